@@ -1,0 +1,105 @@
+package normalize
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"unicode/utf8"
+)
+
+// applyEdits returns text with the sorted, non-overlapping edits applied.
+func applyEdits(text string, edits []Edit) string {
+	if len(edits) == 0 {
+		return text
+	}
+	n := len(text)
+	for _, e := range edits {
+		n += len(e.After) - (e.End - e.Start)
+	}
+	var b strings.Builder
+	b.Grow(n)
+	last := 0
+	for _, e := range edits {
+		b.WriteString(text[last:e.Start])
+		b.WriteString(e.After)
+		last = e.End
+	}
+	b.WriteString(text[last:])
+	return b.String()
+}
+
+// stageMap maps positions in the output of one stage back to positions in
+// that stage's input.
+type stageMap struct {
+	edits []Edit
+	delta []int // delta[i]: output position minus input position before edits[i]
+	total int   // the same after all edits
+}
+
+func newStageMap(edits []Edit) stageMap {
+	m := stageMap{edits: edits, delta: make([]int, len(edits))}
+	d := 0
+	for i, e := range edits {
+		m.delta[i] = d
+		d += len(e.After) - (e.End - e.Start)
+	}
+	m.total = d
+	return m
+}
+
+// back maps an output position to an input position. A position inside a
+// replacement maps to the start of the replaced text, or to its end when
+// isEnd is set, so that a span that covers part of a replacement maps to a
+// span that covers all of what was replaced.
+func (m stageMap) back(pos int, isEnd bool) int {
+	i := sort.Search(len(m.edits), func(i int) bool {
+		outEnd := m.edits[i].Start + m.delta[i] + len(m.edits[i].After)
+		if isEnd {
+			return outEnd >= pos
+		}
+		return outEnd > pos
+	})
+	if i == len(m.edits) {
+		return pos - m.total
+	}
+	e := m.edits[i]
+	outStart := e.Start + m.delta[i]
+	if isEnd {
+		if pos <= outStart {
+			return pos - m.delta[i]
+		}
+		return e.End
+	}
+	if pos < outStart {
+		return pos - m.delta[i]
+	}
+	return e.Start
+}
+
+// checkEdits verifies that edits are sorted, do not overlap, lie inside text,
+// start and end on rune boundaries and write valid UTF-8.
+func checkEdits(text string, edits []Edit) error {
+	last := 0
+	for i, e := range edits {
+		switch {
+		case e.Start < last || e.End < e.Start || e.End > len(text):
+			return fmt.Errorf("edit %d [%d,%d) out of order or out of range", i, e.Start, e.End)
+		case !boundary(text, e.Start) || !boundary(text, e.End):
+			return fmt.Errorf("edit %d [%d,%d) splits a character", i, e.Start, e.End)
+		case !utf8.ValidString(e.After):
+			return fmt.Errorf("edit %d writes invalid UTF-8", i)
+		}
+		last = e.End
+	}
+	return nil
+}
+
+func boundary(s string, i int) bool {
+	return i == 0 || i == len(s) || utf8.RuneStart(s[i])
+}
+
+// sortEdits sorts edits by Start; edits that start at the same place keep
+// their order.
+func sortEdits(edits []Edit) {
+	sort.SliceStable(edits, func(i, j int) bool { return edits[i].Start < edits[j].Start })
+}

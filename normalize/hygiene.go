@@ -1,0 +1,169 @@
+package normalize
+
+import (
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// Hygiene is the text hygiene stage. It removes what no clean text needs:
+//
+//   - a byte order mark, and U+FEFF, U+200B and U+2060 anywhere;
+//   - U+200C and U+200D, except between two letters or symbols of scripts
+//     that use them (emoji sequences, Arabic, Indic), where they are part of
+//     the text;
+//   - C0 and C1 control characters other than tab and newline, and DEL;
+//   - CRLF and CR line ends, which become LF.
+//
+// It also applies Unicode NFC to lines that are not in NFC, leaving CJK
+// compatibility ideographs (U+F900–U+FAFF, U+2F800–U+2FA1F) as they are:
+// NFC would replace them with their unified counterparts, which changes
+// the text of Big5 and KS X 1001 sources.
+type Hygiene struct{}
+
+// Kind returns KindHygiene.
+func (Hygiene) Kind() Kind { return KindHygiene }
+
+// Edits returns the hygiene edits for text.
+func (Hygiene) Edits(text string, _ *Doc) ([]Edit, []Finding) {
+	var edits []Edit
+	lineStart := 0
+	normal := true // the current line needs no NFC check so far
+	for i := 0; i < len(text); {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case c == '\n':
+				if !normal {
+					edits = nfcEdits(edits, text, lineStart, i)
+				}
+				lineStart, normal = i+1, true
+			case c == '\r':
+				if i+1 < len(text) && text[i+1] == '\n' {
+					edits = append(edits, Edit{Start: i, End: i + 1, Reason: "CRLF line end to LF", Rule: "crlf", Confidence: 1})
+				} else {
+					if !normal {
+						edits = nfcEdits(edits, text, lineStart, i)
+					}
+					edits = append(edits, Edit{Start: i, End: i + 1, After: "\n", Reason: "CR line end to LF", Rule: "cr", Confidence: 1})
+					lineStart, normal = i+1, true
+				}
+			case c == '\t':
+			case c < 0x20 || c == 0x7f:
+				edits = append(edits, Edit{Start: i, End: i + 1, Reason: "control character removed", Rule: "control", Confidence: 1})
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		switch {
+		case r == 0xFEFF:
+			reason := "zero-width no-break space removed"
+			if i == 0 {
+				reason = "byte order mark removed"
+			}
+			edits = append(edits, Edit{Start: i, End: i + size, Reason: reason, Rule: "bom", Confidence: 1})
+		case r == 0x200B || r == 0x2060:
+			edits = append(edits, Edit{Start: i, End: i + size, Reason: "zero-width character removed", Rule: "zero-width", Confidence: 1})
+		case (r == 0x200C || r == 0x200D) && !joinerInUse(text, i, i+size):
+			edits = append(edits, Edit{Start: i, End: i + size, Reason: "zero-width joiner outside a joining script removed", Rule: "zero-width", Confidence: 1})
+		case r >= 0x80 && r <= 0x9F:
+			edits = append(edits, Edit{Start: i, End: i + size, Reason: "C1 control character removed", Rule: "control", Confidence: 1})
+		case normal && !norm.NFC.PropertiesString(text[i:i+size]).BoundaryBefore():
+			normal = false
+		case normal && r >= 0xC0 && r < 0x3000:
+			// Precomposable letters and combining marks of alphabetic
+			// scripts: check the line.
+			normal = false
+		}
+		i += size
+	}
+	if !normal {
+		edits = nfcEdits(edits, text, lineStart, len(text))
+	}
+	sortEdits(edits)
+	return edits, nil
+}
+
+// joinerInUse reports whether the ZWNJ/ZWJ at text[i:j] stands between two
+// characters that are not Han, kana, hangul, ASCII or punctuation, as in an
+// emoji sequence or Arabic and Indic text.
+func joinerInUse(text string, i, j int) bool {
+	prev, _ := utf8.DecodeLastRuneInString(text[:i])
+	next, _ := utf8.DecodeRuneInString(text[j:])
+	ok := func(r rune) bool {
+		if r < 0x80 || r == utf8.RuneError || unicode.Is(unicode.Han, r) ||
+			unicode.In(r, unicode.Hiragana, unicode.Katakana, unicode.Hangul, unicode.P) {
+			return false
+		}
+		return unicode.IsLetter(r) || unicode.IsMark(r) || unicode.Is(unicode.So, r) || unicode.Is(unicode.Sk, r)
+	}
+	return ok(prev) && ok(next)
+}
+
+// nfcEdits appends the edit that puts text[start:end] into NFC, if any. The
+// edits already made inside the line are folded into that edit, so that the
+// edits never overlap.
+func nfcEdits(edits []Edit, text string, start, end int) []Edit {
+	line := text[start:end]
+	k := len(edits)
+	for k > 0 && edits[k-1].Start >= start {
+		k--
+	}
+	inLine := edits[k:]
+	cleaned := line
+	if len(inLine) > 0 {
+		shifted := make([]Edit, len(inLine))
+		for i, e := range inLine {
+			e.Start -= start
+			e.End -= start
+			shifted[i] = e
+		}
+		cleaned = applyEdits(line, shifted)
+	}
+	if norm.NFC.IsNormalString(cleaned) {
+		return edits
+	}
+	// Normalise the pieces between CJK compatibility ideographs.
+	var out []byte
+	last := 0
+	for i, r := range cleaned {
+		if isCompatIdeograph(r) {
+			out = norm.NFC.AppendString(out, cleaned[last:i])
+			out = utf8.AppendRune(out, r)
+			last = i + utf8.RuneLen(r)
+		}
+	}
+	out = norm.NFC.AppendString(out, cleaned[last:])
+	after := string(out)
+	if after == cleaned {
+		return edits
+	}
+	edits = edits[:k]
+	// Trim the common prefix and suffix, on rune boundaries.
+	p := 0
+	for p < len(line) && p < len(after) && line[p] == after[p] {
+		p++
+	}
+	for p > 0 && ((p < len(line) && !utf8.RuneStart(line[p])) || (p < len(after) && !utf8.RuneStart(after[p]))) {
+		p--
+	}
+	q := 0
+	for q < len(line)-p && q < len(after)-p && line[len(line)-1-q] == after[len(after)-1-q] {
+		q++
+	}
+	for q > 0 && (!utf8.RuneStart(line[len(line)-q]) || !utf8.RuneStart(after[len(after)-q])) {
+		q--
+	}
+	reason := "Unicode NFC"
+	if len(inLine) > 0 {
+		reason = "Unicode NFC; control and zero-width characters removed"
+	}
+	return append(edits, Edit{Start: start + p, End: end - q, After: after[p : len(after)-q],
+		Reason: reason, Rule: "nfc", Confidence: 1})
+}
+
+func isCompatIdeograph(r rune) bool {
+	return (r >= 0xF900 && r <= 0xFAFF) || (r >= 0x2F800 && r <= 0x2FA1F)
+}

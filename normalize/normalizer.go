@@ -1,0 +1,131 @@
+package normalize
+
+import (
+	"fmt"
+	"sort"
+	"unicode/utf8"
+)
+
+// Normalizer runs the cleaning pipeline. Build one with New and reuse it: it
+// holds the converters, models and rules, and is safe for concurrent use.
+type Normalizer struct {
+	opts   Options
+	stages []Stage
+}
+
+// New returns a Normalizer for opts.
+func New(opts Options) (*Normalizer, error) {
+	if opts.Target == "" {
+		opts.Target = TargetAuto
+	}
+	if _, err := ParseTarget(string(opts.Target)); err != nil {
+		return nil, fmt.Errorf("normalize: %w", err)
+	}
+	n := &Normalizer{opts: opts}
+	f := opts.fixes()
+	type build struct {
+		fix Fix
+		new func(Options) (Stage, error)
+	}
+	for _, b := range []build{
+		{FixHygiene, func(Options) (Stage, error) { return Hygiene{}, nil }},
+		{FixMojibake, NewMojibake},
+		{FixAnnotations, NewAnnotations},
+		{FixBoilerplate, NewBoilerplate},
+		{FixScript, NewScript},
+		{FixFullwidthASCII | FixCJKPunct | FixSpaceComma, NewPunct},
+	} {
+		if f&b.fix == 0 {
+			continue
+		}
+		s, err := b.new(opts)
+		if err != nil {
+			return nil, fmt.Errorf("normalize: %w", err)
+		}
+		if s != nil {
+			n.stages = append(n.stages, s)
+		}
+	}
+	return n, nil
+}
+
+// Options returns the options the Normalizer was built with.
+func (n *Normalizer) Options() Options { return n.opts }
+
+// String cleans s, which must be valid UTF-8 (use Bytes for raw input in
+// any encoding). It returns the clean text and the report of what was found
+// and changed.
+func (n *Normalizer) String(s string) (string, *Report, error) {
+	if !utf8.ValidString(s) {
+		return "", nil, invalidUTF8Error(s)
+	}
+	rep := &Report{Encoding: "utf-8", EncodingConfidence: 1, Counts: map[Kind]int{}}
+	return n.run(s, rep), rep, nil
+}
+
+// InvalidUTF8Error is returned by String for text that is not valid UTF-8.
+type InvalidUTF8Error struct {
+	Offset int // byte offset of the first invalid sequence
+}
+
+func (e *InvalidUTF8Error) Error() string {
+	return fmt.Sprintf("normalize: invalid UTF-8 at byte %d (pass raw bytes to Bytes to detect and decode their encoding)", e.Offset)
+}
+
+func invalidUTF8Error(s string) error {
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			return &InvalidUTF8Error{Offset: i}
+		}
+		i += size
+	}
+	return &InvalidUTF8Error{Offset: len(s)}
+}
+
+// run passes text through the stages and records the changes, mapped back
+// to offsets in the pipeline's input text.
+func (n *Normalizer) run(text string, rep *Report) string {
+	doc := &Doc{Report: rep, Opts: &n.opts}
+	var maps []stageMap
+	for _, st := range n.stages {
+		edits, findings := st.Edits(text, doc)
+		k := st.Kind()
+		if err := checkEdits(text, edits); err != nil {
+			// A stage bug must not corrupt the text: drop its edits and say so.
+			rep.Findings = append(rep.Findings, Finding{Kind: k, Reason: "internal error, stage skipped: " + err.Error()})
+			edits = nil
+		}
+		if len(findings) > 0 {
+			sort.SliceStable(findings, func(i, j int) bool { return findings[i].Start < findings[j].Start })
+			for _, f := range findings {
+				f.Start, f.End = mapBack(maps, f.Start, false), mapBack(maps, f.End, true)
+				if f.Kind == "" {
+					f.Kind = k
+				}
+				rep.Findings = append(rep.Findings, f)
+			}
+		}
+		if len(edits) == 0 {
+			continue
+		}
+		for _, e := range edits {
+			c := makeChange(k, text, e)
+			c.Start, c.End = mapBack(maps, e.Start, false), mapBack(maps, e.End, true)
+			rep.Changes = append(rep.Changes, c)
+		}
+		rep.Counts[k] += len(edits)
+		text = applyEdits(text, edits)
+		maps = append(maps, newStageMap(edits))
+	}
+	return text
+}
+
+// mapBack maps a position in the output of the last of maps to the
+// pipeline's input.
+func mapBack(maps []stageMap, pos int, isEnd bool) int {
+	for i := len(maps) - 1; i >= 0; i-- {
+		pos = maps[i].back(pos, isEnd)
+	}
+	return pos
+}

@@ -1,0 +1,47 @@
+package normalize
+
+// Edit is a replacement proposed by a Stage, in the byte coordinates of the
+// text the stage was given: text[Start:End] becomes After.
+type Edit struct {
+	Start, End int
+	After      string
+	Reason     string
+	Rule       string
+	Confidence float64
+}
+
+// Doc is the state of one document as it passes through the pipeline.
+// Stages read the options and may record document-level findings.
+type Doc struct {
+	// Report is the report being built; stages may fill its document-level
+	// fields (Script, Encoding).
+	Report *Report
+	// Opts are the options of the Normalizer running the stage.
+	Opts *Options
+}
+
+// A Stage is one step of the pipeline. Edits returns the edits the stage
+// makes to text, sorted by Start and not overlapping, and what it noticed
+// but did not change (offsets in text). A Stage is safe for concurrent use.
+type Stage interface {
+	Kind() Kind
+	Edits(text string, doc *Doc) ([]Edit, []Finding)
+}
+
+// Apply runs one stage on its own and returns the text with its edits
+// applied and the changes it made.
+func Apply(s Stage, text string, opts Options) (string, []Change) {
+	rep := &Report{Counts: map[Kind]int{}}
+	edits, _ := s.Edits(text, &Doc{Report: rep, Opts: &opts})
+	out := applyEdits(text, edits)
+	changes := make([]Change, len(edits))
+	for i, e := range edits {
+		changes[i] = makeChange(s.Kind(), text, e)
+	}
+	return out, changes
+}
+
+func makeChange(k Kind, text string, e Edit) Change {
+	return Change{Kind: k, Start: e.Start, End: e.End, Before: text[e.Start:e.End], After: e.After,
+		Reason: e.Reason, Rule: e.Rule, Confidence: e.Confidence}
+}

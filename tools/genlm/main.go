@@ -1,0 +1,141 @@
+// Command genlm generates the character language model embedded by
+// github.com/hanfix/hanfix/internal/lm.
+//
+// It reads the Simplified (s_1.txt) and Traditional (t_1.txt) word frequency
+// lists of github.com/go-ego/gse (one "word freq pos" triple per line), counts
+// characters and adjacent character pairs inside words, each weighted by the
+// word's frequency, and writes a compact binary model (format documented in
+// internal/lm/format.go). The output depends only on the input files, so
+// running it twice gives byte-identical files.
+//
+// Usage (normally through go generate in internal/lm):
+//
+//	cd tools && go run ./genlm -out ../internal/lm/model.bin
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"flag"
+	"fmt"
+	"log"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+)
+
+func main() {
+	out := flag.String("out", "model.bin", "output file")
+	dictDir := flag.String("dict", "", "directory holding s_1.txt and t_1.txt (default: gse module directory)")
+	minPair := flag.Float64("minpair", 0, "keep a bigram only when its scaled count is at least this (0: default)")
+	flag.Parse()
+
+	dir := *dictDir
+	if dir == "" {
+		d, err := gseDir()
+		if err != nil {
+			log.Fatalf("genlm: locate gse: %v", err)
+		}
+		dir = filepath.Join(d, "data", "dict", "zh")
+	}
+	s, err := readCounts(filepath.Join(dir, "s_1.txt"))
+	if err != nil {
+		log.Fatalf("genlm: %v", err)
+	}
+	t, err := readCounts(filepath.Join(dir, "t_1.txt"))
+	if err != nil {
+		log.Fatalf("genlm: %v", err)
+	}
+	opt := defaultOptions
+	if *minPair > 0 {
+		opt.MinPair = *minPair
+	}
+	m := build(s, t, opt)
+	var buf bytes.Buffer
+	if err := m.write(&buf); err != nil {
+		log.Fatalf("genlm: encode: %v", err)
+	}
+	if err := os.WriteFile(*out, buf.Bytes(), 0o644); err != nil {
+		log.Fatalf("genlm: %v", err)
+	}
+	log.Printf("genlm: %d characters, %d bigrams, %d bytes -> %s", len(m.vocab), m.nBigrams, buf.Len(), *out)
+}
+
+// gseDir returns the module directory of github.com/go-ego/gse as resolved by
+// the go command for the tools module.
+func gseDir() (string, error) {
+	cmd := exec.Command("go", "list", "-m", "-f", "{{.Dir}}", "github.com/go-ego/gse")
+	cmd.Stderr = os.Stderr
+	b, err := cmd.Output()
+	if err != nil {
+		return "", fmt.Errorf("go list -m github.com/go-ego/gse: %w", err)
+	}
+	d := strings.TrimSpace(string(b))
+	if d == "" {
+		return "", fmt.Errorf("go list -m github.com/go-ego/gse: empty directory (run go mod download in tools/)")
+	}
+	return d, nil
+}
+
+// counts holds the character and adjacent-pair counts of one dictionary.
+type counts struct {
+	uni   map[rune]float64
+	bi    map[[2]rune]float64
+	total float64 // sum of uni
+}
+
+// readCounts reads one gse frequency dictionary.
+func readCounts(path string) (*counts, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("read dictionary: %w", err)
+	}
+	defer f.Close()
+	c := &counts{uni: map[rune]float64{}, bi: map[[2]rune]float64{}}
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 1<<20)
+	line := 0
+	for sc.Scan() {
+		line++
+		fields := strings.Fields(sc.Text())
+		if len(fields) < 2 {
+			continue
+		}
+		freq, err := strconv.ParseFloat(fields[1], 64)
+		if err != nil || freq <= 0 {
+			continue
+		}
+		rs := []rune(fields[0])
+		for i, r := range rs {
+			if !isModelRune(r) {
+				continue
+			}
+			c.uni[r] += freq
+			c.total += freq
+			if i+1 < len(rs) && isModelRune(rs[i+1]) {
+				c.bi[[2]rune{r, rs[i+1]}] += freq
+			}
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("read %s line %d: %w", path, line, err)
+	}
+	return c, nil
+}
+
+// isModelRune reports whether r is modelled from data. ASCII and Latin
+// letters, digits and punctuation are left to the class rules of package lm,
+// since dictionary words say little about their frequency in running text.
+func isModelRune(r rune) bool {
+	switch {
+	case r < 0x2E80:
+		return false
+	case r >= 0xFF00 && r <= 0xFFEF: // full- and halfwidth forms
+		return false
+	case r >= 0xE000 && r <= 0xF8FF: // private use
+		return false
+	}
+	return true
+}

@@ -1,0 +1,212 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"unicode/utf8"
+)
+
+// configNames are the configurations hanfix ships.
+var configNames = []string{
+	"s2t", "t2s", "s2tw", "tw2s", "s2hk", "hk2s", "s2twp", "tw2sp",
+	"t2tw", "t2hk", "tw2t", "hk2t", "t2jp", "jp2t", "s2hkp", "hk2sp",
+}
+
+// generator holds the loaded configurations and dictionaries.
+type generator struct {
+	dataDir string
+	configs map[string]map[string]any
+	used    map[string]bool    // dictionary names referenced by a config
+	dicts   map[string][]entry // final entries by name
+	texts   map[string]*textDict
+}
+
+func load(dataDir string) (*generator, error) {
+	g := &generator{
+		dataDir: dataDir,
+		configs: map[string]map[string]any{},
+		used:    map[string]bool{},
+		dicts:   map[string][]entry{},
+		texts:   map[string]*textDict{},
+	}
+	for _, name := range configNames {
+		path := filepath.Join(dataDir, "config", name+".json")
+		raw, err := os.ReadFile(path)
+		if err != nil {
+			return nil, fmt.Errorf("read config %s: %w", name, err)
+		}
+		var cfg map[string]any
+		if err := json.Unmarshal(raw, &cfg); err != nil {
+			return nil, fmt.Errorf("parse config %s: %w", path, err)
+		}
+		if err := g.renameFiles(cfg); err != nil {
+			return nil, fmt.Errorf("config %s: %w", name, err)
+		}
+		g.configs[name] = cfg
+	}
+	// Load every plain text dictionary in the data directory.
+	matches, err := filepath.Glob(filepath.Join(dataDir, "dictionary", "*.txt"))
+	if err != nil {
+		return nil, fmt.Errorf("list dictionaries: %w", err)
+	}
+	for _, path := range matches {
+		name := strings.TrimSuffix(filepath.Base(path), ".txt")
+		d, err := readTextDict(path)
+		if err != nil {
+			return nil, err
+		}
+		g.texts[name] = d
+		g.dicts[name] = d.entries
+	}
+	return g, nil
+}
+
+// renameFiles walks a config and rewrites every "file": "X.ocd2" to "X",
+// recording the dictionary as used.
+func (g *generator) renameFiles(v any) error {
+	switch t := v.(type) {
+	case map[string]any:
+		if f, ok := t["file"].(string); ok {
+			name := strings.TrimSuffix(f, ".ocd2")
+			name = strings.TrimSuffix(name, ".txt")
+			t["file"] = name
+			g.used[name] = true
+		}
+		for _, c := range t {
+			if err := g.renameFiles(c); err != nil {
+				return err
+			}
+		}
+	case []any:
+		for _, c := range t {
+			if err := g.renameFiles(c); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// derive builds the dictionaries that OpenCC's build derives from the text
+// files (see data/dictionary/BUILD.bazel in OpenCC).
+func (g *generator) derive() error {
+	for _, base := range []string{"TWVariants", "HKVariants", "JPShinjitaiCharacters"} {
+		d, ok := g.texts[base]
+		if !ok {
+			return fmt.Errorf("missing dictionary %s", base)
+		}
+		rev, err := d.reversed()
+		if err != nil {
+			return fmt.Errorf("reverse %s: %w", base, err)
+		}
+		g.dicts[base+"Rev"] = rev
+	}
+	ts, ok := g.texts["TSCharacters"]
+	if !ok {
+		return fmt.Errorf("missing dictionary TSCharacters")
+	}
+	g.dicts["TSCharactersExt"] = ts.tofuRisk
+	gen, err := g.generateSTPhrases()
+	if err != nil {
+		return err
+	}
+	g.dicts["STPhrases_GeneratedFromRegionalPhrases"] = gen
+	for name := range g.used {
+		if _, ok := g.dicts[name]; !ok {
+			return fmt.Errorf("config refers to unknown dictionary %s", name)
+		}
+	}
+	return nil
+}
+
+// generateSTPhrases does what OpenCC's
+// generate_st_phrases_from_regional_phrases.py does: convert the keys of
+// HKPhrases and TWPhrases with t2s (tofu-risk dictionaries included) and map
+// each simplified projection of three or more characters back to its
+// regional key.
+func (g *generator) generateSTPhrases() ([]entry, error) {
+	t2s, err := g.newRefConverter()
+	if err != nil {
+		return nil, err
+	}
+	collisions := map[string][]string{}
+	var order []string
+	for _, src := range []string{"HKPhrases", "TWPhrases"} {
+		d, ok := g.texts[src]
+		if !ok {
+			return nil, fmt.Errorf("missing dictionary %s", src)
+		}
+		for _, e := range d.entries {
+			conv := t2s.convert(e.key)
+			if utf8.RuneCountInString(conv) < 3 {
+				continue
+			}
+			if _, seen := collisions[conv]; !seen {
+				order = append(order, conv)
+			}
+			collisions[conv] = append(collisions[conv], e.key)
+		}
+	}
+	var conflicts []string
+	out := make([]entry, 0, len(order))
+	for _, k := range order {
+		vals := collisions[k]
+		for _, v := range vals[1:] {
+			if v != vals[0] {
+				conflicts = append(conflicts, k+": "+strings.Join(vals, " "))
+				break
+			}
+		}
+		out = append(out, entry{key: k, values: []string{vals[0]}})
+	}
+	if len(conflicts) > 0 {
+		sort.Strings(conflicts)
+		return nil, fmt.Errorf("conflicting regional phrase simplified projections:\n  %s", strings.Join(conflicts, "\n  "))
+	}
+	sortEntries(out)
+	return out, nil
+}
+
+func (g *generator) writeDicts(source string) ([]byte, error) {
+	names := make([]string, 0, len(g.used))
+	for n := range g.used {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	var b bytes.Buffer
+	fmt.Fprintf(&b, "# OpenCC dictionaries for hanfix, generated by tools/genopencc from %s. DO NOT EDIT.\n", source)
+	b.WriteString("# Open Chinese Convert (OpenCC) data, Apache License 2.0, https://github.com/BYVoid/OpenCC\n")
+	b.WriteString("# Format: \"=Name\" starts a dictionary; then key<TAB>value( value)* lines, sorted by key.\n")
+	for _, n := range names {
+		es := append([]entry(nil), g.dicts[n]...)
+		sortEntries(es)
+		fmt.Fprintf(&b, "=%s\n", n)
+		for i, e := range es {
+			if i > 0 && es[i-1].key == e.key {
+				continue // first occurrence wins, as in OpenCC's lexicon
+			}
+			if e.key == "" || strings.ContainsAny(e.key, "\t\n") || strings.HasPrefix(e.key, "=") {
+				return nil, fmt.Errorf("dictionary %s: invalid key %q", n, e.key)
+			}
+			b.WriteString(e.key)
+			b.WriteByte('\t')
+			b.WriteString(strings.Join(e.values, " "))
+			b.WriteByte('\n')
+		}
+	}
+	return b.Bytes(), nil
+}
+
+func (g *generator) writeConfigs() ([]byte, error) {
+	// json.Marshal sorts map keys, so the output is deterministic.
+	out, err := json.MarshalIndent(g.configs, "", " ")
+	if err != nil {
+		return nil, fmt.Errorf("encode configs: %w", err)
+	}
+	return append(out, '\n'), nil
+}
