@@ -36,7 +36,7 @@ func (d *refDict) matchPrefix(s string) (key, value string, ok bool) {
 	}
 	n := min(d.maxLen, len(s))
 	for ; n > 0; n-- {
-		if !utf8.RuneStart(s[n-1]) && n < len(s) && !utf8.RuneStart(s[n]) {
+		if n < len(s) && !utf8.RuneStart(s[n]) {
 			continue
 		}
 		if v, found := d.entries[s[:n]]; found {

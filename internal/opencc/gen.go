@@ -1,0 +1,3 @@
+package opencc
+
+//go:generate bash ../../tools/genopencc/fetch.sh
