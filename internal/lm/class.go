@@ -1,0 +1,114 @@
+package lm
+
+import (
+	"strconv"
+	"unicode"
+)
+
+// CharClass is a coarse character class, as returned by Class. It decides the probability floor of a
+// rune the model has no statistics for, and the class-level transition rules.
+type CharClass uint8
+
+// The character classes.
+const (
+	Other       CharClass = iota // anything not listed below (marks, unassigned, other scripts)
+	Han                      // CJK unified and compatibility ideographs, 〇
+	Kana                     // hiragana, katakana, halfwidth katakana
+	Hangul                   // Hangul syllables and jamo
+	Latin                    // letters of the Latin script (ASCII, accented, fullwidth)
+	Letter                   // letters of other alphabets (Greek, Cyrillic, Bopomofo …)
+	Digit                    // decimal digits, ASCII and fullwidth
+	Punct                    // punctuation, ASCII and CJK
+	Space                    // white space, including the ideographic space
+	Symbol                   // symbols, box drawing, arrows, emoji, CJK radicals
+	PrivateUse               // private use areas
+	Replacement              // U+FFFD REPLACEMENT CHARACTER
+	Control                  // C0 and C1 controls except tab, LF and CR
+)
+
+var classNames = [...]string{"Other", "Han", "Kana", "Hangul", "Latin", "Letter", "Digit", "Punct", "Space", "Symbol", "PrivateUse", "Replacement", "Control"}
+
+// String returns the name of the class, e.g. "Han".
+func (c CharClass) String() string {
+	if int(c) < len(classNames) {
+		return classNames[c]
+	}
+	return "CharClass(" + strconv.Itoa(int(c)) + ")"
+}
+
+// asciiClass holds the class of every ASCII byte.
+var asciiClass = func() (t [128]CharClass) {
+	for i := range t {
+		r := rune(i)
+		switch {
+		case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z':
+			t[i] = Latin
+		case r >= '0' && r <= '9':
+			t[i] = Digit
+		case r == ' ', r == '\t', r == '\n', r == '\r', r == '\v', r == '\f':
+			t[i] = Space
+		case r < 0x20 || r == 0x7F:
+			t[i] = Control
+		case unicode.IsPunct(r):
+			t[i] = Punct
+		default:
+			t[i] = Symbol
+		}
+	}
+	return
+}()
+
+// Class returns the class of r. It is a few comparisons for the common
+// blocks and falls back to the unicode tables for the rest.
+func Class(r rune) CharClass {
+	switch {
+	case r < 0x80:
+		if r < 0 {
+			return Other
+		}
+		return asciiClass[r]
+	case r >= 0x4E00 && r <= 0x9FFF, r >= 0x3400 && r <= 0x4DBF, r >= 0xF900 && r <= 0xFAFF,
+		r >= 0x20000 && r <= 0x3FFFF, r == 0x3007:
+		return Han
+	case r >= 0x3041 && r <= 0x30FF && r != 0x30FB, r >= 0x31F0 && r <= 0x31FF, r >= 0xFF66 && r <= 0xFF9F:
+		return Kana
+	case r >= 0xAC00 && r <= 0xD7A3, r >= 0x1100 && r <= 0x11FF, r >= 0x3130 && r <= 0x318F,
+		r >= 0xA960 && r <= 0xA97F, r >= 0xD7B0 && r <= 0xD7FF, r >= 0xFFA0 && r <= 0xFFDC:
+		return Hangul
+	case r == 0xFFFD:
+		return Replacement
+	case r >= 0xE000 && r <= 0xF8FF, r >= 0xF0000 && r <= 0x10FFFF:
+		return PrivateUse
+	case r >= 0x80 && r <= 0x9F:
+		return Control
+	case r == 0x3000, r == 0xA0:
+		return Space
+	case r >= 0x3001 && r <= 0x3003, r >= 0x3008 && r <= 0x3011, r >= 0x3014 && r <= 0x301F, r == 0x30FB:
+		return Punct
+	case r >= 0x2500 && r <= 0x25FF, r >= 0x2E80 && r <= 0x2FDF:
+		return Symbol
+	case r >= 0xFF10 && r <= 0xFF19:
+		return Digit
+	}
+	switch {
+	case unicode.IsLetter(r):
+		if unicode.Is(unicode.Latin, r) {
+			return Latin
+		}
+		if unicode.Is(unicode.Han, r) {
+			return Han
+		}
+		return Letter
+	case unicode.IsDigit(r):
+		return Digit
+	case unicode.IsSpace(r):
+		return Space
+	case unicode.IsPunct(r):
+		return Punct
+	case unicode.IsSymbol(r), unicode.Is(unicode.No, r), unicode.Is(unicode.Nl, r):
+		return Symbol
+	case unicode.IsControl(r):
+		return Control
+	}
+	return Other
+}

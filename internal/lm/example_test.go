@@ -1,0 +1,23 @@
+package lm_test
+
+import (
+	"fmt"
+
+	"github.com/hanfix/hanfix/internal/lm"
+)
+
+func ExampleModel_Score() {
+	m := lm.Default()
+	prose := m.Score("发展战略")
+	mojibake := m.Score("鍙戝睍鎴樼暐") // the same text, UTF-8 bytes read as GBK
+	fmt.Println(prose > mojibake+5)
+	// Output: true
+}
+
+func ExampleClass() {
+	for _, r := range "中あ한a7，\ufffd" {
+		fmt.Print(lm.Class(r), " ")
+	}
+	fmt.Println()
+	// Output: Han Kana Hangul Latin Digit Punct Replacement
+}

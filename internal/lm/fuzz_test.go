@@ -1,0 +1,35 @@
+package lm
+
+import (
+	"math"
+	"testing"
+	"unicode/utf8"
+)
+
+func FuzzScore(f *testing.F) {
+	for _, s := range []string{"", "中文", "鍙戝睍鎴樼暐", "abc def", "\xff\xfe", "\ue000\ufffd"} {
+		f.Add(s)
+	}
+	m := Default()
+	f.Fuzz(func(t *testing.T, s string) {
+		lp := m.LogProb(s)
+		sc := m.Score(s)
+		if math.IsNaN(lp) || math.IsInf(lp, 0) || lp > 0 {
+			t.Fatalf("LogProb(%q) = %v", s, lp)
+		}
+		if n := utf8.RuneCountInString(s); n > 0 && math.Abs(sc-lp/float64(n)) > 1e-9 {
+			t.Fatalf("Score(%q) = %v, want %v", s, sc, lp/float64(n))
+		}
+	})
+}
+
+func FuzzParse(f *testing.F) {
+	f.Add(modelData[:200])
+	f.Add([]byte(magic + "\x02\x41\x01\x01\x01\x01\x01\x01\x01\x01\x01\x00"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		m, err := Parse(data)
+		if err == nil {
+			_ = m.Score("中文测试")
+		}
+	})
+}
