@@ -10,8 +10,7 @@ import (
 // , ; : ? ! become ，；：？！ when the characters on both sides are CJK
 // (Han, kana, or CJK punctuation such as “《). A pair ( … ) on one line
 // becomes （ … ） when its content contains a Han character and no ASCII
-// letter, and a CJK character stands right outside it on at least one side
-// (or the line starts with it); (NLP) and f(x) stay ASCII.
+// letter; (NLP), (1) and f(x) stay ASCII.
 func CJKPunctSegments(s string, fn func(start, end int, repl string)) {
 	lineStart := 0
 	for i := 0; i <= len(s); i++ {
@@ -48,7 +47,7 @@ func cjkPunctLine(s string, start, end int, fn func(int, int, string)) {
 			if open < 0 {
 				continue
 			}
-			if parenIsCJK(s, start, open, i, end) {
+			if parenIsCJK(s, open, i) {
 				fn(open, open+1, fullwidthPunct['('])
 				cjkPunctLine(s, open+1, i, fn)
 				fn(i, i+1, fullwidthPunct[')'])
@@ -69,7 +68,7 @@ func cjkPunctInner(s string, start, end int, fn func(int, int, string)) {
 	cjkPunctLine(s, start, end, fn)
 }
 
-func parenIsCJK(s string, lineStart, open, close, lineEnd int) bool {
+func parenIsCJK(s string, open, close int) bool {
 	han := false
 	for _, r := range s[open+1 : close] {
 		switch {
@@ -81,12 +80,7 @@ func parenIsCJK(s string, lineStart, open, close, lineEnd int) bool {
 			han = true
 		}
 	}
-	if !han {
-		return false
-	}
-	prev, _ := utf8.DecodeLastRuneInString(s[lineStart:open])
-	next, _ := utf8.DecodeRuneInString(s[close+1 : lineEnd])
-	return open == lineStart || isCJK(prev) || isCJK(next)
+	return han
 }
 
 // isCJK reports whether r is a Han character, kana, or CJK punctuation.

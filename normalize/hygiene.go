@@ -56,6 +56,10 @@ func (Hygiene) Edits(text string, _ *Doc) ([]Edit, []Finding) {
 			i++
 			continue
 		}
+		if c >= 0xE4 && c <= 0xE9 && i+2 < len(text) && text[i+1]&0xC0 == 0x80 && text[i+2]&0xC0 == 0x80 {
+			i += 3 // U+4000–U+9FFF: Han and hexagrams, nothing to do
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(text[i:])
 		switch {
 		case r == 0xFEFF:
@@ -70,11 +74,7 @@ func (Hygiene) Edits(text string, _ *Doc) ([]Edit, []Finding) {
 			edits = append(edits, Edit{Start: i, End: i + size, Reason: "zero-width joiner outside a joining script removed", Rule: "zero-width", Confidence: 1})
 		case r >= 0x80 && r <= 0x9F:
 			edits = append(edits, Edit{Start: i, End: i + size, Reason: "C1 control character removed", Rule: "control", Confidence: 1})
-		case normal && !norm.NFC.PropertiesString(text[i:i+size]).BoundaryBefore():
-			normal = false
-		case normal && r >= 0xC0 && r < 0x3000:
-			// Precomposable letters and combining marks of alphabetic
-			// scripts: check the line.
+		case normal && !nfcStable(r, text[i:i+size]):
 			normal = false
 		}
 		i += size
@@ -130,12 +130,14 @@ func nfcEdits(edits []Edit, text string, start, end int) []Edit {
 	last := 0
 	for i, r := range cleaned {
 		if isCompatIdeograph(r) {
-			out = norm.NFC.AppendString(out, cleaned[last:i])
+			// Append each piece on its own: AppendString would let a
+			// piece combine with the ideograph before it.
+			out = append(out, norm.NFC.String(cleaned[last:i])...)
 			out = utf8.AppendRune(out, r)
 			last = i + utf8.RuneLen(r)
 		}
 	}
-	out = norm.NFC.AppendString(out, cleaned[last:])
+	out = append(out, norm.NFC.String(cleaned[last:])...)
 	after := string(out)
 	if after == cleaned {
 		return edits
@@ -166,4 +168,18 @@ func nfcEdits(edits []Edit, text string, start, end int) []Edit {
 
 func isCompatIdeograph(r rune) bool {
 	return (r >= 0xF900 && r <= 0xFAFF) || (r >= 0x2F800 && r <= 0x2FA1F)
+}
+
+// nfcStable reports whether the rune r, encoded as enc, can neither change
+// under NFC nor combine with the rune before it. Han, kana, CJK and general
+// punctuation and full-width forms are answered without a table look-up.
+func nfcStable(r rune, enc string) bool {
+	switch {
+	case r >= 0x4E00 && r <= 0x9FFF, r >= 0x3400 && r <= 0x4DBF,
+		r >= 0x3000 && r <= 0x3098, r >= 0x309B && r <= 0x30FF,
+		r >= 0xFF00 && r <= 0xFFEF, r >= 0x2010 && r <= 0x2027:
+		return true
+	}
+	p := norm.NFC.PropertiesString(enc)
+	return p.BoundaryBefore() && p.Decomposition() == nil || isCompatIdeograph(r)
 }

@@ -1,0 +1,65 @@
+package normalize
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestApplyEdits(t *testing.T) {
+	tests := []struct {
+		name  string
+		text  string
+		edits []Edit
+		want  string
+	}{
+		{"none", "abc", nil, "abc"},
+		{"replace", "abc", []Edit{{Start: 1, End: 2, After: "XY"}}, "aXYc"},
+		{"delete", "abc", []Edit{{Start: 0, End: 1}}, "bc"},
+		{"insert", "abc", []Edit{{Start: 3, End: 3, After: "d"}}, "abcd"},
+		{"several", "建設(shè)發(fā)展", []Edit{{Start: 6, End: 12}, {Start: 15, End: 20}}, "建設發展"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			require.NoError(t, checkEdits(tt.text, tt.edits))
+			assert.Equal(t, tt.want, applyEdits(tt.text, tt.edits))
+		})
+	}
+}
+
+func TestCheckEdits(t *testing.T) {
+	text := "中文abc"
+	for _, bad := range [][]Edit{
+		{{Start: 1, End: 3}},                     // splits 中
+		{{Start: 0, End: 3}, {Start: 2, End: 4}}, // overlap
+		{{Start: 4, End: 2}},                     // reversed
+		{{Start: 0, End: 99}},                    // out of range
+		{{Start: 0, End: 1, After: "\xff"}},      // invalid UTF-8
+	} {
+		assert.Error(t, checkEdits(text, bad), "%v", bad)
+	}
+}
+
+func TestStageMapBack(t *testing.T) {
+	// input "ab(x)cd" -> delete "(x)" -> "abcd"; then replace "c" -> "CC".
+	text := "ab(x)cd"
+	e1 := []Edit{{Start: 2, End: 5}}
+	mid := applyEdits(text, e1)
+	require.Equal(t, "abcd", mid)
+	m := newStageMap(e1)
+	assert.Equal(t, 0, m.back(0, false))
+	assert.Equal(t, 5, m.back(2, false), "a start right after a deletion maps after it")
+	assert.Equal(t, 2, m.back(2, true), "an end right before a deletion maps before it")
+	assert.Equal(t, 7, m.back(4, true))
+
+	// Through two stages.
+	e2 := []Edit{{Start: 2, End: 3, After: "CC"}}
+	out := applyEdits(mid, e2)
+	require.Equal(t, "abCCd", out)
+	maps := []stageMap{m, newStageMap(e2)}
+	assert.Equal(t, 5, mapBack(maps, 2, false))
+	assert.Equal(t, 6, mapBack(maps, 4, true))
+	assert.Equal(t, 6, mapBack(maps, 3, true), "an end inside a replacement maps to the end of what it replaced")
+	assert.Equal(t, 7, mapBack(maps, 5, true))
+}

@@ -1,0 +1,65 @@
+package normalize
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
+
+func TestHygiene(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+		rules          []string
+	}{
+		{"clean Chinese", "组织部门作为承担党的组织工作任务的“施工队”。\n第二行", "组织部门作为承担党的组织工作任务的“施工队”。\n第二行", nil},
+		{"tabs stay", "a\tb\n", "a\tb\n", nil},
+		{"bom", "\ufeff中文", "中文", []string{"bom"}},
+		{"zero width inside", "中\u200b文\u2060字\ufeff", "中文字", []string{"zero-width", "zero-width", "bom"}},
+		{"zwj between Han removed", "中\u200d文", "中文", []string{"zero-width"}},
+		{"zwj in emoji kept", "family 👨\u200d👩\u200d👧 ok", "family 👨\u200d👩\u200d👧 ok", nil},
+		{"crlf", "一\r\n二\r三\n", "一\n二\n三\n", []string{"crlf", "cr"}},
+		{"controls", "a\x00b\x07c\x7fd\u0085e", "abcde", []string{"control", "control", "control", "control"}},
+		{"nfc", "cafe\u0301 中文", "caf\u00e9 中文", []string{"nfc"}},
+		{"nfc with control in line", "e\u0301\x01x", "\u00e9x", []string{"nfc"}},
+		{"compat ideograph kept", "\uf900\u0301", "\uf900\u0301", nil},
+		{"compat ideograph alone kept", "豈\uf900", "豈\uf900", nil},
+		{"hangul kept", "한국어 텍스트", "한국어 텍스트", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, changes := Apply(Hygiene{}, tt.in, Options{})
+			assert.Equal(t, tt.want, got)
+			var rules []string
+			for _, c := range changes {
+				rules = append(rules, c.Rule)
+				assert.Equal(t, KindHygiene, c.Kind)
+				assert.Equal(t, tt.in[c.Start:c.End], c.Before)
+			}
+			assert.Equal(t, tt.rules, rules)
+			again, more := Apply(Hygiene{}, got, Options{})
+			assert.Equal(t, got, again, "idempotent")
+			assert.Empty(t, more)
+		})
+	}
+}
+
+func BenchmarkHygieneClean(b *testing.B) {
+	text := cleanSample(200 << 10)
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		Hygiene{}.Edits(text, nil)
+	}
+}
+
+// cleanSample returns about n bytes of clean Chinese prose with
+// punctuation, digits and Latin words.
+func cleanSample(n int) string {
+	const para = "机关党务干部是机关党建工作的策划者、组织者和实施者，其素质的高低，直接关系到机关党建活动的吸引力和实效性。" +
+		"新时期，要实现 2016 年提出的“走前头”目标要求，建设一支党性强、业务精的 Linux 与 Go 技术队伍显得特别紧迫。\n"
+	b := make([]byte, 0, n+len(para))
+	for len(b) < n {
+		b = append(b, para...)
+	}
+	return string(b)
+}
