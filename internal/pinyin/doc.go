@@ -1,0 +1,18 @@
+// Package pinyin knows the valid Hanyu Pinyin syllables and the readings of
+// Han characters.
+//
+// The readings, heteronyms included, come from the dictionary of
+// github.com/mozillazg/go-pinyin (itself generated from pinyin-data), which
+// covers Simplified and Traditional characters alike. The syllable inventory
+// is every toneless syllable that occurs in that dictionary. Both are built
+// once, on first use, and are safe for concurrent use.
+//
+// A reading may be written in any of the usual forms, and all functions that
+// take one accept all of them:
+//
+//	shè  she4  she  (tone mark, tone number, toneless)
+//	lǜ  lü4  lv4  lu:4  lü  lv
+//	zhe  zhe5  zhe0  (neutral tone; toneless "zhe" matches every tone)
+//
+// Canonical is the tone-marked lowercase form with ü (lǜ, shè, zhe).
+package pinyin
