@@ -1,0 +1,373 @@
+package detect
+
+import (
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/japanese"
+	"golang.org/x/text/encoding/simplifiedchinese"
+
+	"github.com/hanfix/hanfix/internal/lm"
+)
+
+// Scoring constants of trial decoding, in nats.
+const (
+	// invalidPenalty is charged per byte sequence the encoding cannot
+	// decode, on top of scoring it as U+FFFD.
+	invalidPenalty = -10
+	// temperature divides score differences before the softmax that gives
+	// confidences; fitted on generated samples (encoding_calibration_test.go).
+	temperature = 1.0
+)
+
+// prior returns the log prior of an encoding: a small preference for the
+// encodings Chinese documents use most, which only matters for very short or
+// ambiguous input.
+func prior(enc string) float64 {
+	switch enc {
+	case encUTF8, encGBK, encGB18030:
+		return 0
+	case encBig5:
+		return -0.5
+	case encUTF16LE, encUTF16BE:
+		return -2
+	case encHZ, encISO2022JP:
+		return -1
+	case encShiftJIS, encEUCKR:
+		return -2
+	case encEUCJP:
+		return -3
+	case encWindows125:
+		return -3
+	}
+	return -5
+}
+
+// acc accumulates the log-likelihood of a decoded rune sequence.
+type acc struct {
+	m     *lm.Model
+	total float64
+	prev  rune
+	n     int
+}
+
+func (a *acc) add(r rune) {
+	if a.n == 0 {
+		a.total += a.m.Unigram(r)
+	} else {
+		a.total += a.m.Bigram(a.prev, r)
+	}
+	a.prev = r
+	a.n++
+}
+
+func (a *acc) invalid() {
+	a.add(utf8.RuneError)
+	a.total += invalidPenalty
+}
+
+// scoreASCII scores 7-bit input as itself.
+func scoreASCII(m *lm.Model, b []byte) float64 {
+	a := acc{m: m}
+	for _, c := range b {
+		a.add(rune(c))
+	}
+	return a.total
+}
+
+// scoreUTF8 scores b as UTF-8 with errors.
+func scoreUTF8(m *lm.Model, b []byte) float64 {
+	a := acc{m: m}
+	for i := 0; i < len(b); {
+		c := b[i]
+		if c < utf8.RuneSelf {
+			a.add(rune(c))
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && size == 1 {
+			if !utf8.FullRune(b[i:]) && validPrefixUTF8(b[i:]) {
+				break // truncated at the end
+			}
+			a.invalid()
+		} else {
+			a.add(r)
+		}
+		i += size
+	}
+	return a.total
+}
+
+// validPrefixUTF8 reports whether b (shorter than a full sequence) could be
+// the start of a valid UTF-8 sequence.
+func validPrefixUTF8(b []byte) bool {
+	if len(b) == 0 || b[0] < 0xC2 || b[0] > 0xF4 {
+		return false
+	}
+	for _, c := range b[1:] {
+		if c&0xC0 != 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+// scoreDBCS scores b in a double-byte encoding given by its table.
+func scoreDBCS(m *lm.Model, b []byte, t *dbcs) float64 {
+	a := acc{m: m}
+	for i := 0; i < len(b); {
+		c := b[i]
+		if c < 0x80 {
+			a.add(rune(c))
+			i++
+			continue
+		}
+		if r := t.single[c-0x80]; r != 0 {
+			a.add(r)
+			i++
+			continue
+		}
+		if !t.lead[c-0x80] {
+			a.invalid()
+			i++
+			continue
+		}
+		if i+1 >= len(b) {
+			break // truncated at the end
+		}
+		if r := t.lookup(c, b[i+1]); r != 0 {
+			a.add(r)
+			i += 2
+			continue
+		}
+		a.invalid()
+		if b[i+1] < 0x80 {
+			i++ // an ASCII trail byte is not consumed
+		} else {
+			i += 2
+		}
+	}
+	return a.total
+}
+
+// scoreGBK scores b as GBK and counts GB18030 four-byte sequences, which it
+// decodes with the x/text GB18030 decoder.
+func scoreGBK(m *lm.Model, b []byte) (score float64, four int) {
+	t := gbkTable
+	a := acc{m: m}
+	var dec *encoding.Decoder
+	for i := 0; i < len(b); {
+		c := b[i]
+		if c < 0x80 {
+			a.add(rune(c))
+			i++
+			continue
+		}
+		if r := t.single[c-0x80]; r != 0 {
+			a.add(r)
+			i++
+			continue
+		}
+		if !t.lead[c-0x80] {
+			a.invalid()
+			i++
+			continue
+		}
+		if i+1 >= len(b) {
+			break
+		}
+		c1 := b[i+1]
+		if c1 >= 0x30 && c1 <= 0x39 {
+			if i+3 >= len(b) {
+				break // a truncated four-byte sequence
+			}
+			if b[i+2] >= 0x81 && b[i+2] <= 0xFE && b[i+3] >= 0x30 && b[i+3] <= 0x39 {
+				if dec == nil {
+					dec = simplifiedchinese.GB18030.NewDecoder()
+				}
+				var dst [8]byte
+				dec.Reset()
+				n, _, _ := dec.Transform(dst[:], b[i:i+4], true)
+				r, _ := utf8.DecodeRune(dst[:n])
+				if r != utf8.RuneError {
+					a.add(r)
+					four++
+					i += 4
+					continue
+				}
+			}
+			a.invalid()
+			i++
+			continue
+		}
+		if r := t.lookup(c, c1); r != 0 {
+			a.add(r)
+			i += 2
+			continue
+		}
+		a.invalid()
+		if c1 < 0x80 {
+			i++
+		} else {
+			i += 2
+		}
+	}
+	return a.total, four
+}
+
+// scoreEUCJP scores b as EUC-JP, whose 0x8F prefix starts a three-byte
+// JIS X 0212 character (scored as a rare ideograph).
+func scoreEUCJP(m *lm.Model, b []byte) float64 {
+	t := eucjpTable
+	a := acc{m: m}
+	for i := 0; i < len(b); {
+		c := b[i]
+		switch {
+		case c < 0x80:
+			a.add(rune(c))
+			i++
+			continue
+		case c == 0x8F:
+			if i+2 >= len(b) {
+				i = len(b)
+				continue
+			}
+			if b[i+1] >= 0xA1 && b[i+1] <= 0xFE && b[i+2] >= 0xA1 && b[i+2] <= 0xFE {
+				a.add(0x20000) // stands for a rare ideograph
+				i += 3
+				continue
+			}
+			a.invalid()
+			i++
+			continue
+		case !t.lead[c-0x80]:
+			a.invalid()
+			i++
+			continue
+		case i+1 >= len(b):
+			i = len(b)
+			continue
+		}
+		if r := t.lookup(c, b[i+1]); r != 0 {
+			a.add(r)
+			i += 2
+			continue
+		}
+		a.invalid()
+		if b[i+1] < 0x80 {
+			i++
+		} else {
+			i += 2
+		}
+	}
+	return a.total
+}
+
+// scoreWindows1252 scores b as windows-1252.
+func scoreWindows1252(m *lm.Model, b []byte) float64 {
+	a := acc{m: m}
+	for _, c := range b {
+		if c < 0x80 {
+			a.add(rune(c))
+		} else {
+			a.add(cp1252[c-0x80])
+		}
+	}
+	return a.total
+}
+
+// utf16Plausible reports whether b looks like UTF-16 text in either byte
+// order: most high bytes (every other byte) fall in the blocks text uses
+// (Latin, general punctuation, CJK punctuation and kana, ideographs, Hangul,
+// fullwidth forms).
+func utf16Plausible(b []byte) (le, be bool) {
+	if len(b) < 2 {
+		return false, false
+	}
+	var even, odd int
+	n := len(b) / 2
+	for i := 0; i+1 < len(b); i += 2 {
+		if plausibleHigh(b[i]) {
+			even++
+		}
+		if plausibleHigh(b[i+1]) {
+			odd++
+		}
+	}
+	const min = 0.75
+	return float64(odd) >= min*float64(n), float64(even) >= min*float64(n)
+}
+
+func plausibleHigh(c byte) bool {
+	switch {
+	case c == 0x00, c == 0x20, c == 0x30, c == 0xFF, c == 0x03, c == 0x04, c == 0x25:
+		return true
+	case c >= 0x4E && c <= 0x9F, c >= 0xAC && c <= 0xD7, c >= 0x34 && c <= 0x4D:
+		return true
+	}
+	return false
+}
+
+// scoreUTF16 scores b as UTF-16 in the given byte order.
+func scoreUTF16(m *lm.Model, b []byte, bigEndian bool) float64 {
+	a := acc{m: m}
+	u := func(i int) rune {
+		if bigEndian {
+			return rune(b[i])<<8 | rune(b[i+1])
+		}
+		return rune(b[i+1])<<8 | rune(b[i])
+	}
+	for i := 0; i+1 < len(b); i += 2 {
+		r := u(i)
+		switch {
+		case r >= 0xD800 && r < 0xDC00:
+			if i+3 >= len(b) {
+				return a.total // truncated at the end
+			}
+			if r2 := u(i + 2); r2 >= 0xDC00 && r2 < 0xE000 {
+				a.add(0x10000 + (r-0xD800)<<10 + (r2 - 0xDC00))
+				i += 2
+				continue
+			}
+			a.invalid()
+		case r >= 0xDC00 && r < 0xE000:
+			a.invalid()
+		default:
+			a.add(r)
+		}
+	}
+	return a.total
+}
+
+// scoreHZ scores 7-bit input as HZ-GB-2312, if it decodes without errors.
+func scoreHZ(m *lm.Model, b []byte) (float64, bool) {
+	return score7bit(m, b, simplifiedchinese.HZGB2312)
+}
+
+// scoreISO2022JP scores 7-bit input as ISO-2022-JP, if it decodes without
+// errors.
+func scoreISO2022JP(m *lm.Model, b []byte) (float64, bool) {
+	return score7bit(m, b, japanese.ISO2022JP)
+}
+
+func score7bit(m *lm.Model, b []byte, e encoding.Encoding) (float64, bool) {
+	out, err := e.NewDecoder().Bytes(b)
+	if err != nil {
+		return 0, false
+	}
+	a := acc{m: m}
+	bad := 0
+	for _, r := range string(out) {
+		if r == utf8.RuneError {
+			bad++
+			a.invalid()
+			continue
+		}
+		a.add(r)
+	}
+	if bad > len(out)/8 {
+		return 0, false
+	}
+	return a.total, true
+}

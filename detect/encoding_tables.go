@@ -1,0 +1,84 @@
+package detect
+
+import (
+	"sync"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/japanese"
+	"golang.org/x/text/encoding/korean"
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/traditionalchinese"
+)
+
+// dbcs is a decoding table for a double-byte character set, built once from
+// the golang.org/x/text decoder so that trial decoding agrees with it while
+// running without the transform machinery.
+type dbcs struct {
+	single [128]rune       // bytes 0x80–0xFF decoded alone; 0 when a lead byte or invalid
+	lead   [128]bool       // bytes 0x80–0xFF that start a two-byte sequence
+	pair   [128 * 192]rune // (lead-0x80)*192 + trail-0x40; 0 when invalid
+}
+
+func (t *dbcs) lookup(lead, trail byte) rune {
+	if trail < 0x40 {
+		return 0
+	}
+	return t.pair[int(lead-0x80)*192+int(trail-0x40)]
+}
+
+var (
+	tablesOnce                                             sync.Once
+	gbkTable, big5Table, sjisTable, eucjpTable, euckrTable *dbcs
+	cp1252                                                 [128]rune
+)
+
+func loadTables() {
+	tablesOnce.Do(func() {
+		gbkTable = buildDBCS(simplifiedchinese.GBK)
+		big5Table = buildDBCS(traditionalchinese.Big5)
+		sjisTable = buildDBCS(japanese.ShiftJIS)
+		eucjpTable = buildDBCS(japanese.EUCJP)
+		euckrTable = buildDBCS(korean.EUCKR)
+		dec := charmap.Windows1252.NewDecoder()
+		var dst [8]byte
+		for b := 0x80; b < 0x100; b++ {
+			dec.Reset()
+			n, _, _ := dec.Transform(dst[:], []byte{byte(b)}, true)
+			r, _ := utf8.DecodeRune(dst[:n])
+			cp1252[b-0x80] = r
+		}
+	})
+}
+
+// buildDBCS decodes every byte and byte pair with the x/text decoder of e.
+func buildDBCS(e encoding.Encoding) *dbcs {
+	t := new(dbcs)
+	dec := e.NewDecoder()
+	var dst [16]byte
+	decode := func(src []byte) (rune, int, int) {
+		dec.Reset()
+		n, nSrc, _ := dec.Transform(dst[:], src, true)
+		r, size := utf8.DecodeRune(dst[:n])
+		return r, nSrc, n - size
+	}
+	for b := 0x80; b < 0x100; b++ {
+		r, nSrc, rest := decode([]byte{byte(b), 'a'})
+		if r != utf8.RuneError && nSrc == 2 && rest == 1 {
+			t.single[b-0x80] = r
+		}
+		if t.single[b-0x80] != 0 {
+			continue // a single-byte character, never a lead byte
+		}
+		for c := 0x40; c < 0x100; c++ {
+			r, nSrc, _ := decode([]byte{byte(b), byte(c)})
+			if r == utf8.RuneError || nSrc != 2 {
+				continue
+			}
+			t.pair[(b-0x80)*192+c-0x40] = r
+			t.lead[b-0x80] = true
+		}
+	}
+	return t
+}
