@@ -20,24 +20,72 @@ func Distance(a, b string) int {
 	if len(rb) == 0 {
 		return len(ra)
 	}
-	row := make([]int, len(rb)+1)
-	for j := range row {
-		row[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		prev := row[0]
-		row[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cur := row[j]
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			row[j] = min(row[j]+1, row[j-1]+1, prev+cost)
-			prev = cur
+	return myers(ra, rb)
+}
+
+// myers computes the edit distance of text and pattern (the shorter) with
+// Myers' bit-vector algorithm in 64-bit blocks (Hyyrö's formulation for
+// global distance): O(len(text) * len(pattern) / 64).
+func myers(text, pattern []rune) int {
+	m := len(pattern)
+	nb := (m + 63) / 64
+	peq := make(map[rune][]uint64)
+	for i, r := range pattern {
+		v := peq[r]
+		if v == nil {
+			v = make([]uint64, nb)
+			peq[r] = v
 		}
+		v[i/64] |= 1 << (i % 64)
 	}
-	return row[len(rb)]
+	pv := make([]uint64, nb)
+	mv := make([]uint64, nb)
+	for b := range pv {
+		pv[b] = ^uint64(0)
+	}
+	zero := make([]uint64, nb)
+	last := uint64(1) << ((m - 1) % 64)
+	score := m
+	for _, c := range text {
+		eqs := peq[c]
+		if eqs == nil {
+			eqs = zero
+		}
+		hin := 1 // D[0][j] = j: every column starts one higher
+		for b := 0; b < nb; b++ {
+			eq := eqs[b]
+			p, mm := pv[b], mv[b]
+			xv := eq | mm
+			if hin < 0 {
+				eq |= 1
+			}
+			xh := (((eq & p) + p) ^ p) | eq
+			ph := mm | ^(xh | p)
+			mh := p & xh
+			high := uint64(1) << 63
+			if b == nb-1 {
+				high = last
+			}
+			hout := 0
+			if ph&high != 0 {
+				hout = 1
+			} else if mh&high != 0 {
+				hout = -1
+			}
+			ph <<= 1
+			mh <<= 1
+			if hin < 0 {
+				mh |= 1
+			} else if hin > 0 {
+				ph |= 1
+			}
+			pv[b] = mh | ^(xv | ph)
+			mv[b] = ph & xv
+			hin = hout
+		}
+		score += hin
+	}
+	return score
 }
 
 // Rate returns Distance(got, gold) divided by the rune length of gold,

@@ -1,0 +1,100 @@
+package normalize
+
+import (
+	"sync"
+	"testing"
+	"unicode/utf8"
+)
+
+var (
+	fuzzOnce sync.Once
+	fuzzNorm map[Target]*Normalizer
+)
+
+func fuzzNormalizers(t *testing.T) map[Target]*Normalizer {
+	fuzzOnce.Do(func() {
+		fuzzNorm = map[Target]*Normalizer{}
+		for _, tg := range []Target{TargetKeep, TargetAuto, TargetSimplified} {
+			n, err := New(Options{Target: tg})
+			if err != nil {
+				panic(err)
+			}
+			fuzzNorm[tg] = n
+		}
+	})
+	return fuzzNorm
+}
+
+// FuzzNormalizer checks that the pipeline never panics, writes valid UTF-8,
+// rejects invalid UTF-8 with an error, and is idempotent.
+func FuzzNormalizer(f *testing.F) {
+	for _, s := range []string{
+		"", "中文", "建設(shè)發(fā)展(zhǎn)", "文件?!秾嵤┮庖姟穼ψセ鶎狱h建", "鍙戝睍", "cafÃ©",
+		"您的位置:网站 > 总结报告 > 正文\n正文内容。\nbook=43,ebook=38", "\ufeffa\r\nb\x00", "干部于后",
+		"\xff\xfe", "(一)(二)(AI)(2010年)",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for tg, n := range fuzzNormalizers(t) {
+			out, rep, err := n.String(s)
+			if !utf8.ValidString(s) {
+				if err == nil {
+					t.Fatalf("%s: no error for invalid UTF-8 %q", tg, s)
+				}
+				continue
+			}
+			if err != nil {
+				t.Fatalf("%s: %v", tg, err)
+			}
+			if !utf8.ValidString(out) {
+				t.Fatalf("%s: invalid UTF-8 out of %q: %q", tg, s, out)
+			}
+			for _, c := range rep.Changes {
+				if c.Start < 0 || c.End < c.Start || c.End > len(s) {
+					t.Fatalf("%s: change span %d-%d out of range for %q", tg, c.Start, c.End, s)
+				}
+			}
+			again, _, err := n.String(out)
+			if err != nil || again != out {
+				t.Fatalf("%s: not idempotent:\n in  %q\n out %q\n out2 %q", tg, s, out, again)
+			}
+		}
+	})
+}
+
+// FuzzCleanUnchanged cuts clean text at arbitrary places and checks that
+// no piece is changed.
+func FuzzCleanUnchanged(f *testing.F) {
+	const clean = "机关党务干部是机关党建工作的策划者、组织者和实施者，其素质的高低，直接关系到机关党建活动的吸引力和实效性。\n" +
+		"群眾路線是我們黨的生命線和根本工作路線。組織部門只有更加自覺地貫徹好黨的群眾路線，才能使組織工作更具活力。\n" +
+		"如果你有一个空的分区（例如 “/dev/sdx”），你可以使用 mkfs.ext4(1) 将它格式化。\n" +
+		"床前明月光，疑是地上霜。舉頭望明月，低頭思故鄉。\n" +
+		"このマニュアルページは日本語で書かれています。\n" +
+		"自然语言处理(NLP)是人工智能(AI)的一个分支，始于(1950年代)。\n"
+	f.Add(uint(0), uint(len(clean)))
+	f.Add(uint(10), uint(40))
+	f.Fuzz(func(t *testing.T, off, n uint) {
+		start := int(off % uint(len(clean)+1))
+		end := min(len(clean), start+int(n%uint(len(clean)+1)))
+		for start < len(clean) && !utf8.RuneStart(clean[start]) {
+			start++
+		}
+		for end > start && end < len(clean) && !utf8.RuneStart(clean[end]) {
+			end--
+		}
+		if start > end {
+			return
+		}
+		piece := clean[start:end]
+		for tg, nz := range fuzzNormalizers(t) {
+			if tg != TargetKeep && tg != TargetAuto {
+				continue
+			}
+			out, _, err := nz.String(piece)
+			if err != nil || out != piece {
+				t.Fatalf("%s changed clean text %q -> %q (%v)", tg, piece, out, err)
+			}
+		}
+	})
+}

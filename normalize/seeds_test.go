@@ -1,0 +1,59 @@
+package normalize
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/hanfix/hanfix/internal/cer"
+	"github.com/hanfix/hanfix/internal/testshared"
+)
+
+// seedMaxCER is the highest character error rate against gold that each
+// seed may reach through the whole pipeline with target simp.
+var seedMaxCER = map[string]float64{}
+
+// TestSeeds runs every seed document through the pipeline with target simp
+// and logs its character error rate against the gold, line-normalised as
+// the development-set scorer does for pages (empty lines and trailing
+// spaces ignored).
+func TestSeeds(t *testing.T) {
+	corpus := testshared.Dir(t, "corpus")
+	seeds, err := filepath.Glob(filepath.Join(corpus, "seeds", "*.txt"))
+	require.NoError(t, err)
+	require.NotEmpty(t, seeds)
+	n, err := New(Options{Target: TargetSimplified})
+	require.NoError(t, err)
+	for _, p := range seeds {
+		name := filepath.Base(p)
+		t.Run(name, func(t *testing.T) {
+			in, err := os.ReadFile(p)
+			require.NoError(t, err)
+			gold, err := os.ReadFile(filepath.Join(corpus, "gold", name))
+			require.NoError(t, err)
+			out, rep, err := n.Bytes(in)
+			require.NoError(t, err)
+			rate := cer.Rate(normLines(out), normLines(string(gold)))
+			t.Logf("%s: CER %.4f, changes %v, findings %d", name, rate, rep.Counts, len(rep.Findings))
+			if max, ok := seedMaxCER[name]; ok {
+				require.LessOrEqual(t, rate, max)
+			}
+		})
+	}
+}
+
+func normLines(s string) string {
+	var b strings.Builder
+	for _, l := range strings.Split(s, "\n") {
+		l = strings.TrimRight(l, " \t")
+		if strings.TrimSpace(l) == "" {
+			continue
+		}
+		b.WriteString(l)
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
