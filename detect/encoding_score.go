@@ -15,6 +15,10 @@ const (
 	// invalidPenalty is charged per byte sequence the encoding cannot
 	// decode, on top of scoring it as U+FFFD.
 	invalidPenalty = -10
+	// rarePenalty is charged per character from the rarely used parts of
+	// a double-byte character set (rareFlag) and per Hangul syllable outside
+	// KS X 1001.
+	rarePenalty = -4
 	// temperature divides score differences before the softmax that gives
 	// confidences; fitted on generated samples (encoding_calibration_test.go).
 	temperature = 1.0
@@ -52,6 +56,15 @@ type acc struct {
 }
 
 func (a *acc) add(r rune) {
+	if r >= 0xAC00 {
+		if r&rareFlag != 0 {
+			r &^= rareFlag
+			a.total += rarePenalty
+		}
+		if r >= 0xAC00 && r <= 0xD7A3 && !hangulCommon[r-0xAC00] {
+			a.total += rarePenalty
+		}
+	}
 	if a.n == 0 {
 		a.total += a.m.Unigram(r)
 	} else {

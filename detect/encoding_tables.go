@@ -21,6 +21,13 @@ type dbcs struct {
 	pair   [128 * 192]rune // (lead-0x80)*192 + trail-0x40; 0 when invalid
 }
 
+// rareFlag marks pair entries for characters outside the core set of the
+// encoding (GBK extensions, HKSCS, vendor extensions, UHC syllables), which
+// real text seldom uses but mis-decoded bytes often hit.
+const rareFlag = 1 << 30
+
+// lookup returns the character of a two-byte sequence, possibly with
+// rareFlag set, or 0.
 func (t *dbcs) lookup(lead, trail byte) rune {
 	if trail < 0x40 {
 		return 0
@@ -32,15 +39,27 @@ var (
 	tablesOnce                                             sync.Once
 	gbkTable, big5Table, sjisTable, eucjpTable, euckrTable *dbcs
 	cp1252                                                 [128]rune
+	// hangulCommon marks the 2,350 Hangul syllables of KS X 1001, which
+	// cover almost all Korean text; the other 8,822 are rare.
+	hangulCommon [0xD7A4 - 0xAC00]bool
 )
 
 func loadTables() {
 	tablesOnce.Do(func() {
-		gbkTable = buildDBCS(simplifiedchinese.GBK)
-		big5Table = buildDBCS(traditionalchinese.Big5)
-		sjisTable = buildDBCS(japanese.ShiftJIS)
-		eucjpTable = buildDBCS(japanese.EUCJP)
-		euckrTable = buildDBCS(korean.EUCKR)
+		gbkTable = buildDBCS(simplifiedchinese.GBK, func(l, t byte) bool { return l < 0xA1 || t < 0xA1 })
+		big5Table = buildDBCS(traditionalchinese.Big5, func(l, t byte) bool {
+			return l < 0xA1 || l == 0xC6 && t >= 0xA1 || l == 0xC7 || l == 0xC8 || l == 0xF9 && t > 0xD5 || l > 0xF9
+		})
+		sjisTable = buildDBCS(japanese.ShiftJIS, func(l, t byte) bool { return l == 0x87 || l >= 0xED })
+		eucjpTable = buildDBCS(japanese.EUCJP, func(l, t byte) bool { return l >= 0xF5 })
+		euckrTable = buildDBCS(korean.EUCKR, func(l, t byte) bool { return l < 0xA1 || t < 0xA1 })
+		for l := 0xB0; l <= 0xC8; l++ {
+			for t := 0xA1; t <= 0xFE; t++ {
+				if r := euckrTable.lookup(byte(l), byte(t)); r >= 0xAC00 && r <= 0xD7A3 {
+					hangulCommon[r-0xAC00] = true
+				}
+			}
+		}
 		dec := charmap.Windows1252.NewDecoder()
 		var dst [8]byte
 		for b := 0x80; b < 0x100; b++ {
@@ -52,8 +71,9 @@ func loadTables() {
 	})
 }
 
-// buildDBCS decodes every byte and byte pair with the x/text decoder of e.
-func buildDBCS(e encoding.Encoding) *dbcs {
+// buildDBCS decodes every byte and byte pair with the x/text decoder of e;
+// rare tells which pairs to flag with rareFlag.
+func buildDBCS(e encoding.Encoding, rare func(lead, trail byte) bool) *dbcs {
 	t := new(dbcs)
 	dec := e.NewDecoder()
 	var dst [16]byte
@@ -75,6 +95,9 @@ func buildDBCS(e encoding.Encoding) *dbcs {
 			r, nSrc, _ := decode([]byte{byte(b), byte(c)})
 			if r == utf8.RuneError || nSrc != 2 {
 				continue
+			}
+			if rare(byte(b), byte(c)) {
+				r |= rareFlag
 			}
 			t.pair[(b-0x80)*192+c-0x40] = r
 			t.lead[b-0x80] = true

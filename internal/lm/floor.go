@@ -258,3 +258,29 @@ func classAdjust(a, b rune) float64 {
 
 func isKanaRune(r rune) bool       { return r >= 0x3041 && r <= 0x30FF }
 func isHangulSyllable(r rune) bool { return r >= 0xAC00 && r <= 0xD7A3 }
+
+// isLatinLetter reports whether r is a letter of the ASCII, Latin-1 or
+// Latin Extended-A/B blocks.
+func isLatinLetter(r rune) bool {
+	switch {
+	case r < 0x80:
+		return isLetter(byte(r))
+	case r >= 0xC0 && r <= 0x24F:
+		return r != 0xD7 && r != 0xF7
+	}
+	return false
+}
+
+// latinBigram scores accented letters inside Latin words (é in "été"):
+// between letters they cost little more than ASCII letters, while alone among
+// other characters they keep their low floor, so that Latin-1 mojibake such
+// as "Ã©" stays unlikely.
+func latinBigram(a, b rune) (float64, bool) {
+	if a < 0x80 && b < 0x80 || !isLatinLetter(a) || !isLatinLetter(b) {
+		return 0, false
+	}
+	if b < 0x80 {
+		return -3.2, true // an ASCII letter after an accented one
+	}
+	return -5, true // an accented letter after a letter
+}

@@ -146,6 +146,9 @@ func (m *Model) bigram(a rune, ia int, b rune, ib int) float64 {
 	if a >= 0 && a < 0x80 && b >= 0 && b < 0x80 {
 		return asciiBigram(byte(a), byte(b))
 	}
+	if lp, ok := latinBigram(a, b); ok {
+		return lp
+	}
 	return m.Unigram(b) + classAdjust(a, b)
 }
 
