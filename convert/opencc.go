@@ -20,6 +20,12 @@ type Options struct {
 	// (干 → 幹/乾/干) only inside a matched dictionary phrase, and otherwise
 	// leaves it unchanged; Converter.Ambiguous reports such characters.
 	Conservative bool
+	// AvoidTofu leaves out the dictionaries that OpenCC marks
+	// "may_output_tofu": conversions to rare characters that common fonts
+	// lack (t2s: 殢 → 𣨼). By default they are used, as OpenCC's regression
+	// suite expects; with AvoidTofu such characters are left unconverted,
+	// as OpenCC's command-line tool does by default.
+	AvoidTofu bool
 }
 
 // configs lists the supported configurations in OpenCC's documentation order.
@@ -43,7 +49,7 @@ func New(config string) (*Converter, error) {
 // NewWithOptions is New with options; see Options.
 func NewWithOptions(config string, opts Options) (*Converter, error) {
 	name := strings.TrimSuffix(config, ".json")
-	c, err := opencc.New(name, opencc.Options{Conservative: opts.Conservative})
+	c, err := opencc.New(name, opencc.Options{Conservative: opts.Conservative, IncludeTofu: !opts.AvoidTofu})
 	if err != nil {
 		return nil, fmt.Errorf("convert: new %q: %w", config, err)
 	}

@@ -1,6 +1,7 @@
 package opencc
 
 import (
+	"strings"
 	"sync"
 	"unsafe"
 )
@@ -63,7 +64,7 @@ func (c *Converter) Convert(s string) string {
 	sc := c.getScratch()
 	cur, changed := c.convert(s, sc)
 	if changed {
-		cur = string(cur) // copy out of the scratch buffers
+		cur = strings.Clone(cur) // copy out of the scratch buffers
 	} else {
 		cur = s
 	}
@@ -101,11 +102,7 @@ func (c *Converter) convert(s string, sc *scratch) (string, bool) {
 	}
 	runStart := 0
 	for i := 0; i < len(cur); {
-		if cur[i] < 0x80 && !c.seg.ascii {
-			i++
-			continue
-		}
-		n, v := c.seg.match(cur, i)
+		n, v := c.seg.next(cur, i)
 		if v == noValue {
 			i += n
 			continue
@@ -147,11 +144,7 @@ func (c *Converter) run(m *matcher, s string, dst []byte) ([]byte, bool) {
 	changed := false
 	last := 0
 	for i := 0; i < len(s); {
-		if s[i] < 0x80 && !m.ascii {
-			i++
-			continue
-		}
-		n, v := m.match(s, i)
+		n, v := m.next(s, i)
 		if v == noValue {
 			i += n
 			continue

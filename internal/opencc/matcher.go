@@ -22,10 +22,10 @@ type matcher struct {
 	name  string
 	hi    [0x110000 >> 8]uint32 // rune>>8 → block offset into lo (0: empty block)
 	lo    []uint32              // rune&0xff within a block → first node (0: none)
+	bmp   *[0x10000]uint32      // first node of each BMP rune, a flat copy of hi/lo
 	nodes []node
 	// edges: open addressing, key = parent<<21 | rune, 0 = empty slot.
-	ekeys []uint64
-	evals []uint32
+	edges []edge
 	shift uint
 
 	vals       []string   // default value of each terminal
@@ -35,10 +35,18 @@ type matcher struct {
 }
 
 type node struct {
-	val   int32 // index into vals, -1: not a key
+	val   int32  // index into vals, -1: not a key
+	mask  uint32 // bit runeBit(r) set for the rune r of every child; 0: no children
 	level uint8
-	kids  bool
 }
+
+type edge struct {
+	key uint64
+	val uint32
+}
+
+// runeBit maps a rune to one of 32 bits for the children filter.
+func runeBit(r rune) uint32 { return 1 << (uint32(r) * 0x9E3779B1 >> 27) }
 
 const noValue = -1
 
@@ -75,8 +83,8 @@ func newMatcher(name string, levels [][]*Dict) (*matcher, error) {
 						next = uint32(len(m.nodes))
 						m.nodes = append(m.nodes, node{val: noValue})
 						edges[k] = next
-						m.nodes[cur].kids = true
 					}
+					m.nodes[cur].mask |= runeBit(r)
 					cur = next
 				}
 				if key[0] < 0x80 {
@@ -104,6 +112,10 @@ func newMatcher(name string, levels [][]*Dict) (*matcher, error) {
 		}
 	}
 	m.buildEdges(edges)
+	m.bmp = new([0x10000]uint32)
+	for r := rune(0); r < 0x10000; r++ {
+		m.bmp[r] = m.lo[m.hi[r>>8]+uint32(r&0xff)]
+	}
 	return m, nil
 }
 
@@ -129,33 +141,29 @@ func (m *matcher) firstNode(r rune, create bool) uint32 {
 
 func (m *matcher) buildEdges(edges map[uint64]uint32) {
 	size := 1 << bits.Len(uint(len(edges)*2+1))
-	m.ekeys = make([]uint64, size)
-	m.evals = make([]uint32, size)
+	m.edges = make([]edge, size)
 	m.shift = uint(64 - bits.Len(uint(size-1)))
 	mask := uint64(size - 1)
-	// Insert in a fixed order so that the table does not depend on map
-	// iteration order (lookups do not care, but memory layout stays stable).
 	for k, v := range edges {
 		h := (k * 0x9E3779B97F4A7C15) >> m.shift
-		for m.ekeys[h] != 0 {
+		for m.edges[h].key != 0 {
 			h = (h + 1) & mask
 		}
-		m.ekeys[h] = k
-		m.evals[h] = v
+		m.edges[h] = edge{k, v}
 	}
 }
 
 // child returns the child of node cur for rune r, or 0.
 func (m *matcher) child(cur uint32, r rune) uint32 {
 	k := uint64(cur)<<21 | uint64(r)
-	mask := uint64(len(m.ekeys) - 1)
+	mask := uint64(len(m.edges) - 1)
 	h := (k * 0x9E3779B97F4A7C15) >> m.shift
 	for {
-		ek := m.ekeys[h]
-		if ek == k {
-			return m.evals[h]
+		e := &m.edges[h]
+		if e.key == k {
+			return e.val
 		}
-		if ek == 0 {
+		if e.key == 0 {
 			return 0
 		}
 		h = (h + 1) & mask
@@ -170,19 +178,61 @@ func (m *matcher) match(s string, i int) (int, int32) {
 	if n == 1 && r >= 0x80 { // invalid byte: never matches
 		return 1, noValue
 	}
-	cur := m.lo[m.hi[r>>8]+uint32(r&0xff)]
+	cur := m.first(r)
 	if cur == 0 {
 		return unmatchedLen(s, i, r, n), noValue
 	}
+	l, v := m.walk(s, i, i+n, cur)
+	if v == noValue {
+		return unmatchedLen(s, i, r, n), noValue
+	}
+	return l, v
+}
+
+// next is match with the common cases inline: an ASCII byte when no key
+// starts with one, a three-byte character that starts no key.
+func (m *matcher) next(s string, i int) (int, int32) {
+	c := s[i]
+	if c < 0x80 {
+		if !m.ascii {
+			return 1, noValue
+		}
+	} else if c&0xF0 == 0xE0 && i+2 < len(s) {
+		r := rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
+		if s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 && r >= 0x800 && (r < 0x2FF0 || r > 0x2FFF) && (r < 0xD800 || r > 0xDFFF) {
+			cur := m.bmp[uint16(r)]
+			if cur == 0 {
+				return 3, noValue
+			}
+			if l, v := m.walk(s, i, i+3, cur); v != noValue {
+				return l, v
+			}
+			return 3, noValue
+		}
+	}
+	return m.match(s, i)
+}
+
+// first returns the trie node of keys starting with r, or 0.
+func (m *matcher) first(r rune) uint32 {
+	if r < 0x10000 {
+		return m.bmp[uint16(r)]
+	}
+	return m.lo[m.hi[(r>>8)&0x1fff]+uint32(r&0xff)]
+}
+
+// walk continues a match at s[j:] from node cur, reached from the first
+// character s[i:j], and returns the length and value of the winning key, or
+// (0, noValue).
+func (m *matcher) walk(s string, i, j int, cur uint32) (int, int32) {
 	nd := m.nodes[cur]
 	bestLen, bestVal, bestLevel := 0, int32(noValue), uint8(255)
 	if nd.val != noValue {
-		bestLen, bestVal, bestLevel = n, nd.val, nd.level
+		bestLen, bestVal, bestLevel = j-i, nd.val, nd.level
 	}
-	j := i + n
-	for nd.kids && j < len(s) {
+	for nd.mask != 0 && j < len(s) {
 		r2, n2 := decodeRune(s, j)
-		if n2 == 1 && r2 >= 0x80 {
+		if n2 == 1 && r2 >= 0x80 || nd.mask&runeBit(r2) == 0 {
 			break
 		}
 		cur = m.child(cur, r2)
@@ -194,9 +244,6 @@ func (m *matcher) match(s string, i int) (int, int32) {
 		if nd.val != noValue && nd.level <= bestLevel {
 			bestLen, bestVal, bestLevel = j-i, nd.val, nd.level
 		}
-	}
-	if bestVal == noValue {
-		return unmatchedLen(s, i, r, n), noValue
 	}
 	return bestLen, bestVal
 }
