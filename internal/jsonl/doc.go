@@ -1,0 +1,13 @@
+// Package jsonl edits one field of a JSON Lines object in place.
+//
+// A JSON Lines record is a JSON object on one line. Parse locates the
+// top-level members of such a line without decoding them; Unquote decodes a
+// string value; Quote encodes a replacement; Replace and AppendMember splice
+// new bytes into the line so that every other byte — other members, key
+// order, white space, escapes — is kept exactly as it was.
+//
+// Parse assumes nothing about its input: it never panics and reports a
+// *SyntaxError for anything that is not a JSON object. It checks the
+// structure it walks (brackets, strings, separators) but not every detail of
+// numbers and literals; call Validate for a full check.
+package jsonl
