@@ -1,12 +1,6 @@
 package detect
 
-import (
-	"math"
-	"sort"
-	"unicode/utf8"
-
-	"github.com/hanfix/hanfix/internal/lm"
-)
+import "github.com/hanfix/hanfix/internal/lm/charset"
 
 // EncodingResult is the answer of Encoding: the most likely character
 // encoding of a byte string, how sure the detector is, and the runners-up.
@@ -14,17 +8,17 @@ type EncodingResult struct {
 	// Encoding is the WHATWG name of the encoding: "utf-8", "utf-16le",
 	// "utf-16be", "gbk", "gb18030", "big5", "hz-gb-2312", "iso-2022-jp",
 	// "shift_jis", "euc-jp", "euc-kr" or "windows-1252" (which is also the
-	// WHATWG answer for ISO-8859-1 and ASCII-compatible Latin text).
+	// WHATWG answer for ISO-8859-1). Pure ASCII is reported as "utf-8".
 	Encoding string `json:"encoding"`
 	// Confidence is the estimated probability in [0, 1] that Encoding is
-	// right; see Encoding for how it is calibrated.
+	// right.
 	Confidence float64 `json:"confidence"`
 	// BOMLen is the length of the byte order mark at the start of the input
 	// (3 for UTF-8, 2 for UTF-16, 4 for GB18030), 0 if there is none.
 	// Decoders should skip it.
 	BOMLen int `json:"bom_len,omitempty"`
-	// Candidates lists the encodings that were tried, best first, with their
-	// confidences (summing to 1). It is nil when a fast path decided: a byte
+	// Candidates lists the encodings that were tried, best first, with
+	// confidences summing to 1. It is nil when a fast path decided: a byte
 	// order mark, pure ASCII or valid UTF-8.
 	Candidates []EncodingCandidate `json:"candidates,omitempty"`
 }
@@ -35,194 +29,44 @@ type EncodingCandidate struct {
 	Confidence float64 `json:"confidence"`
 }
 
-// WHATWG encoding names returned by Encoding.
-const (
-	encUTF8       = "utf-8"
-	encUTF16LE    = "utf-16le"
-	encUTF16BE    = "utf-16be"
-	encGBK        = "gbk"
-	encGB18030    = "gb18030"
-	encBig5       = "big5"
-	encHZ         = "hz-gb-2312"
-	encISO2022JP  = "iso-2022-jp"
-	encShiftJIS   = "shift_jis"
-	encEUCJP      = "euc-jp"
-	encEUCKR      = "euc-kr"
-	encWindows125 = "windows-1252"
-)
-
-// Encoding detects the character encoding of b.
+// Encoding detects the character encoding of raw bytes.
 //
 // It decides in this order, stopping at the first answer:
 //
-//  1. a byte order mark (UTF-8, UTF-16LE/BE, GB18030), confidence 1;
-//  2. pure ASCII without NUL bytes: "utf-8" (any ASCII-compatible encoding
-//     decodes it the same), unless it contains HZ (~{ … ~}) or ISO-2022-JP
-//     escapes, which go to step 4;
-//  3. valid UTF-8 without NUL bytes, where a truncated last sequence still
-//     counts as valid: "utf-8", with confidence 1−10⁻ᵏ for k multi-byte
-//     sequences (random legacy bytes are almost never valid UTF-8);
-//  4. trial decoding: every plausible encoding (UTF-8 with errors, UTF-16
+//  1. a byte order mark (UTF-8, UTF-16LE/BE, GB18030): confidence 1;
+//  2. pure ASCII without NUL bytes: "utf-8" (every ASCII-compatible
+//     encoding decodes it the same), unless it has HZ (~{ … ~}) or
+//     ISO-2022-JP escapes, which go to step 4;
+//  3. valid UTF-8 without NUL bytes, where an incomplete last sequence
+//     still counts as valid: "utf-8", with confidence 1−10⁻ᵏ for k
+//     multi-byte sequences (legacy bytes are almost never valid UTF-8);
+//  4. trial decoding: each plausible encoding (UTF-8 with errors, UTF-16
 //     without BOM when the high bytes look like text, GBK/GB18030, Big5,
 //     Shift_JIS, EUC-JP, EUC-KR, windows-1252, and HZ or ISO-2022-JP for
-//     7-bit input) decodes b, and the character language model of
+//     7-bit input) decodes the bytes and the character language model of
 //     internal/lm scores the text. The score is the total log-likelihood of
-//     the decoded text, so that encodings giving more or fewer characters for
-//     the same bytes compare fairly, plus a fixed penalty per invalid or
-//     unmapped sequence and a small prior per encoding. An incomplete
+//     the decoded text, so that encodings yielding more or fewer characters
+//     for the same bytes compare fairly, plus a fixed penalty per invalid or
+//     unmapped sequence, a smaller one per character from the rarely used
+//     parts of a character set (GBK extensions, HKSCS, UHC syllables,
+//     vendor extensions), and a small prior per encoding. An incomplete
 //     sequence at the very end is ignored, so truncation does not change the
 //     answer.
 //
 // The confidences of step 4 are a softmax of the scores divided by a
-// temperature fitted on generated samples (see encoding_calibration_test.go,
-// which prints the reliability table). "gb18030" is answered instead of "gbk"
-// only when GB18030 four-byte sequences occur.
+// temperature fitted on generated samples; the calibration test of
+// internal/lm/charset prints the reliability table. "gb18030" is answered
+// instead of "gbk" only when GB18030 four-byte sequences occur.
 //
 // The fast paths do not allocate. Encoding is safe for concurrent use.
 func Encoding(b []byte) EncodingResult {
-	if len(b) == 0 {
-		return EncodingResult{Encoding: encUTF8}
-	}
-	if r, ok := bomEncoding(b); ok {
-		return r
-	}
-	ascii, nul, escapes := scanASCII(b)
-	if nul == 0 {
-		if ascii && !escapes {
-			return EncodingResult{Encoding: encUTF8, Confidence: 1}
-		}
-		if !ascii {
-			if k, ok := validUTF8(b); ok {
-				return EncodingResult{Encoding: encUTF8, Confidence: 1 - math.Pow(10, -float64(k))}
-			}
+	r := charset.Detect(b)
+	res := EncodingResult{Encoding: r.Encoding, Confidence: r.Confidence, BOMLen: r.BOMLen}
+	if r.Candidates != nil {
+		res.Candidates = make([]EncodingCandidate, len(r.Candidates))
+		for i, c := range r.Candidates {
+			res.Candidates[i] = EncodingCandidate(c)
 		}
 	}
-	return trialEncoding(b, ascii)
-}
-
-// bomEncoding recognises a byte order mark.
-func bomEncoding(b []byte) (EncodingResult, bool) {
-	switch {
-	case len(b) >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF:
-		return EncodingResult{Encoding: encUTF8, Confidence: 1, BOMLen: 3}, true
-	case len(b) >= 2 && b[0] == 0xFF && b[1] == 0xFE:
-		return EncodingResult{Encoding: encUTF16LE, Confidence: 1, BOMLen: 2}, true
-	case len(b) >= 2 && b[0] == 0xFE && b[1] == 0xFF:
-		return EncodingResult{Encoding: encUTF16BE, Confidence: 1, BOMLen: 2}, true
-	case len(b) >= 4 && b[0] == 0x84 && b[1] == 0x31 && b[2] == 0x95 && b[3] == 0x33:
-		return EncodingResult{Encoding: encGB18030, Confidence: 1, BOMLen: 4}, true
-	}
-	return EncodingResult{}, false
-}
-
-// scanASCII reports whether b is all ASCII, how many NUL bytes it has, and
-// whether it has the escapes of a 7-bit CJK encoding ("~{" for HZ, ESC for
-// ISO-2022-JP).
-func scanASCII(b []byte) (ascii bool, nul int, escapes bool) {
-	var or byte
-	for i, c := range b {
-		or |= c
-		switch c {
-		case 0:
-			nul++
-		case '~':
-			if i+1 < len(b) && b[i+1] == '{' {
-				escapes = true
-			}
-		case 0x1B:
-			escapes = true
-		}
-	}
-	return or < 0x80, nul, escapes
-}
-
-// validUTF8 reports whether b is valid UTF-8 apart from an incomplete
-// sequence at the very end, and how many multi-byte sequences (up to 4) it
-// saw.
-func validUTF8(b []byte) (multi int, ok bool) {
-	if !utf8.Valid(b) {
-		// Allow a truncated final sequence: drop up to 3 trailing bytes
-		// back to the last lead byte if they are an incomplete prefix.
-		i := len(b) - 1
-		for i > 0 && len(b)-i < utf8.UTFMax && b[i]&0xC0 == 0x80 {
-			i--
-		}
-		if b[i] < 0xC0 || utf8.FullRune(b[i:]) || !utf8.Valid(b[:i]) {
-			return 0, false
-		}
-		b = b[:i]
-	}
-	for _, c := range b {
-		if c >= 0xC0 {
-			multi++
-			if multi == 4 {
-				break
-			}
-		}
-	}
-	return multi, true
-}
-
-// candidate is one trial decoding.
-type candidate struct {
-	enc   string
-	score float64
-}
-
-// trialEncoding scores every plausible encoding with the language model.
-func trialEncoding(b []byte, ascii bool) EncodingResult {
-	loadTables()
-	m := lm.Default()
-	cs := make([]candidate, 0, 12)
-	add := func(enc string, score float64) {
-		cs = append(cs, candidate{enc, score + prior(enc)})
-	}
-	if ascii {
-		add(encUTF8, scoreASCII(m, b))
-		if s, ok := scoreHZ(m, b); ok {
-			add(encHZ, s)
-		}
-		if s, ok := scoreISO2022JP(m, b); ok {
-			add(encISO2022JP, s)
-		}
-	} else {
-		add(encUTF8, scoreUTF8(m, b))
-		gbk, four := scoreGBK(m, b)
-		if four > 0 {
-			add(encGB18030, gbk)
-		} else {
-			add(encGBK, gbk)
-		}
-		add(encBig5, scoreDBCS(m, b, big5Table))
-		add(encShiftJIS, scoreDBCS(m, b, sjisTable))
-		add(encEUCJP, scoreEUCJP(m, b))
-		add(encEUCKR, scoreDBCS(m, b, euckrTable))
-		add(encWindows125, scoreWindows1252(m, b))
-	}
-	if le, be := utf16Plausible(b); le || be {
-		if le {
-			add(encUTF16LE, scoreUTF16(m, b, false))
-		}
-		if be {
-			add(encUTF16BE, scoreUTF16(m, b, true))
-		}
-	}
-	return rank(cs)
-}
-
-// rank turns candidate scores into calibrated confidences.
-func rank(cs []candidate) EncodingResult {
-	sort.SliceStable(cs, func(i, j int) bool { return cs[i].score > cs[j].score })
-	best := cs[0].score
-	var sum float64
-	out := make([]EncodingCandidate, len(cs))
-	for i, c := range cs {
-		p := math.Exp((c.score - best) / temperature)
-		out[i] = EncodingCandidate{Encoding: c.enc, Confidence: p}
-		sum += p
-	}
-	for i := range out {
-		out[i].Confidence /= sum
-	}
-	return EncodingResult{Encoding: out[0].Encoding, Confidence: out[0].Confidence, Candidates: out}
+	return res
 }

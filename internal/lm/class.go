@@ -12,18 +12,18 @@ type CharClass uint8
 // The character classes.
 const (
 	Other       CharClass = iota // anything not listed below (marks, unassigned, other scripts)
-	Han                      // CJK unified and compatibility ideographs, 〇
-	Kana                     // hiragana, katakana, halfwidth katakana
-	Hangul                   // Hangul syllables and jamo
-	Latin                    // letters of the Latin script (ASCII, accented, fullwidth)
-	Letter                   // letters of other alphabets (Greek, Cyrillic, Bopomofo …)
-	Digit                    // decimal digits, ASCII and fullwidth
-	Punct                    // punctuation, ASCII and CJK
-	Space                    // white space, including the ideographic space
-	Symbol                   // symbols, box drawing, arrows, emoji, CJK radicals
-	PrivateUse               // private use areas
-	Replacement              // U+FFFD REPLACEMENT CHARACTER
-	Control                  // C0 and C1 controls except tab, LF and CR
+	Han                          // CJK unified and compatibility ideographs, 〇
+	Kana                         // hiragana, katakana, halfwidth katakana
+	Hangul                       // Hangul syllables and jamo
+	Latin                        // letters of the Latin script (ASCII, accented, fullwidth)
+	Letter                       // letters of other alphabets (Greek, Cyrillic, Bopomofo …)
+	Digit                        // decimal digits, ASCII and fullwidth
+	Punct                        // punctuation, ASCII and CJK
+	Space                        // white space, including the ideographic space
+	Symbol                       // symbols, box drawing, arrows, emoji, CJK radicals
+	PrivateUse                   // private use areas
+	Replacement                  // U+FFFD REPLACEMENT CHARACTER
+	Control                      // C0 and C1 controls except tab, LF and CR
 )
 
 var classNames = [...]string{"Other", "Han", "Kana", "Hangul", "Latin", "Letter", "Digit", "Punct", "Space", "Symbol", "PrivateUse", "Replacement", "Control"}

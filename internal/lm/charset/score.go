@@ -1,4 +1,4 @@
-package detect
+package charset
 
 import (
 	"unicode/utf8"
@@ -20,7 +20,7 @@ const (
 	// KS X 1001.
 	rarePenalty = -4
 	// temperature divides score differences before the softmax that gives
-	// confidences; fitted on generated samples (encoding_calibration_test.go).
+	// confidences; fitted on generated samples (calibration_test.go).
 	temperature = 1.0
 )
 
