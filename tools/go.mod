@@ -1,8 +1,10 @@
 module github.com/hanfix/hanfix/tools
 
-go 1.24
+go 1.26.0
 
 require (
 	github.com/go-ego/gse v0.80.3 // indirect
+	github.com/mozillazg/go-pinyin v0.21.0 // indirect
 	github.com/vcaesar/cedar v0.20.2 // indirect
+	golang.org/x/text v0.43.0 // indirect
 )
