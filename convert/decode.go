@@ -1,0 +1,288 @@
+package convert
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/htmlindex"
+	"golang.org/x/text/encoding/ianaindex"
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/transform"
+
+	"github.com/hanfix/hanfix/internal/lm/charset"
+)
+
+// ErrUnknownEncoding is returned (wrapped) by Decode for an encoding name it
+// does not know.
+var ErrUnknownEncoding = errors.New("unknown encoding")
+
+// DecodeError is a byte sequence that could not be decoded and became
+// U+FFFD in the text.
+type DecodeError struct {
+	// Offset is the position of the sequence in the input bytes (a byte
+	// order mark included).
+	Offset int `json:"offset"`
+	// Len is the length of the sequence in bytes.
+	Len int `json:"len"`
+	// Truncated is true when the sequence is an incomplete character at the
+	// end of the input.
+	Truncated bool `json:"truncated,omitempty"`
+}
+
+// Error describes the bad sequence.
+func (e DecodeError) Error() string {
+	if e.Truncated {
+		return fmt.Sprintf("truncated sequence at byte %d (%d bytes)", e.Offset, e.Len)
+	}
+	return fmt.Sprintf("invalid sequence at byte %d (%d bytes)", e.Offset, e.Len)
+}
+
+// DecodeResult is the answer of DecodeAuto.
+type DecodeResult struct {
+	// Text is the decoded UTF-8 text, without the byte order mark.
+	Text string `json:"text"`
+	// Encoding is the detected WHATWG encoding name.
+	Encoding string `json:"encoding"`
+	// Confidence is the detector's confidence in Encoding, in [0, 1].
+	Confidence float64 `json:"confidence"`
+	// BOMLen is the length of the byte order mark that was skipped.
+	BOMLen int `json:"bom_len,omitempty"`
+	// Errors lists the byte sequences that became U+FFFD.
+	Errors []DecodeError `json:"errors,omitempty"`
+}
+
+// acceptedNames is quoted by the unknown-encoding error.
+const acceptedNames = "utf-8, utf-16le, utf-16be, gbk, gb18030, big5, hz-gb-2312, shift_jis, euc-jp, " +
+	"iso-2022-jp, euc-kr, windows-1252 and their WHATWG or IANA aliases (gb2312, cp936, big5-hkscs, " +
+	"sjis, ks_c_5601-1987, latin1, …)"
+
+// lookupEncoding resolves a WHATWG label, falling back to IANA names, and
+// returns the encoding with its canonical WHATWG name.
+func lookupEncoding(name string) (encoding.Encoding, string, error) {
+	label := strings.ToLower(strings.TrimSpace(name))
+	switch label {
+	case "hz-gb-2312", "hz", "hz-gb2312", "hzgb2312":
+		// WHATWG maps HZ to the replacement encoding; x/text still has it.
+		return simplifiedchinese.HZGB2312, "hz-gb-2312", nil
+	}
+	if e, err := htmlindex.Get(label); err == nil && e != nil {
+		canon, err := htmlindex.Name(e)
+		if err != nil {
+			canon = label
+		}
+		if canon == "replacement" {
+			return nil, "", fmt.Errorf("decode %q: the replacement encoding decodes nothing; use one of %s: %w", name, acceptedNames, ErrUnknownEncoding)
+		}
+		return e, canon, nil
+	}
+	if e, err := ianaindex.IANA.Encoding(label); err == nil && e != nil {
+		canon, err := htmlindex.Name(e)
+		if err != nil {
+			canon, _ = ianaindex.IANA.Name(e)
+		}
+		return e, strings.ToLower(canon), nil
+	}
+	return nil, "", fmt.Errorf("decode %q: use one of %s: %w", name, acceptedNames, ErrUnknownEncoding)
+}
+
+// boms maps canonical names to the byte order mark Decode strips.
+var boms = map[string][]byte{
+	"utf-8":    {0xEF, 0xBB, 0xBF},
+	"utf-16le": {0xFF, 0xFE},
+	"utf-16be": {0xFE, 0xFF},
+	"gb18030":  {0x84, 0x31, 0x95, 0x33},
+}
+
+// Decode decodes b from the named encoding to UTF-8 with golang.org/x/text.
+//
+// The name is a WHATWG label (utf-8, gbk, gb2312, gb18030, big5, shift_jis,
+// euc-jp, euc-kr, utf-16le, windows-1252, …) or an IANA name; an unknown name
+// gives an error wrapping ErrUnknownEncoding that lists the accepted names.
+// A byte order mark of the encoding at the start of b is skipped.
+//
+// Nothing is dropped: every invalid or truncated sequence becomes one U+FFFD
+// and is reported with its byte offset in b. The GBK and GB18030
+// user-defined areas (AAA1–AFFE, F8A1–FEFE, A140–A7A0), which x/text decodes
+// to U+FFFD (golang/go#62063), are mapped to the private use code points
+// U+E000–U+E765 as GB18030 does, and are not errors.
+func Decode(b []byte, name string) (string, []DecodeError, error) {
+	e, canon, err := lookupEncoding(name)
+	if err != nil {
+		return "", nil, err
+	}
+	text, errs := decodeAll(b, e, canon)
+	return text, errs, nil
+}
+
+// decodeAll decodes b, fast when nothing is wrong, precisely otherwise.
+func decodeAll(b []byte, e encoding.Encoding, canon string) (string, []DecodeError) {
+	bom := 0
+	if m := boms[canon]; m != nil && bytes.HasPrefix(b, m) {
+		bom = len(m)
+	}
+	src := b[bom:]
+	if canon == "utf-8" {
+		return decodeUTF8(src, bom)
+	}
+	out, err := e.NewDecoder().Bytes(src)
+	if err == nil && !bytes.Contains(out, []byte("\uFFFD")) {
+		return string(out), nil
+	}
+	return decodeSlow(src, bom, e, canon)
+}
+
+// decodeUTF8 replaces each maximal invalid subsequence by one U+FFFD, as
+// the WHATWG UTF-8 decoder does.
+func decodeUTF8(src []byte, base int) (string, []DecodeError) {
+	if utf8.Valid(src) {
+		return string(src), nil
+	}
+	var sb strings.Builder
+	sb.Grow(len(src) + 8)
+	var errs []DecodeError
+	for i := 0; i < len(src); {
+		r, size := utf8.DecodeRune(src[i:])
+		if r == utf8.RuneError && size == 1 {
+			n, lead := maximalSubpart(src[i:])
+			errs = append(errs, DecodeError{Offset: base + i, Len: n, Truncated: lead && i+n == len(src)})
+			sb.WriteRune(utf8.RuneError)
+			i += n
+			continue
+		}
+		sb.Write(src[i : i+size])
+		i += size
+	}
+	return sb.String(), errs
+}
+
+// maximalSubpart returns the length of the longest prefix of b (which starts
+// with an invalid sequence) that could begin a valid UTF-8 sequence, at least
+// 1, and whether b starts with a lead byte.
+func maximalSubpart(b []byte) (int, bool) {
+	lo, hi := byte(0x80), byte(0xBF)
+	need := 0
+	switch c := b[0]; {
+	case c >= 0xC2 && c <= 0xDF:
+		need = 1
+	case c == 0xE0:
+		need, lo = 2, 0xA0
+	case c == 0xED:
+		need, hi = 2, 0x9F
+	case c >= 0xE1 && c <= 0xEF:
+		need = 2
+	case c == 0xF0:
+		need, lo = 3, 0x90
+	case c == 0xF4:
+		need, hi = 3, 0x8F
+	case c >= 0xF1 && c <= 0xF3:
+		need = 3
+	default:
+		return 1, false
+	}
+	n := 1
+	for k := 1; k <= need && k < len(b); k++ {
+		x := b[k]
+		if k == 1 && (x < lo || x > hi) || x < 0x80 || x > 0xBF {
+			break
+		}
+		n++
+	}
+	return n, true
+}
+
+// decodeSlow runs the x/text decoder one character at a time, so that each
+// U+FFFD it produces is tied to the input bytes it came from.
+func decodeSlow(src []byte, base int, e encoding.Encoding, canon string) (string, []DecodeError) {
+	dec := e.NewDecoder()
+	gb := canon == "gbk" || canon == "gb18030"
+	var (
+		sb   strings.Builder
+		errs []DecodeError
+		dst  [8]byte
+	)
+	sb.Grow(len(src) * 2)
+	for i := 0; i < len(src); {
+		// A 3-byte destination holds at most one U+FFFD and nothing else
+		// beside it, so a U+FFFD in the output is the whole output and
+		// src[i:i+nSrc] is its source. Characters needing 4 bytes retry.
+		nDst, nSrc, err := dec.Transform(dst[:3], src[i:], true)
+		if nSrc == 0 && nDst == 0 {
+			nDst, nSrc, err = dec.Transform(dst[:4], src[i:], true)
+		}
+		if nSrc == 0 && nDst == 0 {
+			// No progress (err says why): never expected from x/text;
+			// keep the byte as an error rather than loop or drop it.
+			_ = err
+			errs = append(errs, DecodeError{Offset: base + i, Len: 1})
+			sb.WriteRune(utf8.RuneError)
+			i++
+			continue
+		}
+		out := dst[:nDst]
+		if r, size := utf8.DecodeRune(out); r == utf8.RuneError && size == 3 {
+			seq := src[i : i+nSrc]
+			switch {
+			case gb && len(seq) == 2 && gbUserDefined(seq[0], seq[1]) != 0:
+				sb.WriteRune(gbUserDefined(seq[0], seq[1]))
+			case encodesReplacement(e, seq):
+				sb.Write(out)
+			default:
+				errs = append(errs, DecodeError{Offset: base + i, Len: nSrc,
+					Truncated: i+nSrc == len(src) && truncated(e, seq)})
+				sb.Write(out)
+			}
+		} else {
+			sb.Write(out)
+		}
+		i += nSrc
+	}
+	return sb.String(), errs
+}
+
+// truncated reports whether a bad sequence at the end of the input is an
+// incomplete character: a fresh decoder asks for more input.
+func truncated(e encoding.Encoding, seq []byte) bool {
+	var dst [16]byte
+	_, _, err := e.NewDecoder().Transform(dst[:], seq, false)
+	return errors.Is(err, transform.ErrShortSrc)
+}
+
+// encodesReplacement reports whether seq is the encoding's own encoding of
+// U+FFFD (GB18030 and UTF-16 can encode it), which is text, not an error.
+func encodesReplacement(e encoding.Encoding, seq []byte) bool {
+	want, err := e.NewEncoder().Bytes([]byte("\uFFFD"))
+	return err == nil && bytes.Equal(want, seq)
+}
+
+// gbUserDefined maps a two-byte sequence in a GBK/GB18030 user-defined area
+// to the private use code point GB18030 assigns it, or returns 0.
+func gbUserDefined(lead, trail byte) rune {
+	switch {
+	case lead >= 0xAA && lead <= 0xAF && trail >= 0xA1 && trail <= 0xFE:
+		return 0xE000 + rune(lead-0xAA)*94 + rune(trail-0xA1)
+	case lead >= 0xF8 && lead <= 0xFE && trail >= 0xA1 && trail <= 0xFE:
+		return 0xE234 + rune(lead-0xF8)*94 + rune(trail-0xA1)
+	case lead >= 0xA1 && lead <= 0xA7 && trail >= 0x40 && trail <= 0xA0 && trail != 0x7F:
+		t := rune(trail - 0x40)
+		if trail > 0x7F {
+			t--
+		}
+		return 0xE4C6 + rune(lead-0xA1)*96 + t
+	}
+	return 0
+}
+
+// DecodeAuto detects the encoding of b (see detect.Encoding, which uses the
+// same detector) and decodes it with Decode, skipping the byte order mark.
+func DecodeAuto(b []byte) (DecodeResult, error) {
+	r := charset.Detect(b)
+	text, errs, err := Decode(b, r.Encoding)
+	if err != nil {
+		return DecodeResult{}, fmt.Errorf("decode detected encoding: %w", err)
+	}
+	return DecodeResult{Text: text, Encoding: r.Encoding, Confidence: r.Confidence, BOMLen: r.BOMLen, Errors: errs}, nil
+}
