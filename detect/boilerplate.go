@@ -1,8 +1,584 @@
 package detect
 
-// BoilerplateRules is a set of rules that classify lines and phrases as
-// scraper boilerplate.
-type BoilerplateRules struct{}
+import (
+	"bytes"
+	"strings"
+	"unicode/utf8"
+)
 
-// SiteModel holds line templates learned from pages of one site.
-type SiteModel struct{}
+// BoilerplateSpan is a stretch of scraper boilerplate found by Boilerplate.
+type BoilerplateSpan struct {
+	// Span is what to delete. For a whole line it covers the line and its
+	// line break (for a last line without a final newline: the line break
+	// before it), so that deleting every span leaves well-formed lines.
+	Span Span `json:"span"`
+	// Line is true for a whole line, false for a phrase inside a line.
+	Line bool `json:"line"`
+	// Kind is the class of boilerplate: breadcrumb, copyright, icp, repost,
+	// disclaimer, teaser, nav, related, share, follow, paywall, editor,
+	// meta, tracking, junk, layout or learned.
+	Kind string `json:"kind"`
+	// Rule names the rule: "line:NAME" or "phrase:NAME" for a rule of the
+	// rule set, "line:layout-…" for the built-in layout rules and
+	// "learned:FINGERPRINT" for a template of the site model.
+	Rule string `json:"rule"`
+	// Confidence is the rule's weight times its zone factor.
+	Confidence float64 `json:"confidence"`
+}
+
+// Zone sizes: a line is in the head zone when at most headZone-1 kept
+// non-empty lines come before it, in the tail zone likewise from the end.
+const (
+	headZone  = 2
+	tailZone  = 2
+	threshold = 0.5
+	// maxClassifyLine: longer lines are only checked by anchored rules
+	// (their start) and are never removed whole unless a rule without a
+	// length limit says so.
+	maxClassifyLine = 1 << 16
+)
+
+type bpHit struct {
+	rule       *bpRule // nil for learned
+	start, end int     // byte offsets in the source line (phrases)
+	learned    string  // rule name for learned templates
+}
+
+type bpLine struct {
+	start, end int // source offsets of the line, without '\n'
+	blank      bool
+	runes      int
+	hits       []bpHit
+	removed    bool
+	conf       float64
+	kind, rule string
+	trimmed    string
+}
+
+// Boilerplate classifies the lines of s and returns the boilerplate lines
+// and phrases, sorted by position and not overlapping. rules nil means
+// DefaultBoilerplateRules; model, when not nil, adds the line templates
+// learned from other pages of the same site (see Learner).
+//
+// A line is removed when the best of its rule matches has weight × zone
+// factor ≥ 0.5, where the zone factor is 1 inside the rule's zone and 0.5
+// outside. Besides the rules, built-in layout rules remove: empty lines
+// next to removed lines (all of them when the document does not separate
+// paragraphs with empty lines, otherwise so that one separator remains), a
+// second copy of the title in the head separated from it by removed lines,
+// a first line that is a byline ("文/…", "作者:…") repeated a few lines
+// below, and the short lines of a related-articles list.
+func Boilerplate(s string, rules *BoilerplateRules, model *SiteModel) []BoilerplateSpan {
+	if rules == nil {
+		rules = DefaultBoilerplateRules()
+	}
+	loadFold()
+	var f folder
+	lines := make([]bpLine, 0, strings.Count(s, "\n")+1)
+	for start := 0; start <= len(s); {
+		end := strings.IndexByte(s[start:], '\n')
+		if end < 0 {
+			end = len(s)
+		} else {
+			end += start
+		}
+		if start == len(s) && start > 0 {
+			break // final newline: no further line
+		}
+		ln := bpLine{start: start, end: end}
+		text := s[start:end]
+		ln.trimmed = strings.TrimSpace(text)
+		ln.blank = ln.trimmed == ""
+		if !ln.blank {
+			f.fold(text)
+			ln.runes = f.runes
+			ln.hits = rules.lineHits(&f, text, nil)
+			if model != nil {
+				if name, ok := model.lookup(f.b); ok {
+					ln.hits = append(ln.hits, bpHit{learned: name})
+				}
+			}
+		}
+		lines = append(lines, ln)
+		start = end + 1
+	}
+	classifyLines(lines)
+	phraseLines(s, lines)
+	layoutRules(s, lines)
+	return spansOf(s, lines)
+}
+
+// lineHits returns the rule matches in one folded line.
+func (rs *BoilerplateRules) lineHits(f *folder, text string, hits []bpHit) []bpHit {
+	b := f.b
+	if len(b) == 0 {
+		return hits
+	}
+	add := func(r *bpRule, fs, fe int) {
+		if r.max > 0 && f.runes > r.max && !r.mode.phrase() {
+			return
+		}
+		hits = append(hits, bpHit{rule: r, start: int(f.off[fs]), end: int(f.off[fe])})
+	}
+	// Anchored rules: at the start of the line, after decoration.
+	d := skipDecoration(b)
+	try := func(at int, c rune) {
+		for _, id := range rs.anchored[c] {
+			r := rs.rules[id]
+			pos := at
+			if r.mode == modeStart {
+				if at != 0 {
+					continue
+				}
+			} else {
+				pos = d
+			}
+			if e, ok := r.pat.match(b, pos, r.mode == modeLine); ok {
+				add(r, pos, e)
+			}
+		}
+	}
+	c0, _ := utf8.DecodeRune(b)
+	try(0, c0)
+	if d > 0 && d < len(b) {
+		cd, _ := utf8.DecodeRune(b[d:])
+		if cd != c0 {
+			try(d, cd)
+		}
+	}
+	for _, id := range rs.loose {
+		r := rs.rules[id]
+		pos := d
+		if r.mode == modeStart {
+			pos = 0
+		}
+		if e, ok := r.pat.match(b, pos, r.mode == modeLine); ok {
+			add(r, pos, e)
+		}
+	}
+	if len(b) > maxClassifyLine {
+		return hits
+	}
+	// Floating rules: scan every rune start.
+	for i := 0; i < len(b); {
+		c := b[i]
+		var ids []int32
+		size := 1
+		if c < 0x80 {
+			ids = rs.floatASC[c]
+		} else {
+			var r rune
+			r, size = utf8.DecodeRune(b[i:])
+			if r < 0x10000 && rs.floatBit[r>>6]&(1<<(r&63)) == 0 {
+				i += size
+				continue
+			}
+			ids = rs.floating[r]
+		}
+		for _, id := range ids {
+			r := rs.rules[id]
+			if !bytes.HasPrefix(b[i:], []byte(r.pat.toks[0].lit)) {
+				continue
+			}
+			if r.mode != modeInfix && i > 0 && quoteBefore(b[:i]) {
+				continue // a mention: “转载请注明出处”
+			}
+			needEnd := r.mode == modeSuffix || r.mode == modeEnd
+			e, ok := r.pat.match(b, i, needEnd)
+			if !ok {
+				continue
+			}
+			if r.mode == modeInfix {
+				p, _ := utf8.DecodeLastRune(b[:i])
+				n, _ := utf8.DecodeRune(b[e:])
+				if !isHan(p) || !isHan(n) {
+					continue
+				}
+			}
+			add(r, i, e)
+		}
+		i += size
+	}
+	return hits
+}
+
+func quoteBefore(b []byte) bool {
+	r, _ := utf8.DecodeLastRune(b)
+	return r == '"' || r == '\'' || r == '《'
+}
+
+// skipDecoration returns the length of leading list or link decoration.
+func skipDecoration(b []byte) int {
+	i := 0
+	for i < len(b) {
+		switch b[i] {
+		case '-', '*', '>', '|', '#', '~', '+', '=':
+			i++
+			continue
+		}
+		if bytes.HasPrefix(b[i:], []byte("·")) {
+			i += len("·")
+			continue
+		}
+		break
+	}
+	return i
+}
+
+func zoneFactor(z zone, inHead, inTail bool) float64 {
+	switch z {
+	case zoneAny:
+		return 1
+	case zoneHead:
+		if inHead {
+			return 1
+		}
+	case zoneTail:
+		if inTail {
+			return 1
+		}
+	case zoneEdge:
+		if inHead || inTail {
+			return 1
+		}
+	}
+	return 0.5
+}
+
+// classifyLines marks removed lines, re-measuring the zones through the
+// lines removed so far until nothing changes.
+func classifyLines(lines []bpLine) {
+	n := len(lines)
+	dHead := make([]int, n)
+	dTail := make([]int, n)
+	for pass := 0; pass < 16; pass++ {
+		k := 0
+		for i := range lines {
+			dHead[i] = k
+			if !lines[i].blank && !lines[i].removed {
+				k++
+			}
+		}
+		k = 0
+		for i := n - 1; i >= 0; i-- {
+			dTail[i] = k
+			if !lines[i].blank && !lines[i].removed {
+				k++
+			}
+		}
+		changed := false
+		for i := range lines {
+			ln := &lines[i]
+			if ln.removed || len(ln.hits) == 0 {
+				continue
+			}
+			inHead, inTail := dHead[i] < headZone, dTail[i] < tailZone
+			best, bestHit := 0.0, -1
+			for h, hit := range ln.hits {
+				var c float64
+				if hit.rule == nil {
+					c = 0.9 * zoneFactor(zoneEdge, inHead, inTail)
+				} else if hit.rule.mode.phrase() {
+					continue
+				} else {
+					c = hit.rule.weight * zoneFactor(hit.rule.zone, inHead, inTail)
+				}
+				if c > best+1e-9 {
+					best, bestHit = c, h
+				}
+			}
+			if best >= threshold {
+				hit := ln.hits[bestHit]
+				ln.removed, ln.conf = true, best
+				if hit.rule == nil {
+					ln.kind, ln.rule = "learned", hit.learned
+				} else {
+					ln.kind, ln.rule = hit.rule.kind, "line:"+hit.rule.name
+				}
+				changed = true
+			}
+		}
+		if !changed {
+			break
+		}
+	}
+}
+
+// layoutRules applies the built-in layout rules after classification.
+func layoutRules(s string, lines []bpLine) {
+	n := len(lines)
+	nonBlank := func(from, step int) int {
+		for i := from; i >= 0 && i < n; i += step {
+			if !lines[i].blank {
+				return i
+			}
+		}
+		return -1
+	}
+	mark := func(i int, rule string, conf float64) {
+		lines[i].removed, lines[i].conf = true, conf
+		lines[i].kind, lines[i].rule = "layout", "line:"+rule
+	}
+	// A first line that is a byline repeated a few lines below (the page
+	// layout's copy above the title).
+	if first := nonBlank(0, 1); first >= 0 && !lines[first].removed && isByline(lines[first].trimmed) {
+		seen := 0
+		for j := first + 1; j < n && seen < 4; j++ {
+			if lines[j].blank {
+				continue
+			}
+			seen++
+			if seen >= 2 && lines[j].trimmed == lines[first].trimmed {
+				mark(first, "layout-dup-byline", 0.8)
+				break
+			}
+		}
+	}
+	// A second copy of the title: a head line equal to an earlier kept head
+	// line, with only removed or empty lines between them.
+	kept := 0
+	for i := 0; i < n && kept < headZone; i++ {
+		if lines[i].blank || lines[i].removed {
+			continue
+		}
+		kept++
+		removedBetween := false
+		for j := i + 1; j < n; j++ {
+			if lines[j].blank {
+				continue
+			}
+			if lines[j].removed {
+				removedBetween = true
+				continue
+			}
+			if removedBetween && lines[j].trimmed == lines[i].trimmed {
+				mark(j, "layout-dup-title", 0.8)
+			}
+			break
+		}
+	}
+	// Lists under a related-articles heading.
+	for i := 0; i < n; i++ {
+		ln := &lines[i]
+		if !ln.removed || ln.kind == "layout" {
+			continue
+		}
+		var lead *bpRule
+		for _, h := range ln.hits {
+			if h.rule != nil && h.rule.list && "line:"+h.rule.name == ln.rule {
+				lead = h.rule
+			}
+		}
+		if lead == nil {
+			continue
+		}
+		// Only when everything below is list items or removed lines.
+		ok := true
+		for j := i + 1; j < n && ok; j++ {
+			if lines[j].blank || lines[j].removed {
+				continue
+			}
+			ok = listItem(lines[j])
+		}
+		if !ok {
+			continue
+		}
+		for j := i + 1; j < n; j++ {
+			if !lines[j].blank && !lines[j].removed {
+				lines[j].removed, lines[j].conf = true, 0.7
+				lines[j].kind, lines[j].rule = lead.kind, "line:"+lead.kind+"-list"
+			}
+		}
+	}
+	blankLayout(lines)
+}
+
+// listItem reports whether a line looks like an item of a link list: short
+// and without sentence punctuation.
+func listItem(ln bpLine) bool {
+	if ln.runes > 40 {
+		return false
+	}
+	return !strings.ContainsAny(ln.trimmed, "。！？；，,;!?")
+}
+
+// isByline reports whether t is a short byline: 文/NAME, 作者:NAME, ….
+func isByline(t string) bool {
+	if utf8.RuneCountInString(t) > 24 {
+		return false
+	}
+	for _, p := range []string{"文/", "文|", "文／", "作者:", "作者：", "作者/", "撰文:", "撰文：", "撰稿:", "撰稿："} {
+		if strings.HasPrefix(t, p) && len(t) > len(p) {
+			return true
+		}
+	}
+	return false
+}
+
+// blankLayout removes empty lines that only frame removed lines.
+func blankLayout(lines []bpLine) {
+	n := len(lines)
+	type run struct{ from, to, prev, next int }
+	var runs []run
+	separators := false
+	for i := 0; i < n; {
+		if !lines[i].blank {
+			i++
+			continue
+		}
+		j := i
+		for j < n && lines[j].blank {
+			j++
+		}
+		// A trailing empty "line" after the final newline does not exist
+		// here (Boilerplate stops there), so j == n is a real blank tail.
+		r := run{from: i, to: j, prev: i - 1, next: j}
+		if r.next >= n {
+			r.next = -1
+		}
+		if r.prev >= 0 && r.next >= 0 && !lines[r.prev].removed && !lines[r.next].removed {
+			separators = true
+		}
+		runs = append(runs, r)
+		i = j
+	}
+	allRemovedAfter := func(k int) bool {
+		for j := k; j < n; j++ {
+			if !lines[j].blank && !lines[j].removed {
+				return false
+			}
+		}
+		return true
+	}
+	for _, r := range runs {
+		prevRemoved := r.prev >= 0 && lines[r.prev].removed
+		nextRemoved := r.next >= 0 && lines[r.next].removed
+		drop := false
+		if !separators {
+			drop = prevRemoved || nextRemoved
+		} else {
+			drop = prevRemoved || (nextRemoved && (r.prev < 0 || allRemovedAfter(r.next)))
+		}
+		if !drop {
+			continue
+		}
+		for k := r.from; k < r.to; k++ {
+			lines[k].removed, lines[k].conf = true, 0.6
+			lines[k].kind, lines[k].rule = "layout", "line:layout-blank"
+		}
+	}
+}
+
+// spansOf turns the classified lines into spans, phrases included.
+func spansOf(s string, lines []bpLine) []BoilerplateSpan {
+	var out []BoilerplateSpan
+	n := len(lines)
+	finalNL := len(s) > 0 && s[len(s)-1] == '\n'
+	// Lines of a trailing removed run take the line break before them when
+	// the text has no final newline.
+	tailFrom := n
+	if !finalNL {
+		for tailFrom > 0 && lines[tailFrom-1].removed {
+			tailFrom--
+		}
+	}
+	for i := range lines {
+		ln := &lines[i]
+		if ln.removed {
+			sp := Span{ln.start, ln.end + 1}
+			switch {
+			case i >= tailFrom && tailFrom > 0:
+				sp = Span{ln.start - 1, ln.end}
+			case ln.end >= len(s):
+				sp = Span{ln.start, ln.end}
+			}
+			if sp.End > len(s) {
+				sp.End = len(s)
+			}
+			if sp.Len() > 0 {
+				out = append(out, BoilerplateSpan{Span: sp, Line: true, Kind: ln.kind, Rule: ln.rule, Confidence: round2(ln.conf)})
+			}
+			continue
+		}
+		out = appendPhrases(out, s, ln)
+	}
+	return out
+}
+
+// appendPhrases adds the phrase matches of a kept line.
+func appendPhrases(out []BoilerplateSpan, s string, ln *bpLine) []BoilerplateSpan {
+	return append(out, phraseSpans(s, ln)...)
+}
+
+func phraseSpans(s string, ln *bpLine) []BoilerplateSpan {
+	var ph []bpHit
+	for _, h := range ln.hits {
+		if h.rule != nil && h.rule.mode.phrase() && h.rule.weight*zoneFactor(h.rule.zone, true, true) >= threshold {
+			ph = append(ph, h)
+		}
+	}
+	if len(ph) == 0 {
+		return nil
+	}
+	text := s[ln.start:ln.end]
+	// Sort by start (few hits: insertion sort), drop overlaps.
+	for i := 1; i < len(ph); i++ {
+		for j := i; j > 0 && ph[j].start < ph[j-1].start; j-- {
+			ph[j], ph[j-1] = ph[j-1], ph[j]
+		}
+	}
+	last := 0
+	var spans []BoilerplateSpan
+	for _, h := range ph {
+		st, en := h.start, h.end
+		if h.rule.mode == modeEnd { // take the spaces before a trailing phrase
+			for st > last && (text[st-1] == ' ' || text[st-1] == '\t') {
+				st--
+			}
+		}
+		if h.rule.mode == modeStart { // and the spaces after a leading one
+			for en < len(text) && (text[en] == ' ' || text[en] == '\t') {
+				en++
+			}
+		}
+		if st < last || en <= st {
+			continue
+		}
+		spans = append(spans, BoilerplateSpan{Span: Span{ln.start + st, ln.start + en}, Kind: h.rule.kind,
+			Rule: "phrase:" + h.rule.name, Confidence: round2(h.rule.weight)})
+		last = en
+	}
+	return spans
+}
+
+// phraseLines removes, as lines, the kept lines that consist of phrases
+// only (a paywall phrase on its own line).
+func phraseLines(s string, lines []bpLine) {
+	for i := range lines {
+		ln := &lines[i]
+		if ln.removed || ln.blank {
+			continue
+		}
+		spans := phraseSpans(s, ln)
+		if len(spans) == 0 {
+			continue
+		}
+		if strings.TrimSpace(removeSpans(s[ln.start:ln.end], ln.start, spans)) == "" {
+			ln.removed, ln.conf = true, spans[0].Confidence
+			ln.kind, ln.rule = spans[0].Kind, "line:"+strings.TrimPrefix(spans[0].Rule, "phrase:")
+		}
+	}
+}
+
+func removeSpans(text string, base int, spans []BoilerplateSpan) string {
+	var b strings.Builder
+	last := 0
+	for _, sp := range spans {
+		b.WriteString(text[last : sp.Span.Start-base])
+		last = sp.Span.End - base
+	}
+	b.WriteString(text[last:])
+	return b.String()
+}
+
+func round2(x float64) float64 { return float64(int(x*100+0.5)) / 100 }

@@ -1,0 +1,219 @@
+package detect
+
+import (
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/hanfix/hanfix/convert"
+)
+
+// The boilerplate rules and the site learner match lines in a folded form,
+// so that Simplified and Traditional text, full-width and half-width forms
+// and text with or without spaces match alike:
+//
+//   - ASCII letters are lower-cased; full-width ASCII (Ａ, ：, （) becomes
+//     ASCII;
+//   - spaces, tabs, ideographic and no-break spaces, zero-width characters
+//     and CR are dropped;
+//   - brackets and quotes are unified: 【〔［ → [, 】〕］ → ], “”「」『』 → ",
+//     ‘’ → ', dashes → -, » › 〉 → > → >, ・• → ·;
+//   - Traditional characters become Simplified, one character at a time,
+//     with the single-character mappings of OpenCC t2s (package convert);
+//   - a flattened pinyin reading after a Han character (發(fā)) is dropped.
+//
+// The character table is derived from the t2s converter on first use: every
+// CJK character is converted on its own and the ones that change into one
+// BMP character are recorded in a dense table (128 KiB, a few milliseconds
+// to build), so that folding costs one array load per character.
+
+var (
+	foldOnce sync.Once
+	foldTab  []uint16 // Traditional BMP rune → Simplified rune, 0 if none
+)
+
+// cjkRanges are the ranges scanned to build the fold table.
+var cjkRanges = [][2]rune{{0x3400, 0x4DBF}, {0x4E00, 0x9FFF}, {0xF900, 0xFAFF}}
+
+func loadFold() {
+	foldOnce.Do(func() {
+		tab := make([]uint16, 0x10000)
+		defer func() { foldTab = tab }()
+		cc, err := convert.New("t2s")
+		if err != nil {
+			// Without the converter only width and case folding apply; the
+			// rules still match text in the script they are written in.
+			return
+		}
+		var b strings.Builder
+		for _, rg := range cjkRanges {
+			for r := rg[0]; r <= rg[1]; r++ {
+				b.WriteRune(r)
+				b.WriteByte('\n')
+			}
+		}
+		src := b.String()
+		out := cc.Convert(src)
+		for len(src) > 0 && len(out) > 0 {
+			in, srest, _ := strings.Cut(src, "\n")
+			to, orest, _ := strings.Cut(out, "\n")
+			src, out = srest, orest
+			r, n := utf8.DecodeRuneInString(in)
+			s, m := utf8.DecodeRuneInString(to)
+			if n != len(in) || m != len(to) || r >= 0x10000 || s >= 0x10000 || s == r || s == utf8.RuneError {
+				continue
+			}
+			tab[r] = uint16(s)
+		}
+	})
+}
+
+// foldRune returns the folded form of r, or -1 when r is dropped.
+func foldRune(r rune) rune {
+	if r < 0x80 {
+		switch {
+		case r >= 'A' && r <= 'Z':
+			return r + 32
+		case r == ' ' || r == '\t' || r == '\r' || r == '\f' || r == '\v':
+			return -1
+		case r == '`':
+			return '\''
+		}
+		return r
+	}
+	if r >= 0xFF01 && r <= 0xFF5E {
+		r -= 0xFEE0
+		if r >= 'A' && r <= 'Z' {
+			r += 32
+		}
+		switch r {
+		case '`':
+			return '\''
+		}
+		return r
+	}
+	switch r {
+	case 0x3000, 0xA0, 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x202F, 0x2002, 0x2003, 0x2009:
+		return -1
+	case '【', '〔', '〖', '［':
+		return '['
+	case '】', '〕', '〗', '］':
+		return ']'
+	case '“', '”', '「', '」', '『', '』', '„', '〝', '〞':
+		return '"'
+	case '‘', '’':
+		return '\''
+	case '—', '–', '‐', '‑', '－', '―':
+		return '-'
+	case '»', '›', '〉', '→', '＞':
+		return '>'
+	case '・', '•', '‧', '･':
+		return '·'
+	case '｜':
+		return '|'
+	}
+	if r < 0x10000 {
+		if s := foldTab[r]; s != 0 {
+			return rune(s)
+		}
+	}
+	return r
+}
+
+// isHan reports whether r is a CJK ideograph.
+func isHan(r rune) bool {
+	return (r >= 0x4E00 && r <= 0x9FFF) || (r >= 0x3400 && r <= 0x4DBF) ||
+		(r >= 0xF900 && r <= 0xFAFF) || (r >= 0x20000 && r <= 0x3134F)
+}
+
+// toneVowel reports whether r is a pinyin vowel with a tone mark.
+func toneVowel(r rune) bool {
+	switch r {
+	case 'ā', 'á', 'ǎ', 'à', 'ē', 'é', 'ě', 'è', 'ī', 'í', 'ǐ', 'ì',
+		'ō', 'ó', 'ǒ', 'ò', 'ū', 'ú', 'ǔ', 'ù', 'ǖ', 'ǘ', 'ǚ', 'ǜ':
+		return true
+	}
+	return false
+}
+
+// readingLen returns the byte length of a flattened pinyin reading "(shè)"
+// at the start of s, or 0. A reading has 1 to 7 lower-case letters with at
+// least one tone mark.
+func readingLen(s string) int {
+	if len(s) < 3 || s[0] != '(' {
+		return 0
+	}
+	tone, n := false, 0
+	for i := 1; i < len(s) && n <= 7; {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == ')':
+			if tone && n > 0 {
+				return i + 1
+			}
+			return 0
+		case r >= 'a' && r <= 'z', r == 'ü':
+		case toneVowel(r):
+			tone = true
+		default:
+			return 0
+		}
+		n++
+		i += size
+	}
+	return 0
+}
+
+// folder folds lines into a reusable buffer.
+type folder struct {
+	b     []byte  // the folded line
+	off   []int32 // off[i]: offset in the line of the rune that produced b[i]; off[len(b)] = len(line)
+	runes int     // runes in b
+}
+
+// fold folds line into f.b and f.off.
+func (f *folder) fold(line string) {
+	f.b, f.off, f.runes = f.b[:0], f.off[:0], 0
+	prevHan := false
+	for i := 0; i < len(line); {
+		c := line[i]
+		if c < 0x80 {
+			r := foldRune(rune(c))
+			if c == '(' && prevHan {
+				if n := readingLen(line[i:]); n > 0 {
+					i += n
+					continue
+				}
+			}
+			if r >= 0 {
+				f.b = append(f.b, byte(r))
+				f.off = append(f.off, int32(i))
+				f.runes++
+			}
+			prevHan = false
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(line[i:])
+		fr := foldRune(r)
+		if fr >= 0 {
+			start := len(f.b)
+			f.b = utf8.AppendRune(f.b, fr)
+			for range len(f.b) - start {
+				f.off = append(f.off, int32(i))
+			}
+			f.runes++
+		}
+		prevHan = isHan(r)
+		i += size
+	}
+	f.off = append(f.off, int32(len(line)))
+}
+
+// foldString returns the folded form of s (all lines).
+func foldString(s string) string {
+	loadFold()
+	var f folder
+	f.fold(s)
+	return string(f.b)
+}

@@ -1,0 +1,255 @@
+package detect
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+)
+
+// A pattern is a sequence of literal text (already folded) and wildcards,
+// matched against folded lines by a small backtracking matcher. Patterns are
+// short and wildcards are bounded, so a match costs a few hundred byte
+// comparisons at most; no regular expressions are involved.
+type pattern struct {
+	toks []token
+}
+
+type tokKind uint8
+
+const (
+	tLit  tokKind = iota // literal folded text
+	tAny                 // {*}: any text, shortest first, at most maxAnyBytes unless last
+	tNum                 // {n}: one or more ASCII digits
+	tDate                // {date}: a date or time: digits and - / . : 年 月 日 号 时 分 秒
+	tName                // {name}: 1 to 12 characters without clause punctuation
+	tKV                  // {kv}: two or more key=digits pairs joined by & , or ;
+)
+
+type token struct {
+	kind tokKind
+	lit  string
+}
+
+// maxAnyBytes bounds a {*} that is not the last token of a pattern.
+const maxAnyBytes = 400
+
+var wildcards = map[string]tokKind{"*": tAny, "n": tNum, "date": tDate, "name": tName, "kv": tKV}
+
+// parsePattern parses pattern source text: literal text with {*}, {n},
+// {date}, {name} and {kv} wildcards; "{{" and "}}" stand for literal braces.
+// Literal text is folded.
+func parsePattern(src string) (pattern, error) {
+	var p pattern
+	var lit strings.Builder
+	flush := func() {
+		if lit.Len() == 0 {
+			return
+		}
+		if f := foldString(lit.String()); f != "" {
+			if n := len(p.toks); n > 0 && p.toks[n-1].kind == tLit {
+				p.toks[n-1].lit += f
+			} else {
+				p.toks = append(p.toks, token{kind: tLit, lit: f})
+			}
+		}
+		lit.Reset()
+	}
+	for i := 0; i < len(src); {
+		switch {
+		case strings.HasPrefix(src[i:], "{{"):
+			lit.WriteByte('{')
+			i += 2
+		case strings.HasPrefix(src[i:], "}}"):
+			lit.WriteByte('}')
+			i += 2
+		case src[i] == '{':
+			j := strings.IndexByte(src[i:], '}')
+			if j < 0 {
+				return p, fmt.Errorf("unclosed wildcard at %q (write {{ for a literal brace)", src[i:])
+			}
+			name := src[i+1 : i+j]
+			k, ok := wildcards[name]
+			if !ok {
+				return p, fmt.Errorf("unknown wildcard {%s}: want {*}, {n}, {date}, {name} or {kv}", name)
+			}
+			flush()
+			if n := len(p.toks); n > 0 && k == tAny && p.toks[n-1].kind == tAny {
+				break // {*}{*} is {*}
+			}
+			p.toks = append(p.toks, token{kind: k})
+			i += j + 1
+		default:
+			lit.WriteByte(src[i])
+			i++
+		}
+	}
+	flush()
+	if len(p.toks) == 0 {
+		return p, fmt.Errorf("empty pattern")
+	}
+	if len(p.toks) == 1 && p.toks[0].kind == tAny {
+		return p, fmt.Errorf("pattern {*} alone matches everything")
+	}
+	return p, nil
+}
+
+// firstLit returns the leading literal of p, or "".
+func (p pattern) firstLit() string {
+	if len(p.toks) > 0 && p.toks[0].kind == tLit {
+		return p.toks[0].lit
+	}
+	return ""
+}
+
+// match reports whether p matches b starting at i, and where the match
+// ends. With needEnd the match must end at len(b).
+func (p pattern) match(b []byte, i int, needEnd bool) (int, bool) {
+	return matchToks(p.toks, b, i, needEnd)
+}
+
+func matchToks(toks []token, b []byte, i int, needEnd bool) (int, bool) {
+	if len(toks) == 0 {
+		if needEnd && i != len(b) {
+			return 0, false
+		}
+		return i, true
+	}
+	t, rest := toks[0], toks[1:]
+	switch t.kind {
+	case tLit:
+		if !bytes.HasPrefix(b[i:], []byte(t.lit)) {
+			return 0, false
+		}
+		return matchToks(rest, b, i+len(t.lit), needEnd)
+	case tAny:
+		if len(rest) == 0 {
+			if needEnd {
+				return len(b), true
+			}
+			return i, true
+		}
+		limit := len(b)
+		if limit-i > maxAnyBytes {
+			limit = i + maxAnyBytes
+		}
+		next := rest[0]
+		for j := i; j <= limit; {
+			if next.kind != tLit || bytes.HasPrefix(b[j:], []byte(next.lit)) {
+				if e, ok := matchToks(rest, b, j, needEnd); ok {
+					return e, true
+				}
+			}
+			if next.kind == tLit {
+				hi := min(len(b), limit+len(next.lit))
+				if j+1 > hi {
+					return 0, false
+				}
+				k := bytes.Index(b[j+1:hi], []byte(next.lit))
+				if k < 0 {
+					return 0, false
+				}
+				j += 1 + k
+				continue
+			}
+			if j == len(b) {
+				break
+			}
+			_, size := utf8.DecodeRune(b[j:])
+			j += size
+		}
+		return 0, false
+	case tNum, tDate:
+		if i >= len(b) || b[i] < '0' || b[i] > '9' {
+			return 0, false
+		}
+		var ends [48]int
+		n := 0
+		j := i
+		for j < len(b) && n < len(ends) {
+			if b[j] >= '0' && b[j] <= '9' {
+				j++
+			} else if t.kind == tDate && dateSepLen(b[j:]) > 0 {
+				j += dateSepLen(b[j:])
+			} else {
+				break
+			}
+			ends[n] = j
+			n++
+		}
+		for k := n - 1; k >= 0; k-- { // longest first
+			if e, ok := matchToks(rest, b, ends[k], needEnd); ok {
+				return e, true
+			}
+		}
+		return 0, false
+	case tName:
+		j, n := i, 0
+		for j < len(b) && n < 12 {
+			r, size := utf8.DecodeRune(b[j:])
+			if nameStop(r) {
+				break
+			}
+			j += size
+			n++
+			if e, ok := matchToks(rest, b, j, needEnd); ok {
+				return e, true
+			}
+		}
+		return 0, false
+	case tKV:
+		j, pairs := i, 0
+		for {
+			k := j
+			for k < len(b) && (b[k] >= 'a' && b[k] <= 'z' || b[k] == '_' || (k > j && b[k] >= '0' && b[k] <= '9')) {
+				k++
+			}
+			if k == j || k >= len(b) || b[k] != '=' {
+				break
+			}
+			v := k + 1
+			for v < len(b) && b[v] >= '0' && b[v] <= '9' {
+				v++
+			}
+			if v == k+1 {
+				break
+			}
+			pairs++
+			j = v
+			if j < len(b) && (b[j] == '&' || b[j] == ',' || b[j] == ';') && j+1 < len(b) && b[j+1] >= 'a' && b[j+1] <= 'z' {
+				j++
+				continue
+			}
+			break
+		}
+		if pairs < 2 {
+			return 0, false
+		}
+		return matchToks(rest, b, j, needEnd)
+	}
+	return 0, false
+}
+
+// dateSepLen returns the length of a date or time separator at the start of
+// b: - / . : and 年 月 日 号 时 分 秒.
+func dateSepLen(b []byte) int {
+	switch b[0] {
+	case '-', '/', '.', ':':
+		return 1
+	}
+	if len(b) >= 3 {
+		switch string(b[:3]) {
+		case "年", "月", "日", "号", "时", "分", "秒":
+			return 3
+		}
+	}
+	return 0
+}
+
+func nameStop(r rune) bool {
+	switch r {
+	case ',', '.', ';', ':', '!', '?', '(', ')', '[', ']', '"', '。', '、', '《', '》', utf8.RuneError:
+		return true
+	}
+	return false
+}

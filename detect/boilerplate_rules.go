@@ -1,0 +1,317 @@
+package detect
+
+import (
+	"bufio"
+	_ "embed"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"sync"
+	"unicode/utf8"
+)
+
+//go:embed rules/boilerplate.rules
+var defaultRulesText string
+
+// BoilerplateRules is a compiled set of rules that classify lines and
+// phrases as scraper boilerplate. The rule file format is documented in
+// rules/boilerplate.rules, the embedded default set. A BoilerplateRules is
+// immutable and safe for concurrent use.
+type BoilerplateRules struct {
+	rules []*bpRule
+
+	anchored map[rune][]int32 // line/prefix/start rules by the first rune of their leading literal
+	loose    []int32          // line/prefix/start rules that begin with a wildcard
+	floating map[rune][]int32 // contains/suffix/end/infix rules by the first rune of their leading literal
+	floatASC [128][]int32     // the same for ASCII first runes
+	floatBit []uint64         // bit per BMP rune: floating has an entry
+}
+
+type zone uint8
+
+const (
+	zoneAny zone = iota
+	zoneHead
+	zoneTail
+	zoneEdge
+)
+
+var zoneNames = map[string]zone{"any": zoneAny, "head": zoneHead, "tail": zoneTail, "edge": zoneEdge}
+
+type mode uint8
+
+const (
+	modeLine mode = iota
+	modePrefix
+	modeSuffix
+	modeContains
+	modeStart
+	modeEnd
+	modeInfix
+)
+
+var modeNames = map[string]mode{"line": modeLine, "prefix": modePrefix, "suffix": modeSuffix,
+	"contains": modeContains, "start": modeStart, "end": modeEnd, "infix": modeInfix}
+
+// phrase reports whether a rule of mode m removes a phrase, not a line.
+func (m mode) phrase() bool { return m == modeStart || m == modeEnd || m == modeInfix }
+
+type bpRule struct {
+	name   string
+	kind   string
+	zone   zone
+	mode   mode
+	weight float64
+	max    int
+	list   bool
+	pat    pattern
+	line   int // line in the rule file
+}
+
+// RuleError is a syntax error in a rule file.
+type RuleError struct {
+	Line int    // 1-based line number
+	Msg  string // what is wrong
+}
+
+func (e *RuleError) Error() string {
+	return fmt.Sprintf("boilerplate rules: line %d: %s", e.Line, e.Msg)
+}
+
+// maxRuleLine bounds the length of one rule line.
+const maxRuleLine = 4096
+
+// ParseBoilerplateRules reads rules in the format of rules/boilerplate.rules
+// (one rule per line: KIND ZONE MODE [OPTION ...] PATTERN; # comments). A
+// syntax error is returned as a *RuleError with its line number.
+func ParseBoilerplateRules(r io.Reader) (*BoilerplateRules, error) {
+	loadFold()
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 0, 1024), maxRuleLine)
+	var rules []*bpRule
+	n := 0
+	for sc.Scan() {
+		n++
+		line := strings.TrimSpace(sc.Text())
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		if !utf8.ValidString(line) {
+			return nil, &RuleError{n, "invalid UTF-8"}
+		}
+		rule, err := parseRule(line)
+		if err != nil {
+			return nil, &RuleError{n, err.Error()}
+		}
+		rule.line = n
+		rules = append(rules, rule)
+	}
+	if err := sc.Err(); err != nil {
+		if errors.Is(err, bufio.ErrTooLong) {
+			return nil, &RuleError{n + 1, fmt.Sprintf("line longer than %d bytes", maxRuleLine)}
+		}
+		return nil, fmt.Errorf("boilerplate rules: read: %w", err)
+	}
+	return compileRules(rules), nil
+}
+
+// nextField splits off the first whitespace-separated field of s.
+func nextField(s string) (field, rest string) {
+	s = strings.TrimLeft(s, " \t")
+	i := strings.IndexAny(s, " \t")
+	if i < 0 {
+		return s, ""
+	}
+	return s[:i], strings.TrimLeft(s[i:], " \t")
+}
+
+func parseRule(line string) (*bpRule, error) {
+	kind, rest := nextField(line)
+	zs, rest := nextField(rest)
+	ms, rest := nextField(rest)
+	if rest == "" {
+		return nil, errors.New("want KIND ZONE MODE [OPTION ...] PATTERN")
+	}
+	for _, c := range kind {
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_') {
+			return nil, fmt.Errorf("kind %q: use letters, digits, '-' and '_'", kind)
+		}
+	}
+	z, ok := zoneNames[zs]
+	if !ok {
+		return nil, fmt.Errorf("zone %q: want head, tail, edge or any", zs)
+	}
+	m, ok := modeNames[ms]
+	if !ok {
+		return nil, fmt.Errorf("mode %q: want line, prefix, suffix, contains, start, end or infix", ms)
+	}
+	r := &bpRule{kind: kind, zone: z, mode: m, weight: 0.9}
+	for {
+		f, more := nextField(rest)
+		if f == "--" {
+			rest = more
+			break
+		}
+		key, val, isOpt := strings.Cut(f, "=")
+		if !isOpt || more == "" {
+			break
+		}
+		switch key {
+		case "w":
+			w, err := strconv.ParseFloat(val, 64)
+			if err != nil || w < 0 || w > 1 || w != w {
+				return nil, fmt.Errorf("option w=%s: want a weight from 0 to 1", val)
+			}
+			r.weight = w
+		case "max":
+			v, err := strconv.Atoi(val)
+			if err != nil || v < 0 {
+				return nil, fmt.Errorf("option max=%s: want a number of characters", val)
+			}
+			r.max = v
+		case "name":
+			if val == "" {
+				return nil, errors.New("option name= needs a value")
+			}
+			r.name = val
+		case "list":
+			r.list = val != "0" && val != "false"
+		default:
+			break
+		}
+		if key != "w" && key != "max" && key != "name" && key != "list" {
+			break // not an option: the pattern begins here
+		}
+		rest = more
+	}
+	src := strings.TrimSpace(rest)
+	p, err := parsePattern(src)
+	if err != nil {
+		return nil, fmt.Errorf("pattern %q: %v", src, err)
+	}
+	switch m {
+	case modeContains, modeSuffix, modeEnd, modeInfix:
+		if p.toks[0].kind == tAny {
+			p.toks = p.toks[1:]
+		}
+		if p.firstLit() == "" {
+			return nil, fmt.Errorf("pattern %q: a %s rule must begin with text", src, ms)
+		}
+	}
+	if r.list && m.phrase() {
+		return nil, errors.New("option list=1 applies to line rules only")
+	}
+	r.pat = p
+	if r.name == "" {
+		r.name = kind + ":" + src
+	}
+	return r, nil
+}
+
+func compileRules(rules []*bpRule) *BoilerplateRules {
+	rs := &BoilerplateRules{rules: rules, anchored: map[rune][]int32{}, floating: map[rune][]int32{},
+		floatBit: make([]uint64, 0x10000/64)}
+	for i, r := range rules {
+		if r.weight == 0 {
+			continue
+		}
+		lit := r.pat.firstLit()
+		switch r.mode {
+		case modeLine, modePrefix, modeStart:
+			if lit == "" {
+				rs.loose = append(rs.loose, int32(i))
+				continue
+			}
+			c, _ := utf8.DecodeRuneInString(lit)
+			rs.anchored[c] = append(rs.anchored[c], int32(i))
+		default:
+			c, _ := utf8.DecodeRuneInString(lit)
+			if c < 128 {
+				rs.floatASC[c] = append(rs.floatASC[c], int32(i))
+				continue
+			}
+			rs.floating[c] = append(rs.floating[c], int32(i))
+			if c < 0x10000 {
+				rs.floatBit[c>>6] |= 1 << (c & 63)
+			}
+		}
+	}
+	return rs
+}
+
+var (
+	defaultRulesOnce sync.Once
+	defaultRules     *BoilerplateRules
+)
+
+// DefaultBoilerplateRules returns the embedded default rules
+// (rules/boilerplate.rules). The result is shared; it is immutable.
+func DefaultBoilerplateRules() *BoilerplateRules {
+	defaultRulesOnce.Do(func() {
+		rs, err := ParseBoilerplateRules(strings.NewReader(defaultRulesText))
+		if err != nil {
+			panic("detect: embedded boilerplate rules: " + err.Error())
+		}
+		defaultRules = rs
+	})
+	return defaultRules
+}
+
+// Merge returns a rule set with the rules of r followed by those of more. A
+// later rule with the name of an earlier one replaces it; a later rule with
+// weight 0 (w=0) removes it. Use it to extend the default rules:
+//
+//	mine, err := detect.ParseBoilerplateRules(f)
+//	rules := detect.DefaultBoilerplateRules().Merge(mine)
+func (r *BoilerplateRules) Merge(more ...*BoilerplateRules) *BoilerplateRules {
+	var all []*bpRule
+	pos := map[string]int{}
+	add := func(rs *BoilerplateRules) {
+		if rs == nil {
+			return
+		}
+		for _, x := range rs.rules {
+			if i, ok := pos[x.name]; ok {
+				all[i] = x
+				continue
+			}
+			pos[x.name] = len(all)
+			all = append(all, x)
+		}
+	}
+	add(r)
+	for _, m := range more {
+		add(m)
+	}
+	kept := all[:0]
+	for _, x := range all {
+		if x.weight > 0 {
+			kept = append(kept, x)
+		}
+	}
+	return compileRules(kept)
+}
+
+// Len returns the number of active rules.
+func (r *BoilerplateRules) Len() int {
+	n := 0
+	for _, x := range r.rules {
+		if x.weight > 0 {
+			n++
+		}
+	}
+	return n
+}
+
+// Names returns the names of the active rules in file order.
+func (r *BoilerplateRules) Names() []string {
+	var out []string
+	for _, x := range r.rules {
+		if x.weight > 0 {
+			out = append(out, x.name)
+		}
+	}
+	return out
+}

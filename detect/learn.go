@@ -1,0 +1,244 @@
+package detect
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// Learner learns the lines that repeat across the pages of one site: page
+// headers, footers, navigation and notices that a site's template puts on
+// every page. Feed it documents with Add, then take the Model and pass it to
+// Boilerplate (or normalize.Options.SiteModel) when cleaning pages of the
+// same site, including the pages it learned from.
+//
+// Lines are compared by fingerprint: the folded line (see the rule file:
+// Simplified and Traditional, widths and spaces alike) with every run of
+// digits replaced by one wildcard, so "日期:2023-10-12 浏览:4675" and
+// "日期:2021-02-12 浏览:1840" are one template; punctuation counts. A
+// template is counted once per document. Lines with fewer than two letters
+// or Han characters ("}", "----") are not learned.
+//
+// A learned template is boilerplate when at least MinDocs documents (and at
+// least MinShare of all documents) contain it. Boilerplate then removes a
+// line matching it only in the head or tail zone of a page (measured
+// through the lines already found to be boilerplate), never in the middle:
+// repeated content (a quotation, a paragraph two articles share) is in the
+// middle of pages, a site's template at the edges.
+//
+// Memory is bounded: the fingerprint table holds at most MaxEntries
+// templates; when it is full, the templates seen in the fewest documents
+// are pruned (first the singletons), so counts of rare templates are lower
+// bounds. About 48 bytes per entry, 6 MiB at the default size.
+//
+// A Learner is not safe for concurrent use.
+type Learner struct {
+	// MinDocs is the number of documents a template must occur in; 0 means 3.
+	MinDocs int
+	// MinShare is the share of documents a template must occur in; 0 means
+	// no share is required. Useful when a group really is one site.
+	MinShare float64
+	// MaxEntries bounds the fingerprint table; 0 means 1<<17.
+	MaxEntries int
+
+	docs   int
+	tab    map[uint64]learnEntry
+	floor  int32
+	f      folder
+	seen   map[uint64]struct{}
+	pruned int
+}
+
+type learnEntry struct {
+	docs   int32
+	last   int32 // last document that counted
+	sample string
+}
+
+// NewLearner returns an empty Learner with the default settings.
+func NewLearner() *Learner {
+	return &Learner{tab: map[uint64]learnEntry{}, seen: map[uint64]struct{}{}}
+}
+
+const maxSample = 120
+
+// Add learns the lines of one document.
+func (l *Learner) Add(doc string) {
+	if l.tab == nil {
+		l.tab = map[uint64]learnEntry{}
+		l.seen = map[uint64]struct{}{}
+	}
+	loadFold()
+	l.docs++
+	id := int32(l.docs)
+	clear(l.seen)
+	for start := 0; start < len(doc); {
+		end := strings.IndexByte(doc[start:], '\n')
+		if end < 0 {
+			end = len(doc)
+		} else {
+			end += start
+		}
+		line := doc[start:end]
+		start = end + 1
+		if len(line) == 0 || len(line) > maxClassifyLine {
+			continue
+		}
+		l.f.fold(line)
+		fp, ok := fingerprint(l.f.b)
+		if !ok {
+			continue
+		}
+		if _, dup := l.seen[fp]; dup {
+			continue
+		}
+		l.seen[fp] = struct{}{}
+		e := l.tab[fp]
+		if e.last == id {
+			continue
+		}
+		e.last = id
+		e.docs++
+		if e.docs >= 2 && e.sample == "" {
+			e.sample = sampleOf(line)
+		}
+		l.tab[fp] = e
+	}
+	if max := l.maxEntries(); len(l.tab) > max {
+		l.prune(max)
+	}
+}
+
+func (l *Learner) maxEntries() int {
+	if l.MaxEntries > 0 {
+		return l.MaxEntries
+	}
+	return 1 << 17
+}
+
+// prune drops the rarest templates until the table is at most half full.
+func (l *Learner) prune(max int) {
+	for len(l.tab) > max/2 {
+		l.floor++
+		for fp, e := range l.tab {
+			if e.docs <= l.floor {
+				delete(l.tab, fp)
+				l.pruned++
+			}
+		}
+	}
+	l.floor-- // the next prune starts at the same level again
+	if l.floor < 0 {
+		l.floor = 0
+	}
+}
+
+// Docs returns the number of documents added.
+func (l *Learner) Docs() int { return l.docs }
+
+// Entries returns the number of templates in the table.
+func (l *Learner) Entries() int { return len(l.tab) }
+
+// Model returns the templates that reach the support settings. The model
+// does not share memory with the Learner, which may go on learning.
+func (l *Learner) Model() *SiteModel {
+	m := &SiteModel{Docs: l.docs, MinDocs: l.MinDocs, MinShare: l.MinShare, templates: map[uint64]siteTemplate{}}
+	if m.MinDocs <= 0 {
+		m.MinDocs = 3
+	}
+	for fp, e := range l.tab {
+		if m.supports(int(e.docs)) {
+			m.templates[fp] = siteTemplate{docs: int(e.docs), sample: e.sample}
+		}
+	}
+	return m
+}
+
+func sampleOf(line string) string {
+	line = strings.TrimSpace(line)
+	if len(line) <= maxSample {
+		return line
+	}
+	i := maxSample
+	for i > 0 && !utf8.RuneStart(line[i]) {
+		i--
+	}
+	return line[:i]
+}
+
+// fingerprint hashes a folded line with digit runs as one wildcard (FNV-1a,
+// 64 bits). ok is false for lines with fewer than two letters.
+func fingerprint(b []byte) (uint64, bool) {
+	const offset, prime = 14695981039346656037, 1099511628211
+	h := uint64(offset)
+	letters := 0
+	inDigits := false
+	for i := 0; i < len(b); {
+		c := b[i]
+		if c >= '0' && c <= '9' {
+			if !inDigits {
+				h = (h ^ '#') * prime
+				inDigits = true
+			}
+			i++
+			continue
+		}
+		inDigits = false
+		if c < 0x80 {
+			if c >= 'a' && c <= 'z' {
+				letters++
+			}
+			h = (h ^ uint64(c)) * prime
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(b[i:])
+		if isHan(r) {
+			letters++
+		}
+		for k := 0; k < size; k++ {
+			h = (h ^ uint64(b[i+k])) * prime
+		}
+		i += size
+	}
+	return h, letters >= 2
+}
+
+// GroupLearner learns one SiteModel per group (a site, a domain, any key).
+// It is what the command line's -group option uses: feed every document
+// of a run with its group, then clean each with the model of its group.
+type GroupLearner struct {
+	// New makes the learner of a new group; nil means NewLearner.
+	New      func() *Learner
+	learners map[string]*Learner
+	order    []string
+}
+
+// NewGroupLearner returns an empty GroupLearner.
+func NewGroupLearner() *GroupLearner { return &GroupLearner{learners: map[string]*Learner{}} }
+
+// Add learns doc as a page of group.
+func (g *GroupLearner) Add(group, doc string) {
+	if g.learners == nil {
+		g.learners = map[string]*Learner{}
+	}
+	l := g.learners[group]
+	if l == nil {
+		if g.New != nil {
+			l = g.New()
+		} else {
+			l = NewLearner()
+		}
+		g.learners[group] = l
+		g.order = append(g.order, group)
+	}
+	l.Add(doc)
+}
+
+// Models returns the model of every group.
+func (g *GroupLearner) Models() SiteModels {
+	out := SiteModels{}
+	for _, k := range g.order {
+		out[k] = g.learners[k].Model()
+	}
+	return out
+}

@@ -1,0 +1,236 @@
+package detect
+
+import (
+	"bufio"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"sort"
+	"strconv"
+)
+
+// SiteModel holds the line templates learned from pages of one site (see
+// Learner). It is immutable once built and safe for concurrent use.
+//
+// # File format
+//
+// Models are saved as one JSON object (SiteModelFormat, version 1), several
+// groups per file:
+//
+//	{
+//	  "format": "hanfix-sitemodel",
+//	  "version": 1,
+//	  "groups": {
+//	    "example.com": {
+//	      "docs": 120,          // documents learned
+//	      "min_docs": 3,        // support settings the model was built with
+//	      "min_share": 0,
+//	      "templates": [
+//	        {"fp": "9f0c2a61d3b4e5f7", "docs": 118, "sample": "版权所有 © 2019 …"}
+//	      ]
+//	    }
+//	  }
+//	}
+//
+// fp is the 64-bit FNV-1a fingerprint of the folded line with digit runs as
+// one wildcard, in 16 lower-case hex digits; sample is one line that had it,
+// for people reading the file. A model written by SiteModel.WriteTo has one
+// group named "". Readers reject other formats and versions, and unknown
+// top-level fields are ignored so that later versions can add some.
+type SiteModel struct {
+	// Docs is the number of documents the model was learned from.
+	Docs int
+	// MinDocs and MinShare are the support a template needed.
+	MinDocs  int
+	MinShare float64
+
+	templates map[uint64]siteTemplate
+}
+
+type siteTemplate struct {
+	docs   int
+	sample string
+}
+
+// SiteModelFormat is the "format" value of a site model file.
+const SiteModelFormat = "hanfix-sitemodel"
+
+// SiteModelVersion is the file format version this package writes and reads.
+const SiteModelVersion = 1
+
+// SiteTemplate is one learned template as it appears in a model file.
+type SiteTemplate struct {
+	Fingerprint string `json:"fp"`
+	Docs        int    `json:"docs"`
+	Sample      string `json:"sample,omitempty"`
+}
+
+// Len returns the number of templates.
+func (m *SiteModel) Len() int {
+	if m == nil {
+		return 0
+	}
+	return len(m.templates)
+}
+
+// Templates returns the templates, most frequent first.
+func (m *SiteModel) Templates() []SiteTemplate {
+	if m == nil {
+		return nil
+	}
+	out := make([]SiteTemplate, 0, len(m.templates))
+	for fp, t := range m.templates {
+		out = append(out, SiteTemplate{Fingerprint: fpString(fp), Docs: t.docs, Sample: t.sample})
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Docs != out[j].Docs {
+			return out[i].Docs > out[j].Docs
+		}
+		return out[i].Fingerprint < out[j].Fingerprint
+	})
+	return out
+}
+
+func (m *SiteModel) supports(docs int) bool {
+	if docs < m.MinDocs {
+		return false
+	}
+	return m.MinShare <= 0 || m.Docs == 0 || float64(docs) >= m.MinShare*float64(m.Docs)
+}
+
+// lookup returns the rule name of the template a folded line matches.
+func (m *SiteModel) lookup(b []byte) (string, bool) {
+	if m == nil || len(m.templates) == 0 {
+		return "", false
+	}
+	fp, ok := fingerprint(b)
+	if !ok {
+		return "", false
+	}
+	if _, ok := m.templates[fp]; !ok {
+		return "", false
+	}
+	return "learned:" + fpString(fp), true
+}
+
+func fpString(fp uint64) string {
+	s := strconv.FormatUint(fp, 16)
+	for len(s) < 16 {
+		s = "0" + s
+	}
+	return s
+}
+
+type siteModelJSON struct {
+	Docs      int            `json:"docs"`
+	MinDocs   int            `json:"min_docs"`
+	MinShare  float64        `json:"min_share"`
+	Templates []SiteTemplate `json:"templates"`
+}
+
+type siteModelFile struct {
+	Format  string                    `json:"format"`
+	Version int                       `json:"version"`
+	Groups  map[string]*siteModelJSON `json:"groups"`
+}
+
+// SiteModels holds the models of several groups, keyed by group.
+type SiteModels map[string]*SiteModel
+
+// WriteTo writes the model as a file with one group named "".
+func (m *SiteModel) WriteTo(w io.Writer) (int64, error) {
+	return SiteModels{"": m}.WriteTo(w)
+}
+
+// WriteTo writes all models to one file (see SiteModel for the format).
+func (ms SiteModels) WriteTo(w io.Writer) (int64, error) {
+	f := siteModelFile{Format: SiteModelFormat, Version: SiteModelVersion, Groups: map[string]*siteModelJSON{}}
+	for g, m := range ms {
+		if m == nil {
+			continue
+		}
+		f.Groups[g] = &siteModelJSON{Docs: m.Docs, MinDocs: m.MinDocs, MinShare: m.MinShare, Templates: m.Templates()}
+	}
+	data, err := json.MarshalIndent(f, "", " ")
+	if err != nil {
+		return 0, fmt.Errorf("site model: encode: %w", err)
+	}
+	data = append(data, '\n')
+	n, err := w.Write(data)
+	if err != nil {
+		return int64(n), fmt.Errorf("site model: write: %w", err)
+	}
+	return int64(n), nil
+}
+
+// maxModelFile bounds the size of a model file that ReadSiteModels accepts.
+const maxModelFile = 1 << 30
+
+// ReadSiteModels reads a site model file with any number of groups.
+func ReadSiteModels(r io.Reader) (SiteModels, error) {
+	dec := json.NewDecoder(bufio.NewReader(io.LimitReader(r, maxModelFile)))
+	var f siteModelFile
+	if err := dec.Decode(&f); err != nil {
+		return nil, fmt.Errorf("site model: decode: %w (want a JSON object with \"format\": %q)", err, SiteModelFormat)
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return nil, errors.New("site model: data after the JSON object")
+	}
+	if f.Format != SiteModelFormat {
+		return nil, fmt.Errorf("site model: format %q, want %q", f.Format, SiteModelFormat)
+	}
+	if f.Version != SiteModelVersion {
+		return nil, fmt.Errorf("site model: version %d not supported (this hanfix reads version %d)", f.Version, SiteModelVersion)
+	}
+	out := SiteModels{}
+	for g, j := range f.Groups {
+		if j == nil {
+			return nil, fmt.Errorf("site model: group %q is null", g)
+		}
+		m, err := modelFromJSON(j)
+		if err != nil {
+			return nil, fmt.Errorf("site model: group %q: %w", g, err)
+		}
+		out[g] = m
+	}
+	return out, nil
+}
+
+// ReadSiteModel reads a file with exactly one group, such as one written by
+// SiteModel.WriteTo.
+func ReadSiteModel(r io.Reader) (*SiteModel, error) {
+	ms, err := ReadSiteModels(r)
+	if err != nil {
+		return nil, err
+	}
+	if len(ms) != 1 {
+		return nil, fmt.Errorf("site model: file holds %d groups, want 1 (use ReadSiteModels)", len(ms))
+	}
+	for _, m := range ms {
+		return m, nil
+	}
+	return nil, nil
+}
+
+func modelFromJSON(j *siteModelJSON) (*SiteModel, error) {
+	if j.Docs < 0 || j.MinDocs < 1 || j.MinShare < 0 || j.MinShare > 1 {
+		return nil, fmt.Errorf("bad settings: docs %d, min_docs %d, min_share %g (want docs ≥ 0, min_docs ≥ 1, 0 ≤ min_share ≤ 1)",
+			j.Docs, j.MinDocs, j.MinShare)
+	}
+	m := &SiteModel{Docs: j.Docs, MinDocs: j.MinDocs, MinShare: j.MinShare, templates: make(map[uint64]siteTemplate, len(j.Templates))}
+	for i, t := range j.Templates {
+		if len(t.Fingerprint) != 16 {
+			return nil, fmt.Errorf("template %d: fp %q: want 16 hex digits", i, t.Fingerprint)
+		}
+		fp, err := strconv.ParseUint(t.Fingerprint, 16, 64)
+		if err != nil {
+			return nil, fmt.Errorf("template %d: fp %q: want 16 hex digits", i, t.Fingerprint)
+		}
+		if t.Docs < 1 {
+			return nil, fmt.Errorf("template %d: docs %d, want ≥ 1", i, t.Docs)
+		}
+		m.templates[fp] = siteTemplate{docs: t.Docs, sample: t.Sample}
+	}
+	return m, nil
+}
