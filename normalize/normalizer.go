@@ -2,6 +2,7 @@ package normalize
 
 import (
 	"fmt"
+	"github.com/hanfix/hanfix/convert"
 	"sort"
 	"unicode/utf8"
 )
@@ -20,6 +21,11 @@ func New(opts Options) (*Normalizer, error) {
 	}
 	if _, err := ParseTarget(string(opts.Target)); err != nil {
 		return nil, fmt.Errorf("normalize: %w", err)
+	}
+	if opts.Encoding != "" {
+		if _, _, err := convert.Decode(nil, opts.Encoding); err != nil {
+			return nil, fmt.Errorf("normalize: %w", err)
+		}
 	}
 	n := &Normalizer{opts: opts}
 	f := opts.fixes()

@@ -86,3 +86,50 @@ func (brokenStage) Kind() Kind { return KindHygiene }
 func (brokenStage) Edits(string, *Doc) ([]Edit, []Finding) {
 	return []Edit{{Start: 1, End: 2, After: "x"}}, nil
 }
+
+func TestBytes(t *testing.T) {
+	n, err := New(Options{Target: TargetKeep})
+	require.NoError(t, err)
+	tests := []struct {
+		name, enc string
+		raw       []byte
+		want      string
+		decodeErr int
+	}{
+		{"utf-8", "utf-8", []byte("中文文本。\n"), "中文文本。\n", 0},
+		{"utf-8 bom", "utf-8", []byte("\xef\xbb\xbf中文文本。\n"), "中文文本。\n", 0},
+		{"gbk", "gbk", []byte("\xd6\xd0\xce\xc4\xce\xc4\xb1\xbe\xa1\xa3\xd5\xe2\xca\xc7\xd2\xbb\xb6\xce\xbc\xf2\xb5\xa5\xb5\xc4\xd6\xd0\xce\xc4\xce\xc4\xd7\xd6\xa1\xa3"), "中文文本。这是一段简单的中文文字。", 0},
+		{"utf-16le bom", "utf-16le", []byte("\xff\xfe\x2d\x4e\x87\x65"), "中文", 0},
+		{"truncated utf-8", "utf-8", []byte("中文文本。这是一段简单的中文文字\xe6\x96"), "中文文本。这是一段简单的中文文字\ufffd", 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out, rep, err := n.Bytes(tt.raw)
+			require.NoError(t, err)
+			assert.Equal(t, tt.want, out)
+			assert.Equal(t, tt.enc, rep.Encoding)
+			assert.Len(t, rep.DecodeErrors, tt.decodeErr)
+		})
+	}
+}
+
+func TestBytesRejectsBinary(t *testing.T) {
+	n, err := New(Options{})
+	require.NoError(t, err)
+	raw := []byte{0x7f, 'E', 'L', 'F', 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 0, 0x3e, 0, 1, 0, 0, 0}
+	_, _, err = n.Bytes(raw)
+	require.ErrorIs(t, err, ErrBinary)
+	assert.Contains(t, err.Error(), "encoding")
+}
+
+func TestBytesForcedEncoding(t *testing.T) {
+	n, err := New(Options{Target: TargetKeep, Encoding: "big5"})
+	require.NoError(t, err)
+	out, rep, err := n.Bytes([]byte("\xa4\xa4\xa4\xe5")) // 中文 in Big5
+	require.NoError(t, err)
+	assert.Equal(t, "中文", out)
+	assert.Equal(t, "big5", rep.Encoding)
+
+	_, err = New(Options{Encoding: "no-such-encoding"})
+	assert.ErrorContains(t, err, "no-such-encoding")
+}

@@ -1,5 +1,7 @@
 package normalize
 
+import "github.com/hanfix/hanfix/convert"
+
 // Kind names the class of a change or finding.
 type Kind string
 
@@ -65,6 +67,9 @@ type Report struct {
 	Changes []Change `json:"changes"`
 	// Findings lists what was noticed and left alone.
 	Findings []Finding `json:"findings,omitempty"`
+	// DecodeErrors lists the byte sequences of raw input that did not
+	// decode and became U+FFFD, with offsets in the raw bytes.
+	DecodeErrors []convert.DecodeError `json:"decode_errors,omitempty"`
 }
 
 // Changed reports whether the pipeline changed anything.
