@@ -3,6 +3,7 @@ package convert
 import (
 	"fmt"
 	"strings"
+	"sync"
 
 	"github.com/hanfix/hanfix/internal/opencc"
 )
@@ -46,14 +47,27 @@ func New(config string) (*Converter, error) {
 	return NewWithOptions(config, Options{})
 }
 
+type cacheKey struct {
+	config string
+	opts   Options
+}
+
+// cache holds the converters made so far, so that New is cheap after the
+// first call for a configuration.
+var cache sync.Map // cacheKey → *Converter
+
 // NewWithOptions is New with options; see Options.
 func NewWithOptions(config string, opts Options) (*Converter, error) {
+	if c, ok := cache.Load(cacheKey{config, opts}); ok {
+		return c.(*Converter), nil
+	}
 	name := strings.TrimSuffix(config, ".json")
 	c, err := opencc.New(name, opencc.Options{Conservative: opts.Conservative, IncludeTofu: !opts.AvoidTofu})
 	if err != nil {
 		return nil, fmt.Errorf("convert: new %q: %w", config, err)
 	}
-	return &Converter{config: name, c: c}, nil
+	conv, _ := cache.LoadOrStore(cacheKey{config, opts}, &Converter{config: name, c: c})
+	return conv.(*Converter), nil
 }
 
 // Config returns the configuration name, without ".json".
@@ -64,8 +78,23 @@ func (c *Converter) Config() string { return c.config }
 func (c *Converter) Convert(s string) string { return c.c.Convert(s) }
 
 // Segments calls fn for every segment of s that the conversion replaces, in
-// order, with its byte offsets in s and its replacement. Concatenating the
-// unreplaced parts of s and the replacements gives Convert(s).
+// order, with its byte offsets in s and its replacement: writing s with
+// each segment replaced gives Convert(s). A segment is a dictionary match
+// (头发 → 頭髮, 们 → 們), or several matches merged when a later step of a
+// multi-step configuration matched across them. Segments allocates nothing
+// beyond what fn does, except, rarely, for a replacement assembled from
+// several dictionary values.
 func (c *Converter) Segments(s string, fn func(start, end int, repl string)) {
 	c.c.Segments(s, fn)
+}
+
+// Ambiguous calls fn, in order, for every character of s that the
+// conversion decides by a single-character dictionary entry with several
+// candidates (干 → 幹 乾 干 榦) rather than by a phrase, with its byte
+// offsets in s and the candidates, the default first. A conservative
+// converter (Options.Conservative) leaves these characters unchanged; any
+// other converts each to its default candidate. The candidates slice is
+// shared: do not modify it.
+func (c *Converter) Ambiguous(s string, fn func(start, end int, candidates []string)) {
+	c.c.Ambiguous(s, fn)
 }

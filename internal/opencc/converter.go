@@ -16,7 +16,35 @@ type Converter struct {
 	seg          *matcher
 	chain        []*matcher
 	conservative bool
+	noIDS        bool // copy ideographic description sequences character by character
 	pool         sync.Pool // *scratch
+	tpool        sync.Pool // *tracer
+}
+
+func (c *Converter) getTracer() *tracer {
+	if t, ok := c.tpool.Get().(*tracer); ok {
+		return t
+	}
+	return &tracer{}
+}
+
+func (c *Converter) putTracer(t *tracer) {
+	for i, b := range t.buf {
+		if cap(b) > maxPooledBuf {
+			t.buf[i] = nil
+		}
+	}
+	for i := range t.v {
+		t.v[i].text = ""
+		if cap(t.v[i].frags) > maxPooledBuf/16 {
+			t.v[i].frags = nil
+		}
+		if cap(t.v[i].spans) > maxPooledBuf/32 {
+			t.v[i].spans = nil
+		}
+		clear(t.v[i].frags[:cap(t.v[i].frags)]) // drop references to input strings
+	}
+	c.tpool.Put(t)
 }
 
 // scratch holds the per-call buffers: one per normalization and
@@ -146,6 +174,9 @@ func (c *Converter) run(m *matcher, s string, dst []byte) ([]byte, bool) {
 	for i := 0; i < len(s); {
 		n, v := m.next(s, i)
 		if v == noValue {
+			if c.noIDS && n > 3 && isIDSOperator(s, i) {
+				n = 3
+			}
 			i += n
 			continue
 		}

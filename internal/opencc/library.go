@@ -79,14 +79,16 @@ type Options struct {
 	// (characters that common fonts lack). OpenCC leaves them out by default,
 	// and so does hanfix.
 	IncludeTofu bool
-	// IgnoreSegmentation skips the configuration's segmentation step, as
-	// github.com/liuzl/gocc does.
-	IgnoreSegmentation bool
+	// GoccCompat applies a configuration the way github.com/liuzl/gocc
+	// does: no segmentation step, and ideographic description sequences
+	// get no special treatment. (gocc also replaces an invalid byte and
+	// drops the two bytes after it; that is not imitated.)
+	GoccCompat bool
 }
 
 // NewConverter builds a converter for a configuration.
 func (l *Library) NewConverter(name string, spec *ConfigSpec, opts Options) (*Converter, error) {
-	c := &Converter{name: name, conservative: opts.Conservative}
+	c := &Converter{name: name, conservative: opts.Conservative, noIDS: opts.GoccCompat}
 	for i := range spec.Normalization {
 		m, err := l.matcher(&spec.Normalization[i].Dict, opts.IncludeTofu)
 		if err != nil {
@@ -96,7 +98,7 @@ func (l *Library) NewConverter(name string, spec *ConfigSpec, opts Options) (*Co
 			c.norm = append(c.norm, m)
 		}
 	}
-	if spec.Segmentation != nil && !opts.IgnoreSegmentation {
+	if spec.Segmentation != nil && !opts.GoccCompat {
 		// OpenCC always includes tofu-risk dictionaries in segmentation.
 		m, err := l.matcher(&spec.Segmentation.Dict, true)
 		if err != nil {

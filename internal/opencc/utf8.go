@@ -84,3 +84,8 @@ func consumeIDS(s string, depth int, codePoints *int) (int, bool) {
 	}
 	return off, true
 }
+
+// isIDSOperator reports whether s[i:] starts with U+2FF0..U+2FFF.
+func isIDSOperator(s string, i int) bool {
+	return i+2 < len(s) && s[i] == 0xE2 && s[i+1] == 0xBF && s[i+2] >= 0xB0
+}
