@@ -1,0 +1,76 @@
+package convert_test
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/htmlindex"
+	"golang.org/x/text/encoding/simplifiedchinese"
+
+	"github.com/hanfix/hanfix/convert"
+)
+
+var fuzzEncodings = []string{"utf-8", "utf-16le", "utf-16be", "gbk", "gb18030", "big5", "hz-gb-2312",
+	"shift_jis", "euc-jp", "iso-2022-jp", "euc-kr", "windows-1252"}
+
+func fuzzEncoding(t *testing.T, name string) encoding.Encoding {
+	if name == "hz-gb-2312" {
+		return simplifiedchinese.HZGB2312
+	}
+	e, err := htmlindex.Get(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return e
+}
+
+// FuzzDecode checks that Decode never panics, accounts for every U+FFFD it
+// produces, and gives back any text the encoding can represent:
+// Decode(encode(s)) == s whenever x/text's encoder accepts s and its own
+// decoder round-trips it (Shift_JIS maps ¥ to '\', for instance).
+func FuzzDecode(f *testing.F) {
+	for _, s := range []string{"", "中文", "經濟", "日本語のテキスト", "한국어", "café", "a\x00b", "~{", "\xff\xfe\x00", "\x84\x31\x95\x33"} {
+		for i := range fuzzEncodings {
+			f.Add([]byte(s), uint8(i))
+		}
+	}
+	f.Fuzz(func(t *testing.T, b []byte, which uint8) {
+		name := fuzzEncodings[int(which)%len(fuzzEncodings)]
+		got, errs, err := convert.Decode(b, name)
+		if err != nil {
+			t.Fatalf("Decode(%q, %s): %v", b, name, err)
+		}
+		if !utf8.ValidString(got) {
+			t.Fatalf("Decode(%q, %s) = %q: invalid UTF-8", b, name, got)
+		}
+		prev := -1
+		for _, e := range errs {
+			if e.Offset <= prev || e.Len <= 0 || e.Offset+e.Len > len(b) {
+				t.Fatalf("Decode(%q, %s): bad error %+v after %d", b, name, e, prev)
+			}
+			prev = e.Offset
+		}
+		if n := strings.Count(got, "\ufffd"); n < len(errs) {
+			t.Fatalf("Decode(%q, %s): %d errors but %d U+FFFD", b, name, len(errs), n)
+		}
+		// Round trip of the bytes read as text.
+		s := string(b)
+		if !utf8.ValidString(s) || strings.HasPrefix(s, "\ufeff") {
+			return
+		}
+		e := fuzzEncoding(t, name)
+		enc, err := e.NewEncoder().String(s)
+		if err != nil {
+			return // not representable
+		}
+		if ref, err := e.NewDecoder().String(enc); err != nil || ref != s {
+			return // the encoding itself does not round-trip s
+		}
+		back, errs, err := convert.Decode([]byte(enc), name)
+		if err != nil || back != s || len(errs) != 0 {
+			t.Fatalf("Decode(encode(%q), %s) = %q, %v, %v", s, name, back, errs, err)
+		}
+	})
+}
