@@ -94,7 +94,7 @@ func Boilerplate(s string, rules *BoilerplateRules, model *SiteModel) []Boilerpl
 			ln.runes = f.runes
 			ln.hits = rules.lineHits(&f, text, nil)
 			if model != nil {
-				if name, ok := model.lookup(f.b); ok {
+				if name, ok := model.lookup(f.b, f.runes); ok {
 					ln.hits = append(ln.hits, bpHit{learned: name})
 				}
 			}

@@ -50,8 +50,73 @@ type Learner struct {
 
 type learnEntry struct {
 	docs   int32
+	edge   int32 // documents where it was near the start or end
 	last   int32 // last document that counted
 	sample string
+}
+
+// labelSalt separates label fingerprints from line fingerprints.
+const labelSalt = 0x9e3779b97f4a7c15
+
+// maxLabelRunes bounds the label of a label template (before its ':' or
+// ']'), maxLabelLine the lines it is learned from and applied to.
+const (
+	maxLabelRunes = 8
+	maxLabelLine  = 80
+	minLabelEdge  = 0.8
+)
+
+// labelOf returns the label of a folded line: the text up to and including
+// the first ':' or a leading "[…]", at most maxLabelRunes characters, with
+// at least one letter; "" if there is none.
+func labelOf(b []byte) []byte {
+	d := skipDecoration(b)
+	closeBy := byte(':')
+	start := d
+	if d < len(b) && b[d] == '[' {
+		closeBy = ']'
+		start = d + 1
+	}
+	letters := 0
+	for i, n := start, 0; i < len(b) && n <= maxLabelRunes; n++ {
+		c := b[i]
+		if c == closeBy {
+			if letters == 0 || i == start {
+				return nil
+			}
+			return b[d : i+1]
+		}
+		if c < 0x80 {
+			if c >= 'a' && c <= 'z' {
+				letters++
+			} else if c != '-' && c != '_' {
+				return nil
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(b[i:])
+		if !isHan(r) {
+			return nil
+		}
+		letters++
+		i += size
+	}
+	return nil
+}
+
+// labelFingerprint returns the fingerprint of the label of a folded line
+// of at most maxLabelLine characters.
+func labelFingerprint(b []byte, runes int) (uint64, bool) {
+	if runes > maxLabelLine {
+		return 0, false
+	}
+	lb := labelOf(b)
+	if lb == nil {
+		return 0, false
+	}
+	fp, _ := fingerprint(lb)
+	return fp ^ labelSalt, true
 }
 
 // NewLearner returns an empty Learner with the default settings.
@@ -71,6 +136,9 @@ func (l *Learner) Add(doc string) {
 	l.docs++
 	id := int32(l.docs)
 	clear(l.seen)
+	total := strings.Count(doc, "\n") + 1
+	edgeN := max(6, total/5)
+	idx := -1
 	for start := 0; start < len(doc); {
 		end := strings.IndexByte(doc[start:], '\n')
 		if end < 0 {
@@ -80,32 +148,43 @@ func (l *Learner) Add(doc string) {
 		}
 		line := doc[start:end]
 		start = end + 1
+		idx++
 		if len(line) == 0 || len(line) > maxClassifyLine {
 			continue
 		}
 		l.f.fold(line)
-		fp, ok := fingerprint(l.f.b)
-		if !ok {
-			continue
+		edge := idx < edgeN || total-1-idx < edgeN
+		if fp, ok := fingerprint(l.f.b); ok {
+			l.count(fp, id, edge, line)
 		}
-		if _, dup := l.seen[fp]; dup {
-			continue
+		if fp, ok := labelFingerprint(l.f.b, l.f.runes); ok {
+			l.count(fp, id, edge, line)
 		}
-		l.seen[fp] = struct{}{}
-		e := l.tab[fp]
-		if e.last == id {
-			continue
-		}
-		e.last = id
-		e.docs++
-		if e.docs >= 2 && e.sample == "" {
-			e.sample = sampleOf(line)
-		}
-		l.tab[fp] = e
 	}
 	if max := l.maxEntries(); len(l.tab) > max {
 		l.prune(max)
 	}
+}
+
+// count counts fingerprint fp once for document id.
+func (l *Learner) count(fp uint64, id int32, edge bool, line string) {
+	if _, dup := l.seen[fp]; dup {
+		return
+	}
+	l.seen[fp] = struct{}{}
+	e := l.tab[fp]
+	if e.last == id {
+		return
+	}
+	e.last = id
+	e.docs++
+	if edge {
+		e.edge++
+	}
+	if e.docs >= 2 && e.sample == "" {
+		e.sample = sampleOf(line)
+	}
+	l.tab[fp] = e
 }
 
 func (l *Learner) maxEntries() int {
@@ -146,9 +225,11 @@ func (l *Learner) Model() *SiteModel {
 		m.MinDocs = 3
 	}
 	for fp, e := range l.tab {
-		if m.supports(int(e.docs)) {
-			m.templates[fp] = siteTemplate{docs: int(e.docs), sample: e.sample}
+		if !m.supports(int(e.docs)) {
+			continue
 		}
+		t := siteTemplate{docs: int(e.docs), edge: int(e.edge), sample: e.sample}
+		m.templates[fp] = t
 	}
 	return m
 }

@@ -27,15 +27,19 @@ import (
 //	      "min_docs": 3,        // support settings the model was built with
 //	      "min_share": 0,
 //	      "templates": [
-//	        {"fp": "9f0c2a61d3b4e5f7", "docs": 118, "sample": "版权所有 © 2019 …"}
+//	        {"fp": "9f0c2a61d3b4e5f7", "docs": 118, "edge": 118, "sample": "版权所有 © 2019 …"}
 //	      ]
 //	    }
 //	  }
 //	}
 //
 // fp is the 64-bit FNV-1a fingerprint of the folded line with digit runs as
-// one wildcard, in 16 lower-case hex digits; sample is one line that had it,
-// for people reading the file. A model written by SiteModel.WriteTo has one
+// one wildcard, in 16 lower-case hex digits, or for a label template (the
+// start of a line up to its first ':' or a leading "[…]") the fingerprint
+// of the label XOR 0x9e3779b97f4a7c15; docs is the number of documents
+// that had it, edge how many of them had it within the first or last
+// max(6, lines/5) lines; sample is one line that had it, for people reading
+// the file. A model written by SiteModel.WriteTo has one
 // group named "". Readers reject other formats and versions, and unknown
 // top-level fields are ignored so that later versions can add some.
 type SiteModel struct {
@@ -50,6 +54,7 @@ type SiteModel struct {
 
 type siteTemplate struct {
 	docs   int
+	edge   int // documents where it was within the first or last lines
 	sample string
 }
 
@@ -63,6 +68,7 @@ const SiteModelVersion = 1
 type SiteTemplate struct {
 	Fingerprint string `json:"fp"`
 	Docs        int    `json:"docs"`
+	Edge        int    `json:"edge"`
 	Sample      string `json:"sample,omitempty"`
 }
 
@@ -81,7 +87,7 @@ func (m *SiteModel) Templates() []SiteTemplate {
 	}
 	out := make([]SiteTemplate, 0, len(m.templates))
 	for fp, t := range m.templates {
-		out = append(out, SiteTemplate{Fingerprint: fpString(fp), Docs: t.docs, Sample: t.sample})
+		out = append(out, SiteTemplate{Fingerprint: fpString(fp), Docs: t.docs, Edge: t.edge, Sample: t.sample})
 	}
 	sort.Slice(out, func(i, j int) bool {
 		if out[i].Docs != out[j].Docs {
@@ -99,19 +105,25 @@ func (m *SiteModel) supports(docs int) bool {
 	return m.MinShare <= 0 || m.Docs == 0 || float64(docs) >= m.MinShare*float64(m.Docs)
 }
 
-// lookup returns the rule name of the template a folded line matches.
-func (m *SiteModel) lookup(b []byte) (string, bool) {
+// lookup returns the rule name of the template a folded line matches: the
+// whole line, or else its label (the text up to its first ':' or a leading
+// "[…]") when that label was seen at page edges in at least 80% of the
+// documents that had it.
+func (m *SiteModel) lookup(b []byte, runes int) (string, bool) {
 	if m == nil || len(m.templates) == 0 {
 		return "", false
 	}
-	fp, ok := fingerprint(b)
-	if !ok {
-		return "", false
+	if fp, ok := fingerprint(b); ok {
+		if _, ok := m.templates[fp]; ok {
+			return "learned:" + fpString(fp), true
+		}
 	}
-	if _, ok := m.templates[fp]; !ok {
-		return "", false
+	if fp, ok := labelFingerprint(b, runes); ok {
+		if t, ok := m.templates[fp]; ok && float64(t.edge) >= minLabelEdge*float64(t.docs) {
+			return "learned:" + fpString(fp), true
+		}
 	}
-	return "learned:" + fpString(fp), true
+	return "", false
 }
 
 func fpString(fp uint64) string {
@@ -227,10 +239,10 @@ func modelFromJSON(j *siteModelJSON) (*SiteModel, error) {
 		if err != nil {
 			return nil, fmt.Errorf("template %d: fp %q: want 16 hex digits", i, t.Fingerprint)
 		}
-		if t.Docs < 1 {
-			return nil, fmt.Errorf("template %d: docs %d, want ≥ 1", i, t.Docs)
+		if t.Docs < 1 || t.Edge < 0 || t.Edge > t.Docs {
+			return nil, fmt.Errorf("template %d: docs %d, edge %d: want docs ≥ 1 and 0 ≤ edge ≤ docs", i, t.Docs, t.Edge)
 		}
-		m.templates[fp] = siteTemplate{docs: t.Docs, sample: t.Sample}
+		m.templates[fp] = siteTemplate{docs: t.Docs, edge: t.Edge, sample: t.Sample}
 	}
 	return m, nil
 }
