@@ -82,8 +82,10 @@ func (c *Converter) Convert(s string) string { return c.c.Convert(s) }
 // each segment replaced gives Convert(s). A segment is a dictionary match
 // (头发 → 頭髮, 们 → 們), or several matches merged when a later step of a
 // multi-step configuration matched across them. Segments allocates nothing
-// beyond what fn does, except, rarely, for a replacement assembled from
-// several dictionary values.
+// beyond what fn does: replacements are substrings of dictionary values,
+// of s, or of a per-converter cache of replacements assembled by
+// multi-step configurations (这里 → 這裏 → 這裡), which allocates once per
+// distinct replacement.
 func (c *Converter) Segments(s string, fn func(start, end int, repl string)) {
 	c.c.Segments(s, fn)
 }

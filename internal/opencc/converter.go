@@ -19,6 +19,7 @@ type Converter struct {
 	noIDS        bool // copy ideographic description sequences character by character
 	pool         sync.Pool // *scratch
 	tpool        sync.Pool // *tracer
+	assembled    assembledCache
 }
 
 func (c *Converter) getTracer() *tracer {

@@ -2,6 +2,7 @@ package opencc
 
 import (
 	"strings"
+	"sync"
 	"unicode/utf8"
 	"unsafe"
 )
@@ -350,8 +351,9 @@ func inputRange(spans []span, start, end int) (int, int, bool) {
 // Segments calls fn for every span of s that the conversion replaces, in
 // order, with byte offsets in s and the replacement. Writing s with every
 // span replaced gives Convert(s). Replacements are substrings of
-// dictionary values or of s: Segments does not allocate, except for a
-// replacement assembled from several sources by a multi-step conversion.
+// dictionary values or of s, or, when a multi-step conversion assembled
+// one from several values, kept in a per-converter cache (up to 65536
+// strings): in steady state Segments does not allocate.
 func (c *Converter) Segments(s string, fn func(start, end int, repl string)) {
 	if len(s) == 0 {
 		return
@@ -367,14 +369,15 @@ func (c *Converter) Segments(s string, fn func(start, end int, repl string)) {
 		if repl == s[sp.in0:sp.in1] {
 			continue
 		}
-		fn(sp.in0, sp.in1, fragString(v, &fi, sp.out0, sp.out1))
+		fn(sp.in0, sp.in1, c.fragString(v, &fi, sp.out0, sp.out1))
 	}
 	c.putTracer(tr)
 }
 
 // fragString returns v.text[a:b] as an immutable string, from the fragments
-// when they cover it, by copying otherwise. *fi is a cursor over v.frags.
-func fragString(v *version, fi *int, a, b int) string {
+// when they cover it, from the converter's cache of assembled replacements
+// otherwise. *fi is a cursor over v.frags.
+func (c *Converter) fragString(v *version, fi *int, a, b int) string {
 	for *fi < len(v.frags) && v.frags[*fi].off+len(v.frags[*fi].src) <= a {
 		*fi++
 	}
@@ -400,7 +403,38 @@ func fragString(v *version, fi *int, a, b int) string {
 			return unsafe.String((*byte)(unsafe.Add(unsafe.Pointer(start), a-f.off)), b-a)
 		}
 	}
-	return strings.Clone(v.text[a:b])
+	return c.assembled.get(v.text[a:b])
+}
+
+// maxAssembled bounds the cache of assembled replacements.
+const maxAssembled = 1 << 16
+
+// assembledCache keeps replacements that a multi-step conversion assembles
+// from several dictionary values (这里 → 這裏 → 這裡), so that Segments
+// allocates each only once.
+type assembledCache struct {
+	mu sync.RWMutex
+	m  map[string]string
+}
+
+// get returns an immutable copy of s, which may be a view of a buffer.
+func (a *assembledCache) get(s string) string {
+	a.mu.RLock()
+	r, ok := a.m[s]
+	a.mu.RUnlock()
+	if ok {
+		return r
+	}
+	r = strings.Clone(s)
+	a.mu.Lock()
+	if a.m == nil {
+		a.m = map[string]string{}
+	}
+	if len(a.m) < maxAssembled {
+		a.m[r] = r
+	}
+	a.mu.Unlock()
+	return r
 }
 
 // Ambiguous calls fn for every character of s that a dictionary would
