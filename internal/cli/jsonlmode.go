@@ -6,6 +6,7 @@ import (
 	"io"
 	"sort"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/hanfix/hanfix/internal/jsonl"
 	"github.com/hanfix/hanfix/normalize"
@@ -231,10 +232,22 @@ func (r *runner) parseLine(w *lineWorker, content []byte) (jsonl.Member, bool, e
 		return jsonl.Member{}, false, fmt.Errorf("malformed JSON: %w", err)
 	}
 	k := w.obj.Find(content, r.cfg.field)
+	var m jsonl.Member
+	if k >= 0 {
+		m = w.obj.Members[k]
+	}
+	if !utf8.Valid(content) {
+		// JSON text must be UTF-8. Raw bytes inside the field are decoded
+		// like a file (their encoding is detected); anywhere else they would
+		// have to pass through unchanged into output that is not UTF-8.
+		if k < 0 || !m.IsString(content) || !utf8.Valid(content[:m.ValueStart]) || !utf8.Valid(content[m.ValueEnd:]) {
+			return m, false, fmt.Errorf("malformed JSON: invalid UTF-8 at byte %d, outside field %q (only that field is decoded and repaired)",
+				invalidAt(content), r.cfg.field)
+		}
+	}
 	if k < 0 {
 		return jsonl.Member{}, false, nil
 	}
-	m := w.obj.Members[k]
 	if !m.IsString(content) {
 		return m, true, fmt.Errorf("field %q is not a string but %s", r.cfg.field, describeValue(m.Value(content)))
 	}
