@@ -1,0 +1,281 @@
+package detect
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/hanfix/hanfix/internal/pinyin"
+)
+
+// Annotation is a pinyin reading flattened into the text right after the
+// character it annotates: 建設(shè).
+type Annotation struct {
+	// Span covers the parenthesised reading, "(shè)"; the annotated
+	// character before it is not part of the span.
+	Span Span `json:"span"`
+	// Base is the annotated character.
+	Base string `json:"base"`
+	// Reading is the reading as written, without the parentheses.
+	Reading string `json:"reading"`
+	// Confidence is how sure it is that this group is an annotation, in
+	// [0, 1]; it is the document-level confidence, lowered for groups that
+	// do not fit the document's pattern.
+	Confidence float64 `json:"confidence"`
+}
+
+// AnnotationResult is what Annotations found in a text.
+type AnnotationResult struct {
+	// Annotations lists every candidate: a Han character followed by a
+	// parenthesised syllable that is one of its readings. Only the ones
+	// with Confidence ≥ 0.5 fit the document's pattern.
+	Annotations []Annotation `json:"annotations"`
+	// Systematic reports whether the document shows the systematic pattern
+	// of flattened ruby annotations, so that the annotations can be
+	// removed. A lone reading in parentheses (a language-teaching example)
+	// is not systematic.
+	Systematic bool `json:"systematic"`
+	// Confidence is how sure Systematic is, in [0, 1].
+	Confidence float64 `json:"confidence"`
+}
+
+// Fitting returns the annotations that fit the document's pattern
+// (Confidence ≥ 0.5), or nil when the result is not systematic.
+func (r AnnotationResult) Fitting() []Annotation {
+	if !r.Systematic {
+		return nil
+	}
+	var out []Annotation
+	for _, a := range r.Annotations {
+		if a.Confidence >= 0.5 {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// maxReadingLen is the longest reading looked at, in bytes: six letters
+// with one two-byte tone mark, or a tone number, with slack for "u:".
+const maxReadingLen = 12
+
+// Annotations finds pinyin readings flattened into s: a Han character
+// followed immediately by "(reading)", where the reading is a single valid
+// syllable (tone marks, tone number or toneless; ü, v or u:) and one of the
+// character's readings, heteronyms included. The reading is never checked
+// against the context: flattened annotations carry the dictionary default,
+// which is often wrong in context (協調(diào)).
+//
+// The document is Systematic when its candidates show the pattern of
+// machine-inserted ruby: the annotated characters are Traditional-only
+// characters (ones that t2s changes), each is annotated at every or nearly
+// every occurrence and always with the same reading, and there are several
+// of them. A single candidate is accepted only when it carries a tone mark,
+// is the character's default reading and is the only occurrence of that
+// Traditional character. Groups such as (AI), (2010年), (一), (作者系…),
+// (a), (GDP), (nǐ hǎo) are never candidates.
+func Annotations(s string) AnnotationResult {
+	var res AnnotationResult
+	var cands []annCand
+	for i := 0; i < len(s); {
+		j := indexByteFrom(s, i, '(')
+		if j < 0 {
+			break
+		}
+		i = j + 1
+		if j == 0 {
+			continue
+		}
+		base, bsize := utf8.DecodeLastRuneInString(s[:j])
+		if !isHanRune(base) {
+			continue
+		}
+		end := -1
+		for k := j + 1; k < len(s) && k <= j+1+maxReadingLen; k++ {
+			c := s[k]
+			if c == ')' {
+				end = k
+				break
+			}
+			if !(c >= 'a' && c <= 'z' || c >= '1' && c <= '5' || c == ':' || c >= 0x80) {
+				break
+			}
+		}
+		if end <= j+1 {
+			continue
+		}
+		reading := s[j+1 : end]
+		if !pinyin.HasReading(base, reading) {
+			continue
+		}
+		cands = append(cands, annCand{start: j, end: end + 1, baseStart: j - bsize, base: base, reading: reading})
+		i = end + 1
+	}
+	if len(cands) == 0 {
+		return res
+	}
+	judge(s, cands, &res)
+	return res
+}
+
+type annCand struct {
+	start, end int // the "(reading)" group
+	baseStart  int
+	base       rune
+	reading    string
+	strong     bool // base is a Traditional-only character
+	fits       bool // the reading is the one this character usually gets
+}
+
+// charStat collects the candidates of one annotated character.
+type charStat struct {
+	annotated int
+	total     int
+	// readings as written, with their counts; the canonical form decides
+	// which are the same reading.
+	readings []readingCount
+	best     int // index into readings
+}
+
+type readingCount struct {
+	canonical string
+	n         int
+}
+
+func (st *charStat) add(reading string) {
+	for k := range st.readings {
+		rc := &st.readings[k]
+		if rc.canonical == reading || sameReading(rc.canonical, reading) {
+			rc.n++
+			return
+		}
+	}
+	c, _ := pinyin.Canonical(reading)
+	st.readings = append(st.readings, readingCount{canonical: c, n: 1})
+}
+
+func sameReading(canonical, reading string) bool {
+	c, _ := pinyin.Canonical(reading)
+	return c == canonical
+}
+
+// judge decides whether the candidates are systematic and sets the
+// confidences.
+func judge(s string, cands []annCand, res *AnnotationResult) {
+	stats := make(map[rune]*charStat, 16)
+	var minR, maxR rune = 0x10FFFF, 0
+	for k := range cands {
+		c := &cands[k]
+		c.strong = scriptClassOf(c.base) == classTrad
+		st := stats[c.base]
+		if st == nil {
+			st = &charStat{}
+			stats[c.base] = st
+			minR, maxR = min(minR, c.base), max(maxR, c.base)
+		}
+		st.annotated++
+		st.add(c.reading)
+	}
+	// Count every occurrence of the annotated characters.
+	for _, r := range s {
+		if r >= minR && r <= maxR {
+			if st := stats[r]; st != nil {
+				st.total++
+			}
+		}
+	}
+	strongDistinct, strongAnn, strongTotal, consistent := 0, 0, 0, 0
+	for r, st := range stats {
+		for k, rc := range st.readings {
+			if rc.n > st.readings[st.best].n {
+				st.best = k
+			}
+		}
+		if scriptClassOf(r) == classTrad {
+			strongDistinct++
+			strongAnn += st.annotated
+			strongTotal += st.total
+			consistent += st.readings[st.best].n
+		}
+	}
+	nStrong := 0
+	for k := range cands {
+		c := &cands[k]
+		if c.strong {
+			nStrong++
+			st := stats[c.base]
+			best := st.readings[st.best].canonical
+			c.fits = c.reading == best || sameReading(best, c.reading)
+		}
+	}
+	if nStrong == 0 {
+		res.Annotations = toAnnotations(s, cands, 0.2)
+		return
+	}
+	coverage := float64(strongAnn) / float64(strongTotal)
+	consistency := float64(consistent) / float64(strongAnn)
+	strongShare := float64(nStrong) / float64(len(cands))
+	conf := 0.0
+	switch {
+	case strongDistinct >= 2 && nStrong >= 2:
+		// Several distinct characters: the more, the surer.
+		conf = 0.7 + 0.1*min(float64(strongDistinct-2), 3)
+	case nStrong >= 2:
+		// One character annotated at several occurrences.
+		conf = 0.65
+	default:
+		// A single annotation: only a tone-marked default reading.
+		c := cands[0]
+		for _, x := range cands {
+			if x.strong {
+				c = x
+			}
+		}
+		rs := pinyin.Readings(c.base)
+		if len(rs) > 0 && rs[0] == c.reading {
+			conf = 0.6
+		}
+	}
+	conf *= clamp01((coverage - 0.5) / 0.4)
+	conf *= clamp01((consistency - 0.7) / 0.25)
+	conf *= clamp01(strongShare / 0.6)
+	res.Confidence = round2(conf)
+	res.Systematic = conf >= 0.5
+	res.Annotations = make([]Annotation, len(cands))
+	for k, c := range cands {
+		cc := res.Confidence
+		if !c.strong || !c.fits {
+			cc = min(cc, 0.3)
+		}
+		res.Annotations[k] = Annotation{Span: Span{c.start, c.end}, Base: s[c.baseStart:c.start], Reading: c.reading, Confidence: cc}
+	}
+}
+
+func toAnnotations(s string, cands []annCand, conf float64) []Annotation {
+	out := make([]Annotation, len(cands))
+	for k, c := range cands {
+		out[k] = Annotation{Span: Span{c.start, c.end}, Base: s[c.baseStart:c.start], Reading: c.reading, Confidence: conf}
+	}
+	return out
+}
+
+func clamp01(x float64) float64 {
+	if x < 0 {
+		return 0
+	}
+	if x > 1 {
+		return 1
+	}
+	return x
+}
+
+func indexByteFrom(s string, from int, c byte) int {
+	if k := strings.IndexByte(s[from:], c); k >= 0 {
+		return from + k
+	}
+	return -1
+}
+
+// isHanRune reports whether r is a CJK unified or compatibility ideograph.
+func isHanRune(r rune) bool {
+	return r >= 0x4E00 && r <= 0x9FFF || r >= 0x3400 && r <= 0x4DBF ||
+		r >= 0x20000 && r <= 0x3134F || r >= 0xF900 && r <= 0xFAFF || r == 0x3007
+}

@@ -1,0 +1,241 @@
+package detect
+
+import (
+	"sync"
+	"unicode/utf8"
+)
+
+//go:generate go run script_gen.go
+
+// The scripts Script reports.
+const (
+	ScriptSimplified  = "simplified"
+	ScriptTraditional = "traditional"
+	ScriptMixed       = "mixed"
+	ScriptJapanese    = "japanese"
+	ScriptNone        = "none"
+)
+
+// ScriptResult is what Script found.
+type ScriptResult struct {
+	// Script is simplified, traditional, mixed, japanese or none (no
+	// script-specific character).
+	Script string `json:"script"`
+	// Majority is the script of most script-specific characters
+	// (simplified or traditional; for a mixed document the script to unify
+	// to), or "" when there are none.
+	Majority string `json:"majority,omitempty"`
+	// Simplified, Traditional and Japanese are the shares of Simplified-only
+	// characters, Traditional-only characters and kana among the Han
+	// characters and kana of the text.
+	Simplified  float64 `json:"simplified"`
+	Traditional float64 `json:"traditional"`
+	Japanese    float64 `json:"japanese"`
+	// Minority lists the sentences (or lines) written in the minority
+	// script of a mixed document.
+	Minority []Span `json:"minority,omitempty"`
+	// MachineConverted reports Traditional text that shows the marks of a
+	// character-by-character conversion from Simplified: Simplified
+	// one-to-many characters left behind (干部, 关系 → 關系, 于), or
+	// flattened pinyin annotations.
+	MachineConverted bool `json:"machine_converted,omitempty"`
+	// Confidence is how sure Script is, in [0, 1].
+	Confidence float64 `json:"confidence"`
+}
+
+// Character classes for script detection.
+const (
+	classOther     uint8 = iota
+	classHan             // Han, common to both scripts
+	classSimp            // Simplified-only
+	classTrad            // Traditional-only
+	classOneToMany       // Simplified character with several Traditional counterparts, itself among them
+	classKana
+)
+
+// scriptTable holds the class of every BMP character, and of the few
+// supplementary characters with a script.
+type scriptTable struct {
+	bmp  [0x10000]uint8
+	supp map[rune]uint8
+}
+
+var scriptClasses = sync.OnceValue(func() *scriptTable {
+	t := &scriptTable{supp: map[rune]uint8{}}
+	for r := rune(0x3400); r <= 0x4DBF; r++ {
+		t.bmp[r] = classHan
+	}
+	for r := rune(0x4E00); r <= 0x9FFF; r++ {
+		t.bmp[r] = classHan
+	}
+	for r := rune(0xF900); r <= 0xFAFF; r++ {
+		t.bmp[r] = classHan
+	}
+	for r := rune(0x3041); r <= 0x30FA; r++ {
+		if r != 0x30A0 {
+			t.bmp[r] = classKana // hiragana and katakana, not ・ or ー
+		}
+	}
+	for r := rune(0x31F0); r <= 0x31FF; r++ {
+		t.bmp[r] = classKana
+	}
+	set := func(list string, c uint8) {
+		for _, r := range list {
+			if r < 0x10000 {
+				t.bmp[r] = c
+			} else {
+				t.supp[r] = c
+			}
+		}
+	}
+	set(simplifiedOnly, classSimp)
+	set(traditionalOnly, classTrad)
+	set(oneToMany, classOneToMany)
+	return t
+})
+
+func scriptClassOf(r rune) uint8 {
+	t := scriptClasses()
+	if r < 0x10000 {
+		return t.bmp[r]
+	}
+	if c, ok := t.supp[r]; ok {
+		return c
+	}
+	if r >= 0x20000 && r <= 0x3134F {
+		return classHan
+	}
+	return classOther
+}
+
+// sentence is one sentence or line with its counts.
+type sentence struct {
+	start, end int
+	simp, trad int
+	residue    int
+}
+
+// Script tells whether s is Simplified or Traditional Chinese, a mixture of
+// both, Japanese, or none of them.
+//
+// It counts Simplified-only and Traditional-only characters. The classes
+// are derived from the OpenCC dictionaries (Taiwan standard included, so
+// that 吃, 床, 群 are not taken for Simplified); characters common to both
+// scripts and the Simplified characters that stand for several Traditional
+// ones (干 于 后 里 范 并 系 采 斗 余 么 …) count for neither, so that a
+// machine-converted Traditional document full of 干部 is still one
+// Traditional document. Text with kana is Japanese.
+//
+// A document is mixed when a substantial part of it (whole sentences or
+// lines, with at least 3 script-specific characters and 3% of them) is in
+// the other script than the rest; Minority then lists those sentences.
+func Script(s string) ScriptResult {
+	t := scriptClasses()
+	var han, kana, simp, trad, residue int // residue: in Traditional sentences
+	var sents []sentence
+	cur := sentence{}
+	flush := func(end int) {
+		cur.end = end
+		if cur.trad > 2*cur.simp {
+			residue += cur.residue
+		}
+		if cur.simp > 0 || cur.trad > 0 {
+			sents = append(sents, cur)
+		}
+		cur = sentence{start: end}
+	}
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			if c == '\n' {
+				flush(i)
+			}
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		var cl uint8
+		if r < 0x10000 {
+			cl = t.bmp[r]
+		} else {
+			cl = scriptClassOf(r)
+		}
+		switch cl {
+		case classOther:
+			switch r {
+			case '。', '！', '？', '；':
+				flush(i)
+			}
+			continue
+		case classKana:
+			kana++
+			continue
+		case classSimp:
+			simp++
+			cur.simp++
+			cur.residue++
+		case classTrad:
+			trad++
+			cur.trad++
+		case classOneToMany:
+			cur.residue++
+		}
+		han++
+	}
+	flush(len(s))
+	res := ScriptResult{Script: ScriptNone}
+	total := han + kana
+	if total == 0 {
+		return res
+	}
+	res.Simplified = round4(float64(simp) / float64(total))
+	res.Traditional = round4(float64(trad) / float64(total))
+	res.Japanese = round4(float64(kana) / float64(total))
+	if kana >= 2 && float64(kana) >= 0.1*float64(total) {
+		res.Script = ScriptJapanese
+		res.Confidence = round2(clamp01(float64(kana) / (0.3 * float64(total))))
+		return res
+	}
+	if simp+trad == 0 {
+		res.Confidence = round2(clamp01(float64(han) / 10))
+		return res
+	}
+	major, minor := ScriptSimplified, ScriptTraditional
+	nMajor, nMinor := simp, trad
+	if trad > simp {
+		major, minor = minor, major
+		nMajor, nMinor = nMinor, nMajor
+	}
+	res.Script, res.Majority = major, major
+	// Minority sentences: more minority-script than majority-script
+	// characters.
+	minorInSents := 0
+	for _, se := range sents {
+		ma, mi := se.simp, se.trad
+		if major == ScriptTraditional {
+			ma, mi = mi, ma
+		}
+		if mi > ma {
+			res.Minority = append(res.Minority, Span{se.start, se.end})
+			minorInSents += mi
+		}
+	}
+	specific := simp + trad
+	if minorInSents >= 3 && float64(minorInSents) >= 0.03*float64(specific) {
+		res.Script = ScriptMixed
+		res.Confidence = round2(clamp01(float64(minorInSents) / (0.1 * float64(specific))))
+	} else {
+		res.Minority = nil
+		res.Confidence = round2(clamp01(float64(nMajor-nMinor) / 10))
+	}
+	if major == ScriptTraditional {
+		// Residue of a character-by-character conversion: one-to-many
+		// Simplified characters a Traditional writer would not use.
+		res.MachineConverted = residue >= 3 && float64(residue) >= 0.01*float64(trad) ||
+			Annotations(s).Systematic
+	}
+	return res
+}
+
+func round4(x float64) float64 { return float64(int(x*10000+0.5)) / 10000 }
