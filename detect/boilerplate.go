@@ -276,6 +276,10 @@ func classifyLines(lines []bpLine) {
 			best, bestHit := 0.0, -1
 			for h, hit := range ln.hits {
 				var c float64
+				if hit.rule != nil && hit.rule.list && !inTail {
+					// A list heading is in the tail when only list items follow.
+					inTail = listFollows(lines, i)
+				}
 				if hit.rule == nil {
 					c = 0.9 * zoneFactor(zoneEdge, inHead, inTail)
 				} else if hit.rule.mode.phrase() {
@@ -391,6 +395,21 @@ func layoutRules(s string, lines []bpLine) {
 		}
 	}
 	blankLayout(lines)
+}
+
+// listFollows reports whether the kept lines after line i are at most 20
+// list items.
+func listFollows(lines []bpLine, i int) bool {
+	n := 0
+	for j := i + 1; j < len(lines); j++ {
+		if lines[j].blank || lines[j].removed {
+			continue
+		}
+		if n++; n > 20 || !listItem(lines[j]) {
+			return false
+		}
+	}
+	return true
 }
 
 // listItem reports whether a line looks like an item of a link list: short

@@ -205,7 +205,7 @@ func parseRule(line string) (*bpRule, error) {
 	}
 	r.pat = p
 	if r.name == "" {
-		r.name = kind + ":" + src
+		r.name = kind + ":" + ms + ":" + src
 	}
 	return r, nil
 }

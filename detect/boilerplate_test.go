@@ -1,0 +1,232 @@
+package detect
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// applySpans deletes the spans from s.
+func applySpans(s string, spans []BoilerplateSpan) string {
+	var b strings.Builder
+	last := 0
+	for _, sp := range spans {
+		b.WriteString(s[last:sp.Span.Start])
+		last = sp.Span.End
+	}
+	b.WriteString(s[last:])
+	return b.String()
+}
+
+// checkSpans verifies the invariants of Boilerplate's result.
+func checkSpans(t testing.TB, s string, spans []BoilerplateSpan) {
+	t.Helper()
+	last := 0
+	for i, sp := range spans {
+		require.GreaterOrEqual(t, sp.Span.Start, last, "span %d out of order or overlapping: %+v", i, spans)
+		require.Less(t, sp.Span.Start, sp.Span.End, "span %d empty", i)
+		require.LessOrEqual(t, sp.Span.End, len(s))
+		require.True(t, sp.Span.Start == len(s) || utf8.RuneStart(s[sp.Span.Start]), "span %d starts inside a character", i)
+		require.True(t, sp.Span.End == len(s) || utf8.RuneStart(s[sp.Span.End]), "span %d ends inside a character", i)
+		require.NotEmpty(t, sp.Rule)
+		require.NotEmpty(t, sp.Kind)
+		require.True(t, strings.HasPrefix(sp.Rule, "line:") || strings.HasPrefix(sp.Rule, "phrase:") || strings.HasPrefix(sp.Rule, "learned:"), sp.Rule)
+		last = sp.Span.End
+	}
+}
+
+func TestBoilerplateRules(t *testing.T) {
+	body := "机关党务干部是机关党建工作的策划者、组织者和实施者,其素质的高低,直接关系到机关党建活动的吸引力和实效性。\n" +
+		"新时期,要实现机关党建工作“走前头”的目标要求,建设一支党性强、业务精、肯干事的党务干部队伍显得尤为重要。\n" +
+		"采取公开招聘、择优录用的办法,吸收一批党性强、素质好、工作勤的年轻干部到党务岗位上来,改善党务干部结构。\n"
+	tests := []struct {
+		name string
+		in   string
+		want string
+		rule string // rule of the first span, if any
+	}{
+		{"breadcrumb", "您的位置:那一世范文网 > 总结报告 > 正文\n标题\n" + body, "标题\n" + body, "line:breadcrumb:prefix:您的位置:"},
+		{"breadcrumb full-width traditional", "目前位置：首頁 > 資訊 > 科技\n標題\n" + body, "標題\n" + body, "line:breadcrumb:prefix:目前位置:"},
+		{"breadcrumb suffix", "首页 » 新闻中心 » 正文\n标题\n" + body, "标题\n" + body, "line:breadcrumb:prefix:首页>"},
+		{"copyright", body + "Copyright © 2010-2018 www.example.com All Rights Reserved.", strings.TrimSuffix(body, "\n"), "line:copyright:prefix:copyright"},
+		{"icp", body + "京ICP备12345678号-1\n", body, "line:icp:contains:icp备{n}号"},
+		{"icp traditional", body + "閩ICP備19043362號 某某網\n", body, "line:icp:contains:icp备{n}号"},
+		{"repost", body + "本文由某某网整理分享,版权归原作者所有,转载请注明出处。\n", body, "line:repost:contains:整理分享"},
+		{"disclaimer", "标题\n导语:本文来源于网友上传,不代表本站观点,欢迎参考。\n" + body, "标题\n" + body, "line:repost:contains:来源于网友上传"},
+		{"prev next", body + "- 上一篇:党组织建设面临问题思考\n- 下一篇:领导体制运行机制问题报告\n", body, "line:nav:prefix:上一篇:"},
+		{"prev next bracket", body + "【上一篇】某某文章\n【下一篇】另一篇\n", body, "line:nav:prefix:[上一篇]"},
+		{"share and follow", body + "分享到：\n关注我们\n扫一扫\n", body, "line:share:prefix:分享到:"},
+		{"paywall line", "标题\n" + body + "此处内容需要权限查看\n" + body, "标题\n" + body + body, "line:paywall:line:此处内容需要权限查看"},
+		{"paywall glued", "标题\n" + body + "会员免费查看二要突出实践,扎实创新。\n" + body, "标题\n" + body + "二要突出实践,扎实创新。\n" + body, "phrase:paywall:start:会员免费查看"},
+		{"read more glued", "标题\n点击閱讀全文如果表单使用 SQL 指令,则仅当该指令只与一个表格相关时才可以使用。\n" + body,
+			"标题\n如果表单使用 SQL 指令,则仅当该指令只与一个表格相关时才可以使用。\n" + body, "phrase:paywall:start:点击阅读全文"},
+		{"editor glued", "标题\n" + body + "全面推进党的建设新的伟大工程。(完)(責任編輯: 呂濤)\n", "标题\n" + body + "全面推进党的建设新的伟大工程。\n", "phrase:editor:end:(完)(责任编辑:{name})"},
+		{"editor bracket", "标题\n" + body + "可格式化所選元素。〔編輯：邓宇〕\n", "标题\n" + body + "可格式化所選元素。\n", "phrase:editor:end:[编辑:{name}]"},
+		{"meta in the middle", body + "2008党建工作目标责任状 发布日期:2008-04-18 阅读次数:2951\n" + body, body + body, "line:meta:contains:发布日期:{date}"},
+		{"meta date line", "标题\n日期：2023-10-12　来源：网络　浏览：4675\n" + body, "标题\n" + body, "line:meta:prefix:日期:{date}"},
+		{"meta time", "标题\n時間:2022-10-14 06:06:00\n" + body, "标题\n" + body, "line:meta:line:时间:{date}"},
+		{"source metadata", "标题\n稿件來源:市綜合工作黨委 發布日期 :2007-01-16\n" + body, "标题\n" + body, "line:meta:prefix:稿件来源:"},
+		{"tracking", body + "book=43,ebook=38", strings.TrimSuffix(body, "\n"), "line:tracking:line:{kv}"},
+		{"tracking vid", body + "vid=714&pv=6582", strings.TrimSuffix(body, "\n"), "line:tracking:line:{kv}"},
+		{"junk between Han", "黨的組織路線的-+貫徹執行\n", "黨的組織路線的貫徹執行\n", "phrase:junk:infix:-+"},
+		{"related list", body + "相关文章\n某某调研报告\n另一篇调研报告范文\n", body, "line:related:line:相关文章"},
+		{"pinyin inside boilerplate", "标题\n發(fā)布日期:2008-04-18 閱讀次數(shù):2951\n" + body, "标题\n" + body, "line:meta:contains:发布日期:{date}"},
+
+		// Hard negatives: nothing changes.
+		{"copyright article", "“转载请注明出处”这句话有用吗\n作品一经完成,作者即享有著作权,并不需要写上“版权所有”四个字。反过来,写了“版权所有”,也不意味着转载者就一定侵权。\n至于常见的“本站不代表其观点”之类的声明,更多是一种姿态。\n", "", ""},
+		{"previous article in text", "上一篇文章中我们讨论了软件源的配置。\n在上一篇笔记里,我们提到过软件包的升级。\n" + body, "", ""},
+		{"short lines", "一、主要不足:\n" + body + "二、原因分析\n" + body, "", ""},
+		{"byline under title", "组织工作要把群众路线贯穿始终\n文/杨宏伟\n" + body + "(作者系富平县委常委、组织部长)\n", "", ""},
+		{"dateline", "新疆平安网讯 不久前,自治区召开会议。\n" + body + "(2010年9月27日)\n", "", ""},
+		{"ordinary words", "人员来源广泛,请查看有关文档,不要做表面文章,推荐干部要公道,相关部门要配合。\n" + body, "", ""},
+		{"scan in text", body + "扫一扫二维码就能登录的功能,本质上也是一次带签名的网络请求。\n", "", ""},
+		{"disclaimer word in text", body + "免责声明这一段文字在许可证文本中通常以大写字母书写。\n", "", ""},
+		{"hot articles in text", body + "热门文章排行榜的数据来自访问日志,统计脚本每天凌晨运行一次。\n", "", ""},
+		{"copyright line in the middle", body + "Copyright (C) 1991 Free Software Foundation\n" + body + body, "", ""},
+		{"code with key value", "int main() {\n" + body + "x=1,y=2\n" + body + body, "", ""},
+		{"doubled title in the middle kept", body + "2008党建工作目标责任状\n2008党建工作目标责任状\n" + body, "", ""},
+		{"empty", "", "", ""},
+		{"only newlines", "\n\n\n", "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			spans := Boilerplate(tt.in, nil, nil)
+			checkSpans(t, tt.in, spans)
+			want := tt.want
+			if tt.rule == "" && want == "" {
+				want = tt.in
+			}
+			assert.Equal(t, want, applySpans(tt.in, spans))
+			if tt.rule != "" {
+				require.NotEmpty(t, spans)
+				assert.Equal(t, tt.rule, spans[0].Rule)
+			} else {
+				assert.Empty(t, spans)
+			}
+		})
+	}
+}
+
+func TestBoilerplateLayout(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+	}{
+		{"empty layout lines around boilerplate",
+			"您的位置:某某网 > 正文\n\n标题\n\n范文 发布时间:2016/10/5\n\n标题\n\n\n第一段内容,写得很长很长。\n第二段内容,也写得很长。",
+			"标题\n第一段内容,写得很长很长。\n第二段内容,也写得很长。"},
+		{"blank-separated paragraphs keep one separator",
+			"标题\n\n第一段内容,写得很长很长。\n\n相关文章\n\n第二段内容,也写得很长。\n\n第三段。\n",
+			"标题\n\n第一段内容,写得很长很长。\n\n相关文章\n\n第二段内容,也写得很长。\n\n第三段。\n"},
+		{"blank-separated paragraphs with footer",
+			"标题\n\n第一段内容,写得很长很长。\n\n第二段内容,也写得很长。\n\n上一篇:某文章\n\n下一篇:某文章\n",
+			"标题\n\n第一段内容,写得很长很长。\n\n第二段内容,也写得很长。\n"},
+		{"duplicate byline above the title",
+			"文/楊宏偉\n組織工作要把群眾路線貫穿始終\n文/楊宏偉\n群眾路線是我們黨的生命線。",
+			"組織工作要把群眾路線貫穿始終\n文/楊宏偉\n群眾路線是我們黨的生命線。"},
+		{"last line removed without final newline",
+			"第一段内容,写得很长很长。\n第二段内容,也写得很长。\n版权所有 某某网\nbook=43,ebook=38",
+			"第一段内容,写得很长很长。\n第二段内容,也写得很长。"},
+		{"everything is boilerplate",
+			"上一篇:某文章\n下一篇:某文章",
+			""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			spans := Boilerplate(tt.in, nil, nil)
+			checkSpans(t, tt.in, spans)
+			assert.Equal(t, tt.want, applySpans(tt.in, spans))
+		})
+	}
+}
+
+func TestBoilerplateIdempotent(t *testing.T) {
+	for _, s := range []string{
+		"您的位置:某某网 > 正文\n\n标题\n\n范文 发布时间:2016/10/5\n\n标题\n\n\n第一段内容。\n会员免费查看第二段。\n上一篇:某\nbook=1,ebook=2",
+		"文/某\n标题\n文/某\n内容。(完)(责任编辑: 某某)\n",
+	} {
+		once := applySpans(s, Boilerplate(s, nil, nil))
+		assert.Empty(t, Boilerplate(once, nil, nil), "second pass on %q", once)
+	}
+}
+
+func TestFold(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"發布日期：２０２０", "发布日期:2020"},
+		{"發(fā)布", "发布"},
+		{"Copyright ©  All Rights Reserved", "copyright©allrightsreserved"},
+		{"【上一篇】", "[上一篇]"},
+		{"「轉載」", "\"转载\""},
+		{"首页 » 新闻", "首页>新闻"},
+		{"(a)(GDP)", "(a)(gdp)"},
+		{"字(1分)", "字(1分)"},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, foldString(tt.in), tt.in)
+	}
+}
+
+func TestParseBoilerplateRules(t *testing.T) {
+	rs, err := ParseBoilerplateRules(strings.NewReader("# mine\n\nad tail line w=1 name=ad-banner 广告位招租\npromo any start 限时免费 \n"))
+	require.NoError(t, err)
+	assert.Equal(t, []string{"ad-banner", "promo:start:限时免费"}, rs.Names())
+	s := "正文第一段。\n限時免費正文第二段。\n廣告位招租"
+	spans := Boilerplate(s, rs, nil)
+	assert.Equal(t, "正文第一段。\n正文第二段。", applySpans(s, spans))
+
+	errs := []struct {
+		text string
+		line int
+		msg  string
+	}{
+		{"a b", 1, "want KIND ZONE MODE"},
+		{"\n\nkind nowhere line x", 3, "zone"},
+		{"kind any fuzzy x", 1, "mode"},
+		{"kind any line w=2 x", 1, "weight"},
+		{"kind any line max=-1 x", 1, "max"},
+		{"kind any line {oops}", 1, "unknown wildcard"},
+		{"kind any line {n", 1, "unclosed"},
+		{"kind any contains {n}abc", 1, "must begin with text"},
+		{"kind any line {*}", 1, "matches everything"},
+		{"k!nd any line x", 1, "kind"},
+		{"kind any start list=1 x", 1, "list"},
+		{"ok any line fine\nkind any line \xff", 2, "UTF-8"},
+	}
+	for _, e := range errs {
+		_, err := ParseBoilerplateRules(strings.NewReader(e.text))
+		var re *RuleError
+		require.ErrorAs(t, err, &re, e.text)
+		assert.Equal(t, e.line, re.Line, e.text)
+		assert.Contains(t, err.Error(), e.msg)
+	}
+	_, err = ParseBoilerplateRules(strings.NewReader("kind any line " + strings.Repeat("x", maxRuleLine)))
+	assert.Error(t, err)
+}
+
+func TestMergeRules(t *testing.T) {
+	def := DefaultBoilerplateRules()
+	s := "正文第一段。\n会员免费查看正文第二段。\n"
+	require.NotEmpty(t, Boilerplate(s, def, nil))
+	off, err := ParseBoilerplateRules(strings.NewReader("paywall any start w=0 会员免费查看\n"))
+	require.NoError(t, err)
+	merged := def.Merge(off)
+	assert.Equal(t, def.Len()-1, merged.Len())
+	assert.Empty(t, Boilerplate(s, merged, nil))
+	// Replacing a rule by name.
+	weak, err := ParseBoilerplateRules(strings.NewReader("paywall any start w=0.4 name=paywall:start:会员免费查看 会员免费查看\n"))
+	require.NoError(t, err)
+	assert.Empty(t, Boilerplate(s, def.Merge(weak), nil))
+	assert.Equal(t, def.Len(), def.Merge(weak).Len())
+}
+
+func TestDefaultRulesParse(t *testing.T) {
+	rs := DefaultBoilerplateRules()
+	assert.Greater(t, rs.Len(), 100)
+	seen := map[string]bool{}
+	for _, n := range rs.Names() {
+		assert.False(t, seen[n], "duplicate rule name %s", n)
+		seen[n] = true
+	}
+}
