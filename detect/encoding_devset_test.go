@@ -16,8 +16,8 @@ import (
 	"github.com/hanfix/hanfix/detect"
 )
 
-// devsetCase is one line of ../shared/devset/cases.jsonl.
-type devsetCase struct {
+// encDevsetCase is one line of ../shared/devset/cases.jsonl.
+type encDevsetCase struct {
 	ID     string `json:"id"`
 	Cat    string `json:"cat"`
 	Input  string `json:"input"`
@@ -29,9 +29,9 @@ type devsetCase struct {
 	} `json:"labels"`
 }
 
-// sharedDir returns ../shared/<sub> next to the repository root, or skips the
+// encSharedDir returns ../shared/<sub> next to the repository root, or skips the
 // test when it does not exist (never when CI=true).
-func sharedDir(t testing.TB, sub string) string {
+func encSharedDir(t testing.TB, sub string) string {
 	t.Helper()
 	dir, err := os.Getwd()
 	require.NoError(t, err)
@@ -53,15 +53,15 @@ func sharedDir(t testing.TB, sub string) string {
 	return p
 }
 
-func readDevsetCases(t testing.TB, dir, cat string) []devsetCase {
+func encReadDevsetCases(t testing.TB, dir, cat string) []encDevsetCase {
 	f, err := os.Open(filepath.Join(dir, "cases.jsonl"))
 	require.NoError(t, err)
 	defer f.Close()
-	var out []devsetCase
+	var out []encDevsetCase
 	sc := bufio.NewScanner(f)
 	sc.Buffer(make([]byte, 1<<20), 1<<24)
 	for sc.Scan() {
-		var c devsetCase
+		var c encDevsetCase
 		require.NoError(t, json.Unmarshal(sc.Bytes(), &c))
 		if c.Cat == cat {
 			out = append(out, c)
@@ -74,8 +74,8 @@ func readDevsetCases(t testing.TB, dir, cat string) []devsetCase {
 // TestEncodingDevset checks encoding detection on the raw-encoding category
 // of the shared development set and prints accuracy by size.
 func TestEncodingDevset(t *testing.T) {
-	dir := sharedDir(t, "devset")
-	cases := readDevsetCases(t, dir, "g")
+	dir := encSharedDir(t, "devset")
+	cases := encReadDevsetCases(t, dir, "g")
 	require.NotEmpty(t, cases)
 	type tally struct{ n, ok int }
 	bySize := map[int]*tally{}

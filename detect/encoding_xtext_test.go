@@ -8,7 +8,6 @@ import (
 	"sort"
 	"strings"
 	"testing"
-	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -18,9 +17,9 @@ import (
 	"github.com/hanfix/hanfix/detect"
 )
 
-// xtextFiles maps the files of golang.org/x/text/encoding/testdata to their
+// encXTextFiles maps the files of golang.org/x/text/encoding/testdata to their
 // WHATWG encoding; UTF-32 is not a WHATWG encoding and is left out.
-var xtextFiles = map[string]string{
+var encXTextFiles = map[string]string{
 	"candide-gb18030.txt":                          "gb18030",
 	"candide-utf-16le.txt":                         "utf-16le",
 	"candide-utf-8.txt":                            "utf-8",
@@ -39,9 +38,9 @@ var xtextFiles = map[string]string{
 	"unsu-joh-eun-nal-utf-8.txt":                   "utf-8",
 }
 
-// xtextTestdata returns the encoding/testdata directory of the
+// encXTextTestdata returns the encoding/testdata directory of the
 // golang.org/x/text module in the module cache.
-func xtextTestdata(t testing.TB) string {
+func encXTextTestdata(t testing.TB) string {
 	t.Helper()
 	out, err := exec.Command("go", "list", "-m", "-f", "{{.Dir}}", "golang.org/x/text").Output()
 	require.NoError(t, err, "go list -m golang.org/x/text")
@@ -51,15 +50,15 @@ func xtextTestdata(t testing.TB) string {
 	return dir
 }
 
-func mustEncoding(t testing.TB, name string) encoding.Encoding {
+func encMustEncoding(t testing.TB, name string) encoding.Encoding {
 	e, err := htmlindex.Get(name)
 	require.NoError(t, err, name)
 	return e
 }
 
-// decodeTrim decodes b and drops a trailing U+FFFD, the mark of a sequence
+// encDecodeTrim decodes b and drops a trailing U+FFFD, the mark of a sequence
 // cut by truncation.
-func decodeTrim(e encoding.Encoding, b []byte) string {
+func encDecodeTrim(e encoding.Encoding, b []byte) string {
 	out, _ := e.NewDecoder().Bytes(b)
 	s := string(out)
 	for strings.HasSuffix(s, "\ufffd") {
@@ -68,8 +67,8 @@ func decodeTrim(e encoding.Encoding, b []byte) string {
 	return s
 }
 
-// boundaries returns the offsets in b at which e starts a character.
-func boundaries(e encoding.Encoding, b []byte) []int {
+// encBoundaries returns the offsets in b at which e starts a character.
+func encBoundaries(e encoding.Encoding, b []byte) []int {
 	dec := e.NewDecoder()
 	var out []int
 	var dst [16]byte
@@ -85,9 +84,9 @@ func boundaries(e encoding.Encoding, b []byte) []int {
 	return out
 }
 
-// sameText reports whether decoding b with the detected encoding gives the
+// encSameText reports whether decoding b with the detected encoding gives the
 // same text as with the true one (up to a cut last character).
-func sameText(t testing.TB, b []byte, truth, got string) bool {
+func encSameText(t testing.TB, b []byte, truth, got string) bool {
 	if truth == got {
 		return true
 	}
@@ -95,7 +94,7 @@ func sameText(t testing.TB, b []byte, truth, got string) bool {
 	if err != nil {
 		return false
 	}
-	return decodeTrim(mustEncoding(t, truth), b) == decodeTrim(eg, b)
+	return encDecodeTrim(encMustEncoding(t, truth), b) == encDecodeTrim(eg, b)
 }
 
 // TestEncodingXTextTestdata detects whole files of x/text's test data and
@@ -103,22 +102,22 @@ func sameText(t testing.TB, b []byte, truth, got string) bool {
 // end inside one), and prints accuracy by length. A detection counts as
 // right when it decodes the window to the same text as the true encoding.
 func TestEncodingXTextTestdata(t *testing.T) {
-	dir := xtextTestdata(t)
+	dir := encXTextTestdata(t)
 	lengths := []int{16, 32, 64, 128, 256}
 	const windows = 40
 	type tally struct{ n, ok int }
 	acc := map[string]map[int]*tally{}
-	names := make([]string, 0, len(xtextFiles))
-	for name := range xtextFiles {
+	names := make([]string, 0, len(encXTextFiles))
+	for name := range encXTextFiles {
 		names = append(names, name)
 	}
 	sort.Strings(names)
 	for _, name := range names {
-		truth := xtextFiles[name]
+		truth := encXTextFiles[name]
 		b, err := os.ReadFile(filepath.Join(dir, name))
 		require.NoError(t, err)
 		res := detect.Encoding(b)
-		assert.True(t, sameText(t, b, truth, res.Encoding), "%s: got %s %v", name, res.Encoding, res.Candidates)
+		assert.True(t, encSameText(t, b, truth, res.Encoding), "%s: got %s %v", name, res.Encoding, res.Candidates)
 		if truth == "hz-gb-2312" || truth == "iso-2022-jp" {
 			continue // stateful: windows would start inside an escape
 		}
@@ -130,7 +129,7 @@ func TestEncodingXTextTestdata(t *testing.T) {
 		if truth == "utf-16le" {
 			start = strings.Index(string(b), "\n\x00\n\x00")
 		}
-		bounds := boundaries(mustEncoding(t, truth), b[start:])
+		bounds := encBoundaries(encMustEncoding(t, truth), b[start:])
 		for _, n := range lengths {
 			tl := acc[truth][n]
 			if tl == nil {
@@ -145,10 +144,10 @@ func TestEncodingXTextTestdata(t *testing.T) {
 				win := b[i : i+n]
 				got := detect.Encoding(win)
 				tl.n++
-				if sameText(t, win, truth, got.Encoding) {
+				if encSameText(t, win, truth, got.Encoding) {
 					tl.ok++
 				} else if testing.Verbose() && n >= 64 {
-					t.Logf("%s %d@%d: got %s %.2f, %q", truth, n, i, got.Encoding, got.Confidence, decodeTrim(mustEncoding(t, truth), win))
+					t.Logf("%s %d@%d: got %s %.2f, %q", truth, n, i, got.Encoding, got.Confidence, encDecodeTrim(encMustEncoding(t, truth), win))
 				}
 			}
 		}
@@ -190,4 +189,3 @@ func TestEncodingXTextTestdata(t *testing.T) {
 	}
 }
 
-var _ = utf8.RuneError

@@ -177,3 +177,19 @@ func TestNoAllocs(t *testing.T) {
 	assert.Zero(t, testing.AllocsPerRun(100, func() { m.LogProb(s) }))
 	assert.Zero(t, testing.AllocsPerRun(100, func() { m.Score(s) }))
 }
+
+func TestChainMatchesLogProb(t *testing.T) {
+	m := Default()
+	for _, s := range []string{"", "中", "中文abc，Ω\ufffd𠀀", "The 經濟 of 1990s"} {
+		c := m.NewChain()
+		for _, r := range s {
+			c.Add(r)
+		}
+		assert.InDelta(t, m.LogProb(s), c.LogProb(), 1e-9, s)
+		assert.Equal(t, len([]rune(s)), c.Len())
+		c.AddPenalty(-1)
+		assert.InDelta(t, m.LogProb(s)-1, c.LogProb(), 1e-9, s)
+		c.Reset()
+		assert.Zero(t, c.LogProb())
+	}
+}

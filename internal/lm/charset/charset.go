@@ -6,6 +6,8 @@
 package charset
 
 import (
+	"bytes"
+	"encoding/binary"
 	"math"
 	"sort"
 	"unicode/utf8"
@@ -79,17 +81,19 @@ func Detect(b []byte) Result {
 	if r, ok := bomEncoding(b); ok {
 		return r
 	}
-	ascii, nul, escapes := scanASCII(b)
-	if nul == 0 {
-		if ascii && !escapes {
-			return Result{Encoding: encUTF8, Confidence: 1}
-		}
-		if !ascii {
-			if k, ok := validUTF8(b); ok {
+	if bytes.IndexByte(b, 0) < 0 {
+		if k, ok := validUTF8(b); ok {
+			if k > 0 {
 				return Result{Encoding: encUTF8, Confidence: 1 - math.Pow(10, -float64(k))}
 			}
+			// Pure ASCII: UTF-8 unless it carries 7-bit CJK escapes.
+			if bytes.IndexByte(b, 0x1B) < 0 && !bytes.Contains(b, hzOpen) {
+				return Result{Encoding: encUTF8, Confidence: 1}
+			}
+			return trialEncoding(b, true)
 		}
 	}
+	ascii := isASCII(b)
 	return trialEncoding(b, ascii)
 }
 
@@ -108,30 +112,27 @@ func bomEncoding(b []byte) (Result, bool) {
 	return Result{}, false
 }
 
-// scanASCII reports whether b is all ASCII, how many NUL bytes it has, and
-// whether it has the escapes of a 7-bit CJK encoding ("~{" for HZ, ESC for
-// ISO-2022-JP).
-func scanASCII(b []byte) (ascii bool, nul int, escapes bool) {
-	var or byte
-	for i, c := range b {
-		or |= c
-		switch c {
-		case 0:
-			nul++
-		case '~':
-			if i+1 < len(b) && b[i+1] == '{' {
-				escapes = true
-			}
-		case 0x1B:
-			escapes = true
+var hzOpen = []byte("~{")
+
+// isASCII reports whether b has no byte above 0x7F.
+func isASCII(b []byte) bool {
+	for len(b) >= 8 {
+		if binary.LittleEndian.Uint64(b)&0x8080808080808080 != 0 {
+			return false
+		}
+		b = b[8:]
+	}
+	for _, c := range b {
+		if c >= 0x80 {
+			return false
 		}
 	}
-	return or < 0x80, nul, escapes
+	return true
 }
 
 // validUTF8 reports whether b is valid UTF-8 apart from an incomplete
 // sequence at the very end, and how many multi-byte sequences (up to 4) it
-// saw.
+// has; 0 means pure ASCII.
 func validUTF8(b []byte) (multi int, ok bool) {
 	if !utf8.Valid(b) {
 		// Allow a truncated final sequence: drop up to 3 trailing bytes
@@ -145,13 +146,16 @@ func validUTF8(b []byte) (multi int, ok bool) {
 		}
 		b = b[:i]
 	}
-	for _, c := range b {
-		if c >= 0xC0 {
-			multi++
-			if multi == 4 {
-				break
-			}
+	// Count multi-byte sequences, stopping at 4; skip ASCII quickly.
+	for i := 0; i < len(b) && multi < 4; {
+		if i+8 <= len(b) && binary.LittleEndian.Uint64(b[i:])&0x8080808080808080 == 0 {
+			i += 8
+			continue
 		}
+		if b[i] >= 0xC0 {
+			multi++
+		}
+		i++
 	}
 	return multi, true
 }
@@ -162,42 +166,55 @@ type candidate struct {
 	score float64
 }
 
-// trialEncoding scores every plausible encoding with the language model.
+// abortMargin is how far below the best complete score a candidate may
+// fall before its trial decoding stops: its confidence would be below
+// exp(-abortMargin/temperature).
+const abortMargin = 40 * temperature
+
+// trialEncoding scores every plausible encoding with the language model. The
+// likeliest encodings go first so that the others can stop early.
 func trialEncoding(b []byte, ascii bool) Result {
 	loadTables()
 	m := lm.Default()
-	cs := make([]candidate, 0, 12)
+	var buf [12]candidate
+	cs := buf[:0]
+	best := math.Inf(-1)
 	add := func(enc string, score float64) {
-		cs = append(cs, candidate{enc, score + prior(enc)})
+		score += prior(enc)
+		cs = append(cs, candidate{enc, score})
+		if score > best {
+			best = score
+		}
 	}
+	cut := func() float64 { return best - abortMargin }
 	if ascii {
-		add(encUTF8, scoreASCII(m, b))
-		if s, ok := scoreHZ(m, b); ok {
+		add(encUTF8, scoreASCII(m, cut(), b))
+		if s, ok := scoreHZ(m, cut(), b); ok {
 			add(encHZ, s)
 		}
-		if s, ok := scoreISO2022JP(m, b); ok {
+		if s, ok := scoreISO2022JP(m, cut(), b); ok {
 			add(encISO2022JP, s)
 		}
 	} else {
-		add(encUTF8, scoreUTF8(m, b))
-		gbk, four := scoreGBK(m, b)
+		gbk, four := scoreGBK(m, cut(), b)
 		if four > 0 {
 			add(encGB18030, gbk)
 		} else {
 			add(encGBK, gbk)
 		}
-		add(encBig5, scoreDBCS(m, b, big5Table))
-		add(encShiftJIS, scoreDBCS(m, b, sjisTable))
-		add(encEUCJP, scoreEUCJP(m, b))
-		add(encEUCKR, scoreDBCS(m, b, euckrTable))
-		add(encWindows125, scoreWindows1252(m, b))
+		add(encBig5, scoreDBCS(m, cut(), b, big5Table))
+		add(encUTF8, scoreUTF8(m, cut(), b))
+		add(encShiftJIS, scoreDBCS(m, cut(), b, sjisTable))
+		add(encEUCKR, scoreDBCS(m, cut(), b, euckrTable))
+		add(encEUCJP, scoreEUCJP(m, cut(), b))
+		add(encWindows125, scoreWindows1252(m, cut(), b))
 	}
 	if le, be := utf16Plausible(b); le || be {
 		if le {
-			add(encUTF16LE, scoreUTF16(m, b, false))
+			add(encUTF16LE, scoreUTF16(m, cut(), b, false))
 		}
 		if be {
-			add(encUTF16BE, scoreUTF16(m, b, true))
+			add(encUTF16BE, scoreUTF16(m, cut(), b, true))
 		}
 	}
 	return rank(cs)

@@ -47,51 +47,60 @@ func prior(enc string) float64 {
 	return -5
 }
 
-// acc accumulates the log-likelihood of a decoded rune sequence.
+// acc accumulates the log-likelihood of a decoded rune sequence and gives
+// up (dead) once it falls below cutoff, where the candidate can no longer
+// matter: log-likelihoods only decrease as runes are added.
 type acc struct {
-	m     *lm.Model
-	total float64
-	prev  rune
-	n     int
+	c      lm.Chain
+	cutoff float64
+	k      int
+	dead   bool
+}
+
+func newAcc(m *lm.Model, cutoff float64) acc {
+	return acc{c: m.NewChain(), cutoff: cutoff}
 }
 
 func (a *acc) add(r rune) {
 	if r >= 0xAC00 {
 		if r&rareFlag != 0 {
 			r &^= rareFlag
-			a.total += rarePenalty
+			a.c.AddPenalty(rarePenalty)
 		}
 		if r >= 0xAC00 && r <= 0xD7A3 && !hangulCommon[r-0xAC00] {
-			a.total += rarePenalty
+			a.c.AddPenalty(rarePenalty)
 		}
 	}
-	if a.n == 0 {
-		a.total += a.m.Unigram(r)
-	} else {
-		a.total += a.m.Bigram(a.prev, r)
+	a.c.Add(r)
+	a.k++
+	if a.k&15 == 0 && a.c.LogProb() < a.cutoff {
+		a.dead = true
 	}
-	a.prev = r
-	a.n++
 }
 
 func (a *acc) invalid() {
 	a.add(utf8.RuneError)
-	a.total += invalidPenalty
+	a.c.AddPenalty(invalidPenalty)
 }
 
+func (a *acc) total() float64 { return a.c.LogProb() }
+
 // scoreASCII scores 7-bit input as itself.
-func scoreASCII(m *lm.Model, b []byte) float64 {
-	a := acc{m: m}
+func scoreASCII(m *lm.Model, cutoff float64, b []byte) float64 {
+	a := newAcc(m, cutoff)
 	for _, c := range b {
+		if a.dead {
+			break
+		}
 		a.add(rune(c))
 	}
-	return a.total
+	return a.total()
 }
 
 // scoreUTF8 scores b as UTF-8 with errors.
-func scoreUTF8(m *lm.Model, b []byte) float64 {
-	a := acc{m: m}
-	for i := 0; i < len(b); {
+func scoreUTF8(m *lm.Model, cutoff float64, b []byte) float64 {
+	a := newAcc(m, cutoff)
+	for i := 0; i < len(b) && !a.dead; {
 		c := b[i]
 		if c < utf8.RuneSelf {
 			a.add(rune(c))
@@ -109,7 +118,7 @@ func scoreUTF8(m *lm.Model, b []byte) float64 {
 		}
 		i += size
 	}
-	return a.total
+	return a.total()
 }
 
 // validPrefixUTF8 reports whether b (shorter than a full sequence) could be
@@ -127,9 +136,9 @@ func validPrefixUTF8(b []byte) bool {
 }
 
 // scoreDBCS scores b in a double-byte encoding given by its table.
-func scoreDBCS(m *lm.Model, b []byte, t *dbcs) float64 {
-	a := acc{m: m}
-	for i := 0; i < len(b); {
+func scoreDBCS(m *lm.Model, cutoff float64, b []byte, t *dbcs) float64 {
+	a := newAcc(m, cutoff)
+	for i := 0; i < len(b) && !a.dead; {
 		c := b[i]
 		if c < 0x80 {
 			a.add(rune(c))
@@ -161,16 +170,16 @@ func scoreDBCS(m *lm.Model, b []byte, t *dbcs) float64 {
 			i += 2
 		}
 	}
-	return a.total
+	return a.total()
 }
 
 // scoreGBK scores b as GBK and counts GB18030 four-byte sequences, which it
 // decodes with the x/text GB18030 decoder.
-func scoreGBK(m *lm.Model, b []byte) (score float64, four int) {
+func scoreGBK(m *lm.Model, cutoff float64, b []byte) (score float64, four int) {
 	t := gbkTable
-	a := acc{m: m}
+	a := newAcc(m, cutoff)
 	var dec *encoding.Decoder
-	for i := 0; i < len(b); {
+	for i := 0; i < len(b) && !a.dead; {
 		c := b[i]
 		if c < 0x80 {
 			a.add(rune(c))
@@ -226,15 +235,15 @@ func scoreGBK(m *lm.Model, b []byte) (score float64, four int) {
 			i += 2
 		}
 	}
-	return a.total, four
+	return a.total(), four
 }
 
 // scoreEUCJP scores b as EUC-JP, whose 0x8F prefix starts a three-byte
 // JIS X 0212 character (scored as a rare ideograph).
-func scoreEUCJP(m *lm.Model, b []byte) float64 {
+func scoreEUCJP(m *lm.Model, cutoff float64, b []byte) float64 {
 	t := eucjpTable
-	a := acc{m: m}
-	for i := 0; i < len(b); {
+	a := newAcc(m, cutoff)
+	for i := 0; i < len(b) && !a.dead; {
 		c := b[i]
 		switch {
 		case c < 0x80:
@@ -274,20 +283,23 @@ func scoreEUCJP(m *lm.Model, b []byte) float64 {
 			i += 2
 		}
 	}
-	return a.total
+	return a.total()
 }
 
 // scoreWindows1252 scores b as windows-1252.
-func scoreWindows1252(m *lm.Model, b []byte) float64 {
-	a := acc{m: m}
+func scoreWindows1252(m *lm.Model, cutoff float64, b []byte) float64 {
+	a := newAcc(m, cutoff)
 	for _, c := range b {
+		if a.dead {
+			break
+		}
 		if c < 0x80 {
 			a.add(rune(c))
 		} else {
 			a.add(cp1252[c-0x80])
 		}
 	}
-	return a.total
+	return a.total()
 }
 
 // utf16Plausible reports whether b looks like UTF-16 text in either byte
@@ -323,20 +335,20 @@ func plausibleHigh(c byte) bool {
 }
 
 // scoreUTF16 scores b as UTF-16 in the given byte order.
-func scoreUTF16(m *lm.Model, b []byte, bigEndian bool) float64 {
-	a := acc{m: m}
+func scoreUTF16(m *lm.Model, cutoff float64, b []byte, bigEndian bool) float64 {
+	a := newAcc(m, cutoff)
 	u := func(i int) rune {
 		if bigEndian {
 			return rune(b[i])<<8 | rune(b[i+1])
 		}
 		return rune(b[i+1])<<8 | rune(b[i])
 	}
-	for i := 0; i+1 < len(b); i += 2 {
+	for i := 0; i+1 < len(b) && !a.dead; i += 2 {
 		r := u(i)
 		switch {
 		case r >= 0xD800 && r < 0xDC00:
 			if i+3 >= len(b) {
-				return a.total // truncated at the end
+				return a.total() // truncated at the end
 			}
 			if r2 := u(i + 2); r2 >= 0xDC00 && r2 < 0xE000 {
 				a.add(0x10000 + (r-0xD800)<<10 + (r2 - 0xDC00))
@@ -350,26 +362,26 @@ func scoreUTF16(m *lm.Model, b []byte, bigEndian bool) float64 {
 			a.add(r)
 		}
 	}
-	return a.total
+	return a.total()
 }
 
 // scoreHZ scores 7-bit input as HZ-GB-2312, if it decodes without errors.
-func scoreHZ(m *lm.Model, b []byte) (float64, bool) {
-	return score7bit(m, b, simplifiedchinese.HZGB2312)
+func scoreHZ(m *lm.Model, cutoff float64, b []byte) (float64, bool) {
+	return score7bit(m, cutoff, b, simplifiedchinese.HZGB2312)
 }
 
 // scoreISO2022JP scores 7-bit input as ISO-2022-JP, if it decodes without
 // errors.
-func scoreISO2022JP(m *lm.Model, b []byte) (float64, bool) {
-	return score7bit(m, b, japanese.ISO2022JP)
+func scoreISO2022JP(m *lm.Model, cutoff float64, b []byte) (float64, bool) {
+	return score7bit(m, cutoff, b, japanese.ISO2022JP)
 }
 
-func score7bit(m *lm.Model, b []byte, e encoding.Encoding) (float64, bool) {
+func score7bit(m *lm.Model, cutoff float64, b []byte, e encoding.Encoding) (float64, bool) {
 	out, err := e.NewDecoder().Bytes(b)
 	if err != nil {
 		return 0, false
 	}
-	a := acc{m: m}
+	a := newAcc(m, cutoff)
 	bad := 0
 	for _, r := range string(out) {
 		if r == utf8.RuneError {
@@ -382,5 +394,5 @@ func score7bit(m *lm.Model, b []byte, e encoding.Encoding) (float64, bool) {
 	if bad > len(out)/8 {
 		return 0, false
 	}
-	return a.total, true
+	return a.total(), true
 }
