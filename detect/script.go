@@ -115,32 +115,58 @@ type sentence struct {
 	residue    int
 }
 
-// Script tells whether s is Simplified or Traditional Chinese, a mixture of
-// both, Japanese, or none of them.
-//
-// It counts Simplified-only and Traditional-only characters. The classes
-// are derived from the OpenCC dictionaries (Taiwan standard included, so
-// that 吃, 床, 群 are not taken for Simplified); characters common to both
-// scripts and the Simplified characters that stand for several Traditional
-// ones (干 于 后 里 范 并 系 采 斗 余 么 …) count for neither, so that a
-// machine-converted Traditional document full of 干部 is still one
-// Traditional document. Text with kana is Japanese.
-//
-// A document is mixed when a substantial part of it (whole sentences or
-// lines, with at least 3 script-specific characters and 3% of them) is in
-// the other script than the rest; Minority then lists those sentences.
-func Script(s string) ScriptResult {
+// ScriptSpan is a sentence (or line) with the script of its
+// script-specific characters.
+type ScriptSpan struct {
+	Span
+	// Script is simplified or traditional: the script with more
+	// script-specific characters in the sentence (traditional on a tie).
+	Script string `json:"script"`
+	// Simplified and Traditional count the script-specific characters.
+	Simplified  int `json:"simplified"`
+	Traditional int `json:"traditional"`
+}
+
+// ScriptSpans splits s into sentences and lines the way Script does and
+// returns the ones that contain a script-specific character, in order.
+func ScriptSpans(s string) []ScriptSpan {
+	sc := scanScript(s)
+	out := make([]ScriptSpan, len(sc.sents))
+	for k, se := range sc.sents {
+		out[k] = ScriptSpan{Span: Span{se.start, se.end}, Script: ScriptTraditional, Simplified: se.simp, Traditional: se.trad}
+		if se.simp > se.trad {
+			out[k].Script = ScriptSimplified
+		}
+	}
+	return out
+}
+
+// IsSimplifiedOnly reports whether r is a Simplified character that
+// Traditional text does not use (设, 这); one-to-many characters such as
+// 干 and 后 are not.
+func IsSimplifiedOnly(r rune) bool { return scriptClassOf(r) == classSimp }
+
+// IsTraditionalOnly reports whether r is a Traditional character that
+// Simplified text does not use (設, 這, 臺).
+func IsTraditionalOnly(r rune) bool { return scriptClassOf(r) == classTrad }
+
+type scriptScan struct {
+	han, kana, simp, trad int
+	residue               int // one-to-many and Simplified-only characters in Traditional sentences
+	sents                 []sentence
+}
+
+func scanScript(s string) scriptScan {
 	t := scriptClasses()
-	var han, kana, simp, trad, residue int // residue: in Traditional sentences
-	var sents []sentence
+	var sc scriptScan
 	cur := sentence{}
 	flush := func(end int) {
 		cur.end = end
 		if cur.trad > 2*cur.simp {
-			residue += cur.residue
+			sc.residue += cur.residue
 		}
 		if cur.simp > 0 || cur.trad > 0 {
-			sents = append(sents, cur)
+			sc.sents = append(sc.sents, cur)
 		}
 		cur = sentence{start: end}
 	}
@@ -169,21 +195,41 @@ func Script(s string) ScriptResult {
 			}
 			continue
 		case classKana:
-			kana++
+			sc.kana++
 			continue
 		case classSimp:
-			simp++
+			sc.simp++
 			cur.simp++
 			cur.residue++
 		case classTrad:
-			trad++
+			sc.trad++
 			cur.trad++
 		case classOneToMany:
 			cur.residue++
 		}
-		han++
+		sc.han++
 	}
 	flush(len(s))
+	return sc
+}
+
+// Script tells whether s is Simplified or Traditional Chinese, a mixture of
+// both, Japanese, or none of them.
+//
+// It counts Simplified-only and Traditional-only characters. The classes
+// are derived from the OpenCC dictionaries (Taiwan standard included, so
+// that 吃, 床, 群 are not taken for Simplified); characters common to both
+// scripts and the Simplified characters that stand for several Traditional
+// ones (干 于 后 里 范 并 系 采 斗 余 么 …) count for neither, so that a
+// machine-converted Traditional document full of 干部 is still one
+// Traditional document. Text with kana is Japanese.
+//
+// A document is mixed when a substantial part of it (whole sentences or
+// lines, with at least 3 script-specific characters and 3% of them) is in
+// the other script than the rest; Minority then lists those sentences.
+func Script(s string) ScriptResult {
+	sc := scanScript(s)
+	han, kana, simp, trad, residue, sents := sc.han, sc.kana, sc.simp, sc.trad, sc.residue, sc.sents
 	res := ScriptResult{Script: ScriptNone}
 	total := han + kana
 	if total == 0 {

@@ -1,6 +1,16 @@
 package normalize
 
-// Annotations is the annotations stage. It does nothing yet.
+import (
+	"fmt"
+
+	"github.com/hanfix/hanfix/detect"
+)
+
+// Annotations is the stage that removes pinyin readings flattened into the
+// text (建設(shè) → 建設). It removes them only when the document shows the
+// systematic pattern of machine-inserted ruby (see detect.Annotations);
+// otherwise, and for candidates that do not fit the pattern, it reports
+// them as findings and leaves the text alone.
 type Annotations struct{}
 
 // NewAnnotations returns the annotations stage for opts.
@@ -9,5 +19,31 @@ func NewAnnotations(opts Options) (Stage, error) { return Annotations{}, nil }
 // Kind returns KindAnnotation.
 func (Annotations) Kind() Kind { return KindAnnotation }
 
-// Edits returns no edits.
-func (Annotations) Edits(text string, doc *Doc) ([]Edit, []Finding) { return nil, nil }
+// Edits returns one deletion per "(reading)" group that fits a systematic
+// pattern, and findings for the other candidates.
+func (Annotations) Edits(text string, doc *Doc) ([]Edit, []Finding) {
+	res := detect.Annotations(text)
+	if len(res.Annotations) == 0 {
+		return nil, nil
+	}
+	var edits []Edit
+	var findings []Finding
+	for _, a := range res.Annotations {
+		if res.Systematic && a.Confidence >= 0.5 {
+			edits = append(edits, Edit{
+				Start: a.Span.Start, End: a.Span.End,
+				Reason:     fmt.Sprintf("pinyin reading %q of %s flattened into the text", a.Reading, a.Base),
+				Rule:       "annotation",
+				Confidence: a.Confidence,
+			})
+			continue
+		}
+		why := "looks like a pinyin reading of " + a.Base + ", but the document shows no systematic annotation pattern"
+		if res.Systematic {
+			why = "pinyin reading of " + a.Base + " that does not fit the document's annotation pattern"
+		}
+		findings = append(findings, Finding{Start: a.Span.Start, End: a.Span.End, Text: text[a.Span.Start:a.Span.End],
+			Reason: why, Confidence: a.Confidence})
+	}
+	return edits, findings
+}
