@@ -222,11 +222,11 @@ func isBlank(b []byte) bool {
 
 // parseLine validates a line and locates its members and the -field value.
 func (r *runner) parseLine(w *lineWorker, content []byte) (jsonl.Member, bool, error) {
-	if err := jsonl.Validate(content); err != nil {
-		return jsonl.Member{}, false, fmt.Errorf("malformed JSON: %w", err)
-	}
 	if err := jsonl.Parse(content, &w.obj); err != nil {
-		if errors.Is(err, jsonl.ErrNotObject) {
+		if verr := jsonl.Validate(content); verr != nil {
+			// encoding/json's wording, familiar to users.
+			err = verr
+		} else if errors.Is(err, jsonl.ErrNotObject) {
 			return jsonl.Member{}, false, err
 		}
 		return jsonl.Member{}, false, fmt.Errorf("malformed JSON: %w", err)

@@ -6,8 +6,8 @@
 // new bytes into the line so that every other byte — other members, key
 // order, white space, escapes — is kept exactly as it was.
 //
-// Parse assumes nothing about its input: it never panics and reports a
-// *SyntaxError for anything that is not a JSON object. It checks the
-// structure it walks (brackets, strings, separators) but not every detail of
-// numbers and literals; call Validate for a full check.
+// Parse assumes nothing about its input: it never panics, checks the whole
+// JSON grammar (it accepts exactly the object lines that encoding/json's
+// Valid accepts) and reports a *SyntaxError for anything else. Like
+// encoding/json it does not check that strings are valid UTF-8.
 package jsonl

@@ -60,6 +60,18 @@ func TestParseErrors(t *testing.T) {
 		{`{"a":[1}`, false},
 		{`{"a":1} x`, false},
 		{`{a:1}`, false},
+		{`{"a":01}`, false},
+		{`{"a":1.}`, false},
+		{`{"a":-}`, false},
+		{`{"a":1e}`, false},
+		{`{"a":tru}`, false},
+		{`{"a":nul}`, false},
+		{`{"a":[1,]}`, false},
+		{`{"a":{"b" 1}}`, false},
+		{`{"a":"\x"}`, false},
+		{`{"a":"\u12G4"}`, false},
+		{"{\"a\":\"\t\"}", false},
+		{`{"a":[1 2]}`, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.line, func(t *testing.T) {
@@ -187,8 +199,8 @@ func FuzzJSONLine(f *testing.F) {
 		perr := Parse(line, &o)
 		verr := Validate(line)
 		trimmed := strings.TrimLeft(string(line), " \t\r\n")
-		if verr == nil && strings.HasPrefix(trimmed, "{") && perr != nil {
-			t.Fatalf("valid object line rejected: %v", perr)
+		if isObject := verr == nil && strings.HasPrefix(trimmed, "{"); isObject != (perr == nil) {
+			t.Fatalf("Parse error %v, but encoding/json says valid=%v", perr, verr == nil)
 		}
 		if perr != nil || verr != nil {
 			return

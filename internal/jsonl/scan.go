@@ -174,27 +174,63 @@ func skipSpace(line []byte, i int) int {
 	return i
 }
 
+// strStop marks the bytes that end a run of plain string content: the
+// quote, the backslash and the control characters JSON forbids in strings.
+var strStop = func() (t [256]bool) {
+	for c := 0; c < 0x20; c++ {
+		t[c] = true
+	}
+	t['"'], t['\\'] = true, true
+	return t
+}()
+
 // skipString returns the offset after the string that starts with the
-// quote at line[i].
+// quote at line[i], checking its escapes and that it has no raw control
+// characters.
 func skipString(line []byte, i int) (int, error) {
 	start := i
 	i++
 	for i < len(line) {
-		j := bytes.IndexAny(line[i:], "\"\\")
-		if j < 0 {
-			break
+		c := line[i]
+		if !strStop[c] {
+			i++
+			continue
 		}
-		i += j
-		if line[i] == '"' {
+		switch {
+		case c == '"':
 			return i + 1, nil
+		case c == '\\':
+			if i+1 >= len(line) {
+				return 0, &SyntaxError{Msg: "unterminated string", Offset: start}
+			}
+			switch line[i+1] {
+			case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
+				i += 2
+			case 'u':
+				if _, ok := hex4(line[i+2:]); !ok {
+					return 0, &SyntaxError{Msg: "invalid \\u escape in string", Offset: i}
+				}
+				i += 6
+			default:
+				return 0, &SyntaxError{Msg: fmt.Sprintf("invalid escape %q in string", line[i:i+2]), Offset: i}
+			}
+		default:
+			return 0, &SyntaxError{Msg: fmt.Sprintf("invalid control character %q in string", c), Offset: i}
 		}
-		i += 2 // backslash and the escaped byte
 	}
 	return 0, &SyntaxError{Msg: "unterminated string", Offset: start}
 }
 
-// skipValue returns the offset after the JSON value at line[i].
+// maxDepth bounds the nesting of arrays and objects, as in encoding/json.
+const maxDepth = 10000
+
+// skipValue returns the offset after the JSON value at line[i], checking
+// its grammar.
 func skipValue(line []byte, i int) (int, error) {
+	return skipValueDepth(line, i, 0)
+}
+
+func skipValueDepth(line []byte, i, depth int) (int, error) {
 	if i >= len(line) {
 		return 0, syntaxErr(line, i, "a value")
 	}
@@ -202,50 +238,114 @@ func skipValue(line []byte, i int) (int, error) {
 	case c == '"':
 		return skipString(line, i)
 	case c == '{' || c == '[':
-		return skipNested(line, i)
-	case c == '-' || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z'):
-		j := i
-		for j < len(line) {
-			c := line[j]
-			if c == ',' || c == '}' || c == ']' || isSpace(c) {
-				break
-			}
-			j++
+		if depth >= maxDepth {
+			return 0, &SyntaxError{Msg: "nested too deeply", Offset: i}
 		}
-		return j, nil
+		return skipComposite(line, i, depth+1)
+	case c == '-' || (c >= '0' && c <= '9'):
+		return skipNumber(line, i)
+	case c == 't':
+		return skipLiteral(line, i, "true")
+	case c == 'f':
+		return skipLiteral(line, i, "false")
+	case c == 'n':
+		return skipLiteral(line, i, "null")
 	default:
 		return 0, syntaxErr(line, i, "a value")
 	}
 }
 
-// skipNested skips an object or array, checking that brackets match.
-func skipNested(line []byte, i int) (int, error) {
-	var stackBuf [32]byte
-	stack := stackBuf[:0]
+func skipLiteral(line []byte, i int, lit string) (int, error) {
+	if len(line)-i >= len(lit) && string(line[i:i+len(lit)]) == lit {
+		return i + len(lit), nil
+	}
+	return 0, &SyntaxError{Msg: "invalid literal, want " + lit, Offset: i}
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+// skipNumber checks -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?
+func skipNumber(line []byte, i int) (int, error) {
 	start := i
-	for i < len(line) {
-		switch c := line[i]; c {
-		case '"':
+	bad := func() (int, error) { return 0, &SyntaxError{Msg: "invalid number", Offset: start} }
+	if line[i] == '-' {
+		i++
+	}
+	switch {
+	case i < len(line) && line[i] == '0':
+		i++
+	case i < len(line) && isDigit(line[i]):
+		for i < len(line) && isDigit(line[i]) {
+			i++
+		}
+	default:
+		return bad()
+	}
+	if i < len(line) && line[i] == '.' {
+		i++
+		if i >= len(line) || !isDigit(line[i]) {
+			return bad()
+		}
+		for i < len(line) && isDigit(line[i]) {
+			i++
+		}
+	}
+	if i < len(line) && (line[i] == 'e' || line[i] == 'E') {
+		i++
+		if i < len(line) && (line[i] == '+' || line[i] == '-') {
+			i++
+		}
+		if i >= len(line) || !isDigit(line[i]) {
+			return bad()
+		}
+		for i < len(line) && isDigit(line[i]) {
+			i++
+		}
+	}
+	return i, nil
+}
+
+// skipComposite checks and skips the object or array at line[i].
+func skipComposite(line []byte, i, depth int) (int, error) {
+	obj := line[i] == '{'
+	closing := byte(']')
+	if obj {
+		closing = '}'
+	}
+	i = skipSpace(line, i+1)
+	if i < len(line) && line[i] == closing {
+		return i + 1, nil
+	}
+	for {
+		if obj {
+			if i >= len(line) || line[i] != '"' {
+				return 0, syntaxErr(line, i, "object key string")
+			}
 			end, err := skipString(line, i)
 			if err != nil {
 				return 0, err
 			}
-			i = end
-			continue
-		case '{':
-			stack = append(stack, '}')
-		case '[':
-			stack = append(stack, ']')
-		case '}', ']':
-			if len(stack) == 0 || stack[len(stack)-1] != c {
-				return 0, &SyntaxError{Msg: fmt.Sprintf("mismatched %q", c), Offset: i}
+			i = skipSpace(line, end)
+			if i >= len(line) || line[i] != ':' {
+				return 0, syntaxErr(line, i, "':' after object key")
 			}
-			stack = stack[:len(stack)-1]
-			if len(stack) == 0 {
-				return i + 1, nil
-			}
+			i = skipSpace(line, i+1)
 		}
-		i++
+		end, err := skipValueDepth(line, i, depth)
+		if err != nil {
+			return 0, err
+		}
+		i = skipSpace(line, end)
+		if i >= len(line) {
+			return 0, syntaxErr(line, i, fmt.Sprintf("',' or %q", closing))
+		}
+		switch line[i] {
+		case ',':
+			i = skipSpace(line, i+1)
+		case closing:
+			return i + 1, nil
+		default:
+			return 0, syntaxErr(line, i, fmt.Sprintf("',' or %q", closing))
+		}
 	}
-	return 0, &SyntaxError{Msg: "unterminated object or array", Offset: start}
 }
