@@ -3,6 +3,7 @@ package detect
 import (
 	"bytes"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -37,6 +38,8 @@ const (
 	// length limit says so.
 	maxClassifyLine = 1 << 16
 )
+
+var folderPool = sync.Pool{New: func() any { return new(folder) }}
 
 type bpHit struct {
 	rule       *bpRule // nil for learned
@@ -73,7 +76,8 @@ func Boilerplate(s string, rules *BoilerplateRules, model *SiteModel) []Boilerpl
 		rules = DefaultBoilerplateRules()
 	}
 	loadFold()
-	var f folder
+	f := folderPool.Get().(*folder)
+	defer folderPool.Put(f)
 	lines := make([]bpLine, 0, strings.Count(s, "\n")+1)
 	for start := 0; start <= len(s); {
 		end := strings.IndexByte(s[start:], '\n')
@@ -92,7 +96,7 @@ func Boilerplate(s string, rules *BoilerplateRules, model *SiteModel) []Boilerpl
 		if !ln.blank {
 			f.fold(text)
 			ln.runes = f.runes
-			ln.hits = rules.lineHits(&f, text, nil)
+			ln.hits = rules.lineHits(f, text, nil)
 			if model != nil {
 				if name, ok := model.lookup(f.b, f.runes); ok {
 					ln.hits = append(ln.hits, bpHit{learned: name})
@@ -249,8 +253,8 @@ func zoneFactor(z zone, inHead, inTail bool) float64 {
 // lines removed so far until nothing changes.
 func classifyLines(lines []bpLine) {
 	n := len(lines)
-	dHead := make([]int, n)
-	dTail := make([]int, n)
+	d := make([]int, 2*n)
+	dHead, dTail := d[:n], d[n:]
 	for pass := 0; pass < 16; pass++ {
 		k := 0
 		for i := range lines {
@@ -297,7 +301,7 @@ func classifyLines(lines []bpLine) {
 				if hit.rule == nil {
 					ln.kind, ln.rule = "learned", hit.learned
 				} else {
-					ln.kind, ln.rule = hit.rule.kind, "line:"+hit.rule.name
+					ln.kind, ln.rule = hit.rule.kind, hit.rule.lineRule
 				}
 				changed = true
 			}
@@ -369,7 +373,7 @@ func layoutRules(s string, lines []bpLine) {
 		}
 		var lead *bpRule
 		for _, h := range ln.hits {
-			if h.rule != nil && h.rule.list && "line:"+h.rule.name == ln.rule {
+			if h.rule != nil && h.rule.list && h.rule.lineRule == ln.rule {
 				lead = h.rule
 			}
 		}
@@ -564,7 +568,7 @@ func phraseSpans(s string, ln *bpLine) []BoilerplateSpan {
 			continue
 		}
 		spans = append(spans, BoilerplateSpan{Span: Span{ln.start + st, ln.start + en}, Kind: h.rule.kind,
-			Rule: "phrase:" + h.rule.name, Confidence: round2(h.rule.weight)})
+			Rule: h.rule.phraseRule, Confidence: round2(h.rule.weight)})
 		last = en
 	}
 	return spans

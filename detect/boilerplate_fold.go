@@ -36,14 +36,17 @@ var (
 var cjkRanges = [][2]rune{{0x3400, 0x4DBF}, {0x4E00, 0x9FFF}, {0xF900, 0xFAFF}}
 
 func loadFold() {
-	foldOnce.Do(func() {
+	foldOnce.Do(func() { foldTab = buildFoldTable() })
+}
+
+func buildFoldTable() []uint16 {
+	{
 		tab := make([]uint16, 0x10000)
-		defer func() { foldTab = tab }()
 		cc, err := convert.New("t2s")
 		if err != nil {
 			// Without the converter only width and case folding apply; the
 			// rules still match text in the script they are written in.
-			return
+			return tab
 		}
 		var b strings.Builder
 		for _, rg := range cjkRanges {
@@ -65,7 +68,8 @@ func loadFold() {
 			}
 			tab[r] = uint16(s)
 		}
-	})
+		return tab
+	}
 }
 
 // foldRune returns the folded form of r, or -1 when r is dropped.
@@ -173,41 +177,75 @@ type folder struct {
 
 // fold folds line into f.b and f.off.
 func (f *folder) fold(line string) {
-	f.b, f.off, f.runes = f.b[:0], f.off[:0], 0
+	// The folded form is never longer than the line.
+	if cap(f.b) < len(line) {
+		f.b = make([]byte, 0, len(line)+len(line)/2)
+		f.off = make([]int32, 0, len(line)+len(line)/2+1)
+	}
+	b, off := f.b[:len(line)], f.off[:len(line)+1]
+	n, runes := 0, 0
 	prevHan := false
+	tab := foldTab
 	for i := 0; i < len(line); {
 		c := line[i]
 		if c < 0x80 {
-			r := foldRune(rune(c))
 			if c == '(' && prevHan {
-				if n := readingLen(line[i:]); n > 0 {
-					i += n
+				if k := readingLen(line[i:]); k > 0 {
+					i += k
 					continue
 				}
 			}
-			if r >= 0 {
-				f.b = append(f.b, byte(r))
-				f.off = append(f.off, int32(i))
-				f.runes++
-			}
 			prevHan = false
+			switch {
+			case c >= 'A' && c <= 'Z':
+				c += 32
+			case c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v':
+				i++
+				continue
+			case c == '`':
+				c = '\''
+			}
+			b[n], off[n] = c, int32(i)
+			n++
+			runes++
 			i++
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(line[i:])
-		fr := foldRune(r)
-		if fr >= 0 {
-			start := len(f.b)
-			f.b = utf8.AppendRune(f.b, fr)
-			for range len(f.b) - start {
-				f.off = append(f.off, int32(i))
-			}
-			f.runes++
+		var r rune
+		var size int
+		if c >= 0xE0 && c < 0xF0 && i+2 < len(line) { // three-byte sequences, most Han
+			r, size = utf8.DecodeRuneInString(line[i : i+3])
+		} else {
+			r, size = utf8.DecodeRuneInString(line[i:])
 		}
-		prevHan = isHan(r)
+		han := r >= 0x3400 && r <= 0x9FFF
+		var fr rune
+		if han {
+			fr = r
+			if s := tab[r]; s != 0 {
+				fr = rune(s)
+			}
+		} else {
+			fr = foldRune(r)
+		}
+		if fr >= 0 {
+			if fr < 0x80 {
+				b[n], off[n] = byte(fr), int32(i)
+				n++
+			} else {
+				m := utf8.EncodeRune(b[n:], fr)
+				for k := 0; k < m; k++ {
+					off[n+k] = int32(i)
+				}
+				n += m
+			}
+			runes++
+		}
+		prevHan = han || isHan(r)
 		i += size
 	}
-	f.off = append(f.off, int32(len(line)))
+	off[n] = int32(len(line))
+	f.b, f.off, f.runes = b[:n], off[:n+1], runes
 }
 
 // foldString returns the folded form of s (all lines).

@@ -68,6 +68,8 @@ type bpRule struct {
 	list   bool
 	pat    pattern
 	line   int // line in the rule file
+
+	lineRule, phraseRule string // "line:"+name, "phrase:"+name
 }
 
 // RuleError is a syntax error in a rule file.
@@ -214,6 +216,7 @@ func compileRules(rules []*bpRule) *BoilerplateRules {
 	rs := &BoilerplateRules{rules: rules, anchored: map[rune][]int32{}, floating: map[rune][]int32{},
 		floatBit: make([]uint64, 0x10000/64)}
 	for i, r := range rules {
+		r.lineRule, r.phraseRule = "line:"+r.name, "phrase:"+r.name
 		if r.weight == 0 {
 			continue
 		}

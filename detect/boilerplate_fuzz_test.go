@@ -1,0 +1,84 @@
+package detect
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+func FuzzParseBoilerplateRules(f *testing.F) {
+	f.Add(defaultRulesText)
+	f.Add("kind any line {kv}\n")
+	f.Add("a edge prefix w=0.5 max=3 name=x -- {n}{date}{name}{*}abc\n")
+	f.Add("x any contains {{}}\n")
+	f.Fuzz(func(t *testing.T, text string) {
+		rs, err := ParseBoilerplateRules(strings.NewReader(text))
+		if err != nil {
+			if rs != nil {
+				t.Fatal("rules and error")
+			}
+			return
+		}
+		// Whatever parsed must run safely on text.
+		for _, s := range []string{text, "标题\n正文。\n上一篇:x\nbook=1,ebook=2"} {
+			if !utf8.ValidString(s) {
+				continue
+			}
+			checkSpans(t, s, Boilerplate(s, rs, nil))
+		}
+	})
+}
+
+func FuzzReadSiteModel(f *testing.F) {
+	l := NewLearner()
+	for i := 0; i < 4; i++ {
+		l.Add(sitePage(1, i))
+	}
+	var buf bytes.Buffer
+	if _, err := l.Model().WriteTo(&buf); err != nil {
+		f.Fatal(err)
+	}
+	f.Add(buf.Bytes())
+	f.Add([]byte(`{"format":"hanfix-sitemodel","version":1,"groups":{"a":{"docs":1,"min_docs":1,"templates":[]}}}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		ms, err := ReadSiteModels(bytes.NewReader(data))
+		if err != nil {
+			return
+		}
+		var out bytes.Buffer
+		if _, err := ms.WriteTo(&out); err != nil {
+			t.Fatal(err)
+		}
+		back, err := ReadSiteModels(&out)
+		if err != nil {
+			t.Fatalf("rewritten model does not read back: %v", err)
+		}
+		for k, m := range ms {
+			if back[k].Len() != m.Len() {
+				t.Fatalf("group %q: %d templates, read back %d", k, m.Len(), back[k].Len())
+			}
+			s := sitePage(1, 9)
+			checkSpans(t, s, Boilerplate(s, nil, m))
+		}
+	})
+}
+
+func FuzzBoilerplate(f *testing.F) {
+	f.Add("您的位置:某某网 > 正文\n\n标题\n\n发布时间:2016/10/5\n正文。\n会员免费查看正文二。(完)(责任编辑: 某)\n上一篇:x\nbook=43,ebook=38")
+	f.Add("文/某\n标题\n文/某\n的-+贯彻\n相关文章\n条目一\n条目二\n")
+	f.Add("\n\n\n")
+	f.Add("發(fā)布日期：２０２０-01-01 閱讀次數(shù):1\n")
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) {
+			return
+		}
+		spans := Boilerplate(s, nil, nil)
+		checkSpans(t, s, spans)
+		l := NewLearner()
+		l.Add(s)
+		l.Add(s)
+		l.Add(s)
+		checkSpans(t, s, Boilerplate(s, nil, l.Model()))
+	})
+}
