@@ -50,7 +50,7 @@ func floor(r rune) float64 {
 	case r >= 0xFF61 && r <= 0xFF9F: // halfwidth katakana and punctuation
 		return -13
 	case r >= 0xAC00 && r <= 0xD7A3:
-		return -7.5
+		return -9
 	case r >= 0x1100 && r <= 0x11FF, r >= 0x3130 && r <= 0x318F, r >= 0xFFA0 && r <= 0xFFDC:
 		return -12
 
@@ -244,7 +244,7 @@ func classAdjust(a, b rune) float64 {
 	case isHangulSyllable(a):
 		switch {
 		case isHangulSyllable(b):
-			return 1.5
+			return 2.5
 		case b == ' ':
 			return 1
 		case b >= 0x4E00 && b <= 0x9FFF:

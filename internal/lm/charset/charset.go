@@ -51,12 +51,13 @@ const (
 // It decides in this order, stopping at the first answer:
 //
 //  1. a byte order mark (UTF-8, UTF-16LE/BE, GB18030), confidence 1;
-//  2. pure ASCII without NUL bytes: "utf-8" (any ASCII-compatible encoding
-//     decodes it the same), unless it contains HZ (~{ … ~}) or ISO-2022-JP
-//     escapes, which go to step 4;
-//  3. valid UTF-8 without NUL bytes, where a truncated last sequence still
-//     counts as valid: "utf-8", with confidence 1−10⁻ᵏ for k multi-byte
-//     sequences (random legacy bytes are almost never valid UTF-8);
+//  2. pure ASCII without NUL or other binary control bytes: "utf-8" (any
+//     ASCII-compatible encoding decodes it the same), unless it contains HZ
+//     (~{ … ~}) or ISO-2022-JP escapes, which go to step 4;
+//  3. valid UTF-8 without binary control bytes and with at least 4
+//     multi-byte sequences, where a truncated last sequence still counts as
+//     valid: "utf-8", with confidence 1−10⁻ᵏ for k multi-byte sequences
+//     (legacy bytes are almost never valid UTF-8 that long);
 //  4. trial decoding: every plausible encoding (UTF-8 with errors, UTF-16
 //     without BOM when the high bytes look like text, GBK/GB18030, Big5,
 //     Shift_JIS, EUC-JP, EUC-KR, windows-1252, and HZ or ISO-2022-JP for
@@ -81,16 +82,17 @@ func Detect(b []byte) Result {
 	if r, ok := bomEncoding(b); ok {
 		return r
 	}
-	if bytes.IndexByte(b, 0) < 0 {
+	if !hasBinaryControls(b) {
 		if k, ok := validUTF8(b); ok {
-			if k > 0 {
+			if k >= minUTF8Sequences {
 				return Result{Encoding: encUTF8, Confidence: 1 - math.Pow(10, -float64(k))}
 			}
 			// Pure ASCII: UTF-8 unless it carries 7-bit CJK escapes.
-			if bytes.IndexByte(b, 0x1B) < 0 && !bytes.Contains(b, hzOpen) {
+			if k == 0 && bytes.IndexByte(b, 0x1B) < 0 && !bytes.Contains(b, hzOpen) {
 				return Result{Encoding: encUTF8, Confidence: 1}
 			}
-			return trialEncoding(b, true)
+			// Few multi-byte sequences: short legacy text can be valid
+			// UTF-8 by chance, so let the model decide.
 		}
 	}
 	ascii := isASCII(b)
@@ -113,6 +115,38 @@ func bomEncoding(b []byte) (Result, bool) {
 }
 
 var hzOpen = []byte("~{")
+
+// minUTF8Sequences is how many multi-byte sequences valid UTF-8 needs for
+// the fast path; with fewer, two GBK characters such as D4AA DC9B can pass
+// for UTF-8 by chance.
+const minUTF8Sequences = 4
+
+// hasBinaryControls reports whether b has a C0 control byte other than tab,
+// line feed, vertical tab, form feed, carriage return and escape: NUL and
+// the like are what UTF-16 text looks like when read byte by byte.
+func hasBinaryControls(b []byte) bool {
+	for len(b) >= 8 {
+		x := binary.LittleEndian.Uint64(b)
+		if (x-0x2020202020202020)&^x&0x8080808080808080 != 0 {
+			for _, c := range b[:8] {
+				if isBinaryControl(c) {
+					return true
+				}
+			}
+		}
+		b = b[8:]
+	}
+	for _, c := range b {
+		if isBinaryControl(c) {
+			return true
+		}
+	}
+	return false
+}
+
+func isBinaryControl(c byte) bool {
+	return c < 0x20 && (c < '\t' || c > '\r') && c != 0x1B
+}
 
 // isASCII reports whether b has no byte above 0x7F.
 func isASCII(b []byte) bool {
@@ -174,10 +208,15 @@ const abortMargin = 40 * temperature
 // trialEncoding scores every plausible encoding with the language model. The
 // likeliest encodings go first so that the others can stop early.
 func trialEncoding(b []byte, ascii bool) Result {
+	return rank(trialScores(b, ascii))
+}
+
+// trialScores returns the scores of the candidates (aborted ones with the
+// partial score at which they stopped).
+func trialScores(b []byte, ascii bool) []candidate {
 	loadTables()
 	m := lm.Default()
-	var buf [12]candidate
-	cs := buf[:0]
+	cs := make([]candidate, 0, 12)
 	best := math.Inf(-1)
 	add := func(enc string, score float64) {
 		score += prior(enc)
@@ -217,7 +256,7 @@ func trialEncoding(b []byte, ascii bool) Result {
 			add(encUTF16BE, scoreUTF16(m, cut(), b, true))
 		}
 	}
-	return rank(cs)
+	return cs
 }
 
 // rank turns candidate scores into calibrated confidences.

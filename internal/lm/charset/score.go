@@ -1,6 +1,7 @@
 package charset
 
 import (
+	"strings"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding"
@@ -21,7 +22,7 @@ const (
 	rarePenalty = -4
 	// temperature divides score differences before the softmax that gives
 	// confidences; fitted on generated samples (calibration_test.go).
-	temperature = 1.0
+	temperature = 1.75
 )
 
 // prior returns the log prior of an encoding: a small preference for the
@@ -38,9 +39,9 @@ func prior(enc string) float64 {
 	case encHZ, encISO2022JP:
 		return -1
 	case encShiftJIS, encEUCKR:
-		return -2
+		return -1.5
 	case encEUCJP:
-		return -3
+		return -1.5
 	case encWindows125:
 		return -3
 	}
@@ -55,19 +56,33 @@ type acc struct {
 	cutoff float64
 	k      int
 	dead   bool
+	// kanaPen and hanPen are added per kana and per unified ideograph.
+	kanaPen, hanPen float64
 }
 
 func newAcc(m *lm.Model, cutoff float64) acc {
 	return acc{c: m.NewChain(), cutoff: cutoff}
 }
 
+// Language-consistency penalties: kana in a Chinese encoding and
+// ideographs in EUC-KR are possible but unusual.
+const (
+	kanaInChinese = -1.5
+	hanInKorean   = -1
+)
+
 func (a *acc) add(r rune) {
-	if r >= 0xAC00 {
+	if r >= 0x3040 {
 		if r&rareFlag != 0 {
 			r &^= rareFlag
 			a.c.AddPenalty(rarePenalty)
 		}
-		if r >= 0xAC00 && r <= 0xD7A3 && !hangulCommon[r-0xAC00] {
+		switch {
+		case r <= 0x30FF:
+			a.c.AddPenalty(a.kanaPen)
+		case r >= 0x4E00 && r <= 0x9FFF:
+			a.c.AddPenalty(a.hanPen)
+		case r >= 0xAC00 && r <= 0xD7A3 && !hangulCommon[r-0xAC00]:
 			a.c.AddPenalty(rarePenalty)
 		}
 	}
@@ -138,6 +153,12 @@ func validPrefixUTF8(b []byte) bool {
 // scoreDBCS scores b in a double-byte encoding given by its table.
 func scoreDBCS(m *lm.Model, cutoff float64, b []byte, t *dbcs) float64 {
 	a := newAcc(m, cutoff)
+	switch t {
+	case big5Table:
+		a.kanaPen = kanaInChinese
+	case euckrTable:
+		a.hanPen = hanInKorean
+	}
 	for i := 0; i < len(b) && !a.dead; {
 		c := b[i]
 		if c < 0x80 {
@@ -178,6 +199,7 @@ func scoreDBCS(m *lm.Model, cutoff float64, b []byte, t *dbcs) float64 {
 func scoreGBK(m *lm.Model, cutoff float64, b []byte) (score float64, four int) {
 	t := gbkTable
 	a := newAcc(m, cutoff)
+	a.kanaPen = kanaInChinese
 	var dec *encoding.Decoder
 	for i := 0; i < len(b) && !a.dead; {
 		c := b[i]
@@ -377,13 +399,21 @@ func scoreISO2022JP(m *lm.Model, cutoff float64, b []byte) (float64, bool) {
 }
 
 func score7bit(m *lm.Model, cutoff float64, b []byte, e encoding.Encoding) (float64, bool) {
-	out, err := e.NewDecoder().Bytes(b)
+	// A window cut inside an escape or a character makes x/text fail; drop
+	// up to three trailing bytes before giving up.
+	var out []byte
+	var err error
+	for cut := 0; cut < 4 && cut < len(b); cut++ {
+		if out, err = e.NewDecoder().Bytes(b[:len(b)-cut]); err == nil {
+			break
+		}
+	}
 	if err != nil {
 		return 0, false
 	}
 	a := newAcc(m, cutoff)
 	bad := 0
-	for _, r := range string(out) {
+	for _, r := range strings.TrimRight(string(out), "\uFFFD") {
 		if r == utf8.RuneError {
 			bad++
 			a.invalid()
