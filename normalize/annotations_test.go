@@ -1,0 +1,50 @@
+package normalize
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestAnnotationsStage(t *testing.T) {
+	st, err := NewAnnotations(Options{})
+	require.NoError(t, err)
+	for _, tc := range []struct {
+		name, in, want string
+		edits, findings int
+	}{
+		{"systematic", "加強黨建設(shè)工作，協(xié)調(diào)各方面，建設(shè)網(wǎng)絡(luò)。", "加強黨建設工作，協調各方面，建設網絡。", 6, 0},
+		{"short document", "網(wǎng)上發(fā)布。", "網上發布。", 2, 0},
+		{"teaching line stays", "你好(nǐ hǎo)是问候语。", "你好(nǐ hǎo)是问候语。", 0, 0},
+		{"lone simplified reading stays", "好(hǎo)字。", "好(hǎo)字。", 0, 1},
+		{"legitimate groups stay", "(一)科(組)室(2010年9月27日)人工智能(AI)指标(GDP)(a)", "(一)科(組)室(2010年9月27日)人工智能(AI)指标(GDP)(a)", 0, 0},
+		{"clean", "没有注释的文本。", "没有注释的文本。", 0, 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			rep := &Report{Counts: map[Kind]int{}}
+			edits, findings := st.Edits(tc.in, &Doc{Report: rep, Opts: &Options{}})
+			assert.Len(t, edits, tc.edits)
+			assert.Len(t, findings, tc.findings)
+			require.NoError(t, checkEdits(tc.in, edits))
+			out, _ := Apply(st, tc.in, Options{})
+			assert.Equal(t, tc.want, out)
+			for _, e := range edits {
+				assert.Empty(t, e.After)
+				assert.NotEmpty(t, e.Reason)
+				assert.Greater(t, e.Confidence, 0.0)
+			}
+		})
+	}
+}
+
+func ExampleNewAnnotations() {
+	st, _ := NewAnnotations(Options{})
+	out, changes := Apply(st, "協(xié)調(diào)各方，建設(shè)網(wǎng)絡(luò)。", Options{})
+	fmt.Println(out)
+	fmt.Println(changes[0].Before, changes[0].Reason)
+	// Output:
+	// 協調各方，建設網絡。
+	// (xié) pinyin reading "xié" of 協 flattened into the text
+}

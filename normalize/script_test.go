@@ -1,0 +1,96 @@
+package normalize
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestScriptStage(t *testing.T) {
+	simp := "我们在这个项目里开发了一个新的转换工具，它能够处理简体和繁体的文本。"
+	trad := "我們在這個項目裡開發了一個新的轉換工具，它能夠處理簡體和繁體的文本。"
+	tw := "這個群組的成員都在台灣，大家一起吃飯。"
+	machine := "加強幹部隊伍建設，干部要善于學習，關系到發展的全局，并且要跟隨著時代，著名的顯著成果，設臵崗位。"
+	mixedST := strings.Repeat(simp+"\n", 4) + trad + "\n"
+	for _, tc := range []struct {
+		name   string
+		target Target
+		annot  bool // the annotations stage removed readings
+		in     string
+		want   string
+		script string
+	}{
+		{"keep", TargetKeep, false, trad, trad, "traditional"},
+		{"simp of trad", TargetSimplified, false, trad, "我们在这个项目里开发了一个新的转换工具，它能够处理简体和繁体的文本。", "traditional"},
+		{"simp of simp is identity", TargetSimplified, false, simp, simp, "simplified"},
+		{"trad of trad is identity", TargetTraditional, false, tw, tw, "traditional"},
+		{"tw of trad is identity", TargetTaiwan, false, tw, tw, "traditional"},
+		{"trad of simp", TargetTraditional, false, simp, "我們在這個項目裏開發了一個新的轉換工具，它能夠處理簡體和繁體的文本。", "simplified"},
+		{"tw of simp", TargetTaiwan, false, simp, "我們在這個項目裡開發了一個新的轉換工具，它能夠處理簡體和繁體的文本。", "simplified"},
+		{"auto single script", TargetAuto, false, trad, trad, "traditional"},
+		{"auto mixed", TargetAuto, false, mixedST, strings.Repeat(simp+"\n", 5), "mixed"},
+		{"simp of mixed", TargetSimplified, false, mixedST, strings.Repeat(simp+"\n", 5), "mixed"},
+		{"trad of mixed keeps the traditional line", TargetTraditional, false, mixedST,
+			strings.Repeat("我們在這個項目裏開發了一個新的轉換工具，它能夠處理簡體和繁體的文本。\n", 4) + trad + "\n", "mixed"},
+		{"japanese untouched", TargetSimplified, false, "これは日本語の文章です。漢字も使います。", "これは日本語の文章です。漢字も使います。", "japanese"},
+		{"machine converted: 著 and 臵", TargetSimplified, false, strings.Repeat(machine, 2),
+			strings.Repeat("加强干部队伍建设，干部要善于学习，关系到发展的全局，并且要跟随着时代，著名的显著成果，设置岗位。", 2), "traditional"},
+		{"annotated: 著 particle", TargetSimplified, true, "隨著發展，顯著提高。", "随着发展，显著提高。", "traditional"},
+		{"human text keeps 著 as t2s does", TargetSimplified, false, "隨著發展，顯著提高。", "随著发展，显著提高。", "traditional"},
+		{"empty", TargetSimplified, false, "", "", "none"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			st, err := NewScript(Options{Target: tc.target})
+			require.NoError(t, err)
+			rep := &Report{Counts: map[Kind]int{}}
+			if tc.annot {
+				rep.Counts[KindAnnotation] = 5
+			}
+			doc := &Doc{Report: rep, Opts: &Options{Target: tc.target}}
+			edits, _ := st.Edits(tc.in, doc)
+			require.NoError(t, checkEdits(tc.in, edits))
+			assert.Equal(t, tc.want, applyEdits(tc.in, edits))
+			require.NotNil(t, rep.Script)
+			assert.Equal(t, tc.script, rep.Script.Script)
+			for k := 1; k < len(edits); k++ {
+				assert.Less(t, edits[k-1].End, edits[k].Start, "adjacent runs are merged")
+			}
+		})
+	}
+}
+
+func TestScriptStageConservative(t *testing.T) {
+	st, err := NewScript(Options{Target: TargetTraditional, Conservative: true})
+	require.NoError(t, err)
+	out, _ := Apply(st, "他们的头发干了以后", Options{})
+	assert.NotContains(t, out, "们", "unambiguous characters are converted")
+}
+
+func TestScriptPipelineIdempotent(t *testing.T) {
+	in := strings.Repeat("加強黨建設(shè)工作，協(xié)調(diào)各方面，建設(shè)網(wǎng)絡(luò)，隨著發展。\n", 3)
+	n, err := New(Options{Target: TargetSimplified})
+	require.NoError(t, err)
+	out, rep, err := n.String(in)
+	require.NoError(t, err)
+	assert.Equal(t, strings.Repeat("加强党建设工作，协调各方面，建设网络，随着发展。\n", 3), out)
+	assert.True(t, rep.Script.MachineConverted)
+	again, _, err := n.String(out)
+	require.NoError(t, err)
+	assert.Equal(t, out, again)
+}
+
+func ExampleNewScript() {
+	st, _ := NewScript(Options{Target: TargetAuto})
+	out, changes := Apply(st, "我们开发了一个新的转换工具。\n我们开发了一个新的转换工具。\n我們開發了一個新的轉換工具。\n我们开发了一个新的转换工具。", Options{})
+	fmt.Println(out)
+	fmt.Println(len(changes), changes[0].Rule)
+	// Output:
+	// 我们开发了一个新的转换工具。
+	// 我们开发了一个新的转换工具。
+	// 我们开发了一个新的转换工具。
+	// 我们开发了一个新的转换工具。
+	// 3 t2s
+}
