@@ -12,7 +12,7 @@ func TestAnnotationsStage(t *testing.T) {
 	st, err := NewAnnotations(Options{})
 	require.NoError(t, err)
 	for _, tc := range []struct {
-		name, in, want string
+		name, in, want  string
 		edits, findings int
 	}{
 		{"systematic", "加強黨建設(shè)工作，協(xié)調(diào)各方面，建設(shè)網(wǎng)絡(luò)。", "加強黨建設工作，協調各方面，建設網絡。", 6, 0},
