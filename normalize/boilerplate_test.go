@@ -1,0 +1,91 @@
+package normalize
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/hanfix/hanfix/detect"
+)
+
+const bpPage = "您的位置:某某网 > 调研报告 > 正文\n" +
+	"加强机关党务干部队伍建设调研报告\n" +
+	"会员免费查看机关党务干部是机关党建工作的策划者、组织者和实施者。\n" +
+	"新时期,要实现机关党建工作“走前头”的目标要求。(完)(责任编辑: 吕涛)\n" +
+	"上一篇:党组织建设面临问题思考\n" +
+	"Copyright © 2010-2018 www.example.com All Rights Reserved.\n"
+
+func TestBoilerplateStage(t *testing.T) {
+	st, err := NewBoilerplate(Options{})
+	require.NoError(t, err)
+	assert.Equal(t, KindBoilerplate, st.Kind())
+	out, changes := Apply(st, bpPage, Options{})
+	assert.Equal(t, "加强机关党务干部队伍建设调研报告\n"+
+		"机关党务干部是机关党建工作的策划者、组织者和实施者。\n"+
+		"新时期,要实现机关党建工作“走前头”的目标要求。\n", out)
+	require.Len(t, changes, 5)
+	want := []struct{ rule, before string }{
+		{"line:breadcrumb:prefix:您的位置:", "您的位置:某某网 > 调研报告 > 正文\n"},
+		{"phrase:paywall:start:会员免费查看", "会员免费查看"},
+		{"phrase:editor:end:(完)(责任编辑:{name})", "(完)(责任编辑: 吕涛)"},
+		{"line:nav:prefix:上一篇:", "上一篇:党组织建设面临问题思考\n"},
+		{"line:copyright:prefix:copyright", "Copyright © 2010-2018 www.example.com All Rights Reserved.\n"},
+	}
+	for i, c := range changes {
+		assert.Equal(t, want[i].rule, c.Rule)
+		assert.Equal(t, want[i].before, c.Before)
+		assert.Empty(t, c.After)
+		assert.NotEmpty(t, c.Reason)
+		assert.Greater(t, c.Confidence, 0.5)
+	}
+}
+
+func TestBoilerplateKeep(t *testing.T) {
+	keep, err := New(Options{Target: TargetKeep, Fixes: DefaultFixes &^ FixBoilerplate})
+	require.NoError(t, err)
+	out, rep, err := keep.String(bpPage)
+	require.NoError(t, err)
+	assert.Equal(t, bpPage, out)
+	assert.Zero(t, rep.Counts[KindBoilerplate])
+
+	strip, err := New(Options{Target: TargetKeep})
+	require.NoError(t, err)
+	out, rep, err = strip.String(bpPage)
+	require.NoError(t, err)
+	assert.Equal(t, 5, rep.Counts[KindBoilerplate])
+	again, rep2, err := strip.String(out)
+	require.NoError(t, err)
+	assert.Equal(t, out, again, "idempotent")
+	assert.Zero(t, rep2.Counts[KindBoilerplate])
+}
+
+func TestBoilerplateOptions(t *testing.T) {
+	// Custom rules replace the defaults.
+	mine, err := detect.ParseBoilerplateRules(strings.NewReader("ad tail line 广告位招租\n"))
+	require.NoError(t, err)
+	n, err := New(Options{Target: TargetKeep, Rules: mine})
+	require.NoError(t, err)
+	out, _, err := n.String("正文。\n上一篇:某\n广告位招租\n")
+	require.NoError(t, err)
+	assert.Equal(t, "正文。\n上一篇:某\n", out)
+
+	// A site model removes the learned template lines.
+	l := detect.NewLearner()
+	page := func(i int) string {
+		return fmt.Sprintf("晴川学习 第%d期\n标题%c%c\n正文%c%c写得很长很长。\n本页由晴川学习提供\n", i, 0x4E00+i, 0x4E10+i, 0x4E20+i, 0x4E30+i)
+	}
+	for i := 0; i < 4; i++ {
+		l.Add(page(i))
+	}
+	n, err = New(Options{Target: TargetKeep, SiteModel: l.Model()})
+	require.NoError(t, err)
+	out, rep, err := n.String(page(9))
+	require.NoError(t, err)
+	assert.Equal(t, fmt.Sprintf("标题%c%c\n正文%c%c写得很长很长。\n", 0x4E09, 0x4E19, 0x4E29, 0x4E39), out)
+	for _, c := range rep.Changes {
+		assert.True(t, strings.HasPrefix(c.Rule, "learned:"), c.Rule)
+	}
+}
