@@ -17,6 +17,7 @@ type Converter struct {
 	chain        []*matcher
 	conservative bool
 	noIDS        bool // copy ideographic description sequences character by character
+	fused        bool // the first conversion step does the segmentation (see convert)
 	pool         sync.Pool // *scratch
 	tpool        sync.Pool // *tracer
 	assembled    assembledCache
@@ -52,6 +53,7 @@ func (c *Converter) putTracer(t *tracer) {
 // conversion step, and the output.
 type scratch struct {
 	bufs [][]byte
+	bars []int // segment boundaries
 }
 
 // maxPooledBuf bounds the buffers kept between calls.
@@ -64,6 +66,9 @@ func (c *Converter) putScratch(sc *scratch) {
 		if cap(b) > maxPooledBuf {
 			sc.bufs[i] = nil
 		}
+	}
+	if cap(sc.bars) > maxPooledBuf/8 {
+		sc.bars = nil
 	}
 	c.pool.Put(sc)
 }
@@ -102,6 +107,14 @@ func (c *Converter) Convert(s string) string {
 }
 
 // convert runs the whole pipeline; the result may live in sc's buffers.
+//
+// Segmentation is applied as barriers: offsets of the text that no match of
+// the conversion steps may cross, which is what converting each segment on
+// its own amounts to. When the segmentation dictionary is the first level
+// of the first step and the step's other levels hold single characters only
+// (s2tw, s2hk, s2twp, s2hkp), the first step finds the same phrases as the
+// segmentation would, so it runs on the whole text and records the
+// barriers itself (fused).
 func (c *Converter) convert(s string, sc *scratch) (string, bool) {
 	cur, changed := s, false
 	for k, m := range c.norm {
@@ -111,60 +124,140 @@ func (c *Converter) convert(s string, sc *scratch) (string, bool) {
 			cur, changed = bytesString(out), true
 		}
 	}
-	chainBufs := sc.bufs[len(c.norm) : len(c.norm)+len(c.chain)]
-	if c.seg == nil {
-		out, ch := c.runChain(cur, chainBufs)
-		return out, changed || ch
+	bars := sc.bars[:0]
+	if c.seg != nil && !c.fused {
+		bars = c.segBarriers(cur, bars)
 	}
-	outIdx := len(sc.bufs) - 1
-	out := sc.bufs[outIdx][:0]
-	segChanged := false
-	last := 0 // cur[:last] is in out (when segChanged)
-	flush := func(a, b int) {
-		r, ch := c.runChain(cur[a:b], chainBufs)
+	for k, m := range c.chain {
+		b := len(c.norm) + k
+		var out []byte
+		var ch bool
+		switch {
+		case k == 0 && c.fused:
+			out, ch, bars = c.runFused(m, cur, sc.bufs[b][:0], bars)
+		case c.seg != nil:
+			out, ch = c.runLimited(m, cur, sc.bufs[b][:0], bars, k+1 < len(c.chain))
+		default:
+			out, ch = c.run(m, cur, sc.bufs[b][:0])
+		}
 		if ch {
-			out = append(out, cur[last:a]...)
-			out = append(out, r...)
-			last = b
-			segChanged = true
+			sc.bufs[b] = out
+			cur, changed = bytesString(out), true
 		}
 	}
-	runStart := 0
-	for i := 0; i < len(cur); {
-		n, v := c.seg.next(cur, i)
+	sc.bars = bars
+	return cur, changed
+}
+
+// segBarriers appends the segment boundaries of s (the starts and ends of
+// segmentation matches, without 0) to bars.
+func (c *Converter) segBarriers(s string, bars []int) []int {
+	for i := 0; i < len(s); {
+		n, v := c.seg.next(s, i)
+		if v != noValue {
+			if i > 0 && (len(bars) == 0 || bars[len(bars)-1] != i) {
+				bars = append(bars, i)
+			}
+			bars = append(bars, i+n)
+		}
+		i += n
+	}
+	return bars
+}
+
+// runFused is run that also records, as barriers in its output, the
+// boundaries of every level-0 match.
+func (c *Converter) runFused(m *matcher, s string, dst []byte, bars []int) ([]byte, bool, []int) {
+	changed := false
+	last, delta := 0, 0 // output offset of input offset i is i+delta
+	for i := 0; i < len(s); {
+		n, v := m.next(s, i)
 		if v == noValue {
 			i += n
 			continue
 		}
-		if runStart < i {
-			flush(runStart, i)
+		if m.levels[v] == 0 {
+			if i > 0 && (len(bars) == 0 || bars[len(bars)-1] != i+delta) {
+				bars = append(bars, i+delta)
+			}
 		}
-		flush(i, i+n)
+		if !(c.conservative && m.isAmbiguous(v)) {
+			if val := m.vals[v]; val != s[i:i+n] {
+				if !changed {
+					if cap(dst) < len(s)+len(s)/4 {
+						dst = make([]byte, 0, len(s)+len(s)/4+16)
+					}
+					changed = true
+				}
+				dst = append(dst, s[last:i]...)
+				dst = append(dst, val...)
+				last = i + n
+				delta += len(val) - n
+			}
+		}
 		i += n
-		runStart = i
+		if m.levels[v] == 0 {
+			bars = append(bars, i+delta)
+		}
 	}
-	if runStart < len(cur) {
-		flush(runStart, len(cur))
+	if !changed {
+		return dst, false, bars
 	}
-	if !segChanged {
-		return cur, changed
-	}
-	out = append(out, cur[last:]...)
-	sc.bufs[outIdx] = out
-	return bytesString(out), true
+	return append(dst, s[last:]...), true, bars
 }
 
-// runChain applies the conversion chain to one segment.
-func (c *Converter) runChain(x string, bufs [][]byte) (string, bool) {
+// runLimited is run with barriers that no match crosses. With mapBars it
+// rewrites the barriers as offsets of its output.
+func (c *Converter) runLimited(m *matcher, s string, dst []byte, bars []int, mapBars bool) ([]byte, bool) {
 	changed := false
-	for k, m := range c.chain {
-		out, ch := c.run(m, x, bufs[k][:0])
-		if ch {
-			bufs[k] = out
-			x, changed = bytesString(out), true
+	last, delta := 0, 0
+	bi := 0
+	for i := 0; i < len(s); {
+		for bi < len(bars) && bars[bi] <= i {
+			if mapBars {
+				bars[bi] += delta
+			}
+			bi++
+		}
+		limit := len(s)
+		if bi < len(bars) {
+			limit = bars[bi]
+		}
+		n, v := m.next(s[:limit], i)
+		if v == noValue {
+			if c.noIDS && n > 3 && isIDSOperator(s, i) {
+				n = 3
+			}
+			i += n
+			continue
+		}
+		if c.conservative && m.isAmbiguous(v) {
+			i += n
+			continue
+		}
+		if val := m.vals[v]; val != s[i:i+n] {
+			if !changed {
+				if cap(dst) < len(s)+len(s)/4 {
+					dst = make([]byte, 0, len(s)+len(s)/4+16)
+				}
+				changed = true
+			}
+			dst = append(dst, s[last:i]...)
+			dst = append(dst, val...)
+			last = i + n
+			delta += len(val) - n
+		}
+		i += n
+	}
+	if mapBars {
+		for ; bi < len(bars); bi++ {
+			bars[bi] += delta
 		}
 	}
-	return x, changed
+	if !changed {
+		return dst, false
+	}
+	return append(dst, s[last:]...), true
 }
 
 // run applies one conversion step to s. When the step changes nothing it
@@ -181,7 +274,7 @@ func (c *Converter) run(m *matcher, s string, dst []byte) ([]byte, bool) {
 			i += n
 			continue
 		}
-		if c.conservative && m.candidates[v] != nil {
+		if c.conservative && m.isAmbiguous(v) {
 			i += n // ambiguous single character: leave it
 			continue
 		}

@@ -115,6 +115,22 @@ func (l *Library) NewConverter(name string, spec *ConfigSpec, opts Options) (*Co
 			c.chain = append(c.chain, m)
 		}
 	}
-	c.pool.New = func() any { return &scratch{bufs: make([][]byte, len(c.norm)+len(c.chain)+1)} }
+	if c.seg != nil && len(c.chain) > 0 && c.chain[0].single && c.seg.nlevels == 1 && sameDicts(c.seg.first0, c.chain[0].first0) {
+		c.fused = true
+	}
+	c.pool.New = func() any { return &scratch{bufs: make([][]byte, len(c.norm)+len(c.chain))} }
 	return c, nil
+}
+
+// sameDicts reports whether two dictionary lists are the same, in order.
+func sameDicts(a, b []*Dict) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
 }

@@ -103,9 +103,9 @@ func (c *Converter) traceStep(m *matcher, cur, next *version, buf []byte, tr *tr
 			i += n
 			continue
 		}
-		if cand := m.candidates[v]; cand != nil {
+		if m.isAmbiguous(v) {
 			if amb != nil {
-				amb(i, i+n, cand)
+				amb(i, i+n, m.candidates[v])
 			}
 			if c.conservative {
 				i += n
