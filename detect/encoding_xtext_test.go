@@ -188,4 +188,3 @@ func TestEncodingXTextTestdata(t *testing.T) {
 		}
 	}
 }
-
