@@ -1,5 +1,7 @@
 package normalize
 
+import "strings"
+
 // Analysis summarises what the pipeline finds in a document without
 // returning the cleaned text. It is what `hanfix -detect` prints.
 type Analysis struct {
@@ -41,7 +43,11 @@ func analysisOf(rep *Report) *Analysis {
 	}
 	a.Mojibake = rep.Counts[KindMojibake]
 	a.Annotations = rep.Counts[KindAnnotation]
-	a.BoilerplateLines = rep.Counts[KindBoilerplate]
+	for _, c := range rep.Changes {
+		if c.Kind == KindBoilerplate && !strings.HasPrefix(c.Rule, "phrase:") {
+			a.BoilerplateLines++
+		}
+	}
 	for _, f := range rep.Findings {
 		if f.Kind == KindMojibake {
 			a.Mojibake++
