@@ -18,26 +18,31 @@ func (r reading) tone() uint8  { return uint8(r & 7) }
 type tables struct {
 	bases  []string          // toneless syllables, index = id
 	baseID map[string]uint32 // toneless syllable → id
-	// For each character: its readings as in the dictionary (canonical,
-	// tone-marked, default first) and their parsed form.
-	marked map[rune][]string
-	parsed map[rune][]reading
+	// For each character, the range of its readings in marked and parsed:
+	// offset<<4 | count. marked holds the readings as in the dictionary
+	// (canonical, tone-marked, default first), parsed their parsed form.
+	index  map[rune]uint32
+	marked []string
+	parsed []reading
 }
 
 var data = sync.OnceValue(build)
 
 func build() *tables {
+	n := len(gopinyin.PinyinDict)
 	t := &tables{
 		baseID: make(map[string]uint32, 512),
-		marked: make(map[rune][]string, len(gopinyin.PinyinDict)),
-		parsed: make(map[rune][]reading, len(gopinyin.PinyinDict)),
+		index:  make(map[rune]uint32, n),
+		marked: make([]string, 0, n+n/4),
+		parsed: make([]reading, 0, n+n/4),
 	}
 	var buf [maxBase]byte
 	for cp, list := range gopinyin.PinyinDict {
-		r := rune(cp)
-		var ms []string
-		var ps []reading
-		for _, m := range strings.Split(list, ",") {
+		off := len(t.parsed)
+	readings:
+		for rest := list; rest != ""; {
+			var m string
+			m, rest, _ = strings.Cut(rest, ",")
 			n, tone, ok := parse(m, &buf)
 			if !ok {
 				continue // never happens with the current data; tested
@@ -53,28 +58,34 @@ func build() *tables {
 				t.baseID[b] = id
 			}
 			p := reading(id<<3 | uint32(tone))
-			dup := false
-			for _, q := range ps {
-				dup = dup || q == p
+			for _, q := range t.parsed[off:] {
+				if q == p {
+					continue readings
+				}
 			}
-			if dup {
-				continue
-			}
-			ms = append(ms, m)
-			ps = append(ps, p)
+			t.marked = append(t.marked, m)
+			t.parsed = append(t.parsed, p)
 		}
-		if len(ps) > 0 {
-			t.marked[r] = ms
-			t.parsed[r] = ps
+		if cnt := len(t.parsed) - off; cnt > 0 && cnt < 16 {
+			t.index[rune(cp)] = uint32(off)<<4 | uint32(cnt)
 		}
 	}
 	return t
 }
 
+func (t *tables) readings(r rune) (marked []string, parsed []reading) {
+	x, ok := t.index[r]
+	if !ok {
+		return nil, nil
+	}
+	off, cnt := x>>4, x&15
+	return t.marked[off : off+cnt], t.parsed[off : off+cnt]
+}
+
 // Readings returns the readings of r in canonical tone-marked form,
 // the most common first, or nil when r has none in the dictionary.
 func Readings(r rune) []string {
-	ms := data().marked[r]
+	ms, _ := data().readings(r)
 	if ms == nil {
 		return nil
 	}
@@ -87,8 +98,8 @@ func Readings(r rune) []string {
 // allocate.
 func HasReading(r rune, syllable string) bool {
 	t := data()
-	ps, ok := t.parsed[r]
-	if !ok {
+	_, ps := t.readings(r)
+	if ps == nil {
 		return false
 	}
 	var buf [maxBase]byte
