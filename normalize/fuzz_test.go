@@ -63,18 +63,26 @@ func FuzzNormalizer(f *testing.F) {
 	})
 }
 
+// cleanTexts are clean documents, each in one script: any piece of one
+// must come through the pipeline unchanged.
+var cleanTexts = []string{
+	"机关党务干部是机关党建工作的策划者、组织者和实施者，其素质的高低，直接关系到机关党建活动的吸引力和实效性。\n" +
+		"如果你有一个空的分区（例如 “/dev/sdx”），你可以使用 mkfs.ext4(1) 将它格式化。\n" +
+		"自然语言处理(NLP)是人工智能(AI)的一个分支，始于(1950年代)。你好(nǐ hǎo)是问候语。\n",
+	"群眾路線是我們黨的生命線和根本工作路線。組織部門只有更加自覺地貫徹好黨的群眾路線，才能使組織工作更具活力。\n" +
+		"床前明月光，疑是地上霜。舉頭望明月，低頭思故鄉。\n" +
+		"如果您有一個空的分割區（例如「/dev/sdx」），您可以使用 mkfs.ext4(1) 將它格式化。\n",
+	"このマニュアルページは日本語で書かれています。詳しくは man(1) を参照してください。\n",
+}
+
 // FuzzCleanUnchanged cuts clean text at arbitrary places and checks that
 // no piece is changed.
 func FuzzCleanUnchanged(f *testing.F) {
-	const clean = "机关党务干部是机关党建工作的策划者、组织者和实施者，其素质的高低，直接关系到机关党建活动的吸引力和实效性。\n" +
-		"群眾路線是我們黨的生命線和根本工作路線。組織部門只有更加自覺地貫徹好黨的群眾路線，才能使組織工作更具活力。\n" +
-		"如果你有一个空的分区（例如 “/dev/sdx”），你可以使用 mkfs.ext4(1) 将它格式化。\n" +
-		"床前明月光，疑是地上霜。舉頭望明月，低頭思故鄉。\n" +
-		"このマニュアルページは日本語で書かれています。\n" +
-		"自然语言处理(NLP)是人工智能(AI)的一个分支，始于(1950年代)。\n"
-	f.Add(uint(0), uint(len(clean)))
-	f.Add(uint(10), uint(40))
-	f.Fuzz(func(t *testing.T, off, n uint) {
+	f.Add(uint(0), uint(0), uint(1<<20))
+	f.Add(uint(1), uint(10), uint(40))
+	f.Add(uint(2), uint(0), uint(1<<20))
+	f.Fuzz(func(t *testing.T, which, off, n uint) {
+		clean := cleanTexts[which%uint(len(cleanTexts))]
 		start := int(off % uint(len(clean)+1))
 		end := min(len(clean), start+int(n%uint(len(clean)+1)))
 		for start < len(clean) && !utf8.RuneStart(clean[start]) {
