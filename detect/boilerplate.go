@@ -98,7 +98,7 @@ func Boilerplate(s string, rules *BoilerplateRules, model *SiteModel) []Boilerpl
 			ln.runes = f.runes
 			ln.hits = rules.lineHits(f, text, nil)
 			if model != nil {
-				if name, ok := model.lookup(f.b, f.runes); ok {
+				if name, ok := model.lookup(f); ok {
 					ln.hits = append(ln.hits, bpHit{learned: name})
 				}
 			}
@@ -137,7 +137,7 @@ func (rs *BoilerplateRules) lineHits(f *folder, text string, hits []bpHit) []bpH
 			} else {
 				pos = d
 			}
-			if e, ok := r.pat.match(b, pos, r.mode == modeLine); ok {
+			if e, ok := r.pat.match(f, pos, r.mode == modeLine); ok {
 				add(r, pos, e)
 			}
 		}
@@ -156,7 +156,7 @@ func (rs *BoilerplateRules) lineHits(f *folder, text string, hits []bpHit) []bpH
 		if r.mode == modeStart {
 			pos = 0
 		}
-		if e, ok := r.pat.match(b, pos, r.mode == modeLine); ok {
+		if e, ok := r.pat.match(f, pos, r.mode == modeLine); ok {
 			add(r, pos, e)
 		}
 	}
@@ -188,7 +188,7 @@ func (rs *BoilerplateRules) lineHits(f *folder, text string, hits []bpHit) []bpH
 				continue // a mention: “转载请注明出处”
 			}
 			needEnd := r.mode == modeSuffix || r.mode == modeEnd
-			e, ok := r.pat.match(b, i, needEnd)
+			e, ok := r.pat.match(f, i, needEnd)
 			if !ok {
 				continue
 			}
@@ -216,7 +216,7 @@ func skipDecoration(b []byte) int {
 	i := 0
 	for i < len(b) {
 		switch b[i] {
-		case '-', '*', '>', '|', '#', '~', '+', '=':
+		case '-', '*', '>', '<', '|', '#', '~', '+', '=':
 			i++
 			continue
 		}

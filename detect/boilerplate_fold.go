@@ -111,6 +111,8 @@ func foldRune(r rune) rune {
 		return '-'
 	case '»', '›', '〉', '→', '＞':
 		return '>'
+	case '«', '‹', '〈', '←', '＜':
+		return '<'
 	case '・', '•', '‧', '･':
 		return '·'
 	case '｜':
@@ -173,6 +175,27 @@ type folder struct {
 	b     []byte  // the folded line
 	off   []int32 // off[i]: offset in the line of the rune that produced b[i]; off[len(b)] = len(line)
 	runes int     // runes in b
+	line  string  // the line
+}
+
+// gap reports whether the line has white space right before folded byte i.
+func (f *folder) gap(i int) bool {
+	if i <= 0 || i >= len(f.b) {
+		return false
+	}
+	o := f.off[i]
+	if o == 0 {
+		return false
+	}
+	switch c := f.line[o-1]; c {
+	case ' ', '\t':
+		return true
+	case 0x80: // U+3000 is E3 80 80, U+00A0 is C2 A0
+		return o >= 3 && f.line[o-3:o] == "\u3000"
+	case 0xA0:
+		return o >= 2 && f.line[o-2:o] == "\u00a0"
+	}
+	return false
 }
 
 // fold folds line into f.b and f.off.
@@ -245,7 +268,7 @@ func (f *folder) fold(line string) {
 		i += size
 	}
 	off[n] = int32(len(line))
-	f.b, f.off, f.runes = b[:n], off[:n+1], runes
+	f.b, f.off, f.runes, f.line = b[:n], off[:n+1], runes, line
 }
 
 // foldString returns the folded form of s (all lines).

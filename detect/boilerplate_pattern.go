@@ -24,6 +24,7 @@ const (
 	tDate                // {date}: a date or time: digits and - / . : 年 月 日 号 时 分 秒
 	tName                // {name}: 1 to 12 characters without clause punctuation
 	tKV                  // {kv}: two or more key=digits pairs joined by & , or ;
+	tSep                 // {sep}: a separator: one of : ] > | / - · or a space, or the end of the line
 )
 
 type token struct {
@@ -34,7 +35,7 @@ type token struct {
 // maxAnyBytes bounds a {*} that is not the last token of a pattern.
 const maxAnyBytes = 400
 
-var wildcards = map[string]tokKind{"*": tAny, "n": tNum, "date": tDate, "name": tName, "kv": tKV}
+var wildcards = map[string]tokKind{"*": tAny, "n": tNum, "date": tDate, "name": tName, "kv": tKV, "sep": tSep}
 
 // parsePattern parses pattern source text: literal text with {*}, {n},
 // {date}, {name} and {kv} wildcards; "{{" and "}}" stand for literal braces.
@@ -71,7 +72,7 @@ func parsePattern(src string) (pattern, error) {
 			name := src[i+1 : i+j]
 			k, ok := wildcards[name]
 			if !ok {
-				return p, fmt.Errorf("unknown wildcard {%s}: want {*}, {n}, {date}, {name} or {kv}", name)
+				return p, fmt.Errorf("unknown wildcard {%s}: want {*}, {n}, {date}, {name}, {kv} or {sep}", name)
 			}
 			flush()
 			if n := len(p.toks); n > 0 && k == tAny && p.toks[n-1].kind == tAny {
@@ -102,13 +103,14 @@ func (p pattern) firstLit() string {
 	return ""
 }
 
-// match reports whether p matches b starting at i, and where the match
-// ends. With needEnd the match must end at len(b).
-func (p pattern) match(b []byte, i int, needEnd bool) (int, bool) {
-	return matchToks(p.toks, b, i, needEnd)
+// match reports whether p matches the folded line f.b starting at i, and
+// where the match ends. With needEnd the match must end at len(f.b).
+func (p pattern) match(f *folder, i int, needEnd bool) (int, bool) {
+	return matchToks(p.toks, f, i, needEnd)
 }
 
-func matchToks(toks []token, b []byte, i int, needEnd bool) (int, bool) {
+func matchToks(toks []token, f *folder, i int, needEnd bool) (int, bool) {
+	b := f.b
 	if len(toks) == 0 {
 		if needEnd && i != len(b) {
 			return 0, false
@@ -121,7 +123,7 @@ func matchToks(toks []token, b []byte, i int, needEnd bool) (int, bool) {
 		if !bytes.HasPrefix(b[i:], []byte(t.lit)) {
 			return 0, false
 		}
-		return matchToks(rest, b, i+len(t.lit), needEnd)
+		return matchToks(rest, f, i+len(t.lit), needEnd)
 	case tAny:
 		if len(rest) == 0 {
 			if needEnd {
@@ -136,7 +138,7 @@ func matchToks(toks []token, b []byte, i int, needEnd bool) (int, bool) {
 		next := rest[0]
 		for j := i; j <= limit; {
 			if next.kind != tLit || bytes.HasPrefix(b[j:], []byte(next.lit)) {
-				if e, ok := matchToks(rest, b, j, needEnd); ok {
+				if e, ok := matchToks(rest, f, j, needEnd); ok {
 					return e, true
 				}
 			}
@@ -178,7 +180,7 @@ func matchToks(toks []token, b []byte, i int, needEnd bool) (int, bool) {
 			n++
 		}
 		for k := n - 1; k >= 0; k-- { // longest first
-			if e, ok := matchToks(rest, b, ends[k], needEnd); ok {
+			if e, ok := matchToks(rest, f, ends[k], needEnd); ok {
 				return e, true
 			}
 		}
@@ -192,9 +194,24 @@ func matchToks(toks []token, b []byte, i int, needEnd bool) (int, bool) {
 			}
 			j += size
 			n++
-			if e, ok := matchToks(rest, b, j, needEnd); ok {
+			if e, ok := matchToks(rest, f, j, needEnd); ok {
 				return e, true
 			}
+		}
+		return 0, false
+	case tSep:
+		if i == len(b) {
+			return matchToks(rest, f, i, needEnd)
+		}
+		switch b[i] {
+		case ':', ']', '>', '|', '/', '-':
+			return matchToks(rest, f, i+1, needEnd)
+		}
+		if bytes.HasPrefix(b[i:], []byte("·")) {
+			return matchToks(rest, f, i+len("·"), needEnd)
+		}
+		if f.gap(i) {
+			return matchToks(rest, f, i, needEnd)
 		}
 		return 0, false
 	case tKV:
@@ -225,7 +242,7 @@ func matchToks(toks []token, b []byte, i int, needEnd bool) (int, bool) {
 		if pairs < 2 {
 			return 0, false
 		}
-		return matchToks(rest, b, j, needEnd)
+		return matchToks(rest, f, j, needEnd)
 	}
 	return 0, false
 }

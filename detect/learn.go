@@ -18,6 +18,14 @@ import (
 // template is counted once per document. Lines with fewer than two letters
 // or Han characters ("}", "----") are not learned.
 //
+// Besides whole lines the learner counts line labels: the start of a line
+// up to its first ':' or a leading "[…]", or two or more Han characters
+// before a space, at most 8 characters ("上一则:", "[上一篇]", "导航:"), for
+// lines of at most 80 characters. A label template catches lines whose rest
+// varies from page to page (the title of the next article) and is used
+// only when at least 80% of the documents that had it had it within their
+// first or last max(6, lines/5) lines.
+//
 // A learned template is boilerplate when at least MinDocs documents (and at
 // least MinShare of all documents) contain it. Boilerplate then removes a
 // line matching it only in the head or tail zone of a page (measured
@@ -67,9 +75,11 @@ const (
 )
 
 // labelOf returns the label of a folded line: the text up to and including
-// the first ':' or a leading "[…]", at most maxLabelRunes characters, with
-// at least one letter; "" if there is none.
-func labelOf(b []byte) []byte {
+// the first ':' or a leading "[…]", or a run of at least two Han characters
+// followed by a space ("上一篇 标题"); at most maxLabelRunes characters with
+// at least one letter; nil if there is none.
+func labelOf(f *folder) []byte {
+	b := f.b
 	d := skipDecoration(b)
 	closeBy := byte(':')
 	start := d
@@ -77,7 +87,7 @@ func labelOf(b []byte) []byte {
 		closeBy = ']'
 		start = d + 1
 	}
-	letters := 0
+	letters, han := 0, 0
 	for i, n := start, 0; i < len(b) && n <= maxLabelRunes; n++ {
 		c := b[i]
 		if c == closeBy {
@@ -85,6 +95,9 @@ func labelOf(b []byte) []byte {
 				return nil
 			}
 			return b[d : i+1]
+		}
+		if closeBy == ':' && han >= 2 && han == n && f.gap(i) {
+			return b[d:i]
 		}
 		if c < 0x80 {
 			if c >= 'a' && c <= 'z' {
@@ -100,6 +113,7 @@ func labelOf(b []byte) []byte {
 			return nil
 		}
 		letters++
+		han++
 		i += size
 	}
 	return nil
@@ -107,11 +121,11 @@ func labelOf(b []byte) []byte {
 
 // labelFingerprint returns the fingerprint of the label of a folded line
 // of at most maxLabelLine characters.
-func labelFingerprint(b []byte, runes int) (uint64, bool) {
-	if runes > maxLabelLine {
+func labelFingerprint(f *folder) (uint64, bool) {
+	if f.runes > maxLabelLine {
 		return 0, false
 	}
-	lb := labelOf(b)
+	lb := labelOf(f)
 	if lb == nil {
 		return 0, false
 	}
@@ -157,7 +171,7 @@ func (l *Learner) Add(doc string) {
 		if fp, ok := fingerprint(l.f.b); ok {
 			l.count(fp, id, edge, line)
 		}
-		if fp, ok := labelFingerprint(l.f.b, l.f.runes); ok {
+		if fp, ok := labelFingerprint(&l.f); ok {
 			l.count(fp, id, edge, line)
 		}
 	}

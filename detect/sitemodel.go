@@ -106,19 +106,18 @@ func (m *SiteModel) supports(docs int) bool {
 }
 
 // lookup returns the rule name of the template a folded line matches: the
-// whole line, or else its label (the text up to its first ':' or a leading
-// "[…]") when that label was seen at page edges in at least 80% of the
+// whole line, or else its label (see labelOf) when that label was seen at page edges in at least 80% of the
 // documents that had it.
-func (m *SiteModel) lookup(b []byte, runes int) (string, bool) {
+func (m *SiteModel) lookup(f *folder) (string, bool) {
 	if m == nil || len(m.templates) == 0 {
 		return "", false
 	}
-	if fp, ok := fingerprint(b); ok {
+	if fp, ok := fingerprint(f.b); ok {
 		if _, ok := m.templates[fp]; ok {
 			return "learned:" + fpString(fp), true
 		}
 	}
-	if fp, ok := labelFingerprint(b, runes); ok {
+	if fp, ok := labelFingerprint(f); ok {
 		if t, ok := m.templates[fp]; ok && float64(t.edge) >= minLabelEdge*float64(t.docs) {
 			return "learned:" + fpString(fp), true
 		}
