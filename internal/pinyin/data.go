@@ -3,6 +3,9 @@ package pinyin
 import (
 	"strings"
 	"sync"
+	"unicode/utf8"
+
+	"github.com/hanfix/hanfix/convert"
 
 	gopinyin "github.com/mozillazg/go-pinyin"
 )
@@ -76,7 +79,9 @@ func build() *tables {
 func (t *tables) readings(r rune) (marked []string, parsed []reading) {
 	x, ok := t.index[r]
 	if !ok {
-		return nil, nil
+		if x, ok = simplifiedFallback(t, r); !ok {
+			return nil, nil
+		}
 	}
 	off, cnt := x>>4, x&15
 	return t.marked[off : off+cnt], t.parsed[off : off+cnt]
@@ -122,3 +127,36 @@ func HasReading(r rune, syllable string) bool {
 // Syllables returns the toneless syllable inventory (with ü), in no
 // particular order.
 func Syllables() []string { return append([]string(nil), data().bases...) }
+
+// fallbacks caches, for Han characters without readings of their own, the
+// index entry of their Simplified form (or 0 when it has none either).
+var fallbacks sync.Map // rune → uint32
+
+var t2s = sync.OnceValue(func() *convert.Converter {
+	c, err := convert.New("t2s")
+	if err != nil {
+		return nil
+	}
+	return c
+})
+
+// simplifiedFallback returns the readings of the Simplified form of a
+// Traditional character that go-pinyin's dictionary lacks (a few rare
+// characters), found with OpenCC t2s.
+func simplifiedFallback(t *tables, r rune) (uint32, bool) {
+	if r < 0x3400 {
+		return 0, false
+	}
+	if x, ok := fallbacks.Load(r); ok {
+		return x.(uint32), x.(uint32) != 0
+	}
+	var x uint32
+	if c := t2s(); c != nil {
+		s := c.Convert(string(r))
+		if q, size := utf8.DecodeRuneInString(s); size == len(s) && q != r {
+			x = t.index[q]
+		}
+	}
+	fallbacks.Store(r, x)
+	return x, x != 0
+}

@@ -4,7 +4,9 @@
 // The readings, heteronyms included, come from the dictionary of
 // github.com/mozillazg/go-pinyin (itself generated from pinyin-data), which
 // covers Simplified and Traditional characters alike. The syllable inventory
-// is every toneless syllable that occurs in that dictionary. Both are built
+// is every toneless syllable that occurs in that dictionary. A Traditional
+// character that the dictionary lacks gets the readings of its Simplified
+// form (OpenCC t2s). Both are built
 // once, on first use, and are safe for concurrent use.
 //
 // A reading may be written in any of the usual forms, and all functions that

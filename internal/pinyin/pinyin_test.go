@@ -161,3 +161,26 @@ func BenchmarkHasReading(b *testing.B) {
 		HasReading('設', "shè")
 	}
 }
+
+// A Traditional character without data of its own gets the readings of its
+// Simplified form.
+func TestTraditionalFallback(t *testing.T) {
+	var missing []rune
+	for _, r := range "㜢䊷䱧龭龯鿁鿓𠁞𠌥𠗣𣯶" {
+		if _, ok := gopinyin.PinyinDict[int(r)]; !ok {
+			missing = append(missing, r)
+		}
+	}
+	require.NotEmpty(t, missing)
+	found := 0
+	for _, r := range missing {
+		if rs := Readings(r); len(rs) > 0 {
+			found++
+			assert.True(t, HasReading(r, rs[0]))
+		}
+	}
+	t.Logf("%d of %d Traditional characters without data have a Simplified fallback", found, len(missing))
+	assert.Equal(t, []string{"sān"}, Readings('𣯶')) // t2s: 毶
+	assert.True(t, HasReading('𣯶', "san1"))
+	assert.Nil(t, Readings('a'))
+}
