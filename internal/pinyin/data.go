@@ -144,8 +144,8 @@ var t2s = sync.OnceValue(func() *convert.Converter {
 // Traditional character that go-pinyin's dictionary lacks (a few rare
 // characters), found with OpenCC t2s.
 func simplifiedFallback(t *tables, r rune) (uint32, bool) {
-	if r < 0x3400 {
-		return 0, false
+	if !(r >= 0x3400 && r <= 0x9FFF || r >= 0xF900 && r <= 0xFAFF || r >= 0x20000 && r <= 0x3134F) {
+		return 0, false // only Han characters: the cache stays bounded
 	}
 	if x, ok := fallbacks.Load(r); ok {
 		return x.(uint32), x.(uint32) != 0
