@@ -2,12 +2,13 @@ package opencc
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 	"unicode/utf8"
 )
 
 // Dict is one OpenCC dictionary: keys with their candidate values, the
-// default candidate first. Keys and values are substrings of the text the
+// default candidate first, sorted by key. Keys and values are substrings of the text the
 // dictionary was parsed from, so a Dict costs little beyond that text.
 type Dict struct {
 	name   string
@@ -103,7 +104,20 @@ func ParseText(name, text string, format TextFormat) (*Dict, error) {
 		d.keys = append(d.keys, key)
 		d.values = append(d.values, value)
 	}
+	if !sort.StringsAreSorted(d.keys) {
+		sort.Stable(byKey{d})
+	}
 	return d, nil
+}
+
+// byKey sorts a dictionary's entries by key.
+type byKey struct{ d *Dict }
+
+func (b byKey) Len() int           { return len(b.d.keys) }
+func (b byKey) Less(i, j int) bool { return b.d.keys[i] < b.d.keys[j] }
+func (b byKey) Swap(i, j int) {
+	b.d.keys[i], b.d.keys[j] = b.d.keys[j], b.d.keys[i]
+	b.d.values[i], b.d.values[j] = b.d.values[j], b.d.values[i]
 }
 
 // defaultValue returns the first candidate of a space-separated list.

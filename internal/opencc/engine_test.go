@@ -33,7 +33,7 @@ func TestParseText(t *testing.T) {
 	d, err := ParseText("D", "# comment\n\nab\tAB\na\tA1 A2\r\nab\tdup\n", FormatOpenCC)
 	require.NoError(t, err)
 	require.Equal(t, 3, d.Len())
-	k, v := d.Entry(1)
+	k, v := d.Entry(0) // sorted by key
 	assert.Equal(t, "a", k)
 	assert.Equal(t, "A1 A2", v)
 	assert.Equal(t, "D", d.Name())
@@ -41,7 +41,7 @@ func TestParseText(t *testing.T) {
 	g, err := ParseText("G", "  ab\tAB  \na\tA1 A2\nab\tlast\nno newline\tX", FormatGocc)
 	require.NoError(t, err)
 	require.Equal(t, 2, g.Len(), "gocc ignores a final line without newline")
-	_, v = g.Entry(0)
+	_, v = g.Entry(1)
 	assert.Equal(t, "last", v, "gocc keeps the last of duplicated keys")
 
 	for _, bad := range []string{"novalue\n", "\tvalue\n", "key\t\n", "\xff\tx\n"} {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/bits"
 	"strings"
+	"unicode/utf8"
 )
 
 // A matcher finds, at a position of a text, the match that an OpenCC
@@ -69,67 +70,96 @@ func newMatcher(name string, levels [][]*Dict) (*matcher, error) {
 	}
 	m.nlevels = len(levels)
 	m.lo = make([]uint32, 256) // block 0 stays empty
-	nkeys := 0
-	for _, lv := range levels {
-		for _, d := range lv {
-			nkeys += len(d.keys)
-		}
-	}
-	m.nodes = make([]node, 1, nkeys+nkeys/2+1)
-	m.nodes[0] = node{val: noValue}
-	m.vals = make([]string, 0, nkeys)
-	m.levels = make([]uint8, 0, nkeys)
-	edges := make(map[uint64]uint32, nkeys)
+	// Keys are inserted in sorted order, merged across the dictionaries
+	// (earlier level, then earlier dictionary, first on a tie), so that the
+	// path of a key's common prefix with the previous key is on a stack and
+	// a new edge never needs a lookup.
+	var srcs []mergeSource
+	nkeys, nrunes := 0, 0
 	for level, lv := range levels {
 		for _, d := range lv {
-			for i, key := range d.keys {
-				cur := uint32(0)
-				runes := 0
-				for j, r := range key {
-					runes++
-					if j == 0 {
-						cur = m.firstNode(r, true)
-						continue
-					}
-					k := uint64(cur)<<21 | uint64(r)
-					next, ok := edges[k]
-					if !ok {
-						next = uint32(len(m.nodes))
-						m.nodes = append(m.nodes, node{val: noValue})
-						edges[k] = next
-					}
-					m.nodes[cur].mask |= runeBit(r)
-					cur = next
-				}
-				if len(m.nodes) >= maxNodes {
-					return nil, fmt.Errorf("matcher %s: more than %d trie nodes", name, maxNodes)
-				}
-				if key[0] < 0x80 {
-					m.ascii = true
-				}
-				if level > 0 && (runes != 1 || idsArity([]rune(key)[0]) != 0) {
-					m.single = false
-				}
-				m.maxRunes = max(m.maxRunes, runes)
-				n := &m.nodes[cur]
-				if n.val != noValue && int(m.levels[n.val]) <= level {
-					continue // an earlier dictionary of this or a higher level has the key
-				}
-				vi := int32(len(m.vals))
-				m.vals = append(m.vals, defaultValue(d.values[i]))
-				m.levels = append(m.levels, uint8(level))
-				if amb := ambiguousCandidates(key, d.values[i]); amb != nil {
-					for len(m.ambiguous) <= int(vi)/64 {
-						m.ambiguous = append(m.ambiguous, 0)
-					}
-					m.ambiguous[vi/64] |= 1 << (vi % 64)
-					m.candidates[vi] = amb
-				}
-				n.val = vi
+			srcs = append(srcs, mergeSource{d: d, level: level})
+			nkeys += len(d.keys)
+			for _, k := range d.keys {
+				nrunes += utf8.RuneCountInString(k)
 			}
 		}
 	}
-	m.buildEdges(edges)
+	m.nodes = make([]node, 1, nrunes+1)
+	m.nodes[0] = node{val: noValue}
+	m.vals = make([]string, 0, nkeys)
+	m.levels = make([]uint8, 0, nkeys)
+	m.initEdges(nrunes - nkeys)
+	var path []uint32 // path[k]: node after the key's first k+1 runes
+	var prev string
+	for {
+		si := -1
+		for j := range srcs {
+			sj := &srcs[j]
+			if sj.pos < len(sj.d.keys) && (si < 0 || sj.d.keys[sj.pos] < srcs[si].d.keys[srcs[si].pos]) {
+				si = j
+			}
+		}
+		if si < 0 {
+			break
+		}
+		src := &srcs[si]
+		key, cands, level := src.d.keys[src.pos], src.d.values[src.pos], src.level
+		src.pos++
+		// Runes shared with the previous key.
+		common, cb := 0, 0
+		for cb < len(key) && cb < len(prev) {
+			r1, n1 := utf8.DecodeRuneInString(key[cb:])
+			r2, n2 := utf8.DecodeRuneInString(prev[cb:])
+			if r1 != r2 || n1 != n2 {
+				break
+			}
+			common++
+			cb += n1
+		}
+		path = path[:common]
+		runes := common
+		for _, r := range key[cb:] {
+			var nd uint32
+			if len(path) == 0 {
+				nd = m.firstNode(r, true)
+			} else {
+				parent := path[len(path)-1]
+				nd = uint32(len(m.nodes))
+				m.nodes = append(m.nodes, node{val: noValue})
+				m.addEdge(parent, r, nd)
+				m.nodes[parent].mask |= runeBit(r)
+			}
+			path = append(path, nd)
+			runes++
+		}
+		prev = key
+		if len(m.nodes) >= maxNodes {
+			return nil, fmt.Errorf("matcher %s: more than %d trie nodes", name, maxNodes)
+		}
+		if key[0] < 0x80 {
+			m.ascii = true
+		}
+		if level > 0 && (runes != 1 || idsArity(firstRune(key)) != 0) {
+			m.single = false
+		}
+		m.maxRunes = max(m.maxRunes, runes)
+		n := &m.nodes[path[len(path)-1]]
+		if n.val != noValue && int(m.levels[n.val]) <= level {
+			continue // an earlier dictionary of this or a higher level has the key
+		}
+		vi := int32(len(m.vals))
+		m.vals = append(m.vals, defaultValue(cands))
+		m.levels = append(m.levels, uint8(level))
+		if amb := ambiguousCandidates(key, cands); amb != nil {
+			for len(m.ambiguous) <= int(vi)/64 {
+				m.ambiguous = append(m.ambiguous, 0)
+			}
+			m.ambiguous[vi/64] |= 1 << (vi % 64)
+			m.candidates[vi] = amb
+		}
+		n.val = vi
+	}
 	m.bmp = new([0x10000]uint32)
 	for r := rune(0); r < 0x10000; r++ {
 		m.bmp[r] = m.lo[m.hi[r>>8]+uint32(r&0xff)]
@@ -165,18 +195,35 @@ func (m *matcher) firstNode(r rune, create bool) uint32 {
 
 const edgeHash = 0x9E3779B97F4A7C15
 
-func (m *matcher) buildEdges(edges map[uint64]uint32) {
-	size := 1 << bits.Len(uint(len(edges)*2+1))
+// initEdges sizes the edge table for n edges.
+func (m *matcher) initEdges(n int) {
+	size := 1 << bits.Len(uint(n*2+1))
 	m.edges = make([]uint64, size)
 	m.shift = uint(64 - bits.Len(uint(size-1)))
-	mask := uint64(size - 1)
-	for k, v := range edges {
-		h := (k * edgeHash) >> m.shift
-		for m.edges[h] != 0 {
-			h = (h + 1) & mask
-		}
-		m.edges[h] = k<<20 | uint64(v)
+}
+
+// addEdge adds the edge parent --r--> child, which must be new.
+func (m *matcher) addEdge(parent uint32, r rune, child uint32) {
+	k := uint64(parent)<<21 | uint64(r)
+	mask := uint64(len(m.edges) - 1)
+	h := (k * edgeHash) >> m.shift
+	for m.edges[h&mask] != 0 {
+		h++
 	}
+	m.edges[h&mask] = k<<20 | uint64(child)
+}
+
+// mergeSource is one dictionary in the sorted merge of newMatcher.
+type mergeSource struct {
+	d     *Dict
+	level int
+	pos   int
+}
+
+// firstRune returns the first rune of a non-empty string.
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
 }
 
 // child returns the child of node cur for rune r, or 0.
