@@ -106,10 +106,47 @@ func Boilerplate(s string, rules *BoilerplateRules, model *SiteModel) []Boilerpl
 		lines = append(lines, ln)
 		start = end + 1
 	}
+	if model != nil {
+		dropLoneTemplate(lines)
+	}
 	classifyLines(lines)
 	phraseLines(s, lines)
 	layoutRules(s, lines)
 	return spansOf(s, lines)
+}
+
+// dropLoneTemplate drops the learned matches of a document that matches
+// its site's template only once and has no rule match either: a site's
+// template shows on a page in several places (header and footer), while a
+// sentence that a few documents happen to share shows once.
+func dropLoneTemplate(lines []bpLine) {
+	var first string
+	distinct, ruled := 0, false
+	for i := range lines {
+		for _, h := range lines[i].hits {
+			switch {
+			case h.rule == nil && h.learned != first:
+				if distinct == 0 {
+					first = h.learned
+				}
+				distinct++
+			case h.rule != nil && !h.rule.mode.phrase() && h.rule.weight >= threshold:
+				ruled = true
+			}
+		}
+	}
+	if distinct >= 2 || (distinct == 1 && ruled) || distinct == 0 {
+		return
+	}
+	for i := range lines {
+		hs := lines[i].hits[:0]
+		for _, h := range lines[i].hits {
+			if h.rule != nil {
+				hs = append(hs, h)
+			}
+		}
+		lines[i].hits = hs
+	}
 }
 
 // lineHits returns the rule matches in one folded line.

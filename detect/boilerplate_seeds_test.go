@@ -72,3 +72,35 @@ func TestBoilerplateSeedGold(t *testing.T) {
 		})
 	}
 }
+
+// TestBoilerplateDevsetControls runs every UTF-8 input of the development
+// set's categories a to e (clean controls, annotations, mojibake, script
+// mixing: no boilerplate) through Boilerplate, learning a site model from
+// all documents of a category first as a -jsonl run does: nothing may be
+// found.
+func TestBoilerplateDevsetControls(t *testing.T) {
+	dir := testshared.Dir(t, "devset")
+	paths, err := filepath.Glob(filepath.Join(dir, "in", "*.txt"))
+	require.NoError(t, err)
+	byCat := map[byte][]string{}
+	for _, p := range paths {
+		if c := filepath.Base(p)[0]; c >= 'a' && c <= 'e' {
+			byCat[c] = append(byCat[c], p)
+		}
+	}
+	require.NotEmpty(t, byCat['a'])
+	for c, ps := range byCat {
+		l := NewLearner()
+		docs := make([]string, len(ps))
+		for i, p := range ps {
+			b, err := os.ReadFile(p)
+			require.NoError(t, err)
+			docs[i] = string(b)
+			l.Add(docs[i])
+		}
+		m := l.Model()
+		for i, d := range docs {
+			assert.Empty(t, Boilerplate(d, nil, m), "category %c: %s", c, filepath.Base(ps[i]))
+		}
+	}
+}

@@ -27,7 +27,10 @@ import (
 // first or last max(6, lines/5) lines.
 //
 // A learned template is boilerplate when at least MinDocs documents (and at
-// least MinShare of all documents) contain it. Boilerplate then removes a
+// least MinShare of all documents) contain it. A document whose lines match
+// only one learned template, and no rule, keeps that line: a site template
+// shows in several places of a page (header and footer), a sentence that a
+// few documents share shows once. Boilerplate then removes a
 // line matching it only in the head or tail zone of a page (measured
 // through the lines already found to be boilerplate), never in the middle:
 // repeated content (a quotation, a paragraph two articles share) is in the
@@ -77,7 +80,8 @@ const (
 // labelOf returns the label of a folded line: the text up to and including
 // the first ':' or a leading "[…]", or a run of at least two Han characters
 // followed by a space ("上一篇 标题"); at most maxLabelRunes characters with
-// at least one letter; nil if there is none.
+// at least one letter; nil if there is none. A space-ended label must not
+// be followed by a digit ("表格 9.18." is a caption, not a label).
 func labelOf(f *folder) []byte {
 	b := f.b
 	d := skipDecoration(b)
@@ -96,7 +100,7 @@ func labelOf(f *folder) []byte {
 			}
 			return b[d : i+1]
 		}
-		if closeBy == ':' && han >= 2 && han == n && f.gap(i) {
+		if closeBy == ':' && han >= 2 && han == n && f.gap(i) && !(c >= '0' && c <= '9') {
 			return b[d:i]
 		}
 		if c < 0x80 {

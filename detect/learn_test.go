@@ -83,6 +83,22 @@ func TestLearnerRepeatedContentStays(t *testing.T) {
 	}
 }
 
+func TestLearnerLoneSentenceStays(t *testing.T) {
+	// The same sentence opens four documents that share nothing else.
+	l := NewLearner()
+	var docs []string
+	for i := 0; i < 4; i++ {
+		d := "该项目创立于上世纪九十年代(1993年)。\n" + words(i) + "的正文,写得很长。\n" + words(i+9) + "。\n"
+		docs = append(docs, d)
+		l.Add(d)
+	}
+	m := l.Model()
+	assert.Equal(t, 1, m.Len())
+	for _, d := range docs {
+		assert.Empty(t, Boilerplate(d, nil, m))
+	}
+}
+
 func TestLearnerTwoDocsNotEnough(t *testing.T) {
 	l := NewLearner()
 	l.Add("在上一篇笔记里,我们提到过软件源的配置。\n正文一。\n")
