@@ -124,9 +124,6 @@ func (r *runner) runJSONL() error {
 		if err := r.learnPass(); err != nil {
 			return err
 		}
-		if err := r.buildGroupNormalizers(); err != nil {
-			return err
-		}
 		r.prog.pass.Store(2)
 		r.prog.docs.Store(0)
 	}

@@ -1,42 +1,27 @@
 package cli
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"os"
+	"unicode/utf8"
 
 	"github.com/hanfix/hanfix/detect"
 	"github.com/hanfix/hanfix/normalize"
 )
 
-// siteLearner is the cross-document boilerplate learner of package detect:
-// it is fed the documents of one site and returns their site model.
-type siteLearner interface {
-	Add(doc string)
-	Model() *detect.SiteModel
-}
-
-// newSiteLearner returns a new learner, or nil while the library has none.
-//
-// TODO(H5): return detect.NewLearner() once the learner has landed.
-var newSiteLearner = func() siteLearner { return nil }
-
-// errNoLearner is returned by -learn and -model while the library has no
-// boilerplate learner.
-var errNoLearner = errors.New("boilerplate learning (-learn, -model) is not available in this build: the library has no site-model learner yet")
-
 // learnInRun reports whether a JSON Lines run learns boilerplate from its
-// own documents first.
+// own documents first: when boilerplate is stripped (or counted, with
+// -detect) and neither -learn-run=false nor -model is given.
 func (r *runner) learnInRun() bool {
 	return r.cfg.jsonl && r.cfg.learnRun && r.cfg.learn == "" && r.cfg.model == "" && r.conv == nil &&
-		r.cfg.fixes&normalize.FixBoilerplate != 0 && newSiteLearner() != nil
+		r.cfg.fixes&normalize.FixBoilerplate != 0
 }
 
-// learnPass is pass 1 of in-run learning: it feeds the learner of each
+// learnPass is pass 1 of in-run learning: it learns the site model of each
 // group. stdin is copied to a temporary file on the way, and pass 2 reads
-// that file. Lines that do not parse are ignored here; pass 2 reports
-// them.
+// that file, so memory stays bounded. Lines that do not parse are ignored
+// here; pass 2 reports them.
 func (r *runner) learnPass() error {
 	r.prog.pass.Store(1)
 	for _, s := range r.sources {
@@ -45,12 +30,15 @@ func (r *runner) learnPass() error {
 			if err != nil {
 				return fmt.Errorf("spool stdin for in-run learning (or turn it off with -learn-run=false): %w", err)
 			}
+			// Pass 2 reads through f; where the system allows it, the name
+			// goes now, so that nothing is left behind even on a crash.
+			os.Remove(f.Name())
 			r.spoolFile = f
 			r.spool = f
 			break
 		}
 	}
-	learners, err := r.learnGroups()
+	models, err := r.learnGroups()
 	r.spool = nil
 	if r.spoolFile != nil {
 		// Copy what pass 1 did not read (it stops early on a read error).
@@ -64,13 +52,12 @@ func (r *runner) learnPass() error {
 	if err != nil {
 		return err
 	}
-	r.learners = learners
-	return nil
+	return r.useModels(models)
 }
 
-// learnGroups reads the sources and returns a learner per group.
-func (r *runner) learnGroups() (map[string]siteLearner, error) {
-	learners := map[string]siteLearner{}
+// learnGroups reads the sources and learns a site model per -group value.
+func (r *runner) learnGroups() (detect.SiteModels, error) {
+	g := detect.NewGroupLearner()
 	err := runOrdered(r.cfg.jobs, 4*r.cfg.jobs, maxInFlight,
 		func(emit func(*jsonlBatch, int64) bool) {
 			r.produceLines(func(b *jsonlBatch, w int64) bool {
@@ -94,7 +81,7 @@ func (r *runner) learnGroups() (map[string]siteLearner, error) {
 					continue
 				}
 				_ = protect(func() error {
-					if _, found, err := r.parseLine(w, content); err != nil || !found {
+					if _, found, err := r.parseLine(w, content); err != nil || !found || !utf8.Valid(w.text) {
 						return err
 					}
 					b.learn = append(b.learn, learnDoc{group: r.groupOf(w, content), text: string(w.text)})
@@ -106,30 +93,30 @@ func (r *runner) learnGroups() (map[string]siteLearner, error) {
 			defer b.free()
 			r.prog.docs.Add(int64(len(b.learn)))
 			for _, d := range b.learn {
-				l := learners[d.group]
-				if l == nil {
-					l = newSiteLearner()
-					if l == nil {
-						return errNoLearner
-					}
-					learners[d.group] = l
-				}
-				err := protect(func() error { l.Add(d.text); return nil })
-				if err != nil {
+				if err := protect(func() error { g.Add(d.group, d.text); return nil }); err != nil {
 					return fmt.Errorf("learn group %q: %w", d.group, err)
 				}
 			}
 			return nil
 		})
-	return learners, err
+	if err != nil {
+		return nil, err
+	}
+	return g.Models(), nil
 }
 
-// buildGroupNormalizers makes a Normalizer per learned group.
-func (r *runner) buildGroupNormalizers() error {
-	r.groups = make(map[string]*normalize.Normalizer, len(r.learners))
-	for g, l := range r.learners {
+// useModels makes a Normalizer per group of models. Without -group, a
+// model file of exactly one group applies to every document.
+func (r *runner) useModels(models detect.SiteModels) error {
+	if r.cfg.group == "" && len(models) == 1 {
+		for _, m := range models {
+			models = detect.SiteModels{"": m}
+		}
+	}
+	r.groups = make(map[string]*normalize.Normalizer, len(models))
+	for g, m := range models {
 		opts := r.cfg.options()
-		opts.SiteModel = l.Model()
+		opts.SiteModel = m
 		n, err := normalize.New(opts)
 		if err != nil {
 			return fmt.Errorf("group %q: %w", g, err)
@@ -137,23 +124,28 @@ func (r *runner) buildGroupNormalizers() error {
 		r.groups[g] = n
 	}
 	r.st.Groups = len(r.groups)
-	r.learners = nil
 	return nil
 }
 
 // runLearn is -learn: learn every group and write the model file.
 func (r *runner) runLearn() error {
-	if newSiteLearner() == nil {
-		return errNoLearner
-	}
-	learners, err := r.learnGroups()
+	models, err := r.learnGroups()
 	if err != nil {
 		return err
 	}
-	r.st.Groups = len(learners)
-	// TODO(H5): write the per-group models with the library's model
-	// save function once it has landed.
-	return errNoLearner
+	r.st.Groups = len(models)
+	f, err := os.Create(r.cfg.learn)
+	if err != nil {
+		return fmt.Errorf("create -learn %s: %w", r.cfg.learn, unwrapPathError(err))
+	}
+	if _, err := models.WriteTo(f); err != nil {
+		f.Close()
+		return fmt.Errorf("-learn %s: %w", r.cfg.learn, err)
+	}
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("-learn %s: %w", r.cfg.learn, err)
+	}
+	return nil
 }
 
 // loadModel is -model: read the per-group models written by -learn.
@@ -163,7 +155,9 @@ func (r *runner) loadModel(path string) error {
 		return &inputError{fmt.Errorf("-model: open %s: %w", path, unwrapPathError(err))}
 	}
 	defer f.Close()
-	// TODO(H5): read the per-group models with the library's model load
-	// function once it has landed, and fill r.groups.
-	return errNoLearner
+	models, err := detect.ReadSiteModels(f)
+	if err != nil {
+		return &inputError{fmt.Errorf("-model %s: %w", path, err)}
+	}
+	return r.useModels(models)
 }

@@ -93,7 +93,6 @@ type runner struct {
 	outCnt    *countingWriter
 	spool     io.Writer // set while pass 1 copies stdin to a temporary file
 	spoolFile *os.File  // the copy of stdin that pass 2 reads
-	learners  map[string]siteLearner
 
 	prog   progress
 	st     stats
@@ -124,6 +123,12 @@ func (r *runner) run() (err error) {
 	if err := r.checkSources(); err != nil {
 		return err
 	}
+	defer func() {
+		if r.spoolFile != nil {
+			r.spoolFile.Close()
+			os.Remove(r.spoolFile.Name())
+		}
+	}()
 	if err := r.setup(); err != nil {
 		return err
 	}

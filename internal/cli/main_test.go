@@ -178,10 +178,22 @@ func TestTextMode(t *testing.T) {
 		assert.Empty(t, r.stdout)
 	})
 	t.Run("NUL bytes", func(t *testing.T) {
-		r := runMain(t, "前\x00后\n", "-to", "keep")
+		// A NUL in text: cleaned (hygiene drops it) …
+		r := runMain(t, clean+"\x00"+clean, "-to", "keep")
 		assert.Equal(t, 0, r.code, r.stderr)
 		assert.True(t, utf8.ValidString(r.stdout))
-		assert.Contains(t, r.stdout, "前")
+		assert.Contains(t, r.stdout, "中文信息")
+		assert.NotContains(t, r.stdout, "\x00")
+		// … many NULs: binary input, refused with a message.
+		r = runMain(t, "前\x00\x00\x00后\x00\n", "-to", "keep")
+		if r.code != 0 {
+			assert.Equal(t, 1, r.code)
+			oneLineMsg(t, r, "stdin: ")
+		}
+		// In JSON Lines, an escaped NUL is text like any other.
+		r = runMain(t, "{\"text\":\"前\\u0000后\"}\n", "-jsonl", "-to", "keep")
+		assert.Equal(t, 0, r.code, r.stderr)
+		assert.True(t, json.Valid([]byte(r.stdout)), r.stdout)
 	})
 	t.Run("truncated multi-byte sequence at EOF", func(t *testing.T) {
 		r := runMain(t, "你好\xe4\xbd", "-to", "keep")
@@ -457,10 +469,21 @@ func TestOrderWithWorkers(t *testing.T) {
 		}
 		fmt.Fprintf(&in, "{\"id\":%d,\"text\":\"%s\"}\n", i, strings.Repeat("字", size/3+1))
 	}
-	r := runMain(t, in.String(), "-jsonl", "-j", "4", "-to", "keep")
+	r := runMain(t, in.String(), "-jsonl", "-j", "4", "-to", "keep", "-learn-run=false", "-keep-boilerplate")
 	assert.Equal(t, 0, r.code, r.stderr)
 	require.Equal(t, in.Len(), len(r.stdout))
 	assert.True(t, in.String() == r.stdout, "output differs from input (order or content)")
+
+	// With the whole default pipeline (and in-run learning), -j 4 gives
+	// exactly what -j 1 gives, ids in input order.
+	r1 := runMain(t, in.String(), "-jsonl", "-j", "1", "-to", "simp")
+	r4 := runMain(t, in.String(), "-jsonl", "-j", "4", "-to", "simp")
+	require.Equal(t, 0, r1.code, r1.stderr)
+	require.Equal(t, 0, r4.code, r4.stderr)
+	assert.True(t, r1.stdout == r4.stdout, "-j 4 output differs from -j 1")
+	for i, l := range strings.Split(strings.TrimSuffix(r4.stdout, "\n"), "\n") {
+		require.True(t, strings.HasPrefix(l, fmt.Sprintf("{\"id\":%d,", i)), "line %d: %.40s", i, l)
+	}
 }
 
 func TestLongLine(t *testing.T) {
