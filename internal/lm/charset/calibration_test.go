@@ -194,7 +194,7 @@ func TestCalibration(t *testing.T) {
 	if testing.Short() {
 		t.Skip("generates thousands of samples")
 	}
-	sizes := []int{16, 30, 64, 128, 300}
+	sizes := []int{16, 30, 64, 128, 300, 1000}
 	samples := calSamples(t, sizes, 4)
 	require.NotEmpty(t, samples)
 

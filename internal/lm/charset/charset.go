@@ -211,49 +211,130 @@ func trialEncoding(b []byte, ascii bool) Result {
 	return rank(trialScores(b, ascii))
 }
 
+// Trial-decoding limits: inputs longer than probeBytes are first scored on
+// their first probeBytes to order the candidates (and drop those already
+// hopeless), and only the first maxTrialBytes are scored at all.
+const (
+	probeBytes    = 256
+	maxTrialBytes = 64 << 10
+)
+
+// scorer is one encoding's trial decoder: it scores b, giving up below
+// cutoff, and returns the label to report (GBK becomes GB18030 when four-byte
+// sequences occur) or "" when the encoding does not apply.
+type scorer struct {
+	enc   string
+	score func(m *lm.Model, cutoff float64, b []byte) (float64, string)
+}
+
+var (
+	asciiScorers = []scorer{
+		{encUTF8, func(m *lm.Model, c float64, b []byte) (float64, string) { return scoreASCII(m, c, b), encUTF8 }},
+		{encHZ, func(m *lm.Model, c float64, b []byte) (float64, string) {
+			if s, ok := scoreHZ(m, c, b); ok {
+				return s, encHZ
+			}
+			return 0, ""
+		}},
+		{encISO2022JP, func(m *lm.Model, c float64, b []byte) (float64, string) {
+			if s, ok := scoreISO2022JP(m, c, b); ok {
+				return s, encISO2022JP
+			}
+			return 0, ""
+		}},
+	}
+	legacyScorers = []scorer{
+		{encGBK, func(m *lm.Model, c float64, b []byte) (float64, string) {
+			s, four := scoreGBK(m, c, b)
+			if four > 0 {
+				return s, encGB18030
+			}
+			return s, encGBK
+		}},
+		{encBig5, func(m *lm.Model, c float64, b []byte) (float64, string) {
+			return scoreDBCS(m, c, b, big5Table), encBig5
+		}},
+		{encUTF8, func(m *lm.Model, c float64, b []byte) (float64, string) { return scoreUTF8(m, c, b), encUTF8 }},
+		{encShiftJIS, func(m *lm.Model, c float64, b []byte) (float64, string) {
+			return scoreDBCS(m, c, b, sjisTable), encShiftJIS
+		}},
+		{encEUCKR, func(m *lm.Model, c float64, b []byte) (float64, string) {
+			return scoreDBCS(m, c, b, euckrTable), encEUCKR
+		}},
+		{encEUCJP, func(m *lm.Model, c float64, b []byte) (float64, string) { return scoreEUCJP(m, c, b), encEUCJP }},
+		{encWindows125, func(m *lm.Model, c float64, b []byte) (float64, string) {
+			return scoreWindows1252(m, c, b), encWindows125
+		}},
+	}
+	utf16LE = scorer{encUTF16LE, func(m *lm.Model, c float64, b []byte) (float64, string) {
+		return scoreUTF16(m, c, b, false), encUTF16LE
+	}}
+	utf16BE = scorer{encUTF16BE, func(m *lm.Model, c float64, b []byte) (float64, string) {
+		return scoreUTF16(m, c, b, true), encUTF16BE
+	}}
+)
+
 // trialScores returns the scores of the candidates (aborted ones with the
 // partial score at which they stopped).
 func trialScores(b []byte, ascii bool) []candidate {
 	loadTables()
 	m := lm.Default()
-	cs := make([]candidate, 0, 12)
-	best := math.Inf(-1)
-	add := func(enc string, score float64) {
-		score += prior(enc)
-		cs = append(cs, candidate{enc, score})
-		if score > best {
-			best = score
-		}
+	if len(b) > maxTrialBytes {
+		b = b[:maxTrialBytes]
 	}
-	cut := func() float64 { return best - abortMargin }
-	if ascii {
-		add(encUTF8, scoreASCII(m, cut(), b))
-		if s, ok := scoreHZ(m, cut(), b); ok {
-			add(encHZ, s)
-		}
-		if s, ok := scoreISO2022JP(m, cut(), b); ok {
-			add(encISO2022JP, s)
-		}
-	} else {
-		gbk, four := scoreGBK(m, cut(), b)
-		if four > 0 {
-			add(encGB18030, gbk)
-		} else {
-			add(encGBK, gbk)
-		}
-		add(encBig5, scoreDBCS(m, cut(), b, big5Table))
-		add(encUTF8, scoreUTF8(m, cut(), b))
-		add(encShiftJIS, scoreDBCS(m, cut(), b, sjisTable))
-		add(encEUCKR, scoreDBCS(m, cut(), b, euckrTable))
-		add(encEUCJP, scoreEUCJP(m, cut(), b))
-		add(encWindows125, scoreWindows1252(m, cut(), b))
-	}
+	var buf [12]scorer
+	ss := buf[:0]
 	if le, be := utf16Plausible(b); le || be {
 		if le {
-			add(encUTF16LE, scoreUTF16(m, cut(), b, false))
+			ss = append(ss, utf16LE)
 		}
 		if be {
-			add(encUTF16BE, scoreUTF16(m, cut(), b, true))
+			ss = append(ss, utf16BE)
+		}
+	}
+	if ascii {
+		ss = append(ss, asciiScorers...)
+	} else {
+		ss = append(ss, legacyScorers...)
+	}
+	if len(b) > 2*probeBytes {
+		// Probe: order by the score of the first bytes, best first, and
+		// drop candidates hopeless already there.
+		probe := score(m, ss, b[:probeBytes])
+		order := make([]int, len(probe))
+		for i := range order {
+			order[i] = i
+		}
+		sort.SliceStable(order, func(i, j int) bool { return probe[order[i]].score > probe[order[j]].score })
+		best := probe[order[0]].score
+		kept := make([]scorer, 0, len(ss))
+		for _, i := range order {
+			if probe[i].score >= best-2*abortMargin {
+				kept = append(kept, ss[i])
+			}
+		}
+		ss = kept
+	}
+	return score(m, ss, b)
+}
+
+// score runs the scorers in order, each with a cutoff below the best score
+// so far.
+func score(m *lm.Model, ss []scorer, b []byte) []candidate {
+	cs := make([]candidate, 0, len(ss))
+	best := math.Inf(-1)
+	for _, s := range ss {
+		v, label := s.score(m, best-abortMargin, b)
+		if label == "" {
+			// Not applicable: keep the slot (the probe indexes by
+			// position) with the lowest score.
+			cs = append(cs, candidate{s.enc, math.Inf(-1)})
+			continue
+		}
+		v += prior(label)
+		cs = append(cs, candidate{label, v})
+		if v > best {
+			best = v
 		}
 	}
 	return cs
@@ -261,6 +342,15 @@ func trialScores(b []byte, ascii bool) []candidate {
 
 // rank turns candidate scores into calibrated confidences.
 func rank(cs []candidate) Result {
+	// Drop inapplicable candidates (7-bit encodings that did not decode).
+	k := 0
+	for _, c := range cs {
+		if !math.IsInf(c.score, -1) {
+			cs[k] = c
+			k++
+		}
+	}
+	cs = cs[:k]
 	sort.SliceStable(cs, func(i, j int) bool { return cs[i].score > cs[j].score })
 	best := cs[0].score
 	var sum float64
