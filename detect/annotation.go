@@ -72,9 +72,14 @@ const maxReadingLen = 12
 // is the character's default reading and is the only occurrence of that
 // Traditional character. Groups such as (AI), (2010年), (一), (作者系…),
 // (a), (GDP), (nǐ hǎo) are never candidates.
+//
+// In a systematic document, a tone-marked reading right after a Latin
+// capital or € (left by GBK mojibake that was not repaired: F(xiàn) for
+// 現(xiàn)) is reported too, with confidence 0.6, when the document annotates
+// some character with exactly that reading.
 func Annotations(s string) AnnotationResult {
 	var res AnnotationResult
-	var cands []annCand
+	var cands, strays []annCand
 	for i := 0; i < len(s); {
 		j := indexByteFrom(s, i, '(')
 		if j < 0 {
@@ -85,7 +90,8 @@ func Annotations(s string) AnnotationResult {
 			continue
 		}
 		base, bsize := utf8.DecodeLastRuneInString(s[:j])
-		if !isHanRune(base) {
+		han := isHanRune(base)
+		if !han && !strayBase(base) {
 			continue
 		}
 		end := -1
@@ -103,6 +109,12 @@ func Annotations(s string) AnnotationResult {
 			continue
 		}
 		reading := s[j+1 : end]
+		if !han {
+			if hasToneMark(reading) && pinyin.IsSyllable(reading) {
+				strays = append(strays, annCand{start: j, end: end + 1, baseStart: j - bsize, base: base, reading: reading})
+			}
+			continue
+		}
 		if !pinyin.HasReading(base, reading) {
 			continue
 		}
@@ -113,7 +125,59 @@ func Annotations(s string) AnnotationResult {
 		return res
 	}
 	judge(s, cands, &res)
+	if res.Systematic && len(strays) > 0 {
+		res.Annotations = addStrays(s, res.Annotations, strays, res.Confidence)
+	}
 	return res
+}
+
+// strayBase reports whether r may stand before a reading whose annotated
+// character was garbled by mojibake: a Latin capital, € or another symbol
+// that is the second byte of a misread GBK pair (現 → F(xiàn)).
+func strayBase(r rune) bool {
+	return r >= 'A' && r <= 'Z' || r == '€' || r == '^' || r == ']'
+}
+
+func hasToneMark(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return true
+		}
+	}
+	return false
+}
+
+// addStrays adds to the annotations of a systematic document the readings
+// that follow a garbled character (F(xiàn)) when the document annotates
+// some character with exactly that reading. They get a lower confidence.
+func addStrays(s string, anns []Annotation, strays []annCand, conf float64) []Annotation {
+	used := map[string]bool{}
+	for _, a := range anns {
+		if a.Confidence >= 0.5 {
+			used[a.Reading] = true
+		}
+	}
+	var add []Annotation
+	for _, c := range strays {
+		if used[c.reading] {
+			add = append(add, Annotation{Span: Span{c.start, c.end}, Base: s[c.baseStart:c.start], Reading: c.reading, Confidence: round2(min(conf, 0.6))})
+		}
+	}
+	if len(add) == 0 {
+		return anns
+	}
+	out := make([]Annotation, 0, len(anns)+len(add))
+	i, k := 0, 0
+	for i < len(anns) || k < len(add) {
+		if k == len(add) || i < len(anns) && anns[i].Span.Start < add[k].Span.Start {
+			out = append(out, anns[i])
+			i++
+		} else {
+			out = append(out, add[k])
+			k++
+		}
+	}
+	return out
 }
 
 type annCand struct {

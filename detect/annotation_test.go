@@ -33,6 +33,7 @@ func TestAnnotations(t *testing.T) {
 		{"inconsistent readings", "調(diào)查調(tiáo)整調(zhōu)調(diào)調(tiáo)", false, nil, 5},
 		{"partial coverage", "設(shè)計設計設計設計設計設計網絡網絡網(wǎng)", false, nil, 2},
 		{"empty", "", false, nil, 0},
+		{"stray after garbled character", "網(wǎng)上發(fā)現(xiàn)在,F(xiàn)在和A(chǔ)以及(GDP)", true, []string{"wǎng", "fā", "xiàn", "xiàn"}, 4},
 		{"paren at start", "(shè)", false, nil, 0},
 		{"unclosed", "設(shè", false, nil, 0},
 	} {
