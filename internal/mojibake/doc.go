@@ -1,0 +1,26 @@
+// Package mojibake finds text that was decoded with the wrong codec and
+// computes its lossless repair.
+//
+// It knows these mechanisms, each described by a replayable Plan:
+//
+//   - GBK one-byte misalignment ("gbk-shift"): GBK text that lost or gained
+//     a byte (a cut full-width punctuation pair, an inserted pinyin reading)
+//     and was then decoded one byte out of phase until an ASCII-range byte
+//     resynchronised it: 文件?!秾嵤┮庖姟穼ψセ鶎狱h建 for 文件。《實施意見》對抓基層黨建.
+//   - Codec chains ("utf8<-gbk", "utf8<-cp1252", "big5<-gbk", "gbk<-big5",
+//     and chains of them such as double-encoded UTF-8): bytes in one
+//     encoding that were decoded with another: 鍙戝睍 for 发展, ä¸­æ–‡ for 中文,
+//     cafÃ© for café.
+//   - Unrecoverable damage: runs of U+FFFD, 锟斤拷 (U+FFFD encoded as UTF-8
+//     and read as GBK) and question marks that stand for lost characters.
+//     These are reported and never repaired.
+//
+// A span is repaired only when the repair is lossless (re-applying the
+// mechanism to the repair reproduces the garbled text exactly) and the
+// character language model of package lm finds it clearly more probable
+// than the garbled text. Everything else is reported with its span.
+//
+// Clean text passes a byte-level gate that looks only for code points that
+// mojibake produces (rare ideographs, Latin-1 letters, box drawing, kana in
+// Han text, private use, U+FFFD, '?'), so it costs almost nothing.
+package mojibake

@@ -1,0 +1,142 @@
+package mojibake
+
+import (
+	"sync"
+	"unicode/utf8"
+
+	"github.com/hanfix/hanfix/internal/lm"
+	"github.com/hanfix/hanfix/internal/pinyin"
+)
+
+// evidence is what the document itself says about its pinyin annotations:
+// which characters carry a reading (Han + "(pinyin)") and which one.
+type evidence struct {
+	readings map[rune]string
+	script   int // +1 Traditional, -1 Simplified, 0 unknown
+	text     string
+	pairOnce sync.Once
+	pairs    map[[2]rune]int32 // Han pairs of the document
+	mu       sync.Mutex
+	byRead   map[string][]uint16 // syllable → GBK codes of characters with it
+}
+
+// withReading returns the GBK codes of the characters that have syllable
+// among their readings.
+func (e *evidence) withReading(g *gbkTable, syl string) []uint16 {
+	if e == nil {
+		return nil
+	}
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if cs, ok := e.byRead[syl]; ok {
+		return cs
+	}
+	var cs []uint16
+	for b0 := 0x81; b0 <= 0xFE; b0++ {
+		for b1 := 0x40; b1 <= 0xFE; b1++ {
+			r := g.decode2(byte(b0), byte(b1))
+			if r >= 0x3400 && !g.isPUA(r) && pinyin.HasReading(r, syl) {
+				cs = append(cs, uint16(b0<<8|b1))
+			}
+		}
+	}
+	if e.byRead == nil {
+		e.byRead = map[string][]uint16{}
+	}
+	e.byRead[syl] = cs
+	return cs
+}
+
+// pairCount returns how often the Han pair a, b occurs in the document.
+func (e *evidence) pairCount(a, b rune) int {
+	e.pairOnce.Do(func() {
+		e.pairs = map[[2]rune]int32{}
+		prev := rune(0)
+		for _, r := range e.text {
+			if lm.Class(r) == lm.Han && lm.Class(prev) == lm.Han {
+				e.pairs[[2]rune{prev, r}]++
+			}
+			prev = r
+		}
+	})
+	return int(e.pairs[[2]rune{a, b}])
+}
+
+// collectEvidence scans text for annotations. It returns nil when there
+// are none, which is the common case and costs one byte loop.
+func collectEvidence(text string) *evidence {
+	ev := &evidence{script: docScript(text), text: text}
+	for i := 0; i < len(text); i++ {
+		if text[i] != '(' || i == 0 {
+			continue
+		}
+		syl, end := readPinyinClose(text, i+1)
+		if end < 0 {
+			continue
+		}
+		r, _ := utf8.DecodeLastRuneInString(text[:i])
+		if lm.Class(r) != lm.Han || !pinyin.HasReading(r, syl) {
+			continue
+		}
+		if ev.readings == nil {
+			ev.readings = map[rune]string{}
+		}
+		ev.readings[r] = syl
+		i = end - 1
+	}
+	return ev
+}
+
+func (e *evidence) annotated(r rune) bool {
+	if e == nil {
+		return false
+	}
+	_, ok := e.readings[r]
+	return ok
+}
+
+func (e *evidence) reading(r rune) string {
+	if e == nil {
+		return ""
+	}
+	return e.readings[r]
+}
+
+// docScript tells Traditional from Simplified text by counting characters
+// that occur in only one of the two dictionaries.
+func docScript(text string) int {
+	m := lm.Default()
+	var simp, trad int
+	for _, r := range text {
+		if r < 0x4E00 || r > 0x9FFF {
+			continue
+		}
+		s, t := m.SimplifiedFreq(r), m.TraditionalFreq(r)
+		switch {
+		case s > 0 && t == 0:
+			simp++
+		case t > 0 && s == 0:
+			trad++
+		}
+	}
+	switch {
+	case trad >= 3 && trad > 3*simp:
+		return 1
+	case simp >= 3 && simp > 3*trad:
+		return -1
+	}
+	return 0
+}
+
+// scriptLP is the document-script prior of r: a character of the other
+// script costs 4 nats.
+func (e *evidence) scriptLP(m *lm.Model, r rune) float64 {
+	if e == nil || e.script == 0 || r < 0x4E00 || r > 0x9FFF {
+		return 0
+	}
+	s, t := m.SimplifiedFreq(r), m.TraditionalFreq(r)
+	if e.script > 0 && s > 0 && t == 0 || e.script < 0 && t > 0 && s == 0 {
+		return -4
+	}
+	return 0
+}

@@ -1,0 +1,158 @@
+package mojibake
+
+import (
+	"sync"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
+)
+
+// The GBK table used here is Microsoft code page 936 as decoded by
+// golang.org/x/text, completed the way GB18030-2000 decoders (Python's
+// gb18030, browsers of the time) complete it: the user-defined areas and
+// the unassigned positions of GBK/1 and GBK/5 map to private-use code
+// points instead of U+FFFD (see golang/go#62063). Garbled text produced by
+// such decoders contains those private-use characters, and they must
+// encode back to their bytes.
+
+// gbkTable holds both directions of the two-byte part of GBK.
+type gbkTable struct {
+	dec [126 * 191]rune       // (b0-0x81)*191 + (b1-0x40) → rune; 0 for no character
+	enc map[rune]uint16       // rune → b0<<8 | b1
+	bmp [0x10000]uint16       // enc for the BMP, 0 when absent
+	pua [0xE865 - 0xE000]bool // private-use points that are GBK positions
+}
+
+var (
+	gbkOnce sync.Once
+	gbkTab  *gbkTable
+)
+
+func gbk() *gbkTable {
+	gbkOnce.Do(func() { gbkTab = buildGBK() })
+	return gbkTab
+}
+
+// udaRune returns the private-use code point of a user-defined-area pair.
+func udaRune(b0, b1 int) rune {
+	switch {
+	case b0 >= 0xAA && b0 <= 0xAF && b1 >= 0xA1:
+		return rune(0xE000 + (b0-0xAA)*94 + (b1 - 0xA1))
+	case b0 >= 0xF8 && b0 <= 0xFE && b1 >= 0xA1:
+		return rune(0xE234 + (b0-0xF8)*94 + (b1 - 0xA1))
+	case b0 >= 0xA1 && b0 <= 0xA7 && b1 <= 0xA0:
+		t := b1 - 0x40
+		if b1 > 0x7F {
+			t--
+		}
+		return rune(0xE4C6 + (b0-0xA1)*96 + t)
+	}
+	return 0
+}
+
+// gb2000Extra are positions that GB18030-2005 and x/text map to standard
+// code points but GB18030-2000 mapped to private use, in the sequence of
+// U+E766…U+E814.
+func gb2000Extra(code int) bool {
+	return code == 0xA2E3 || code == 0xA8BF || (code >= 0xA989 && code <= 0xA995)
+}
+
+func buildGBK() *gbkTable {
+	t := &gbkTable{enc: make(map[rune]uint16, 24000)}
+	dec := simplifiedchinese.GBK.NewDecoder()
+	var buf [8]byte
+	next := rune(0xE766)
+	for b0 := 0x81; b0 <= 0xFE; b0++ {
+		for b1 := 0x40; b1 <= 0xFE; b1++ {
+			if b1 == 0x7F {
+				continue
+			}
+			code := b0<<8 | b1
+			dec.Reset()
+			n, _, err := dec.Transform(buf[:], []byte{byte(b0), byte(b1)}, true)
+			r := rune(0)
+			if err == nil {
+				r, _ = utf8.DecodeRune(buf[:n])
+			}
+			if r == utf8.RuneError || r == 0 {
+				r = 0
+			}
+			switch u := udaRune(b0, b1); {
+			case u != 0:
+				r = u
+			case b0 == 0xFE && b1 >= 0x50 && b1 <= 0xA0 && r == 0:
+				k := b1 - 0x50
+				if b1 > 0x7F {
+					k--
+				}
+				r = rune(0xE815 + k)
+			case b0 <= 0xD7 && (r == 0 || gb2000Extra(code)):
+				if r != 0 {
+					next++ // keep the standard mapping, skip its 2000 PUA slot
+					break
+				}
+				r = next
+				next++
+			}
+			if r == 0 {
+				continue
+			}
+			t.set(code, r)
+		}
+	}
+	return t
+}
+
+func (t *gbkTable) set(code int, r rune) {
+	t.dec[(code>>8-0x81)*191+(code&0xFF-0x40)] = r
+	if _, ok := t.enc[r]; !ok {
+		t.enc[r] = uint16(code)
+		if r < 0x10000 {
+			t.bmp[r] = uint16(code)
+		}
+	}
+	if r >= 0xE000 && r < 0xE865 {
+		t.pua[r-0xE000] = true
+	}
+}
+
+// decode2 returns the character of the GBK pair (b0, b1), or 0 when the
+// pair is not a character (b0 not a lead byte, b1 not a trail byte).
+func (t *gbkTable) decode2(b0, b1 byte) rune {
+	if b0 < 0x81 || b0 == 0xFF || b1 < 0x40 || b1 == 0x7F || b1 == 0xFF {
+		return 0
+	}
+	return t.dec[(int(b0)-0x81)*191+(int(b1)-0x40)]
+}
+
+// encode returns the GBK bytes of r: n = 1 for ASCII and € (0x80), 2 for
+// a pair, 0 when r has no GBK form.
+func (t *gbkTable) encode(r rune) (b0, b1 byte, n int) {
+	switch {
+	case r < 0x80:
+		return byte(r), 0, 1
+	case r == '€':
+		return 0x80, 0, 1
+	case r < 0x10000:
+		if c := t.bmp[r]; c != 0 {
+			return byte(c >> 8), byte(c), 2
+		}
+		return 0, 0, 0
+	}
+	if c, ok := t.enc[r]; ok {
+		return byte(c >> 8), byte(c), 2
+	}
+	return 0, 0, 0
+}
+
+// isDropped reports whether a decoder that drops private-use results
+// loses the pair (b0, b1): it is a private-use position.
+func (t *gbkTable) isDropped(b0, b1 byte) bool {
+	r := t.decode2(b0, b1)
+	return r >= 0xE000 && r <= 0xF8FF
+}
+
+// isPUA reports whether r is a private-use point with a GBK position.
+func (t *gbkTable) isPUA(r rune) bool {
+	return r >= 0xE000 && r < 0xE865 && t.pua[r-0xE000]
+}

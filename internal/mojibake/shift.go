@@ -1,0 +1,780 @@
+package mojibake
+
+import (
+	"math"
+	"sort"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/hanfix/hanfix/internal/lm"
+	"github.com/hanfix/hanfix/internal/pinyin"
+)
+
+// GBK one-byte misalignment.
+//
+// The forward model (ARTIFACTS.md §2 and the development set): GBK text lost
+// the first byte of a character, or had bytes inserted inside a character
+// pair (a pinyin reading inserted after a pair that straddles two
+// characters). Decoding then pairs the second byte of each character with
+// the first byte of the next, until an ASCII-range byte resynchronises:
+//
+//	run      = start token* end
+//	start    = "?"                  the orphaned first byte (lead=XX)
+//	         | "?" pinyin ")"       the first byte of the next character ate
+//	                                the "(" of a reading inserted after a
+//	                                straddling pair (straddle=XXYY)
+//	token    = pair (b_k, a_k+1) decoded; a full-width ASCII result made ASCII
+//	         | nothing               a private-use pair dropped (drop@i=UUVV)
+//	end      = ASCII 0x40–0x7E       the second byte of the last character
+//	         | "€"                   the second byte 0x80
+//	         | "?"                   a second byte ≥ 0x80 lost together with
+//	                                the ASCII byte after it (end=lost:XX+HH)
+//	         | token with ASCII second byte (end=absorbed)
+//
+// The repair re-encodes the tokens and decodes them in phase; the guessed
+// bytes (lead, dropped pairs, lost last byte) are chosen by the language
+// model and recorded in the plan.
+
+const (
+	maxShiftTokens = 64
+	shiftBeam      = 24
+	maxShiftDrops  = 3
+)
+
+// shiftEnd is how a misaligned run ends.
+type shiftEnd uint8
+
+const (
+	endASCII    shiftEnd = iota + 1 // an ASCII letter or symbol is the last byte
+	endEuro                         // € is the last byte 0x80
+	endLost                         // "?" is the last byte, lost (with a consumed ASCII byte)
+	endAbsorbed                     // the last token's second byte is an ASCII character
+)
+
+var endNames = [...]string{endASCII: "ascii", endEuro: "euro", endLost: "lost", endAbsorbed: "absorbed"}
+
+// shiftDrop is a pair dropped by the decoder before token At.
+type shiftDrop struct {
+	At   int
+	U, V byte
+}
+
+// ShiftPlan describes one GBK misalignment repair.
+type ShiftPlan struct {
+	Lead     byte   // the lost first byte, or the second byte of the straddling character
+	Straddle uint16 // the straddling character's GBK code when the run starts with ?pinyin)
+	Drops    []shiftDrop
+	End      shiftEnd
+	Last     byte // endLost: the lost last byte
+	Consumed byte // endLost: the ASCII byte lost with it, 0 for none
+}
+
+// gbkShiftTables caches, for every trail byte, the lead bytes that make a
+// character with it, most frequent character first.
+type shiftTables struct {
+	leads     [256][]byte // leads[u] = a such that (a,u) is a character, by unigram
+	dropTrail []byte      // bytes x that start some dropped pair
+	// dropLeads[k][u] = the likeliest y such that (x,y) is dropped and
+	// (y,u) is a character, for x = dropTrail[k].
+	dropLeads [][256][]byte
+	// dropEnds[k] = the likeliest characters (y,X), X ≥ 0x80, such that
+	// (x,y) is dropped.
+	dropEnds [][]uint16
+}
+
+// dropK is how many characters after a dropped pair are tried.
+const dropK = 12
+
+var (
+	shiftOnce sync.Once
+	shiftTab  *shiftTables
+)
+
+func shiftTabs() *shiftTables {
+	shiftOnce.Do(func() {
+		g, m := gbk(), lm.Default()
+		t := &shiftTables{}
+		for u := 0x40; u <= 0xFE; u++ {
+			var ls []byte
+			for a := 0x81; a <= 0xFE; a++ {
+				r := g.decode2(byte(a), byte(u))
+				if r != 0 && !g.isPUA(r) {
+					ls = append(ls, byte(a))
+				}
+			}
+			sort.SliceStable(ls, func(i, j int) bool {
+				return m.Unigram(g.decode2(ls[i], byte(u))) > m.Unigram(g.decode2(ls[j], byte(u)))
+			})
+			t.leads[u] = ls
+		}
+		for u := 0x40; u <= 0xFE; u++ {
+			for v := 0x81; v <= 0xFE; v++ {
+				if g.isDropped(byte(u), byte(v)) {
+					t.dropTrail = append(t.dropTrail, byte(u))
+					break
+				}
+			}
+		}
+		t.dropLeads = make([][256][]byte, len(t.dropTrail))
+		for k, x := range t.dropTrail {
+			for u := 0x40; u <= 0xFE; u++ {
+				var ys []byte
+				for _, y := range t.leads[u] {
+					if g.isDropped(x, y) {
+						ys = append(ys, y)
+						if len(ys) == dropK {
+							break
+						}
+					}
+				}
+				t.dropLeads[k][u] = ys
+			}
+		}
+		t.dropEnds = make([][]uint16, len(t.dropTrail))
+		for k, x := range t.dropTrail {
+			type yb struct {
+				code uint16
+				lp   float64
+			}
+			var ys []yb
+			for y := 0x81; y <= 0xFE; y++ {
+				if !g.isDropped(x, byte(y)) {
+					continue
+				}
+				for X := 0x80; X <= 0xFE; X++ {
+					if r := g.decode2(byte(y), byte(X)); r != 0 && !g.isPUA(r) {
+						ys = append(ys, yb{uint16(y<<8 | X), m.Unigram(r)})
+					}
+				}
+			}
+			sort.Slice(ys, func(i, j int) bool { return ys[i].lp > ys[j].lp })
+			for i := 0; i < len(ys) && i < 40; i++ {
+				t.dropEnds[k] = append(t.dropEnds[k], ys[i].code)
+			}
+		}
+		shiftTab = t
+	})
+	return shiftTab
+}
+
+// shiftToken is one element of the text after the leading "?".
+type shiftToken struct {
+	r        rune
+	u, v     byte // GBK pair when the rune can be a token
+	tok      bool
+	pos, end int // byte offsets in the text
+}
+
+type outNode struct {
+	r      rune
+	parent *outNode
+}
+
+type shiftHyp struct {
+	a        byte // first byte of the character being built; 0 = unknown (lost lead)
+	prev     rune
+	score    float64 // log-probability so far
+	rank     float64 // score plus the document-cache bonus, for ranking
+	out      *outNode
+	lead     byte
+	straddle uint16
+	drops    []shiftDrop
+	nOut     int
+}
+
+func (h *shiftHyp) emit(r rune, lp, bonus float64) {
+	h.out = &outNode{r: r, parent: h.out}
+	h.prev = r
+	h.score += lp
+	h.rank += lp + bonus
+	h.nOut++
+}
+
+func (h *shiftHyp) add(x float64) {
+	h.score += x
+	h.rank += x
+}
+
+// shiftCand is a complete repair of a run.
+type shiftCand struct {
+	start, end int // span in the text
+	repair     string
+	plan       ShiftPlan
+	score      float64 // log-probability of the repair with its junctions
+	gain       float64 // score minus the log-probability of the garbled text
+	rankGain   float64 // the same with the document-cache bonus
+}
+
+// shiftScorer scores characters in a document.
+type shiftScorer struct {
+	m   *lm.Model
+	g   *gbkTable
+	ev  *evidence
+	tab *shiftTables
+}
+
+// charLP scores c after prev, penalising characters the document annotates
+// everywhere else (an annotated character inside a run would have broken it).
+func (s *shiftScorer) charLP(prev, c rune, inner bool) float64 {
+	lp := s.m.Bigram(prev, c) + s.ev.scriptLP(s.m, c)
+	switch lm.Class(c) {
+	case lm.Han, lm.Punct, lm.Digit, lm.Latin, lm.Space:
+	default:
+		lp -= 6 // kana, Greek, box drawing …: what misalignment produces, not what it hides
+	}
+	if inner && s.ev != nil && s.ev.annotated(c) {
+		lp -= 6
+	}
+	return lp
+}
+
+// cacheBonus favours character pairs that occur elsewhere in the document:
+// a cache model that knows the document's words (您也可以, 命令行) when the
+// bigram model alone prefers a common but wrong character.
+func (s *shiftScorer) cacheBonus(prev, c rune) float64 {
+	if s.ev == nil || lm.Class(c) != lm.Han || lm.Class(prev) != lm.Han {
+		return 0
+	}
+	n := s.ev.pairCount(prev, c)
+	if n == 0 {
+		return 0
+	}
+	return min(3, 1.5+math.Log(float64(n)))
+}
+
+// tokensAfter splits the text after a "?" into shift tokens.
+func tokensAfter(g *gbkTable, text string, pos int) []shiftToken {
+	var ts []shiftToken
+	for i := pos; i < len(text) && len(ts) < maxShiftTokens; {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		t := shiftToken{r: r, pos: i, end: i + n}
+		switch {
+		case r > 0x20 && r < 0x7F:
+			t.u, t.v, t.tok = 0xA3, byte(r)+0x80, true
+		case r >= 0x80:
+			if b0, b1, k := g.encode(r); k == 2 && !g.isPUA(r) {
+				t.u, t.v, t.tok = b0, b1, true
+			}
+		}
+		if !t.tok && r != '€' {
+			ts = append(ts, t)
+			break
+		}
+		ts = append(ts, t)
+		i += n
+	}
+	return ts
+}
+
+// readPinyinClose returns the end of "pinyin)" at pos, or -1.
+func readPinyinClose(text string, pos int) (string, int) {
+	i := pos
+	for i < len(text) && i-pos < 12 {
+		c := text[i]
+		if c == ')' {
+			break
+		}
+		if c < 0x80 && (c < 'a' || c > 'z') {
+			return "", -1
+		}
+		_, n := utf8.DecodeRuneInString(text[i:])
+		i += n
+	}
+	if i >= len(text) || text[i] != ')' || i == pos {
+		return "", -1
+	}
+	syl := text[pos:i]
+	if !pinyin.IsSyllable(syl) {
+		return "", -1
+	}
+	return syl, i + 1
+}
+
+// shiftAt finds the best repair of a misaligned run starting with the "?"
+// at q, or nil.
+func (s *shiftScorer) shiftAt(text string, q int) *shiftCand {
+	g := s.g
+	prevR, _ := utf8.DecodeLastRuneInString(text[:q])
+	if q == 0 {
+		prevR = '\n'
+	}
+	type start struct {
+		h   shiftHyp
+		pos int
+	}
+	var starts []start
+	if syl, end := readPinyinClose(text, q+1); end > 0 {
+		if _, x, n := g.encode(prevR); n == 2 {
+			for y := 0x40; y <= 0xFE; y++ {
+				sr := g.decode2(x, byte(y))
+				if sr == 0 || !pinyin.HasReading(sr, syl) {
+					continue
+				}
+				bonus := 0.0
+				if s.ev != nil && s.ev.reading(sr) == syl {
+					bonus = 2
+				}
+				starts = append(starts, start{shiftHyp{a: byte(y), prev: prevR, score: bonus, rank: bonus,
+					straddle: uint16(x)<<8 | uint16(y), lead: byte(y)}, end})
+			}
+		}
+	}
+	starts = append(starts, start{shiftHyp{a: 0, prev: prevR}, q + 1})
+
+	var best *shiftCand
+	for _, st := range starts {
+		toks := tokensAfter(g, text, st.pos)
+		if c := s.search(text, q, st.h, toks); c != nil {
+			c.start = q
+			if best == nil || c.rankGain > best.rankGain {
+				best = c
+			}
+		}
+	}
+	return best
+}
+
+// search runs the beam over the tokens.
+func (s *shiftScorer) search(text string, q int, h0 shiftHyp, toks []shiftToken) *shiftCand {
+	beam := []shiftHyp{h0}
+	var best *shiftCand
+	glps := map[int]float64{}
+	consider := func(h shiftHyp, end shiftEnd, last, consumed byte, extra rune, endPos int) {
+		next, _ := utf8.DecodeRuneInString(text[endPos:])
+		if endPos >= len(text) {
+			next = '\n'
+		}
+		glp, ok := glps[endPos]
+		if !ok {
+			glp = s.lpJoin(h0.prev, text[q:endPos], next)
+			glps[endPos] = glp
+		}
+		score, rank := h.score, h.rank
+		var tail []rune
+		if extra != 0 {
+			tail = append(tail, extra)
+		}
+		if consumed != 0 {
+			tail = append(tail, rune(consumed))
+		}
+		p := h.prev
+		for _, r := range tail {
+			lp := s.m.Bigram(p, r)
+			score, rank = score+lp, rank+lp
+			p = r
+		}
+		lp := s.m.Bigram(p, next)
+		score, rank = score+lp, rank+lp
+		gain := score - glp
+		if best != nil && rank-glp <= best.rankGain {
+			return
+		}
+		rs := make([]rune, 0, h.nOut+len(tail))
+		for n := h.out; n != nil; n = n.parent {
+			rs = append(rs, n.r)
+		}
+		for i, j := 0, len(rs)-1; i < j; i, j = i+1, j-1 {
+			rs[i], rs[j] = rs[j], rs[i]
+		}
+		rs = append(rs, tail...)
+		best = &shiftCand{end: endPos, repair: string(rs), score: score, gain: gain, rankGain: rank - glp,
+			plan: ShiftPlan{Lead: h.lead, Straddle: h.straddle, Drops: append([]shiftDrop(nil), h.drops...),
+				End: end, Last: last, Consumed: consumed}}
+	}
+	for i := 0; i <= len(toks) && len(beam) > 0; i++ {
+		var t shiftToken
+		have := i < len(toks)
+		if have {
+			t = toks[i]
+		}
+		var nextBeam []shiftHyp
+		for j, h := range beam {
+			// Terminators at i.
+			if have {
+				s.terminate(text, h, j, toks, i, consider)
+			}
+			if !have || !t.tok {
+				continue
+			}
+			// Absorbed: token i's second byte is an ASCII character.
+			if t.v >= 0x40 && t.v < 0x7F && t.r >= 0x80 {
+				for _, hh := range s.step(h, t.u) {
+					consider(hh, endAbsorbed, 0, 0, rune(t.v), t.end)
+				}
+			}
+			if t.v < 0x81 || t.v == 0xFF {
+				continue
+			}
+			for _, hh := range s.step(h, t.u) {
+				hh.a = t.v
+				nextBeam = append(nextBeam, hh)
+			}
+			if len(h.drops) < maxShiftDrops {
+				for _, hh := range s.dropStep(h, i, t.u) {
+					hh.a = t.v
+					nextBeam = append(nextBeam, hh)
+				}
+			}
+		}
+		beam = prune(nextBeam)
+	}
+	return best
+}
+
+// step emits the character (h.a, u); for an unknown lead it branches over
+// the likeliest leads.
+func (s *shiftScorer) step(h shiftHyp, u byte) []shiftHyp {
+	if h.a != 0 {
+		c := s.g.decode2(h.a, u)
+		if c == 0 || s.g.isPUA(c) {
+			return nil
+		}
+		h.drops = h.drops[:len(h.drops):len(h.drops)]
+		h.emit(c, s.charLP(h.prev, c, true), s.cacheBonus(h.prev, c))
+		return []shiftHyp{h}
+	}
+	var out []shiftHyp
+	for k, a := range s.tab.leads[u] {
+		if k >= 12 {
+			break
+		}
+		hh := h
+		hh.lead = a
+		c := s.g.decode2(a, u)
+		hh.emit(c, s.charLP(h.prev, c, false)+leadPrior(c), 0)
+		out = append(out, hh)
+	}
+	return out
+}
+
+// leadPrior favours the full stop for a lost first byte: the byte-level
+// edits that cause the misalignment happen after a sentence end far more
+// often than anywhere else.
+func leadPrior(c rune) float64 {
+	if c == '。' {
+		return leadStopPrior
+	}
+	return 0
+}
+
+var leadStopPrior = 2.5
+
+// dropStep emits (h.a, x) and (y, u) for a dropped private-use pair (x, y).
+func (s *shiftScorer) dropStep(h shiftHyp, at int, u byte) []shiftHyp {
+	var out []shiftHyp
+	for k, x := range s.tab.dropTrail {
+		var firsts []shiftHyp
+		if h.a != 0 {
+			c := s.g.decode2(h.a, x)
+			if c == 0 || s.g.isPUA(c) {
+				continue
+			}
+			hh := h
+			hh.emit(c, s.charLP(h.prev, c, true), s.cacheBonus(h.prev, c))
+			firsts = append(firsts, hh)
+		} else {
+			for k, a := range s.tab.leads[x] {
+				if k >= 4 {
+					break
+				}
+				hh := h
+				hh.lead = a
+				c := s.g.decode2(a, x)
+				hh.emit(c, s.charLP(h.prev, c, false)+leadPrior(c), 0)
+				firsts = append(firsts, hh)
+			}
+		}
+		if len(firsts) == 0 {
+			continue
+		}
+		for _, y := range s.tab.dropLeads[k][u] {
+			c2 := s.g.decode2(y, u)
+			for _, f := range firsts {
+				hh := f
+				hh.drops = append(append([]shiftDrop(nil), f.drops...), shiftDrop{At: at, U: x, V: y})
+				hh.emit(c2, s.charLP(f.prev, c2, true)+dropAdjust, s.cacheBonus(f.prev, c2))
+				out = append(out, hh)
+			}
+		}
+	}
+	return out
+}
+
+// terminate tries the ways the run can end at token i.
+func (s *shiftScorer) terminate(text string, h shiftHyp, rankInBeam int, toks []shiftToken, i int, consider func(shiftHyp, shiftEnd, byte, byte, rune, int)) {
+	t := toks[i]
+	withDrop := func(last byte, fn func(shiftHyp)) {
+		fn(h)
+		if h.a == 0 || len(h.drops) >= maxShiftDrops {
+			return
+		}
+		for _, hh := range s.dropStepFinal(h, i, last) {
+			fn(hh)
+		}
+	}
+	switch {
+	case t.r >= 0x40 && t.r < 0x7F:
+		withDrop(byte(t.r), func(h shiftHyp) {
+			for _, hh := range s.finalChar(h, byte(t.r)) {
+				// A reading after the letter must belong to the character.
+				if syl, e := readPinyinParen(text, t.end); e > 0 {
+					if pinyin.HasReading(hh.prev, syl) {
+						// A reading after a Latin letter is impossible in
+						// clean text; after the repaired character it is
+						// the document's own annotation.
+						hh.add(10)
+					} else {
+						hh.add(-12)
+					}
+				}
+				consider(hh, endASCII, 0, 0, 0, t.end)
+			}
+		})
+	case t.r == '€':
+		withDrop(0x80, func(h shiftHyp) {
+			for _, hh := range s.finalChar(h, 0x80) {
+				consider(hh, endEuro, 0, 0, 0, t.end)
+			}
+		})
+	case t.r == '?':
+		if h.a == 0 {
+			return
+		}
+		s.terminateLost(text, h, t, -1, consider)
+		if len(h.drops) >= maxShiftDrops || rankInBeam >= 3 {
+			return
+		}
+		// A dropped pair just before the lost byte: (a,x), (x,y) dropped,
+		// (y,X) the last character.
+		syl, pe := readPinyinClose(text, t.end)
+		for k, x := range s.tab.dropTrail {
+			c := s.g.decode2(h.a, x)
+			if c == 0 || s.g.isPUA(c) {
+				continue
+			}
+			hh := h
+			hh.emit(c, s.charLP(h.prev, c, true)+dropAdjust, s.cacheBonus(h.prev, c))
+			codes := s.tab.dropEnds[k]
+			if pe > 0 {
+				codes = s.ev.withReading(s.g, syl)
+			}
+			for _, code := range codes {
+				y := byte(code >> 8)
+				if !s.g.isDropped(x, y) {
+					continue
+				}
+				h2 := hh
+				h2.drops = append(append([]shiftDrop(nil), hh.drops...), shiftDrop{At: i, U: x, V: y})
+				h2.a = y
+				s.terminateLost(text, h2, t, int(code&0xFF), consider)
+			}
+		}
+	}
+}
+
+// terminateLost ends the run at a "?" that stands for the lost last byte.
+func (s *shiftScorer) terminateLost(text string, h shiftHyp, t shiftToken, only int, consider func(shiftHyp, shiftEnd, byte, byte, rune, int)) {
+	{
+		syl, pe := readPinyinClose(text, t.end)
+		type xc struct {
+			x  byte
+			hh shiftHyp
+		}
+		var xs []xc
+		lo, hi := 0x80, 0xFE
+		if only >= 0 {
+			lo, hi = only, only
+		}
+		for x := lo; x <= hi; x++ {
+			c := s.g.decode2(h.a, byte(x))
+			if c == 0 || s.g.isPUA(c) {
+				continue
+			}
+			if pe > 0 && !pinyin.HasReading(c, syl) {
+				continue
+			}
+			hh := h
+			hh.emit(c, s.charLP(h.prev, c, false), 0)
+			xs = append(xs, xc{byte(x), hh})
+		}
+		sort.Slice(xs, func(a, b int) bool { return xs[a].hh.rank > xs[b].hh.rank })
+		if len(xs) > 6 {
+			xs = xs[:6]
+		}
+		for _, c := range xs {
+			if pe > 0 {
+				// "?pinyin)" with its "(" swallowed: unbalanced in clean
+				// text, and the reading belongs to the repaired character.
+				hh := c.hh
+				hh.add(8)
+				consider(hh, endLost, c.x, '(', 0, t.end)
+				continue
+			}
+			next := byte(0)
+			if t.end < len(text) {
+				next = text[t.end]
+			}
+			// An ASCII byte 0x40–0x7E right after the lost byte would have
+			// paired with it; so before such a character something was
+			// swallowed.
+			switch {
+			case next >= 0x80 || next == '\n' || next == 0:
+				consider(c.hh, endLost, c.x, 0, 0, t.end)
+			case next < 0x40:
+				// Under the byte model the decoder would have swallowed
+				// this byte too; only a segment end explains it.
+				hh := c.hh
+				hh.add(-3)
+				consider(hh, endLost, c.x, 0, 0, t.end)
+			}
+			for _, hb := range consumedBytes {
+				if hb == next && hb != ' ' {
+					continue // doubled punctuation is unlikely
+				}
+				hh := c.hh
+				if hb == ' ' && next > ' ' && next < 0x7F {
+					hh.add(2) // Latin words and numbers are set off by spaces
+				}
+				consider(hh, endLost, c.x, hb, 0, t.end)
+			}
+		}
+	}
+}
+
+// dropStepFinal emits (h.a, x) for a dropped pair (x, y) just before the
+// terminator; the new state is y.
+func (s *shiftScorer) dropStepFinal(h shiftHyp, at int, last byte) []shiftHyp {
+	var out []shiftHyp
+	for _, x := range s.tab.dropTrail {
+		c := s.g.decode2(h.a, x)
+		if c == 0 || s.g.isPUA(c) {
+			continue
+		}
+		n := 0
+		for _, y := range s.tab.leads[last] {
+			if !s.g.isDropped(x, y) {
+				continue
+			}
+			if n++; n > 4 {
+				break
+			}
+			hh := h
+			hh.drops = append(append([]shiftDrop(nil), h.drops...), shiftDrop{At: at, U: x, V: byte(y)})
+			hh.emit(c, s.charLP(h.prev, c, true)-3, s.cacheBonus(h.prev, c))
+			hh.a = y
+			out = append(out, hh)
+		}
+	}
+	return out
+}
+
+// dropAdjust offsets the cost of the extra character a dropped pair
+// restores, so that a bigram model does not prefer shorter repairs.
+const dropAdjust = 2.0
+
+// consumedBytes are the ASCII bytes that a lead byte can swallow.
+var consumedBytes = []byte{' ', ',', '.', ':', ';', '!', '?', ')'}
+
+// finalChar emits (h.a, last).
+func (s *shiftScorer) finalChar(h shiftHyp, last byte) []shiftHyp {
+	if h.a == 0 {
+		return nil
+	}
+	c := s.g.decode2(h.a, last)
+	if c == 0 || s.g.isPUA(c) {
+		return nil
+	}
+	h.emit(c, s.charLP(h.prev, c, false), s.cacheBonus(h.prev, c))
+	return []shiftHyp{h}
+}
+
+// readPinyinParen returns the syllable of "(pinyin)" at pos, or -1.
+func readPinyinParen(text string, pos int) (string, int) {
+	if pos >= len(text) || text[pos] != '(' {
+		return "", -1
+	}
+	return readPinyinClose(text, pos+1)
+}
+
+func prune(hs []shiftHyp) []shiftHyp {
+	if len(hs) <= 1 {
+		return hs
+	}
+	sort.Slice(hs, func(i, j int) bool { return hs[i].rank > hs[j].rank })
+	// merge states with the same (a, prev)
+	out := hs[:0]
+	type key struct {
+		a byte
+		p rune
+	}
+	seen := make(map[key]bool, len(hs))
+	for _, h := range hs {
+		k := key{h.a, h.prev}
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		out = append(out, h)
+		if len(out) >= shiftBeam {
+			break
+		}
+	}
+	return out
+}
+
+// String returns the compact form of the plan, e.g.
+// "gbk-shift lead=A1 drop@3=F9B5 end=ascii".
+func (p ShiftPlan) String() string {
+	var b strings.Builder
+	b.WriteString("gbk-shift")
+	if p.Straddle != 0 {
+		b.WriteString(" straddle=")
+		writeHex(&b, byte(p.Straddle>>8), byte(p.Straddle))
+	} else {
+		b.WriteString(" lead=")
+		writeHex(&b, p.Lead)
+	}
+	for _, d := range p.Drops {
+		b.WriteString(" drop@")
+		b.WriteString(itoa(d.At))
+		b.WriteByte('=')
+		writeHex(&b, d.U, d.V)
+	}
+	b.WriteString(" end=")
+	if int(p.End) < len(endNames) {
+		b.WriteString(endNames[p.End])
+	}
+	if p.End == endLost {
+		b.WriteByte(':')
+		writeHex(&b, p.Last)
+		if p.Consumed != 0 {
+			b.WriteByte('+')
+			writeHex(&b, p.Consumed)
+		}
+	}
+	return b.String()
+}
+
+const hexDigits = "0123456789ABCDEF"
+
+func writeHex(b *strings.Builder, bs ...byte) {
+	for _, c := range bs {
+		b.WriteByte(hexDigits[c>>4])
+		b.WriteByte(hexDigits[c&15])
+	}
+}
+
+func itoa(n int) string {
+	if n == 0 {
+		return "0"
+	}
+	var buf [20]byte
+	i := len(buf)
+	for n > 0 {
+		i--
+		buf[i] = byte('0' + n%10)
+		n /= 10
+	}
+	return string(buf[i:])
+}
