@@ -153,6 +153,11 @@ func (c *Converter) convert(s string, sc *scratch) (string, bool) {
 // segmentation matches, without 0) to bars.
 func (c *Converter) segBarriers(s string, bars []int) []int {
 	for i := 0; i < len(s); {
+		if c.seg.sparse {
+			if i = c.seg.skip(s, i); i >= len(s) {
+				break
+			}
+		}
 		n, v := c.seg.next(s, i)
 		if v != noValue {
 			if i > 0 && (len(bars) == 0 || bars[len(bars)-1] != i) {
@@ -223,6 +228,12 @@ func (c *Converter) runLimited(m *matcher, s string, dst []byte, bars []int, map
 		if bi < len(bars) {
 			limit = bars[bi]
 		}
+		if m.sparse {
+			if j := m.skip(s[:limit], i); j > i {
+				i = j
+				continue // pass the barriers up to i
+			}
+		}
 		n, v := m.next(s[:limit], i)
 		if v == noValue {
 			if c.noIDS && n > 3 && isIDSOperator(s, i) {
@@ -266,6 +277,11 @@ func (c *Converter) run(m *matcher, s string, dst []byte) ([]byte, bool) {
 	changed := false
 	last := 0
 	for i := 0; i < len(s); {
+		if m.sparse {
+			if i = m.skip(s, i); i >= len(s) {
+				break
+			}
+		}
 		n, v := m.next(s, i)
 		if v == noValue {
 			if c.noIDS && n > 3 && isIDSOperator(s, i) {

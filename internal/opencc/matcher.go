@@ -41,21 +41,27 @@ type matcher struct {
 	// single is true when every key of levels 1 and up is one rune that
 	// is not an ideographic description operator.
 	single bool
+	// sparse is true when few characters start a key (see skip).
+	sparse bool
 	// first0 lists the dictionaries of level 0.
 	first0  []*Dict
 	nlevels int
 }
 
 type node struct {
-	val  int32  // index into vals, -1: not a key
-	mask uint32 // bit runeBit(r) set for the rune r of every child; 0: no children
+	val   int32  // index into vals, -1: not a key
+	mask  uint32 // bit runeBit(r) set for the rune r of every child; 0: no children
+	level uint8  // levels[val], kept here to save a load
 }
 
 // runeBit maps a rune to one of 32 bits for the children filter.
 func runeBit(r rune) uint32 { return 1 << (uint32(r) * 0x9E3779B1 >> 27) }
 
 const (
-	noValue  = -1
+	// sparseFirsts is the number of distinct first characters under which
+	// a matcher is sparse.
+	sparseFirsts = 2000
+	noValue      = -1
 	maxNodes = 1 << 20
 )
 
@@ -158,12 +164,17 @@ func newMatcher(name string, levels [][]*Dict) (*matcher, error) {
 			m.ambiguous[vi/64] |= 1 << (vi % 64)
 			m.candidates[vi] = amb
 		}
-		n.val = vi
+		n.val, n.level = vi, uint8(level)
 	}
 	m.bmp = new([0x10000]uint32)
+	firsts := 0
 	for r := rune(0); r < 0x10000; r++ {
 		m.bmp[r] = m.lo[m.hi[r>>8]+uint32(r&0xff)]
+		if m.bmp[r] != 0 {
+			firsts++
+		}
 	}
+	m.sparse = firsts < sparseFirsts
 	return m, nil
 }
 
@@ -291,6 +302,32 @@ func (m *matcher) next(s string, i int) (int, int32) {
 	return m.match(s, i)
 }
 
+// skip returns the first offset from i on where a key of m may start: it
+// passes ASCII bytes when no key starts with one, and three-byte characters
+// that start no key. It is used for sparse matchers, where most characters
+// start no key.
+func (m *matcher) skip(s string, i int) int {
+	for i+2 < len(s) {
+		c := s[i]
+		if c < 0x80 {
+			if m.ascii {
+				return i
+			}
+			i++
+			continue
+		}
+		if c&0xF0 != 0xE0 || s[i+1]&0xC0 != 0x80 || s[i+2]&0xC0 != 0x80 {
+			return i
+		}
+		r := rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
+		if r < 0x800 || r >= 0x2FF0 && r <= 0x2FFF || r >= 0xD800 && r <= 0xDFFF || m.bmp[uint16(r)] != 0 {
+			return i
+		}
+		i += 3
+	}
+	return i
+}
+
 // first returns the trie node of keys starting with r, or 0.
 func (m *matcher) first(r rune) uint32 {
 	if r < 0x10000 {
@@ -306,7 +343,7 @@ func (m *matcher) walk(s string, i, j int, cur uint32) (int, int32) {
 	nd := m.nodes[cur]
 	bestLen, bestVal, bestLevel := 0, int32(noValue), uint8(255)
 	if nd.val != noValue {
-		bestLen, bestVal, bestLevel = j-i, nd.val, m.levels[nd.val]
+		bestLen, bestVal, bestLevel = j-i, nd.val, nd.level
 	}
 	for nd.mask != 0 && j < len(s) {
 		var r rune
@@ -334,10 +371,8 @@ func (m *matcher) walk(s string, i, j int, cur uint32) (int, int32) {
 		}
 		j += n
 		nd = m.nodes[cur]
-		if nd.val != noValue {
-			if lv := m.levels[nd.val]; lv <= bestLevel {
-				bestLen, bestVal, bestLevel = j-i, nd.val, lv
-			}
+		if nd.val != noValue && nd.level <= bestLevel {
+			bestLen, bestVal, bestLevel = j-i, nd.val, nd.level
 		}
 	}
 	return bestLen, bestVal
