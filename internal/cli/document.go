@@ -7,8 +7,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"golang.org/x/text/encoding/htmlindex"
-
+	"github.com/hanfix/hanfix/convert"
 	"github.com/hanfix/hanfix/normalize"
 )
 
@@ -50,29 +49,35 @@ func (r *runner) analyzeDoc(n *normalize.Normalizer, raw []byte, text bool) (*no
 	return n.AnalyzeBytes(raw)
 }
 
-// convertDoc runs the -convert conversion and nothing else.
+// convertDoc runs the -convert conversion and nothing else. Valid UTF-8
+// is converted as it is; other input is decoded first, from -encoding or
+// from the detected encoding, and undecodable bytes become U+FFFD and are
+// reported.
 func (r *runner) convertDoc(raw []byte) (string, *normalize.Report, error) {
-	enc := "utf-8"
+	rep := &normalize.Report{Encoding: "utf-8", EncodingConfidence: 1, Counts: map[normalize.Kind]int{}}
 	var s string
+	var derrs []convert.DecodeError
 	switch {
 	case utf8.Valid(raw):
 		s = string(raw)
 	case r.cfg.encoding != "":
-		// TODO(H2): use the library's decoder (and its detection when no
-		// -encoding is given) once it has landed.
-		e, err := htmlindex.Get(r.cfg.encoding)
+		var err error
+		s, derrs, err = convert.Decode(raw, r.cfg.encoding)
 		if err != nil {
 			return "", nil, err
 		}
-		b, err := e.NewDecoder().Bytes(raw)
-		if err != nil {
-			return "", nil, fmt.Errorf("decode as %s: %w", r.cfg.encoding, err)
-		}
-		s, enc = string(b), r.cfg.encoding
+		rep.Encoding = r.cfg.encoding
 	default:
-		return "", nil, fmt.Errorf("-convert needs UTF-8 input, and this is not valid UTF-8 (at byte %d); name its encoding with -encoding LABEL", invalidAt(raw))
+		d, err := convert.DecodeAuto(raw)
+		if err != nil {
+			return "", nil, err
+		}
+		s, derrs, rep.Encoding, rep.EncodingConfidence = d.Text, d.Errors, d.Encoding, d.Confidence
 	}
-	rep := &normalize.Report{Encoding: enc, EncodingConfidence: 1, Counts: map[normalize.Kind]int{}}
+	for _, e := range derrs {
+		rep.Findings = append(rep.Findings, normalize.Finding{Kind: normalize.KindDecode, Start: e.Offset, End: e.Offset + e.Len,
+			Text: "\uFFFD", Reason: "bytes that do not decode became U+FFFD (offsets in the raw input)", Confidence: 1})
+	}
 	var b strings.Builder
 	pos, n := 0, 0
 	reason := "OpenCC " + r.conv.Config()

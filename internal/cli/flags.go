@@ -9,8 +9,6 @@ import (
 	"strconv"
 	"strings"
 
-	"golang.org/x/text/encoding/htmlindex"
-
 	"github.com/hanfix/hanfix/convert"
 	"github.com/hanfix/hanfix/normalize"
 )
@@ -221,7 +219,7 @@ func (c *config) check() error {
 		}
 	}
 	if c.encoding != "" {
-		if _, err := htmlindex.Get(c.encoding); err != nil {
+		if _, _, err := convert.Decode(nil, c.encoding); err != nil {
 			return usagef("-encoding %q: not a WHATWG encoding label (e.g. utf-8, gbk, gb18030, big5, utf-16le, shift_jis)", c.encoding)
 		}
 	}

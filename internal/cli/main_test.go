@@ -197,15 +197,10 @@ func TestTextMode(t *testing.T) {
 	})
 	t.Run("truncated multi-byte sequence at EOF", func(t *testing.T) {
 		r := runMain(t, "你好\xe4\xbd", "-to", "keep")
-		// The library decides: decoded with U+FFFD, or a clear error.
-		// TODO(H2): require exit 0 with U+FFFD once normalize.Bytes decodes.
-		if r.code == 0 {
-			assert.True(t, utf8.ValidString(r.stdout))
-			assert.True(t, strings.HasPrefix(r.stdout, "你好"), r.stdout)
-		} else {
-			assert.Equal(t, 1, r.code)
-			oneLineMsg(t, r, "stdin: ")
-		}
+		assert.Equal(t, 0, r.code, r.stderr)
+		assert.Equal(t, "你好\uFFFD", r.stdout)
+		r = runMain(t, "你好\xe4\xbd", "-to", "keep", "-report")
+		assert.Contains(t, r.stderr, `"decode":1`, "the lost bytes are counted in the report")
 	})
 	t.Run("report on stderr", func(t *testing.T) {
 		r := runMain(t, "", "-to", "keep", "-report", a, b)
@@ -261,9 +256,9 @@ func TestConvert(t *testing.T) {
 	assert.Equal(t, 0, r.code, r.stderr)
 	assert.Equal(t, "{\"id\":1, \"text\":\"汉字\" }\n", r.stdout)
 
-	r = runMain(t, "\xba\xba\xd7\xd6\n", "-convert", "s2t")
-	assert.Equal(t, 1, r.code)
-	oneLineMsg(t, r, "-convert needs UTF-8 input")
+	r = runMain(t, "\xba\xba\xd7\xd6\xa3\xac\xd6\xd0\xce\xc4\xb5\xc4\xce\xc4\xd5\xc2\n", "-convert", "s2t")
+	assert.Equal(t, 0, r.code, r.stderr)
+	assert.Equal(t, "漢字，中文的文章\n", r.stdout, "GBK detected and decoded")
 
 	r = runMain(t, "\xba\xba\xd7\xd6\n", "-convert", "s2t", "-encoding", "gbk")
 	assert.Equal(t, 0, r.code, r.stderr)
@@ -505,14 +500,9 @@ func TestLongLine(t *testing.T) {
 func TestJSONLRawBytesInText(t *testing.T) {
 	// Raw bytes inside the text string are decoded like a file, never
 	// written out as invalid UTF-8.
-	r := runMain(t, "{\"id\":1,\"text\":\"\xba\xba\xd7\xd6\xa3\xac\xd6\xd0\xce\xc4\"}\n", "-jsonl", "-to", "keep")
-	if r.code == 0 {
-		assert.True(t, utf8.ValidString(r.stdout), r.stdout)
-		assert.True(t, strings.HasPrefix(r.stdout, "{\"id\":1,\"text\":\""))
-	} else {
-		// TODO(H2): require success once normalize.Bytes decodes GBK.
-		oneLineMsg(t, r, "stdin:1: ")
-	}
+	r := runMain(t, "{\"id\":1,\"text\":\"\xba\xba\xd7\xd6\xa3\xac\xd6\xd0\xce\xc4\"}\n", "-jsonl", "-to", "keep", "-report")
+	assert.Equal(t, 0, r.code, r.stderr)
+	assert.True(t, strings.HasPrefix(r.stdout, "{\"id\":1,\"text\":\"汉字，中文\",\"hanfix\":{\"encoding\":\"gbk\""), r.stdout)
 }
 
 // FuzzCLIInput feeds arbitrary bytes to Main in text and JSON Lines modes:
