@@ -49,13 +49,13 @@ type matcher struct {
 }
 
 type node struct {
+	mask  uint64 // bit runeBit(r) set for the rune r of every child; 0: no children
 	val   int32  // index into vals, -1: not a key
-	mask  uint32 // bit runeBit(r) set for the rune r of every child; 0: no children
 	level uint8  // levels[val], kept here to save a load
 }
 
-// runeBit maps a rune to one of 32 bits for the children filter.
-func runeBit(r rune) uint32 { return 1 << (uint32(r) * 0x9E3779B1 >> 27) }
+// runeBit maps a rune to one of 64 bits for the children filter.
+func runeBit(r rune) uint64 { return 1 << (uint32(r) * 0x9E3779B1 >> 26) }
 
 const (
 	// sparseFirsts is the number of distinct first characters under which
