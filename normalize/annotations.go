@@ -1,10 +1,6 @@
 package normalize
 
-import (
-	"fmt"
-
-	"github.com/hanfix/hanfix/detect"
-)
+import "github.com/hanfix/hanfix/detect"
 
 // Annotations is the stage that removes pinyin readings flattened into the
 // text (建設(shè) → 建設). It removes them only when the document shows the
@@ -28,11 +24,14 @@ func (Annotations) Edits(text string, doc *Doc) ([]Edit, []Finding) {
 	}
 	var edits []Edit
 	var findings []Finding
+	if res.Systematic {
+		edits = make([]Edit, 0, len(res.Annotations))
+	}
 	for _, a := range res.Annotations {
 		if res.Systematic && a.Confidence >= 0.5 {
 			edits = append(edits, Edit{
 				Start: a.Span.Start, End: a.Span.End,
-				Reason:     fmt.Sprintf("pinyin reading %q of %s flattened into the text", a.Reading, a.Base),
+				Reason:     "pinyin reading \"" + a.Reading + "\" of " + a.Base + " flattened into the text",
 				Rule:       "annotation",
 				Confidence: a.Confidence,
 			})

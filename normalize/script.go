@@ -3,6 +3,7 @@ package normalize
 import (
 	"fmt"
 	"sort"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/hanfix/hanfix/convert"
@@ -121,7 +122,7 @@ func (st *Script) Edits(text string, doc *Doc) ([]Edit, []Finding) {
 	}
 	allowed := st.region(text, res, targetScript)
 	rule := conv.Config()
-	var segs []Edit
+	segs := make([]Edit, 0, 64)
 	conv.Segments(text, func(start, end int, repl string) {
 		if allowed(start, end) {
 			segs = append(segs, Edit{Start: start, End: end, After: repl})
@@ -189,60 +190,106 @@ func spansFilter(spans []detect.Span, inside bool) func(start, end int) bool {
 // Simplified → Traditional converter produces and t2s does not map back.
 var machineVariants = map[rune]string{'臵': "置"}
 
+// zheWindow is how many runes of context on each side of 著 are given to
+// tw2s to decide it: longer than any of OpenCC's phrases with 著.
+const zheWindow = 6
+
 // fixMachine adds to the t2s segments the repairs of machine-converted
 // text: 著 → 着 where tw2s (which keeps 著 only in zhù words) makes it 着,
 // and the variants of machineVariants.
 func (st *Script) fixMachine(text string, segs []Edit, allowed func(int, int) bool) []Edit {
-	patches := map[int]string{}
-	st.zhe.Segments(text, func(start, end int, repl string) {
-		src := text[start:end]
-		if utf8.RuneCountInString(src) != utf8.RuneCountInString(repl) {
-			return
-		}
-		j := 0
-		for i, r := range src {
-			q, size := utf8.DecodeRuneInString(repl[j:])
-			j += size
-			if r == '著' && q == '着' && allowed(start+i, start+i+len("著")) {
-				patches[start+i] = "着"
-			}
-		}
-	})
+	var patches []Edit
 	for i, r := range text {
+		if r == '著' {
+			if allowed(i, i+len("著")) && st.zheIsParticle(text, i) {
+				patches = append(patches, Edit{Start: i, End: i + len("著"), After: "着"})
+			}
+			continue
+		}
 		if v, ok := machineVariants[r]; ok && allowed(i, i+utf8.RuneLen(r)) {
-			patches[i] = v
+			patches = append(patches, Edit{Start: i, End: i + utf8.RuneLen(r), After: v})
 		}
 	}
 	if len(patches) == 0 {
 		return segs
 	}
 	// Apply patches inside segments, add the others as their own edits.
-	for k := range segs {
-		e := &segs[k]
-		src := text[e.Start:e.End]
-		if utf8.RuneCountInString(src) != utf8.RuneCountInString(e.After) {
-			continue
+	out := make([]Edit, 0, len(segs)+len(patches))
+	k := 0
+	for _, e := range segs {
+		for k < len(patches) && patches[k].Start < e.Start {
+			out = append(out, patches[k])
+			k++
 		}
-		var b []byte
+		if k < len(patches) && patches[k].Start < e.End {
+			e.After = patchRunes(text[e.Start:e.End], e.After, e.Start, patches, &k)
+		}
+		out = append(out, e)
+	}
+	return append(out, patches[k:]...)
+}
+
+// patchRunes replaces, in after (the conversion of src, which starts at
+// offset base), the runes at the positions of the patches that fall in src,
+// when src and after correspond rune for rune. It advances *k past them.
+func patchRunes(src, after string, base int, patches []Edit, k *int) string {
+	end := base + len(src)
+	if utf8.RuneCountInString(src) != utf8.RuneCountInString(after) {
+		for *k < len(patches) && patches[*k].Start < end {
+			*k++
+		}
+		return after
+	}
+	b := make([]byte, 0, len(after)+3)
+	j := 0
+	for i := range src {
+		_, size := utf8.DecodeRuneInString(after[j:])
+		rs := after[j : j+size]
+		j += size
+		if *k < len(patches) && patches[*k].Start == base+i {
+			rs = patches[*k].After
+			*k++
+		}
+		b = append(b, rs...)
+	}
+	return string(b)
+}
+
+// zheIsParticle reports whether tw2s turns the 著 at byte i of text into
+// 着, looking at zheWindow runes of context on each side.
+func (st *Script) zheIsParticle(text string, i int) bool {
+	start := i
+	for n := 0; n < zheWindow && start > 0; n++ {
+		_, size := utf8.DecodeLastRuneInString(text[:start])
+		start -= size
+	}
+	end := i + len("著")
+	for n := 0; n < zheWindow && end < len(text); n++ {
+		_, size := utf8.DecodeRuneInString(text[end:])
+		end += size
+	}
+	win := text[start:end]
+	at := i - start
+	particle := false
+	st.zhe.Segments(win, func(s, e int, repl string) {
+		if at < s || at >= e {
+			return
+		}
+		src := win[s:e]
+		if utf8.RuneCountInString(src) != utf8.RuneCountInString(repl) {
+			return
+		}
 		j := 0
-		for i := range src {
-			_, size := utf8.DecodeRuneInString(e.After[j:])
-			rs := e.After[j : j+size]
+		for p, r := range src {
+			q, size := utf8.DecodeRuneInString(repl[j:])
 			j += size
-			if p, ok := patches[e.Start+i]; ok {
-				rs = p
-				delete(patches, e.Start+i)
+			if s+p == at {
+				particle = r == '著' && q == '着'
+				return
 			}
-			b = append(b, rs...)
 		}
-		e.After = string(b)
-	}
-	for pos, p := range patches {
-		_, size := utf8.DecodeRuneInString(text[pos:])
-		segs = append(segs, Edit{Start: pos, End: pos + size, After: p})
-	}
-	sort.Slice(segs, func(a, b int) bool { return segs[a].Start < segs[b].Start })
-	return segs
+	})
+	return particle
 }
 
 // mergeRuns merges adjacent segments into one edit per run and fills in
@@ -254,20 +301,38 @@ func mergeRuns(text string, segs []Edit, rule string, conf float64) []Edit {
 	if conf < 0.5 {
 		conf = 0.5 // the target was asked for; confidence is that of the detection
 	}
-	var out []Edit
-	for _, s := range segs {
-		if n := len(out); n > 0 && out[n-1].End == s.Start {
-			out[n-1].End = s.End
-			out[n-1].After += s.After
-			continue
+	out := make([]Edit, 0, len(segs))
+	var b strings.Builder
+	for i := 0; i < len(segs); {
+		j := i + 1
+		for j < len(segs) && segs[j].Start == segs[j-1].End {
+			j++
 		}
-		out = append(out, s)
-	}
-	for k := range out {
-		e := &out[k]
-		e.Rule = rule
-		e.Confidence = conf
-		e.Reason = fmt.Sprintf("%s: %s → %s", rule, text[e.Start:e.End], e.After)
+		e := Edit{Start: segs[i].Start, End: segs[j-1].End, Rule: rule, Confidence: conf}
+		if j == i+1 {
+			e.After = segs[i].After
+		} else {
+			b.Reset()
+			for _, s := range segs[i:j] {
+				b.WriteString(s.After)
+			}
+			e.After = b.String()
+		}
+		e.Reason = rule + ": " + clip(text[e.Start:e.End]) + " → " + clip(e.After)
+		out = append(out, e)
+		i = j
 	}
 	return out
+}
+
+// clip shortens s to at most 20 runes for a reason text.
+func clip(s string) string {
+	n := 0
+	for i := range s {
+		if n == 20 {
+			return s[:i] + "…"
+		}
+		n++
+	}
+	return s
 }

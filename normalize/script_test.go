@@ -94,3 +94,35 @@ func ExampleNewScript() {
 	// 我们开发了一个新的转换工具。
 	// 3 t2s
 }
+
+// machineText is seed-like damaged text: machine-converted Traditional
+// with flattened readings and Simplified residue.
+func machineText() string {
+	return strings.Repeat("加強幹部隊伍建設(shè)，干部要善于學(xué)習(xí)，協(xié)調(diào)各方面關系，隨著時代發(fā)展，"+
+		"不斷提高黨建工作質(zhì)量(1分)，(一)堅持問題導向，設臵崗位。\n", 500)
+}
+
+func BenchmarkScriptStage(b *testing.B) {
+	ann, _ := NewAnnotations(Options{})
+	text, _ := Apply(ann, machineText(), Options{})
+	st, err := NewScript(Options{Target: TargetSimplified})
+	require.NoError(b, err)
+	rep := &Report{Counts: map[Kind]int{KindAnnotation: 1}}
+	doc := &Doc{Report: rep, Opts: &Options{}}
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		st.Edits(text, doc)
+	}
+}
+
+func BenchmarkAnnotationsStage(b *testing.B) {
+	text := machineText()
+	st, _ := NewAnnotations(Options{})
+	doc := &Doc{Report: &Report{Counts: map[Kind]int{}}, Opts: &Options{}}
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		st.Edits(text, doc)
+	}
+}
