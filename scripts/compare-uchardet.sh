@@ -31,11 +31,21 @@ end=$(date +%s%N)
 n=$(wc -l <"$tmp/files")
 uns=$(( (end - start) / n ))
 
-# Map uchardet names to WHATWG names.
+# Map uchardet names to WHATWG names; "utf-16" takes its byte order from the
+# file's BOM (little-endian without one, as WHATWG's "utf-16" label does).
 sed 's/.*: //' "$tmp/uchardet.raw" | tr 'A-Z' 'a-z' | sed \
 	-e 's/^ascii$/utf-8/' -e 's/^uhc$/euc-kr/' -e 's/^cp949$/euc-kr/' \
 	-e 's/^iso-8859-1$/windows-1252/' -e 's/^big5-hkscs$/big5/' -e 's/^gb2312$/gbk/' \
-	-e 's/^windows-31j$/shift_jis/' -e 's/^euc-tw$/euc-tw/' >"$tmp/uchardet"
+	-e 's/^windows-31j$/shift_jis/' >"$tmp/names"
+paste -d' ' "$tmp/files" "$tmp/names" | while read -r f name; do
+	if [ "$name" = utf-16 ]; then
+		case $(head -c2 "$f" | od -An -tx1 | tr -d ' ') in
+		feff) name=utf-16be ;;
+		*) name=utf-16le ;;
+		esac
+	fi
+	echo "$name"
+done >"$tmp/uchardet"
 paste -d' ' "$tmp/hanfix" "$tmp/uchardet" >"$tmp/all" # id size accept answer ns input uanswer
 
 awk -v uns="$uns" '

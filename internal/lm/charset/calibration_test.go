@@ -10,6 +10,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode"
@@ -194,8 +195,24 @@ func TestCalibration(t *testing.T) {
 	if testing.Short() {
 		t.Skip("generates thousands of samples")
 	}
+	// HANFIX_CAL_SIZES (e.g. "10,16,24") and HANFIX_CAL_PER (windows per
+	// text and size) widen the run, for refitting the temperature.
 	sizes := []int{16, 30, 64, 128, 300, 1000}
-	samples := calSamples(t, sizes, 4)
+	if v := os.Getenv("HANFIX_CAL_SIZES"); v != "" {
+		sizes = nil
+		for _, f := range strings.Split(v, ",") {
+			n, err := strconv.Atoi(f)
+			require.NoError(t, err)
+			sizes = append(sizes, n)
+		}
+	}
+	per := 4
+	if v := os.Getenv("HANFIX_CAL_PER"); v != "" {
+		var err error
+		per, err = strconv.Atoi(v)
+		require.NoError(t, err)
+	}
+	samples := calSamples(t, sizes, per)
 	require.NotEmpty(t, samples)
 
 	type tally struct{ n, ok int }
@@ -228,7 +245,7 @@ func TestCalibration(t *testing.T) {
 		}
 		rel = append(rel, obs{r.Confidence, ok})
 		if r.Candidates != nil {
-			cs := trialScores(s.b, isASCII(s.b))
+			cs := trialScoresAbort(s.b, isASCII(s.b), false)
 			var truthScore = math.Inf(-1)
 			for _, c := range cs {
 				if calCorrect(s.b, s.truth, c.enc) && c.score > truthScore {

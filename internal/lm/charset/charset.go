@@ -203,7 +203,7 @@ type candidate struct {
 // abortMargin is how far below the best complete score a candidate may
 // fall before its trial decoding stops: its confidence would be below
 // exp(-abortMargin/temperature).
-const abortMargin = 40 * temperature
+const abortMargin = 20 * temperature
 
 // trialEncoding scores every plausible encoding with the language model. The
 // likeliest encodings go first so that the others can stop early.
@@ -277,6 +277,12 @@ var (
 // trialScores returns the scores of the candidates (aborted ones with the
 // partial score at which they stopped).
 func trialScores(b []byte, ascii bool) []candidate {
+	return trialScoresAbort(b, ascii, true)
+}
+
+// trialScoresAbort is trialScores with early abort optional (off for
+// calibration, which needs the full scores of the losers).
+func trialScoresAbort(b []byte, ascii, abort bool) []candidate {
 	loadTables()
 	m := lm.Default()
 	if len(b) > maxTrialBytes {
@@ -284,23 +290,31 @@ func trialScores(b []byte, ascii bool) []candidate {
 	}
 	var buf [12]scorer
 	ss := buf[:0]
-	if le, be := utf16Plausible(b); le || be {
-		if le {
-			ss = append(ss, utf16LE)
-		}
-		if be {
-			ss = append(ss, utf16BE)
-		}
+	// UTF-16 goes first when its high bytes look strongly like text, last
+	// when only the Hangul range supports it, so that it either sets the
+	// bar early or is cut off early.
+	le, be, strongLE, strongBE := utf16Plausible(b)
+	if strongLE {
+		ss = append(ss, utf16LE)
+	}
+	if strongBE {
+		ss = append(ss, utf16BE)
 	}
 	if ascii {
 		ss = append(ss, asciiScorers...)
 	} else {
 		ss = append(ss, legacyScorers...)
 	}
-	if len(b) > 2*probeBytes {
+	if le && !strongLE {
+		ss = append(ss, utf16LE)
+	}
+	if be && !strongBE {
+		ss = append(ss, utf16BE)
+	}
+	if abort && len(b) > 2*probeBytes {
 		// Probe: order by the score of the first bytes, best first, and
 		// drop candidates hopeless already there.
-		probe := score(m, ss, b[:probeBytes])
+		probe := score(m, ss, b[:probeBytes], true)
 		order := make([]int, len(probe))
 		for i := range order {
 			order[i] = i
@@ -315,16 +329,20 @@ func trialScores(b []byte, ascii bool) []candidate {
 		}
 		ss = kept
 	}
-	return score(m, ss, b)
+	return score(m, ss, b, abort)
 }
 
 // score runs the scorers in order, each with a cutoff below the best score
-// so far.
-func score(m *lm.Model, ss []scorer, b []byte) []candidate {
+// so far when abort is set.
+func score(m *lm.Model, ss []scorer, b []byte, abort bool) []candidate {
 	cs := make([]candidate, 0, len(ss))
 	best := math.Inf(-1)
 	for _, s := range ss {
-		v, label := s.score(m, best-abortMargin, b)
+		cutoff := math.Inf(-1)
+		if abort {
+			cutoff = best - abortMargin
+		}
+		v, label := s.score(m, cutoff, b)
 		if label == "" {
 			// Not applicable: keep the slot (the probe indexes by
 			// position) with the lowest score.
