@@ -3,6 +3,7 @@ package mojibake
 import (
 	"fmt"
 	"math"
+	"sort"
 	"unicode/utf8"
 
 	"github.com/hanfix/hanfix/internal/lm"
@@ -43,6 +44,8 @@ func (a *analyzer) run() {
 			i = sp.End - 1
 		}
 	}
+	a.findRecodes()
+	sort.Slice(a.spans, func(i, j int) bool { return a.spans[i].Start < a.spans[j].Start })
 }
 
 // lpJoin scores prev + s + next with the document's script prior.

@@ -1,0 +1,215 @@
+package mojibake
+
+import (
+	"sync"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/traditionalchinese"
+)
+
+// A codec is one of the byte encodings mojibake moves between. Encoding and
+// decoding are table-driven and total on what they accept, so that a plan
+// replays exactly.
+type codec interface {
+	// name is the codec's name in plans: utf8, gbk, big5, cp1252.
+	name() string
+	// appendRune appends the bytes of r, or reports false when r has none.
+	appendRune(dst []byte, r rune) ([]byte, bool)
+	// decode returns the rune at the start of b and its length, or size 0
+	// when b does not start with a complete, valid character.
+	decode(b []byte) (rune, int)
+}
+
+type utf8Codec struct{}
+
+func (utf8Codec) name() string { return "utf8" }
+func (utf8Codec) appendRune(dst []byte, r rune) ([]byte, bool) {
+	if r == utf8.RuneError || !utf8.ValidRune(r) {
+		return dst, false
+	}
+	return utf8.AppendRune(dst, r), true
+}
+func (utf8Codec) decode(b []byte) (rune, int) {
+	r, n := utf8.DecodeRune(b)
+	if r == utf8.RuneError && n <= 1 {
+		return 0, 0
+	}
+	return r, n
+}
+
+type gbkCodec struct{}
+
+func (gbkCodec) name() string { return "gbk" }
+func (gbkCodec) appendRune(dst []byte, r rune) ([]byte, bool) {
+	b0, b1, n := gbk().encode(r)
+	switch n {
+	case 1:
+		return append(dst, b0), true
+	case 2:
+		return append(dst, b0, b1), true
+	}
+	return dst, false
+}
+func (gbkCodec) decode(b []byte) (rune, int) {
+	if len(b) == 0 {
+		return 0, 0
+	}
+	switch c := b[0]; {
+	case c < 0x80:
+		return rune(c), 1
+	case c == 0x80:
+		return '€', 1
+	case c == 0xFF || len(b) < 2:
+		return 0, 0
+	}
+	if r := gbk().decode2(b[0], b[1]); r != 0 {
+		return r, 2
+	}
+	return 0, 0
+}
+
+// big5Table is Big5 as golang.org/x/text decodes it (WHATWG big5, with the
+// HKSCS extensions), restricted to pairs that decode to one code point.
+type big5Table struct {
+	dec map[uint16]rune
+	enc map[rune]uint16
+}
+
+var (
+	big5Once sync.Once
+	big5Tab  *big5Table
+)
+
+func big5() *big5Table {
+	big5Once.Do(func() {
+		t := &big5Table{dec: map[uint16]rune{}, enc: map[rune]uint16{}}
+		dec := traditionalchinese.Big5.NewDecoder()
+		var buf [16]byte
+		for b0 := 0x81; b0 <= 0xFE; b0++ {
+			for b1 := 0x40; b1 <= 0xFE; b1++ {
+				if b1 > 0x7E && b1 < 0xA1 {
+					continue
+				}
+				dec.Reset()
+				n, _, err := dec.Transform(buf[:], []byte{byte(b0), byte(b1)}, true)
+				if err != nil || n == 0 {
+					continue
+				}
+				r, size := utf8.DecodeRune(buf[:n])
+				if size != n || r == utf8.RuneError {
+					continue
+				}
+				code := uint16(b0<<8 | b1)
+				t.dec[code] = r
+				if _, ok := t.enc[r]; !ok {
+					t.enc[r] = code
+				}
+			}
+		}
+		big5Tab = t
+	})
+	return big5Tab
+}
+
+type big5Codec struct{}
+
+func (big5Codec) name() string { return "big5" }
+func (big5Codec) appendRune(dst []byte, r rune) ([]byte, bool) {
+	if r < 0x80 {
+		return append(dst, byte(r)), true
+	}
+	if c, ok := big5().enc[r]; ok {
+		return append(dst, byte(c>>8), byte(c)), true
+	}
+	return dst, false
+}
+func (big5Codec) decode(b []byte) (rune, int) {
+	if len(b) == 0 {
+		return 0, 0
+	}
+	if b[0] < 0x80 {
+		return rune(b[0]), 1
+	}
+	if len(b) < 2 {
+		return 0, 0
+	}
+	if r, ok := big5().dec[uint16(b[0])<<8|uint16(b[1])]; ok {
+		return r, 2
+	}
+	return 0, 0
+}
+
+// cp1252Codec is windows-1252 with the five undefined bytes (0x81, 0x8D,
+// 0x8F, 0x90, 0x9D) mapped to the C1 controls of the same value, as
+// scrapers and ISO-8859-1 decoders render them. It is therefore a superset
+// of ISO-8859-1 except for 0x80–0x9F, which it also accepts as C1 controls.
+type cp1252Codec struct{}
+
+var (
+	cp1252Once sync.Once
+	cp1252Dec  [256]rune
+	cp1252Enc  map[rune]byte
+)
+
+func cp1252Tables() {
+	cp1252Once.Do(func() {
+		cp1252Enc = map[rune]byte{}
+		for b := 0; b < 256; b++ {
+			r := charmap.Windows1252.DecodeByte(byte(b))
+			if r == utf8.RuneError || (b >= 0x80 && b <= 0x9F && r == rune(b)) {
+				r = rune(b)
+			}
+			cp1252Dec[b] = r
+			cp1252Enc[r] = byte(b)
+		}
+		// C1 controls (ISO-8859-1 reading of 0x80–0x9F) encode to their byte.
+		for b := 0x80; b <= 0x9F; b++ {
+			if _, ok := cp1252Enc[rune(b)]; !ok {
+				cp1252Enc[rune(b)] = byte(b)
+			}
+		}
+	})
+}
+
+func (cp1252Codec) name() string { return "cp1252" }
+func (cp1252Codec) appendRune(dst []byte, r rune) ([]byte, bool) {
+	if r < 0x80 {
+		return append(dst, byte(r)), true
+	}
+	cp1252Tables()
+	if b, ok := cp1252Enc[r]; ok {
+		return append(dst, b), true
+	}
+	return dst, false
+}
+func (cp1252Codec) decode(b []byte) (rune, int) {
+	if len(b) == 0 {
+		return 0, 0
+	}
+	cp1252Tables()
+	return cp1252Dec[b[0]], 1
+}
+
+var codecs = map[string]codec{
+	"utf8": utf8Codec{}, "gbk": gbkCodec{}, "big5": big5Codec{}, "cp1252": cp1252Codec{},
+}
+
+// latin1Codec is ISO-8859-1: every byte is the code point of its value.
+type latin1Codec struct{}
+
+func (latin1Codec) name() string { return "latin1" }
+func (latin1Codec) appendRune(dst []byte, r rune) ([]byte, bool) {
+	if r < 0x100 {
+		return append(dst, byte(r)), true
+	}
+	return dst, false
+}
+func (latin1Codec) decode(b []byte) (rune, int) {
+	if len(b) == 0 {
+		return 0, 0
+	}
+	return rune(b[0]), 1
+}
+
+func init() { codecs["latin1"] = latin1Codec{} }

@@ -1,0 +1,314 @@
+package mojibake
+
+import (
+	"fmt"
+	"math"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/hanfix/hanfix/internal/lm"
+)
+
+// Thresholds for codec-chain repairs.
+const (
+	minRecodeGain    = 8.0 // nats over the garbled text
+	minRecodePerRune = 1.5 // nats per repaired rune
+	maxChainHops     = 3
+)
+
+// recodeCand is an accepted codec-chain repair of text[start:end].
+type recodeCand struct {
+	start, end int
+	repair     string
+	chain      []recoding
+	gain       float64
+}
+
+// findRecodes looks for codec-chain mojibake in text outside the spans
+// already found.
+func (a *analyzer) findRecodes() {
+	text := a.text
+	covered := func(i int) (int, bool) {
+		for _, s := range a.spans {
+			if i >= s.Start && i < s.End {
+				return s.End, true
+			}
+		}
+		return 0, false
+	}
+	var found []recodeCand
+	for _, rc := range recodings {
+		wrong := codecs[rc.Wrong]
+		var buf [8]byte
+		for i := 0; i < len(text); {
+			if e, ok := covered(i); ok {
+				i = e
+				continue
+			}
+			// A stretch of runes the wrong codec can encode (U+FFFD counts:
+			// it stands for lost bytes), containing a suspicious rune.
+			j, susp := i, false
+			for j < len(text) {
+				if _, ok := covered(j); ok {
+					break
+				}
+				r, n := utf8.DecodeRuneInString(text[j:])
+				if _, ok := wrong.appendRune(buf[:0], r); !ok && r != utf8.RuneError {
+					break
+				}
+				if suspiciousRune(r) {
+					susp = true
+				}
+				j += n
+			}
+			if j == i {
+				_, n := utf8.DecodeRuneInString(text[i:])
+				i += n
+				continue
+			}
+			if susp {
+				found = append(found, a.recodeStretch(i, j, rc)...)
+			}
+			i = j
+		}
+	}
+	// Keep the best non-overlapping candidates.
+	for len(found) > 0 {
+		bi := 0
+		for k, c := range found {
+			if c.gain > found[bi].gain {
+				bi = k
+			}
+		}
+		c := found[bi]
+		found = append(found[:bi], found[bi+1:]...)
+		overlap := false
+		for _, s := range a.spans {
+			if c.start < s.End && s.Start < c.end {
+				overlap = true
+				break
+			}
+		}
+		if overlap {
+			continue
+		}
+		a.spans = append(a.spans, a.recodeSpan(c))
+	}
+}
+
+// recodeStretch finds the segments of text[start:end] that one hop of rc
+// (and possibly more hops) repairs.
+func (a *analyzer) recodeStretch(start, end int, rc recoding) []recodeCand {
+	m := a.sc.m
+	units := recodeUnits(a.text, start, end, rc, nil)
+	gains := make([]float64, len(units))
+	prevG, prevR := lastRune(a.text[:start]), lastRune(a.text[:start])
+	for k, u := range units {
+		g := a.text[u.gs:u.ge]
+		switch {
+		case !u.ok:
+			gains[k] = math.Inf(-1)
+			prevG, prevR = lastRune(g), lastRune(g)
+			continue
+		case u.ident:
+			gains[k] = 0
+		default:
+			lr, _ := lpText(m, a.sc.ev, prevR, u.rep, 0)
+			lg, _ := lpText(m, a.sc.ev, prevG, g, 0)
+			// lpText adds a junction to rune 0; take it back out.
+			lr -= m.Bigram(lastRune(u.rep), 0)
+			lg -= m.Bigram(lastRune(g), 0)
+			gains[k] = lr - lg
+		}
+		prevG, prevR = lastRune(g), lastRune(u.rep)
+	}
+	var out []recodeCand
+	var segs func(lo, hi int)
+	segs = func(lo, hi int) {
+		if lo >= hi {
+			return
+		}
+		// Kadane: the contiguous run of units with the largest gain.
+		best, bs, be := 0.0, -1, -1
+		cur, cs := 0.0, lo
+		for k := lo; k < hi; k++ {
+			if math.IsInf(gains[k], -1) {
+				cur, cs = 0, k+1
+				continue
+			}
+			if cur <= 0 {
+				cur, cs = 0, k
+			}
+			cur += gains[k]
+			if cur > best {
+				best, bs, be = cur, cs, k+1
+			}
+		}
+		if bs < 0 {
+			return
+		}
+		// Trim identical units at both ends.
+		for bs < be && units[bs].ident {
+			bs++
+		}
+		for be > bs && units[be-1].ident {
+			be--
+		}
+		if bs < be {
+			if c, ok := a.recodeSegment(units[bs:be], rc); ok {
+				out = append(out, c)
+			}
+		}
+		segs(lo, bs)
+		segs(max(be, bs+1), hi)
+	}
+	segs(0, len(units))
+	return out
+}
+
+func lastRune(s string) rune {
+	if s == "" {
+		return '\n'
+	}
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r
+}
+
+func firstRune(s string) rune {
+	if s == "" {
+		return '\n'
+	}
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
+}
+
+// recodeSegment checks one segment and extends its chain.
+func (a *analyzer) recodeSegment(us []unit, rc recoding) (recodeCand, bool) {
+	start, end := us[0].gs, us[len(us)-1].ge
+	var b strings.Builder
+	for _, u := range us {
+		b.WriteString(u.rep)
+	}
+	garbled := a.text[start:end]
+	rep := b.String()
+	chain := []recoding{rc}
+	if rc.Wrong == "cp1252" && isLatin1Reading(garbled) {
+		chain[0].Wrong = "latin1"
+	}
+	// Further hops while they apply to the whole repair and improve it.
+	for hop := 1; hop < maxChainHops; hop++ {
+		improved := false
+		for _, rc2 := range recodings {
+			r2, ok := recodeString(rep, rc2)
+			if !ok || r2 == rep {
+				continue
+			}
+			if a.gainOf(start, end, r2)-a.gainOf(start, end, rep) >= minRecodeGain/2 {
+				if rc2.Wrong == "cp1252" && isLatin1Reading(rep) {
+					rc2.Wrong = "latin1"
+				}
+				chain = append(chain, rc2)
+				rep = r2
+				improved = true
+				break
+			}
+		}
+		if !improved {
+			break
+		}
+	}
+	gain := a.gainOf(start, end, rep)
+	n := utf8.RuneCountInString(rep)
+	if debugShift {
+		fmt.Printf("recode %q -> %q chain=%v gain=%.1f n=%d\n", trunc(garbled), trunc(rep), chain, gain, n)
+	}
+	if gain < minRecodeGain || gain < minRecodePerRune*float64(n) && !latinRepair(garbled, rep) {
+		return recodeCand{}, false
+	}
+	// Lossless: the inverse chain reproduces the garbled text.
+	if back, ok := invertChain(rep, chain); !ok || back != garbled {
+		return recodeCand{}, false
+	}
+	return recodeCand{start: start, end: end, repair: rep, chain: chain, gain: gain}, true
+}
+
+func trunc(s string) string {
+	if utf8.RuneCountInString(s) > 40 {
+		return string([]rune(s)[:40]) + "…"
+	}
+	return s
+}
+
+// gainOf is the log-probability gain of replacing text[start:end] by rep.
+func (a *analyzer) gainOf(start, end int, rep string) float64 {
+	prev, next := lastRune(a.text[:start]), firstRune(a.text[end:])
+	lr, _ := lpText(a.sc.m, a.sc.ev, prev, rep, next)
+	lg, _ := lpText(a.sc.m, a.sc.ev, prev, a.text[start:end], next)
+	return lr - lg
+}
+
+// isLatin1Reading reports whether s was decoded as ISO-8859-1 rather than
+// windows-1252: it has C1 controls where windows-1252 has characters.
+func isLatin1Reading(s string) bool {
+	for _, r := range s {
+		if r >= 0x80 && r <= 0x9F && r != 0x81 && r != 0x8D && r != 0x8F && r != 0x90 && r != 0x9D {
+			return true
+		}
+	}
+	return false
+}
+
+// invertChain re-applies the mechanism: for each hop from the last, encode
+// with the original codec and decode with the wrong one.
+func invertChain(s string, chain []recoding) (string, bool) {
+	for i := len(chain) - 1; i >= 0; i-- {
+		var ok bool
+		if s, ok = recodeString(s, recoding{Orig: chain[i].Wrong, Wrong: chain[i].Orig}); !ok {
+			return "", false
+		}
+	}
+	return s, true
+}
+
+// latinRepair reports whether a repair of Latin-script mojibake is clear on
+// its own: every garbled sequence became one plausible character (ftfy's
+// test), so that the character model, which knows little of European
+// languages, need not be trusted with it.
+func latinRepair(garbled, rep string) bool {
+	if utf8.RuneCountInString(rep) >= utf8.RuneCountInString(garbled) {
+		return false
+	}
+	for _, r := range rep {
+		switch c := lm.Class(r); {
+		case r < 0x80:
+		case c == lm.Control, c == lm.PrivateUse, c == lm.Other, c == lm.Replacement:
+			return false
+		case r >= 0x80 && r < 0xA0:
+			return false
+		}
+	}
+	return true
+}
+
+func (a *analyzer) recodeSpan(c recodeCand) Span {
+	plan := chainString(c.chain)
+	return Span{Start: c.start, End: c.end, Kind: kindOf(c.chain), Garbled: a.text[c.start:c.end],
+		Repair: c.repair, Plan: plan, Confidence: 1 - math.Exp(-c.gain/10), Repairable: true,
+		Reason: fmt.Sprintf("%s; re-encoded and decoded (%s)", chainReason(c.chain), plan)}
+}
+
+func chainString(chain []recoding) string {
+	parts := make([]string, len(chain))
+	for i, rc := range chain {
+		parts[i] = rc.String()
+	}
+	return strings.Join(parts, " ")
+}
+
+func chainReason(chain []recoding) string {
+	parts := make([]string, len(chain))
+	for i, rc := range chain {
+		parts[i] = fmt.Sprintf("%s bytes decoded as %s", rc.Orig, rc.Wrong)
+	}
+	return strings.Join(parts, ", then ")
+}
