@@ -113,16 +113,16 @@ func newMatcher(name string, levels [][]*Dict) (*matcher, error) {
 		key, cands, level := src.d.keys[src.pos], src.d.values[src.pos], src.level
 		src.pos++
 		// Runes shared with the previous key.
-		common, cb := 0, 0
-		for cb < len(key) && cb < len(prev) {
-			r1, n1 := utf8.DecodeRuneInString(key[cb:])
-			r2, n2 := utf8.DecodeRuneInString(prev[cb:])
-			if r1 != r2 || n1 != n2 {
-				break
-			}
-			common++
-			cb += n1
+		cb := 0
+		for cb < len(key) && cb < len(prev) && key[cb] == prev[cb] {
+			cb++
 		}
+		if cb < len(key) {
+			for cb > 0 && !utf8.RuneStart(key[cb]) {
+				cb--
+			}
+		}
+		common := utf8.RuneCountInString(key[:cb])
 		path = path[:common]
 		runes := common
 		for _, r := range key[cb:] {
