@@ -7,7 +7,8 @@
 // s2hkp, hk2sp). It applies OpenCC 1.4.2's dictionaries with OpenCC's
 // algorithm — CJK compatibility ideograph normalization, maximal-matching
 // segmentation, a conversion chain of dictionary groups, longest match at
-// each position — and passes OpenCC's own regression cases. Conversion
+// each position — and passes all 543 (input, configuration) pairs of
+// OpenCC's regression suite and its golden files. Conversion
 // runs at hundreds of MB/s, allocates nothing but its result, and returns
 // its input unchanged (and unallocated) when nothing changes. Converters
 // are built once per configuration and shared; they are safe for concurrent
@@ -28,13 +29,21 @@
 // ambiguous characters is derived from the dictionaries: a single character
 // whose dictionary entry lists more than one candidate.
 //
+// # Rare characters
+//
+// For a few Traditional characters (殢, 圞, 樠, …) the correct Simplified
+// form is a rare character that common fonts lack (𣨼, 𪢮, 𣗊). OpenCC marks
+// these mappings "may_output_tofu". hanfix applies them, as OpenCC's
+// regression suite expects; Options.AvoidTofu leaves such characters
+// unconverted, as OpenCC's command-line tool does by default.
+//
 // # Other maps
 //
 // The package also holds bytes-to-UTF-8 decoding (on golang.org/x/text)
 // and width and punctuation normalisation; those files are written by other
 // hanfix engineers and documented on their own functions.
 //
-// The OpenCC data (about 1.2 MB, Apache-2.0) is embedded by
+// The OpenCC 1.4.2 data (1.2 MB, Apache-2.0) is embedded by
 // github.com/hanfix/hanfix/internal/opencc and generated reproducibly by
 // `go generate ./internal/opencc`.
 package convert
