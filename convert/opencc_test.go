@@ -57,7 +57,7 @@ func TestConvertTable(t *testing.T) {
 		{"jp2t", "旧字体", "舊字體"},
 		{"t2s", "\uF900", "岂"},                  // CJK compatibility ideograph normalised first
 		{"s2t", "abc\xff们\xfe", "abc\xff們\xfe"}, // invalid bytes kept as they are
-		{"s2t", "⿰氵们", "⿰氵们"},                  // ideographic description sequences are left whole
+		{"s2t", "⿰氵们", "⿰氵们"},                   // ideographic description sequences are left whole
 		{"t2s", "殢", "𣨼"},                       // tofu-risk dictionaries on by default
 	}
 	for _, tt := range tests {
@@ -161,13 +161,13 @@ func TestConservative(t *testing.T) {
 	c, err := NewWithOptions("s2t", Options{Conservative: true})
 	require.NoError(t, err)
 	tests := []struct{ in, want string }{
-		{"头发", "頭髮"},         // inside a phrase: converted
-		{"发", "发"},           // alone: ambiguous (發/髮), left
-		{"们", "們"},           // one candidate: converted
-		{"他干", "他干"},         // 干: 幹/乾/干/榦
-		{"天干物燥", "天乾物燥"},     // phrase
-		{"以后 后", "以後 后"},     // phrase, then ambiguous 后
-		{"面条 面", "麪條 面"},     // 面 alone: 面/麪
+		{"头发", "頭髮"},     // inside a phrase: converted
+		{"发", "发"},       // alone: ambiguous (發/髮), left
+		{"们", "們"},       // one candidate: converted
+		{"他干", "他干"},     // 干: 幹/乾/干/榦
+		{"天干物燥", "天乾物燥"}, // phrase
+		{"以后 后", "以後 后"}, // phrase, then ambiguous 后
+		{"面条 面", "麪條 面"}, // 面 alone: 面/麪
 	}
 	for _, tt := range tests {
 		assert.Equal(t, tt.want, c.Convert(tt.in), tt.in)

@@ -17,7 +17,7 @@ var configsData []byte
 
 var builtin struct {
 	once     sync.Once
-	sections map[string]string  // dictionary name → its lines
+	sections map[string]string // dictionary name → its lines
 	configs  map[string]*ConfigSpec
 	names    []string
 	lib      *Library

@@ -16,8 +16,8 @@ type Converter struct {
 	seg          *matcher
 	chain        []*matcher
 	conservative bool
-	noIDS        bool // copy ideographic description sequences character by character
-	fused        bool // the first conversion step does the segmentation (see convert)
+	noIDS        bool      // copy ideographic description sequences character by character
+	fused        bool      // the first conversion step does the segmentation (see convert)
 	pool         sync.Pool // *scratch
 	tpool        sync.Pool // *tracer
 	assembled    assembledCache

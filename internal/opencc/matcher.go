@@ -62,7 +62,7 @@ const (
 	// a matcher is sparse.
 	sparseFirsts = 2000
 	noValue      = -1
-	maxNodes = 1 << 20
+	maxNodes     = 1 << 20
 )
 
 // newMatcher compiles levels of dictionaries (see matcher).
