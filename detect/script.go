@@ -26,8 +26,8 @@ type ScriptResult struct {
 	// to), or "" when there are none.
 	Majority string `json:"majority,omitempty"`
 	// Simplified, Traditional and Japanese are the shares of Simplified-only
-	// characters, Traditional-only characters and kana among the Han
-	// characters and kana of the text.
+	// characters, Traditional-only characters and kana or shinjitai among
+	// the Han characters and kana of the text.
 	Simplified  float64 `json:"simplified"`
 	Traditional float64 `json:"traditional"`
 	Japanese    float64 `json:"japanese"`
@@ -51,6 +51,7 @@ const (
 	classTrad            // Traditional-only
 	classOneToMany       // Simplified character with several Traditional counterparts, itself among them
 	classKana
+	classShinjitai // Japanese simplified form unknown to Chinese
 )
 
 // scriptTable holds the class of every BMP character, and of the few
@@ -91,6 +92,7 @@ var scriptClasses = sync.OnceValue(func() *scriptTable {
 	set(simplifiedOnly, classSimp)
 	set(traditionalOnly, classTrad)
 	set(oneToMany, classOneToMany)
+	set(shinjitai, classShinjitai)
 	return t
 })
 
@@ -151,9 +153,9 @@ func IsSimplifiedOnly(r rune) bool { return scriptClassOf(r) == classSimp }
 func IsTraditionalOnly(r rune) bool { return scriptClassOf(r) == classTrad }
 
 type scriptScan struct {
-	han, kana, simp, trad int
-	residue               int // one-to-many and Simplified-only characters in Traditional sentences
-	sents                 []sentence
+	han, kana, shin, simp, trad int
+	residue                     int // one-to-many and Simplified-only characters in Traditional sentences
+	sents                       []sentence
 }
 
 func scanScript(s string) scriptScan {
@@ -197,6 +199,8 @@ func scanScript(s string) scriptScan {
 		case classKana:
 			sc.kana++
 			continue
+		case classShinjitai:
+			sc.shin++
 		case classSimp:
 			sc.simp++
 			cur.simp++
@@ -222,7 +226,8 @@ func scanScript(s string) scriptScan {
 // scripts and the Simplified characters that stand for several Traditional
 // ones (干 于 后 里 范 并 系 采 斗 余 么 …) count for neither, so that a
 // machine-converted Traditional document full of 干部 is still one
-// Traditional document. Text with kana is Japanese.
+// Traditional document. Text with kana, or with shinjitai that Chinese does
+// not use (仏, 駅, 県), is Japanese.
 //
 // A document is mixed when a substantial part of it (whole sentences or
 // lines, with at least 3 script-specific characters and 3% of them) is in
@@ -230,6 +235,7 @@ func scanScript(s string) scriptScan {
 func Script(s string) ScriptResult {
 	sc := scanScript(s)
 	han, kana, simp, trad, residue, sents := sc.han, sc.kana, sc.simp, sc.trad, sc.residue, sc.sents
+	japanese := kana + sc.shin
 	res := ScriptResult{Script: ScriptNone}
 	total := han + kana
 	if total == 0 {
@@ -237,10 +243,10 @@ func Script(s string) ScriptResult {
 	}
 	res.Simplified = round4(float64(simp) / float64(total))
 	res.Traditional = round4(float64(trad) / float64(total))
-	res.Japanese = round4(float64(kana) / float64(total))
-	if kana >= 2 && float64(kana) >= 0.1*float64(total) {
+	res.Japanese = round4(float64(japanese) / float64(total))
+	if japanese >= 2 && float64(japanese) >= 0.1*float64(total) {
 		res.Script = ScriptJapanese
-		res.Confidence = round2(clamp01(float64(kana) / (0.3 * float64(total))))
+		res.Confidence = round2(clamp01(float64(japanese) / (0.3 * float64(total))))
 		return res
 	}
 	if simp+trad == 0 {

@@ -188,3 +188,11 @@ const traditionalOnly = "㑯㑳㑶㓨㗲㘚㜄㜏㜢㠏㠣㥮㩜㩳㩵㺏䁪䁻�
 // character-by-character converter leaves them in Traditional text.
 const oneToMany = "㐹万丑丰于云亘仆价伙余佣党准几凶划占厂厘台叶吁吃后咨咸唇夸尸岩岳帘干广征愿挂据斗" +
 	"朴杠杰极柜涂涌淀游熏皂确种筑胜腊腌膻苹范荐虫蚝蜡蝎跖辟适郁采里雇"
+
+// shinjitai are the Japanese simplified forms (OpenCC JPShinjitaiCharacters
+// keys) that no Chinese conversion knows and the Chinese word lists of
+// internal/lm never use (138).
+const shinjitai = "䀋両仏値倶兎円剣労勧勲単厳呉営噛囲圏塁塡壱売奨寛巌庁広廃弐弾徴応悩懐戸戻払抜択挿" +
+	"捜掲掻揺摂撃斉斎暦曽桝権歓歯歴気氷汚沢渇渉渋渓溌滝焔犠猟獣畳発皐県稲穂穏穣竜粋経" +
+	"絵継総縁縄聡聴脳臓舎舗艶茘荘薬蛍蝋覚覧観読譲転軽輌辺逓遅酔醗醸鉄鉱銭鋳関闘陥険隠" +
+	"隣雑霊頼顕駅駆駈騒験髄髪鬪鴎鶏鹸鼈齢"
