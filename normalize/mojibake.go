@@ -1,6 +1,19 @@
 package normalize
 
-// Mojibake is the mojibake stage. It does nothing yet.
+import (
+	"github.com/hanfix/hanfix/internal/mojibake"
+)
+
+// Mojibake is the mojibake stage: it repairs text that was decoded with the
+// wrong codec (GBK read one byte out of phase, UTF-8 read as GBK or
+// windows-1252, Big5 and GBK read as each other, chains of these) when the
+// repair is lossless and clearly more probable, and reports what it cannot
+// repair (U+FFFD runs, 锟斤拷, question marks for lost characters).
+//
+// Each change carries its replayable plan in Change.Rule (see ReplayPlan)
+// and an explanation in Change.Reason. The stage runs before annotation
+// stripping, so that readings inside garbled runs come out as normal
+// annotations for the next stage.
 type Mojibake struct{}
 
 // NewMojibake returns the mojibake stage for opts.
@@ -9,5 +22,23 @@ func NewMojibake(opts Options) (Stage, error) { return Mojibake{}, nil }
 // Kind returns KindMojibake.
 func (Mojibake) Kind() Kind { return KindMojibake }
 
-// Edits returns no edits.
-func (Mojibake) Edits(text string, doc *Doc) ([]Edit, []Finding) { return nil, nil }
+// Edits returns one edit per repairable span and one finding per span that
+// is reported only.
+func (Mojibake) Edits(text string, doc *Doc) ([]Edit, []Finding) {
+	spans := mojibake.Find(text)
+	if len(spans) == 0 {
+		return nil, nil
+	}
+	var edits []Edit
+	var findings []Finding
+	for _, s := range spans {
+		if s.Repairable {
+			edits = append(edits, Edit{Start: s.Start, End: s.End, After: s.Repair,
+				Reason: s.Reason, Rule: s.Plan, Confidence: s.Confidence})
+			continue
+		}
+		findings = append(findings, Finding{Kind: KindMojibake, Start: s.Start, End: s.End,
+			Text: s.Garbled, Reason: s.Reason, Confidence: s.Confidence})
+	}
+	return edits, findings
+}

@@ -45,7 +45,27 @@ func (a *analyzer) run() {
 		}
 	}
 	a.findRecodes()
+	a.findLost()
 	sort.Slice(a.spans, func(i, j int) bool { return a.spans[i].Start < a.spans[j].Start })
+	// Every repair must replay from its plan; a mismatch is a bug, and the
+	// span is then only reported.
+	for i := range a.spans {
+		sp := &a.spans[i]
+		if !sp.Repairable {
+			continue
+		}
+		p, err := ParsePlan(sp.Plan)
+		if err == nil {
+			var got string
+			if got, err = p.Apply(sp.Garbled); err == nil && got != sp.Repair {
+				err = fmt.Errorf("replay gives %q", got)
+			}
+		}
+		if err != nil {
+			sp.Repairable, sp.Repair = false, ""
+			sp.Reason += "; not applied: " + err.Error()
+		}
+	}
 }
 
 // lpJoin scores prev + s + next with the document's script prior.

@@ -1,0 +1,66 @@
+package mojibake
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/hanfix/hanfix/internal/lm"
+)
+
+// findLost reports damage that no mechanism can undo: runs of U+FFFD,
+// 锟斤拷 (U+FFFD stored as UTF-8 and read as GBK), and runs of '?' after
+// a Han character that stand for characters an encoder could not write
+// (淡??). They are reported, never repaired.
+func (a *analyzer) findLost() {
+	text := a.text
+	inSpan := func(i int) bool {
+		for _, s := range a.spans {
+			if i >= s.Start && i < s.End {
+				return true
+			}
+		}
+		return false
+	}
+	for i := 0; i < len(text); {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		switch {
+		case r == utf8.RuneError && n == 3 && !inSpan(i):
+			j := i
+			for j < len(text) && strings.HasPrefix(text[j:], "\uFFFD") {
+				j += 3
+			}
+			a.lost(i, j, "U+FFFD replacement characters: bytes that a decoder could not read are gone")
+			i = j
+			continue
+		case strings.HasPrefix(text[i:], "锟斤拷") && !inSpan(i):
+			j := i
+			for strings.HasPrefix(text[j:], "锟斤拷") || strings.HasPrefix(text[j:], "锟") {
+				if strings.HasPrefix(text[j:], "锟斤拷") {
+					j += len("锟斤拷")
+				} else {
+					j += len("锟")
+				}
+			}
+			a.lost(i, j, "锟斤拷: U+FFFD stored as UTF-8 and read as GBK; the original characters are gone")
+			i = j
+			continue
+		case r == '?' && i > 0 && i+1 < len(text) && text[i+1] == '?' && !inSpan(i):
+			prev, _ := utf8.DecodeLastRuneInString(text[:i])
+			if lm.Class(prev) == lm.Han {
+				j := i
+				for j < len(text) && text[j] == '?' {
+					j++
+				}
+				a.lost(i, j, "question marks after a Han character: characters an encoder could not write, or lost bytes that no GBK sequence explains")
+				i = j
+				continue
+			}
+		}
+		i += n
+	}
+}
+
+func (a *analyzer) lost(start, end int, reason string) {
+	a.spans = append(a.spans, Span{Start: start, End: end, Kind: KindLost, Garbled: a.text[start:end],
+		Confidence: 0.9, Reason: reason})
+}

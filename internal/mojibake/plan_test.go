@@ -1,0 +1,78 @@
+package mojibake
+
+import (
+	"testing"
+)
+
+func TestPlanRoundTrip(t *testing.T) {
+	for _, s := range []string{
+		"gbk-shift lead=A1 end=ascii",
+		"gbk-shift lead=A1 drop@3=F9B5 end=ascii",
+		"gbk-shift straddle=E682 end=euro",
+		"gbk-shift lead=A1 drop@0=A38C drop@4=ACD5 end=lost:D8+20",
+		"gbk-shift lead=B3 end=lost:DA",
+		"gbk-shift lead=A1 end=absorbed",
+		"utf8<-gbk",
+		"utf8<-cp1252 utf8<-cp1252",
+		"big5<-gbk",
+		"gbk<-big5",
+		"utf8<-latin1",
+	} {
+		p, err := ParsePlan(s)
+		if err != nil {
+			t.Errorf("ParsePlan(%q): %v", s, err)
+			continue
+		}
+		if got := p.String(); got != s {
+			t.Errorf("String(ParsePlan(%q)) = %q", s, got)
+		}
+	}
+	for _, bad := range []string{"", "gbk-shift", "gbk-shift lead=ZZ end=ascii", "gbk-shift lead=A1", "utf8<-utf8", "utf8<-koi8", "gbk-shift lead=A1 end=lost", "gbk-shift lead=A1 drop@x=A1A1 end=ascii"} {
+		if _, err := ParsePlan(bad); err == nil {
+			t.Errorf("ParsePlan(%q) succeeded", bad)
+		}
+	}
+}
+
+func TestPlanApply(t *testing.T) {
+	cases := []struct{ garbled, plan, want string }{
+		{"?!秾嵤┮庖姟穼ψセ鶎狱h", "gbk-shift lead=A1 end=ascii", "。《實施意見》對抓基層黨"},
+		{"?zhèn)€", "gbk-shift straddle=E682 end=euro", "個"},
+		{"?;A", "gbk-shift lead=A1 drop@1=F9B5 end=ascii", "。基礎"},
+		{"鍙戝睍", "utf8<-gbk", "发展"},
+		{"ä¸­æ–‡", "utf8<-cp1252", "中文"},
+		{"cafÃ©", "utf8<-cp1252", "café"},
+		{"Ã¥Â¯Â¹", "utf8<-cp1252 utf8<-cp1252", "对"},
+	}
+	for _, c := range cases {
+		p, err := ParsePlan(c.plan)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := p.Apply(c.garbled)
+		if err != nil || got != c.want {
+			t.Errorf("Apply(%q, %q) = %q, %v; want %q", c.garbled, c.plan, got, err, c.want)
+		}
+	}
+	// A plan that does not fit.
+	p, _ := ParsePlan("gbk-shift lead=A1 end=euro")
+	if _, err := p.Apply("?abc"); err == nil {
+		t.Error("mismatched terminator accepted")
+	}
+}
+
+func FuzzParsePlan(f *testing.F) {
+	for _, s := range []string{"gbk-shift lead=A1 drop@3=F9B5 end=ascii", "utf8<-gbk", "gbk-shift straddle=E682 end=lost:DA+20"} {
+		f.Add(s, "?;A")
+	}
+	f.Fuzz(func(t *testing.T, plan, garbled string) {
+		p, err := ParsePlan(plan)
+		if err != nil {
+			return
+		}
+		if q, err := ParsePlan(p.String()); err != nil || q.String() != p.String() {
+			t.Fatalf("plan %q does not round-trip: %q %v", plan, q.String(), err)
+		}
+		_, _ = p.Apply(garbled)
+	})
+}
