@@ -52,6 +52,7 @@ const (
 	classOneToMany       // Simplified character with several Traditional counterparts, itself among them
 	classKana
 	classShinjitai // Japanese simplified form unknown to Chinese
+	classHangul
 )
 
 // scriptTable holds the class of every BMP character, and of the few
@@ -91,6 +92,9 @@ var scriptClasses = sync.OnceValue(func() *scriptTable {
 	}
 	set(simplifiedOnly, classSimp)
 	set(traditionalOnly, classTrad)
+	for r := rune(0xAC00); r <= 0xD7A3; r++ {
+		t.bmp[r] = classHangul
+	}
 	set(oneToMany, classOneToMany)
 	set(shinjitai, classShinjitai)
 	return t
@@ -154,6 +158,7 @@ func IsTraditionalOnly(r rune) bool { return scriptClassOf(r) == classTrad }
 
 type scriptScan struct {
 	han, kana, shin, simp, trad int
+	hangul                      int
 	residue                     int // one-to-many and Simplified-only characters in Traditional sentences
 	sents                       []sentence
 }
@@ -201,6 +206,9 @@ func scanScript(s string) scriptScan {
 			continue
 		case classShinjitai:
 			sc.shin++
+		case classHangul:
+			sc.hangul++
+			continue
 		case classSimp:
 			sc.simp++
 			cur.simp++
@@ -227,7 +235,8 @@ func scanScript(s string) scriptScan {
 // ones (干 于 后 里 范 并 系 采 斗 余 么 …) count for neither, so that a
 // machine-converted Traditional document full of 干部 is still one
 // Traditional document. Text with kana, or with shinjitai that Chinese does
-// not use (仏, 駅, 県), is Japanese.
+// not use (仏, 駅, 県), is Japanese; Korean text (more Hangul than Han)
+// is none.
 //
 // A document is mixed when a substantial part of it (whole sentences or
 // lines, with at least 3 script-specific characters and 3% of them) is in
@@ -249,7 +258,8 @@ func Script(s string) ScriptResult {
 		res.Confidence = round2(clamp01(float64(japanese) / (0.3 * float64(total))))
 		return res
 	}
-	if simp+trad == 0 {
+	if simp+trad == 0 || sc.hangul > han {
+		// No script-specific character, or Korean with some Hanja.
 		res.Confidence = round2(clamp01(float64(han) / 10))
 		return res
 	}

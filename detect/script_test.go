@@ -50,6 +50,7 @@ func TestScript(t *testing.T) {
 		{"tw standard chars are not simplified", "吃、床、群、台、吃", ScriptNone, 0, false},
 		{"japanese", "これは日本語の文章です。漢字も使います。", ScriptJapanese, 0, false},
 		{"none", "Hello, world. 123", ScriptNone, 0, false},
+		{"korean with hanja", "대한민국의 수도는 서울이다. 國語 學習", ScriptNone, 0, false},
 		{"shinjitai without kana", "東京駅北口広場", ScriptJapanese, 0, false},
 		{"neutral han", "中文文本", ScriptNone, 0, false},
 		{"empty", "", ScriptNone, 0, false},
