@@ -80,6 +80,9 @@ func TestConvertUnchangedIsInput(t *testing.T) {
 	out := c.Convert(in)
 	require.Equal(t, in, out)
 	assert.Equal(t, unsafe.StringData(in), unsafe.StringData(out), "same string, not a copy")
+	if raceEnabled {
+		return
+	}
 	assert.Zero(t, testing.AllocsPerRun(100, func() { _ = c.Convert(in) }))
 }
 
@@ -88,6 +91,9 @@ func TestConvertAllocatesOnlyResult(t *testing.T) {
 	require.NoError(t, err)
 	in := strings.Repeat("我们的头发干了，这里面积很大。鼠标软件。", 50)
 	c.Convert(in)
+	if raceEnabled {
+		t.Skip("allocation counts are not stable under the race detector")
+	}
 	assert.Equal(t, 1.0, testing.AllocsPerRun(100, func() { _ = c.Convert(in) }))
 }
 
@@ -154,6 +160,9 @@ func TestSegmentsNoAlloc(t *testing.T) {
 	n := 0
 	fn := func(start, end int, repl string) { n++ }
 	c.Segments(in, fn)
+	if raceEnabled {
+		t.Skip("allocation counts are not stable under the race detector")
+	}
 	assert.Zero(t, testing.AllocsPerRun(50, func() { c.Segments(in, fn) }))
 }
 
