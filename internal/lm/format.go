@@ -37,6 +37,11 @@ func Parse(data []byte) (*Model, error) {
 	}
 	p := data[len(magic):]
 	next := func() (uint64, bool) {
+		if len(p) > 0 && p[0] < 0x80 { // most values fit one byte
+			v := uint64(p[0])
+			p = p[1:]
+			return v, true
+		}
 		v, n := binary.Uvarint(p)
 		if n <= 0 {
 			return 0, false

@@ -52,6 +52,14 @@ var qlp = func() (t [256]float32) {
 	return
 }()
 
+// qprob maps a quantised log-probability to the probability.
+var qprob = func() (t [256]float32) {
+	for i := range t {
+		t[i] = float32(math.Exp(-float64(i) / probScale))
+	}
+	return
+}()
+
 func newModel(n int) *Model {
 	m := &Model{
 		supp:     map[rune]uint16{},
@@ -72,10 +80,10 @@ func (m *Model) addRune(i int, r rune, qC, qS, qT, qB uint8) {
 	m.runes[i] = r
 	m.vuni[i] = qlp[qC]
 	if qS != 0 {
-		m.simp[i] = float32(math.Exp(float64(qlp[qS])))
+		m.simp[i] = qprob[qS]
 	}
 	if qT != 0 {
-		m.trad[i] = float32(math.Exp(float64(qlp[qT])))
+		m.trad[i] = qprob[qT]
 	}
 	m.back[i] = -float32(qB) / backoffScale
 	if r < 0x10000 {
