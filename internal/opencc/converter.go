@@ -187,7 +187,8 @@ func (c *Converter) runFused(m *matcher, s string, dst []byte, bars []int) ([]by
 			}
 		}
 		if !(c.conservative && m.isAmbiguous(v)) {
-			if val := m.vals[v]; val != s[i:i+n] {
+			if !m.isIdentity(v) {
+				val := m.vals[v]
 				if !changed {
 					if cap(dst) < len(s)+len(s)/4 {
 						dst = make([]byte, 0, len(s)+len(s)/4+16)
@@ -246,7 +247,8 @@ func (c *Converter) runLimited(m *matcher, s string, dst []byte, bars []int, map
 			i += n
 			continue
 		}
-		if val := m.vals[v]; val != s[i:i+n] {
+		if !m.isIdentity(v) {
+			val := m.vals[v]
 			if !changed {
 				if cap(dst) < len(s)+len(s)/4 {
 					dst = make([]byte, 0, len(s)+len(s)/4+16)
@@ -294,8 +296,8 @@ func (c *Converter) run(m *matcher, s string, dst []byte) ([]byte, bool) {
 			i += n // ambiguous single character: leave it
 			continue
 		}
-		val := m.vals[v]
-		if val != s[i:i+n] {
+		if !m.isIdentity(v) {
+			val := m.vals[v]
 			if !changed {
 				if cap(dst) < len(s)+len(s)/4 {
 					dst = make([]byte, 0, len(s)+len(s)/4+16)

@@ -35,6 +35,7 @@ type matcher struct {
 	// ambiguous has bit v set when key v is a single character with several
 	// candidates, which candidates lists.
 	ambiguous  []uint64
+	identity   []uint64 // bit v set when value v equals its key
 	candidates map[int32][]string
 	ascii      bool // some key starts with an ASCII byte
 	maxRunes   int  // longest key, in runes
@@ -157,6 +158,12 @@ func newMatcher(name string, levels [][]*Dict) (*matcher, error) {
 		vi := int32(len(m.vals))
 		m.vals = append(m.vals, defaultValue(cands))
 		m.levels = append(m.levels, uint8(level))
+		if def := m.vals[vi]; def == key {
+			for len(m.identity) <= int(vi)/64 {
+				m.identity = append(m.identity, 0)
+			}
+			m.identity[vi/64] |= 1 << (vi % 64)
+		}
 		if amb := ambiguousCandidates(key, cands); amb != nil {
 			for len(m.ambiguous) <= int(vi)/64 {
 				m.ambiguous = append(m.ambiguous, 0)
@@ -182,6 +189,13 @@ func newMatcher(name string, levels [][]*Dict) (*matcher, error) {
 func (m *matcher) isAmbiguous(v int32) bool {
 	w := int(v) / 64
 	return w < len(m.ambiguous) && m.ambiguous[w]&(1<<(v%64)) != 0
+}
+
+// isIdentity reports whether value v equals its key: the match changes
+// nothing.
+func (m *matcher) isIdentity(v int32) bool {
+	w := int(v) / 64
+	return w < len(m.identity) && m.identity[w]&(1<<(v%64)) != 0
 }
 
 // firstNode returns the node for a key's first rune, creating it if asked.
