@@ -176,6 +176,8 @@ type folder struct {
 	off   []int32 // off[i]: offset in the line of the rune that produced b[i]; off[len(b)] = len(line)
 	runes int     // runes in b
 	line  string  // the line
+	// budget is what is left of the line's matching steps.
+	budget int
 }
 
 // gap reports whether the line has white space right before folded byte i.
@@ -269,6 +271,7 @@ func (f *folder) fold(line string) {
 	}
 	off[n] = int32(len(line))
 	f.b, f.off, f.runes, f.line = b[:n], off[:n+1], runes, line
+	f.budget = matchBudget + matchBudgetPerByte*n
 }
 
 // foldString returns the folded form of s (all lines).

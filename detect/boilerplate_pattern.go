@@ -86,6 +86,15 @@ func parsePattern(src string) (pattern, error) {
 		}
 	}
 	flush()
+	wild := 0
+	for _, t := range p.toks {
+		if t.kind != tLit {
+			wild++
+		}
+	}
+	if wild > maxWildcards {
+		return p, fmt.Errorf("%d wildcards, at most %d", wild, maxWildcards)
+	}
 	if len(p.toks) == 0 {
 		return p, fmt.Errorf("empty pattern")
 	}
@@ -106,10 +115,26 @@ func (p pattern) firstLit() string {
 // match reports whether p matches the folded line f.b starting at i, and
 // where the match ends. With needEnd the match must end at len(f.b).
 func (p pattern) match(f *folder, i int, needEnd bool) (int, bool) {
-	return matchToks(p.toks, f, i, needEnd)
+	return matchToks(p.toks, f, i, needEnd, &f.budget)
 }
 
-func matchToks(toks []token, f *folder, i int, needEnd bool) (int, bool) {
+// matchBudget bounds the matching steps spent on one line (plus
+// matchBudgetPerByte per byte of the folded line), so that patterns with
+// many wildcards cannot backtrack for long: once the budget is spent, the
+// line's remaining match attempts fail.
+const (
+	matchBudget        = 20000
+	matchBudgetPerByte = 64
+)
+
+// maxWildcards bounds the wildcards of one pattern.
+const maxWildcards = 6
+
+func matchToks(toks []token, f *folder, i int, needEnd bool, budget *int) (int, bool) {
+	if *budget <= 0 {
+		return 0, false
+	}
+	*budget--
 	b := f.b
 	if len(toks) == 0 {
 		if needEnd && i != len(b) {
@@ -123,7 +148,7 @@ func matchToks(toks []token, f *folder, i int, needEnd bool) (int, bool) {
 		if !bytes.HasPrefix(b[i:], []byte(t.lit)) {
 			return 0, false
 		}
-		return matchToks(rest, f, i+len(t.lit), needEnd)
+		return matchToks(rest, f, i+len(t.lit), needEnd, budget)
 	case tAny:
 		if len(rest) == 0 {
 			if needEnd {
@@ -138,7 +163,7 @@ func matchToks(toks []token, f *folder, i int, needEnd bool) (int, bool) {
 		next := rest[0]
 		for j := i; j <= limit; {
 			if next.kind != tLit || bytes.HasPrefix(b[j:], []byte(next.lit)) {
-				if e, ok := matchToks(rest, f, j, needEnd); ok {
+				if e, ok := matchToks(rest, f, j, needEnd, budget); ok {
 					return e, true
 				}
 			}
@@ -180,7 +205,7 @@ func matchToks(toks []token, f *folder, i int, needEnd bool) (int, bool) {
 			n++
 		}
 		for k := n - 1; k >= 0; k-- { // longest first
-			if e, ok := matchToks(rest, f, ends[k], needEnd); ok {
+			if e, ok := matchToks(rest, f, ends[k], needEnd, budget); ok {
 				return e, true
 			}
 		}
@@ -194,24 +219,24 @@ func matchToks(toks []token, f *folder, i int, needEnd bool) (int, bool) {
 			}
 			j += size
 			n++
-			if e, ok := matchToks(rest, f, j, needEnd); ok {
+			if e, ok := matchToks(rest, f, j, needEnd, budget); ok {
 				return e, true
 			}
 		}
 		return 0, false
 	case tSep:
 		if i == len(b) {
-			return matchToks(rest, f, i, needEnd)
+			return matchToks(rest, f, i, needEnd, budget)
 		}
 		switch b[i] {
 		case ':', ']', '>', '|', '/', '-':
-			return matchToks(rest, f, i+1, needEnd)
+			return matchToks(rest, f, i+1, needEnd, budget)
 		}
 		if bytes.HasPrefix(b[i:], []byte("·")) {
-			return matchToks(rest, f, i+len("·"), needEnd)
+			return matchToks(rest, f, i+len("·"), needEnd, budget)
 		}
 		if f.gap(i) {
-			return matchToks(rest, f, i, needEnd)
+			return matchToks(rest, f, i, needEnd, budget)
 		}
 		return 0, false
 	case tKV:
@@ -242,7 +267,7 @@ func matchToks(toks []token, f *folder, i int, needEnd bool) (int, bool) {
 		if pairs < 2 {
 			return 0, false
 		}
-		return matchToks(rest, f, j, needEnd)
+		return matchToks(rest, f, j, needEnd, budget)
 	}
 	return 0, false
 }
