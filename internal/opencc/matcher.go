@@ -23,7 +23,7 @@ type matcher struct {
 	name  string
 	hi    [0x110000 >> 8]uint32 // rune>>8 → block offset into lo (0: empty block)
 	lo    []uint32              // rune&0xff within a block → first node (0: none)
-	bmp   *[0x10000]uint32      // first node of each BMP rune, a flat copy of hi/lo
+	bmp   *[0x10000]uint16      // first node of each BMP rune, a flat copy of hi/lo
 	nodes []node
 	// edges is an open-addressing hash of the trie's edges below the first
 	// level: slot = (parent<<21 | rune)<<20 | child, 0 = empty.
@@ -97,6 +97,16 @@ func newMatcher(name string, levels [][]*Dict) (*matcher, error) {
 	m.vals = make([]string, 0, nkeys)
 	m.levels = make([]uint8, 0, nkeys)
 	m.initEdges(nrunes - nkeys)
+	// First-level nodes come first, so that they are numbered densely (the
+	// BMP table holds 16-bit node numbers) and lie close together.
+	for _, src := range srcs {
+		for _, k := range src.d.keys {
+			m.firstNode(firstRune(k), true)
+		}
+	}
+	if len(m.nodes) > 0xFFFF {
+		return nil, fmt.Errorf("matcher %s: too many distinct first characters", name)
+	}
 	var path []uint32 // path[k]: node after the key's first k+1 runes
 	var prev string
 	for {
@@ -173,10 +183,10 @@ func newMatcher(name string, levels [][]*Dict) (*matcher, error) {
 		}
 		n.val, n.level = vi, uint8(level)
 	}
-	m.bmp = new([0x10000]uint32)
+	m.bmp = new([0x10000]uint16)
 	firsts := 0
 	for r := rune(0); r < 0x10000; r++ {
-		m.bmp[r] = m.lo[m.hi[r>>8]+uint32(r&0xff)]
+		m.bmp[r] = uint16(m.lo[m.hi[r>>8]+uint32(r&0xff)])
 		if m.bmp[r] != 0 {
 			firsts++
 		}
@@ -299,7 +309,7 @@ func (m *matcher) next(s string, i int) (int, int32) {
 	} else if c&0xF0 == 0xE0 && i+2 < len(s) {
 		r := rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
 		if s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 && r >= 0x800 && (r < 0x2FF0 || r > 0x2FFF) && (r < 0xD800 || r > 0xDFFF) {
-			cur := m.bmp[uint16(r)]
+			cur := uint32(m.bmp[uint16(r)])
 			if cur == 0 {
 				return 3, noValue
 			}
@@ -345,7 +355,7 @@ func (m *matcher) skip(s string, i int) int {
 // first returns the trie node of keys starting with r, or 0.
 func (m *matcher) first(r rune) uint32 {
 	if r < 0x10000 {
-		return m.bmp[uint16(r)]
+		return uint32(m.bmp[uint16(r)])
 	}
 	return m.lo[m.hi[(r>>8)&0x1fff]+uint32(r&0xff)]
 }
