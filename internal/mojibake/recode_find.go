@@ -191,6 +191,9 @@ func (a *analyzer) recodeSegment(us []unit, rc recoding) (recodeCand, bool) {
 	}
 	garbled := a.text[start:end]
 	rep := b.String()
+	if !cjkHopFits(garbled, rc) {
+		return recodeCand{}, false
+	}
 	chain := []recoding{rc}
 	if rc.Wrong == "cp1252" && isLatin1Reading(garbled) {
 		chain[0].Wrong = "latin1"
@@ -199,6 +202,9 @@ func (a *analyzer) recodeSegment(us []unit, rc recoding) (recodeCand, bool) {
 	for hop := 1; hop < maxChainHops; hop++ {
 		improved := false
 		for _, rc2 := range recodings {
+			if !cjkHopFits(rep, rc2) {
+				continue
+			}
 			r2, ok := recodeString(rep, rc2)
 			if !ok || r2 == rep {
 				continue
@@ -222,7 +228,7 @@ func (a *analyzer) recodeSegment(us []unit, rc recoding) (recodeCand, bool) {
 	if debugShift {
 		fmt.Printf("recode %q -> %q chain=%v gain=%.1f n=%d\n", trunc(garbled), trunc(rep), chain, gain, n)
 	}
-	if gain < minRecodeGain || gain < minRecodePerRune*float64(n) && !latinRepair(garbled, rep) {
+	if !acceptRecode(garbled, rep, chain, gain, n) {
 		return recodeCand{}, false
 	}
 	// Lossless: the inverse chain reproduces the garbled text.
@@ -268,6 +274,42 @@ func invertChain(s string, chain []recoding) (string, bool) {
 		}
 	}
 	return s, true
+}
+
+// cjkHopFits reports whether a hop through a CJK codec can apply to s:
+// GBK and Big5 misreadings produce CJK characters, so s must have some.
+func cjkHopFits(s string, rc recoding) bool {
+	if rc.Wrong != "gbk" && rc.Wrong != "big5" {
+		return true
+	}
+	n := 0
+	for _, r := range s {
+		if r >= 0x2E80 {
+			n++
+		}
+	}
+	return n >= 2
+}
+
+// acceptRecode decides whether a lossless codec-chain repair is clearly
+// better than the garbled text.
+func acceptRecode(garbled, rep string, chain []recoding, gain float64, n int) bool {
+	if hasHan(rep) || chain[0].Orig != "utf8" || chain[0].Wrong != "cp1252" && chain[0].Wrong != "latin1" {
+		return gain >= minRecodeGain && gain >= minRecodePerRune*float64(n)
+	}
+	// UTF-8 read as windows-1252 or ISO-8859-1 in European text: the byte
+	// pattern is the evidence (every multi-byte sequence became one
+	// plausible character), the model only must not object strongly.
+	return latinRepair(garbled, rep) && gain >= -2
+}
+
+func hasHan(s string) bool {
+	for _, r := range s {
+		if lm.Class(r) == lm.Han {
+			return true
+		}
+	}
+	return false
 }
 
 // latinRepair reports whether a repair of Latin-script mojibake is clear on

@@ -1,0 +1,88 @@
+package mojibake
+
+import (
+	"testing"
+
+	"golang.org/x/text/encoding/charmap"
+)
+
+// garble1252 is the mechanism: UTF-8 bytes decoded as windows-1252, the
+// five undefined bytes rendered as C1 controls.
+func garble1252(s string) string {
+	var out []rune
+	for _, b := range []byte(s) {
+		r := charmap.Windows1252.DecodeByte(b)
+		if r == '\uFFFD' {
+			r = rune(b)
+		}
+		out = append(out, r)
+	}
+	return string(out)
+}
+
+// Latin-script mojibake that ftfy fixes, each inside a sentence.
+var latinPositive = []string{
+	"Le café est chaud.", "Une crème brûlée, s'il vous plaît.", "À bientôt !", "Ça va très bien.",
+	"Une impression de déjà vu.", "Elle est naïve.", "Joyeux Noël", "Une œuvre d'art.", "Le garçon et l'élève.",
+	"Herr Müller wohnt hier.", "Die Größe ist falsch.", "Übung macht den Meister.", "Ein schöner Tag.",
+	"Die Straße ist lang.", "Äpfel und Birnen", "Buenos días, señor.", "Hasta mañana.", "¿Qué tal?",
+	"¡Olé!", "Con todo mi corazón.", "El niño juega.", "São Paulo é grande.", "A ação começou.",
+	"Eu não sei.", "Você está aqui?", "She said “hello” to me.", "It’s fine.", "A ‘single’ quote.",
+	"From 2010–2020.", "Wait—what?", "…and so on.", "• first item", "It costs €100.", "Brand™ names",
+	"I ❤ Go", "Thumbs up 👍 for that.", "Smile 🙂 please", "Ørsted and Ålesund", "Zürich, Schweiz",
+	"Antonín Dvořák", "Łódź is a city.", "İstanbul", "中文", "你好，世界。", "Die Temperatur ist 20 °C.",
+	"Plus ± minus", "naïve café in Zürich",
+}
+
+// Text that must be left alone.
+var latinNegative = []string{
+	"AÇÃO e NÃO em SÃO PAULO", "x ± y", "It costs £5.", "© 2024 ACME Corp.", "25 °C", "Þetta er íslenska.",
+	"Reykjavík", "Việt Nam", "Tiếng Việt rất hay.", "Ðà Nẵng", "naïve café", "Français", "Straße",
+	"§ 3 Abs. 2", "½ cup of sugar", "5 × 3 = 15", "10 µs", "¿Dónde está?", "Ålesund", "«guillemets»",
+	`printf("%s\n", "Ã");`, "价格：£20，约合 180 元", "温度 25°C，湿度 60%", "Café «Le Monde» — 2€",
+	"Ñandú", "Ångström", "Œuvre complète", "“引号”和‘单引号’", "ÉTÉ À PARIS", "Ça coûte 3,50 €.",
+	"Müller–Lyer illusion", "ÀÁÂÃÄÅ ÈÉÊË", "café—bar", "Señor Ñúñez",
+}
+
+func TestLatinMojibake(t *testing.T) {
+	if len(latinPositive) < 40 || len(latinNegative) < 20 {
+		t.Fatalf("table too small: %d positive, %d negative", len(latinPositive), len(latinNegative))
+	}
+	fixed := 0
+	for _, want := range latinPositive {
+		in := garble1252(want)
+		got := applySpans(in, Find(in))
+		if got == want {
+			fixed++
+		} else {
+			t.Errorf("%q: got %q, want %q", in, got, want)
+		}
+		// Double encoding.
+		in2 := garble1252(in)
+		if got2 := applySpans(in2, Find(in2)); got2 != want {
+			t.Errorf("double %q: got %q, want %q", in2, got2, want)
+		}
+	}
+	for _, s := range latinNegative {
+		if got := applySpans(s, Find(s)); got != s {
+			t.Errorf("clean %q changed to %q", s, got)
+		}
+	}
+	t.Logf("%d/%d positive fixed, %d negative", fixed, len(latinPositive), len(latinNegative))
+}
+
+// Literal cases as they are seen in the wild.
+func TestLatinLiteral(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"cafÃ©", "café"},
+		{"â€œquotedâ€\u009d", "“quoted”"},
+		{"one â€” two", "one — two"},
+		{"ä¸­æ–‡", "中文"},
+		{"Ã¥Â¯Â¹", "对"},
+		{"donâ€™t", "don’t"},
+	} {
+		if got := applySpans(c.in, Find(c.in)); got != c.want {
+			t.Errorf("%q: got %q, want %q", c.in, got, c.want)
+		}
+	}
+}
