@@ -129,3 +129,27 @@ func TestEncodingUTF8FastPathNoAllocs(t *testing.T) {
 	a := []byte("plain ASCII text only")
 	assert.Zero(t, testing.AllocsPerRun(100, func() { detect.Encoding(a) }))
 }
+
+func TestEncodingConcurrent(t *testing.T) {
+	inputs := [][]byte{
+		encode(t, "gbk", "中华人民共和国成立以来"),
+		encode(t, "big5", "中華民國的經濟發展"),
+		encode(t, "utf-16le", "经济社会发展"),
+		[]byte("中华人民共和国成立以来"),
+	}
+	want := []string{"gbk", "big5", "utf-16le", "utf-8"}
+	done := make(chan bool)
+	for g := 0; g < 8; g++ {
+		go func() {
+			ok := true
+			for i := 0; i < 50; i++ {
+				k := (g + i) % len(inputs)
+				ok = ok && detect.Encoding(inputs[k]).Encoding == want[k]
+			}
+			done <- ok
+		}()
+	}
+	for g := 0; g < 8; g++ {
+		assert.True(t, <-done)
+	}
+}
