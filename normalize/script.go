@@ -124,7 +124,9 @@ func (st *Script) Edits(text string, doc *Doc) ([]Edit, []Finding) {
 	rule := conv.Config()
 	segs := make([]Edit, 0, 64)
 	conv.Segments(text, func(start, end int, repl string) {
-		if allowed(start, end) {
+		// The pipeline's text is valid UTF-8; a segment that is not (Apply
+		// on arbitrary bytes) is left alone.
+		if allowed(start, end) && utf8.ValidString(repl) {
 			segs = append(segs, Edit{Start: start, End: end, After: repl})
 		}
 	})

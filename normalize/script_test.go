@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -125,4 +126,36 @@ func BenchmarkAnnotationsStage(b *testing.B) {
 	for b.Loop() {
 		st.Edits(text, doc)
 	}
+}
+
+func FuzzScriptStage(f *testing.F) {
+	for _, s := range []string{"我們在這個項目裡", "我们在这个项目里\n這個著名的", "建設(shè)著臵", "これは", "\xff設", ""} {
+		f.Add(s, uint8(0))
+	}
+	stages := map[Target]Stage{}
+	for _, tgt := range Targets {
+		st, err := NewScript(Options{Target: tgt})
+		require.NoError(f, err)
+		stages[tgt] = st
+	}
+	ann, err := NewAnnotations(Options{})
+	require.NoError(f, err)
+	f.Fuzz(func(t *testing.T, s string, which uint8) {
+		if !utf8.ValidString(s) {
+			return // the pipeline gives stages valid UTF-8 only
+		}
+		tgt := Targets[int(which)%len(Targets)]
+		for _, st := range []Stage{ann, stages[tgt]} {
+			rep := &Report{Counts: map[Kind]int{KindAnnotation: int(which) & 1}}
+			edits, findings := st.Edits(s, &Doc{Report: rep, Opts: &Options{Target: tgt}})
+			if err := checkEdits(s, edits); err != nil {
+				t.Fatalf("%s %s: %v", st.Kind(), tgt, err)
+			}
+			for _, fd := range findings {
+				if fd.Start < 0 || fd.End > len(s) || fd.Start > fd.End {
+					t.Fatalf("bad finding %+v", fd)
+				}
+			}
+		}
+	})
 }
