@@ -226,8 +226,8 @@ func decodeSlow(src []byte, base int, e encoding.Encoding, canon string) (string
 		if r, size := utf8.DecodeRune(out); r == utf8.RuneError && size == 3 {
 			seq := src[i : i+nSrc]
 			switch {
-			case gb && len(seq) == 2 && gbUserDefined(seq[0], seq[1]) != 0:
-				sb.WriteRune(gbUserDefined(seq[0], seq[1]))
+			case gb && len(seq) == 2 && charset.GBUserDefined(seq[0], seq[1]) != 0:
+				sb.WriteRune(charset.GBUserDefined(seq[0], seq[1]))
 			case encodesReplacement(e, seq):
 				sb.Write(out)
 			default:
@@ -256,24 +256,6 @@ func truncated(e encoding.Encoding, seq []byte) bool {
 func encodesReplacement(e encoding.Encoding, seq []byte) bool {
 	want, err := e.NewEncoder().Bytes([]byte("\uFFFD"))
 	return err == nil && bytes.Equal(want, seq)
-}
-
-// gbUserDefined maps a two-byte sequence in a GBK/GB18030 user-defined area
-// to the private use code point GB18030 assigns it, or returns 0.
-func gbUserDefined(lead, trail byte) rune {
-	switch {
-	case lead >= 0xAA && lead <= 0xAF && trail >= 0xA1 && trail <= 0xFE:
-		return 0xE000 + rune(lead-0xAA)*94 + rune(trail-0xA1)
-	case lead >= 0xF8 && lead <= 0xFE && trail >= 0xA1 && trail <= 0xFE:
-		return 0xE234 + rune(lead-0xF8)*94 + rune(trail-0xA1)
-	case lead >= 0xA1 && lead <= 0xA7 && trail >= 0x40 && trail <= 0xA0 && trail != 0x7F:
-		t := rune(trail - 0x40)
-		if trail > 0x7F {
-			t--
-		}
-		return 0xE4C6 + rune(lead-0xA1)*96 + t
-	}
-	return 0
 }
 
 // DecodeAuto detects the encoding of b (see detect.Encoding, which uses the

@@ -94,3 +94,26 @@ func TestDecodeAuto(t *testing.T) {
 		})
 	}
 }
+
+// TestDecodeGBUserDefinedAreas checks the private-use mapping of the GBK
+// user-defined areas against GB18030's assignments at the area corners.
+func TestDecodeGBUserDefinedAreas(t *testing.T) {
+	cases := []struct {
+		in   []byte
+		want rune
+	}{
+		{[]byte{0xaa, 0xa1}, 0xe000}, {[]byte{0xaf, 0xfe}, 0xe233},
+		{[]byte{0xf8, 0xa1}, 0xe234}, {[]byte{0xfe, 0xfe}, 0xe4c5},
+		{[]byte{0xa1, 0x40}, 0xe4c6}, {[]byte{0xa1, 0x7e}, 0xe504},
+		{[]byte{0xa1, 0x80}, 0xe505}, {[]byte{0xa1, 0xa0}, 0xe525},
+		{[]byte{0xa7, 0xa0}, 0xe765},
+	}
+	for _, c := range cases {
+		for _, enc := range []string{"gbk", "gb18030"} {
+			got, errs, err := convert.Decode(c.in, enc)
+			require.NoError(t, err)
+			assert.Empty(t, errs)
+			assert.Equal(t, string(c.want), got, "%x %s", c.in, enc)
+		}
+	}
+}

@@ -47,6 +47,17 @@ var (
 func loadTables() {
 	tablesOnce.Do(func() {
 		gbkTable = buildDBCS(simplifiedchinese.GBK, func(l, t byte) bool { return l < 0xA1 || t < 0xA1 })
+		// x/text decodes the GBK user-defined areas to U+FFFD
+		// (golang/go#62063); convert.Decode maps them to private use
+		// as GB18030 does, so score them as such: valid but rare.
+		for l := 0xA1; l <= 0xFE; l++ {
+			for t := 0x40; t <= 0xFE; t++ {
+				if r := GBUserDefined(byte(l), byte(t)); r != 0 && gbkTable.lookup(byte(l), byte(t)) == 0 {
+					gbkTable.pair[(l-0x80)*192+t-0x40] = r | rareFlag
+					gbkTable.lead[l-0x80] = true
+				}
+			}
+		}
 		big5Table = buildDBCS(traditionalchinese.Big5, func(l, t byte) bool {
 			return l < 0xA1 || l == 0xC6 && t >= 0xA1 || l == 0xC7 || l == 0xC8 || l == 0xF9 && t > 0xD5 || l > 0xF9
 		})
@@ -104,4 +115,24 @@ func buildDBCS(e encoding.Encoding, rare func(lead, trail byte) bool) *dbcs {
 		}
 	}
 	return t
+}
+
+// GBUserDefined maps a two-byte sequence in a GBK/GB18030 user-defined area
+// (AAA1–AFFE, F8A1–FEFE, A140–A7A0) to the private use code point GB18030
+// assigns it, or returns 0. convert.Decode uses it to work around
+// golang/go#62063.
+func GBUserDefined(lead, trail byte) rune {
+	switch {
+	case lead >= 0xAA && lead <= 0xAF && trail >= 0xA1 && trail <= 0xFE:
+		return 0xE000 + rune(lead-0xAA)*94 + rune(trail-0xA1)
+	case lead >= 0xF8 && lead <= 0xFE && trail >= 0xA1 && trail <= 0xFE:
+		return 0xE234 + rune(lead-0xF8)*94 + rune(trail-0xA1)
+	case lead >= 0xA1 && lead <= 0xA7 && trail >= 0x40 && trail <= 0xA0 && trail != 0x7F:
+		t := rune(trail - 0x40)
+		if trail > 0x7F {
+			t--
+		}
+		return 0xE4C6 + rune(lead-0xA1)*96 + t
+	}
+	return 0
 }
