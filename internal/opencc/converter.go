@@ -278,8 +278,13 @@ func (c *Converter) runLimited(m *matcher, s string, dst []byte, bars []int, map
 func (c *Converter) run(m *matcher, s string, dst []byte) ([]byte, bool) {
 	changed := false
 	last := 0
+	var ls leadScan
 	for i := 0; i < len(s); {
-		if m.sparse {
+		if m.leads != nil {
+			if i = m.skipLeads(s, i, &ls); i >= len(s) {
+				break
+			}
+		} else if m.sparse {
 			if i = m.skip(s, i); i >= len(s) {
 				break
 			}

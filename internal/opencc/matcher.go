@@ -44,6 +44,10 @@ type matcher struct {
 	single bool
 	// sparse is true when few characters start a key (see skip).
 	sparse bool
+	// leads lists the first bytes of keys, and 0xE2 (ideographic
+	// description characters), when there are at most maxLeads of them,
+	// none ASCII (see skipLeads).
+	leads []byte
 	// first0 lists the dictionaries of level 0.
 	first0  []*Dict
 	nlevels int
@@ -192,7 +196,55 @@ func newMatcher(name string, levels [][]*Dict) (*matcher, error) {
 		}
 	}
 	m.sparse = firsts < sparseFirsts
+	var leads [256]bool
+	leads[0xE2] = true // U+2FF0..U+2FFF: an ideographic description sequence must be seen
+	for _, lv := range levels {
+		for _, d := range lv {
+			for _, k := range d.keys {
+				leads[k[0]] = true
+			}
+		}
+	}
+	for b, ok := range leads {
+		if ok {
+			m.leads = append(m.leads, byte(b))
+		}
+	}
+	if len(m.leads) > maxLeads || len(m.leads) > 0 && m.leads[0] < 0x80 {
+		m.leads = nil
+	}
 	return m, nil
+}
+
+// maxLeads is the largest number of distinct first bytes of keys for which
+// skipLeads searches for them.
+const maxLeads = 3
+
+// leadScan remembers, during one pass over a text, where each lead byte of
+// a matcher occurs next.
+type leadScan struct {
+	next  [maxLeads]int
+	valid [maxLeads]bool
+}
+
+// skipLeads returns the first offset from i on where one of m.leads — the
+// only bytes that begin keys — occurs, or len(s). It finds them with
+// strings.IndexByte, which is vectorised.
+func (m *matcher) skipLeads(s string, i int, ls *leadScan) int {
+	best := len(s)
+	for k, b := range m.leads {
+		if !ls.valid[k] || ls.next[k] < i {
+			j := strings.IndexByte(s[i:], b)
+			if j < 0 {
+				ls.next[k] = len(s)
+			} else {
+				ls.next[k] = i + j
+			}
+			ls.valid[k] = true
+		}
+		best = min(best, ls.next[k])
+	}
+	return best
 }
 
 // isAmbiguous reports whether value v belongs to an ambiguous character.
