@@ -153,3 +153,16 @@ func TestEncodingConcurrent(t *testing.T) {
 		assert.True(t, <-done)
 	}
 }
+
+// TestEncodingLongASCIIHead checks that a long ASCII head does not hide the
+// encoding of what follows.
+func TestEncodingLongASCIIHead(t *testing.T) {
+	head := make([]byte, 100<<10)
+	for i := range head {
+		head[i] = "abc def\n"[i%8]
+	}
+	for _, enc := range []string{"gbk", "big5"} {
+		b := append(append([]byte{}, head...), encode(t, enc, "中華民國的經濟發展取得了顯著的成就，人民生活水準不斷提高。")...)
+		assert.Equal(t, enc, detect.Encoding(b).Encoding)
+	}
+}

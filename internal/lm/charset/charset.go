@@ -148,6 +148,22 @@ func isBinaryControl(c byte) bool {
 	return c < 0x20 && (c < '\t' || c > '\r') && c != 0x1B
 }
 
+// firstHigh returns the index of the first byte above 0x7F, or len(b).
+func firstHigh(b []byte) int {
+	i := 0
+	for ; i+8 <= len(b); i += 8 {
+		if binary.LittleEndian.Uint64(b[i:])&0x8080808080808080 != 0 {
+			break
+		}
+	}
+	for ; i < len(b); i++ {
+		if b[i] >= 0x80 {
+			return i
+		}
+	}
+	return i
+}
+
 // isASCII reports whether b has no byte above 0x7F.
 func isASCII(b []byte) bool {
 	for len(b) >= 8 {
@@ -211,12 +227,13 @@ func trialEncoding(b []byte, ascii bool) Result {
 	return rank(trialScores(b, ascii))
 }
 
-// Trial-decoding limits: inputs longer than probeBytes are first scored on
+// Trial-decoding limits: inputs longer than 2·probeBytes are first scored on
 // their first probeBytes to order the candidates (and drop those already
-// hopeless), and only the first maxTrialBytes are scored at all.
+// hopeless), and at most maxTrialBytes are scored at all, starting shortly
+// before the first non-ASCII byte.
 const (
 	probeBytes    = 256
-	maxTrialBytes = 64 << 10
+	maxTrialBytes = 16 << 10
 )
 
 // scorer is one encoding's trial decoder: it scores b, giving up below
@@ -286,7 +303,14 @@ func trialScoresAbort(b []byte, ascii, abort bool) []candidate {
 	loadTables()
 	m := lm.Default()
 	if len(b) > maxTrialBytes {
-		b = b[:maxTrialBytes]
+		// Score the window that starts a little before the first
+		// non-ASCII byte (at an even offset, for UTF-16): a long ASCII
+		// head says nothing about the encoding.
+		start := 0
+		if i := firstHigh(b); i > 64 {
+			start = (i - 64) &^ 1
+		}
+		b = b[start:min(len(b), start+maxTrialBytes)]
 	}
 	var buf [12]scorer
 	ss := buf[:0]
