@@ -16,7 +16,9 @@ import (
 //   - keep: no conversion.
 //   - simp: t2s; trad: s2t; tw: s2tw; hk: s2hk.
 //   - auto: a mixed document has its minority sentences converted to the
-//     majority script; a document in one script is left alone.
+//     majority script (to Taiwan-standard Traditional, s2tw, when the
+//     document's Traditional text follows it); a document in one script is
+//     left alone.
 //
 // Text already in the target script is left byte-identical: conversion
 // only touches what is not in the target script. For a document in the
@@ -44,6 +46,9 @@ type Script struct {
 	toSimp, toTrad *convert.Converter
 	// zhe decides 著 → 着 on the Traditional text (tw2s).
 	zhe *convert.Converter
+	// For auto: s2tw, and the converters that tell whether the document's
+	// Traditional text follows the Taiwan standard (t2tw, tw2t).
+	toTW, t2tw, tw2t *convert.Converter
 }
 
 // NewScript returns the script stage for opts.
@@ -84,6 +89,17 @@ func NewScript(opts Options) (Stage, error) {
 			return nil, fmt.Errorf("script stage: %w", err)
 		}
 	}
+	if st.target == TargetAuto {
+		if st.toTW, err = convert.NewWithOptions("s2tw", copts); err != nil {
+			return nil, fmt.Errorf("script stage: %w", err)
+		}
+		if st.t2tw, err = convert.New("t2tw"); err != nil {
+			return nil, fmt.Errorf("script stage: %w", err)
+		}
+		if st.tw2t, err = convert.New("tw2t"); err != nil {
+			return nil, fmt.Errorf("script stage: %w", err)
+		}
+	}
 	return st, nil
 }
 
@@ -119,6 +135,8 @@ func (st *Script) Edits(text string, doc *Doc) ([]Edit, []Finding) {
 	conv, targetScript := st.toTrad, detect.ScriptTraditional
 	if toSimp {
 		conv, targetScript = st.toSimp, detect.ScriptSimplified
+	} else if st.target == TargetAuto && st.taiwanese(text) {
+		conv = st.toTW
 	}
 	allowed := st.region(text, res, targetScript)
 	rule := conv.Config()
@@ -134,6 +152,18 @@ func (st *Script) Edits(text string, doc *Doc) ([]Edit, []Finding) {
 		segs = st.fixMachine(text, segs, allowed)
 	}
 	return mergeRuns(text, segs, rule, res.Confidence), nil
+}
+
+// taiwanese reports whether the Traditional text of a document follows
+// the Taiwan standard (為, 裡, 著) rather than OpenCC's (爲, 裏, 着): more
+// of it changes under tw2t than under t2tw.
+func (st *Script) taiwanese(text string) bool {
+	count := func(c *convert.Converter) int {
+		n := 0
+		c.Segments(text, func(start, end int, repl string) { n += utf8.RuneCountInString(text[start:end]) })
+		return n
+	}
+	return count(st.tw2t) > count(st.t2tw)
 }
 
 // region returns which converter segments may be applied: the ones not
