@@ -11,13 +11,14 @@ import (
 // evidence is what the document itself says about its pinyin annotations:
 // which characters carry a reading (Han + "(pinyin)") and which one.
 type evidence struct {
-	readings map[rune]string
-	script   int // +1 Traditional, -1 Simplified, 0 unknown
-	text     string
-	pairOnce sync.Once
-	pairs    map[[2]rune]int32 // Han pairs of the document
-	mu       sync.Mutex
-	byRead   map[string][]uint16 // syllable → GBK codes of characters with it
+	readings   map[rune]string
+	script     int // +1 Traditional, -1 Simplified, 0 unknown
+	scriptOnce sync.Once
+	text       string
+	pairOnce   sync.Once
+	pairs      map[uint64]int32 // Han pairs of the document
+	mu         sync.Mutex
+	byRead     map[string][]uint16 // syllable → GBK codes of characters with it
 }
 
 // withReading returns the GBK codes of the characters that have syllable
@@ -50,22 +51,22 @@ func (e *evidence) withReading(g *gbkTable, syl string) []uint16 {
 // pairCount returns how often the Han pair a, b occurs in the document.
 func (e *evidence) pairCount(a, b rune) int {
 	e.pairOnce.Do(func() {
-		e.pairs = map[[2]rune]int32{}
+		e.pairs = map[uint64]int32{}
 		prev := rune(0)
 		for _, r := range e.text {
 			if lm.Class(r) == lm.Han && lm.Class(prev) == lm.Han {
-				e.pairs[[2]rune{prev, r}]++
+				e.pairs[uint64(prev)<<32|uint64(r)]++
 			}
 			prev = r
 		}
 	})
-	return int(e.pairs[[2]rune{a, b}])
+	return int(e.pairs[uint64(a)<<32|uint64(b)])
 }
 
 // collectEvidence scans text for annotations. It returns nil when there
 // are none, which is the common case and costs one byte loop.
 func collectEvidence(text string) *evidence {
-	ev := &evidence{script: docScript(text), text: text}
+	ev := &evidence{text: text}
 	for i := 0; i < len(text); i++ {
 		if text[i] != '(' || i == 0 {
 			continue
@@ -131,7 +132,11 @@ func docScript(text string) int {
 // scriptLP is the document-script prior of r: a character of the other
 // script costs 4 nats.
 func (e *evidence) scriptLP(m *lm.Model, r rune) float64 {
-	if e == nil || e.script == 0 || r < 0x4E00 || r > 0x9FFF {
+	if e == nil || r < 0x4E00 || r > 0x9FFF {
+		return 0
+	}
+	e.scriptOnce.Do(func() { e.script = docScript(e.text) })
+	if e.script == 0 {
 		return 0
 	}
 	s, t := m.SimplifiedFreq(r), m.TraditionalFreq(r)

@@ -42,13 +42,14 @@ func gateTable() {
 		set(0x2460, 0x24FF) // enclosed alphanumerics (⒁)
 		set(0x2500, 0x257F) // box drawing
 		set(0x3040, 0x30FF) // kana
+		set(0x3100, 0x312F) // Bopomofo (ㄦ)
 		set(0x3200, 0x33FF) // enclosed CJK, compatibility (㏑)
 		set(0xE000, 0xF8FF) // private use
 		set(0xFE30, 0xFE6F) // CJK compatibility and small forms (﹝)
 		set(0xFF61, 0xFF9F) // halfwidth katakana
 		set(0xFFFD, 0xFFFD)
 		for r := rune(0x3400); r <= 0x9FFF; r++ {
-			if lm.Class(r) == lm.Han && m.Unigram(r) < -11.5 {
+			if lm.Class(r) == lm.Han && m.Unigram(r) < gateRareHan {
 				gateBits[r>>6] |= 1 << (r & 63)
 			}
 		}
@@ -86,3 +87,7 @@ func Suspicious(text string) bool {
 	}
 	return false
 }
+
+// gateRareHan is the unigram log-probability below which an ideograph is
+// suspicious: rarer than almost everything in running text.
+const gateRareHan = -13.5

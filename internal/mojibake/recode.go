@@ -49,69 +49,58 @@ type unit struct {
 }
 
 // recodeUnits encodes text[start:end] with rc.Wrong and decodes with rc.Orig,
-// cutting it into aligned units.
+// cutting it into aligned units. A rune the wrong codec cannot encode
+// (U+FFFD: lost bytes) becomes the byte 0xFF, which no original codec
+// decodes, so the units around it stay unrepaired.
 func recodeUnits(text string, start, end int, rc recoding, buf []byte) []unit {
 	wrong, orig := codecs[rc.Wrong], codecs[rc.Orig]
-	// Encode, remembering where each garbled rune starts in the bytes.
-	type gr struct{ tpos, bpos int }
-	var runes []gr
+	var tpos, bpos []int // start of each garbled rune in the text and in the bytes
 	bs := buf[:0]
-	lostAt := map[int]bool{}
 	for i := start; i < end; {
 		r, n := utf8.DecodeRuneInString(text[i:])
-		runes = append(runes, gr{i, len(bs)})
+		tpos, bpos = append(tpos, i), append(bpos, len(bs))
 		var ok bool
-		bs, ok = wrong.appendRune(bs, r)
-		if !ok {
-			// U+FFFD and other unencodable runes stand for lost bytes: one
-			// placeholder byte that no decoder accepts at a sequence start.
-			lostAt[len(bs)] = true
+		if bs, ok = wrong.appendRune(bs, r); !ok {
 			bs = append(bs, 0xFF)
 		}
 		i += n
 	}
-	runes = append(runes, gr{end, len(bs)})
-	// Map byte offsets that are rune boundaries to their rune index.
-	bound := make(map[int]int, len(runes))
-	for k, g := range runes {
-		bound[g.bpos] = k
-	}
+	tpos, bpos = append(tpos, end), append(bpos, len(bs))
 	var units []unit
-	k := 0 // garbled rune index of the current unit start
-	for k < len(runes)-1 {
-		p := runes[k].bpos
-		var rep strings.Builder
-		okUnit := true
-		q := p
+	var rep []byte
+	nr := len(tpos) - 1
+	for k := 0; k < nr; {
+		q, j := bpos[k], k+1 // j: next rune boundary at or after q
+		rep = rep[:0]
+		ok := true
 		for {
 			r, n := orig.decode(bs[q:])
-			if n == 0 || hasLost(lostAt, q, q+n) {
-				okUnit = false
+			if n == 0 {
+				ok = false
 				break
 			}
-			rep.WriteRune(r)
+			rep = utf8.AppendRune(rep, r)
 			q += n
-			if _, isB := bound[q]; isB {
+			for j < nr && bpos[j] < q {
+				j++
+			}
+			if bpos[j] == q {
 				break
 			}
 			if q >= len(bs) {
-				okUnit = false
+				ok = false
 				break
 			}
 		}
-		if !okUnit {
-			// Skip one garbled rune and resynchronise there.
-			u := unit{gs: runes[k].tpos, ge: runes[k+1].tpos}
-			u.lost = lostAt[runes[k].bpos]
-			units = append(units, u)
+		if !ok {
+			units = append(units, unit{gs: tpos[k], ge: tpos[k+1], lost: bs[bpos[k]] == 0xFF})
 			k++
 			continue
 		}
-		k2 := bound[q]
-		u := unit{gs: runes[k].tpos, ge: runes[k2].tpos, rep: rep.String(), ok: true}
+		u := unit{gs: tpos[k], ge: tpos[j], rep: string(rep), ok: true}
 		u.ident = u.rep == text[u.gs:u.ge]
 		units = append(units, u)
-		k = k2
+		k = j
 	}
 	return units
 }

@@ -3,6 +3,7 @@ package mojibake
 import (
 	"fmt"
 	"math"
+	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -28,48 +29,53 @@ type recodeCand struct {
 // already found.
 func (a *analyzer) findRecodes() {
 	text := a.text
+	// a.spans holds the misaligned runs, in order.
 	covered := func(i int) (int, bool) {
-		for _, s := range a.spans {
-			if i >= s.Start && i < s.End {
-				return s.End, true
-			}
+		k := sort.Search(len(a.spans), func(k int) bool { return a.spans[k].End > i })
+		if k < len(a.spans) && a.spans[k].Start <= i {
+			return a.spans[k].End, true
 		}
 		return 0, false
 	}
 	var found []recodeCand
-	for _, rc := range recodings {
-		wrong := codecs[rc.Wrong]
-		var buf [8]byte
-		for i := 0; i < len(text); {
-			if e, ok := covered(i); ok {
-				i = e
-				continue
+	for _, cl := range a.clusters() {
+		for _, rc := range recodings {
+			if rc.Wrong != "cp1252" && cl.n < 3 {
+				continue // one or two odd characters are no evidence of CJK mojibake
 			}
-			// A stretch of runes the wrong codec can encode (U+FFFD counts:
-			// it stands for lost bytes), containing a suspicious rune.
-			j, susp := i, false
-			for j < len(text) {
-				if _, ok := covered(j); ok {
-					break
+			wrong := codecs[rc.Wrong]
+			var buf [8]byte
+			for i := cl.start; i < cl.end; {
+				if e, ok := covered(i); ok {
+					i = e
+					continue
 				}
-				r, n := utf8.DecodeRuneInString(text[j:])
-				if _, ok := wrong.appendRune(buf[:0], r); !ok && r != utf8.RuneError {
-					break
+				// A stretch of runes the wrong codec can encode (U+FFFD
+				// counts: it stands for lost bytes), with a suspicious rune.
+				j, susp := i, false
+				for j < cl.end {
+					if _, ok := covered(j); ok {
+						break
+					}
+					r, n := utf8.DecodeRuneInString(text[j:])
+					if _, ok := wrong.appendRune(buf[:0], r); !ok && r != utf8.RuneError {
+						break
+					}
+					if suspiciousRune(r) {
+						susp = true
+					}
+					j += n
 				}
-				if suspiciousRune(r) {
-					susp = true
+				if j == i {
+					_, n := utf8.DecodeRuneInString(text[i:])
+					i += n
+					continue
 				}
-				j += n
+				if susp {
+					found = append(found, a.recodeStretch(i, j, rc)...)
+				}
+				i = j
 			}
-			if j == i {
-				_, n := utf8.DecodeRuneInString(text[i:])
-				i += n
-				continue
-			}
-			if susp {
-				found = append(found, a.recodeStretch(i, j, rc)...)
-			}
-			i = j
 		}
 	}
 	// Keep the best non-overlapping candidates.
@@ -94,6 +100,57 @@ func (a *analyzer) findRecodes() {
 		}
 		a.spans = append(a.spans, a.recodeSpan(c))
 	}
+}
+
+// cluster is a region of the text around suspicious runes.
+type cluster struct {
+	start, end int
+	n          int // suspicious runes in it
+}
+
+// clusterPad is how far around suspicious runes a region reaches, and the
+// largest gap between two suspicious runes of one region.
+const clusterPad = 48
+
+// clusters groups the suspicious runes of the text into regions, so that
+// the codec analysis looks only near them: clean text with one rare
+// character costs a few dozen bytes of analysis.
+func (a *analyzer) clusters() []cluster {
+	text := a.text
+	var out []cluster
+	for i := 0; i < len(text); {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if suspiciousRune(r) || r == utf8.RuneError {
+			s, e := runeStart(text, i-clusterPad), runeStart(text, i+n+clusterPad)
+			if k := len(out) - 1; k >= 0 && s <= out[k].end {
+				out[k].end = max(out[k].end, e)
+				out[k].n++
+			} else {
+				out = append(out, cluster{start: s, end: e, n: 1})
+			}
+		}
+		i += n
+	}
+	return out
+}
+
+// runeStart clips i to the text and moves it back to a rune boundary.
+func runeStart(s string, i int) int {
+	if i <= 0 {
+		return 0
+	}
+	if i >= len(s) {
+		return len(s)
+	}
+	for i > 0 && !utf8.RuneStart(s[i]) {
+		i--
+	}
+	return i
 }
 
 // recodeStretch finds the segments of text[start:end] that one hop of rc

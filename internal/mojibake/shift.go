@@ -37,8 +37,8 @@ import (
 // model and recorded in the plan.
 
 const (
-	maxShiftTokens = 64
-	shiftBeam      = 24
+	maxShiftTokens = 48
+	shiftBeam      = 16
 	maxShiftDrops  = 3
 )
 
@@ -382,11 +382,25 @@ func (s *shiftScorer) search(text string, q int, h0 shiftHyp, toks []shiftToken)
 			plan: ShiftPlan{Lead: h.lead, Straddle: h.straddle, Drops: append([]shiftDrop(nil), h.drops...),
 				End: end, Last: last, Consumed: consumed}}
 	}
+	// gPrefix is the log-probability of the garbled text up to token i,
+	// to stop when every hypothesis is far worse than the garbled text.
+	gPrefix, gPrev := s.m.Bigram(h0.prev, '?'), rune('?')
+	if h0.straddle != 0 && len(toks) > 0 {
+		gPrefix = s.lpJoin(h0.prev, text[q:toks[0].pos], 0) - s.m.Bigram(lastRune(text[:toks[0].pos]), 0)
+		gPrev = lastRune(text[:toks[0].pos])
+	}
 	for i := 0; i <= len(toks) && len(beam) > 0; i++ {
 		var t shiftToken
 		have := i < len(toks)
 		if have {
 			t = toks[i]
+		}
+		if i > 0 && beam[0].rank-gPrefix < -30 && best == nil {
+			break // the repair reads far worse than the garbled text
+		}
+		if have {
+			gPrefix += s.m.Bigram(gPrev, t.r) + s.ev.scriptLP(s.m, t.r)
+			gPrev = t.r
 		}
 		var nextBeam []shiftHyp
 		for j, h := range beam {
@@ -410,7 +424,7 @@ func (s *shiftScorer) search(text string, q int, h0 shiftHyp, toks []shiftToken)
 				hh.a = t.v
 				nextBeam = append(nextBeam, hh)
 			}
-			if len(h.drops) < maxShiftDrops {
+			if len(h.drops) < maxShiftDrops && j < 4 {
 				for _, hh := range s.dropStep(h, i, t.u) {
 					hh.a = t.v
 					nextBeam = append(nextBeam, hh)
@@ -460,43 +474,65 @@ func leadPrior(c rune) float64 {
 
 var leadStopPrior = 2.5
 
-// dropStep emits (h.a, x) and (y, u) for a dropped private-use pair (x, y).
+// dropStep emits (h.a, x) and (y, u) for a dropped private-use pair (x, y),
+// keeping the few likeliest choices.
 func (s *shiftScorer) dropStep(h shiftHyp, at int, u byte) []shiftHyp {
-	var out []shiftHyp
+	type cand struct {
+		a, x, y byte
+		c1, c2  rune
+		lp      float64
+	}
+	const keep = 6
+	var top [keep]cand
+	n := 0
+	offer := func(c cand) {
+		if n < keep {
+			top[n] = c
+			n++
+		} else if c.lp > top[keep-1].lp {
+			top[keep-1] = c
+		} else {
+			return
+		}
+		for k := n - 1; k > 0 && top[k].lp > top[k-1].lp; k-- {
+			top[k], top[k-1] = top[k-1], top[k]
+		}
+	}
 	for k, x := range s.tab.dropTrail {
-		var firsts []shiftHyp
-		if h.a != 0 {
-			c := s.g.decode2(h.a, x)
-			if c == 0 || s.g.isPUA(c) {
+		leads := []byte{h.a}
+		if h.a == 0 {
+			leads = s.tab.leads[x]
+			if len(leads) > 4 {
+				leads = leads[:4]
+			}
+		}
+		for _, a := range leads {
+			c1 := s.g.decode2(a, x)
+			if c1 == 0 || s.g.isPUA(c1) {
 				continue
 			}
-			hh := h
-			hh.emit(c, s.charLP(h.prev, c, true), s.cacheBonus(h.prev, c))
-			firsts = append(firsts, hh)
+			lp1 := s.charLP(h.prev, c1, h.a != 0) + s.cacheBonus(h.prev, c1)
+			if h.a == 0 {
+				lp1 += leadPrior(c1)
+			}
+			for _, y := range s.tab.dropLeads[k][u] {
+				c2 := s.g.decode2(y, u)
+				offer(cand{a, x, y, c1, c2, lp1 + s.charLP(c1, c2, true) + s.cacheBonus(c1, c2)})
+			}
+		}
+	}
+	out := make([]shiftHyp, 0, n)
+	for _, c := range top[:n] {
+		hh := h
+		if h.a == 0 {
+			hh.lead = c.a
+			hh.emit(c.c1, s.charLP(h.prev, c.c1, false)+leadPrior(c.c1), 0)
 		} else {
-			for k, a := range s.tab.leads[x] {
-				if k >= 4 {
-					break
-				}
-				hh := h
-				hh.lead = a
-				c := s.g.decode2(a, x)
-				hh.emit(c, s.charLP(h.prev, c, false)+leadPrior(c), 0)
-				firsts = append(firsts, hh)
-			}
+			hh.emit(c.c1, s.charLP(h.prev, c.c1, true), s.cacheBonus(h.prev, c.c1))
 		}
-		if len(firsts) == 0 {
-			continue
-		}
-		for _, y := range s.tab.dropLeads[k][u] {
-			c2 := s.g.decode2(y, u)
-			for _, f := range firsts {
-				hh := f
-				hh.drops = append(append([]shiftDrop(nil), f.drops...), shiftDrop{At: at, U: x, V: y})
-				hh.emit(c2, s.charLP(f.prev, c2, true)+dropAdjust, s.cacheBonus(f.prev, c2))
-				out = append(out, hh)
-			}
-		}
+		hh.drops = append(append([]shiftDrop(nil), h.drops...), shiftDrop{At: at, U: c.x, V: c.y})
+		hh.emit(c.c2, s.charLP(c.c1, c.c2, true)+dropAdjust, s.cacheBonus(c.c1, c.c2))
+		out = append(out, hh)
 	}
 	return out
 }
