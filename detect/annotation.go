@@ -267,7 +267,9 @@ func judge(s string, cands []annCand, res *AnnotationResult) {
 			nStrong++
 			st := stats[c.base]
 			best := st.readings[st.best].canonical
-			c.fits = c.reading == best || sameReading(best, c.reading)
+			// The document's reading for this character, and a character
+			// annotated at most of its occurrences.
+			c.fits = (c.reading == best || sameReading(best, c.reading)) && 2*st.annotated >= st.total
 		}
 	}
 	if nStrong == 0 {

@@ -33,6 +33,8 @@ func TestAnnotations(t *testing.T) {
 		{"inconsistent readings", "調(diào)查調(tiáo)整調(zhōu)調(diào)調(tiáo)", false, nil, 5},
 		{"partial coverage", "設(shè)計設計設計設計設計設計網絡網絡網(wǎng)", false, nil, 2},
 		{"empty", "", false, nil, 0},
+		{"character rarely annotated does not fit", strings.Repeat("網(wǎng)上發(fā)布，", 6) + "設計設計設計設(shè)計。",
+			true, []string{"wǎng", "fā", "wǎng", "fā", "wǎng", "fā", "wǎng", "fā", "wǎng", "fā", "wǎng", "fā"}, 13},
 		{"stray after garbled character", "網(wǎng)上發(fā)現(xiàn)在,F(xiàn)在和A(chǔ)以及(GDP)", true, []string{"wǎng", "fā", "xiàn", "xiàn"}, 4},
 		{"paren at start", "(shè)", false, nil, 0},
 		{"unclosed", "設(shè", false, nil, 0},
