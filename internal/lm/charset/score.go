@@ -55,6 +55,7 @@ func prior(enc string) float64 {
 // up (dead) once it falls below cutoff, where the candidate can no longer
 // matter: log-likelihoods only decrease as runes are added.
 type acc struct {
+	m      *lm.Model
 	c      lm.Chain
 	cutoff float64
 	k      int
@@ -64,21 +65,31 @@ type acc struct {
 }
 
 func newAcc(m *lm.Model, cutoff float64) acc {
-	return acc{c: m.NewChain(), cutoff: cutoff}
+	return acc{m: m, c: m.NewChain(), cutoff: cutoff}
 }
 
 // Language-consistency penalties: kana in a Chinese encoding and
 // ideographs in EUC-KR are possible but unusual.
 const (
-	kanaInChinese = -1.5
+	kanaInChinese = -3
 	hanInKorean   = -1
 )
+
+// commonKanjiFloor is the least log-probability a JIS X 0208 level-1 kanji
+// gets when decoded from a Japanese encoding.
+const commonKanjiFloor = -9
 
 func (a *acc) add(r rune) {
 	if r >= 0x3040 {
 		if r&rareFlag != 0 {
 			r &^= rareFlag
 			a.c.AddPenalty(rarePenalty)
+		}
+		if r&kanjiFlag != 0 {
+			r &^= kanjiFlag
+			if u := a.m.Unigram(r); u < commonKanjiFloor {
+				a.c.AddPenalty(commonKanjiFloor - u)
+			}
 		}
 		switch {
 		case r <= 0x30FF:

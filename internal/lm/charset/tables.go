@@ -26,6 +26,11 @@ type dbcs struct {
 // real text seldom uses but mis-decoded bytes often hit.
 const rareFlag = 1 << 30
 
+// kanjiFlag marks pair entries for the JIS X 0208 level-1 kanji, the 2,965
+// common ones, which Japanese shinjitai forms (検, 圧, 実) make rare under
+// the Chinese model.
+const kanjiFlag = 1 << 29
+
 // lookup returns the character of a two-byte sequence, possibly with
 // rareFlag set, or 0.
 func (t *dbcs) lookup(lead, trail byte) rune {
@@ -63,6 +68,27 @@ func loadTables() {
 		})
 		sjisTable = buildDBCS(japanese.ShiftJIS, func(l, t byte) bool { return l == 0x87 || l >= 0xED })
 		eucjpTable = buildDBCS(japanese.EUCJP, func(l, t byte) bool { return l >= 0xF5 })
+		// JIS X 0208 rows 16–47 (level 1): EUC-JP leads B0–CF, which
+		// Shift_JIS puts at 889F–9872.
+		for l := 0xB0; l <= 0xCF; l++ {
+			for t := 0xA1; t <= 0xFE; t++ {
+				i := (l-0x80)*192 + t - 0x40
+				if r := eucjpTable.pair[i]; r != 0 && r&rareFlag == 0 {
+					eucjpTable.pair[i] = r | kanjiFlag
+				}
+			}
+		}
+		for l := 0x88; l <= 0x98; l++ {
+			for t := 0x40; t <= 0xFC; t++ {
+				if l == 0x88 && t < 0x9F || l == 0x98 && t > 0x72 {
+					continue
+				}
+				i := (l-0x80)*192 + t - 0x40
+				if r := sjisTable.pair[i]; r != 0 && r&rareFlag == 0 {
+					sjisTable.pair[i] = r | kanjiFlag
+				}
+			}
+		}
 		euckrTable = buildDBCS(korean.EUCKR, func(l, t byte) bool { return l < 0xA1 || t < 0xA1 })
 		for l := 0xB0; l <= 0xC8; l++ {
 			for t := 0xA1; t <= 0xFE; t++ {
