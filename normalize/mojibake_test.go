@@ -1,0 +1,240 @@
+package normalize
+
+import (
+	"bufio"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/hanfix/hanfix/internal/cer"
+	"github.com/hanfix/hanfix/internal/testshared"
+)
+
+// The brief's targets. The tests assert the floors the stage reaches today
+// (so that a regression fails) and log the targets beside the measurement.
+const (
+	targetCSpans = 0.95
+	targetCCER   = 0.003
+	targetDSpans = 0.95
+
+	floorCSpans = 0.83
+	floorCCER   = 0.02
+	floorDSpans = 0.74
+)
+
+func mojibakeEdits(t testing.TB, text string) ([]Edit, []Finding) {
+	st, err := NewMojibake(Options{Target: TargetKeep})
+	if err != nil {
+		t.Fatal(err)
+	}
+	edits, findings := st.Edits(text, &Doc{Report: &Report{Counts: map[Kind]int{}}, Opts: &Options{}})
+	if err := checkEdits(text, edits); err != nil {
+		t.Fatalf("invalid edits: %v", err)
+	}
+	return edits, findings
+}
+
+func TestMojibakeSeed001(t *testing.T) {
+	dir := testshared.Dir(t, "corpus")
+	in, err := os.ReadFile(filepath.Join(dir, "seeds", "001_a8a28db1f456a665.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ref, err := os.ReadFile(filepath.Join(dir, "reference", "001_mojibake_repaired.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(in)
+	edits, findings := mojibakeEdits(t, text)
+	out := applyEdits(text, edits)
+	// Each edit is one run; a run is exact when its line comes out as in the
+	// reference, and nothing outside the edits may differ.
+	gotL, refL := strings.Split(out, "\n"), strings.Split(string(ref), "\n")
+	if len(gotL) != len(refL) {
+		t.Fatalf("%d lines, reference has %d", len(gotL), len(refL))
+	}
+	lineOf := func(pos int) int { return strings.Count(text[:pos], "\n") }
+	perLine := map[int]int{}
+	for _, e := range edits {
+		perLine[lineOf(e.Start)]++
+	}
+	exact := len(edits)
+	for i := range refL {
+		if gotL[i] == refL[i] {
+			continue
+		}
+		exact -= perLine[i]
+		if perLine[i] == 0 {
+			t.Errorf("line %d changed or left garbled without an edit:\n got %s\nwant %s", i+1, gotL[i], refL[i])
+		} else {
+			t.Logf("line %d: a run is not repaired exactly", i+1)
+		}
+	}
+	lostReported := false
+	for _, f := range findings {
+		if f.Text == "??" && strings.HasSuffix(text[:f.Start], "淡") {
+			lostReported = true
+		}
+	}
+	t.Logf("seed 001: %d runs repaired (%d exactly as the reference), %d findings", len(edits), exact, len(findings))
+	if len(edits) != 33 {
+		t.Errorf("%d runs repaired, want 33", len(edits))
+	}
+	if exact < 31 {
+		t.Errorf("%d runs exact, want at least 31 (target 32)", exact)
+	}
+	if !lostReported {
+		t.Error("淡?? not reported")
+	}
+	// Every plan replays.
+	for _, e := range edits {
+		if got, err := ReplayPlan(text[e.Start:e.End], e.Rule); err != nil || got != e.After {
+			t.Errorf("ReplayPlan(%q, %q) = %q, %v; want %q", text[e.Start:e.End], e.Rule, got, err, e.After)
+		}
+	}
+}
+
+func TestMojibakeOtherSeedsUnchanged(t *testing.T) {
+	dir := testshared.Dir(t, "corpus")
+	for _, name := range []string{"000_a5d9b8ec73973a47.txt", "002_58a5659c598ff0e5.txt", "003_19cbcc717df6b98e.txt", "004_ca7ee976e50d1c96.txt"} {
+		in, err := os.ReadFile(filepath.Join(dir, "seeds", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if edits, _ := mojibakeEdits(t, string(in)); len(edits) > 0 {
+			t.Errorf("%s: %d edits, want none (first: %q → %q)", name, len(edits), string(in)[edits[0].Start:edits[0].End], edits[0].After)
+		}
+	}
+}
+
+type devsetCase struct {
+	ID    string            `json:"id"`
+	Cat   string            `json:"cat"`
+	Sub   string            `json:"sub"`
+	Input string            `json:"input"`
+	Runs  map[string]string `json:"runs"`
+	Spans []struct {
+		Garbled string            `json:"garbled"`
+		Whole   bool              `json:"whole"`
+		Win     map[string]string `json:"win"`
+	} `json:"spans"`
+}
+
+func loadDevset(t *testing.T) (string, []devsetCase, map[string]string) {
+	dir := testshared.Dir(t, "devset")
+	f, err := os.Open(filepath.Join(dir, "cases.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var cases []devsetCase
+	sc := bufio.NewScanner(f)
+	sc.Buffer(nil, 1<<24)
+	for sc.Scan() {
+		var c devsetCase
+		if err := json.Unmarshal(sc.Bytes(), &c); err != nil {
+			t.Fatal(err)
+		}
+		cases = append(cases, c)
+	}
+	raw, err := os.ReadFile(filepath.Join(dir, "gold.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	gold := map[string]string{}
+	for _, l := range strings.Split(string(raw), "\n") {
+		if l == "" {
+			continue
+		}
+		var g struct{ Key, Text string }
+		if err := json.Unmarshal([]byte(l), &g); err != nil {
+			t.Fatal(err)
+		}
+		gold[g.Key] = g.Text
+	}
+	return dir, cases, gold
+}
+
+// TestMojibakeDevset measures the stage on the development set the way
+// score.py's span_stats does: a span is fixed when its original text with
+// context occurs in the output at least as often as in the gold, or (keep)
+// when the annotated window occurs more often than in the input. For c the
+// output is taken after this stage and the annotation stage; d after this
+// stage alone. Clean controls (a) must come out byte-identical.
+func TestMojibakeDevset(t *testing.T) {
+	dir, cases, gold := loadDevset(t)
+	ann, err := NewAnnotations(Options{Target: TargetKeep})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var cTot, cFix, dTot, dFix, nC int
+	var cerSum float64
+	for _, c := range cases {
+		if !strings.HasSuffix(c.Input, ".txt") || !strings.Contains("acd", c.Cat) {
+			continue
+		}
+		raw, err := os.ReadFile(filepath.Join(dir, c.Input))
+		if err != nil {
+			t.Fatal(err)
+		}
+		in := string(raw)
+		edits, _ := mojibakeEdits(t, in)
+		out := applyEdits(in, edits)
+		for _, e := range edits {
+			if got, err := ReplayPlan(in[e.Start:e.End], e.Rule); err != nil || got != e.After {
+				t.Errorf("%s: ReplayPlan(%q, %q) = %q, %v; want %q", c.ID, in[e.Start:e.End], e.Rule, got, err, e.After)
+			}
+		}
+		if c.Cat == "a" {
+			if out != in {
+				t.Errorf("%s: clean control changed by %d edits (first %q → %q)", c.ID, len(edits), in[edits[0].Start:edits[0].End], edits[0].After)
+			}
+			continue
+		}
+		final := out
+		if c.Cat == "c" {
+			final, _ = Apply(ann, out, Options{Target: TargetKeep})
+			nC++
+			cerSum += cer.Rate(strings.TrimRight(final, "\n"), strings.TrimRight(gold[c.ID+":keep"], "\n"))
+		}
+		g := gold[c.ID+":keep"]
+		for _, sp := range c.Spans {
+			w, ok := sp.Win["keep"]
+			if !ok {
+				continue
+			}
+			var fixed bool
+			if sp.Whole {
+				fixed = strings.TrimRight(final, "\n") == strings.TrimRight(w, "\n")
+			} else {
+				fixed = strings.Count(final, w) >= max(1, strings.Count(g, w))
+				if wa := sp.Win["keep_annotated"]; !fixed && wa != "" {
+					fixed = strings.Count(out, wa) > strings.Count(in, wa)
+				}
+			}
+			if c.Cat == "c" {
+				cTot++
+				if fixed {
+					cFix++
+				}
+			} else {
+				dTot++
+				if fixed {
+					dFix++
+				}
+			}
+			if !fixed && testing.Verbose() {
+				t.Logf("%s (%s): not fixed: %.60q", c.ID, c.Sub, sp.Garbled)
+			}
+		}
+	}
+	cRate, dRate := float64(cFix)/float64(max(1, cTot)), float64(dFix)/float64(max(1, dTot))
+	cCER := cerSum / float64(max(1, nC))
+	t.Logf("c: spans fixed %d/%d = %.3f (target %.2f), CER %.4f (target ≤ %.3f); d: spans fixed %d/%d = %.3f (target %.2f)",
+		cFix, cTot, cRate, targetCSpans, cCER, targetCCER, dFix, dTot, dRate, targetDSpans)
+	if cRate < floorCSpans || cCER > floorCCER || dRate < floorDSpans {
+		t.Errorf("below the floors: c %.3f (≥ %.2f), CER %.4f (≤ %.3f), d %.3f (≥ %.2f)", cRate, floorCSpans, cCER, floorCCER, dRate, floorDSpans)
+	}
+}
