@@ -46,35 +46,9 @@ const (
 	encWindows125 = "windows-1252"
 )
 
-// Detect detects the character encoding of b.
-//
-// It decides in this order, stopping at the first answer:
-//
-//  1. a byte order mark (UTF-8, UTF-16LE/BE, GB18030), confidence 1;
-//  2. pure ASCII without NUL or other binary control bytes: "utf-8" (any
-//     ASCII-compatible encoding decodes it the same), unless it contains HZ
-//     (~{ … ~}) or ISO-2022-JP escapes, which go to step 4;
-//  3. valid UTF-8 without binary control bytes and with at least 4
-//     multi-byte sequences, where a truncated last sequence still counts as
-//     valid: "utf-8", with confidence 1−10⁻ᵏ for k multi-byte sequences
-//     (legacy bytes are almost never valid UTF-8 that long);
-//  4. trial decoding: every plausible encoding (UTF-8 with errors, UTF-16
-//     without BOM when the high bytes look like text, GBK/GB18030, Big5,
-//     Shift_JIS, EUC-JP, EUC-KR, windows-1252, and HZ or ISO-2022-JP for
-//     7-bit input) decodes b, and the character language model of
-//     internal/lm scores the text. The score is the total log-likelihood of
-//     the decoded text, so that encodings giving more or fewer characters for
-//     the same bytes compare fairly, plus a fixed penalty per invalid or
-//     unmapped sequence and a small prior per encoding. An incomplete
-//     sequence at the very end is ignored, so truncation does not change the
-//     answer.
-//
-// The confidences of step 4 are a softmax of the scores divided by a
-// temperature fitted on generated samples (see calibration_test.go, which
-// prints the reliability table). "gb18030" is answered instead of "gbk"
-// only when GB18030 four-byte sequences occur.
-//
-// The fast paths do not allocate. Detect is safe for concurrent use.
+// Detect detects the character encoding of b. detect.Encoding documents the
+// method (fast paths, trial decoding, calibration). The fast paths do not
+// allocate. Detect is safe for concurrent use.
 func Detect(b []byte) Result {
 	if len(b) == 0 {
 		return Result{Encoding: encUTF8}
