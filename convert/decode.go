@@ -11,6 +11,7 @@ import (
 	"golang.org/x/text/encoding/htmlindex"
 	"golang.org/x/text/encoding/ianaindex"
 	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/transform"
 
 	"github.com/hanfix/hanfix/internal/lm/charset"
@@ -97,12 +98,21 @@ var boms = map[string][]byte{
 	"gb18030":  {0x84, 0x31, 0x95, 0x33},
 }
 
+// unicodeEncodings are the encodings a byte order mark can select.
+var unicodeEncodings = map[string]encoding.Encoding{
+	"utf-8":    unicode.UTF8,
+	"utf-16le": unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM),
+	"utf-16be": unicode.UTF16(unicode.BigEndian, unicode.IgnoreBOM),
+}
+
 // Decode decodes b from the named encoding to UTF-8 with golang.org/x/text.
 //
 // The name is a WHATWG label (utf-8, gbk, gb2312, gb18030, big5, shift_jis,
 // euc-jp, euc-kr, utf-16le, windows-1252, …) or an IANA name; an unknown name
 // gives an error wrapping ErrUnknownEncoding that lists the accepted names.
-// A byte order mark of the encoding at the start of b is skipped.
+// A byte order mark of the encoding at the start of b is skipped; as in the
+// WHATWG decode algorithm, a UTF-8 or UTF-16 byte order mark overrides the
+// name (UTF-16 bytes with a BOM decode as UTF-16 even when called "gbk").
 //
 // Nothing is dropped: every invalid or truncated sequence becomes one U+FFFD
 // and is reported with its byte offset in b. The GBK and GB18030
@@ -120,6 +130,13 @@ func Decode(b []byte, name string) (string, []DecodeError, error) {
 
 // decodeAll decodes b, fast when nothing is wrong, precisely otherwise.
 func decodeAll(b []byte, e encoding.Encoding, canon string) (string, []DecodeError) {
+	// WHATWG BOM sniffing: a Unicode byte order mark overrides the label.
+	for _, name := range [...]string{"utf-8", "utf-16le", "utf-16be"} {
+		if name != canon && bytes.HasPrefix(b, boms[name]) {
+			e, canon = unicodeEncodings[name], name
+			break
+		}
+	}
 	bom := 0
 	if m := boms[canon]; m != nil && bytes.HasPrefix(b, m) {
 		bom = len(m)
