@@ -45,6 +45,8 @@ func TestDecode(t *testing.T) {
 		{"hz", "hz-gb-2312", []byte("~{VPND~}"), "中文", nil},
 		{"windows-1252", "latin1", []byte{0x63, 0x61, 0x66, 0xe9, 0x80}, "café€", nil},
 		{"empty", "gbk", nil, "", nil},
+		{"nul bytes are text", "utf-8", []byte("a\x00b"), "a\x00b", nil},
+		{"nul bytes in gbk", "gbk", []byte("a\x00\xd6\xd0"), "a\x00中", nil},
 		{"bom overrides label", "gbk", []byte{0xff, 0xfe, 0x2d, 0x4e}, "中", nil},
 		{"utf-16 label with be bom", "utf-16", []byte{0xfe, 0xff, 0x4e, 0x2d}, "中", nil},
 	}

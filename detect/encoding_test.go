@@ -166,3 +166,24 @@ func TestEncodingLongASCIIHead(t *testing.T) {
 		assert.Equal(t, enc, detect.Encoding(b).Encoding)
 	}
 }
+
+// TestEncodingBadInput checks that odd input gets an answer, not a panic.
+func TestEncodingBadInput(t *testing.T) {
+	big := make([]byte, 1<<20)
+	for i := range big {
+		big[i] = byte(i*7919 + i>>8)
+	}
+	for name, b := range map[string][]byte{
+		"nul":          {0, 0, 0, 0},
+		"one nul":      {0},
+		"all ff":       {0xff, 0xff, 0xff, 0xff, 0xff},
+		"lone lead":    {0x81},
+		"lone 80":      {0x80},
+		"controls":     []byte("\x01\x02\x03\x04"),
+		"random 1 MiB": big,
+	} {
+		r := detect.Encoding(b)
+		assert.NotEmpty(t, r.Encoding, name)
+		assert.True(t, r.Confidence >= 0 && r.Confidence <= 1, name)
+	}
+}
