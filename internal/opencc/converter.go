@@ -176,7 +176,28 @@ func (c *Converter) runFused(m *matcher, s string, dst []byte, bars []int) ([]by
 	changed := false
 	last, delta := 0, 0 // output offset of input offset i is i+delta
 	for i := 0; i < len(s); {
-		n, v := m.next(s, i)
+		var n int
+		var v int32
+		// The commonest case, a valid three-byte character, inline; see next.
+		if c0 := s[i]; c0&0xF0 == 0xE0 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+			r := rune(c0&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
+			if r >= 0x800 && uint32(r-0x2FF0) >= 0x10 && uint32(r-0xD800) >= 0x800 {
+				cur := uint32(m.bmp[uint16(r)])
+				if cur == 0 {
+					i += 3
+					continue
+				}
+				if nd := &m.nodes[cur]; nd.mask == 0 || i+3 == len(s) {
+					n, v = 3, nd.val
+				} else if n, v = m.walk(s, i, i+3, cur); v == noValue {
+					n = 3
+				}
+			} else {
+				n, v = m.next(s, i)
+			}
+		} else {
+			n, v = m.next(s, i)
+		}
 		if v == noValue {
 			i += n
 			continue
@@ -289,7 +310,28 @@ func (c *Converter) run(m *matcher, s string, dst []byte) ([]byte, bool) {
 				break
 			}
 		}
-		n, v := m.next(s, i)
+		var n int
+		var v int32
+		// The commonest case, a valid three-byte character, inline; see next.
+		if c0 := s[i]; c0&0xF0 == 0xE0 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+			r := rune(c0&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
+			if r >= 0x800 && uint32(r-0x2FF0) >= 0x10 && uint32(r-0xD800) >= 0x800 {
+				cur := uint32(m.bmp[uint16(r)])
+				if cur == 0 {
+					i += 3
+					continue
+				}
+				if nd := &m.nodes[cur]; nd.mask == 0 || i+3 == len(s) {
+					n, v = 3, nd.val
+				} else if n, v = m.walk(s, i, i+3, cur); v == noValue {
+					n = 3
+				}
+			} else {
+				n, v = m.next(s, i)
+			}
+		} else {
+			n, v = m.next(s, i)
+		}
 		if v == noValue {
 			if c.noIDS && n > 3 && isIDSOperator(s, i) {
 				n = 3

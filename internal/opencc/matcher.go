@@ -59,8 +59,20 @@ type node struct {
 	level uint8  // levels[val], kept here to save a load
 }
 
-// runeBit maps a rune to one of 64 bits for the children filter.
-func runeBit(r rune) uint64 { return 1 << (uint32(r) * 0x9E3779B1 >> 26) }
+// runeBit maps a rune to one of 64 bits for the children filter. It is
+// computed from the last two bytes of the rune's UTF-8 encoding (see
+// bytesBit), so that the walk can test it before decoding.
+func runeBit(r rune) uint64 {
+	var buf [utf8.UTFMax]byte
+	n := utf8.EncodeRune(buf[:], r)
+	if n == 1 {
+		return bytesBit(0, buf[0])
+	}
+	return bytesBit(buf[n-2], buf[n-1])
+}
+
+// bytesBit is runeBit of the character whose encoding ends in b1, b2.
+func bytesBit(b1, b2 byte) uint64 { return 1 << ((b2 ^ b1<<3) & 63) }
 
 const (
 	// sparseFirsts is the number of distinct first characters under which
@@ -425,21 +437,25 @@ func (m *matcher) walk(s string, i, j int, cur uint32) (int, int32) {
 		var r rune
 		n := 3
 		c := s[j]
-		if c&0xF0 == 0xE0 && j+2 < len(s) && s[j+1]&0xC0 == 0x80 && s[j+2]&0xC0 == 0x80 {
-			r = rune(c&0x0F)<<12 | rune(s[j+1]&0x3F)<<6 | rune(s[j+2]&0x3F)
+		if c&0xF0 == 0xE0 && j+2 < len(s) {
+			// Filter on the raw bytes first: most walks end here.
+			b1, b2 := s[j+1], s[j+2]
+			if nd.mask&bytesBit(b1, b2) == 0 || b1&0xC0 != 0x80 || b2&0xC0 != 0x80 {
+				break
+			}
+			r = rune(c&0x0F)<<12 | rune(b1&0x3F)<<6 | rune(b2&0x3F)
 			if r < 0x800 || r >= 0xD800 && r <= 0xDFFF {
 				break
 			}
-		} else if c < 0x80 {
-			r, n = rune(c), 1
 		} else {
-			r, n = decodeRune(s, j)
-			if n == 1 {
+			if c < 0x80 {
+				r, n = rune(c), 1
+			} else if r, n = decodeRune(s, j); n == 1 {
 				break
 			}
-		}
-		if nd.mask&runeBit(r) == 0 {
-			break
+			if nd.mask&runeBit(r) == 0 {
+				break
+			}
 		}
 		cur = m.child(cur, r)
 		if cur == 0 {
