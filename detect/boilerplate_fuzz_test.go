@@ -8,7 +8,8 @@ import (
 )
 
 func FuzzParseBoilerplateRules(f *testing.F) {
-	f.Add(defaultRulesText)
+	f.Add("breadcrumb edge prefix max=80 您的位置:\nnav edge prefix max=120 上一篇{sep}\nmeta any contains max=60 发布时间:{date}\n" +
+		"tracking edge line {kv}\neditor any end (责任编辑:{name})\nrelated edge line list=1 相关文章\njunk any infix -+\n")
 	f.Add("kind any line {kv}\n")
 	f.Add("a edge prefix w=0.5 max=3 name=x -- {n}{date}{name}{*}abc\n")
 	f.Add("x any contains {{}}\n")

@@ -75,11 +75,11 @@ func parsePattern(src string) (pattern, error) {
 				return p, fmt.Errorf("unknown wildcard {%s}: want {*}, {n}, {date}, {name}, {kv} or {sep}", name)
 			}
 			flush()
+			i += j + 1
 			if n := len(p.toks); n > 0 && k == tAny && p.toks[n-1].kind == tAny {
 				break // {*}{*} is {*}
 			}
 			p.toks = append(p.toks, token{kind: k})
-			i += j + 1
 		default:
 			lit.WriteByte(src[i])
 			i++
