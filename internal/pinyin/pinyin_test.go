@@ -2,6 +2,7 @@ package pinyin
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -80,6 +81,13 @@ func TestReadings(t *testing.T) {
 func TestDictionaryParses(t *testing.T) {
 	var buf [maxBase]byte
 	for cp, list := range gopinyin.PinyinDict {
+		var want []string
+		for _, m := range strings.Split(list, ",") {
+			if !slices.Contains(want, m) {
+				want = append(want, m)
+			}
+		}
+		require.Equal(t, want, Readings(rune(cp)), "U+%04X: readings.bin is out of date (go generate ./internal/pinyin)", cp)
 		for _, m := range strings.Split(list, ",") {
 			_, _, ok := parse(m, &buf)
 			require.True(t, ok, "U+%04X %q", cp, m)
@@ -183,4 +191,11 @@ func TestTraditionalFallback(t *testing.T) {
 	assert.Equal(t, []string{"sān"}, Readings('𣯶')) // t2s: 毶
 	assert.True(t, HasReading('𣯶', "san1"))
 	assert.Nil(t, Readings('a'))
+}
+
+func BenchmarkBuild(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		build()
+	}
 }

@@ -17,25 +17,70 @@ const (
 // shuang: 6; lüe: 4) with room to spare.
 const maxBase = 8
 
-// markedVowels maps a precomposed tone-marked letter to its base letter and
-// tone. The letters are the Pinyin tone marks plus the syllabic nasals.
-var markedVowels = map[rune]struct {
-	base string
-	tone uint8
-}{
-	'ā': {"a", 1}, 'á': {"a", 2}, 'ǎ': {"a", 3}, 'à': {"a", 4},
-	'ē': {"e", 1}, 'é': {"e", 2}, 'ě': {"e", 3}, 'è': {"e", 4},
-	'ī': {"i", 1}, 'í': {"i", 2}, 'ǐ': {"i", 3}, 'ì': {"i", 4},
-	'ō': {"o", 1}, 'ó': {"o", 2}, 'ǒ': {"o", 3}, 'ò': {"o", 4},
-	'ū': {"u", 1}, 'ú': {"u", 2}, 'ǔ': {"u", 3}, 'ù': {"u", 4},
-	'ǖ': {"ü", 1}, 'ǘ': {"ü", 2}, 'ǚ': {"ü", 3}, 'ǜ': {"ü", 4},
-	'ü': {"ü", 0}, 'ê': {"ê", 0},
-	'ế': {"ê", 2}, 'ề': {"ê", 4},
-	'ḿ': {"m", 2}, 'ń': {"n", 2}, 'ň': {"n", 3}, 'ǹ': {"n", 4},
+// markedVowel returns the base letter and tone of a precomposed
+// tone-marked letter (the Pinyin tone marks plus the syllabic nasals).
+func markedVowel(r rune) (base string, tone uint8, ok bool) {
+	switch r {
+	case 'ā', 'á', 'ǎ', 'à':
+		return "a", toneOf(r, 'ā', 'á', 'ǎ', 'à'), true
+	case 'ē', 'é', 'ě', 'è':
+		return "e", toneOf(r, 'ē', 'é', 'ě', 'è'), true
+	case 'ī', 'í', 'ǐ', 'ì':
+		return "i", toneOf(r, 'ī', 'í', 'ǐ', 'ì'), true
+	case 'ō', 'ó', 'ǒ', 'ò':
+		return "o", toneOf(r, 'ō', 'ó', 'ǒ', 'ò'), true
+	case 'ū', 'ú', 'ǔ', 'ù':
+		return "u", toneOf(r, 'ū', 'ú', 'ǔ', 'ù'), true
+	case 'ǖ', 'ǘ', 'ǚ', 'ǜ':
+		return "ü", toneOf(r, 'ǖ', 'ǘ', 'ǚ', 'ǜ'), true
+	case 'ü':
+		return "ü", 0, true
+	case 'ê':
+		return "ê", 0, true
+	case 'ế':
+		return "ê", 2, true
+	case 'ề':
+		return "ê", 4, true
+	case 'ḿ':
+		return "m", 2, true
+	case 'ń':
+		return "n", 2, true
+	case 'ň':
+		return "n", 3, true
+	case 'ǹ':
+		return "n", 4, true
+	}
+	return "", 0, false
 }
 
-// combiningTones maps a combining tone mark to its tone.
-var combiningTones = map[rune]uint8{0x0304: 1, 0x0301: 2, 0x030C: 3, 0x0300: 4}
+func toneOf(r, t1, t2, t3, t4 rune) uint8 {
+	switch r {
+	case t1:
+		return 1
+	case t2:
+		return 2
+	case t3:
+		return 3
+	case t4:
+		return 4
+	}
+	return 0
+}
+
+// combiningTone returns the tone of a combining tone mark.
+func combiningTone(r rune) (uint8, bool) {
+	switch r {
+	case 0x0304:
+		return 1, true
+	case 0x0301:
+		return 2, true
+	case 0x030C:
+		return 3, true
+	case 0x0300:
+		return 4, true
+	}
+	return 0, false
+}
 
 // parse splits a reading in any accepted form into its toneless base,
 // written into buf with ü for ü/v/u:, and its tone (ToneAny when it has
@@ -95,7 +140,7 @@ func parse(s string, buf *[maxBase]byte) (n int, tone uint8, ok bool) {
 		default:
 			r, size := utf8.DecodeRuneInString(s[i:])
 			i += size
-			if t, isMark := combiningTones[r]; isMark {
+			if t, isMark := combiningTone(r); isMark {
 				if marks > 0 || n == 0 {
 					return 0, 0, false
 				}
@@ -103,18 +148,18 @@ func parse(s string, buf *[maxBase]byte) (n int, tone uint8, ok bool) {
 				marks++
 				continue
 			}
-			mv, known := markedVowels[r]
+			mvBase, mvTone, known := markedVowel(r)
 			if !known {
 				return 0, 0, false
 			}
-			if mv.tone != 0 {
+			if mvTone != 0 {
 				if marks > 0 {
 					return 0, 0, false
 				}
-				tone = mv.tone
+				tone = mvTone
 				marks++
 			}
-			if !put(mv.base) {
+			if !put(mvBase) {
 				return 0, 0, false
 			}
 		}
