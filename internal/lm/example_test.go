@@ -21,3 +21,22 @@ func ExampleClass() {
 	fmt.Println()
 	// Output: Han Kana Hangul Latin Digit Punct Replacement
 }
+
+func ExampleModel_NewChain() {
+	m := lm.Default()
+	c := m.NewChain()
+	for _, r := range "经济发展" {
+		c.Add(r)
+	}
+	fmt.Println(c.Len(), c.LogProb() == m.LogProb("经济发展"))
+	// Output: 4 true
+}
+
+func ExampleModel_SimplifiedFreq() {
+	m := lm.Default()
+	fmt.Println(m.SimplifiedFreq('发') > m.TraditionalFreq('发'))
+	fmt.Println(m.TraditionalFreq('發') > m.SimplifiedFreq('發'))
+	// Output:
+	// true
+	// true
+}
