@@ -49,11 +49,13 @@ type Script struct {
 	// For auto: s2tw, and the converters that tell whether the document's
 	// Traditional text follows the Taiwan standard (t2tw, tw2t).
 	toTW, t2tw, tw2t *convert.Converter
+	// conservative: report the characters left for want of a phrase.
+	conservative bool
 }
 
 // NewScript returns the script stage for opts.
 func NewScript(opts Options) (Stage, error) {
-	st := &Script{target: opts.Target}
+	st := &Script{target: opts.Target, conservative: opts.Conservative}
 	if st.target == "" {
 		st.target = TargetAuto
 	}
@@ -151,7 +153,17 @@ func (st *Script) Edits(text string, doc *Doc) ([]Edit, []Finding) {
 	if toSimp && machine {
 		segs = st.fixMachine(text, segs, allowed)
 	}
-	return mergeRuns(text, segs, rule, res.Confidence), nil
+	var findings []Finding
+	if st.conservative {
+		conv.Ambiguous(text, func(start, end int, cands []string) {
+			if allowed(start, end) {
+				findings = append(findings, Finding{Start: start, End: end, Text: text[start:end],
+					Reason:     rule + ": several counterparts (" + strings.Join(cands, " ") + ") and no phrase decides; left unchanged (conservative)",
+					Confidence: 0.5})
+			}
+		})
+	}
+	return mergeRuns(text, segs, rule, res.Confidence), findings
 }
 
 // taiwanese reports whether the Traditional text of a document follows

@@ -8,6 +8,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/hanfix/hanfix/convert"
 )
 
 func TestScriptStage(t *testing.T) {
@@ -71,6 +73,15 @@ func TestScriptStageConservative(t *testing.T) {
 	require.NoError(t, err)
 	out, _ := Apply(st, "他们的头发干了以后", Options{})
 	assert.NotContains(t, out, "们", "unambiguous characters are converted")
+	_, findings := st.Edits("他们的头发干了以后", &Doc{Report: &Report{Counts: map[Kind]int{}}, Opts: &Options{}})
+	conv, err := convert.NewWithOptions("s2t", convert.Options{Conservative: true})
+	require.NoError(t, err)
+	n := 0
+	conv.Ambiguous("他们的头发干了以后", func(int, int, []string) { n++ })
+	assert.Len(t, findings, n, "every ambiguous character left is reported")
+	for _, f := range findings {
+		assert.Contains(t, f.Reason, "conservative")
+	}
 }
 
 func TestScriptPipelineIdempotent(t *testing.T) {
