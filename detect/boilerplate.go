@@ -56,6 +56,9 @@ type bpLine struct {
 	conf       float64
 	kind, rule string
 	trimmed    string
+	// the best match below the threshold, for BoilerplateDetail
+	weak               float64
+	weakKind, weakRule string
 }
 
 // Boilerplate classifies the lines of s and returns the boilerplate lines
@@ -72,6 +75,21 @@ type bpLine struct {
 // a first line that is a byline ("文/…", "作者:…") repeated a few lines
 // below, and the short lines of a related-articles list.
 func Boilerplate(s string, rules *BoilerplateRules, model *SiteModel) []BoilerplateSpan {
+	remove, _ := BoilerplateDetail(s, rules, model)
+	return remove
+}
+
+// minWeak is the lowest confidence of a weak match that BoilerplateDetail
+// reports.
+const minWeak = 0.25
+
+// BoilerplateDetail is Boilerplate that also returns the weak matches: lines
+// that a rule or a learned template matches with a confidence from 0.25 to
+// below the removal threshold 0.5 (an edge rule in the middle of a page, a
+// rule whose line is too long), which Boilerplate leaves alone. Their spans
+// cover the line without its line break. They are for reports: the
+// normalize stage lists them as findings.
+func BoilerplateDetail(s string, rules *BoilerplateRules, model *SiteModel) (remove, weak []BoilerplateSpan) {
 	if rules == nil {
 		rules = DefaultBoilerplateRules()
 	}
@@ -112,7 +130,14 @@ func Boilerplate(s string, rules *BoilerplateRules, model *SiteModel) []Boilerpl
 	classifyLines(lines)
 	phraseLines(s, lines)
 	layoutRules(s, lines)
-	return spansOf(s, lines)
+	for i := range lines {
+		ln := &lines[i]
+		if !ln.removed && ln.weak >= minWeak {
+			weak = append(weak, BoilerplateSpan{Span: Span{ln.start, ln.end}, Line: true, Kind: ln.weakKind,
+				Rule: ln.weakRule, Confidence: round2(ln.weak)})
+		}
+	}
+	return spansOf(s, lines), weak
 }
 
 // dropLoneTemplate drops the learned matches of a document that matches
@@ -330,6 +355,15 @@ func classifyLines(lines []bpLine) {
 				}
 				if c > best+1e-9 {
 					best, bestHit = c, h
+				}
+			}
+			if best < threshold && bestHit >= 0 {
+				hit := ln.hits[bestHit]
+				ln.weak = best
+				if hit.rule == nil {
+					ln.weakKind, ln.weakRule = "learned", hit.learned
+				} else {
+					ln.weakKind, ln.weakRule = hit.rule.kind, hit.rule.lineRule
 				}
 			}
 			if best >= threshold {

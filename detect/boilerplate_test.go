@@ -235,3 +235,15 @@ func TestDefaultRulesParse(t *testing.T) {
 		seen[n] = true
 	}
 }
+
+func TestBoilerplateDetailWeak(t *testing.T) {
+	body := "第一段正文写得很长很长,讲了很多道理。\n第二段正文写得很长很长,讲了很多道理。\n第三段正文写得很长很长,讲了很多道理。\n"
+	// An edge rule in the middle of a page counts half: reported, not removed.
+	s := body + "上一篇:某某文章\n" + body
+	remove, weak := BoilerplateDetail(s, nil, nil)
+	assert.Empty(t, remove)
+	require.Len(t, weak, 1)
+	assert.Equal(t, "上一篇:某某文章", s[weak[0].Span.Start:weak[0].Span.End])
+	assert.Equal(t, "nav", weak[0].Kind)
+	assert.InDelta(t, 0.45, weak[0].Confidence, 1e-9)
+}

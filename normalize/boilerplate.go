@@ -13,6 +13,8 @@ import (
 //
 // Every deleted line (with its line break) and every deleted phrase is one
 // Edit whose Rule names the rule ("line:…", "phrase:…" or "learned:…").
+// Lines that a rule matches with too little evidence (see
+// detect.BoilerplateDetail) are reported as findings and left alone.
 // Without FixBoilerplate in Options.Fixes the stage is not built and the
 // text is left exactly as it is.
 type Boilerplate struct {
@@ -34,9 +36,16 @@ func (Boilerplate) Kind() Kind { return KindBoilerplate }
 
 // Edits returns one deletion per boilerplate line or phrase.
 func (b Boilerplate) Edits(text string, doc *Doc) ([]Edit, []Finding) {
-	spans := detect.Boilerplate(text, b.rules, b.model)
+	spans, weak := detect.BoilerplateDetail(text, b.rules, b.model)
+	var findings []Finding
+	for _, w := range weak {
+		findings = append(findings, Finding{Kind: KindBoilerplate, Start: w.Span.Start, End: w.Span.End,
+			Text:       text[w.Span.Start:w.Span.End],
+			Reason:     "possible boilerplate line (" + w.Kind + ", " + w.Rule + "), evidence too weak to remove",
+			Confidence: w.Confidence})
+	}
 	if len(spans) == 0 {
-		return nil, nil
+		return nil, findings
 	}
 	edits := make([]Edit, 0, len(spans))
 	for _, sp := range spans {
@@ -46,5 +55,5 @@ func (b Boilerplate) Edits(text string, doc *Doc) ([]Edit, []Finding) {
 		}
 		edits = append(edits, Edit{Start: sp.Span.Start, End: sp.Span.End, Reason: reason, Rule: sp.Rule, Confidence: sp.Confidence})
 	}
-	return edits, nil
+	return edits, findings
 }

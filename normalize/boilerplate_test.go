@@ -89,3 +89,22 @@ func TestBoilerplateOptions(t *testing.T) {
 		assert.True(t, strings.HasPrefix(c.Rule, "learned:"), c.Rule)
 	}
 }
+
+func TestBoilerplateFindings(t *testing.T) {
+	body := "第一段正文写得很长很长,讲了很多道理。\n第二段正文写得很长很长,讲了很多道理。\n第三段正文写得很长很长,讲了很多道理。\n"
+	s := body + "上一篇:某某文章\n" + body
+	n, err := New(Options{Target: TargetKeep})
+	require.NoError(t, err)
+	out, rep, err := n.String(s)
+	require.NoError(t, err)
+	assert.Equal(t, s, out)
+	var found []Finding
+	for _, f := range rep.Findings {
+		if f.Kind == KindBoilerplate {
+			found = append(found, f)
+		}
+	}
+	require.Len(t, found, 1)
+	assert.Equal(t, "上一篇:某某文章", found[0].Text)
+	assert.Equal(t, "上一篇:某某文章", s[found[0].Start:found[0].End])
+}
