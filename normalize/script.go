@@ -28,7 +28,8 @@ import (
 // target simp), only the converter's segments that contain a character of
 // the other script. So s2t never rewrites human zh-TW text (群 → 羣, 台 →
 // 臺 are not applied to Traditional sentences), and t2s never touches a
-// Simplified sentence. Japanese text is never converted.
+// Simplified sentence. Japanese text, and Hanja in Korean text, are never
+// converted.
 //
 // When the result is Simplified and the document was machine-converted
 // from Simplified (detect.ScriptResult.MachineConverted, or the
@@ -119,6 +120,10 @@ func (st *Script) Edits(text string, doc *Doc) ([]Edit, []Finding) {
 			MachineConverted: machine, Confidence: res.Confidence}
 	}
 	if st.target == TargetKeep || res.Script == detect.ScriptNone && st.target == TargetAuto {
+		return nil, nil
+	}
+	if res.Script == detect.ScriptNone && (res.Simplified > 0 || res.Traditional > 0) {
+		// Script-specific characters but script none: Hanja in Korean text.
 		return nil, nil
 	}
 	if res.Script == detect.ScriptJapanese {

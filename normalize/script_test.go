@@ -47,6 +47,7 @@ func TestScriptStage(t *testing.T) {
 		{"annotated: 著 particle", TargetSimplified, true, "隨著發展，顯著提高。", "随着发展，显著提高。", "traditional"},
 		{"human text keeps 著 as t2s does", TargetSimplified, false, "隨著發展，顯著提高。", "随著发展，显著提高。", "traditional"},
 		{"empty", TargetSimplified, false, "", "", "none"},
+		{"korean hanja untouched", TargetSimplified, false, "대한민국의 수도는 서울이다. 國語 學習", "대한민국의 수도는 서울이다. 國語 學習", "none"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			st, err := NewScript(Options{Target: tc.target})
