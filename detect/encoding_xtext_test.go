@@ -104,7 +104,7 @@ func encSameText(t testing.TB, b []byte, truth, got string) bool {
 func TestEncodingXTextTestdata(t *testing.T) {
 	dir := encXTextTestdata(t)
 	lengths := []int{16, 32, 64, 128, 256}
-	const windows = 40
+	const windows = 100
 	type tally struct{ n, ok int }
 	acc := map[string]map[int]*tally{}
 	names := make([]string, 0, len(encXTextFiles))
@@ -180,6 +180,10 @@ func TestEncodingXTextTestdata(t *testing.T) {
 	fmt.Fprintf(&sb, "%-14s", "all")
 	for _, n := range lengths {
 		fmt.Fprintf(&sb, " %6.3f", float64(total[n].ok)/float64(total[n].n))
+	}
+	fmt.Fprintf(&sb, "\n%-14s", "windows")
+	for _, n := range lengths {
+		fmt.Fprintf(&sb, " %6d", total[n].n)
 	}
 	t.Log(sb.String())
 	for _, n := range lengths {

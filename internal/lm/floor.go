@@ -271,11 +271,15 @@ func isLatinLetter(r rune) bool {
 	return false
 }
 
-// latinBigram scores accented letters inside Latin words (é in "été"):
+// latinBigram scores accented letters inside Latin words (é in "été") and
+// at their start after a space (à, être):
 // between letters they cost little more than ASCII letters, while alone among
 // other characters they keep their low floor, so that Latin-1 mojibake such
 // as "Ã©" stays unlikely.
 func latinBigram(a, b rune) (float64, bool) {
+	if a == ' ' && b >= 0xC0 && isLatinLetter(b) {
+		return -7, true // a word starting with an accented letter (à, être)
+	}
 	if a < 0x80 && b < 0x80 || !isLatinLetter(a) || !isLatinLetter(b) {
 		return 0, false
 	}
