@@ -118,3 +118,24 @@ func BenchmarkScript(b *testing.B) {
 		Script(s)
 	}
 }
+
+func ExampleScriptSpans() {
+	for _, sp := range ScriptSpans("我们开发了新的工具。我們開發了新的工具。Plain text.") {
+		fmt.Println(sp.Span, sp.Script, sp.Simplified, sp.Traditional)
+	}
+	// Output:
+	// {0 30} simplified 3 0
+	// {30 60} traditional 0 3
+}
+
+func ExampleIsTraditionalOnly() {
+	for _, r := range "設设干著台" {
+		fmt.Printf("%c %v %v\n", r, IsTraditionalOnly(r), IsSimplifiedOnly(r))
+	}
+	// Output:
+	// 設 true false
+	// 设 false true
+	// 干 false false
+	// 著 false false
+	// 台 false false
+}
