@@ -187,7 +187,10 @@ func (c *Converter) runFused(m *matcher, s string, dst []byte, bars []int) ([]by
 					i += 3
 					continue
 				}
-				if nd := &m.nodes[cur]; nd.mask == 0 || i+3 == len(s) {
+				if nd := &m.nodes[cur]; nd.mask == 0 || i+3 == len(s) ||
+					i+5 < len(s) && s[i+3]&0xF0 == 0xE0 && nd.mask&bytesBit(s[i+4], s[i+5]) == 0 {
+					// No key continues with the next character (the walk's
+					// first test, done here to save the call).
 					n, v = 3, nd.val
 				} else if n, v = m.walk(s, i, i+3, cur); v == noValue {
 					n = 3
@@ -297,6 +300,9 @@ func (c *Converter) runLimited(m *matcher, s string, dst []byte, bars []int, map
 // run applies one conversion step to s. When the step changes nothing it
 // returns (dst, false) without writing; otherwise dst holds the result.
 func (c *Converter) run(m *matcher, s string, dst []byte) ([]byte, bool) {
+	if m.leads == nil && !m.sparse {
+		return c.runDense(m, s, dst)
+	}
 	changed := false
 	last := 0
 	var ls leadScan
@@ -321,7 +327,10 @@ func (c *Converter) run(m *matcher, s string, dst []byte) ([]byte, bool) {
 					i += 3
 					continue
 				}
-				if nd := &m.nodes[cur]; nd.mask == 0 || i+3 == len(s) {
+				if nd := &m.nodes[cur]; nd.mask == 0 || i+3 == len(s) ||
+					i+5 < len(s) && s[i+3]&0xF0 == 0xE0 && nd.mask&bytesBit(s[i+4], s[i+5]) == 0 {
+					// No key continues with the next character (the walk's
+					// first test, done here to save the call).
 					n, v = 3, nd.val
 				} else if n, v = m.walk(s, i, i+3, cur); v == noValue {
 					n = 3
@@ -340,6 +349,68 @@ func (c *Converter) run(m *matcher, s string, dst []byte) ([]byte, bool) {
 			continue
 		}
 		if c.conservative && m.isAmbiguous(v) {
+			i += n // ambiguous single character: leave it
+			continue
+		}
+		if !m.isIdentity(v) {
+			val := m.vals[v]
+			if !changed {
+				if cap(dst) < len(s)+len(s)/4 {
+					dst = make([]byte, 0, len(s)+len(s)/4+16)
+				}
+				changed = true
+			}
+			dst = append(dst, s[last:i]...)
+			dst = append(dst, val...)
+			last = i + n
+		}
+		i += n
+	}
+	if !changed {
+		return dst, false
+	}
+	return append(dst, s[last:]...), true
+}
+
+// runDense is run for a matcher that most characters start keys of.
+func (c *Converter) runDense(m *matcher, s string, dst []byte) ([]byte, bool) {
+	changed := false
+	last := 0
+	noIDS, conservative := c.noIDS, c.conservative
+	for i := 0; i < len(s); {
+		var n int
+		var v int32
+		// The commonest case, a valid three-byte character, inline; see next.
+		if c0 := s[i]; c0&0xF0 == 0xE0 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+			r := rune(c0&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
+			if r >= 0x800 && uint32(r-0x2FF0) >= 0x10 && uint32(r-0xD800) >= 0x800 {
+				cur := uint32(m.bmp[uint16(r)])
+				if cur == 0 {
+					i += 3
+					continue
+				}
+				if nd := &m.nodes[cur]; nd.mask == 0 || i+3 == len(s) ||
+					i+5 < len(s) && s[i+3]&0xF0 == 0xE0 && nd.mask&bytesBit(s[i+4], s[i+5]) == 0 {
+					// No key continues with the next character (the walk's
+					// first test, done here to save the call).
+					n, v = 3, nd.val
+				} else if n, v = m.walk(s, i, i+3, cur); v == noValue {
+					n = 3
+				}
+			} else {
+				n, v = m.next(s, i)
+			}
+		} else {
+			n, v = m.next(s, i)
+		}
+		if v == noValue {
+			if noIDS && n > 3 && isIDSOperator(s, i) {
+				n = 3
+			}
+			i += n
+			continue
+		}
+		if conservative && m.isAmbiguous(v) {
 			i += n // ambiguous single character: leave it
 			continue
 		}

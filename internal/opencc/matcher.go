@@ -428,7 +428,7 @@ func (m *matcher) first(r rune) uint32 {
 // character s[i:j], and returns the length and value of the winning key, or
 // (0, noValue).
 func (m *matcher) walk(s string, i, j int, cur uint32) (int, int32) {
-	nd := m.nodes[cur]
+	nd := &m.nodes[cur]
 	bestLen, bestVal, bestLevel := 0, int32(noValue), uint8(255)
 	if nd.val != noValue {
 		bestLen, bestVal, bestLevel = j-i, nd.val, nd.level
@@ -462,7 +462,7 @@ func (m *matcher) walk(s string, i, j int, cur uint32) (int, int32) {
 			break
 		}
 		j += n
-		nd = m.nodes[cur]
+		nd = &m.nodes[cur]
 		if nd.val != noValue && nd.level <= bestLevel {
 			bestLen, bestVal, bestLevel = j-i, nd.val, nd.level
 		}
