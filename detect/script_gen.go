@@ -100,7 +100,9 @@ func main() {
 		case changesS2T && !changesT2S && !changesTW2S && !selfST && !isTradKey:
 			simp = append(simp, r)
 		}
-		if cs := st[r]; len(cs) > 1 && selfST && cs[0] != r {
+		_, twVariant := sections["TWVariantsRev"][r]
+		_, hkVariant := sections["HKVariantsRev"][r]
+		if cs := st[r]; len(cs) > 1 && selfST && cs[0] != r && !twVariant && !hkVariant {
 			residue = append(residue, r)
 		}
 	}
@@ -115,7 +117,7 @@ func main() {
 	fmt.Fprintf(&b, "const simplifiedOnly = %s\n\n", chunked(simp))
 	fmt.Fprintf(&b, "// traditionalOnly are the characters that t2s or tw2s change and s2t\n// keeps, other than the ones that are also Simplified forms (%d).\n", len(trad))
 	fmt.Fprintf(&b, "const traditionalOnly = %s\n\n", chunked(trad))
-	fmt.Fprintf(&b, "// oneToMany are the Simplified characters that stand for several\n// Traditional ones, themselves among them but not the default (%d): a\n// character-by-character converter leaves them in Traditional text.\n", len(residue))
+	fmt.Fprintf(&b, "// oneToMany are the Simplified characters that stand for several\n// Traditional ones, themselves among them but not the default, and not a\n// regional standard form (台, 吃 are Taiwan and Hong Kong forms) (%d): a\n// character-by-character converter leaves them in Traditional text.\n", len(residue))
 	fmt.Fprintf(&b, "const oneToMany = %s\n\n", chunked(residue))
 	fmt.Fprintf(&b, "// shinjitai are the Japanese simplified forms (OpenCC JPShinjitaiCharacters\n// keys) that no Chinese conversion knows and the Chinese word lists of\n// internal/lm never use (%d).\n", len(shin))
 	fmt.Fprintf(&b, "const shinjitai = %s\n", chunked(shin))

@@ -184,10 +184,11 @@ const traditionalOnly = "㑯㑳㑶㓨㗲㘚㜄㜏㜢㠏㠣㥮㩜㩳㩵㺏䁪䁻�
 	"𤓩𤪺𤫩𤳸𥊝𥌃𥕥𥖅𥗽𥢢𥸠𥼽𦘧𦣎𦪙𧜗𧜵𧝞𧟀𧩙𧵳𧶧𨊰𨊸𨋢𨤻𨦫𨧀𨧜𨨏𨭆𨭎𨯅𩞯𩠴𩣑𩶘𰻞"
 
 // oneToMany are the Simplified characters that stand for several
-// Traditional ones, themselves among them but not the default (72): a
+// Traditional ones, themselves among them but not the default, and not a
+// regional standard form (台, 吃 are Taiwan and Hong Kong forms) (68): a
 // character-by-character converter leaves them in Traditional text.
-const oneToMany = "㐹万丑丰于云亘仆价伙余佣党准几凶划占厂厘台叶吁吃后咨咸唇夸尸岩岳帘干广征愿挂据斗" +
-	"朴杠杰极柜涂涌淀游熏皂确种筑胜腊腌膻苹范荐虫蚝蜡蝎跖辟适郁采里雇"
+const oneToMany = "㐹万丑丰于云亘仆价伙余佣党准几凶划占厂厘叶吁后咨咸夸尸岩岳帘干广征愿挂据斗朴杠杰" +
+	"极柜涂涌淀游熏确种筑胜腊腌膻苹范荐虫蚝蜡蝎跖辟适郁采里雇"
 
 // shinjitai are the Japanese simplified forms (OpenCC JPShinjitaiCharacters
 // keys) that no Chinese conversion knows and the Chinese word lists of
