@@ -97,6 +97,7 @@ func BoilerplateDetail(s string, rules *BoilerplateRules, model *SiteModel) (rem
 	f := folderPool.Get().(*folder)
 	defer folderPool.Put(f)
 	lines := make([]bpLine, 0, strings.Count(s, "\n")+1)
+	hits := make([]bpHit, 0, 16)
 	for start := 0; start <= len(s); {
 		end := strings.IndexByte(s[start:], '\n')
 		if end < 0 {
@@ -114,11 +115,15 @@ func BoilerplateDetail(s string, rules *BoilerplateRules, model *SiteModel) (rem
 		if !ln.blank {
 			f.fold(text)
 			ln.runes = f.runes
-			ln.hits = rules.lineHits(f, text, nil)
+			lo := len(hits)
+			hits = rules.lineHits(f, text, hits)
 			if model != nil {
 				if name, ok := model.lookup(f); ok {
-					ln.hits = append(ln.hits, bpHit{learned: name})
+					hits = append(hits, bpHit{learned: name})
 				}
+			}
+			if len(hits) > lo {
+				ln.hits = hits[lo:len(hits):len(hits)]
 			}
 		}
 		lines = append(lines, ln)
@@ -234,12 +239,17 @@ func (rs *BoilerplateRules) lineHits(f *folder, text string, hits []bpHit) []bpH
 			ids = rs.floatASC[c]
 		} else {
 			var r rune
-			r, size = utf8.DecodeRune(b[i:])
-			if r < 0x10000 && rs.floatBit[r>>6]&(1<<(r&63)) == 0 {
-				i += size
-				continue
+			r, size = decodeRune3b(b, i)
+			if r < 0x10000 {
+				k := rs.floatIdx[r]
+				if k == 0 {
+					i += size
+					continue
+				}
+				ids = rs.floatBMP[k-1]
+			} else {
+				ids = rs.floating[r]
 			}
-			ids = rs.floating[r]
 		}
 		for _, id := range ids {
 			r := rs.rules[id]

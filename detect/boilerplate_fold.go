@@ -236,13 +236,7 @@ func (f *folder) fold(line string) {
 			i++
 			continue
 		}
-		var r rune
-		var size int
-		if c >= 0xE0 && c < 0xF0 && i+2 < len(line) { // three-byte sequences, most Han
-			r, size = utf8.DecodeRuneInString(line[i : i+3])
-		} else {
-			r, size = utf8.DecodeRuneInString(line[i:])
-		}
+		r, size := decodeRune3(line, i)
 		han := r >= 0x3400 && r <= 0x9FFF
 		var fr rune
 		if han {
@@ -253,17 +247,25 @@ func (f *folder) fold(line string) {
 		} else {
 			fr = foldRune(r)
 		}
-		if fr >= 0 {
-			if fr < 0x80 {
-				b[n], off[n] = byte(fr), int32(i)
-				n++
-			} else {
-				m := utf8.EncodeRune(b[n:], fr)
-				for k := 0; k < m; k++ {
-					off[n+k] = int32(i)
-				}
-				n += m
+		switch {
+		case fr == r && r != utf8.RuneError:
+			copy(b[n:], line[i:i+size])
+			for k := 0; k < size; k++ {
+				off[n+k] = int32(i)
 			}
+			n += size
+			runes++
+		case fr < 0:
+		case fr < 0x80:
+			b[n], off[n] = byte(fr), int32(i)
+			n++
+			runes++
+		default:
+			m := utf8.EncodeRune(b[n:], fr)
+			for k := 0; k < m; k++ {
+				off[n+k] = int32(i)
+			}
+			n += m
 			runes++
 		}
 		prevHan = han || isHan(r)
@@ -272,6 +274,35 @@ func (f *folder) fold(line string) {
 	off[n] = int32(len(line))
 	f.b, f.off, f.runes, f.line = b[:n], off[:n+1], runes, line
 	f.budget = matchBudget + matchBudgetPerByte*n
+}
+
+// decodeRune3 decodes the rune at s[i], with a fast path for the
+// three-byte sequences of Han text.
+func decodeRune3(s string, i int) (rune, int) {
+	if c := s[i]; c >= 0xE0 && c < 0xF0 && i+2 < len(s) {
+		c1, c2 := s[i+1], s[i+2]
+		if c1&0xC0 == 0x80 && c2&0xC0 == 0x80 {
+			r := rune(c&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F)
+			if r >= 0x800 && (r < 0xD800 || r > 0xDFFF) {
+				return r, 3
+			}
+		}
+	}
+	return utf8.DecodeRuneInString(s[i:])
+}
+
+// decodeRune3b is decodeRune3 for byte slices.
+func decodeRune3b(s []byte, i int) (rune, int) {
+	if c := s[i]; c >= 0xE0 && c < 0xF0 && i+2 < len(s) {
+		c1, c2 := s[i+1], s[i+2]
+		if c1&0xC0 == 0x80 && c2&0xC0 == 0x80 {
+			r := rune(c&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F)
+			if r >= 0x800 && (r < 0xD800 || r > 0xDFFF) {
+				return r, 3
+			}
+		}
+	}
+	return utf8.DecodeRune(s[i:])
 }
 
 // foldString returns the folded form of s (all lines).

@@ -24,9 +24,10 @@ type BoilerplateRules struct {
 
 	anchored map[rune][]int32 // line/prefix/start rules by the first rune of their leading literal
 	loose    []int32          // line/prefix/start rules that begin with a wildcard
-	floating map[rune][]int32 // contains/suffix/end/infix rules by the first rune of their leading literal
+	floating map[rune][]int32 // contains/suffix/end/infix rules by the first rune of their leading literal, beyond the BMP
 	floatASC [128][]int32     // the same for ASCII first runes
-	floatBit []uint64         // bit per BMP rune: floating has an entry
+	floatIdx []uint16         // BMP rune → 1 + index in floatBMP, 0 if none
+	floatBMP [][]int32
 }
 
 type zone uint8
@@ -214,7 +215,7 @@ func parseRule(line string) (*bpRule, error) {
 
 func compileRules(rules []*bpRule) *BoilerplateRules {
 	rs := &BoilerplateRules{rules: rules, anchored: map[rune][]int32{}, floating: map[rune][]int32{},
-		floatBit: make([]uint64, 0x10000/64)}
+		floatIdx: make([]uint16, 0x10000)}
 	for i, r := range rules {
 		r.lineRule, r.phraseRule = "line:"+r.name, "phrase:"+r.name
 		if r.weight == 0 {
@@ -235,10 +236,17 @@ func compileRules(rules []*bpRule) *BoilerplateRules {
 				rs.floatASC[c] = append(rs.floatASC[c], int32(i))
 				continue
 			}
-			rs.floating[c] = append(rs.floating[c], int32(i))
-			if c < 0x10000 {
-				rs.floatBit[c>>6] |= 1 << (c & 63)
+			if c >= 0x10000 {
+				rs.floating[c] = append(rs.floating[c], int32(i))
+				continue
 			}
+			k := rs.floatIdx[c]
+			if k == 0 {
+				rs.floatBMP = append(rs.floatBMP, nil)
+				k = uint16(len(rs.floatBMP))
+				rs.floatIdx[c] = k
+			}
+			rs.floatBMP[k-1] = append(rs.floatBMP[k-1], int32(i))
 		}
 	}
 	return rs
