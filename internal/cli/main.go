@@ -218,6 +218,16 @@ func (r *runner) openOutput() (func() error, error) {
 			return nil
 		}, nil
 	}
+	if fi, err := os.Stat(r.cfg.out); err == nil {
+		for _, s := range r.sources {
+			if s.arg == "-" {
+				continue
+			}
+			if si, err := os.Stat(s.arg); err == nil && os.SameFile(fi, si) {
+				return nil, usagef("-o %s is also an input FILE; write to another file", r.cfg.out)
+			}
+		}
+	}
 	f, err := os.Create(r.cfg.out)
 	if err != nil {
 		return nil, fmt.Errorf("create -o %s: %w", r.cfg.out, unwrapPathError(err))

@@ -447,6 +447,15 @@ func TestCompression(t *testing.T) {
 			assert.Equal(t, jl, string(data))
 		})
 	}
+	t.Run("-o is an input", func(t *testing.T) {
+		p := writeFile(t, dir, "same.txt", []byte(clean))
+		r := runMain(t, "", "-o", p, p)
+		assert.Equal(t, 2, r.code)
+		oneLineMsg(t, r, "is also an input FILE")
+		data, err := os.ReadFile(p)
+		require.NoError(t, err)
+		assert.Equal(t, clean, string(data), "the input is not truncated")
+	})
 	t.Run("-o in a missing directory", func(t *testing.T) {
 		r := runMain(t, jl, "-jsonl", "-o", filepath.Join(dir, "no", "such", "out.gz"))
 		assert.Equal(t, 1, r.code)
