@@ -15,11 +15,19 @@
 // because dictionary words give no pairs across word boundaries), so an
 // unseen pair of two common characters costs about 0.7 nats more than the
 // second character alone. Characters without statistics get a floor by class
-// and block (see Class): punctuation, ASCII letters and digits score like the
+// and block (see Class, which returns a CharClass): punctuation, ASCII
+// letters and digits score like the
 // ordinary ingredients of Chinese documents, kana and Hangul moderately, and
 // rare ideographs, halfwidth katakana, box drawing, private use, controls and
 // U+FFFD very low, which is what makes mojibake stand out. A few hand-written
-// rules (not tables) give ASCII letter sequences English-like bigram scores.
+// rules (not tables) give ASCII letter sequences English-like bigram scores,
+// accented letters inside Latin words moderate ones, and runs of kana and
+// Hangul a bonus.
+//
+// LogProb and Score score whole strings; a Chain scores runes one at a time
+// for callers that decode as they go. Neither allocates.
+//
+// Subpackage charset builds encoding detection on the model.
 //
 // The embedded model (model.bin) holds 13,606 characters and 289,737 bigrams
 // (pairs with a scaled count of at least 2 per 10⁸ characters that gain at
