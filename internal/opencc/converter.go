@@ -205,10 +205,9 @@ func (c *Converter) runFused(m *matcher, s string, dst []byte, bars []int) ([]by
 			i += n
 			continue
 		}
-		if m.levels[v] == 0 {
-			if i > 0 && (len(bars) == 0 || bars[len(bars)-1] != i+delta) {
-				bars = append(bars, i+delta)
-			}
+		level0 := m.levels[v] == 0
+		if level0 && i > 0 && (len(bars) == 0 || bars[len(bars)-1] != i+delta) {
+			bars = append(bars, i+delta)
 		}
 		if !(c.conservative && m.isAmbiguous(v)) {
 			if !m.isIdentity(v) {
@@ -226,7 +225,7 @@ func (c *Converter) runFused(m *matcher, s string, dst []byte, bars []int) ([]by
 			}
 		}
 		i += n
-		if m.levels[v] == 0 {
+		if level0 {
 			bars = append(bars, i+delta)
 		}
 	}
@@ -243,6 +242,13 @@ func (c *Converter) runLimited(m *matcher, s string, dst []byte, bars []int, map
 	last, delta := 0, 0
 	bi := 0
 	for i := 0; i < len(s); {
+		if m.sparse {
+			// Skipping matches nothing, so it may pass barriers; they are
+			// mapped below.
+			if i = m.skip(s, i); i >= len(s) {
+				break
+			}
+		}
 		for bi < len(bars) && bars[bi] <= i {
 			if mapBars {
 				bars[bi] += delta
@@ -252,12 +258,6 @@ func (c *Converter) runLimited(m *matcher, s string, dst []byte, bars []int, map
 		limit := len(s)
 		if bi < len(bars) {
 			limit = bars[bi]
-		}
-		if m.sparse {
-			if j := m.skip(s[:limit], i); j > i {
-				i = j
-				continue // pass the barriers up to i
-			}
 		}
 		n, v := m.next(s[:limit], i)
 		if v == noValue {

@@ -20,11 +20,14 @@ import (
 // level. At a position the winner is the longest key of the lowest level
 // that matches.
 type matcher struct {
-	name  string
-	hi    [0x110000 >> 8]uint32 // rune>>8 → block offset into lo (0: empty block)
-	lo    []uint32              // rune&0xff within a block → first node (0: none)
-	bmp   *[0x10000]uint16      // first node of each BMP rune, a flat copy of hi/lo
-	nodes []node
+	name string
+	hi   [0x110000 >> 8]uint32 // rune>>8 → block offset into lo (0: empty block)
+	lo   []uint32              // rune&0xff within a block → first node (0: none)
+	bmp  *[0x10000]uint16      // first node of each BMP rune, a flat copy of hi/lo
+	// firstBits has bit r set when a key starts with the BMP rune r: a
+	// compact copy of bmp for skip.
+	firstBits *[0x10000 / 64]uint64
+	nodes     []node
 	// edges is an open-addressing hash of the trie's edges below the first
 	// level: slot = (parent<<21 | rune)<<20 | child, 0 = empty.
 	edges []uint64
@@ -200,11 +203,13 @@ func newMatcher(name string, levels [][]*Dict) (*matcher, error) {
 		n.val, n.level = vi, uint8(level)
 	}
 	m.bmp = new([0x10000]uint16)
+	m.firstBits = new([0x10000 / 64]uint64)
 	firsts := 0
 	for r := rune(0); r < 0x10000; r++ {
 		m.bmp[r] = uint16(m.lo[m.hi[r>>8]+uint32(r&0xff)])
 		if m.bmp[r] != 0 {
 			firsts++
+			m.firstBits[r>>6] |= 1 << (r & 63)
 		}
 	}
 	m.sparse = firsts < sparseFirsts
@@ -408,7 +413,7 @@ func (m *matcher) skip(s string, i int) int {
 			return i
 		}
 		r := rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
-		if r < 0x800 || r >= 0x2FF0 && r <= 0x2FFF || r >= 0xD800 && r <= 0xDFFF || m.bmp[uint16(r)] != 0 {
+		if r < 0x800 || uint32(r-0x2FF0) < 0x10 || uint32(r-0xD800) < 0x800 || m.firstBits[uint16(r)>>6]&(1<<(r&63)) != 0 {
 			return i
 		}
 		i += 3
