@@ -75,6 +75,7 @@ func TestEncodingTrial(t *testing.T) {
 		{"windows-1252", encode(t, "windows-1252", "Le café était très animé à Noël."), []string{"windows-1252"}},
 		{"utf-8 with a bad byte", []byte("中华人民共和国\xff成立以来"), []string{"utf-8"}},
 		{"short utf-8", []byte("中文"), []string{"utf-8"}},
+		{"ascii with a lone high byte at the end", []byte("abc\xe4"), []string{"utf-8", "gbk", "windows-1252", "big5"}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -186,4 +187,10 @@ func TestEncodingBadInput(t *testing.T) {
 		assert.NotEmpty(t, r.Encoding, name)
 		assert.True(t, r.Confidence >= 0 && r.Confidence <= 1, name)
 	}
+}
+
+func TestEncodingASCIIWithCutTailIsNotCertain(t *testing.T) {
+	r := detect.Encoding([]byte("abc\xe4"))
+	assert.Less(t, r.Confidence, 1.0)
+	assert.NotNil(t, r.Candidates)
 }

@@ -15,7 +15,7 @@ import (
 	"github.com/hanfix/hanfix/internal/lm"
 )
 
-// Result is the answer of Detect; detect.Result documents the
+// Result is the answer of Detect; detect.EncodingResult documents the
 // fields.
 type Result struct {
 	Encoding   string
@@ -62,7 +62,7 @@ func Detect(b []byte) Result {
 				return Result{Encoding: encUTF8, Confidence: 1 - math.Pow(10, -float64(k))}
 			}
 			// Pure ASCII: UTF-8 unless it carries 7-bit CJK escapes.
-			if k == 0 && bytes.IndexByte(b, 0x1B) < 0 && !bytes.Contains(b, hzOpen) {
+			if k == 0 && b[len(b)-1] < 0x80 && bytes.IndexByte(b, 0x1B) < 0 && !bytes.Contains(b, hzOpen) {
 				return Result{Encoding: encUTF8, Confidence: 1}
 			}
 			// Few multi-byte sequences: short legacy text can be valid
