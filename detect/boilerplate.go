@@ -440,7 +440,7 @@ func layoutRules(s string, lines []bpLine) {
 				removedBetween = true
 				continue
 			}
-			if removedBetween && lines[j].trimmed == lines[i].trimmed {
+			if removedBetween && lines[j].trimmed == lines[i].trimmed && hasLetters(lines[j].trimmed, 2) {
 				mark(j, "layout-dup-title", 0.8)
 			}
 			break
@@ -480,6 +480,18 @@ func layoutRules(s string, lines []bpLine) {
 		}
 	}
 	blankLayout(lines)
+}
+
+// hasLetters reports whether t has at least n letters or Han characters.
+func hasLetters(t string, n int) bool {
+	for _, r := range t {
+		if isHan(r) || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' {
+			if n--; n <= 0 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // listFollows reports whether the kept lines after line i are at most 20

@@ -63,7 +63,7 @@ func TestBoilerplateRules(t *testing.T) {
 		{"paywall glued", "标题\n" + body + "会员免费查看二要突出实践,扎实创新。\n" + body, "标题\n" + body + "二要突出实践,扎实创新。\n" + body, "phrase:paywall:start:会员免费查看"},
 		{"read more glued", "标题\n点击閱讀全文如果表单使用 SQL 指令,则仅当该指令只与一个表格相关时才可以使用。\n" + body,
 			"标题\n如果表单使用 SQL 指令,则仅当该指令只与一个表格相关时才可以使用。\n" + body, "phrase:paywall:start:点击阅读全文"},
-		{"editor glued", "标题\n" + body + "全面推进党的建设新的伟大工程。(完)(責任編輯: 呂濤)\n", "标题\n" + body + "全面推进党的建设新的伟大工程。\n", "phrase:editor:end:(完)(责任编辑:{name})"},
+		{"editor glued", "标题\n" + body + "全面推进党的建设新的伟大工程。(完)(責任編輯: 呂濤)\n", "标题\n" + body + "全面推进党的建设新的伟大工程。\n", "phrase:editor:end:(完)(责任编辑{sep}{name})"},
 		{"editor bracket", "标题\n" + body + "可格式化所選元素。〔編輯：邓宇〕\n", "标题\n" + body + "可格式化所選元素。\n", "phrase:editor:end:[编辑:{name}]"},
 		{"meta in the middle", body + "2008党建工作目标责任状 发布日期:2008-04-18 阅读次数:2951\n" + body, body + body, "line:meta:contains:发布日期:{date}"},
 		{"meta date line", "标题\n日期：2023-10-12　来源：网络　浏览：4675\n" + body, "标题\n" + body, "line:meta:prefix:日期:{date}"},

@@ -15,8 +15,10 @@ import (
 // Simplified and Traditional, widths and spaces alike) with every run of
 // digits replaced by one wildcard, so "日期:2023-10-12 浏览:4675" and
 // "日期:2021-02-12 浏览:1840" are one template; punctuation counts. A
-// template is counted once per document. Lines with fewer than two letters
-// or Han characters ("}", "----") are not learned.
+// template is counted once per document. Lines shorter than five
+// characters ("描述", "NAME": headings as often as template lines; the rules
+// know the short template lines such as 分享到) or with fewer than two
+// letters or Han characters ("----") are not learned as whole lines.
 //
 // Besides whole lines the learner counts line labels: the start of a line
 // up to its first ':' or a leading "[…]", or two or more Han characters
@@ -80,8 +82,9 @@ const (
 // labelOf returns the label of a folded line: the text up to and including
 // the first ':' or a leading "[…]", or a run of at least two Han characters
 // followed by a space ("上一篇 标题"); at most maxLabelRunes characters with
-// at least one letter; nil if there is none. A space-ended label must not
-// be followed by a digit ("表格 9.18." is a caption, not a label).
+// at least one letter; nil if there is none. A space-ended label must be
+// followed by a Han character or a link mark (< > [ "): "表格 9.18." is a
+// caption and "描述 DESCRIPTION" a heading, not labels.
 func labelOf(f *folder) []byte {
 	b := f.b
 	d := skipDecoration(b)
@@ -100,7 +103,7 @@ func labelOf(f *folder) []byte {
 			}
 			return b[d : i+1]
 		}
-		if closeBy == ':' && han >= 2 && han == n && f.gap(i) && !(c >= '0' && c <= '9') {
+		if closeBy == ':' && han >= 2 && han == n && f.gap(i) && gapLabelNext(b[i:]) {
 			return b[d:i]
 		}
 		if c < 0x80 {
@@ -121,6 +124,15 @@ func labelOf(f *folder) []byte {
 		i += size
 	}
 	return nil
+}
+
+func gapLabelNext(b []byte) bool {
+	switch b[0] {
+	case '<', '>', '[', '"', '|':
+		return true
+	}
+	r, _ := decodeRune3b(b, 0)
+	return isHan(r)
 }
 
 // labelFingerprint returns the fingerprint of the label of a folded line
@@ -172,7 +184,7 @@ func (l *Learner) Add(doc string) {
 		}
 		l.f.fold(line)
 		edge := idx < edgeN || total-1-idx < edgeN
-		if fp, ok := fingerprint(l.f.b); ok {
+		if fp, ok := lineFingerprint(&l.f); ok {
 			l.count(fp, id, edge, line)
 		}
 		if fp, ok := labelFingerprint(&l.f); ok {
@@ -265,7 +277,8 @@ func sampleOf(line string) string {
 }
 
 // fingerprint hashes a folded line with digit runs as one wildcard (FNV-1a,
-// 64 bits). ok is false for lines with fewer than two letters.
+// 64 bits). ok is false for lines with fewer than two letters or Han
+// characters.
 func fingerprint(b []byte) (uint64, bool) {
 	const offset, prime = 14695981039346656037, 1099511628211
 	h := uint64(offset)
@@ -300,6 +313,21 @@ func fingerprint(b []byte) (uint64, bool) {
 		i += size
 	}
 	return h, letters >= 2
+}
+
+// minTemplateRunes is the shortest line learned as a whole-line template:
+// shorter lines are section headings ("描述", "NAME", "参见") as often as
+// template lines, and the rules know the short template lines (分享到,
+// 相关文章).
+const minTemplateRunes = 5
+
+// lineFingerprint is the fingerprint of a whole folded line of at least
+// minTemplateRunes characters.
+func lineFingerprint(f *folder) (uint64, bool) {
+	if f.runes < minTemplateRunes {
+		return 0, false
+	}
+	return fingerprint(f.b)
 }
 
 // GroupLearner learns one SiteModel per group (a site, a domain, any key).

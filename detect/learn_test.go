@@ -235,3 +235,24 @@ func BenchmarkLearner10k(b *testing.B) {
 	b.ReportMetric(float64(heap)/(1<<20), "learner-MiB")
 	b.ReportMetric(float64(entries), "entries")
 }
+
+func TestLabelOf(t *testing.T) {
+	loadFold()
+	for _, tc := range []struct{ line, label string }{
+		{"上一則：使用者介面", "上一则:"},
+		{"[上一篇] 筛选数据透视表", "[上一篇]"},
+		{"- 上一篇:党组织建设", "上一篇:"},
+		{"导航：首页 >> 学习资料", "导航:"},
+		{"上一篇 标题文字", "上一篇"},
+		{"栏目导读 » 学习园地", "栏目导读"},
+		{"描述 DESCRIPTION", ""},
+		{"描述 (DESCRIPTION)", ""},
+		{"表格 9.18. 用於系統安全性", ""},
+		{"在上一篇笔记里,我们提到过", ""},
+		{"这是一个很长的句子没有冒号", ""},
+	} {
+		var f folder
+		f.fold(tc.line)
+		assert.Equal(t, tc.label, string(labelOf(&f)), tc.line)
+	}
+}

@@ -112,7 +112,7 @@ func (m *SiteModel) lookup(f *folder) (string, bool) {
 	if m == nil || len(m.templates) == 0 {
 		return "", false
 	}
-	if fp, ok := fingerprint(f.b); ok {
+	if fp, ok := lineFingerprint(f); ok {
 		if _, ok := m.templates[fp]; ok {
 			return "learned:" + fpString(fp), true
 		}

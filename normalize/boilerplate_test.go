@@ -30,7 +30,7 @@ func TestBoilerplateStage(t *testing.T) {
 	want := []struct{ rule, before string }{
 		{"line:breadcrumb:prefix:您的位置:", "您的位置:某某网 > 调研报告 > 正文\n"},
 		{"phrase:paywall:start:会员免费查看", "会员免费查看"},
-		{"phrase:editor:end:(完)(责任编辑:{name})", "(完)(责任编辑: 吕涛)"},
+		{"phrase:editor:end:(完)(责任编辑{sep}{name})", "(完)(责任编辑: 吕涛)"},
 		{"line:nav:prefix:上一篇{sep}", "上一篇:党组织建设面临问题思考\n"},
 		{"line:copyright:prefix:copyright", "Copyright © 2010-2018 www.example.com All Rights Reserved.\n"},
 	}
