@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -188,4 +189,29 @@ func TestDecodeXTextTestdata(t *testing.T) {
 		})
 	}
 	t.Log(sb.String())
+}
+
+// TestDecodeAutoKeepsUTF8 checks "do no harm" on every UTF-8 input of the
+// shared development set: DecodeAuto returns it unchanged (HZ files, which
+// are 7-bit ASCII by design, aside).
+func TestDecodeAutoKeepsUTF8(t *testing.T) {
+	dir := decSharedDir(t, "devset")
+	files, err := filepath.Glob(filepath.Join(dir, "in", "*"))
+	require.NoError(t, err)
+	n := 0
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		require.NoError(t, err)
+		if !utf8.Valid(b) || strings.Contains(string(b), "~{") {
+			continue
+		}
+		n++
+		r, err := convert.DecodeAuto(b)
+		require.NoError(t, err)
+		assert.Equal(t, "utf-8", r.Encoding, f)
+		assert.Equal(t, string(b[r.BOMLen:]), r.Text, f)
+		assert.Empty(t, r.Errors, f)
+	}
+	t.Logf("%d UTF-8 inputs unchanged", n)
+	require.NotZero(t, n)
 }
