@@ -85,7 +85,7 @@ func TestBoilerplateUnseenTemplates(t *testing.T) {
 				if sp.Line {
 					// the line the span covers (it may start with the line
 					// break before the line)
-					removed[strings.Count(p.text[:sp.Span.Start+1], "\n")-boolInt(p.text[sp.Span.Start] != '\n')] = true
+					removed[strings.Count(p.text[:sp.Span.Start], "\n")+boolInt(p.text[sp.Span.Start] == '\n')] = true
 				}
 			}
 			for k, isBP := range p.bp {
