@@ -333,6 +333,16 @@ func lineFingerprint(f *folder) (uint64, bool) {
 // GroupLearner learns one SiteModel per group (a site, a domain, any key).
 // It is what the command line's -group option uses: feed every document
 // of a run with its group, then clean each with the model of its group.
+//
+// In-run learning is two passes over the documents: pass 1 calls Add for
+// each (it folds and hashes every line: about 100 MB per CPU second on one
+// core, and keeps only the fingerprint table, not the documents), then
+// Models; pass 2 cleans each document with normalize.Options.SiteModel set
+// to its group's model (a model is read-only and safe for concurrent use,
+// so one Normalizer per group serves all workers). Learn from pages of one
+// site per group: a group that mixes unrelated documents shares few lines,
+// and what it does share (a quotation, a man-page heading) is protected by
+// the rules above but not always.
 type GroupLearner struct {
 	// New makes the learner of a new group; nil means NewLearner.
 	New      func() *Learner

@@ -410,6 +410,21 @@ func TestBoilerplateDevset(t *testing.T) {
 			assert.Equal(t, gold[c.Runs["keep"]], outF[c.ID], "hard negative %s must come out unchanged", c.ID)
 		}
 	}
+	// Idempotent: cleaning the output again with the same model changes
+	// nothing.
+	{
+		l := detect.NewLearner()
+		for _, c := range byCat["f"] {
+			l.Add(inputs[c.ID])
+		}
+		n, err := New(Options{Target: TargetKeep, SiteModel: l.Model()})
+		require.NoError(t, err)
+		for _, c := range byCat["f"] {
+			again, _, err := n.String(outF[c.ID])
+			require.NoError(t, err)
+			assert.Equal(t, outF[c.ID], again, "second pass over %s", c.ID)
+		}
+	}
 	// -keep-boilerplate: byte-identical.
 	outKB := devRun(t, dir, byCat["f"], Options{Target: TargetKeep, Fixes: DefaultFixes &^ FixBoilerplate}, true)
 	for _, c := range byCat["f"] {
