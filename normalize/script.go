@@ -110,7 +110,7 @@ func NewScript(opts Options) (Stage, error) {
 func (*Script) Kind() Kind { return KindScript }
 
 // Edits records the script of text in doc.Report.Script and returns the
-// conversion edits, one per run of converted text.
+// conversion edits, one per run of converted characters.
 func (st *Script) Edits(text string, doc *Doc) ([]Edit, []Finding) {
 	res := detect.Script(text)
 	annotated := doc != nil && doc.Report != nil && doc.Report.Counts[KindAnnotation] > 0
@@ -147,14 +147,7 @@ func (st *Script) Edits(text string, doc *Doc) ([]Edit, []Finding) {
 	}
 	allowed := st.region(text, res, targetScript)
 	rule := conv.Config()
-	segs := make([]Edit, 0, 64)
-	conv.Segments(text, func(start, end int, repl string) {
-		// The pipeline's text is valid UTF-8; a segment that is not (Apply
-		// on arbitrary bytes) is left alone.
-		if allowed(start, end) && utf8.ValidString(repl) {
-			segs = append(segs, Edit{Start: start, End: end, After: repl})
-		}
-	})
+	segs := convertedRuns(conv, text, allowed)
 	if toSimp && machine {
 		segs = st.fixMachine(text, segs, allowed)
 	}
@@ -171,13 +164,64 @@ func (st *Script) Edits(text string, doc *Doc) ([]Edit, []Finding) {
 	return mergeRuns(text, segs, rule, res.Confidence), findings
 }
 
+// convertedRuns returns the runs of text that conv changes and allowed
+// accepts, with their replacements. Conversion is one Convert call (fast,
+// and free when nothing changes); when the result has as many characters
+// as text, as OpenCC's conversions almost always do, the runs are found by
+// comparing the two character by character, and otherwise they come from
+// conv.Segments, which traces the conversion but is an order of magnitude
+// slower. Either way the phrase context of the whole text decides.
+func convertedRuns(conv *convert.Converter, text string, allowed func(start, end int) bool) []Edit {
+	out := conv.Convert(text)
+	if out == text {
+		return nil
+	}
+	segs := make([]Edit, 0, len(text)/32)
+	if utf8.RuneCountInString(out) != utf8.RuneCountInString(text) {
+		conv.Segments(text, func(start, end int, repl string) {
+			// The pipeline's text is valid UTF-8; a segment that is not
+			// (Apply on arbitrary bytes) is left alone.
+			if allowed(start, end) && utf8.ValidString(repl) {
+				segs = append(segs, Edit{Start: start, End: end, After: repl})
+			}
+		})
+		return segs
+	}
+	runStart, outStart := -1, 0
+	flush := func(end, outEnd int) {
+		if runStart >= 0 {
+			if repl := out[outStart:outEnd]; allowed(runStart, end) && utf8.ValidString(repl) {
+				segs = append(segs, Edit{Start: runStart, End: end, After: repl})
+			}
+			runStart = -1
+		}
+	}
+	i, j := 0, 0
+	for i < len(text) && j < len(out) {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		q, m := utf8.DecodeRuneInString(out[j:])
+		if r == q && n == m {
+			flush(i, j)
+		} else if runStart < 0 {
+			runStart, outStart = i, j
+		}
+		i += n
+		j += m
+	}
+	flush(i, j)
+	return segs
+}
+
 // taiwanese reports whether the Traditional text of a document follows
 // the Taiwan standard (為, 裡, 著) rather than OpenCC's (爲, 裏, 着): more
 // of it changes under tw2t than under t2tw.
 func (st *Script) taiwanese(text string) bool {
+	all := func(int, int) bool { return true }
 	count := func(c *convert.Converter) int {
 		n := 0
-		c.Segments(text, func(start, end int, repl string) { n += utf8.RuneCountInString(text[start:end]) })
+		for _, e := range convertedRuns(c, text, all) {
+			n += utf8.RuneCountInString(text[e.Start:e.End])
+		}
 		return n
 	}
 	return count(st.tw2t) > count(st.t2tw)
@@ -255,6 +299,9 @@ func (st *Script) fixMachine(text string, segs []Edit, allowed func(int, int) bo
 			}
 			continue
 		}
+		if r < 0x3400 {
+			continue
+		}
 		if v, ok := machineVariants[r]; ok && allowed(i, i+utf8.RuneLen(r)) {
 			patches = append(patches, Edit{Start: i, End: i + utf8.RuneLen(r), After: v})
 		}
@@ -318,27 +365,19 @@ func (st *Script) zheIsParticle(text string, i int) bool {
 		end += size
 	}
 	win := text[start:end]
-	at := i - start
-	particle := false
-	st.zhe.Segments(win, func(s, e int, repl string) {
-		if at < s || at >= e {
-			return
+	conv := st.zhe.Convert(win)
+	if conv == win || utf8.RuneCountInString(conv) != utf8.RuneCountInString(win) {
+		return false
+	}
+	// The rune of conv at the rune index of 著 in win.
+	k := utf8.RuneCountInString(win[:i-start])
+	for _, q := range conv {
+		if k == 0 {
+			return q == '着'
 		}
-		src := win[s:e]
-		if utf8.RuneCountInString(src) != utf8.RuneCountInString(repl) {
-			return
-		}
-		j := 0
-		for p, r := range src {
-			q, size := utf8.DecodeRuneInString(repl[j:])
-			j += size
-			if s+p == at {
-				particle = r == '著' && q == '着'
-				return
-			}
-		}
-	})
-	return particle
+		k--
+	}
+	return false
 }
 
 // mergeRuns merges adjacent segments into one edit per run and fills in
