@@ -15,9 +15,11 @@ type BoilerplateSpan struct {
 	Span Span `json:"span"`
 	// Line is true for a whole line, false for a phrase inside a line.
 	Line bool `json:"line"`
-	// Kind is the class of boilerplate: breadcrumb, copyright, icp, repost,
-	// disclaimer, teaser, nav, related, share, follow, paywall, editor,
-	// meta, tracking, junk, layout or learned.
+	// Kind is the class of boilerplate: the KIND of the rule (the default
+	// rules use breadcrumb, copyright, icp, footer, repost, disclaimer,
+	// teaser, notice, nav, related, toolbar, tags, share, follow, paywall,
+	// editor, meta, tracking and junk), "layout" for the built-in layout
+	// rules or "learned" for a template of the site model.
 	Kind string `json:"kind"`
 	// Rule names the rule: "line:NAME" or "phrase:NAME" for a rule of the
 	// rule set, "line:layout-…" for the built-in layout rules and
@@ -27,7 +29,7 @@ type BoilerplateSpan struct {
 	Confidence float64 `json:"confidence"`
 }
 
-// Zone sizes: a line is in the head zone when at most headZone-1 kept
+// Zone sizes: a line is in the head zone when fewer than headZone kept
 // non-empty lines come before it, in the tail zone likewise from the end.
 const (
 	headZone  = 2

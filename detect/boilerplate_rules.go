@@ -151,6 +151,9 @@ func parseRule(line string) (*bpRule, error) {
 		return nil, fmt.Errorf("mode %q: want line, prefix, suffix, contains, start, end or infix", ms)
 	}
 	r := &bpRule{kind: kind, zone: z, mode: m, weight: 0.9}
+	// Options come before the pattern; the first field that is not a known
+	// key=value option (or "--") starts the pattern.
+options:
 	for {
 		f, more := nextField(rest)
 		if f == "--" {
@@ -182,10 +185,7 @@ func parseRule(line string) (*bpRule, error) {
 		case "list":
 			r.list = val != "0" && val != "false"
 		default:
-			break
-		}
-		if key != "w" && key != "max" && key != "name" && key != "list" {
-			break // not an option: the pattern begins here
+			break options
 		}
 		rest = more
 	}

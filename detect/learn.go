@@ -341,8 +341,8 @@ func lineFingerprint(f *folder) (uint64, bool) {
 // to its group's model (a model is read-only and safe for concurrent use,
 // so one Normalizer per group serves all workers). Learn from pages of one
 // site per group: a group that mixes unrelated documents shares few lines,
-// and what it does share (a quotation, a man-page heading) is protected by
-// the rules above but not always.
+// and what it does share (a quotation, a man-page heading) is usually, not
+// always, kept by the guards described at Learner.
 type GroupLearner struct {
 	// New makes the learner of a new group; nil means NewLearner.
 	New      func() *Learner
