@@ -247,3 +247,17 @@ func TestBoilerplateDetailWeak(t *testing.T) {
 	assert.Equal(t, "nav", weak[0].Kind)
 	assert.InDelta(t, 0.45, weak[0].Confidence, 1e-9)
 }
+
+func TestBoilerplateGlued(t *testing.T) {
+	body := "第一段正文写得很长很长,讲了很多道理。\n第二段正文写得很长很长,讲了很多道理。\n"
+	for _, tc := range []struct{ in, want string }{
+		{"展开全文这是第三段正文,讲了很多道理。\n", "这是第三段正文,讲了很多道理。\n"},
+		{"这是第三段正文,讲了很多道理。会员免费查看\n", "这是第三段正文,讲了很多道理。\n"},
+		{"这是第三段正文,讲了很多道理。 【责任编辑：张三】\n", "这是第三段正文,讲了很多道理。\n"},
+		{"这是第三段正文,讲了很多道理。(编辑 李四)\n", "这是第三段正文,讲了很多道理。\n"},
+		{"会员免费查看 这是第三段正文。\n", "这是第三段正文。\n"},
+	} {
+		s := body + tc.in + body
+		assert.Equal(t, body+tc.want+body, applySpans(s, Boilerplate(s, nil, nil)), tc.in)
+	}
+}
