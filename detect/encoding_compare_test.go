@@ -24,13 +24,20 @@ func TestEncodingCompareFiles(t *testing.T) {
 	for _, c := range encReadDevsetCases(t, dir, "g") {
 		b, err := os.ReadFile(filepath.Join(dir, c.Input))
 		require.NoError(t, err)
-		const runs = 200
-		start := time.Now()
+		// The fastest of 5 batches of 40 calls: the least disturbed by
+		// other load on the machine.
 		var r detect.EncodingResult
-		for i := 0; i < runs; i++ {
-			r = detect.Encoding(b)
+		ns := int64(-1)
+		for batch := 0; batch < 5; batch++ {
+			const runs = 40
+			start := time.Now()
+			for i := 0; i < runs; i++ {
+				r = detect.Encoding(b)
+			}
+			if d := time.Since(start).Nanoseconds() / runs; ns < 0 || d < ns {
+				ns = d
+			}
 		}
-		ns := time.Since(start).Nanoseconds() / runs
 		fmt.Printf("CMP %s %d %s %s %d %s\n", c.ID, c.Labels.Size, strings.Join(c.Labels.EncodingAccept, ","), r.Encoding, ns, c.Input)
 	}
 }
