@@ -174,3 +174,23 @@ func FuzzScriptStage(f *testing.F) {
 		}
 	})
 }
+
+// convertedRuns reproduces Convert, through the character-aligned
+// comparison or, when the character count changes, through Segments.
+func TestConvertedRuns(t *testing.T) {
+	all := func(int, int) bool { return true }
+	for _, tc := range []struct{ config, in string }{
+		{"t2s", "隨著時代發展，建設網絡平臺。"},
+		{"s2t", "他们的头发干了以后，在这里。"},
+		{"s2twp", "我的U盘和鼠标，软件和内存。"},
+		{"s2tw", ""},
+		{"t2s", "no Han at all"},
+		{"t2s", "混合 text 與 English 詞彙\n第二行"},
+	} {
+		conv, err := convert.New(tc.config)
+		require.NoError(t, err)
+		edits := convertedRuns(conv, tc.in, all)
+		require.NoError(t, checkEdits(tc.in, edits))
+		assert.Equal(t, conv.Convert(tc.in), applyEdits(tc.in, edits), "%s %q", tc.config, tc.in)
+	}
+}
