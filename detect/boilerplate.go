@@ -191,6 +191,11 @@ func (rs *BoilerplateRules) lineHits(f *folder, text string, hits []bpHit) []bpH
 		if r.max > 0 && f.runes > r.max && !r.mode.phrase() {
 			return
 		}
+		if r.notNext != "" && fe < len(b) {
+			if c, _ := decodeRune3b(b, fe); strings.ContainsRune(r.notNext, c) {
+				return
+			}
+		}
 		hits = append(hits, bpHit{rule: r, start: int(f.off[fs]), end: int(f.off[fe])})
 	}
 	// Anchored rules: at the start of the line, after decoration.

@@ -67,7 +67,9 @@ type bpRule struct {
 	weight float64
 	max    int
 	list   bool
-	pat    pattern
+	// notNext lists characters (folded) that must not follow a match.
+	notNext string
+	pat     pattern
 	line   int // line in the rule file
 
 	lineRule, phraseRule string // "line:"+name, "phrase:"+name
@@ -184,6 +186,11 @@ options:
 			r.name = val
 		case "list":
 			r.list = val != "0" && val != "false"
+		case "notnext":
+			if val == "" {
+				return nil, errors.New("option notnext= needs the characters that must not follow")
+			}
+			r.notNext = foldString(val)
 		default:
 			break options
 		}

@@ -86,6 +86,8 @@ func TestBoilerplateRules(t *testing.T) {
 		{"short lines", "一、主要不足:\n" + body + "二、原因分析\n" + body, "", ""},
 		{"byline under title", "组织工作要把群众路线贯穿始终\n文/杨宏伟\n" + body + "(作者系富平县委常委、组织部长)\n", "", ""},
 		{"dateline", "新疆平安网讯 不久前,自治区召开会议。\n" + body + "(2010年9月27日)\n", "", ""},
+		{"copyright owner", body + "该软件的版权所有者是自由软件基金会。\n", "", ""},
+		{"follow in text", body + "关注我们的健康。\n", "", ""},
 		{"ordinary words", "人员来源广泛,请查看有关文档,不要做表面文章,推荐干部要公道,相关部门要配合。\n" + body, "", ""},
 		{"scan in text", body + "扫一扫二维码就能登录的功能,本质上也是一次带签名的网络请求。\n", "", ""},
 		{"disclaimer word in text", body + "免责声明这一段文字在许可证文本中通常以大写字母书写。\n", "", ""},
