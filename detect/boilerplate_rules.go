@@ -70,7 +70,7 @@ type bpRule struct {
 	// notNext lists characters (folded) that must not follow a match.
 	notNext string
 	pat     pattern
-	line   int // line in the rule file
+	line    int // line in the rule file
 
 	lineRule, phraseRule string // "line:"+name, "phrase:"+name
 }
