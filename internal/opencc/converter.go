@@ -38,13 +38,16 @@ func (c *Converter) putTracer(t *tracer) {
 	}
 	for i := range t.v {
 		t.v[i].text = ""
-		if cap(t.v[i].frags) > maxPooledBuf/16 {
+		if cap(t.v[i].frags) > 4*maxPooledBuf/24 {
 			t.v[i].frags = nil
 		}
-		if cap(t.v[i].spans) > maxPooledBuf/32 {
+		if cap(t.v[i].spans) > 4*maxPooledBuf/40 {
 			t.v[i].spans = nil
 		}
 		clear(t.v[i].frags[:cap(t.v[i].frags)]) // drop references to input strings
+	}
+	if cap(t.step) > 4*maxPooledBuf/40 {
+		t.step = nil
 	}
 	c.tpool.Put(t)
 }

@@ -57,7 +57,10 @@ type ambiguousFn func(start, end int, candidates []string)
 // traceStep applies m to cur, limited by barriers (no match crosses one),
 // writing the result into next and buf. It maps the barriers to the output.
 // amb, if not nil, is called for ambiguous characters.
-func (c *Converter) traceStep(m *matcher, cur, next *version, buf []byte, tr *tracer, amb ambiguousFn) []byte {
+//
+// With fused (see Converter.convert), the step records the boundaries of
+// its level-0 matches as the barriers of the next steps.
+func (c *Converter) traceStep(m *matcher, cur, next *version, buf []byte, tr *tracer, amb ambiguousFn, fused bool) []byte {
 	s := cur.text
 	buf = buf[:0]
 	step := tr.step[:0]
@@ -83,12 +86,14 @@ func (c *Converter) traceStep(m *matcher, cur, next *version, buf []byte, tr *tr
 	tr.nextB = tr.nextB[:0]
 	last := 0
 	for i := 0; i < len(s); {
-		for bi < len(tr.barriers) && tr.barriers[bi] <= i {
-			if tr.barriers[bi] == i {
-				copyText(last, i)
-				last = i
-				tr.nextB = append(tr.nextB, len(buf))
+		if m.sparse {
+			if i = m.skip(s, i); i >= len(s) {
+				break
 			}
+		}
+		// s[last:i] will be copied as it is: a barrier there maps across.
+		for bi < len(tr.barriers) && tr.barriers[bi] <= i {
+			tr.nextB = append(tr.nextB, len(buf)+tr.barriers[bi]-last)
 			bi++
 		}
 		limit := len(s)
@@ -103,34 +108,35 @@ func (c *Converter) traceStep(m *matcher, cur, next *version, buf []byte, tr *tr
 			i += n
 			continue
 		}
+		level0 := fused && m.levels[v] == 0
+		if b := len(buf) + i - last; level0 && i > 0 && (len(tr.nextB) == 0 || tr.nextB[len(tr.nextB)-1] != b) {
+			tr.nextB = append(tr.nextB, b)
+		}
+		convert := true
 		if m.isAmbiguous(v) {
 			if amb != nil {
 				amb(i, i+n, m.candidates[v])
 			}
-			if c.conservative {
-				i += n
-				continue
-			}
+			convert = !c.conservative
 		}
-		val := m.vals[v]
-		if val == s[i:i+n] {
-			i += n
-			continue
+		if convert && !m.isIdentity(v) {
+			val := m.vals[v]
+			copyText(last, i)
+			out := len(buf)
+			buf = append(buf, val...)
+			next.frags = append(next.frags, frag{out, val})
+			step = appendSpan(step, span{i, i + n, out, len(buf), false})
+			last = i + n
 		}
-		copyText(last, i)
-		out := len(buf)
-		buf = append(buf, val...)
-		next.frags = append(next.frags, frag{out, val})
-		step = appendSpan(step, span{i, i + n, out, len(buf), false})
 		i += n
-		last = i
+		if level0 {
+			tr.nextB = append(tr.nextB, len(buf)+i-last)
+		}
+	}
+	for ; bi < len(tr.barriers); bi++ {
+		tr.nextB = append(tr.nextB, len(buf)+tr.barriers[bi]-last)
 	}
 	copyText(last, len(s))
-	for ; bi < len(tr.barriers); bi++ {
-		if tr.barriers[bi] == len(s) {
-			tr.nextB = append(tr.nextB, len(buf))
-		}
-	}
 	tr.barriers, tr.nextB = tr.nextB, tr.barriers
 	tr.step = step
 	if len(s) == 0 {
@@ -157,17 +163,47 @@ func appendSpan(dst []span, sp span) []span {
 // compose maps a (x → t) and b (t → y), both covering t contiguously, to
 // x → y. Spans that cannot be cut apart become one non-identity span.
 func compose(a, b []span, t string, dst []span) []span {
+	// Whole-text identities, as when a step changes nothing.
+	if len(a) == 1 && a[0].id {
+		for _, sb := range b {
+			sb.in0, sb.in1 = sb.in0+a[0].in0-a[0].out0, sb.in1+a[0].in0-a[0].out0
+			dst = append(dst, sb)
+		}
+		return dst
+	}
+	if len(b) == 1 && b[0].id {
+		for _, sa := range a {
+			sa.out0, sa.out1 = sa.out0+b[0].out0-b[0].in0, sa.out1+b[0].out0-b[0].in0
+			dst = append(dst, sa)
+		}
+		return dst
+	}
 	ca := cutter{spans: a, t: t, inSide: false}
 	cb := cutter{spans: b, t: t, inSide: true}
 	p := 0
 	for p < len(t) {
 		sa, sb := ca.at(p), cb.at(p)
-		if sa.id && sb.id {
+		switch {
+		case sa.id && sb.id:
 			q := min(sa.out1, sb.in1)
 			dst = appendSpan(dst, span{
 				sa.in0 + p - sa.out0, sa.in0 + q - sa.out0,
 				sb.out0 + p - sb.in0, sb.out0 + q - sb.in0, true})
 			p = q
+			continue
+		// The common cases of a replaced span: inside an identity span of
+		// the other list, or with the same bounds in both.
+		case !sb.id && p == sb.in0 && sa.id && sb.in1 <= sa.out1:
+			dst = append(dst, span{sa.in0 + sb.in0 - sa.out0, sa.in0 + sb.in1 - sa.out0, sb.out0, sb.out1, false})
+			p = sb.in1
+			continue
+		case !sa.id && p == sa.out0 && sb.id && sb.in0 <= p && sa.out1 <= sb.in1:
+			dst = append(dst, span{sa.in0, sa.in1, sb.out0 + sa.out0 - sb.in0, sb.out0 + sa.out1 - sb.in0, false})
+			p = sa.out1
+			continue
+		case !sa.id && !sb.id && p == sa.out0 && p == sb.in0 && sa.out1 == sb.in1:
+			dst = append(dst, span{sa.in0, sa.in1, sb.out0, sb.out1, false})
+			p = sa.out1
 			continue
 		}
 		in0, out0 := mapIn(sa, p), mapOut(sb, p)
@@ -292,24 +328,14 @@ func (c *Converter) trace(s string, tr *tracer, amb ambiguousFn) *version {
 	}
 	tr.barriers = tr.barriers[:0]
 	for _, m := range c.norm {
-		tr.buf[bi^1] = c.traceStep(m, cur, next, tr.buf[bi^1], tr, nil)
+		tr.buf[bi^1] = c.traceStep(m, cur, next, tr.buf[bi^1], tr, nil, false)
 		swap()
 	}
 	tr.barriers = tr.barriers[:0]
-	if c.seg != nil {
-		t := cur.text
-		for i := 0; i < len(t); {
-			n, v := c.seg.next(t, i)
-			if v != noValue {
-				if i > 0 && (len(tr.barriers) == 0 || tr.barriers[len(tr.barriers)-1] != i) {
-					tr.barriers = append(tr.barriers, i)
-				}
-				tr.barriers = append(tr.barriers, i+n)
-			}
-			i += n
-		}
+	if c.seg != nil && !c.fused {
+		tr.barriers = c.segBarriers(cur.text, tr.barriers)
 	}
-	for _, m := range c.chain {
+	for k, m := range c.chain {
 		var stepAmb ambiguousFn
 		if amb != nil {
 			spans := cur.spans
@@ -320,7 +346,7 @@ func (c *Converter) trace(s string, tr *tracer, amb ambiguousFn) *version {
 				}
 			}
 		}
-		tr.buf[bi^1] = c.traceStep(m, cur, next, tr.buf[bi^1], tr, stepAmb)
+		tr.buf[bi^1] = c.traceStep(m, cur, next, tr.buf[bi^1], tr, stepAmb, k == 0 && c.fused)
 		swap()
 	}
 	return cur
