@@ -138,3 +138,32 @@ func splitLines(s string) []string {
 	}
 	return out
 }
+
+// TestSegmentsGoldenText checks on long real text, for every configuration
+// and both modes, that Segments rebuilds Convert's output.
+func TestSegmentsGoldenText(t *testing.T) {
+	dir := filepath.Join(sharedDir(t), "golden")
+	var texts []string
+	for _, f := range []string{"us_constitution_zhs.txt", "us_constitution_zhs.s2twp.txt", "us_constitution_zhs.s2hk.txt"} {
+		raw, err := os.ReadFile(filepath.Join(dir, f))
+		require.NoError(t, err)
+		texts = append(texts, string(raw))
+	}
+	for _, cfg := range Configs() {
+		for _, conservative := range []bool{false, true} {
+			c, err := NewWithOptions(cfg, Options{Conservative: conservative})
+			require.NoError(t, err)
+			for i, text := range texts {
+				var b []byte
+				last := 0
+				c.Segments(text, func(start, end int, repl string) {
+					b = append(b, text[last:start]...)
+					b = append(b, repl...)
+					last = end
+				})
+				b = append(b, text[last:]...)
+				assert.Equal(t, c.Convert(text), string(b), "%s conservative=%v text %d", cfg, conservative, i)
+			}
+		}
+	}
+}
