@@ -14,7 +14,9 @@ import (
 // in the report (Report.Script) and converts as Options.Target says:
 //
 //   - keep: no conversion.
-//   - simp: t2s; trad: s2t; tw: s2tw; hk: s2hk.
+//   - simp: t2s; trad: s2t; tw: s2tw; hk: s2hk. For tw and hk, text that
+//     is already Traditional gets only the regional variants (t2tw, t2hk:
+//     爲 → 為), never s2t's character choices.
 //   - auto: a mixed document has its minority sentences converted to the
 //     majority script (to Taiwan-standard Traditional, s2tw, when the
 //     document's Traditional text follows it); a document in one script is
@@ -52,6 +54,10 @@ type Script struct {
 	toTW, t2tw, tw2t *convert.Converter
 	// conservative: report the characters left for want of a phrase.
 	conservative bool
+	// variants turns OpenCC-standard Traditional into the regional
+	// standard (t2tw, t2hk) for targets tw and hk, on the text that is
+	// already Traditional.
+	variants *convert.Converter
 }
 
 // NewScript returns the script stage for opts.
@@ -62,6 +68,7 @@ func NewScript(opts Options) (Stage, error) {
 	}
 	copts := convert.Options{Conservative: opts.Conservative}
 	var simpCfg, tradCfg string
+	var err error
 	switch st.target {
 	case TargetKeep:
 		return st, nil
@@ -71,14 +78,19 @@ func NewScript(opts Options) (Stage, error) {
 		tradCfg = "s2t"
 	case TargetTaiwan:
 		tradCfg = "s2tw"
+		if st.variants, err = convert.New("t2tw"); err != nil {
+			return nil, fmt.Errorf("script stage: %w", err)
+		}
 	case TargetHongKong:
 		tradCfg = "s2hk"
+		if st.variants, err = convert.New("t2hk"); err != nil {
+			return nil, fmt.Errorf("script stage: %w", err)
+		}
 	case TargetAuto:
 		simpCfg, tradCfg = "t2s", "s2t"
 	default:
 		return nil, fmt.Errorf("script stage: unknown target %q", st.target)
 	}
-	var err error
 	if simpCfg != "" {
 		if st.toSimp, err = convert.NewWithOptions(simpCfg, copts); err != nil {
 			return nil, fmt.Errorf("script stage: %w", err)
@@ -148,6 +160,15 @@ func (st *Script) Edits(text string, doc *Doc) ([]Edit, []Finding) {
 	allowed := st.region(text, res, targetScript)
 	rule := conv.Config()
 	segs := convertedRuns(conv, text, allowed)
+	if st.variants != nil && !toSimp {
+		// Text already Traditional gets the regional variants only (爲 →
+		// 為), never s2t's character choices (台 → 臺).
+		other := convertedRuns(st.variants, text, func(start, end int) bool { return !allowed(start, end) })
+		segs = mergeDisjoint(segs, other)
+		if len(other) > 0 {
+			rule = conv.Config() + "+" + st.variants.Config()
+		}
+	}
 	if toSimp && machine {
 		segs = st.fixMachine(text, segs, allowed)
 	}
@@ -210,6 +231,29 @@ func convertedRuns(conv *convert.Converter, text string, allowed func(start, end
 	}
 	flush(i, j)
 	return segs
+}
+
+// mergeDisjoint merges two sorted edit lists, dropping an edit of b that
+// overlaps one of a.
+func mergeDisjoint(a, b []Edit) []Edit {
+	if len(b) == 0 {
+		return a
+	}
+	out := make([]Edit, 0, len(a)+len(b))
+	i := 0
+	lastEnd := 0
+	for _, e := range b {
+		for i < len(a) && a[i].Start < e.End {
+			out = append(out, a[i])
+			lastEnd = a[i].End
+			i++
+		}
+		if e.Start >= lastEnd && (i == len(a) || e.End <= a[i].Start) {
+			out = append(out, e)
+			lastEnd = e.End
+		}
+	}
+	return append(out, a[i:]...)
 }
 
 // taiwanese reports whether the Traditional text of a document follows

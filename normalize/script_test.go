@@ -31,6 +31,8 @@ func TestScriptStage(t *testing.T) {
 		{"simp of simp is identity", TargetSimplified, false, simp, simp, "simplified"},
 		{"trad of trad is identity", TargetTraditional, false, tw, tw, "traditional"},
 		{"tw of trad is identity", TargetTaiwan, false, tw, tw, "traditional"},
+		{"tw of opencc-standard trad gets taiwan variants only", TargetTaiwan, false, "我們在這個項目裏爲大家開發了新的工具，台灣。", "我們在這個項目裡為大家開發了新的工具，台灣。", "traditional"},
+		{"tw of mixed", TargetTaiwan, false, mixedST, strings.Repeat(trad+"\n", 5), "mixed"},
 		{"trad of simp", TargetTraditional, false, simp, "我們在這個項目裏開發了一個新的轉換工具，它能夠處理簡體和繁體的文本。", "simplified"},
 		{"tw of simp", TargetTaiwan, false, simp, "我們在這個項目裡開發了一個新的轉換工具，它能夠處理簡體和繁體的文本。", "simplified"},
 		{"auto single script", TargetAuto, false, trad, trad, "traditional"},
