@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"sync/atomic"
 
 	"github.com/hanfix/hanfix/internal/compress"
@@ -159,6 +160,11 @@ func (lr *lineReader) appendLine(dst []byte) ([]byte, error) {
 		if int64(len(dst)-start+len(frag)) > lr.max {
 			lr.line++
 			return dst[:start], fmt.Errorf("%w: line is longer than -max-line %s (raise -max-line)", errLineTooLong, formatSize(lr.max))
+		}
+		if cap(dst)-len(dst) < len(frag) {
+			// Grow by at least the line so far: doubling, not append's
+			// 1.25 for large slices, keeps the garbage of a huge line low.
+			dst = slices.Grow(dst, max(len(frag), len(dst)-start))
 		}
 		dst = append(dst, frag...)
 		switch {

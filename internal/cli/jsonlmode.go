@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"sync"
 	"unicode/utf8"
@@ -17,7 +18,11 @@ const (
 	batchBytes  = 256 << 10 // a batch is closed when its lines reach this size …
 	batchLines  = 256       // … or this many lines
 	maxInFlight = 32 << 20  // bytes of input in flight (one larger line runs alone)
+	bigDoc      = 4 << 20   // documents at least this large are cleaned one at a time
 )
+
+// bigDocMu serialises the cleaning of big documents.
+var bigDocMu sync.Mutex
 
 // jsonlBatch is a run of consecutive lines of one source.
 type jsonlBatch struct {
@@ -151,7 +156,15 @@ func (r *runner) jsonlWork(b *jsonlBatch) {
 		line := b.data[start:end]
 		start = end
 		mark := len(b.out)
+		if len(line) >= bigDoc {
+			// The library needs many times a document's size while it
+			// cleans it: clean one big document at a time.
+			bigDocMu.Lock()
+		}
 		err := protect(func() error { return r.jsonlLine(w, b, line) })
+		if len(line) >= bigDoc {
+			bigDocMu.Unlock()
+		}
 		if err != nil {
 			b.out = b.out[:mark]
 			b.errs = append(b.errs, lineError{line: b.first + i, err: err})
@@ -249,7 +262,7 @@ func (r *runner) parseLine(w *lineWorker, content []byte) (jsonl.Member, bool, e
 		return m, true, fmt.Errorf("field %q is not a string but %s", r.cfg.field, describeValue(m.Value(content)))
 	}
 	var err error
-	w.text, err = jsonl.AppendUnquote(w.text[:0], m.Value(content))
+	w.text, err = jsonl.AppendUnquote(slices.Grow(w.text[:0], m.ValueEnd-m.ValueStart), m.Value(content))
 	if err != nil {
 		return m, true, fmt.Errorf("malformed JSON: field %q: %w", r.cfg.field, err)
 	}
@@ -371,7 +384,7 @@ func (r *runner) jsonlLine(w *lineWorker, b *jsonlBatch, line []byte) error {
 	}
 	w.edits = w.edits[:0]
 	if changed {
-		w.quote = jsonl.AppendQuote(w.quote[:0], out)
+		w.quote = jsonl.AppendQuote(slices.Grow(w.quote[:0], len(out)+len(out)/8+16), out)
 		w.edits = append(w.edits, jsonl.ReplaceValue(m, w.quote))
 	}
 	if r.cfg.report {
