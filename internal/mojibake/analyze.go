@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"sort"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/hanfix/hanfix/internal/lm"
@@ -18,6 +19,35 @@ const (
 // overlapping. Text must be valid UTF-8 (invalid bytes are skipped). It is
 // safe for concurrent use.
 func Find(text string) []Span {
+	spans := find(text)
+	// Idempotence: the repaired text must not offer new repairs (a repair
+	// next to a garbled sequence can complete a new one, as in ÃÂ¯). Spans
+	// whose repair would do so are reported instead.
+	for iter := 0; iter < 3; iter++ {
+		out, starts := applyMapped(text, spans)
+		var conflict bool
+		for _, r := range find(out) {
+			if !r.Repairable {
+				continue
+			}
+			a, b := mapBack(r.Start, starts, spans, text), mapBack(r.End, starts, spans, text)
+			for i := range spans {
+				sp := &spans[i]
+				if sp.Repairable && sp.Start <= b && a <= sp.End {
+					sp.Repairable, sp.Repair = false, ""
+					sp.Reason += "; not applied: the repaired text would offer a further repair here"
+					conflict = true
+				}
+			}
+		}
+		if !conflict {
+			break
+		}
+	}
+	return spans
+}
+
+func find(text string) []Span {
 	if !Suspicious(text) {
 		return nil
 	}
@@ -25,6 +55,44 @@ func Find(text string) []Span {
 	a.sc.ev = collectEvidence(text)
 	a.run()
 	return a.spans
+}
+
+// applyMapped applies the repairable spans and returns, for each span, where
+// its repair starts in the output (-1 when not applied).
+func applyMapped(text string, spans []Span) (string, []int) {
+	var b strings.Builder
+	starts := make([]int, len(spans))
+	last := 0
+	for i, s := range spans {
+		starts[i] = -1
+		if !s.Repairable {
+			continue
+		}
+		b.WriteString(text[last:s.Start])
+		starts[i] = b.Len()
+		b.WriteString(s.Repair)
+		last = s.End
+	}
+	b.WriteString(text[last:])
+	return b.String(), starts
+}
+
+// mapBack maps an offset in the output of applyMapped to the input.
+func mapBack(pos int, starts []int, spans []Span, text string) int {
+	delta := 0
+	for i, s := range spans {
+		if starts[i] < 0 {
+			continue
+		}
+		if pos < starts[i] {
+			break
+		}
+		if pos < starts[i]+len(s.Repair) {
+			return s.Start
+		}
+		delta = s.End - (starts[i] + len(s.Repair))
+	}
+	return min(max(pos+delta, 0), len(text))
 }
 
 type analyzer struct {

@@ -21,12 +21,20 @@ func (a *analyzer) findLost() {
 		}
 		return false
 	}
+	overlaps := func(i, j int) bool {
+		for _, s := range a.spans {
+			if i < s.End && s.Start < j {
+				return true
+			}
+		}
+		return false
+	}
 	for i := 0; i < len(text); {
 		r, n := utf8.DecodeRuneInString(text[i:])
 		switch {
 		case r == utf8.RuneError && n == 3 && !inSpan(i):
 			j := i
-			for j < len(text) && strings.HasPrefix(text[j:], "\uFFFD") {
+			for j < len(text) && strings.HasPrefix(text[j:], "\uFFFD") && !inSpan(j) {
 				j += 3
 			}
 			a.lost(i, j, "U+FFFD replacement characters: bytes that a decoder could not read are gone")
@@ -34,7 +42,7 @@ func (a *analyzer) findLost() {
 			continue
 		case strings.HasPrefix(text[i:], "锟斤拷") && !inSpan(i):
 			j := i
-			for strings.HasPrefix(text[j:], "锟斤拷") || strings.HasPrefix(text[j:], "锟") {
+			for (strings.HasPrefix(text[j:], "锟斤拷") || strings.HasPrefix(text[j:], "锟")) && !inSpan(j) {
 				if strings.HasPrefix(text[j:], "锟斤拷") {
 					j += len("锟斤拷")
 				} else {
@@ -50,6 +58,10 @@ func (a *analyzer) findLost() {
 				j := i
 				for j < len(text) && text[j] == '?' {
 					j++
+				}
+				if overlaps(i, j) {
+					i = j
+					continue
 				}
 				a.lost(i, j, "question marks after a Han character: characters an encoder could not write, or lost bytes that no GBK sequence explains")
 				i = j

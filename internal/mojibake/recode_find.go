@@ -38,10 +38,10 @@ func (a *analyzer) findRecodes() {
 		return 0, false
 	}
 	var found []recodeCand
-	for _, cl := range a.clusters() {
+	for _, cl := range a.clusters(covered) {
 		for _, rc := range recodings {
-			if rc.Wrong != "cp1252" && cl.n < 3 {
-				continue // one or two odd characters are no evidence of CJK mojibake
+			if rc.Wrong != "cp1252" && (cl.n < 3 || cl.n*3*12 < cl.end-cl.start) {
+				continue // a few odd characters in ordinary text are no evidence of CJK mojibake
 			}
 			wrong := codecs[rc.Wrong]
 			var buf [8]byte
@@ -115,10 +115,14 @@ const clusterPad = 48
 // clusters groups the suspicious runes of the text into regions, so that
 // the codec analysis looks only near them: clean text with one rare
 // character costs a few dozen bytes of analysis.
-func (a *analyzer) clusters() []cluster {
+func (a *analyzer) clusters(covered func(int) (int, bool)) []cluster {
 	text := a.text
 	var out []cluster
 	for i := 0; i < len(text); {
+		if e, ok := covered(i); ok {
+			i = e
+			continue
+		}
 		c := text[i]
 		if c < utf8.RuneSelf {
 			i++

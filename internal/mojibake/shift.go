@@ -511,13 +511,13 @@ func (s *shiftScorer) dropStep(h shiftHyp, at int, u byte) []shiftHyp {
 			if c1 == 0 || s.g.isPUA(c1) {
 				continue
 			}
-			lp1 := s.charLP(h.prev, c1, h.a != 0) + s.cacheBonus(h.prev, c1)
+			lp1 := s.charLP(h.prev, c1, h.a != 0)
 			if h.a == 0 {
 				lp1 += leadPrior(c1)
 			}
 			for _, y := range s.tab.dropLeads[k][u] {
 				c2 := s.g.decode2(y, u)
-				offer(cand{a, x, y, c1, c2, lp1 + s.charLP(c1, c2, true) + s.cacheBonus(c1, c2)})
+				offer(cand{a, x, y, c1, c2, lp1 + s.charLP(c1, c2, true)})
 			}
 		}
 	}

@@ -1,0 +1,57 @@
+package mojibake
+
+import (
+	"testing"
+	"unicode/utf8"
+)
+
+func FuzzMojibake(f *testing.F) {
+	for _, s := range []string{
+		"文件?!秾嵤┮庖姟穼ψセ鶎狱h建責任", "來代替?zhèn)€人述職", "工作?;A(chǔ)臺帳", "淡??;", "鍙戝睍鎴樼暐",
+		"ä¸­æ–‡", "cafÃ©", "Ã¥Â¯Â¹", "锟斤拷锟斤拷", "\uFFFD\uFFFD", "活力?帶著這一問題", "clean text", "中文。",
+		"ノ\ue6c8ヘ玡ゅンい", "祥湔婓腔趼睫﹝", "?", "??", "?a)", "?zhèn)", "\xff\xfe?", "â€œquotedâ€\u009d",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		spans := Find(s)
+		if !Suspicious(s) && len(spans) > 0 {
+			t.Fatalf("gate passed %q as clean but Find reported %d spans", s, len(spans))
+		}
+		last := 0
+		for _, sp := range spans {
+			if sp.Start < last || sp.End <= sp.Start || sp.End > len(s) {
+				t.Fatalf("bad span [%d,%d) after %d in %q", sp.Start, sp.End, last, s)
+			}
+			if utf8.ValidString(s) && (!utf8.RuneStart(s[sp.Start]) || sp.End < len(s) && !utf8.RuneStart(s[sp.End])) {
+				t.Fatalf("span [%d,%d) splits a rune in %q", sp.Start, sp.End, s)
+			}
+			if sp.Garbled != s[sp.Start:sp.End] {
+				t.Fatalf("Garbled %q != text %q", sp.Garbled, s[sp.Start:sp.End])
+			}
+			if sp.Repairable {
+				if !utf8.ValidString(sp.Repair) {
+					t.Fatalf("invalid repair %q", sp.Repair)
+				}
+				p, err := ParsePlan(sp.Plan)
+				if err != nil {
+					t.Fatalf("plan %q: %v", sp.Plan, err)
+				}
+				if got, err := p.Apply(sp.Garbled); err != nil || got != sp.Repair {
+					t.Fatalf("plan %q on %q = %q, %v; want %q", sp.Plan, sp.Garbled, got, err, sp.Repair)
+				}
+			}
+			last = sp.End
+		}
+		if !utf8.ValidString(s) {
+			return
+		}
+		out := applySpans(s, spans)
+		if out == s {
+			return
+		}
+		if again := applySpans(out, Find(out)); again != out {
+			t.Fatalf("not idempotent: %q → %q → %q", s, out, again)
+		}
+	})
+}
