@@ -8,9 +8,10 @@
 // algorithm — CJK compatibility ideograph normalization, maximal-matching
 // segmentation, a conversion chain of dictionary groups, longest match at
 // each position — and passes all 543 (input, configuration) pairs of
-// OpenCC's regression suite and its golden files. Conversion
-// runs at hundreds of MB/s, allocates nothing but its result, and returns
-// its input unchanged (and unallocated) when nothing changes. Converters
+// OpenCC's regression suite and its golden files. Conversion is
+// more than ten times as fast as github.com/liuzl/gocc (see the benchmarks
+// in bench_test.go), allocates nothing but its result, and returns its
+// input unchanged (and unallocated) when nothing changes. Converters
 // are built once per configuration and shared; they are safe for concurrent
 // use. Bytes that are not valid UTF-8 are kept as they are.
 //

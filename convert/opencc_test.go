@@ -196,3 +196,15 @@ func TestAmbiguousDefaultConverter(t *testing.T) {
 	assert.Equal(t, []int{0, 3, 11, 14}, got)
 	assert.Equal(t, "發 頭髮 發", c.Convert("发 头发 发"))
 }
+
+func TestConvertHugeLine(t *testing.T) {
+	c, err := New("s2twp")
+	require.NoError(t, err)
+	unit := "我们的头发干了，这里面积很大。鼠标软件\xff⿰氵"
+	in := strings.Repeat(unit, (4<<20)/len(unit)) // one 4 MB line
+	out := c.Convert(in)
+	assert.Equal(t, strings.Repeat(c.Convert(unit), (4<<20)/len(unit)), out)
+	n := 0
+	c.Segments(in, func(start, end int, repl string) { n++ })
+	assert.Greater(t, n, 0)
+}
