@@ -182,7 +182,14 @@ func (st *Script) Edits(text string, doc *Doc) ([]Edit, []Finding) {
 			}
 		})
 	}
-	return mergeRuns(text, segs, rule, res.Confidence), findings
+	reason := "Simplified → Traditional (" + rule + ")"
+	if toSimp {
+		reason = "Traditional → Simplified (" + rule + ")"
+		if machine {
+			reason += "; machine-converted text: 著 as particle → 着, 臵 → 置"
+		}
+	}
+	return mergeRuns(segs, rule, reason, res.Confidence), findings
 }
 
 // convertedRuns returns the runs of text that conv changes and allowed
@@ -424,9 +431,9 @@ func (st *Script) zheIsParticle(text string, i int) bool {
 	return false
 }
 
-// mergeRuns merges adjacent segments into one edit per run and fills in
-// the reasons.
-func mergeRuns(text string, segs []Edit, rule string, conf float64) []Edit {
+// mergeRuns merges adjacent segments into one edit per run and sets rule,
+// reason and confidence.
+func mergeRuns(segs []Edit, rule, reason string, conf float64) []Edit {
 	if len(segs) == 0 {
 		return nil
 	}
@@ -440,7 +447,9 @@ func mergeRuns(text string, segs []Edit, rule string, conf float64) []Edit {
 		for j < len(segs) && segs[j].Start == segs[j-1].End {
 			j++
 		}
-		e := Edit{Start: segs[i].Start, End: segs[j-1].End, Rule: rule, Confidence: conf}
+		// The change records what was replaced and by what; the reason, the
+		// same for every run, costs nothing per edit.
+		e := Edit{Start: segs[i].Start, End: segs[j-1].End, Rule: rule, Reason: reason, Confidence: conf}
 		if j == i+1 {
 			e.After = segs[i].After
 		} else {
@@ -450,21 +459,8 @@ func mergeRuns(text string, segs []Edit, rule string, conf float64) []Edit {
 			}
 			e.After = b.String()
 		}
-		e.Reason = rule + ": " + clip(text[e.Start:e.End]) + " → " + clip(e.After)
 		out = append(out, e)
 		i = j
 	}
 	return out
-}
-
-// clip shortens s to at most 20 runes for a reason text.
-func clip(s string) string {
-	n := 0
-	for i := range s {
-		if n == 20 {
-			return s[:i] + "…"
-		}
-		n++
-	}
-	return s
 }
