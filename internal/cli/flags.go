@@ -132,10 +132,10 @@ func newFlagSet(c *config) *flag.FlagSet {
 	fs.Usage = func() {}
 	c.maxLine = 256 << 20
 	c.maxDoc = 256 << 20
-	fs.StringVar(&c.to, "to", "auto", "target script: auto|simp|trad|tw|hk|keep; keep = no conversion, auto = unify a\nmixed document to its majority script")
-	fs.StringVar(&c.convert, "convert", "", "pure OpenCC conversion with `CONFIG` ("+strings.Join(convert.Configs(), ", ")+");\nno other fix runs")
+	fs.StringVar(&c.to, "to", "auto", "target `SCRIPT`: auto|simp|trad|tw|hk|keep; keep = no conversion, auto = unify a\nmixed document to its majority script")
+	fs.StringVar(&c.convert, "convert", "", "pure OpenCC conversion with `CONFIG`; no other fix runs. CONFIG is one of\n"+strings.Join(convert.Configs(), ", "))
 	fs.BoolVar(&c.jsonl, "jsonl", false, "JSON Lines in and out: the -field of each object is cleaned, every other byte of\nthe line passes through unchanged, output order = input order")
-	fs.StringVar(&c.field, "field", "text", "the JSON Lines field to clean")
+	fs.StringVar(&c.field, "field", "text", "`NAME` of the JSON Lines field to clean")
 	fs.BoolVar(&c.detect, "detect", false, "no cleaning: one JSON object per FILE (or per JSON Lines line) with encoding,\nconfidence, script, mojibake, annotations and boilerplate_lines")
 	fs.BoolVar(&c.keepBoilerplate, "keep-boilerplate", false, "do not strip boilerplate")
 	fs.BoolVar(&c.report, "report", false, "JSON Lines: add \"hanfix\": {encoding, script, counts, changes, findings} to each\nobject; text mode: the report of each document as JSON on stderr")
@@ -150,7 +150,7 @@ func newFlagSet(c *config) *flag.FlagSet {
 	fs.StringVar(&c.out, "o", "", "write to `FILE` instead of stdout; .gz and .zst compress")
 	fs.StringVar(&c.encoding, "encoding", "", "force the input encoding (a WHATWG `LABEL` such as gbk, big5, utf-16le)")
 	fs.BoolVar(&c.conservative, "conservative", false, "convert characters with several counterparts (干/幹/乾) only inside known\nphrases")
-	fs.StringVar(&c.fix, "fix", "", "comma-separated fixes to add (name or +name) or remove (-name) from the\ndefaults: "+strings.Join(fixNames(), ", "))
+	fs.StringVar(&c.fix, "fix", "", "comma-separated `LIST` of fixes to add (name or +name) or remove (-name)\nfrom the defaults; names: "+strings.Join(fixNames(), ", "))
 	fs.Var(&c.maxLine, "max-line", "longest JSON Lines line accepted (`SIZE`)")
 	fs.Var(&c.maxDoc, "max-doc", "largest text-mode document accepted (`SIZE`)")
 	fs.BoolVar(&c.version, "version", false, "print the version and exit")
