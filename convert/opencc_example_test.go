@@ -49,3 +49,22 @@ func ExampleNewWithOptions_conservative() {
 	// 以後他說：干！後來發現
 	// 干 [幹 乾 干 榦]
 }
+
+func ExampleConfigs() {
+	fmt.Println(convert.Configs())
+	// Output: [s2t t2s s2tw tw2s s2hk hk2s s2twp tw2sp t2tw hk2t t2hk t2jp jp2t tw2t s2hkp hk2sp]
+}
+
+func ExampleConverter_Ambiguous() {
+	// A default converter converts 发 alone to its first candidate and
+	// reports it; 头发 is a phrase and is not reported.
+	c, _ := convert.New("s2t")
+	s := "发 头发"
+	fmt.Println(c.Convert(s))
+	c.Ambiguous(s, func(start, end int, candidates []string) {
+		fmt.Println(start, end, candidates)
+	})
+	// Output:
+	// 發 頭髮
+	// 0 3 [發 髮]
+}
