@@ -204,7 +204,7 @@ func convertedRuns(conv *convert.Converter, text string, allowed func(start, end
 	if out == text {
 		return nil
 	}
-	segs := make([]Edit, 0, len(text)/32)
+	var segs []Edit
 	if utf8.RuneCountInString(out) != utf8.RuneCountInString(text) {
 		conv.Segments(text, func(start, end int, repl string) {
 			// The pipeline's text is valid UTF-8; a segment that is not
@@ -215,6 +215,20 @@ func convertedRuns(conv *convert.Converter, text string, allowed func(start, end
 		})
 		return segs
 	}
+	// Count the runs first, so that the edits are allocated once.
+	runs, inRun := 0, false
+	for i, j := 0, 0; i < len(text) && j < len(out); {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		q, m := utf8.DecodeRuneInString(out[j:])
+		same := r == q && n == m
+		if !same && !inRun {
+			runs++
+		}
+		inRun = !same
+		i += n
+		j += m
+	}
+	segs = make([]Edit, 0, runs)
 	runStart, outStart := -1, 0
 	flush := func(end, outEnd int) {
 		if runStart >= 0 {
@@ -440,7 +454,7 @@ func mergeRuns(segs []Edit, rule, reason string, conf float64) []Edit {
 	if conf < 0.5 {
 		conf = 0.5 // the target was asked for; confidence is that of the detection
 	}
-	out := make([]Edit, 0, len(segs))
+	out := segs[:0] // merged in place: run k is written at or before segs[k]
 	var b strings.Builder
 	for i := 0; i < len(segs); {
 		j := i + 1
