@@ -139,7 +139,7 @@ func newFlagSet(c *config) *flag.FlagSet {
 	fs.BoolVar(&c.detect, "detect", false, "no cleaning: one JSON object per FILE (or per JSON Lines line) with encoding,\nconfidence, script, mojibake, annotations and boilerplate_lines")
 	fs.BoolVar(&c.keepBoilerplate, "keep-boilerplate", false, "do not strip boilerplate")
 	fs.BoolVar(&c.report, "report", false, "JSON Lines: add \"hanfix\": {encoding, script, counts, changes, findings} to each\nobject; text mode: the report of each document as JSON on stderr")
-	fs.IntVar(&c.jobs, "j", runtime.NumCPU(), "`N` workers; the output order never changes")
+	fs.IntVar(&c.jobs, "j", runtime.GOMAXPROCS(0), "`N` workers, by default one per available CPU; the output order never changes")
 	fs.Var(&c.progress, "progress", "progress on stderr (documents, MB, MB/s, ETA when the size is known);\non by default when stderr is a terminal")
 	fs.BoolVar(&c.stats, "stats", false, "one JSON summary on stderr at the end: documents, bytes, time, counts per fix,\nerrors")
 	fs.BoolVar(&c.skipBad, "skip-bad", false, "JSON Lines: report and skip malformed lines instead of stopping")
