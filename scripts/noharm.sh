@@ -16,7 +16,7 @@ here=$(cd "$(dirname "$0")/.." && pwd)
 work=${1:-/tmp/hanfix-noharm}
 mkdir -p "$work"
 
-pkgs="manpages-zh debian-reference-zh-cn debian-reference-zh-tw maint-guide-zh-cn maint-guide-zh-tw debian-faq-zh-cn debian-edu-doc-zh-cn debian-edu-doc-legacy-zh-cn gimp-help-zh-cn libreoffice-help-zh-cn libreoffice-help-zh-tw lilypond-doc-html-zh fortunes-zh linuxcnc-doc-zh-cn kicad-doc-zh"
+pkgs="manpages-zh debian-reference-zh-cn debian-reference-zh-tw maint-guide-zh-cn maint-guide-zh-tw debian-faq-zh-cn debian-edu-doc-zh-cn debian-edu-doc-legacy-zh-cn gimp-help-zh-cn libreoffice-help-zh-cn libreoffice-help-zh-tw lilypond-doc-html-zh fortunes-zh linuxcnc-doc-zh-cn kicad-doc-zh gnome-user-docs installation-guide-amd64"
 if [ "${NOHARM_SKIP_INSTALL:-}" != 1 ]; then
 	apt-get update -qq
 	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $pkgs >/dev/null
@@ -32,8 +32,20 @@ def keep(lines):
     out = []
     for l in lines:
         l = re.sub(r'[ \t\r\f\v]+', ' ', l).strip()
-        if len(l) >= 2 and han.search(l):
+        if len(l) >= 2:
             out.append(l)
+    return out
+
+def mo(path):
+    import gettext
+    try:
+        with open(path, 'rb') as f:
+            t = gettext.GNUTranslations(f)
+    except Exception:
+        return None
+    out = []
+    for k, v in t._catalog.items():
+        out.extend(str(v).split('\n'))
     return out
 
 def groff(text):
@@ -87,33 +99,47 @@ def read(path):
 
 groups = {
     'man': glob.glob('/usr/share/man/zh_*/**/*.gz', recursive=True),
-    'plain': glob.glob('/usr/share/games/fortunes/*.u8') + glob.glob('/usr/share/doc/debian/FAQ/debian-faq.zh-cn.txt.gz'),
+    'plain': glob.glob('/usr/share/games/fortunes/*.u8') + glob.glob('/usr/share/doc/debian/FAQ/debian-faq.zh-cn.txt.gz')
+             + glob.glob('/usr/share/doc/installation-guide-amd64/zh_*/*.txt.gz'),
+    'mo': glob.glob('/usr/share/locale/zh_*/LC_MESSAGES/*.mo'),
     'html': [f for pat in ('/usr/share/debian-reference/*.zh-*.html', '/usr/share/doc/maint-guide-zh-*/**/*.html',
                            '/usr/share/doc/debian/FAQ/zh-cn/*.html', '/usr/share/doc/debian-edu-doc-*zh-cn/*.html',
                            '/usr/share/gimp/2.0/help/zh_CN/**/*.html', '/usr/share/libreoffice/help/zh-CN/**/*.html',
                            '/usr/share/libreoffice/help/zh-TW/**/*.html', '/usr/share/doc/lilypond/html/**/*.zh.html',
-                           '/usr/share/doc/linuxcnc/*zh_CN*.html', '/usr/share/doc/kicad/help/zh/*.html')
+                           '/usr/share/doc/linuxcnc/*zh_CN*.html', '/usr/share/doc/kicad/help/zh/*.html',
+                           '/usr/share/help/zh_*/**/*.page')
              for f in glob.glob(pat, recursive=True)],
 }
-total = 0
+total = totalHan = 0
+seen = set()
 for name, files in groups.items():
-    n, skipped = 0, 0
+    n = nHan = skipped = 0
     with open(os.path.join(work, name + '.txt'), 'w', encoding='utf-8') as out:
         for f in sorted(files):
-            t = read(f)
-            if t is None:
+            if name == 'mo':
+                lines = mo(f)
+            else:
+                t = read(f)
+                lines = None if t is None else groff(t) if name == 'man' else t.split('\n') if name == 'plain' else htmltext(t)
+            if lines is None:
                 skipped += 1
                 continue
-            lines = keep(groff(t) if name == 'man' else t.split('\n') if name == 'plain' else htmltext(t))
-            for l in lines:
+            for l in keep(lines):
+                if l in seen:
+                    continue  # each distinct line once
+                seen.add(l)
                 out.write(l + '\n')
-                n += len(l.encode('utf-8')) + 1
-    print(f'{name}: {len(files)} files ({skipped} not UTF-8, skipped), {n/1e6:.1f} MB of lines with Han characters')
+                b = len(l.encode('utf-8')) + 1
+                n += b
+                if han.search(l):
+                    nHan += b
+    print(f'{name}: {len(files)} files ({skipped} unreadable or not UTF-8, skipped), {n/1e6:.1f} MB of distinct lines, {nHan/1e6:.1f} MB of them with Han characters')
     total += n
-print(f'total: {total/1e6:.1f} MB')
+    totalHan += nHan
+print(f'total: {total/1e6:.1f} MB of distinct lines, {totalHan/1e6:.1f} MB with Han characters')
 if total < 20e6:
     sys.exit('noharm: less than 20 MB of text')
 PY
 
 cd "$here"
-go run ./internal/mojibake/cmd/noharm "$work/man.txt" "$work/plain.txt" "$work/html.txt"
+go run ./internal/mojibake/cmd/noharm "$work/man.txt" "$work/plain.txt" "$work/mo.txt" "$work/html.txt"

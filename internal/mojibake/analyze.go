@@ -161,6 +161,17 @@ func (a *analyzer) shiftSpan(q int) (Span, bool) {
 		next = '\n'
 	}
 	garbled := a.text[q:c.end]
+	// A run of ASCII only (?,F  ?_@) is evidence only inside Chinese text:
+	// after a Han character or CJK punctuation. Prompts, code and patterns
+	// ([y,n,?]?  <?>  ??:??) are not.
+	if isASCII(garbled) {
+		if cl := lm.Class(prev); prev < 0x80 || cl != lm.Han && cl != lm.Punct {
+			return Span{}, false
+		}
+		if strings.Trim(garbled, "?") == "" {
+			return Span{}, false
+		}
+	}
 	glp := a.sc.lpJoin(prev, garbled, next)
 	gain := c.score - glp
 	need := minShiftGain + 2*float64(len(c.plan.Drops))
@@ -183,3 +194,12 @@ func (a *analyzer) shiftSpan(q int) (Span, bool) {
 }
 
 var debugShift = false
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}

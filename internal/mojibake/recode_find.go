@@ -355,13 +355,55 @@ func cjkHopFits(s string, rc recoding) bool {
 // acceptRecode decides whether a lossless codec-chain repair is clearly
 // better than the garbled text.
 func acceptRecode(garbled, rep string, chain []recoding, gain float64, n int) bool {
-	if hasHan(rep) || chain[0].Orig != "utf8" || chain[0].Wrong != "cp1252" && chain[0].Wrong != "latin1" {
+	if cjkChain(chain) {
+		// GBK, Big5 and UTF-8 misread as each other turn Chinese into
+		// Chinese-looking text; only a clearly longer stretch with a clear
+		// gain per character, whose repair reads as Chinese, is evidence
+		// (classical verse is full of rare characters too).
+		minN := 6
+		if chain[0] == (recoding{"utf8", "gbk"}) {
+			minN = 3
+		}
+		return n >= minN && gain >= minRecodeGain && gain >= 2.5*float64(n) && chineseRepair(rep)
+	}
+	if hasHan(rep) {
 		return gain >= minRecodeGain && gain >= minRecodePerRune*float64(n)
 	}
 	// UTF-8 read as windows-1252 or ISO-8859-1 in European text: the byte
 	// pattern is the evidence (every multi-byte sequence became one
 	// plausible character), the model only must not object strongly.
 	return latinRepair(garbled, rep) && gain >= -2
+}
+
+// cjkChain reports whether a hop reads bytes as GBK or Big5.
+func cjkChain(chain []recoding) bool {
+	for _, h := range chain {
+		if h.Wrong == "gbk" || h.Wrong == "big5" {
+			return true
+		}
+	}
+	return false
+}
+
+// chineseRepair reports whether a repair reads as Chinese text: mostly Han,
+// with ordinary punctuation, digits and Latin, and at most a trace of
+// other scripts (kana, Hangul, Cyrillic, box drawing …).
+func chineseRepair(s string) bool {
+	han, odd := 0, 0
+	for _, r := range s {
+		switch lm.Class(r) {
+		case lm.Han:
+			han++
+		case lm.Punct, lm.Digit, lm.Space:
+		case lm.Latin:
+			if r >= 0x80 {
+				odd++
+			}
+		default:
+			odd++
+		}
+	}
+	return han > 0 && odd*10 <= han
 }
 
 func hasHan(s string) bool {
@@ -381,6 +423,7 @@ func latinRepair(garbled, rep string) bool {
 	if utf8.RuneCountInString(rep) >= utf8.RuneCountInString(garbled) {
 		return false
 	}
+	other := 0
 	for _, r := range rep {
 		switch c := lm.Class(r); {
 		case r < 0x80:
@@ -388,9 +431,11 @@ func latinRepair(garbled, rep string) bool {
 			return false
 		case r >= 0x80 && r < 0xA0:
 			return false
+		case c == lm.Letter, c == lm.Hangul, c == lm.Kana:
+			other++ // Greek, Cyrillic, Hangul …: only as words, not as one odd letter
 		}
 	}
-	return true
+	return other == 0 || other >= 3
 }
 
 func (a *analyzer) recodeSpan(c recodeCand) Span {

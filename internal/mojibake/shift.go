@@ -411,8 +411,9 @@ func (s *shiftScorer) search(text string, q int, h0 shiftHyp, toks []shiftToken)
 			if !have || !t.tok {
 				continue
 			}
-			// Absorbed: token i's second byte is an ASCII character.
-			if t.v >= 0x40 && t.v < 0x7F && t.r >= 0x80 {
+			// Absorbed: token i's second byte is an ASCII character, the
+			// first of a Latin word or number that continues after the run.
+			if t.v >= 0x40 && t.v < 0x7F && t.r >= 0x80 && (t.end >= len(text) || text[t.end] < 0x80) {
 				for _, hh := range s.step(h, t.u) {
 					consider(hh, endAbsorbed, 0, 0, rune(t.v), t.end)
 				}
