@@ -221,8 +221,7 @@ func (c *Converter) runFused(m *matcher, s string, dst []byte, bars []int) ([]by
 					}
 					changed = true
 				}
-				dst = append(dst, s[last:i]...)
-				dst = append(dst, val...)
+				dst = appendPiece(dst, s[last:i], val)
 				last = i + n
 				delta += len(val) - n
 			}
@@ -282,8 +281,7 @@ func (c *Converter) runLimited(m *matcher, s string, dst []byte, bars []int, map
 				}
 				changed = true
 			}
-			dst = append(dst, s[last:i]...)
-			dst = append(dst, val...)
+			dst = appendPiece(dst, s[last:i], val)
 			last = i + n
 			delta += len(val) - n
 		}
@@ -363,8 +361,7 @@ func (c *Converter) run(m *matcher, s string, dst []byte) ([]byte, bool) {
 				}
 				changed = true
 			}
-			dst = append(dst, s[last:i]...)
-			dst = append(dst, val...)
+			dst = appendPiece(dst, s[last:i], val)
 			last = i + n
 		}
 		i += n
@@ -425,8 +422,7 @@ func (c *Converter) runDense(m *matcher, s string, dst []byte) ([]byte, bool) {
 				}
 				changed = true
 			}
-			dst = append(dst, s[last:i]...)
-			dst = append(dst, val...)
+			dst = appendPiece(dst, s[last:i], val)
 			last = i + n
 		}
 		i += n
@@ -435,4 +431,16 @@ func (c *Converter) runDense(m *matcher, s string, dst []byte) ([]byte, bool) {
 		return dst, false
 	}
 	return append(dst, s[last:]...), true
+}
+
+// appendPiece appends an unchanged gap and a replacement, copying the
+// common three-byte replacement without a call to memmove.
+func appendPiece(dst []byte, gap, val string) []byte {
+	if len(gap) > 0 {
+		dst = append(dst, gap...)
+	}
+	if len(val) == 3 {
+		return append(dst, val[0], val[1], val[2])
+	}
+	return append(dst, val...)
 }
