@@ -76,8 +76,9 @@ type Options struct {
 	// no longer dictionary key covers it; see Converter.Ambiguous.
 	Conservative bool
 	// IncludeTofu also uses the dictionaries marked "may_output_tofu"
-	// (characters that common fonts lack). OpenCC leaves them out by default,
-	// and so does hanfix.
+	// (conversions to characters that common fonts lack). OpenCC's
+	// command-line tool leaves them out by default; its regression suite
+	// expects them, and package convert uses them unless asked not to.
 	IncludeTofu bool
 	// GoccCompat applies a configuration the way github.com/liuzl/gocc
 	// does: no segmentation step, and ideographic description sequences
