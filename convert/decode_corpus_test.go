@@ -1,8 +1,6 @@
 package convert_test
 
 import (
-	"bufio"
-	"encoding/json"
 	"fmt"
 	"os"
 	"os/exec"
@@ -19,72 +17,18 @@ import (
 	"golang.org/x/text/encoding/simplifiedchinese"
 
 	"github.com/hanfix/hanfix/convert"
+	"github.com/hanfix/hanfix/internal/devset"
 )
-
-// decSharedDir returns ../shared/<sub> next to the repository root, or skips
-// the test when it does not exist (never when CI=true).
-func decSharedDir(t testing.TB, sub string) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	require.NoError(t, err)
-	for {
-		if b, err := os.ReadFile(filepath.Join(dir, "go.mod")); err == nil && strings.Contains(string(b), "module github.com/hanfix/hanfix\n") {
-			break
-		}
-		parent := filepath.Dir(dir)
-		require.NotEqual(t, parent, dir, "repository root not found")
-		dir = parent
-	}
-	p := filepath.Join(dir, "..", "shared", sub)
-	if _, err := os.Stat(p); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("%s missing in CI: %v", p, err)
-		}
-		t.Skipf("%s not present", p)
-	}
-	return p
-}
 
 // TestDecodeAutoDevset decodes the raw-encoding category of the shared
 // development set and compares with the gold text, by size.
 func TestDecodeAutoDevset(t *testing.T) {
-	dir := decSharedDir(t, "devset")
-	gold := map[string]string{}
-	f, err := os.Open(filepath.Join(dir, "gold.jsonl"))
-	require.NoError(t, err)
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 1<<26)
-	for sc.Scan() {
-		var g struct{ Key, Text string }
-		require.NoError(t, json.Unmarshal(sc.Bytes(), &g))
-		gold[g.Key] = g.Text
-	}
-	require.NoError(t, sc.Err())
-
-	cf, err := os.Open(filepath.Join(dir, "cases.jsonl"))
-	require.NoError(t, err)
-	defer cf.Close()
+	set := devset.Load(t)
 	type tally struct{ n, enc, exact int }
 	bySize := map[int]*tally{}
-	sc = bufio.NewScanner(cf)
-	sc.Buffer(make([]byte, 1<<20), 1<<24)
-	for sc.Scan() {
-		var c struct {
-			ID, Cat, Input string
-			Runs           map[string]string
-			Labels         struct {
-				EncodingAccept []string `json:"encoding_accept"`
-				Size           int
-			}
-		}
-		require.NoError(t, json.Unmarshal(sc.Bytes(), &c))
-		if c.Cat != "g" {
-			continue
-		}
-		b, err := os.ReadFile(filepath.Join(dir, c.Input))
-		require.NoError(t, err)
-		want, ok := gold[c.Runs["keep"]]
+	for _, c := range set.Category("g") {
+		b := set.Input(t, c)
+		want, ok := set.Gold(c, "keep")
 		require.True(t, ok, "gold for %s", c.ID)
 		r, err := convert.DecodeAuto(b)
 		require.NoError(t, err)
@@ -103,7 +47,6 @@ func TestDecodeAutoDevset(t *testing.T) {
 			t.Logf("%s: %s, text differs", c.ID, r.Encoding)
 		}
 	}
-	require.NoError(t, sc.Err())
 	sizes := make([]int, 0, len(bySize))
 	for s := range bySize {
 		sizes = append(sizes, s)
@@ -195,8 +138,7 @@ func TestDecodeXTextTestdata(t *testing.T) {
 // shared development set: DecodeAuto returns it unchanged (HZ files, which
 // are 7-bit ASCII by design, aside).
 func TestDecodeAutoKeepsUTF8(t *testing.T) {
-	dir := decSharedDir(t, "devset")
-	files, err := filepath.Glob(filepath.Join(dir, "in", "*"))
+	files, err := filepath.Glob(filepath.Join(devset.Load(t).Dir, "in", "*"))
 	require.NoError(t, err)
 	n := 0
 	for _, f := range files {

@@ -3,14 +3,12 @@ package detect_test
 import (
 	"fmt"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/stretchr/testify/require"
-
 	"github.com/hanfix/hanfix/detect"
+	"github.com/hanfix/hanfix/internal/devset"
 )
 
 // TestEncodingCompareFiles prints, for scripts/compare-uchardet.sh, one line
@@ -20,10 +18,9 @@ func TestEncodingCompareFiles(t *testing.T) {
 	if os.Getenv("HANFIX_COMPARE") != "1" {
 		t.Skip("set HANFIX_COMPARE=1 (scripts/compare-uchardet.sh does)")
 	}
-	dir := encSharedDir(t, "devset")
-	for _, c := range encReadDevsetCases(t, dir, "g") {
-		b, err := os.ReadFile(filepath.Join(dir, c.Input))
-		require.NoError(t, err)
+	set := devset.Load(t)
+	for _, c := range set.Category("g") {
+		b := set.Input(t, c)
 		// The fastest of 5 batches of 40 calls: the least disturbed by
 		// other load on the machine.
 		var r detect.EncodingResult

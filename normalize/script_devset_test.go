@@ -1,11 +1,6 @@
 package normalize
 
 import (
-	"bufio"
-	"encoding/json"
-	"os"
-	"path/filepath"
-	"regexp"
 	"sort"
 	"strings"
 	"testing"
@@ -14,75 +9,8 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/hanfix/hanfix/internal/cer"
-	"github.com/hanfix/hanfix/internal/testshared"
+	"github.com/hanfix/hanfix/internal/devset"
 )
-
-// scriptDevCase is one case of the development set (../shared/devset).
-type scriptDevCase struct {
-	ID       string            `json:"id"`
-	Cat      string            `json:"cat"`
-	Sub      string            `json:"sub"`
-	Input    string            `json:"input"`
-	Runs     map[string]string `json:"runs"`
-	Readings []string          `json:"readings"`
-	Labels   struct {
-		Script      *string `json:"script"`
-		Annotations int     `json:"annotations"`
-	} `json:"labels"`
-}
-
-func loadScriptDevset(t *testing.T) (dir string, cases []scriptDevCase, gold map[string]string) {
-	t.Helper()
-	dir = testshared.Dir(t, "devset")
-	f, err := os.Open(filepath.Join(dir, "cases.jsonl"))
-	require.NoError(t, err)
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	sc.Buffer(nil, 1<<24)
-	for sc.Scan() {
-		var c scriptDevCase
-		require.NoError(t, json.Unmarshal(sc.Bytes(), &c))
-		cases = append(cases, c)
-	}
-	require.NoError(t, sc.Err())
-	g, err := os.Open(filepath.Join(dir, "gold.jsonl"))
-	require.NoError(t, err)
-	defer g.Close()
-	gold = map[string]string{}
-	sc = bufio.NewScanner(g)
-	sc.Buffer(nil, 1<<24)
-	for sc.Scan() {
-		var e struct{ Key, Text string }
-		require.NoError(t, json.Unmarshal(sc.Bytes(), &e))
-		gold[e.Key] = e.Text
-	}
-	require.NoError(t, sc.Err())
-	return dir, cases, gold
-}
-
-// scriptParenRE is score.py's PAREN_RE: the parenthesised groups of the gold
-// that must survive.
-var scriptParenRE = regexp.MustCompile(`[(（][^()（）\n]{1,40}[)）]`)
-
-// scriptAnnotStats is score.py's annot_stats: annotations removed and
-// legitimate parenthesised groups removed.
-func scriptAnnotStats(c scriptDevCase, in, out, gold string) (total, removed, legitRemoved int) {
-	total = c.Labels.Annotations
-	rem := 0
-	for _, py := range c.Readings {
-		rem += max(0, strings.Count(out, py+")")-strings.Count(gold, py+")"))
-	}
-	rem = min(rem, total)
-	legit := map[string]int{}
-	for _, g := range scriptParenRE.FindAllString(gold, -1) {
-		legit[g]++
-	}
-	for g, n := range legit {
-		n = min(n, strings.Count(in, g))
-		legitRemoved += max(0, n-strings.Count(out, g))
-	}
-	return total, total - rem, legitRemoved
-}
 
 // TestDevsetScriptAndAnnotations runs the clean controls (a) and the
 // annotation (b) and script-mixing (e) categories of the development set
@@ -91,7 +19,7 @@ func scriptAnnotStats(c scriptDevCase, in, out, gold string) (total, removed, le
 // precision ≥ 0.995, CER (simp) ≤ 0.002; e CER ≤ 0.003 (simp) and 0.005
 // (trad). CER and the annotation counts are computed as score.py does.
 func TestDevsetScriptAndAnnotations(t *testing.T) {
-	dir, cases, gold := loadScriptDevset(t)
+	set := devset.Load(t)
 	norms := map[string]*Normalizer{}
 	for _, tgt := range []Target{TargetKeep, TargetSimplified, TargetTraditional} {
 		n, err := New(Options{Target: tgt})
@@ -104,13 +32,11 @@ func TestDevsetScriptAndAnnotations(t *testing.T) {
 		annTotal, annRemoved, legitRemove int
 	}
 	res := map[string]*agg{}
-	for _, c := range cases {
+	for _, c := range set.Cases {
 		if c.Cat != "a" && c.Cat != "b" && c.Cat != "e" {
 			continue
 		}
-		raw, err := os.ReadFile(filepath.Join(dir, c.Input))
-		require.NoError(t, err)
-		in := string(raw)
+		in := string(set.Input(t, c))
 		tgts := make([]string, 0, len(c.Runs))
 		for tgt := range c.Runs {
 			tgts = append(tgts, tgt)
@@ -121,7 +47,7 @@ func TestDevsetScriptAndAnnotations(t *testing.T) {
 			if n == nil {
 				continue
 			}
-			want, ok := gold[c.Runs[tgt]]
+			want, ok := set.Gold(c, tgt)
 			require.True(t, ok, c.Runs[tgt])
 			out, _, err := n.String(in)
 			require.NoError(t, err, c.ID)
@@ -138,11 +64,11 @@ func TestDevsetScriptAndAnnotations(t *testing.T) {
 				assert.Equal(t, want, out, "control %s -to %s changed", c.ID, tgt)
 			}
 			if len(c.Readings) > 0 || c.Cat == "a" {
-				tot, rem, legit := scriptAnnotStats(c, in, out, want)
-				a.annTotal += tot
-				a.annRemoved += rem
-				a.legitRemove += legit
-				assert.Zero(t, legit, "%s -to %s removed a legitimate parenthesised group", c.ID, tgt)
+				st := devset.AnnotStats(c, in, out, want)
+				a.annTotal += st.Total
+				a.annRemoved += st.Removed
+				a.legitRemove += st.LegitRemoved
+				assert.Zero(t, st.LegitRemoved, "%s -to %s removed a legitimate parenthesised group", c.ID, tgt)
 			}
 			if rate > 0 {
 				t.Logf("%s -to %s: CER %.4f", c.ID, tgt, rate)
