@@ -257,11 +257,33 @@ func (c *Converter) runLimited(m *matcher, s string, dst []byte, bars []int, map
 			}
 			bi++
 		}
-		limit := len(s)
+		sl := s // matches end at the next barrier
 		if bi < len(bars) {
-			limit = bars[bi]
+			sl = s[:bars[bi]]
 		}
-		n, v := m.next(s[:limit], i)
+		var n int
+		var v int32
+		// The commonest case, a valid three-byte character, inline; see next.
+		if c0 := sl[i]; c0&0xF0 == 0xE0 && i+2 < len(sl) && sl[i+1]&0xC0 == 0x80 && sl[i+2]&0xC0 == 0x80 {
+			r := rune(c0&0x0F)<<12 | rune(sl[i+1]&0x3F)<<6 | rune(sl[i+2]&0x3F)
+			if r >= 0x800 && uint32(r-0x2FF0) >= 0x10 && uint32(r-0xD800) >= 0x800 {
+				cur := uint32(m.bmp[uint16(r)])
+				if cur == 0 {
+					i += 3
+					continue
+				}
+				if nd := &m.nodes[cur]; nd.mask == 0 || i+3 == len(sl) ||
+					i+5 < len(sl) && sl[i+3]&0xF0 == 0xE0 && nd.mask&bytesBit(sl[i+4], sl[i+5]) == 0 {
+					n, v = 3, nd.val
+				} else if n, v = m.walk(sl, i, i+3, cur); v == noValue {
+					n = 3
+				}
+			} else {
+				n, v = m.next(sl, i)
+			}
+		} else {
+			n, v = m.next(sl, i)
+		}
 		if v == noValue {
 			if c.noIDS && n > 3 && isIDSOperator(s, i) {
 				n = 3
