@@ -41,7 +41,8 @@ import (
 // Memory is bounded: the fingerprint table holds at most MaxEntries
 // templates; when it is full, the templates seen in the fewest documents
 // are pruned (first the singletons), so counts of rare templates are lower
-// bounds. About 48 bytes per entry, 6 MiB at the default size.
+// bounds. About 100 bytes per entry with the map's overhead (measured:
+// 1.5 MiB at MaxEntries 1<<14), some 12 MiB at the default size.
 //
 // A Learner is not safe for concurrent use.
 type Learner struct {
