@@ -42,7 +42,7 @@ import (
 // templates; when it is full, the templates seen in the fewest documents
 // are pruned (first the singletons), so counts of rare templates are lower
 // bounds. About 100 bytes per entry with the map's overhead (measured:
-// 1.5 MiB at MaxEntries 1<<14), some 12 MiB at the default size.
+// 1.5 MiB at MaxEntries 1<<14, 13 MiB at the default 1<<17).
 //
 // A Learner is not safe for concurrent use.
 type Learner struct {
