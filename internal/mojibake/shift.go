@@ -543,7 +543,7 @@ func (s *shiftScorer) terminate(text string, h shiftHyp, rankInBeam int, toks []
 	t := toks[i]
 	withDrop := func(last byte, fn func(shiftHyp)) {
 		fn(h)
-		if h.a == 0 || len(h.drops) >= maxShiftDrops {
+		if h.a == 0 || len(h.drops) >= maxShiftDrops || rankInBeam >= 3 {
 			return
 		}
 		for _, hh := range s.dropStepFinal(h, i, last) {
@@ -584,14 +584,22 @@ func (s *shiftScorer) terminate(text string, h shiftHyp, rankInBeam int, toks []
 		}
 		// A dropped pair just before the lost byte: (a,x), (x,y) dropped,
 		// (y,X) the last character.
+		// Score the choices cheaply and finish only the best few.
 		syl, pe := readPinyinClose(text, t.end)
+		type cand struct {
+			x    byte
+			code uint16
+			lp   float64
+		}
+		const keep = 4
+		var top [keep]cand
+		n := 0
 		for k, x := range s.tab.dropTrail {
 			c := s.g.decode2(h.a, x)
 			if c == 0 || s.g.isPUA(c) {
 				continue
 			}
-			hh := h
-			hh.emit(c, s.charLP(h.prev, c, true)+dropAdjust, s.cacheBonus(h.prev, c))
+			lp1 := s.charLP(h.prev, c, true)
 			codes := s.tab.dropEnds[k]
 			if pe > 0 {
 				codes = s.ev.withReading(s.g, syl)
@@ -601,11 +609,28 @@ func (s *shiftScorer) terminate(text string, h shiftHyp, rankInBeam int, toks []
 				if !s.g.isDropped(x, y) {
 					continue
 				}
-				h2 := hh
-				h2.drops = append(append([]shiftDrop(nil), hh.drops...), shiftDrop{At: i, U: x, V: y})
-				h2.a = y
-				s.terminateLost(text, h2, t, int(code&0xFF), consider)
+				cd := cand{x, code, lp1 + s.m.Bigram(c, s.g.decode2(y, byte(code)))}
+				if n < keep {
+					top[n] = cd
+					n++
+				} else if cd.lp > top[keep-1].lp {
+					top[keep-1] = cd
+				} else {
+					continue
+				}
+				for j := n - 1; j > 0 && top[j].lp > top[j-1].lp; j-- {
+					top[j], top[j-1] = top[j-1], top[j]
+				}
 			}
+		}
+		for _, cd := range top[:n] {
+			c := s.g.decode2(h.a, cd.x)
+			h2 := h
+			h2.emit(c, s.charLP(h.prev, c, true)+dropAdjust, s.cacheBonus(h.prev, c))
+			y := byte(cd.code >> 8)
+			h2.drops = append(append([]shiftDrop(nil), h.drops...), shiftDrop{At: i, U: cd.x, V: y})
+			h2.a = y
+			s.terminateLost(text, h2, t, int(cd.code&0xFF), consider)
 		}
 	}
 }
@@ -618,7 +643,14 @@ func (s *shiftScorer) terminateLost(text string, h shiftHyp, t shiftToken, only 
 			x  byte
 			hh shiftHyp
 		}
-		var xs []xc
+		// The six likeliest last characters, scored before any copying.
+		type xl struct {
+			x  byte
+			c  rune
+			lp float64
+		}
+		var top [6]xl
+		n := 0
 		lo, hi := 0x80, 0xFE
 		if only >= 0 {
 			lo, hi = only, only
@@ -631,13 +663,24 @@ func (s *shiftScorer) terminateLost(text string, h shiftHyp, t shiftToken, only 
 			if pe > 0 && !pinyin.HasReading(c, syl) {
 				continue
 			}
-			hh := h
-			hh.emit(c, s.charLP(h.prev, c, false), 0)
-			xs = append(xs, xc{byte(x), hh})
+			e := xl{byte(x), c, s.charLP(h.prev, c, false)}
+			if n < len(top) {
+				top[n] = e
+				n++
+			} else if e.lp > top[len(top)-1].lp {
+				top[len(top)-1] = e
+			} else {
+				continue
+			}
+			for j := n - 1; j > 0 && top[j].lp > top[j-1].lp; j-- {
+				top[j], top[j-1] = top[j-1], top[j]
+			}
 		}
-		sort.Slice(xs, func(a, b int) bool { return xs[a].hh.rank > xs[b].hh.rank })
-		if len(xs) > 6 {
-			xs = xs[:6]
+		xs := make([]xc, n)
+		for k, e := range top[:n] {
+			hh := h
+			hh.emit(e.c, e.lp, 0)
+			xs[k] = xc{e.x, hh}
 		}
 		for _, c := range xs {
 			if pe > 0 {
@@ -682,26 +725,43 @@ func (s *shiftScorer) terminateLost(text string, h shiftHyp, t shiftToken, only 
 // dropStepFinal emits (h.a, x) for a dropped pair (x, y) just before the
 // terminator; the new state is y.
 func (s *shiftScorer) dropStepFinal(h shiftHyp, at int, last byte) []shiftHyp {
-	var out []shiftHyp
-	for _, x := range s.tab.dropTrail {
-		c := s.g.decode2(h.a, x)
-		if c == 0 || s.g.isPUA(c) {
+	type cand struct {
+		x, y   byte
+		c1, c2 rune
+		lp     float64
+	}
+	const keep = 4
+	var top [keep]cand
+	n := 0
+	for k, x := range s.tab.dropTrail {
+		c1 := s.g.decode2(h.a, x)
+		if c1 == 0 || s.g.isPUA(c1) {
 			continue
 		}
-		n := 0
-		for _, y := range s.tab.leads[last] {
-			if !s.g.isDropped(x, y) {
+		lp1 := s.charLP(h.prev, c1, true)
+		for _, y := range s.tab.dropLeads[k][last] {
+			c2 := s.g.decode2(y, last)
+			cd := cand{x, y, c1, c2, lp1 + s.m.Bigram(c1, c2)}
+			if n < keep {
+				top[n] = cd
+				n++
+			} else if cd.lp > top[keep-1].lp {
+				top[keep-1] = cd
+			} else {
 				continue
 			}
-			if n++; n > 4 {
-				break
+			for j := n - 1; j > 0 && top[j].lp > top[j-1].lp; j-- {
+				top[j], top[j-1] = top[j-1], top[j]
 			}
-			hh := h
-			hh.drops = append(append([]shiftDrop(nil), h.drops...), shiftDrop{At: at, U: x, V: byte(y)})
-			hh.emit(c, s.charLP(h.prev, c, true)-3, s.cacheBonus(h.prev, c))
-			hh.a = y
-			out = append(out, hh)
 		}
+	}
+	out := make([]shiftHyp, 0, n)
+	for _, cd := range top[:n] {
+		hh := h
+		hh.drops = append(append([]shiftDrop(nil), h.drops...), shiftDrop{At: at, U: cd.x, V: cd.y})
+		hh.emit(cd.c1, s.charLP(h.prev, cd.c1, true)+dropAdjust, s.cacheBonus(h.prev, cd.c1))
+		hh.a = cd.y
+		out = append(out, hh)
 	}
 	return out
 }
