@@ -202,7 +202,7 @@ func (rs *BoilerplateRules) lineHits(f *folder, text string, hits []bpHit) []bpH
 	d := skipDecoration(b)
 	try := func(at int, c rune) {
 		for _, id := range rs.anchored[c] {
-			r := rs.rules[id]
+			r, pat := rs.ref(id)
 			pos := at
 			if r.mode == modeStart {
 				if at != 0 {
@@ -211,7 +211,7 @@ func (rs *BoilerplateRules) lineHits(f *folder, text string, hits []bpHit) []bpH
 			} else {
 				pos = d
 			}
-			if e, ok := r.pat.match(f, pos, r.mode == modeLine); ok {
+			if e, ok := pat.match(f, pos, r.mode == modeLine); ok {
 				add(r, pos, e)
 			}
 		}
@@ -225,12 +225,12 @@ func (rs *BoilerplateRules) lineHits(f *folder, text string, hits []bpHit) []bpH
 		}
 	}
 	for _, id := range rs.loose {
-		r := rs.rules[id]
+		r, pat := rs.ref(id)
 		pos := d
 		if r.mode == modeStart {
 			pos = 0
 		}
-		if e, ok := r.pat.match(f, pos, r.mode == modeLine); ok {
+		if e, ok := pat.match(f, pos, r.mode == modeLine); ok {
 			add(r, pos, e)
 		}
 	}
@@ -259,15 +259,15 @@ func (rs *BoilerplateRules) lineHits(f *folder, text string, hits []bpHit) []bpH
 			}
 		}
 		for _, id := range ids {
-			r := rs.rules[id]
-			if !bytes.HasPrefix(b[i:], []byte(r.pat.toks[0].lit)) {
+			r, pat := rs.ref(id)
+			if !bytes.HasPrefix(b[i:], []byte(pat.toks[0].lit)) {
 				continue
 			}
 			if r.mode != modeInfix && i > 0 && quoteBefore(b[:i]) {
 				continue // a mention: “转载请注明出处”
 			}
 			needEnd := r.mode == modeSuffix || r.mode == modeEnd
-			e, ok := r.pat.match(f, i, needEnd)
+			e, ok := pat.match(f, i, needEnd)
 			if !ok {
 				continue
 			}

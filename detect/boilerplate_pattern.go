@@ -104,6 +104,19 @@ func parsePattern(src string) (pattern, error) {
 	return p, nil
 }
 
+// equal reports whether p and q are the same pattern.
+func (p pattern) equal(q pattern) bool {
+	if len(p.toks) != len(q.toks) {
+		return false
+	}
+	for i := range p.toks {
+		if p.toks[i] != q.toks[i] {
+			return false
+		}
+	}
+	return true
+}
+
 // firstLit returns the leading literal of p, or "".
 func (p pattern) firstLit() string {
 	if len(p.toks) > 0 && p.toks[0].kind == tLit {

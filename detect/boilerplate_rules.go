@@ -10,6 +10,8 @@ import (
 	"strings"
 	"sync"
 	"unicode/utf8"
+
+	"github.com/hanfix/hanfix/convert"
 )
 
 //go:embed rules/boilerplate.rules
@@ -69,8 +71,9 @@ type bpRule struct {
 	list   bool
 	// notNext lists characters (folded) that must not follow a match.
 	notNext string
-	pat     pattern
-	line    int // line in the rule file
+	// pats are the rule's pattern and its variants in Taiwan phrasing.
+	pats []pattern
+	line int // line in the rule file
 
 	lineRule, phraseRule string // "line:"+name, "phrase:"+name
 }
@@ -197,9 +200,32 @@ options:
 		rest = more
 	}
 	src := strings.TrimSpace(rest)
+	p, err := modePattern(src, m)
+	if err != nil {
+		return nil, err
+	}
+	r.pats = []pattern{p}
+	// The same phrase as a Simplified-to-Taiwan conversion with phrases
+	// (OpenCC s2twp) writes it: 登录后查看 → 登入後檢視, 原文链接 → 原文連結.
+	if v := taiwanVariant(src); v != src {
+		if q, err := modePattern(v, m); err == nil && !q.equal(p) {
+			r.pats = append(r.pats, q)
+		}
+	}
+	if r.list && m.phrase() {
+		return nil, errors.New("option list=1 applies to line rules only")
+	}
+	if r.name == "" {
+		r.name = kind + ":" + ms + ":" + src
+	}
+	return r, nil
+}
+
+// modePattern parses the pattern of a rule of mode m.
+func modePattern(src string, m mode) (pattern, error) {
 	p, err := parsePattern(src)
 	if err != nil {
-		return nil, fmt.Errorf("pattern %q: %v", src, err)
+		return p, fmt.Errorf("pattern %q: %v", src, err)
 	}
 	switch m {
 	case modeContains, modeSuffix, modeEnd, modeInfix:
@@ -207,17 +233,34 @@ options:
 			p.toks = p.toks[1:]
 		}
 		if p.firstLit() == "" {
-			return nil, fmt.Errorf("pattern %q: a %s rule must begin with text", src, ms)
+			return p, fmt.Errorf("pattern %q: a contains, suffix, end or infix rule must begin with text", src)
 		}
 	}
-	if r.list && m.phrase() {
-		return nil, errors.New("option list=1 applies to line rules only")
+	return p, nil
+}
+
+var (
+	twOnce sync.Once
+	twConv *convert.Converter
+)
+
+// taiwanVariant returns src converted with OpenCC s2twp (wildcards are
+// ASCII and stay as they are), or src when the converter is unavailable.
+func taiwanVariant(src string) string {
+	twOnce.Do(func() { twConv, _ = convert.New("s2twp") })
+	if twConv == nil {
+		return src
 	}
-	r.pat = p
-	if r.name == "" {
-		r.name = kind + ":" + ms + ":" + src
-	}
-	return r, nil
+	return twConv.Convert(src)
+}
+
+// ruleRef packs a rule index and a pattern index into an index entry.
+func ruleRef(rule, pat int) int32 { return int32(rule<<2 | pat) }
+
+// ref returns the rule and pattern of an index entry.
+func (r *BoilerplateRules) ref(x int32) (*bpRule, pattern) {
+	rule := r.rules[x>>2]
+	return rule, rule.pats[x&3]
 }
 
 func compileRules(rules []*bpRule) *BoilerplateRules {
@@ -228,35 +271,40 @@ func compileRules(rules []*bpRule) *BoilerplateRules {
 		if r.weight == 0 {
 			continue
 		}
-		lit := r.pat.firstLit()
-		switch r.mode {
-		case modeLine, modePrefix, modeStart:
-			if lit == "" {
-				rs.loose = append(rs.loose, int32(i))
-				continue
-			}
-			c, _ := utf8.DecodeRuneInString(lit)
-			rs.anchored[c] = append(rs.anchored[c], int32(i))
+		for a, p := range r.pats[:min(len(r.pats), 4)] {
+			rs.index(ruleRef(i, a), r.mode, p.firstLit())
+		}
+	}
+	return rs
+}
+
+// index adds entry x of a rule of mode m whose pattern begins with lit.
+func (rs *BoilerplateRules) index(x int32, m mode, lit string) {
+	switch m {
+	case modeLine, modePrefix, modeStart:
+		if lit == "" {
+			rs.loose = append(rs.loose, x)
+			return
+		}
+		c, _ := utf8.DecodeRuneInString(lit)
+		rs.anchored[c] = append(rs.anchored[c], x)
+	default:
+		c, _ := utf8.DecodeRuneInString(lit)
+		switch {
+		case c < 128:
+			rs.floatASC[c] = append(rs.floatASC[c], x)
+		case c >= 0x10000:
+			rs.floating[c] = append(rs.floating[c], x)
 		default:
-			c, _ := utf8.DecodeRuneInString(lit)
-			if c < 128 {
-				rs.floatASC[c] = append(rs.floatASC[c], int32(i))
-				continue
-			}
-			if c >= 0x10000 {
-				rs.floating[c] = append(rs.floating[c], int32(i))
-				continue
-			}
 			k := rs.floatIdx[c]
 			if k == 0 {
 				rs.floatBMP = append(rs.floatBMP, nil)
 				k = uint16(len(rs.floatBMP))
 				rs.floatIdx[c] = k
 			}
-			rs.floatBMP[k-1] = append(rs.floatBMP[k-1], int32(i))
+			rs.floatBMP[k-1] = append(rs.floatBMP[k-1], x)
 		}
 	}
-	return rs
 }
 
 var (

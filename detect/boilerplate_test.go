@@ -76,6 +76,10 @@ func TestBoilerplateRules(t *testing.T) {
 		{"pager", body + "首页 上一页 1 2 3 下一页 尾页 共3页\n", body, "line:nav:contains:上一页{sep}"},
 		{"toolbar and footer links", body + "【打印本页】【关闭窗口】\n关于我们 | 联系我们 | 网站地图\n", body, "line:toolbar:contains:打印本页"},
 		{"paywall remaining", "标题\n" + body + "展开剩余85%\n" + body, "标题\n" + body + body, "line:paywall:contains:展开剩余{n}%"},
+		{"taiwan phrasing paywall", "標題\n" + body + "登入後檢視完整內容\n" + body, "標題\n" + body + body, "line:paywall:line:登录后查看完整内容"},
+		{"taiwan phrasing glued", "標題\n點選閱讀全文如果表單使用 SQL 指令,則僅當該指令只與一個表格相關時才可以使用。\n" + body,
+			"標題\n如果表單使用 SQL 指令,則僅當該指令只與一個表格相關時才可以使用。\n" + body, "phrase:paywall:start:点击阅读全文"},
+		{"taiwan phrasing link", body + "原文連結：https://example.com/a/1\n", body, "line:repost:prefix:原文链接:"},
 		{"related list", body + "相关文章\n某某调研报告\n另一篇调研报告范文\n", body, "line:related:line:相关文章"},
 		{"pinyin inside boilerplate", "标题\n發(fā)布日期:2008-04-18 閱讀次數(shù):2951\n" + body, "标题\n" + body, "line:meta:contains:发布日期:{date}"},
 
