@@ -21,16 +21,16 @@ type evidence struct {
 	byRead     map[string][]uint16 // syllable → GBK codes of characters with it
 }
 
+// readingCodes caches, per syllable, the GBK codes of the characters that
+// have it among their readings. It depends on nothing else, so all
+// documents share it.
+var readingCodes sync.Map // string → []uint16
+
 // withReading returns the GBK codes of the characters that have syllable
 // among their readings.
 func (e *evidence) withReading(g *gbkTable, syl string) []uint16 {
-	if e == nil {
-		return nil
-	}
-	e.mu.Lock()
-	defer e.mu.Unlock()
-	if cs, ok := e.byRead[syl]; ok {
-		return cs
+	if cs, ok := readingCodes.Load(syl); ok {
+		return cs.([]uint16)
 	}
 	var cs []uint16
 	for b0 := 0x81; b0 <= 0xFE; b0++ {
@@ -41,10 +41,7 @@ func (e *evidence) withReading(g *gbkTable, syl string) []uint16 {
 			}
 		}
 	}
-	if e.byRead == nil {
-		e.byRead = map[string][]uint16{}
-	}
-	e.byRead[syl] = cs
+	readingCodes.Store(syl, cs)
 	return cs
 }
 

@@ -425,7 +425,7 @@ func (s *shiftScorer) search(text string, q int, h0 shiftHyp, toks []shiftToken)
 				hh.a = t.v
 				nextBeam = append(nextBeam, hh)
 			}
-			if len(h.drops) < maxShiftDrops && j < 4 {
+			if len(h.drops) < maxShiftDrops && j < 3 {
 				for _, hh := range s.dropStep(h, i, t.u) {
 					hh.a = t.v
 					nextBeam = append(nextBeam, hh)
