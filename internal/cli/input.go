@@ -159,6 +159,13 @@ func (lr *lineReader) appendLine(dst []byte) ([]byte, error) {
 		frag, err := lr.br.ReadSlice('\n')
 		if int64(len(dst)-start+len(frag)) > lr.max {
 			lr.line++
+			// Drop the rest of the line, so that reading can go on after it.
+			for errors.Is(err, bufio.ErrBufferFull) {
+				_, err = lr.br.ReadSlice('\n')
+			}
+			if err != nil && !errors.Is(err, io.EOF) {
+				return dst[:start], err
+			}
 			return dst[:start], fmt.Errorf("%w: line is longer than -max-line %s (raise -max-line)", errLineTooLong, formatSize(lr.max))
 		}
 		if cap(dst)-len(dst) < len(frag) {

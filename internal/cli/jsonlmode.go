@@ -105,9 +105,11 @@ func (r *runner) produceLines(emit func(*jsonlBatch, int64) bool) {
 			if errors.Is(err, io.EOF) {
 				break
 			}
+			skip := errors.Is(err, errLineTooLong) && r.cfg.skipBad
 			b.readErr = fmt.Errorf("%s:%d: %w", s.name, lr.line, err)
-			b.skipErr = errors.Is(err, errLineTooLong) && r.cfg.skipBad
-			if !emit(b, int64(len(b.data))) || !b.skipErr {
+			b.skipErr = skip
+			// b belongs to the consumer once emitted: use skip, not b.skipErr.
+			if !emit(b, int64(len(b.data))) || !skip {
 				closeSrc()
 				return
 			}

@@ -126,6 +126,21 @@ func TestSkipBad(t *testing.T) {
 	assert.EqualValues(t, 2, st.Documents)
 }
 
+func TestSkipBadLongLines(t *testing.T) {
+	// Lines longer than the read buffer and than -max-line are skipped
+	// whole, and the line numbers after them stay right.
+	long := "{\"id\":2,\"text\":\"" + strings.Repeat("长", 1<<20) + "\"}\n"
+	in := "{\"id\":1,\"text\":\"a\"}\n" + long + long + "{\"id\":4,\"text\":\"d\"}\n{oops\n"
+	r := runMain(t, in, "-jsonl", "-skip-bad", "-max-line", "2M", "-to", "keep")
+	assert.Equal(t, 0, r.code, r.stderr)
+	assert.Equal(t, "{\"id\":1,\"text\":\"a\"}\n{\"id\":4,\"text\":\"d\"}\n", r.stdout)
+	lines := strings.Split(strings.TrimSpace(r.stderr), "\n")
+	require.Len(t, lines, 3, r.stderr)
+	assert.Contains(t, lines[0], "stdin:2: line too long")
+	assert.Contains(t, lines[1], "stdin:3: line too long")
+	assert.Contains(t, lines[2], "stdin:5: malformed JSON")
+}
+
 func TestUsage(t *testing.T) {
 	r := runMain(t, "", "-h")
 	assert.Equal(t, 0, r.code)
