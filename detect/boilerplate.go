@@ -328,13 +328,17 @@ func zoneFactor(z zone, inHead, inTail bool) float64 {
 	return 0.5
 }
 
+// maxPasses bounds the classification passes. Each pass reaches about
+// headZone+tailZone lines further into a block of boilerplate at an edge.
+const maxPasses = 64
+
 // classifyLines marks removed lines, re-measuring the zones through the
 // lines removed so far until nothing changes.
 func classifyLines(lines []bpLine) {
 	n := len(lines)
 	d := make([]int, 2*n)
 	dHead, dTail := d[:n], d[n:]
-	for pass := 0; pass < 16; pass++ {
+	for pass := 0; pass < maxPasses; pass++ {
 		k := 0
 		for i := range lines {
 			dHead[i] = k

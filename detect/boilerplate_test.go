@@ -1,6 +1,7 @@
 package detect
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -266,4 +267,14 @@ func TestBoilerplateGlued(t *testing.T) {
 		s := body + tc.in + body
 		assert.Equal(t, body+tc.want+body, applySpans(s, Boilerplate(s, nil, nil)), tc.in)
 	}
+}
+
+func TestBoilerplateLongFooter(t *testing.T) {
+	body := "第一段正文写得很长很长,讲了很多道理。\n第二段正文写得很长很长,讲了很多道理。\n第三段正文写得很长很长,讲了很多道理。\n"
+	var footer strings.Builder
+	for i := 0; i < 60; i++ {
+		fmt.Fprintf(&footer, "上一篇:第%d篇文章\n", i)
+	}
+	s := body + footer.String()
+	assert.Equal(t, body, applySpans(s, Boilerplate(s, nil, nil)))
 }
