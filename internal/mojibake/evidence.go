@@ -51,7 +51,7 @@ func (e *evidence) pairCount(a, b rune) int {
 		e.pairs = map[uint64]int32{}
 		prev := rune(0)
 		for _, r := range e.text {
-			if lm.Class(r) == lm.Han && lm.Class(prev) == lm.Han {
+			if (lm.Class(r) == lm.Han || r == '。') && lm.Class(prev) == lm.Han {
 				e.pairs[uint64(prev)<<32|uint64(r)]++
 			}
 			prev = r

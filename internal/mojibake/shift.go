@@ -457,10 +457,24 @@ func (s *shiftScorer) step(h shiftHyp, u byte) []shiftHyp {
 		hh := h
 		hh.lead = a
 		c := s.g.decode2(a, u)
-		hh.emit(c, s.charLP(h.prev, c, false)+leadPrior(c), 0)
+		hh.emit(c, s.charLP(h.prev, c, false)+leadPrior(c), s.leadCache(h.prev, c))
 		out = append(out, hh)
 	}
 	return out
+}
+
+// leadCache is the document-cache bonus of the character whose first byte
+// was lost: how often the document has it after prev, the full stop
+// included (宣傳上。 but 日常, 不正常).
+func (s *shiftScorer) leadCache(prev, c rune) float64 {
+	if s.ev == nil || lm.Class(prev) != lm.Han || lm.Class(c) != lm.Han && c != '。' {
+		return 0
+	}
+	n := s.ev.pairCount(prev, c)
+	if n == 0 {
+		return 0
+	}
+	return min(3, 1.5+math.Log(float64(n)))
 }
 
 // leadPrior favours the full stop for a lost first byte: the byte-level
@@ -473,7 +487,7 @@ func leadPrior(c rune) float64 {
 	return 0
 }
 
-var leadStopPrior = 2.5
+var leadStopPrior = 1.0
 
 // dropStep emits (h.a, x) and (y, u) for a dropped private-use pair (x, y),
 // keeping the few likeliest choices.
