@@ -24,6 +24,13 @@ func Find(text string) []Span {
 	// next to a garbled sequence can complete a new one, as in ÃÂ¯). Spans
 	// whose repair would do so are reported instead.
 	for iter := 0; iter < 3; iter++ {
+		any := false
+		for _, sp := range spans {
+			any = any || sp.Repairable
+		}
+		if !any {
+			break
+		}
 		out, starts := applyMapped(text, spans)
 		var conflict bool
 		for _, r := range find(out) {

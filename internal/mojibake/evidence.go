@@ -12,13 +12,12 @@ import (
 // which characters carry a reading (Han + "(pinyin)") and which one.
 type evidence struct {
 	readings   map[rune]string
-	script     int // +1 Traditional, -1 Simplified, 0 unknown
+	annBits    []uint64 // BMP bitmap of the annotated characters, nil when none
+	script     int      // +1 Traditional, -1 Simplified, 0 unknown
 	scriptOnce sync.Once
 	text       string
 	pairOnce   sync.Once
 	pairs      map[uint64]int32 // Han pairs of the document
-	mu         sync.Mutex
-	byRead     map[string][]uint16 // syllable → GBK codes of characters with it
 }
 
 // readingCodes caches, per syllable, the GBK codes of the characters that
@@ -80,17 +79,22 @@ func collectEvidence(text string) *evidence {
 			ev.readings = map[rune]string{}
 		}
 		ev.readings[r] = syl
+		if r < 0x10000 {
+			if ev.annBits == nil {
+				ev.annBits = make([]uint64, 0x10000/64)
+			}
+			ev.annBits[r>>6] |= 1 << (r & 63)
+		}
 		i = end - 1
 	}
 	return ev
 }
 
 func (e *evidence) annotated(r rune) bool {
-	if e == nil {
+	if e == nil || e.annBits == nil || r >= 0x10000 || r < 0 {
 		return false
 	}
-	_, ok := e.readings[r]
-	return ok
+	return e.annBits[r>>6]&(1<<(r&63)) != 0
 }
 
 func (e *evidence) reading(r rune) string {

@@ -523,7 +523,7 @@ func (s *shiftScorer) dropStep(h shiftHyp, at int, u byte) []shiftHyp {
 		}
 		for _, a := range leads {
 			c1 := s.g.decode2(a, x)
-			if c1 == 0 || s.g.isPUA(c1) {
+			if c1 == 0 || s.g.isPUA(c1) || s.m.Unigram(c1) < rareOriginal {
 				continue
 			}
 			lp1 := s.charLP(h.prev, c1, h.a != 0)
@@ -532,6 +532,9 @@ func (s *shiftScorer) dropStep(h shiftHyp, at int, u byte) []shiftHyp {
 			}
 			for _, y := range s.tab.dropLeads[k][u] {
 				c2 := s.g.decode2(y, u)
+				if s.m.Unigram(c2) < rareOriginal {
+					break // sorted by unigram
+				}
 				offer(cand{a, x, y, c1, c2, lp1 + s.charLP(c1, c2, true)})
 			}
 		}
@@ -779,6 +782,11 @@ func (s *shiftScorer) dropStepFinal(h shiftHyp, at int, last byte) []shiftHyp {
 	}
 	return out
 }
+
+// rareOriginal is the unigram below which a character is not tried as the
+// original of a dropped pair: the search has to guess both bytes, and a
+// guess that rare would not beat the garbled text anyway.
+const rareOriginal = -14.0
 
 // dropAdjust offsets the cost of the extra character a dropped pair
 // restores, so that a bigram model does not prefer shorter repairs.
