@@ -38,6 +38,7 @@ type config struct {
 	learnRun        bool
 	maxLine         byteSize
 	maxDoc          byteSize
+	memLimit        memSize
 	version         bool
 	files           []string
 	set             map[string]bool // flags given on the command line
@@ -97,6 +98,19 @@ func (s *byteSize) Set(v string) error {
 	return nil
 }
 
+// memSize is a byteSize flag that also accepts 0, for "none".
+type memSize byteSize
+
+func (s *memSize) String() string { return formatSize(int64(*s)) }
+
+func (s *memSize) Set(v string) error {
+	if strings.TrimSpace(v) == "0" {
+		*s = 0
+		return nil
+	}
+	return (*byteSize)(s).Set(v)
+}
+
 func formatSize(n int64) string {
 	switch {
 	case n >= 1<<30 && n%(1<<30) == 0:
@@ -132,6 +146,7 @@ func newFlagSet(c *config) *flag.FlagSet {
 	fs.Usage = func() {}
 	c.maxLine = 256 << 20
 	c.maxDoc = 256 << 20
+	c.memLimit = 150 << 20
 	fs.StringVar(&c.to, "to", "auto", "target `SCRIPT`: auto|simp|trad|tw|hk|keep; keep = no conversion, auto = unify a\nmixed document to its majority script")
 	fs.StringVar(&c.convert, "convert", "", "pure OpenCC conversion with `CONFIG`; no other fix runs. CONFIG is one of\n"+strings.Join(convert.Configs(), ", "))
 	fs.BoolVar(&c.jsonl, "jsonl", false, "JSON Lines in and out: the -field of each object is cleaned, every other byte of\nthe line passes through unchanged, output order = input order")
@@ -153,6 +168,7 @@ func newFlagSet(c *config) *flag.FlagSet {
 	fs.StringVar(&c.fix, "fix", "", "comma-separated `LIST` of fixes to add (name or +name) or remove (-name)\nfrom the defaults; names: "+strings.Join(fixNames(), ", "))
 	fs.Var(&c.maxLine, "max-line", "longest JSON Lines line accepted (`SIZE`)")
 	fs.Var(&c.maxDoc, "max-doc", "largest text-mode document accepted (`SIZE`)")
+	fs.Var(&c.memLimit, "mem-limit", "soft memory limit for the Go heap (`SIZE`, 0 = none): the garbage collector\nworks harder near it, which keeps huge documents from growing the process; the\nGOMEMLIMIT environment variable, when set, replaces the default")
 	fs.BoolVar(&c.version, "version", false, "print the version and exit")
 	return fs
 }

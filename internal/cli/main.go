@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"runtime/debug"
 	"strings"
@@ -131,6 +132,12 @@ func (r *runner) run() (err error) {
 	}()
 	if err := r.setup(); err != nil {
 		return err
+	}
+	if lim := int64(r.cfg.memLimit); r.cfg.set["mem-limit"] || os.Getenv("GOMEMLIMIT") == "" {
+		if lim <= 0 {
+			lim = math.MaxInt64
+		}
+		defer debug.SetMemoryLimit(debug.SetMemoryLimit(lim))
 	}
 	var total int64
 	for _, s := range r.sources {

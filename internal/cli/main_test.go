@@ -83,6 +83,8 @@ func TestErrors(t *testing.T) {
 		{"unknown fix", "", []string{"-fix", "sparkle"}, 2, `-fix: unknown fix "sparkle"`},
 		{"unknown encoding", "", []string{"-encoding", "klingon"}, 2, `-encoding "klingon": not a WHATWG encoding label`},
 		{"bad size", "", []string{"-max-line", "lots"}, 2, "want a positive size"},
+		{"zero -max-line", "", []string{"-max-line", "0"}, 2, "want a positive size"},
+		{"bad -mem-limit", "", []string{"-mem-limit", "-5"}, 2, "want a positive size"},
 		{"convert with -to", "", []string{"-convert", "s2t", "-to", "simp"}, 2, "-convert cannot be combined with -to"},
 		{"empty -field", "", []string{"-jsonl", "-field", ""}, 2, "-field: want a field name"},
 		{"-model file missing", "", []string{"-jsonl", "-model", filepath.Join(dir, "no.model")}, 1, "no.model: no such file"},
@@ -253,7 +255,7 @@ func TestTextMode(t *testing.T) {
 		for _, args := range [][]string{
 			{"-keep-boilerplate"}, {"-conservative"}, {"-fix", "fullwidth-ascii,cjk-punct,space-comma"},
 			{"-fix", "-annotations,+hygiene"}, {"-encoding", "utf-8"}, {"-to", "simp"}, {"-to", "trad"},
-			{"-to", "tw"}, {"-to", "hk"}, {"-to", "auto"}, {"-learn-run=false"},
+			{"-to", "tw"}, {"-to", "hk"}, {"-to", "auto"}, {"-learn-run=false"}, {"-mem-limit", "0"}, {"-mem-limit", "1G"},
 		} {
 			r := runMain(t, clean, args...)
 			assert.Equal(t, 0, r.code, "%v: %s", args, r.stderr)
