@@ -17,6 +17,7 @@ type Converter struct {
 	chain        []*matcher
 	conservative bool
 	noIDS        bool      // copy ideographic description sequences character by character
+	segmented    bool      // the configuration segments (by seg, or fused)
 	fused        bool      // the first conversion step does the segmentation (see convert)
 	pool         sync.Pool // *scratch
 	tpool        sync.Pool // *tracer
@@ -138,7 +139,7 @@ func (c *Converter) convert(s string, sc *scratch) (string, bool) {
 		switch {
 		case k == 0 && c.fused:
 			out, ch, bars = c.runFused(m, cur, sc.bufs[b][:0], bars)
-		case c.seg != nil:
+		case c.segmented:
 			out, ch = c.runLimited(m, cur, sc.bufs[b][:0], bars, k+1 < len(c.chain))
 		default:
 			out, ch = c.run(m, cur, sc.bufs[b][:0])

@@ -99,14 +99,6 @@ func (l *Library) NewConverter(name string, spec *ConfigSpec, opts Options) (*Co
 			c.norm = append(c.norm, m)
 		}
 	}
-	if spec.Segmentation != nil && !opts.GoccCompat {
-		// OpenCC always includes tofu-risk dictionaries in segmentation.
-		m, err := l.matcher(&spec.Segmentation.Dict, true)
-		if err != nil {
-			return nil, fmt.Errorf("config %s segmentation: %w", name, err)
-		}
-		c.seg = m
-	}
 	for i := range spec.ConversionChain {
 		m, err := l.matcher(&spec.ConversionChain[i].Dict, opts.IncludeTofu)
 		if err != nil {
@@ -116,8 +108,20 @@ func (l *Library) NewConverter(name string, spec *ConfigSpec, opts Options) (*Co
 			c.chain = append(c.chain, m)
 		}
 	}
-	if c.seg != nil && len(c.chain) > 0 && c.chain[0].single && c.seg.nlevels == 1 && sameDicts(c.seg.first0, c.chain[0].first0) {
-		c.fused = true
+	if spec.Segmentation != nil && !opts.GoccCompat {
+		c.segmented = true
+		// OpenCC always includes tofu-risk dictionaries in segmentation.
+		levels, err := spec.Segmentation.Dict.levels(l.Dict, true)
+		if err != nil {
+			return nil, fmt.Errorf("config %s segmentation: %w", name, err)
+		}
+		if len(levels) == 1 && len(c.chain) > 0 && c.chain[0].single && sameDicts(levels[0], c.chain[0].first0) {
+			// The first step segments (see Converter.convert): no
+			// segmentation matcher is needed.
+			c.fused = true
+		} else if c.seg, err = l.matcher(&spec.Segmentation.Dict, true); err != nil {
+			return nil, fmt.Errorf("config %s segmentation: %w", name, err)
+		}
 	}
 	c.pool.New = func() any { return &scratch{bufs: make([][]byte, len(c.norm)+len(c.chain))} }
 	return c, nil
