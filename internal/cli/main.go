@@ -152,11 +152,12 @@ func (r *runner) run() (err error) {
 		showProgress = r.cfg.progress.val
 	}
 	if r.cfg.learn == "" {
-		closeOut, err := r.openOutput()
-		if err != nil {
-			return err
+		closeOut, oerr := r.openOutput()
+		if oerr != nil {
+			return oerr
 		}
 		defer func() {
+			// err is the named result: a failed flush fails the run.
 			if cerr := closeOut(); cerr != nil && err == nil {
 				err = cerr
 			}

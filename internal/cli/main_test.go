@@ -473,6 +473,14 @@ func TestCompression(t *testing.T) {
 		require.NoError(t, err)
 		assert.Equal(t, clean, string(data), "the input is not truncated")
 	})
+	t.Run("-o to a full disk", func(t *testing.T) {
+		if _, err := os.Stat("/dev/full"); err != nil {
+			t.Skip("no /dev/full")
+		}
+		r := runMain(t, jl, "-jsonl", "-to", "keep", "-o", "/dev/full")
+		assert.Equal(t, 1, r.code)
+		oneLineMsg(t, r, "write /dev/full: no space left on device")
+	})
 	t.Run("-o in a missing directory", func(t *testing.T) {
 		r := runMain(t, jl, "-jsonl", "-o", filepath.Join(dir, "no", "such", "out.gz"))
 		assert.Equal(t, 1, r.code)
