@@ -35,24 +35,26 @@ type builtinKey struct {
 func initBuiltin() {
 	b := &builtin
 	b.sections = map[string]string{}
-	rest := dictsData
-	name := ""
-	start := -1
-	off := 0
-	for len(rest) > 0 {
-		line, tail, _ := strings.Cut(rest, "\n")
-		if strings.HasPrefix(line, "=") {
-			if start >= 0 {
-				b.sections[name] = dictsData[start:off]
-			}
-			name = line[1:]
-			start = off + len(line) + 1
+	// Sections start at lines "=Name"; strings.Index finds them quickly.
+	name, start := "", -1
+	for off := 0; off < len(dictsData); {
+		j := strings.Index(dictsData[off:], "\n=")
+		if j < 0 {
+			break
 		}
-		off += len(line) + 1
-		rest = tail
+		h := off + j + 1 // the '='
+		if start >= 0 {
+			b.sections[name] = dictsData[start:h]
+		}
+		e := strings.IndexByte(dictsData[h:], '\n')
+		if e < 0 {
+			e = len(dictsData) - h
+		}
+		name, start = dictsData[h+1:h+e], min(h+e+1, len(dictsData))
+		off = h + e
 	}
 	if start >= 0 {
-		b.sections[name] = dictsData[min(start, len(dictsData)):]
+		b.sections[name] = dictsData[start:]
 	}
 	var raw map[string]json.RawMessage
 	if err := json.Unmarshal(configsData, &raw); err != nil {
