@@ -46,3 +46,26 @@ func TestSegmentsRebuildConvert(t *testing.T) {
 		}
 	}
 }
+
+func TestConcurrentUse(t *testing.T) {
+	c, err := New("s2twp", Options{IncludeTofu: true, Conservative: true})
+	require.NoError(t, err)
+	in := strings.Repeat("我们的头发干了，这里面积很大。鼠标软件 发 后", 20)
+	want := c.Convert(in)
+	done := make(chan struct{})
+	for g := 0; g < 6; g++ {
+		go func() {
+			defer func() { done <- struct{}{} }()
+			for i := 0; i < 30; i++ {
+				assert.Equal(t, want, c.Convert(in))
+				assert.Equal(t, want, applySegments(t, c, in))
+				n := 0
+				c.Ambiguous(in, func(start, end int, cands []string) { n++ })
+				assert.Positive(t, n)
+			}
+		}()
+	}
+	for g := 0; g < 6; g++ {
+		<-done
+	}
+}
