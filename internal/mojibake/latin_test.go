@@ -86,3 +86,35 @@ func TestLatinLiteral(t *testing.T) {
 		}
 	}
 }
+
+// The five bytes windows-1252 leaves undefined are often dropped by the
+// reader (or deleted later as C1 controls); a single missing byte per
+// sequence is restored when one choice is clearly the likeliest.
+func TestDroppedUndefinedBytes(t *testing.T) {
+	strip := func(s string) string {
+		var out []rune
+		for _, r := range s {
+			if r < 0x80 || r > 0x9F {
+				out = append(out, r)
+			}
+		}
+		return string(out)
+	}
+	for _, want := range []string{"打开文件选择对话框。", "所有其他图形将存为 PNG 格式。", "LibreOffice 会创建这两种方式的图像映射。"} {
+		in := strip(garble1252(want))
+		if in == garble1252(want) {
+			t.Fatalf("%q has no undefined byte", want)
+		}
+		spans := Find(in)
+		if got := applySpans(in, spans); got != want {
+			t.Errorf("%q: got %q, want %q", in, got, want)
+		}
+		for _, sp := range spans {
+			if p, err := ParsePlan(sp.Plan); err != nil {
+				t.Errorf("plan %q: %v", sp.Plan, err)
+			} else if got, err := p.Apply(sp.Garbled); err != nil || got != sp.Repair {
+				t.Errorf("replay %q on %q = %q, %v", sp.Plan, sp.Garbled, got, err)
+			}
+		}
+	}
+}

@@ -29,6 +29,10 @@ import (
 type Plan struct {
 	Shift *ShiftPlan
 	Hops  []Hop
+	// Fills are bytes the first hop's reader dropped (windows-1252
+	// undefined bytes, deleted C1 controls), restored before the given rune
+	// of the garbled text: "fill@N=XX".
+	Fills []Fill
 }
 
 // Hop is one wrong decoding: bytes in Orig decoded as Wrong.
@@ -43,7 +47,11 @@ func (p Plan) String() string {
 	if p.Shift != nil {
 		return p.Shift.String()
 	}
-	return chainString(p.Hops)
+	s := chainString(p.Hops)
+	for _, f := range p.Fills {
+		s += " fill@" + itoa(f.At) + "=" + string(hexDigits[f.B>>4]) + string(hexDigits[f.B&15])
+	}
+	return s
 }
 
 // ParsePlan parses the textual form of a plan.
@@ -61,6 +69,25 @@ func ParsePlan(s string) (Plan, error) {
 	}
 	var p Plan
 	for _, w := range f {
+		if strings.HasPrefix(w, "fill@") {
+			k, v, ok := strings.Cut(w[5:], "=")
+			at, err := strconv.Atoi(k)
+			if !ok || err != nil || at < 0 || len(p.Hops) == 0 {
+				return Plan{}, fmt.Errorf("mojibake: plan %q: bad fill %q (want fill@N=XX after the hops)", s, w)
+			}
+			b, err := parseHexBytes(v, 1)
+			if err != nil || b[0] < 0x80 || b[0] > 0x9F {
+				return Plan{}, fmt.Errorf("mojibake: plan %q: bad fill byte in %q (want 80–9F)", s, w)
+			}
+			if n := len(p.Fills); n > 0 && p.Fills[n-1].At > at {
+				return Plan{}, fmt.Errorf("mojibake: plan %q: fills out of order", s)
+			}
+			p.Fills = append(p.Fills, Fill{At: at, B: b[0]})
+			continue
+		}
+		if len(p.Fills) > 0 {
+			return Plan{}, fmt.Errorf("mojibake: plan %q: hop %q after a fill", s, w)
+		}
 		o, wr, ok := strings.Cut(w, "<-")
 		if !ok || codecs[o] == nil || codecs[wr] == nil || o == wr {
 			return Plan{}, fmt.Errorf("mojibake: plan %q: bad hop %q (want orig<-wrong with codecs utf8, gbk, big5, cp1252, latin1)", s, w)
@@ -169,13 +196,17 @@ func (p Plan) Apply(garbled string) (string, error) {
 		return "", errors.New("mojibake: empty plan")
 	}
 	s := garbled
-	for _, h := range p.Hops {
+	for i, h := range p.Hops {
+		var fills []Fill
+		if i == 0 {
+			fills = p.Fills
+		}
 		var ok bool
-		if s, ok = recodeString(s, h); !ok {
+		if s, ok = recodeFilled(s, h, fills); !ok {
 			return "", fmt.Errorf("mojibake: %s does not decode %q", h, trunc(garbled))
 		}
 	}
-	if back, ok := invertChain(s, p.Hops); !ok || back != garbled {
+	if back, ok := invertFilled(s, p.Hops, p.Fills); !ok || back != garbled {
 		return "", ErrNotLossless
 	}
 	return s, nil

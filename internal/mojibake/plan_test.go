@@ -17,6 +17,7 @@ func TestPlanRoundTrip(t *testing.T) {
 		"big5<-gbk",
 		"gbk<-big5",
 		"utf8<-latin1",
+		"utf8<-cp1252 fill@3=8D fill@7=9D",
 	} {
 		p, err := ParsePlan(s)
 		if err != nil {

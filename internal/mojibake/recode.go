@@ -1,6 +1,7 @@
 package mojibake
 
 import (
+	"math"
 	"strings"
 	"unicode/utf8"
 
@@ -46,6 +47,86 @@ type unit struct {
 	ok     bool // the bytes decoded
 	ident  bool // rep equals the garbled text
 	lost   bool // the garbled text has U+FFFD: bytes were lost
+	// fill is a byte that a windows-1252 / ISO-8859-1 reader dropped
+	// (it has no character there) and that the repair restores before the
+	// garbled rune at text offset fillAt; 0 for none.
+	fill   byte
+	fillAt int
+}
+
+// droppedBytes are the bytes a reader of the wrong codec can drop: those
+// windows-1252 leaves undefined, and for ISO-8859-1 every C1 control
+// (which cleaning steps delete).
+func droppedBytes(wrong string) []byte {
+	switch wrong {
+	case "cp1252":
+		return []byte{0x81, 0x8D, 0x8F, 0x90, 0x9D}
+	case "latin1":
+		bs := make([]byte, 0, 32)
+		for b := 0x80; b <= 0x9F; b++ {
+			bs = append(bs, byte(b))
+		}
+		return bs
+	}
+	return nil
+}
+
+// fillDropped tries to complete the UTF-8 sequence at bs[q:] that lacks one
+// continuation byte by inserting one of the dropped bytes. It returns the
+// likeliest character, the byte, where it goes and how many bytes of bs the
+// sequence then covers; ok is false when nothing fits or the choice is not
+// clear.
+func fillDropped(bs []byte, q int, wrong string, prev rune) (r rune, fill byte, at, used int, ok bool) {
+	need := 0
+	switch c := bs[q]; {
+	case c >= 0xC2 && c <= 0xDF:
+		need = 2
+	case c >= 0xE0 && c <= 0xEF:
+		need = 3
+	case c >= 0xF0 && c <= 0xF4:
+		need = 4
+	default:
+		return 0, 0, 0, 0, false
+	}
+	have := 1
+	for q+have < len(bs) && have < need && bs[q+have]&0xC0 == 0x80 {
+		have++
+	}
+	if have != need-1 {
+		return 0, 0, 0, 0, false
+	}
+	m := lm.Default()
+	next := rune(0)
+	if q+have < len(bs) {
+		next, _ = utf8.DecodeRune(bs[q+have:])
+	}
+	best, second := math.Inf(-1), math.Inf(-1)
+	var buf [4]byte
+	for pos := 1; pos < need; pos++ {
+		for _, x := range droppedBytes(wrong) {
+			copy(buf[:pos], bs[q:q+pos])
+			buf[pos] = x
+			copy(buf[pos+1:need], bs[q+pos:q+have])
+			c, n := utf8.DecodeRune(buf[:need])
+			if c == utf8.RuneError || n != need {
+				continue
+			}
+			lp := m.Bigram(prev, c)
+			if next != 0 {
+				lp += m.Bigram(c, next)
+			}
+			if lp > best {
+				second = best
+				best, r, fill, at = lp, c, x, q+pos
+			} else if lp > second {
+				second = lp
+			}
+		}
+	}
+	if math.IsInf(best, -1) || best-second < 2 {
+		return 0, 0, 0, 0, false
+	}
+	return r, fill, at, have, true
 }
 
 // recodeUnits encodes text[start:end] with rc.Wrong and decodes with rc.Orig,
@@ -92,6 +173,31 @@ func recodeUnits(text string, start, end int, rc recoding, buf []byte) []unit {
 				break
 			}
 		}
+		if !ok && rc.Orig == "utf8" && (rc.Wrong == "cp1252" || rc.Wrong == "latin1") {
+			// A byte the reader dropped: complete the sequence when one
+			// choice is clearly the likeliest.
+			prev := rune('\n')
+			if len(units) > 0 {
+				prev = lastRune(units[len(units)-1].rep)
+			}
+			if c, fill, at, used, fok := fillDropped(bs, bpos[k], rc.Wrong, prev); fok {
+				q := bpos[k] + used
+				j := k + 1
+				for j < nr && bpos[j] < q {
+					j++
+				}
+				if bpos[j] == q {
+					fa := j // the fill goes before the garbled rune starting at byte at
+					for fa > k && bpos[fa] > at-0 && bpos[fa-1] >= at {
+						fa--
+					}
+					u := unit{gs: tpos[k], ge: tpos[j], rep: string(c), ok: true, fill: fill, fillAt: tpos[fa]}
+					units = append(units, u)
+					k = j
+					continue
+				}
+			}
+		}
 		if !ok {
 			units = append(units, unit{gs: tpos[k], ge: tpos[k+1], lost: bs[bpos[k]] == 0xFF})
 			k++
@@ -128,16 +234,41 @@ func encodable(c codec, s string) bool {
 	return true
 }
 
+// Fill is a byte that the wrong reader dropped, restored before the rune
+// with index At (counted in runes from the start of the garbled span).
+type Fill struct {
+	At int
+	B  byte
+}
+
 // recodeString applies one hop to all of s; ok is false unless every byte
 // decodes.
 func recodeString(s string, rc recoding) (string, bool) {
+	return recodeFilled(s, rc, nil)
+}
+
+// recodeFilled is recodeString with dropped bytes restored.
+func recodeFilled(s string, rc recoding, fills []Fill) (string, bool) {
 	wrong, orig := codecs[rc.Wrong], codecs[rc.Orig]
 	var bs []byte
+	i := 0
 	for _, r := range s {
+		for len(fills) > 0 && fills[0].At == i {
+			bs = append(bs, fills[0].B)
+			fills = fills[1:]
+		}
 		var ok bool
 		if bs, ok = wrong.appendRune(bs, r); !ok {
 			return "", false
 		}
+		i++
+	}
+	for len(fills) > 0 && fills[0].At == i {
+		bs = append(bs, fills[0].B)
+		fills = fills[1:]
+	}
+	if len(fills) > 0 {
+		return "", false
 	}
 	var b strings.Builder
 	for i := 0; i < len(bs); {

@@ -22,6 +22,7 @@ type recodeCand struct {
 	start, end int
 	repair     string
 	chain      []recoding
+	fills      []Fill
 	gain       float64
 }
 
@@ -255,6 +256,12 @@ func (a *analyzer) recodeSegment(us []unit, rc recoding) (recodeCand, bool) {
 	if !cjkHopFits(garbled, rc) {
 		return recodeCand{}, false
 	}
+	var fills []Fill
+	for _, u := range us {
+		if u.fill != 0 {
+			fills = append(fills, Fill{At: utf8.RuneCountInString(a.text[start:u.fillAt]), B: u.fill})
+		}
+	}
 	chain := []recoding{rc}
 	if rc.Wrong == "cp1252" && isLatin1Reading(garbled) {
 		chain[0].Wrong = "latin1"
@@ -293,10 +300,10 @@ func (a *analyzer) recodeSegment(us []unit, rc recoding) (recodeCand, bool) {
 		return recodeCand{}, false
 	}
 	// Lossless: the inverse chain reproduces the garbled text.
-	if back, ok := invertChain(rep, chain); !ok || back != garbled {
+	if back, ok := invertFilled(rep, chain, fills); !ok || back != garbled {
 		return recodeCand{}, false
 	}
-	return recodeCand{start: start, end: end, repair: rep, chain: chain, gain: gain}, true
+	return recodeCand{start: start, end: end, repair: rep, chain: chain, fills: fills, gain: gain}, true
 }
 
 func trunc(s string) string {
@@ -323,6 +330,32 @@ func isLatin1Reading(s string) bool {
 		}
 	}
 	return false
+}
+
+// invertFilled re-applies the mechanism and drops the restored bytes again
+// (they decode to C1 controls under the wrong codec).
+func invertFilled(s string, chain []recoding, fills []Fill) (string, bool) {
+	back, ok := invertChain(s, chain)
+	if !ok || len(fills) == 0 {
+		return back, ok
+	}
+	rs := []rune(back)
+	out := make([]rune, 0, len(rs))
+	k := 0
+	for i, r := range rs {
+		if k < len(fills) && i == fills[k].At+k {
+			if r != rune(fills[k].B) {
+				return "", false
+			}
+			k++
+			continue
+		}
+		out = append(out, r)
+	}
+	if k != len(fills) {
+		return "", false
+	}
+	return string(out), true
 }
 
 // invertChain re-applies the mechanism: for each hop from the last, encode
@@ -439,10 +472,10 @@ func latinRepair(garbled, rep string) bool {
 }
 
 func (a *analyzer) recodeSpan(c recodeCand) Span {
-	plan := chainString(c.chain)
+	plan := Plan{Hops: c.chain, Fills: c.fills}.String()
 	return Span{Start: c.start, End: c.end, Kind: kindOf(c.chain), Garbled: a.text[c.start:c.end],
 		Repair: c.repair, Plan: plan, Confidence: 1 - math.Exp(-c.gain/10), Repairable: true,
-		Reason: fmt.Sprintf("%s; re-encoded and decoded (%s)", chainReason(c.chain), plan)}
+		Reason: fmt.Sprintf("%s; re-encoded and decoded (%s)%s", chainReason(c.chain), plan, fillReason(c.fills))}
 }
 
 func chainString(chain []recoding) string {
@@ -451,6 +484,13 @@ func chainString(chain []recoding) string {
 		parts[i] = rc.String()
 	}
 	return strings.Join(parts, " ")
+}
+
+func fillReason(fills []Fill) string {
+	if len(fills) == 0 {
+		return ""
+	}
+	return fmt.Sprintf("; %d byte(s) the reader had dropped restored, each the only clear choice", len(fills))
 }
 
 func chainReason(chain []recoding) string {
