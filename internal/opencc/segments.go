@@ -85,8 +85,13 @@ func (c *Converter) traceStep(m *matcher, cur, next *version, buf []byte, tr *tr
 	bi := 0
 	tr.nextB = tr.nextB[:0]
 	last := 0
+	var ls leadScan
 	for i := 0; i < len(s); {
-		if m.sparse {
+		if m.leads != nil {
+			if i = m.skipLeads(s, i, &ls); i >= len(s) {
+				break
+			}
+		} else if m.sparse {
 			if i = m.skip(s, i); i >= len(s) {
 				break
 			}
