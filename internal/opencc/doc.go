@@ -37,6 +37,13 @@
 // match; an ideographic description sequence (⿰氵青) that no key matches
 // is copied whole, as OpenCC does.
 //
+// The differential test (gocc_test.go, FuzzDifferentialGocc) loads the
+// dictionaries and configurations of github.com/liuzl/gocc into this engine
+// (Options.GoccCompat) and checks that it converts exactly as gocc does, on
+// valid UTF-8. On invalid UTF-8 they differ by design: gocc replaces a bad
+// byte with U+FFFD and drops the two bytes after it; this engine keeps
+// every byte.
+//
 // Dictionaries that OpenCC marks "may_output_tofu" (TSCharactersExt) are
 // used only with Options.IncludeTofu; OpenCC's regression cases expect
 // them.
