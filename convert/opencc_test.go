@@ -1,6 +1,7 @@
 package convert
 
 import (
+	"fmt"
 	"strings"
 	"sync"
 	"testing"
@@ -207,4 +208,18 @@ func TestConvertHugeLine(t *testing.T) {
 	n := 0
 	c.Segments(in, func(start, end int, repl string) { n++ })
 	assert.Greater(t, n, 0)
+}
+
+func TestAmbiguousOncePerCharacter(t *testing.T) {
+	// 只 is ambiguous in STCharacters and again in HKVariants.
+	c, err := New("s2hk")
+	require.NoError(t, err)
+	var got []string
+	s := "只 只"
+	c.Ambiguous(s, func(start, end int, cands []string) {
+		got = append(got, fmt.Sprintf("%d-%d %s", start, end, strings.Join(cands, "/")))
+	})
+	require.Len(t, got, 2)
+	assert.Equal(t, "0-3", got[0][:3])
+	assert.Equal(t, "4-7", got[1][:3])
 }

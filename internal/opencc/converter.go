@@ -50,6 +50,9 @@ func (c *Converter) putTracer(t *tracer) {
 	if cap(t.step) > 4*maxPooledBuf/40 {
 		t.step = nil
 	}
+	if cap(t.ambs) > maxPooledBuf/48 {
+		t.ambs = nil
+	}
 	c.tpool.Put(t)
 }
 

@@ -1,6 +1,7 @@
 package opencc
 
 import (
+	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -45,9 +46,16 @@ type tracer struct {
 	v        [2]version
 	buf      [2][]byte
 	step     []span
-	tmp      []span
 	barriers []int
 	nextB    []int
+	ambs     []ambiguity
+}
+
+// ambiguity is one ambiguous character found by a conversion step, with
+// offsets in the input.
+type ambiguity struct {
+	start, end, step int
+	candidates       []string
 }
 
 // ambiguousFn receives an ambiguous character at [start, end) of the text
@@ -320,8 +328,9 @@ func nextBoundary(t string, p, limit int) int {
 }
 
 // trace runs the converter over s, recording spans, and returns the final
-// version. amb, if not nil, receives ambiguous characters with offsets in s.
-func (c *Converter) trace(s string, tr *tracer, amb ambiguousFn) *version {
+// version. amb, if not nil, receives ambiguous characters with offsets in s
+// and the index of the conversion step, step by step.
+func (c *Converter) trace(s string, tr *tracer, amb func(start, end, step int, cands []string)) *version {
 	cur, next := &tr.v[0], &tr.v[1]
 	cur.text = s
 	cur.frags = append(cur.frags[:0], frag{0, s})
@@ -347,7 +356,7 @@ func (c *Converter) trace(s string, tr *tracer, amb ambiguousFn) *version {
 			stepAmb = func(start, end int, cand []string) {
 				in0, in1, ok := inputRange(spans, start, end)
 				if ok {
-					amb(in0, in1, cand)
+					amb(in0, in1, k, cand)
 				}
 			}
 		}
@@ -475,11 +484,34 @@ func (a *assembledCache) get(s string) string {
 // other converts them to the default. Characters inside a matched phrase
 // are not reported: the phrase decides them. The candidates slice is
 // shared and must not be modified.
+//
+// In a multi-step configuration a character may be ambiguous in several
+// steps (s2hk: 只 in STCharacters, then in HKVariants); it is reported
+// once, with the candidates of the first step.
 func (c *Converter) Ambiguous(s string, fn func(start, end int, candidates []string)) {
 	if len(s) == 0 {
 		return
 	}
 	tr := c.getTracer()
-	c.trace(s, tr, fn)
+	tr.ambs = tr.ambs[:0]
+	c.trace(s, tr, func(start, end, step int, cands []string) {
+		tr.ambs = append(tr.ambs, ambiguity{start, end, step, cands})
+	})
+	// Steps report in their own order; merge them.
+	slices.SortStableFunc(tr.ambs, func(a, b ambiguity) int {
+		if a.start != b.start {
+			return a.start - b.start
+		}
+		return a.step - b.step
+	})
+	last := 0
+	for _, a := range tr.ambs {
+		if a.start < last {
+			continue // already reported by an earlier step
+		}
+		fn(a.start, a.end, a.candidates)
+		last = a.end
+	}
+	clear(tr.ambs)
 	c.putTracer(tr)
 }
