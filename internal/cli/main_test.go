@@ -264,6 +264,24 @@ func TestTextMode(t *testing.T) {
 	})
 }
 
+func TestEncoding(t *testing.T) {
+	gbk := "\xba\xba\xd7\xd6\xa3\xac\xd6\xd0\xce\xc4\xb5\xc4\xce\xc4\xd5\xc2\n" // 汉字，中文的文章 in GBK
+	r := runMain(t, gbk, "-to", "keep")
+	assert.Equal(t, 0, r.code, r.stderr)
+	assert.Equal(t, "汉字，中文的文章\n", r.stdout, "detected and decoded")
+
+	// -encoding forces the (here wrong) encoding; what it decodes to is
+	// the library's business (its mojibake stage may even repair it).
+	r = runMain(t, gbk, "-to", "keep", "-encoding", "big5", "-report")
+	assert.Equal(t, 0, r.code, r.stderr)
+	assert.True(t, utf8.ValidString(r.stdout))
+	assert.Contains(t, r.stderr, `"encoding":"big5"`)
+
+	r = runMain(t, gbk, "-detect", "-encoding", "big5")
+	assert.Equal(t, 0, r.code, r.stderr)
+	assert.Contains(t, r.stdout, `"encoding":"big5"`)
+}
+
 func TestConvert(t *testing.T) {
 	r := runMain(t, "汉字后来\n", "-convert", "s2t")
 	assert.Equal(t, 0, r.code, r.stderr)
