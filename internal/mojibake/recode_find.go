@@ -72,7 +72,7 @@ func (a *analyzer) findRecodes() {
 					i += n
 					continue
 				}
-				if susp {
+				if susp && (rc.Wrong == "cp1252" || a.recodeProbe(i, j, rc)) {
 					found = append(found, a.recodeStretch(i, j, rc)...)
 				}
 				i = j
@@ -156,6 +156,46 @@ func runeStart(s string, i int) int {
 		i--
 	}
 	return i
+}
+
+// recodeProbe is a cheap look at the first stretch of suspicious text: a
+// CJK misreading shows there as a run of units that decode and read
+// better. Long stretches of clean text with a few rare characters are
+// skipped without decoding them all.
+func (a *analyzer) recodeProbe(start, end int, rc recoding) bool {
+	const span = 96
+	if end-start <= 2*span {
+		return true
+	}
+	text := a.text
+	first := start
+	for first < end {
+		r, n := utf8.DecodeRuneInString(text[first:])
+		if suspiciousRune(r) {
+			break
+		}
+		first += n
+	}
+	lo, hi := runeStart(text, max(start, first-span/2)), runeStart(text, min(end, first+span))
+	units := recodeUnits(text, lo, hi, rc, nil)
+	m := a.sc.m
+	cur, best := 0.0, 0.0
+	prevG, prevR := lastRune(text[:lo]), lastRune(text[:lo])
+	for _, u := range units {
+		g := text[u.gs:u.ge]
+		if !u.ok {
+			cur, prevG, prevR = 0, lastRune(g), lastRune(g)
+			continue
+		}
+		if !u.ident {
+			lr, _ := lpText(m, a.sc.ev, prevR, u.rep, 0)
+			lg, _ := lpText(m, a.sc.ev, prevG, g, 0)
+			cur = max(0, cur+lr-m.Bigram(lastRune(u.rep), 0)-(lg-m.Bigram(lastRune(g), 0)))
+			best = max(best, cur)
+		}
+		prevG, prevR = lastRune(g), lastRune(u.rep)
+	}
+	return best >= minRecodeGain
 }
 
 // recodeStretch finds the segments of text[start:end] that one hop of rc

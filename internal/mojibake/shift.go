@@ -395,8 +395,17 @@ func (s *shiftScorer) search(text string, q int, h0 shiftHyp, toks []shiftToken)
 		if have {
 			t = toks[i]
 		}
-		if i > 0 && beam[0].rank-gPrefix < -30 && best == nil {
-			break // the repair reads far worse than the garbled text
+		if i > 0 {
+			// Stop when every hypothesis reads far worse than the garbled
+			// text, or far worse than the best complete repair: past the
+			// run, the text is in phase and decoding it shifted is noise.
+			lim := -30.0
+			if best != nil {
+				lim = min(lim, best.rankGain-25)
+			}
+			if beam[0].rank-gPrefix < lim {
+				break
+			}
 		}
 		if have {
 			gPrefix += s.m.Bigram(gPrev, t.r) + s.ev.scriptLP(s.m, t.r)
