@@ -19,7 +19,7 @@ const (
 	targetCCER   = 0.003
 	targetDSpans = 0.95
 
-	floorCSpans = 0.83
+	floorCSpans = 0.85
 	floorCCER   = 0.02
 	floorDSpans = 0.74
 )

@@ -18,6 +18,7 @@ type evidence struct {
 	text       string
 	pairOnce   sync.Once
 	pairs      map[uint64]int32 // Han pairs of the document
+	succ       map[rune][]rune  // the Han characters that follow each one
 }
 
 // readingCodes caches, per syllable, the GBK codes of the characters that
@@ -46,17 +47,35 @@ func (e *evidence) withReading(g *gbkTable, syl string) []uint16 {
 
 // pairCount returns how often the Han pair a, b occurs in the document.
 func (e *evidence) pairCount(a, b rune) int {
+	e.buildPairs()
+	return int(e.pairs[uint64(a)<<32|uint64(b)])
+}
+
+// successors returns the Han characters that follow a in the document.
+func (e *evidence) successors(a rune) []rune {
+	if e == nil {
+		return nil
+	}
+	e.buildPairs()
+	return e.succ[a]
+}
+
+func (e *evidence) buildPairs() {
 	e.pairOnce.Do(func() {
 		e.pairs = map[uint64]int32{}
+		e.succ = map[rune][]rune{}
 		prev := rune(0)
 		for _, r := range e.text {
 			if (lm.Class(r) == lm.Han || r == '。') && lm.Class(prev) == lm.Han {
-				e.pairs[uint64(prev)<<32|uint64(r)]++
+				k := uint64(prev)<<32 | uint64(r)
+				if e.pairs[k] == 0 && r != '。' {
+					e.succ[prev] = append(e.succ[prev], r)
+				}
+				e.pairs[k]++
 			}
 			prev = r
 		}
 	})
-	return int(e.pairs[uint64(a)<<32|uint64(b)])
 }
 
 // collectEvidence scans text for annotations. It returns nil when there

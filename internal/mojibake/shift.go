@@ -546,6 +546,14 @@ func (s *shiftScorer) dropStep(h shiftHyp, at int, u byte) []shiftHyp {
 				}
 				offer(cand{a, x, y, c1, c2, lp1 + s.charLP(c1, c2, true)})
 			}
+			if h.a != 0 {
+				// Words of the document after c1 (您 → 也).
+				for _, c2 := range s.ev.successors(c1) {
+					if y, b1, n := s.g.encode(c2); n == 2 && b1 == u && s.g.isDropped(x, y) {
+						offer(cand{a, x, y, c1, c2, lp1 + s.charLP(c1, c2, true) + s.cacheBonus(c1, c2)})
+					}
+				}
+			}
 		}
 	}
 	out := make([]shiftHyp, 0, n)
@@ -629,13 +637,22 @@ func (s *shiftScorer) terminate(text string, h shiftHyp, rankInBeam int, toks []
 			codes := s.tab.dropEnds[k]
 			if pe > 0 {
 				codes = s.ev.withReading(s.g, syl)
+			} else if succ := s.ev.successors(c); len(succ) > 0 {
+				// Words of the document after c (字符 → 串).
+				codes = append([]uint16(nil), codes...)
+				for _, r2 := range succ {
+					if b0, b1, n := s.g.encode(r2); n == 2 && b1 >= 0x80 {
+						codes = append(codes, uint16(b0)<<8|uint16(b1))
+					}
+				}
 			}
 			for _, code := range codes {
 				y := byte(code >> 8)
 				if !s.g.isDropped(x, y) {
 					continue
 				}
-				cd := cand{x, code, lp1 + s.m.Bigram(c, s.g.decode2(y, byte(code)))}
+				c2 := s.g.decode2(y, byte(code))
+				cd := cand{x, code, lp1 + s.m.Bigram(c, c2) + s.cacheBonus(c, c2)}
 				if n < keep {
 					top[n] = cd
 					n++
@@ -652,7 +669,7 @@ func (s *shiftScorer) terminate(text string, h shiftHyp, rankInBeam int, toks []
 		for _, cd := range top[:n] {
 			c := s.g.decode2(h.a, cd.x)
 			h2 := h
-			h2.emit(c, s.charLP(h.prev, c, true)+dropAdjust, s.cacheBonus(h.prev, c))
+			h2.emit(c, s.charLP(h.prev, c, true), s.cacheBonus(h.prev, c))
 			y := byte(cd.code >> 8)
 			h2.drops = append(append([]shiftDrop(nil), h.drops...), shiftDrop{At: i, U: cd.x, V: y})
 			h2.a = y
