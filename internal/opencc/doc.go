@@ -40,9 +40,10 @@
 // The differential test (gocc_test.go, FuzzDifferentialGocc) loads the
 // dictionaries and configurations of github.com/liuzl/gocc into this engine
 // (Options.GoccCompat) and checks that it converts exactly as gocc does, on
-// valid UTF-8. On invalid UTF-8 they differ by design: gocc replaces a bad
-// byte with U+FFFD and drops the two bytes after it; this engine keeps
-// every byte.
+// valid UTF-8 without the byte 0x01. There they differ by design: gocc
+// replaces a byte of invalid UTF-8 with U+FFFD and drops the two bytes
+// after it, and drops a 0x01 byte before a dictionary key; this engine
+// keeps every byte.
 //
 // Dictionaries that OpenCC marks "may_output_tofu" (TSCharactersExt) are
 // used only with Options.IncludeTofu; OpenCC's regression cases expect
