@@ -11,6 +11,11 @@
 # maximum resident set size of each run. Exits 1 when a run fails or its
 # peak RSS exceeds LIMIT_MB.
 #
+# The CLI keeps its own buffers bounded (batches, a byte budget for lines in
+# flight, one huge document cleaned at a time); the library needs many
+# times the size of a document while it cleans it, which the default
+# -mem-limit (a soft Go heap limit, 150M) keeps in check for 10 MB lines.
+#
 # Environment: SIZE_MB (default 1024), LIMIT_MB (default 200), TMPDIR.
 # Needs go, python3 and GNU time (apt-get install time).
 set -eu
