@@ -29,7 +29,7 @@ func kindOf(chain []recoding) string {
 		return KindChain
 	}
 	switch chain[0] {
-	case recoding{"utf8", "cp1252"}:
+	case recoding{"utf8", "cp1252"}, recoding{"utf8", "latin1"}:
 		return KindUTF8Latin
 	case recoding{"utf8", "gbk"}:
 		return KindUTF8GBK

@@ -249,6 +249,32 @@ func (a *analyzer) recodeStretch(start, end int, rc recoding) []recodeCand {
 		if bs < 0 {
 			return
 		}
+		// A garbled region is garbled to its edges: take in neighbouring
+		// units that decode and cost the model little (開啟 next to 對話).
+		for {
+			sum, ext := 0.0, 0
+			for k := bs - 1; k >= lo && k >= bs-4 && units[k].ok && !units[k].ident; k-- {
+				if sum += gains[k]; sum > -2 {
+					ext = bs - k
+				}
+			}
+			if ext == 0 {
+				break
+			}
+			bs -= ext
+		}
+		for {
+			sum, ext := 0.0, 0
+			for k := be; k < hi && k < be+4 && units[k].ok && !units[k].ident; k++ {
+				if sum += gains[k]; sum > -2 {
+					ext = k + 1 - be
+				}
+			}
+			if ext == 0 {
+				break
+			}
+			be += ext
+		}
 		// Trim identical units at both ends.
 		for bs < be && units[bs].ident {
 			bs++
