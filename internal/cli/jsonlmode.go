@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -20,6 +21,8 @@ const (
 	maxInFlight = 32 << 20  // bytes of input in flight (one larger line runs alone)
 	bigDoc      = 4 << 20   // documents at least this large are cleaned one at a time
 )
+
+var utf8BOM = []byte("\xef\xbb\xbf")
 
 // bigDocMu serialises the cleaning of big documents.
 var bigDocMu sync.Mutex
@@ -90,7 +93,12 @@ func (r *runner) produceLines(emit func(*jsonlBatch, int64) bool) {
 		b := newBatch(s, 1)
 		for {
 			var err error
+			n := len(b.data)
 			b.data, err = lr.appendLine(b.data)
+			if err == nil && lr.line == 1 && bytes.HasPrefix(b.data[n:], utf8BOM) {
+				// A byte order mark is not JSON; drop it.
+				b.data = append(b.data[:n], b.data[n+len(utf8BOM):]...)
+			}
 			if err == nil {
 				b.ends = append(b.ends, len(b.data))
 				if len(b.data) >= batchBytes || len(b.ends) >= batchLines {

@@ -328,6 +328,15 @@ func TestPassThroughByteIdentical(t *testing.T) {
 	assert.Equal(t, line, r.stdout)
 }
 
+func TestJSONLByteOrderMark(t *testing.T) {
+	dir := t.TempDir()
+	a := writeFile(t, dir, "a.jsonl", []byte("\xef\xbb\xbf{\"text\":\"a\"}\n"))
+	b := writeFile(t, dir, "b.jsonl", []byte("\xef\xbb\xbf{\"text\":\"b\"}\n"))
+	r := runMain(t, "", "-jsonl", "-to", "keep", a, b)
+	assert.Equal(t, 0, r.code, r.stderr)
+	assert.Equal(t, "{\"text\":\"a\"}\n{\"text\":\"b\"}\n", r.stdout, "the BOM of each FILE is dropped")
+}
+
 func TestField(t *testing.T) {
 	r := runMain(t, "{\"text\":\"漢\",\"body\":\"漢\"}\n", "-jsonl", "-convert", "t2s", "-field", "body")
 	assert.Equal(t, 0, r.code, r.stderr)
