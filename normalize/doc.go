@@ -13,13 +13,15 @@
 //
 //  1. Decode (Bytes only): detect the encoding and decode to UTF-8. Every
 //     later stage works on text.
-//  2. Hygiene: drop a BOM, zero-width and control characters, unify line
-//     ends, NFC. It comes first because it only removes invisible noise that
-//     would otherwise split the patterns later stages look for.
-//  3. Mojibake: repair spans decoded with the wrong codec. It runs before
-//     annotation stripping because in GBK misalignment the inserted
-//     readings are part of the garbled bytes: the repair needs them, and
-//     restores them as ordinary annotations.
+//  2. Mojibake: repair spans decoded with the wrong codec. It runs first on
+//     the text because the damage is byte-level: the C1 control characters
+//     that hygiene would remove are the evidence of UTF-8 read as
+//     ISO-8859-1, and in GBK misalignment the inserted readings are part of
+//     the garbled bytes (the repair needs them, and restores them as
+//     ordinary annotations, so it must also precede annotation stripping).
+//  3. Hygiene: drop a BOM, zero-width and control characters, unify line
+//     ends, NFC: invisible noise that would otherwise split the patterns
+//     the later stages look for.
 //  4. Annotations: strip flattened pinyin readings (建設(shè) → 建設). Before
 //     boilerplate, so that rules and learned templates see the text as a
 //     reader does (發(fā)布日期 is 發布日期).

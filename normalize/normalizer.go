@@ -34,8 +34,8 @@ func New(opts Options) (*Normalizer, error) {
 		new func(Options) (Stage, error)
 	}
 	for _, b := range []build{
-		{FixHygiene, func(Options) (Stage, error) { return Hygiene{}, nil }},
 		{FixMojibake, NewMojibake},
+		{FixHygiene, func(Options) (Stage, error) { return Hygiene{}, nil }},
 		{FixAnnotations, NewAnnotations},
 		{FixBoilerplate, NewBoilerplate},
 		{FixScript, NewScript},
