@@ -113,8 +113,11 @@ func (r *runner) useModels(models detect.SiteModels) error {
 			models = detect.SiteModels{"": m}
 		}
 	}
-	r.groups = make(map[string]*normalize.Normalizer, len(models))
+	r.groups = make(map[string]*normalize.Normalizer)
 	for g, m := range models {
+		if m == nil || m.Len() == 0 {
+			continue // nothing learned: the default Normalizer does the same
+		}
 		opts := r.cfg.options()
 		opts.SiteModel = m
 		n, err := normalize.New(opts)
