@@ -111,8 +111,8 @@ type analyzer struct {
 func (a *analyzer) run() {
 	text := a.text
 	for i := 0; i < len(text); i++ {
-		if text[i] != '?' {
-			continue
+		if text[i] != '?' || i > 0 && text[i-1] == '?' {
+			continue // a run starts after an intact character, not inside ???
 		}
 		if sp, ok := a.shiftSpan(i); ok {
 			a.spans = append(a.spans, sp)

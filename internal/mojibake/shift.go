@@ -263,6 +263,10 @@ func tokensAfter(g *gbkTable, text string, pos int) []shiftToken {
 		}
 		ts = append(ts, t)
 		i += n
+		// Three question marks in a row are lost characters, not a run.
+		if r == '?' && len(ts) >= 3 && ts[len(ts)-2].r == '?' && ts[len(ts)-3].r == '?' {
+			break
+		}
 	}
 	return ts
 }
