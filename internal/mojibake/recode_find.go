@@ -107,6 +107,7 @@ func (a *analyzer) findRecodes() {
 type cluster struct {
 	start, end int
 	n          int // suspicious runes in it
+	adj        int // suspicious runes right after another one
 }
 
 // clusterPad is how far around suspicious runes a region reaches, and the
@@ -119,6 +120,7 @@ const clusterPad = 48
 func (a *analyzer) clusters(covered func(int) (int, bool)) []cluster {
 	text := a.text
 	var out []cluster
+	lastSusp := -1 // end of the last suspicious rune
 	for i := 0; i < len(text); {
 		if e, ok := covered(i); ok {
 			i = e
@@ -135,9 +137,13 @@ func (a *analyzer) clusters(covered func(int) (int, bool)) []cluster {
 			if k := len(out) - 1; k >= 0 && s <= out[k].end {
 				out[k].end = max(out[k].end, e)
 				out[k].n++
+				if i == lastSusp {
+					out[k].adj++
+				}
 			} else {
 				out = append(out, cluster{start: s, end: e, n: 1})
 			}
+			lastSusp = i + n
 		}
 		i += n
 	}
