@@ -1,8 +1,7 @@
-//go:build ignore
-
-// gen writes readings.bin, the per-character readings that package pinyin
+// Command genpinyin writes readings.bin, the per-character readings that package pinyin
 // embeds, from the dictionary of github.com/mozillazg/go-pinyin (generated
-// from pinyin-data). Run it with `go generate ./internal/pinyin`.
+// from pinyin-data). Run it with `go generate ./internal/pinyin`; it lives
+// in the tools module so that go-pinyin stays out of hanfix's own go.mod.
 //
 // Format (all integers big-endian):
 //
@@ -15,6 +14,7 @@ package main
 import (
 	"bytes"
 	"encoding/binary"
+	"flag"
 	"log"
 	"os"
 	"slices"
@@ -24,6 +24,16 @@ import (
 )
 
 func main() {
+	out := flag.String("out", "readings.bin", "file to write")
+	flag.Parse()
+	b := generate()
+	if err := os.WriteFile(*out, b, 0o644); err != nil {
+		log.Fatal(err)
+	}
+}
+
+// generate returns the content of readings.bin.
+func generate() []byte {
 	runes := make([]int, 0, len(gopinyin.PinyinDict))
 	for cp := range gopinyin.PinyinDict {
 		runes = append(runes, cp)
@@ -65,10 +75,8 @@ func main() {
 	}
 	out.Write(binary.BigEndian.AppendUint32(nil, uint32(countEntries(entries.Bytes()))))
 	out.Write(entries.Bytes())
-	if err := os.WriteFile("readings.bin", out.Bytes(), 0o644); err != nil {
-		log.Fatal(err)
-	}
 	log.Printf("readings.bin: %d readings, %d characters, %d bytes", len(marked), countEntries(entries.Bytes()), out.Len())
+	return out.Bytes()
 }
 
 func countEntries(b []byte) int {
