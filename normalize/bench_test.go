@@ -3,8 +3,11 @@ package normalize
 import (
 	"os"
 	"path/filepath"
+	"syscall"
 	"testing"
+	"time"
 
+	"github.com/hanfix/hanfix/convert"
 	"github.com/hanfix/hanfix/internal/testshared"
 )
 
@@ -67,5 +70,124 @@ func BenchmarkPipelineClean(b *testing.B) {
 		if _, _, err := n.String(text); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// seedDocs returns the seed documents, raw, and their total size.
+func seedDocs(b *testing.B) ([][]byte, int) {
+	corpus := testshared.Dir(b, "corpus")
+	paths, _ := filepath.Glob(filepath.Join(corpus, "seeds", "*.txt"))
+	var docs [][]byte
+	size := 0
+	for _, p := range paths {
+		d, err := os.ReadFile(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		docs = append(docs, d)
+		size += len(d)
+	}
+	if len(docs) == 0 {
+		b.Skip("no seeds")
+	}
+	return docs, size
+}
+
+// benchmarkPipelineBytes runs a Normalizer for opts over docs, one
+// document per call, and reports MB per CPU second beside MB/s.
+func benchmarkPipelineBytes(b *testing.B, opts Options) {
+	docs, size := seedDocs(b)
+	n, err := New(opts)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, d := range docs { // first-use tables outside the timing
+		if _, _, err := n.Bytes(d); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	cpu0, runs := cpuTime(), 0
+	for b.Loop() {
+		for _, d := range docs {
+			if _, _, err := n.Bytes(d); err != nil {
+				b.Fatal(err)
+			}
+		}
+		runs++
+	}
+	reportCPURate(b, cpu0, runs*size)
+}
+
+// BenchmarkPipelineNoMojibake is BenchmarkPipelineSeeds without the
+// mojibake stage, so that the cost of the other stages and of building the
+// report is visible.
+func BenchmarkPipelineNoMojibake(b *testing.B) {
+	benchmarkPipelineBytes(b, Options{Target: TargetSimplified, Fixes: DefaultFixes &^ FixMojibake})
+}
+
+// BenchmarkStagesSeeds measures each stage of the target-simp pipeline on
+// the seed documents as that stage sees them in the pipeline (the output
+// of the stages before it): Edits plus applying them.
+func BenchmarkStagesSeeds(b *testing.B) {
+	raw, _ := seedDocs(b)
+	opts := Options{Target: TargetSimplified}
+	n, err := New(opts)
+	if err != nil {
+		b.Fatal(err)
+	}
+	texts := make([]string, len(raw))
+	reps := make([]*Report, len(raw))
+	for i, d := range raw {
+		r, err := convert.DecodeAuto(d)
+		if err != nil {
+			b.Fatal(err)
+		}
+		texts[i] = r.Text
+		reps[i] = &Report{Counts: map[Kind]int{}}
+	}
+	for _, st := range n.stages {
+		b.Run(string(st.Kind()), func(b *testing.B) {
+			size := 0
+			for _, t := range texts {
+				size += len(t)
+			}
+			b.SetBytes(int64(size))
+			b.ReportAllocs()
+			cpu0, runs := cpuTime(), 0
+			for b.Loop() {
+				for i, t := range texts {
+					edits, _ := st.Edits(t, &Doc{Report: &Report{Counts: map[Kind]int{KindAnnotation: reps[i].Counts[KindAnnotation]}}, Opts: &opts})
+					applyEdits(t, edits)
+				}
+				runs++
+			}
+			reportCPURate(b, cpu0, runs*size)
+		})
+		// The next stage sees this one's output.
+		for i, t := range texts {
+			edits, _ := st.Edits(t, &Doc{Report: reps[i], Opts: &opts})
+			reps[i].Counts[st.Kind()] += len(edits)
+			texts[i] = applyEdits(t, edits)
+		}
+	}
+}
+
+// cpuTime returns the CPU time (user+system) the process has used.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// reportCPURate reports MB per CPU second, which unlike MB/s does not
+// depend much on how busy the machine is (it counts the garbage
+// collector's CPU time too).
+func reportCPURate(b *testing.B, cpu0 time.Duration, bytes int) {
+	if d := cpuTime() - cpu0; d > 0 {
+		b.ReportMetric(float64(bytes)/1e6/d.Seconds(), "MB/cpu-s")
 	}
 }
