@@ -110,9 +110,19 @@ type analyzer struct {
 
 func (a *analyzer) run() {
 	text := a.text
+	budget := 200 + len(text)/256
 	for i := 0; i < len(text); i++ {
 		if text[i] != '?' || i > 0 && text[i-1] == '?' {
 			continue // a run starts after an intact character, not inside ???
+		}
+		if !a.worthSearching(i) {
+			continue
+		}
+		// A budget keeps adversarial input (thousands of '?' before rare
+		// characters) linear with a small constant: real documents have a
+		// few dozen runs.
+		if budget--; budget < 0 {
+			break
 		}
 		if sp, ok := a.shiftSpan(i); ok {
 			a.spans = append(a.spans, sp)
@@ -201,6 +211,44 @@ func (a *analyzer) shiftSpan(q int) (Span, bool) {
 }
 
 var debugShift = false
+
+// worthSearching is the cheap test before the search for a misaligned run
+// at the '?' at q: what follows must look like one. Misalignment turns
+// text into rare characters and symbols; a question mark followed by
+// ordinary text is a question mark.
+func (a *analyzer) worthSearching(q int) bool {
+	text := a.text
+	if _, end := readPinyinClose(text, q+1); end > 0 {
+		return true // ?pinyin)
+	}
+	prev := lastRune(text[:q])
+	if q == 0 {
+		prev = '\n'
+	}
+	if q+1 < len(text) && text[q+1] > ' ' && text[q+1] < 0x7F {
+		if cl := lm.Class(prev); prev >= 0x80 && (cl == lm.Han || cl == lm.Punct) {
+			return true // ?,F  ?_@: an ASCII run inside Chinese text
+		}
+	}
+	m := a.sc.m
+	for i, k := q+1, 0; i < len(text) && k < 12; k++ {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		switch {
+		case r == '\n':
+			return false
+		case r >= 0x80:
+			if r == '€' || suspiciousRune(r) || m.Unigram(r) < -11 {
+				return true
+			}
+		case r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z':
+			if _, end := readPinyinParen(text, i+n); end > 0 {
+				return true // F(xiàn)
+			}
+		}
+		i += n
+	}
+	return false
+}
 
 func isASCII(s string) bool {
 	for i := 0; i < len(s); i++ {

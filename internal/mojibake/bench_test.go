@@ -120,3 +120,11 @@ func BenchmarkFindDamaged(b *testing.B) {
 	s := strings.Join(parts, "\n")
 	benchFind(b, s)
 }
+
+// BenchmarkFindAdversarial is input made to be expensive: question marks
+// before rare characters, before pinyin, and runs of mojibake-looking
+// Latin-1, 100 KB each.
+func BenchmarkFindAdversarial(b *testing.B) {
+	s := strings.Repeat("字?秾", 4800) + strings.Repeat("字?zhèn)", 3400) + strings.Repeat("Ã©", 25000) + strings.Repeat("?a", 50000)
+	benchFind(b, s)
+}

@@ -404,7 +404,7 @@ func (s *shiftScorer) search(text string, q int, h0 shiftHyp, toks []shiftToken)
 			// text, or far worse than the best complete repair: past the
 			// run, the text is in phase and decoding it shifted is noise.
 			lim := -30.0
-			if best != nil {
+			if best != nil && best.rankGain > 0 {
 				lim = min(lim, best.rankGain-25)
 			}
 			if beam[0].rank-gPrefix < lim {
