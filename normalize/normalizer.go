@@ -2,8 +2,10 @@ package normalize
 
 import (
 	"fmt"
-	"github.com/hanfix/hanfix/convert"
+	"slices"
 	"sort"
+
+	"github.com/hanfix/hanfix/convert"
 	"unicode/utf8"
 )
 
@@ -28,6 +30,14 @@ func New(opts Options) (*Normalizer, error) {
 		}
 	}
 	n := &Normalizer{opts: opts}
+	if opts.Convert != "" {
+		c, err := NewConvert(opts.Convert)
+		if err != nil {
+			return nil, fmt.Errorf("normalize: %w", err)
+		}
+		n.stages = []Stage{c}
+		return n, nil
+	}
 	f := opts.fixes()
 	type build struct {
 		fix Fix
@@ -94,6 +104,13 @@ func invalidUTF8Error(s string) error {
 func (n *Normalizer) run(text string, rep *Report) string {
 	doc := &Doc{Report: rep, Opts: &n.opts}
 	var maps []stageMap
+	// The edits of each stage are kept, and turned into changes once all
+	// stages have run: Report.Changes is then allocated once, at its size,
+	// and each stage's changes are mapped back with one linear walk per
+	// later map instead of a binary search per change.
+	var stagesBuf [8]stageEdits
+	done := stagesBuf[:0]
+	total := 0
 	for _, st := range n.stages {
 		edits, findings := st.Edits(text, doc)
 		k := st.Kind()
@@ -115,16 +132,33 @@ func (n *Normalizer) run(text string, rep *Report) string {
 		if len(edits) == 0 {
 			continue
 		}
-		for _, e := range edits {
-			c := makeChange(k, text, e)
-			c.Start, c.End = mapBack(maps, e.Start, false), mapBack(maps, e.End, true)
-			rep.Changes = append(rep.Changes, c)
-		}
+		done = append(done, stageEdits{kind: k, text: text, edits: edits, maps: len(maps)})
+		total += len(edits)
 		rep.Counts[k] += len(edits)
 		text = applyEdits(text, edits)
 		maps = append(maps, newStageMap(edits))
 	}
+	if total > 0 {
+		changes := slices.Grow(rep.Changes, total)
+		for _, se := range done {
+			first := len(changes)
+			for _, e := range se.edits {
+				changes = append(changes, makeChange(se.kind, se.text, e))
+			}
+			mapChangesBack(maps[:se.maps], changes[first:])
+		}
+		rep.Changes = changes
+	}
 	return text
+}
+
+// stageEdits are the edits one stage made to its input text, and how many
+// stage maps lie before it.
+type stageEdits struct {
+	kind  Kind
+	text  string
+	edits []Edit
+	maps  int
 }
 
 // mapBack maps a position in the output of the last of maps to the
@@ -134,4 +168,14 @@ func mapBack(maps []stageMap, pos int, isEnd bool) int {
 		pos = maps[i].back(pos, isEnd)
 	}
 	return pos
+}
+
+// mapChangesBack maps the offsets of cs, the changes of one stage in text
+// order, from the output of the last of maps to the pipeline's input. It
+// gives the offsets mapBack gives, in time linear in the number of changes
+// and edits.
+func mapChangesBack(maps []stageMap, cs []Change) {
+	for i := len(maps) - 1; i >= 0; i-- {
+		maps[i].backChanges(cs)
+	}
 }

@@ -133,3 +133,24 @@ func TestBytesForcedEncoding(t *testing.T) {
 	_, err = New(Options{Encoding: "no-such-encoding"})
 	assert.ErrorContains(t, err, "no-such-encoding")
 }
+
+func TestConvertOption(t *testing.T) {
+	n, err := New(Options{Convert: "s2twp"})
+	require.NoError(t, err)
+	in := "\ufeff鼠标里面的硅二极管坏了,建设(shè)"
+	out, rep, err := n.String(in)
+	require.NoError(t, err)
+	assert.Equal(t, "\ufeff滑鼠裡面的矽二極體壞了,建設(shè)", out, "pure conversion: no hygiene, no annotation stripping")
+	for _, c := range rep.Changes {
+		assert.Equal(t, KindScript, c.Kind)
+		assert.Equal(t, c.Before, in[c.Start:c.End])
+	}
+	assert.Equal(t, len(rep.Changes), rep.Counts[KindScript])
+
+	out, _, err = n.Bytes([]byte("\xca\xf3\xb1\xea\xc0\xef\xc3\xe6\xb5\xc4\xb9\xe8\xb6\xfe\xbc\xab\xb9\xdc\xbb\xb5\xc1\xcb")) // GBK
+	require.NoError(t, err)
+	assert.Equal(t, "滑鼠裡面的矽二極體壞了", out)
+
+	_, err = New(Options{Convert: "x2y"})
+	assert.ErrorContains(t, err, "x2y")
+}

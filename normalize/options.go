@@ -97,6 +97,11 @@ type Options struct {
 	// Encoding forces the encoding of raw input given to Bytes (a WHATWG
 	// label); "" detects it.
 	Encoding string
+	// Convert, when not empty, names an OpenCC configuration (s2t, t2s,
+	// s2tw, …) and turns the pipeline into pure conversion: raw input is
+	// decoded, then converted with that configuration, and no other fix
+	// runs; Target, Fixes and Conservative are ignored.
+	Convert string
 }
 
 func (o Options) fixes() Fix {

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"strings"
 	"unicode/utf8"
 
 	"github.com/hanfix/hanfix/convert"
@@ -32,9 +31,6 @@ func protect(fn func() error) (err error) {
 // string: when it is valid UTF-8 it is taken as text, otherwise (raw bytes
 // in a JSON string) its encoding is detected like a file's.
 func (r *runner) cleanDoc(n *normalize.Normalizer, raw []byte, text bool) (string, *normalize.Report, error) {
-	if r.conv != nil {
-		return r.convertDoc(raw)
-	}
 	if text && utf8.Valid(raw) {
 		return n.String(string(raw))
 	}
@@ -47,59 +43,6 @@ func (r *runner) analyzeDoc(n *normalize.Normalizer, raw []byte, text bool) (*no
 		return n.Analyze(string(raw))
 	}
 	return n.AnalyzeBytes(raw)
-}
-
-// convertDoc runs the -convert conversion and nothing else. Valid UTF-8
-// is converted as it is; other input is decoded first, from -encoding or
-// from the detected encoding, and undecodable bytes become U+FFFD and are
-// reported.
-func (r *runner) convertDoc(raw []byte) (string, *normalize.Report, error) {
-	rep := &normalize.Report{Encoding: "utf-8", EncodingConfidence: 1, Counts: map[normalize.Kind]int{}}
-	var s string
-	var derrs []convert.DecodeError
-	switch {
-	case utf8.Valid(raw):
-		s = string(raw)
-	case r.cfg.encoding != "":
-		var err error
-		s, derrs, err = convert.Decode(raw, r.cfg.encoding)
-		if err != nil {
-			return "", nil, err
-		}
-		rep.Encoding = r.cfg.encoding
-	default:
-		d, err := convert.DecodeAuto(raw)
-		if err != nil {
-			return "", nil, err
-		}
-		s, derrs, rep.Encoding, rep.EncodingConfidence = d.Text, d.Errors, d.Encoding, d.Confidence
-	}
-	for _, e := range derrs {
-		rep.Findings = append(rep.Findings, normalize.Finding{Kind: normalize.KindDecode, Start: e.Offset, End: e.Offset + e.Len,
-			Text: "\uFFFD", Reason: "bytes that do not decode became U+FFFD (offsets in the raw input)", Confidence: 1})
-	}
-	var b strings.Builder
-	pos, n := 0, 0
-	reason := "OpenCC " + r.conv.Config()
-	r.conv.Segments(s, func(start, end int, repl string) {
-		if n == 0 {
-			b.Grow(len(s) + len(s)/8)
-		}
-		n++
-		b.WriteString(s[pos:start])
-		b.WriteString(repl)
-		pos = end
-		if r.cfg.report {
-			rep.Changes = append(rep.Changes, normalize.Change{Kind: normalize.KindScript, Start: start, End: end,
-				Before: s[start:end], After: repl, Reason: reason, Confidence: 1})
-		}
-	})
-	if n == 0 {
-		return s, rep, nil
-	}
-	b.WriteString(s[pos:])
-	rep.Counts[normalize.KindScript] = n
-	return b.String(), rep, nil
 }
 
 func invalidAt(b []byte) int {
@@ -121,6 +64,7 @@ type reportJSON struct {
 	Counts             map[normalize.Kind]int `json:"counts"`
 	Changes            []normalize.Change     `json:"changes"`
 	Findings           []normalize.Finding    `json:"findings"`
+	DecodeErrors       []convert.DecodeError  `json:"decode_errors,omitempty"`
 }
 
 // appendReport appends rep as a JSON object to dst.
@@ -140,6 +84,7 @@ func appendReport(dst []byte, rep *normalize.Report) []byte {
 		if rep.Findings != nil {
 			j.Findings = rep.Findings
 		}
+		j.DecodeErrors = rep.DecodeErrors
 	}
 	return appendJSON(dst, j)
 }

@@ -329,5 +329,6 @@ func (c *config) options() normalize.Options {
 		Fixes:        c.fixes,
 		Conservative: c.conservative,
 		Encoding:     c.encoding,
+		Convert:      c.convert,
 	}
 }

@@ -14,7 +14,7 @@ import (
 // own documents first: when boilerplate is stripped (or counted, with
 // -detect) and neither -learn-run=false nor -model is given.
 func (r *runner) learnInRun() bool {
-	return r.cfg.jsonl && r.cfg.learnRun && r.cfg.learn == "" && r.cfg.model == "" && r.conv == nil &&
+	return r.cfg.jsonl && r.cfg.learnRun && r.cfg.learn == "" && r.cfg.model == "" && r.cfg.convert == "" &&
 		r.cfg.fixes&normalize.FixBoilerplate != 0
 }
 

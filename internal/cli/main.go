@@ -12,7 +12,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/hanfix/hanfix/convert"
 	"github.com/hanfix/hanfix/internal/compress"
 	"github.com/hanfix/hanfix/normalize"
 )
@@ -85,7 +84,6 @@ type runner struct {
 
 	sources []source
 	norm    *normalize.Normalizer
-	conv    *convert.Converter
 	// groups maps a -group value to the Normalizer with that group's
 	// learned site model; documents of other groups use norm.
 	groups map[string]*normalize.Normalizer
@@ -194,16 +192,11 @@ func (r *runner) finish(start time.Time) {
 
 // setup builds the converter or the Normalizer, and loads -model.
 func (r *runner) setup() error {
-	if r.cfg.convert != "" {
-		c, err := convert.NewWithOptions(r.cfg.convert, convert.Options{})
-		if err != nil {
-			return usagef("-convert: %v", err)
-		}
-		r.conv = c
-		return nil
-	}
 	n, err := normalize.New(r.cfg.options())
 	if err != nil {
+		if r.cfg.convert != "" {
+			return usagef("-convert: %v", err)
+		}
 		return err
 	}
 	r.norm = n
