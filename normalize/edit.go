@@ -53,12 +53,23 @@ func newStageMap(edits []Edit) stageMap {
 // span that covers all of what was replaced.
 func (m stageMap) back(pos int, isEnd bool) int {
 	i := sort.Search(len(m.edits), func(i int) bool {
-		outEnd := m.edits[i].Start + m.delta[i] + len(m.edits[i].After)
+		outEnd := m.outEnd(i)
 		if isEnd {
 			return outEnd >= pos
 		}
 		return outEnd > pos
 	})
+	return m.backAt(i, pos, isEnd)
+}
+
+// outEnd returns the end of the replacement of edits[i] in the output.
+func (m stageMap) outEnd(i int) int {
+	return m.edits[i].Start + m.delta[i] + len(m.edits[i].After)
+}
+
+// backAt is back for the position pos, given i, the first edit whose
+// replacement ends after pos (at or after it when isEnd).
+func (m stageMap) backAt(i, pos int, isEnd bool) int {
 	if i == len(m.edits) {
 		return pos - m.total
 	}
@@ -74,6 +85,39 @@ func (m stageMap) back(pos int, isEnd bool) int {
 		return pos - m.delta[i]
 	}
 	return e.Start
+}
+
+// backChanges maps the Start and End of every change in cs with back. The
+// offsets are expected in increasing order, as a stage's changes are, and
+// are then mapped with one walk over the edits; an offset out of order is
+// looked up on its own.
+func (m stageMap) backChanges(cs []Change) {
+	i, last := 0, 0
+	for k := range cs {
+		pos := cs[k].Start
+		if pos < last {
+			cs[k].Start = m.back(pos, false)
+			continue
+		}
+		for i < len(m.edits) && m.outEnd(i) <= pos {
+			i++
+		}
+		last = pos
+		cs[k].Start = m.backAt(i, pos, false)
+	}
+	i, last = 0, 0
+	for k := range cs {
+		pos := cs[k].End
+		if pos < last {
+			cs[k].End = m.back(pos, true)
+			continue
+		}
+		for i < len(m.edits) && m.outEnd(i) < pos {
+			i++
+		}
+		last = pos
+		cs[k].End = m.backAt(i, pos, true)
+	}
 }
 
 // checkEdits verifies that edits are sorted, do not overlap, lie inside text,

@@ -1,6 +1,8 @@
 package normalize
 
 import (
+	"math/rand/v2"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -62,4 +64,46 @@ func TestStageMapBack(t *testing.T) {
 	assert.Equal(t, 6, mapBack(maps, 4, true))
 	assert.Equal(t, 6, mapBack(maps, 3, true), "an end inside a replacement maps to the end of what it replaced")
 	assert.Equal(t, 7, mapBack(maps, 5, true))
+}
+
+// mapChangesBack gives the offsets mapBack gives, for changes in text
+// order and for changes out of order.
+func TestMapChangesBack(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	randomEdits := func(n int) []Edit {
+		var edits []Edit
+		for pos := 0; pos < n; {
+			pos += rng.IntN(4)
+			if pos > n {
+				break
+			}
+			end := min(n, pos+rng.IntN(3))
+			edits = append(edits, Edit{Start: pos, End: end, After: strings.Repeat("x", rng.IntN(3))})
+			pos = end
+		}
+		return edits
+	}
+	for round := 0; round < 200; round++ {
+		text := strings.Repeat("a", 1+rng.IntN(40))
+		var maps []stageMap
+		for stage := 0; stage < 4; stage++ {
+			edits := randomEdits(len(text))
+			require.NoError(t, checkEdits(text, edits))
+			cs := make([]Change, len(edits))
+			for i, e := range edits {
+				cs[i] = Change{Start: e.Start, End: e.End}
+			}
+			if round%5 == 0 {
+				rng.Shuffle(len(cs), func(i, j int) { cs[i], cs[j] = cs[j], cs[i] })
+			}
+			want := make([]Change, len(cs))
+			for i, c := range cs {
+				want[i] = Change{Start: mapBack(maps, c.Start, false), End: mapBack(maps, c.End, true)}
+			}
+			mapChangesBack(maps, cs)
+			require.Equal(t, want, cs, "round %d stage %d", round, stage)
+			text = applyEdits(text, edits)
+			maps = append(maps, newStageMap(edits))
+		}
+	}
 }
