@@ -18,9 +18,18 @@
 // A span is repaired only when the repair is lossless (re-applying the
 // mechanism to the repair reproduces the garbled text exactly) and the
 // character language model of package lm finds it clearly more probable
-// than the garbled text. Everything else is reported with its span.
+// than the garbled text. Bytes the mechanism lost are supplied only where
+// the mechanism leaves a small set of candidates (the first byte of a
+// misaligned run, a dropped private-use pair, a windows-1252 byte the
+// reader dropped) and the model, helped by the document's own character
+// pairs and pinyin readings, prefers one clearly; the plan records each
+// supplied byte. U+FFFD is never filled. Everything else is reported with
+// its span, and a repair that would leave the text with a further repair
+// (so that cleaning twice would differ) is reported instead.
 //
 // Clean text passes a byte-level gate that looks only for code points that
-// mojibake produces (rare ideographs, Latin-1 letters, box drawing, kana in
-// Han text, private use, U+FFFD, '?'), so it costs almost nothing.
+// mojibake produces (rare ideographs, Latin-1 letters, box drawing, kana,
+// private use, U+FFFD, '?'), so it costs almost nothing; text that trips it
+// is analysed only near the suspicious code points, and the number of
+// misalignment searches per document is bounded.
 package mojibake
