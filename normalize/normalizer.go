@@ -4,9 +4,9 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+	"unicode/utf8"
 
 	"github.com/hanfix/hanfix/convert"
-	"unicode/utf8"
 )
 
 // Normalizer runs the cleaning pipeline. Build one with New and reuse it: it
