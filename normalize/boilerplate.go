@@ -1,8 +1,15 @@
 package normalize
 
 import (
+	"strings"
+	"unicode"
+
 	"github.com/hanfix/hanfix/detect"
 )
+
+// maxLearnedShare is the largest share of a document's letters that lines
+// matched only by learned templates may remove.
+const maxLearnedShare = 0.5
 
 // Boilerplate is the boilerplate stage: it deletes the scraper boilerplate
 // lines and phrases that detect.Boilerplate finds with the rules of
@@ -47,6 +54,22 @@ func (b Boilerplate) Edits(text string, doc *Doc) ([]Edit, []Finding) {
 	if len(spans) == 0 {
 		return nil, findings
 	}
+	if learnedShare(text, spans) > maxLearnedShare {
+		// Templates learned from similar pages can be their content: a site
+		// model never takes most of a document. Report instead of delete.
+		kept := spans[:0:0]
+		for _, sp := range spans {
+			if !strings.HasPrefix(sp.Rule, "learned:") {
+				kept = append(kept, sp)
+				continue
+			}
+			findings = append(findings, Finding{Kind: KindBoilerplate, Start: sp.Span.Start, End: sp.Span.End,
+				Text:       text[sp.Span.Start:sp.Span.End],
+				Reason:     "matches a learned template, kept: learned templates would remove most of the document",
+				Confidence: sp.Confidence})
+		}
+		spans = kept
+	}
 	edits := make([]Edit, 0, len(spans))
 	for _, sp := range spans {
 		reason := "boilerplate phrase (" + sp.Kind + ")"
@@ -56,4 +79,29 @@ func (b Boilerplate) Edits(text string, doc *Doc) ([]Edit, []Finding) {
 		edits = append(edits, Edit{Start: sp.Span.Start, End: sp.Span.End, Reason: reason, Rule: sp.Rule, Confidence: sp.Confidence})
 	}
 	return edits, findings
+}
+
+// learnedShare returns the share of the letters and digits of text that the
+// learned-template spans cover.
+func learnedShare(text string, spans []detect.BoilerplateSpan) float64 {
+	learned := 0
+	for _, sp := range spans {
+		if strings.HasPrefix(sp.Rule, "learned:") {
+			learned += letters(text[sp.Span.Start:sp.Span.End])
+		}
+	}
+	if learned == 0 {
+		return 0
+	}
+	return float64(learned) / float64(max(1, letters(text)))
+}
+
+func letters(s string) int {
+	n := 0
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			n++
+		}
+	}
+	return n
 }

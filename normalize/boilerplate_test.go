@@ -75,7 +75,7 @@ func TestBoilerplateOptions(t *testing.T) {
 	// A site model removes the learned template lines.
 	l := detect.NewLearner()
 	page := func(i int) string {
-		return fmt.Sprintf("晴川学习 第%d期\n标题%c%c\n正文%c%c写得很长很长。\n本页由晴川学习提供\n", i, 0x4E00+i, 0x4E10+i, 0x4E20+i, 0x4E30+i)
+		return fmt.Sprintf("晴川学习 第%d期\n标题%c%c\n正文%c%c写得很长很长，讲了很多道理，也举了不少例子。\n本页由晴川学习提供\n", i, 0x4E00+i, 0x4E10+i, 0x4E20+i, 0x4E30+i)
 	}
 	for i := 0; i < 4; i++ {
 		l.Add(page(i))
@@ -84,10 +84,26 @@ func TestBoilerplateOptions(t *testing.T) {
 	require.NoError(t, err)
 	out, rep, err := n.String(page(9))
 	require.NoError(t, err)
-	assert.Equal(t, fmt.Sprintf("标题%c%c\n正文%c%c写得很长很长。\n", 0x4E09, 0x4E19, 0x4E29, 0x4E39), out)
+	assert.Equal(t, fmt.Sprintf("标题%c%c\n正文%c%c写得很长很长，讲了很多道理，也举了不少例子。\n", 0x4E09, 0x4E19, 0x4E29, 0x4E39), out)
 	for _, c := range rep.Changes {
 		assert.True(t, strings.HasPrefix(c.Rule, "learned:"), c.Rule)
 	}
+
+	// Learned templates never take most of a document: pages that share
+	// their content teach the learner that content, and it stays.
+	l = detect.NewLearner()
+	same := func(i int) string {
+		return fmt.Sprintf("第%d篇 城市交通观察\n今天我们讨论城市公共交通的发展问题。\n这是第%d篇文章独有的一句话，讨论第%d号线路。\n", i, i, i*7)
+	}
+	for i := 0; i < 10; i++ {
+		l.Add(same(i))
+	}
+	n, err = New(Options{Target: TargetKeep, SiteModel: l.Model()})
+	require.NoError(t, err)
+	out, rep, err = n.String(same(3))
+	require.NoError(t, err)
+	assert.Equal(t, same(3), out)
+	assert.NotEmpty(t, rep.Findings, "the learned matches are reported")
 }
 
 func TestBoilerplateFindings(t *testing.T) {
