@@ -192,7 +192,9 @@ func (a *analyzer) shiftSpan(q int) (Span, bool) {
 	glp := a.sc.lpJoin(prev, garbled, next)
 	gain := c.score - glp
 	need := minShiftGain + 2*float64(len(c.plan.Drops))
-	if c.plan.End == endLost {
+	// The lost last byte is a guess, unless the reading after it names the
+	// character ("?dòng)": the "(" was swallowed with it).
+	if c.plan.End == endLost && c.plan.Consumed != '(' {
 		need += 3
 		if c.plan.Consumed != 0 {
 			need++

@@ -735,6 +735,9 @@ func (s *shiftScorer) terminateLost(text string, h shiftHyp, t shiftToken, only 
 				// text, and the reading belongs to the repaired character.
 				hh := c.hh
 				hh.add(8)
+				if s.ev.reading(hh.prev) == syl {
+					hh.add(6) // the document annotates this character so
+				}
 				consider(hh, endLost, c.x, '(', 0, t.end)
 				continue
 			}
