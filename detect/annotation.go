@@ -238,9 +238,14 @@ func judge(s string, cands []annCand, res *AnnotationResult) {
 		st.annotated++
 		st.add(c.reading)
 	}
-	// Count every occurrence of the annotated characters.
+	// Count every occurrence of the annotated characters. A bit per rune
+	// value modulo 4096 keeps most other characters away from the map.
+	var seen [64]uint64
+	for r := range stats {
+		seen[r>>6&63] |= 1 << (r & 63)
+	}
 	for _, r := range s {
-		if r >= minR && r <= maxR {
+		if r >= minR && r <= maxR && seen[r>>6&63]&(1<<(r&63)) != 0 {
 			if st := stats[r]; st != nil {
 				st.total++
 			}

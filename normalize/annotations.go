@@ -1,6 +1,10 @@
 package normalize
 
-import "github.com/hanfix/hanfix/detect"
+import (
+	"strings"
+
+	"github.com/hanfix/hanfix/detect"
+)
 
 // Annotations is the stage that removes pinyin readings flattened into the
 // text (建設(shè) → 建設). It removes them only when the document shows the
@@ -24,17 +28,21 @@ func (Annotations) Edits(text string, doc *Doc) ([]Edit, []Finding) {
 	}
 	var edits []Edit
 	var findings []Finding
+	var reasons string // the reasons of all edits, back to back
 	if res.Systematic {
 		edits = make([]Edit, 0, len(res.Annotations))
+		reasons = annotationReasons(res.Annotations)
 	}
 	for _, a := range res.Annotations {
 		if res.Systematic && a.Confidence >= 0.5 {
+			n := annotationReasonLen(a)
 			edits = append(edits, Edit{
 				Start: a.Span.Start, End: a.Span.End,
-				Reason:     "pinyin reading \"" + a.Reading + "\" of " + a.Base + " flattened into the text",
+				Reason:     reasons[:n],
 				Rule:       "annotation",
 				Confidence: a.Confidence,
 			})
+			reasons = reasons[n:]
 			continue
 		}
 		why := "looks like a pinyin reading of " + a.Base + ", but the document shows no systematic annotation pattern"
@@ -45,4 +53,40 @@ func (Annotations) Edits(text string, doc *Doc) ([]Edit, []Finding) {
 			Reason: why, Confidence: a.Confidence})
 	}
 	return edits, findings
+}
+
+// The reason of an annotation edit is reasonHead + reading + reasonOf +
+// base + reasonTail.
+const (
+	reasonHead = "pinyin reading \""
+	reasonOf   = "\" of "
+	reasonTail = " flattened into the text"
+)
+
+func annotationReasonLen(a detect.Annotation) int {
+	return len(reasonHead) + len(a.Reading) + len(reasonOf) + len(a.Base) + len(reasonTail)
+}
+
+// annotationReasons returns the reasons of the annotations that become
+// edits (Confidence ≥ 0.5) written back to back in one string, so that a
+// document with thousands of readings allocates one string, not one each.
+func annotationReasons(anns []detect.Annotation) string {
+	n := 0
+	for _, a := range anns {
+		if a.Confidence >= 0.5 {
+			n += annotationReasonLen(a)
+		}
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for _, a := range anns {
+		if a.Confidence >= 0.5 {
+			b.WriteString(reasonHead)
+			b.WriteString(a.Reading)
+			b.WriteString(reasonOf)
+			b.WriteString(a.Base)
+			b.WriteString(reasonTail)
+		}
+	}
+	return b.String()
 }
