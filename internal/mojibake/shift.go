@@ -84,7 +84,7 @@ type shiftTables struct {
 }
 
 // dropK is how many characters after a dropped pair are tried.
-const dropK = 12
+const dropK = 8
 
 var (
 	shiftOnce sync.Once
@@ -438,7 +438,7 @@ func (s *shiftScorer) search(text string, q int, h0 shiftHyp, toks []shiftToken)
 				hh.a = t.v
 				nextBeam = append(nextBeam, hh)
 			}
-			if len(h.drops) < maxShiftDrops && j < 3 {
+			if len(h.drops) < maxShiftDrops && j < 2 {
 				for _, hh := range s.dropStep(h, i, t.u) {
 					hh.a = t.v
 					nextBeam = append(nextBeam, hh)
