@@ -1,6 +1,7 @@
 package normalize
 
 import (
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -180,6 +181,35 @@ func nfcStable(r rune, enc string) bool {
 		r >= 0xFF00 && r <= 0xFFEF, r >= 0x2010 && r <= 0x2027:
 		return true
 	}
-	p := norm.NFC.PropertiesString(enc)
-	return p.BoundaryBefore() && p.Decomposition() == nil || isCompatIdeograph(r)
+	if r < nfcLowLimit {
+		return nfcStableLow()[r>>6]&(1<<(r&63)) != 0
+	}
+	return nfcStableSlow(enc) || isCompatIdeograph(r)
 }
+
+func nfcStableSlow(enc string) bool {
+	p := norm.NFC.PropertiesString(enc)
+	return p.BoundaryBefore() && p.Decomposition() == nil
+}
+
+// nfcLowLimit bounds the runes whose NFC stability is kept in a table.
+const nfcLowLimit = 0x3000
+
+// nfcStableLow is a bit set of the runes below nfcLowLimit that cannot
+// change under NFC nor combine with the rune before them. Besides the runes
+// that nfcStableSlow accepts, it holds the precomposed letters that are in
+// NFC (canonical combining class 0, NFC quick check Yes: é, ǎ, ü), which
+// therefore cannot make a line leave NFC: a line in which every rune is
+// such a rune is in NFC. Pinyin's tone-marked vowels are among them, so a
+// line with readings is not checked as a whole.
+var nfcStableLow = sync.OnceValue(func() *[nfcLowLimit / 64]uint64 {
+	var t [nfcLowLimit / 64]uint64
+	var buf [utf8.UTFMax]byte
+	for r := rune(0); r < nfcLowLimit; r++ {
+		enc := string(buf[:utf8.EncodeRune(buf[:], r)])
+		if nfcStableSlow(enc) || norm.NFC.PropertiesString(enc).BoundaryBefore() && norm.NFC.IsNormalString(enc) {
+			t[r>>6] |= 1 << (r & 63)
+		}
+	}
+	return &t
+})

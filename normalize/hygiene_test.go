@@ -1,9 +1,12 @@
 package normalize
 
 import (
+	"math/rand/v2"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"golang.org/x/text/unicode/norm"
 )
 
 func TestHygiene(t *testing.T) {
@@ -62,4 +65,26 @@ func cleanSample(n int) string {
 		b = append(b, para...)
 	}
 	return string(b)
+}
+
+// Text made of the runes nfcStable accepts is in NFC, whatever their order.
+func TestNFCStableRunes(t *testing.T) {
+	var stable []rune
+	for r := rune(0x80); r < 0x30000; r++ {
+		if r >= 0xD800 && r <= 0xDFFF {
+			continue
+		}
+		if nfcStable(r, string(r)) && !isCompatIdeograph(r) {
+			stable = append(stable, r)
+		}
+	}
+	require.Contains(t, stable, 'ǎ')
+	require.Contains(t, stable, 'ü')
+	rng := rand.New(rand.NewPCG(3, 4))
+	for _, r := range stable {
+		for _, s := range []string{string(r), "a" + string(r), string(r) + "a",
+			string(stable[rng.IntN(len(stable))]) + string(r) + string(stable[rng.IntN(len(stable))])} {
+			require.True(t, norm.NFC.IsNormalString(s), "%q", s)
+		}
+	}
 }
