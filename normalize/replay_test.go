@@ -27,7 +27,7 @@ func ExampleReplayPlan() {
 func TestReplayPlanErrors(t *testing.T) {
 	for _, c := range []struct{ garbled, plan string }{
 		{"?;A", ""},
-		{"?;A", "gbk-shift lead=A1 end=euro"},  // the run does not end with €
+		{"?;A", "gbk-shift lead=A1 end=euro"}, // the run does not end with €
 		{"abc", "utf8<-gbk utf8<-gbk utf8<-koi8"},
 		{"中文", "big5<-utf8"}, // not lossless
 		{"\xff", "utf8<-cp1252"},
