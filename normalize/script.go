@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/hanfix/hanfix/convert"
@@ -204,17 +205,79 @@ func convertedRuns(conv *convert.Converter, text string, allowed func(start, end
 	if out == text {
 		return nil
 	}
-	var segs []Edit
-	if utf8.RuneCountInString(out) != utf8.RuneCountInString(text) {
-		conv.Segments(text, func(start, end int, repl string) {
-			// The pipeline's text is valid UTF-8; a segment that is not
-			// (Apply on arbitrary bytes) is left alone.
-			if allowed(start, end) && utf8.ValidString(repl) {
-				segs = append(segs, Edit{Start: start, End: end, After: repl})
-			}
-		})
-		return segs
+	if utf8.ValidString(text) && utf8.ValidString(out) {
+		if segs, ok := alignedRuns(text, out, allowed); ok {
+			return segs
+		}
+	} else if utf8.RuneCountInString(out) == utf8.RuneCountInString(text) {
+		return alignedRunsRunes(text, out, allowed)
 	}
+	var segs []Edit
+	conv.Segments(text, func(start, end int, repl string) {
+		// The pipeline's text is valid UTF-8; a segment that is not
+		// (Apply on arbitrary bytes) is left alone.
+		if allowed(start, end) && utf8.ValidString(repl) {
+			segs = append(segs, Edit{Start: start, End: end, After: repl})
+		}
+	})
+	return segs
+}
+
+// alignedRuns compares text and out, both valid UTF-8, character by
+// character and returns the runs of differing characters that allowed
+// accepts, with their replacements. It reports false when the two do not
+// have the same number of characters. Equal stretches are skipped byte by
+// byte: in valid UTF-8, equal bytes from a character boundary on are equal
+// characters.
+func alignedRuns(text, out string, allowed func(start, end int) bool) ([]Edit, bool) {
+	var segs []Edit
+	i, j := 0, 0
+	for {
+		for i < len(text) && j < len(out) && text[i] == out[j] {
+			i++
+			j++
+		}
+		if i == len(text) || j == len(out) {
+			break
+		}
+		// Back to the start of the character that differs.
+		for !utf8.RuneStart(text[i]) {
+			i--
+			j--
+		}
+		runStart, outStart := i, j
+		for i < len(text) && j < len(out) {
+			n, m := runeLen(text[i]), runeLen(out[j])
+			if n == m && text[i:i+n] == out[j:j+m] {
+				break
+			}
+			i += n
+			j += m
+		}
+		if allowed(runStart, i) {
+			segs = append(segs, Edit{Start: runStart, End: i, After: out[outStart:j]})
+		}
+	}
+	return segs, i == len(text) && j == len(out)
+}
+
+// runeLen returns the length of the character that begins with the lead
+// byte c of valid UTF-8.
+func runeLen(c byte) int {
+	switch {
+	case c < 0xC0:
+		return 1
+	case c < 0xE0:
+		return 2
+	case c < 0xF0:
+		return 3
+	}
+	return 4
+}
+
+// alignedRunsRunes is alignedRuns for text that is not valid UTF-8 (Apply
+// on arbitrary bytes), whose result has as many characters as text.
+func alignedRunsRunes(text, out string, allowed func(start, end int) bool) []Edit {
 	// Count the runs first, so that the edits are allocated once.
 	runs, inRun := 0, false
 	for i, j := 0, 0; i < len(text) && j < len(out); {
@@ -228,7 +291,7 @@ func convertedRuns(conv *convert.Converter, text string, allowed func(start, end
 		i += n
 		j += m
 	}
-	segs = make([]Edit, 0, runs)
+	segs := make([]Edit, 0, runs)
 	runStart, outStart := -1, 0
 	flush := func(end, outEnd int) {
 		if runStart >= 0 {
@@ -348,6 +411,17 @@ func spansFilter(spans []detect.Span, inside bool) func(start, end int) bool {
 // Simplified → Traditional converter produces and t2s does not map back.
 var machineVariants = map[rune]string{'臵': "置"}
 
+// machineLeads returns the first bytes of 著 and of the characters of
+// machineVariants in UTF-8.
+var machineLeads = sync.OnceValue(func() *[256]bool {
+	var t [256]bool
+	t["著"[0]] = true
+	for r := range machineVariants {
+		t[string(r)[0]] = true
+	}
+	return &t
+})
+
 // zheWindow is how many runes of context on each side of 著 are given to
 // tw2s to decide it: longer than any of OpenCC's phrases with 著.
 const zheWindow = 6
@@ -357,7 +431,14 @@ const zheWindow = 6
 // and the variants of machineVariants.
 func (st *Script) fixMachine(text string, segs []Edit, allowed func(int, int) bool) []Edit {
 	var patches []Edit
-	for i, r := range text {
+	lead := machineLeads()
+	for i := 0; i < len(text); i++ {
+		if !lead[text[i]] {
+			continue
+		}
+		// Every byte that can begin 著 or a variant is where ranging over
+		// text would stop: it is never a continuation byte.
+		r, _ := utf8.DecodeRuneInString(text[i:])
 		if r == '著' {
 			if allowed(i, i+len("著")) && st.zheIsParticle(text, i) {
 				patches = append(patches, Edit{Start: i, End: i + len("著"), After: "着"})

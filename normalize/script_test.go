@@ -2,6 +2,7 @@ package normalize
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -194,5 +195,47 @@ func TestConvertedRuns(t *testing.T) {
 		edits := convertedRuns(conv, tc.in, all)
 		require.NoError(t, checkEdits(tc.in, edits))
 		assert.Equal(t, conv.Convert(tc.in), applyEdits(tc.in, edits), "%s %q", tc.config, tc.in)
+	}
+}
+
+// alignedRuns, which skips equal bytes, finds the runs that the
+// character-by-character comparison finds, and reports a different number
+// of characters.
+func TestAlignedRuns(t *testing.T) {
+	alphabet := []rune("aZ(é中設设後后𠀀𠀁著着 \n。")
+	rng := rand.New(rand.NewPCG(5, 6))
+	word := func(n int) []rune {
+		w := make([]rune, n)
+		for i := range w {
+			w[i] = alphabet[rng.IntN(len(alphabet))]
+		}
+		return w
+	}
+	every := func(int, int) bool { return true }
+	some := func(start, end int) bool { return start%3 != 0 }
+	for round := 0; round < 3000; round++ {
+		a := word(rng.IntN(12))
+		b := append([]rune(nil), a...)
+		for k := range b {
+			if rng.IntN(3) == 0 {
+				b[k] = alphabet[rng.IntN(len(alphabet))]
+			}
+		}
+		text, out := string(a), string(b)
+		for _, allowed := range []func(int, int) bool{every, some} {
+			got, ok := alignedRuns(text, out, allowed)
+			require.True(t, ok, "%q %q", text, out)
+			want := alignedRunsRunes(text, out, allowed)
+			if len(want) == 0 {
+				want = nil
+			}
+			require.Equal(t, want, got, "%q %q", text, out)
+		}
+		if len(b) > 0 {
+			_, ok := alignedRuns(text, string(b[:len(b)-1]), every)
+			assert.False(t, ok, "%q %q", text, string(b[:len(b)-1]))
+			_, ok = alignedRuns(text, out+"x", every)
+			assert.False(t, ok, "%q %q", text, out+"x")
+		}
 	}
 }
