@@ -1,14 +1,13 @@
 package normalize
 
 import (
-	"bufio"
-	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/hanfix/hanfix/internal/cer"
+	"github.com/hanfix/hanfix/internal/devset"
 	"github.com/hanfix/hanfix/internal/testshared"
 )
 
@@ -109,54 +108,6 @@ func TestMojibakeOtherSeedsUnchanged(t *testing.T) {
 	}
 }
 
-type devsetCase struct {
-	ID    string            `json:"id"`
-	Cat   string            `json:"cat"`
-	Sub   string            `json:"sub"`
-	Input string            `json:"input"`
-	Runs  map[string]string `json:"runs"`
-	Spans []struct {
-		Garbled string            `json:"garbled"`
-		Whole   bool              `json:"whole"`
-		Win     map[string]string `json:"win"`
-	} `json:"spans"`
-}
-
-func loadDevset(t *testing.T) (string, []devsetCase, map[string]string) {
-	dir := testshared.Dir(t, "devset")
-	f, err := os.Open(filepath.Join(dir, "cases.jsonl"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	var cases []devsetCase
-	sc := bufio.NewScanner(f)
-	sc.Buffer(nil, 1<<24)
-	for sc.Scan() {
-		var c devsetCase
-		if err := json.Unmarshal(sc.Bytes(), &c); err != nil {
-			t.Fatal(err)
-		}
-		cases = append(cases, c)
-	}
-	raw, err := os.ReadFile(filepath.Join(dir, "gold.jsonl"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	gold := map[string]string{}
-	for _, l := range strings.Split(string(raw), "\n") {
-		if l == "" {
-			continue
-		}
-		var g struct{ Key, Text string }
-		if err := json.Unmarshal([]byte(l), &g); err != nil {
-			t.Fatal(err)
-		}
-		gold[g.Key] = g.Text
-	}
-	return dir, cases, gold
-}
-
 // TestMojibakeDevset measures the stage on the development set the way
 // score.py's span_stats does: a span is fixed when its original text with
 // context occurs in the output at least as often as in the gold, or (keep)
@@ -164,22 +115,18 @@ func loadDevset(t *testing.T) (string, []devsetCase, map[string]string) {
 // output is taken after this stage and the annotation stage; d after this
 // stage alone. Clean controls (a) must come out byte-identical.
 func TestMojibakeDevset(t *testing.T) {
-	dir, cases, gold := loadDevset(t)
+	set := devset.Load(t)
 	ann, err := NewAnnotations(Options{Target: TargetKeep})
 	if err != nil {
 		t.Fatal(err)
 	}
 	var cTot, cFix, dTot, dFix, nC int
 	var cerSum float64
-	for _, c := range cases {
-		if !strings.HasSuffix(c.Input, ".txt") || !strings.Contains("acd", c.Cat) {
+	for _, c := range set.Cases {
+		if c.Raw() || !strings.Contains("acd", c.Cat) {
 			continue
 		}
-		raw, err := os.ReadFile(filepath.Join(dir, c.Input))
-		if err != nil {
-			t.Fatal(err)
-		}
-		in := string(raw)
+		in := string(set.Input(t, c))
 		edits, _ := mojibakeEdits(t, in)
 		out := applyEdits(in, edits)
 		for _, e := range edits {
@@ -197,9 +144,10 @@ func TestMojibakeDevset(t *testing.T) {
 		if c.Cat == "c" {
 			final, _ = Apply(ann, out, Options{Target: TargetKeep})
 			nC++
-			cerSum += cer.Rate(strings.TrimRight(final, "\n"), strings.TrimRight(gold[c.ID+":keep"], "\n"))
+			g, _ := set.Gold(c, "keep")
+			cerSum += cer.Rate(strings.TrimRight(final, "\n"), strings.TrimRight(g, "\n"))
 		}
-		g := gold[c.ID+":keep"]
+		g, _ := set.Gold(c, "keep")
 		for _, sp := range c.Spans {
 			w, ok := sp.Win["keep"]
 			if !ok {
