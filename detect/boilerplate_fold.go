@@ -248,6 +248,14 @@ func (f *folder) fold(line string) {
 			fr = foldRune(r)
 		}
 		switch {
+		case fr == r && size == 3:
+			// Written byte by byte: copy would call memmove for every
+			// Han character.
+			o := int32(i)
+			b[n], b[n+1], b[n+2] = line[i], line[i+1], line[i+2]
+			off[n], off[n+1], off[n+2] = o, o, o
+			n += 3
+			runes++
 		case fr == r && r != utf8.RuneError:
 			copy(b[n:], line[i:i+size])
 			for k := 0; k < size; k++ {
@@ -259,6 +267,12 @@ func (f *folder) fold(line string) {
 		case fr < 0x80:
 			b[n], off[n] = byte(fr), int32(i)
 			n++
+			runes++
+		case fr >= 0x800 && fr < 0x10000 && (fr < 0xD800 || fr > 0xDFFF):
+			o := int32(i)
+			b[n], b[n+1], b[n+2] = byte(0xE0|fr>>12), byte(0x80|fr>>6&0x3F), byte(0x80|fr&0x3F)
+			off[n], off[n+1], off[n+2] = o, o, o
+			n += 3
 			runes++
 		default:
 			m := utf8.EncodeRune(b[n:], fr)
