@@ -279,6 +279,10 @@ func encodesReplacement(e encoding.Encoding, seq []byte) bool {
 // same detector) and decodes it with Decode, skipping the byte order mark.
 func DecodeAuto(b []byte) (DecodeResult, error) {
 	r := charset.Detect(b)
+	if r.ValidUTF8 {
+		// Detect checked it: no byte order mark, valid UTF-8 throughout.
+		return DecodeResult{Text: string(b), Encoding: r.Encoding, Confidence: r.Confidence}, nil
+	}
 	text, errs, err := Decode(b, r.Encoding)
 	if err != nil {
 		return DecodeResult{}, fmt.Errorf("decode detected encoding: %w", err)

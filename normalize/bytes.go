@@ -3,6 +3,7 @@ package normalize
 import (
 	"errors"
 	"fmt"
+	"unicode/utf8"
 
 	"github.com/hanfix/hanfix/convert"
 )
@@ -46,17 +47,31 @@ func (n *Normalizer) Bytes(raw []byte) (string, *Report, error) {
 // checkBinary rejects text in which more than one rune in eight is a NUL
 // or another control character other than tab, newline and CR.
 func checkBinary(text string) error {
-	runes, controls, first := 0, 0, -1
-	for i, r := range text {
-		runes++
-		if r < 0x20 && r != '\t' && r != '\n' && r != '\r' {
+	controls, first := 0, -1
+	for i := 0; i < len(text); {
+		if i+8 <= len(text) {
+			// Eight bytes at a time while none is below 0x20.
+			w := text[i : i+8]
+			x := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
+				uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
+			if (x-0x2020202020202020)&^x&0x8080808080808080 == 0 {
+				i += 8
+				continue
+			}
+		}
+		if c := text[i]; c < 0x20 && c != '\t' && c != '\n' && c != '\r' {
 			controls++
 			if first < 0 {
 				first = i
 			}
 		}
+		i++
 	}
-	if controls > 0 && controls*8 > runes {
+	if controls == 0 {
+		return nil
+	}
+	// A control character is one byte, and never part of another rune.
+	if runes := utf8.RuneCountInString(text); controls*8 > runes {
 		return fmt.Errorf("normalize: %w: %d of %d characters are control characters (the first at byte %d); if it is text, name its encoding", ErrBinary, controls, runes, first)
 	}
 	return nil

@@ -2,6 +2,9 @@ package normalize
 
 import (
 	"errors"
+	"fmt"
+	"math/rand/v2"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -153,4 +156,41 @@ func TestConvertOption(t *testing.T) {
 
 	_, err = New(Options{Convert: "x2y"})
 	assert.ErrorContains(t, err, "x2y")
+}
+
+// checkBinary counts control bytes eight at a time; it decides as counting
+// rune by rune does, on text with and without controls, valid or not.
+func TestCheckBinary(t *testing.T) {
+	reference := func(text string) error {
+		runes, controls, first := 0, 0, -1
+		for i, r := range text {
+			runes++
+			if r < 0x20 && r != '\t' && r != '\n' && r != '\r' {
+				controls++
+				if first < 0 {
+					first = i
+				}
+			}
+		}
+		if controls > 0 && controls*8 > runes {
+			return fmt.Errorf("normalize: %w: %d of %d characters are control characters (the first at byte %d); if it is text, name its encoding", ErrBinary, controls, runes, first)
+		}
+		return nil
+	}
+	pieces := []string{"a", "中", "\x00", "\x01", "\t", "\n", "\r", "\x1f", " ", "\xff", "\xe4\xb8", "é", "𠀀", "abcdefgh"}
+	rng := rand.New(rand.NewPCG(7, 8))
+	for round := 0; round < 5000; round++ {
+		var b strings.Builder
+		for n := rng.IntN(40); n > 0; n-- {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		s := b.String()
+		want, got := reference(s), checkBinary(s)
+		if want == nil {
+			require.NoError(t, got, "%q", s)
+		} else {
+			require.ErrorIs(t, got, ErrBinary, "%q", s)
+			require.Equal(t, want.Error(), got.Error())
+		}
+	}
 }

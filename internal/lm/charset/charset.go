@@ -22,6 +22,10 @@ type Result struct {
 	Confidence float64
 	BOMLen     int
 	Candidates []Candidate
+	// ValidUTF8 reports that b, which has no byte order mark, was found to
+	// be valid UTF-8 throughout (Encoding is then utf-8): a decoder need not
+	// check it again.
+	ValidUTF8 bool
 }
 
 // Candidate is one encoding Detect considered.
@@ -57,13 +61,13 @@ func Detect(b []byte) Result {
 		return r
 	}
 	if !hasBinaryControls(b) {
-		if k, ok := validUTF8(b); ok {
+		if k, full, ok := validUTF8(b); ok {
 			if k >= minUTF8Sequences {
-				return Result{Encoding: encUTF8, Confidence: 1 - math.Pow(10, -float64(k))}
+				return Result{Encoding: encUTF8, Confidence: 1 - math.Pow(10, -float64(k)), ValidUTF8: full}
 			}
 			// Pure ASCII: UTF-8 unless it carries 7-bit CJK escapes.
 			if k == 0 && b[len(b)-1] < 0x80 && bytes.IndexByte(b, 0x1B) < 0 && !bytes.Contains(b, hzOpen) {
-				return Result{Encoding: encUTF8, Confidence: 1}
+				return Result{Encoding: encUTF8, Confidence: 1, ValidUTF8: full}
 			}
 			// Few multi-byte sequences: short legacy text can be valid
 			// UTF-8 by chance, so let the model decide.
@@ -157,8 +161,9 @@ func isASCII(b []byte) bool {
 // validUTF8 reports whether b is valid UTF-8 apart from an incomplete
 // sequence at the very end, and how many multi-byte sequences (up to 4) it
 // has; 0 means pure ASCII.
-func validUTF8(b []byte) (multi int, ok bool) {
-	if !utf8.Valid(b) {
+func validUTF8(b []byte) (multi int, full, ok bool) {
+	full = utf8.Valid(b)
+	if !full {
 		// Allow a truncated final sequence: drop up to 3 trailing bytes
 		// back to the last lead byte if they are an incomplete prefix.
 		i := len(b) - 1
@@ -166,7 +171,7 @@ func validUTF8(b []byte) (multi int, ok bool) {
 			i--
 		}
 		if b[i] < 0xC0 || utf8.FullRune(b[i:]) || !utf8.Valid(b[:i]) {
-			return 0, false
+			return 0, false, false
 		}
 		b = b[:i]
 	}
@@ -181,7 +186,7 @@ func validUTF8(b []byte) (multi int, ok bool) {
 		}
 		i++
 	}
-	return multi, true
+	return multi, full, true
 }
 
 // candidate is one trial decoding.
