@@ -102,7 +102,9 @@ func invalidUTF8Error(s string) error {
 // run passes text through the stages and records the changes, mapped back
 // to offsets in the pipeline's input text.
 func (n *Normalizer) run(text string, rep *Report) string {
-	doc := &Doc{Report: rep, Opts: &n.opts}
+	// The text is valid UTF-8 (String checks it, decoding produces it) and
+	// stays so (checkEdits).
+	doc := &Doc{Report: rep, Opts: &n.opts, validText: true}
 	var maps []stageMap
 	// The edits of each stage are kept, and turned into changes once all
 	// stages have run: Report.Changes is then allocated once, at its size,

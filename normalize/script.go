@@ -145,6 +145,7 @@ func (st *Script) Edits(text string, doc *Doc) ([]Edit, []Finding) {
 		}
 		return nil, []Finding{{Start: 0, End: len(text), Reason: "Japanese text is not converted", Confidence: res.Confidence}}
 	}
+	valid := doc != nil && doc.validText
 	toSimp := st.target == TargetSimplified
 	if st.target == TargetAuto {
 		if res.Script != detect.ScriptMixed {
@@ -155,16 +156,16 @@ func (st *Script) Edits(text string, doc *Doc) ([]Edit, []Finding) {
 	conv, targetScript := st.toTrad, detect.ScriptTraditional
 	if toSimp {
 		conv, targetScript = st.toSimp, detect.ScriptSimplified
-	} else if st.target == TargetAuto && st.taiwanese(text) {
+	} else if st.target == TargetAuto && st.taiwanese(text, valid) {
 		conv = st.toTW
 	}
 	allowed := st.region(text, res, targetScript)
 	rule := conv.Config()
-	segs := convertedRuns(conv, text, allowed)
+	segs := convertedRuns(conv, text, valid, allowed)
 	if st.variants != nil && !toSimp {
 		// Text already Traditional gets the regional variants only (爲 →
 		// 為), never s2t's character choices (台 → 臺).
-		other := convertedRuns(st.variants, text, func(start, end int) bool { return !allowed(start, end) })
+		other := convertedRuns(st.variants, text, valid, func(start, end int) bool { return !allowed(start, end) })
 		segs = mergeDisjoint(segs, other)
 		if len(other) > 0 {
 			rule = conv.Config() + "+" + st.variants.Config()
@@ -199,37 +200,59 @@ func (st *Script) Edits(text string, doc *Doc) ([]Edit, []Finding) {
 // as text, as OpenCC's conversions almost always do, the runs are found by
 // comparing the two character by character, and otherwise they come from
 // conv.Segments, which traces the conversion but is an order of magnitude
-// slower. Either way the phrase context of the whole text decides.
-func convertedRuns(conv *convert.Converter, text string, allowed func(start, end int) bool) []Edit {
+// slower. Either way the phrase context of the whole text decides. valid
+// says that text is known to be valid UTF-8.
+func convertedRuns(conv *convert.Converter, text string, valid bool, allowed func(start, end int) bool) []Edit {
 	out := conv.Convert(text)
 	if out == text {
 		return nil
 	}
-	if utf8.ValidString(text) && utf8.ValidString(out) {
-		if segs, ok := alignedRuns(text, out, allowed); ok {
-			return segs
-		}
-	} else if utf8.RuneCountInString(out) == utf8.RuneCountInString(text) {
-		return alignedRunsRunes(text, out, allowed)
-	}
-	var segs []Edit
-	conv.Segments(text, func(start, end int, repl string) {
-		// The pipeline's text is valid UTF-8; a segment that is not
-		// (Apply on arbitrary bytes) is left alone.
-		if allowed(start, end) && utf8.ValidString(repl) {
-			segs = append(segs, Edit{Start: start, End: end, After: repl})
-		}
+	return runsOf(text, out, valid, allowed, func() []Edit {
+		var segs []Edit
+		conv.Segments(text, func(start, end int, repl string) {
+			// The pipeline's text is valid UTF-8; a segment that is not
+			// (Apply on arbitrary bytes) is left alone.
+			if allowed(start, end) && utf8.ValidString(repl) {
+				segs = append(segs, Edit{Start: start, End: end, After: repl})
+			}
+		})
+		return segs
 	})
-	return segs
 }
 
-// alignedRuns compares text and out, both valid UTF-8, character by
-// character and returns the runs of differing characters that allowed
-// accepts, with their replacements. It reports false when the two do not
-// have the same number of characters. Equal stretches are skipped byte by
-// byte: in valid UTF-8, equal bytes from a character boundary on are equal
-// characters.
-func alignedRuns(text, out string, allowed func(start, end int) bool) ([]Edit, bool) {
+// runsOf returns the runs in which out, the conversion of text, differs
+// from it (see convertedRuns); segments traces the conversion instead when
+// the two have different numbers of characters.
+func runsOf(text, out string, valid bool, allowed func(start, end int) bool, segments func() []Edit) []Edit {
+	if valid || utf8.ValidString(text) {
+		switch segs, res := alignedRuns(text, out, allowed); res {
+		case aligned:
+			return segs
+		case misaligned:
+			return segments()
+		}
+		// out is not valid UTF-8: compare rune by rune.
+	}
+	if utf8.RuneCountInString(out) == utf8.RuneCountInString(text) {
+		return alignedRunsRunes(text, out, allowed)
+	}
+	return segments()
+}
+
+// The outcomes of alignedRuns.
+const (
+	aligned    = iota // the runs are found
+	misaligned        // text and out have different numbers of characters
+	invalidOut        // out is not valid UTF-8
+)
+
+// alignedRuns compares text, valid UTF-8, with out character by character
+// and returns the runs of differing characters that allowed accepts, with
+// their replacements. Equal stretches are skipped byte by byte: in valid
+// UTF-8, equal bytes from a character boundary on are equal characters
+// (so out is valid there too); in the runs that differ, the characters of
+// out are decoded and checked.
+func alignedRuns(text, out string, allowed func(start, end int) bool) ([]Edit, int) {
 	var segs []Edit
 	i, j := 0, 0
 	for {
@@ -247,7 +270,11 @@ func alignedRuns(text, out string, allowed func(start, end int) bool) ([]Edit, b
 		}
 		runStart, outStart := i, j
 		for i < len(text) && j < len(out) {
-			n, m := runeLen(text[i]), runeLen(out[j])
+			n := runeLen(text[i])
+			q, m := utf8.DecodeRuneInString(out[j:])
+			if q == utf8.RuneError && m == 1 {
+				return nil, invalidOut
+			}
 			if n == m && text[i:i+n] == out[j:j+m] {
 				break
 			}
@@ -258,7 +285,10 @@ func alignedRuns(text, out string, allowed func(start, end int) bool) ([]Edit, b
 			segs = append(segs, Edit{Start: runStart, End: i, After: out[outStart:j]})
 		}
 	}
-	return segs, i == len(text) && j == len(out)
+	if i != len(text) || j != len(out) {
+		return nil, misaligned
+	}
+	return segs, aligned
 }
 
 // runeLen returns the length of the character that begins with the lead
@@ -343,11 +373,11 @@ func mergeDisjoint(a, b []Edit) []Edit {
 // taiwanese reports whether the Traditional text of a document follows
 // the Taiwan standard (為, 裡, 著) rather than OpenCC's (爲, 裏, 着): more
 // of it changes under tw2t than under t2tw.
-func (st *Script) taiwanese(text string) bool {
+func (st *Script) taiwanese(text string, valid bool) bool {
 	all := func(int, int) bool { return true }
 	count := func(c *convert.Converter) int {
 		n := 0
-		for _, e := range convertedRuns(c, text, all) {
+		for _, e := range convertedRuns(c, text, valid, all) {
 			n += utf8.RuneCountInString(text[e.Start:e.End])
 		}
 		return n

@@ -192,16 +192,16 @@ func TestConvertedRuns(t *testing.T) {
 	} {
 		conv, err := convert.New(tc.config)
 		require.NoError(t, err)
-		edits := convertedRuns(conv, tc.in, all)
+		edits := convertedRuns(conv, tc.in, false, all)
 		require.NoError(t, checkEdits(tc.in, edits))
 		assert.Equal(t, conv.Convert(tc.in), applyEdits(tc.in, edits), "%s %q", tc.config, tc.in)
 	}
 }
 
-// alignedRuns, which skips equal bytes, finds the runs that the
-// character-by-character comparison finds, and reports a different number
-// of characters.
-func TestAlignedRuns(t *testing.T) {
+// runsOf, which skips equal bytes when text is valid UTF-8, finds the runs
+// that the character-by-character comparison finds, and falls back as it
+// does when the numbers of characters differ or out is not valid UTF-8.
+func TestRunsOf(t *testing.T) {
 	alphabet := []rune("aZ(é中設设後后𠀀𠀁著着 \n。")
 	rng := rand.New(rand.NewPCG(5, 6))
 	word := func(n int) []rune {
@@ -211,9 +211,19 @@ func TestAlignedRuns(t *testing.T) {
 		}
 		return w
 	}
+	traced := []Edit{{Start: 0, End: 0, After: "traced"}}
+	segments := func() []Edit { return traced }
+	// reference is convertedRuns before runsOf.
+	reference := func(text, out string, allowed func(int, int) bool) []Edit {
+		if utf8.RuneCountInString(out) != utf8.RuneCountInString(text) {
+			return traced
+		}
+		return alignedRunsRunes(text, out, allowed)
+	}
 	every := func(int, int) bool { return true }
 	some := func(start, end int) bool { return start%3 != 0 }
-	for round := 0; round < 3000; round++ {
+	bad := []string{"\xff", "\xe8\xa8", "\xa8", "\xf0\x9f"}
+	for round := 0; round < 5000; round++ {
 		a := word(rng.IntN(12))
 		b := append([]rune(nil), a...)
 		for k := range b {
@@ -222,20 +232,29 @@ func TestAlignedRuns(t *testing.T) {
 			}
 		}
 		text, out := string(a), string(b)
+		switch rng.IntN(6) {
+		case 0:
+			out += "x"
+		case 1:
+			if len(b) > 0 {
+				out = string(b[:len(b)-1])
+			}
+		case 2:
+			k := rng.IntN(len(out) + 1)
+			out = out[:k] + bad[rng.IntN(len(bad))] + out[k:]
+		}
 		for _, allowed := range []func(int, int) bool{every, some} {
-			got, ok := alignedRuns(text, out, allowed)
-			require.True(t, ok, "%q %q", text, out)
-			want := alignedRunsRunes(text, out, allowed)
+			want := reference(text, out, allowed)
 			if len(want) == 0 {
 				want = nil
 			}
-			require.Equal(t, want, got, "%q %q", text, out)
-		}
-		if len(b) > 0 {
-			_, ok := alignedRuns(text, string(b[:len(b)-1]), every)
-			assert.False(t, ok, "%q %q", text, string(b[:len(b)-1]))
-			_, ok = alignedRuns(text, out+"x", every)
-			assert.False(t, ok, "%q %q", text, out+"x")
+			for _, valid := range []bool{false, true} {
+				got := runsOf(text, out, valid, allowed, segments)
+				if len(got) == 0 {
+					got = nil
+				}
+				require.Equal(t, want, got, "%q %q", text, out)
+			}
 		}
 	}
 }

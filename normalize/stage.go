@@ -18,6 +18,9 @@ type Doc struct {
 	Report *Report
 	// Opts are the options of the Normalizer running the stage.
 	Opts *Options
+	// validText says that the text given to the stage is valid UTF-8, as
+	// the pipeline guarantees, so that a stage need not check it again.
+	validText bool
 }
 
 // A Stage is one step of the pipeline. Edits returns the edits the stage
