@@ -72,8 +72,9 @@ func (gbkCodec) decode(b []byte) (rune, int) {
 // big5Table is Big5 as golang.org/x/text decodes it (WHATWG big5, with the
 // HKSCS extensions), restricted to pairs that decode to one code point.
 type big5Table struct {
-	dec map[uint16]rune
-	enc map[rune]uint16
+	dec    map[uint16]rune
+	enc    map[rune]uint16
+	encBMP [0x10000]uint16 // enc for the BMP, 0 when absent
 }
 
 var (
@@ -104,6 +105,9 @@ func big5() *big5Table {
 				t.dec[code] = r
 				if _, ok := t.enc[r]; !ok {
 					t.enc[r] = code
+					if r < 0x10000 {
+						t.encBMP[r] = code
+					}
 				}
 			}
 		}
@@ -119,7 +123,14 @@ func (big5Codec) appendRune(dst []byte, r rune) ([]byte, bool) {
 	if r < 0x80 {
 		return append(dst, byte(r)), true
 	}
-	if c, ok := big5().enc[r]; ok {
+	t := big5()
+	if r >= 0 && r < 0x10000 {
+		if c := t.encBMP[r]; c != 0 {
+			return append(dst, byte(c>>8), byte(c)), true
+		}
+		return dst, false
+	}
+	if c, ok := t.enc[r]; ok {
 		return append(dst, byte(c>>8), byte(c)), true
 	}
 	return dst, false
@@ -150,7 +161,13 @@ var (
 	cp1252Once sync.Once
 	cp1252Dec  [256]rune
 	cp1252Enc  map[rune]byte
+	// cp1252Tab is cp1252Enc as a table: byte+1 for runes below
+	// cp1252TabLen, 0 when the rune has no byte.
+	cp1252Tab [cp1252TabLen]uint16
 )
+
+// cp1252TabLen bounds the runes windows-1252 encodes (™ is U+2122).
+const cp1252TabLen = 0x2123
 
 func cp1252Tables() {
 	cp1252Once.Do(func() {
@@ -169,16 +186,29 @@ func cp1252Tables() {
 				cp1252Enc[rune(b)] = byte(b)
 			}
 		}
+		for r, b := range cp1252Enc {
+			cp1252Tab[r] = uint16(b) + 1
+		}
 	})
+}
+
+// cp1252Byte returns the windows-1252 byte of r (see cp1252Codec).
+func cp1252Byte(r rune) (byte, bool) {
+	if r < 0x80 {
+		return byte(r), true
+	}
+	cp1252Tables()
+	if r < cp1252TabLen {
+		if b := cp1252Tab[r]; b != 0 {
+			return byte(b - 1), true
+		}
+	}
+	return 0, false
 }
 
 func (cp1252Codec) name() string { return "cp1252" }
 func (cp1252Codec) appendRune(dst []byte, r rune) ([]byte, bool) {
-	if r < 0x80 {
-		return append(dst, byte(r)), true
-	}
-	cp1252Tables()
-	if b, ok := cp1252Enc[r]; ok {
+	if b, ok := cp1252Byte(r); ok {
 		return append(dst, b), true
 	}
 	return dst, false

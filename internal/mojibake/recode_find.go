@@ -3,7 +3,6 @@ package mojibake
 import (
 	"fmt"
 	"math"
-	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -31,13 +30,8 @@ type recodeCand struct {
 func (a *analyzer) findRecodes() {
 	text := a.text
 	// a.spans holds the misaligned runs, in order.
-	covered := func(i int) (int, bool) {
-		k := sort.Search(len(a.spans), func(k int) bool { return a.spans[k].End > i })
-		if k < len(a.spans) && a.spans[k].Start <= i {
-			return a.spans[k].End, true
-		}
-		return 0, false
-	}
+	cov := coverCursor{spans: a.spans}
+	covered := cov.covered
 	var found []recodeCand
 	for _, cl := range a.clusters(covered) {
 		for _, rc := range recodings {
@@ -45,6 +39,7 @@ func (a *analyzer) findRecodes() {
 				continue // a few odd characters in ordinary text are no evidence of CJK mojibake
 			}
 			wrong := codecs[rc.Wrong]
+			latin := rc.Wrong == "cp1252"
 			var buf [8]byte
 			for i := cl.start; i < cl.end; {
 				if e, ok := covered(i); ok {
@@ -53,13 +48,31 @@ func (a *analyzer) findRecodes() {
 				}
 				// A stretch of runes the wrong codec can encode (U+FFFD
 				// counts: it stands for lost bytes), with a suspicious rune.
-				j, susp := i, false
+				// For windows-1252 the stretch can hold a repair only if its
+				// bytes have a UTF-8 lead byte followed by a continuation
+				// byte, or a two-byte lead (a dropped byte may complete it);
+				// otherwise every unit fails or stays as it is (pinyin
+				// tone marks: xiàn).
+				j, susp, viable := i, false, !latin
+				prevB := byte(0)
 				for j < cl.end {
 					if _, ok := covered(j); ok {
 						break
 					}
 					r, n := utf8.DecodeRuneInString(text[j:])
-					if _, ok := wrong.appendRune(buf[:0], r); !ok && r != utf8.RuneError {
+					if latin {
+						b, ok := cp1252Byte(r)
+						if !ok {
+							if r != utf8.RuneError {
+								break
+							}
+							b = 0xFF
+						}
+						if b >= 0xC2 && b <= 0xDF || prevB >= 0xC2 && prevB <= 0xF4 && b >= 0x80 && b <= 0xBF {
+							viable = true
+						}
+						prevB = b
+					} else if _, ok := wrong.appendRune(buf[:0], r); !ok && r != utf8.RuneError {
 						break
 					}
 					if suspiciousRune(r) {
@@ -72,7 +85,7 @@ func (a *analyzer) findRecodes() {
 					i += n
 					continue
 				}
-				if susp && (rc.Wrong == "cp1252" || a.recodeProbe(i, j, rc)) {
+				if susp && viable && (latin || a.recodeProbe(i, j, rc)) {
 					found = append(found, a.recodeStretch(i, j, rc)...)
 				}
 				i = j
@@ -101,6 +114,28 @@ func (a *analyzer) findRecodes() {
 		}
 		a.spans = append(a.spans, a.recodeSpan(c))
 	}
+}
+
+// coverCursor answers, for offsets that mostly increase, whether an offset
+// lies in one of spans (sorted, not overlapping) and where that span ends.
+type coverCursor struct {
+	spans []Span
+	k     int // first span that may end after the last offset asked
+	last  int
+}
+
+func (c *coverCursor) covered(i int) (int, bool) {
+	if i < c.last {
+		c.k = 0
+	}
+	c.last = i
+	for c.k < len(c.spans) && c.spans[c.k].End <= i {
+		c.k++
+	}
+	if c.k < len(c.spans) && c.spans[c.k].Start <= i {
+		return c.spans[c.k].End, true
+	}
+	return 0, false
 }
 
 // cluster is a region of the text around suspicious runes.
