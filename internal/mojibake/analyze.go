@@ -190,7 +190,7 @@ func (a *analyzer) shiftSpan(q int) (Span, bool) {
 		}
 	}
 	glp := a.sc.lpJoin(prev, garbled, next)
-	gain := c.score - glp
+	gain := a.sc.acceptGain(a.text, q, c, c.score-glp)
 	need := minShiftGain + 2*float64(len(c.plan.Drops))
 	// The lost last byte is a guess, unless the reading after it names the
 	// character ("?dòng)": the "(" was swallowed with it).
