@@ -236,7 +236,17 @@ func (f *folder) fold(line string) {
 			i++
 			continue
 		}
-		r, size := decodeRune3(line, i)
+		// decodeRune3, inlined: most of the line is Han.
+		var r rune
+		size := 3
+		if c >= 0xE0 && c < 0xF0 && i+2 < len(line) && line[i+1]&0xC0 == 0x80 && line[i+2]&0xC0 == 0x80 {
+			r = rune(c&0x0F)<<12 | rune(line[i+1]&0x3F)<<6 | rune(line[i+2]&0x3F)
+			if r < 0x800 || r >= 0xD800 && r <= 0xDFFF {
+				r, size = utf8.DecodeRuneInString(line[i:])
+			}
+		} else {
+			r, size = utf8.DecodeRuneInString(line[i:])
+		}
 		han := r >= 0x3400 && r <= 0x9FFF
 		var fr rune
 		if han {
