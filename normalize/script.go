@@ -256,6 +256,11 @@ func alignedRuns(text, out string, allowed func(start, end int) bool) ([]Edit, i
 	var segs []Edit
 	i, j := 0, 0
 	for {
+		// Equal bytes, eight at a time where possible.
+		for i+8 <= len(text) && j+8 <= len(out) && load64(text, i) == load64(out, j) {
+			i += 8
+			j += 8
+		}
 		for i < len(text) && j < len(out) && text[i] == out[j] {
 			i++
 			j++
@@ -271,9 +276,13 @@ func alignedRuns(text, out string, allowed func(start, end int) bool) ([]Edit, i
 		runStart, outStart := i, j
 		for i < len(text) && j < len(out) {
 			n := runeLen(text[i])
-			q, m := utf8.DecodeRuneInString(out[j:])
-			if q == utf8.RuneError && m == 1 {
-				return nil, invalidOut
+			m := valid3(out, j)
+			if m == 0 {
+				q, size := utf8.DecodeRuneInString(out[j:])
+				if q == utf8.RuneError && size == 1 {
+					return nil, invalidOut
+				}
+				m = size
 			}
 			if n == m && text[i:i+n] == out[j:j+m] {
 				break
@@ -289,6 +298,27 @@ func alignedRuns(text, out string, allowed func(start, end int) bool) ([]Edit, i
 		return nil, misaligned
 	}
 	return segs, aligned
+}
+
+// load64 returns the eight bytes of s at i as a little-endian integer.
+func load64(s string, i int) uint64 {
+	w := s[i : i+8]
+	return uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
+		uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
+}
+
+// valid3 returns 3 when s has a valid three-byte UTF-8 sequence at i (Han
+// text is made of them), and 0 otherwise.
+func valid3(s string, i int) int {
+	if i+2 >= len(s) {
+		return 0
+	}
+	c, c1, c2 := s[i], s[i+1], s[i+2]
+	if c < 0xE0 || c > 0xEF || c1&0xC0 != 0x80 || c2&0xC0 != 0x80 ||
+		c == 0xE0 && c1 < 0xA0 || c == 0xED && c1 >= 0xA0 {
+		return 0
+	}
+	return 3
 }
 
 // runeLen returns the length of the character that begins with the lead
