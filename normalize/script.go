@@ -253,7 +253,18 @@ const (
 // (so out is valid there too); in the runs that differ, the characters of
 // out are decoded and checked.
 func alignedRuns(text, out string, allowed func(start, end int) bool) ([]Edit, int) {
-	var segs []Edit
+	// The runs are collected as offsets in a pooled buffer, and the edits
+	// allocated once at their number: machine-converted text has a run
+	// every few characters, and growing the edits would allocate (and give
+	// the garbage collector to scan) several times their size.
+	bp := runBufPool.Get().(*[]run)
+	runs := (*bp)[:0]
+	defer func() {
+		if cap(runs) <= maxPooledRuns {
+			*bp = runs[:0]
+			runBufPool.Put(bp)
+		}
+	}()
 	i, j := 0, 0
 	for {
 		// Equal bytes, eight at a time where possible.
@@ -291,14 +302,32 @@ func alignedRuns(text, out string, allowed func(start, end int) bool) ([]Edit, i
 			j += m
 		}
 		if allowed(runStart, i) {
-			segs = append(segs, Edit{Start: runStart, End: i, After: out[outStart:j]})
+			runs = append(runs, run{runStart, i, outStart, j})
 		}
 	}
 	if i != len(text) || j != len(out) {
 		return nil, misaligned
 	}
+	if len(runs) == 0 {
+		return nil, aligned
+	}
+	segs := make([]Edit, len(runs))
+	for k, r := range runs {
+		segs[k] = Edit{Start: r.start, End: r.end, After: out[r.outStart:r.outEnd]}
+	}
 	return segs, aligned
 }
+
+// run is a run of characters text[start:end] that a conversion turns into
+// out[outStart:outEnd].
+type run struct{ start, end, outStart, outEnd int }
+
+// maxPooledRuns bounds the buffers kept for reuse (2 MB), so that one huge
+// document does not pin its buffer.
+const maxPooledRuns = 1 << 16
+
+// runBufPool holds the buffers alignedRuns collects runs in.
+var runBufPool = sync.Pool{New: func() any { return new([]run) }}
 
 // load64 returns the eight bytes of s at i as a little-endian integer.
 func load64(s string, i int) uint64 {
