@@ -17,8 +17,10 @@ type evidence struct {
 	scriptOnce sync.Once
 	text       string
 	pairOnce   sync.Once
-	pairs      map[uint64]int32 // Han pairs of the document
-	succ       map[rune][]rune  // the Han characters that follow each one
+	pairs      pairTable // Han pairs of the document: a<<32|b → count
+	succOnce   sync.Once
+	succ       pairTable // a<<32 → off<<32|n: the Han characters that follow a are succFlat[off:off+n]
+	succFlat   []rune
 }
 
 // readingCodes caches, per syllable, the GBK codes of the characters that
@@ -48,34 +50,167 @@ func (e *evidence) withReading(g *gbkTable, syl string) []uint16 {
 // pairCount returns how often the Han pair a, b occurs in the document.
 func (e *evidence) pairCount(a, b rune) int {
 	e.buildPairs()
-	return int(e.pairs[uint64(a)<<32|uint64(b)])
+	return int(e.pairs.get(uint64(a)<<32 | uint64(b)))
 }
 
-// successors returns the Han characters that follow a in the document.
+// successors returns the Han characters that follow a in the document, in
+// the order of their first occurrence after it.
 func (e *evidence) successors(a rune) []rune {
 	if e == nil {
 		return nil
 	}
 	e.buildPairs()
-	return e.succ[a]
+	e.succOnce.Do(e.buildSucc)
+	v := e.succ.get(uint64(a) << 32)
+	if v == 0 {
+		return nil
+	}
+	off, n := int(v>>32), int(uint32(v))
+	return e.succFlat[off : off+n : off+n]
 }
 
 func (e *evidence) buildPairs() {
 	e.pairOnce.Do(func() {
-		e.pairs = map[uint64]int32{}
-		e.succ = map[rune][]rune{}
+		e.pairs.init(len(e.text) / 8)
+		text := e.text
+		prevHan := false
 		prev := rune(0)
-		for _, r := range e.text {
-			if (lm.Class(r) == lm.Han || r == '。') && lm.Class(prev) == lm.Han {
-				k := uint64(prev)<<32 | uint64(r)
-				if e.pairs[k] == 0 && r != '。' {
-					e.succ[prev] = append(e.succ[prev], r)
-				}
-				e.pairs[k]++
+		for i := 0; i < len(text); {
+			r, n := rune(text[i]), 1
+			if r >= utf8.RuneSelf {
+				r, n = utf8.DecodeRuneInString(text[i:])
 			}
-			prev = r
+			i += n
+			han := isHan(r)
+			if prevHan && (han || r == '。') {
+				e.pairs.add(uint64(prev)<<32|uint64(r), r != '。')
+			}
+			prev, prevHan = r, han
 		}
 	})
+}
+
+// buildSucc groups the document's pairs by their first character.
+func (e *evidence) buildSucc() {
+	order := e.pairs.order
+	e.succ.init(len(order) / 2)
+	for _, k := range order {
+		e.succ.add(k>>32<<32, true)
+	}
+	// Turn the counts into offsets into succFlat, then fill it.
+	off := uint64(0)
+	for _, k := range e.succ.order {
+		i := e.succ.find(k)
+		n := e.succ.vals[i]
+		e.succ.vals[i] = off<<32 | 0
+		off += n
+	}
+	e.succFlat = make([]rune, off)
+	for _, k := range order {
+		i := e.succ.find(k >> 32 << 32)
+		v := e.succ.vals[i]
+		e.succFlat[v>>32+uint64(uint32(v))] = rune(uint32(k))
+		e.succ.vals[i] = v + 1
+	}
+}
+
+// isHan is lm.Class(r) == lm.Han with the common block first.
+func isHan(r rune) bool {
+	return r >= 0x4E00 && r <= 0x9FFF || r >= 0x80 && lm.Class(r) == lm.Han
+}
+
+// pairTable is an open-addressing hash table from nonzero keys to counts
+// that remembers the order in which keys were first added.
+type pairTable struct {
+	keys  []uint64 // 0 = empty slot
+	vals  []uint64
+	shift uint
+	n     int
+	order []uint64 // keys in the order of their first add with remember set
+}
+
+func (t *pairTable) init(hint int) {
+	size := 64
+	for size < 2*hint {
+		size *= 2
+	}
+	t.keys, t.vals = make([]uint64, size), make([]uint64, size)
+	t.shift = uint(64 - bitsLen(size-1))
+	t.n = 0
+	t.order = nil
+}
+
+func bitsLen(x int) int {
+	n := 0
+	for ; x > 0; x >>= 1 {
+		n++
+	}
+	return n
+}
+
+func (t *pairTable) slot(k uint64) int {
+	return int((k * 0x9E3779B97F4A7C15) >> t.shift)
+}
+
+// find returns the slot of k, or -1.
+func (t *pairTable) find(k uint64) int {
+	if len(t.keys) == 0 {
+		return -1
+	}
+	mask := len(t.keys) - 1
+	for i := t.slot(k); ; i = (i + 1) & mask {
+		switch t.keys[i] {
+		case k:
+			return i
+		case 0:
+			return -1
+		}
+	}
+}
+
+func (t *pairTable) get(k uint64) uint64 {
+	if i := t.find(k); i >= 0 {
+		return t.vals[i]
+	}
+	return 0
+}
+
+// add counts k; a key seen for the first time is appended to order when
+// remember is set.
+func (t *pairTable) add(k uint64, remember bool) {
+	mask := len(t.keys) - 1
+	i := t.slot(k)
+	for ; t.keys[i] != 0; i = (i + 1) & mask {
+		if t.keys[i] == k {
+			t.vals[i]++
+			return
+		}
+	}
+	t.keys[i], t.vals[i] = k, 1
+	t.n++
+	if remember {
+		t.order = append(t.order, k)
+	}
+	if 2*t.n > len(t.keys) {
+		t.grow()
+	}
+}
+
+func (t *pairTable) grow() {
+	keys, vals := t.keys, t.vals
+	t.keys, t.vals = make([]uint64, 2*len(keys)), make([]uint64, 2*len(vals))
+	t.shift--
+	mask := len(t.keys) - 1
+	for j, k := range keys {
+		if k == 0 {
+			continue
+		}
+		i := t.slot(k)
+		for t.keys[i] != 0 {
+			i = (i + 1) & mask
+		}
+		t.keys[i], t.vals[i] = k, vals[j]
+	}
 }
 
 // collectEvidence scans text for annotations. It returns nil when there
@@ -126,19 +261,24 @@ func (e *evidence) reading(r rune) string {
 // docScript tells Traditional from Simplified text by counting characters
 // that occur in only one of the two dictionaries.
 func docScript(text string) int {
-	m := lm.Default()
+	tab := scriptTable()
 	var simp, trad int
-	for _, r := range text {
+	for i := 0; i < len(text); i++ {
+		// U+4E00–U+9FFF are E4 B8 80 … E9 BF BF in UTF-8.
+		if c := text[i]; c < 0xE4 || c > 0xE9 || i+2 >= len(text) {
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(text[i:])
 		if r < 0x4E00 || r > 0x9FFF {
 			continue
 		}
-		s, t := m.SimplifiedFreq(r), m.TraditionalFreq(r)
-		switch {
-		case s > 0 && t == 0:
+		switch tab[r-0x4E00] {
+		case -1:
 			simp++
-		case t > 0 && s == 0:
+		case 1:
 			trad++
 		}
+		i += n - 1
 	}
 	switch {
 	case trad >= 3 && trad > 3*simp:
@@ -159,9 +299,45 @@ func (e *evidence) scriptLP(m *lm.Model, r rune) float64 {
 	if e.script == 0 {
 		return 0
 	}
-	s, t := m.SimplifiedFreq(r), m.TraditionalFreq(r)
-	if e.script > 0 && s > 0 && t == 0 || e.script < 0 && t > 0 && s == 0 {
+	var only int8
+	if m == scriptModel { // docScript filled the table
+		only = scriptTab[r-0x4E00]
+	} else {
+		only = scriptOnly(m, r)
+	}
+	if e.script > 0 && only < 0 || e.script < 0 && only > 0 {
 		return -4
+	}
+	return 0
+}
+
+var (
+	scriptOnce  sync.Once
+	scriptModel *lm.Model // the model scriptTab is of
+	scriptTab   [0x9FFF - 0x4E00 + 1]int8
+)
+
+// scriptTable holds scriptOnly of the default model for U+4E00–U+9FFF.
+func scriptTable() *[0x9FFF - 0x4E00 + 1]int8 {
+	scriptOnce.Do(func() {
+		m := lm.Default()
+		for i := range scriptTab {
+			scriptTab[i] = scriptOnly(m, rune(0x4E00+i))
+		}
+		scriptModel = m
+	})
+	return &scriptTab
+}
+
+// scriptOnly is -1 for a character only the Simplified dictionary has, +1
+// for one only the Traditional dictionary has, 0 otherwise.
+func scriptOnly(m *lm.Model, r rune) int8 {
+	s, t := m.SimplifiedFreq(r), m.TraditionalFreq(r)
+	switch {
+	case s > 0 && t == 0:
+		return -1
+	case t > 0 && s == 0:
+		return 1
 	}
 	return 0
 }

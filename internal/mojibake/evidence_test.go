@@ -1,0 +1,105 @@
+package mojibake
+
+import (
+	"math/rand"
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+
+	"github.com/hanfix/hanfix/internal/lm"
+	"github.com/hanfix/hanfix/internal/testshared"
+)
+
+// naivePairs is the document's Han pairs and successors computed with maps,
+// the definition that evidence's tables must match.
+func naivePairs(text string) (map[uint64]int, map[rune][]rune) {
+	pairs, succ := map[uint64]int{}, map[rune][]rune{}
+	prev := rune(0)
+	for _, r := range text {
+		if (lm.Class(r) == lm.Han || r == '。') && lm.Class(prev) == lm.Han {
+			k := uint64(prev)<<32 | uint64(r)
+			if pairs[k] == 0 && r != '。' {
+				succ[prev] = append(succ[prev], r)
+			}
+			pairs[k]++
+		}
+		prev = r
+	}
+	return pairs, succ
+}
+
+func naiveScript(text string) int {
+	m := lm.Default()
+	var simp, trad int
+	for _, r := range text {
+		if r < 0x4E00 || r > 0x9FFF {
+			continue
+		}
+		switch s, t := m.SimplifiedFreq(r), m.TraditionalFreq(r); {
+		case s > 0 && t == 0:
+			simp++
+		case t > 0 && s == 0:
+			trad++
+		}
+	}
+	switch {
+	case trad >= 3 && trad > 3*simp:
+		return 1
+	case simp >= 3 && simp > 3*trad:
+		return -1
+	}
+	return 0
+}
+
+func TestEvidencePairs(t *testing.T) {
+	texts := []string{"", "中", "中文。中文，中国〇々字\xff字", "锟斤拷\uFFFD中\xe4\xb8文"}
+	rng := rand.New(rand.NewSource(1))
+	alphabet := []rune("中文字符串的。，a?々〇\uFFFD𠀀國国")
+	for k := 0; k < 200; k++ {
+		rs := make([]rune, rng.Intn(200))
+		for i := range rs {
+			rs[i] = alphabet[rng.Intn(len(alphabet))]
+		}
+		s := string(rs)
+		if k%3 == 0 && len(s) > 2 {
+			s = s[:len(s)-1] // a cut rune
+		}
+		texts = append(texts, s)
+	}
+	// The seeds when ../shared is present (without skipping otherwise).
+	{
+		ms, _ := filepath.Glob(filepath.Join(testshared.Root(), "..", "shared", "corpus", "seeds", "*.txt"))
+		for _, m := range ms {
+			b, err := os.ReadFile(m)
+			if err != nil {
+				t.Fatal(err)
+			}
+			texts = append(texts, string(b))
+		}
+	}
+	for _, text := range texts {
+		pairs, succ := naivePairs(text)
+		ev := collectEvidence(text)
+		for k, n := range pairs {
+			a, b := rune(k>>32), rune(uint32(k))
+			if got := ev.pairCount(a, b); got != n {
+				t.Fatalf("pairCount(%q, %q) = %d, want %d", a, b, got, n)
+			}
+		}
+		if got := ev.pairCount('x', 'y'); got != 0 {
+			t.Fatalf("pairCount of an absent pair = %d", got)
+		}
+		for a, want := range succ {
+			if got := ev.successors(a); !slices.Equal(got, want) {
+				t.Fatalf("successors(%q) = %q, want %q", a, got, want)
+			}
+		}
+		if got := ev.successors('x'); got != nil {
+			t.Fatalf("successors of a character without any = %q", got)
+		}
+		if got, want := docScript(text), naiveScript(text); got != want {
+			t.Fatalf("docScript = %d, want %d", got, want)
+		}
+	}
+}
