@@ -80,6 +80,7 @@ const maxReadingLen = 12
 func Annotations(s string) AnnotationResult {
 	var res AnnotationResult
 	var cands, strays []annCand
+	var known map[string]bool // "設(shè)" → pinyin.HasReading(設, shè)
 	for i := 0; i < len(s); {
 		j := indexByteFrom(s, i, '(')
 		if j < 0 {
@@ -115,7 +116,18 @@ func Annotations(s string) AnnotationResult {
 			}
 			continue
 		}
-		if !pinyin.HasReading(base, reading) {
+		// The same character and reading come back all through an
+		// annotated document: look each pair up once.
+		pair := s[j-bsize : end]
+		ok, seen := known[pair]
+		if !seen {
+			ok = pinyin.HasReading(base, reading)
+			if known == nil {
+				known = make(map[string]bool, 64)
+			}
+			known[pair] = ok
+		}
+		if !ok {
 			continue
 		}
 		cands = append(cands, annCand{start: j, end: end + 1, baseStart: j - bsize, base: base, reading: reading})
@@ -244,7 +256,24 @@ func judge(s string, cands []annCand, res *AnnotationResult) {
 	for r := range stats {
 		seen[r>>6&63] |= 1 << (r & 63)
 	}
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			continue
+		}
+		// Three-byte characters (Han) decoded inline, as ranging over s
+		// would decode them; anything else as ranging does.
+		var r rune
+		if c >= 0xE0 && c < 0xF0 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 &&
+			(c != 0xE0 || s[i+1] >= 0xA0) && (c != 0xED || s[i+1] < 0xA0) {
+			r = rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
+			i += 3
+		} else {
+			var size int
+			r, size = utf8.DecodeRuneInString(s[i:])
+			i += size
+		}
 		if r >= minR && r <= maxR && seen[r>>6&63]&(1<<(r&63)) != 0 {
 			if st := stats[r]; st != nil {
 				st.total++
