@@ -212,6 +212,7 @@ type shiftScorer struct {
 	g   *gbkTable
 	ev  *evidence
 	tab *shiftTables
+	cp  *consumedStats // the document's swallowable bytes after Han, built on first use
 }
 
 // charLP scores c after prev, penalising characters the document annotates
@@ -750,7 +751,9 @@ func (s *shiftScorer) terminateLost(text string, h shiftHyp, t shiftToken, only 
 			// swallowed.
 			switch {
 			case next >= 0x80 || next == '\n' || next == 0:
-				consider(c.hh, endLost, c.x, 0, 0, t.end)
+				hh := c.hh
+				hh.rank += unswallowedCost(text, t.end)
+				consider(hh, endLost, c.x, 0, 0, t.end)
 			case next < 0x40:
 				// Under the byte model the decoder would have swallowed
 				// this byte too; only a segment end explains it.
@@ -766,6 +769,7 @@ func (s *shiftScorer) terminateLost(text string, h shiftHyp, t shiftToken, only 
 				if hb == ' ' && next > ' ' && next < 0x7F {
 					hh.add(2) // Latin words and numbers are set off by spaces
 				}
+				hh.rank += s.consumedPrior(hb, next)
 				consider(hh, endLost, c.x, hb, 0, t.end)
 			}
 		}

@@ -42,3 +42,44 @@ func TestGarbledCacheExcludesItself(t *testing.T) {
 		t.Errorf("repeated run: garbled cache 0, want > 0")
 	}
 }
+
+// A document that writes ASCII commas after Han characters ranks the comma
+// first among the bytes a lost lead can swallow before Han text; before
+// ASCII text the space it uses there ranks first.
+func TestConsumedPrior(t *testing.T) {
+	text := "如果需要,可以修改配置。默认情况下,程序会读取 config 文件,然后运行 make 命令。\n"
+	s := &shiftScorer{ev: collectEvidence(text)}
+	if c, sp := s.consumedPrior(',', 0xE5), s.consumedPrior(' ', 0xE5); c <= sp {
+		t.Errorf("before Han: comma %.2f, space %.2f; want the comma first", c, sp)
+	}
+	if c, sp := s.consumedPrior(',', 'm'), s.consumedPrior(' ', 'm'); sp <= c {
+		t.Errorf("before ASCII: comma %.2f, space %.2f; want the space first", c, sp)
+	}
+	empty := &shiftScorer{ev: collectEvidence("没有标点")}
+	if p := empty.consumedPrior(',', 0xE5); p != 0 {
+		t.Errorf("no evidence: prior %.2f, want 0", p)
+	}
+}
+
+// A "?" that swallowed nothing costs rank only where in-phase Han text
+// follows it.
+func TestUnswallowedCost(t *testing.T) {
+	for _, tc := range []struct {
+		after string
+		free  bool
+	}{
+		{"比如", false},
+		{"。然后", true},
+		{"、以及", true},
+		{"\n下一行", true},
+		{"", true},
+		{"Linux", true},
+		{"蛘呤", true}, // garbled again: another misaligned segment
+	} {
+		text := "字符?" + tc.after
+		c := unswallowedCost(text, len("字符?"))
+		if (c == 0) != tc.free {
+			t.Errorf("%q: cost %.1f, want free=%v", tc.after, c, tc.free)
+		}
+	}
+}

@@ -1,0 +1,108 @@
+package mojibake
+
+import (
+	"math"
+	"unicode/utf8"
+
+	"github.com/hanfix/hanfix/internal/lm"
+)
+
+// The byte a lost lead swallowed.
+//
+// A misaligned run that ends in "?" lost the first byte of its last
+// character's pair: under the byte model the decoder met a lead byte
+// followed by a byte that cannot be a trail byte, wrote "?" and swallowed
+// that byte too (end=lost:XX+HH). Which ASCII byte was swallowed is a guess
+// among consumedBytes. The character model alone prefers a space (a
+// cheap, common character), so 字符串,比如 came back as 字符 比如 and a
+// sentence's comma as a space. The document itself says which of these
+// bytes it writes after a Han character, before Han text and before ASCII
+// text; that share, smoothed, ranks the guesses (consumedPrior).
+//
+// A run that ends in "?" right before a Han character with nothing
+// swallowed is impossible under the byte model (the lead byte would have
+// paired with the Han character's first byte); only a break between
+// separately decoded segments explains it, which happens at clause ends
+// (潛力?。 in seed 001), not inside a clause, or where another misaligned
+// segment starts (ICMP?嘈停?蛘呤… in Debian's iptables(8), where the text
+// after the "?" is garbled again). Elsewhere such a reading ranks far below
+// any reading that swallowed a byte (unswallowedCost).
+
+// unswallowedRank is the ranking cost of a "?" before a Han character with
+// nothing swallowed: large enough that any swallowing reading within
+// reason wins, while the reading stays available when nothing else fits.
+const unswallowedRank = 10.0
+
+// unswallowedCost is the ranking cost of ending a run at the "?" before
+// text[pos:] without swallowing a byte.
+func unswallowedCost(text string, pos int) float64 {
+	if pos >= len(text) {
+		return 0
+	}
+	r, _ := utf8.DecodeRuneInString(text[pos:])
+	if lm.Class(r) != lm.Han {
+		return 0 // a clause end, a line end, other script: a segment may end here
+	}
+	if suspiciousRune(r) || lm.Default().Unigram(r) < -11 {
+		return 0 // garbled text follows: another misaligned segment starts here
+	}
+	return -unswallowedRank
+}
+
+// consumedStats counts the document's bytes of consumedBytes that follow a
+// Han character, by what comes after them: [0] non-ASCII, [1] ASCII.
+type consumedStats struct {
+	n     [2][8]int // indexed like consumedBytes
+	total [2]int
+}
+
+func consumedIndex(b byte) int {
+	for i, c := range consumedBytes {
+		if c == b {
+			return i
+		}
+	}
+	return -1
+}
+
+func consumedContext(next byte) int {
+	if next < 0x80 {
+		return 1
+	}
+	return 0
+}
+
+func buildConsumedStats(text string) *consumedStats {
+	st := &consumedStats{}
+	prev := rune(0)
+	for i := 0; i < len(text); {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if r < 0x80 && i+n < len(text) && text[i+n] > ' ' && lm.Class(prev) == lm.Han {
+			if k := consumedIndex(byte(r)); k >= 0 {
+				ctx := consumedContext(text[i+n])
+				st.n[ctx][k]++
+				st.total[ctx]++
+			}
+		}
+		prev = r
+		i += n
+	}
+	return st
+}
+
+// consumedPrior is the log-ratio of hb's share among the swallowable bytes
+// that the document writes after Han characters before text like next
+// (add-one smoothed) to a uniform share: 0 for a document without such
+// bytes, positive for the bytes it uses.
+func (s *shiftScorer) consumedPrior(hb, next byte) float64 {
+	k := consumedIndex(hb)
+	if s.ev == nil || k < 0 {
+		return 0
+	}
+	if s.cp == nil {
+		s.cp = buildConsumedStats(s.ev.text)
+	}
+	ctx := consumedContext(next)
+	K := float64(len(consumedBytes))
+	return math.Log((float64(s.cp.n[ctx][k]) + 1) / (float64(s.cp.total[ctx]) + K) * K)
+}
