@@ -76,10 +76,7 @@ func (e *evidence) buildPairs() {
 		prevHan := false
 		prev := rune(0)
 		for i := 0; i < len(text); {
-			r, n := rune(text[i]), 1
-			if r >= utf8.RuneSelf {
-				r, n = utf8.DecodeRuneInString(text[i:])
-			}
+			r, n := decodeRune(text, i)
 			i += n
 			han := isHan(r)
 			if prevHan && (han || r == '。') {
@@ -268,7 +265,7 @@ func docScript(text string) int {
 		if c := text[i]; c < 0xE4 || c > 0xE9 || i+2 >= len(text) {
 			continue
 		}
-		r, n := utf8.DecodeRuneInString(text[i:])
+		r, n := decodeRune(text, i)
 		if r < 0x4E00 || r > 0x9FFF {
 			continue
 		}

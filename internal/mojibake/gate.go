@@ -60,6 +60,22 @@ func gateTable() {
 	})
 }
 
+// decodeRune is utf8.DecodeRuneInString(s[i:]) with the three-byte
+// characters of CJK text (lead bytes E1–EC, EE, EF, which take any two
+// continuation bytes) decoded inline.
+func decodeRune(s string, i int) (rune, int) {
+	c := s[i]
+	if c < utf8.RuneSelf {
+		return rune(c), 1
+	}
+	if c >= 0xE1 && c <= 0xEF && c != 0xED && i+2 < len(s) {
+		if c1, c2 := s[i+1], s[i+2]; c1&0xC0 == 0x80 && c2&0xC0 == 0x80 {
+			return rune(c&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F), 3
+		}
+	}
+	return utf8.DecodeRuneInString(s[i:])
+}
+
 // suspiciousRune reports whether r is in the gate's set.
 func suspiciousRune(r rune) bool {
 	return r < 0x10000 && gateBits[r>>6]&(1<<(r&63)) != 0
@@ -79,7 +95,7 @@ func Suspicious(text string) bool {
 			i++
 			continue
 		}
-		r, n := utf8.DecodeRuneInString(text[i:])
+		r, n := decodeRune(text, i)
 		if suspiciousRune(r) || r > 0xFFFF && lm.Class(r) == lm.Han {
 			return true
 		}

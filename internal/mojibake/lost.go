@@ -30,7 +30,7 @@ func (a *analyzer) findLost() {
 		return false
 	}
 	for i := 0; i < len(text); {
-		r, n := utf8.DecodeRuneInString(text[i:])
+		r, n := decodeRune(text, i)
 		switch {
 		case r == utf8.RuneError && n == 3 && !inSpan(i):
 			j := i
@@ -40,7 +40,7 @@ func (a *analyzer) findLost() {
 			a.lost(i, j, "U+FFFD replacement characters: bytes that a decoder could not read are gone")
 			i = j
 			continue
-		case strings.HasPrefix(text[i:], "锟斤拷") && !inSpan(i):
+		case r == '锟' && strings.HasPrefix(text[i:], "锟斤拷") && !inSpan(i):
 			j := i
 			for (strings.HasPrefix(text[j:], "锟斤拷") || strings.HasPrefix(text[j:], "锟")) && !inSpan(j) {
 				if strings.HasPrefix(text[j:], "锟斤拷") {

@@ -138,7 +138,7 @@ func recodeUnits(text string, start, end int, rc recoding, buf []byte) []unit {
 	var tpos, bpos []int // start of each garbled rune in the text and in the bytes
 	bs := buf[:0]
 	for i := start; i < end; {
-		r, n := utf8.DecodeRuneInString(text[i:])
+		r, n := decodeRune(text, i)
 		tpos, bpos = append(tpos, i), append(bpos, len(bs))
 		var ok bool
 		if bs, ok = wrong.appendRune(bs, r); !ok {

@@ -59,7 +59,7 @@ func (a *analyzer) findRecodes() {
 					if _, ok := covered(j); ok {
 						break
 					}
-					r, n := utf8.DecodeRuneInString(text[j:])
+					r, n := decodeRune(text, j)
 					if latin {
 						b, ok := cp1252Byte(r)
 						if !ok {
@@ -81,7 +81,7 @@ func (a *analyzer) findRecodes() {
 					j += n
 				}
 				if j == i {
-					_, n := utf8.DecodeRuneInString(text[i:])
+					_, n := decodeRune(text, i)
 					i += n
 					continue
 				}
@@ -166,7 +166,7 @@ func (a *analyzer) clusters(covered func(int) (int, bool)) []cluster {
 			i++
 			continue
 		}
-		r, n := utf8.DecodeRuneInString(text[i:])
+		r, n := decodeRune(text, i)
 		if suspiciousRune(r) || r == utf8.RuneError {
 			s, e := runeStart(text, i-clusterPad), runeStart(text, i+n+clusterPad)
 			if k := len(out) - 1; k >= 0 && s <= out[k].end {
