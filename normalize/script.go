@@ -511,6 +511,20 @@ var machineLeads = sync.OnceValue(func() *[256]bool {
 	return &t
 })
 
+// machineLead1 is the one byte of machineLeads, or 0 when there are several.
+var machineLead1 = sync.OnceValue(func() byte {
+	var b byte
+	for c, ok := range machineLeads() {
+		if ok {
+			if b != 0 {
+				return 0
+			}
+			b = byte(c)
+		}
+	}
+	return b
+})
+
 // zheWindow is how many runes of context on each side of 著 are given to
 // tw2s to decide it: longer than any of OpenCC's phrases with 著.
 const zheWindow = 6
@@ -520,10 +534,18 @@ const zheWindow = 6
 // and the variants of machineVariants.
 func (st *Script) fixMachine(text string, segs []Edit, allowed func(int, int) bool) []Edit {
 	var patches []Edit
-	lead := machineLeads()
+	lead, lead1 := machineLeads(), machineLead1()
 	for i := 0; i < len(text); i++ {
 		if !lead[text[i]] {
-			continue
+			if lead1 == 0 {
+				continue
+			}
+			// One lead byte for all: jump to its next occurrence.
+			k := strings.IndexByte(text[i:], lead1)
+			if k < 0 {
+				break
+			}
+			i += k
 		}
 		// Every byte that can begin 著 or a variant is where ranging over
 		// text would stop: it is never a continuation byte.
