@@ -31,16 +31,19 @@ func applyEdits(text string, edits []Edit) string {
 // stageMap maps positions in the output of one stage back to positions in
 // that stage's input.
 type stageMap struct {
-	edits []Edit
-	delta []int // delta[i]: output position minus input position before edits[i]
-	total int   // the same after all edits
+	edits  []Edit
+	delta  []int // delta[i]: output position minus input position before edits[i]
+	outEnd []int // outEnd[i]: where the replacement of edits[i] ends in the output
+	total  int   // output position minus input position after all edits
 }
 
 func newStageMap(edits []Edit) stageMap {
-	m := stageMap{edits: edits, delta: make([]int, len(edits))}
+	buf := make([]int, 2*len(edits))
+	m := stageMap{edits: edits, delta: buf[:len(edits)], outEnd: buf[len(edits):]}
 	d := 0
 	for i, e := range edits {
 		m.delta[i] = d
+		m.outEnd[i] = e.Start + d + len(e.After)
 		d += len(e.After) - (e.End - e.Start)
 	}
 	m.total = d
@@ -53,18 +56,12 @@ func newStageMap(edits []Edit) stageMap {
 // span that covers all of what was replaced.
 func (m stageMap) back(pos int, isEnd bool) int {
 	i := sort.Search(len(m.edits), func(i int) bool {
-		outEnd := m.outEnd(i)
 		if isEnd {
-			return outEnd >= pos
+			return m.outEnd[i] >= pos
 		}
-		return outEnd > pos
+		return m.outEnd[i] > pos
 	})
 	return m.backAt(i, pos, isEnd)
-}
-
-// outEnd returns the end of the replacement of edits[i] in the output.
-func (m stageMap) outEnd(i int) int {
-	return m.edits[i].Start + m.delta[i] + len(m.edits[i].After)
 }
 
 // backAt is back for the position pos, given i, the first edit whose
@@ -92,31 +89,42 @@ func (m stageMap) backAt(i, pos int, isEnd bool) int {
 // are then mapped with one walk over the edits; an offset out of order is
 // looked up on its own.
 func (m stageMap) backChanges(cs []Change) {
+	outEnd := m.outEnd
 	i, last := 0, 0
 	for k := range cs {
-		pos := cs[k].Start
+		c := &cs[k]
+		pos := c.Start
 		if pos < last {
-			cs[k].Start = m.back(pos, false)
+			c.Start = m.back(pos, false)
 			continue
 		}
-		for i < len(m.edits) && m.outEnd(i) <= pos {
+		for i < len(outEnd) && outEnd[i] <= pos {
 			i++
 		}
 		last = pos
-		cs[k].Start = m.backAt(i, pos, false)
+		if i == len(outEnd) {
+			c.Start = pos - m.total // past the last edit
+		} else {
+			c.Start = m.backAt(i, pos, false)
+		}
 	}
 	i, last = 0, 0
 	for k := range cs {
-		pos := cs[k].End
+		c := &cs[k]
+		pos := c.End
 		if pos < last {
-			cs[k].End = m.back(pos, true)
+			c.End = m.back(pos, true)
 			continue
 		}
-		for i < len(m.edits) && m.outEnd(i) < pos {
+		for i < len(outEnd) && outEnd[i] < pos {
 			i++
 		}
 		last = pos
-		cs[k].End = m.backAt(i, pos, true)
+		if i == len(outEnd) {
+			c.End = pos - m.total
+		} else {
+			c.End = m.backAt(i, pos, true)
+		}
 	}
 }
 
