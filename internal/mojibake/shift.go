@@ -752,7 +752,7 @@ func (s *shiftScorer) terminateLost(text string, h shiftHyp, t shiftToken, only 
 			switch {
 			case next >= 0x80 || next == '\n' || next == 0:
 				hh := c.hh
-				hh.rank += unswallowedCost(text, t.end)
+				hh.rank += unswallowedCost(text, t.end) + s.punctJunction(hh.prev, nextRune(text, t.end))
 				consider(hh, endLost, c.x, 0, 0, t.end)
 			case next < 0x40:
 				// Under the byte model the decoder would have swallowed
@@ -769,7 +769,7 @@ func (s *shiftScorer) terminateLost(text string, h shiftHyp, t shiftToken, only 
 				if hb == ' ' && next > ' ' && next < 0x7F {
 					hh.add(2) // Latin words and numbers are set off by spaces
 				}
-				hh.rank += s.consumedPrior(hb, next)
+				hh.rank += s.consumedPrior(hb, next) + s.punctJunction(hh.prev, rune(hb))
 				consider(hh, endLost, c.x, hb, 0, t.end)
 			}
 		}

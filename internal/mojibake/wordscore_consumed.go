@@ -19,6 +19,11 @@ import (
 // bytes it writes after a Han character, before Han text and before ASCII
 // text; that share, smoothed, ranks the guesses (consumedPrior).
 //
+// When the repair ends in a CJK punctuation mark, the document's own pairs
+// of that mark and what follows rank it (punctJunction): a lost A3 after
+// A1 reads 。 or 、 alike to the character model, but documents end lines
+// and sentences with 。.
+//
 // A run that ends in "?" right before a Han character with nothing
 // swallowed is impossible under the byte model (the lead byte would have
 // paired with the Han character's first byte); only a break between
@@ -54,6 +59,8 @@ func unswallowedCost(text string, pos int) float64 {
 type consumedStats struct {
 	n     [2][8]int // indexed like consumedBytes
 	total [2]int
+	// after counts the pairs of a CJK punctuation mark and what follows it.
+	after map[uint64]int32
 }
 
 func consumedIndex(b byte) int {
@@ -73,10 +80,13 @@ func consumedContext(next byte) int {
 }
 
 func buildConsumedStats(text string) *consumedStats {
-	st := &consumedStats{}
+	st := &consumedStats{after: map[uint64]int32{}}
 	prev := rune(0)
 	for i := 0; i < len(text); {
 		r, n := utf8.DecodeRuneInString(text[i:])
+		if isCJKPunct(prev) {
+			st.after[uint64(prev)<<32|uint64(r)]++
+		}
 		if r < 0x80 && i+n < len(text) && text[i+n] > ' ' && lm.Class(prev) == lm.Han {
 			if k := consumedIndex(byte(r)); k >= 0 {
 				ctx := consumedContext(text[i+n])
@@ -90,10 +100,18 @@ func buildConsumedStats(text string) *consumedStats {
 	return st
 }
 
+// hanSpaceCost is the ranking cost of a swallowed space between Han text
+// and Han text: Chinese sets no spaces between its words, while the
+// character model scores a space after a Han character like any
+// punctuation. (Its counterpart, 2 nats for a space before Latin text, is
+// in terminateLost.)
+const hanSpaceCost = 2.0
+
 // consumedPrior is the log-ratio of hb's share among the swallowable bytes
 // that the document writes after Han characters before text like next
 // (add-one smoothed) to a uniform share: 0 for a document without such
-// bytes, positive for the bytes it uses.
+// bytes, positive for the bytes it uses; a space before Han text costs
+// hanSpaceCost more.
 func (s *shiftScorer) consumedPrior(hb, next byte) float64 {
 	k := consumedIndex(hb)
 	if s.ev == nil || k < 0 {
@@ -104,5 +122,37 @@ func (s *shiftScorer) consumedPrior(hb, next byte) float64 {
 	}
 	ctx := consumedContext(next)
 	K := float64(len(consumedBytes))
-	return math.Log((float64(s.cp.n[ctx][k]) + 1) / (float64(s.cp.total[ctx]) + K) * K)
+	p := math.Log((float64(s.cp.n[ctx][k]) + 1) / (float64(s.cp.total[ctx]) + K) * K)
+	if hb == ' ' && ctx == 0 {
+		p -= hanSpaceCost
+	}
+	return p
+}
+
+func isCJKPunct(r rune) bool { return r >= 0x3000 && lm.Class(r) == lm.Punct }
+
+// punctJunction is the document-cache bonus for a run whose repair ends in
+// the CJK punctuation mark c followed by next: how often the document
+// itself has the pair (。 ends lines, 、 never does).
+func (s *shiftScorer) punctJunction(c, next rune) float64 {
+	if s.ev == nil || !isCJKPunct(c) {
+		return 0
+	}
+	if s.cp == nil {
+		s.cp = buildConsumedStats(s.ev.text)
+	}
+	n := s.cp.after[uint64(c)<<32|uint64(next)]
+	if n == 0 {
+		return 0
+	}
+	return min(3, 1.5+math.Log(float64(n)))
+}
+
+// nextRune returns the rune at text[pos:], '\n' at the end.
+func nextRune(text string, pos int) rune {
+	if pos >= len(text) {
+		return '\n'
+	}
+	r, _ := utf8.DecodeRuneInString(text[pos:])
+	return r
 }

@@ -83,3 +83,16 @@ func TestUnswallowedCost(t *testing.T) {
 		}
 	}
 }
+
+// The document's own pairs of a CJK punctuation mark and what follows it
+// rank a repair that ends in the mark.
+func TestPunctJunction(t *testing.T) {
+	text := "第一行结束。\n第二行也结束。\n列举甲、乙、丙。\n"
+	s := &shiftScorer{ev: collectEvidence(text)}
+	if a, b := s.punctJunction('。', '\n'), s.punctJunction('、', '\n'); a <= b || b != 0 {
+		t.Errorf("。 before a newline %.2f, 、 %.2f; want 。 ahead and 、 0", a, b)
+	}
+	if p := s.punctJunction('他', '\n'); p != 0 {
+		t.Errorf("Han character: %.2f, want 0", p)
+	}
+}
