@@ -135,8 +135,14 @@ func fillDropped(bs []byte, q int, wrong string, prev rune) (r rune, fill byte, 
 // decodes, so the units around it stay unrepaired.
 func recodeUnits(text string, start, end int, rc recoding, buf []byte) []unit {
 	wrong, orig := codecs[rc.Wrong], codecs[rc.Orig]
-	var tpos, bpos []int // start of each garbled rune in the text and in the bytes
+	// At most one rune and one byte of the wrong codec per byte of text.
+	n0 := end - start + 1
+	pos := make([]int, 0, 2*n0)
+	tpos, bpos := pos[:0:n0], pos[n0:n0:2*n0] // start of each garbled rune in the text and in the bytes
 	bs := buf[:0]
+	if cap(bs) < end-start {
+		bs = make([]byte, 0, end-start)
+	}
 	for i := start; i < end; {
 		r, n := decodeRune(text, i)
 		tpos, bpos = append(tpos, i), append(bpos, len(bs))
@@ -147,12 +153,28 @@ func recodeUnits(text string, start, end int, rc recoding, buf []byte) []unit {
 		i += n
 	}
 	tpos, bpos = append(tpos, end), append(bpos, len(bs))
-	var units []unit
-	var rep []byte
 	nr := len(tpos) - 1
+	units := make([]unit, 0, nr)
+	// The repairs of all units are written one after the other into reps
+	// and become substrings of one string at the end; repEnd[k] is where
+	// the repair of unit k ends.
+	reps := make([]byte, 0, len(bs)*3/2+8)
+	repEnd := make([]int, 0, nr)
+	lastRep := func() rune {
+		k := len(units) - 1
+		s := 0
+		if k > 0 {
+			s = repEnd[k-1]
+		}
+		if s == repEnd[k] {
+			return '\n'
+		}
+		r, _ := utf8.DecodeLastRune(reps[s:repEnd[k]])
+		return r
+	}
 	for k := 0; k < nr; {
 		q, j := bpos[k], k+1 // j: next rune boundary at or after q
-		rep = rep[:0]
+		rs := len(reps)
 		ok := true
 		for {
 			r, n := orig.decode(bs[q:])
@@ -160,7 +182,7 @@ func recodeUnits(text string, start, end int, rc recoding, buf []byte) []unit {
 				ok = false
 				break
 			}
-			rep = utf8.AppendRune(rep, r)
+			reps = utf8.AppendRune(reps, r)
 			q += n
 			for j < nr && bpos[j] < q {
 				j++
@@ -173,12 +195,15 @@ func recodeUnits(text string, start, end int, rc recoding, buf []byte) []unit {
 				break
 			}
 		}
+		if !ok {
+			reps = reps[:rs]
+		}
 		if !ok && rc.Orig == "utf8" && (rc.Wrong == "cp1252" || rc.Wrong == "latin1") {
 			// A byte the reader dropped: complete the sequence when one
 			// choice is clearly the likeliest.
 			prev := rune('\n')
 			if len(units) > 0 {
-				prev = lastRune(units[len(units)-1].rep)
+				prev = lastRep()
 			}
 			if c, fill, at, used, fok := fillDropped(bs, bpos[k], rc.Wrong, prev); fok {
 				q := bpos[k] + used
@@ -191,8 +216,9 @@ func recodeUnits(text string, start, end int, rc recoding, buf []byte) []unit {
 					for fa > k && bpos[fa] > at-0 && bpos[fa-1] >= at {
 						fa--
 					}
-					u := unit{gs: tpos[k], ge: tpos[j], rep: string(c), ok: true, fill: fill, fillAt: tpos[fa]}
-					units = append(units, u)
+					reps = utf8.AppendRune(reps, c)
+					u := unit{gs: tpos[k], ge: tpos[j], ok: true, fill: fill, fillAt: tpos[fa]}
+					units, repEnd = append(units, u), append(repEnd, len(reps))
 					k = j
 					continue
 				}
@@ -200,13 +226,20 @@ func recodeUnits(text string, start, end int, rc recoding, buf []byte) []unit {
 		}
 		if !ok {
 			units = append(units, unit{gs: tpos[k], ge: tpos[k+1], lost: bs[bpos[k]] == 0xFF})
+			repEnd = append(repEnd, len(reps))
 			k++
 			continue
 		}
-		u := unit{gs: tpos[k], ge: tpos[j], rep: string(rep), ok: true}
-		u.ident = u.rep == text[u.gs:u.ge]
-		units = append(units, u)
+		u := unit{gs: tpos[k], ge: tpos[j], ok: true}
+		u.ident = string(reps[rs:]) == text[u.gs:u.ge]
+		units, repEnd = append(units, u), append(repEnd, len(reps))
 		k = j
+	}
+	all := string(reps)
+	s := 0
+	for k := range units {
+		units[k].rep = all[s:repEnd[k]]
+		s = repEnd[k]
 	}
 	return units
 }
