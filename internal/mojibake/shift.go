@@ -2,6 +2,7 @@ package mojibake
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -171,6 +172,21 @@ type outNode struct {
 	parent *outNode
 }
 
+// nodeArena hands out the output nodes of one search from chunks, one
+// allocation per chunk instead of one per character tried.
+type nodeArena struct{ chunk []outNode }
+
+func (a *nodeArena) node(r rune, parent *outNode) *outNode {
+	if a == nil {
+		return &outNode{r: r, parent: parent}
+	}
+	if len(a.chunk) == cap(a.chunk) {
+		a.chunk = make([]outNode, 0, 256)
+	}
+	a.chunk = append(a.chunk, outNode{r: r, parent: parent})
+	return &a.chunk[len(a.chunk)-1]
+}
+
 type shiftHyp struct {
 	a        byte // first byte of the character being built; 0 = unknown (lost lead)
 	prev     rune
@@ -181,10 +197,11 @@ type shiftHyp struct {
 	straddle uint16
 	drops    []shiftDrop
 	nOut     int
+	arena    *nodeArena // shared by the hypotheses of a search
 }
 
 func (h *shiftHyp) emit(r rune, lp, bonus float64) {
-	h.out = &outNode{r: r, parent: h.out}
+	h.out = h.arena.node(r, h.out)
 	h.prev = r
 	h.score += lp
 	h.rank += lp + bonus
@@ -342,18 +359,30 @@ func (s *shiftScorer) shiftAt(text string, q int) *shiftCand {
 
 // search runs the beam over the tokens.
 func (s *shiftScorer) search(text string, q int, h0 shiftHyp, toks []shiftToken) *shiftCand {
+	h0.arena = new(nodeArena)
 	beam := []shiftHyp{h0}
 	var best *shiftCand
-	glps := map[int]float64{}
+	// glps memoises the garbled text's log-probability by end offset.
+	type glpAt struct {
+		end int
+		lp  float64
+	}
+	var glps []glpAt
 	consider := func(h shiftHyp, end shiftEnd, last, consumed byte, extra rune, endPos int) {
 		next, _ := utf8.DecodeRuneInString(text[endPos:])
 		if endPos >= len(text) {
 			next = '\n'
 		}
-		glp, ok := glps[endPos]
+		glp, ok := 0.0, false
+		for _, g := range glps {
+			if g.end == endPos {
+				glp, ok = g.lp, true
+				break
+			}
+		}
 		if !ok {
 			glp = s.lpJoin(h0.prev, text[q:endPos], next)
-			glps[endPos] = glp
+			glps = append(glps, glpAt{endPos, glp})
 		}
 		score, rank := h.score, h.rank
 		var tail []rune
@@ -857,20 +886,26 @@ func prune(hs []shiftHyp) []shiftHyp {
 	if len(hs) <= 1 {
 		return hs
 	}
-	sort.Slice(hs, func(i, j int) bool { return hs[i].rank > hs[j].rank })
+	// The same algorithm as sort.Slice with less = rank >, so that ties
+	// keep their order, without its allocations.
+	slices.SortFunc(hs, func(x, y shiftHyp) int {
+		switch {
+		case x.rank > y.rank:
+			return -1
+		case x.rank < y.rank:
+			return 1
+		}
+		return 0
+	})
 	// merge states with the same (a, prev)
 	out := hs[:0]
-	type key struct {
-		a byte
-		p rune
-	}
-	seen := make(map[key]bool, len(hs))
+outer:
 	for _, h := range hs {
-		k := key{h.a, h.prev}
-		if seen[k] {
-			continue
+		for _, o := range out {
+			if o.a == h.a && o.prev == h.prev {
+				continue outer
+			}
 		}
-		seen[k] = true
 		out = append(out, h)
 		if len(out) >= shiftBeam {
 			break
