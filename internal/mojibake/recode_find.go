@@ -28,67 +28,29 @@ type recodeCand struct {
 // findRecodes looks for codec-chain mojibake in text outside the spans
 // already found.
 func (a *analyzer) findRecodes() {
-	text := a.text
 	// a.spans holds the misaligned runs, in order.
 	cov := coverCursor{spans: a.spans}
-	covered := cov.covered
 	var found []recodeCand
-	for _, cl := range a.clusters(covered) {
+	var sts, gbkSts []stretch
+	for _, cl := range a.clusters(&cov) {
+		gbkDone := false
 		for _, rc := range recodings {
 			if rc.Wrong != "cp1252" && (cl.n < 3 || cl.n*3*12 < cl.end-cl.start) {
 				continue // a few odd characters in ordinary text are no evidence of CJK mojibake
 			}
-			wrong := codecs[rc.Wrong]
-			latin := rc.Wrong == "cp1252"
-			var buf [8]byte
-			for i := cl.start; i < cl.end; {
-				if e, ok := covered(i); ok {
-					i = e
-					continue
+			// utf8<-gbk and big5<-gbk read the same stretches.
+			if rc.Wrong == "gbk" {
+				if !gbkDone {
+					gbkSts, gbkDone = a.stretches(cl, rc.Wrong, &cov, gbkSts[:0]), true
 				}
-				// A stretch of runes the wrong codec can encode (U+FFFD
-				// counts: it stands for lost bytes), with a suspicious rune.
-				// For windows-1252 the stretch can hold a repair only if its
-				// bytes have a UTF-8 lead byte followed by a continuation
-				// byte, or a two-byte lead (a dropped byte may complete it);
-				// otherwise every unit fails or stays as it is (pinyin
-				// tone marks: xiàn).
-				j, susp, viable := i, false, !latin
-				prevB := byte(0)
-				for j < cl.end {
-					if _, ok := covered(j); ok {
-						break
-					}
-					r, n := decodeRune(text, j)
-					if latin {
-						b, ok := cp1252Byte(r)
-						if !ok {
-							if r != utf8.RuneError {
-								break
-							}
-							b = 0xFF
-						}
-						if b >= 0xC2 && b <= 0xDF || prevB >= 0xC2 && prevB <= 0xF4 && b >= 0x80 && b <= 0xBF {
-							viable = true
-						}
-						prevB = b
-					} else if _, ok := wrong.appendRune(buf[:0], r); !ok && r != utf8.RuneError {
-						break
-					}
-					if suspiciousRune(r) {
-						susp = true
-					}
-					j += n
+				sts = gbkSts
+			} else {
+				sts = a.stretches(cl, rc.Wrong, &cov, sts[:0])
+			}
+			for _, st := range sts {
+				if rc.Wrong == "cp1252" || a.recodeProbe(st.i, st.j, rc) {
+					found = append(found, a.recodeStretch(st.i, st.j, rc)...)
 				}
-				if j == i {
-					_, n := decodeRune(text, i)
-					i += n
-					continue
-				}
-				if susp && viable && (latin || a.recodeProbe(i, j, rc)) {
-					found = append(found, a.recodeStretch(i, j, rc)...)
-				}
-				i = j
 			}
 		}
 	}
@@ -114,6 +76,86 @@ func (a *analyzer) findRecodes() {
 		}
 		a.spans = append(a.spans, a.recodeSpan(c))
 	}
+}
+
+// stretch is a run of text[i:j] that the wrong codec can encode, worth
+// recoding.
+type stretch struct{ i, j int }
+
+// stretches appends to dst the stretches of cluster cl for the wrong codec:
+// runs of runes it can encode (U+FFFD counts: it stands for lost bytes),
+// outside the spans already found, with a suspicious rune. For
+// windows-1252 a stretch can hold a repair only if its bytes have a UTF-8
+// lead byte followed by a continuation byte, or a two-byte lead (a dropped
+// byte may complete it); otherwise every unit fails or stays as it is
+// (pinyin tone marks: xiàn), and the stretch is left out.
+func (a *analyzer) stretches(cl cluster, wrong string, cov *coverCursor, dst []stretch) []stretch {
+	text := a.text
+	latin, isGBK := wrong == "cp1252", wrong == "gbk"
+	enc, g := codecs[wrong], gbk()
+	cp1252Tables()
+	var buf [8]byte
+	for i := cl.start; i < cl.end; {
+		if e, ok := cov.covered(i); ok {
+			i = e
+			continue
+		}
+		j, susp, viable := i, false, !latin
+		prevB := byte(0)
+		first := 0 // the size of the rune at i
+		for j < cl.end {
+			if j > i {
+				if _, ok := cov.covered(j); ok {
+					break
+				}
+			}
+			r, n := decodeRune(text, j)
+			if j == i {
+				first = n
+			}
+			switch {
+			case latin:
+				b, ok := byte(r), r < 0x80
+				if !ok && r < cp1252TabLen {
+					if v := cp1252Tab[r]; v != 0 {
+						b, ok = byte(v-1), true
+					}
+				}
+				if !ok {
+					if r != utf8.RuneError {
+						goto end
+					}
+					b = 0xFF
+				}
+				if b >= 0xC2 && b <= 0xDF || prevB >= 0xC2 && prevB <= 0xF4 && b >= 0x80 && b <= 0xBF {
+					viable = true
+				}
+				prevB = b
+			case isGBK:
+				if _, _, k := g.encode(r); k == 0 && r != utf8.RuneError {
+					goto end
+				}
+			default:
+				if _, ok := enc.appendRune(buf[:0], r); !ok && r != utf8.RuneError {
+					goto end
+				}
+			}
+			if suspiciousRune(r) {
+				susp = true
+			}
+			j += n
+		}
+	end:
+		if j == i {
+			i += first
+			continue
+		}
+		if susp && viable {
+			dst = append(dst, stretch{i, j})
+		}
+		i = j
+	}
+	return dst
 }
 
 // coverCursor answers, for offsets that mostly increase, whether an offset
@@ -152,12 +194,12 @@ const clusterPad = 48
 // clusters groups the suspicious runes of the text into regions, so that
 // the codec analysis looks only near them: clean text with one rare
 // character costs a few dozen bytes of analysis.
-func (a *analyzer) clusters(covered func(int) (int, bool)) []cluster {
+func (a *analyzer) clusters(cov *coverCursor) []cluster {
 	text := a.text
 	var out []cluster
 	lastSusp := -1 // end of the last suspicious rune
 	for i := 0; i < len(text); {
-		if e, ok := covered(i); ok {
+		if e, ok := cov.covered(i); ok {
 			i = e
 			continue
 		}
