@@ -201,10 +201,10 @@ type shiftHyp struct {
 }
 
 func (h *shiftHyp) emit(r rune, lp, bonus float64) {
+	h.rank += lp + bonus + wordRankDelta(h.out, r)
 	h.out = h.arena.node(r, h.out)
 	h.prev = r
 	h.score += lp
-	h.rank += lp + bonus
 	h.nOut++
 }
 

@@ -96,3 +96,43 @@ func TestPunctJunction(t *testing.T) {
 		t.Errorf("Han character: %.2f, want 0", p)
 	}
 }
+
+func TestWordList(t *testing.T) {
+	ws := wordList()
+	if len(ws) != 85654 {
+		t.Errorf("%d words, want 85654 (regenerate with go generate and update the doc comment)", len(ws))
+	}
+	for _, w := range []string{"您", "也", "可以", "字符串", "名稱"} {
+		if _, ok := ws[wordKey([]rune(w))]; !ok {
+			t.Errorf("%s missing", w)
+		}
+	}
+	if len(parseWords([]byte("HWS1\x02"))) != 0 || len(parseWords([]byte("junk"))) != 0 {
+		t.Error("malformed lists must decode to nothing")
+	}
+}
+
+// A character that makes a word with the characters before it, or is a
+// common one-character word, ranks better than the character model alone
+// says; a rare character that makes no word does not.
+func TestWordRankDelta(t *testing.T) {
+	chain := func(s string) *outNode {
+		var o *outNode
+		for _, r := range s {
+			o = &outNode{r: r, parent: o}
+		}
+		return o
+	}
+	if d := wordRankDelta(chain("字符"), '串'); d <= 0 {
+		t.Errorf("字符+串: %.2f, want > 0", d)
+	}
+	if d := wordRankDelta(nil, '您'); d <= 0 {
+		t.Errorf("您: %.2f, want > 0", d)
+	}
+	if d := wordRankDelta(chain("字符"), 'A'); d != 0 {
+		t.Errorf("Latin letter: %.2f, want 0", d)
+	}
+	if a, b := wordRankDelta(chain("。"), '您'), wordRankDelta(chain("。"), '牟'); a <= b {
+		t.Errorf("您 %.2f, 牟 %.2f after 。: want 您 ahead", a, b)
+	}
+}
