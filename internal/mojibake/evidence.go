@@ -76,7 +76,12 @@ func (e *evidence) buildPairs() {
 		prevHan := false
 		prev := rune(0)
 		for i := 0; i < len(text); {
-			r, n := decodeRune(text, i)
+			r, n := rune(0), 3
+			if r3, ok := dec3(text, i); ok {
+				r = r3
+			} else {
+				r, n = decodeRune(text, i)
+			}
 			i += n
 			han := isHan(r)
 			if prevHan && (han || r == '。') {
@@ -265,7 +270,12 @@ func docScript(text string) int {
 		if c := text[i]; c < 0xE4 || c > 0xE9 || i+2 >= len(text) {
 			continue
 		}
-		r, n := decodeRune(text, i)
+		r, n := rune(0), 3
+		if r3, ok := dec3(text, i); ok {
+			r = r3
+		} else {
+			r, n = decodeRune(text, i)
+		}
 		if r < 0x4E00 || r > 0x9FFF {
 			continue
 		}

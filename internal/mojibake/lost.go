@@ -30,7 +30,12 @@ func (a *analyzer) findLost() {
 		return false
 	}
 	for i := 0; i < len(text); {
-		r, n := decodeRune(text, i)
+		r, n := rune(0), 3
+		if r3, ok := dec3(text, i); ok {
+			r = r3
+		} else {
+			r, n = decodeRune(text, i)
+		}
 		switch {
 		case r == utf8.RuneError && n == 3 && !inSpan(i):
 			j := i

@@ -144,7 +144,12 @@ func recodeUnits(text string, start, end int, rc recoding, buf []byte) []unit {
 		bs = make([]byte, 0, end-start)
 	}
 	for i := start; i < end; {
-		r, n := decodeRune(text, i)
+		r, n := rune(0), 3
+		if r3, ok := dec3(text, i); ok {
+			r = r3
+		} else {
+			r, n = decodeRune(text, i)
+		}
 		tpos, bpos = append(tpos, i), append(bpos, len(bs))
 		var ok bool
 		if bs, ok = wrong.appendRune(bs, r); !ok {

@@ -109,7 +109,12 @@ func (a *analyzer) stretches(cl cluster, wrong string, cov *coverCursor, dst []s
 					break
 				}
 			}
-			r, n := decodeRune(text, j)
+			r, n := rune(0), 3
+			if r3, ok := dec3(text, j); ok {
+				r = r3
+			} else {
+				r, n = decodeRune(text, j)
+			}
 			if j == i {
 				first = n
 			}
@@ -208,7 +213,12 @@ func (a *analyzer) clusters(cov *coverCursor) []cluster {
 			i++
 			continue
 		}
-		r, n := decodeRune(text, i)
+		r, n := rune(0), 3
+		if r3, ok := dec3(text, i); ok {
+			r = r3
+		} else {
+			r, n = decodeRune(text, i)
+		}
 		if suspiciousRune(r) || r == utf8.RuneError {
 			s, e := runeStart(text, i-clusterPad), runeStart(text, i+n+clusterPad)
 			if k := len(out) - 1; k >= 0 && s <= out[k].end {
