@@ -223,11 +223,19 @@ func collectEvidence(text string) *evidence {
 		if text[i] != '(' || i == 0 {
 			continue
 		}
+		r, _ := utf8.DecodeLastRuneInString(text[:i])
+		// The reading the document gave r before, again: nothing to check
+		// (readPinyinClose, HasReading and the class are pure) or record.
+		if syl, ok := ev.readings[r]; ok {
+			if e := i + 1 + len(syl); e < len(text) && text[e] == ')' && text[i+1:e] == syl {
+				i = e
+				continue
+			}
+		}
 		syl, end := readPinyinClose(text, i+1)
 		if end < 0 {
 			continue
 		}
-		r, _ := utf8.DecodeLastRuneInString(text[:i])
 		if lm.Class(r) != lm.Han || !pinyin.HasReading(r, syl) {
 			continue
 		}
