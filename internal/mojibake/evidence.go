@@ -116,9 +116,20 @@ func (e *evidence) buildSucc() {
 	}
 }
 
-// isHan is lm.Class(r) == lm.Han with the common block first.
+// isHan is lm.Class(r) == lm.Han, asking lm.Class only where it can say
+// Han outside the common block: the BMP's ideographs are in U+2E80–U+303F,
+// U+3400–U+4DBF, U+4E00–U+9FFF and U+F900–U+FAFF (TestIsHan checks every
+// rune).
 func isHan(r rune) bool {
-	return r >= 0x4E00 && r <= 0x9FFF || r >= 0x80 && lm.Class(r) == lm.Han
+	switch {
+	case r >= 0x4E00 && r <= 0x9FFF:
+		return true
+	case r < 0x2E80:
+		return false
+	case r < 0x10000 && r > 0x303F && (r < 0x3400 || r > 0x4DBF) && (r < 0xF900 || r > 0xFAFF):
+		return false
+	}
+	return lm.Class(r) == lm.Han
 }
 
 // pairTable is an open-addressing hash table from nonzero keys to counts

@@ -103,3 +103,11 @@ func TestEvidencePairs(t *testing.T) {
 		}
 	}
 }
+
+func TestIsHan(t *testing.T) {
+	for r := rune(-1); r <= 0x10FFFF+1; r++ {
+		if got, want := isHan(r), lm.Class(r) == lm.Han; got != want {
+			t.Fatalf("isHan(%U) = %v, want %v", r, got, want)
+		}
+	}
+}
