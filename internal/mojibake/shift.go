@@ -722,9 +722,9 @@ func (s *shiftScorer) terminateLost(text string, h shiftHyp, t shiftToken, only 
 		}
 		// The six likeliest last characters, scored before any copying.
 		type xl struct {
-			x  byte
-			c  rune
-			lp float64
+			x        byte
+			c        rune
+			lp, rank float64
 		}
 		var top [6]xl
 		n := 0
@@ -740,23 +740,24 @@ func (s *shiftScorer) terminateLost(text string, h shiftHyp, t shiftToken, only 
 			if pe > 0 && !pinyin.HasReading(c, syl) {
 				continue
 			}
-			e := xl{byte(x), c, s.charLP(h.prev, c, false)}
+			lp := s.charLP(h.prev, c, false)
+			e := xl{byte(x), c, lp, lp + s.cacheBonus(h.prev, c)}
 			if n < len(top) {
 				top[n] = e
 				n++
-			} else if e.lp > top[len(top)-1].lp {
+			} else if e.rank > top[len(top)-1].rank {
 				top[len(top)-1] = e
 			} else {
 				continue
 			}
-			for j := n - 1; j > 0 && top[j].lp > top[j-1].lp; j-- {
+			for j := n - 1; j > 0 && top[j].rank > top[j-1].rank; j-- {
 				top[j], top[j-1] = top[j-1], top[j]
 			}
 		}
 		xs := make([]xc, n)
 		for k, e := range top[:n] {
 			hh := h
-			hh.emit(e.c, e.lp, 0)
+			hh.emit(e.c, e.lp, e.rank-e.lp)
 			xs[k] = xc{e.x, hh}
 		}
 		for _, c := range xs {

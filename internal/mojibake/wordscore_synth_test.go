@@ -133,12 +133,13 @@ func TestShiftSynthetic(t *testing.T) {
 	}
 	t.Logf("synthetic runs: %d, repaired exactly %d (%.3f), repaired wrongly %d, left alone %d",
 		total, exact, float64(exact)/float64(max(total, 1)), wrong, total-exact-wrong)
-	// 68 of 175 exact when written (50 before the scoring of the
-	// swallowed byte, the punctuation junction and the word evidence);
-	// the floor guards against regressions.
+	// 77 of 175 exact at the last change of the shift scoring (50 before
+	// the scoring of the swallowed byte, the punctuation junction, the
+	// word evidence and the document cache for a lost last byte); the
+	// floor guards against regressions.
 	if total > 0 && float64(exact)/float64(total) < synthFloor {
 		t.Errorf("exact repairs %.3f below %.2f", float64(exact)/float64(total), synthFloor)
 	}
 }
 
-const synthFloor = 0.36
+const synthFloor = 0.42
