@@ -425,6 +425,15 @@ func (a *analyzer) recodeSegment(us []unit, rc recoding) (recodeCand, bool) {
 	if rc.Wrong == "cp1252" && isLatin1Reading(garbled) {
 		chain[0].Wrong = "latin1"
 	}
+	// gainOf(start, end, ·) with the garbled text scored once; repGain is
+	// the gain of rep, computed when first needed.
+	prev, next := lastRune(a.text[:start]), firstRune(a.text[end:])
+	lg, _ := lpText(a.sc.m, a.sc.ev, prev, garbled, next)
+	gainOf := func(rep string) float64 {
+		lr, _ := lpText(a.sc.m, a.sc.ev, prev, rep, next)
+		return lr - lg
+	}
+	repGain, haveGain := 0.0, false
 	// Further hops while they apply to the whole repair and improve it.
 	for hop := 1; hop < maxChainHops; hop++ {
 		improved := false
@@ -436,12 +445,15 @@ func (a *analyzer) recodeSegment(us []unit, rc recoding) (recodeCand, bool) {
 			if !ok || r2 == rep {
 				continue
 			}
-			if a.gainOf(start, end, r2)-a.gainOf(start, end, rep) >= minRecodeGain/2 {
+			if !haveGain {
+				repGain, haveGain = gainOf(rep), true
+			}
+			if g2 := gainOf(r2); g2-repGain >= minRecodeGain/2 {
 				if rc2.Wrong == "cp1252" && isLatin1Reading(rep) {
 					rc2.Wrong = "latin1"
 				}
 				chain = append(chain, rc2)
-				rep = r2
+				rep, repGain = r2, g2
 				improved = true
 				break
 			}
@@ -450,7 +462,10 @@ func (a *analyzer) recodeSegment(us []unit, rc recoding) (recodeCand, bool) {
 			break
 		}
 	}
-	gain := a.gainOf(start, end, rep)
+	if !haveGain {
+		repGain = gainOf(rep)
+	}
+	gain := repGain
 	n := utf8.RuneCountInString(rep)
 	if debugShift {
 		fmt.Printf("recode %q -> %q chain=%v gain=%.1f n=%d\n", trunc(garbled), trunc(rep), chain, gain, n)
@@ -470,14 +485,6 @@ func trunc(s string) string {
 		return string([]rune(s)[:40]) + "…"
 	}
 	return s
-}
-
-// gainOf is the log-probability gain of replacing text[start:end] by rep.
-func (a *analyzer) gainOf(start, end int, rep string) float64 {
-	prev, next := lastRune(a.text[:start]), firstRune(a.text[end:])
-	lr, _ := lpText(a.sc.m, a.sc.ev, prev, rep, next)
-	lg, _ := lpText(a.sc.m, a.sc.ev, prev, a.text[start:end], next)
-	return lr - lg
 }
 
 // isLatin1Reading reports whether s was decoded as ISO-8859-1 rather than
