@@ -9,9 +9,9 @@ import (
 
 // Document evidence in the acceptance of a misalignment repair.
 //
-// The search ranks repairs by their character-model score plus a cache
-// bonus for each character pair that the document uses elsewhere
-// (cacheBonus, leadCache). Acceptance used to look at the character model
+// The search ranks repairs by their character-model score plus, among
+// other evidence, a cache bonus for each character pair that the document
+// uses elsewhere (cacheBonus, leadCache). Acceptance used to look at the character model
 // alone, so a short repair whose words the document uses throughout
 // (特殊字符?CQ必須 → 。名稱, with 名稱 eighteen times in the document)
 // could fall short of the threshold. A document cache model raises the
@@ -32,11 +32,30 @@ func (s *shiftScorer) acceptGain(text string, q int, c *shiftCand, gain float64)
 	if s.ev == nil {
 		return gain
 	}
-	ev := (c.rankGain - c.gain) - s.garbledCache(text, q, c.end)
+	ev := s.repairCache(text, q, c.repair) - s.garbledCache(text, q, c.end)
 	if ev <= 0 {
 		return gain
 	}
 	return gain + min(maxDocEvidence, docEvidenceShare*ev)
+}
+
+// repairCache is the cache bonus that the search gives repair at q for
+// the document's other uses of its character pairs (leadCache for the
+// first character, cacheBonus for the others). It is recomputed here
+// because the ranking also holds other evidence (word model, punctuation
+// priors) that must not lower the acceptance threshold.
+func (s *shiftScorer) repairCache(text string, q int, repair string) float64 {
+	prev, _ := utf8.DecodeLastRuneInString(text[:q])
+	b := 0.0
+	for i, r := range repair {
+		if i == 0 {
+			b += s.leadCache(prev, r)
+		} else {
+			b += s.cacheBonus(prev, r)
+		}
+		prev = r
+	}
+	return b
 }
 
 // garbledCache is the cache bonus the garbled run text[q:end] (with the
