@@ -7,8 +7,9 @@ import (
 	"github.com/hanfix/hanfix/detect"
 )
 
-// maxLearnedShare is the largest share of a document's letters that lines
-// matched only by learned templates may remove.
+// maxLearnedShare is the largest share of a document's prose (letters on
+// lines that read as sentences) that lines matched only by learned
+// templates may remove.
 const maxLearnedShare = 0.5
 
 // Boilerplate is the boilerplate stage: it deletes the scraper boilerplate
@@ -65,7 +66,7 @@ func (b Boilerplate) Edits(text string, doc *Doc) ([]Edit, []Finding) {
 			}
 			findings = append(findings, Finding{Kind: KindBoilerplate, Start: sp.Span.Start, End: sp.Span.End,
 				Text:       text[sp.Span.Start:sp.Span.End],
-				Reason:     "matches a learned template, kept: learned templates would remove most of the document",
+				Reason:     "matches a learned template, kept: learned templates would remove most of the document's prose",
 				Confidence: sp.Confidence})
 		}
 		spans = kept
@@ -81,26 +82,53 @@ func (b Boilerplate) Edits(text string, doc *Doc) ([]Edit, []Finding) {
 	return edits, findings
 }
 
-// learnedShare returns the share of the letters and digits of text that the
-// learned-template spans cover.
+// learnedShare returns the share of the prose of text that the
+// learned-template spans cover. Prose is the letters and digits of lines
+// that read as sentences: at least eight Han characters and a sentence
+// end. Template lines (titles, bylines, footers) are rarely prose, content
+// nearly always has some, so a site model that would take most of a
+// document's prose has learned content, not template.
 func learnedShare(text string, spans []detect.BoilerplateSpan) float64 {
 	learned := 0
 	for _, sp := range spans {
 		if strings.HasPrefix(sp.Rule, "learned:") {
-			learned += letters(text[sp.Span.Start:sp.Span.End])
+			learned += prose(text[sp.Span.Start:sp.Span.End])
 		}
 	}
 	if learned == 0 {
 		return 0
 	}
-	return float64(learned) / float64(max(1, letters(text)))
+	return float64(learned) / float64(max(1, prose(text)))
 }
 
-func letters(s string) int {
+// prose counts the letters and digits of the lines of s that read as
+// sentences.
+func prose(s string) int {
 	n := 0
-	for _, r := range s {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			n++
+	for len(s) > 0 {
+		line := s
+		if i := strings.IndexByte(s, '\n'); i >= 0 {
+			line, s = s[:i], s[i+1:]
+		} else {
+			s = ""
+		}
+		line = strings.TrimRight(line, " \t\r")
+		if !strings.HasSuffix(line, "。") && !strings.HasSuffix(line, "！") && !strings.HasSuffix(line, "？") &&
+			!strings.HasSuffix(line, "!") && !strings.HasSuffix(line, "?") && !strings.HasSuffix(line, "…") {
+			continue
+		}
+		han, letters := 0, 0
+		for _, r := range line {
+			switch {
+			case unicode.Is(unicode.Han, r):
+				han++
+				letters++
+			case unicode.IsLetter(r) || unicode.IsDigit(r):
+				letters++
+			}
+		}
+		if han >= 8 {
+			n += letters
 		}
 	}
 	return n
