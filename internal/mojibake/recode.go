@@ -3,6 +3,7 @@ package mojibake
 import (
 	"math"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/hanfix/hanfix/internal/lm"
@@ -133,16 +134,25 @@ func fillDropped(bs []byte, q int, wrong string, prev rune) (r rune, fill byte, 
 // cutting it into aligned units. A rune the wrong codec cannot encode
 // (U+FFFD: lost bytes) becomes the byte 0xFF, which no original codec
 // decodes, so the units around it stay unrepaired.
-func recodeUnits(text string, start, end int, rc recoding, buf []byte) []unit {
+//
+// The units and the buffers behind them are taken from sc (nil for new
+// ones); they are valid until the next call with the same sc.
+func recodeUnits(text string, start, end int, rc recoding, sc *recodeScratch) []unit {
+	if sc == nil {
+		sc = new(recodeScratch)
+	}
 	wrong, orig := codecs[rc.Wrong], codecs[rc.Orig]
 	// At most one rune and one byte of the wrong codec per byte of text.
 	n0 := end - start + 1
-	pos := make([]int, 0, 2*n0)
-	tpos, bpos := pos[:0:n0], pos[n0:n0:2*n0] // start of each garbled rune in the text and in the bytes
-	bs := buf[:0]
-	if cap(bs) < end-start {
-		bs = make([]byte, 0, end-start)
+	if cap(sc.pos) < 2*n0 {
+		sc.pos = make([]int, 2*n0)
 	}
+	pos := sc.pos[:2*n0]
+	tpos, bpos := pos[:0:n0], pos[n0:n0:2*n0] // start of each garbled rune in the text and in the bytes
+	if cap(sc.bs) < end-start {
+		sc.bs = make([]byte, 0, end-start)
+	}
+	bs := sc.bs[:0]
 	for i := start; i < end; {
 		r, n := rune(0), 3
 		if r3, ok := dec3(text, i); ok {
@@ -159,12 +169,17 @@ func recodeUnits(text string, start, end int, rc recoding, buf []byte) []unit {
 	}
 	tpos, bpos = append(tpos, end), append(bpos, len(bs))
 	nr := len(tpos) - 1
-	units := make([]unit, 0, nr)
+	if cap(sc.units) < nr {
+		sc.units, sc.repEnd = make([]unit, 0, nr), make([]int, 0, nr)
+	}
+	if cap(sc.reps) < len(bs)*3/2+8 {
+		sc.reps = make([]byte, 0, len(bs)*3/2+8)
+	}
+	units := sc.units[:0]
 	// The repairs of all units are written one after the other into reps
 	// and become substrings of one string at the end; repEnd[k] is where
 	// the repair of unit k ends.
-	reps := make([]byte, 0, len(bs)*3/2+8)
-	repEnd := make([]int, 0, nr)
+	reps, repEnd := sc.reps[:0], sc.repEnd[:0]
 	lastRep := func() rune {
 		k := len(units) - 1
 		s := 0
@@ -246,8 +261,20 @@ func recodeUnits(text string, start, end int, rc recoding, buf []byte) []unit {
 		units[k].rep = all[s:repEnd[k]]
 		s = repEnd[k]
 	}
+	sc.units, sc.reps, sc.repEnd = units, reps, repEnd
 	return units
 }
+
+// recodeScratch holds the buffers of recodeUnits for reuse.
+type recodeScratch struct {
+	pos    []int
+	bs     []byte
+	units  []unit
+	reps   []byte
+	repEnd []int
+}
+
+var recodeScratchPool = sync.Pool{New: func() any { return new(recodeScratch) }}
 
 func hasLost(lost map[int]bool, a, b int) bool {
 	if len(lost) == 0 {

@@ -32,6 +32,8 @@ func (a *analyzer) findRecodes() {
 	cov := coverCursor{spans: a.spans}
 	var found []recodeCand
 	var sts, gbkSts []stretch
+	sc := recodeScratchPool.Get().(*recodeScratch)
+	defer recodeScratchPool.Put(sc)
 	for _, cl := range a.clusters(&cov) {
 		gbkDone := false
 		for _, rc := range recodings {
@@ -48,8 +50,8 @@ func (a *analyzer) findRecodes() {
 				sts = a.stretches(cl, rc.Wrong, &cov, sts[:0])
 			}
 			for _, st := range sts {
-				if rc.Wrong == "cp1252" || a.recodeProbe(st.i, st.j, rc) {
-					found = append(found, a.recodeStretch(st.i, st.j, rc)...)
+				if rc.Wrong == "cp1252" || a.recodeProbe(st.i, st.j, rc, sc) {
+					found = append(found, a.recodeStretch(st.i, st.j, rc, sc)...)
 				}
 			}
 		}
@@ -255,7 +257,7 @@ func runeStart(s string, i int) int {
 // CJK misreading shows there as a run of units that decode and read
 // better. Long stretches of clean text with a few rare characters are
 // skipped without decoding them all.
-func (a *analyzer) recodeProbe(start, end int, rc recoding) bool {
+func (a *analyzer) recodeProbe(start, end int, rc recoding, sc *recodeScratch) bool {
 	const span = 96
 	if end-start <= 2*span {
 		return true
@@ -270,7 +272,7 @@ func (a *analyzer) recodeProbe(start, end int, rc recoding) bool {
 		first += n
 	}
 	lo, hi := runeStart(text, max(start, first-span/2)), runeStart(text, min(end, first+span))
-	units := recodeUnits(text, lo, hi, rc, nil)
+	units := recodeUnits(text, lo, hi, rc, sc)
 	m := a.sc.m
 	cur, best := 0.0, 0.0
 	prevG, prevR := lastRune(text[:lo]), lastRune(text[:lo])
@@ -293,9 +295,9 @@ func (a *analyzer) recodeProbe(start, end int, rc recoding) bool {
 
 // recodeStretch finds the segments of text[start:end] that one hop of rc
 // (and possibly more hops) repairs.
-func (a *analyzer) recodeStretch(start, end int, rc recoding) []recodeCand {
+func (a *analyzer) recodeStretch(start, end int, rc recoding, sc *recodeScratch) []recodeCand {
 	m := a.sc.m
-	units := recodeUnits(a.text, start, end, rc, nil)
+	units := recodeUnits(a.text, start, end, rc, sc)
 	gains := make([]float64, len(units))
 	prevG, prevR := lastRune(a.text[:start]), lastRune(a.text[:start])
 	for k, u := range units {
