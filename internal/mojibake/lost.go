@@ -30,6 +30,13 @@ func (a *analyzer) findLost() {
 		return false
 	}
 	for i := 0; i < len(text); {
+		// Only U+FFFD (EF BF BD), 锟 (E9 94 9F) and '?' start a finding;
+		// other bytes are passed one at a time. None of the three is a
+		// continuation byte, so each is met where the rune walk meets it.
+		if c := text[i]; c != 0xEF && c != 0xE9 && c != '?' {
+			i++
+			continue
+		}
 		r, n := rune(0), 3
 		if r3, ok := dec3(text, i); ok {
 			r = r3
