@@ -29,13 +29,28 @@ func (a *analyzer) findLost() {
 		}
 		return false
 	}
+	// Only U+FFFD, 锟 and '?' start a finding, so the scan jumps from one
+	// to the next. None of them starts with a continuation byte: each is
+	// met where a rune-by-rune walk meets it.
+	var next [3]int // next U+FFFD, 锟, '?' at or after the last position asked, -1 before the first search
+	next[0], next[1], next[2] = -1, -1, -1
+	nextAt := func(i int) int {
+		at := len(text)
+		for k, pat := range [3]string{"\uFFFD", "锟", "?"} {
+			if next[k] < i && next[k] != len(text) {
+				if d := strings.Index(text[i:], pat); d >= 0 {
+					next[k] = i + d
+				} else {
+					next[k] = len(text)
+				}
+			}
+			at = min(at, next[k])
+		}
+		return at
+	}
 	for i := 0; i < len(text); {
-		// Only U+FFFD (EF BF BD), 锟 (E9 94 9F) and '?' start a finding;
-		// other bytes are passed one at a time. None of the three is a
-		// continuation byte, so each is met where the rune walk meets it.
-		if c := text[i]; c != 0xEF && c != 0xE9 && c != '?' {
-			i++
-			continue
+		if i = nextAt(i); i >= len(text) {
+			break
 		}
 		r, n := rune(0), 3
 		if r3, ok := dec3(text, i); ok {
