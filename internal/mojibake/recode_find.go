@@ -102,6 +102,21 @@ func (a *analyzer) stretches(cl cluster, wrong string, cov *coverCursor, dst []s
 			i = e
 			continue
 		}
+		if latin {
+			// Three-byte characters from U+3000 up (CJK) other than U+FFFD
+			// start no windows-1252 stretch: step over them up to the next
+			// span already found.
+			bound := cl.end
+			if cov.k < len(cov.spans) {
+				bound = min(bound, cov.spans[cov.k].Start)
+			}
+			for i+3 <= bound && cjk3(text, i) {
+				i += 3
+			}
+			if i >= bound {
+				continue
+			}
+		}
 		j, susp, viable := i, false, !latin
 		prevB := byte(0)
 		first := 0 // the size of the rune at i
@@ -163,6 +178,14 @@ func (a *analyzer) stretches(cl cluster, wrong string, cov *coverCursor, dst []s
 		i = j
 	}
 	return dst
+}
+
+// cjk3 reports whether text[i:] starts with a three-byte character from
+// U+3000 up other than U+FFFD.
+func cjk3(text string, i int) bool {
+	c := text[i]
+	return c >= 0xE3 && c != 0xED && c <= 0xEF && text[i+1]&0xC0 == 0x80 && text[i+2]&0xC0 == 0x80 &&
+		!(c == 0xEF && text[i+1] == 0xBF && text[i+2] == 0xBD)
 }
 
 // coverCursor answers, for offsets that mostly increase, whether an offset
