@@ -1,66 +1,14 @@
 package mojibake
 
 import (
-	"bufio"
-	"encoding/json"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"unicode/utf8"
 
+	"github.com/hanfix/hanfix/internal/devset"
 	"github.com/hanfix/hanfix/internal/lm"
 	"github.com/hanfix/hanfix/internal/pinyin"
-	"github.com/hanfix/hanfix/internal/testshared"
 )
-
-type devCase struct {
-	ID    string            `json:"id"`
-	Cat   string            `json:"cat"`
-	Sub   string            `json:"sub"`
-	Input string            `json:"input"`
-	Runs  map[string]string `json:"runs"`
-	Spans []struct {
-		Garbled string            `json:"garbled"`
-		Whole   bool              `json:"whole"`
-		Win     map[string]string `json:"win"`
-	} `json:"spans"`
-}
-
-func readDevset(t *testing.T) (string, []devCase, map[string]string) {
-	dir := testshared.Dir(t, "devset")
-	f, err := os.Open(filepath.Join(dir, "cases.jsonl"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	var cs []devCase
-	sc := bufio.NewScanner(f)
-	sc.Buffer(nil, 1<<24)
-	for sc.Scan() {
-		var c devCase
-		if err := json.Unmarshal(sc.Bytes(), &c); err != nil {
-			t.Fatal(err)
-		}
-		cs = append(cs, c)
-	}
-	gold := map[string]string{}
-	g, err := os.ReadFile(filepath.Join(dir, "gold.jsonl"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, l := range strings.Split(string(g), "\n") {
-		if l == "" {
-			continue
-		}
-		var e struct{ Key, Text string }
-		if err := json.Unmarshal([]byte(l), &e); err != nil {
-			t.Fatal(err)
-		}
-		gold[e.Key] = e.Text
-	}
-	return dir, cs, gold
-}
 
 // stripAnnotations removes Han + "(pinyin)" readings, a stand-in for the
 // annotation stage.
@@ -81,18 +29,14 @@ func stripAnnotations(s string) string {
 }
 
 func TestDevsetMojibake(t *testing.T) {
-	dir, cases, gold := readDevset(t)
+	set := devset.Load(t)
 	type tally struct{ total, fixed int }
 	per := map[string]*tally{}
-	for _, c := range cases {
-		if !strings.HasSuffix(c.Input, ".txt") || (c.Cat != "a" && c.Cat != "c" && c.Cat != "d") {
+	for _, c := range set.Cases {
+		if c.Raw() || (c.Cat != "a" && c.Cat != "c" && c.Cat != "d") {
 			continue
 		}
-		raw, err := os.ReadFile(filepath.Join(dir, c.Input))
-		if err != nil {
-			t.Fatal(err)
-		}
-		in := string(raw)
+		in := string(set.Input(t, c))
 		out := applySpans(in, Find(in))
 		if c.Cat == "a" {
 			if out != in {
@@ -104,7 +48,7 @@ func TestDevsetMojibake(t *testing.T) {
 		if per[k] == nil {
 			per[k] = &tally{}
 		}
-		g := gold[c.ID+":keep"]
+		g, _ := set.Gold(c, "keep")
 		stripped := stripAnnotations(out)
 		for _, sp := range c.Spans {
 			w := sp.Win["keep"]

@@ -3,6 +3,8 @@ package mojibake
 import (
 	"strings"
 	"testing"
+
+	"github.com/hanfix/hanfix/internal/devset"
 )
 
 // Synthetic misalignment runs: the development set's forward model applied
@@ -101,16 +103,18 @@ loop:
 }
 
 func TestShiftSynthetic(t *testing.T) {
-	_, cases, gold := readDevset(t)
+	set := devset.Load(t)
 	g := gbk()
 	var total, exact, wrong int
-	for _, c := range cases {
+	for _, c := range set.Cases {
 		if c.Cat != "a" && c.Cat != "b" {
 			continue
 		}
+		keep, _ := set.Gold(c, "keep")
 		for _, target := range []string{"keep", "simp"} {
-			text := halfwidth(gold[c.ID+":"+target])
-			if text == "" || (target == "simp" && text == halfwidth(gold[c.ID+":keep"])) {
+			gt, _ := set.Gold(c, target)
+			text := halfwidth(gt)
+			if text == "" || (target == "simp" && text == halfwidth(keep)) {
 				continue
 			}
 			lines := strings.Split(text, "\n")
