@@ -20,10 +20,11 @@ import (
 	"fmt"
 	"log"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
+
+	"github.com/hanfix/hanfix/tools/internal/gsedict"
 )
 
 func main() {
@@ -32,13 +33,9 @@ func main() {
 	minPair := flag.Float64("minpair", 0, "keep a bigram only when its scaled count is at least this (0: default)")
 	flag.Parse()
 
-	dir := *dictDir
-	if dir == "" {
-		d, err := gseDir()
-		if err != nil {
-			log.Fatalf("genlm: locate gse: %v", err)
-		}
-		dir = filepath.Join(d, "data", "dict", "zh")
+	dir, err := gsedict.Dir(*dictDir)
+	if err != nil {
+		log.Fatalf("genlm: locate gse: %v", err)
 	}
 	s, err := readCounts(filepath.Join(dir, "s_1.txt"))
 	if err != nil {
@@ -61,22 +58,6 @@ func main() {
 		log.Fatalf("genlm: %v", err)
 	}
 	log.Printf("genlm: %d characters, %d bigrams, %d bytes -> %s", len(m.vocab), m.nBigrams, buf.Len(), *out)
-}
-
-// gseDir returns the module directory of github.com/go-ego/gse as resolved by
-// the go command for the tools module.
-func gseDir() (string, error) {
-	cmd := exec.Command("go", "list", "-m", "-f", "{{.Dir}}", "github.com/go-ego/gse")
-	cmd.Stderr = os.Stderr
-	b, err := cmd.Output()
-	if err != nil {
-		return "", fmt.Errorf("go list -m github.com/go-ego/gse: %w", err)
-	}
-	d := strings.TrimSpace(string(b))
-	if d == "" {
-		return "", fmt.Errorf("go list -m github.com/go-ego/gse: empty directory (run go mod download in tools/)")
-	}
-	return d, nil
 }
 
 // counts holds the character and adjacent-pair counts of one dictionary.

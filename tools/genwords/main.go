@@ -28,12 +28,13 @@ import (
 	"log"
 	"math"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/hanfix/hanfix/tools/internal/gsedict"
 )
 
 func main() {
@@ -41,13 +42,9 @@ func main() {
 	dictDir := flag.String("dict", "", "directory holding s_1.txt and t_1.txt (default: gse module directory)")
 	minP := flag.Float64("min", 1e-6, "minimum word probability")
 	flag.Parse()
-	dir := *dictDir
-	if dir == "" {
-		d, err := gseDir()
-		if err != nil {
-			log.Fatalf("genwords: locate gse: %v", err)
-		}
-		dir = filepath.Join(d, "data", "dict", "zh")
+	dir, err := gsedict.Dir(*dictDir)
+	if err != nil {
+		log.Fatalf("genwords: locate gse: %v", err)
 	}
 	probs := map[string]float64{}
 	for _, name := range []string{"s_1.txt", "t_1.txt"} {
@@ -60,21 +57,6 @@ func main() {
 		log.Fatalf("genwords: %v", err)
 	}
 	fmt.Fprintf(os.Stderr, "genwords: %d bytes\n", len(data))
-}
-
-// gseDir returns the module directory of github.com/go-ego/gse.
-func gseDir() (string, error) {
-	cmd := exec.Command("go", "list", "-m", "-f", "{{.Dir}}", "github.com/go-ego/gse")
-	cmd.Stderr = os.Stderr
-	b, err := cmd.Output()
-	if err != nil {
-		return "", fmt.Errorf("go list -m github.com/go-ego/gse: %w", err)
-	}
-	d := strings.TrimSpace(string(b))
-	if d == "" {
-		return "", fmt.Errorf("go list -m github.com/go-ego/gse: empty directory (run go mod download in tools/)")
-	}
-	return d, nil
 }
 
 // readList adds the word probabilities of one gse list to probs, keeping
