@@ -5,6 +5,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/hanfix/hanfix/internal/pinyin"
+	"github.com/hanfix/hanfix/internal/utf8x"
 )
 
 // Annotation is a pinyin reading flattened into the text right after the
@@ -265,9 +266,8 @@ func judge(s string, cands []annCand, res *AnnotationResult) {
 		// Three-byte characters (Han) decoded inline, as ranging over s
 		// would decode them; anything else as ranging does.
 		var r rune
-		if c >= 0xE0 && c < 0xF0 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 &&
-			(c != 0xE0 || s[i+1] >= 0xA0) && (c != 0xED || s[i+1] < 0xA0) {
-			r = rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
+		if r3, ok := utf8x.Decode3(s, i); ok {
+			r = r3
 			i += 3
 		} else {
 			var size int

@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/hanfix/hanfix/convert"
+	"github.com/hanfix/hanfix/internal/utf8x"
 )
 
 // The boilerplate rules and the site learner match lines in a folded form,
@@ -236,15 +237,10 @@ func (f *folder) fold(line string) {
 			i++
 			continue
 		}
-		// decodeRune3, inlined: most of the line is Han.
-		var r rune
+		// Most of the line is Han: the inlined fast path first.
+		r, ok := utf8x.Decode3(line, i)
 		size := 3
-		if c >= 0xE0 && c < 0xF0 && i+2 < len(line) && line[i+1]&0xC0 == 0x80 && line[i+2]&0xC0 == 0x80 {
-			r = rune(c&0x0F)<<12 | rune(line[i+1]&0x3F)<<6 | rune(line[i+2]&0x3F)
-			if r < 0x800 || r >= 0xD800 && r <= 0xDFFF {
-				r, size = utf8.DecodeRuneInString(line[i:])
-			}
-		} else {
+		if !ok {
 			r, size = utf8.DecodeRuneInString(line[i:])
 		}
 		han := r >= 0x3400 && r <= 0x9FFF
@@ -300,22 +296,7 @@ func (f *folder) fold(line string) {
 	f.budget = matchBudget + matchBudgetPerByte*n
 }
 
-// decodeRune3 decodes the rune at s[i], with a fast path for the
-// three-byte sequences of Han text.
-func decodeRune3(s string, i int) (rune, int) {
-	if c := s[i]; c >= 0xE0 && c < 0xF0 && i+2 < len(s) {
-		c1, c2 := s[i+1], s[i+2]
-		if c1&0xC0 == 0x80 && c2&0xC0 == 0x80 {
-			r := rune(c&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F)
-			if r >= 0x800 && (r < 0xD800 || r > 0xDFFF) {
-				return r, 3
-			}
-		}
-	}
-	return utf8.DecodeRuneInString(s[i:])
-}
-
-// decodeRune3b is decodeRune3 for byte slices.
+// decodeRune3b is utf8x.DecodeRune for byte slices.
 func decodeRune3b(s []byte, i int) (rune, int) {
 	if c := s[i]; c >= 0xE0 && c < 0xF0 && i+2 < len(s) {
 		c1, c2 := s[i+1], s[i+2]

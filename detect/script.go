@@ -3,6 +3,8 @@ package detect
 import (
 	"sync"
 	"unicode/utf8"
+
+	"github.com/hanfix/hanfix/internal/utf8x"
 )
 
 //go:generate go run script_gen.go
@@ -187,10 +189,8 @@ func scanScript(s string) scriptScan {
 			continue
 		}
 		var r rune
-		if c >= 0xE0 && c < 0xF0 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 &&
-			(c != 0xE0 || s[i+1] >= 0xA0) && (c != 0xED || s[i+1] < 0xA0) {
-			// A valid three-byte character (Han), decoded inline.
-			r = rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
+		if r3, ok := utf8x.Decode3(s, i); ok {
+			r = r3
 			i += 3
 		} else {
 			var size int

@@ -6,6 +6,7 @@ import (
 
 	"github.com/hanfix/hanfix/internal/lm"
 	"github.com/hanfix/hanfix/internal/pinyin"
+	"github.com/hanfix/hanfix/internal/utf8x"
 )
 
 // evidence is what the document itself says about its pinyin annotations:
@@ -77,7 +78,7 @@ func (e *evidence) buildPairs() {
 		prev := rune(0)
 		for i := 0; i < len(text); {
 			r, n := rune(0), 3
-			if r3, ok := dec3(text, i); ok {
+			if r3, ok := utf8x.Decode3(text, i); ok {
 				r = r3
 			} else {
 				r, n = decodeRune(text, i)
@@ -290,7 +291,7 @@ func docScript(text string) int {
 			continue
 		}
 		r, n := rune(0), 3
-		if r3, ok := dec3(text, i); ok {
+		if r3, ok := utf8x.Decode3(text, i); ok {
 			r = r3
 		} else {
 			r, n = decodeRune(text, i)

@@ -5,6 +5,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/hanfix/hanfix/internal/lm"
+	"github.com/hanfix/hanfix/internal/utf8x"
 )
 
 // The gate: a bitmap of the BMP code points that mojibake produces and
@@ -96,7 +97,7 @@ func Suspicious(text string) bool {
 			continue
 		}
 		r, n := rune(0), 3
-		if r3, ok := dec3(text, i); ok {
+		if r3, ok := utf8x.Decode3(text, i); ok {
 			r = r3
 		} else {
 			r, n = decodeRune(text, i)
@@ -112,17 +113,3 @@ func Suspicious(text string) bool {
 // gateRareHan is the unigram log-probability below which an ideograph is
 // suspicious: rarer than almost everything in running text.
 const gateRareHan = -13.5
-
-// dec3 decodes the three-byte character at s[i] when its lead byte is
-// E1–EC, EE or EF (any two continuation bytes make a character); ok is
-// false otherwise. It inlines, for the hot loops over CJK text.
-func dec3(s string, i int) (r rune, ok bool) {
-	if i+2 >= len(s) {
-		return 0, false
-	}
-	c, c1, c2 := s[i], s[i+1], s[i+2]
-	if c < 0xE1 || c == 0xED || c > 0xEF || c1&0xC0 != 0x80 || c2&0xC0 != 0x80 {
-		return 0, false
-	}
-	return rune(c&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F), true
-}

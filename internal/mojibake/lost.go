@@ -5,6 +5,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/hanfix/hanfix/internal/lm"
+	"github.com/hanfix/hanfix/internal/utf8x"
 )
 
 // findLost reports damage that no mechanism can undo: runs of U+FFFD,
@@ -53,7 +54,7 @@ func (a *analyzer) findLost() {
 			break
 		}
 		r, n := rune(0), 3
-		if r3, ok := dec3(text, i); ok {
+		if r3, ok := utf8x.Decode3(text, i); ok {
 			r = r3
 		} else {
 			r, n = decodeRune(text, i)

@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/hanfix/hanfix/internal/lm"
+	"github.com/hanfix/hanfix/internal/utf8x"
 )
 
 // A recoding is one hop of a codec chain: text that was bytes in Orig and
@@ -155,7 +156,7 @@ func recodeUnits(text string, start, end int, rc recoding, sc *recodeScratch) []
 	bs := sc.bs[:0]
 	for i := start; i < end; {
 		r, n := rune(0), 3
-		if r3, ok := dec3(text, i); ok {
+		if r3, ok := utf8x.Decode3(text, i); ok {
 			r = r3
 		} else {
 			r, n = decodeRune(text, i)

@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/hanfix/hanfix/internal/lm"
+	"github.com/hanfix/hanfix/internal/utf8x"
 )
 
 // Thresholds for codec-chain repairs.
@@ -127,7 +128,7 @@ func (a *analyzer) stretches(cl cluster, wrong string, cov *coverCursor, dst []s
 				}
 			}
 			r, n := rune(0), 3
-			if r3, ok := dec3(text, j); ok {
+			if r3, ok := utf8x.Decode3(text, j); ok {
 				r = r3
 			} else {
 				r, n = decodeRune(text, j)
@@ -239,7 +240,7 @@ func (a *analyzer) clusters(cov *coverCursor) []cluster {
 			continue
 		}
 		r, n := rune(0), 3
-		if r3, ok := dec3(text, i); ok {
+		if r3, ok := utf8x.Decode3(text, i); ok {
 			r = r3
 		} else {
 			r, n = decodeRune(text, i)

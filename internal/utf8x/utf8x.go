@@ -1,0 +1,32 @@
+// Package utf8x decodes UTF-8 with an inlinable fast path for the
+// three-byte sequences that make up Chinese text (U+0800–U+FFFF, which
+// holds the CJK blocks). The whole-text loops of detect and mojibake call
+// it per character, where utf8.DecodeRuneInString's function call and
+// generic checks cost a measurable share.
+package utf8x
+
+import "unicode/utf8"
+
+// Decode3 decodes the valid three-byte sequence at s[i], reporting false
+// when s[i:] does not start with one (other lengths, invalid or truncated
+// sequences, surrogates and the overlong-prone E0 lead byte, which callers
+// send to utf8.DecodeRuneInString).
+func Decode3(s string, i int) (rune, bool) {
+	if i+2 >= len(s) {
+		return 0, false
+	}
+	c, c1, c2 := s[i], s[i+1], s[i+2]
+	if c < 0xE1 || c == 0xED || c > 0xEF || c1&0xC0 != 0x80 || c2&0xC0 != 0x80 {
+		return 0, false
+	}
+	return rune(c&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F), true
+}
+
+// DecodeRune is utf8.DecodeRuneInString(s[i:]) with the fast path of
+// Decode3.
+func DecodeRune(s string, i int) (rune, int) {
+	if r, ok := Decode3(s, i); ok {
+		return r, 3
+	}
+	return utf8.DecodeRuneInString(s[i:])
+}
