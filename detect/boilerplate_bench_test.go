@@ -4,10 +4,9 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
-	"time"
 
+	"github.com/hanfix/hanfix/internal/cputime"
 	"github.com/hanfix/hanfix/internal/testshared"
 )
 
@@ -39,7 +38,7 @@ func benchmarkBoilerplate(b *testing.B, docs []string, model *SiteModel) {
 	Boilerplate(docs[0], rules, model) // build the fold table outside the timing
 	b.SetBytes(int64(size))
 	b.ReportAllocs()
-	cpu0 := cpuTime()
+	cpu0 := cputime.Now()
 	n := 0
 	for b.Loop() {
 		for _, d := range docs {
@@ -47,25 +46,7 @@ func benchmarkBoilerplate(b *testing.B, docs []string, model *SiteModel) {
 		}
 		n++
 	}
-	reportCPURate(b, cpu0, n*size)
-}
-
-// cpuTime returns the CPU time (user+system) the process has used.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
-
-// reportCPURate reports MB per CPU second, which unlike MB/s does not
-// depend on how busy the machine is (it counts the garbage collector's
-// CPU time too, so it is a lower bound).
-func reportCPURate(b *testing.B, cpu0 time.Duration, bytes int) {
-	if d := cpuTime() - cpu0; d > 0 {
-		b.ReportMetric(float64(bytes)/1e6/d.Seconds(), "MB/cpu-s")
-	}
+	cputime.ReportRate(b, cpu0, n*size)
 }
 
 // BenchmarkBoilerplate measures rule classification (and the site model
@@ -109,7 +90,7 @@ func BenchmarkLearnerAdd(b *testing.B) {
 	}
 	b.SetBytes(int64(size))
 	b.ReportAllocs()
-	cpu0 := cpuTime()
+	cpu0 := cputime.Now()
 	n := 0
 	for b.Loop() {
 		l := NewLearner()
@@ -119,7 +100,7 @@ func BenchmarkLearnerAdd(b *testing.B) {
 		l.Model()
 		n++
 	}
-	reportCPURate(b, cpu0, n*size)
+	cputime.ReportRate(b, cpu0, n*size)
 }
 
 // BenchmarkFoldTable measures building the fold table from the t2s

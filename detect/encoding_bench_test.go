@@ -2,32 +2,15 @@ package detect_test
 
 import (
 	"strings"
-	"syscall"
 	"testing"
-	"time"
 
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/traditionalchinese"
 
 	"github.com/hanfix/hanfix/detect"
+	"github.com/hanfix/hanfix/internal/cputime"
 )
-
-// benchCPU runs f b.N times and also reports the process CPU time per
-// call (cpu-ns/op), which stays meaningful when the machine is shared and
-// wall-clock ns/op is inflated by waiting for a core.
-func benchCPU(b *testing.B, f func()) {
-	var before, after syscall.Rusage
-	syscall.Getrusage(syscall.RUSAGE_SELF, &before)
-	n := 0
-	for b.Loop() {
-		f()
-		n++
-	}
-	syscall.Getrusage(syscall.RUSAGE_SELF, &after)
-	cpu := time.Duration(after.Utime.Nano() + after.Stime.Nano() - before.Utime.Nano() - before.Stime.Nano())
-	b.ReportMetric(float64(cpu.Nanoseconds())/float64(n), "cpu-ns/op")
-}
 
 // benchPrefix encodes s and cuts it to about n bytes.
 func benchPrefix(b *testing.B, e encoding.Encoding, s string, n int) []byte {
@@ -50,14 +33,14 @@ func BenchmarkEncodingGBK200(b *testing.B) {
 	in := benchPrefix(b, simplifiedchinese.GBK, benchSimplified+benchSimplified, 200)
 	b.SetBytes(int64(len(in)))
 	b.ReportAllocs()
-	benchCPU(b, func() { detect.Encoding(in) })
+	cputime.Loop(b, func() { detect.Encoding(in) })
 }
 
 func BenchmarkEncodingBig5200(b *testing.B) {
 	in := benchPrefix(b, traditionalchinese.Big5, benchTraditional+benchTraditional, 200)
 	b.SetBytes(int64(len(in)))
 	b.ReportAllocs()
-	benchCPU(b, func() { detect.Encoding(in) })
+	cputime.Loop(b, func() { detect.Encoding(in) })
 }
 
 func BenchmarkEncodingUTF8200K(b *testing.B) {
@@ -69,12 +52,12 @@ func BenchmarkEncodingUTF8200K(b *testing.B) {
 	in := []byte(sb.String())
 	b.SetBytes(int64(len(in)))
 	b.ReportAllocs()
-	benchCPU(b, func() { detect.Encoding(in) })
+	cputime.Loop(b, func() { detect.Encoding(in) })
 }
 
 func BenchmarkEncodingASCII200K(b *testing.B) {
 	in := []byte(strings.Repeat("The quick brown fox jumps over the lazy dog. ", 200<<10/45))
 	b.SetBytes(int64(len(in)))
 	b.ReportAllocs()
-	benchCPU(b, func() { detect.Encoding(in) })
+	cputime.Loop(b, func() { detect.Encoding(in) })
 }

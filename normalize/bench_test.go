@@ -3,11 +3,10 @@ package normalize
 import (
 	"os"
 	"path/filepath"
-	"syscall"
 	"testing"
-	"time"
 
 	"github.com/hanfix/hanfix/convert"
+	"github.com/hanfix/hanfix/internal/cputime"
 	"github.com/hanfix/hanfix/internal/testshared"
 )
 
@@ -90,7 +89,7 @@ func benchmarkPipelineBytes(b *testing.B, opts Options) {
 	}
 	b.SetBytes(int64(size))
 	b.ReportAllocs()
-	cpu0, runs := cpuTime(), 0
+	cpu0, runs := cputime.Now(), 0
 	for b.Loop() {
 		for _, d := range docs {
 			if _, _, err := n.Bytes(d); err != nil {
@@ -99,7 +98,7 @@ func benchmarkPipelineBytes(b *testing.B, opts Options) {
 		}
 		runs++
 	}
-	reportCPURate(b, cpu0, runs*size)
+	cputime.ReportRate(b, cpu0, runs*size)
 }
 
 // BenchmarkPipelineNoMojibake is BenchmarkPipelineSeeds without the
@@ -137,7 +136,7 @@ func BenchmarkStagesSeeds(b *testing.B) {
 			}
 			b.SetBytes(int64(size))
 			b.ReportAllocs()
-			cpu0, runs := cpuTime(), 0
+			cpu0, runs := cputime.Now(), 0
 			for b.Loop() {
 				for i, t := range texts {
 					edits, _ := st.Edits(t, &Doc{Report: &Report{Counts: map[Kind]int{KindAnnotation: reps[i].Counts[KindAnnotation]}}, Opts: &opts})
@@ -145,7 +144,7 @@ func BenchmarkStagesSeeds(b *testing.B) {
 				}
 				runs++
 			}
-			reportCPURate(b, cpu0, runs*size)
+			cputime.ReportRate(b, cpu0, runs*size)
 		})
 		// The next stage sees this one's output.
 		for i, t := range texts {
@@ -153,23 +152,5 @@ func BenchmarkStagesSeeds(b *testing.B) {
 			reps[i].Counts[st.Kind()] += len(edits)
 			texts[i] = applyEdits(t, edits)
 		}
-	}
-}
-
-// cpuTime returns the CPU time (user+system) the process has used.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
-
-// reportCPURate reports MB per CPU second, which unlike MB/s does not
-// depend much on how busy the machine is (it counts the garbage
-// collector's CPU time too).
-func reportCPURate(b *testing.B, cpu0 time.Duration, bytes int) {
-	if d := cpuTime() - cpu0; d > 0 {
-		b.ReportMetric(float64(bytes)/1e6/d.Seconds(), "MB/cpu-s")
 	}
 }

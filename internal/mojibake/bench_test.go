@@ -4,10 +4,9 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
-	"time"
 
+	"github.com/hanfix/hanfix/internal/cputime"
 	"github.com/hanfix/hanfix/internal/testshared"
 )
 
@@ -32,31 +31,16 @@ func cleanText(b *testing.B) string {
 		"seeds/000_a5d9b8ec73973a47.txt", "seeds/004_ca7ee976e50d1c96.txt")
 }
 
-// cpuTime is the CPU time the process has used: on a loaded machine the
-// wall-clock MB/s of a benchmark says more about the neighbours than about
-// the code, so the benchmarks also report MB per CPU second.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
-
-func reportCPU(b *testing.B, bytes int, t0 time.Duration) {
-	if d := cpuTime() - t0; d > 0 {
-		b.ReportMetric(float64(bytes)*float64(b.N)/1e6/d.Seconds(), "MB/cpu-s")
-	}
-}
-
 func benchFind(b *testing.B, s string) {
 	Find(s)
 	b.SetBytes(int64(len(s)))
 	b.ReportAllocs()
 	b.ResetTimer()
-	t0 := cpuTime()
+	t0 := cputime.Now()
 	for i := 0; i < b.N; i++ {
 		Find(s)
 	}
-	reportCPU(b, len(s), t0)
+	cputime.ReportRate(b, t0, (len(s))*b.N)
 }
 
 // BenchmarkGate is the fast path alone on clean Chinese prose: the lines
@@ -72,11 +56,11 @@ func BenchmarkGate(b *testing.B) {
 	b.SetBytes(int64(len(s)))
 	b.ReportAllocs()
 	b.ResetTimer()
-	t0 := cpuTime()
+	t0 := cputime.Now()
 	for i := 0; i < b.N; i++ {
 		Suspicious(s)
 	}
-	reportCPU(b, len(s), t0)
+	cputime.ReportRate(b, t0, (len(s))*b.N)
 }
 
 // BenchmarkFindClean is Find on clean prose, document by document (the
@@ -90,13 +74,13 @@ func BenchmarkFindClean(b *testing.B) {
 	b.SetBytes(int64(n))
 	b.ReportAllocs()
 	b.ResetTimer()
-	t0 := cpuTime()
+	t0 := cputime.Now()
 	for i := 0; i < b.N; i++ {
 		for _, d := range docs {
 			Find(d)
 		}
 	}
-	reportCPU(b, n, t0)
+	cputime.ReportRate(b, t0, (n)*b.N)
 }
 
 // BenchmarkFindSeed001 is seed 001: 250 KB with 33 misaligned runs.
