@@ -13,7 +13,8 @@
 //     cafÃ© for café.
 //   - Unrecoverable damage: runs of U+FFFD, 锟斤拷 (U+FFFD encoded as UTF-8
 //     and read as GBK) and question marks that stand for lost characters.
-//     These are reported and never repaired.
+//     These are reported and never repaired; a lone U+FFFD inside a
+//     codec misreading is restored only as described below.
 //
 // A span is repaired only when the repair is lossless (re-applying the
 // mechanism to the repair reproduces the garbled text exactly) and the
@@ -21,11 +22,14 @@
 // than the garbled text. Bytes the mechanism lost are supplied only where
 // the mechanism leaves a small set of candidates (the first byte of a
 // misaligned run, a dropped private-use pair, a windows-1252 byte the
-// reader dropped) and the model, helped by the document's own character
-// pairs and pinyin readings, prefers one clearly; the plan records each
-// supplied byte. U+FFFD is never filled. Everything else is reported with
-// its span, and a repair that would leave the text with a further repair
-// (so that cleaning twice would differ) is reported instead.
+// reader dropped, the one byte behind a lone U+FFFD of a GB18030 or Big5
+// reader, which fails one byte at a time) and the model, helped by the
+// document's own character pairs and pinyin readings, prefers one
+// clearly; the plan records each supplied byte (lostbyte.go explains the
+// U+FFFD case). Runs of three or more U+FFFD are never filled. Everything
+// else is reported with its span, and a repair that would leave the text
+// with a further repair (so that cleaning twice would differ) is reported
+// instead.
 //
 // Clean text passes a byte-level gate that looks only for code points that
 // mojibake produces (rare ideographs, Latin-1 letters, box drawing, kana,

@@ -18,6 +18,7 @@ import (
 //	gbk-shift lead=A1 end=lost:D8+20
 //	utf8<-gbk
 //	utf8<-cp1252 utf8<-cp1252
+//	utf8<-gbk lost@7=80
 //
 // A gbk-shift plan names every byte the repair had to supply: the lost
 // first byte (lead) or the straddling character whose reading was
@@ -31,7 +32,9 @@ type Plan struct {
 	Hops  []Hop
 	// Fills are bytes the first hop's reader dropped (windows-1252
 	// undefined bytes, deleted C1 controls), restored before the given rune
-	// of the garbled text: "fill@N=XX".
+	// of the garbled text: "fill@N=XX"; or bytes a GBK or Big5 reader
+	// failed on, restored in place of the U+FFFD at the given rune:
+	// "lost@N=XX". A plan has fills of one kind only.
 	Fills []Fill
 }
 
@@ -49,7 +52,11 @@ func (p Plan) String() string {
 	}
 	s := chainString(p.Hops)
 	for _, f := range p.Fills {
-		s += " fill@" + itoa(f.At) + "=" + string(hexDigits[f.B>>4]) + string(hexDigits[f.B&15])
+		key := " fill@"
+		if f.Lost {
+			key = " lost@"
+		}
+		s += key + itoa(f.At) + "=" + string(hexDigits[f.B>>4]) + string(hexDigits[f.B&15])
 	}
 	return s
 }
@@ -69,20 +76,26 @@ func ParsePlan(s string) (Plan, error) {
 	}
 	var p Plan
 	for _, w := range f {
-		if strings.HasPrefix(w, "fill@") {
+		if lost := strings.HasPrefix(w, "lost@"); lost || strings.HasPrefix(w, "fill@") {
 			k, v, ok := strings.Cut(w[5:], "=")
 			at, err := strconv.Atoi(k)
 			if !ok || err != nil || at < 0 || len(p.Hops) == 0 {
-				return Plan{}, fmt.Errorf("mojibake: plan %q: bad fill %q (want fill@N=XX after the hops)", s, w)
+				return Plan{}, fmt.Errorf("mojibake: plan %q: bad fill %q (want %sN=XX after the hops)", s, w, w[:5])
 			}
 			b, err := parseHexBytes(v, 1)
-			if err != nil || b[0] < 0x80 || b[0] > 0x9F {
+			switch {
+			case err != nil || b[0] < 0x80:
+				return Plan{}, fmt.Errorf("mojibake: plan %q: bad byte in %q (want 80–FF)", s, w)
+			case !lost && b[0] > 0x9F:
 				return Plan{}, fmt.Errorf("mojibake: plan %q: bad fill byte in %q (want 80–9F)", s, w)
 			}
-			if n := len(p.Fills); n > 0 && p.Fills[n-1].At > at {
-				return Plan{}, fmt.Errorf("mojibake: plan %q: fills out of order", s)
+			if n := len(p.Fills); n > 0 && (p.Fills[n-1].At > at || p.Fills[n-1].Lost != lost) {
+				return Plan{}, fmt.Errorf("mojibake: plan %q: fills out of order or of two kinds", s)
 			}
-			p.Fills = append(p.Fills, Fill{At: at, B: b[0]})
+			if lost && (p.Hops[0].Wrong != "gbk" && p.Hops[0].Wrong != "big5") {
+				return Plan{}, fmt.Errorf("mojibake: plan %q: lost bytes are restored only for GBK and Big5 readers", s)
+			}
+			p.Fills = append(p.Fills, Fill{At: at, B: b[0], Lost: lost})
 			continue
 		}
 		if len(p.Fills) > 0 {
@@ -206,7 +219,7 @@ func (p Plan) Apply(garbled string) (string, error) {
 			return "", fmt.Errorf("mojibake: %s does not decode %q", h, trunc(garbled))
 		}
 	}
-	if back, ok := invertFilled(s, p.Hops, p.Fills); !ok || back != garbled {
+	if !reproduces(s, garbled, p.Hops, p.Fills) {
 		return "", ErrNotLossless
 	}
 	return s, nil

@@ -18,6 +18,8 @@ func TestPlanRoundTrip(t *testing.T) {
 		"gbk<-big5",
 		"utf8<-latin1",
 		"utf8<-cp1252 fill@3=8D fill@7=9D",
+		"utf8<-gbk lost@4=80",
+		"gbk<-big5 lost@0=C8 lost@9=A3",
 	} {
 		p, err := ParsePlan(s)
 		if err != nil {
@@ -28,7 +30,8 @@ func TestPlanRoundTrip(t *testing.T) {
 			t.Errorf("String(ParsePlan(%q)) = %q", s, got)
 		}
 	}
-	for _, bad := range []string{"", "gbk-shift", "gbk-shift lead=ZZ end=ascii", "gbk-shift lead=A1", "utf8<-utf8", "utf8<-koi8", "gbk-shift lead=A1 end=lost", "gbk-shift lead=A1 drop@x=A1A1 end=ascii"} {
+	for _, bad := range []string{"", "gbk-shift", "gbk-shift lead=ZZ end=ascii", "gbk-shift lead=A1", "utf8<-utf8", "utf8<-koi8", "gbk-shift lead=A1 end=lost", "gbk-shift lead=A1 drop@x=A1A1 end=ascii",
+		"utf8<-cp1252 lost@2=80", "utf8<-gbk lost@2=41", "utf8<-gbk lost@3=80 fill@4=81", "lost@1=80"} {
 		if _, err := ParsePlan(bad); err == nil {
 			t.Errorf("ParsePlan(%q) succeeded", bad)
 		}

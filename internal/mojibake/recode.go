@@ -154,6 +154,10 @@ func recodeUnits(text string, start, end int, rc recoding, sc *recodeScratch) []
 		sc.bs = make([]byte, 0, end-start)
 	}
 	bs := sc.bs[:0]
+	// U+FFFD read by a GBK or Big5 reader may stand for one byte that
+	// restoreLost can restore.
+	lostReadable := rc.Wrong == "gbk" || rc.Wrong == "big5"
+	lostRunes := sc.lostRunes[:0]
 	for i := start; i < end; {
 		r, n := rune(0), 3
 		if r3, ok := utf8x.Decode3(text, i); ok {
@@ -164,11 +168,19 @@ func recodeUnits(text string, start, end int, rc recoding, sc *recodeScratch) []
 		tpos, bpos = append(tpos, i), append(bpos, len(bs))
 		var ok bool
 		if bs, ok = wrong.appendRune(bs, r); !ok {
+			if r == utf8.RuneError && n == 3 && lostReadable {
+				lostRunes = append(lostRunes, len(tpos)-1)
+			}
 			bs = append(bs, 0xFF)
 		}
 		i += n
 	}
 	tpos, bpos = append(tpos, end), append(bpos, len(bs))
+	sc.lost = sc.lost[:0]
+	if len(lostRunes) > 0 {
+		sc.lost = restoreLost(sc.lost, text, end, bs, bpos, tpos, lostRunes, rc)
+	}
+	sc.lostRunes = lostRunes
 	nr := len(tpos) - 1
 	if cap(sc.units) < nr {
 		sc.units, sc.repEnd = make([]unit, 0, nr), make([]int, 0, nr)
@@ -273,6 +285,10 @@ type recodeScratch struct {
 	units  []unit
 	reps   []byte
 	repEnd []int
+	// lostRunes are the U+FFFD runes of the last stretch, lost the bytes
+	// restored behind some of them.
+	lostRunes []int
+	lost      []lostFill
 }
 
 var recodeScratchPool = sync.Pool{New: func() any { return new(recodeScratch) }}
@@ -301,10 +317,12 @@ func encodable(c codec, s string) bool {
 }
 
 // Fill is a byte that the wrong reader dropped, restored before the rune
-// with index At (counted in runes from the start of the garbled span).
+// with index At (counted in runes from the start of the garbled span), or,
+// when Lost is set, the byte that the U+FFFD at rune index At stands for.
 type Fill struct {
-	At int
-	B  byte
+	At   int
+	B    byte
+	Lost bool
 }
 
 // recodeString applies one hop to all of s; ok is false unless every byte
@@ -319,9 +337,18 @@ func recodeFilled(s string, rc recoding, fills []Fill) (string, bool) {
 	var bs []byte
 	i := 0
 	for _, r := range s {
-		for len(fills) > 0 && fills[0].At == i {
+		for len(fills) > 0 && fills[0].At == i && !fills[0].Lost {
 			bs = append(bs, fills[0].B)
 			fills = fills[1:]
+		}
+		if len(fills) > 0 && fills[0].At == i && fills[0].Lost {
+			if r != utf8.RuneError {
+				return "", false
+			}
+			bs = append(bs, fills[0].B)
+			fills = fills[1:]
+			i++
+			continue
 		}
 		var ok bool
 		if bs, ok = wrong.appendRune(bs, r); !ok {
@@ -329,7 +356,7 @@ func recodeFilled(s string, rc recoding, fills []Fill) (string, bool) {
 		}
 		i++
 	}
-	for len(fills) > 0 && fills[0].At == i {
+	for len(fills) > 0 && fills[0].At == i && !fills[0].Lost {
 		bs = append(bs, fills[0].B)
 		fills = fills[1:]
 	}

@@ -402,7 +402,7 @@ func (a *analyzer) recodeStretch(start, end int, rc recoding, sc *recodeScratch)
 			be--
 		}
 		if bs < be {
-			if c, ok := a.recodeSegment(units[bs:be], rc); ok {
+			if c, ok := a.recodeSegment(units[bs:be], rc, sc.lost); ok {
 				out = append(out, c)
 			}
 		}
@@ -430,7 +430,7 @@ func firstRune(s string) rune {
 }
 
 // recodeSegment checks one segment and extends its chain.
-func (a *analyzer) recodeSegment(us []unit, rc recoding) (recodeCand, bool) {
+func (a *analyzer) recodeSegment(us []unit, rc recoding, lost []lostFill) (recodeCand, bool) {
 	start, end := us[0].gs, us[len(us)-1].ge
 	var b strings.Builder
 	for _, u := range us {
@@ -445,6 +445,11 @@ func (a *analyzer) recodeSegment(us []unit, rc recoding) (recodeCand, bool) {
 	for _, u := range us {
 		if u.fill != 0 {
 			fills = append(fills, Fill{At: utf8.RuneCountInString(a.text[start:u.fillAt]), B: u.fill})
+		}
+	}
+	for _, f := range lost {
+		if f.at >= start && f.at < end {
+			fills = append(fills, Fill{At: utf8.RuneCountInString(a.text[start:f.at]), B: f.b, Lost: true})
 		}
 	}
 	chain := []recoding{rc}
@@ -500,7 +505,10 @@ func (a *analyzer) recodeSegment(us []unit, rc recoding) (recodeCand, bool) {
 		return recodeCand{}, false
 	}
 	// Lossless: the inverse chain reproduces the garbled text.
-	if back, ok := invertFilled(rep, chain, fills); !ok || back != garbled {
+	if !reproduces(rep, garbled, chain, fills) {
+		if debugShift {
+			fmt.Printf("not lossless %q fills=%v\n", trunc(garbled), fills)
+		}
 		return recodeCand{}, false
 	}
 	return recodeCand{start: start, end: end, repair: rep, chain: chain, fills: fills, gain: gain}, true
@@ -522,6 +530,29 @@ func isLatin1Reading(s string) bool {
 		}
 	}
 	return false
+}
+
+// reproduces reports whether re-applying the mechanism of chain (with the
+// restored bytes fills) to rep gives back garbled exactly.
+func reproduces(rep, garbled string, chain []recoding, fills []Fill) bool {
+	if len(fills) == 0 || !fills[0].Lost {
+		back, ok := invertFilled(rep, chain, fills)
+		return ok && back == garbled
+	}
+	// Bytes behind U+FFFD: undo the later hops, encode with the first
+	// hop's original codec, and read the bytes as its wrong reader does.
+	s, ok := invertChain(rep, chain[1:])
+	if !ok {
+		return false
+	}
+	orig := codecs[chain[0].Orig]
+	bs := make([]byte, 0, len(s))
+	for _, r := range s {
+		if bs, ok = orig.appendRune(bs, r); !ok {
+			return false
+		}
+	}
+	return readsAs(codecs[chain[0].Wrong], bs, garbled)
 }
 
 // invertFilled re-applies the mechanism and drops the restored bytes again
@@ -681,6 +712,9 @@ func chainString(chain []recoding) string {
 func fillReason(fills []Fill) string {
 	if len(fills) == 0 {
 		return ""
+	}
+	if fills[0].Lost {
+		return fmt.Sprintf("; the byte(s) behind %d U+FFFD restored: the reader failed on one byte there, and the byte is the only one the codecs allow or clearly the likeliest", len(fills))
 	}
 	return fmt.Sprintf("; %d byte(s) the reader had dropped restored, each the only clear choice", len(fills))
 }

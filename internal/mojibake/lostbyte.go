@@ -1,0 +1,388 @@
+package mojibake
+
+import (
+	"fmt"
+	"math"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/hanfix/hanfix/internal/lm"
+)
+
+// Restoring the byte behind a U+FFFD.
+//
+// Decoders of the CJK codecs in wide use (Python's gb18030 and big5hkscs
+// with errors="replace", the Windows code-page readers) give up on one
+// byte at a time: a byte that starts no valid character of the wrong
+// codec becomes one U+FFFD, and reading goes on with the next byte. A
+// lone U+FFFD inside a stretch of GBK- or Big5-read text therefore stands
+// for exactly one byte, and the mechanism says a lot about it:
+//
+//   - the wrong reader failed on it: with the byte after it, it makes no
+//     character of the wrong codec (for a GB18030 reader, 0x80 never
+//     does; most other bytes fail only before an ASCII byte);
+//   - the original codec reads the restored byte sequence without error
+//     (for UTF-8, the byte's place in its sequence fixes its range).
+//
+// For UTF-8 read as GB18030 this usually leaves one byte (the 0x80 of
+// 开 E5 BC 80); before an ASCII byte it leaves the continuation bytes
+// that complete the character, and the character model must prefer one
+// clearly (没有 over 没朊). A run of three or more U+FFFD, or a choice the
+// model does not make clearly, stays unrepaired and is reported as lost.
+
+// lostMargin is how much more probable (nats) the chosen bytes' reading
+// must be than the runner-up's: 3 nats is twenty times.
+const lostMargin = 3.0
+
+// maxLostGroup is the longest run of U+FFFD whose bytes are restored.
+const maxLostGroup = 2
+
+// wrongFails reports whether the wrong reader fails on bs[i] (a byte of
+// 0x80 or more) given the bytes after it, i.e. turns it alone into one
+// U+FFFD and goes on with bs[i+1]. At the end of bs the next byte is
+// unknown; the text goes on with something the wrong codec did not read
+// as a second byte, so the reader failed.
+func wrongFails(wrong string, bs []byte, i int) bool {
+	c := bs[i]
+	if c < 0x80 {
+		return false
+	}
+	if c == 0xFF || i+1 >= len(bs) {
+		return true
+	}
+	switch wrong {
+	case "gbk":
+		// 0x80 is € only for windows-936 readers; GB18030 readers fail.
+		return c == 0x80 || gbk().decode2(c, bs[i+1]) == 0
+	case "big5":
+		code := uint16(c)<<8 | uint16(bs[i+1])
+		if code >= 0xA3C0 && code <= 0xA3FE {
+			return true // control pictures and € of WHATWG's Big5, which other readers lack
+		}
+		_, ok := big5().dec[code]
+		return !ok
+	}
+	return false
+}
+
+// lostFill is a byte restored behind the U+FFFD at text offset at.
+type lostFill struct {
+	at int
+	b  byte
+}
+
+// restoreLost fills in bs the bytes behind lone U+FFFD runes (placeholder
+// 0xFF at the byte offsets of the runes listed in lostRunes, indexes into
+// bpos/tpos) where the mechanism and the model leave one clear choice. It
+// returns the fills made, appended to dst.
+func restoreLost(dst []lostFill, text string, end int, bs []byte, bpos, tpos, lostRunes []int, rc recoding) []lostFill {
+	orig := codecs[rc.Orig]
+	m := lm.Default()
+	next := firstRune(text[end:])
+	w := origWalker{orig: orig, bs: bs, bpos: bpos}
+	for g := 0; g < len(lostRunes); {
+		h := g + 1
+		for h < len(lostRunes) && lostRunes[h] == lostRunes[h-1]+1 {
+			h++
+		}
+		k0, n := lostRunes[g], h-g
+		g = h
+		if n > maxLostGroup {
+			continue
+		}
+		p := bpos[k0]
+		// Where the original decoder starts reading: two characters before
+		// the one that holds the group's first byte, as the stretch
+		// decodes in the original codec from its start (misaligned runs
+		// of GBK read as Big5 are in step only in that reading).
+		ws := w.startBefore(p)
+		open := openBrackets(text[max(0, tpos[0]-256):tpos[0]])
+		openBytes(&open, orig, bs[:ws], bpos)
+		// The wrong reader saw the bytes after the group only if they
+		// belong to the misread text: when the original codec cannot read
+		// on from there, the reader's input may have ended after the group
+		// (a misread sentence pasted into clean text), and the last byte
+		// is not known to have failed against what follows.
+		// (UTF-8 only, where a continuation byte after the group shows that
+		// the group's character goes on.)
+		rb := bs
+		if p+n < len(bs) && rc.Orig == "utf8" && (bs[p+n] < 0x80 || bs[p+n] >= 0xC0) {
+			if _, size := orig.decode(bs[p+n:]); size == 0 {
+				rb = bs[:p+n]
+			}
+		}
+		best, second := math.Inf(-1), math.Inf(-1)
+		var bestB, secondB [maxLostGroup]byte
+		var cand [maxLostGroup]byte
+		var try func(j int)
+		try = func(j int) {
+			if j < 0 {
+				lp, ok := lostWindowLP(m, orig, bs, ws, p, n, next, open, len(rb) == p+n)
+				if !ok {
+					return
+				}
+				if lp > best {
+					second, best, bestB, secondB = best, lp, cand, bestB
+				} else if lp > second {
+					second, secondB = lp, cand
+				}
+				return
+			}
+			// Fill from the last byte back, so that each byte's failure
+			// is checked against the byte after it.
+			for x := 0x80; x <= 0xFE; x++ {
+				bs[p+j] = byte(x)
+				if wrongFails(rc.Wrong, rb, p+j) {
+					cand[j] = byte(x)
+					try(j - 1)
+				}
+			}
+			bs[p+j] = 0xFF
+		}
+		try(n - 1)
+		if debugShift {
+			fmt.Printf("lost group at %d n=%d best=%.1f second=%.1f bytes=% X second % X\n", p, n, best, second, bestB[:n], secondB[:n])
+		}
+		if math.IsInf(best, -1) || best-second < lostMargin {
+			continue
+		}
+		for j := 0; j < n; j++ {
+			bs[p+j] = bestB[j]
+			dst = append(dst, lostFill{at: tpos[k0+j], b: bestB[j]})
+		}
+	}
+	return dst
+}
+
+// lostWindowLP decodes bs from ws with the original codec through the n
+// restored bytes at p and two characters after them, and scores the
+// characters; ok is false when the bytes do not decode. open holds the
+// brackets left open on the line before ws; endOK says that the misread
+// text may end right after the restored bytes.
+func lostWindowLP(m *lm.Model, orig codec, bs []byte, ws, p, n int, next rune, open brackets, endOK bool) (float64, bool) {
+	lp, prev := 0.0, rune('\n')
+	after := 0
+	i := ws
+	for i < len(bs) {
+		if i >= p+n {
+			if after == 2 || bs[i] == 0xFF {
+				break
+			}
+			after++
+		}
+		r, size := orig.decode(bs[i:])
+		bad := size == 0 || r == utf8.RuneError || r < 0x20 && r != '\n' && r != '\t' || r >= 0x80 && r < 0xA0 ||
+			r >= 0xE000 && r <= 0xF8FF || r == '€' && size == 1
+		if bad && i >= p+n && (after > 1 || endOK || placeholderNear(bs, i)) {
+			// Past the restored bytes the text is what it is (the stretch
+			// may go on into text that was never misread); but the
+			// character right after them must read, unless the misread
+			// text may end there or its bytes are still unknown (another
+			// U+FFFD): a byte that completes one character and leaves the
+			// next broken is no repair.
+			return lp, true
+		}
+		if bad {
+			return 0, false // no character, a control, private use, U+FFFD or GBK's one-byte €: no repair
+		}
+		lp += m.Bigram(prev, r) + open.punctLP(prev, r)
+		prev = r
+		i += size
+		if r == '\n' && i > p+n {
+			return lp, true
+		}
+	}
+	if i < p+n {
+		return 0, false
+	}
+	if i == len(bs) {
+		lp += m.Bigram(prev, next) + open.punctLP(prev, next)
+	}
+	return lp, true
+}
+
+// placeholderNear reports whether the character at bs[i:] takes in a
+// byte still unknown (the placeholder 0xFF of another U+FFFD).
+func placeholderNear(bs []byte, i int) bool {
+	for j := i; j < len(bs) && j < i+4; j++ {
+		if bs[j] == 0xFF {
+			return true
+		}
+	}
+	return false
+}
+
+// The character model knows nothing of punctuation (dictionary words have
+// none), and the bytes behind a U+FFFD at the end of a line are often the
+// last byte of 。 (E3 80 82), whose neighbours 、 「 」 《 》 share its
+// first two bytes. Two rules of written Chinese decide between them: a
+// closing bracket closes one opened before it on the line, and a line
+// does not end with an opening bracket, a pause mark (、，；：) or an
+// ideographic space.
+const punctPenalty = -6.0
+
+// bracketPairs are the paired punctuation marks: opening, closing.
+var bracketPairs = [...][2]rune{
+	{'「', '」'}, {'『', '』'}, {'（', '）'}, {'《', '》'}, {'〈', '〉'},
+	{'【', '】'}, {'〔', '〕'}, {'〖', '〗'}, {'“', '”'}, {'‘', '’'},
+}
+
+// brackets counts the opening brackets not yet closed on the current line.
+type brackets [len(bracketPairs)]int8
+
+// add updates the counts for r.
+func (b *brackets) add(r rune) {
+	if r == '\n' {
+		*b = brackets{}
+		return
+	}
+	for k, bp := range bracketPairs {
+		switch r {
+		case bp[0]:
+			if b[k] < 100 {
+				b[k]++
+			}
+		case bp[1]:
+			if b[k] > 0 {
+				b[k]--
+			}
+		}
+	}
+}
+
+// punctLP is the punctuation cost of r after prev: a pause mark or an
+// opening bracket before a line end, and a closing bracket with nothing to
+// close. It updates the counts (b is passed by value to each candidate's
+// scoring, so the candidates do not share them).
+func (b *brackets) punctLP(prev, r rune) float64 {
+	lp := 0.0
+	if r == '\n' || r == '\r' {
+		switch prev {
+		case '、', '，', '；', '：', '\u3000':
+			lp += punctPenalty
+		}
+		for _, bp := range bracketPairs {
+			if prev == bp[0] {
+				lp += punctPenalty
+			}
+		}
+	}
+	for k, bp := range bracketPairs {
+		if r == bp[1] && b[k] == 0 {
+			lp += punctPenalty
+		}
+	}
+	b.add(r)
+	return lp
+}
+
+// openBrackets returns the brackets left open at the end of s on its last
+// line.
+func openBrackets(s string) brackets {
+	var b brackets
+	if i := strings.LastIndexByte(s, '\n'); i >= 0 {
+		s = s[i+1:]
+	}
+	for _, r := range s {
+		b.add(r)
+	}
+	return b
+}
+
+// openBytes adds to b the brackets of bs decoded with orig (see
+// origWalker).
+func openBytes(b *brackets, orig codec, bs []byte, bpos []int) {
+	w := origWalker{orig: orig, bs: bs, bpos: bpos}
+	for w.i < len(bs) {
+		r, n := w.orig.decode(bs[w.i:])
+		if n == 0 {
+			w.skip()
+			continue
+		}
+		b.add(r)
+		w.i += n
+	}
+}
+
+// origWalker decodes a stretch's bytes with the original codec from the
+// start, the way recodeUnits does: where a character does not decode, it
+// goes on at the next garbled rune's bytes.
+type origWalker struct {
+	orig   codec
+	bs     []byte
+	bpos   []int  // byte offsets of the garbled runes
+	i, k   int    // next byte; first garbled rune not before it
+	starts [3]int // the last character starts, most recent last
+	ns     int    // how many of starts are set
+}
+
+// skip moves to the next garbled rune's bytes.
+func (w *origWalker) skip() {
+	for w.k < len(w.bpos) && w.bpos[w.k] <= w.i {
+		w.k++
+	}
+	if w.k < len(w.bpos) {
+		w.i = w.bpos[w.k]
+	} else {
+		w.i = len(w.bs)
+	}
+	w.ns = 0
+}
+
+// startBefore walks up to byte p and returns where the decoding should
+// start to take in two characters before the one that holds byte p. The
+// walk stops at that character (its bytes are about to be restored), so
+// the next call reads it.
+func (w *origWalker) startBefore(p int) int {
+	for w.i < p {
+		_, n := w.orig.decode(w.bs[w.i:])
+		if n > 0 && w.i+n <= p {
+			w.push(w.i)
+			w.i += n
+			continue
+		}
+		if p-w.i <= 3 {
+			break // the character that holds byte p
+		}
+		w.skip()
+	}
+	switch {
+	case w.i > p:
+		return p
+	case w.ns >= 2:
+		return w.starts[1]
+	case w.ns == 1:
+		return w.starts[2]
+	}
+	return w.i
+}
+
+func (w *origWalker) push(i int) {
+	w.starts[0], w.starts[1], w.starts[2] = w.starts[1], w.starts[2], i
+	w.ns = min(w.ns+1, 3)
+}
+
+// readsAs reports whether the wrong reader, failing one byte at a time,
+// turns bs into exactly garbled: the lossless test of a repair with
+// restored bytes.
+func readsAs(wrong codec, bs []byte, garbled string) bool {
+	i := 0
+	for _, g := range garbled {
+		if i >= len(bs) {
+			return false
+		}
+		if g == utf8.RuneError {
+			if !wrongFails(wrong.name(), bs, i) {
+				return false
+			}
+			i++
+			continue
+		}
+		r, n := wrong.decode(bs[i:])
+		if n == 0 || r != g {
+			return false
+		}
+		i += n
+	}
+	return i == len(bs)
+}

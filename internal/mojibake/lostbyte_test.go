@@ -1,0 +1,152 @@
+package mojibake
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// readFailing decodes bs with the wrong codec the way Python's gb18030 and
+// big5hkscs codecs do with errors="replace": a byte that starts no
+// character becomes one U+FFFD and reading goes on with the next byte.
+func readFailing(t *testing.T, wrong string, bs []byte) string {
+	t.Helper()
+	c := codecs[wrong]
+	var b strings.Builder
+	for i := 0; i < len(bs); {
+		if bs[i] >= 0x80 && wrongFails(wrong, bs, i) {
+			b.WriteRune(utf8.RuneError)
+			i++
+			continue
+		}
+		r, n := c.decode(bs[i:])
+		require.NotZero(t, n, "byte %d of % X", i, bs)
+		b.WriteRune(r)
+		i += n
+	}
+	return b.String()
+}
+
+func encodeAll(t *testing.T, name, s string) []byte {
+	t.Helper()
+	var bs []byte
+	for _, r := range s {
+		var ok bool
+		bs, ok = codecs[name].appendRune(bs, r)
+		require.True(t, ok, "%q has no %s form", r, name)
+	}
+	return bs
+}
+
+// Each U+FFFD of a GB18030 or Big5 reader stands for one byte. Where the
+// codecs leave one byte, or the model clearly prefers one, it is restored;
+// otherwise the U+FFFD stays and is reported. A restored byte is never a
+// wrong one.
+func TestRestoreLostBytes(t *testing.T) {
+	cases := []struct {
+		name, orig, wrong, origCodec string
+		want                         string // "" when the U+FFFD must stay
+	}{
+		// 开 is E5 BC 80: a GB18030 reader fails on 0x80, the only byte
+		// that fails before the next lead byte.
+		{"forced 0x80", "我们先打开这个文件看一看，然后再决定怎么处理它。\n", "gbk", "utf8", "我们先打开这个文件看一看，然后再决定怎么处理它。\n"},
+		// 。 at the end of a line: E3 80 82 then a newline; 。 is the
+		// only mark of E3 80 xx that ends a line with no bracket open.
+		{"line end", "请耐心等待检查完成。\n", "gbk", "utf8", "请耐心等待检查完成。\n"},
+		// 缺 is C8 B1, which Big5 lacks: the reader drops C8 and reads
+		// one byte out of step until the next failure.
+		{"big5 reader", "在一个请求或宏与其参数之间缺少空格时会给出 warning 消息。\n", "big5", "gbk", "在一个请求或宏与其参数之间缺少空格时会给出 warning 消息。\n"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			garbled := readFailing(t, c.wrong, encodeAll(t, c.origCodec, c.orig))
+			require.Contains(t, garbled, "\uFFFD", "the case must lose bytes")
+			spans := Find(garbled)
+			out := applySpans(garbled, spans)
+			if c.want != "" {
+				assert.Equal(t, c.want, out)
+				var plans []string
+				for _, sp := range spans {
+					plans = append(plans, sp.Plan)
+				}
+				assert.Contains(t, strings.Join(plans, " "), "lost@")
+				return
+			}
+			assert.Contains(t, out, "\uFFFD")
+		})
+	}
+}
+
+// A restored byte is never a wrong one: over many sentences read by a
+// failing GB18030 reader, each output is the original or keeps a U+FFFD.
+func TestRestoreLostNeverWrong(t *testing.T) {
+	sentences := []string{
+		"我的电脑里没有安装编译器，所以无法从源代码构建这个程序。",
+		"请在命令行中输入下面的命令，然后按回车键确认。",
+		"如果你看到了这条消息，说明配置文件已经被正确读取了。",
+		"打开文件以后，先检查一下里面的格式是否正确。",
+		"这个选项决定了程序在出错时是否自动退出并保存日志。",
+		"所有的参数都必须写在同一行里，中间用空格分开。",
+		"删除操作不能撤销，执行之前请确认已经做好了备份。",
+		"默认情况下，窗口的大小和位置会在下次启动时恢复。",
+		"用户可以在设置页面里修改界面的语言和字体大小。",
+		"当网络连接中断时，下载会暂停，恢复后自动继续。",
+	}
+	restored, kept := 0, 0
+	for _, s := range sentences {
+		for _, end := range []string{"\n", " 更多\n", "「说明」\n"} {
+			orig := s + end
+			garbled := readFailing(t, "gbk", encodeAll(t, "utf8", orig))
+			if !strings.Contains(garbled, "\uFFFD") {
+				continue
+			}
+			out := applySpans(garbled, Find(garbled))
+			switch {
+			case out == orig:
+				restored++
+			case strings.Contains(out, "\uFFFD"):
+				kept++
+			default:
+				t.Errorf("wrong restoration:\n orig %q\n got  %q", orig, out)
+			}
+		}
+	}
+	t.Logf("restored %d, left with U+FFFD %d", restored, kept)
+	assert.Positive(t, restored)
+}
+
+// Three U+FFFD in a row are more than the mechanism can explain: reported.
+func TestLostRunStays(t *testing.T) {
+	garbled := readFailing(t, "gbk", encodeAll(t, "utf8", "我们先打开这个文件看一看然后再决定。\n"))
+	i := strings.Index(garbled, "\uFFFD")
+	require.GreaterOrEqual(t, i, 0)
+	garbled = garbled[:i] + "\uFFFD\uFFFD" + garbled[i:]
+	spans := Find(garbled)
+	out := applySpans(garbled, spans)
+	assert.Contains(t, out, "\uFFFD\uFFFD\uFFFD")
+}
+
+func TestLostPlanApply(t *testing.T) {
+	orig := "我们先打开这个文件。"
+	garbled := readFailing(t, "gbk", encodeAll(t, "utf8", orig))
+	k := 0
+	for i, r := range []rune(garbled) {
+		if r == utf8.RuneError {
+			k = i
+			break
+		}
+	}
+	p, err := ParsePlan("utf8<-gbk lost@" + itoa(k) + "=80 lost@" + itoa(utf8.RuneCountInString(garbled)-1) + "=82")
+	require.NoError(t, err)
+	got, err := p.Apply(garbled)
+	require.NoError(t, err)
+	assert.Equal(t, orig, got)
+	// A byte the reader would not have failed on is not lossless.
+	p, err = ParsePlan("utf8<-gbk lost@" + itoa(k) + "=81 lost@" + itoa(utf8.RuneCountInString(garbled)-1) + "=82")
+	require.NoError(t, err)
+	_, err = p.Apply(garbled)
+	assert.Error(t, err)
+}
