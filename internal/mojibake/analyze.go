@@ -189,6 +189,9 @@ func (a *analyzer) shiftSpan(q int) (Span, bool) {
 			return Span{}, false
 		}
 	}
+	if !plausibleShiftRepair(prev, c.repair) {
+		return Span{}, false
+	}
 	glp := a.sc.lpJoin(prev, garbled, next)
 	gain := a.sc.acceptGain(a.text, q, c, c.score-glp)
 	need := minShiftGain + 2*float64(len(c.plan.Drops))
@@ -213,6 +216,41 @@ func (a *analyzer) shiftSpan(q int) (Span, bool) {
 }
 
 var debugShift = false
+
+// plausibleShiftRepair rejects repairs that written Chinese rules out,
+// whatever the model says of them (it knows nothing of punctuation):
+// two clause marks in a row (，。 、。 ；，), which a misaligned run
+// that swallowed lost bytes tends to produce; and, after text that is not
+// Chinese (ASCII, Latin letters), a repair of fewer than three Han
+// characters: a short run of odd characters in Latin text is more often
+// other damage than a GBK run cut loose.
+func plausibleShiftRepair(prev rune, repair string) bool {
+	last := rune(0)
+	han := 0
+	for _, r := range repair {
+		if isClauseMark(r) && isClauseMark(last) {
+			return false
+		}
+		if lm.Class(r) == lm.Han {
+			han++
+		}
+		last = r
+	}
+	if cl := lm.Class(prev); prev != '\n' && cl != lm.Han && cl != lm.Punct && han < 3 {
+		return false
+	}
+	return true
+}
+
+// isClauseMark reports whether r is one of the marks that end a clause or
+// sentence and never follow one another: ，。、；：.
+func isClauseMark(r rune) bool {
+	switch r {
+	case '，', '。', '、', '；', '：':
+		return true
+	}
+	return false
+}
 
 // worthSearching is the cheap test before the search for a misaligned run
 // at the '?' at q: what follows must look like one. Misalignment turns

@@ -131,6 +131,9 @@ func TestShiftSynthetic(t *testing.T) {
 				case doc:
 				default:
 					wrong++
+					if testing.Verbose() && wrong <= 25 {
+						t.Logf("wrong: %q\n   got %q\n  want %q", gl, firstDiffLine(out, text), firstDiffLine(text, out))
+					}
 				}
 			}
 		}
@@ -147,3 +150,14 @@ func TestShiftSynthetic(t *testing.T) {
 }
 
 const synthFloor = 0.42
+
+// firstDiffLine returns the first line of a that differs from b.
+func firstDiffLine(a, b string) string {
+	al, bl := strings.Split(a, "\n"), strings.Split(b, "\n")
+	for i, l := range al {
+		if i >= len(bl) || l != bl[i] {
+			return l
+		}
+	}
+	return ""
+}
