@@ -1,6 +1,8 @@
 package normalize
 
 import (
+	"strconv"
+
 	"github.com/hanfix/hanfix/internal/mojibake"
 )
 
@@ -14,17 +16,23 @@ import (
 // and an explanation in Change.Reason. The stage runs before annotation
 // stripping, so that readings inside garbled runs come out as normal
 // annotations for the next stage.
-type Mojibake struct{}
+//
+// With Options.Conservative, repairs whose guessed bytes are close calls
+// (confidence below 0.95: a first, dropped or last byte of a misaligned
+// run that another choice nearly matches) are reported, not applied.
+type Mojibake struct {
+	conservative bool
+}
 
 // NewMojibake returns the mojibake stage for opts.
-func NewMojibake(opts Options) (Stage, error) { return Mojibake{}, nil }
+func NewMojibake(opts Options) (Stage, error) { return Mojibake{conservative: opts.Conservative}, nil }
 
 // Kind returns KindMojibake.
 func (Mojibake) Kind() Kind { return KindMojibake }
 
 // Edits returns one edit per repairable span and one finding per span that
 // is reported only.
-func (Mojibake) Edits(text string, doc *Doc) ([]Edit, []Finding) {
+func (m Mojibake) Edits(text string, doc *Doc) ([]Edit, []Finding) {
 	spans := mojibake.Find(text)
 	if len(spans) == 0 {
 		return nil, nil
@@ -32,6 +40,12 @@ func (Mojibake) Edits(text string, doc *Doc) ([]Edit, []Finding) {
 	var edits []Edit
 	var findings []Finding
 	for _, s := range spans {
+		if s.Repairable && m.conservative && s.Confidence < mojibake.SureConfidence {
+			findings = append(findings, Finding{Kind: KindMojibake, Start: s.Start, End: s.End,
+				Text: s.Garbled, Reason: s.Reason + "; not applied in conservative mode (would read " + strconv.Quote(s.Repair) + ")",
+				Confidence: s.Confidence})
+			continue
+		}
 		if s.Repairable {
 			edits = append(edits, Edit{Start: s.Start, End: s.End, After: s.Repair,
 				Reason: s.Reason, Rule: s.Plan, Confidence: s.Confidence})

@@ -20,7 +20,7 @@ const (
 
 	floorCSpans = 0.85
 	floorCCER   = 0.02
-	floorDSpans = 0.74
+	floorDSpans = 0.88
 )
 
 func mojibakeEdits(t testing.TB, text string) ([]Edit, []Finding) {
@@ -184,5 +184,39 @@ func TestMojibakeDevset(t *testing.T) {
 		cFix, cTot, cRate, targetCSpans, cCER, targetCCER, dFix, dTot, dRate, targetDSpans)
 	if cRate < floorCSpans || cCER > floorCCER || dRate < floorDSpans {
 		t.Errorf("below the floors: c %.3f (≥ %.2f), CER %.4f (≤ %.3f), d %.3f (≥ %.2f)", cRate, floorCSpans, cCER, floorCCER, dRate, floorDSpans)
+	}
+}
+
+// In conservative mode a repair is applied only when the bytes it had to
+// guess are clear choices (confidence ≥ 0.95); the close calls become
+// findings that say what the repair would have read.
+func TestMojibakeConservative(t *testing.T) {
+	set := devset.Load(t)
+	st, err := NewMojibake(Options{Target: TargetKeep, Conservative: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	applied, held := 0, 0
+	for _, c := range set.Cases {
+		if c.Cat != "c" {
+			continue
+		}
+		text := string(set.Input(t, c))
+		edits, findings := st.Edits(text, &Doc{Report: &Report{Counts: map[Kind]int{}}, Opts: &Options{}})
+		for _, e := range edits {
+			applied++
+			if e.Confidence < 0.95 {
+				t.Errorf("%s: close call applied in conservative mode: %+v", c.ID, e)
+			}
+		}
+		for _, f := range findings {
+			if strings.Contains(f.Reason, "conservative mode") {
+				held++
+			}
+		}
+	}
+	t.Logf("conservative: %d repairs applied, %d close calls reported", applied, held)
+	if applied == 0 || held == 0 {
+		t.Errorf("want both applied repairs and held close calls, got %d and %d", applied, held)
 	}
 }

@@ -87,7 +87,9 @@ type Options struct {
 	// Fixes selects the fixes; 0 means DefaultFixes.
 	Fixes Fix
 	// Conservative converts characters with several possible counterparts
-	// (干/幹/乾, 后/後 …) only inside known phrases and reports the rest.
+	// (干/幹/乾, 后/後 …) only inside known phrases, and applies mojibake
+	// repairs only when every byte they had to guess is a clear choice;
+	// it reports the rest.
 	Conservative bool
 	// Rules replaces the embedded boilerplate rules when not nil.
 	Rules *detect.BoilerplateRules

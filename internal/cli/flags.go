@@ -164,7 +164,7 @@ func newFlagSet(c *config) *flag.FlagSet {
 	fs.BoolVar(&c.learnRun, "learn-run", true, "JSON Lines: learn boilerplate templates from the documents of this run (two\npasses over the input; stdin is spooled to a temporary file)")
 	fs.StringVar(&c.out, "o", "", "write to `FILE` instead of stdout; .gz and .zst compress")
 	fs.StringVar(&c.encoding, "encoding", "", "force the input encoding (a WHATWG `LABEL` such as gbk, big5, utf-16le)")
-	fs.BoolVar(&c.conservative, "conservative", false, "convert characters with several counterparts (干/幹/乾) only inside known\nphrases")
+	fs.BoolVar(&c.conservative, "conservative", false, "convert characters with several counterparts (干/幹/乾) only inside known\nphrases, and apply mojibake repairs only when every guessed byte is a clear\nchoice; report the rest")
 	fs.StringVar(&c.fix, "fix", "", "comma-separated `LIST` of fixes to add (name or +name) or remove (-name)\nfrom the defaults; names: "+strings.Join(fixNames(), ", "))
 	fs.Var(&c.maxLine, "max-line", "longest JSON Lines line accepted (`SIZE`)")
 	fs.Var(&c.maxDoc, "max-doc", "largest text-mode document accepted (`SIZE`)")

@@ -189,9 +189,6 @@ func (a *analyzer) shiftSpan(q int) (Span, bool) {
 			return Span{}, false
 		}
 	}
-	if !plausibleShiftRepair(prev, c.repair) {
-		return Span{}, false
-	}
 	glp := a.sc.lpJoin(prev, garbled, next)
 	gain := a.sc.acceptGain(a.text, q, c, c.score-glp)
 	need := minShiftGain + 2*float64(len(c.plan.Drops))
@@ -204,16 +201,46 @@ func (a *analyzer) shiftSpan(q int) (Span, bool) {
 		}
 	}
 	if debugShift {
-		fmt.Printf("shift %q -> %q plan=%s gain=%.1f need=%.0f rep=%.1f garb=%.1f\n", garbled, c.repair, c.plan, gain, need, c.score, glp)
+		fmt.Printf("shift %q -> %q plan=%s gain=%.1f need=%.0f rep=%.1f garb=%.1f margin=%.1f\n", garbled, c.repair, c.plan, gain, need, c.score, glp, c.rankGain-c.runnerUp)
 	}
 	if gain < need {
 		return Span{}, false
 	}
-	conf := 1 - math.Exp(-gain/10)
+	var veto string
+	switch {
+	case !isolatedRun(a.text, q, c.end):
+		veto = "a question mark or U+FFFD inside or right after the run stands for further lost bytes"
+	case !plausibleShiftRepair(beforeReading(a.text, q), c.repair):
+		veto = fmt.Sprintf("the repair %q reads as no Chinese text does (two clause marks in a row, or a short run after non-Chinese text)", c.repair)
+	}
+	if veto != "" {
+		return Span{Start: q, End: c.end, Kind: KindGBKShift, Garbled: garbled, Confidence: 0.5,
+			Reason: "looks like GBK text decoded one byte out of phase; not repaired: " + veto}, true
+	}
+	// The confidence is the lesser of what the gain over the garbled text
+	// and the lead over the runner-up repair say: a repair whose guessed
+	// bytes (first, dropped, last) nearly tie with others is likely but
+	// not sure, and Conservative callers leave it alone.
+	margin := c.rankGain - c.runnerUp
+	conf := min(1-math.Exp(-gain/10), 1/(1+math.Exp(-margin)))
+	reason := fmt.Sprintf("GBK text decoded one byte out of phase; re-encoded and decoded in phase (%s)", c.plan)
+	if margin < closeCall {
+		reason += fmt.Sprintf("; a close call: the next best repair is %.1f nats behind", margin)
+	}
 	return Span{Start: q, End: c.end, Kind: KindGBKShift, Garbled: garbled, Repair: c.repair,
-		Plan: c.plan.String(), Confidence: conf, Repairable: true,
-		Reason: fmt.Sprintf("GBK text decoded one byte out of phase; re-encoded and decoded in phase (%s)", c.plan)}, true
+		Plan: c.plan.String(), Confidence: conf, Repairable: true, Reason: reason}, true
 }
+
+// closeCall is the lead (nats) over the runner-up repair below which a
+// misalignment repair is reported as a close call: its confidence is then
+// below 0.95.
+const closeCall = 3.0
+
+// SureConfidence is the confidence from which a repair's guessed bytes are
+// clear choices (a lead of 3 nats, twenty times more likely, over every
+// other repair the search met); below it callers that must not guess
+// report the span instead of applying it.
+const SureConfidence = 0.95
 
 var debugShift = false
 
@@ -236,10 +263,42 @@ func plausibleShiftRepair(prev rune, repair string) bool {
 		}
 		last = r
 	}
-	if cl := lm.Class(prev); prev != '\n' && cl != lm.Han && cl != lm.Punct && han < 3 {
+	if cl := lm.Class(prev); prev != '\n' && (prev < 0x80 || cl != lm.Han && cl != lm.Punct) && han < 3 {
 		return false
 	}
 	return true
+}
+
+// beforeReading returns the rune before q, looking past a pinyin reading
+// that ends there (建設(shè)?…): the run then follows Chinese text.
+func beforeReading(text string, q int) rune {
+	if q == 0 {
+		return '\n'
+	}
+	if text[q-1] == ')' {
+		if open := strings.LastIndexByte(text[max(0, q-16):q], '('); open >= 0 {
+			open += max(0, q-16)
+			if _, end := readPinyinParen(text, open); end == q {
+				return lastRune(text[:open])
+			}
+		}
+	}
+	return lastRune(text[:q])
+}
+
+// isolatedRun reports whether the misaligned run text[q:end] is clear of
+// further lost bytes: no '?' inside it (after its leading question marks,
+// before its last rune) and no '?' or U+FFFD right after it. A '?' there
+// is a byte lost in the middle of the run (a page converted through a
+// codec that could not write it), and the bytes around it are then a
+// guess; such runs are reported instead.
+func isolatedRun(text string, q, end int) bool {
+	run := strings.TrimLeft(text[q:end], "?")
+	if _, n := utf8.DecodeLastRuneInString(run); n > 0 && strings.Contains(run[:len(run)-n], "?") {
+		return false
+	}
+	rest := text[end:]
+	return !strings.HasPrefix(rest, "?") && !strings.HasPrefix(rest, "\uFFFD")
 }
 
 // isClauseMark reports whether r is one of the marks that end a clause or

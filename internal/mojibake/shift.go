@@ -221,6 +221,9 @@ type shiftCand struct {
 	score      float64 // log-probability of the repair with its junctions
 	gain       float64 // score minus the log-probability of the garbled text
 	rankGain   float64 // the same with the document-cache bonus
+	// runnerUp is the rankGain of the best other repair the search met
+	// (another text), -Inf when there was none.
+	runnerUp float64
 }
 
 // shiftScorer scores characters in a document.
@@ -349,8 +352,14 @@ func (s *shiftScorer) shiftAt(text string, q int) *shiftCand {
 		toks := tokensAfter(g, text, st.pos)
 		if c := s.search(text, q, st.h, toks); c != nil {
 			c.start = q
-			if best == nil || c.rankGain > best.rankGain {
+			switch {
+			case best == nil:
 				best = c
+			case c.rankGain > best.rankGain:
+				c.runnerUp = max(c.runnerUp, best.rankGain)
+				best = c
+			default:
+				best.runnerUp = max(best.runnerUp, c.rankGain)
 			}
 		}
 	}
@@ -362,6 +371,7 @@ func (s *shiftScorer) search(text string, q int, h0 shiftHyp, toks []shiftToken)
 	h0.arena = new(nodeArena)
 	beam := []shiftHyp{h0}
 	var best *shiftCand
+	runnerUp := math.Inf(-1)
 	// glps memoises the garbled text's log-probability by end offset.
 	type glpAt struct {
 		end int
@@ -401,7 +411,7 @@ func (s *shiftScorer) search(text string, q int, h0 shiftHyp, toks []shiftToken)
 		lp := s.m.Bigram(p, next)
 		score, rank = score+lp, rank+lp
 		gain := score - glp
-		if best != nil && rank-glp <= best.rankGain {
+		if best != nil && rank-glp <= runnerUp {
 			return
 		}
 		rs := make([]rune, 0, h.nOut+len(tail))
@@ -412,7 +422,17 @@ func (s *shiftScorer) search(text string, q int, h0 shiftHyp, toks []shiftToken)
 			rs[i], rs[j] = rs[j], rs[i]
 		}
 		rs = append(rs, tail...)
-		best = &shiftCand{end: endPos, repair: string(rs), score: score, gain: gain, rankGain: rank - glp,
+		repair := string(rs)
+		if best != nil && rank-glp <= best.rankGain {
+			if repair != best.repair || endPos != best.end {
+				runnerUp = rank - glp
+			}
+			return
+		}
+		if best != nil && (repair != best.repair || endPos != best.end) {
+			runnerUp = best.rankGain
+		}
+		best = &shiftCand{end: endPos, repair: repair, score: score, gain: gain, rankGain: rank - glp,
 			plan: ShiftPlan{Lead: h.lead, Straddle: h.straddle, Drops: append([]shiftDrop(nil), h.drops...),
 				End: end, Last: last, Consumed: consumed}}
 	}
@@ -476,6 +496,9 @@ func (s *shiftScorer) search(text string, q int, h0 shiftHyp, toks []shiftToken)
 			}
 		}
 		beam = prune(nextBeam)
+	}
+	if best != nil {
+		best.runnerUp = runnerUp
 	}
 	return best
 }

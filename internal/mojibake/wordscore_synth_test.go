@@ -4,6 +4,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
 	"github.com/hanfix/hanfix/internal/devset"
 )
 
@@ -160,4 +163,40 @@ func firstDiffLine(a, b string) string {
 		}
 	}
 	return ""
+}
+
+// A misaligned run next to further damage, after non-Chinese text, or
+// whose repair reads as no Chinese writer writes, is reported and left
+// alone; the same run in clean surroundings is repaired.
+func TestShiftRunVetoes(t *testing.T) {
+	g := gbk()
+	line := "请先保存当前的工作。然后再关闭这个窗口 now"
+	garbled, ok := misalign(g, line)
+	require.True(t, ok)
+	q := strings.Index(garbled, "?")
+	require.GreaterOrEqual(t, q, 0)
+	// The run ends at the first ASCII byte or the end of the line; find
+	// it from the repair of the intact case.
+	spans := Find(garbled)
+	require.NotEmpty(t, spans, "the intact run must be found")
+	sp := spans[0]
+	require.True(t, sp.Repairable, "%+v", sp)
+	assert.Equal(t, line, applySpans(garbled, spans))
+
+	runes := []rune(sp.Garbled)
+	mid := len(string(runes[:len(runes)/2]))
+	for name, doc := range map[string]string{
+		"question mark inside":   garbled[:sp.Start+mid] + "?" + garbled[sp.Start+mid:],
+		"question mark after":    garbled[:sp.End] + "?" + garbled[sp.End:],
+		"replacement char after": garbled[:sp.End] + "\uFFFD" + garbled[sp.End:],
+	} {
+		assert.Equal(t, doc, applySpans(doc, Find(doc)), name)
+	}
+	assert.False(t, plausibleShiftRepair('的', "类型，。框者"), "two clause marks in a row")
+	assert.True(t, plausibleShiftRepair('的', "。类型，框者"))
+	assert.False(t, plausibleShiftRepair('{', "。些o"), "short repair after ASCII")
+	assert.True(t, plausibleShiftRepair(')', "。使用光標("))
+	assert.True(t, plausibleShiftRepair('\n', "。些"))
+	assert.Equal(t, '礎', beforeReading("基礎(chǔ)?!按", len("基礎(chǔ)")))
+	assert.Equal(t, ')', beforeReading("(x1)?!按", len("(x1)")))
 }
