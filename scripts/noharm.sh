@@ -9,7 +9,9 @@
 # every line (internal/mojibake/cmd/noharm). It lists and counts the lines
 # the stage would change, which must be 0 on clean text, and exits non-zero
 # otherwise. (Debian's own files are not all clean: the Chinese iptables(8)
-# page carries GBK misalignment mojibake, which the stage does repair.)
+# page carries GBK misalignment mojibake with further lost bytes inside the
+# runs, and a LibreOffice help page has a line of Big5 garbage; the stage
+# reports both as findings and changes neither.)
 #
 # Usage: scripts/noharm.sh [WORKDIR]   (run as root to install packages;
 #        set NOHARM_SKIP_INSTALL=1 when they are installed already)
