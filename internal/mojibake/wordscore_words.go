@@ -89,14 +89,12 @@ func parseWords(data []byte) map[uint64]float32 {
 	return m
 }
 
-// segmentLP is the log-probability of a Han stretch under the word model:
+// segmentPrefixes sets best[i] to the log-probability of the Han stretch
+// rs[:i] under the word model, for every i up to len(rs) ≤ wordContext+1:
 // the best segmentation into listed words, characters outside the list
-// scored by the character model's unigram.
-func segmentLP(m *lm.Model, ws map[uint64]float32, rs []rune) float64 {
-	var best [wordContext + 2]float64
-	if len(rs) >= len(best) {
-		rs = rs[len(rs)-len(best)+1:]
-	}
+// scored by the character model's unigram. The dynamic programme of a
+// stretch computes those of all its prefixes on the way.
+func segmentPrefixes(m *lm.Model, ws map[uint64]float32, rs []rune, best *[wordContext + 2]float64) {
 	for i := 1; i <= len(rs); i++ {
 		b := best[i-1] + m.Unigram(rs[i-1])
 		for n := 1; n <= 4 && n <= i; n++ {
@@ -106,7 +104,6 @@ func segmentLP(m *lm.Model, ws map[uint64]float32, rs []rune) float64 {
 		}
 		best[i] = b
 	}
-	return best[len(rs)]
 }
 
 func isBMPHan(r rune) bool { return r >= 0x4E00 && r <= 0x9FFF }
@@ -128,10 +125,13 @@ func wordRankDelta(out *outNode, r rune) float64 {
 	buf[wordContext] = r
 	hist := buf[wordContext-n : wordContext]
 	m, ws := lm.Default(), wordList()
-	wordLP := segmentLP(m, ws, buf[wordContext-n:])
+	// One pass scores the history with r and, as a prefix, without it.
+	var best [wordContext + 2]float64
+	segmentPrefixes(m, ws, buf[wordContext-n:], &best)
+	wordLP := best[n+1]
 	charLP := m.Unigram(r)
 	if n > 0 {
-		wordLP -= segmentLP(m, ws, hist)
+		wordLP -= best[n]
 		charLP = m.Bigram(hist[n-1], r)
 	}
 	return wordWeight * (wordLP - charLP)
