@@ -538,6 +538,7 @@ func (s *shiftScorer) dropStep(h shiftHyp, at int, u byte) []shiftHyp {
 	type cand struct {
 		a, x, y byte
 		c1, c2  rune
+		lp1, g  float64 // the scores of c1 and c2 as emitted below (without cache bonus)
 		lp      float64
 	}
 	const keep = 6
@@ -578,13 +579,15 @@ func (s *shiftScorer) dropStep(h shiftHyp, at int, u byte) []shiftHyp {
 				if s.m.Unigram(c2) < rareOriginal {
 					break // sorted by unigram
 				}
-				offer(cand{a, x, y, c1, c2, lp1 + s.charLP(c1, c2, true)})
+				g := s.charLP(c1, c2, true)
+				offer(cand{a, x, y, c1, c2, lp1, g, lp1 + g})
 			}
 			if h.a != 0 {
 				// Words of the document after c1 (您 → 也).
 				for _, c2 := range s.ev.successors(c1) {
 					if y, b1, n := s.g.encode(c2); n == 2 && b1 == u && s.g.isDropped(x, y) {
-						offer(cand{a, x, y, c1, c2, lp1 + s.charLP(c1, c2, true) + s.cacheBonus(c1, c2)})
+						g := s.charLP(c1, c2, true)
+						offer(cand{a, x, y, c1, c2, lp1, g, lp1 + g + s.cacheBonus(c1, c2)})
 					}
 				}
 			}
@@ -593,14 +596,16 @@ func (s *shiftScorer) dropStep(h shiftHyp, at int, u byte) []shiftHyp {
 	out := make([]shiftHyp, 0, n)
 	for _, c := range top[:n] {
 		hh := h
+		// c.lp1 is charLP(h.prev, c1, inner), with the lead prior for a
+		// lost lead, and c.g is charLP(c1, c2, true): computed once above.
 		if h.a == 0 {
 			hh.lead = c.a
-			hh.emit(c.c1, s.charLP(h.prev, c.c1, false)+leadPrior(c.c1), 0)
+			hh.emit(c.c1, c.lp1, 0)
 		} else {
-			hh.emit(c.c1, s.charLP(h.prev, c.c1, true), s.cacheBonus(h.prev, c.c1))
+			hh.emit(c.c1, c.lp1, s.cacheBonus(h.prev, c.c1))
 		}
 		hh.drops = append(append([]shiftDrop(nil), h.drops...), shiftDrop{At: at, U: c.x, V: c.y})
-		hh.emit(c.c2, s.charLP(c.c1, c.c2, true)+dropAdjust, s.cacheBonus(c.c1, c.c2))
+		hh.emit(c.c2, c.g+dropAdjust, s.cacheBonus(c.c1, c.c2))
 		out = append(out, hh)
 	}
 	return out
