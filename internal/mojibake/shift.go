@@ -446,6 +446,28 @@ func (s *shiftScorer) search(text string, q int, h0 shiftHyp, toks []shiftToken)
 			gPrev = t.r
 		}
 		var nextBeam []shiftHyp
+		// The best two hypotheses try a dropped pair before t; they share
+		// their state byte, so one dropStep serves both (its results are
+		// appended in the order of the beam below).
+		var drops [maxDropShare][]shiftHyp
+		if have && t.tok && t.v >= 0x81 && t.v != 0xFF {
+			var hs []shiftHyp
+			var js []int
+			for j := 0; j < maxDropShare && j < len(beam); j++ {
+				if len(beam[j].drops) < maxShiftDrops {
+					hs, js = append(hs, beam[j]), append(js, j)
+				}
+			}
+			if len(hs) == 2 && hs[0].a != hs[1].a {
+				d0, d1 := s.dropStep(hs[:1], i, t.u), s.dropStep(hs[1:], i, t.u)
+				drops[js[0]], drops[js[1]] = d0[0], d1[0]
+			} else if len(hs) > 0 {
+				d := s.dropStep(hs, i, t.u)
+				for k, j := range js {
+					drops[j] = d[k]
+				}
+			}
+		}
 		for j, h := range beam {
 			// Terminators at i.
 			if have {
@@ -468,8 +490,8 @@ func (s *shiftScorer) search(text string, q int, h0 shiftHyp, toks []shiftToken)
 				hh.a = t.v
 				nextBeam = append(nextBeam, hh)
 			}
-			if len(h.drops) < maxShiftDrops && j < 2 {
-				for _, hh := range s.dropStep(h, i, t.u) {
+			if j < maxDropShare {
+				for _, hh := range drops[j] {
 					hh.a = t.v
 					nextBeam = append(nextBeam, hh)
 				}
@@ -533,33 +555,18 @@ func leadPrior(c rune) float64 {
 var leadStopPrior = 1.0
 
 // dropStep emits (h.a, x) and (y, u) for a dropped private-use pair (x, y),
-// keeping the few likeliest choices.
-func (s *shiftScorer) dropStep(h shiftHyp, at int, u byte) []shiftHyp {
-	type cand struct {
-		a, x, y byte
-		c1, c2  rune
-		lp1, g  float64 // the scores of c1 and c2 as emitted below (without cache bonus)
-		lp      float64
-	}
-	const keep = 6
-	var top [keep]cand
-	n := 0
-	offer := func(c cand) {
-		if n < keep {
-			top[n] = c
-			n++
-		} else if c.lp > top[keep-1].lp {
-			top[keep-1] = c
-		} else {
-			return
-		}
-		for k := n - 1; k > 0 && top[k].lp > top[k-1].lp; k-- {
-			top[k], top[k-1] = top[k-1], top[k]
-		}
-	}
+// keeping the few likeliest choices, for each hypothesis of hs. The
+// hypotheses must share h.a (all hypotheses at a token do): the choices
+// and the score of the second character are then the same for all of
+// them, and only the first character's score depends on the hypothesis,
+// so one pass over the choices serves them all.
+func (s *shiftScorer) dropStep(hs []shiftHyp, at int, u byte) [maxDropShare][]shiftHyp {
+	var sels [maxDropShare]dropSel
+	ha := hs[0].a
+	var lp1 [maxDropShare]float64
 	for k, x := range s.tab.dropTrail {
-		leads := []byte{h.a}
-		if h.a == 0 {
+		leads := []byte{ha}
+		if ha == 0 {
 			leads = s.tab.leads[x]
 			if len(leads) > 4 {
 				leads = leads[:4]
@@ -570,9 +577,11 @@ func (s *shiftScorer) dropStep(h shiftHyp, at int, u byte) []shiftHyp {
 			if c1 == 0 || s.g.isPUA(c1) || s.m.Unigram(c1) < rareOriginal {
 				continue
 			}
-			lp1 := s.charLP(h.prev, c1, h.a != 0)
-			if h.a == 0 {
-				lp1 += leadPrior(c1)
+			for j, h := range hs {
+				lp1[j] = s.charLP(h.prev, c1, ha != 0)
+				if ha == 0 {
+					lp1[j] += leadPrior(c1)
+				}
 			}
 			for _, y := range s.tab.dropLeads[k][u] {
 				c2 := s.g.decode2(y, u)
@@ -580,35 +589,79 @@ func (s *shiftScorer) dropStep(h shiftHyp, at int, u byte) []shiftHyp {
 					break // sorted by unigram
 				}
 				g := s.charLP(c1, c2, true)
-				offer(cand{a, x, y, c1, c2, lp1, g, lp1 + g})
+				for j := range hs {
+					sels[j].offer(dropCand{a, x, y, c1, c2, lp1[j], g, lp1[j] + g})
+				}
 			}
-			if h.a != 0 {
+			if ha != 0 {
 				// Words of the document after c1 (您 → 也).
 				for _, c2 := range s.ev.successors(c1) {
 					if y, b1, n := s.g.encode(c2); n == 2 && b1 == u && s.g.isDropped(x, y) {
-						g := s.charLP(c1, c2, true)
-						offer(cand{a, x, y, c1, c2, lp1, g, lp1 + g + s.cacheBonus(c1, c2)})
+						g, cb := s.charLP(c1, c2, true), s.cacheBonus(c1, c2)
+						for j := range hs {
+							sels[j].offer(dropCand{a, x, y, c1, c2, lp1[j], g, lp1[j] + g + cb})
+						}
 					}
 				}
 			}
 		}
 	}
-	out := make([]shiftHyp, 0, n)
-	for _, c := range top[:n] {
-		hh := h
-		// c.lp1 is charLP(h.prev, c1, inner), with the lead prior for a
-		// lost lead, and c.g is charLP(c1, c2, true): computed once above.
-		if h.a == 0 {
-			hh.lead = c.a
-			hh.emit(c.c1, c.lp1, 0)
-		} else {
-			hh.emit(c.c1, c.lp1, s.cacheBonus(h.prev, c.c1))
+	var outs [maxDropShare][]shiftHyp
+	for j, h := range hs {
+		sel := &sels[j]
+		out := make([]shiftHyp, 0, sel.n)
+		for _, c := range sel.top[:sel.n] {
+			hh := h
+			// c.lp1 is charLP(h.prev, c1, inner), with the lead prior for
+			// a lost lead, and c.g is charLP(c1, c2, true): computed once
+			// above.
+			if h.a == 0 {
+				hh.lead = c.a
+				hh.emit(c.c1, c.lp1, 0)
+			} else {
+				hh.emit(c.c1, c.lp1, s.cacheBonus(h.prev, c.c1))
+			}
+			hh.drops = append(append([]shiftDrop(nil), h.drops...), shiftDrop{At: at, U: c.x, V: c.y})
+			hh.emit(c.c2, c.g+dropAdjust, s.cacheBonus(c.c1, c.c2))
+			out = append(out, hh)
 		}
-		hh.drops = append(append([]shiftDrop(nil), h.drops...), shiftDrop{At: at, U: c.x, V: c.y})
-		hh.emit(c.c2, c.g+dropAdjust, s.cacheBonus(c.c1, c.c2))
-		out = append(out, hh)
+		outs[j] = out
 	}
-	return out
+	return outs
+}
+
+// maxDropShare is how many hypotheses at a token try dropped pairs (the
+// best two).
+const maxDropShare = 2
+
+// dropCand is a choice of dropStep.
+type dropCand struct {
+	a, x, y byte
+	c1, c2  rune
+	lp1, g  float64 // the scores of c1 and c2 as emitted (without cache bonus)
+	lp      float64
+}
+
+// dropSel keeps the dropKeep best choices, the earlier first among equals.
+type dropSel struct {
+	top [dropKeep]dropCand
+	n   int
+}
+
+const dropKeep = 6
+
+func (t *dropSel) offer(c dropCand) {
+	if t.n < dropKeep {
+		t.top[t.n] = c
+		t.n++
+	} else if c.lp > t.top[dropKeep-1].lp {
+		t.top[dropKeep-1] = c
+	} else {
+		return
+	}
+	for k := t.n - 1; k > 0 && t.top[k].lp > t.top[k-1].lp; k-- {
+		t.top[k], t.top[k-1] = t.top[k-1], t.top[k]
+	}
 }
 
 // terminate tries the ways the run can end at token i.
