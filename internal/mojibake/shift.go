@@ -590,7 +590,9 @@ func (s *shiftScorer) dropStep(hs []shiftHyp, at int, u byte) [maxDropShare][]sh
 				}
 				g := s.charLP(c1, c2, true)
 				for j := range hs {
-					sels[j].offer(dropCand{a, x, y, c1, c2, lp1[j], g, lp1[j] + g})
+					if sel := &sels[j]; !sel.full() || lp1[j]+g > sel.top[dropKeep-1].lp {
+						sel.offer(dropCand{a, x, y, c1, c2, lp1[j], g, lp1[j] + g})
+					}
 				}
 			}
 			if ha != 0 {
@@ -649,6 +651,10 @@ type dropSel struct {
 }
 
 const dropKeep = 6
+
+// full reports whether a choice must beat the last one kept to be kept:
+// the callers test that before building the choice.
+func (t *dropSel) full() bool { return t.n == dropKeep }
 
 func (t *dropSel) offer(c dropCand) {
 	if t.n < dropKeep {
