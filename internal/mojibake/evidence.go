@@ -104,16 +104,16 @@ func (e *evidence) buildSucc() {
 	off := uint64(0)
 	for _, k := range e.succ.order {
 		i := e.succ.find(k)
-		n := e.succ.vals[i]
-		e.succ.vals[i] = off<<32 | 0
+		n := e.succ.slots[i].val
+		e.succ.slots[i].val = off<<32 | 0
 		off += n
 	}
 	e.succFlat = make([]rune, off)
 	for _, k := range order {
 		i := e.succ.find(k >> 32 << 32)
-		v := e.succ.vals[i]
+		v := e.succ.slots[i].val
 		e.succFlat[v>>32+uint64(uint32(v))] = rune(uint32(k))
-		e.succ.vals[i] = v + 1
+		e.succ.slots[i].val = v + 1
 	}
 }
 
@@ -134,21 +134,24 @@ func isHan(r rune) bool {
 }
 
 // pairTable is an open-addressing hash table from nonzero keys to counts
-// that remembers the order in which keys were first added.
+// that remembers the order in which keys were first added. A key and its
+// count share a slot, so that a look-up of a table larger than the cache
+// costs one miss.
 type pairTable struct {
-	keys  []uint64 // 0 = empty slot
-	vals  []uint64
+	slots []pairSlot // key 0 = empty slot
 	shift uint
 	n     int
 	order []uint64 // keys in the order of their first add with remember set
 }
+
+type pairSlot struct{ key, val uint64 }
 
 func (t *pairTable) init(hint int) {
 	size := 64
 	for size < 2*hint {
 		size *= 2
 	}
-	t.keys, t.vals = make([]uint64, size), make([]uint64, size)
+	t.slots = make([]pairSlot, size)
 	t.shift = uint(64 - bitsLen(size-1))
 	t.n = 0
 	t.order = nil
@@ -168,12 +171,12 @@ func (t *pairTable) slot(k uint64) int {
 
 // find returns the slot of k, or -1.
 func (t *pairTable) find(k uint64) int {
-	if len(t.keys) == 0 {
+	if len(t.slots) == 0 {
 		return -1
 	}
-	mask := len(t.keys) - 1
+	mask := len(t.slots) - 1
 	for i := t.slot(k); ; i = (i + 1) & mask {
-		switch t.keys[i] {
+		switch t.slots[i].key {
 		case k:
 			return i
 		case 0:
@@ -184,7 +187,7 @@ func (t *pairTable) find(k uint64) int {
 
 func (t *pairTable) get(k uint64) uint64 {
 	if i := t.find(k); i >= 0 {
-		return t.vals[i]
+		return t.slots[i].val
 	}
 	return 0
 }
@@ -192,38 +195,38 @@ func (t *pairTable) get(k uint64) uint64 {
 // add counts k; a key seen for the first time is appended to order when
 // remember is set.
 func (t *pairTable) add(k uint64, remember bool) {
-	mask := len(t.keys) - 1
+	mask := len(t.slots) - 1
 	i := t.slot(k)
-	for ; t.keys[i] != 0; i = (i + 1) & mask {
-		if t.keys[i] == k {
-			t.vals[i]++
+	for ; t.slots[i].key != 0; i = (i + 1) & mask {
+		if t.slots[i].key == k {
+			t.slots[i].val++
 			return
 		}
 	}
-	t.keys[i], t.vals[i] = k, 1
+	t.slots[i] = pairSlot{k, 1}
 	t.n++
 	if remember {
 		t.order = append(t.order, k)
 	}
-	if 2*t.n > len(t.keys) {
+	if 2*t.n > len(t.slots) {
 		t.grow()
 	}
 }
 
 func (t *pairTable) grow() {
-	keys, vals := t.keys, t.vals
-	t.keys, t.vals = make([]uint64, 2*len(keys)), make([]uint64, 2*len(vals))
+	old := t.slots
+	t.slots = make([]pairSlot, 2*len(old))
 	t.shift--
-	mask := len(t.keys) - 1
-	for j, k := range keys {
-		if k == 0 {
+	mask := len(t.slots) - 1
+	for _, e := range old {
+		if e.key == 0 {
 			continue
 		}
-		i := t.slot(k)
-		for t.keys[i] != 0 {
+		i := t.slot(e.key)
+		for t.slots[i].key != 0 {
 			i = (i + 1) & mask
 		}
-		t.keys[i], t.vals[i] = k, vals[j]
+		t.slots[i] = e
 	}
 }
 
