@@ -33,7 +33,7 @@ func Find(text string) []Span {
 		}
 		out, starts := applyMapped(text, spans)
 		var conflict bool
-		for _, r := range find(out) {
+		for _, r := range findNear(out, repairWindows(starts, spans)) {
 			if !r.Repairable {
 				continue
 			}
@@ -55,13 +55,54 @@ func Find(text string) []Span {
 }
 
 func find(text string) []Span {
+	return findNear(text, nil)
+}
+
+// findNear is find for the idempotence check of Find, which only asks
+// whether a repairable span of the repaired text meets one of the repairs
+// (near, closed intervals of offsets, sorted by lo; nil for everywhere).
+// The codec-chain analysis, the larger part of find on long clean text,
+// then skips the regions of suspicious text that meet no repair: a region's
+// candidates lie inside it and never overlap another region's, so its
+// findings do not depend on the others, and those it does look at are the
+// ones find reports. Everything else (the document's evidence, the
+// misalignment runs, the regions themselves) is what find computes.
+func findNear(text string, near []window) []Span {
 	if !Suspicious(text) {
 		return nil
 	}
-	a := &analyzer{text: text, sc: &shiftScorer{m: lm.Default(), g: gbk(), tab: shiftTabs()}}
+	a := &analyzer{text: text, sc: &shiftScorer{m: lm.Default(), g: gbk(), tab: shiftTabs()}, near: near}
 	a.sc.ev = collectEvidence(text)
 	a.run()
 	return a.spans
+}
+
+// window is a closed interval [lo, hi] of byte offsets.
+type window struct{ lo, hi int }
+
+// repairWindows returns, for the spans applied by applyMapped, where their
+// repairs lie in its output, in order. A span r of the output meets span
+// i, the way Find maps r back to the input and compares, exactly when
+// r.Start ≤ hi and lo ≤ r.End: mapBack sends the window to the span's
+// start and end and everything before or after it outside the span.
+func repairWindows(starts []int, spans []Span) []window {
+	var ws []window
+	for i, st := range starts {
+		if st >= 0 {
+			ws = append(ws, window{st, st + len(spans[i].Repair)})
+		}
+	}
+	return ws
+}
+
+// meets reports whether [lo, hi] meets one of the windows (all when ws is
+// nil).
+func meets(ws []window, lo, hi int) bool {
+	if ws == nil {
+		return true
+	}
+	k := sort.Search(len(ws), func(k int) bool { return ws[k].hi >= lo })
+	return k < len(ws) && ws[k].lo <= hi
 }
 
 // applyMapped applies the repairable spans and returns, for each span, where
@@ -106,6 +147,7 @@ type analyzer struct {
 	text  string
 	sc    *shiftScorer
 	spans []Span
+	near  []window // findNear's windows: the codec-chain analysis looks only at regions that meet them
 }
 
 func (a *analyzer) run() {

@@ -36,6 +36,9 @@ func (a *analyzer) findRecodes() {
 	sc := recodeScratchPool.Get().(*recodeScratch)
 	defer recodeScratchPool.Put(sc)
 	for _, cl := range a.clusters(&cov) {
+		if !meets(a.near, cl.start, cl.end) {
+			continue // see findNear
+		}
 		gbkDone := false
 		for _, rc := range recodings {
 			if rc.Wrong != "cp1252" && (cl.n < 3 || cl.n*3*12 < cl.end-cl.start) {
