@@ -19,9 +19,14 @@ type evidence struct {
 	text       string
 	pairOnce   sync.Once
 	pairs      pairTable // Han pairs of the document: a<<32|b → count
-	succOnce   sync.Once
-	succ       pairTable // a<<32 → off<<32|n: the Han characters that follow a are succFlat[off:off+n]
-	succFlat   []rune
+	// firsts is a BMP bitmap of the first characters of pairs: the
+	// searches ask about many pairs whose first character the document
+	// never writes before a Han character, and 8 KB answer those where a
+	// look-up of the table would miss the cache.
+	firsts   *[0x10000 / 64]uint64
+	succOnce sync.Once
+	succ     pairTable // a<<32 → off<<32|n: the Han characters that follow a are succFlat[off:off+n]
+	succFlat []rune
 }
 
 // readingCodes caches, per syllable, the GBK codes of the characters that
@@ -51,7 +56,16 @@ func (e *evidence) withReading(g *gbkTable, syl string) []uint16 {
 // pairCount returns how often the Han pair a, b occurs in the document.
 func (e *evidence) pairCount(a, b rune) int {
 	e.buildPairs()
+	if !e.mayStart(a) {
+		return 0
+	}
 	return int(e.pairs.get(uint64(a)<<32 | uint64(b)))
+}
+
+// mayStart reports whether a may be the first character of a pair; false
+// is certain.
+func (e *evidence) mayStart(a rune) bool {
+	return a < 0 || a >= 0x10000 || e.firsts[a>>6]&(1<<(a&63)) != 0
 }
 
 // successors returns the Han characters that follow a in the document, in
@@ -61,6 +75,9 @@ func (e *evidence) successors(a rune) []rune {
 		return nil
 	}
 	e.buildPairs()
+	if !e.mayStart(a) {
+		return nil
+	}
 	e.succOnce.Do(e.buildSucc)
 	v := e.succ.get(uint64(a) << 32)
 	if v == 0 {
@@ -73,6 +90,7 @@ func (e *evidence) successors(a rune) []rune {
 func (e *evidence) buildPairs() {
 	e.pairOnce.Do(func() {
 		e.pairs.init(len(e.text) / 8)
+		e.firsts = new([0x10000 / 64]uint64)
 		text := e.text
 		prevHan := false
 		prev := rune(0)
@@ -87,6 +105,9 @@ func (e *evidence) buildPairs() {
 			han := isHan(r)
 			if prevHan && (han || r == '。') {
 				e.pairs.add(uint64(prev)<<32|uint64(r), r != '。')
+				if prev < 0x10000 {
+					e.firsts[prev>>6] |= 1 << (prev & 63)
+				}
 			}
 			prev, prevHan = r, han
 		}
