@@ -39,6 +39,10 @@ func (a *analyzer) findRecodes() {
 		if !meets(a.near, cl.start, cl.end) {
 			continue // see findNear
 		}
+		if len(a.zones) > 0 && meets(a.zones, cl.start, cl.end) {
+			a.unsure = true // see shiftRuns
+			return
+		}
 		gbkDone := false
 		for _, rc := range recodings {
 			if rc.Wrong != "cp1252" && (cl.n < 3 || cl.n*3*12 < cl.end-cl.start) {
