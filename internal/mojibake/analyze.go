@@ -214,15 +214,23 @@ func (a *analyzer) shiftRuns() {
 	if a.near != nil {
 		n := 0
 		for i := 0; i < len(text) && n <= budget; i++ {
-			if text[i] == '?' && (i == 0 || text[i-1] != '?') && a.worthSearching(i) {
-				n++
+			if i = nextQuestion(text, i); i < 0 {
+				break
+			}
+			if i == 0 || text[i-1] != '?' {
+				if a.worthSearching(i) {
+					n++
+				}
 			}
 		}
 		lazy = n <= budget
 	}
 	pending, last, force := -1, 0, -1 // first and last skipped search of the unsure stretch; replay up to force
 	for i := 0; i < len(text); i++ {
-		if text[i] != '?' || i > 0 && text[i-1] == '?' {
+		if i = nextQuestion(text, i); i < 0 {
+			break
+		}
+		if i > 0 && text[i-1] == '?' {
 			continue // a run starts after an intact character, not inside ???
 		}
 		if !a.worthSearching(i) {
@@ -261,6 +269,15 @@ func (a *analyzer) shiftRuns() {
 	if pending >= 0 {
 		a.zones = append(a.zones, window{pending, last + maxShiftSpan})
 	}
+}
+
+// nextQuestion returns the offset of the first '?' of text at or after i,
+// or -1 (IndexByte scans many bytes at a time).
+func nextQuestion(text string, i int) int {
+	if d := strings.IndexByte(text[i:], '?'); d >= 0 {
+		return i + d
+	}
+	return -1
 }
 
 // lpJoin scores prev + s + next with the document's script prior.

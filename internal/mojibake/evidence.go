@@ -1,6 +1,7 @@
 package mojibake
 
 import (
+	"strings"
 	"sync"
 	"unicode/utf8"
 
@@ -256,7 +257,13 @@ func (t *pairTable) grow() {
 func collectEvidence(text string) *evidence {
 	ev := &evidence{text: text}
 	for i := 0; i < len(text); i++ {
-		if text[i] != '(' || i == 0 {
+		// Jump to the next '(' (IndexByte scans many bytes at a time).
+		if d := strings.IndexByte(text[i:], '('); d < 0 {
+			break
+		} else {
+			i += d
+		}
+		if i == 0 {
 			continue
 		}
 		r, _ := utf8.DecodeLastRuneInString(text[:i])
