@@ -230,6 +230,10 @@ type shiftScorer struct {
 	ev  *evidence
 	tab *shiftTables
 	cp  *consumedStats // the document's swallowable bytes after Han, built on first use
+	// The choices of the last dropped pair before a terminator, shared by
+	// the hypotheses at a token.
+	lostDrops  lostDrops
+	finalDrops finalDrops
 }
 
 // charLP scores c after prev, penalising characters the document annotates
@@ -717,7 +721,6 @@ func (s *shiftScorer) terminate(text string, h shiftHyp, rankInBeam int, toks []
 		// A dropped pair just before the lost byte: (a,x), (x,y) dropped,
 		// (y,X) the last character.
 		// Score the choices cheaply and finish only the best few.
-		syl, pe := readPinyinClose(text, t.end)
 		type cand struct {
 			x    byte
 			code uint16
@@ -726,31 +729,11 @@ func (s *shiftScorer) terminate(text string, h shiftHyp, rankInBeam int, toks []
 		const keep = 4
 		var top [keep]cand
 		n := 0
-		for k, x := range s.tab.dropTrail {
-			c := s.g.decode2(h.a, x)
-			if c == 0 || s.g.isPUA(c) {
-				continue
-			}
-			lp1 := s.charLP(h.prev, c, true)
-			codes := s.tab.dropEnds[k]
-			if pe > 0 {
-				codes = s.ev.withReading(s.g, syl)
-			} else if succ := s.ev.successors(c); len(succ) > 0 {
-				// Words of the document after c (字符 → 串).
-				codes = append([]uint16(nil), codes...)
-				for _, r2 := range succ {
-					if b0, b1, n := s.g.encode(r2); n == 2 && b1 >= 0x80 {
-						codes = append(codes, uint16(b0)<<8|uint16(b1))
-					}
-				}
-			}
-			for _, code := range codes {
-				y := byte(code >> 8)
-				if !s.g.isDropped(x, y) {
-					continue
-				}
-				c2 := s.g.decode2(y, byte(code))
-				cd := cand{x, code, lp1 + s.m.Bigram(c, c2) + s.cacheBonus(c, c2)}
+		ld := s.lostDropChoices(text, h.a, t.end)
+		for _, gr := range ld.groups {
+			lp1 := s.charLP(h.prev, gr.c, true)
+			for _, e := range ld.ents[gr.lo:gr.hi] {
+				cd := cand{gr.x, e.code, lp1 + e.b + e.cb}
 				if n < keep {
 					top[n] = cd
 					n++
@@ -774,6 +757,70 @@ func (s *shiftScorer) terminate(text string, h shiftHyp, rankInBeam int, toks []
 			s.terminateLost(text, h2, t, int(cd.code&0xFF), consider)
 		}
 	}
+}
+
+// lostDrops holds the choices of a dropped pair before a lost last byte
+// for one state byte a and "?" (all hypotheses at a token share a): per
+// byte x of dropTrail, the first character c = (a, x) and the last
+// characters (y, X) with Bigram(c, (y, X)) and its cache bonus. Only the
+// score of c depends on the hypothesis, so the few best hypotheses that
+// try a dropped pair score the choices once.
+type lostDrops struct {
+	a      byte
+	pos    int // the offset after the "?"; 0 before the first use
+	groups []dropGroup
+	ents   []lostDropEnt
+}
+
+type dropGroup struct {
+	x      byte
+	c      rune
+	lo, hi int // the group's choices in ents
+}
+
+type lostDropEnt struct {
+	code  uint16
+	b, cb float64
+}
+
+// lostDropChoices returns the choices for state byte a and the "?" that
+// ends at pos, computing them when they are not those of the last call.
+func (s *shiftScorer) lostDropChoices(text string, a byte, pos int) *lostDrops {
+	ld := &s.lostDrops
+	if ld.pos == pos && ld.a == a {
+		return ld
+	}
+	ld.a, ld.pos, ld.groups, ld.ents = a, pos, ld.groups[:0], ld.ents[:0]
+	syl, pe := readPinyinClose(text, pos)
+	for k, x := range s.tab.dropTrail {
+		c := s.g.decode2(a, x)
+		if c == 0 || s.g.isPUA(c) {
+			continue
+		}
+		codes := s.tab.dropEnds[k]
+		if pe > 0 {
+			codes = s.ev.withReading(s.g, syl)
+		} else if succ := s.ev.successors(c); len(succ) > 0 {
+			// Words of the document after c (字符 → 串).
+			codes = append([]uint16(nil), codes...)
+			for _, r2 := range succ {
+				if b0, b1, n := s.g.encode(r2); n == 2 && b1 >= 0x80 {
+					codes = append(codes, uint16(b0)<<8|uint16(b1))
+				}
+			}
+		}
+		lo := len(ld.ents)
+		for _, code := range codes {
+			y := byte(code >> 8)
+			if !s.g.isDropped(x, y) {
+				continue
+			}
+			c2 := s.g.decode2(y, byte(code))
+			ld.ents = append(ld.ents, lostDropEnt{code, s.m.Bigram(c, c2), s.cacheBonus(c, c2)})
+		}
+		ld.groups = append(ld.groups, dropGroup{x, c, lo, len(ld.ents)})
+	}
+	return ld
 }
 
 // terminateLost ends the run at a "?" that stands for the lost last byte.
@@ -870,6 +917,44 @@ func (s *shiftScorer) terminateLost(text string, h shiftHyp, t shiftToken, only 
 	}
 }
 
+// finalDrops holds the choices of dropStepFinal for one state byte a and
+// last byte (all hypotheses at a token share a), like lostDrops: per byte
+// x of dropTrail the first character (a, x), and the characters (y, last)
+// with their bigram after it.
+type finalDrops struct {
+	a, last byte
+	used    bool
+	groups  []dropGroup
+	ents    []finalDropEnt
+}
+
+type finalDropEnt struct {
+	y  byte
+	c2 rune
+	b  float64
+}
+
+func (s *shiftScorer) finalDropChoices(a, last byte) *finalDrops {
+	fd := &s.finalDrops
+	if fd.used && fd.a == a && fd.last == last {
+		return fd
+	}
+	fd.a, fd.last, fd.used, fd.groups, fd.ents = a, last, true, fd.groups[:0], fd.ents[:0]
+	for k, x := range s.tab.dropTrail {
+		c1 := s.g.decode2(a, x)
+		if c1 == 0 || s.g.isPUA(c1) {
+			continue
+		}
+		lo := len(fd.ents)
+		for _, y := range s.tab.dropLeads[k][last] {
+			c2 := s.g.decode2(y, last)
+			fd.ents = append(fd.ents, finalDropEnt{y, c2, s.m.Bigram(c1, c2)})
+		}
+		fd.groups = append(fd.groups, dropGroup{x, c1, lo, len(fd.ents)})
+	}
+	return fd
+}
+
 // dropStepFinal emits (h.a, x) for a dropped pair (x, y) just before the
 // terminator; the new state is y.
 func (s *shiftScorer) dropStepFinal(h shiftHyp, at int, last byte) []shiftHyp {
@@ -881,15 +966,13 @@ func (s *shiftScorer) dropStepFinal(h shiftHyp, at int, last byte) []shiftHyp {
 	const keep = 4
 	var top [keep]cand
 	n := 0
-	for k, x := range s.tab.dropTrail {
-		c1 := s.g.decode2(h.a, x)
-		if c1 == 0 || s.g.isPUA(c1) {
-			continue
-		}
+	fd := s.finalDropChoices(h.a, last)
+	for _, gr := range fd.groups {
+		x, c1 := gr.x, gr.c
 		lp1 := s.charLP(h.prev, c1, true)
-		for _, y := range s.tab.dropLeads[k][last] {
-			c2 := s.g.decode2(y, last)
-			cd := cand{x, y, c1, c2, lp1 + s.m.Bigram(c1, c2)}
+		for _, e := range fd.ents[gr.lo:gr.hi] {
+			y, c2 := e.y, e.c2
+			cd := cand{x, y, c1, c2, lp1 + e.b}
 			if n < keep {
 				top[n] = cd
 				n++
