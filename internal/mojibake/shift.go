@@ -234,21 +234,30 @@ type shiftScorer struct {
 	// the hypotheses at a token.
 	lostDrops  lostDrops
 	finalDrops finalDrops
+	lastChars  lastChars
 }
 
 // charLP scores c after prev, penalising characters the document annotates
 // everywhere else (an annotated character inside a run would have broken it).
 func (s *shiftScorer) charLP(prev, c rune, inner bool) float64 {
 	lp := s.m.Bigram(prev, c) + s.ev.scriptLP(s.m, c)
-	switch lm.Class(c) {
-	case lm.Han, lm.Punct, lm.Digit, lm.Latin, lm.Space:
-	default:
-		lp -= 6 // kana, Greek, box drawing …: what misalignment produces, not what it hides
+	if oddClass(c) {
+		lp -= 6
 	}
 	if inner && s.ev != nil && s.ev.annotated(c) {
 		lp -= 6
 	}
 	return lp
+}
+
+// oddClass reports whether charLP charges c for its class: kana, Greek,
+// box drawing …: what misalignment produces, not what it hides.
+func oddClass(c rune) bool {
+	switch lm.Class(c) {
+	case lm.Han, lm.Punct, lm.Digit, lm.Latin, lm.Space:
+		return false
+	}
+	return true
 }
 
 // cacheBonus favours character pairs that occur elsewhere in the document:
@@ -823,6 +832,49 @@ func (s *shiftScorer) lostDropChoices(text string, a byte, pos int) *lostDrops {
 	return ld
 }
 
+// lastChar is a choice of the lost last byte x of character c = (a, x),
+// with the terms of charLP that do not depend on the character before it.
+type lastChar struct {
+	x      byte
+	c      rune
+	script float64 // ev.scriptLP of c
+	odd    bool    // charLP's class penalty applies
+}
+
+func (s *shiftScorer) lastChar(x byte, c rune) lastChar {
+	return lastChar{x: x, c: c, script: s.ev.scriptLP(s.m, c), odd: oddClass(c)}
+}
+
+// lastChars holds the choices of terminateLost for one state byte and "?"
+// (all hypotheses at a token share the state byte).
+type lastChars struct {
+	a     byte
+	pos   int // the offset after the "?"; 0 before the first use
+	cands []lastChar
+}
+
+// lastCharChoices returns the characters (a, x) that can end a run at the
+// "?" ending at pos, those the reading after it allows.
+func (s *shiftScorer) lastCharChoices(text string, a byte, pos int) []lastChar {
+	lc := &s.lastChars
+	if lc.pos == pos && lc.a == a {
+		return lc.cands
+	}
+	lc.a, lc.pos, lc.cands = a, pos, lc.cands[:0]
+	syl, pe := readPinyinClose(text, pos)
+	for x := 0x80; x <= 0xFE; x++ {
+		c := s.g.decode2(a, byte(x))
+		if c == 0 || s.g.isPUA(c) {
+			continue
+		}
+		if pe > 0 && !pinyin.HasReading(c, syl) {
+			continue
+		}
+		lc.cands = append(lc.cands, s.lastChar(byte(x), c))
+	}
+	return lc.cands
+}
+
 // terminateLost ends the run at a "?" that stands for the lost last byte.
 func (s *shiftScorer) terminateLost(text string, h shiftHyp, t shiftToken, only int, consider func(shiftHyp, shiftEnd, byte, byte, rune, int)) {
 	{
@@ -839,20 +891,22 @@ func (s *shiftScorer) terminateLost(text string, h shiftHyp, t shiftToken, only 
 		}
 		var top [6]xl
 		n := 0
-		lo, hi := 0x80, 0xFE
-		if only >= 0 {
-			lo, hi = only, only
+		var one [1]lastChar
+		cands := one[:0]
+		if only < 0 {
+			cands = s.lastCharChoices(text, h.a, t.end)
+		} else if c := s.g.decode2(h.a, byte(only)); c != 0 && !s.g.isPUA(c) && (pe <= 0 || pinyin.HasReading(c, syl)) {
+			cands = append(cands, s.lastChar(byte(only), c))
 		}
-		for x := lo; x <= hi; x++ {
-			c := s.g.decode2(h.a, byte(x))
-			if c == 0 || s.g.isPUA(c) {
-				continue
+		for _, lc := range cands {
+			// charLP(h.prev, c, false), its class and script terms
+			// computed once for all hypotheses.
+			c := lc.c
+			lp := s.m.Bigram(h.prev, c) + lc.script
+			if lc.odd {
+				lp -= 6
 			}
-			if pe > 0 && !pinyin.HasReading(c, syl) {
-				continue
-			}
-			lp := s.charLP(h.prev, c, false)
-			e := xl{byte(x), c, lp, lp + s.cacheBonus(h.prev, c)}
+			e := xl{lc.x, c, lp, lp + s.cacheBonus(h.prev, c)}
 			if n < len(top) {
 				top[n] = e
 				n++
