@@ -47,6 +47,11 @@ var (
 	wordsOnce sync.Once
 	words     map[uint64]float32 // wordKey → log-probability
 	wordBits  *wordFilter        // the keys of words, for quick misses
+	// wordOne is the log-probability of each one-character word of
+	// U+4E00–U+9FFF, +1 for characters that are no word: almost every
+	// character the ranking asks about is one, and an array answers
+	// without hashing.
+	wordOne *[0x9FFF - 0x4E00 + 1]float32
 )
 
 // wordKey packs one to four BMP runes and their number.
@@ -63,8 +68,17 @@ func wordList() map[uint64]float32 {
 	wordsOnce.Do(func() {
 		words = parseWords(wordData)
 		wordBits = new(wordFilter)
-		for k := range words {
+		wordOne = new([0x9FFF - 0x4E00 + 1]float32)
+		for i := range wordOne {
+			wordOne[i] = 1
+		}
+		for k, lp := range words {
 			wordBits.add(k)
+			// wordKey of one rune r is 1<<62 | r (a four-rune key can
+			// have the same top bits, since 4<<62 overflows).
+			if r := rune(k & 0xFFFF); k>>16 == 1<<46 && isBMPHan(r) {
+				wordOne[r-0x4E00] = lp
+			}
 		}
 	})
 	return words
@@ -119,15 +133,20 @@ func parseWords(data []byte) map[uint64]float32 {
 	return m
 }
 
-// segmentPrefixes sets best[i] to the log-probability of the Han stretch
-// rs[:i] under the word model, for every i up to len(rs) ≤ wordContext+1:
+// segmentPrefixes sets best[i] to the log-probability of the BMP Han
+// stretch rs[:i] under the word model, for every i up to len(rs) ≤ wordContext+1:
 // the best segmentation into listed words, characters outside the list
 // scored by the character model's unigram. The dynamic programme of a
 // stretch computes those of all its prefixes on the way.
 func segmentPrefixes(m *lm.Model, ws map[uint64]float32, rs []rune, best *[wordContext + 2]float64) {
 	for i := 1; i <= len(rs); i++ {
 		b := best[i-1] + m.Unigram(rs[i-1])
-		for n := 1; n <= 4 && n <= i; n++ {
+		// The stretch is BMP Han (wordRankDelta), so the one-character
+		// word is in wordOne.
+		if lp := wordOne[rs[i-1]-0x4E00]; lp <= 0 {
+			b = max(b, best[i-1]+float64(lp))
+		}
+		for n := 2; n <= 4 && n <= i; n++ {
 			k := wordKey(rs[i-n : i])
 			if !wordBits.mayHave(k) {
 				continue
