@@ -398,7 +398,8 @@ func (s *shiftScorer) search(text string, q int, h0 shiftHyp, toks []shiftToken)
 			glps = append(glps, glpAt{endPos, glp})
 		}
 		score, rank := h.score, h.rank
-		var tail []rune
+		var tailBuf [2]rune
+		tail := tailBuf[:0]
 		if extra != 0 {
 			tail = append(tail, extra)
 		}
@@ -459,6 +460,7 @@ func (s *shiftScorer) search(text string, q int, h0 shiftHyp, toks []shiftToken)
 			gPrev = t.r
 		}
 		var nextBeam []shiftHyp
+		var stepBuf [12]shiftHyp
 		// The best two hypotheses try a dropped pair before t; they share
 		// their state byte, so one dropStep serves both (its results are
 		// appended in the order of the beam below).
@@ -492,16 +494,17 @@ func (s *shiftScorer) search(text string, q int, h0 shiftHyp, toks []shiftToken)
 			// Absorbed: token i's second byte is an ASCII character, the
 			// first of a Latin word or number that continues after the run.
 			if t.v >= 0x40 && t.v < 0x7F && t.r >= 0x80 && (t.end >= len(text) || text[t.end] < 0x80) {
-				for _, hh := range s.step(h, t.u) {
+				for _, hh := range s.step(stepBuf[:0], h, t.u) {
 					consider(hh, endAbsorbed, 0, 0, rune(t.v), t.end)
 				}
 			}
 			if t.v < 0x81 || t.v == 0xFF {
 				continue
 			}
-			for _, hh := range s.step(h, t.u) {
-				hh.a = t.v
-				nextBeam = append(nextBeam, hh)
+			k := len(nextBeam)
+			nextBeam = s.step(nextBeam, h, t.u)
+			for ; k < len(nextBeam); k++ {
+				nextBeam[k].a = t.v
 			}
 			if j < maxDropShare {
 				for _, hh := range drops[j] {
@@ -515,19 +518,18 @@ func (s *shiftScorer) search(text string, q int, h0 shiftHyp, toks []shiftToken)
 	return best
 }
 
-// step emits the character (h.a, u); for an unknown lead it branches over
-// the likeliest leads.
-func (s *shiftScorer) step(h shiftHyp, u byte) []shiftHyp {
+// step appends to out the hypotheses that emit the character (h.a, u); for
+// an unknown lead it branches over the likeliest leads.
+func (s *shiftScorer) step(out []shiftHyp, h shiftHyp, u byte) []shiftHyp {
 	if h.a != 0 {
 		c := s.g.decode2(h.a, u)
 		if c == 0 || s.g.isPUA(c) {
-			return nil
+			return out
 		}
 		h.drops = h.drops[:len(h.drops):len(h.drops)]
 		h.emit(c, s.charLP(h.prev, c, true), s.cacheBonus(h.prev, c))
-		return []shiftHyp{h}
+		return append(out, h)
 	}
-	var out []shiftHyp
 	for k, a := range s.tab.leads[u] {
 		if k >= 12 {
 			break
@@ -698,7 +700,7 @@ func (s *shiftScorer) terminate(text string, h shiftHyp, rankInBeam int, toks []
 	switch {
 	case t.r >= 0x40 && t.r < 0x7F:
 		withDrop(byte(t.r), func(h shiftHyp) {
-			for _, hh := range s.finalChar(h, byte(t.r)) {
+			if hh, ok := s.finalChar(h, byte(t.r)); ok {
 				// A reading after the letter must belong to the character.
 				if syl, e := readPinyinParen(text, t.end); e > 0 {
 					if pinyin.HasReading(hh.prev, syl) {
@@ -715,7 +717,7 @@ func (s *shiftScorer) terminate(text string, h shiftHyp, rankInBeam int, toks []
 		})
 	case t.r == '€':
 		withDrop(0x80, func(h shiftHyp) {
-			for _, hh := range s.finalChar(h, 0x80) {
+			if hh, ok := s.finalChar(h, 0x80); ok {
 				consider(hh, endEuro, 0, 0, 0, t.end)
 			}
 		})
@@ -1063,17 +1065,17 @@ const dropAdjust = 2.0
 // consumedBytes are the ASCII bytes that a lead byte can swallow.
 var consumedBytes = []byte{' ', ',', '.', ':', ';', '!', '?', ')'}
 
-// finalChar emits (h.a, last).
-func (s *shiftScorer) finalChar(h shiftHyp, last byte) []shiftHyp {
+// finalChar emits (h.a, last), reporting false when it is no character.
+func (s *shiftScorer) finalChar(h shiftHyp, last byte) (shiftHyp, bool) {
 	if h.a == 0 {
-		return nil
+		return h, false
 	}
 	c := s.g.decode2(h.a, last)
 	if c == 0 || s.g.isPUA(c) {
-		return nil
+		return h, false
 	}
 	h.emit(c, s.charLP(h.prev, c, false), s.cacheBonus(h.prev, c))
-	return []shiftHyp{h}
+	return h, true
 }
 
 // readPinyinParen returns the syllable of "(pinyin)" at pos, or -1.
