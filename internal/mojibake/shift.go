@@ -627,7 +627,11 @@ func (s *shiftScorer) dropStep(hs []shiftHyp, at int, u byte) [maxDropShare][]sh
 	for j, h := range hs {
 		sel := &sels[j]
 		out := make([]shiftHyp, 0, sel.n)
-		for _, c := range sel.top[:sel.n] {
+		// The outputs' drop lists, in one allocation; each is full to its
+		// capacity, so that appending to it copies as before.
+		nd := len(h.drops) + 1
+		dbuf := make([]shiftDrop, sel.n*nd)
+		for k, c := range sel.top[:sel.n] {
 			hh := h
 			// c.lp1 is charLP(h.prev, c1, inner), with the lead prior for
 			// a lost lead, and c.g is charLP(c1, c2, true): computed once
@@ -638,7 +642,9 @@ func (s *shiftScorer) dropStep(hs []shiftHyp, at int, u byte) [maxDropShare][]sh
 			} else {
 				hh.emit(c.c1, c.lp1, s.cacheBonus(h.prev, c.c1))
 			}
-			hh.drops = append(append([]shiftDrop(nil), h.drops...), shiftDrop{At: at, U: c.x, V: c.y})
+			hh.drops = dbuf[k*nd : (k+1)*nd : (k+1)*nd]
+			copy(hh.drops, h.drops)
+			hh.drops[nd-1] = shiftDrop{At: at, U: c.x, V: c.y}
 			hh.emit(c.c2, c.g+dropAdjust, s.cacheBonus(c.c1, c.c2))
 			out = append(out, hh)
 		}
