@@ -235,6 +235,7 @@ type shiftScorer struct {
 	lostDrops  lostDrops
 	finalDrops finalDrops
 	lastChars  lastChars
+	dropCache  *[dropChoiceSlots]dropChoices
 }
 
 // charLP scores c after prev, penalising characters the document annotates
@@ -578,47 +579,25 @@ var leadStopPrior = 1.0
 func (s *shiftScorer) dropStep(hs []shiftHyp, at int, u byte) [maxDropShare][]shiftHyp {
 	var sels [maxDropShare]dropSel
 	ha := hs[0].a
+	dc := s.dropChoicesOf(ha, u)
 	var lp1 [maxDropShare]float64
-	for k, x := range s.tab.dropTrail {
-		leads := []byte{ha}
-		if ha == 0 {
-			leads = s.tab.leads[x]
-			if len(leads) > 4 {
-				leads = leads[:4]
+	for _, gr := range dc.groups {
+		a, x, c1 := gr.a, gr.x, gr.c1
+		for j, h := range hs {
+			lp1[j] = s.charLP(h.prev, c1, ha != 0)
+			if ha == 0 {
+				lp1[j] += leadPrior(c1)
 			}
 		}
-		for _, a := range leads {
-			c1 := s.g.decode2(a, x)
-			if c1 == 0 || s.g.isPUA(c1) || s.m.Unigram(c1) < rareOriginal {
-				continue
-			}
-			for j, h := range hs {
-				lp1[j] = s.charLP(h.prev, c1, ha != 0)
-				if ha == 0 {
-					lp1[j] += leadPrior(c1)
-				}
-			}
-			for _, y := range s.tab.dropLeads[k][u] {
-				c2 := s.g.decode2(y, u)
-				if s.m.Unigram(c2) < rareOriginal {
-					break // sorted by unigram
-				}
-				g := s.charLP(c1, c2, true)
-				for j := range hs {
+		for _, e := range dc.ents[gr.lo:gr.hi] {
+			y, c2, g := e.y, e.c2, e.g
+			for j := range hs {
+				if !e.succ {
 					if sel := &sels[j]; !sel.full() || lp1[j]+g > sel.top[dropKeep-1].lp {
 						sel.offer(dropCand{a, x, y, c1, c2, lp1[j], g, lp1[j] + g})
 					}
-				}
-			}
-			if ha != 0 {
-				// Words of the document after c1 (您 → 也).
-				for _, c2 := range s.ev.successors(c1) {
-					if y, b1, n := s.g.encode(c2); n == 2 && b1 == u && s.g.isDropped(x, y) {
-						g, cb := s.charLP(c1, c2, true), s.cacheBonus(c1, c2)
-						for j := range hs {
-							sels[j].offer(dropCand{a, x, y, c1, c2, lp1[j], g, lp1[j] + g + cb})
-						}
-					}
+				} else {
+					sels[j].offer(dropCand{a, x, y, c1, c2, lp1[j], g, lp1[j] + g + e.cb})
 				}
 			}
 		}
@@ -651,6 +630,82 @@ func (s *shiftScorer) dropStep(hs []shiftHyp, at int, u byte) [maxDropShare][]sh
 		outs[j] = out
 	}
 	return outs
+}
+
+// dropChoices holds the choices of dropStep for one state byte ha and
+// first byte u, in the order of the plain loop over dropTrail, leads and
+// second characters: per first character c1 = (a, x) the second
+// characters (y, u) with charLP(c1, c2, true) and, for the document's
+// words after c1, their cache bonus. None of it depends on the hypothesis;
+// the searches from the starts of one '?' go over the same tokens, and
+// damage repeats itself, so about half the dropSteps of a damaged
+// document find their choices here.
+type dropChoices struct {
+	ha, u  byte
+	used   bool
+	groups []dropChoiceGroup
+	ents   []dropChoiceEnt
+}
+
+type dropChoiceGroup struct {
+	a, x   byte
+	c1     rune
+	lo, hi int // the group's choices in ents
+}
+
+type dropChoiceEnt struct {
+	y     byte
+	c2    rune
+	g, cb float64
+	succ  bool // a word of the document after c1: its cache bonus counts
+}
+
+// dropChoiceSlots is the size of the scorer's direct-mapped cache of
+// dropChoices, which bounds its memory (a few KB a slot).
+const dropChoiceSlots = 64
+
+func (s *shiftScorer) dropChoicesOf(ha, u byte) *dropChoices {
+	if s.dropCache == nil {
+		s.dropCache = new([dropChoiceSlots]dropChoices)
+	}
+	dc := &s.dropCache[(int(ha)*31+int(u))%dropChoiceSlots]
+	if dc.used && dc.ha == ha && dc.u == u {
+		return dc
+	}
+	dc.ha, dc.u, dc.used, dc.groups, dc.ents = ha, u, true, dc.groups[:0], dc.ents[:0]
+	for k, x := range s.tab.dropTrail {
+		leads := []byte{ha}
+		if ha == 0 {
+			leads = s.tab.leads[x]
+			if len(leads) > 4 {
+				leads = leads[:4]
+			}
+		}
+		for _, a := range leads {
+			c1 := s.g.decode2(a, x)
+			if c1 == 0 || s.g.isPUA(c1) || s.m.Unigram(c1) < rareOriginal {
+				continue
+			}
+			lo := len(dc.ents)
+			for _, y := range s.tab.dropLeads[k][u] {
+				c2 := s.g.decode2(y, u)
+				if s.m.Unigram(c2) < rareOriginal {
+					break // sorted by unigram
+				}
+				dc.ents = append(dc.ents, dropChoiceEnt{y: y, c2: c2, g: s.charLP(c1, c2, true)})
+			}
+			if ha != 0 {
+				// Words of the document after c1 (您 → 也).
+				for _, c2 := range s.ev.successors(c1) {
+					if y, b1, n := s.g.encode(c2); n == 2 && b1 == u && s.g.isDropped(x, y) {
+						dc.ents = append(dc.ents, dropChoiceEnt{y, c2, s.charLP(c1, c2, true), s.cacheBonus(c1, c2), true})
+					}
+				}
+			}
+			dc.groups = append(dc.groups, dropChoiceGroup{a, x, c1, lo, len(dc.ents)})
+		}
+	}
+	return dc
 }
 
 // maxDropShare is how many hypotheses at a token try dropped pairs (the
