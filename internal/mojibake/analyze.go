@@ -82,6 +82,7 @@ func findNear(text string, near []window) []Span {
 	a := &analyzer{text: text, sc: &shiftScorer{m: lm.Default(), g: gbk(), tab: shiftTabs()}, near: near}
 	a.sc.ev = collectEvidence(text)
 	a.run()
+	a.sc.release()
 	if a.unsure {
 		return findNear(text, nil) // see shiftRuns
 	}

@@ -664,9 +664,13 @@ type dropChoiceEnt struct {
 // dropChoices, which bounds its memory (a few KB a slot).
 const dropChoiceSlots = 64
 
+// dropCachePool keeps the caches of finished analyses, with the memory of
+// their choices, for the next.
+var dropCachePool = sync.Pool{New: func() any { return new([dropChoiceSlots]dropChoices) }}
+
 func (s *shiftScorer) dropChoicesOf(ha, u byte) *dropChoices {
 	if s.dropCache == nil {
-		s.dropCache = new([dropChoiceSlots]dropChoices)
+		s.dropCache = dropCachePool.Get().(*[dropChoiceSlots]dropChoices)
 	}
 	dc := &s.dropCache[(int(ha)*31+int(u))%dropChoiceSlots]
 	if dc.used && dc.ha == ha && dc.u == u {
@@ -706,6 +710,18 @@ func (s *shiftScorer) dropChoicesOf(ha, u byte) *dropChoices {
 		}
 	}
 	return dc
+}
+
+// release returns the scorer's scratch memory to its pool; the scorer
+// must not be used afterwards.
+func (s *shiftScorer) release() {
+	if c := s.dropCache; c != nil {
+		for i := range c {
+			c[i].used = false
+		}
+		s.dropCache = nil
+		dropCachePool.Put(c)
+	}
 }
 
 // maxDropShare is how many hypotheses at a token try dropped pairs (the
