@@ -273,6 +273,7 @@ type recodeScratch struct {
 	units  []unit
 	reps   []byte
 	repEnd []int
+	gains  []float64 // recodeStretch's gain of each unit
 }
 
 var recodeScratchPool = sync.Pool{New: func() any { return new(recodeScratch) }}

@@ -329,7 +329,13 @@ func (a *analyzer) recodeProbe(start, end int, rc recoding, sc *recodeScratch) b
 func (a *analyzer) recodeStretch(start, end int, rc recoding, sc *recodeScratch) []recodeCand {
 	m := a.sc.m
 	units := recodeUnits(a.text, start, end, rc, sc)
-	gains := make([]float64, len(units))
+	if sc == nil {
+		sc = new(recodeScratch)
+	}
+	if cap(sc.gains) < len(units) {
+		sc.gains = make([]float64, len(units))
+	}
+	gains := sc.gains[:len(units)]
 	prevG, prevR := lastRune(a.text[:start]), lastRune(a.text[:start])
 	for k, u := range units {
 		g := a.text[u.gs:u.ge]
