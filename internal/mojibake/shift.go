@@ -1,9 +1,9 @@
 package mojibake
 
 import (
+	"cmp"
 	"math"
 	"slices"
-	"sort"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -104,8 +104,9 @@ func shiftTabs() *shiftTables {
 					ls = append(ls, byte(a))
 				}
 			}
-			sort.SliceStable(ls, func(i, j int) bool {
-				return m.Unigram(g.decode2(ls[i], byte(u))) > m.Unigram(g.decode2(ls[j], byte(u)))
+			// A stable sort has one result, whatever its algorithm.
+			slices.SortStableFunc(ls, func(x, y byte) int {
+				return cmp.Compare(m.Unigram(g.decode2(y, byte(u))), m.Unigram(g.decode2(x, byte(u))))
 			})
 			t.leads[u] = ls
 		}
@@ -149,7 +150,12 @@ func shiftTabs() *shiftTables {
 					}
 				}
 			}
-			sort.Slice(ys, func(i, j int) bool { return ys[i].lp > ys[j].lp })
+			// slices.SortFunc is the algorithm of sort.Slice (both are
+			// generated from one pdqsort template), so the ties among the
+			// thousands of candidates come out in the same order, without
+			// sort.Slice's reflection: this sort was two thirds of the
+			// tables' 30 ms.
+			slices.SortFunc(ys, func(x, y yb) int { return cmp.Compare(y.lp, x.lp) })
 			for i := 0; i < len(ys) && i < 40; i++ {
 				t.dropEnds[k] = append(t.dropEnds[k], ys[i].code)
 			}
