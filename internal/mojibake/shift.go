@@ -616,17 +616,33 @@ func (s *shiftScorer) dropStep(hs []shiftHyp, at int, u byte) [maxDropShare][]sh
 		// capacity, so that appending to it copies as before.
 		nd := len(h.drops) + 1
 		dbuf := make([]shiftDrop, sel.n*nd)
+		// Choices with the same first character (a, x) emit it alike:
+		// the hypothesis after it is made once and shared (its output
+		// node too, which nothing changes).
+		var firstKeys [dropKeep]uint16
+		var firsts [dropKeep]shiftHyp
+		nf := 0
 		for k, c := range sel.top[:sel.n] {
-			hh := h
-			// c.lp1 is charLP(h.prev, c1, inner), with the lead prior for
-			// a lost lead, and c.g is charLP(c1, c2, true): computed once
-			// above.
-			if h.a == 0 {
-				hh.lead = c.a
-				hh.emit(c.c1, c.lp1, 0)
-			} else {
-				hh.emit(c.c1, c.lp1, s.cacheBonus(h.prev, c.c1))
+			key := uint16(c.a)<<8 | uint16(c.x)
+			f := 0
+			for f < nf && firstKeys[f] != key {
+				f++
 			}
+			if f == nf {
+				hh := h
+				// c.lp1 is charLP(h.prev, c1, inner), with the lead prior
+				// for a lost lead, and c.g is charLP(c1, c2, true):
+				// computed once above.
+				if h.a == 0 {
+					hh.lead = c.a
+					hh.emit(c.c1, c.lp1, 0)
+				} else {
+					hh.emit(c.c1, c.lp1, s.cacheBonus(h.prev, c.c1))
+				}
+				firstKeys[f], firsts[f] = key, hh
+				nf++
+			}
+			hh := firsts[f]
 			hh.drops = dbuf[k*nd : (k+1)*nd : (k+1)*nd]
 			copy(hh.drops, h.drops)
 			hh.drops[nd-1] = shiftDrop{At: at, U: c.x, V: c.y}
