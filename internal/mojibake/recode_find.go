@@ -237,13 +237,14 @@ func (a *analyzer) clusters(cov *coverCursor) []cluster {
 	var out []cluster
 	lastSusp := -1 // end of the last suspicious rune
 	for i := 0; i < len(text); {
-		if e, ok := cov.covered(i); ok {
-			i = e
+		// ASCII is never suspicious, inside a span or not: only the other
+		// runes need the look-up of the spans.
+		if text[i] < utf8.RuneSelf {
+			i++
 			continue
 		}
-		c := text[i]
-		if c < utf8.RuneSelf {
-			i++
+		if e, ok := cov.covered(i); ok {
+			i = e
 			continue
 		}
 		r, n := rune(0), 3
