@@ -95,5 +95,6 @@ func Parse(data []byte) (*Model, error) {
 	if len(p) != 0 || uint64(len(m.succ)) != nb {
 		return nil, fmt.Errorf("parse model: %d trailing bytes: %w", len(p), errFormat)
 	}
+	m.stored = newPairFilter(m.rowStart, m.succ)
 	return m, nil
 }

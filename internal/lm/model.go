@@ -22,6 +22,7 @@ type Model struct {
 	rowStart []uint32         // successors of index i are succ[rowStart[i]:rowStart[i+1]]
 	succ     []uint16         // successor indices, increasing within a row
 	succQ    []uint8          // quantised log P(b|a) of each successor
+	stored   *pairFilter      // the pairs of succ, for quick misses
 }
 
 var (
@@ -134,6 +135,9 @@ func (m *Model) bigram(a rune, ia int, b rune, ib int) float64 {
 	if ia >= 0 {
 		if ib < 0 {
 			return m.Unigram(b) + classAdjust(a, b)
+		}
+		if !m.stored.mayHave(ia, ib) {
+			return float64(m.back[ia] + m.vuni[ib])
 		}
 		row := m.succ[m.rowStart[ia]:m.rowStart[ia+1]]
 		t := uint16(ib)

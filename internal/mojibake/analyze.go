@@ -33,7 +33,7 @@ func Find(text string) []Span {
 		}
 		out, starts := applyMapped(text, spans)
 		var conflict bool
-		for _, r := range find(out) {
+		for _, r := range findNear(out, repairWindows(starts, spans)) {
 			if !r.Repairable {
 				continue
 			}
@@ -55,13 +55,66 @@ func Find(text string) []Span {
 }
 
 func find(text string) []Span {
+	return findNear(text, nil)
+}
+
+// findNear is find for the idempotence check of Find, which only asks
+// whether a repairable span of the repaired text meets one of the repairs
+// (near, closed intervals of offsets, sorted by lo; nil for everywhere).
+// It reports those spans as find does, and may leave out others:
+//
+//   - The codec-chain analysis, the larger part of find on long clean
+//     text, skips the regions of suspicious text that meet no repair: a
+//     region's candidates lie inside it and never overlap another
+//     region's, so its findings do not depend on the others.
+//   - The misalignment search skips the '?' whose run, at most
+//     maxShiftSpan bytes, could not meet a repair (shiftRuns); a skipped
+//     search leaves the text after it unsure for maxShiftSpan bytes, since
+//     a run found there would have been stepped over.
+//
+// Should a region that meets a repair touch unsure text, findNear falls
+// back to find. Everything else (the document's evidence, the regions) is
+// what find computes.
+func findNear(text string, near []window) []Span {
 	if !Suspicious(text) {
 		return nil
 	}
-	a := &analyzer{text: text, sc: &shiftScorer{m: lm.Default(), g: gbk(), tab: shiftTabs()}}
+	a := &analyzer{text: text, sc: &shiftScorer{m: lm.Default(), g: gbk(), tab: shiftTabs()}, near: near}
 	a.sc.ev = collectEvidence(text)
 	a.run()
+	a.sc.release()
+	if a.unsure {
+		return findNear(text, nil) // see shiftRuns
+	}
 	return a.spans
+}
+
+// window is a closed interval [lo, hi] of byte offsets.
+type window struct{ lo, hi int }
+
+// repairWindows returns, for the spans applied by applyMapped, where their
+// repairs lie in its output, in order. A span r of the output meets span
+// i, the way Find maps r back to the input and compares, exactly when
+// r.Start ≤ hi and lo ≤ r.End: mapBack sends the window to the span's
+// start and end and everything before or after it outside the span.
+func repairWindows(starts []int, spans []Span) []window {
+	var ws []window
+	for i, st := range starts {
+		if st >= 0 {
+			ws = append(ws, window{st, st + len(spans[i].Repair)})
+		}
+	}
+	return ws
+}
+
+// meets reports whether [lo, hi] meets one of the windows (all when ws is
+// nil).
+func meets(ws []window, lo, hi int) bool {
+	if ws == nil {
+		return true
+	}
+	k := sort.Search(len(ws), func(k int) bool { return ws[k].hi >= lo })
+	return k < len(ws) && ws[k].lo <= hi
 }
 
 // applyMapped applies the repairable spans and returns, for each span, where
@@ -106,30 +159,19 @@ type analyzer struct {
 	text  string
 	sc    *shiftScorer
 	spans []Span
+	near  []window // findNear's windows: the analysis looks only where a span could meet them
+	// unsure is the text where findNear's skipped searches could have
+	// found misaligned runs; unsure is set when a region that meets a
+	// window touches it.
+	zones  []window
+	unsure bool
 }
 
 func (a *analyzer) run() {
-	text := a.text
-	budget := 200 + len(text)/256
-	for i := 0; i < len(text); i++ {
-		if text[i] != '?' || i > 0 && text[i-1] == '?' {
-			continue // a run starts after an intact character, not inside ???
-		}
-		if !a.worthSearching(i) {
-			continue
-		}
-		// A budget keeps adversarial input (thousands of '?' before rare
-		// characters) linear with a small constant: real documents have a
-		// few dozen runs.
-		if budget--; budget < 0 {
-			break
-		}
-		if sp, ok := a.shiftSpan(i); ok {
-			a.spans = append(a.spans, sp)
-			i = sp.End - 1
-		}
+	a.shiftRuns()
+	if a.findRecodes(); a.unsure {
+		return
 	}
-	a.findRecodes()
 	a.findLost()
 	sort.Slice(a.spans, func(i, j int) bool { return a.spans[i].Start < a.spans[j].Start })
 	// Every repair must replay from its plan; a mismatch is a bug, and the
@@ -151,6 +193,92 @@ func (a *analyzer) run() {
 			sp.Reason += "; not applied: " + err.Error()
 		}
 	}
+}
+
+// maxShiftSpan bounds the length of a misaligned run: the "?", a reading
+// "pinyin)" of up to 13 bytes, and maxShiftTokens characters of up to 4
+// bytes (tokensAfter).
+const maxShiftSpan = 14 + 4*maxShiftTokens
+
+// shiftRuns finds the misaligned runs, each at a '?'.
+func (a *analyzer) shiftRuns() {
+	text := a.text
+	budget := 200 + len(text)/256
+	// findNear searches only the '?' whose runs could meet its windows,
+	// when the budget cannot run out (it counts the searches, which
+	// depend on the runs found). A skipped search at q leaves the '?' up
+	// to q+maxShiftSpan unsure: a run found at q would have covered them.
+	// Unsure '?' are skipped too when their runs cannot meet a window;
+	// one that can sends the loop back to the first skipped search, to
+	// search everything up to it as find does.
+	lazy := false
+	if a.near != nil {
+		n := 0
+		for i := 0; i < len(text) && n <= budget; i++ {
+			if i = nextQuestion(text, i); i < 0 {
+				break
+			}
+			if i == 0 || text[i-1] != '?' {
+				if a.worthSearching(i) {
+					n++
+				}
+			}
+		}
+		lazy = n <= budget
+	}
+	pending, last, force := -1, 0, -1 // first and last skipped search of the unsure stretch; replay up to force
+	for i := 0; i < len(text); i++ {
+		if i = nextQuestion(text, i); i < 0 {
+			break
+		}
+		if i > 0 && text[i-1] == '?' {
+			continue // a run starts after an intact character, not inside ???
+		}
+		if !a.worthSearching(i) {
+			continue
+		}
+		switch {
+		case !lazy:
+			// A budget keeps adversarial input (thousands of '?' before
+			// rare characters) linear with a small constant: real
+			// documents have a few dozen runs.
+			if budget--; budget < 0 {
+				return
+			}
+		case i > force:
+			if pending >= 0 && i > last+maxShiftSpan {
+				a.zones = append(a.zones, window{pending, last + maxShiftSpan})
+				pending = -1
+			}
+			if !meets(a.near, i, i+maxShiftSpan) {
+				if pending < 0 {
+					pending = i
+				}
+				last = i
+				continue
+			}
+			if pending >= 0 {
+				force, i, pending = i, pending-1, -1
+				continue
+			}
+		}
+		if sp, ok := a.shiftSpan(i); ok {
+			a.spans = append(a.spans, sp)
+			i = sp.End - 1
+		}
+	}
+	if pending >= 0 {
+		a.zones = append(a.zones, window{pending, last + maxShiftSpan})
+	}
+}
+
+// nextQuestion returns the offset of the first '?' of text at or after i,
+// or -1 (IndexByte scans many bytes at a time).
+func nextQuestion(text string, i int) int {
+	if d := strings.IndexByte(text[i:], '?'); d >= 0 {
+		return i + d
+	}
+	return -1
 }
 
 // lpJoin scores prev + s + next with the document's script prior.

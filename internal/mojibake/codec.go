@@ -72,7 +72,7 @@ func (gbkCodec) decode(b []byte) (rune, int) {
 // big5Table is Big5 as golang.org/x/text decodes it (WHATWG big5, with the
 // HKSCS extensions), restricted to pairs that decode to one code point.
 type big5Table struct {
-	dec    map[uint16]rune
+	dec    [0x8000]rune // code-0x8000 → rune, 0 when the pair is no character (an array: the codec-chain analysis decodes every candidate pair)
 	enc    map[rune]uint16
 	encBMP [0x10000]uint16 // enc for the BMP, 0 when absent
 }
@@ -84,7 +84,7 @@ var (
 
 func big5() *big5Table {
 	big5Once.Do(func() {
-		t := &big5Table{dec: map[uint16]rune{}, enc: map[rune]uint16{}}
+		t := &big5Table{enc: map[rune]uint16{}}
 		dec := traditionalchinese.Big5.NewDecoder()
 		var buf [16]byte
 		for b0 := 0x81; b0 <= 0xFE; b0++ {
@@ -102,7 +102,7 @@ func big5() *big5Table {
 					continue
 				}
 				code := uint16(b0<<8 | b1)
-				t.dec[code] = r
+				t.dec[code-0x8000] = r
 				if _, ok := t.enc[r]; !ok {
 					t.enc[r] = code
 					if r < 0x10000 {
@@ -145,7 +145,7 @@ func (big5Codec) decode(b []byte) (rune, int) {
 	if len(b) < 2 {
 		return 0, 0
 	}
-	if r, ok := big5().dec[uint16(b[0])<<8|uint16(b[1])]; ok {
+	if r := big5().dec[(uint16(b[0])<<8|uint16(b[1]))-0x8000]; r != 0 {
 		return r, 2
 	}
 	return 0, 0

@@ -1,6 +1,7 @@
 package mojibake
 
 import (
+	"strings"
 	"sync"
 	"unicode/utf8"
 
@@ -19,9 +20,14 @@ type evidence struct {
 	text       string
 	pairOnce   sync.Once
 	pairs      pairTable // Han pairs of the document: a<<32|b → count
-	succOnce   sync.Once
-	succ       pairTable // a<<32 → off<<32|n: the Han characters that follow a are succFlat[off:off+n]
-	succFlat   []rune
+	// firsts is a BMP bitmap of the first characters of pairs: the
+	// searches ask about many pairs whose first character the document
+	// never writes before a Han character, and 8 KB answer those where a
+	// look-up of the table would miss the cache.
+	firsts   *[0x10000 / 64]uint64
+	succOnce sync.Once
+	succ     pairTable // a<<32 → off<<32|n: the Han characters that follow a are succFlat[off:off+n]
+	succFlat []rune
 }
 
 // readingCodes caches, per syllable, the GBK codes of the characters that
@@ -51,7 +57,16 @@ func (e *evidence) withReading(g *gbkTable, syl string) []uint16 {
 // pairCount returns how often the Han pair a, b occurs in the document.
 func (e *evidence) pairCount(a, b rune) int {
 	e.buildPairs()
+	if !e.mayStart(a) {
+		return 0
+	}
 	return int(e.pairs.get(uint64(a)<<32 | uint64(b)))
+}
+
+// mayStart reports whether a may be the first character of a pair; false
+// is certain.
+func (e *evidence) mayStart(a rune) bool {
+	return a < 0 || a >= 0x10000 || e.firsts[a>>6]&(1<<(a&63)) != 0
 }
 
 // successors returns the Han characters that follow a in the document, in
@@ -61,6 +76,9 @@ func (e *evidence) successors(a rune) []rune {
 		return nil
 	}
 	e.buildPairs()
+	if !e.mayStart(a) {
+		return nil
+	}
 	e.succOnce.Do(e.buildSucc)
 	v := e.succ.get(uint64(a) << 32)
 	if v == 0 {
@@ -73,6 +91,7 @@ func (e *evidence) successors(a rune) []rune {
 func (e *evidence) buildPairs() {
 	e.pairOnce.Do(func() {
 		e.pairs.init(len(e.text) / 8)
+		e.firsts = new([0x10000 / 64]uint64)
 		text := e.text
 		prevHan := false
 		prev := rune(0)
@@ -87,6 +106,9 @@ func (e *evidence) buildPairs() {
 			han := isHan(r)
 			if prevHan && (han || r == '。') {
 				e.pairs.add(uint64(prev)<<32|uint64(r), r != '。')
+				if prev < 0x10000 {
+					e.firsts[prev>>6] |= 1 << (prev & 63)
+				}
 			}
 			prev, prevHan = r, han
 		}
@@ -104,16 +126,16 @@ func (e *evidence) buildSucc() {
 	off := uint64(0)
 	for _, k := range e.succ.order {
 		i := e.succ.find(k)
-		n := e.succ.vals[i]
-		e.succ.vals[i] = off<<32 | 0
+		n := e.succ.slots[i].val
+		e.succ.slots[i].val = off<<32 | 0
 		off += n
 	}
 	e.succFlat = make([]rune, off)
 	for _, k := range order {
 		i := e.succ.find(k >> 32 << 32)
-		v := e.succ.vals[i]
+		v := e.succ.slots[i].val
 		e.succFlat[v>>32+uint64(uint32(v))] = rune(uint32(k))
-		e.succ.vals[i] = v + 1
+		e.succ.slots[i].val = v + 1
 	}
 }
 
@@ -134,21 +156,24 @@ func isHan(r rune) bool {
 }
 
 // pairTable is an open-addressing hash table from nonzero keys to counts
-// that remembers the order in which keys were first added.
+// that remembers the order in which keys were first added. A key and its
+// count share a slot, so that a look-up of a table larger than the cache
+// costs one miss.
 type pairTable struct {
-	keys  []uint64 // 0 = empty slot
-	vals  []uint64
+	slots []pairSlot // key 0 = empty slot
 	shift uint
 	n     int
 	order []uint64 // keys in the order of their first add with remember set
 }
+
+type pairSlot struct{ key, val uint64 }
 
 func (t *pairTable) init(hint int) {
 	size := 64
 	for size < 2*hint {
 		size *= 2
 	}
-	t.keys, t.vals = make([]uint64, size), make([]uint64, size)
+	t.slots = make([]pairSlot, size)
 	t.shift = uint(64 - bitsLen(size-1))
 	t.n = 0
 	t.order = nil
@@ -168,12 +193,12 @@ func (t *pairTable) slot(k uint64) int {
 
 // find returns the slot of k, or -1.
 func (t *pairTable) find(k uint64) int {
-	if len(t.keys) == 0 {
+	if len(t.slots) == 0 {
 		return -1
 	}
-	mask := len(t.keys) - 1
+	mask := len(t.slots) - 1
 	for i := t.slot(k); ; i = (i + 1) & mask {
-		switch t.keys[i] {
+		switch t.slots[i].key {
 		case k:
 			return i
 		case 0:
@@ -184,7 +209,7 @@ func (t *pairTable) find(k uint64) int {
 
 func (t *pairTable) get(k uint64) uint64 {
 	if i := t.find(k); i >= 0 {
-		return t.vals[i]
+		return t.slots[i].val
 	}
 	return 0
 }
@@ -192,38 +217,38 @@ func (t *pairTable) get(k uint64) uint64 {
 // add counts k; a key seen for the first time is appended to order when
 // remember is set.
 func (t *pairTable) add(k uint64, remember bool) {
-	mask := len(t.keys) - 1
+	mask := len(t.slots) - 1
 	i := t.slot(k)
-	for ; t.keys[i] != 0; i = (i + 1) & mask {
-		if t.keys[i] == k {
-			t.vals[i]++
+	for ; t.slots[i].key != 0; i = (i + 1) & mask {
+		if t.slots[i].key == k {
+			t.slots[i].val++
 			return
 		}
 	}
-	t.keys[i], t.vals[i] = k, 1
+	t.slots[i] = pairSlot{k, 1}
 	t.n++
 	if remember {
 		t.order = append(t.order, k)
 	}
-	if 2*t.n > len(t.keys) {
+	if 2*t.n > len(t.slots) {
 		t.grow()
 	}
 }
 
 func (t *pairTable) grow() {
-	keys, vals := t.keys, t.vals
-	t.keys, t.vals = make([]uint64, 2*len(keys)), make([]uint64, 2*len(vals))
+	old := t.slots
+	t.slots = make([]pairSlot, 2*len(old))
 	t.shift--
-	mask := len(t.keys) - 1
-	for j, k := range keys {
-		if k == 0 {
+	mask := len(t.slots) - 1
+	for _, e := range old {
+		if e.key == 0 {
 			continue
 		}
-		i := t.slot(k)
-		for t.keys[i] != 0 {
+		i := t.slot(e.key)
+		for t.slots[i].key != 0 {
 			i = (i + 1) & mask
 		}
-		t.keys[i], t.vals[i] = k, vals[j]
+		t.slots[i] = e
 	}
 }
 
@@ -232,7 +257,13 @@ func (t *pairTable) grow() {
 func collectEvidence(text string) *evidence {
 	ev := &evidence{text: text}
 	for i := 0; i < len(text); i++ {
-		if text[i] != '(' || i == 0 {
+		// Jump to the next '(' (IndexByte scans many bytes at a time).
+		if d := strings.IndexByte(text[i:], '('); d < 0 {
+			break
+		} else {
+			i += d
+		}
+		if i == 0 {
 			continue
 		}
 		r, _ := utf8.DecodeLastRuneInString(text[:i])

@@ -59,8 +59,7 @@ func wrongFails(wrong string, bs []byte, i int) bool {
 		if code >= 0xA3C0 && code <= 0xA3FE {
 			return true // control pictures and € of WHATWG's Big5, which other readers lack
 		}
-		_, ok := big5().dec[code]
-		return !ok
+		return big5().dec[code-0x8000] == 0
 	}
 	return false
 }

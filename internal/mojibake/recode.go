@@ -285,6 +285,7 @@ type recodeScratch struct {
 	units  []unit
 	reps   []byte
 	repEnd []int
+	gains  []float64 // recodeStretch's gain of each unit
 	// lostRunes are the U+FFFD runes of the last stretch, lost the bytes
 	// restored behind some of them.
 	lostRunes []int

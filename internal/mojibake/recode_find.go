@@ -36,6 +36,13 @@ func (a *analyzer) findRecodes() {
 	sc := recodeScratchPool.Get().(*recodeScratch)
 	defer recodeScratchPool.Put(sc)
 	for _, cl := range a.clusters(&cov) {
+		if !meets(a.near, cl.start, cl.end) {
+			continue // see findNear
+		}
+		if len(a.zones) > 0 && meets(a.zones, cl.start, cl.end) {
+			a.unsure = true // see shiftRuns
+			return
+		}
 		gbkDone := false
 		for _, rc := range recodings {
 			if rc.Wrong != "cp1252" && (cl.n < 3 || cl.n*3*12 < cl.end-cl.start) {
@@ -230,13 +237,14 @@ func (a *analyzer) clusters(cov *coverCursor) []cluster {
 	var out []cluster
 	lastSusp := -1 // end of the last suspicious rune
 	for i := 0; i < len(text); {
-		if e, ok := cov.covered(i); ok {
-			i = e
+		// ASCII is never suspicious, inside a span or not: only the other
+		// runes need the look-up of the spans.
+		if text[i] < utf8.RuneSelf {
+			i++
 			continue
 		}
-		c := text[i]
-		if c < utf8.RuneSelf {
-			i++
+		if e, ok := cov.covered(i); ok {
+			i = e
 			continue
 		}
 		r, n := rune(0), 3
@@ -322,7 +330,13 @@ func (a *analyzer) recodeProbe(start, end int, rc recoding, sc *recodeScratch) b
 func (a *analyzer) recodeStretch(start, end int, rc recoding, sc *recodeScratch) []recodeCand {
 	m := a.sc.m
 	units := recodeUnits(a.text, start, end, rc, sc)
-	gains := make([]float64, len(units))
+	if sc == nil {
+		sc = new(recodeScratch)
+	}
+	if cap(sc.gains) < len(units) {
+		sc.gains = make([]float64, len(units))
+	}
+	gains := sc.gains[:len(units)]
 	prevG, prevR := lastRune(a.text[:start]), lastRune(a.text[:start])
 	for k, u := range units {
 		g := a.text[u.gs:u.ge]

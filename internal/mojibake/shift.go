@@ -1,9 +1,9 @@
 package mojibake
 
 import (
+	"cmp"
 	"math"
 	"slices"
-	"sort"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -104,8 +104,9 @@ func shiftTabs() *shiftTables {
 					ls = append(ls, byte(a))
 				}
 			}
-			sort.SliceStable(ls, func(i, j int) bool {
-				return m.Unigram(g.decode2(ls[i], byte(u))) > m.Unigram(g.decode2(ls[j], byte(u)))
+			// A stable sort has one result, whatever its algorithm.
+			slices.SortStableFunc(ls, func(x, y byte) int {
+				return cmp.Compare(m.Unigram(g.decode2(y, byte(u))), m.Unigram(g.decode2(x, byte(u))))
 			})
 			t.leads[u] = ls
 		}
@@ -149,7 +150,12 @@ func shiftTabs() *shiftTables {
 					}
 				}
 			}
-			sort.Slice(ys, func(i, j int) bool { return ys[i].lp > ys[j].lp })
+			// slices.SortFunc is the algorithm of sort.Slice (both are
+			// generated from one pdqsort template), so the ties among the
+			// thousands of candidates come out in the same order, without
+			// sort.Slice's reflection: this sort was two thirds of the
+			// tables' 30 ms.
+			slices.SortFunc(ys, func(x, y yb) int { return cmp.Compare(y.lp, x.lp) })
 			for i := 0; i < len(ys) && i < 40; i++ {
 				t.dropEnds[k] = append(t.dropEnds[k], ys[i].code)
 			}
@@ -233,21 +239,35 @@ type shiftScorer struct {
 	ev  *evidence
 	tab *shiftTables
 	cp  *consumedStats // the document's swallowable bytes after Han, built on first use
+	// The choices of the last dropped pair before a terminator, shared by
+	// the hypotheses at a token.
+	lostDrops  lostDrops
+	finalDrops finalDrops
+	lastChars  lastChars
+	dropCache  *[dropChoiceSlots]dropChoices
 }
 
 // charLP scores c after prev, penalising characters the document annotates
 // everywhere else (an annotated character inside a run would have broken it).
 func (s *shiftScorer) charLP(prev, c rune, inner bool) float64 {
 	lp := s.m.Bigram(prev, c) + s.ev.scriptLP(s.m, c)
-	switch lm.Class(c) {
-	case lm.Han, lm.Punct, lm.Digit, lm.Latin, lm.Space:
-	default:
-		lp -= 6 // kana, Greek, box drawing …: what misalignment produces, not what it hides
+	if oddClass(c) {
+		lp -= 6
 	}
 	if inner && s.ev != nil && s.ev.annotated(c) {
 		lp -= 6
 	}
 	return lp
+}
+
+// oddClass reports whether charLP charges c for its class: kana, Greek,
+// box drawing …: what misalignment produces, not what it hides.
+func oddClass(c rune) bool {
+	switch lm.Class(c) {
+	case lm.Han, lm.Punct, lm.Digit, lm.Latin, lm.Space:
+		return false
+	}
+	return true
 }
 
 // cacheBonus favours character pairs that occur elsewhere in the document:
@@ -395,7 +415,8 @@ func (s *shiftScorer) search(text string, q int, h0 shiftHyp, toks []shiftToken)
 			glps = append(glps, glpAt{endPos, glp})
 		}
 		score, rank := h.score, h.rank
-		var tail []rune
+		var tailBuf [2]rune
+		tail := tailBuf[:0]
 		if extra != 0 {
 			tail = append(tail, extra)
 		}
@@ -466,6 +487,29 @@ func (s *shiftScorer) search(text string, q int, h0 shiftHyp, toks []shiftToken)
 			gPrev = t.r
 		}
 		var nextBeam []shiftHyp
+		var stepBuf [12]shiftHyp
+		// The best two hypotheses try a dropped pair before t; they share
+		// their state byte, so one dropStep serves both (its results are
+		// appended in the order of the beam below).
+		var drops [maxDropShare][]shiftHyp
+		if have && t.tok && t.v >= 0x81 && t.v != 0xFF {
+			var hs []shiftHyp
+			var js []int
+			for j := 0; j < maxDropShare && j < len(beam); j++ {
+				if len(beam[j].drops) < maxShiftDrops {
+					hs, js = append(hs, beam[j]), append(js, j)
+				}
+			}
+			if len(hs) == 2 && hs[0].a != hs[1].a {
+				d0, d1 := s.dropStep(hs[:1], i, t.u), s.dropStep(hs[1:], i, t.u)
+				drops[js[0]], drops[js[1]] = d0[0], d1[0]
+			} else if len(hs) > 0 {
+				d := s.dropStep(hs, i, t.u)
+				for k, j := range js {
+					drops[j] = d[k]
+				}
+			}
+		}
 		for j, h := range beam {
 			// Terminators at i.
 			if have {
@@ -477,19 +521,20 @@ func (s *shiftScorer) search(text string, q int, h0 shiftHyp, toks []shiftToken)
 			// Absorbed: token i's second byte is an ASCII character, the
 			// first of a Latin word or number that continues after the run.
 			if t.v >= 0x40 && t.v < 0x7F && t.r >= 0x80 && (t.end >= len(text) || text[t.end] < 0x80) {
-				for _, hh := range s.step(h, t.u) {
+				for _, hh := range s.step(stepBuf[:0], h, t.u) {
 					consider(hh, endAbsorbed, 0, 0, rune(t.v), t.end)
 				}
 			}
 			if t.v < 0x81 || t.v == 0xFF {
 				continue
 			}
-			for _, hh := range s.step(h, t.u) {
-				hh.a = t.v
-				nextBeam = append(nextBeam, hh)
+			k := len(nextBeam)
+			nextBeam = s.step(nextBeam, h, t.u)
+			for ; k < len(nextBeam); k++ {
+				nextBeam[k].a = t.v
 			}
-			if len(h.drops) < maxShiftDrops && j < 2 {
-				for _, hh := range s.dropStep(h, i, t.u) {
+			if j < maxDropShare {
+				for _, hh := range drops[j] {
 					hh.a = t.v
 					nextBeam = append(nextBeam, hh)
 				}
@@ -503,19 +548,18 @@ func (s *shiftScorer) search(text string, q int, h0 shiftHyp, toks []shiftToken)
 	return best
 }
 
-// step emits the character (h.a, u); for an unknown lead it branches over
-// the likeliest leads.
-func (s *shiftScorer) step(h shiftHyp, u byte) []shiftHyp {
+// step appends to out the hypotheses that emit the character (h.a, u); for
+// an unknown lead it branches over the likeliest leads.
+func (s *shiftScorer) step(out []shiftHyp, h shiftHyp, u byte) []shiftHyp {
 	if h.a != 0 {
 		c := s.g.decode2(h.a, u)
 		if c == 0 || s.g.isPUA(c) {
-			return nil
+			return out
 		}
 		h.drops = h.drops[:len(h.drops):len(h.drops)]
 		h.emit(c, s.charLP(h.prev, c, true), s.cacheBonus(h.prev, c))
-		return []shiftHyp{h}
+		return append(out, h)
 	}
-	var out []shiftHyp
 	for k, a := range s.tab.leads[u] {
 		if k >= 12 {
 			break
@@ -556,32 +600,131 @@ func leadPrior(c rune) float64 {
 var leadStopPrior = 1.0
 
 // dropStep emits (h.a, x) and (y, u) for a dropped private-use pair (x, y),
-// keeping the few likeliest choices.
-func (s *shiftScorer) dropStep(h shiftHyp, at int, u byte) []shiftHyp {
-	type cand struct {
-		a, x, y byte
-		c1, c2  rune
-		lp      float64
-	}
-	const keep = 6
-	var top [keep]cand
-	n := 0
-	offer := func(c cand) {
-		if n < keep {
-			top[n] = c
-			n++
-		} else if c.lp > top[keep-1].lp {
-			top[keep-1] = c
-		} else {
-			return
+// keeping the few likeliest choices, for each hypothesis of hs. The
+// hypotheses must share h.a (all hypotheses at a token do): the choices
+// and the score of the second character are then the same for all of
+// them, and only the first character's score depends on the hypothesis,
+// so one pass over the choices serves them all.
+func (s *shiftScorer) dropStep(hs []shiftHyp, at int, u byte) [maxDropShare][]shiftHyp {
+	var sels [maxDropShare]dropSel
+	ha := hs[0].a
+	dc := s.dropChoicesOf(ha, u)
+	var lp1 [maxDropShare]float64
+	for _, gr := range dc.groups {
+		a, x, c1 := gr.a, gr.x, gr.c1
+		for j, h := range hs {
+			lp1[j] = s.charLP(h.prev, c1, ha != 0)
+			if ha == 0 {
+				lp1[j] += leadPrior(c1)
+			}
 		}
-		for k := n - 1; k > 0 && top[k].lp > top[k-1].lp; k-- {
-			top[k], top[k-1] = top[k-1], top[k]
+		for _, e := range dc.ents[gr.lo:gr.hi] {
+			y, c2, g := e.y, e.c2, e.g
+			for j := range hs {
+				if !e.succ {
+					if sel := &sels[j]; !sel.full() || lp1[j]+g > sel.top[dropKeep-1].lp {
+						sel.offer(dropCand{a, x, y, c1, c2, lp1[j], g, lp1[j] + g})
+					}
+				} else {
+					sels[j].offer(dropCand{a, x, y, c1, c2, lp1[j], g, lp1[j] + g + e.cb})
+				}
+			}
 		}
 	}
+	var outs [maxDropShare][]shiftHyp
+	for j, h := range hs {
+		sel := &sels[j]
+		out := make([]shiftHyp, 0, sel.n)
+		// The outputs' drop lists, in one allocation; each is full to its
+		// capacity, so that appending to it copies as before.
+		nd := len(h.drops) + 1
+		dbuf := make([]shiftDrop, sel.n*nd)
+		// Choices with the same first character (a, x) emit it alike:
+		// the hypothesis after it is made once and shared (its output
+		// node too, which nothing changes).
+		var firstKeys [dropKeep]uint16
+		var firsts [dropKeep]shiftHyp
+		nf := 0
+		for k, c := range sel.top[:sel.n] {
+			key := uint16(c.a)<<8 | uint16(c.x)
+			f := 0
+			for f < nf && firstKeys[f] != key {
+				f++
+			}
+			if f == nf {
+				hh := h
+				// c.lp1 is charLP(h.prev, c1, inner), with the lead prior
+				// for a lost lead, and c.g is charLP(c1, c2, true):
+				// computed once above.
+				if h.a == 0 {
+					hh.lead = c.a
+					hh.emit(c.c1, c.lp1, 0)
+				} else {
+					hh.emit(c.c1, c.lp1, s.cacheBonus(h.prev, c.c1))
+				}
+				firstKeys[f], firsts[f] = key, hh
+				nf++
+			}
+			hh := firsts[f]
+			hh.drops = dbuf[k*nd : (k+1)*nd : (k+1)*nd]
+			copy(hh.drops, h.drops)
+			hh.drops[nd-1] = shiftDrop{At: at, U: c.x, V: c.y}
+			hh.emit(c.c2, c.g+dropAdjust, s.cacheBonus(c.c1, c.c2))
+			out = append(out, hh)
+		}
+		outs[j] = out
+	}
+	return outs
+}
+
+// dropChoices holds the choices of dropStep for one state byte ha and
+// first byte u, in the order of the plain loop over dropTrail, leads and
+// second characters: per first character c1 = (a, x) the second
+// characters (y, u) with charLP(c1, c2, true) and, for the document's
+// words after c1, their cache bonus. None of it depends on the hypothesis;
+// the searches from the starts of one '?' go over the same tokens, and
+// damage repeats itself, so about half the dropSteps of a damaged
+// document find their choices here.
+type dropChoices struct {
+	ha, u  byte
+	used   bool
+	groups []dropChoiceGroup
+	ents   []dropChoiceEnt
+}
+
+type dropChoiceGroup struct {
+	a, x   byte
+	c1     rune
+	lo, hi int // the group's choices in ents
+}
+
+type dropChoiceEnt struct {
+	y     byte
+	c2    rune
+	g, cb float64
+	succ  bool // a word of the document after c1: its cache bonus counts
+}
+
+// dropChoiceSlots is the size of the scorer's direct-mapped cache of
+// dropChoices, which bounds its memory (a few KB a slot).
+const dropChoiceSlots = 64
+
+// dropCachePool keeps the caches of finished analyses, with the memory of
+// their choices, for the next.
+var dropCachePool = sync.Pool{New: func() any { return new([dropChoiceSlots]dropChoices) }}
+
+func (s *shiftScorer) dropChoicesOf(ha, u byte) *dropChoices {
+	if s.dropCache == nil {
+		s.dropCache = dropCachePool.Get().(*[dropChoiceSlots]dropChoices)
+	}
+	dc := &s.dropCache[(int(ha)*31+int(u))%dropChoiceSlots]
+	if dc.used && dc.ha == ha && dc.u == u {
+		return dc
+	}
+	dc.ha, dc.u, dc.used, dc.groups, dc.ents = ha, u, true, dc.groups[:0], dc.ents[:0]
 	for k, x := range s.tab.dropTrail {
-		leads := []byte{h.a}
-		if h.a == 0 {
+		leads := []byte{ha}
+		if ha == 0 {
 			leads = s.tab.leads[x]
 			if len(leads) > 4 {
 				leads = leads[:4]
@@ -592,41 +735,76 @@ func (s *shiftScorer) dropStep(h shiftHyp, at int, u byte) []shiftHyp {
 			if c1 == 0 || s.g.isPUA(c1) || s.m.Unigram(c1) < rareOriginal {
 				continue
 			}
-			lp1 := s.charLP(h.prev, c1, h.a != 0)
-			if h.a == 0 {
-				lp1 += leadPrior(c1)
-			}
+			lo := len(dc.ents)
 			for _, y := range s.tab.dropLeads[k][u] {
 				c2 := s.g.decode2(y, u)
 				if s.m.Unigram(c2) < rareOriginal {
 					break // sorted by unigram
 				}
-				offer(cand{a, x, y, c1, c2, lp1 + s.charLP(c1, c2, true)})
+				dc.ents = append(dc.ents, dropChoiceEnt{y: y, c2: c2, g: s.charLP(c1, c2, true)})
 			}
-			if h.a != 0 {
+			if ha != 0 {
 				// Words of the document after c1 (您 → 也).
 				for _, c2 := range s.ev.successors(c1) {
 					if y, b1, n := s.g.encode(c2); n == 2 && b1 == u && s.g.isDropped(x, y) {
-						offer(cand{a, x, y, c1, c2, lp1 + s.charLP(c1, c2, true) + s.cacheBonus(c1, c2)})
+						dc.ents = append(dc.ents, dropChoiceEnt{y, c2, s.charLP(c1, c2, true), s.cacheBonus(c1, c2), true})
 					}
 				}
 			}
+			dc.groups = append(dc.groups, dropChoiceGroup{a, x, c1, lo, len(dc.ents)})
 		}
 	}
-	out := make([]shiftHyp, 0, n)
-	for _, c := range top[:n] {
-		hh := h
-		if h.a == 0 {
-			hh.lead = c.a
-			hh.emit(c.c1, s.charLP(h.prev, c.c1, false)+leadPrior(c.c1), 0)
-		} else {
-			hh.emit(c.c1, s.charLP(h.prev, c.c1, true), s.cacheBonus(h.prev, c.c1))
+	return dc
+}
+
+// release returns the scorer's scratch memory to its pool; the scorer
+// must not be used afterwards.
+func (s *shiftScorer) release() {
+	if c := s.dropCache; c != nil {
+		for i := range c {
+			c[i].used = false
 		}
-		hh.drops = append(append([]shiftDrop(nil), h.drops...), shiftDrop{At: at, U: c.x, V: c.y})
-		hh.emit(c.c2, s.charLP(c.c1, c.c2, true)+dropAdjust, s.cacheBonus(c.c1, c.c2))
-		out = append(out, hh)
+		s.dropCache = nil
+		dropCachePool.Put(c)
 	}
-	return out
+}
+
+// maxDropShare is how many hypotheses at a token try dropped pairs (the
+// best two).
+const maxDropShare = 2
+
+// dropCand is a choice of dropStep.
+type dropCand struct {
+	a, x, y byte
+	c1, c2  rune
+	lp1, g  float64 // the scores of c1 and c2 as emitted (without cache bonus)
+	lp      float64
+}
+
+// dropSel keeps the dropKeep best choices, the earlier first among equals.
+type dropSel struct {
+	top [dropKeep]dropCand
+	n   int
+}
+
+const dropKeep = 6
+
+// full reports whether a choice must beat the last one kept to be kept:
+// the callers test that before building the choice.
+func (t *dropSel) full() bool { return t.n == dropKeep }
+
+func (t *dropSel) offer(c dropCand) {
+	if t.n < dropKeep {
+		t.top[t.n] = c
+		t.n++
+	} else if c.lp > t.top[dropKeep-1].lp {
+		t.top[dropKeep-1] = c
+	} else {
+		return
+	}
+	for k := t.n - 1; k > 0 && t.top[k].lp > t.top[k-1].lp; k-- {
+		t.top[k], t.top[k-1] = t.top[k-1], t.top[k]
+	}
 }
 
 // terminate tries the ways the run can end at token i.
@@ -644,7 +822,7 @@ func (s *shiftScorer) terminate(text string, h shiftHyp, rankInBeam int, toks []
 	switch {
 	case t.r >= 0x40 && t.r < 0x7F:
 		withDrop(byte(t.r), func(h shiftHyp) {
-			for _, hh := range s.finalChar(h, byte(t.r)) {
+			if hh, ok := s.finalChar(h, byte(t.r)); ok {
 				// A reading after the letter must belong to the character.
 				if syl, e := readPinyinParen(text, t.end); e > 0 {
 					if pinyin.HasReading(hh.prev, syl) {
@@ -661,7 +839,7 @@ func (s *shiftScorer) terminate(text string, h shiftHyp, rankInBeam int, toks []
 		})
 	case t.r == '€':
 		withDrop(0x80, func(h shiftHyp) {
-			for _, hh := range s.finalChar(h, 0x80) {
+			if hh, ok := s.finalChar(h, 0x80); ok {
 				consider(hh, endEuro, 0, 0, 0, t.end)
 			}
 		})
@@ -676,7 +854,6 @@ func (s *shiftScorer) terminate(text string, h shiftHyp, rankInBeam int, toks []
 		// A dropped pair just before the lost byte: (a,x), (x,y) dropped,
 		// (y,X) the last character.
 		// Score the choices cheaply and finish only the best few.
-		syl, pe := readPinyinClose(text, t.end)
 		type cand struct {
 			x    byte
 			code uint16
@@ -685,31 +862,11 @@ func (s *shiftScorer) terminate(text string, h shiftHyp, rankInBeam int, toks []
 		const keep = 4
 		var top [keep]cand
 		n := 0
-		for k, x := range s.tab.dropTrail {
-			c := s.g.decode2(h.a, x)
-			if c == 0 || s.g.isPUA(c) {
-				continue
-			}
-			lp1 := s.charLP(h.prev, c, true)
-			codes := s.tab.dropEnds[k]
-			if pe > 0 {
-				codes = s.ev.withReading(s.g, syl)
-			} else if succ := s.ev.successors(c); len(succ) > 0 {
-				// Words of the document after c (字符 → 串).
-				codes = append([]uint16(nil), codes...)
-				for _, r2 := range succ {
-					if b0, b1, n := s.g.encode(r2); n == 2 && b1 >= 0x80 {
-						codes = append(codes, uint16(b0)<<8|uint16(b1))
-					}
-				}
-			}
-			for _, code := range codes {
-				y := byte(code >> 8)
-				if !s.g.isDropped(x, y) {
-					continue
-				}
-				c2 := s.g.decode2(y, byte(code))
-				cd := cand{x, code, lp1 + s.m.Bigram(c, c2) + s.cacheBonus(c, c2)}
+		ld := s.lostDropChoices(text, h.a, t.end)
+		for _, gr := range ld.groups {
+			lp1 := s.charLP(h.prev, gr.c, true)
+			for _, e := range ld.ents[gr.lo:gr.hi] {
+				cd := cand{gr.x, e.code, lp1 + e.b + e.cb}
 				if n < keep {
 					top[n] = cd
 					n++
@@ -735,6 +892,113 @@ func (s *shiftScorer) terminate(text string, h shiftHyp, rankInBeam int, toks []
 	}
 }
 
+// lostDrops holds the choices of a dropped pair before a lost last byte
+// for one state byte a and "?" (all hypotheses at a token share a): per
+// byte x of dropTrail, the first character c = (a, x) and the last
+// characters (y, X) with Bigram(c, (y, X)) and its cache bonus. Only the
+// score of c depends on the hypothesis, so the few best hypotheses that
+// try a dropped pair score the choices once.
+type lostDrops struct {
+	a      byte
+	pos    int // the offset after the "?"; 0 before the first use
+	groups []dropGroup
+	ents   []lostDropEnt
+}
+
+type dropGroup struct {
+	x      byte
+	c      rune
+	lo, hi int // the group's choices in ents
+}
+
+type lostDropEnt struct {
+	code  uint16
+	b, cb float64
+}
+
+// lostDropChoices returns the choices for state byte a and the "?" that
+// ends at pos, computing them when they are not those of the last call.
+func (s *shiftScorer) lostDropChoices(text string, a byte, pos int) *lostDrops {
+	ld := &s.lostDrops
+	if ld.pos == pos && ld.a == a {
+		return ld
+	}
+	ld.a, ld.pos, ld.groups, ld.ents = a, pos, ld.groups[:0], ld.ents[:0]
+	syl, pe := readPinyinClose(text, pos)
+	for k, x := range s.tab.dropTrail {
+		c := s.g.decode2(a, x)
+		if c == 0 || s.g.isPUA(c) {
+			continue
+		}
+		codes := s.tab.dropEnds[k]
+		if pe > 0 {
+			codes = s.ev.withReading(s.g, syl)
+		} else if succ := s.ev.successors(c); len(succ) > 0 {
+			// Words of the document after c (字符 → 串).
+			codes = append([]uint16(nil), codes...)
+			for _, r2 := range succ {
+				if b0, b1, n := s.g.encode(r2); n == 2 && b1 >= 0x80 {
+					codes = append(codes, uint16(b0)<<8|uint16(b1))
+				}
+			}
+		}
+		lo := len(ld.ents)
+		for _, code := range codes {
+			y := byte(code >> 8)
+			if !s.g.isDropped(x, y) {
+				continue
+			}
+			c2 := s.g.decode2(y, byte(code))
+			ld.ents = append(ld.ents, lostDropEnt{code, s.m.Bigram(c, c2), s.cacheBonus(c, c2)})
+		}
+		ld.groups = append(ld.groups, dropGroup{x, c, lo, len(ld.ents)})
+	}
+	return ld
+}
+
+// lastChar is a choice of the lost last byte x of character c = (a, x),
+// with the terms of charLP that do not depend on the character before it.
+type lastChar struct {
+	x      byte
+	c      rune
+	script float64 // ev.scriptLP of c
+	odd    bool    // charLP's class penalty applies
+}
+
+func (s *shiftScorer) lastChar(x byte, c rune) lastChar {
+	return lastChar{x: x, c: c, script: s.ev.scriptLP(s.m, c), odd: oddClass(c)}
+}
+
+// lastChars holds the choices of terminateLost for one state byte and "?"
+// (all hypotheses at a token share the state byte).
+type lastChars struct {
+	a     byte
+	pos   int // the offset after the "?"; 0 before the first use
+	cands []lastChar
+}
+
+// lastCharChoices returns the characters (a, x) that can end a run at the
+// "?" ending at pos, those the reading after it allows.
+func (s *shiftScorer) lastCharChoices(text string, a byte, pos int) []lastChar {
+	lc := &s.lastChars
+	if lc.pos == pos && lc.a == a {
+		return lc.cands
+	}
+	lc.a, lc.pos, lc.cands = a, pos, lc.cands[:0]
+	syl, pe := readPinyinClose(text, pos)
+	for x := 0x80; x <= 0xFE; x++ {
+		c := s.g.decode2(a, byte(x))
+		if c == 0 || s.g.isPUA(c) {
+			continue
+		}
+		if pe > 0 && !pinyin.HasReading(c, syl) {
+			continue
+		}
+		lc.cands = append(lc.cands, s.lastChar(byte(x), c))
+	}
+	return lc.cands
+}
+
 // terminateLost ends the run at a "?" that stands for the lost last byte.
 func (s *shiftScorer) terminateLost(text string, h shiftHyp, t shiftToken, only int, consider func(shiftHyp, shiftEnd, byte, byte, rune, int)) {
 	{
@@ -751,20 +1015,22 @@ func (s *shiftScorer) terminateLost(text string, h shiftHyp, t shiftToken, only 
 		}
 		var top [6]xl
 		n := 0
-		lo, hi := 0x80, 0xFE
-		if only >= 0 {
-			lo, hi = only, only
+		var one [1]lastChar
+		cands := one[:0]
+		if only < 0 {
+			cands = s.lastCharChoices(text, h.a, t.end)
+		} else if c := s.g.decode2(h.a, byte(only)); c != 0 && !s.g.isPUA(c) && (pe <= 0 || pinyin.HasReading(c, syl)) {
+			cands = append(cands, s.lastChar(byte(only), c))
 		}
-		for x := lo; x <= hi; x++ {
-			c := s.g.decode2(h.a, byte(x))
-			if c == 0 || s.g.isPUA(c) {
-				continue
+		for _, lc := range cands {
+			// charLP(h.prev, c, false), its class and script terms
+			// computed once for all hypotheses.
+			c := lc.c
+			lp := s.m.Bigram(h.prev, c) + lc.script
+			if lc.odd {
+				lp -= 6
 			}
-			if pe > 0 && !pinyin.HasReading(c, syl) {
-				continue
-			}
-			lp := s.charLP(h.prev, c, false)
-			e := xl{byte(x), c, lp, lp + s.cacheBonus(h.prev, c)}
+			e := xl{lc.x, c, lp, lp + s.cacheBonus(h.prev, c)}
 			if n < len(top) {
 				top[n] = e
 				n++
@@ -829,6 +1095,44 @@ func (s *shiftScorer) terminateLost(text string, h shiftHyp, t shiftToken, only 
 	}
 }
 
+// finalDrops holds the choices of dropStepFinal for one state byte a and
+// last byte (all hypotheses at a token share a), like lostDrops: per byte
+// x of dropTrail the first character (a, x), and the characters (y, last)
+// with their bigram after it.
+type finalDrops struct {
+	a, last byte
+	used    bool
+	groups  []dropGroup
+	ents    []finalDropEnt
+}
+
+type finalDropEnt struct {
+	y  byte
+	c2 rune
+	b  float64
+}
+
+func (s *shiftScorer) finalDropChoices(a, last byte) *finalDrops {
+	fd := &s.finalDrops
+	if fd.used && fd.a == a && fd.last == last {
+		return fd
+	}
+	fd.a, fd.last, fd.used, fd.groups, fd.ents = a, last, true, fd.groups[:0], fd.ents[:0]
+	for k, x := range s.tab.dropTrail {
+		c1 := s.g.decode2(a, x)
+		if c1 == 0 || s.g.isPUA(c1) {
+			continue
+		}
+		lo := len(fd.ents)
+		for _, y := range s.tab.dropLeads[k][last] {
+			c2 := s.g.decode2(y, last)
+			fd.ents = append(fd.ents, finalDropEnt{y, c2, s.m.Bigram(c1, c2)})
+		}
+		fd.groups = append(fd.groups, dropGroup{x, c1, lo, len(fd.ents)})
+	}
+	return fd
+}
+
 // dropStepFinal emits (h.a, x) for a dropped pair (x, y) just before the
 // terminator; the new state is y.
 func (s *shiftScorer) dropStepFinal(h shiftHyp, at int, last byte) []shiftHyp {
@@ -840,15 +1144,13 @@ func (s *shiftScorer) dropStepFinal(h shiftHyp, at int, last byte) []shiftHyp {
 	const keep = 4
 	var top [keep]cand
 	n := 0
-	for k, x := range s.tab.dropTrail {
-		c1 := s.g.decode2(h.a, x)
-		if c1 == 0 || s.g.isPUA(c1) {
-			continue
-		}
+	fd := s.finalDropChoices(h.a, last)
+	for _, gr := range fd.groups {
+		x, c1 := gr.x, gr.c
 		lp1 := s.charLP(h.prev, c1, true)
-		for _, y := range s.tab.dropLeads[k][last] {
-			c2 := s.g.decode2(y, last)
-			cd := cand{x, y, c1, c2, lp1 + s.m.Bigram(c1, c2)}
+		for _, e := range fd.ents[gr.lo:gr.hi] {
+			y, c2 := e.y, e.c2
+			cd := cand{x, y, c1, c2, lp1 + e.b}
 			if n < keep {
 				top[n] = cd
 				n++
@@ -885,17 +1187,17 @@ const dropAdjust = 2.0
 // consumedBytes are the ASCII bytes that a lead byte can swallow.
 var consumedBytes = []byte{' ', ',', '.', ':', ';', '!', '?', ')'}
 
-// finalChar emits (h.a, last).
-func (s *shiftScorer) finalChar(h shiftHyp, last byte) []shiftHyp {
+// finalChar emits (h.a, last), reporting false when it is no character.
+func (s *shiftScorer) finalChar(h shiftHyp, last byte) (shiftHyp, bool) {
 	if h.a == 0 {
-		return nil
+		return h, false
 	}
 	c := s.g.decode2(h.a, last)
 	if c == 0 || s.g.isPUA(c) {
-		return nil
+		return h, false
 	}
 	h.emit(c, s.charLP(h.prev, c, false), s.cacheBonus(h.prev, c))
-	return []shiftHyp{h}
+	return h, true
 }
 
 // readPinyinParen returns the syllable of "(pinyin)" at pos, or -1.

@@ -61,6 +61,9 @@ type consumedStats struct {
 	total [2]int
 	// after counts the pairs of a CJK punctuation mark and what follows it.
 	after map[uint64]int32
+	// prior is consumedPrior by context and byte, computed once: the
+	// search asks for it for every lost byte of every hypothesis.
+	prior [2][8]float64
 }
 
 func consumedIndex(b byte) int {
@@ -83,7 +86,7 @@ func buildConsumedStats(text string) *consumedStats {
 	st := &consumedStats{after: map[uint64]int32{}}
 	prev := rune(0)
 	for i := 0; i < len(text); {
-		r, n := utf8.DecodeRuneInString(text[i:])
+		r, n := decodeRune(text, i)
 		if isCJKPunct(prev) {
 			st.after[uint64(prev)<<32|uint64(r)]++
 		}
@@ -96,6 +99,16 @@ func buildConsumedStats(text string) *consumedStats {
 		}
 		prev = r
 		i += n
+	}
+	K := float64(len(consumedBytes))
+	for ctx := range st.prior {
+		for k, hb := range consumedBytes {
+			p := math.Log((float64(st.n[ctx][k]) + 1) / (float64(st.total[ctx]) + K) * K)
+			if hb == ' ' && ctx == 0 {
+				p -= hanSpaceCost
+			}
+			st.prior[ctx][k] = p
+		}
 	}
 	return st
 }
@@ -120,13 +133,7 @@ func (s *shiftScorer) consumedPrior(hb, next byte) float64 {
 	if s.cp == nil {
 		s.cp = buildConsumedStats(s.ev.text)
 	}
-	ctx := consumedContext(next)
-	K := float64(len(consumedBytes))
-	p := math.Log((float64(s.cp.n[ctx][k]) + 1) / (float64(s.cp.total[ctx]) + K) * K)
-	if hb == ' ' && ctx == 0 {
-		p -= hanSpaceCost
-	}
-	return p
+	return s.cp.prior[consumedContext(next)][k]
 }
 
 func isCJKPunct(r rune) bool { return r >= 0x3000 && lm.Class(r) == lm.Punct }

@@ -1,0 +1,61 @@
+package lm
+
+// pairFilter is a Bloom filter of the stored bigrams, one small filter per
+// successor row. Most pairs that searches over candidate characters ask
+// about (mojibake repair tries thousands per garbled run) are not stored;
+// the filter answers that for about 98 % of them from one 64-bit word,
+// where the binary search of the successor row costs up to ten
+// unpredictable branches. The searches ask about many successors of the
+// same character in a row, so each row's filter is contiguous and stays in
+// the cache while they do. It is derived from the rows in Parse and never
+// changes a result: a pair it does not know is not stored, and a false
+// positive only costs the search.
+type pairFilter struct {
+	off   []uint32 // the filter of row a is words[off[a]:off[a+1]], a power of two long (or empty)
+	words []uint64
+}
+
+// newPairFilter builds the filters of the rows: two bits per pair, 8 to 16
+// bits of filter per pair (430 KB for the embedded model).
+func newPairFilter(rowStart []uint32, succ []uint16) *pairFilter {
+	n := len(rowStart) - 1
+	f := &pairFilter{off: make([]uint32, n+1)}
+	total := uint32(0)
+	for a := 0; a < n; a++ {
+		f.off[a] = total
+		if k := rowStart[a+1] - rowStart[a]; k > 0 {
+			w := uint32(1)
+			for w*64 < 8*k {
+				w *= 2
+			}
+			total += w
+		}
+	}
+	f.off[n] = total
+	f.words = make([]uint64, total)
+	for a := 0; a < n; a++ {
+		for _, b := range succ[rowStart[a]:rowStart[a+1]] {
+			i, m := f.hash(a, int(b))
+			f.words[i] |= m
+		}
+	}
+	return f
+}
+
+// hash returns the word of the pair in row a's filter and its two bits; the
+// row must not be empty.
+func (f *pairFilter) hash(a, b int) (uint32, uint64) {
+	h := uint32(b) * 0x9E3779B1
+	mask := f.off[a+1] - f.off[a] - 1
+	return f.off[a] + (h>>20)&mask, 1<<(h>>8&63) | 1<<(h>>14&63)
+}
+
+// mayHave reports whether the pair of indices a, b may be stored; false is
+// certain.
+func (f *pairFilter) mayHave(a, b int) bool {
+	if f.off[a+1] == f.off[a] {
+		return false
+	}
+	i, m := f.hash(a, b)
+	return f.words[i]&m == m
+}
