@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/hanfix/hanfix/internal/lm"
@@ -64,6 +65,48 @@ func wrongFails(wrong string, bs []byte, i int) bool {
 	return false
 }
 
+// failTabs holds, for each wrong codec and each byte after a lost one
+// (index 256: the end of the text), the bytes 0x80–0xFE the reader fails
+// on before it.
+var (
+	failOnce sync.Once
+	failTabs map[string]*[257][]byte
+)
+
+// failingBefore returns the bytes on which the wrong reader fails when next
+// follows them (-1: nothing follows).
+func failingBefore(wrong string, next int) []byte {
+	failOnce.Do(func() {
+		failTabs = map[string]*[257][]byte{}
+		for _, name := range []string{"gbk", "big5"} {
+			t := new([257][]byte)
+			for nb := 0; nb <= 256; nb++ {
+				var two [2]byte
+				in := two[:1]
+				if nb < 256 {
+					two[1] = byte(nb)
+					in = two[:]
+				}
+				for x := 0x80; x <= 0xFE; x++ {
+					two[0] = byte(x)
+					if wrongFails(name, in, 0) {
+						t[nb] = append(t[nb], byte(x))
+					}
+				}
+			}
+			failTabs[name] = t
+		}
+	})
+	t := failTabs[wrong]
+	if t == nil {
+		return nil
+	}
+	if next < 0 {
+		return t[256]
+	}
+	return t[next]
+}
+
 // lostFill is a byte restored behind the U+FFFD at text offset at.
 type lostFill struct {
 	at int
@@ -78,7 +121,7 @@ func restoreLost(dst []lostFill, text string, end int, bs []byte, bpos, tpos, lo
 	orig := codecs[rc.Orig]
 	m := lm.Default()
 	next := firstRune(text[end:])
-	w := origWalker{orig: orig, bs: bs, bpos: bpos}
+	w := origWalker{orig: orig, bs: bs, bpos: bpos, prev: lastRune(text[:tpos[0]]), open: openBrackets(text[max(0, tpos[0]-256):tpos[0]])}
 	for g := 0; g < len(lostRunes); {
 		h := g + 1
 		for h < len(lostRunes) && lostRunes[h] == lostRunes[h-1]+1 {
@@ -90,13 +133,23 @@ func restoreLost(dst []lostFill, text string, end int, bs []byte, bpos, tpos, lo
 			continue
 		}
 		p := bpos[k0]
-		// Where the original decoder starts reading: two characters before
-		// the one that holds the group's first byte, as the stretch
-		// decodes in the original codec from its start (misaligned runs
-		// of GBK read as Big5 are in step only in that reading).
-		ws := w.startBefore(p)
-		open := openBrackets(text[max(0, tpos[0]-256):tpos[0]])
-		openBytes(&open, orig, bs[:ws], bpos)
+		// The candidates are read from the character that holds the
+		// group's first byte, as the stretch decodes in the original codec
+		// from its start (misaligned runs of GBK read as Big5 are in step
+		// only in that reading).
+		if !w.walkTo(p) {
+			continue
+		}
+		// For UTF-8 the place of the byte in its character leaves half
+		// the values: a continuation byte after a lead, else a lead.
+		lo, hi := 0x80, 0xFE
+		if rc.Orig == "utf8" {
+			if w.i < p {
+				hi = 0xBF
+			} else {
+				lo, hi = 0xC2, 0xF4
+			}
+		}
 		// The wrong reader saw the bytes after the group only if they
 		// belong to the misread text: when the original codec cannot read
 		// on from there, the reader's input may have ended after the group
@@ -116,7 +169,7 @@ func restoreLost(dst []lostFill, text string, end int, bs []byte, bpos, tpos, lo
 		var try func(j int)
 		try = func(j int) {
 			if j < 0 {
-				lp, ok := lostWindowLP(m, orig, bs, ws, p, n, next, open, len(rb) == p+n)
+				lp, ok := lostWindowLP(m, orig, bs, w.i, w.prev, p, n, next, w.open, len(rb) == p+n)
 				if !ok {
 					return
 				}
@@ -129,12 +182,21 @@ func restoreLost(dst []lostFill, text string, end int, bs []byte, bpos, tpos, lo
 			}
 			// Fill from the last byte back, so that each byte's failure
 			// is checked against the byte after it.
-			for x := 0x80; x <= 0xFE; x++ {
-				bs[p+j] = byte(x)
-				if wrongFails(rc.Wrong, rb, p+j) {
-					cand[j] = byte(x)
-					try(j - 1)
+			from, to := 0x80, 0xFE
+			if j == 0 {
+				from, to = lo, hi
+			}
+			nextB := -1
+			if p+j+1 < len(rb) {
+				nextB = int(rb[p+j+1])
+			}
+			for _, x := range failingBefore(rc.Wrong, nextB) {
+				if int(x) < from || int(x) > to {
+					continue
 				}
+				bs[p+j] = x
+				cand[j] = x
+				try(j - 1)
 			}
 			bs[p+j] = 0xFF
 		}
@@ -153,13 +215,13 @@ func restoreLost(dst []lostFill, text string, end int, bs []byte, bpos, tpos, lo
 	return dst
 }
 
-// lostWindowLP decodes bs from ws with the original codec through the n
-// restored bytes at p and two characters after them, and scores the
-// characters; ok is false when the bytes do not decode. open holds the
-// brackets left open on the line before ws; endOK says that the misread
+// lostWindowLP decodes bs from ws (after the character prev) with the
+// original codec through the n restored bytes at p and two characters
+// after them, and scores the characters; ok is false when the bytes do not decode. open holds the
+// brackets open on the line before ws; endOK says that the misread
 // text may end right after the restored bytes.
-func lostWindowLP(m *lm.Model, orig codec, bs []byte, ws, p, n int, next rune, open brackets, endOK bool) (float64, bool) {
-	lp, prev := 0.0, rune('\n')
+func lostWindowLP(m *lm.Model, orig codec, bs []byte, ws int, prev rune, p, n int, next rune, open brackets, endOK bool) (float64, bool) {
+	lp := 0.0
 	after := 0
 	i := ws
 	for i < len(bs) {
@@ -229,8 +291,17 @@ var bracketPairs = [...][2]rune{
 // brackets counts the opening brackets not yet closed on the current line.
 type brackets [len(bracketPairs)]int8
 
+// bracketish reports whether r can change the counts or the cost: a line
+// end or one of the paired marks (U+2018–U+201D, U+3008–U+3017, （）).
+func bracketish(r rune) bool {
+	return r == '\n' || r == '\r' || r >= 0x2018 && r <= 0x201D || r >= 0x3008 && r <= 0x3017 || r == '（' || r == '）'
+}
+
 // add updates the counts for r.
 func (b *brackets) add(r rune) {
+	if !bracketish(r) {
+		return
+	}
 	if r == '\n' {
 		*b = brackets{}
 		return
@@ -254,6 +325,9 @@ func (b *brackets) add(r rune) {
 // close. It updates the counts (b is passed by value to each candidate's
 // scoring, so the candidates do not share them).
 func (b *brackets) punctLP(prev, r rune) float64 {
+	if !bracketish(r) {
+		return 0
+	}
 	lp := 0.0
 	if r == '\n' || r == '\r' {
 		switch prev {
@@ -288,31 +362,19 @@ func openBrackets(s string) brackets {
 	return b
 }
 
-// openBytes adds to b the brackets of bs decoded with orig (see
-// origWalker).
-func openBytes(b *brackets, orig codec, bs []byte, bpos []int) {
-	w := origWalker{orig: orig, bs: bs, bpos: bpos}
-	for w.i < len(bs) {
-		r, n := w.orig.decode(bs[w.i:])
-		if n == 0 {
-			w.skip()
-			continue
-		}
-		b.add(r)
-		w.i += n
-	}
-}
-
 // origWalker decodes a stretch's bytes with the original codec from the
 // start, the way recodeUnits does: where a character does not decode, it
-// goes on at the next garbled rune's bytes.
+// goes on at the next garbled rune's bytes. It keeps the last character
+// and the brackets open, the context in which a group of restored bytes is
+// scored (the characters before it are the same for every candidate, so
+// only the last one matters).
 type origWalker struct {
-	orig   codec
-	bs     []byte
-	bpos   []int  // byte offsets of the garbled runes
-	i, k   int    // next byte; first garbled rune not before it
-	starts [3]int // the last character starts, most recent last
-	ns     int    // how many of starts are set
+	orig codec
+	bs   []byte
+	bpos []int    // byte offsets of the garbled runes
+	i, k int      // next byte; first garbled rune not before it
+	prev rune     // the last character before byte i
+	open brackets // the brackets open before byte i
 }
 
 // skip moves to the next garbled rune's bytes.
@@ -325,18 +387,19 @@ func (w *origWalker) skip() {
 	} else {
 		w.i = len(w.bs)
 	}
-	w.ns = 0
+	w.prev = '\n'
 }
 
-// startBefore walks up to byte p and returns where the decoding should
-// start to take in two characters before the one that holds byte p. The
-// walk stops at that character (its bytes are about to be restored), so
-// the next call reads it.
-func (w *origWalker) startBefore(p int) int {
+// walkTo decodes up to the character that holds byte p and stops at its
+// start (its bytes are about to be restored, so the next call reads it);
+// it reports false when no character starts within the three bytes before
+// p in this reading.
+func (w *origWalker) walkTo(p int) bool {
 	for w.i < p {
-		_, n := w.orig.decode(w.bs[w.i:])
+		r, n := w.orig.decode(w.bs[w.i:])
 		if n > 0 && w.i+n <= p {
-			w.push(w.i)
+			w.prev = r
+			w.open.add(r)
 			w.i += n
 			continue
 		}
@@ -345,20 +408,7 @@ func (w *origWalker) startBefore(p int) int {
 		}
 		w.skip()
 	}
-	switch {
-	case w.i > p:
-		return p
-	case w.ns >= 2:
-		return w.starts[1]
-	case w.ns == 1:
-		return w.starts[2]
-	}
-	return w.i
-}
-
-func (w *origWalker) push(i int) {
-	w.starts[0], w.starts[1], w.starts[2] = w.starts[1], w.starts[2], i
-	w.ns = min(w.ns+1, 3)
+	return w.i <= p
 }
 
 // readsAs reports whether the wrong reader, failing one byte at a time,

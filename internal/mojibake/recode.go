@@ -132,13 +132,15 @@ func fillDropped(bs []byte, q int, wrong string, prev rune) (r rune, fill byte, 
 }
 
 // recodeUnits encodes text[start:end] with rc.Wrong and decodes with rc.Orig,
-// cutting it into aligned units. A rune the wrong codec cannot encode
+// cutting it into aligned units. With restore, the bytes behind lone U+FFFD
+// are restored where restoreLost finds them (sc.lostRunes lists the U+FFFD
+// either way). A rune the wrong codec cannot encode
 // (U+FFFD: lost bytes) becomes the byte 0xFF, which no original codec
 // decodes, so the units around it stay unrepaired.
 //
 // The units and the buffers behind them are taken from sc (nil for new
 // ones); they are valid until the next call with the same sc.
-func recodeUnits(text string, start, end int, rc recoding, sc *recodeScratch) []unit {
+func recodeUnits(text string, start, end int, rc recoding, sc *recodeScratch, restore bool) []unit {
 	if sc == nil {
 		sc = new(recodeScratch)
 	}
@@ -177,7 +179,7 @@ func recodeUnits(text string, start, end int, rc recoding, sc *recodeScratch) []
 	}
 	tpos, bpos = append(tpos, end), append(bpos, len(bs))
 	sc.lost = sc.lost[:0]
-	if len(lostRunes) > 0 {
+	if len(lostRunes) > 0 && restore {
 		sc.lost = restoreLost(sc.lost, text, end, bs, bpos, tpos, lostRunes, rc)
 	}
 	sc.lostRunes = lostRunes

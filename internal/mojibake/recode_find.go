@@ -304,7 +304,7 @@ func (a *analyzer) recodeProbe(start, end int, rc recoding, sc *recodeScratch) b
 		first += n
 	}
 	lo, hi := runeStart(text, max(start, first-span/2)), runeStart(text, min(end, first+span))
-	units := recodeUnits(text, lo, hi, rc, sc)
+	units := recodeUnits(text, lo, hi, rc, sc, false)
 	m := a.sc.m
 	cur, best := 0.0, 0.0
 	prevG, prevR := lastRune(text[:lo]), lastRune(text[:lo])
@@ -328,34 +328,17 @@ func (a *analyzer) recodeProbe(start, end int, rc recoding, sc *recodeScratch) b
 // recodeStretch finds the segments of text[start:end] that one hop of rc
 // (and possibly more hops) repairs.
 func (a *analyzer) recodeStretch(start, end int, rc recoding, sc *recodeScratch) []recodeCand {
-	m := a.sc.m
-	units := recodeUnits(a.text, start, end, rc, sc)
 	if sc == nil {
 		sc = new(recodeScratch)
 	}
-	if cap(sc.gains) < len(units) {
-		sc.gains = make([]float64, len(units))
-	}
-	gains := sc.gains[:len(units)]
-	prevG, prevR := lastRune(a.text[:start]), lastRune(a.text[:start])
-	for k, u := range units {
-		g := a.text[u.gs:u.ge]
-		switch {
-		case !u.ok:
-			gains[k] = math.Inf(-1)
-			prevG, prevR = lastRune(g), lastRune(g)
-			continue
-		case u.ident:
-			gains[k] = 0
-		default:
-			lr, _ := lpText(m, a.sc.ev, prevR, u.rep, 0)
-			lg, _ := lpText(m, a.sc.ev, prevG, g, 0)
-			// lpText adds a junction to rune 0; take it back out.
-			lr -= m.Bigram(lastRune(u.rep), 0)
-			lg -= m.Bigram(lastRune(g), 0)
-			gains[k] = lr - lg
-		}
-		prevG, prevR = lastRune(g), lastRune(u.rep)
+	units := recodeUnits(a.text, start, end, rc, sc, false)
+	gains := a.unitGains(units, start, sc)
+	// Bytes behind U+FFFD are worth restoring only in a stretch that this
+	// recoding repairs elsewhere: look for them when some run of units
+	// gains already.
+	if len(sc.lostRunes) > 0 && maxRunGain(gains) >= minRecodeGain/2 {
+		units = recodeUnits(a.text, start, end, rc, sc, true)
+		gains = a.unitGains(units, start, sc)
 	}
 	var out []recodeCand
 	var segs func(lo, hi int)
@@ -425,6 +408,52 @@ func (a *analyzer) recodeStretch(start, end int, rc recoding, sc *recodeScratch)
 	}
 	segs(0, len(units))
 	return out
+}
+
+// unitGains returns the log-probability gain of each unit's repair over
+// its garbled text (-Inf for a unit that does not decode), in sc.gains.
+func (a *analyzer) unitGains(units []unit, start int, sc *recodeScratch) []float64 {
+	m := a.sc.m
+	if cap(sc.gains) < len(units) {
+		sc.gains = make([]float64, len(units))
+	}
+	gains := sc.gains[:len(units)]
+	prevG, prevR := lastRune(a.text[:start]), lastRune(a.text[:start])
+	for k, u := range units {
+
+		g := a.text[u.gs:u.ge]
+		switch {
+		case !u.ok:
+			gains[k] = math.Inf(-1)
+			prevG, prevR = lastRune(g), lastRune(g)
+			continue
+		case u.ident:
+			gains[k] = 0
+		default:
+			lr, _ := lpText(m, a.sc.ev, prevR, u.rep, 0)
+			lg, _ := lpText(m, a.sc.ev, prevG, g, 0)
+			// lpText adds a junction to rune 0; take it back out.
+			lr -= m.Bigram(lastRune(u.rep), 0)
+			lg -= m.Bigram(lastRune(g), 0)
+			gains[k] = lr - lg
+		}
+		prevG, prevR = lastRune(g), lastRune(u.rep)
+	}
+	return gains
+}
+
+// maxRunGain returns the largest sum of gains of consecutive units.
+func maxRunGain(gains []float64) float64 {
+	best, cur := 0.0, 0.0
+	for _, g := range gains {
+		if math.IsInf(g, -1) {
+			cur = 0
+			continue
+		}
+		cur = max(0, cur+g)
+		best = max(best, cur)
+	}
+	return best
 }
 
 func lastRune(s string) rune {
