@@ -216,8 +216,9 @@ func restoreLost(dst []lostFill, text string, end int, bs []byte, bpos, tpos, lo
 }
 
 // lostWindowLP decodes bs from ws (after the character prev) with the
-// original codec through the n restored bytes at p and two characters
-// after them, and scores the characters; ok is false when the bytes do not decode. open holds the
+// original codec through the n restored bytes at p and the character after
+// them, and scores the characters (the ones after that are the same for
+// every candidate); ok is false when the bytes do not decode. open holds the
 // brackets open on the line before ws; endOK says that the misread
 // text may end right after the restored bytes.
 func lostWindowLP(m *lm.Model, orig codec, bs []byte, ws int, prev rune, p, n int, next rune, open brackets, endOK bool) (float64, bool) {
@@ -226,7 +227,7 @@ func lostWindowLP(m *lm.Model, orig codec, bs []byte, ws int, prev rune, p, n in
 	i := ws
 	for i < len(bs) {
 		if i >= p+n {
-			if after == 2 || bs[i] == 0xFF {
+			if after == 1 || bs[i] == 0xFF {
 				break
 			}
 			after++
@@ -234,7 +235,7 @@ func lostWindowLP(m *lm.Model, orig codec, bs []byte, ws int, prev rune, p, n in
 		r, size := orig.decode(bs[i:])
 		bad := size == 0 || r == utf8.RuneError || r < 0x20 && r != '\n' && r != '\t' || r >= 0x80 && r < 0xA0 ||
 			r >= 0xE000 && r <= 0xF8FF || r == '€' && size == 1
-		if bad && i >= p+n && (after > 1 || endOK || placeholderNear(bs, i)) {
+		if bad && i >= p+n && (endOK || placeholderNear(bs, i)) {
 			// Past the restored bytes the text is what it is (the stretch
 			// may go on into text that was never misread); but the
 			// character right after them must read, unless the misread
@@ -297,6 +298,54 @@ func bracketish(r rune) bool {
 	return r == '\n' || r == '\r' || r >= 0x2018 && r <= 0x201D || r >= 0x3008 && r <= 0x3017 || r == '（' || r == '）'
 }
 
+// bracketOf returns the index in bracketPairs of the mark r and whether
+// it opens; k is -1 for other runes.
+func bracketOf(r rune) (k int, opens bool) {
+	switch r {
+	case '「':
+		return 0, true
+	case '」':
+		return 0, false
+	case '『':
+		return 1, true
+	case '』':
+		return 1, false
+	case '（':
+		return 2, true
+	case '）':
+		return 2, false
+	case '《':
+		return 3, true
+	case '》':
+		return 3, false
+	case '〈':
+		return 4, true
+	case '〉':
+		return 4, false
+	case '【':
+		return 5, true
+	case '】':
+		return 5, false
+	case '〔':
+		return 6, true
+	case '〕':
+		return 6, false
+	case '〖':
+		return 7, true
+	case '〗':
+		return 7, false
+	case '“':
+		return 8, true
+	case '”':
+		return 8, false
+	case '‘':
+		return 9, true
+	case '’':
+		return 9, false
+	}
+	return -1, false
+}
+
 // add updates the counts for r.
 func (b *brackets) add(r rune) {
 	if !bracketish(r) {
@@ -306,17 +355,14 @@ func (b *brackets) add(r rune) {
 		*b = brackets{}
 		return
 	}
-	for k, bp := range bracketPairs {
-		switch r {
-		case bp[0]:
-			if b[k] < 100 {
-				b[k]++
-			}
-		case bp[1]:
-			if b[k] > 0 {
-				b[k]--
-			}
+	switch k, opens := bracketOf(r); {
+	case k < 0:
+	case opens:
+		if b[k] < 100 {
+			b[k]++
 		}
+	case b[k] > 0:
+		b[k]--
 	}
 }
 
@@ -334,16 +380,12 @@ func (b *brackets) punctLP(prev, r rune) float64 {
 		case '、', '，', '；', '：', '\u3000':
 			lp += punctPenalty
 		}
-		for _, bp := range bracketPairs {
-			if prev == bp[0] {
-				lp += punctPenalty
-			}
-		}
-	}
-	for k, bp := range bracketPairs {
-		if r == bp[1] && b[k] == 0 {
+		if _, opens := bracketOf(prev); opens {
 			lp += punctPenalty
 		}
+	}
+	if k, opens := bracketOf(r); k >= 0 && !opens && b[k] == 0 {
+		lp += punctPenalty
 	}
 	b.add(r)
 	return lp

@@ -150,3 +150,17 @@ func TestLostPlanApply(t *testing.T) {
 	_, err = p.Apply(garbled)
 	assert.Error(t, err)
 }
+
+func TestBracketOf(t *testing.T) {
+	for k, bp := range bracketPairs {
+		i, opens := bracketOf(bp[0])
+		assert.Equal(t, k, i)
+		assert.True(t, opens)
+		i, opens = bracketOf(bp[1])
+		assert.Equal(t, k, i)
+		assert.False(t, opens)
+		assert.True(t, bracketish(bp[0]) && bracketish(bp[1]))
+	}
+	i, _ := bracketOf('。')
+	assert.Equal(t, -1, i)
+}
