@@ -108,6 +108,13 @@ func BenchmarkPipelineNoMojibake(b *testing.B) {
 	benchmarkPipelineBytes(b, Options{Target: TargetSimplified, Fixes: DefaultFixes &^ FixMojibake})
 }
 
+// BenchmarkPipelineNoMojibakeOmitChanges is BenchmarkPipelineNoMojibake
+// without the change list (Options.OmitChanges), as the CLI runs unless
+// -report asks for it.
+func BenchmarkPipelineNoMojibakeOmitChanges(b *testing.B) {
+	benchmarkPipelineBytes(b, Options{Target: TargetSimplified, Fixes: DefaultFixes &^ FixMojibake, OmitChanges: true})
+}
+
 // BenchmarkStagesSeeds measures each stage of the target-simp pipeline on
 // the seed documents as that stage sees them in the pipeline (the output
 // of the stages before it): Edits plus applying them.
