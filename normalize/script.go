@@ -2,6 +2,7 @@ package normalize
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -9,6 +10,7 @@ import (
 
 	"github.com/hanfix/hanfix/convert"
 	"github.com/hanfix/hanfix/detect"
+	"github.com/hanfix/hanfix/internal/utf8x"
 )
 
 // Script is the stage that detects the script of the document, records it
@@ -295,7 +297,12 @@ func alignedRuns(text, out string, allowed func(start, end int) bool) ([]Edit, i
 				}
 				m = size
 			}
-			if n == m && text[i:i+n] == out[j:j+m] {
+			if n == 3 && m == 3 {
+				// Han on both sides: three byte compares, not a call.
+				if text[i] == out[j] && text[i+1] == out[j+1] && text[i+2] == out[j+2] {
+					break
+				}
+			} else if n == m && text[i:i+n] == out[j:j+m] {
 				break
 			}
 			i += n
@@ -500,6 +507,15 @@ func spansFilter(spans []detect.Span, inside bool) func(start, end int) bool {
 // Simplified → Traditional converter produces and t2s does not map back.
 var machineVariants = map[rune]string{'臵': "置"}
 
+// machineVariantRunes lists the keys of machineVariants.
+var machineVariantRunes = sync.OnceValue(func() []rune {
+	rs := make([]rune, 0, len(machineVariants))
+	for r := range machineVariants {
+		rs = append(rs, r)
+	}
+	return rs
+})
+
 // machineLeads returns the first bytes of 著 and of the characters of
 // machineVariants in UTF-8.
 var machineLeads = sync.OnceValue(func() *[256]bool {
@@ -548,15 +564,17 @@ func (st *Script) fixMachine(text string, segs []Edit, allowed func(int, int) bo
 			i += k
 		}
 		// Every byte that can begin 著 or a variant is where ranging over
-		// text would stop: it is never a continuation byte.
-		r, _ := utf8.DecodeRuneInString(text[i:])
+		// text would stop: it is never a continuation byte. The lead byte
+		// of 著 begins all of U+8000–U+8FFF, so the rune is decoded inline
+		// and the variants are looked up only for their own runes.
+		r, _ := utf8x.DecodeRune(text, i)
 		if r == '著' {
 			if allowed(i, i+len("著")) && st.zheIsParticle(text, i) {
 				patches = append(patches, Edit{Start: i, End: i + len("著"), After: "着"})
 			}
 			continue
 		}
-		if r < 0x3400 {
+		if r < 0x3400 || !slices.Contains(machineVariantRunes(), r) {
 			continue
 		}
 		if v, ok := machineVariants[r]; ok && allowed(i, i+utf8.RuneLen(r)) {
