@@ -30,7 +30,7 @@ import (
 
 var (
 	foldOnce sync.Once
-	foldTab  []uint16 // Traditional BMP rune → Simplified rune, 0 if none
+	foldTab  *[0x10000]uint16 // Traditional BMP rune → Simplified rune, 0 if none
 )
 
 // cjkRanges are the ranges scanned to build the fold table.
@@ -40,9 +40,9 @@ func loadFold() {
 	foldOnce.Do(func() { foldTab = buildFoldTable() })
 }
 
-func buildFoldTable() []uint16 {
+func buildFoldTable() *[0x10000]uint16 {
 	{
-		tab := make([]uint16, 0x10000)
+		tab := new([0x10000]uint16)
 		cc, err := convert.New("t2s")
 		if err != nil {
 			// Without the converter only width and case folding apply; the
@@ -120,7 +120,7 @@ func foldRune(r rune) rune {
 		return '|'
 	}
 	if r < 0x10000 {
-		if s := foldTab[r]; s != 0 {
+		if s := foldTab[uint16(r)]; s != 0 {
 			return rune(s)
 		}
 	}
@@ -247,7 +247,9 @@ func (f *folder) fold(line string) {
 		var fr rune
 		if han {
 			fr = r
-			if s := tab[r]; s != 0 {
+			// The table covers the BMP: indexing it with a uint16
+			// needs no bounds check.
+			if s := tab[uint16(r)]; s != 0 {
 				fr = rune(s)
 			}
 		} else {
@@ -256,10 +258,12 @@ func (f *folder) fold(line string) {
 		switch {
 		case fr == r && size == 3:
 			// Written byte by byte: copy would call memmove for every
-			// Han character.
+			// Han character. The three-element slices cost one bounds
+			// check each instead of one per byte.
 			o := int32(i)
-			b[n], b[n+1], b[n+2] = line[i], line[i+1], line[i+2]
-			off[n], off[n+1], off[n+2] = o, o, o
+			src, dst, offs := line[i:i+3], b[n:n+3:n+3], off[n:n+3:n+3]
+			dst[0], dst[1], dst[2] = src[0], src[1], src[2]
+			offs[0], offs[1], offs[2] = o, o, o
 			n += 3
 			runes++
 		case fr == r && r != utf8.RuneError:
@@ -276,8 +280,9 @@ func (f *folder) fold(line string) {
 			runes++
 		case fr >= 0x800 && fr < 0x10000 && (fr < 0xD800 || fr > 0xDFFF):
 			o := int32(i)
-			b[n], b[n+1], b[n+2] = byte(0xE0|fr>>12), byte(0x80|fr>>6&0x3F), byte(0x80|fr&0x3F)
-			off[n], off[n+1], off[n+2] = o, o, o
+			dst, offs := b[n:n+3:n+3], off[n:n+3:n+3]
+			dst[0], dst[1], dst[2] = byte(0xE0|fr>>12), byte(0x80|fr>>6&0x3F), byte(0x80|fr&0x3F)
+			offs[0], offs[1], offs[2] = o, o, o
 			n += 3
 			runes++
 		default:

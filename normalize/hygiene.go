@@ -6,6 +6,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/hanfix/hanfix/internal/utf8x"
 )
 
 // Hygiene is the text hygiene stage. It removes what no clean text needs:
@@ -27,7 +29,11 @@ type Hygiene struct{}
 func (Hygiene) Kind() Kind { return KindHygiene }
 
 // Edits returns the hygiene edits for text.
-func (Hygiene) Edits(text string, _ *Doc) ([]Edit, []Finding) {
+func (Hygiene) Edits(text string, doc *Doc) ([]Edit, []Finding) {
+	// In valid UTF-8 a lead byte E4–E9 begins a three-byte character;
+	// otherwise (Apply on arbitrary bytes) its continuation bytes are
+	// checked.
+	valid := doc != nil && doc.validText
 	var edits []Edit
 	lineStart := 0
 	normal := true // the current line needs no NFC check so far
@@ -57,11 +63,12 @@ func (Hygiene) Edits(text string, _ *Doc) ([]Edit, []Finding) {
 			i++
 			continue
 		}
-		if c >= 0xE4 && c <= 0xE9 && i+2 < len(text) && text[i+1]&0xC0 == 0x80 && text[i+2]&0xC0 == 0x80 {
+		if c >= 0xE4 && c <= 0xE9 && (valid || i+2 < len(text) && text[i+1]&0xC0 == 0x80 && text[i+2]&0xC0 == 0x80) {
 			i += 3 // U+4000–U+9FFF: Han and hexagrams, nothing to do
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(text[i:])
+		// CJK punctuation and full-width forms are three bytes too.
+		r, size := utf8x.DecodeRune(text, i)
 		switch {
 		case r == 0xFEFF:
 			reason := "zero-width no-break space removed"

@@ -2,6 +2,7 @@ package normalize
 
 import (
 	"fmt"
+	"math/bits"
 	"slices"
 	"sort"
 	"strings"
@@ -269,8 +270,16 @@ func alignedRuns(text, out string, allowed func(start, end int) bool) ([]Edit, i
 	}()
 	i, j := 0, 0
 	for {
-		// Equal bytes, eight at a time where possible.
-		for i+8 <= len(text) && j+8 <= len(out) && load64(text, i) == load64(out, j) {
+		// Equal bytes, eight at a time where possible; in the word that
+		// differs, the first differing byte is the lowest non-zero byte
+		// of the two words' XOR.
+		for i+8 <= len(text) && j+8 <= len(out) {
+			if x := load64(text, i) ^ load64(out, j); x != 0 {
+				k := bits.TrailingZeros64(x) >> 3
+				i += k
+				j += k
+				break
+			}
 			i += 8
 			j += 8
 		}
