@@ -1,11 +1,9 @@
 package detect
 
 import (
-	"strings"
 	"sync"
 	"unicode/utf8"
 
-	"github.com/hanfix/hanfix/convert"
 	"github.com/hanfix/hanfix/internal/utf8x"
 )
 
@@ -23,54 +21,36 @@ import (
 //     with the single-character mappings of OpenCC t2s (package convert);
 //   - a flattened pinyin reading after a Han character (發(fā)) is dropped.
 //
-// The character table is derived from the t2s converter on first use: every
-// CJK character is converted on its own and the ones that change into one
-// BMP character are recorded in a dense table (128 KiB, a few milliseconds
-// to build), so that folding costs one array load per character.
+// The character table holds the Traditional characters that OpenCC t2s
+// turns, each on its own, into one other BMP character. The pairs are
+// generated (boilerplate_fold_table.go, by go generate; a test checks them
+// against the converter), so that folding needs no converter at start-up:
+// building t2s and converting every CJK character took some 50 million
+// instructions. On first use the pairs fill a dense table (128 KiB), so
+// that folding costs one array load per character.
+
+//go:generate go test -run TestGeneratedTables -update
 
 var (
 	foldOnce sync.Once
 	foldTab  *[0x10000]uint16 // Traditional BMP rune → Simplified rune, 0 if none
 )
 
-// cjkRanges are the ranges scanned to build the fold table.
-var cjkRanges = [][2]rune{{0x3400, 0x4DBF}, {0x4E00, 0x9FFF}, {0xF900, 0xFAFF}}
-
 func loadFold() {
-	foldOnce.Do(func() { foldTab = buildFoldTable() })
+	foldOnce.Do(func() { foldTab = foldTable(foldPairs) })
 }
 
-func buildFoldTable() *[0x10000]uint16 {
-	{
-		tab := new([0x10000]uint16)
-		cc, err := convert.New("t2s")
-		if err != nil {
-			// Without the converter only width and case folding apply; the
-			// rules still match text in the script they are written in.
-			return tab
-		}
-		var b strings.Builder
-		for _, rg := range cjkRanges {
-			for r := rg[0]; r <= rg[1]; r++ {
-				b.WriteRune(r)
-				b.WriteByte('\n')
-			}
-		}
-		src := b.String()
-		out := cc.Convert(src)
-		for len(src) > 0 && len(out) > 0 {
-			in, srest, _ := strings.Cut(src, "\n")
-			to, orest, _ := strings.Cut(out, "\n")
-			src, out = srest, orest
-			r, n := utf8.DecodeRuneInString(in)
-			s, m := utf8.DecodeRuneInString(to)
-			if n != len(in) || m != len(to) || r >= 0x10000 || s >= 0x10000 || s == r || s == utf8.RuneError {
-				continue
-			}
-			tab[r] = uint16(s)
-		}
-		return tab
+// foldTable returns the dense table of pairs, a string of Traditional and
+// Simplified characters, alternately.
+func foldTable(pairs string) *[0x10000]uint16 {
+	tab := new([0x10000]uint16)
+	for len(pairs) > 0 {
+		r, n := utf8.DecodeRuneInString(pairs)
+		s, m := utf8.DecodeRuneInString(pairs[n:])
+		pairs = pairs[n+m:]
+		tab[uint16(r)] = uint16(s)
 	}
+	return tab
 }
 
 // foldRune returns the folded form of r, or -1 when r is dropped.
