@@ -50,18 +50,19 @@ type Script struct {
 	target Target
 	// toSimp converts to Simplified, toTrad to the Traditional target;
 	// either may be nil (target keep, or auto for the unused direction).
-	toSimp, toTrad *convert.Converter
+	// Every converter is built on first use (see lazyConverter).
+	toSimp, toTrad *lazyConverter
 	// zhe decides 著 → 着 on the Traditional text (tw2s).
-	zhe *convert.Converter
+	zhe *lazyConverter
 	// For auto: s2tw, and the converters that tell whether the document's
 	// Traditional text follows the Taiwan standard (t2tw, tw2t).
-	toTW, t2tw, tw2t *convert.Converter
+	toTW, t2tw, tw2t *lazyConverter
 	// conservative: report the characters left for want of a phrase.
 	conservative bool
 	// variants turns OpenCC-standard Traditional into the regional
 	// standard (t2tw, t2hk) for targets tw and hk, on the text that is
 	// already Traditional.
-	variants *convert.Converter
+	variants *lazyConverter
 }
 
 // NewScript returns the script stage for opts.
@@ -72,7 +73,6 @@ func NewScript(opts Options) (Stage, error) {
 	}
 	copts := convert.Options{Conservative: opts.Conservative}
 	var simpCfg, tradCfg string
-	var err error
 	switch st.target {
 	case TargetKeep:
 		return st, nil
@@ -82,42 +82,26 @@ func NewScript(opts Options) (Stage, error) {
 		tradCfg = "s2t"
 	case TargetTaiwan:
 		tradCfg = "s2tw"
-		if st.variants, err = convert.New("t2tw"); err != nil {
-			return nil, fmt.Errorf("script stage: %w", err)
-		}
+		st.variants = newLazyConverter("t2tw", convert.Options{})
 	case TargetHongKong:
 		tradCfg = "s2hk"
-		if st.variants, err = convert.New("t2hk"); err != nil {
-			return nil, fmt.Errorf("script stage: %w", err)
-		}
+		st.variants = newLazyConverter("t2hk", convert.Options{})
 	case TargetAuto:
 		simpCfg, tradCfg = "t2s", "s2t"
 	default:
 		return nil, fmt.Errorf("script stage: unknown target %q", st.target)
 	}
 	if simpCfg != "" {
-		if st.toSimp, err = convert.NewWithOptions(simpCfg, copts); err != nil {
-			return nil, fmt.Errorf("script stage: %w", err)
-		}
-		if st.zhe, err = convert.New("tw2s"); err != nil {
-			return nil, fmt.Errorf("script stage: %w", err)
-		}
+		st.toSimp = newLazyConverter(simpCfg, copts)
+		st.zhe = newLazyConverter("tw2s", convert.Options{})
 	}
 	if tradCfg != "" {
-		if st.toTrad, err = convert.NewWithOptions(tradCfg, copts); err != nil {
-			return nil, fmt.Errorf("script stage: %w", err)
-		}
+		st.toTrad = newLazyConverter(tradCfg, copts)
 	}
 	if st.target == TargetAuto {
-		if st.toTW, err = convert.NewWithOptions("s2tw", copts); err != nil {
-			return nil, fmt.Errorf("script stage: %w", err)
-		}
-		if st.t2tw, err = convert.New("t2tw"); err != nil {
-			return nil, fmt.Errorf("script stage: %w", err)
-		}
-		if st.tw2t, err = convert.New("tw2t"); err != nil {
-			return nil, fmt.Errorf("script stage: %w", err)
-		}
+		st.toTW = newLazyConverter("s2tw", copts)
+		st.t2tw = newLazyConverter("t2tw", convert.Options{})
+		st.tw2t = newLazyConverter("tw2t", convert.Options{})
 	}
 	return st, nil
 }
@@ -135,7 +119,9 @@ func (st *Script) Edits(text string, doc *Doc) ([]Edit, []Finding) {
 		doc.Report.Script = &ScriptSummary{Script: res.Script, Simplified: res.Simplified, Traditional: res.Traditional,
 			MachineConverted: machine, Confidence: res.Confidence}
 	}
-	if st.target == TargetKeep || res.Script == detect.ScriptNone && st.target == TargetAuto {
+	if st.target == TargetKeep || res.Script == detect.ScriptNone && st.target == TargetAuto || text == "" {
+		// Nothing to convert (and for an empty document no converter to
+		// build).
 		return nil, nil
 	}
 	if res.Script == detect.ScriptNone && (res.Simplified > 0 || res.Traditional > 0) {
@@ -156,26 +142,44 @@ func (st *Script) Edits(text string, doc *Doc) ([]Edit, []Finding) {
 		}
 		toSimp = res.Majority == detect.ScriptSimplified
 	}
-	conv, targetScript := st.toTrad, detect.ScriptTraditional
+	lc, targetScript := st.toTrad, detect.ScriptTraditional
 	if toSimp {
-		conv, targetScript = st.toSimp, detect.ScriptSimplified
-	} else if st.target == TargetAuto && st.taiwanese(text, valid) {
-		conv = st.toTW
+		lc, targetScript = st.toSimp, detect.ScriptSimplified
+	} else if st.target == TargetAuto {
+		tw, err := st.taiwanese(text, valid)
+		if err != nil {
+			return nil, convertError(err)
+		}
+		if tw {
+			lc = st.toTW
+		}
+	}
+	conv, err := lc.get()
+	if err != nil {
+		return nil, convertError(err)
 	}
 	allowed := st.region(text, res, targetScript)
 	rule := conv.Config()
 	segs := convertedRuns(conv, text, valid, allowed)
 	if st.variants != nil && !toSimp {
+		variants, err := st.variants.get()
+		if err != nil {
+			return nil, convertError(err)
+		}
 		// Text already Traditional gets the regional variants only (爲 →
 		// 為), never s2t's character choices (台 → 臺).
-		other := convertedRuns(st.variants, text, valid, func(start, end int) bool { return !allowed(start, end) })
+		other := convertedRuns(variants, text, valid, func(start, end int) bool { return !allowed(start, end) })
 		segs = mergeDisjoint(segs, other)
 		if len(other) > 0 {
-			rule = conv.Config() + "+" + st.variants.Config()
+			rule = conv.Config() + "+" + variants.Config()
 		}
 	}
 	if toSimp && machine {
-		segs = st.fixMachine(text, segs, allowed)
+		zhe, err := st.zhe.get()
+		if err != nil {
+			return nil, convertError(err)
+		}
+		segs = fixMachine(zhe, text, segs, allowed)
 	}
 	var findings []Finding
 	if st.conservative {
@@ -448,7 +452,15 @@ func mergeDisjoint(a, b []Edit) []Edit {
 // taiwanese reports whether the Traditional text of a document follows
 // the Taiwan standard (為, 裡, 著) rather than OpenCC's (爲, 裏, 着): more
 // of it changes under tw2t than under t2tw.
-func (st *Script) taiwanese(text string, valid bool) bool {
+func (st *Script) taiwanese(text string, valid bool) (bool, error) {
+	tw2t, err := st.tw2t.get()
+	if err != nil {
+		return false, err
+	}
+	t2tw, err := st.t2tw.get()
+	if err != nil {
+		return false, err
+	}
 	all := func(int, int) bool { return true }
 	count := func(c *convert.Converter) int {
 		n := 0
@@ -457,7 +469,7 @@ func (st *Script) taiwanese(text string, valid bool) bool {
 		}
 		return n
 	}
-	return count(st.tw2t) > count(st.t2tw)
+	return count(tw2t) > count(t2tw), nil
 }
 
 // region returns which converter segments may be applied: the ones not
@@ -557,7 +569,7 @@ const zheWindow = 6
 // fixMachine adds to the t2s segments the repairs of machine-converted
 // text: 著 → 着 where tw2s (which keeps 著 only in zhù words) makes it 着,
 // and the variants of machineVariants.
-func (st *Script) fixMachine(text string, segs []Edit, allowed func(int, int) bool) []Edit {
+func fixMachine(zhe *convert.Converter, text string, segs []Edit, allowed func(int, int) bool) []Edit {
 	var patches []Edit
 	lead, lead1 := machineLeads(), machineLead1()
 	for i := 0; i < len(text); i++ {
@@ -578,7 +590,7 @@ func (st *Script) fixMachine(text string, segs []Edit, allowed func(int, int) bo
 		// and the variants are looked up only for their own runes.
 		r, _ := utf8x.DecodeRune(text, i)
 		if r == '著' {
-			if allowed(i, i+len("著")) && st.zheIsParticle(text, i) {
+			if allowed(i, i+len("著")) && zheIsParticle(zhe, text, i) {
 				patches = append(patches, Edit{Start: i, End: i + len("著"), After: "着"})
 			}
 			continue
@@ -637,7 +649,7 @@ func patchRunes(src, after string, base int, patches []Edit, k *int) string {
 
 // zheIsParticle reports whether tw2s turns the 著 at byte i of text into
 // 着, looking at zheWindow runes of context on each side.
-func (st *Script) zheIsParticle(text string, i int) bool {
+func zheIsParticle(zhe *convert.Converter, text string, i int) bool {
 	start := i
 	for n := 0; n < zheWindow && start > 0; n++ {
 		_, size := utf8.DecodeLastRuneInString(text[:start])
@@ -649,7 +661,7 @@ func (st *Script) zheIsParticle(text string, i int) bool {
 		end += size
 	}
 	win := text[start:end]
-	conv := st.zhe.Convert(win)
+	conv := zhe.Convert(win)
 	if conv == win || utf8.RuneCountInString(conv) != utf8.RuneCountInString(win) {
 		return false
 	}
