@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"unicode/utf16"
 	"unicode/utf8"
+
+	"github.com/hanfix/hanfix/internal/utf8x"
 )
 
 // AppendUnquote appends the bytes that the JSON string literal s (with its
@@ -135,7 +137,8 @@ func AppendQuote(dst []byte, s string) []byte {
 			start = i
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(s[i:])
+		// Chinese text is three-byte characters: decoded inline.
+		r, size := utf8x.DecodeRune(s, i)
 		switch {
 		case r == utf8.RuneError && size == 1:
 			dst = append(dst, s[start:i]...)
