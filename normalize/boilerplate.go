@@ -3,6 +3,7 @@ package normalize
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/hanfix/hanfix/detect"
 )
@@ -120,6 +121,16 @@ func prose(s string) int {
 		han, letters := 0, 0
 		for _, r := range line {
 			switch {
+			case r >= 0x4E00 && r <= 0x9FFF, r >= 0x3400 && r <= 0x4DBF:
+				// The CJK unified ideographs and extension A, most of a
+				// Chinese line, are all Han (TestProseHanRanges), without
+				// a table search.
+				han++
+				letters++
+			case r < utf8.RuneSelf:
+				if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' {
+					letters++
+				}
 			case unicode.Is(unicode.Han, r):
 				han++
 				letters++
