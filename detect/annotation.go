@@ -113,7 +113,7 @@ func Annotations(s string) AnnotationResult {
 		reading := s[j+1 : end]
 		if !han {
 			if hasToneMark(reading) && pinyin.IsSyllable(reading) {
-				strays = append(strays, annCand{start: j, end: end + 1, baseStart: j - bsize, base: base, reading: reading})
+				strays = append(strays, annCand{start: j, end: end + 1, baseStart: j - bsize, base: base})
 			}
 			continue
 		}
@@ -131,7 +131,7 @@ func Annotations(s string) AnnotationResult {
 		if !ok {
 			continue
 		}
-		cands = append(cands, annCand{start: j, end: end + 1, baseStart: j - bsize, base: base, reading: reading})
+		cands = append(cands, annCand{start: j, end: end + 1, baseStart: j - bsize, base: base})
 		i = end + 1
 	}
 	if len(cands) == 0 {
@@ -172,8 +172,8 @@ func addStrays(s string, anns []Annotation, strays []annCand, conf float64) []An
 	}
 	var add []Annotation
 	for _, c := range strays {
-		if used[c.reading] {
-			add = append(add, Annotation{Span: Span{c.start, c.end}, Base: s[c.baseStart:c.start], Reading: c.reading, Confidence: round2(min(conf, 0.6))})
+		if used[c.reading(s)] {
+			add = append(add, Annotation{Span: Span{c.start, c.end}, Base: s[c.baseStart:c.start], Reading: c.reading(s), Confidence: round2(min(conf, 0.6))})
 		}
 	}
 	if len(add) == 0 {
@@ -193,14 +193,19 @@ func addStrays(s string, anns []Annotation, strays []annCand, conf float64) []An
 	return out
 }
 
+// annCand is a candidate annotation. It holds offsets only, no strings,
+// so that the candidates of an annotated document (thousands) are one
+// small allocation that the garbage collector need not scan.
 type annCand struct {
 	start, end int // the "(reading)" group
 	baseStart  int
 	base       rune
-	reading    string
 	strong     bool // base is a Traditional-only character
 	fits       bool // the reading is the one this character usually gets
 }
+
+// reading returns the reading of c in s, without the parentheses.
+func (c *annCand) reading(s string) string { return s[c.start+1 : c.end-1] }
 
 // charStat collects the candidates of one annotated character.
 type charStat struct {
@@ -249,7 +254,7 @@ func judge(s string, cands []annCand, res *AnnotationResult) {
 			minR, maxR = min(minR, c.base), max(maxR, c.base)
 		}
 		st.annotated++
-		st.add(c.reading)
+		st.add(c.reading(s))
 	}
 	// Count every occurrence of the annotated characters. A bit per rune
 	// value modulo 4096 keeps most other characters away from the map.
@@ -303,7 +308,8 @@ func judge(s string, cands []annCand, res *AnnotationResult) {
 			best := st.readings[st.best].canonical
 			// The document's reading for this character, and a character
 			// annotated at most of its occurrences.
-			c.fits = (c.reading == best || sameReading(best, c.reading)) && 2*st.annotated >= st.total
+			reading := c.reading(s)
+			c.fits = (reading == best || sameReading(best, reading)) && 2*st.annotated >= st.total
 		}
 	}
 	if nStrong == 0 {
@@ -330,7 +336,7 @@ func judge(s string, cands []annCand, res *AnnotationResult) {
 			}
 		}
 		rs := pinyin.Readings(c.base)
-		if len(rs) > 0 && rs[0] == c.reading {
+		if len(rs) > 0 && rs[0] == c.reading(s) {
 			conf = 0.6
 		}
 	}
@@ -345,14 +351,14 @@ func judge(s string, cands []annCand, res *AnnotationResult) {
 		if !c.strong || !c.fits {
 			cc = min(cc, 0.3)
 		}
-		res.Annotations[k] = Annotation{Span: Span{c.start, c.end}, Base: s[c.baseStart:c.start], Reading: c.reading, Confidence: cc}
+		res.Annotations[k] = Annotation{Span: Span{c.start, c.end}, Base: s[c.baseStart:c.start], Reading: c.reading(s), Confidence: cc}
 	}
 }
 
 func toAnnotations(s string, cands []annCand, conf float64) []Annotation {
 	out := make([]Annotation, len(cands))
 	for k, c := range cands {
-		out[k] = Annotation{Span: Span{c.start, c.end}, Base: s[c.baseStart:c.start], Reading: c.reading, Confidence: conf}
+		out[k] = Annotation{Span: Span{c.start, c.end}, Base: s[c.baseStart:c.start], Reading: c.reading(s), Confidence: conf}
 	}
 	return out
 }
