@@ -160,7 +160,16 @@ func (st *Script) Edits(text string, doc *Doc) ([]Edit, []Finding) {
 	}
 	allowed := st.region(text, res, targetScript)
 	rule := conv.Config()
-	segs := convertedRuns(conv, text, valid, allowed)
+	var patches []Edit
+	if toSimp && machine {
+		zhe, err := st.zhe.get()
+		if err != nil {
+			return nil, convertError(err)
+		}
+		patches = machinePatches(zhe, text, allowed)
+	}
+	// The runs leave room for the patches, which are merged in place.
+	segs := convertedRuns(conv, text, valid, allowed, len(patches))
 	if st.variants != nil && !toSimp {
 		variants, err := st.variants.get()
 		if err != nil {
@@ -168,18 +177,14 @@ func (st *Script) Edits(text string, doc *Doc) ([]Edit, []Finding) {
 		}
 		// Text already Traditional gets the regional variants only (爲 →
 		// 為), never s2t's character choices (台 → 臺).
-		other := convertedRuns(variants, text, valid, func(start, end int) bool { return !allowed(start, end) })
+		other := convertedRuns(variants, text, valid, func(start, end int) bool { return !allowed(start, end) }, 0)
 		segs = mergeDisjoint(segs, other)
 		if len(other) > 0 {
 			rule = conv.Config() + "+" + variants.Config()
 		}
 	}
-	if toSimp && machine {
-		zhe, err := st.zhe.get()
-		if err != nil {
-			return nil, convertError(err)
-		}
-		segs = fixMachine(zhe, text, segs, allowed)
+	if len(patches) > 0 {
+		segs = applyPatches(text, segs, patches)
 	}
 	var findings []Finding
 	if st.conservative {
@@ -208,13 +213,14 @@ func (st *Script) Edits(text string, doc *Doc) ([]Edit, []Finding) {
 // comparing the two character by character, and otherwise they come from
 // conv.Segments, which traces the conversion but is an order of magnitude
 // slower. Either way the phrase context of the whole text decides. valid
-// says that text is known to be valid UTF-8.
-func convertedRuns(conv *convert.Converter, text string, valid bool, allowed func(start, end int) bool) []Edit {
+// says that text is known to be valid UTF-8. The runs found by comparison
+// come with room for extra more edits (see applyPatches).
+func convertedRuns(conv *convert.Converter, text string, valid bool, allowed func(start, end int) bool, extra int) []Edit {
 	out := conv.Convert(text)
 	if out == text {
 		return nil
 	}
-	return runsOf(text, out, valid, allowed, func() []Edit {
+	return runsOf(text, out, valid, allowed, extra, func() []Edit {
 		var segs []Edit
 		conv.Segments(text, func(start, end int, repl string) {
 			// The pipeline's text is valid UTF-8; a segment that is not
@@ -230,9 +236,9 @@ func convertedRuns(conv *convert.Converter, text string, valid bool, allowed fun
 // runsOf returns the runs in which out, the conversion of text, differs
 // from it (see convertedRuns); segments traces the conversion instead when
 // the two have different numbers of characters.
-func runsOf(text, out string, valid bool, allowed func(start, end int) bool, segments func() []Edit) []Edit {
+func runsOf(text, out string, valid bool, allowed func(start, end int) bool, extra int, segments func() []Edit) []Edit {
 	if valid || utf8.ValidString(text) {
-		switch segs, res := alignedRuns(text, out, allowed); res {
+		switch segs, res := alignedRuns(text, out, allowed, extra); res {
 		case aligned:
 			return segs
 		case misaligned:
@@ -259,7 +265,7 @@ const (
 // UTF-8, equal bytes from a character boundary on are equal characters
 // (so out is valid there too); in the runs that differ, the characters of
 // out are decoded and checked.
-func alignedRuns(text, out string, allowed func(start, end int) bool) ([]Edit, int) {
+func alignedRuns(text, out string, allowed func(start, end int) bool, extra int) ([]Edit, int) {
 	// The runs are collected as offsets in a pooled buffer, and the edits
 	// allocated once at their number: machine-converted text has a run
 	// every few characters, and growing the edits would allocate (and give
@@ -331,7 +337,7 @@ func alignedRuns(text, out string, allowed func(start, end int) bool) ([]Edit, i
 	if len(runs) == 0 {
 		return nil, aligned
 	}
-	segs := make([]Edit, len(runs))
+	segs := make([]Edit, len(runs), len(runs)+extra)
 	for k, r := range runs {
 		segs[k] = Edit{Start: r.start, End: r.end, After: out[r.outStart:r.outEnd]}
 	}
@@ -464,7 +470,7 @@ func (st *Script) taiwanese(text string, valid bool) (bool, error) {
 	all := func(int, int) bool { return true }
 	count := func(c *convert.Converter) int {
 		n := 0
-		for _, e := range convertedRuns(c, text, valid, all) {
+		for _, e := range convertedRuns(c, text, valid, all, 0) {
 			n += utf8.RuneCountInString(text[e.Start:e.End])
 		}
 		return n
@@ -566,10 +572,10 @@ var machineLead1 = sync.OnceValue(func() byte {
 // tw2s to decide it: longer than any of OpenCC's phrases with 著.
 const zheWindow = 6
 
-// fixMachine adds to the t2s segments the repairs of machine-converted
-// text: 著 → 着 where tw2s (which keeps 著 only in zhù words) makes it 着,
-// and the variants of machineVariants.
-func fixMachine(zhe *convert.Converter, text string, segs []Edit, allowed func(int, int) bool) []Edit {
+// machinePatches returns the repairs of machine-converted text that t2s
+// leaves to do, in text order: 著 → 着 where tw2s (which keeps 著 only in
+// zhù words) makes it 着, and the variants of machineVariants.
+func machinePatches(zhe *convert.Converter, text string, allowed func(int, int) bool) []Edit {
 	var patches []Edit
 	lead, lead1 := machineLeads(), machineLead1()
 	for i := 0; i < len(text); i++ {
@@ -602,23 +608,69 @@ func fixMachine(zhe *convert.Converter, text string, segs []Edit, allowed func(i
 			patches = append(patches, Edit{Start: i, End: i + utf8.RuneLen(r), After: v})
 		}
 	}
-	if len(patches) == 0 {
-		return segs
+	return patches
+}
+
+// applyPatches applies the patches that fall inside the segments (t2s
+// runs) to their replacements and adds the others as edits of their own,
+// in text order. When segs has room for the patches (convertedRuns leaves
+// it), the result is written into segs from the back, without allocating:
+// the edit written at position w never overwrites a segment not yet read,
+// as the result has at least as many edits as segs.
+func applyPatches(text string, segs, patches []Edit) []Edit {
+	if cap(segs) < len(segs)+len(patches) {
+		out := make([]Edit, 0, len(segs)+len(patches))
+		k := 0
+		for _, e := range segs {
+			for k < len(patches) && patches[k].Start < e.Start {
+				out = append(out, patches[k])
+				k++
+			}
+			if k < len(patches) && patches[k].Start < e.End {
+				e.After = patchRunes(text[e.Start:e.End], e.After, e.Start, patches, &k)
+			}
+			out = append(out, e)
+		}
+		return append(out, patches[k:]...)
 	}
-	// Apply patches inside segments, add the others as their own edits.
-	out := make([]Edit, 0, len(segs)+len(patches))
-	k := 0
+	// The number of edits: the segments and the patches outside them.
+	n, k := len(segs), 0
 	for _, e := range segs {
 		for k < len(patches) && patches[k].Start < e.Start {
-			out = append(out, patches[k])
+			n++
 			k++
 		}
-		if k < len(patches) && patches[k].Start < e.End {
-			e.After = patchRunes(text[e.Start:e.End], e.After, e.Start, patches, &k)
+		for k < len(patches) && patches[k].Start < e.End {
+			k++
 		}
-		out = append(out, e)
 	}
-	return append(out, patches[k:]...)
+	n += len(patches) - k
+	out := segs[:n]
+	w, k := n-1, len(patches)-1
+	for i := len(segs) - 1; i >= 0; i-- {
+		e := segs[i]
+		for k >= 0 && patches[k].Start >= e.End {
+			out[w] = patches[k]
+			w--
+			k--
+		}
+		first := k + 1 // the first patch inside e, if any
+		for first > 0 && patches[first-1].Start >= e.Start {
+			first--
+		}
+		if first <= k {
+			p := first
+			e.After = patchRunes(text[e.Start:e.End], e.After, e.Start, patches, &p)
+			k = first - 1
+		}
+		out[w] = e
+		w--
+	}
+	for ; k >= 0; k-- {
+		out[w] = patches[k]
+		w--
+	}
+	return out
 }
 
 // patchRunes replaces, in after (the conversion of src, which starts at
