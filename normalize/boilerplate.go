@@ -73,10 +73,15 @@ func (b Boilerplate) Edits(text string, doc *Doc) ([]Edit, []Finding) {
 		spans = kept
 	}
 	edits := make([]Edit, 0, len(spans))
+	withReasons := doc == nil || !doc.noReasons
 	for _, sp := range spans {
-		reason := "boilerplate phrase (" + sp.Kind + ")"
-		if sp.Line {
+		var reason string
+		switch {
+		case !withReasons:
+		case sp.Line:
 			reason = "boilerplate line (" + sp.Kind + ")"
+		default:
+			reason = "boilerplate phrase (" + sp.Kind + ")"
 		}
 		edits = append(edits, Edit{Start: sp.Span.Start, End: sp.Span.End, Reason: reason, Rule: sp.Rule, Confidence: sp.Confidence})
 	}

@@ -110,7 +110,7 @@ func invalidUTF8Error(s string) error {
 func (n *Normalizer) run(text string, rep *Report, changes bool) string {
 	// The text is valid UTF-8 (String checks it, decoding produces it) and
 	// stays so (checkEdits).
-	doc := &Doc{Report: rep, Opts: &n.opts, validText: true}
+	doc := &Doc{Report: rep, Opts: &n.opts, validText: true, noReasons: !changes}
 	// The edits of each stage are kept, and turned into changes once all
 	// stages have run: Report.Changes is then allocated once, at its size,
 	// and each stage's changes are mapped back with one linear walk per

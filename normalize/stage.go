@@ -21,6 +21,10 @@ type Doc struct {
 	// validText says that the text given to the stage is valid UTF-8, as
 	// the pipeline guarantees, so that a stage need not check it again.
 	validText bool
+	// noReasons says that the pipeline keeps no change list
+	// (Options.OmitChanges), so that the Reason of an edit is never read
+	// and a stage may leave it empty.
+	noReasons bool
 }
 
 // A Stage is one step of the pipeline. Edits returns the edits the stage
