@@ -5,7 +5,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/hanfix/hanfix/internal/pinyin"
-	"github.com/hanfix/hanfix/internal/utf8x"
 )
 
 // Annotation is a pinyin reading flattened into the text right after the
@@ -256,35 +255,7 @@ func judge(s string, cands []annCand, res *AnnotationResult) {
 		st.annotated++
 		st.add(c.reading(s))
 	}
-	// Count every occurrence of the annotated characters. A bit per rune
-	// value modulo 4096 keeps most other characters away from the map.
-	var seen [64]uint64
-	for r := range stats {
-		seen[r>>6&63] |= 1 << (r & 63)
-	}
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			i++
-			continue
-		}
-		// Three-byte characters (Han) decoded inline, as ranging over s
-		// would decode them; anything else as ranging does.
-		var r rune
-		if r3, ok := utf8x.Decode3(s, i); ok {
-			r = r3
-			i += 3
-		} else {
-			var size int
-			r, size = utf8.DecodeRuneInString(s[i:])
-			i += size
-		}
-		if r >= minR && r <= maxR && seen[r>>6&63]&(1<<(r&63)) != 0 {
-			if st := stats[r]; st != nil {
-				st.total++
-			}
-		}
-	}
+	countTotals(s, stats, minR, maxR)
 	strongDistinct, strongAnn, strongTotal, consistent := 0, 0, 0, 0
 	for r, st := range stats {
 		for k, rc := range st.readings {
@@ -352,6 +323,51 @@ func judge(s string, cands []annCand, res *AnnotationResult) {
 			cc = min(cc, 0.3)
 		}
 		res.Annotations[k] = Annotation{Span: Span{c.start, c.end}, Base: s[c.baseStart:c.start], Reading: c.reading(s), Confidence: cc}
+	}
+}
+
+// countTotals counts the occurrences in s of the characters of stats,
+// which lie in [minR, maxR], as ranging over s would decode them.
+//
+// A bit per value of a rune's low 12 bits keeps most other characters
+// away from the map. For a three-byte character those bits are the
+// payload of its two continuation bytes, so the filter is tested before
+// the lead byte's bits are put in. A three-byte sequence whose lead byte
+// is E1–EC or EE–EF and whose next two bytes are continuation bytes is
+// valid and decoded as ranging would; anything else is decoded as ranging
+// does.
+func countTotals(s string, stats map[rune]*charStat, minR, maxR rune) {
+	var seen [64]uint64
+	for r := range stats {
+		seen[r>>6&63] |= 1 << (r & 63)
+	}
+	count := func(r rune) {
+		if r >= minR && r <= maxR && seen[r>>6&63]&(1<<(r&63)) != 0 {
+			if st := stats[r]; st != nil {
+				st.total++
+			}
+		}
+	}
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			continue
+		}
+		if c >= 0xE1 && c <= 0xEF && c != 0xED && i+2 < len(s) {
+			c1, c2 := s[i+1], s[i+2]
+			if (c1^0x80)|(c2^0x80) < 0x40 {
+				i += 3
+				low := rune(c1&0x3F)<<6 | rune(c2&0x3F)
+				if seen[low>>6]&(1<<(low&63)) != 0 {
+					count(rune(c&0x0F)<<12 | low)
+				}
+				continue
+			}
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		count(r)
 	}
 }
 
