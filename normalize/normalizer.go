@@ -109,7 +109,8 @@ func invalidUTF8Error(s string) error {
 // gets no change list (Options.OmitChanges), only the counts.
 func (n *Normalizer) run(text string, rep *Report, changes bool) string {
 	// The text is valid UTF-8 (String checks it, decoding produces it) and
-	// stays so (checkEdits).
+	// stays so (checkEdits; a stage that applies its own edits writes
+	// valid UTF-8 only).
 	doc := &Doc{Report: rep, Opts: &n.opts, validText: true, noReasons: !changes}
 	// The edits of each stage are kept, and turned into changes once all
 	// stages have run: Report.Changes is then allocated once, at its size,
@@ -118,12 +119,22 @@ func (n *Normalizer) run(text string, rep *Report, changes bool) string {
 	// built only when something is mapped back through them: a finding,
 	// or the changes when they are wanted.
 	var stagesBuf [8]stageEdits
-	done := stagesBuf[:0]
+	staged := stagesBuf[:0]
 	var mapsBuf [8]stageMap
 	maps := mapsBuf[:0]
 	total := 0
-	for _, st := range n.stages {
-		edits, findings := st.Edits(text, doc)
+	for i, st := range n.stages {
+		var (
+			edits, findings = []Edit(nil), []Finding(nil)
+			out             string
+			count           int
+			self            bool // the stage applied its edits (applier)
+		)
+		if a, ok := st.(applier); ok && !changes && i == len(n.stages)-1 {
+			edits, findings, out, count, self = a.apply(text, doc)
+		} else {
+			edits, findings = st.Edits(text, doc)
+		}
 		k := st.Kind()
 		if err := checkEdits(text, edits); err != nil {
 			// A stage bug must not corrupt the text: drop its edits and say so.
@@ -131,7 +142,7 @@ func (n *Normalizer) run(text string, rep *Report, changes bool) string {
 			edits = nil
 		}
 		if len(findings) > 0 {
-			maps = buildMaps(maps, done)
+			maps = buildMaps(maps, staged)
 			sort.SliceStable(findings, func(i, j int) bool { return findings[i].Start < findings[j].Start })
 			for _, f := range findings {
 				f.Start, f.End = mapBack(maps, f.Start, false), mapBack(maps, f.End, true)
@@ -141,18 +152,25 @@ func (n *Normalizer) run(text string, rep *Report, changes bool) string {
 				rep.Findings = append(rep.Findings, f)
 			}
 		}
+		if self {
+			if count > 0 {
+				rep.Counts[k] += count
+				text = out
+			}
+			continue
+		}
 		if len(edits) == 0 {
 			continue
 		}
-		done = append(done, stageEdits{kind: k, text: text, edits: edits, maps: len(done)})
+		staged = append(staged, stageEdits{kind: k, text: text, edits: edits, maps: len(staged)})
 		total += len(edits)
 		rep.Counts[k] += len(edits)
 		text = applyEdits(text, edits)
 	}
 	if total > 0 && changes {
-		maps = buildMaps(maps, done)
+		maps = buildMaps(maps, staged)
 		cs := slices.Grow(rep.Changes, total)
-		for _, se := range done {
+		for _, se := range staged {
 			first := len(cs)
 			for _, e := range se.edits {
 				cs = append(cs, makeChange(se.kind, se.text, e))
@@ -165,9 +183,9 @@ func (n *Normalizer) run(text string, rep *Report, changes bool) string {
 }
 
 // buildMaps extends maps, the stage maps of the first len(maps) stages of
-// done, to one map per stage of done.
-func buildMaps(maps []stageMap, done []stageEdits) []stageMap {
-	for _, se := range done[len(maps):] {
+// staged, to one map per stage of staged.
+func buildMaps(maps []stageMap, staged []stageEdits) []stageMap {
+	for _, se := range staged[len(maps):] {
 		maps = append(maps, newStageMap(se.edits))
 	}
 	return maps

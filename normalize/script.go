@@ -112,6 +112,29 @@ func (*Script) Kind() Kind { return KindScript }
 // Edits records the script of text in doc.Report.Script and returns the
 // conversion edits, one per run of converted characters.
 func (st *Script) Edits(text string, doc *Doc) ([]Edit, []Finding) {
+	return st.edits(text, doc, nil)
+}
+
+// apply is Edits for a pipeline that keeps no change list (see applier):
+// where it can, it returns the converted text and the number of edits
+// instead of the edits, which for machine-converted text are one every
+// few characters.
+func (st *Script) apply(text string, doc *Doc) ([]Edit, []Finding, string, int, bool) {
+	var ap applied
+	edits, findings := st.edits(text, doc, &ap)
+	return edits, findings, ap.text, ap.n, ap.done
+}
+
+// applied is the result of Script.apply when it applied the edits itself.
+type applied struct {
+	text string
+	n    int
+	done bool
+}
+
+// edits is Edits; with ap not nil it applies the edits itself where it can
+// and records that in ap.
+func (st *Script) edits(text string, doc *Doc, ap *applied) ([]Edit, []Finding) {
 	res := detect.Script(text)
 	annotated := doc != nil && doc.Report != nil && doc.Report.Counts[KindAnnotation] > 0
 	machine := res.MachineConverted || annotated
@@ -167,6 +190,14 @@ func (st *Script) Edits(text string, doc *Doc) ([]Edit, []Finding) {
 			return nil, convertError(err)
 		}
 		patches = machinePatches(zhe, text, allowed)
+	}
+	if ap != nil && valid && (toSimp || st.variants == nil) && !st.conservative {
+		// No regional variants to merge in and no findings to make: the
+		// edits are the runs and the patches.
+		if out, n, ok := appliedRuns(conv, text, allowed, patches); ok {
+			*ap = applied{text: out, n: n, done: true}
+			return nil, nil
+		}
 	}
 	// The runs leave room for the patches, which are merged in place.
 	segs := convertedRuns(conv, text, valid, allowed, len(patches))
@@ -271,13 +302,29 @@ func alignedRuns(text, out string, allowed func(start, end int) bool, extra int)
 	// every few characters, and growing the edits would allocate (and give
 	// the garbage collector to scan) several times their size.
 	bp := runBufPool.Get().(*[]run)
-	runs := (*bp)[:0]
-	defer func() {
-		if cap(runs) <= maxPooledRuns {
-			*bp = runs[:0]
-			runBufPool.Put(bp)
-		}
-	}()
+	runs, res := findRuns(text, out, allowed, (*bp)[:0])
+	defer putRuns(bp, runs)
+	if res != aligned || len(runs) == 0 {
+		return nil, res
+	}
+	segs := make([]Edit, len(runs), len(runs)+extra)
+	for k, r := range runs {
+		segs[k] = Edit{Start: r.start, End: r.end, After: out[r.outStart:r.outEnd]}
+	}
+	return segs, aligned
+}
+
+// putRuns returns a run buffer to runBufPool, unless it grew too large.
+func putRuns(bp *[]run, runs []run) {
+	if cap(runs) <= maxPooledRuns {
+		*bp = runs[:0]
+		runBufPool.Put(bp)
+	}
+}
+
+// findRuns appends to runs the runs of alignedRuns, as offsets, and
+// returns them with the outcome.
+func findRuns(text, out string, allowed func(start, end int) bool, runs []run) ([]run, int) {
 	i, j := 0, 0
 	for {
 		// Equal bytes, eight at a time where possible; in the word that
@@ -312,7 +359,7 @@ func alignedRuns(text, out string, allowed func(start, end int) bool, extra int)
 			if m == 0 {
 				q, size := utf8.DecodeRuneInString(out[j:])
 				if q == utf8.RuneError && size == 1 {
-					return nil, invalidOut
+					return runs, invalidOut
 				}
 				m = size
 			}
@@ -332,16 +379,61 @@ func alignedRuns(text, out string, allowed func(start, end int) bool, extra int)
 		}
 	}
 	if i != len(text) || j != len(out) {
-		return nil, misaligned
+		return runs, misaligned
 	}
-	if len(runs) == 0 {
-		return nil, aligned
+	return runs, aligned
+}
+
+// appliedRuns is, for valid UTF-8 text, the text that the edits of
+// convertedRuns with the patches merged in (applyPatches) and adjacent
+// edits merged (mergeRuns) make, and the number of those edits, computed
+// from the runs as offsets without building the edits. ok is false when
+// conv's result does not align with text character for character; the
+// edits must then be built.
+func appliedRuns(conv *convert.Converter, text string, allowed func(start, end int) bool, patches []Edit) (string, int, bool) {
+	out := conv.Convert(text)
+	if out == text && len(patches) == 0 {
+		return text, 0, true
 	}
-	segs := make([]Edit, len(runs), len(runs)+extra)
-	for k, r := range runs {
-		segs[k] = Edit{Start: r.start, End: r.end, After: out[r.outStart:r.outEnd]}
+	bp := runBufPool.Get().(*[]run)
+	var runs []run
+	if out != text {
+		var res int
+		if runs, res = findRuns(text, out, allowed, (*bp)[:0]); res != aligned {
+			putRuns(bp, runs)
+			return "", 0, false
+		}
 	}
-	return segs, aligned
+	defer putRuns(bp, runs)
+	var b strings.Builder
+	b.Grow(len(out) + 8*len(patches))
+	last, prevEnd, n := 0, -1, 0
+	emit := func(start, end int, after string) {
+		b.WriteString(text[last:start])
+		b.WriteString(after)
+		last = end
+		if start != prevEnd {
+			n++ // else mergeRuns joins it to the edit before
+		}
+		prevEnd = end
+	}
+	k := 0
+	for _, r := range runs {
+		for k < len(patches) && patches[k].Start < r.start {
+			emit(patches[k].Start, patches[k].End, patches[k].After)
+			k++
+		}
+		after := out[r.outStart:r.outEnd]
+		if k < len(patches) && patches[k].Start < r.end {
+			after = patchRunes(text[r.start:r.end], after, r.start, patches, &k)
+		}
+		emit(r.start, r.end, after)
+	}
+	for ; k < len(patches); k++ {
+		emit(patches[k].Start, patches[k].End, patches[k].After)
+	}
+	b.WriteString(text[last:])
+	return b.String(), n, true
 }
 
 // run is a run of characters text[start:end] that a conversion turns into

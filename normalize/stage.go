@@ -52,3 +52,14 @@ func makeChange(k Kind, text string, e Edit) Change {
 	return Change{Kind: k, Start: e.Start, End: e.End, Before: text[e.Start:e.End], After: e.After,
 		Reason: e.Reason, Rule: e.Rule, Confidence: e.Confidence}
 }
+
+// applier is implemented by stages that can apply their edits themselves
+// when nobody reads them: the pipeline, when it keeps no change list, calls
+// apply instead of Edits for its last stage (no later stage's findings
+// need mapping back through this one's edits). When done is true, text is
+// the stage's output and n the number of its edits, as applying and
+// counting the edits of Edits would give them, and edits is nil;
+// otherwise edits and findings are those of Edits.
+type applier interface {
+	apply(in string, doc *Doc) (edits []Edit, findings []Finding, text string, n int, done bool)
+}
