@@ -217,7 +217,39 @@ func (f *folder) fold(line string) {
 			i++
 			continue
 		}
-		// Most of the line is Han: the inlined fast path first.
+		// Most of the line is Han: a run of Han characters (U+3400–U+9FFF,
+		// lead bytes E3–E9) is folded by a loop of its own, which does
+		// what the general path below does for them with less to keep
+		// track of. A character it does not handle ends the run.
+		if c >= 0xE3 && c <= 0xE9 {
+			for i+2 < len(line) {
+				c0, c1, c2 := line[i], line[i+1], line[i+2]
+				if c0 < 0xE3 || c0 > 0xE9 || (c1^0x80)|(c2^0x80) >= 0x40 {
+					break
+				}
+				r := rune(c0&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F)
+				if r < 0x3400 {
+					break // CJK punctuation, kana: the general path
+				}
+				dst, offs := b[n:n+3:n+3], off[n:n+3:n+3]
+				if fr := rune(tab[uint16(r)]); fr == 0 {
+					dst[0], dst[1], dst[2] = c0, c1, c2
+				} else if fr >= 0x800 && (fr < 0xD800 || fr > 0xDFFF) {
+					dst[0], dst[1], dst[2] = byte(0xE0|fr>>12), byte(0x80|fr>>6&0x3F), byte(0x80|fr&0x3F)
+				} else {
+					break
+				}
+				o := int32(i)
+				offs[0], offs[1], offs[2] = o, o, o
+				n += 3
+				runes++
+				i += 3
+				prevHan = true
+			}
+			if i >= len(line) || line[i] < 0x80 {
+				continue
+			}
+		}
 		r, ok := utf8x.Decode3(line, i)
 		size := 3
 		if !ok {
