@@ -1,6 +1,7 @@
 package detect
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -159,19 +160,54 @@ func hasToneMark(s string) bool {
 	return false
 }
 
+// maxStrayReadings is the most distinct stray readings that addStrays
+// looks for by comparison; with more, it puts the annotations' readings in
+// a set.
+const maxStrayReadings = 16
+
 // addStrays adds to the annotations of a systematic document the readings
 // that follow a garbled character (F(xiàn)) when the document annotates
 // some character with exactly that reading. They get a lower confidence.
 func addStrays(s string, anns []Annotation, strays []annCand, conf float64) []Annotation {
-	used := map[string]bool{}
+	// The strays are few and their readings fewer: each fitting
+	// annotation is compared with the readings not yet found, instead of
+	// putting the readings of all annotations (thousands) in a set.
+	var want []string // distinct readings of strays, until found
+	for k := range strays {
+		if r := strays[k].reading(s); !slices.Contains(want, r) {
+			want = append(want, r)
+		}
+	}
+	var used []string
+	if len(want) > maxStrayReadings {
+		set := map[string]bool{}
+		for _, a := range anns {
+			if a.Confidence >= 0.5 {
+				set[a.Reading] = true
+			}
+		}
+		for _, r := range want {
+			if set[r] {
+				used = append(used, r)
+			}
+		}
+		want = nil
+	}
 	for _, a := range anns {
-		if a.Confidence >= 0.5 {
-			used[a.Reading] = true
+		if len(want) == 0 {
+			break
+		}
+		if a.Confidence < 0.5 {
+			continue
+		}
+		if k := slices.Index(want, a.Reading); k >= 0 {
+			used = append(used, want[k])
+			want = slices.Delete(want, k, k+1)
 		}
 	}
 	var add []Annotation
 	for _, c := range strays {
-		if used[c.reading(s)] {
+		if slices.Contains(used, c.reading(s)) {
 			add = append(add, Annotation{Span: Span{c.start, c.end}, Base: s[c.baseStart:c.start], Reading: c.reading(s), Confidence: round2(min(conf, 0.6))})
 		}
 	}
