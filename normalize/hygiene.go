@@ -67,6 +67,17 @@ func (Hygiene) Edits(text string, doc *Doc) ([]Edit, []Finding) {
 			i += 3 // U+4000–U+9FFF: Han and hexagrams, nothing to do
 			continue
 		}
+		if (c == 0xE3 || c == 0xEF) && i+2 < len(text) {
+			// CJK punctuation and kana (U+3000–U+30FF but the combining
+			// marks U+3099 and U+309A) and full-width forms (U+FF00–
+			// U+FF7F): none is removed, and nfcStable accepts them all.
+			c1, c2 := text[i+1], text[i+2]
+			if c2&0xC0 == 0x80 && (c == 0xE3 && c1 >= 0x80 && c1 <= 0x83 && !(c1 == 0x82 && (c2 == 0x99 || c2 == 0x9A)) ||
+				c == 0xEF && (c1 == 0xBC || c1 == 0xBD)) {
+				i += 3
+				continue
+			}
+		}
 		// CJK punctuation and full-width forms are three bytes too.
 		r, size := utf8x.DecodeRune(text, i)
 		switch {
