@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/hanfix/hanfix/detect"
+	"github.com/hanfix/hanfix/internal/utf8x"
 )
 
 // maxLearnedShare is the largest share of a document's prose (letters on
@@ -124,7 +125,11 @@ func prose(s string) int {
 			continue
 		}
 		han, letters := 0, 0
-		for _, r := range line {
+		for i := 0; i < len(line); {
+			// Decoded inline (ranging would call the runtime for every
+			// character that is not ASCII), as ranging decodes.
+			r, size := utf8x.DecodeRune(line, i)
+			i += size
 			switch {
 			case r >= 0x4E00 && r <= 0x9FFF, r >= 0x3400 && r <= 0x4DBF:
 				// The CJK unified ideographs and extension A, most of a
