@@ -128,7 +128,12 @@ func prose(s string) int {
 		for i := 0; i < len(line); {
 			// Decoded inline (ranging would call the runtime for every
 			// character that is not ASCII), as ranging decodes.
-			r, size := utf8x.DecodeRune(line, i)
+			r, size := rune(0), 3
+			if r3, ok := utf8x.Decode3(line, i); ok {
+				r = r3
+			} else {
+				r, size = utf8.DecodeRuneInString(line[i:])
+			}
 			i += size
 			switch {
 			case r >= 0x4E00 && r <= 0x9FFF, r >= 0x3400 && r <= 0x4DBF:

@@ -78,8 +78,14 @@ func (Hygiene) Edits(text string, doc *Doc) ([]Edit, []Finding) {
 				continue
 			}
 		}
-		// CJK punctuation and full-width forms are three bytes too.
-		r, size := utf8x.DecodeRune(text, i)
+		// CJK punctuation and full-width forms are three bytes too:
+		// decoded inline (utf8x.DecodeRune is not inlined).
+		r, size := rune(0), 3
+		if r3, ok := utf8x.Decode3(text, i); ok {
+			r = r3
+		} else {
+			r, size = utf8.DecodeRuneInString(text[i:])
+		}
 		switch {
 		case r == 0xFEFF:
 			reason := "zero-width no-break space removed"

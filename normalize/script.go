@@ -686,7 +686,10 @@ func machinePatches(zhe *convert.Converter, text string, allowed func(int, int) 
 		// text would stop: it is never a continuation byte. The lead byte
 		// of 著 begins all of U+8000–U+8FFF, so the rune is decoded inline
 		// and the variants are looked up only for their own runes.
-		r, _ := utf8x.DecodeRune(text, i)
+		r, ok := utf8x.Decode3(text, i)
+		if !ok {
+			r, _ = utf8.DecodeRuneInString(text[i:])
+		}
 		if r == '著' {
 			if allowed(i, i+len("著")) && zheIsParticle(zhe, text, i) {
 				patches = append(patches, Edit{Start: i, End: i + len("著"), After: "着"})

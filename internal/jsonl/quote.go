@@ -138,7 +138,12 @@ func AppendQuote(dst []byte, s string) []byte {
 			continue
 		}
 		// Chinese text is three-byte characters: decoded inline.
-		r, size := utf8x.DecodeRune(s, i)
+		r, size := rune(0), 3
+		if r3, ok := utf8x.Decode3(s, i); ok {
+			r = r3
+		} else {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
 		switch {
 		case r == utf8.RuneError && size == 1:
 			dst = append(dst, s[start:i]...)
