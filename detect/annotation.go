@@ -1,11 +1,11 @@
 package detect
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/hanfix/hanfix/internal/pinyin"
-	"github.com/hanfix/hanfix/internal/utf8x"
 )
 
 // Annotation is a pinyin reading flattened into the text right after the
@@ -113,7 +113,7 @@ func Annotations(s string) AnnotationResult {
 		reading := s[j+1 : end]
 		if !han {
 			if hasToneMark(reading) && pinyin.IsSyllable(reading) {
-				strays = append(strays, annCand{start: j, end: end + 1, baseStart: j - bsize, base: base, reading: reading})
+				strays = append(strays, annCand{start: j, end: end + 1, baseStart: j - bsize, base: base})
 			}
 			continue
 		}
@@ -131,7 +131,7 @@ func Annotations(s string) AnnotationResult {
 		if !ok {
 			continue
 		}
-		cands = append(cands, annCand{start: j, end: end + 1, baseStart: j - bsize, base: base, reading: reading})
+		cands = append(cands, annCand{start: j, end: end + 1, baseStart: j - bsize, base: base})
 		i = end + 1
 	}
 	if len(cands) == 0 {
@@ -160,20 +160,55 @@ func hasToneMark(s string) bool {
 	return false
 }
 
+// maxStrayReadings is the most distinct stray readings that addStrays
+// looks for by comparison; with more, it puts the annotations' readings in
+// a set.
+const maxStrayReadings = 16
+
 // addStrays adds to the annotations of a systematic document the readings
 // that follow a garbled character (F(xiàn)) when the document annotates
 // some character with exactly that reading. They get a lower confidence.
 func addStrays(s string, anns []Annotation, strays []annCand, conf float64) []Annotation {
-	used := map[string]bool{}
+	// The strays are few and their readings fewer: each fitting
+	// annotation is compared with the readings not yet found, instead of
+	// putting the readings of all annotations (thousands) in a set.
+	var want []string // distinct readings of strays, until found
+	for k := range strays {
+		if r := strays[k].reading(s); !slices.Contains(want, r) {
+			want = append(want, r)
+		}
+	}
+	var used []string
+	if len(want) > maxStrayReadings {
+		set := map[string]bool{}
+		for _, a := range anns {
+			if a.Confidence >= 0.5 {
+				set[a.Reading] = true
+			}
+		}
+		for _, r := range want {
+			if set[r] {
+				used = append(used, r)
+			}
+		}
+		want = nil
+	}
 	for _, a := range anns {
-		if a.Confidence >= 0.5 {
-			used[a.Reading] = true
+		if len(want) == 0 {
+			break
+		}
+		if a.Confidence < 0.5 {
+			continue
+		}
+		if k := slices.Index(want, a.Reading); k >= 0 {
+			used = append(used, want[k])
+			want = slices.Delete(want, k, k+1)
 		}
 	}
 	var add []Annotation
 	for _, c := range strays {
-		if used[c.reading] {
-			add = append(add, Annotation{Span: Span{c.start, c.end}, Base: s[c.baseStart:c.start], Reading: c.reading, Confidence: round2(min(conf, 0.6))})
+		if slices.Contains(used, c.reading(s)) {
+			add = append(add, Annotation{Span: Span{c.start, c.end}, Base: s[c.baseStart:c.start], Reading: c.reading(s), Confidence: round2(min(conf, 0.6))})
 		}
 	}
 	if len(add) == 0 {
@@ -193,14 +228,19 @@ func addStrays(s string, anns []Annotation, strays []annCand, conf float64) []An
 	return out
 }
 
+// annCand is a candidate annotation. It holds offsets only, no strings,
+// so that the candidates of an annotated document (thousands) are one
+// small allocation that the garbage collector need not scan.
 type annCand struct {
 	start, end int // the "(reading)" group
 	baseStart  int
 	base       rune
-	reading    string
 	strong     bool // base is a Traditional-only character
 	fits       bool // the reading is the one this character usually gets
 }
+
+// reading returns the reading of c in s, without the parentheses.
+func (c *annCand) reading(s string) string { return s[c.start+1 : c.end-1] }
 
 // charStat collects the candidates of one annotated character.
 type charStat struct {
@@ -249,37 +289,9 @@ func judge(s string, cands []annCand, res *AnnotationResult) {
 			minR, maxR = min(minR, c.base), max(maxR, c.base)
 		}
 		st.annotated++
-		st.add(c.reading)
+		st.add(c.reading(s))
 	}
-	// Count every occurrence of the annotated characters. A bit per rune
-	// value modulo 4096 keeps most other characters away from the map.
-	var seen [64]uint64
-	for r := range stats {
-		seen[r>>6&63] |= 1 << (r & 63)
-	}
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			i++
-			continue
-		}
-		// Three-byte characters (Han) decoded inline, as ranging over s
-		// would decode them; anything else as ranging does.
-		var r rune
-		if r3, ok := utf8x.Decode3(s, i); ok {
-			r = r3
-			i += 3
-		} else {
-			var size int
-			r, size = utf8.DecodeRuneInString(s[i:])
-			i += size
-		}
-		if r >= minR && r <= maxR && seen[r>>6&63]&(1<<(r&63)) != 0 {
-			if st := stats[r]; st != nil {
-				st.total++
-			}
-		}
-	}
+	countTotals(s, stats, minR, maxR)
 	strongDistinct, strongAnn, strongTotal, consistent := 0, 0, 0, 0
 	for r, st := range stats {
 		for k, rc := range st.readings {
@@ -303,7 +315,8 @@ func judge(s string, cands []annCand, res *AnnotationResult) {
 			best := st.readings[st.best].canonical
 			// The document's reading for this character, and a character
 			// annotated at most of its occurrences.
-			c.fits = (c.reading == best || sameReading(best, c.reading)) && 2*st.annotated >= st.total
+			reading := c.reading(s)
+			c.fits = (reading == best || sameReading(best, reading)) && 2*st.annotated >= st.total
 		}
 	}
 	if nStrong == 0 {
@@ -330,7 +343,7 @@ func judge(s string, cands []annCand, res *AnnotationResult) {
 			}
 		}
 		rs := pinyin.Readings(c.base)
-		if len(rs) > 0 && rs[0] == c.reading {
+		if len(rs) > 0 && rs[0] == c.reading(s) {
 			conf = 0.6
 		}
 	}
@@ -345,14 +358,59 @@ func judge(s string, cands []annCand, res *AnnotationResult) {
 		if !c.strong || !c.fits {
 			cc = min(cc, 0.3)
 		}
-		res.Annotations[k] = Annotation{Span: Span{c.start, c.end}, Base: s[c.baseStart:c.start], Reading: c.reading, Confidence: cc}
+		res.Annotations[k] = Annotation{Span: Span{c.start, c.end}, Base: s[c.baseStart:c.start], Reading: c.reading(s), Confidence: cc}
+	}
+}
+
+// countTotals counts the occurrences in s of the characters of stats,
+// which lie in [minR, maxR], as ranging over s would decode them.
+//
+// A bit per value of a rune's low 12 bits keeps most other characters
+// away from the map. For a three-byte character those bits are the
+// payload of its two continuation bytes, so the filter is tested before
+// the lead byte's bits are put in. A three-byte sequence whose lead byte
+// is E1–EC or EE–EF and whose next two bytes are continuation bytes is
+// valid and decoded as ranging would; anything else is decoded as ranging
+// does.
+func countTotals(s string, stats map[rune]*charStat, minR, maxR rune) {
+	var seen [64]uint64
+	for r := range stats {
+		seen[r>>6&63] |= 1 << (r & 63)
+	}
+	count := func(r rune) {
+		if r >= minR && r <= maxR && seen[r>>6&63]&(1<<(r&63)) != 0 {
+			if st := stats[r]; st != nil {
+				st.total++
+			}
+		}
+	}
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			continue
+		}
+		if c >= 0xE1 && c <= 0xEF && c != 0xED && i+2 < len(s) {
+			c1, c2 := s[i+1], s[i+2]
+			if (c1^0x80)|(c2^0x80) < 0x40 {
+				i += 3
+				low := rune(c1&0x3F)<<6 | rune(c2&0x3F)
+				if seen[low>>6]&(1<<(low&63)) != 0 {
+					count(rune(c&0x0F)<<12 | low)
+				}
+				continue
+			}
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		count(r)
 	}
 }
 
 func toAnnotations(s string, cands []annCand, conf float64) []Annotation {
 	out := make([]Annotation, len(cands))
 	for k, c := range cands {
-		out[k] = Annotation{Span: Span{c.start, c.end}, Base: s[c.baseStart:c.start], Reading: c.reading, Confidence: conf}
+		out[k] = Annotation{Span: Span{c.start, c.end}, Base: s[c.baseStart:c.start], Reading: c.reading(s), Confidence: conf}
 	}
 	return out
 }

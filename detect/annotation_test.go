@@ -107,3 +107,43 @@ func BenchmarkAnnotations(b *testing.B) {
 		Annotations(s)
 	}
 }
+
+// TestCountTotals checks countTotals against counting what ranging over
+// the text decodes, on random text with invalid and truncated UTF-8.
+func TestCountTotals(t *testing.T) {
+	runes := append([]rune(traditionalOnly)[:20], []rune("的了是中国们这个\u4e00\u9fff\u3400")...)
+	pieces := []string{"a", "(", "\xe8", "\x80", "\xe8\xa8", "\xf0\x9f", "\xed\xa0\x80", "\xe0\x80\x80", "é", "𠀀", "\xc3", "\xef\xbf\xbd"}
+	seed := uint64(7)
+	next := func(n int) int {
+		seed = seed*6364136223846793005 + 1442695040888963407
+		return int(seed>>33) % n
+	}
+	for iter := range 3000 {
+		var b strings.Builder
+		for range 1 + next(200) {
+			if next(2) == 0 {
+				b.WriteRune(runes[next(len(runes))])
+			} else {
+				b.WriteString(pieces[next(len(pieces))])
+			}
+		}
+		s := b.String()
+		stats := map[rune]*charStat{}
+		minR, maxR := rune(0x10FFFF), rune(0)
+		for k := range 1 + iter%len(runes) {
+			r := runes[(k*7+iter)%len(runes)]
+			stats[r] = &charStat{}
+			minR, maxR = min(minR, r), max(maxR, r)
+		}
+		stats['𠀀'] = &charStat{}
+		maxR = max(maxR, '𠀀')
+		countTotals(s, stats, minR, maxR)
+		want := map[rune]int{}
+		for _, r := range s {
+			want[r]++
+		}
+		for r, st := range stats {
+			require.Equal(t, want[r], st.total, "%q in %q", r, s)
+		}
+	}
+}

@@ -237,13 +237,26 @@ func (rs *BoilerplateRules) lineHits(f *folder, text string, hits []bpHit) []bpH
 	if len(b) > maxClassifyLine {
 		return hits
 	}
-	// Floating rules: scan every rune start.
+	// Floating rules: scan every rune start. The folded line is valid
+	// UTF-8 (fold writes whole characters only, U+FFFD for bytes that do
+	// not decode), so a three-byte character, most of a Chinese line, is
+	// decoded from its lead byte without checks.
+	floatIdx := rs.floatIdx
 	for i := 0; i < len(b); {
 		c := b[i]
 		var ids []int32
 		size := 1
 		if c < 0x80 {
 			ids = rs.floatASC[c]
+		} else if c >= 0xE0 && c < 0xF0 && i+2 < len(b) {
+			r := rune(c&0x0F)<<12 | rune(b[i+1]&0x3F)<<6 | rune(b[i+2]&0x3F)
+			size = 3
+			k := floatIdx[r]
+			if k == 0 {
+				i += 3
+				continue
+			}
+			ids = rs.floatBMP[k-1]
 		} else {
 			var r rune
 			r, size = decodeRune3b(b, i)

@@ -1,11 +1,9 @@
 package detect
 
 import (
-	"strings"
 	"sync"
 	"unicode/utf8"
 
-	"github.com/hanfix/hanfix/convert"
 	"github.com/hanfix/hanfix/internal/utf8x"
 )
 
@@ -23,54 +21,36 @@ import (
 //     with the single-character mappings of OpenCC t2s (package convert);
 //   - a flattened pinyin reading after a Han character (發(fā)) is dropped.
 //
-// The character table is derived from the t2s converter on first use: every
-// CJK character is converted on its own and the ones that change into one
-// BMP character are recorded in a dense table (128 KiB, a few milliseconds
-// to build), so that folding costs one array load per character.
+// The character table holds the Traditional characters that OpenCC t2s
+// turns, each on its own, into one other BMP character. The pairs are
+// generated (boilerplate_fold_table.go, by go generate; a test checks them
+// against the converter), so that folding needs no converter at start-up:
+// building t2s and converting every CJK character took some 50 million
+// instructions. On first use the pairs fill a dense table (128 KiB), so
+// that folding costs one array load per character.
+
+//go:generate go test -run TestGeneratedTables -update
 
 var (
 	foldOnce sync.Once
-	foldTab  []uint16 // Traditional BMP rune → Simplified rune, 0 if none
+	foldTab  *[0x10000]uint16 // Traditional BMP rune → Simplified rune, 0 if none
 )
 
-// cjkRanges are the ranges scanned to build the fold table.
-var cjkRanges = [][2]rune{{0x3400, 0x4DBF}, {0x4E00, 0x9FFF}, {0xF900, 0xFAFF}}
-
 func loadFold() {
-	foldOnce.Do(func() { foldTab = buildFoldTable() })
+	foldOnce.Do(func() { foldTab = foldTable(foldPairs) })
 }
 
-func buildFoldTable() []uint16 {
-	{
-		tab := make([]uint16, 0x10000)
-		cc, err := convert.New("t2s")
-		if err != nil {
-			// Without the converter only width and case folding apply; the
-			// rules still match text in the script they are written in.
-			return tab
-		}
-		var b strings.Builder
-		for _, rg := range cjkRanges {
-			for r := rg[0]; r <= rg[1]; r++ {
-				b.WriteRune(r)
-				b.WriteByte('\n')
-			}
-		}
-		src := b.String()
-		out := cc.Convert(src)
-		for len(src) > 0 && len(out) > 0 {
-			in, srest, _ := strings.Cut(src, "\n")
-			to, orest, _ := strings.Cut(out, "\n")
-			src, out = srest, orest
-			r, n := utf8.DecodeRuneInString(in)
-			s, m := utf8.DecodeRuneInString(to)
-			if n != len(in) || m != len(to) || r >= 0x10000 || s >= 0x10000 || s == r || s == utf8.RuneError {
-				continue
-			}
-			tab[r] = uint16(s)
-		}
-		return tab
+// foldTable returns the dense table of pairs, a string of Traditional and
+// Simplified characters, alternately.
+func foldTable(pairs string) *[0x10000]uint16 {
+	tab := new([0x10000]uint16)
+	for len(pairs) > 0 {
+		r, n := utf8.DecodeRuneInString(pairs)
+		s, m := utf8.DecodeRuneInString(pairs[n:])
+		pairs = pairs[n+m:]
+		tab[uint16(r)] = uint16(s)
 	}
+	return tab
 }
 
 // foldRune returns the folded form of r, or -1 when r is dropped.
@@ -120,7 +100,7 @@ func foldRune(r rune) rune {
 		return '|'
 	}
 	if r < 0x10000 {
-		if s := foldTab[r]; s != 0 {
+		if s := foldTab[uint16(r)]; s != 0 {
 			return rune(s)
 		}
 	}
@@ -237,7 +217,39 @@ func (f *folder) fold(line string) {
 			i++
 			continue
 		}
-		// Most of the line is Han: the inlined fast path first.
+		// Most of the line is Han: a run of Han characters (U+3400–U+9FFF,
+		// lead bytes E3–E9) is folded by a loop of its own, which does
+		// what the general path below does for them with less to keep
+		// track of. A character it does not handle ends the run.
+		if c >= 0xE3 && c <= 0xE9 {
+			for i+2 < len(line) {
+				c0, c1, c2 := line[i], line[i+1], line[i+2]
+				if c0 < 0xE3 || c0 > 0xE9 || (c1^0x80)|(c2^0x80) >= 0x40 {
+					break
+				}
+				r := rune(c0&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F)
+				if r < 0x3400 {
+					break // CJK punctuation, kana: the general path
+				}
+				dst, offs := b[n:n+3:n+3], off[n:n+3:n+3]
+				if fr := rune(tab[uint16(r)]); fr == 0 {
+					dst[0], dst[1], dst[2] = c0, c1, c2
+				} else if fr >= 0x800 && (fr < 0xD800 || fr > 0xDFFF) {
+					dst[0], dst[1], dst[2] = byte(0xE0|fr>>12), byte(0x80|fr>>6&0x3F), byte(0x80|fr&0x3F)
+				} else {
+					break
+				}
+				o := int32(i)
+				offs[0], offs[1], offs[2] = o, o, o
+				n += 3
+				runes++
+				i += 3
+				prevHan = true
+			}
+			if i >= len(line) || line[i] < 0x80 {
+				continue
+			}
+		}
 		r, ok := utf8x.Decode3(line, i)
 		size := 3
 		if !ok {
@@ -247,7 +259,9 @@ func (f *folder) fold(line string) {
 		var fr rune
 		if han {
 			fr = r
-			if s := tab[r]; s != 0 {
+			// The table covers the BMP: indexing it with a uint16
+			// needs no bounds check.
+			if s := tab[uint16(r)]; s != 0 {
 				fr = rune(s)
 			}
 		} else {
@@ -256,10 +270,12 @@ func (f *folder) fold(line string) {
 		switch {
 		case fr == r && size == 3:
 			// Written byte by byte: copy would call memmove for every
-			// Han character.
+			// Han character. The three-element slices cost one bounds
+			// check each instead of one per byte.
 			o := int32(i)
-			b[n], b[n+1], b[n+2] = line[i], line[i+1], line[i+2]
-			off[n], off[n+1], off[n+2] = o, o, o
+			src, dst, offs := line[i:i+3], b[n:n+3:n+3], off[n:n+3:n+3]
+			dst[0], dst[1], dst[2] = src[0], src[1], src[2]
+			offs[0], offs[1], offs[2] = o, o, o
 			n += 3
 			runes++
 		case fr == r && r != utf8.RuneError:
@@ -276,8 +292,9 @@ func (f *folder) fold(line string) {
 			runes++
 		case fr >= 0x800 && fr < 0x10000 && (fr < 0xD800 || fr > 0xDFFF):
 			o := int32(i)
-			b[n], b[n+1], b[n+2] = byte(0xE0|fr>>12), byte(0x80|fr>>6&0x3F), byte(0x80|fr&0x3F)
-			off[n], off[n+1], off[n+2] = o, o, o
+			dst, offs := b[n:n+3:n+3], off[n:n+3:n+3]
+			dst[0], dst[1], dst[2] = byte(0xE0|fr>>12), byte(0x80|fr>>6&0x3F), byte(0x80|fr&0x3F)
+			offs[0], offs[1], offs[2] = o, o, o
 			n += 3
 			runes++
 		default:

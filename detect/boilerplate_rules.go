@@ -95,6 +95,12 @@ const maxRuleLine = 4096
 // (one rule per line: KIND ZONE MODE [OPTION ...] PATTERN; # comments). A
 // syntax error is returned as a *RuleError with its line number.
 func ParseBoilerplateRules(r io.Reader) (*BoilerplateRules, error) {
+	return parseRules(r, taiwanVariant)
+}
+
+// parseRules is ParseBoilerplateRules with variant giving the Taiwan
+// phrasing of a pattern.
+func parseRules(r io.Reader, variant func(string) string) (*BoilerplateRules, error) {
 	loadFold()
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 0, 1024), maxRuleLine)
@@ -109,7 +115,7 @@ func ParseBoilerplateRules(r io.Reader) (*BoilerplateRules, error) {
 		if !utf8.ValidString(line) {
 			return nil, &RuleError{n, "invalid UTF-8"}
 		}
-		rule, err := parseRule(line)
+		rule, err := parseRule(line, variant)
 		if err != nil {
 			return nil, &RuleError{n, err.Error()}
 		}
@@ -135,7 +141,7 @@ func nextField(s string) (field, rest string) {
 	return s[:i], strings.TrimLeft(s[i:], " \t")
 }
 
-func parseRule(line string) (*bpRule, error) {
+func parseRule(line string, variant func(string) string) (*bpRule, error) {
 	kind, rest := nextField(line)
 	zs, rest := nextField(rest)
 	ms, rest := nextField(rest)
@@ -207,7 +213,7 @@ options:
 	r.pats = []pattern{p}
 	// The same phrase as a Simplified-to-Taiwan conversion with phrases
 	// (OpenCC s2twp) writes it: 登录后查看 → 登入後檢視, 原文链接 → 原文連結.
-	if v := taiwanVariant(src); v != src {
+	if v := variant(src); v != src {
 		if q, err := modePattern(v, m); err == nil && !q.equal(p) {
 			r.pats = append(r.pats, q)
 		}
@@ -252,6 +258,22 @@ func taiwanVariant(src string) string {
 		return src
 	}
 	return twConv.Convert(src)
+}
+
+// defaultTaiwanVariant is taiwanVariant for the patterns of the default
+// rules, read from the generated defaultRulesTW (a test checks it against
+// the converter), so that the default rules need no s2twp converter: its
+// dictionaries and matchers took most of the start-up of a process. A
+// pattern missing from the table (an edited rule file before go generate)
+// is converted.
+func defaultTaiwanVariant(src string) string {
+	if v, ok := defaultRulesTW[src]; ok {
+		if v == "" {
+			return src
+		}
+		return v
+	}
+	return taiwanVariant(src)
 }
 
 // ruleRef packs a rule index and a pattern index into an index entry.
@@ -314,13 +336,12 @@ var (
 
 // DefaultBoilerplateRules returns the embedded default rules
 // (rules/boilerplate.rules). The result is shared; it is immutable. The
-// first call parses them, which builds the t2s fold table and the s2twp
-// converter for the Taiwan-phrasing variants: some 40 ms once per process
-// (measured 39 ms on a shared 2-core machine; the converters are cached by
-// package convert).
+// first call parses them, with the generated fold table and Taiwan-phrasing
+// variants, so that no OpenCC converter is built (ParseBoilerplateRules
+// builds the s2twp converter for rules of its own).
 func DefaultBoilerplateRules() *BoilerplateRules {
 	defaultRulesOnce.Do(func() {
-		rs, err := ParseBoilerplateRules(strings.NewReader(defaultRulesText))
+		rs, err := parseRules(strings.NewReader(defaultRulesText), defaultTaiwanVariant)
 		if err != nil {
 			panic("detect: embedded boilerplate rules: " + err.Error())
 		}

@@ -304,6 +304,18 @@ func fingerprint(b []byte) (uint64, bool) {
 			i++
 			continue
 		}
+		if c >= 0xE1 && c <= 0xEF && c != 0xED && i+2 < len(b) && (b[i+1]^0x80)|(b[i+2]^0x80) < 0x40 {
+			// A valid three-byte character (Han), decoded inline.
+			r := rune(c&0x0F)<<12 | rune(b[i+1]&0x3F)<<6 | rune(b[i+2]&0x3F)
+			if isHan(r) {
+				letters++
+			}
+			h = (h ^ uint64(c)) * prime
+			h = (h ^ uint64(b[i+1])) * prime
+			h = (h ^ uint64(b[i+2])) * prime
+			i += 3
+			continue
+		}
 		r, size := utf8.DecodeRune(b[i:])
 		if isHan(r) {
 			letters++

@@ -199,9 +199,14 @@ func scanScript(s string) scriptScan {
 		}
 		var cl uint8
 		if r < 0x10000 {
-			cl = t.bmp[r]
+			cl = t.bmp[uint16(r)]
 		} else {
 			cl = scriptClassOf(r)
+		}
+		if cl == classHan {
+			// The commonest class first: Han common to both scripts.
+			sc.han++
+			continue
 		}
 		switch cl {
 		case classOther:

@@ -29,20 +29,25 @@ func (Annotations) Edits(text string, doc *Doc) ([]Edit, []Finding) {
 	var edits []Edit
 	var findings []Finding
 	var reasons string // the reasons of all edits, back to back
+	withReasons := doc == nil || !doc.noReasons
 	if res.Systematic {
 		edits = make([]Edit, 0, len(res.Annotations))
-		reasons = annotationReasons(res.Annotations)
+		if withReasons {
+			reasons = annotationReasons(res.Annotations)
+		}
 	}
 	for _, a := range res.Annotations {
 		if res.Systematic && a.Confidence >= 0.5 {
-			n := annotationReasonLen(a)
-			edits = append(edits, Edit{
+			e := Edit{
 				Start: a.Span.Start, End: a.Span.End,
-				Reason:     reasons[:n],
 				Rule:       "annotation",
 				Confidence: a.Confidence,
-			})
-			reasons = reasons[n:]
+			}
+			if withReasons {
+				n := annotationReasonLen(a)
+				e.Reason, reasons = reasons[:n], reasons[n:]
+			}
+			edits = append(edits, e)
 			continue
 		}
 		why := "looks like a pinyin reading of " + a.Base + ", but the document shows no systematic annotation pattern"

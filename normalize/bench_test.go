@@ -29,9 +29,9 @@ func seedText(b *testing.B) []byte {
 // the seed documents, one document per call, raw bytes in. The
 // converters, rules and models are built before the timing starts (by New
 // and a first pass over the documents). A -cpuprofile covers the whole
-// test process, so it still shows that one-time construction (some 50 ms:
-// detect.DefaultBoilerplateRules, convert.New); run enough iterations
-// (-benchtime 40x) for it to fade.
+// test process, so it still shows that one-time construction (the OpenCC
+// converters the script stage builds on first use, the mojibake models);
+// run enough iterations (-benchtime 40x) for it to fade.
 func BenchmarkPipelineSeeds(b *testing.B) {
 	benchmarkPipelineBytes(b, Options{Target: TargetSimplified})
 }
@@ -106,6 +106,13 @@ func benchmarkPipelineBytes(b *testing.B, opts Options) {
 // report is visible.
 func BenchmarkPipelineNoMojibake(b *testing.B) {
 	benchmarkPipelineBytes(b, Options{Target: TargetSimplified, Fixes: DefaultFixes &^ FixMojibake})
+}
+
+// BenchmarkPipelineNoMojibakeOmitChanges is BenchmarkPipelineNoMojibake
+// without the change list (Options.OmitChanges), as the CLI runs unless
+// -report asks for it.
+func BenchmarkPipelineNoMojibakeOmitChanges(b *testing.B) {
+	benchmarkPipelineBytes(b, Options{Target: TargetSimplified, Fixes: DefaultFixes &^ FixMojibake, OmitChanges: true})
 }
 
 // BenchmarkStagesSeeds measures each stage of the target-simp pipeline on

@@ -3,8 +3,10 @@ package normalize
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/hanfix/hanfix/detect"
+	"github.com/hanfix/hanfix/internal/utf8x"
 )
 
 // maxLearnedShare is the largest share of a document's prose (letters on
@@ -72,10 +74,15 @@ func (b Boilerplate) Edits(text string, doc *Doc) ([]Edit, []Finding) {
 		spans = kept
 	}
 	edits := make([]Edit, 0, len(spans))
+	withReasons := doc == nil || !doc.noReasons
 	for _, sp := range spans {
-		reason := "boilerplate phrase (" + sp.Kind + ")"
-		if sp.Line {
+		var reason string
+		switch {
+		case !withReasons:
+		case sp.Line:
 			reason = "boilerplate line (" + sp.Kind + ")"
+		default:
+			reason = "boilerplate phrase (" + sp.Kind + ")"
 		}
 		edits = append(edits, Edit{Start: sp.Span.Start, End: sp.Span.End, Reason: reason, Rule: sp.Rule, Confidence: sp.Confidence})
 	}
@@ -118,8 +125,27 @@ func prose(s string) int {
 			continue
 		}
 		han, letters := 0, 0
-		for _, r := range line {
+		for i := 0; i < len(line); {
+			// Decoded inline (ranging would call the runtime for every
+			// character that is not ASCII), as ranging decodes.
+			r, size := rune(0), 3
+			if r3, ok := utf8x.Decode3(line, i); ok {
+				r = r3
+			} else {
+				r, size = utf8.DecodeRuneInString(line[i:])
+			}
+			i += size
 			switch {
+			case r >= 0x4E00 && r <= 0x9FFF, r >= 0x3400 && r <= 0x4DBF:
+				// The CJK unified ideographs and extension A, most of a
+				// Chinese line, are all Han (TestProseHanRanges), without
+				// a table search.
+				han++
+				letters++
+			case r < utf8.RuneSelf:
+				if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' {
+					letters++
+				}
 			case unicode.Is(unicode.Han, r):
 				han++
 				letters++

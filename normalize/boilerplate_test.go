@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -123,4 +125,23 @@ func TestBoilerplateFindings(t *testing.T) {
 	require.Len(t, found, 1)
 	assert.Equal(t, "上一篇:某某文章", found[0].Text)
 	assert.Equal(t, "上一篇:某某文章", s[found[0].Start:found[0].End])
+}
+
+// TestProseHanRanges checks the fast paths of prose against the Unicode
+// tables: every rune of the CJK unified ideographs and extension A is Han,
+// and the ASCII letters and digits are the ASCII runes that unicode calls
+// letters or digits.
+func TestProseHanRanges(t *testing.T) {
+	for _, rg := range [][2]rune{{0x4E00, 0x9FFF}, {0x3400, 0x4DBF}} {
+		for r := rg[0]; r <= rg[1]; r++ {
+			if !unicode.Is(unicode.Han, r) {
+				t.Fatalf("%U is not Han", r)
+			}
+		}
+	}
+	for r := rune(0); r < utf8.RuneSelf; r++ {
+		fast := r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9'
+		assert.Equal(t, unicode.IsLetter(r) || unicode.IsDigit(r), fast, "%q", r)
+		assert.False(t, unicode.Is(unicode.Han, r))
+	}
 }

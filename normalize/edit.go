@@ -138,12 +138,30 @@ func checkEdits(text string, edits []Edit) error {
 			return fmt.Errorf("edit %d [%d,%d) out of order or out of range", i, e.Start, e.End)
 		case !boundary(text, e.Start) || !boundary(text, e.End):
 			return fmt.Errorf("edit %d [%d,%d) splits a character", i, e.Start, e.End)
-		case !utf8.ValidString(e.After):
+		case !validAfter(e.After):
 			return fmt.Errorf("edit %d writes invalid UTF-8", i)
 		}
 		last = e.End
 	}
 	return nil
+}
+
+// validAfter is utf8.ValidString for the replacement of an edit, which is
+// mostly a few Han characters (the script stage writes one per run of
+// converted characters): three-byte sequences are checked inline, the
+// rest of the string, from the first other byte on, by utf8.ValidString.
+func validAfter(s string) bool {
+	i := 0
+	for i+2 < len(s) {
+		c, c1, c2 := s[i], s[i+1], s[i+2]
+		// E1–EC and EE–EF lead bytes take any continuation bytes; E0 and
+		// ED (overlongs, surrogates) go the long way.
+		if c < 0xE1 || c > 0xEF || c == 0xED || c1&0xC0 != 0x80 || c2&0xC0 != 0x80 {
+			break
+		}
+		i += 3
+	}
+	return i == len(s) || utf8.ValidString(s[i:])
 }
 
 func boundary(s string, i int) bool {

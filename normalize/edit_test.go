@@ -4,6 +4,7 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -105,5 +106,24 @@ func TestMapChangesBack(t *testing.T) {
 			text = applyEdits(text, edits)
 			maps = append(maps, newStageMap(edits))
 		}
+	}
+}
+
+// TestValidAfter checks validAfter against utf8.ValidString on strings of
+// random bytes drawn from around the three-byte lead and continuation
+// ranges.
+func TestValidAfter(t *testing.T) {
+	alphabet := []byte{'a', 0x7F, 0x80, 0x9F, 0xA0, 0xBF, 0xC0, 0xC2, 0xDF, 0xE0, 0xE1, 0xE4, 0xEC, 0xED, 0xEE, 0xEF, 0xF0, 0xF4, 0xF5, 0xFF}
+	rng := rand.New(rand.NewPCG(5, 6))
+	for range 300000 {
+		b := make([]byte, rng.IntN(10))
+		for k := range b {
+			b[k] = alphabet[rng.IntN(len(alphabet))]
+		}
+		s := string(b)
+		require.Equal(t, utf8.ValidString(s), validAfter(s), "%q", s)
+	}
+	for _, s := range []string{"", "着", "設置", "中a", "\xed\xa0\x80", "\xe0\x80\x80", "\xe0\xa0\x80", "中\xe4"} {
+		require.Equal(t, utf8.ValidString(s), validAfter(s), "%q", s)
 	}
 }

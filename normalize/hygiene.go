@@ -6,6 +6,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/hanfix/hanfix/internal/utf8x"
 )
 
 // Hygiene is the text hygiene stage. It removes what no clean text needs:
@@ -27,7 +29,11 @@ type Hygiene struct{}
 func (Hygiene) Kind() Kind { return KindHygiene }
 
 // Edits returns the hygiene edits for text.
-func (Hygiene) Edits(text string, _ *Doc) ([]Edit, []Finding) {
+func (Hygiene) Edits(text string, doc *Doc) ([]Edit, []Finding) {
+	// In valid UTF-8 a lead byte E4–E9 begins a three-byte character;
+	// otherwise (Apply on arbitrary bytes) its continuation bytes are
+	// checked.
+	valid := doc != nil && doc.validText
 	var edits []Edit
 	lineStart := 0
 	normal := true // the current line needs no NFC check so far
@@ -57,11 +63,29 @@ func (Hygiene) Edits(text string, _ *Doc) ([]Edit, []Finding) {
 			i++
 			continue
 		}
-		if c >= 0xE4 && c <= 0xE9 && i+2 < len(text) && text[i+1]&0xC0 == 0x80 && text[i+2]&0xC0 == 0x80 {
+		if c >= 0xE4 && c <= 0xE9 && (valid || i+2 < len(text) && text[i+1]&0xC0 == 0x80 && text[i+2]&0xC0 == 0x80) {
 			i += 3 // U+4000–U+9FFF: Han and hexagrams, nothing to do
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(text[i:])
+		if (c == 0xE3 || c == 0xEF) && i+2 < len(text) {
+			// CJK punctuation and kana (U+3000–U+30FF but the combining
+			// marks U+3099 and U+309A) and full-width forms (U+FF00–
+			// U+FF7F): none is removed, and nfcStable accepts them all.
+			c1, c2 := text[i+1], text[i+2]
+			if c2&0xC0 == 0x80 && (c == 0xE3 && c1 >= 0x80 && c1 <= 0x83 && !(c1 == 0x82 && (c2 == 0x99 || c2 == 0x9A)) ||
+				c == 0xEF && (c1 == 0xBC || c1 == 0xBD)) {
+				i += 3
+				continue
+			}
+		}
+		// CJK punctuation and full-width forms are three bytes too:
+		// decoded inline (utf8x.DecodeRune is not inlined).
+		r, size := rune(0), 3
+		if r3, ok := utf8x.Decode3(text, i); ok {
+			r = r3
+		} else {
+			r, size = utf8.DecodeRuneInString(text[i:])
+		}
 		switch {
 		case r == 0xFEFF:
 			reason := "zero-width no-break space removed"

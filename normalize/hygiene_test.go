@@ -88,3 +88,23 @@ func TestNFCStableRunes(t *testing.T) {
 		}
 	}
 }
+
+// TestHygieneFastRanges checks the claim of Hygiene's fast path for CJK
+// punctuation, kana and full-width forms: nfcStable accepts every rune it
+// skips, and none of them is one the stage removes.
+func TestHygieneFastRanges(t *testing.T) {
+	check := func(lo, hi rune) {
+		for r := lo; r <= hi; r++ {
+			if r == 0x3099 || r == 0x309A {
+				continue
+			}
+			enc := string(r)
+			require.True(t, nfcStable(r, enc), "%U", r)
+			in := "中" + enc + "文"
+			edits, _ := Hygiene{}.Edits(in, &Doc{validText: true})
+			require.Empty(t, edits, "%U", r)
+		}
+	}
+	check(0x3000, 0x30FF)
+	check(0xFF00, 0xFF7F)
+}

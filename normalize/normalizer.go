@@ -72,11 +72,16 @@ func (n *Normalizer) Options() Options { return n.opts }
 // any encoding). It returns the clean text and the report of what was found
 // and changed.
 func (n *Normalizer) String(s string) (string, *Report, error) {
+	return n.string(s, !n.opts.OmitChanges)
+}
+
+// string is String, with the change list when changes is set.
+func (n *Normalizer) string(s string, changes bool) (string, *Report, error) {
 	if !utf8.ValidString(s) {
 		return "", nil, invalidUTF8Error(s)
 	}
 	rep := &Report{Encoding: "utf-8", EncodingConfidence: 1, Counts: map[Kind]int{}}
-	return n.run(s, rep), rep, nil
+	return n.run(s, rep, changes), rep, nil
 }
 
 // InvalidUTF8Error is returned by String for text that is not valid UTF-8.
@@ -100,21 +105,36 @@ func invalidUTF8Error(s string) error {
 }
 
 // run passes text through the stages and records the changes, mapped back
-// to offsets in the pipeline's input text.
-func (n *Normalizer) run(text string, rep *Report) string {
+// to offsets in the pipeline's input text. With changes false the report
+// gets no change list (Options.OmitChanges), only the counts.
+func (n *Normalizer) run(text string, rep *Report, changes bool) string {
 	// The text is valid UTF-8 (String checks it, decoding produces it) and
-	// stays so (checkEdits).
-	doc := &Doc{Report: rep, Opts: &n.opts, validText: true}
-	var maps []stageMap
+	// stays so (checkEdits; a stage that applies its own edits writes
+	// valid UTF-8 only).
+	doc := &Doc{Report: rep, Opts: &n.opts, validText: true, noReasons: !changes}
 	// The edits of each stage are kept, and turned into changes once all
 	// stages have run: Report.Changes is then allocated once, at its size,
 	// and each stage's changes are mapped back with one linear walk per
-	// later map instead of a binary search per change.
+	// later map instead of a binary search per change. The stage maps are
+	// built only when something is mapped back through them: a finding,
+	// or the changes when they are wanted.
 	var stagesBuf [8]stageEdits
-	done := stagesBuf[:0]
+	staged := stagesBuf[:0]
+	var mapsBuf [8]stageMap
+	maps := mapsBuf[:0]
 	total := 0
-	for _, st := range n.stages {
-		edits, findings := st.Edits(text, doc)
+	for i, st := range n.stages {
+		var (
+			edits, findings = []Edit(nil), []Finding(nil)
+			out             string
+			count           int
+			self            bool // the stage applied its edits (applier)
+		)
+		if a, ok := st.(applier); ok && !changes && i == len(n.stages)-1 {
+			edits, findings, out, count, self = a.apply(text, doc)
+		} else {
+			edits, findings = st.Edits(text, doc)
+		}
 		k := st.Kind()
 		if err := checkEdits(text, edits); err != nil {
 			// A stage bug must not corrupt the text: drop its edits and say so.
@@ -122,6 +142,7 @@ func (n *Normalizer) run(text string, rep *Report) string {
 			edits = nil
 		}
 		if len(findings) > 0 {
+			maps = buildMaps(maps, staged)
 			sort.SliceStable(findings, func(i, j int) bool { return findings[i].Start < findings[j].Start })
 			for _, f := range findings {
 				f.Start, f.End = mapBack(maps, f.Start, false), mapBack(maps, f.End, true)
@@ -131,31 +152,47 @@ func (n *Normalizer) run(text string, rep *Report) string {
 				rep.Findings = append(rep.Findings, f)
 			}
 		}
+		if self {
+			if count > 0 {
+				rep.Counts[k] += count
+				text = out
+			}
+			continue
+		}
 		if len(edits) == 0 {
 			continue
 		}
-		done = append(done, stageEdits{kind: k, text: text, edits: edits, maps: len(maps)})
+		staged = append(staged, stageEdits{kind: k, text: text, edits: edits, maps: len(staged)})
 		total += len(edits)
 		rep.Counts[k] += len(edits)
 		text = applyEdits(text, edits)
-		maps = append(maps, newStageMap(edits))
 	}
-	if total > 0 {
-		changes := slices.Grow(rep.Changes, total)
-		for _, se := range done {
-			first := len(changes)
+	if total > 0 && changes {
+		maps = buildMaps(maps, staged)
+		cs := slices.Grow(rep.Changes, total)
+		for _, se := range staged {
+			first := len(cs)
 			for _, e := range se.edits {
-				changes = append(changes, makeChange(se.kind, se.text, e))
+				cs = append(cs, makeChange(se.kind, se.text, e))
 			}
-			mapChangesBack(maps[:se.maps], changes[first:])
+			mapChangesBack(maps[:se.maps], cs[first:])
 		}
-		rep.Changes = changes
+		rep.Changes = cs
 	}
 	return text
 }
 
+// buildMaps extends maps, the stage maps of the first len(maps) stages of
+// staged, to one map per stage of staged.
+func buildMaps(maps []stageMap, staged []stageEdits) []stageMap {
+	for _, se := range staged[len(maps):] {
+		maps = append(maps, newStageMap(se.edits))
+	}
+	return maps
+}
+
 // stageEdits are the edits one stage made to its input text, and how many
-// stage maps lie before it.
+// stages with edits (and so stage maps) lie before it.
 type stageEdits struct {
 	kind  Kind
 	text  string

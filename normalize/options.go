@@ -104,6 +104,14 @@ type Options struct {
 	// decoded, then converted with that configuration, and no other fix
 	// runs; Target, Fixes and Conservative are ignored.
 	Convert string
+	// OmitChanges leaves Report.Changes empty in the reports of String and
+	// Bytes, for callers that want the clean text and the counts: the list
+	// costs an allocation and an offset mapping per change, and
+	// machine-converted text has a change every few characters. Counts,
+	// Findings, Script, Encoding and DecodeErrors are filled as usual, and
+	// Report.Changed still tells whether anything changed. Analyze and
+	// AnalyzeBytes ignore it.
+	OmitChanges bool
 }
 
 func (o Options) fixes() Fix {

@@ -73,4 +73,16 @@ type Report struct {
 }
 
 // Changed reports whether the pipeline changed anything.
-func (r *Report) Changed() bool { return len(r.Changes) > 0 }
+func (r *Report) Changed() bool {
+	if len(r.Changes) > 0 {
+		return true
+	}
+	// With Options.OmitChanges the list is empty; the counts of the
+	// stages' kinds still say how many changes were made.
+	for k, n := range r.Counts {
+		if k != KindDecode && n > 0 {
+			return true
+		}
+	}
+	return false
+}

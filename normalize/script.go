@@ -2,6 +2,8 @@ package normalize
 
 import (
 	"fmt"
+	"math/bits"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -9,6 +11,7 @@ import (
 
 	"github.com/hanfix/hanfix/convert"
 	"github.com/hanfix/hanfix/detect"
+	"github.com/hanfix/hanfix/internal/utf8x"
 )
 
 // Script is the stage that detects the script of the document, records it
@@ -47,18 +50,19 @@ type Script struct {
 	target Target
 	// toSimp converts to Simplified, toTrad to the Traditional target;
 	// either may be nil (target keep, or auto for the unused direction).
-	toSimp, toTrad *convert.Converter
+	// Every converter is built on first use (see lazyConverter).
+	toSimp, toTrad *lazyConverter
 	// zhe decides 著 → 着 on the Traditional text (tw2s).
-	zhe *convert.Converter
+	zhe *lazyConverter
 	// For auto: s2tw, and the converters that tell whether the document's
 	// Traditional text follows the Taiwan standard (t2tw, tw2t).
-	toTW, t2tw, tw2t *convert.Converter
+	toTW, t2tw, tw2t *lazyConverter
 	// conservative: report the characters left for want of a phrase.
 	conservative bool
 	// variants turns OpenCC-standard Traditional into the regional
 	// standard (t2tw, t2hk) for targets tw and hk, on the text that is
 	// already Traditional.
-	variants *convert.Converter
+	variants *lazyConverter
 }
 
 // NewScript returns the script stage for opts.
@@ -69,7 +73,6 @@ func NewScript(opts Options) (Stage, error) {
 	}
 	copts := convert.Options{Conservative: opts.Conservative}
 	var simpCfg, tradCfg string
-	var err error
 	switch st.target {
 	case TargetKeep:
 		return st, nil
@@ -79,42 +82,26 @@ func NewScript(opts Options) (Stage, error) {
 		tradCfg = "s2t"
 	case TargetTaiwan:
 		tradCfg = "s2tw"
-		if st.variants, err = convert.New("t2tw"); err != nil {
-			return nil, fmt.Errorf("script stage: %w", err)
-		}
+		st.variants = newLazyConverter("t2tw", convert.Options{})
 	case TargetHongKong:
 		tradCfg = "s2hk"
-		if st.variants, err = convert.New("t2hk"); err != nil {
-			return nil, fmt.Errorf("script stage: %w", err)
-		}
+		st.variants = newLazyConverter("t2hk", convert.Options{})
 	case TargetAuto:
 		simpCfg, tradCfg = "t2s", "s2t"
 	default:
 		return nil, fmt.Errorf("script stage: unknown target %q", st.target)
 	}
 	if simpCfg != "" {
-		if st.toSimp, err = convert.NewWithOptions(simpCfg, copts); err != nil {
-			return nil, fmt.Errorf("script stage: %w", err)
-		}
-		if st.zhe, err = convert.New("tw2s"); err != nil {
-			return nil, fmt.Errorf("script stage: %w", err)
-		}
+		st.toSimp = newLazyConverter(simpCfg, copts)
+		st.zhe = newLazyConverter("tw2s", convert.Options{})
 	}
 	if tradCfg != "" {
-		if st.toTrad, err = convert.NewWithOptions(tradCfg, copts); err != nil {
-			return nil, fmt.Errorf("script stage: %w", err)
-		}
+		st.toTrad = newLazyConverter(tradCfg, copts)
 	}
 	if st.target == TargetAuto {
-		if st.toTW, err = convert.NewWithOptions("s2tw", copts); err != nil {
-			return nil, fmt.Errorf("script stage: %w", err)
-		}
-		if st.t2tw, err = convert.New("t2tw"); err != nil {
-			return nil, fmt.Errorf("script stage: %w", err)
-		}
-		if st.tw2t, err = convert.New("tw2t"); err != nil {
-			return nil, fmt.Errorf("script stage: %w", err)
-		}
+		st.toTW = newLazyConverter("s2tw", copts)
+		st.t2tw = newLazyConverter("t2tw", convert.Options{})
+		st.tw2t = newLazyConverter("tw2t", convert.Options{})
 	}
 	return st, nil
 }
@@ -125,6 +112,29 @@ func (*Script) Kind() Kind { return KindScript }
 // Edits records the script of text in doc.Report.Script and returns the
 // conversion edits, one per run of converted characters.
 func (st *Script) Edits(text string, doc *Doc) ([]Edit, []Finding) {
+	return st.edits(text, doc, nil)
+}
+
+// apply is Edits for a pipeline that keeps no change list (see applier):
+// where it can, it returns the converted text and the number of edits
+// instead of the edits, which for machine-converted text are one every
+// few characters.
+func (st *Script) apply(text string, doc *Doc) ([]Edit, []Finding, string, int, bool) {
+	var ap applied
+	edits, findings := st.edits(text, doc, &ap)
+	return edits, findings, ap.text, ap.n, ap.done
+}
+
+// applied is the result of Script.apply when it applied the edits itself.
+type applied struct {
+	text string
+	n    int
+	done bool
+}
+
+// edits is Edits; with ap not nil it applies the edits itself where it can
+// and records that in ap.
+func (st *Script) edits(text string, doc *Doc, ap *applied) ([]Edit, []Finding) {
 	res := detect.Script(text)
 	annotated := doc != nil && doc.Report != nil && doc.Report.Counts[KindAnnotation] > 0
 	machine := res.MachineConverted || annotated
@@ -132,7 +142,9 @@ func (st *Script) Edits(text string, doc *Doc) ([]Edit, []Finding) {
 		doc.Report.Script = &ScriptSummary{Script: res.Script, Simplified: res.Simplified, Traditional: res.Traditional,
 			MachineConverted: machine, Confidence: res.Confidence}
 	}
-	if st.target == TargetKeep || res.Script == detect.ScriptNone && st.target == TargetAuto {
+	if st.target == TargetKeep || res.Script == detect.ScriptNone && st.target == TargetAuto || text == "" {
+		// Nothing to convert (and for an empty document no converter to
+		// build).
 		return nil, nil
 	}
 	if res.Script == detect.ScriptNone && (res.Simplified > 0 || res.Traditional > 0) {
@@ -153,26 +165,57 @@ func (st *Script) Edits(text string, doc *Doc) ([]Edit, []Finding) {
 		}
 		toSimp = res.Majority == detect.ScriptSimplified
 	}
-	conv, targetScript := st.toTrad, detect.ScriptTraditional
+	lc, targetScript := st.toTrad, detect.ScriptTraditional
 	if toSimp {
-		conv, targetScript = st.toSimp, detect.ScriptSimplified
-	} else if st.target == TargetAuto && st.taiwanese(text, valid) {
-		conv = st.toTW
+		lc, targetScript = st.toSimp, detect.ScriptSimplified
+	} else if st.target == TargetAuto {
+		tw, err := st.taiwanese(text, valid)
+		if err != nil {
+			return nil, convertError(err)
+		}
+		if tw {
+			lc = st.toTW
+		}
+	}
+	conv, err := lc.get()
+	if err != nil {
+		return nil, convertError(err)
 	}
 	allowed := st.region(text, res, targetScript)
 	rule := conv.Config()
-	segs := convertedRuns(conv, text, valid, allowed)
-	if st.variants != nil && !toSimp {
-		// Text already Traditional gets the regional variants only (爲 →
-		// 為), never s2t's character choices (台 → 臺).
-		other := convertedRuns(st.variants, text, valid, func(start, end int) bool { return !allowed(start, end) })
-		segs = mergeDisjoint(segs, other)
-		if len(other) > 0 {
-			rule = conv.Config() + "+" + st.variants.Config()
+	var patches []Edit
+	if toSimp && machine {
+		zhe, err := st.zhe.get()
+		if err != nil {
+			return nil, convertError(err)
+		}
+		patches = machinePatches(zhe, text, allowed)
+	}
+	if ap != nil && valid && (toSimp || st.variants == nil) && !st.conservative {
+		// No regional variants to merge in and no findings to make: the
+		// edits are the runs and the patches.
+		if out, n, ok := appliedRuns(conv, text, allowed, patches); ok {
+			*ap = applied{text: out, n: n, done: true}
+			return nil, nil
 		}
 	}
-	if toSimp && machine {
-		segs = st.fixMachine(text, segs, allowed)
+	// The runs leave room for the patches, which are merged in place.
+	segs := convertedRuns(conv, text, valid, allowed, len(patches))
+	if st.variants != nil && !toSimp {
+		variants, err := st.variants.get()
+		if err != nil {
+			return nil, convertError(err)
+		}
+		// Text already Traditional gets the regional variants only (爲 →
+		// 為), never s2t's character choices (台 → 臺).
+		other := convertedRuns(variants, text, valid, func(start, end int) bool { return !allowed(start, end) }, 0)
+		segs = mergeDisjoint(segs, other)
+		if len(other) > 0 {
+			rule = conv.Config() + "+" + variants.Config()
+		}
+	}
+	if len(patches) > 0 {
+		segs = applyPatches(text, segs, patches)
 	}
 	var findings []Finding
 	if st.conservative {
@@ -201,13 +244,14 @@ func (st *Script) Edits(text string, doc *Doc) ([]Edit, []Finding) {
 // comparing the two character by character, and otherwise they come from
 // conv.Segments, which traces the conversion but is an order of magnitude
 // slower. Either way the phrase context of the whole text decides. valid
-// says that text is known to be valid UTF-8.
-func convertedRuns(conv *convert.Converter, text string, valid bool, allowed func(start, end int) bool) []Edit {
+// says that text is known to be valid UTF-8. The runs found by comparison
+// come with room for extra more edits (see applyPatches).
+func convertedRuns(conv *convert.Converter, text string, valid bool, allowed func(start, end int) bool, extra int) []Edit {
 	out := conv.Convert(text)
 	if out == text {
 		return nil
 	}
-	return runsOf(text, out, valid, allowed, func() []Edit {
+	return runsOf(text, out, valid, allowed, extra, func() []Edit {
 		var segs []Edit
 		conv.Segments(text, func(start, end int, repl string) {
 			// The pipeline's text is valid UTF-8; a segment that is not
@@ -223,9 +267,9 @@ func convertedRuns(conv *convert.Converter, text string, valid bool, allowed fun
 // runsOf returns the runs in which out, the conversion of text, differs
 // from it (see convertedRuns); segments traces the conversion instead when
 // the two have different numbers of characters.
-func runsOf(text, out string, valid bool, allowed func(start, end int) bool, segments func() []Edit) []Edit {
+func runsOf(text, out string, valid bool, allowed func(start, end int) bool, extra int, segments func() []Edit) []Edit {
 	if valid || utf8.ValidString(text) {
-		switch segs, res := alignedRuns(text, out, allowed); res {
+		switch segs, res := alignedRuns(text, out, allowed, extra); res {
 		case aligned:
 			return segs
 		case misaligned:
@@ -252,23 +296,47 @@ const (
 // UTF-8, equal bytes from a character boundary on are equal characters
 // (so out is valid there too); in the runs that differ, the characters of
 // out are decoded and checked.
-func alignedRuns(text, out string, allowed func(start, end int) bool) ([]Edit, int) {
+func alignedRuns(text, out string, allowed func(start, end int) bool, extra int) ([]Edit, int) {
 	// The runs are collected as offsets in a pooled buffer, and the edits
 	// allocated once at their number: machine-converted text has a run
 	// every few characters, and growing the edits would allocate (and give
 	// the garbage collector to scan) several times their size.
 	bp := runBufPool.Get().(*[]run)
-	runs := (*bp)[:0]
-	defer func() {
-		if cap(runs) <= maxPooledRuns {
-			*bp = runs[:0]
-			runBufPool.Put(bp)
-		}
-	}()
+	runs, res := findRuns(text, out, allowed, (*bp)[:0])
+	defer putRuns(bp, runs)
+	if res != aligned || len(runs) == 0 {
+		return nil, res
+	}
+	segs := make([]Edit, len(runs), len(runs)+extra)
+	for k, r := range runs {
+		segs[k] = Edit{Start: r.start, End: r.end, After: out[r.outStart:r.outEnd]}
+	}
+	return segs, aligned
+}
+
+// putRuns returns a run buffer to runBufPool, unless it grew too large.
+func putRuns(bp *[]run, runs []run) {
+	if cap(runs) <= maxPooledRuns {
+		*bp = runs[:0]
+		runBufPool.Put(bp)
+	}
+}
+
+// findRuns appends to runs the runs of alignedRuns, as offsets, and
+// returns them with the outcome.
+func findRuns(text, out string, allowed func(start, end int) bool, runs []run) ([]run, int) {
 	i, j := 0, 0
 	for {
-		// Equal bytes, eight at a time where possible.
-		for i+8 <= len(text) && j+8 <= len(out) && load64(text, i) == load64(out, j) {
+		// Equal bytes, eight at a time where possible; in the word that
+		// differs, the first differing byte is the lowest non-zero byte
+		// of the two words' XOR.
+		for i+8 <= len(text) && j+8 <= len(out) {
+			if x := load64(text, i) ^ load64(out, j); x != 0 {
+				k := bits.TrailingZeros64(x) >> 3
+				i += k
+				j += k
+				break
+			}
 			i += 8
 			j += 8
 		}
@@ -291,11 +359,16 @@ func alignedRuns(text, out string, allowed func(start, end int) bool) ([]Edit, i
 			if m == 0 {
 				q, size := utf8.DecodeRuneInString(out[j:])
 				if q == utf8.RuneError && size == 1 {
-					return nil, invalidOut
+					return runs, invalidOut
 				}
 				m = size
 			}
-			if n == m && text[i:i+n] == out[j:j+m] {
+			if n == 3 && m == 3 {
+				// Han on both sides: three byte compares, not a call.
+				if text[i] == out[j] && text[i+1] == out[j+1] && text[i+2] == out[j+2] {
+					break
+				}
+			} else if n == m && text[i:i+n] == out[j:j+m] {
 				break
 			}
 			i += n
@@ -306,16 +379,61 @@ func alignedRuns(text, out string, allowed func(start, end int) bool) ([]Edit, i
 		}
 	}
 	if i != len(text) || j != len(out) {
-		return nil, misaligned
+		return runs, misaligned
 	}
-	if len(runs) == 0 {
-		return nil, aligned
+	return runs, aligned
+}
+
+// appliedRuns is, for valid UTF-8 text, the text that the edits of
+// convertedRuns with the patches merged in (applyPatches) and adjacent
+// edits merged (mergeRuns) make, and the number of those edits, computed
+// from the runs as offsets without building the edits. ok is false when
+// conv's result does not align with text character for character; the
+// edits must then be built.
+func appliedRuns(conv *convert.Converter, text string, allowed func(start, end int) bool, patches []Edit) (string, int, bool) {
+	out := conv.Convert(text)
+	if out == text && len(patches) == 0 {
+		return text, 0, true
 	}
-	segs := make([]Edit, len(runs))
-	for k, r := range runs {
-		segs[k] = Edit{Start: r.start, End: r.end, After: out[r.outStart:r.outEnd]}
+	bp := runBufPool.Get().(*[]run)
+	var runs []run
+	if out != text {
+		var res int
+		if runs, res = findRuns(text, out, allowed, (*bp)[:0]); res != aligned {
+			putRuns(bp, runs)
+			return "", 0, false
+		}
 	}
-	return segs, aligned
+	defer putRuns(bp, runs)
+	var b strings.Builder
+	b.Grow(len(out) + 8*len(patches))
+	last, prevEnd, n := 0, -1, 0
+	emit := func(start, end int, after string) {
+		b.WriteString(text[last:start])
+		b.WriteString(after)
+		last = end
+		if start != prevEnd {
+			n++ // else mergeRuns joins it to the edit before
+		}
+		prevEnd = end
+	}
+	k := 0
+	for _, r := range runs {
+		for k < len(patches) && patches[k].Start < r.start {
+			emit(patches[k].Start, patches[k].End, patches[k].After)
+			k++
+		}
+		after := out[r.outStart:r.outEnd]
+		if k < len(patches) && patches[k].Start < r.end {
+			after = patchRunes(text[r.start:r.end], after, r.start, patches, &k)
+		}
+		emit(r.start, r.end, after)
+	}
+	for ; k < len(patches); k++ {
+		emit(patches[k].Start, patches[k].End, patches[k].After)
+	}
+	b.WriteString(text[last:])
+	return b.String(), n, true
 }
 
 // run is a run of characters text[start:end] that a conversion turns into
@@ -432,16 +550,24 @@ func mergeDisjoint(a, b []Edit) []Edit {
 // taiwanese reports whether the Traditional text of a document follows
 // the Taiwan standard (為, 裡, 著) rather than OpenCC's (爲, 裏, 着): more
 // of it changes under tw2t than under t2tw.
-func (st *Script) taiwanese(text string, valid bool) bool {
+func (st *Script) taiwanese(text string, valid bool) (bool, error) {
+	tw2t, err := st.tw2t.get()
+	if err != nil {
+		return false, err
+	}
+	t2tw, err := st.t2tw.get()
+	if err != nil {
+		return false, err
+	}
 	all := func(int, int) bool { return true }
 	count := func(c *convert.Converter) int {
 		n := 0
-		for _, e := range convertedRuns(c, text, valid, all) {
+		for _, e := range convertedRuns(c, text, valid, all, 0) {
 			n += utf8.RuneCountInString(text[e.Start:e.End])
 		}
 		return n
 	}
-	return count(st.tw2t) > count(st.t2tw)
+	return count(tw2t) > count(t2tw), nil
 }
 
 // region returns which converter segments may be applied: the ones not
@@ -500,6 +626,15 @@ func spansFilter(spans []detect.Span, inside bool) func(start, end int) bool {
 // Simplified → Traditional converter produces and t2s does not map back.
 var machineVariants = map[rune]string{'臵': "置"}
 
+// machineVariantRunes lists the keys of machineVariants.
+var machineVariantRunes = sync.OnceValue(func() []rune {
+	rs := make([]rune, 0, len(machineVariants))
+	for r := range machineVariants {
+		rs = append(rs, r)
+	}
+	return rs
+})
+
 // machineLeads returns the first bytes of 著 and of the characters of
 // machineVariants in UTF-8.
 var machineLeads = sync.OnceValue(func() *[256]bool {
@@ -529,10 +664,10 @@ var machineLead1 = sync.OnceValue(func() byte {
 // tw2s to decide it: longer than any of OpenCC's phrases with 著.
 const zheWindow = 6
 
-// fixMachine adds to the t2s segments the repairs of machine-converted
-// text: 著 → 着 where tw2s (which keeps 著 only in zhù words) makes it 着,
-// and the variants of machineVariants.
-func (st *Script) fixMachine(text string, segs []Edit, allowed func(int, int) bool) []Edit {
+// machinePatches returns the repairs of machine-converted text that t2s
+// leaves to do, in text order: 著 → 着 where tw2s (which keeps 著 only in
+// zhù words) makes it 着, and the variants of machineVariants.
+func machinePatches(zhe *convert.Converter, text string, allowed func(int, int) bool) []Edit {
 	var patches []Edit
 	lead, lead1 := machineLeads(), machineLead1()
 	for i := 0; i < len(text); i++ {
@@ -548,38 +683,89 @@ func (st *Script) fixMachine(text string, segs []Edit, allowed func(int, int) bo
 			i += k
 		}
 		// Every byte that can begin 著 or a variant is where ranging over
-		// text would stop: it is never a continuation byte.
-		r, _ := utf8.DecodeRuneInString(text[i:])
+		// text would stop: it is never a continuation byte. The lead byte
+		// of 著 begins all of U+8000–U+8FFF, so the rune is decoded inline
+		// and the variants are looked up only for their own runes.
+		r, ok := utf8x.Decode3(text, i)
+		if !ok {
+			r, _ = utf8.DecodeRuneInString(text[i:])
+		}
 		if r == '著' {
-			if allowed(i, i+len("著")) && st.zheIsParticle(text, i) {
+			if allowed(i, i+len("著")) && zheIsParticle(zhe, text, i) {
 				patches = append(patches, Edit{Start: i, End: i + len("著"), After: "着"})
 			}
 			continue
 		}
-		if r < 0x3400 {
+		if r < 0x3400 || !slices.Contains(machineVariantRunes(), r) {
 			continue
 		}
 		if v, ok := machineVariants[r]; ok && allowed(i, i+utf8.RuneLen(r)) {
 			patches = append(patches, Edit{Start: i, End: i + utf8.RuneLen(r), After: v})
 		}
 	}
-	if len(patches) == 0 {
-		return segs
+	return patches
+}
+
+// applyPatches applies the patches that fall inside the segments (t2s
+// runs) to their replacements and adds the others as edits of their own,
+// in text order. When segs has room for the patches (convertedRuns leaves
+// it), the result is written into segs from the back, without allocating:
+// the edit written at position w never overwrites a segment not yet read,
+// as the result has at least as many edits as segs.
+func applyPatches(text string, segs, patches []Edit) []Edit {
+	if cap(segs) < len(segs)+len(patches) {
+		out := make([]Edit, 0, len(segs)+len(patches))
+		k := 0
+		for _, e := range segs {
+			for k < len(patches) && patches[k].Start < e.Start {
+				out = append(out, patches[k])
+				k++
+			}
+			if k < len(patches) && patches[k].Start < e.End {
+				e.After = patchRunes(text[e.Start:e.End], e.After, e.Start, patches, &k)
+			}
+			out = append(out, e)
+		}
+		return append(out, patches[k:]...)
 	}
-	// Apply patches inside segments, add the others as their own edits.
-	out := make([]Edit, 0, len(segs)+len(patches))
-	k := 0
+	// The number of edits: the segments and the patches outside them.
+	n, k := len(segs), 0
 	for _, e := range segs {
 		for k < len(patches) && patches[k].Start < e.Start {
-			out = append(out, patches[k])
+			n++
 			k++
 		}
-		if k < len(patches) && patches[k].Start < e.End {
-			e.After = patchRunes(text[e.Start:e.End], e.After, e.Start, patches, &k)
+		for k < len(patches) && patches[k].Start < e.End {
+			k++
 		}
-		out = append(out, e)
 	}
-	return append(out, patches[k:]...)
+	n += len(patches) - k
+	out := segs[:n]
+	w, k := n-1, len(patches)-1
+	for i := len(segs) - 1; i >= 0; i-- {
+		e := segs[i]
+		for k >= 0 && patches[k].Start >= e.End {
+			out[w] = patches[k]
+			w--
+			k--
+		}
+		first := k + 1 // the first patch inside e, if any
+		for first > 0 && patches[first-1].Start >= e.Start {
+			first--
+		}
+		if first <= k {
+			p := first
+			e.After = patchRunes(text[e.Start:e.End], e.After, e.Start, patches, &p)
+			k = first - 1
+		}
+		out[w] = e
+		w--
+	}
+	for ; k >= 0; k-- {
+		out[w] = patches[k]
+		w--
+	}
+	return out
 }
 
 // patchRunes replaces, in after (the conversion of src, which starts at
@@ -610,7 +796,7 @@ func patchRunes(src, after string, base int, patches []Edit, k *int) string {
 
 // zheIsParticle reports whether tw2s turns the 著 at byte i of text into
 // 着, looking at zheWindow runes of context on each side.
-func (st *Script) zheIsParticle(text string, i int) bool {
+func zheIsParticle(zhe *convert.Converter, text string, i int) bool {
 	start := i
 	for n := 0; n < zheWindow && start > 0; n++ {
 		_, size := utf8.DecodeLastRuneInString(text[:start])
@@ -622,7 +808,7 @@ func (st *Script) zheIsParticle(text string, i int) bool {
 		end += size
 	}
 	win := text[start:end]
-	conv := st.zhe.Convert(win)
+	conv := zhe.Convert(win)
 	if conv == win || utf8.RuneCountInString(conv) != utf8.RuneCountInString(win) {
 		return false
 	}

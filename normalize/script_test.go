@@ -192,7 +192,7 @@ func TestConvertedRuns(t *testing.T) {
 	} {
 		conv, err := convert.New(tc.config)
 		require.NoError(t, err)
-		edits := convertedRuns(conv, tc.in, false, all)
+		edits := convertedRuns(conv, tc.in, false, all, 0)
 		require.NoError(t, checkEdits(tc.in, edits))
 		assert.Equal(t, conv.Convert(tc.in), applyEdits(tc.in, edits), "%s %q", tc.config, tc.in)
 	}
@@ -249,12 +249,64 @@ func TestRunsOf(t *testing.T) {
 				want = nil
 			}
 			for _, valid := range []bool{false, true} {
-				got := runsOf(text, out, valid, allowed, segments)
+				got := runsOf(text, out, valid, allowed, 0, segments)
 				if len(got) == 0 {
 					got = nil
 				}
 				require.Equal(t, want, got, "%q %q", text, out)
 			}
 		}
+	}
+}
+
+// TestApplyPatchesInPlace checks that applyPatches gives the same edits
+// whether segs has room for the patches (merged in place, from the back)
+// or not (a new slice), on random runs and patches of Han text.
+func TestApplyPatchesInPlace(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	const han = "著臵设置的了是"
+	hanRunes := []rune(han)
+	for iter := range 3000 {
+		n := 1 + rng.IntN(40)
+		var b strings.Builder
+		for range n {
+			b.WriteRune(hanRunes[rng.IntN(len(hanRunes))])
+		}
+		text := b.String()
+		// Runs: disjoint, separated stretches of whole characters, each
+		// replaced by as many characters (or, rarely, one fewer).
+		var segs []Edit
+		for i := 0; i < n; {
+			i += rng.IntN(3)
+			if i >= n {
+				break
+			}
+			l := 1 + rng.IntN(3)
+			if i+l > n {
+				l = n - i
+			}
+			after := strings.Repeat("设", l)
+			if l > 1 && rng.IntN(8) == 0 {
+				after = after[3:]
+			}
+			segs = append(segs, Edit{Start: 3 * i, End: 3 * (i + l), After: after})
+			i += l + 1
+		}
+		var patches []Edit
+		for i := range n {
+			if rng.IntN(3) == 0 {
+				patches = append(patches, Edit{Start: 3 * i, End: 3*i + 3, After: "着"})
+			}
+		}
+		if len(patches) == 0 {
+			continue
+		}
+		tight := append([]Edit(nil), segs...)
+		tight = tight[:len(tight):len(tight)]
+		roomy := make([]Edit, len(segs), len(segs)+len(patches))
+		copy(roomy, segs)
+		want := applyPatches(text, tight, patches)
+		got := applyPatches(text, roomy, patches)
+		require.Equal(t, want, got, "iteration %d: %q segs %v patches %v", iter, text, segs, patches)
 	}
 }

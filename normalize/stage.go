@@ -21,6 +21,10 @@ type Doc struct {
 	// validText says that the text given to the stage is valid UTF-8, as
 	// the pipeline guarantees, so that a stage need not check it again.
 	validText bool
+	// noReasons says that the pipeline keeps no change list
+	// (Options.OmitChanges), so that the Reason of an edit is never read
+	// and a stage may leave it empty.
+	noReasons bool
 }
 
 // A Stage is one step of the pipeline. Edits returns the edits the stage
@@ -47,4 +51,15 @@ func Apply(s Stage, text string, opts Options) (string, []Change) {
 func makeChange(k Kind, text string, e Edit) Change {
 	return Change{Kind: k, Start: e.Start, End: e.End, Before: text[e.Start:e.End], After: e.After,
 		Reason: e.Reason, Rule: e.Rule, Confidence: e.Confidence}
+}
+
+// applier is implemented by stages that can apply their edits themselves
+// when nobody reads them: the pipeline, when it keeps no change list, calls
+// apply instead of Edits for its last stage (no later stage's findings
+// need mapping back through this one's edits). When done is true, text is
+// the stage's output and n the number of its edits, as applying and
+// counting the edits of Edits would give them, and edits is nil;
+// otherwise edits and findings are those of Edits.
+type applier interface {
+	apply(in string, doc *Doc) (edits []Edit, findings []Finding, text string, n int, done bool)
 }

@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"unicode/utf8"
 
@@ -31,18 +32,33 @@ func protect(fn func() error) (err error) {
 // string: when it is valid UTF-8 it is taken as text, otherwise (raw bytes
 // in a JSON string) its encoding is detected like a file's.
 func (r *runner) cleanDoc(n *normalize.Normalizer, raw []byte, text bool) (string, *normalize.Report, error) {
-	if text && utf8.Valid(raw) {
-		return n.String(string(raw))
+	if text {
+		// String checks the UTF-8 itself: checking it here first would
+		// read every document twice.
+		out, rep, err := n.String(string(raw))
+		if !isInvalidUTF8(err) {
+			return out, rep, err
+		}
 	}
 	return n.Bytes(raw)
 }
 
 // analyzeDoc is cleanDoc for -detect.
 func (r *runner) analyzeDoc(n *normalize.Normalizer, raw []byte, text bool) (*normalize.Analysis, error) {
-	if text && utf8.Valid(raw) {
-		return n.Analyze(string(raw))
+	if text {
+		a, err := n.Analyze(string(raw))
+		if !isInvalidUTF8(err) {
+			return a, err
+		}
 	}
 	return n.AnalyzeBytes(raw)
+}
+
+// isInvalidUTF8 reports whether err says that String's text was not valid
+// UTF-8, which String checks before anything else.
+func isInvalidUTF8(err error) bool {
+	var ie *normalize.InvalidUTF8Error
+	return errors.As(err, &ie)
 }
 
 func invalidAt(b []byte) int {

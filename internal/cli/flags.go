@@ -330,5 +330,8 @@ func (c *config) options() normalize.Options {
 		Conservative: c.conservative,
 		Encoding:     c.encoding,
 		Convert:      c.convert,
+		// Only -report prints the change list (-detect uses Analyze,
+		// which always builds it).
+		OmitChanges: !c.report,
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"slices"
+	"sync"
 	"sync/atomic"
 
 	"github.com/hanfix/hanfix/internal/compress"
@@ -113,12 +114,27 @@ func (r *runner) openSource(s source) (io.Reader, func(), error) {
 		raw = io.TeeReader(raw, r.spool)
 	}
 	raw = countingReader{r: raw, n: &r.prog.bytesRead}
-	zr, _, err := compress.NewReader(bufio.NewReaderSize(raw, ioBufSize))
+	br := readerPool.Get().(*bufio.Reader)
+	br.Reset(raw)
+	zr, _, err := compress.NewReader(br)
 	if err != nil {
 		closeFile()
+		putReader(br)
 		return nil, nil, fmt.Errorf("%s: %w", s.name, err)
 	}
-	return zr, func() { zr.Close(); closeFile() }, nil
+	return zr, func() { zr.Close(); closeFile(); putReader(br) }, nil
+}
+
+// readerPool holds the read buffers of openSource. In text mode every FILE
+// is a document: a fresh ioBufSize buffer per FILE would allocate (and
+// clear) a mebibyte for each one, more than most documents hold.
+var readerPool = sync.Pool{New: func() any { return bufio.NewReaderSize(nil, ioBufSize) }}
+
+// putReader returns br to readerPool once the source it read is closed:
+// nothing reads through it any more.
+func putReader(br *bufio.Reader) {
+	br.Reset(nil)
+	readerPool.Put(br)
 }
 
 // readWhole reads all of rd, at most max bytes; sizeHint preallocates.

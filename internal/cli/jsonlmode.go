@@ -256,14 +256,19 @@ func (r *runner) parseLine(w *lineWorker, content []byte) (jsonl.Member, bool, e
 	if k >= 0 {
 		m = w.obj.Members[k]
 	}
-	if !utf8.Valid(content) {
-		// JSON text must be UTF-8. Raw bytes inside the field are decoded
-		// like a file (their encoding is detected); anywhere else they would
-		// have to pass through unchanged into output that is not UTF-8.
-		if k < 0 || !m.IsString(content) || !utf8.Valid(content[:m.ValueStart]) || !utf8.Valid(content[m.ValueEnd:]) {
-			return m, false, fmt.Errorf("malformed JSON: invalid UTF-8 at byte %d, outside field %q (only that field is decoded and repaired)",
-				invalidAt(content), r.cfg.field)
+	// JSON text must be UTF-8. Raw bytes inside the field are decoded like
+	// a file (their encoding is detected); anywhere else they would have to
+	// pass through unchanged into output that is not UTF-8. The field's
+	// string, most of the line, is not checked here: whoever takes its text
+	// checks it (Normalizer.String, or the learner's caller). A string
+	// value begins and ends with a quote, so the line is valid UTF-8
+	// exactly when the parts before and after it and the value are.
+	if k >= 0 && m.IsString(content) {
+		if !utf8.Valid(content[:m.ValueStart]) || !utf8.Valid(content[m.ValueEnd:]) {
+			return m, false, invalidOutside(content, r.cfg.field)
 		}
+	} else if !utf8.Valid(content) {
+		return m, false, invalidOutside(content, r.cfg.field)
 	}
 	if k < 0 {
 		return jsonl.Member{}, false, nil
@@ -277,6 +282,13 @@ func (r *runner) parseLine(w *lineWorker, content []byte) (jsonl.Member, bool, e
 		return m, true, fmt.Errorf("malformed JSON: field %q: %w", r.cfg.field, err)
 	}
 	return m, true, nil
+}
+
+// invalidOutside is the error for a line with invalid UTF-8 outside the
+// field.
+func invalidOutside(content []byte, field string) error {
+	return fmt.Errorf("malformed JSON: invalid UTF-8 at byte %d, outside field %q (only that field is decoded and repaired)",
+		invalidAt(content), field)
 }
 
 // describeValue names the kind of a raw JSON value for messages.

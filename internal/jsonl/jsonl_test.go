@@ -1,7 +1,9 @@
 package jsonl
 
 import (
+	"encoding/binary"
 	"encoding/json"
+	"math/rand/v2"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -239,4 +241,45 @@ func FuzzJSONLine(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestHasStop checks the word test of skipString against strStop: every
+// byte value at every position of a word, and random words.
+func TestHasStop(t *testing.T) {
+	bytewise := func(w [8]byte) bool {
+		for _, c := range w {
+			if strStop[c] {
+				return true
+			}
+		}
+		return false
+	}
+	for _, fill := range []byte{'a', 0x80, 0xE4, 0xFF, 0x20, '!'} {
+		for pos := 0; pos < 8; pos++ {
+			for c := 0; c < 256; c++ {
+				var w [8]byte
+				for k := range w {
+					w[k] = fill
+				}
+				w[pos] = byte(c)
+				require.Equal(t, bytewise(w), hasStop(binary.LittleEndian.Uint64(w[:])), "fill %#x, byte %#x at %d", fill, c, pos)
+			}
+		}
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 200000 {
+		x := rng.Uint64()
+		var w [8]byte
+		binary.LittleEndian.PutUint64(w[:], x)
+		require.Equal(t, bytewise(w), hasStop(x), "%#x", x)
+	}
+	// Words near the edges: stop bytes and their neighbours.
+	edge := []byte{0x00, 0x1F, 0x20, 0x21, 0x22, 0x23, 0x5B, 0x5C, 0x5D, 0x7F, 0x80, 0xA2, 0xDC, 0xE4}
+	for range 200000 {
+		var w [8]byte
+		for k := range w {
+			w[k] = edge[rng.IntN(len(edge))]
+		}
+		require.Equal(t, bytewise(w), hasStop(binary.LittleEndian.Uint64(w[:])), "%x", w)
+	}
 }

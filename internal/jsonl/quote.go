@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"unicode/utf16"
 	"unicode/utf8"
+
+	"github.com/hanfix/hanfix/internal/utf8x"
 )
 
 // AppendUnquote appends the bytes that the JSON string literal s (with its
@@ -135,7 +137,13 @@ func AppendQuote(dst []byte, s string) []byte {
 			start = i
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(s[i:])
+		// Chinese text is three-byte characters: decoded inline.
+		r, size := rune(0), 3
+		if r3, ok := utf8x.Decode3(s, i); ok {
+			r = r3
+		} else {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
 		switch {
 		case r == utf8.RuneError && size == 1:
 			dst = append(dst, s[start:i]...)

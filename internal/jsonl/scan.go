@@ -2,6 +2,7 @@ package jsonl
 
 import (
 	"bytes"
+	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -184,6 +185,18 @@ var strStop = func() (t [256]bool) {
 	return t
 }()
 
+// hasStop reports whether one of the eight bytes of x is a stop byte of
+// strStop: a quote, a backslash (a byte that XORs to zero with it) or a
+// byte below 0x20. Each test is the classic "has a zero byte" or "has a
+// byte less than n" word trick, which is exact about whether some byte
+// qualifies (only which one it may get wrong, and that is not used).
+func hasStop(x uint64) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	q := x ^ ('"' * ones)
+	b := x ^ ('\\' * ones)
+	return ((q-ones)&^q|(b-ones)&^b|(x-0x20*ones)&^x)&highs != 0
+}
+
 // skipString returns the offset after the string that starts with the
 // quote at line[i], checking its escapes and that it has no raw control
 // characters.
@@ -191,6 +204,13 @@ func skipString(line []byte, i int) (int, error) {
 	start := i
 	i++
 	for i < len(line) {
+		// Eight bytes at a time while none of them is a stop byte.
+		for i+8 <= len(line) && !hasStop(binary.LittleEndian.Uint64(line[i:])) {
+			i += 8
+		}
+		if i >= len(line) {
+			break
+		}
 		c := line[i]
 		if !strStop[c] {
 			i++
