@@ -268,6 +268,13 @@ func (f *folder) fold(line string) {
 			fr = foldRune(r)
 		}
 		switch {
+		case r == utf8.RuneError && size == 1:
+			// A byte that is not UTF-8 stays as it is: the folded form
+			// must not grow (U+FFFD would take three bytes), and no rule
+			// matches it anyway.
+			b[n], off[n] = line[i], int32(i)
+			n++
+			runes++
 		case fr == r && size == 3:
 			// Written byte by byte: copy would call memmove for every
 			// Han character. The three-element slices cost one bounds

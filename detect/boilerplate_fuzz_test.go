@@ -72,6 +72,13 @@ func FuzzBoilerplate(f *testing.F) {
 	f.Add("發(fā)布日期：２０２０-01-01 閱讀次數(shù):1\n")
 	f.Fuzz(func(t *testing.T, s string) {
 		if !utf8.ValidString(s) {
+			// Not the pipeline's input, but a public function: it must
+			// not panic, and its spans stay inside the text.
+			checkBounds(t, s, Boilerplate(s, nil, nil))
+			l := NewLearner()
+			l.Add(s)
+			l.Add(s)
+			checkBounds(t, s, Boilerplate(s, nil, l.Model()))
 			return
 		}
 		spans := Boilerplate(s, nil, nil)
@@ -82,4 +89,32 @@ func FuzzBoilerplate(f *testing.F) {
 		l.Add(s)
 		checkSpans(t, s, Boilerplate(s, nil, l.Model()))
 	})
+}
+
+// checkBounds checks that spans are ordered and inside s.
+func checkBounds(t *testing.T, s string, spans []BoilerplateSpan) {
+	t.Helper()
+	last := 0
+	for _, sp := range spans {
+		if sp.Span.Start < last || sp.Span.End < sp.Span.Start || sp.Span.End > len(s) {
+			t.Fatalf("span %d-%d out of order or outside the text (len %d)", sp.Span.Start, sp.Span.End, len(s))
+		}
+		last = sp.Span.End
+	}
+}
+
+// Invalid UTF-8 (many bytes that each would fold to a three-byte U+FFFD)
+// used to overrun the fold buffer.
+func TestBoilerplateInvalidUTF8(t *testing.T) {
+	for _, s := range []string{
+		strings.Repeat("\xff", 100) + "\n上一篇:x\n",
+		"您的位置:\x80\x81\x82 > 正文\n正文。\n" + strings.Repeat("\xfe\xe4", 50),
+		"\xe4\xb8",
+	} {
+		checkBounds(t, s, Boilerplate(s, nil, nil))
+		l := NewLearner()
+		l.Add(s)
+		l.Add(s)
+		checkBounds(t, s, Boilerplate(s, nil, l.Model()))
+	}
 }
