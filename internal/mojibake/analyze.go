@@ -19,11 +19,14 @@ const (
 // overlapping. Text must be valid UTF-8 (invalid bytes are skipped). It is
 // safe for concurrent use.
 func Find(text string) []Span {
-	spans := find(text)
-	// Idempotence: the repaired text must not offer new repairs (a repair
-	// next to a garbled sequence can complete a new one, as in ÃÂ¯). Spans
-	// whose repair would do so are reported instead.
-	for iter := 0; iter < 3; iter++ {
+	spans, rejected := findAll(text, nil)
+	// Idempotence: the repaired text must not offer new repairs. A repair
+	// next to a garbled sequence can complete a new one (as in ÃÂ¯): the
+	// spans whose repair would do so are reported instead. And a run that
+	// gained too little can pass once the document around it reads better
+	// (its own repairs add to the evidence): such runs, searched again on
+	// the repaired text, are repaired now rather than by a second cleaning.
+	for iter := 0; iter < 4; iter++ {
 		any := false
 		for _, sp := range spans {
 			any = any || sp.Repairable
@@ -32,30 +35,85 @@ func Find(text string) []Span {
 			break
 		}
 		out, starts := applyMapped(text, spans)
-		var conflict bool
-		for _, r := range findNear(out, repairWindows(starts, spans)) {
+		near := repairWindows(starts, spans)
+		for _, q := range rejected {
+			if at, ok := mapForward(q, starts, spans); ok {
+				near = append(near, window{at, at})
+			}
+		}
+		sort.Slice(near, func(i, j int) bool { return near[i].lo < near[j].lo })
+		var conflict, added bool
+		for _, r := range findNear(out, near) {
 			if !r.Repairable {
 				continue
 			}
 			a, b := mapBack(r.Start, starts, spans, text), mapBack(r.End, starts, spans, text)
+			met := false
 			for i := range spans {
 				sp := &spans[i]
-				if sp.Repairable && sp.Start <= b && a <= sp.End {
-					sp.Repairable, sp.Repair = false, ""
-					sp.Reason += "; not applied: the repaired text would offer a further repair here"
-					conflict = true
+				if sp.Start <= b && a <= sp.End {
+					met = true
+					if sp.Repairable {
+						sp.Repairable, sp.Repair = false, ""
+						sp.Reason += "; not applied: the repaired text would offer a further repair here"
+						conflict = true
+					}
 				}
 			}
+			if !met && b-a == r.End-r.Start && text[a:b] == r.Garbled {
+				r.Start, r.End = a, b
+				r.Reason += "; found once the rest of the document was repaired"
+				spans = append(spans, r)
+				added = true
+			}
 		}
-		if !conflict {
+		if added {
+			sort.Slice(spans, func(i, j int) bool { return spans[i].Start < spans[j].Start })
+			rejected = nil
+		}
+		if !conflict && !added {
 			break
 		}
 	}
 	return spans
 }
 
+// mapForward maps offset q of the input, outside the spans, to the output
+// of applyMapped.
+func mapForward(q int, starts []int, spans []Span) (int, bool) {
+	delta := 0
+	for i, s := range spans {
+		if q >= s.Start && q < s.End {
+			return 0, false
+		}
+		if s.End > q {
+			break
+		}
+		if starts[i] >= 0 {
+			delta = starts[i] + len(s.Repair) - s.End
+		}
+	}
+	return q + delta, true
+}
+
 func find(text string) []Span {
 	return findNear(text, nil)
+}
+
+// findAll is find that also returns the '?' whose best repair gained too
+// little (see Find).
+func findAll(text string, near []window) ([]Span, []int) {
+	if !Suspicious(text) {
+		return nil, nil
+	}
+	a := &analyzer{text: text, sc: &shiftScorer{m: lm.Default(), g: gbk(), tab: shiftTabs()}, near: near}
+	a.sc.ev = collectEvidence(text)
+	a.run()
+	a.sc.release()
+	if a.unsure {
+		return findAll(text, nil) // see shiftRuns
+	}
+	return a.spans, a.rejected
 }
 
 // findNear is find for the idempotence check of Find, which only asks
@@ -76,17 +134,8 @@ func find(text string) []Span {
 // back to find. Everything else (the document's evidence, the regions) is
 // what find computes.
 func findNear(text string, near []window) []Span {
-	if !Suspicious(text) {
-		return nil
-	}
-	a := &analyzer{text: text, sc: &shiftScorer{m: lm.Default(), g: gbk(), tab: shiftTabs()}, near: near}
-	a.sc.ev = collectEvidence(text)
-	a.run()
-	a.sc.release()
-	if a.unsure {
-		return findNear(text, nil) // see shiftRuns
-	}
-	return a.spans
+	spans, _ := findAll(text, near)
+	return spans
 }
 
 // window is a closed interval [lo, hi] of byte offsets.
@@ -165,6 +214,8 @@ type analyzer struct {
 	// window touches it.
 	zones  []window
 	unsure bool
+	// rejected are the '?' whose best repair gained, but not enough.
+	rejected []int
 }
 
 func (a *analyzer) run() {
@@ -332,6 +383,11 @@ func (a *analyzer) shiftSpan(q int) (Span, bool) {
 		fmt.Printf("shift %q -> %q plan=%s gain=%.1f need=%.0f rep=%.1f garb=%.1f margin=%.1f\n", garbled, c.repair, c.plan, gain, need, c.score, glp, c.rankGain-c.runnerUp)
 	}
 	if gain < need {
+		if gain > 0 {
+			// With more of the document repaired, its evidence may tip
+			// the balance: Find searches here again on the repaired text.
+			a.rejected = append(a.rejected, q)
+		}
 		return Span{}, false
 	}
 	var veto string
