@@ -240,6 +240,14 @@ func (a *analyzer) clusters(cov *coverCursor) []cluster {
 		// ASCII is never suspicious, inside a span or not: only the other
 		// runes need the look-up of the spans.
 		if text[i] < utf8.RuneSelf {
+			// A pinyin reading after a Han character (建設(shè)) is an
+			// annotation: its tone letters are no codec's misreading.
+			if text[i] == '(' && i > 0 && isHan(lastRune(text[:i])) {
+				if _, end := readPinyinParen(text, i); end > 0 {
+					i = end
+					continue
+				}
+			}
 			i++
 			continue
 		}
