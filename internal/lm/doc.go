@@ -6,7 +6,11 @@
 // word frequency lists of github.com/go-ego/gse (data/dict/zh/s_1.txt for
 // Simplified and t_1.txt for Traditional Chinese): a character counts the
 // frequency of every word it occurs in, a pair of adjacent characters inside a
-// word counts that word's frequency. The two dictionaries are normalised and
+// word counts that word's frequency. gse's Traditional list is written in
+// OpenCC's standard forms (爲, 衆); each of its words counts once more in its
+// Taiwan and once more in its Hong Kong form (OpenCC's TWVariants and
+// HKVariants, read from internal/opencc/data), the forms of real zh-TW and
+// zh-HK text (為, 眾). The two dictionaries are normalised and
 // mixed half and half, so Simplified and Traditional text score alike; the
 // separate per-script frequencies are kept for script detection
 // (SimplifiedFreq, TraditionalFreq).

@@ -21,6 +21,7 @@ import (
 	"log"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -31,6 +32,7 @@ func main() {
 	out := flag.String("out", "model.bin", "output file")
 	dictDir := flag.String("dict", "", "directory holding s_1.txt and t_1.txt (default: gse module directory)")
 	minPair := flag.Float64("minpair", 0, "keep a bigram only when its scaled count is at least this (0: default)")
+	variantsPath := flag.String("variants", "../internal/opencc/data/dicts.txt", "OpenCC dictionaries (hanfix's generated dicts.txt) whose TWVariants and HKVariants add the Taiwan and Hong Kong forms of the Traditional words")
 	flag.Parse()
 
 	dir, err := gsedict.Dir(*dictDir)
@@ -41,7 +43,11 @@ func main() {
 	if err != nil {
 		log.Fatalf("genlm: %v", err)
 	}
-	t, err := readCounts(filepath.Join(dir, "t_1.txt"))
+	tw, hk, err := readVariants(*variantsPath)
+	if err != nil {
+		log.Fatalf("genlm: %v", err)
+	}
+	t, err := readCounts(filepath.Join(dir, "t_1.txt"), tw, hk)
 	if err != nil {
 		log.Fatalf("genlm: %v", err)
 	}
@@ -67,8 +73,11 @@ type counts struct {
 	total float64 // sum of uni
 }
 
-// readCounts reads one gse frequency dictionary.
-func readCounts(path string) (*counts, error) {
+// readCounts reads one gse frequency dictionary. Each variant map (rune →
+// its regional form) adds the word once more in that form, with the same
+// frequency: gse's Traditional list is in OpenCC's standard forms (爲, 衆),
+// and text from Taiwan or Hong Kong writes 為, 眾.
+func readCounts(path string, variants ...map[rune]rune) (*counts, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("read dictionary: %w", err)
@@ -89,14 +98,19 @@ func readCounts(path string) (*counts, error) {
 			continue
 		}
 		rs := []rune(fields[0])
-		for i, r := range rs {
-			if !isModelRune(r) {
-				continue
+		c.add(rs, freq)
+		var done []string
+		for _, vm := range variants {
+			vs, changed := make([]rune, len(rs)), false
+			for i, r := range rs {
+				vs[i] = r
+				if v, ok := vm[r]; ok {
+					vs[i], changed = v, true
+				}
 			}
-			c.uni[r] += freq
-			c.total += freq
-			if i+1 < len(rs) && isModelRune(rs[i+1]) {
-				c.bi[[2]rune{r, rs[i+1]}] += freq
+			if w := string(vs); changed && !slices.Contains(done, w) {
+				done = append(done, w)
+				c.add(vs, freq)
 			}
 		}
 	}
@@ -104,6 +118,64 @@ func readCounts(path string) (*counts, error) {
 		return nil, fmt.Errorf("read %s line %d: %w", path, line, err)
 	}
 	return c, nil
+}
+
+// add counts the characters and adjacent pairs of one word.
+func (c *counts) add(rs []rune, freq float64) {
+	for i, r := range rs {
+		if !isModelRune(r) {
+			continue
+		}
+		c.uni[r] += freq
+		c.total += freq
+		if i+1 < len(rs) && isModelRune(rs[i+1]) {
+			c.bi[[2]rune{r, rs[i+1]}] += freq
+		}
+	}
+}
+
+// readVariants reads the one-character entries of the TWVariants and
+// HKVariants dictionaries from hanfix's OpenCC data file ("=Name" starts a
+// dictionary; key<TAB>value lines).
+func readVariants(path string) (tw, hk map[rune]rune, err error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, nil, fmt.Errorf("read variants: %w", err)
+	}
+	defer f.Close()
+	tw, hk = map[rune]rune{}, map[rune]rune{}
+	var cur map[rune]rune
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 1<<20)
+	for sc.Scan() {
+		line := sc.Text()
+		switch {
+		case line == "=TWVariants":
+			cur = tw
+			continue
+		case line == "=HKVariants":
+			cur = hk
+			continue
+		case strings.HasPrefix(line, "="):
+			cur = nil
+			continue
+		case cur == nil || strings.HasPrefix(line, "#"):
+			continue
+		}
+		k, v, ok := strings.Cut(line, "\t")
+		v, _, _ = strings.Cut(v, " ")
+		kr, vr := []rune(k), []rune(v)
+		if ok && len(kr) == 1 && len(vr) == 1 && kr[0] != vr[0] {
+			cur[kr[0]] = vr[0]
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return nil, nil, fmt.Errorf("read variants %s: %w", path, err)
+	}
+	if len(tw) == 0 || len(hk) == 0 {
+		return nil, nil, fmt.Errorf("read variants %s: no TWVariants or HKVariants", path)
+	}
+	return tw, hk, nil
 }
 
 // isModelRune reports whether r is modelled from data. ASCII and Latin
