@@ -13,6 +13,7 @@ func ExampleReplayPlan() {
 		{"?zhèn)€", "gbk-shift straddle=E682 end=euro"},
 		{"鍙戝睍", "utf8<-gbk"},
 		{"Ã¥Â¯Â¹", "utf8<-cp1252 utf8<-cp1252"},
+		{"鍦ㄦ墦寮\uFFFD鐨\uFFFD", "utf8<-gbk lost@4=80 lost@6=84"}, // 在打开的 read by a GB18030 reader, which failed on two bytes
 	} {
 		out, err := normalize.ReplayPlan(c.garbled, c.plan)
 		fmt.Println(out, err)
@@ -22,6 +23,7 @@ func ExampleReplayPlan() {
 	// 個 <nil>
 	// 发展 <nil>
 	// 对 <nil>
+	// 在打开的 <nil>
 }
 
 func TestReplayPlanErrors(t *testing.T) {
@@ -31,6 +33,8 @@ func TestReplayPlanErrors(t *testing.T) {
 		{"abc", "utf8<-gbk utf8<-gbk utf8<-koi8"},
 		{"中文", "big5<-utf8"}, // not lossless
 		{"\xff", "utf8<-cp1252"},
+		{"鍦ㄦ墦寮\uFFFD鐨\uFFFD", "utf8<-gbk lost@4=81 lost@6=84"}, // a GB18030 reader does not fail on 81 before E7
+		{"鍦ㄦ墦寮\uFFFD鐨\uFFFD", "utf8<-gbk lost@3=80 lost@6=84"}, // lost@3 names a rune that is not U+FFFD
 	} {
 		if out, err := normalize.ReplayPlan(c.garbled, c.plan); err == nil {
 			t.Errorf("ReplayPlan(%q, %q) = %q, want an error", c.garbled, c.plan, out)
