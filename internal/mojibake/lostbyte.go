@@ -13,8 +13,7 @@ import (
 // Restoring the byte behind a U+FFFD.
 //
 // Decoders of the CJK codecs in wide use (Python's gb18030 and big5hkscs
-// with errors="replace", the Windows code-page readers) give up on one
-// byte at a time: a byte that starts no valid character of the wrong
+// with errors="replace", for one) give up on one byte at a time: a byte that starts no valid character of the wrong
 // codec becomes one U+FFFD, and reading goes on with the next byte. A
 // lone U+FFFD inside a stretch of GBK- or Big5-read text therefore stands
 // for exactly one byte, and the mechanism says a lot about it:
@@ -28,8 +27,14 @@ import (
 // For UTF-8 read as GB18030 this usually leaves one byte (the 0x80 of
 // 开 E5 BC 80); before an ASCII byte it leaves the continuation bytes
 // that complete the character, and the character model must prefer one
-// clearly (没有 over 没朊). A run of three or more U+FFFD, or a choice the
-// model does not make clearly, stays unrepaired and is reported as lost.
+// clearly (没有 over 没朊), helped by two rules of punctuation (see
+// punctLP). Where the misread text may have ended right after the U+FFFD
+// (a misread sentence pasted into clean text), the last byte is not held
+// to have failed against what follows. A run of three or more U+FFFD, or
+// a choice the model does not make clearly, stays unrepaired and is
+// reported as lost. (WHATWG decoders, which golang.org/x/text follows,
+// may drop two bytes for one U+FFFD; such text then fails the lossless
+// test and is reported.)
 
 // lostMargin is how much more probable (nats) the chosen bytes' reading
 // must be than the runner-up's: 3 nats is twenty times.
