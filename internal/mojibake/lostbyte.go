@@ -33,8 +33,9 @@ import (
 // to have failed against what follows. A run of three or more U+FFFD, or
 // a choice the model does not make clearly, stays unrepaired and is
 // reported as lost. (WHATWG decoders, which golang.org/x/text follows,
-// may drop two bytes for one U+FFFD; such text then fails the lossless
-// test and is reported.)
+// may drop two bytes for one U+FFFD; then no single byte usually lets the
+// next character read as well, and the U+FFFD stays reported, as
+// TestUTF8AsGBKWithLostBytes checks.)
 
 // lostMargin is how much more probable (nats) the chosen bytes' reading
 // must be than the runner-up's: 3 nats is twenty times.
