@@ -41,7 +41,8 @@ import (
 // must be than the runner-up's: 3 nats is twenty times.
 const lostMargin = 3.0
 
-// maxLostGroup is the longest run of U+FFFD whose bytes are restored.
+// maxLostGroup is the longest run of U+FFFD whose bytes are restored (two
+// only inside UTF-8, see restoreLost).
 const maxLostGroup = 2
 
 // wrongFails reports whether the wrong reader fails on bs[i] (a byte of
@@ -135,7 +136,10 @@ func restoreLost(dst []lostFill, text string, end int, bs []byte, bpos, tpos, lo
 		}
 		k0, n := lostRunes[g], h-g
 		g = h
-		if n > maxLostGroup {
+		// Two bytes in a row are restored only inside UTF-8, whose
+		// structure leaves few pairs; a GBK or Big5 pair would be one of
+		// thousands.
+		if n > maxLostGroup || n > 1 && rc.Orig != "utf8" {
 			continue
 		}
 		p := bpos[k0]
@@ -146,14 +150,28 @@ func restoreLost(dst []lostFill, text string, end int, bs []byte, bpos, tpos, lo
 		if !w.walkTo(p) {
 			continue
 		}
-		// For UTF-8 the place of the byte in its character leaves half
-		// the values: a continuation byte after a lead, else a lead.
-		lo, hi := 0x80, 0xFE
+		// For UTF-8 the place of each byte in its character leaves half
+		// the values: a continuation byte or a lead.
+		var rng [maxLostGroup][2]int
+		for j := range rng {
+			rng[j] = [2]int{0x80, 0xFE}
+		}
 		if rc.Orig == "utf8" {
+			// Inside the character that holds the group a byte continues
+			// it; after it, a byte starts the next one.
+			charEnd := p + 1 // a lead at p: the next byte continues its character
 			if w.i < p {
-				hi = 0xBF
-			} else {
-				lo, hi = 0xC2, 0xF4
+				charEnd = w.i + utf8SeqLen(bs[w.i])
+			}
+			for j := range n {
+				switch {
+				case j == 0 && w.i == p:
+					rng[j] = [2]int{0xC2, 0xF4}
+				case p+j < charEnd:
+					rng[j] = [2]int{0x80, 0xBF}
+				default:
+					rng[j] = [2]int{0xC2, 0xF4}
+				}
 			}
 		}
 		// The wrong reader saw the bytes after the group only if they
@@ -188,10 +206,7 @@ func restoreLost(dst []lostFill, text string, end int, bs []byte, bpos, tpos, lo
 			}
 			// Fill from the last byte back, so that each byte's failure
 			// is checked against the byte after it.
-			from, to := 0x80, 0xFE
-			if j == 0 {
-				from, to = lo, hi
-			}
+			from, to := rng[j][0], rng[j][1]
 			nextB := -1
 			if p+j+1 < len(rb) {
 				nextB = int(rb[p+j+1])
@@ -267,6 +282,20 @@ func lostWindowLP(m *lm.Model, orig codec, bs []byte, ws int, prev rune, p, n in
 		lp += m.Bigram(prev, next) + open.punctLP(prev, next)
 	}
 	return lp, true
+}
+
+// utf8SeqLen is the length of the UTF-8 sequence that lead byte c starts
+// (1 for any other byte).
+func utf8SeqLen(c byte) int {
+	switch {
+	case c >= 0xF0:
+		return 4
+	case c >= 0xE0:
+		return 3
+	case c >= 0xC0:
+		return 2
+	}
+	return 1
 }
 
 // placeholderNear reports whether the character at bs[i:] takes in a
