@@ -2,6 +2,8 @@ package lm
 
 import (
 	"strconv"
+	"sync"
+	"sync/atomic"
 	"unicode"
 )
 
@@ -61,24 +63,38 @@ var asciiClass = func() (t [128]CharClass) {
 // Class returns the class of r: a table look-up in the BMP, classify
 // elsewhere.
 func Class(r rune) CharClass {
-	if uint32(r) < uint32(len(bmpClass)) {
-		return bmpClass[r]
+	if t := bmpClass.Load(); t != nil && uint32(r) < uint32(len(t)) {
+		return t[r]
 	}
-	return classify(r)
+	return classFirst(r)
 }
 
 // bmpClass holds the class of every BMP rune. The mojibake searches ask
 // for the class of every candidate character, and the symbols and Latin
 // letters that misdecoding produces fall through classify's quick cases to
 // the unicode tables (a binary search each); 64 KB built in about a
-// millisecond at start-up answer them all in one load.
-var bmpClass = func() *[0x10000]CharClass {
-	t := new([0x10000]CharClass)
-	for r := range t {
-		t[r] = classify(rune(r))
+// millisecond answer them all in one load. It is built on the first call
+// of Class, not at start-up: programs that import the package only to
+// convert text never pay for it.
+var (
+	bmpClass     atomic.Pointer[[0x10000]CharClass]
+	bmpClassOnce sync.Once
+)
+
+// classFirst is Class before the table is built, and outside the BMP.
+func classFirst(r rune) CharClass {
+	if uint32(r) >= 0x10000 {
+		return classify(r)
 	}
-	return t
-}()
+	bmpClassOnce.Do(func() {
+		t := new([0x10000]CharClass)
+		for r := range t {
+			t[r] = classify(rune(r))
+		}
+		bmpClass.Store(t)
+	})
+	return bmpClass.Load()[r]
+}
 
 // classify returns the class of r. It is a few comparisons for the common
 // blocks and falls back to the unicode tables for the rest.
