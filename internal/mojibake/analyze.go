@@ -406,24 +406,21 @@ func (a *analyzer) shiftSpan(q int) (Span, bool) {
 	// bytes (first, dropped, last) nearly tie with others is likely but
 	// not sure, and Conservative callers leave it alone.
 	margin := c.rankGain - c.runnerUp
-	conf := min(1-math.Exp(-gain/10), 1/(1+math.Exp(-margin)))
+	marginConf := 1 / (1 + math.Exp(-margin))
+	conf := min(1-math.Exp(-gain/10), marginConf)
 	reason := fmt.Sprintf("GBK text decoded one byte out of phase; re-encoded and decoded in phase (%s)", c.plan)
-	if margin < closeCall {
+	if marginConf < SureConfidence {
 		reason += fmt.Sprintf("; a close call: the next best repair is %.1f nats behind", margin)
 	}
 	return Span{Start: q, End: c.end, Kind: KindGBKShift, Garbled: garbled, Repair: c.repair,
 		Plan: c.plan.String(), Confidence: conf, Repairable: true, Reason: reason}, true
 }
 
-// closeCall is the lead (nats) over the runner-up repair below which a
-// misalignment repair is reported as a close call: its confidence is then
-// below 0.95.
-const closeCall = 3.0
-
 // SureConfidence is the confidence from which a repair's guessed bytes are
-// clear choices (a lead of 3 nats, twenty times more likely, over every
-// other repair the search met); below it callers that must not guess
-// report the span instead of applying it.
+// clear choices (a lead of about 3 nats, twenty times more likely, over
+// every other repair the search met); below it the reason calls the
+// repair a close call, and callers that must not guess report the span
+// instead of applying it.
 const SureConfidence = 0.95
 
 var debugShift = false

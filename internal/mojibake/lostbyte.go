@@ -72,21 +72,31 @@ func wrongFails(wrong string, bs []byte, i int) bool {
 	return false
 }
 
-// failTabs holds, for each wrong codec and each byte after a lost one
-// (index 256: the end of the text), the bytes 0x80–0xFE the reader fails
-// on before it.
+// failTable holds, for each byte after a lost one (index 256: the end of
+// the text), the bytes 0x80–0xFE a reader fails on before it.
+type failTable [257][]byte
+
+// before returns the bytes on which the reader fails when next follows
+// them (-1: nothing follows).
+func (t *failTable) before(next int) []byte {
+	if next < 0 {
+		return t[256]
+	}
+	return t[next]
+}
+
 var (
-	failOnce sync.Once
-	failTabs map[string]*[257][]byte
+	failOnce   sync.Once
+	failTables map[string]*failTable
 )
 
-// failingBefore returns the bytes on which the wrong reader fails when next
-// follows them (-1: nothing follows).
-func failingBefore(wrong string, next int) []byte {
+// failTableOf returns the failTable of the wrong codec (gbk or big5), nil
+// for the others.
+func failTableOf(wrong string) *failTable {
 	failOnce.Do(func() {
-		failTabs = map[string]*[257][]byte{}
+		failTables = map[string]*failTable{}
 		for _, name := range []string{"gbk", "big5"} {
-			t := new([257][]byte)
+			t := new(failTable)
 			for nb := 0; nb <= 256; nb++ {
 				var two [2]byte
 				in := two[:1]
@@ -101,17 +111,10 @@ func failingBefore(wrong string, next int) []byte {
 					}
 				}
 			}
-			failTabs[name] = t
+			failTables[name] = t
 		}
 	})
-	t := failTabs[wrong]
-	if t == nil {
-		return nil
-	}
-	if next < 0 {
-		return t[256]
-	}
-	return t[next]
+	return failTables[wrong]
 }
 
 // lostFill is a byte restored behind the U+FFFD at text offset at.
@@ -128,6 +131,10 @@ func restoreLost(dst []lostFill, text string, end int, bs []byte, bpos, tpos, lo
 	orig := codecs[rc.Orig]
 	m := lm.Default()
 	next := firstRune(text[end:])
+	fails := failTableOf(rc.Wrong)
+	if fails == nil {
+		return dst
+	}
 	w := origWalker{orig: orig, bs: bs, bpos: bpos, prev: lastRune(text[:tpos[0]]), open: openBrackets(text[max(0, tpos[0]-256):tpos[0]])}
 	for g := 0; g < len(lostRunes); {
 		h := g + 1
@@ -188,7 +195,7 @@ func restoreLost(dst []lostFill, text string, end int, bs []byte, bpos, tpos, lo
 			}
 		}
 		best, second := math.Inf(-1), math.Inf(-1)
-		var bestB, secondB [maxLostGroup]byte
+		var bestB [maxLostGroup]byte
 		var cand [maxLostGroup]byte
 		var try func(j int)
 		try = func(j int) {
@@ -198,9 +205,9 @@ func restoreLost(dst []lostFill, text string, end int, bs []byte, bpos, tpos, lo
 					return
 				}
 				if lp > best {
-					second, best, bestB, secondB = best, lp, cand, bestB
+					second, best, bestB = best, lp, cand
 				} else if lp > second {
-					second, secondB = lp, cand
+					second = lp
 				}
 				return
 			}
@@ -211,7 +218,7 @@ func restoreLost(dst []lostFill, text string, end int, bs []byte, bpos, tpos, lo
 			if p+j+1 < len(rb) {
 				nextB = int(rb[p+j+1])
 			}
-			for _, x := range failingBefore(rc.Wrong, nextB) {
+			for _, x := range fails.before(nextB) {
 				if int(x) < from || int(x) > to {
 					continue
 				}
@@ -223,7 +230,7 @@ func restoreLost(dst []lostFill, text string, end int, bs []byte, bpos, tpos, lo
 		}
 		try(n - 1)
 		if debugShift {
-			fmt.Printf("lost group at %d n=%d best=%.1f second=%.1f bytes=% X second % X\n", p, n, best, second, bestB[:n], secondB[:n])
+			fmt.Printf("lost group at %d n=%d best=%.1f second=%.1f bytes=% X\n", p, n, best, second, bestB[:n])
 		}
 		if math.IsInf(best, -1) || best-second < lostMargin {
 			continue
