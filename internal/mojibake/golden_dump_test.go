@@ -10,7 +10,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/hanfix/hanfix/internal/devset"
 	"github.com/hanfix/hanfix/internal/testshared"
 )
 
@@ -79,26 +78,9 @@ func TestGoldenDump(t *testing.T) {
 	}
 
 	// Synthetic misalignment, as TestShiftSynthetic builds it.
-	set := devset.Load(t)
-	g := gbk()
-	for _, c := range set.Cases {
-		if c.Cat != "a" && c.Cat != "b" {
-			continue
-		}
-		for _, target := range []string{"keep", "simp"} {
-			gt, _ := set.Gold(c, target)
-			text := halfwidth(gt)
-			lines := strings.Split(text, "\n")
-			for i, l := range lines {
-				gl, ok := misalign(g, l)
-				if !ok {
-					continue
-				}
-				doc := strings.Join(append(append(append([]string(nil), lines[:i]...), gl), lines[i+1:]...), "\n")
-				dump(fmt.Sprintf("synth %s %s:%d", c.ID, target, i), doc)
-			}
-		}
-	}
+	synthRuns(t, func(id, target string, i int, _, doc, _ string) {
+		dump(fmt.Sprintf("synth %s %s:%d", id, target, i), doc)
+	})
 
 	// Chains, Latin-1 and the fuzz seeds.
 	for _, plan := range []string{"utf8<-gbk", "utf8<-cp1252", "utf8<-latin1", "big5<-gbk", "gbk<-big5",
