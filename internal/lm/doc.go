@@ -28,6 +28,11 @@
 // accented letters inside Latin words moderate ones, and runs of kana and
 // Hangul a bonus.
 //
+// PunctStats (DefaultPunct) adds what dictionary words cannot teach: which
+// CJK punctuation mark running text puts after a character and what
+// follows the mark, counted in clean prose from Debian's documentation
+// (tools/genpunct), on the scale of Bigram.
+//
 // LogProb and Score score whole strings; a Chain scores runes one at a time
 // for callers that decode as they go. Neither allocates.
 //
@@ -45,5 +50,7 @@
 //	go generate ./internal/lm
 //
 // which runs tools/genlm in the tools module and reproduces model.bin byte
-// for byte.
+// for byte, and tools/genpunct, which reads the text that
+// scripts/debian-corpus.sh extracts (HANFIX_CORPUS, /tmp/hanfix-noharm by
+// default) and reproduces punct.bin on the same package versions.
 package lm

@@ -33,3 +33,20 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+func FuzzParsePunct(f *testing.F) {
+	f.Add(punctData[:300])
+	f.Add([]byte(punctMagic + "，。\n吗\n1 -1 -1\nsrc\n\n\x00\x00\x00\x00\x00\x00\x00\x00\x00"))
+	m := Default()
+	f.Fuzz(func(t *testing.T, data []byte) {
+		p, err := ParsePunct(data, m)
+		if err != nil {
+			return
+		}
+		for _, mark := range p.Marks() {
+			if lp := p.Before('中', mark) + p.After(mark, '\n'); math.IsNaN(lp) || lp > 0 {
+				t.Fatalf("mark %q: %v", mark, lp)
+			}
+		}
+	})
+}

@@ -27,8 +27,8 @@ import (
 // For UTF-8 read as GB18030 this usually leaves one byte (the 0x80 of
 // 开 E5 BC 80); before an ASCII byte it leaves the continuation bytes
 // that complete the character, and the character model must prefer one
-// clearly (没有 over 没朊), helped by two rules of punctuation (see
-// punctLP). Where the misread text may have ended right after the U+FFFD
+// clearly (没有 over 没朊), helped by the punctuation statistics of
+// package lm where the candidates are marks (see punctScorer). Where the misread text may have ended right after the U+FFFD
 // (a misread sentence pasted into clean text), the last byte is not held
 // to have failed against what follows. A run of three or more U+FFFD, or
 // a choice the model does not make clearly, stays unrepaired and is
@@ -135,7 +135,9 @@ func restoreLost(dst []lostFill, text string, end int, bs []byte, bpos, tpos, lo
 	if fails == nil {
 		return dst
 	}
-	w := origWalker{orig: orig, bs: bs, bpos: bpos, prev: lastRune(text[:tpos[0]]), open: openBrackets(text[max(0, tpos[0]-256):tpos[0]])}
+	pm := lm.DefaultPunct()
+	before := text[max(0, tpos[0]-256):tpos[0]]
+	w := origWalker{orig: orig, bs: bs, bpos: bpos, prev: lastRune(text[:tpos[0]]), open: openBrackets(before), sent: pm.SentenceOf(before), pm: pm}
 	for g := 0; g < len(lostRunes); {
 		h := g + 1
 		for h < len(lostRunes) && lostRunes[h] == lostRunes[h-1]+1 {
@@ -200,7 +202,7 @@ func restoreLost(dst []lostFill, text string, end int, bs []byte, bpos, tpos, lo
 		var try func(j int)
 		try = func(j int) {
 			if j < 0 {
-				lp, ok := lostWindowLP(m, orig, bs, w.i, w.prev, p, n, next, w.open, len(rb) == p+n)
+				lp, ok := lostWindowLP(punctScorer{m: m, pm: pm, open: w.open, sent: w.sent}, orig, bs, w.i, w.prev, p, n, next, len(rb) == p+n)
 				if !ok {
 					return
 				}
@@ -245,11 +247,10 @@ func restoreLost(dst []lostFill, text string, end int, bs []byte, bpos, tpos, lo
 
 // lostWindowLP decodes bs from ws (after the character prev) with the
 // original codec through the n restored bytes at p and the character after
-// them, and scores the characters (the ones after that are the same for
-// every candidate); ok is false when the bytes do not decode. open holds the
-// brackets open on the line before ws; endOK says that the misread
-// text may end right after the restored bytes.
-func lostWindowLP(m *lm.Model, orig codec, bs []byte, ws int, prev rune, p, n int, next rune, open brackets, endOK bool) (float64, bool) {
+// them, and scores the characters with sc (the ones after that are the
+// same for every candidate); ok is false when the bytes do not decode.
+// endOK says that the misread text may end right after the restored bytes.
+func lostWindowLP(sc punctScorer, orig codec, bs []byte, ws int, prev rune, p, n int, next rune, endOK bool) (float64, bool) {
 	lp := 0.0
 	after := 0
 	i := ws
@@ -275,7 +276,7 @@ func lostWindowLP(m *lm.Model, orig codec, bs []byte, ws int, prev rune, p, n in
 		if bad {
 			return 0, false // no character, a control, private use, U+FFFD or GBK's one-byte €: no repair
 		}
-		lp += m.Bigram(prev, r) + open.punctLP(prev, r)
+		lp += sc.pair(prev, r)
 		prev = r
 		i += size
 		if r == '\n' && i > p+n {
@@ -286,7 +287,7 @@ func lostWindowLP(m *lm.Model, orig codec, bs []byte, ws int, prev rune, p, n in
 		return 0, false
 	}
 	if i == len(bs) {
-		lp += m.Bigram(prev, next) + open.punctLP(prev, next)
+		lp += sc.pair(prev, next)
 	}
 	return lp, true
 }
@@ -315,15 +316,6 @@ func placeholderNear(bs []byte, i int) bool {
 	}
 	return false
 }
-
-// The character model knows nothing of punctuation (dictionary words have
-// none), and the bytes behind a U+FFFD at the end of a line are often the
-// last byte of 。 (E3 80 82), whose neighbours 、 「 」 《 》 share its
-// first two bytes. Two rules of written Chinese decide between them: a
-// closing bracket closes one opened before it on the line, and a line
-// does not end with an opening bracket, a pause mark (、，；：) or an
-// ideographic space.
-const punctPenalty = -6.0
 
 // bracketPairs are the paired punctuation marks: opening, closing.
 var bracketPairs = [...][2]rune{
@@ -408,26 +400,26 @@ func (b *brackets) add(r rune) {
 	}
 }
 
-// punctLP is the punctuation cost of r after prev: a pause mark or an
-// opening bracket before a line end, and a closing bracket with nothing to
-// close. It updates the counts (b is passed by value to each candidate's
-// scoring, so the candidates do not share them).
-func (b *brackets) punctLP(prev, r rune) float64 {
+// bracketLP is what the brackets open on the line say of r (see
+// lm.PunctStats.Brackets): a closing mark closes one opened before it on
+// the line, and a line seldom ends with a bracket open. It updates the
+// counts.
+func (b *brackets) bracketLP(pm *lm.PunctStats, r rune) float64 {
 	if !bracketish(r) {
 		return 0
 	}
+	closeOpen, closeUnopened, endOpen := pm.Brackets()
 	lp := 0.0
 	if r == '\n' || r == '\r' {
-		switch prev {
-		case '、', '，', '；', '：', '\u3000':
-			lp += punctPenalty
+		if *b != (brackets{}) {
+			lp += endOpen
 		}
-		if _, opens := bracketOf(prev); opens {
-			lp += punctPenalty
+	} else if k, opens := bracketOf(r); k >= 0 && !opens {
+		if b[k] > 0 {
+			lp += closeOpen
+		} else {
+			lp += closeUnopened
 		}
-	}
-	if k, opens := bracketOf(r); k >= 0 && !opens && b[k] == 0 {
-		lp += punctPenalty
 	}
 	b.add(r)
 	return lp
@@ -455,10 +447,12 @@ func openBrackets(s string) brackets {
 type origWalker struct {
 	orig codec
 	bs   []byte
-	bpos []int    // byte offsets of the garbled runes
-	i, k int      // next byte; first garbled rune not before it
-	prev rune     // the last character before byte i
-	open brackets // the brackets open before byte i
+	bpos []int       // byte offsets of the garbled runes
+	i, k int         // next byte; first garbled rune not before it
+	prev rune        // the last character before byte i
+	open brackets    // the brackets open before byte i
+	sent lm.Sentence // whether the sentence before byte i asks a question
+	pm   *lm.PunctStats
 }
 
 // skip moves to the next garbled rune's bytes.
@@ -472,6 +466,7 @@ func (w *origWalker) skip() {
 		w.i = len(w.bs)
 	}
 	w.prev = '\n'
+	w.sent = lm.Sentence{}
 }
 
 // walkTo decodes up to the character that holds byte p and stops at its
@@ -484,6 +479,7 @@ func (w *origWalker) walkTo(p int) bool {
 		if n > 0 && w.i+n <= p {
 			w.prev = r
 			w.open.add(r)
+			w.sent.Add(w.pm, r)
 			w.i += n
 			continue
 		}

@@ -115,7 +115,9 @@ func TestRestoreLostNeverWrong(t *testing.T) {
 		}
 	}
 	t.Logf("restored %d, left with U+FFFD %d", restored, kept)
-	assert.Positive(t, restored)
+	// Without the punctuation statistics 10 were restored: the character
+	// model cannot tell 」 from 。 at the end of 「说明」.
+	assert.GreaterOrEqual(t, restored, 20)
 }
 
 // Three U+FFFD in a row are more than the mechanism can explain: reported.

@@ -1,0 +1,383 @@
+package lm
+
+import (
+	"bytes"
+	"encoding/binary"
+	"fmt"
+	"math"
+	"strings"
+	"sync"
+	"unicode/utf8"
+)
+
+// Punctuation statistics.
+//
+// The character model learns from dictionary words, which hold no
+// punctuation: every full stop costs the same after any character and
+// before any other, and 。 and 、, or ？ and ：, score alike. Where a
+// repair must choose between marks (the byte behind a U+FFFD is often the
+// last byte of one), PunctStats says which mark running text puts there. Its
+// counts come from about 21 MB of clean Chinese prose in Debian's
+// documentation packages (scripts/debian-corpus.sh, tools/genpunct): the
+// token before each mark, the token after it, and whether the mark's
+// sentence holds a question word (吗, 如何, 什么 …). Tokens are Han
+// characters and marks themselves, and classes for the rest (line
+// boundary, Latin letter, digit, space, other).
+//
+// Probabilities are the counts smoothed towards a back-off with weight
+// punctPrior: before a mark, the pooled Han contexts for a Han character
+// (and the whole corpus otherwise); after a mark, the character model's
+// Unigram for a Han character and the pooled marks otherwise. They are on
+// the scale of the character model's Bigram and can stand in for it.
+
+const punctMagic = "HPM1\n"
+
+// punctPrior is the weight (in counts) of the back-off distribution.
+const punctPrior = 10
+
+// Token runes of the classes (tools/genpunct writes the same).
+const (
+	tokLine  = '\n'
+	tokLatin = 'a'
+	tokDigit = '0'
+	tokSpace = ' '
+	tokOther = 0x01
+	tokHan   = 0x02
+)
+
+// PunctStats holds the punctuation statistics. It is immutable and safe for
+// concurrent use.
+type PunctStats struct {
+	m       *Model
+	marks   []rune
+	index   map[rune]int
+	qwords  [][]rune     // question words
+	qlp     [][2]float32 // per mark: log P(q|mark)/P(q) for q = without, with a question word
+	ctx     map[rune]punctContext
+	global  []float64 // P(mark) before any token
+	hanPool []float64 // P(mark) before a Han character
+	after   []punctAfter
+	pool    map[rune]float64 // P(token) after any mark, for class tokens and marks
+
+	// Log-ratios of the bracket state (see Brackets).
+	closeOpen, closeUnopened, endOpen float64
+}
+
+// punctContext is the count of one token before anything and before each
+// mark.
+type punctContext struct {
+	total int
+	marks map[int]int
+}
+
+// punctAfter is the count of one mark and of the tokens after it.
+type punctAfter struct {
+	total  int
+	tokens map[rune]int
+}
+
+var (
+	punctOnce    sync.Once
+	defaultPunct *PunctStats
+)
+
+// DefaultPunct returns the punctuation statistics embedded in the package,
+// on the scale of Default, decoding them on first use. It panics only if the
+// embedded data is corrupt, which the package tests rule out.
+func DefaultPunct() *PunctStats {
+	punctOnce.Do(func() {
+		p, err := ParsePunct(punctData, Default())
+		if err != nil {
+			panic(fmt.Sprintf("lm: embedded punctuation statistics: %v", err))
+		}
+		defaultPunct = p
+	})
+	return defaultPunct
+}
+
+// ParsePunct decodes punctuation statistics in the format written by
+// tools/genpunct, to be used with the character model m.
+func ParsePunct(data []byte, m *Model) (*PunctStats, error) {
+	if !bytes.HasPrefix(data, []byte(punctMagic)) {
+		return nil, fmt.Errorf("parse punctuation statistics: bad magic: %w", errFormat)
+	}
+	rest := data[len(punctMagic):]
+	head, body, ok := bytes.Cut(rest, []byte("\n\n"))
+	if !ok {
+		return nil, fmt.Errorf("parse punctuation statistics: no header end: %w", errFormat)
+	}
+	lines := strings.Split(string(head), "\n")
+	if len(lines) < 3 {
+		return nil, fmt.Errorf("parse punctuation statistics: short header: %w", errFormat)
+	}
+	p := &PunctStats{m: m, index: map[rune]int{}, ctx: map[rune]punctContext{}, pool: map[rune]float64{}}
+	for _, r := range lines[0] {
+		p.index[r] = len(p.marks)
+		p.marks = append(p.marks, r)
+	}
+	for _, w := range strings.Fields(lines[1]) {
+		p.qwords = append(p.qwords, []rune(w))
+	}
+	if _, err := fmt.Sscanf(lines[2], "%g %g %g", &p.closeOpen, &p.closeUnopened, &p.endOpen); err != nil ||
+		!finite(p.closeOpen) || !finite(p.closeUnopened) || !finite(p.endOpen) {
+		return nil, fmt.Errorf("parse punctuation statistics: bracket ratios: %w", errFormat)
+	}
+	n := len(p.marks)
+	if n == 0 || n > 255 {
+		return nil, fmt.Errorf("parse punctuation statistics: %d marks: %w", n, errFormat)
+	}
+	bad := false
+	u := func() int {
+		x, k := binary.Uvarint(body)
+		if k <= 0 || x > 1<<40 {
+			bad = true
+			body = nil
+			return 0
+		}
+		body = body[k:]
+		return int(x)
+	}
+	quest := make([][2]int, n)
+	var qTotal [2]int
+	for k := range quest {
+		quest[k] = [2]int{u(), u()}
+		qTotal[0] += quest[k][0]
+		qTotal[1] += quest[k][1]
+	}
+	nctx := u()
+	if nctx > len(body) {
+		return nil, fmt.Errorf("parse punctuation statistics: %d contexts: %w", nctx, errFormat)
+	}
+	last := rune(0)
+	globalCount, globalTotal := make([]int, n), 0
+	for range nctx {
+		t := last + rune(u())
+		last = t
+		c := punctContext{total: u(), marks: map[int]int{}}
+		for range u() {
+			if len(body) == 0 {
+				bad = true
+				break
+			}
+			k := int(body[0])
+			body = body[1:]
+			if k >= n {
+				bad = true
+				break
+			}
+			c.marks[k] = u()
+		}
+		if bad {
+			break
+		}
+		p.ctx[t] = c
+		if t == tokHan || !isHanToken(t) {
+			globalTotal += c.total
+			for k, x := range c.marks {
+				globalCount[k] += x
+			}
+		}
+	}
+	p.after = make([]punctAfter, n)
+	poolCount, poolTotal := map[rune]int{}, 0
+	for k := range p.after {
+		a := punctAfter{total: u(), tokens: map[rune]int{}}
+		last := rune(0)
+		for range u() {
+			if bad {
+				break
+			}
+			t := last + rune(u())
+			last = t
+			a.tokens[t] = u()
+			if !isHanToken(t) {
+				poolCount[t] += a.tokens[t]
+			}
+		}
+		poolTotal += a.total
+		p.after[k] = a
+	}
+	if bad || len(body) != 0 {
+		return nil, fmt.Errorf("parse punctuation statistics: truncated or trailing data: %w", errFormat)
+	}
+	han, ok := p.ctx[tokHan]
+	if !ok || han.total == 0 || globalTotal == 0 || poolTotal == 0 {
+		return nil, fmt.Errorf("parse punctuation statistics: no counts: %w", errFormat)
+	}
+	p.global = make([]float64, n)
+	p.hanPool = make([]float64, n)
+	p.qlp = make([][2]float32, n)
+	qAll := float64(qTotal[0] + qTotal[1])
+	for k := range n {
+		// Add-one smoothing: a mark never seen there is still possible.
+		p.global[k] = float64(globalCount[k]+1) / float64(globalTotal+n)
+		p.hanPool[k] = float64(han.marks[k]+1) / float64(han.total+n)
+		all := float64(quest[k][0] + quest[k][1])
+		for q := range 2 {
+			// Add-one smoothing: a mark seen rarely says little.
+			pq := (float64(quest[k][q]) + 1) / (all + 2)
+			p.qlp[k][q] = float32(math.Log(pq / (float64(qTotal[q]) / qAll)))
+		}
+	}
+	for t, c := range poolCount {
+		p.pool[t] = float64(c) / float64(poolTotal)
+	}
+	return p, nil
+}
+
+func finite(x float64) bool { return !math.IsNaN(x) && !math.IsInf(x, 0) }
+
+// isHanToken reports whether token t is a Han character (not a class).
+func isHanToken(t rune) bool {
+	return t >= 0x3400 && t <= 0x9FFF || t >= 0x20000 && t <= 0x3FFFF
+}
+
+// token returns the token of r, by the rules tools/genpunct counted with
+// (the generator is in another module and cannot share this code).
+func (p *PunctStats) token(r rune) rune {
+	switch {
+	case isHanToken(r):
+		return r
+	case r == '\n' || r == '\r':
+		return tokLine
+	case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z':
+		return tokLatin
+	case r >= '0' && r <= '9':
+		return tokDigit
+	case r == ' ', r == '\t', r == '\u3000':
+		return tokSpace
+	}
+	if _, ok := p.index[r]; ok {
+		return r
+	}
+	return tokOther
+}
+
+// IsMark reports whether r is one of the marks the statistics count.
+func (p *PunctStats) IsMark(r rune) bool {
+	_, ok := p.index[r]
+	return ok
+}
+
+// Before returns log P(mark | prev), the probability that running text
+// puts mark after prev (a line feed stands for the start of a line). mark
+// must be a mark (IsMark).
+func (p *PunctStats) Before(prev, mark rune) float64 {
+	k, ok := p.index[mark]
+	if !ok {
+		return p.m.Bigram(prev, mark)
+	}
+	t := p.token(prev)
+	base := p.global[k]
+	if isHanToken(t) {
+		base = p.hanPool[k]
+	}
+	c, ok := p.ctx[t]
+	if !ok {
+		return math.Log(base)
+	}
+	return math.Log((float64(c.marks[k]) + punctPrior*base) / (float64(c.total) + punctPrior))
+}
+
+// After returns log P(next | mark), the probability that running text puts
+// next after mark (a line feed stands for the end of a line). mark must be
+// a mark (IsMark).
+func (p *PunctStats) After(mark, next rune) float64 {
+	k, ok := p.index[mark]
+	if !ok {
+		return p.m.Bigram(mark, next)
+	}
+	t := p.token(next)
+	var base float64
+	if isHanToken(t) {
+		base = math.Exp(p.m.Unigram(next))
+	} else {
+		base = p.pool[t]
+		if base == 0 {
+			base = math.Exp(p.m.Unigram(next))
+		}
+	}
+	a := p.after[k]
+	return math.Log((float64(a.tokens[t]) + punctPrior*base) / (float64(a.total) + punctPrior))
+}
+
+// Question returns how much more (or less) likely mark is in a sentence
+// that does (q) or does not hold a question word than in any sentence, in
+// nats: log P(q | mark) / P(q).
+func (p *PunctStats) Question(mark rune, q bool) float64 {
+	k, ok := p.index[mark]
+	if !ok {
+		return 0
+	}
+	if q {
+		return float64(p.qlp[k][1])
+	}
+	return float64(p.qlp[k][0])
+}
+
+// Brackets returns what the state of the line's brackets says, in nats
+// against the rate anywhere: of a closing mark whose opening mark is open
+// (about +3.5: closing marks stand almost only there), of one whose opening
+// mark is not, and of a line end while a bracket is open (about -1.8).
+func (p *PunctStats) Brackets() (closeOpen, closeUnopened, endOpen float64) {
+	return p.closeOpen, p.closeUnopened, p.endOpen
+}
+
+// Sentence tracks whether the sentence read so far holds a question word.
+// The zero value is at the start of a sentence.
+type Sentence struct {
+	last [3]rune // the last runes, most recent last
+	q    bool
+}
+
+// Question reports whether the sentence holds a question word.
+func (s *Sentence) Question() bool { return s.q }
+
+// Add reads r with the question words of p: a line end or 。！？ ends the
+// sentence.
+func (s *Sentence) Add(p *PunctStats, r rune) {
+	switch r {
+	case '\n', '\r', '。', '！', '？':
+		*s = Sentence{}
+		return
+	}
+	s.last = [3]rune{s.last[1], s.last[2], r}
+	if s.q || !isHanToken(r) {
+		return
+	}
+	for _, w := range p.qwords {
+		if len(w) <= 3 && endsWith(s.last[:], w) {
+			s.q = true
+			return
+		}
+	}
+}
+
+// SentenceOf returns the state after reading the last line of text.
+func (p *PunctStats) SentenceOf(text string) Sentence {
+	if i := strings.LastIndexAny(text, "\n\r"); i >= 0 {
+		text = text[i+1:]
+	}
+	var s Sentence
+	for len(text) > 0 {
+		r, n := utf8.DecodeRuneInString(text)
+		s.Add(p, r)
+		text = text[n:]
+	}
+	return s
+}
+
+func endsWith(s, w []rune) bool {
+	if len(w) > len(s) {
+		return false
+	}
+	for i := range w {
+		if s[len(s)-len(w)+i] != w[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// Marks returns the marks the statistics count, in the order of the data.
+func (p *PunctStats) Marks() []rune { return append([]rune(nil), p.marks...) }
