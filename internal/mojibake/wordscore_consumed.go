@@ -55,7 +55,10 @@ func unswallowedCost(text string, pos int) float64 {
 }
 
 // consumedStats counts the document's bytes of consumedBytes that follow a
-// Han character, by what comes after them: [0] non-ASCII, [1] ASCII.
+// Han character, by what comes after them: [0] non-ASCII, [1] ASCII. A
+// "?" is not counted: in a document with misaligned runs most question
+// marks after Han characters are the runs' own lost bytes, and counting
+// them made "?" the likeliest swallowed byte (字符?比如 for 字符,比如).
 type consumedStats struct {
 	n     [2][8]int // indexed like consumedBytes
 	total [2]int
@@ -90,7 +93,7 @@ func buildConsumedStats(text string) *consumedStats {
 		if isCJKPunct(prev) {
 			st.after[uint64(prev)<<32|uint64(r)]++
 		}
-		if r < 0x80 && i+n < len(text) && text[i+n] > ' ' && lm.Class(prev) == lm.Han {
+		if r < 0x80 && r != '?' && i+n < len(text) && text[i+n] > ' ' && lm.Class(prev) == lm.Han {
 			if k := consumedIndex(byte(r)); k >= 0 {
 				ctx := consumedContext(text[i+n])
 				st.n[ctx][k]++
