@@ -31,7 +31,7 @@ var latinPositive = []string{
 	"From 2010–2020.", "Wait—what?", "…and so on.", "• first item", "It costs €100.", "Brand™ names",
 	"I ❤ Go", "Thumbs up 👍 for that.", "Smile 🙂 please", "Ørsted and Ålesund", "Zürich, Schweiz",
 	"Antonín Dvořák", "Łódź is a city.", "İstanbul", "中文", "你好，世界。", "Die Temperatur ist 20 °C.",
-	"Plus ± minus", "naïve café in Zürich",
+	"Plus ± minus", "naïve café in Zürich", "The character 中 means middle.",
 }
 
 // Text that must be left alone.
@@ -42,6 +42,12 @@ var latinNegative = []string{
 	`printf("%s\n", "Ã");`, "价格：£20，约合 180 元", "温度 25°C，湿度 60%", "Café «Le Monde» — 2€",
 	"Ñandú", "Ångström", "Œuvre complète", "“引号”和‘单引号’", "ÉTÉ À PARIS", "Ça coûte 3,50 €.",
 	"Müller–Lyer illusion", "ÀÁÂÃÄÅ ÈÉÊË", "café—bar", "Señor Ñúñez",
+	// French and Czech typography puts a no-break space before » : – (found
+	// in Debian's translations): é + U+00A0 + » are the UTF-8 bytes of 頻,
+	// É + U+00A0 those of ɠ, á + U+00A0 + – those of Mongolian ᠖.
+	"non «\u00a0commité\u00a0», modifications non ignorées",
+	"DÉCONSEILLÉ\u00a0: cette clé est déconseillée.",
+	"tabulka mapování čtenáře na soubor je plná\u00a0– čeká se",
 }
 
 func TestLatinMojibake(t *testing.T) {

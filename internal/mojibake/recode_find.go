@@ -552,7 +552,7 @@ func (a *analyzer) recodeSegment(us []unit, rc recoding, lost []lostFill) (recod
 	if debugShift {
 		fmt.Printf("recode %q -> %q chain=%v gain=%.1f n=%d\n", trunc(garbled), trunc(rep), chain, gain, n)
 	}
-	if !acceptRecode(garbled, rep, chain, gain, n) {
+	if !acceptRecode(garbled, rep, chain, gain, n) || gluedHan(prev, rep, next, chain) {
 		return recodeCand{}, false
 	}
 	// Lossless: the inverse chain reproduces the garbled text.
@@ -682,6 +682,30 @@ func acceptRecode(garbled, rep string, chain []recoding, gain float64, n int) bo
 	return latinRepair(garbled, rep) && gain >= -2
 }
 
+// gluedHan reports whether rep, read from European text misread as
+// windows-1252 or ISO-8859-1, is a single Han character glued to a Latin
+// letter (prev before it or next after it). UTF-8 Chinese misread that way
+// comes in words of several characters; a lone ideograph inside a Latin
+// word is French or Czech typography read as bytes: « commité » holds
+// é, a no-break space and », which are the bytes of 頻.
+func gluedHan(prev rune, rep string, next rune, chain []recoding) bool {
+	if cjkChain(chain) || !latinLetter(prev) && !latinLetter(next) {
+		return false
+	}
+	han := 0
+	for _, r := range rep {
+		if lm.Class(r) == lm.Han {
+			han++
+		}
+	}
+	return han == 1
+}
+
+// latinLetter reports whether r is a letter of the Latin script.
+func latinLetter(r rune) bool {
+	return lm.Class(r) == lm.Latin
+}
+
 // cjkChain reports whether a hop reads bytes as GBK or Big5.
 func cjkChain(chain []recoding) bool {
 	for _, h := range chain {
@@ -738,8 +762,16 @@ func latinRepair(garbled, rep string) bool {
 			return false
 		case r >= 0x80 && r < 0xA0:
 			return false
-		case c == lm.Letter, c == lm.Hangul, c == lm.Kana:
-			other++ // Greek, Cyrillic, Hangul …: only as words, not as one odd letter
+		case c == lm.Digit:
+			// Digits other than ASCII (Mongolian ᠖ is the bytes of á, a
+			// no-break space and –, Czech typography) are no repair of
+			// European text.
+			return false
+		case c == lm.Letter, c == lm.Hangul, c == lm.Kana, r >= 0x250 && r <= 0x2FF:
+			// Greek, Cyrillic, Hangul, IPA and modifier letters …: only as
+			// words, not as one odd letter (ɠ is the bytes of É and a
+			// no-break space: French « DÉCONSEILLÉ : »).
+			other++
 		}
 	}
 	return other == 0 || other >= 3
