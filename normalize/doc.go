@@ -19,6 +19,9 @@
 //     ISO-8859-1, and in GBK misalignment the inserted readings are part of
 //     the garbled bytes (the repair needs them, and restores them as
 //     ordinary annotations, so it must also precede annotation stripping).
+//     Only a first hygiene pass comes before it, without C1 controls and
+//     NFC: a C0 control or zero-width character inside garbled text (Ã\x0e©)
+//     would hide it from the first cleaning and not from a second.
 //  3. Hygiene: drop a BOM, zero-width and control characters, unify line
 //     ends, NFC: invisible noise that would otherwise split the patterns
 //     the later stages look for.

@@ -17,24 +17,36 @@ import (
 //     that use them (emoji sequences, Arabic, Indic), where they are part of
 //     the text;
 //   - C0 and C1 control characters other than tab and newline, and DEL;
+//     an ESC that starts a terminal control sequence (ESC [ 3 3 m) goes
+//     with the whole sequence;
 //   - CRLF and CR line ends, which become LF.
 //
 // It also applies Unicode NFC to lines that are not in NFC, leaving CJK
 // compatibility ideographs (U+F900–U+FAFF, U+2F800–U+2FA1F) as they are:
 // NFC would replace them with their unified counterparts, which changes
 // the text of Big5 and KS X 1001 sources.
-type Hygiene struct{}
+//
+// The pipeline runs it twice: before the mojibake stage without C1
+// controls and NFC (a control inside garbled text, as in Ã\x0e©, would
+// hide the mojibake from the first cleaning and not from a second), and
+// after it in full (C1 controls are the evidence of UTF-8 read as
+// ISO-8859-1, â\u0080\u0094).
+type Hygiene struct {
+	// beforeMojibake leaves C1 controls and NFC to the full pass.
+	beforeMojibake bool
+}
 
 // Kind returns KindHygiene.
 func (Hygiene) Kind() Kind { return KindHygiene }
 
 // Edits returns the hygiene edits for text.
-func (Hygiene) Edits(text string, doc *Doc) ([]Edit, []Finding) {
+func (h Hygiene) Edits(text string, doc *Doc) ([]Edit, []Finding) {
 	// In valid UTF-8 a lead byte E4–E9 begins a three-byte character;
 	// otherwise (Apply on arbitrary bytes) its continuation bytes are
 	// checked.
 	valid := doc != nil && doc.validText
 	var edits []Edit
+	var findings []Finding
 	lineStart := 0
 	normal := true // the current line needs no NFC check so far
 	for i := 0; i < len(text); {
@@ -57,6 +69,16 @@ func (Hygiene) Edits(text string, doc *Doc) ([]Edit, []Finding) {
 					lineStart, normal = i+1, true
 				}
 			case c == '\t':
+			case c == 0x1b:
+				if end := csiEnd(text, i); end > 0 {
+					// A terminal colour or cursor sequence (text piped
+					// from a terminal, Debian's fortunes): removing the
+					// ESC alone would leave "[33m" in the text.
+					edits = append(edits, Edit{Start: i, End: end, Reason: "terminal escape sequence removed", Rule: "control", Confidence: 1})
+					i = end
+					continue
+				}
+				edits = append(edits, Edit{Start: i, End: i + 1, Reason: "control character removed", Rule: "control", Confidence: 1})
 			case c < 0x20 || c == 0x7f:
 				edits = append(edits, Edit{Start: i, End: i + 1, Reason: "control character removed", Rule: "control", Confidence: 1})
 			}
@@ -97,8 +119,25 @@ func (Hygiene) Edits(text string, doc *Doc) ([]Edit, []Finding) {
 			edits = append(edits, Edit{Start: i, End: i + size, Reason: "zero-width character removed", Rule: "zero-width", Confidence: 1})
 		case (r == 0x200C || r == 0x200D) && !joinerInUse(text, i, i+size):
 			edits = append(edits, Edit{Start: i, End: i + size, Reason: "zero-width joiner outside a joining script removed", Rule: "zero-width", Confidence: 1})
+		case h.beforeMojibake:
 		case r >= 0x80 && r <= 0x9F:
-			edits = append(edits, Edit{Start: i, End: i + size, Reason: "C1 control character removed", Rule: "control", Confidence: 1})
+			// A run of C1 controls next to a Latin-1 character is what is
+			// left of UTF-8 read as ISO-8859-1 that the mojibake stage could
+			// not repair (Ã\u0083©): without the controls it would read as
+			// a repairable Ã©, and a second cleaning would repair what the
+			// first did not. It stays, reported.
+			end := c1RunEnd(text, i)
+			if latin1Before(text, i) || latin1At(text, end) {
+				findings = append(findings, Finding{Kind: KindHygiene, Start: i, End: end, Text: text[i:end],
+					Reason: "C1 control characters next to Latin-1 text: what is left of mojibake the mojibake stage could not repair; left in place", Confidence: 0.5})
+				i = end
+				continue
+			}
+			for j := i; j < end; j += 2 {
+				edits = append(edits, Edit{Start: j, End: j + 2, Reason: "C1 control character removed", Rule: "control", Confidence: 1})
+			}
+			i = end
+			continue
 		case normal && !nfcStable(r, text[i:i+size]):
 			normal = false
 		}
@@ -108,8 +147,54 @@ func (Hygiene) Edits(text string, doc *Doc) ([]Edit, []Finding) {
 		edits = nfcEdits(edits, text, lineStart, len(text))
 	}
 	sortEdits(edits)
-	return edits, nil
+	return edits, findings
 }
+
+// c1RunEnd returns the end of the run of C1 controls (U+0080–U+009F, two
+// bytes each in UTF-8) that starts at text[i].
+func c1RunEnd(text string, i int) int {
+	for i+1 < len(text) && text[i] == 0xC2 && text[i+1] >= 0x80 && text[i+1] <= 0x9F {
+		i += 2
+	}
+	return i
+}
+
+// latin1Before and latin1At report whether the rune before text[i], or at
+// it, is in U+00A0–U+00FF, the characters UTF-8 read as ISO-8859-1 is
+// made of.
+func latin1Before(text string, i int) bool {
+	r, _ := utf8.DecodeLastRuneInString(text[:i])
+	return r >= 0xA0 && r <= 0xFF
+}
+
+func latin1At(text string, i int) bool {
+	r, _ := utf8.DecodeRuneInString(text[i:])
+	return r >= 0xA0 && r <= 0xFF
+}
+
+// csiEnd returns the end of the ECMA-48 control sequence (CSI) that starts
+// with the ESC at text[i]: ESC, '[', parameter bytes 0x30–0x3F,
+// intermediate bytes 0x20–0x2F and a final byte 0x40–0x7E, at most
+// maxCSI bytes in all; 0 when there is none.
+func csiEnd(text string, i int) int {
+	if i+2 >= len(text) || text[i+1] != '[' {
+		return 0
+	}
+	j := i + 2
+	for j < len(text) && j-i < maxCSI && text[j] >= 0x30 && text[j] <= 0x3F {
+		j++
+	}
+	for j < len(text) && j-i < maxCSI && text[j] >= 0x20 && text[j] <= 0x2F {
+		j++
+	}
+	if j < len(text) && j-i < maxCSI && text[j] >= 0x40 && text[j] <= 0x7E {
+		return j + 1
+	}
+	return 0
+}
+
+// maxCSI bounds a control sequence: real ones are a few bytes long.
+const maxCSI = 32
 
 // joinerInUse reports whether the ZWNJ/ZWJ at text[i:j] stands between two
 // characters that are not Han, kana, hangul, ASCII or punctuation, as in an

@@ -22,11 +22,19 @@ func TestHygiene(t *testing.T) {
 		{"zwj in emoji kept", "family 👨\u200d👩\u200d👧 ok", "family 👨\u200d👩\u200d👧 ok", nil},
 		{"crlf", "一\r\n二\r三\n", "一\n二\n三\n", []string{"crlf", "cr"}},
 		{"controls", "a\x00b\x07c\x7fd\u0085e", "abcde", []string{"control", "control", "control", "control"}},
+		{"C1 run removed", "a\u0085\u0086b", "ab", []string{"control", "control"}},
+		{"C1 next to Latin-1 kept", "0Ã\u0083©", "0Ã\u0083©", nil},
+		{"C1 before Latin-1 kept", "x\u0083\u0084é", "x\u0083\u0084é", nil},
 		{"nfc", "cafe\u0301 中文", "caf\u00e9 中文", []string{"nfc"}},
 		{"nfc with control in line", "e\u0301\x01x", "\u00e9x", []string{"nfc"}},
 		{"compat ideograph kept", "\uf900\u0301", "\uf900\u0301", nil},
 		{"compat ideograph alone kept", "豈\uf900", "豈\uf900", nil},
 		{"hangul kept", "한국어 텍스트", "한국어 텍스트", nil},
+		{"terminal colours", "\x1b[33m -- \x1b[32m《日常》\x1b[m", " -- 《日常》", []string{"control", "control", "control"}},
+		{"cursor sequence with intermediates", "a\x1b[2 qb", "ab", []string{"control"}},
+		{"lone escape", "a\x1bb", "ab", []string{"control"}},
+		{"unfinished sequence", "a\x1b[33", "a[33", []string{"control"}},
+		{"escape at the end", "a\x1b[", "a[", []string{"control"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/hanfix/hanfix/convert"
+	"github.com/hanfix/hanfix/internal/mojibake"
 )
 
 // Normalizer runs the cleaning pipeline. Build one with New and reuse it: it
@@ -14,6 +15,9 @@ import (
 type Normalizer struct {
 	opts   Options
 	stages []Stage
+	// mojibake says that the stages repair mojibake, so that the output
+	// may need another pass (see run).
+	mojibake bool
 }
 
 // New returns a Normalizer for opts.
@@ -44,6 +48,12 @@ func New(opts Options) (*Normalizer, error) {
 		new func(Options) (Stage, error)
 	}
 	for _, b := range []build{
+		{FixHygiene | FixMojibake, func(o Options) (Stage, error) {
+			if o.fixes()&FixMojibake == 0 || o.fixes()&FixHygiene == 0 {
+				return nil, nil
+			}
+			return Hygiene{beforeMojibake: true}, nil
+		}},
 		{FixMojibake, NewMojibake},
 		{FixHygiene, func(Options) (Stage, error) { return Hygiene{}, nil }},
 		{FixAnnotations, NewAnnotations},
@@ -60,6 +70,9 @@ func New(opts Options) (*Normalizer, error) {
 		}
 		if s != nil {
 			n.stages = append(n.stages, s)
+			if s.Kind() == KindMojibake {
+				n.mojibake = true
+			}
 		}
 	}
 	return n, nil
@@ -123,49 +136,65 @@ func (n *Normalizer) run(text string, rep *Report, changes bool) string {
 	var mapsBuf [8]stageMap
 	maps := mapsBuf[:0]
 	total := 0
-	for i, st := range n.stages {
-		var (
-			edits, findings = []Edit(nil), []Finding(nil)
-			out             string
-			count           int
-			self            bool // the stage applied its edits (applier)
-		)
-		if a, ok := st.(applier); ok && !changes && i == len(n.stages)-1 {
-			edits, findings, out, count, self = a.apply(text, doc)
-		} else {
-			edits, findings = st.Edits(text, doc)
-		}
-		k := st.Kind()
-		if err := checkEdits(text, edits); err != nil {
-			// A stage bug must not corrupt the text: drop its edits and say so.
-			rep.Findings = append(rep.Findings, Finding{Kind: k, Reason: "internal error, stage skipped: " + err.Error()})
-			edits = nil
-		}
-		if len(findings) > 0 {
-			maps = buildMaps(maps, staged)
-			sort.SliceStable(findings, func(i, j int) bool { return findings[i].Start < findings[j].Start })
-			for _, f := range findings {
-				f.Start, f.End = mapBack(maps, f.Start, false), mapBack(maps, f.End, true)
-				if f.Kind == "" {
-					f.Kind = k
+	for pass := 0; ; pass++ {
+		before := total
+		for i, st := range n.stages {
+			var (
+				edits, findings = []Edit(nil), []Finding(nil)
+				out             string
+				count           int
+				self            bool // the stage applied its edits (applier)
+			)
+			if a, ok := st.(applier); ok && !changes && i == len(n.stages)-1 {
+				edits, findings, out, count, self = a.apply(text, doc)
+			} else {
+				edits, findings = st.Edits(text, doc)
+			}
+			k := st.Kind()
+			if err := checkEdits(text, edits); err != nil {
+				// A stage bug must not corrupt the text: drop its edits and say so.
+				rep.Findings = append(rep.Findings, Finding{Kind: k, Reason: "internal error, stage skipped: " + err.Error()})
+				edits = nil
+			}
+			if len(findings) > 0 {
+				maps = buildMaps(maps, staged)
+				sort.SliceStable(findings, func(i, j int) bool { return findings[i].Start < findings[j].Start })
+				for _, f := range findings {
+					f.Start, f.End = mapBack(maps, f.Start, false), mapBack(maps, f.End, true)
+					if f.Kind == "" {
+						f.Kind = k
+					}
+					if pass == 0 || !slices.Contains(rep.Findings, f) {
+						rep.Findings = append(rep.Findings, f)
+					}
 				}
-				rep.Findings = append(rep.Findings, f)
 			}
-		}
-		if self {
-			if count > 0 {
-				rep.Counts[k] += count
-				text = out
+			if self {
+				if count > 0 {
+					rep.Counts[k] += count
+					text = out
+					total += count
+				}
+				continue
 			}
-			continue
+			if len(edits) == 0 {
+				continue
+			}
+			staged = append(staged, stageEdits{kind: k, text: text, edits: edits, maps: len(staged)})
+			total += len(edits)
+			rep.Counts[k] += len(edits)
+			text = applyEdits(text, edits)
 		}
-		if len(edits) == 0 {
-			continue
+		// The stages after the mojibake stage change the document it
+		// judged: converting a character inside a run it could not repair,
+		// or the document's own evidence (its script, its character pairs),
+		// can make the run repairable. Cleaning the output again would then
+		// repair it; so the output is cleaned again here, while it still
+		// holds such runs and the last pass changed something, until it is
+		// its own cleaning (at most maxPasses).
+		if pass+1 >= maxPasses || total == before || !n.mojibake || len(mojibake.GarbledRuns(text)) == 0 {
+			break
 		}
-		staged = append(staged, stageEdits{kind: k, text: text, edits: edits, maps: len(staged)})
-		total += len(edits)
-		rep.Counts[k] += len(edits)
-		text = applyEdits(text, edits)
 	}
 	if total > 0 && changes {
 		maps = buildMaps(maps, staged)
@@ -181,6 +210,9 @@ func (n *Normalizer) run(text string, rep *Report, changes bool) string {
 	}
 	return text
 }
+
+// maxPasses bounds the passes of the pipeline over its own output (see run).
+const maxPasses = 3
 
 // buildMaps extends maps, the stage maps of the first len(maps) stages of
 // staged, to one map per stage of staged.

@@ -11,6 +11,7 @@ import (
 
 	"github.com/hanfix/hanfix/convert"
 	"github.com/hanfix/hanfix/detect"
+	"github.com/hanfix/hanfix/internal/mojibake"
 	"github.com/hanfix/hanfix/internal/utf8x"
 )
 
@@ -181,7 +182,7 @@ func (st *Script) edits(text string, doc *Doc, ap *applied) ([]Edit, []Finding) 
 	if err != nil {
 		return nil, convertError(err)
 	}
-	allowed := st.region(text, res, targetScript)
+	allowed := outsideGarbled(text, st.region(text, res, targetScript))
 	rule := conv.Config()
 	var patches []Edit
 	if toSimp && machine {
@@ -609,6 +610,24 @@ func (st *Script) region(text string, res detect.ScriptResult, target string) fu
 		return all
 	default:
 		return all
+	}
+}
+
+// outsideGarbled narrows allowed to the text outside the runs that read
+// like misaligned GBK (mojibake.GarbledRuns): a run the mojibake stage
+// could not repair is bytes, not Chinese, and converting a character in it
+// would hand a second cleaning new bytes to repair.
+func outsideGarbled(text string, allowed func(start, end int) bool) func(start, end int) bool {
+	runs := mojibake.GarbledRuns(text)
+	if len(runs) == 0 {
+		return allowed
+	}
+	return func(start, end int) bool {
+		k := sort.Search(len(runs), func(k int) bool { return runs[k][1] > start })
+		if k < len(runs) && runs[k][0] < end {
+			return false
+		}
+		return allowed(start, end)
 	}
 }
 

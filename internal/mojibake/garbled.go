@@ -1,0 +1,67 @@
+package mojibake
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// GarbledRuns returns the stretches of text, as sorted, disjoint byte
+// ranges [start, end), that read like GBK decoded one byte out of phase,
+// repaired or not: a "?" (not after another) followed, within 12
+// characters, by a character the gate flags (box drawing, kana, rare
+// ideographs …), up to the end of the run as the misalignment search
+// reads it (the next white space or character no GBK pair can hold, at
+// most maxShiftTokens characters).
+//
+// Later stages of a pipeline leave these stretches alone: converting the
+// script of 穎 inside a run that Find could not repair makes new bytes,
+// and a second cleaning would find a repair the first did not make.
+func GarbledRuns(text string) [][2]int {
+	if !strings.Contains(text, "?") {
+		return nil
+	}
+	gateTable()
+	g := gbk()
+	var out [][2]int
+	for i := 0; i < len(text); i++ {
+		if i = nextQuestion(text, i); i < 0 {
+			break
+		}
+		if i > 0 && text[i-1] == '?' {
+			continue
+		}
+		if !flaggedSoon(text, i+1) {
+			continue
+		}
+		end := i + 1
+		for _, t := range tokensAfter(g, text, i+1) {
+			if !t.tok {
+				break
+			}
+			end = t.end
+		}
+		if k := len(out) - 1; k >= 0 && i <= out[k][1] {
+			out[k][1] = max(out[k][1], end)
+		} else {
+			out = append(out, [2]int{i, end})
+		}
+		i = end - 1
+	}
+	return out
+}
+
+// flaggedSoon reports whether one of the 12 characters from text[i:] on,
+// before a line end, is one the gate flags.
+func flaggedSoon(text string, i int) bool {
+	for k := 0; i < len(text) && k < 12; k++ {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if r == '\n' {
+			return false
+		}
+		if suspiciousRune(r) {
+			return true
+		}
+		i += n
+	}
+	return false
+}
