@@ -196,6 +196,9 @@ func (rs *BoilerplateRules) lineHits(f *folder, text string, hits []bpHit) []bpH
 				return
 			}
 		}
+		if r.alone && !f.standsApart(fs, fe) {
+			return
+		}
 		hits = append(hits, bpHit{rule: r, start: int(f.off[fs]), end: int(f.off[fe])})
 	}
 	// Anchored rules: at the start of the line, after decoration.
@@ -285,9 +288,11 @@ func (rs *BoilerplateRules) lineHits(f *folder, text string, hits []bpHit) []bpH
 				continue
 			}
 			if r.mode == modeInfix {
+				// Glued between two Han characters, as the junk is; with
+				// white space around it, it is text (字母或 -+ 的字符).
 				p, _ := utf8.DecodeLastRune(b[:i])
 				n, _ := utf8.DecodeRune(b[e:])
-				if !isHan(p) || !isHan(n) {
+				if !isHan(p) || !isHan(n) || f.gap(i) || f.gap(e) {
 					continue
 				}
 			}

@@ -181,6 +181,30 @@ func (f *folder) gap(i int) bool {
 	return false
 }
 
+// standsApart reports whether the match f.b[fs:fe] stands apart from the
+// words around it, as a tool-bar label or a notice does: it is not glued
+// to Han characters on both sides (服务器关闭窗口并且退出 is a sentence,
+// 【关闭窗口】 and 打印本页 关闭窗口 are labels), and a match that ends in
+// an ASCII letter is not followed by a Han character or, without a space,
+// by a letter or '-' (copyright 中, --copyright-holder).
+func (f *folder) standsApart(fs, fe int) bool {
+	b := f.b
+	if fe >= len(b) {
+		return true
+	}
+	n, _ := decodeRune3b(b, fe)
+	if c := b[fe-1]; c < utf8.RuneSelf && (c|0x20 >= 'a' && c|0x20 <= 'z') {
+		if isHan(n) || !f.gap(fe) && (n == '-' || n < utf8.RuneSelf && n|0x20 >= 'a' && n|0x20 <= 'z') {
+			return false
+		}
+	}
+	if fs == 0 {
+		return true
+	}
+	p, _ := utf8.DecodeLastRune(b[:fs])
+	return !(isHan(p) && isHan(n) && !f.gap(fs) && !f.gap(fe))
+}
+
 // fold folds line into f.b and f.off.
 func (f *folder) fold(line string) {
 	// The folded form is never longer than the line.

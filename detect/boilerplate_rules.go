@@ -71,6 +71,9 @@ type bpRule struct {
 	list   bool
 	// notNext lists characters (folded) that must not follow a match.
 	notNext string
+	// alone says that a match must stand apart from the words around it
+	// (see standsApart).
+	alone bool
 	// pats are the rule's pattern and its variants in Taiwan phrasing.
 	pats []pattern
 	line int // line in the rule file
@@ -200,6 +203,8 @@ options:
 				return nil, errors.New("option notnext= needs the characters that must not follow")
 			}
 			r.notNext = foldString(val)
+		case "alone":
+			r.alone = val != "0" && val != "false"
 		default:
 			break options
 		}

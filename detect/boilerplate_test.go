@@ -76,6 +76,8 @@ func TestBoilerplateRules(t *testing.T) {
 		{"prev next spaced", body + "« 上一篇 某某文章\n下一篇 另一篇 »\n", body, "line:nav:prefix:上一篇{sep}"},
 		{"pager", body + "首页 上一页 1 2 3 下一页 尾页 共3页\n", body, "line:nav:contains:上一页{sep}"},
 		{"toolbar and footer links", body + "【打印本页】【关闭窗口】\n关于我们 | 联系我们 | 网站地图\n", body, "line:toolbar:contains:打印本页"},
+		{"toolbar spaced", body + "打印本页 关闭窗口\n", body, "line:toolbar:contains:打印本页"},
+		{"toolbar glued at the end", body + "返回顶部打印本页\n", body, "line:toolbar:contains:打印本页"},
 		{"paywall remaining", "标题\n" + body + "展开剩余85%\n" + body, "标题\n" + body + body, "line:paywall:contains:展开剩余{n}%"},
 		{"taiwan phrasing paywall", "標題\n" + body + "登入後檢視完整內容\n" + body, "標題\n" + body + body, "line:paywall:line:登录后查看完整内容"},
 		{"taiwan phrasing glued", "標題\n點選閱讀全文如果表單使用 SQL 指令,則僅當該指令只與一個表格相關時才可以使用。\n" + body,
@@ -100,6 +102,12 @@ func TestBoilerplateRules(t *testing.T) {
 		{"copyright line in the middle", body + "Copyright (C) 1991 Free Software Foundation\n" + body + body, "", ""},
 		{"code with key value", "int main() {\n" + body + "x=1,y=2\n" + body + body, "", ""},
 		{"doubled title in the middle kept", body + "2008党建工作目标责任状\n2008党建工作目标责任状\n" + body, "", ""},
+		// Found in Debian's documentation, one line per document.
+		{"close window in text", body + "-quit选项通知服务器关闭窗口并且退出.\n", "", ""},
+		{"copyright sign in text", body + "字符 0xa9 = 1010 1001 (版权所有的符号) 在 UTF-8 中被编码为：\n", "", ""},
+		{"copyright as a word", body + "copyright 中，其中 PACKAGE 需要替换为该软件包的名字。\n", "", ""},
+		{"copyright option", body + "--copyright-holder=字符串 在输出中设置版权占位符\n", "", ""},
+		{"symbols between spaces", "软件包的名字含有不是小写字母或 -+ 的字符\n" + body, "", ""},
 		{"empty", "", "", ""},
 		{"only newlines", "\n\n\n", "", ""},
 	}
