@@ -56,3 +56,18 @@ func FuzzMojibake(f *testing.F) {
 		}
 	})
 }
+
+func FuzzGarbledRuns(f *testing.F) {
+	for _, s := range []string{"文件?!秾嵤┮庖姟穼ψセ鶎狱h建", "x?┮y\n?┮z", "??┮?┮", "?", "a?b ┮", "\xff?\xfe┮", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		last := 0
+		for _, r := range GarbledRuns(s) {
+			if r[0] < last || r[1] <= r[0] || r[1] > len(s) || s[r[0]] != '?' {
+				t.Fatalf("bad run [%d,%d) after %d in %q", r[0], r[1], last, s)
+			}
+			last = r[1]
+		}
+	})
+}
