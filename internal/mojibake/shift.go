@@ -464,6 +464,10 @@ func (s *shiftScorer) search(text string, q int, h0 shiftHyp, toks []shiftToken)
 		gPrefix = s.lpJoin(h0.prev, text[q:toks[0].pos], 0) - s.m.Bigram(lastRune(text[:toks[0].pos]), 0)
 		gPrev = lastRune(text[:toks[0].pos])
 	}
+	// The beams of consecutive tokens take turns in two buffers: the
+	// hypotheses of token i are built from those of token i-1 (copied),
+	// whose buffer is free again at token i+1.
+	var beamBufs [2][]shiftHyp
 	for i := 0; i <= len(toks) && len(beam) > 0; i++ {
 		var t shiftToken
 		have := i < len(toks)
@@ -486,15 +490,16 @@ func (s *shiftScorer) search(text string, q int, h0 shiftHyp, toks []shiftToken)
 			gPrefix += s.m.Bigram(gPrev, t.r) + s.ev.scriptLP(s.m, t.r)
 			gPrev = t.r
 		}
-		var nextBeam []shiftHyp
+		nextBeam := beamBufs[i&1][:0]
 		var stepBuf [12]shiftHyp
 		// The best two hypotheses try a dropped pair before t; they share
 		// their state byte, so one dropStep serves both (its results are
 		// appended in the order of the beam below).
 		var drops [maxDropShare][]shiftHyp
 		if have && t.tok && t.v >= 0x81 && t.v != 0xFF {
-			var hs []shiftHyp
-			var js []int
+			var hsBuf [maxDropShare]shiftHyp
+			var jsBuf [maxDropShare]int
+			hs, js := hsBuf[:0], jsBuf[:0]
 			for j := 0; j < maxDropShare && j < len(beam); j++ {
 				if len(beam[j].drops) < maxShiftDrops {
 					hs, js = append(hs, beam[j]), append(js, j)
@@ -540,6 +545,7 @@ func (s *shiftScorer) search(text string, q int, h0 shiftHyp, toks []shiftToken)
 				}
 			}
 		}
+		beamBufs[i&1] = nextBeam
 		beam = prune(nextBeam)
 	}
 	if best != nil {
