@@ -98,7 +98,10 @@ type stretch struct{ i, j int }
 // windows-1252 a stretch can hold a repair only if its bytes have a UTF-8
 // lead byte followed by a continuation byte, or a two-byte lead (a dropped
 // byte may complete it); otherwise every unit fails or stays as it is
-// (pinyin tone marks: xiàn), and the stretch is left out.
+// (pinyin tone marks: xiàn), and the stretch is left out. For GBK and Big5
+// a stretch needs two CJK runes: every segment of it that recodeSegment
+// accepts must (cjkHopFits), and most stretches of a damaged document,
+// a rare character or two between ASCII and punctuation, have fewer.
 func (a *analyzer) stretches(cl cluster, wrong string, cov *coverCursor, dst []stretch) []stretch {
 	text := a.text
 	latin, isGBK := wrong == "cp1252", wrong == "gbk"
@@ -126,6 +129,7 @@ func (a *analyzer) stretches(cl cluster, wrong string, cov *coverCursor, dst []s
 			}
 		}
 		j, susp, viable := i, false, !latin
+		cjk := 0 // CJK runes in the stretch, up to 2
 		prevB := byte(0)
 		first := 0 // the size of the rune at i
 		for j < cl.end {
@@ -173,6 +177,9 @@ func (a *analyzer) stretches(cl cluster, wrong string, cov *coverCursor, dst []s
 			if suspiciousRune(r) {
 				susp = true
 			}
+			if cjk < 2 && cjkRune(r) {
+				cjk++
+			}
 			j += n
 		}
 	end:
@@ -180,7 +187,7 @@ func (a *analyzer) stretches(cl cluster, wrong string, cov *coverCursor, dst []s
 			i += first
 			continue
 		}
-		if susp && viable {
+		if susp && viable && (latin || cjk >= 2) {
 			dst = append(dst, stretch{i, j})
 		}
 		i = j
@@ -652,12 +659,16 @@ func cjkHopFits(s string, rc recoding) bool {
 	}
 	n := 0
 	for _, r := range s {
-		if r >= 0x2E80 {
+		if cjkRune(r) {
 			n++
 		}
 	}
 	return n >= 2
 }
+
+// cjkRune reports whether r counts as CJK for cjkHopFits: from the CJK
+// radicals (U+2E80) up, U+FFFD included.
+func cjkRune(r rune) bool { return r >= 0x2E80 }
 
 // acceptRecode decides whether a lossless codec-chain repair is clearly
 // better than the garbled text.
