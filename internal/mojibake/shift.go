@@ -624,16 +624,20 @@ func (s *shiftScorer) dropStep(hs []shiftHyp, at int, u byte) [maxDropShare][]sh
 				lp1[j] += leadPrior(c1)
 			}
 		}
-		for _, e := range dc.ents[gr.lo:gr.hi] {
-			y, c2, g := e.y, e.c2, e.g
-			for j := range hs {
-				if !e.succ {
-					if sel := &sels[j]; !sel.full() || lp1[j]+g > sel.top[dropKeep-1].lp {
-						sel.offer(dropCand{a, x, y, c1, c2, lp1[j], g, lp1[j] + g})
+		for j := range hs {
+			sel := &sels[j]
+			// A full selection keeps none of the group's plain choices
+			// when even the best of them (gmax) does not beat its last
+			// one: rounding is monotonic, so lp1+g ≤ lp1+gmax.
+			if !sel.full() || lp1[j]+gr.gmax > sel.top[dropKeep-1].lp {
+				for _, e := range dc.ents[gr.lo:gr.plain] {
+					if !sel.full() || lp1[j]+e.g > sel.top[dropKeep-1].lp {
+						sel.offer(dropCand{a, x, e.y, c1, e.c2, lp1[j], e.g, lp1[j] + e.g})
 					}
-				} else {
-					sels[j].offer(dropCand{a, x, y, c1, c2, lp1[j], g, lp1[j] + g + e.cb})
 				}
+			}
+			for _, e := range dc.ents[gr.plain:gr.hi] {
+				sel.offer(dropCand{a, x, e.y, c1, e.c2, lp1[j], e.g, lp1[j] + e.g + e.cb})
 			}
 		}
 	}
@@ -698,17 +702,22 @@ type dropChoices struct {
 	ents   []dropChoiceEnt
 }
 
+// dropChoiceGroup is the choices of one first character c1 = (a, x):
+// ents[lo:plain] are the likeliest second characters, ents[plain:hi] the
+// document's words after c1, whose cache bonus counts.
 type dropChoiceGroup struct {
-	a, x   byte
-	c1     rune
-	lo, hi int // the group's choices in ents
+	a, x          byte
+	c1            rune
+	lo, plain, hi int
+	// gmax is the largest g of ents[lo:plain] (-Inf when there are none):
+	// dropStep skips them all when lp1+gmax cannot enter its selection.
+	gmax float64
 }
 
 type dropChoiceEnt struct {
 	y     byte
 	c2    rune
 	g, cb float64
-	succ  bool // a word of the document after c1: its cache bonus counts
 }
 
 // dropChoiceSlots is the size of the scorer's direct-mapped cache of
@@ -741,23 +750,26 @@ func (s *shiftScorer) dropChoicesOf(ha, u byte) *dropChoices {
 			if c1 == 0 || s.g.isPUA(c1) || s.m.Unigram(c1) < rareOriginal {
 				continue
 			}
-			lo := len(dc.ents)
+			lo, gmax := len(dc.ents), math.Inf(-1)
 			for _, y := range s.tab.dropLeads[k][u] {
 				c2 := s.g.decode2(y, u)
 				if s.m.Unigram(c2) < rareOriginal {
 					break // sorted by unigram
 				}
-				dc.ents = append(dc.ents, dropChoiceEnt{y: y, c2: c2, g: s.charLP(c1, c2, true)})
+				g := s.charLP(c1, c2, true)
+				gmax = max(gmax, g)
+				dc.ents = append(dc.ents, dropChoiceEnt{y: y, c2: c2, g: g})
 			}
+			plain := len(dc.ents)
 			if ha != 0 {
 				// Words of the document after c1 (您 → 也).
 				for _, c2 := range s.ev.successors(c1) {
 					if y, b1, n := s.g.encode(c2); n == 2 && b1 == u && s.g.isDropped(x, y) {
-						dc.ents = append(dc.ents, dropChoiceEnt{y, c2, s.charLP(c1, c2, true), s.cacheBonus(c1, c2), true})
+						dc.ents = append(dc.ents, dropChoiceEnt{y, c2, s.charLP(c1, c2, true), s.cacheBonus(c1, c2)})
 					}
 				}
 			}
-			dc.groups = append(dc.groups, dropChoiceGroup{a, x, c1, lo, len(dc.ents)})
+			dc.groups = append(dc.groups, dropChoiceGroup{a, x, c1, lo, plain, len(dc.ents), gmax})
 		}
 	}
 	return dc
