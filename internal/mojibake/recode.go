@@ -337,7 +337,7 @@ func recodeString(s string, rc recoding) (string, bool) {
 // recodeFilled is recodeString with dropped bytes restored.
 func recodeFilled(s string, rc recoding, fills []Fill) (string, bool) {
 	wrong, orig := codecs[rc.Wrong], codecs[rc.Orig]
-	var bs []byte
+	bs := make([]byte, 0, len(s)+len(fills))
 	i := 0
 	for _, r := range s {
 		for len(fills) > 0 && fills[0].At == i && !fills[0].Lost {
@@ -366,7 +366,16 @@ func recodeFilled(s string, rc recoding, fills []Fill) (string, bool) {
 	if len(fills) > 0 {
 		return "", false
 	}
+	if rc.Orig == "utf8" {
+		// Decoding rune by rune fails exactly on invalid UTF-8, and
+		// re-encodes every valid rune as the bytes it came from.
+		if !utf8.Valid(bs) {
+			return "", false
+		}
+		return string(bs), true
+	}
 	var b strings.Builder
+	b.Grow(len(bs) * 3 / 2)
 	for i := 0; i < len(bs); {
 		r, n := orig.decode(bs[i:])
 		if n == 0 {
