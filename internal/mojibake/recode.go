@@ -389,11 +389,18 @@ func recodeFilled(s string, rc recoding, fills []Fill) (string, bool) {
 
 // lpText scores s with prev before it and next after it.
 func lpText(m *lm.Model, ev *evidence, prev rune, s string, next rune) (lp float64, n int) {
+	lp, last, n := lpRun(m, ev, prev, s)
+	return lp + m.Bigram(last, next), n
+}
+
+// lpRun is lpText without the junction after s; it also returns the last
+// rune of s (prev when s is empty).
+func lpRun(m *lm.Model, ev *evidence, prev rune, s string) (lp float64, last rune, n int) {
 	p := prev
 	for _, r := range s {
 		lp += m.Bigram(p, r) + ev.scriptLP(m, r)
 		p = r
 		n++
 	}
-	return lp + m.Bigram(p, next), n
+	return lp, p, n
 }

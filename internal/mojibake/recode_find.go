@@ -435,24 +435,27 @@ func (a *analyzer) unitGains(units []unit, start int, sc *recodeScratch) []float
 	gains := sc.gains[:len(units)]
 	prevG, prevR := lastRune(a.text[:start]), lastRune(a.text[:start])
 	for k, u := range units {
-
 		g := a.text[u.gs:u.ge]
 		switch {
 		case !u.ok:
 			gains[k] = math.Inf(-1)
-			prevG, prevR = lastRune(g), lastRune(g)
-			continue
+			prevG = lastRune(g)
+			prevR = prevG
 		case u.ident:
 			gains[k] = 0
+			prevG = lastRune(g)
+			prevR = prevG // the repair is the garbled text
 		default:
-			lr, _ := lpText(m, a.sc.ev, prevR, u.rep, 0)
-			lg, _ := lpText(m, a.sc.ev, prevG, g, 0)
-			// lpText adds a junction to rune 0; take it back out.
-			lr -= m.Bigram(lastRune(u.rep), 0)
-			lg -= m.Bigram(lastRune(g), 0)
-			gains[k] = lr - lg
+			// The gains were lpText's, which adds a junction to rune 0,
+			// with the junction taken back out: the rounding of that is
+			// kept. The last runes of the unit (neither text is empty)
+			// come with the scores.
+			lr, lastR, _ := lpRun(m, a.sc.ev, prevR, u.rep)
+			lg, lastG, _ := lpRun(m, a.sc.ev, prevG, g)
+			jr, jg := m.Bigram(lastR, 0), m.Bigram(lastG, 0)
+			gains[k] = (lr + jr - jr) - (lg + jg - jg)
+			prevG, prevR = lastG, lastR
 		}
-		prevG, prevR = lastRune(g), lastRune(u.rep)
 	}
 	return gains
 }
