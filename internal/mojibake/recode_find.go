@@ -663,10 +663,12 @@ func cjkHopFits(s string, rc recoding) bool {
 	n := 0
 	for _, r := range s {
 		if cjkRune(r) {
-			n++
+			if n++; n == 2 {
+				return true
+			}
 		}
 	}
-	return n >= 2
+	return false
 }
 
 // cjkRune reports whether r counts as CJK for cjkHopFits: from the CJK
