@@ -132,12 +132,14 @@ func (a *analyzer) stretches(cl cluster, wrong string, cov *coverCursor, dst []s
 		cjk := 0 // CJK runes in the stretch, up to 2
 		prevB := byte(0)
 		first := 0 // the size of the rune at i
-		for j < cl.end {
-			if j > i {
-				if _, ok := cov.covered(j); ok {
-					break
-				}
-			}
+		// The stretch ends at the next span already found, if not
+		// before: i is outside the spans, and each span starts at a
+		// '?', which no rune decoded here straddles.
+		end := cl.end
+		if cov.k < len(cov.spans) {
+			end = min(end, cov.spans[cov.k].Start)
+		}
+		for j < end {
 			r, n := rune(0), 3
 			if r3, ok := utf8x.Decode3(text, j); ok {
 				r = r3
