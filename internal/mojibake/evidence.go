@@ -90,7 +90,11 @@ func (e *evidence) successors(a rune) []rune {
 
 func (e *evidence) buildPairs() {
 	e.pairOnce.Do(func() {
-		e.pairs.init(len(e.text) / 8)
+		// Chinese text has a distinct pair every 14 to 20 bytes (5,500
+		// in the 78 KB of damaged devset inputs, 11,800 in the 245 KB
+		// of seed 001); the table grows past that, and a smaller one
+		// costs less to clear and stays closer to the cache.
+		e.pairs.init(len(e.text) / 16)
 		e.firsts = new([0x10000 / 64]uint64)
 		text := e.text
 		prevHan := false
