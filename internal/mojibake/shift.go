@@ -178,9 +178,29 @@ type outNode struct {
 	parent *outNode
 }
 
-// nodeArena hands out the output nodes of one search from chunks, one
-// allocation per chunk instead of one per character tried.
-type nodeArena struct{ chunk []outNode }
+// nodeArena hands out the output nodes and the drop lists of one search
+// from chunks, one allocation per chunk instead of one per character or
+// dropped pair tried.
+type nodeArena struct {
+	chunk []outNode
+	drops []shiftDrop
+}
+
+// withDrop returns the drop list ds with d appended, in new memory and
+// full to its capacity, so that appending to it copies (drop lists are
+// shared by hypotheses and never change).
+func (a *nodeArena) withDrop(ds []shiftDrop, d shiftDrop) []shiftDrop {
+	n := len(ds) + 1
+	if a == nil {
+		return append(append(make([]shiftDrop, 0, n), ds...), d)
+	}
+	if cap(a.drops)-len(a.drops) < n {
+		a.drops = make([]shiftDrop, 0, 128)
+	}
+	l := len(a.drops)
+	a.drops = append(append(a.drops, ds...), d)
+	return a.drops[l : l+n : l+n]
+}
 
 func (a *nodeArena) node(r rune, parent *outNode) *outNode {
 	if a == nil {
@@ -245,6 +265,13 @@ type shiftScorer struct {
 	finalDrops finalDrops
 	lastChars  lastChars
 	dropCache  *[dropChoiceSlots]dropChoices
+	// Scratch memory of the searches, reused from one to the next: the
+	// beams of consecutive tokens (search), the hypotheses after dropped
+	// pairs (dropStep, by slot) and before a terminator (dropStepFinal),
+	// each valid until the next call that fills it.
+	beams    [2][]shiftHyp
+	dropOut  [maxDropShare][]shiftHyp
+	finalOut []shiftHyp
 }
 
 // charLP scores c after prev, penalising characters the document annotates
@@ -467,7 +494,7 @@ func (s *shiftScorer) search(text string, q int, h0 shiftHyp, toks []shiftToken)
 	// The beams of consecutive tokens take turns in two buffers: the
 	// hypotheses of token i are built from those of token i-1 (copied),
 	// whose buffer is free again at token i+1.
-	var beamBufs [2][]shiftHyp
+	beamBufs := &s.beams
 	for i := 0; i <= len(toks) && len(beam) > 0; i++ {
 		var t shiftToken
 		have := i < len(toks)
@@ -506,10 +533,10 @@ func (s *shiftScorer) search(text string, q int, h0 shiftHyp, toks []shiftToken)
 				}
 			}
 			if len(hs) == 2 && hs[0].a != hs[1].a {
-				d0, d1 := s.dropStep(hs[:1], i, t.u), s.dropStep(hs[1:], i, t.u)
+				d0, d1 := s.dropStep(hs[:1], i, t.u, 0), s.dropStep(hs[1:], i, t.u, 1)
 				drops[js[0]], drops[js[1]] = d0[0], d1[0]
 			} else if len(hs) > 0 {
-				d := s.dropStep(hs, i, t.u)
+				d := s.dropStep(hs, i, t.u, 0)
 				for k, j := range js {
 					drops[j] = d[k]
 				}
@@ -610,8 +637,9 @@ var leadStopPrior = 1.0
 // hypotheses must share h.a (all hypotheses at a token do): the choices
 // and the score of the second character are then the same for all of
 // them, and only the first character's score depends on the hypothesis,
-// so one pass over the choices serves them all.
-func (s *shiftScorer) dropStep(hs []shiftHyp, at int, u byte) [maxDropShare][]shiftHyp {
+// so one pass over the choices serves them all. The hypotheses after
+// hs[j] are in s.dropOut[slot+j].
+func (s *shiftScorer) dropStep(hs []shiftHyp, at int, u byte, slot int) [maxDropShare][]shiftHyp {
 	var sels [maxDropShare]dropSel
 	ha := hs[0].a
 	dc := s.dropChoicesOf(ha, u)
@@ -644,18 +672,14 @@ func (s *shiftScorer) dropStep(hs []shiftHyp, at int, u byte) [maxDropShare][]sh
 	var outs [maxDropShare][]shiftHyp
 	for j, h := range hs {
 		sel := &sels[j]
-		out := make([]shiftHyp, 0, sel.n)
-		// The outputs' drop lists, in one allocation; each is full to its
-		// capacity, so that appending to it copies as before.
-		nd := len(h.drops) + 1
-		dbuf := make([]shiftDrop, sel.n*nd)
+		out := s.dropOut[slot+j][:0]
 		// Choices with the same first character (a, x) emit it alike:
 		// the hypothesis after it is made once and shared (its output
 		// node too, which nothing changes).
 		var firstKeys [dropKeep]uint16
 		var firsts [dropKeep]shiftHyp
 		nf := 0
-		for k, c := range sel.top[:sel.n] {
+		for _, c := range sel.top[:sel.n] {
 			key := uint16(c.a)<<8 | uint16(c.x)
 			f := 0
 			for f < nf && firstKeys[f] != key {
@@ -676,13 +700,11 @@ func (s *shiftScorer) dropStep(hs []shiftHyp, at int, u byte) [maxDropShare][]sh
 				nf++
 			}
 			hh := firsts[f]
-			hh.drops = dbuf[k*nd : (k+1)*nd : (k+1)*nd]
-			copy(hh.drops, h.drops)
-			hh.drops[nd-1] = shiftDrop{At: at, U: c.x, V: c.y}
+			hh.drops = h.arena.withDrop(h.drops, shiftDrop{At: at, U: c.x, V: c.y})
 			hh.emit(c.c2, c.g+dropAdjust, s.cacheBonus(c.c1, c.c2))
 			out = append(out, hh)
 		}
-		outs[j] = out
+		s.dropOut[slot+j], outs[j] = out, out
 	}
 	return outs
 }
@@ -903,7 +925,7 @@ func (s *shiftScorer) terminate(text string, h shiftHyp, rankInBeam int, toks []
 			h2 := h
 			h2.emit(c, s.charLP(h.prev, c, true), s.cacheBonus(h.prev, c))
 			y := byte(cd.code >> 8)
-			h2.drops = append(append([]shiftDrop(nil), h.drops...), shiftDrop{At: i, U: cd.x, V: y})
+			h2.drops = h.arena.withDrop(h.drops, shiftDrop{At: i, U: cd.x, V: y})
 			h2.a = y
 			s.terminateLost(text, h2, t, int(cd.code&0xFF), consider)
 		}
@@ -1152,7 +1174,7 @@ func (s *shiftScorer) finalDropChoices(a, last byte) *finalDrops {
 }
 
 // dropStepFinal emits (h.a, x) for a dropped pair (x, y) just before the
-// terminator; the new state is y.
+// terminator; the new state is y. The hypotheses are in s.finalOut.
 func (s *shiftScorer) dropStepFinal(h shiftHyp, at int, last byte) []shiftHyp {
 	type cand struct {
 		x, y   byte
@@ -1182,14 +1204,15 @@ func (s *shiftScorer) dropStepFinal(h shiftHyp, at int, last byte) []shiftHyp {
 			}
 		}
 	}
-	out := make([]shiftHyp, 0, n)
+	out := s.finalOut[:0]
 	for _, cd := range top[:n] {
 		hh := h
-		hh.drops = append(append([]shiftDrop(nil), h.drops...), shiftDrop{At: at, U: cd.x, V: cd.y})
+		hh.drops = h.arena.withDrop(h.drops, shiftDrop{At: at, U: cd.x, V: cd.y})
 		hh.emit(cd.c1, s.charLP(h.prev, cd.c1, true)+dropAdjust, s.cacheBonus(h.prev, cd.c1))
 		hh.a = cd.y
 		out = append(out, hh)
 	}
+	s.finalOut = out
 	return out
 }
 
