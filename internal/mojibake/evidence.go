@@ -17,9 +17,15 @@ type evidence struct {
 	annBits    []uint64 // BMP bitmap of the annotated characters, nil when none
 	script     int      // +1 Traditional, -1 Simplified, 0 unknown
 	scriptOnce sync.Once
-	text       string
-	pairOnce   sync.Once
-	pairs      pairTable // Han pairs of the document: a<<32|b → count
+	// counts are docScript's counts of Simplified-only and
+	// Traditional-only characters, when buildPairs, which walks the
+	// same runes, has taken them (counted): scriptLP then needs no pass
+	// of its own.
+	counts   [2]int
+	counted  bool
+	text     string
+	pairOnce sync.Once
+	pairs    pairTable // Han pairs of the document: a<<32|b → count
 	// firsts is a BMP bitmap of the first characters of pairs: the
 	// searches ask about many pairs whose first character the document
 	// never writes before a Han character, and 8 KB answer those where a
@@ -99,6 +105,8 @@ func (e *evidence) buildPairs() {
 		text := e.text
 		prevHan := false
 		prev := rune(0)
+		tab := scriptTable()
+		var simp, trad int
 		for i := 0; i < len(text); {
 			r, n := rune(0), 3
 			if r3, ok := utf8x.Decode3(text, i); ok {
@@ -107,6 +115,14 @@ func (e *evidence) buildPairs() {
 				r, n = decodeRune(text, i)
 			}
 			i += n
+			if r >= 0x4E00 && r <= 0x9FFF {
+				switch tab[r-0x4E00] {
+				case -1:
+					simp++
+				case 1:
+					trad++
+				}
+			}
 			han := isHan(r)
 			if prevHan && (han || r == '。') {
 				e.pairs.add(uint64(prev)<<32|uint64(r), r != '。')
@@ -116,6 +132,7 @@ func (e *evidence) buildPairs() {
 			}
 			prev, prevHan = r, han
 		}
+		e.counts, e.counted = [2]int{simp, trad}, true
 	})
 }
 
@@ -342,6 +359,12 @@ func docScript(text string) int {
 		}
 		i += n - 1
 	}
+	return scriptOf(simp, trad)
+}
+
+// scriptOf is docScript of a text with simp Simplified-only and trad
+// Traditional-only characters.
+func scriptOf(simp, trad int) int {
 	switch {
 	case trad >= 3 && trad > 3*simp:
 		return 1
@@ -357,7 +380,13 @@ func (e *evidence) scriptLP(m *lm.Model, r rune) float64 {
 	if e == nil || r < 0x4E00 || r > 0x9FFF {
 		return 0
 	}
-	e.scriptOnce.Do(func() { e.script = docScript(e.text) })
+	e.scriptOnce.Do(func() {
+		if e.counted {
+			e.script = scriptOf(e.counts[0], e.counts[1])
+		} else {
+			e.script = docScript(e.text)
+		}
+	})
 	if e.script == 0 {
 		return 0
 	}

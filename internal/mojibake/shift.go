@@ -366,6 +366,12 @@ func readPinyinClose(text string, pos int) (string, int) {
 // shiftAt finds the best repair of a misaligned run starting with the "?"
 // at q, or nil.
 func (s *shiftScorer) shiftAt(text string, q int) *shiftCand {
+	if s.ev != nil {
+		// The search asks for the document's pairs (cacheBonus) and its
+		// script (charLP): the pass that counts the pairs counts the
+		// script too, if it comes first.
+		s.ev.buildPairs()
+	}
 	g := s.g
 	prevR, _ := utf8.DecodeLastRuneInString(text[:q])
 	if q == 0 {
