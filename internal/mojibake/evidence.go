@@ -108,6 +108,12 @@ func (e *evidence) buildPairs() {
 		tab := scriptTable()
 		var simp, trad int
 		for i := 0; i < len(text); {
+			if c := text[i]; c < utf8.RuneSelf {
+				// ASCII is neither Han nor 。 and counts for no script.
+				prev, prevHan = rune(c), false
+				i++
+				continue
+			}
 			r, n := rune(0), 3
 			if r3, ok := utf8x.Decode3(text, i); ok {
 				r = r3
