@@ -13,7 +13,11 @@ import (
 // evidence is what the document itself says about its pinyin annotations:
 // which characters carry a reading (Han + "(pinyin)") and which one.
 type evidence struct {
-	readings   map[rune]string
+	readings map[rune]string
+	// parens are the "(pinyin)" right after a Han character, whether the
+	// character has the reading or not, as [offset of "(", offset after
+	// ")"], in order: the codec analysis steps over them (clusters).
+	parens     []window
 	annBits    []uint64 // BMP bitmap of the annotated characters, nil when none
 	script     int      // +1 Traditional, -1 Simplified, 0 unknown
 	scriptOnce sync.Once
@@ -298,6 +302,7 @@ func collectEvidence(text string) *evidence {
 		// (readPinyinClose, HasReading and the class are pure) or record.
 		if syl, ok := ev.readings[r]; ok {
 			if e := i + 1 + len(syl); e < len(text) && text[e] == ')' && text[i+1:e] == syl {
+				ev.parens = append(ev.parens, window{i, e + 1})
 				i = e
 				continue
 			}
@@ -306,7 +311,11 @@ func collectEvidence(text string) *evidence {
 		if end < 0 {
 			continue
 		}
-		if lm.Class(r) != lm.Han || !pinyin.HasReading(r, syl) {
+		han := lm.Class(r) == lm.Han
+		if han {
+			ev.parens = append(ev.parens, window{i, end})
+		}
+		if !han || !pinyin.HasReading(r, syl) {
 			continue
 		}
 		if ev.readings == nil {

@@ -244,16 +244,21 @@ const clusterPad = 48
 func (a *analyzer) clusters(cov *coverCursor) []cluster {
 	text := a.text
 	var out []cluster
-	lastSusp := -1 // end of the last suspicious rune
+	lastSusp := -1           // end of the last suspicious rune
+	parens := a.sc.ev.parens // parens[0] is the first that starts at i or after
 	for i := 0; i < len(text); {
 		// ASCII is never suspicious, inside a span or not: only the other
 		// runes need the look-up of the spans.
 		if text[i] < utf8.RuneSelf {
 			// A pinyin reading after a Han character (建設(shè)) is an
 			// annotation: its tone letters are no codec's misreading.
-			if text[i] == '(' && i > 0 && isHan(lastRune(text[:i])) {
-				if _, end := readPinyinParen(text, i); end > 0 {
-					i = end
+			// collectEvidence found them all.
+			if text[i] == '(' {
+				for len(parens) > 0 && parens[0].lo < i {
+					parens = parens[1:]
+				}
+				if len(parens) > 0 && parens[0].lo == i {
+					i = parens[0].hi
 					continue
 				}
 			}
