@@ -3,6 +3,7 @@ package mojibake
 import (
 	"fmt"
 	"math"
+	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -240,13 +241,33 @@ const clusterPad = 48
 
 // clusters groups the suspicious runes of the text into regions, so that
 // the codec analysis looks only near them: clean text with one rare
-// character costs a few dozen bytes of analysis.
+// character costs a few dozen bytes of analysis. For findNear, it may
+// leave out regions that meet none of its windows (nearClusters).
 func (a *analyzer) clusters(cov *coverCursor) []cluster {
+	if a.near != nil {
+		return a.nearClusters(cov)
+	}
+	out, _ := a.scanClusters(cov, nil, 0, len(a.text))
+	return out
+}
+
+// scanClusters appends to out the regions of the suspicious runes from
+// offset from on, where the scan of the whole text passes with no region
+// open that a later rune could join (0 or a quietStart). It stops at the
+// first offset past until from which no region it finds can reach back to
+// until, or grow (a region reaches clusterPad bytes, and runeStart up to
+// 3 more, before its first suspicious rune and after its last one), and
+// returns that offset.
+func (a *analyzer) scanClusters(cov *coverCursor, out []cluster, from, until int) ([]cluster, int) {
 	text := a.text
-	var out []cluster
-	lastSusp := -1           // end of the last suspicious rune
-	parens := a.sc.ev.parens // parens[0] is the first that starts at i or after
-	for i := 0; i < len(text); {
+	lastSusp := -1 // end of the last suspicious rune
+	parens := a.sc.ev.parens
+	// parens[0] is the first reading that starts at i or after.
+	parens = parens[sort.Search(len(parens), func(k int) bool { return parens[k].lo >= from }):]
+	for i := from; i < len(text); {
+		if i > until+clusterPad+3 && (len(out) == 0 || i > out[len(out)-1].end+clusterPad+3) {
+			return out, i
+		}
 		// ASCII is never suspicious, inside a span or not: only the other
 		// runes need the look-up of the spans.
 		if text[i] < utf8.RuneSelf {
@@ -290,7 +311,7 @@ func (a *analyzer) clusters(cov *coverCursor) []cluster {
 		}
 		i += n
 	}
-	return out
+	return out, len(text)
 }
 
 // runeStart clips i to the text and moves it back to a rune boundary.
