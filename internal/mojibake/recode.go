@@ -336,10 +336,15 @@ func recodeString(s string, rc recoding) (string, bool) {
 
 // recodeFilled is recodeString with dropped bytes restored.
 func recodeFilled(s string, rc recoding, fills []Fill) (string, bool) {
-	wrong, orig := codecs[rc.Wrong], codecs[rc.Orig]
+	wrong := codecs[rc.Wrong]
 	bs := make([]byte, 0, len(s)+len(fills))
+	d := hopDecoder{orig: codecs[rc.Orig], utf8: rc.Orig == "utf8"}
+	d.b.Grow(len(s))
 	i := 0
 	for _, r := range s {
+		if len(bs)-d.dec >= hopChunk && !d.decode(bs, false) {
+			return "", false
+		}
 		for len(fills) > 0 && fills[0].At == i && !fills[0].Lost {
 			bs = append(bs, fills[0].B)
 			fills = fills[1:]
@@ -363,28 +368,64 @@ func recodeFilled(s string, rc recoding, fills []Fill) (string, bool) {
 		bs = append(bs, fills[0].B)
 		fills = fills[1:]
 	}
-	if len(fills) > 0 {
+	if len(fills) > 0 || !d.decode(bs, true) {
 		return "", false
 	}
-	if rc.Orig == "utf8" {
-		// Decoding rune by rune fails exactly on invalid UTF-8, and
-		// re-encodes every valid rune as the bytes it came from.
-		if !utf8.Valid(bs) {
-			return "", false
-		}
+	if d.utf8 {
 		return string(bs), true
 	}
-	var b strings.Builder
-	b.Grow(len(bs) * 3 / 2)
-	for i := 0; i < len(bs); {
-		r, n := orig.decode(bs[i:])
-		if n == 0 {
-			return "", false
+	return d.b.String(), true
+}
+
+// hopChunk is how many bytes of a hop recodeFilled writes between two
+// calls of hopDecoder.decode.
+const hopChunk = 64
+
+// hopDecoder decodes the bytes of a hop with the original codec while
+// recodeFilled writes them, so that a hop whose bytes do not decode fails
+// at the first bad character rather than after encoding all of its text
+// (recodeSegment tries every hop on the repairs of whole spans, and most
+// fail).
+type hopDecoder struct {
+	orig codec
+	// utf8 is set for UTF-8, whose decoding fails exactly on invalid
+	// bytes and re-encodes every valid rune as the bytes it came from:
+	// the bytes are only validated, and they are the result.
+	utf8 bool
+	b    strings.Builder // the runes decoded, unless utf8
+	dec  int             // the bytes decoded (validated) so far
+}
+
+// decode decodes bs[d.dec:], all of it when final is set and otherwise up
+// to where a character may continue into bytes not yet written, and
+// reports whether it decoded.
+func (d *hopDecoder) decode(bs []byte, final bool) bool {
+	end := len(bs)
+	if d.utf8 {
+		if !final {
+			// Stop at the last start byte: whatever sequence precedes it
+			// is as complete there as it will ever be.
+			for end--; end > d.dec && !utf8.RuneStart(bs[end]); end-- {
+			}
 		}
-		b.WriteRune(r)
-		i += n
+		if !utf8.Valid(bs[d.dec:end]) {
+			return false
+		}
+		d.dec = end
+		return true
 	}
-	return b.String(), true
+	if !final {
+		end -= utf8.UTFMax - 1 // a character has at most UTFMax bytes
+	}
+	for d.dec < end {
+		r, n := d.orig.decode(bs[d.dec:])
+		if n == 0 {
+			return false
+		}
+		d.b.WriteRune(r)
+		d.dec += n
+	}
+	return true
 }
 
 // lpText scores s with prev before it and next after it.
