@@ -176,6 +176,7 @@ type shiftToken struct {
 type outNode struct {
 	r      rune
 	parent *outNode
+	hist   *wordHist // the history wordRankDelta reads after the node, made on first use
 }
 
 // nodeArena hands out the output nodes and the drop lists of one search
@@ -184,6 +185,19 @@ type outNode struct {
 type nodeArena struct {
 	chunk []outNode
 	drops []shiftDrop
+	hists []wordHist
+}
+
+// newHist returns a zero history for a node.
+func (a *nodeArena) newHist() *wordHist {
+	if a == nil {
+		return new(wordHist)
+	}
+	if len(a.hists) == cap(a.hists) {
+		a.hists = make([]wordHist, 0, 64)
+	}
+	a.hists = append(a.hists, wordHist{})
+	return &a.hists[len(a.hists)-1]
 }
 
 // withDrop returns the drop list ds with d appended, in new memory and
@@ -227,7 +241,7 @@ type shiftHyp struct {
 }
 
 func (h *shiftHyp) emit(r rune, lp, bonus float64) {
-	h.rank += lp + bonus + wordRankDelta(h.out, r)
+	h.rank += lp + bonus + h.arena.wordRankDelta(h.out, r)
 	h.out = h.arena.node(r, h.out)
 	h.prev = r
 	h.score += lp
