@@ -286,6 +286,9 @@ type shiftScorer struct {
 	beams    [2][]shiftHyp
 	dropOut  [maxDropShare][]shiftHyp
 	finalOut []shiftHyp
+	// prune's sort keys and the hypotheses it keeps.
+	pruneKeys []rankKey
+	pruneOut  []shiftHyp
 }
 
 // charLP scores c after prev, penalising characters the document annotates
@@ -593,7 +596,7 @@ func (s *shiftScorer) search(text string, q int, h0 shiftHyp, toks []shiftToken)
 			}
 		}
 		beamBufs[i&1] = nextBeam
-		beam = prune(nextBeam)
+		beam = s.prune(nextBeam)
 	}
 	if best != nil {
 		best.runnerUp = runnerUp
@@ -1269,13 +1272,20 @@ func readPinyinParen(text string, pos int) (string, int) {
 	return readPinyinClose(text, pos+1)
 }
 
-func prune(hs []shiftHyp) []shiftHyp {
+func (s *shiftScorer) prune(hs []shiftHyp) []shiftHyp {
 	if len(hs) <= 1 {
 		return hs
 	}
 	// The same algorithm as sort.Slice with less = rank >, so that ties
-	// keep their order, without its allocations.
-	slices.SortFunc(hs, func(x, y shiftHyp) int {
+	// keep their order, without its allocations. It sorts the ranks with
+	// the hypotheses' places and gathers the hypotheses after: pdqsort's
+	// steps depend only on the length and the comparisons, so the order
+	// is the same, without moving whole hypotheses.
+	keys := s.pruneKeys[:0]
+	for i, h := range hs {
+		keys = append(keys, rankKey{h.rank, i})
+	}
+	slices.SortFunc(keys, func(x, y rankKey) int {
 		switch {
 		case x.rank > y.rank:
 			return -1
@@ -1284,21 +1294,30 @@ func prune(hs []shiftHyp) []shiftHyp {
 		}
 		return 0
 	})
+	s.pruneKeys = keys
 	// merge states with the same (a, prev)
-	out := hs[:0]
+	out := s.pruneOut[:0]
 outer:
-	for _, h := range hs {
+	for _, k := range keys {
+		h := &hs[k.i]
 		for _, o := range out {
 			if o.a == h.a && o.prev == h.prev {
 				continue outer
 			}
 		}
-		out = append(out, h)
+		out = append(out, *h)
 		if len(out) >= shiftBeam {
 			break
 		}
 	}
-	return out
+	s.pruneOut = out
+	return append(hs[:0], out...)
+}
+
+// rankKey is a hypothesis's rank and place, which prune sorts.
+type rankKey struct {
+	rank float64
+	i    int
 }
 
 // String returns the compact form of the plan, e.g.
