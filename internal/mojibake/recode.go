@@ -288,6 +288,11 @@ type recodeScratch struct {
 	reps   []byte
 	repEnd []int
 	gains  []float64 // recodeStretch's gain of each unit
+	// terms[k] are the scores unitGains gave the runes of unit k's
+	// garbled text and repair, in gTerms and rTerms, for recodeSegment
+	// to add up again (unitTerms).
+	terms          []unitTerms
+	gTerms, rTerms []float64
 	// lostRunes are the U+FFFD runes of the last stretch, lost the bytes
 	// restored behind some of them.
 	lostRunes []int
@@ -437,9 +442,20 @@ func lpText(m *lm.Model, ev *evidence, prev rune, s string, next rune) (lp float
 // lpRun is lpText without the junction after s; it also returns the last
 // rune of s (prev when s is empty).
 func lpRun(m *lm.Model, ev *evidence, prev rune, s string) (lp float64, last rune, n int) {
-	p := prev
+	return lpAdd(m, ev, 0, prev, s, nil)
+}
+
+// lpAdd is lpRun continued: it adds the scores of the runes of s, one by
+// one, to lp, and appends each to *terms (unless terms is nil), so that
+// they can be added up again in the same order.
+func lpAdd(m *lm.Model, ev *evidence, lp float64, prev rune, s string, terms *[]float64) (float64, rune, int) {
+	p, n := prev, 0
 	for _, r := range s {
-		lp += m.Bigram(p, r) + ev.scriptLP(m, r)
+		t := m.Bigram(p, r) + ev.scriptLP(m, r)
+		lp += t
+		if terms != nil {
+			*terms = append(*terms, t)
+		}
 		p = r
 		n++
 	}

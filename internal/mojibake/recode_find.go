@@ -442,7 +442,7 @@ func (a *analyzer) recodeStretch(start, end int, rc recoding, sc *recodeScratch)
 			be--
 		}
 		if bs < be {
-			if c, ok := a.recodeSegment(units[bs:be], rc, sc.lost); ok {
+			if c, ok := a.recodeSegment(units[bs:be], sc.terms[bs:be], sc, rc); ok {
 				out = append(out, c)
 			}
 		}
@@ -461,9 +461,11 @@ func (a *analyzer) unitGains(units []unit, start int, sc *recodeScratch) []float
 		sc.gains = make([]float64, len(units))
 	}
 	gains := sc.gains[:len(units)]
+	terms, gts, rts := sc.terms[:0], sc.gTerms[:0], sc.rTerms[:0]
 	prevG, prevR := lastRune(a.text[:start]), lastRune(a.text[:start])
 	for k, u := range units {
 		g := a.text[u.gs:u.ge]
+		t := unitTerms{}
 		switch {
 		case !u.ok:
 			gains[k] = math.Inf(-1)
@@ -478,14 +480,66 @@ func (a *analyzer) unitGains(units []unit, start int, sc *recodeScratch) []float
 			// with the junction taken back out: the rounding of that is
 			// kept. The last runes of the unit (neither text is empty)
 			// come with the scores.
-			lr, lastR, _ := lpRun(m, a.sc.ev, prevR, u.rep)
-			lg, lastG, _ := lpRun(m, a.sc.ev, prevG, g)
-			jr, jg := m.Bigram(lastR, 0), m.Bigram(lastG, 0)
+			t = unitTerms{ok: true, g0: len(gts), r0: len(rts)}
+			var lr, lg float64
+			lr, t.lastR, _ = lpAdd(m, a.sc.ev, 0, prevR, u.rep, &rts)
+			lg, t.lastG, _ = lpAdd(m, a.sc.ev, 0, prevG, g, &gts)
+			t.g1, t.r1 = len(gts), len(rts)
+			jr, jg := m.Bigram(t.lastR, 0), m.Bigram(t.lastG, 0)
 			gains[k] = (lr + jr - jr) - (lg + jg - jg)
-			prevG, prevR = lastG, lastR
+			prevG, prevR = t.lastG, t.lastR
 		}
+		terms = append(terms, t)
 	}
+	sc.terms, sc.gTerms, sc.rTerms = terms, gts, rts
 	return gains
+}
+
+// unitTerms locates the scores unitGains gave the runes of a unit's
+// garbled text (gTerms[g0:g1]) and repair (rTerms[r0:r1]), each after the
+// rune before it in the stretch (its garbled text, or its repair), and
+// holds their last runes; ok is false for a unit it did not score (one
+// that does not decode or stays as it is).
+type unitTerms struct {
+	ok             bool
+	g0, g1, r0, r1 int
+	lastG, lastR   rune
+}
+
+// segmentLP is lpText(prev, s, next) of the garbled text of the units
+// us, or with rep of their repairs, added up from the scores of their
+// runes that unitGains kept (ts, in sc) in the order lpText adds them:
+// the first garbled rune of each unit was scored after the garbled rune
+// before it, as lpText scores it, and so was each repaired rune but the
+// first, which is scored here after prev; units unitGains did not score
+// are scored here.
+func (a *analyzer) segmentLP(us []unit, ts []unitTerms, sc *recodeScratch, prev, next rune, rep bool) float64 {
+	m, ev := a.sc.m, a.sc.ev
+	lp, p := 0.0, prev
+	for k, u := range us {
+		s, t := a.text[u.gs:u.ge], ts[k]
+		if rep {
+			s = u.rep
+		}
+		if !t.ok {
+			lp, p, _ = lpAdd(m, ev, lp, p, s, nil)
+			continue
+		}
+		terms, last := sc.gTerms[t.g0:t.g1], t.lastG
+		if rep {
+			terms, last = sc.rTerms[t.r0:t.r1], t.lastR
+			if k == 0 {
+				_, n := utf8.DecodeRuneInString(s)
+				lp, _, _ = lpAdd(m, ev, lp, p, s[:n], nil)
+				terms = terms[1:]
+			}
+		}
+		for _, x := range terms {
+			lp += x
+		}
+		p = last
+	}
+	return lp + m.Bigram(p, next)
 }
 
 // maxRunGain returns the largest sum of gains of consecutive units.
@@ -519,7 +573,7 @@ func firstRune(s string) rune {
 }
 
 // recodeSegment checks one segment and extends its chain.
-func (a *analyzer) recodeSegment(us []unit, rc recoding, lost []lostFill) (recodeCand, bool) {
+func (a *analyzer) recodeSegment(us []unit, ts []unitTerms, sc *recodeScratch, rc recoding) (recodeCand, bool) {
 	start, end := us[0].gs, us[len(us)-1].ge
 	var b strings.Builder
 	for _, u := range us {
@@ -536,7 +590,7 @@ func (a *analyzer) recodeSegment(us []unit, rc recoding, lost []lostFill) (recod
 			fills = append(fills, Fill{At: utf8.RuneCountInString(a.text[start:u.fillAt]), B: u.fill})
 		}
 	}
-	for _, f := range lost {
+	for _, f := range sc.lost {
 		if f.at >= start && f.at < end {
 			fills = append(fills, Fill{At: utf8.RuneCountInString(a.text[start:f.at]), B: f.b, Lost: true})
 		}
@@ -546,13 +600,15 @@ func (a *analyzer) recodeSegment(us []unit, rc recoding, lost []lostFill) (recod
 		chain[0].Wrong = "latin1"
 	}
 	// gainOf(start, end, ·) with the garbled text scored once; repGain is
-	// the gain of rep, computed when first needed.
+	// the gain of rep, computed when first needed. The garbled text and
+	// the first rep are the units', whose runes unitGains scored.
 	prev, next := lastRune(a.text[:start]), firstRune(a.text[end:])
-	lg, _ := lpText(a.sc.m, a.sc.ev, prev, garbled, next)
+	lg := a.segmentLP(us, ts, sc, prev, next, false)
 	gainOf := func(rep string) float64 {
 		lr, _ := lpText(a.sc.m, a.sc.ev, prev, rep, next)
 		return lr - lg
 	}
+	unitsGain := func() float64 { return a.segmentLP(us, ts, sc, prev, next, true) - lg }
 	repGain, haveGain := 0.0, false
 	// Further hops while they apply to the whole repair and improve it.
 	for hop := 1; hop < maxChainHops; hop++ {
@@ -566,7 +622,7 @@ func (a *analyzer) recodeSegment(us []unit, rc recoding, lost []lostFill) (recod
 				continue
 			}
 			if !haveGain {
-				repGain, haveGain = gainOf(rep), true
+				repGain, haveGain = unitsGain(), true
 			}
 			if g2 := gainOf(r2); g2-repGain >= minRecodeGain/2 {
 				if rc2.Wrong == "cp1252" && isLatin1Reading(rep) {
@@ -583,7 +639,7 @@ func (a *analyzer) recodeSegment(us []unit, rc recoding, lost []lostFill) (recod
 		}
 	}
 	if !haveGain {
-		repGain = gainOf(rep)
+		repGain = unitsGain()
 	}
 	gain := repGain
 	n := utf8.RuneCountInString(rep)
