@@ -307,6 +307,9 @@ func (s *shiftScorer) charLP(prev, c rune, inner bool) float64 {
 // oddClass reports whether charLP charges c for its class: kana, Greek,
 // box drawing …: what misalignment produces, not what it hides.
 func oddClass(c rune) bool {
+	if c >= 0x4E00 && c <= 0x9FFF {
+		return false // Han (isHan), the most of what is asked
+	}
 	switch lm.Class(c) {
 	case lm.Han, lm.Punct, lm.Digit, lm.Latin, lm.Space:
 		return false
@@ -318,7 +321,7 @@ func oddClass(c rune) bool {
 // a cache model that knows the document's words (您也可以, 命令行) when the
 // bigram model alone prefers a common but wrong character.
 func (s *shiftScorer) cacheBonus(prev, c rune) float64 {
-	if s.ev == nil || lm.Class(c) != lm.Han || lm.Class(prev) != lm.Han {
+	if s.ev == nil || !isHan(c) || !isHan(prev) {
 		return 0
 	}
 	n := s.ev.pairCount(prev, c)
@@ -633,7 +636,7 @@ func (s *shiftScorer) step(out []shiftHyp, h shiftHyp, u byte) []shiftHyp {
 // was lost: how often the document has it after prev, the full stop
 // included (宣傳上。 but 日常, 不正常).
 func (s *shiftScorer) leadCache(prev, c rune) float64 {
-	if s.ev == nil || lm.Class(prev) != lm.Han || lm.Class(c) != lm.Han && c != '。' {
+	if s.ev == nil || !isHan(prev) || !isHan(c) && c != '。' {
 		return 0
 	}
 	n := s.ev.pairCount(prev, c)
