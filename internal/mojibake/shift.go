@@ -672,8 +672,8 @@ func (s *shiftScorer) dropStep(hs []shiftHyp, at int, u byte, slot int) [maxDrop
 	var lp1 [maxDropShare]float64
 	for _, gr := range dc.groups {
 		a, x, c1 := gr.a, gr.x, gr.c1
-		for j, h := range hs {
-			lp1[j] = s.charLP(h.prev, c1, ha != 0)
+		for j := range hs {
+			lp1[j] = s.charLP(hs[j].prev, c1, ha != 0)
 			if ha == 0 {
 				lp1[j] += leadPrior(c1)
 			}
