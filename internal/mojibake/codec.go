@@ -127,6 +127,19 @@ func big5First() *big5Table {
 	return big5Tab.Load()
 }
 
+// encodes reports whether r has bytes in Big5 (big5Codec.appendRune
+// succeeds).
+func (t *big5Table) encodes(r rune) bool {
+	switch {
+	case r < 0x80:
+		return true
+	case r < 0x10000:
+		return t.encBMP[r] != 0
+	}
+	_, ok := t.enc[r]
+	return ok
+}
+
 type big5Codec struct{}
 
 func (big5Codec) name() string { return "big5" }

@@ -106,40 +106,43 @@ type stretch struct{ i, j int }
 func (a *analyzer) stretches(cl cluster, wrong string, cov *coverCursor, dst []stretch) []stretch {
 	text := a.text
 	latin, isGBK := wrong == "cp1252", wrong == "gbk"
-	enc, g := codecs[wrong], gbk()
+	g, b5 := gbk(), big5()
 	cp1252Tables()
-	var buf [8]byte
 	for i := cl.start; i < cl.end; {
 		if e, ok := cov.covered(i); ok {
 			i = e
 			continue
 		}
+		// A stretch ends at the next span already found, if not before:
+		// i is outside the spans, and each span starts at a '?', which no
+		// rune decoded here straddles.
+		end := cl.end
+		if cov.k < len(cov.spans) {
+			end = min(end, cov.spans[cov.k].Start)
+		}
+		// Runes the codec cannot encode start no stretch (the loop below
+		// would end it at once): step over them up to the span.
 		if latin {
-			// Three-byte characters from U+3000 up (CJK) other than U+FFFD
-			// start no windows-1252 stretch: step over them up to the next
-			// span already found.
-			bound := cl.end
-			if cov.k < len(cov.spans) {
-				bound = min(bound, cov.spans[cov.k].Start)
-			}
-			for i+3 <= bound && cjk3(text, i) {
+			// Three-byte characters from U+3000 up (CJK) other than U+FFFD.
+			for i+3 <= end && cjk3(text, i) {
 				i += 3
 			}
-			if i >= bound {
-				continue
+		} else {
+			for i < end {
+				r, n := decodeRune(text, i)
+				if cjkEncodes(isGBK, g, b5, r) {
+					break
+				}
+				i += n
 			}
+		}
+		if i >= end {
+			continue
 		}
 		j, susp, viable := i, false, !latin
 		cjk := 0 // CJK runes in the stretch, up to 2
 		prevB := byte(0)
 		first := 0 // the size of the rune at i
-		// The stretch ends at the next span already found, if not
-		// before: i is outside the spans, and each span starts at a
-		// '?', which no rune decoded here straddles.
-		end := cl.end
-		if cov.k < len(cov.spans) {
-			end = min(end, cov.spans[cov.k].Start)
-		}
 		for j < end {
 			r, n := rune(0), 3
 			if r3, ok := utf8x.Decode3(text, j); ok {
@@ -168,12 +171,8 @@ func (a *analyzer) stretches(cl cluster, wrong string, cov *coverCursor, dst []s
 					viable = true
 				}
 				prevB = b
-			case isGBK:
-				if _, _, k := g.encode(r); k == 0 && r != utf8.RuneError {
-					goto end
-				}
 			default:
-				if _, ok := enc.appendRune(buf[:0], r); !ok && r != utf8.RuneError {
+				if !cjkEncodes(isGBK, g, b5, r) {
 					goto end
 				}
 			}
@@ -196,6 +195,20 @@ func (a *analyzer) stretches(cl cluster, wrong string, cov *coverCursor, dst []s
 		i = j
 	}
 	return dst
+}
+
+// cjkEncodes reports whether GBK (with isGBK) or Big5 has bytes for r, or
+// r is U+FFFD (which stands for lost bytes): whether r continues a
+// stretch.
+func cjkEncodes(isGBK bool, g *gbkTable, b5 *big5Table, r rune) bool {
+	if r == utf8.RuneError {
+		return true
+	}
+	if isGBK {
+		_, _, k := g.encode(r)
+		return k != 0
+	}
+	return b5.encodes(r)
 }
 
 // cjk3 reports whether text[i:] starts with a three-byte character from
