@@ -194,7 +194,7 @@ func (a *nodeArena) newHist() *wordHist {
 		return new(wordHist)
 	}
 	if len(a.hists) == cap(a.hists) {
-		a.hists = make([]wordHist, 0, 64)
+		a.hists = make([]wordHist, 0, 16)
 	}
 	a.hists = append(a.hists, wordHist{})
 	return &a.hists[len(a.hists)-1]
