@@ -588,15 +588,15 @@ func firstRune(s string) rune {
 // recodeSegment checks one segment and extends its chain.
 func (a *analyzer) recodeSegment(us []unit, ts []unitTerms, sc *recodeScratch, rc recoding) (recodeCand, bool) {
 	start, end := us[0].gs, us[len(us)-1].ge
+	garbled := a.text[start:end]
+	if !cjkHopFits(garbled, rc) {
+		return recodeCand{}, false
+	}
 	var b strings.Builder
 	for _, u := range us {
 		b.WriteString(u.rep)
 	}
-	garbled := a.text[start:end]
 	rep := b.String()
-	if !cjkHopFits(garbled, rc) {
-		return recodeCand{}, false
-	}
 	var fills []Fill
 	for _, u := range us {
 		if u.fill != 0 {
