@@ -180,7 +180,13 @@ func isHan(r rune) bool {
 		return true
 	case r < 0x2E80:
 		return false
-	case r < 0x10000 && r > 0x303F && (r < 0x3400 || r > 0x4DBF) && (r < 0xF900 || r > 0xFAFF):
+	}
+	return isHanOther(r) // apart, so that isHan is inlined
+}
+
+// isHanOther is isHan from U+2E80 up, outside U+4E00–U+9FFF.
+func isHanOther(r rune) bool {
+	if r < 0x10000 && r > 0x303F && (r < 0x3400 || r > 0x4DBF) && (r < 0xF900 || r > 0xFAFF) {
 		return false
 	}
 	return lm.Class(r) == lm.Han
