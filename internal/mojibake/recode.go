@@ -422,6 +422,17 @@ func (d *hopDecoder) decode(bs []byte, final bool) bool {
 	if !final {
 		end -= utf8.UTFMax - 1 // a character has at most UTFMax bytes
 	}
+	if _, ok := d.orig.(cp1252Codec); ok && d.dec < end {
+		// One byte a character, every byte one: the table without a
+		// call for each (the repairs of long windows-1252 spans are
+		// checked by encoding them back).
+		cp1252Tables()
+		for _, c := range bs[d.dec:end] {
+			d.b.WriteRune(cp1252Dec[c])
+		}
+		d.dec = end
+		return true
+	}
 	for d.dec < end {
 		r, n := d.orig.decode(bs[d.dec:])
 		if n == 0 {
