@@ -345,6 +345,15 @@ func recodeFilled(s string, rc recoding, fills []Fill) (string, bool) {
 	bs := make([]byte, 0, len(s)+len(fills))
 	d := hopDecoder{orig: codecs[rc.Orig], utf8: rc.Orig == "utf8"}
 	d.b.Grow(len(s))
+	if rc.Wrong == "utf8" && len(fills) == 0 {
+		// The UTF-8 bytes of s are s, when every rune has them: no
+		// invalid byte and no U+FFFD (the loop below fails on both).
+		if !utf8.ValidString(s) || strings.ContainsRune(s, utf8.RuneError) {
+			return "", false
+		}
+		bs = append(bs, s...)
+		s = "" // nothing left to encode
+	}
 	i := 0
 	for _, r := range s {
 		if len(bs)-d.dec >= hopChunk && !d.decode(bs, false) {
