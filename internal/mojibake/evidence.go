@@ -308,7 +308,7 @@ func collectEvidence(text string) *evidence {
 		// (readPinyinClose, HasReading and the class are pure) or record.
 		if syl, ok := ev.readings[r]; ok {
 			if e := i + 1 + len(syl); e < len(text) && text[e] == ')' && text[i+1:e] == syl {
-				ev.parens = append(ev.parens, window{i, e + 1})
+				ev.addParen(text, i, e+1)
 				i = e
 				continue
 			}
@@ -319,7 +319,7 @@ func collectEvidence(text string) *evidence {
 		}
 		han := lm.Class(r) == lm.Han
 		if han {
-			ev.parens = append(ev.parens, window{i, end})
+			ev.addParen(text, i, end)
 		}
 		if !han || !pinyin.HasReading(r, syl) {
 			continue
@@ -337,6 +337,15 @@ func collectEvidence(text string) *evidence {
 		i = end - 1
 	}
 	return ev
+}
+
+// addParen lists the reading text[i:end] in parens, which it makes room
+// for once, for every "(" from i on.
+func (e *evidence) addParen(text string, i, end int) {
+	if e.parens == nil {
+		e.parens = make([]window, 0, strings.Count(text[i:], "("))
+	}
+	e.parens = append(e.parens, window{i, end})
 }
 
 func (e *evidence) annotated(r rune) bool {
