@@ -115,6 +115,12 @@ func (m *Model) Unigram(r rune) float64 {
 	if r >= 0 && r < 0x10000 {
 		return float64(m.uni[r])
 	}
+	return m.unigramSupp(r)
+}
+
+// unigramSupp is Unigram outside the BMP, apart so that Unigram is small
+// enough to be inlined.
+func (m *Model) unigramSupp(r rune) float64 {
 	if i, ok := m.supp[r]; ok {
 		return float64(m.vuni[i-1])
 	}

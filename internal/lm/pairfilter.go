@@ -35,27 +35,29 @@ func newPairFilter(rowStart []uint32, succ []uint16) *pairFilter {
 	f.words = make([]uint64, total)
 	for a := 0; a < n; a++ {
 		for _, b := range succ[rowStart[a]:rowStart[a+1]] {
-			i, m := f.hash(a, int(b))
+			i, m := f.hash(f.off[a], f.off[a+1], int(b))
 			f.words[i] |= m
 		}
 	}
 	return f
 }
 
-// hash returns the word of the pair in row a's filter and its two bits; the
-// row must not be empty.
-func (f *pairFilter) hash(a, b int) (uint32, uint64) {
+// hash returns the word of successor b in the filter words[lo:hi] of its
+// row and its two bits; the row must not be empty.
+func (f *pairFilter) hash(lo, hi uint32, b int) (uint32, uint64) {
 	h := uint32(b) * 0x9E3779B1
-	mask := f.off[a+1] - f.off[a] - 1
-	return f.off[a] + (h>>20)&mask, 1<<(h>>8&63) | 1<<(h>>14&63)
+	return lo + (h>>20)&(hi-lo-1), 1<<(h>>8&63) | 1<<(h>>14&63)
 }
 
 // mayHave reports whether the pair of indices a, b may be stored; false is
 // certain.
 func (f *pairFilter) mayHave(a, b int) bool {
-	if f.off[a+1] == f.off[a] {
+	// The row's bounds are loaded once: mayHave is small enough to be
+	// inlined into Bigram, which asks for every pair.
+	lo, hi := f.off[a], f.off[a+1]
+	if lo == hi {
 		return false
 	}
-	i, m := f.hash(a, b)
+	i, m := f.hash(lo, hi, b)
 	return f.words[i]&m == m
 }

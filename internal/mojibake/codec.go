@@ -2,6 +2,7 @@ package mojibake
 
 import (
 	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/charmap"
@@ -79,10 +80,20 @@ type big5Table struct {
 
 var (
 	big5Once sync.Once
-	big5Tab  *big5Table
+	big5Tab  atomic.Pointer[big5Table]
 )
 
+// big5 returns the Big5 table, built on first use. Its fast path is small
+// enough to be inlined: the codec asks for the table for every rune.
 func big5() *big5Table {
+	if t := big5Tab.Load(); t != nil {
+		return t
+	}
+	return big5First()
+}
+
+// big5First is big5 before the table is built.
+func big5First() *big5Table {
 	big5Once.Do(func() {
 		t := &big5Table{enc: map[rune]uint16{}}
 		dec := traditionalchinese.Big5.NewDecoder()
@@ -111,9 +122,22 @@ func big5() *big5Table {
 				}
 			}
 		}
-		big5Tab = t
+		big5Tab.Store(t)
 	})
-	return big5Tab
+	return big5Tab.Load()
+}
+
+// encodes reports whether r has bytes in Big5 (big5Codec.appendRune
+// succeeds).
+func (t *big5Table) encodes(r rune) bool {
+	switch {
+	case r < 0x80:
+		return true
+	case r < 0x10000:
+		return t.encBMP[r] != 0
+	}
+	_, ok := t.enc[r]
+	return ok
 }
 
 type big5Codec struct{}
@@ -158,9 +182,10 @@ func (big5Codec) decode(b []byte) (rune, int) {
 type cp1252Codec struct{}
 
 var (
-	cp1252Once sync.Once
-	cp1252Dec  [256]rune
-	cp1252Enc  map[rune]byte
+	cp1252Once  sync.Once
+	cp1252Ready atomic.Bool // the tables are built
+	cp1252Dec   [256]rune
+	cp1252Enc   map[rune]byte
 	// cp1252Tab is cp1252Enc as a table: byte+1 for runes below
 	// cp1252TabLen, 0 when the rune has no byte.
 	cp1252Tab [cp1252TabLen]uint16
@@ -170,6 +195,14 @@ var (
 const cp1252TabLen = 0x2123
 
 func cp1252Tables() {
+	if !cp1252Ready.Load() {
+		cp1252First()
+	}
+}
+
+// cp1252First builds the tables, once; cp1252Tables is small enough to be
+// inlined without it (the codec asks for the tables for every rune).
+func cp1252First() {
 	cp1252Once.Do(func() {
 		cp1252Enc = map[rune]byte{}
 		for b := 0; b < 256; b++ {
@@ -189,6 +222,7 @@ func cp1252Tables() {
 		for r, b := range cp1252Enc {
 			cp1252Tab[r] = uint16(b) + 1
 		}
+		cp1252Ready.Store(true)
 	})
 }
 

@@ -13,13 +13,23 @@ import (
 // evidence is what the document itself says about its pinyin annotations:
 // which characters carry a reading (Han + "(pinyin)") and which one.
 type evidence struct {
-	readings   map[rune]string
+	readings map[rune]string
+	// parens are the "(pinyin)" right after a Han character, whether the
+	// character has the reading or not, as [offset of "(", offset after
+	// ")"], in order: the codec analysis steps over them (clusters).
+	parens     []window
 	annBits    []uint64 // BMP bitmap of the annotated characters, nil when none
 	script     int      // +1 Traditional, -1 Simplified, 0 unknown
 	scriptOnce sync.Once
-	text       string
-	pairOnce   sync.Once
-	pairs      pairTable // Han pairs of the document: a<<32|b → count
+	// counts are docScript's counts of Simplified-only and
+	// Traditional-only characters, when buildPairs, which walks the
+	// same runes, has taken them (counted): scriptLP then needs no pass
+	// of its own.
+	counts   [2]int
+	counted  bool
+	text     string
+	pairOnce sync.Once
+	pairs    pairTable // Han pairs of the document: a<<32|b → count
 	// firsts is a BMP bitmap of the first characters of pairs: the
 	// searches ask about many pairs whose first character the document
 	// never writes before a Han character, and 8 KB answer those where a
@@ -90,12 +100,24 @@ func (e *evidence) successors(a rune) []rune {
 
 func (e *evidence) buildPairs() {
 	e.pairOnce.Do(func() {
-		e.pairs.init(len(e.text) / 8)
+		// Chinese text has a distinct pair every 14 to 20 bytes (5,500
+		// in the 78 KB of damaged devset inputs, 11,800 in the 245 KB
+		// of seed 001); the table grows past that, and a smaller one
+		// costs less to clear and stays closer to the cache.
+		e.pairs.init(len(e.text) / 16)
 		e.firsts = new([0x10000 / 64]uint64)
 		text := e.text
 		prevHan := false
 		prev := rune(0)
+		tab := scriptTable()
+		var simp, trad int
 		for i := 0; i < len(text); {
+			if c := text[i]; c < utf8.RuneSelf {
+				// ASCII is neither Han nor 。 and counts for no script.
+				prev, prevHan = rune(c), false
+				i++
+				continue
+			}
 			r, n := rune(0), 3
 			if r3, ok := utf8x.Decode3(text, i); ok {
 				r = r3
@@ -103,6 +125,14 @@ func (e *evidence) buildPairs() {
 				r, n = decodeRune(text, i)
 			}
 			i += n
+			if r >= 0x4E00 && r <= 0x9FFF {
+				switch tab[r-0x4E00] {
+				case -1:
+					simp++
+				case 1:
+					trad++
+				}
+			}
 			han := isHan(r)
 			if prevHan && (han || r == '。') {
 				e.pairs.add(uint64(prev)<<32|uint64(r), r != '。')
@@ -112,6 +142,7 @@ func (e *evidence) buildPairs() {
 			}
 			prev, prevHan = r, han
 		}
+		e.counts, e.counted = [2]int{simp, trad}, true
 	})
 }
 
@@ -149,7 +180,13 @@ func isHan(r rune) bool {
 		return true
 	case r < 0x2E80:
 		return false
-	case r < 0x10000 && r > 0x303F && (r < 0x3400 || r > 0x4DBF) && (r < 0xF900 || r > 0xFAFF):
+	}
+	return isHanOther(r) // apart, so that isHan is inlined
+}
+
+// isHanOther is isHan from U+2E80 up, outside U+4E00–U+9FFF.
+func isHanOther(r rune) bool {
+	if r < 0x10000 && r > 0x303F && (r < 0x3400 || r > 0x4DBF) && (r < 0xF900 || r > 0xFAFF) {
 		return false
 	}
 	return lm.Class(r) == lm.Han
@@ -271,6 +308,7 @@ func collectEvidence(text string) *evidence {
 		// (readPinyinClose, HasReading and the class are pure) or record.
 		if syl, ok := ev.readings[r]; ok {
 			if e := i + 1 + len(syl); e < len(text) && text[e] == ')' && text[i+1:e] == syl {
+				ev.addParen(text, i, e+1)
 				i = e
 				continue
 			}
@@ -279,7 +317,11 @@ func collectEvidence(text string) *evidence {
 		if end < 0 {
 			continue
 		}
-		if lm.Class(r) != lm.Han || !pinyin.HasReading(r, syl) {
+		han := lm.Class(r) == lm.Han
+		if han {
+			ev.addParen(text, i, end)
+		}
+		if !han || !pinyin.HasReading(r, syl) {
 			continue
 		}
 		if ev.readings == nil {
@@ -295,6 +337,15 @@ func collectEvidence(text string) *evidence {
 		i = end - 1
 	}
 	return ev
+}
+
+// addParen lists the reading text[i:end] in parens, which it makes room
+// for once, for every "(" from i on.
+func (e *evidence) addParen(text string, i, end int) {
+	if e.parens == nil {
+		e.parens = make([]window, 0, strings.Count(text[i:], "("))
+	}
+	e.parens = append(e.parens, window{i, end})
 }
 
 func (e *evidence) annotated(r rune) bool {
@@ -338,6 +389,12 @@ func docScript(text string) int {
 		}
 		i += n - 1
 	}
+	return scriptOf(simp, trad)
+}
+
+// scriptOf is docScript of a text with simp Simplified-only and trad
+// Traditional-only characters.
+func scriptOf(simp, trad int) int {
 	switch {
 	case trad >= 3 && trad > 3*simp:
 		return 1
@@ -353,7 +410,13 @@ func (e *evidence) scriptLP(m *lm.Model, r rune) float64 {
 	if e == nil || r < 0x4E00 || r > 0x9FFF {
 		return 0
 	}
-	e.scriptOnce.Do(func() { e.script = docScript(e.text) })
+	e.scriptOnce.Do(func() {
+		if e.counted {
+			e.script = scriptOf(e.counts[0], e.counts[1])
+		} else {
+			e.script = docScript(e.text)
+		}
+	})
 	if e.script == 0 {
 		return 0
 	}

@@ -63,7 +63,8 @@ func gateTable() {
 
 // decodeRune is utf8.DecodeRuneInString(s[i:]) with the three-byte
 // characters of CJK text (lead bytes E1–EC, EE, EF, which take any two
-// continuation bytes) decoded inline.
+// continuation bytes) and the two-byte characters of Latin-1 mojibake
+// (lead bytes C2–DF, which take any continuation byte) decoded inline.
 func decodeRune(s string, i int) (rune, int) {
 	c := s[i]
 	if c < utf8.RuneSelf {
@@ -72,6 +73,11 @@ func decodeRune(s string, i int) (rune, int) {
 	if c >= 0xE1 && c <= 0xEF && c != 0xED && i+2 < len(s) {
 		if c1, c2 := s[i+1], s[i+2]; c1&0xC0 == 0x80 && c2&0xC0 == 0x80 {
 			return rune(c&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F), 3
+		}
+	}
+	if c >= 0xC2 && c <= 0xDF && i+1 < len(s) {
+		if c1 := s[i+1]; c1&0xC0 == 0x80 {
+			return rune(c&0x1F)<<6 | rune(c1&0x3F), 2
 		}
 	}
 	return utf8.DecodeRuneInString(s[i:])

@@ -2,6 +2,7 @@ package mojibake
 
 import (
 	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
@@ -25,12 +26,22 @@ type gbkTable struct {
 
 var (
 	gbkOnce sync.Once
-	gbkTab  *gbkTable
+	gbkTab  atomic.Pointer[gbkTable]
 )
 
+// gbk returns the GBK table, built on first use. Its fast path is small
+// enough to be inlined: the codec asks for the table for every rune.
 func gbk() *gbkTable {
-	gbkOnce.Do(func() { gbkTab = buildGBK() })
-	return gbkTab
+	if t := gbkTab.Load(); t != nil {
+		return t
+	}
+	return gbkFirst()
+}
+
+// gbkFirst is gbk before the table is built.
+func gbkFirst() *gbkTable {
+	gbkOnce.Do(func() { gbkTab.Store(buildGBK()) })
+	return gbkTab.Load()
 }
 
 // udaRune returns the private-use code point of a user-defined-area pair.

@@ -288,6 +288,11 @@ type recodeScratch struct {
 	reps   []byte
 	repEnd []int
 	gains  []float64 // recodeStretch's gain of each unit
+	// terms[k] are the scores unitGains gave the runes of unit k's
+	// garbled text and repair, in gTerms and rTerms, for recodeSegment
+	// to add up again (unitTerms).
+	terms          []unitTerms
+	gTerms, rTerms []float64
 	// lostRunes are the U+FFFD runes of the last stretch, lost the bytes
 	// restored behind some of them.
 	lostRunes []int
@@ -336,10 +341,24 @@ func recodeString(s string, rc recoding) (string, bool) {
 
 // recodeFilled is recodeString with dropped bytes restored.
 func recodeFilled(s string, rc recoding, fills []Fill) (string, bool) {
-	wrong, orig := codecs[rc.Wrong], codecs[rc.Orig]
-	var bs []byte
+	wrong := codecs[rc.Wrong]
+	bs := make([]byte, 0, len(s)+len(fills))
+	d := hopDecoder{orig: codecs[rc.Orig], utf8: rc.Orig == "utf8"}
+	d.b.Grow(len(s))
+	if rc.Wrong == "utf8" && len(fills) == 0 {
+		// The UTF-8 bytes of s are s, when every rune has them: no
+		// invalid byte and no U+FFFD (the loop below fails on both).
+		if !utf8.ValidString(s) || strings.ContainsRune(s, utf8.RuneError) {
+			return "", false
+		}
+		bs = append(bs, s...)
+		s = "" // nothing left to encode
+	}
 	i := 0
 	for _, r := range s {
+		if len(bs)-d.dec >= hopChunk && !d.decode(bs, false) {
+			return "", false
+		}
 		for len(fills) > 0 && fills[0].At == i && !fills[0].Lost {
 			bs = append(bs, fills[0].B)
 			fills = fills[1:]
@@ -363,28 +382,102 @@ func recodeFilled(s string, rc recoding, fills []Fill) (string, bool) {
 		bs = append(bs, fills[0].B)
 		fills = fills[1:]
 	}
-	if len(fills) > 0 {
+	if len(fills) > 0 || !d.decode(bs, true) {
 		return "", false
 	}
-	var b strings.Builder
-	for i := 0; i < len(bs); {
-		r, n := orig.decode(bs[i:])
-		if n == 0 {
-			return "", false
-		}
-		b.WriteRune(r)
-		i += n
+	if d.utf8 {
+		return string(bs), true
 	}
-	return b.String(), true
+	return d.b.String(), true
+}
+
+// hopChunk is how many bytes of a hop recodeFilled writes between two
+// calls of hopDecoder.decode.
+const hopChunk = 64
+
+// hopDecoder decodes the bytes of a hop with the original codec while
+// recodeFilled writes them, so that a hop whose bytes do not decode fails
+// at the first bad character rather than after encoding all of its text
+// (recodeSegment tries every hop on the repairs of whole spans, and most
+// fail).
+type hopDecoder struct {
+	orig codec
+	// utf8 is set for UTF-8, whose decoding fails exactly on invalid
+	// bytes and re-encodes every valid rune as the bytes it came from:
+	// the bytes are only validated, and they are the result.
+	utf8 bool
+	b    strings.Builder // the runes decoded, unless utf8
+	dec  int             // the bytes decoded (validated) so far
+}
+
+// decode decodes bs[d.dec:], all of it when final is set and otherwise up
+// to where a character may continue into bytes not yet written, and
+// reports whether it decoded.
+func (d *hopDecoder) decode(bs []byte, final bool) bool {
+	end := len(bs)
+	if d.utf8 {
+		if !final {
+			// Stop at the last start byte: whatever sequence precedes it
+			// is as complete there as it will ever be.
+			for end--; end > d.dec && !utf8.RuneStart(bs[end]); end-- {
+			}
+		}
+		if !utf8.Valid(bs[d.dec:end]) {
+			return false
+		}
+		d.dec = end
+		return true
+	}
+	if !final {
+		end -= utf8.UTFMax - 1 // a character has at most UTFMax bytes
+	}
+	if _, ok := d.orig.(cp1252Codec); ok && d.dec < end {
+		// One byte a character, every byte one: the table without a
+		// call for each (the repairs of long windows-1252 spans are
+		// checked by encoding them back).
+		cp1252Tables()
+		for _, c := range bs[d.dec:end] {
+			d.b.WriteRune(cp1252Dec[c])
+		}
+		d.dec = end
+		return true
+	}
+	for d.dec < end {
+		r, n := d.orig.decode(bs[d.dec:])
+		if n == 0 {
+			return false
+		}
+		d.b.WriteRune(r)
+		d.dec += n
+	}
+	return true
 }
 
 // lpText scores s with prev before it and next after it.
 func lpText(m *lm.Model, ev *evidence, prev rune, s string, next rune) (lp float64, n int) {
-	p := prev
+	lp, last, n := lpRun(m, ev, prev, s)
+	return lp + m.Bigram(last, next), n
+}
+
+// lpRun is lpText without the junction after s; it also returns the last
+// rune of s (prev when s is empty).
+func lpRun(m *lm.Model, ev *evidence, prev rune, s string) (lp float64, last rune, n int) {
+	return lpAdd(m, ev, 0, prev, s, nil)
+}
+
+// lpAdd is lpRun continued: it adds the scores of the runes of s, one by
+// one, to lp, and appends each to *terms (unless terms is nil), so that
+// they can be added up again in the same order.
+func lpAdd(m *lm.Model, ev *evidence, lp float64, prev rune, s string, terms *[]float64) (float64, rune, int) {
+	p, n := prev, 0
 	for _, r := range s {
-		lp += m.Bigram(p, r) + ev.scriptLP(m, r)
+		t := m.Bigram(p, r) + ev.scriptLP(m, r)
+		lp += t
+		if terms != nil {
+			*terms = append(*terms, t)
+		}
 		p = r
 		n++
 	}
-	return lp + m.Bigram(p, next), n
+	return lp, p, n
 }

@@ -3,6 +3,7 @@ package mojibake
 import (
 	"fmt"
 	"math"
+	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -98,42 +99,51 @@ type stretch struct{ i, j int }
 // windows-1252 a stretch can hold a repair only if its bytes have a UTF-8
 // lead byte followed by a continuation byte, or a two-byte lead (a dropped
 // byte may complete it); otherwise every unit fails or stays as it is
-// (pinyin tone marks: xiàn), and the stretch is left out.
+// (pinyin tone marks: xiàn), and the stretch is left out. For GBK and Big5
+// a stretch needs two CJK runes: every segment of it that recodeSegment
+// accepts must (cjkHopFits), and most stretches of a damaged document,
+// a rare character or two between ASCII and punctuation, have fewer.
 func (a *analyzer) stretches(cl cluster, wrong string, cov *coverCursor, dst []stretch) []stretch {
 	text := a.text
 	latin, isGBK := wrong == "cp1252", wrong == "gbk"
-	enc, g := codecs[wrong], gbk()
+	g, b5 := gbk(), big5()
 	cp1252Tables()
-	var buf [8]byte
 	for i := cl.start; i < cl.end; {
 		if e, ok := cov.covered(i); ok {
 			i = e
 			continue
 		}
+		// A stretch ends at the next span already found, if not before:
+		// i is outside the spans, and each span starts at a '?', which no
+		// rune decoded here straddles.
+		end := cl.end
+		if cov.k < len(cov.spans) {
+			end = min(end, cov.spans[cov.k].Start)
+		}
+		// Runes the codec cannot encode start no stretch (the loop below
+		// would end it at once): step over them up to the span.
 		if latin {
-			// Three-byte characters from U+3000 up (CJK) other than U+FFFD
-			// start no windows-1252 stretch: step over them up to the next
-			// span already found.
-			bound := cl.end
-			if cov.k < len(cov.spans) {
-				bound = min(bound, cov.spans[cov.k].Start)
-			}
-			for i+3 <= bound && cjk3(text, i) {
+			// Three-byte characters from U+3000 up (CJK) other than U+FFFD.
+			for i+3 <= end && cjk3(text, i) {
 				i += 3
 			}
-			if i >= bound {
-				continue
-			}
-		}
-		j, susp, viable := i, false, !latin
-		prevB := byte(0)
-		first := 0 // the size of the rune at i
-		for j < cl.end {
-			if j > i {
-				if _, ok := cov.covered(j); ok {
+		} else {
+			for i < end {
+				r, n := decodeRune(text, i)
+				if cjkEncodes(isGBK, g, b5, r) {
 					break
 				}
+				i += n
 			}
+		}
+		if i >= end {
+			continue
+		}
+		j, susp, viable := i, false, !latin
+		cjk := 0 // CJK runes in the stretch, up to 2
+		prevB := byte(0)
+		first := 0 // the size of the rune at i
+		for j < end {
 			r, n := rune(0), 3
 			if r3, ok := utf8x.Decode3(text, j); ok {
 				r = r3
@@ -161,17 +171,16 @@ func (a *analyzer) stretches(cl cluster, wrong string, cov *coverCursor, dst []s
 					viable = true
 				}
 				prevB = b
-			case isGBK:
-				if _, _, k := g.encode(r); k == 0 && r != utf8.RuneError {
-					goto end
-				}
 			default:
-				if _, ok := enc.appendRune(buf[:0], r); !ok && r != utf8.RuneError {
+				if !cjkEncodes(isGBK, g, b5, r) {
 					goto end
 				}
 			}
 			if suspiciousRune(r) {
 				susp = true
+			}
+			if cjk < 2 && cjkRune(r) {
+				cjk++
 			}
 			j += n
 		}
@@ -180,12 +189,26 @@ func (a *analyzer) stretches(cl cluster, wrong string, cov *coverCursor, dst []s
 			i += first
 			continue
 		}
-		if susp && viable {
+		if susp && viable && (latin || cjk >= 2) {
 			dst = append(dst, stretch{i, j})
 		}
 		i = j
 	}
 	return dst
+}
+
+// cjkEncodes reports whether GBK (with isGBK) or Big5 has bytes for r, or
+// r is U+FFFD (which stands for lost bytes): whether r continues a
+// stretch.
+func cjkEncodes(isGBK bool, g *gbkTable, b5 *big5Table, r rune) bool {
+	if r == utf8.RuneError {
+		return true
+	}
+	if isGBK {
+		_, _, k := g.encode(r)
+		return k != 0
+	}
+	return b5.encodes(r)
 }
 
 // cjk3 reports whether text[i:] starts with a three-byte character from
@@ -231,20 +254,45 @@ const clusterPad = 48
 
 // clusters groups the suspicious runes of the text into regions, so that
 // the codec analysis looks only near them: clean text with one rare
-// character costs a few dozen bytes of analysis.
+// character costs a few dozen bytes of analysis. For findNear, it may
+// leave out regions that meet none of its windows (nearClusters).
 func (a *analyzer) clusters(cov *coverCursor) []cluster {
+	if a.near != nil {
+		return a.nearClusters(cov)
+	}
+	out, _ := a.scanClusters(cov, nil, 0, len(a.text))
+	return out
+}
+
+// scanClusters appends to out the regions of the suspicious runes from
+// offset from on, where the scan of the whole text passes with no region
+// open that a later rune could join (0 or a quietStart). It stops at the
+// first offset past until from which no region it finds can reach back to
+// until, or grow (a region reaches clusterPad bytes, and runeStart up to
+// 3 more, before its first suspicious rune and after its last one), and
+// returns that offset.
+func (a *analyzer) scanClusters(cov *coverCursor, out []cluster, from, until int) ([]cluster, int) {
 	text := a.text
-	var out []cluster
 	lastSusp := -1 // end of the last suspicious rune
-	for i := 0; i < len(text); {
+	parens := a.sc.ev.parens
+	// parens[0] is the first reading that starts at i or after.
+	parens = parens[sort.Search(len(parens), func(k int) bool { return parens[k].lo >= from }):]
+	for i := from; i < len(text); {
+		if i > until+clusterPad+3 && (len(out) == 0 || i > out[len(out)-1].end+clusterPad+3) {
+			return out, i
+		}
 		// ASCII is never suspicious, inside a span or not: only the other
 		// runes need the look-up of the spans.
 		if text[i] < utf8.RuneSelf {
 			// A pinyin reading after a Han character (建設(shè)) is an
 			// annotation: its tone letters are no codec's misreading.
-			if text[i] == '(' && i > 0 && isHan(lastRune(text[:i])) {
-				if _, end := readPinyinParen(text, i); end > 0 {
-					i = end
+			// collectEvidence found them all.
+			if text[i] == '(' {
+				for len(parens) > 0 && parens[0].lo < i {
+					parens = parens[1:]
+				}
+				if len(parens) > 0 && parens[0].lo == i {
+					i = parens[0].hi
 					continue
 				}
 			}
@@ -276,7 +324,7 @@ func (a *analyzer) clusters(cov *coverCursor) []cluster {
 		}
 		i += n
 	}
-	return out
+	return out, len(text)
 }
 
 // runeStart clips i to the text and moves it back to a rune boundary.
@@ -407,7 +455,7 @@ func (a *analyzer) recodeStretch(start, end int, rc recoding, sc *recodeScratch)
 			be--
 		}
 		if bs < be {
-			if c, ok := a.recodeSegment(units[bs:be], rc, sc.lost); ok {
+			if c, ok := a.recodeSegment(units[bs:be], sc.terms[bs:be], sc, rc); ok {
 				out = append(out, c)
 			}
 		}
@@ -426,28 +474,85 @@ func (a *analyzer) unitGains(units []unit, start int, sc *recodeScratch) []float
 		sc.gains = make([]float64, len(units))
 	}
 	gains := sc.gains[:len(units)]
+	terms, gts, rts := sc.terms[:0], sc.gTerms[:0], sc.rTerms[:0]
 	prevG, prevR := lastRune(a.text[:start]), lastRune(a.text[:start])
 	for k, u := range units {
-
 		g := a.text[u.gs:u.ge]
+		t := unitTerms{}
 		switch {
 		case !u.ok:
 			gains[k] = math.Inf(-1)
-			prevG, prevR = lastRune(g), lastRune(g)
-			continue
+			prevG = lastRune(g)
+			prevR = prevG
 		case u.ident:
 			gains[k] = 0
+			prevG = lastRune(g)
+			prevR = prevG // the repair is the garbled text
 		default:
-			lr, _ := lpText(m, a.sc.ev, prevR, u.rep, 0)
-			lg, _ := lpText(m, a.sc.ev, prevG, g, 0)
-			// lpText adds a junction to rune 0; take it back out.
-			lr -= m.Bigram(lastRune(u.rep), 0)
-			lg -= m.Bigram(lastRune(g), 0)
-			gains[k] = lr - lg
+			// The gains were lpText's, which adds a junction to rune 0,
+			// with the junction taken back out: the rounding of that is
+			// kept. The last runes of the unit (neither text is empty)
+			// come with the scores.
+			t = unitTerms{ok: true, g0: len(gts), r0: len(rts)}
+			var lr, lg float64
+			lr, t.lastR, _ = lpAdd(m, a.sc.ev, 0, prevR, u.rep, &rts)
+			lg, t.lastG, _ = lpAdd(m, a.sc.ev, 0, prevG, g, &gts)
+			t.g1, t.r1 = len(gts), len(rts)
+			jr, jg := m.Bigram(t.lastR, 0), m.Bigram(t.lastG, 0)
+			gains[k] = (lr + jr - jr) - (lg + jg - jg)
+			prevG, prevR = t.lastG, t.lastR
 		}
-		prevG, prevR = lastRune(g), lastRune(u.rep)
+		terms = append(terms, t)
 	}
+	sc.terms, sc.gTerms, sc.rTerms = terms, gts, rts
 	return gains
+}
+
+// unitTerms locates the scores unitGains gave the runes of a unit's
+// garbled text (gTerms[g0:g1]) and repair (rTerms[r0:r1]), each after the
+// rune before it in the stretch (its garbled text, or its repair), and
+// holds their last runes; ok is false for a unit it did not score (one
+// that does not decode or stays as it is).
+type unitTerms struct {
+	ok             bool
+	g0, g1, r0, r1 int
+	lastG, lastR   rune
+}
+
+// segmentLP is lpText(prev, s, next) of the garbled text of the units
+// us, or with rep of their repairs, added up from the scores of their
+// runes that unitGains kept (ts, in sc) in the order lpText adds them:
+// the first garbled rune of each unit was scored after the garbled rune
+// before it, as lpText scores it, and so was each repaired rune but the
+// first, which is scored here after prev; units unitGains did not score
+// are scored here.
+func (a *analyzer) segmentLP(us []unit, ts []unitTerms, sc *recodeScratch, prev, next rune, rep bool) float64 {
+	m, ev := a.sc.m, a.sc.ev
+	lp, p := 0.0, prev
+	for k, u := range us {
+		s, t := a.text[u.gs:u.ge], ts[k]
+		if rep {
+			s = u.rep
+		}
+		if !t.ok {
+			lp, p, _ = lpAdd(m, ev, lp, p, s, nil)
+			continue
+		}
+		terms, last := sc.gTerms[t.g0:t.g1], t.lastG
+		if rep {
+			terms, last = sc.rTerms[t.r0:t.r1], t.lastR
+			if k == 0 {
+				_, n := utf8.DecodeRuneInString(s)
+				lp, _, _ = lpAdd(m, ev, lp, p, s[:n], nil)
+				terms = terms[1:]
+			}
+		}
+		for _, x := range terms {
+			lp += x
+		}
+		p = last
+	}
+	return lp + m.Bigram(p, next)
 }
 
 // maxRunGain returns the largest sum of gains of consecutive units.
@@ -481,24 +586,24 @@ func firstRune(s string) rune {
 }
 
 // recodeSegment checks one segment and extends its chain.
-func (a *analyzer) recodeSegment(us []unit, rc recoding, lost []lostFill) (recodeCand, bool) {
+func (a *analyzer) recodeSegment(us []unit, ts []unitTerms, sc *recodeScratch, rc recoding) (recodeCand, bool) {
 	start, end := us[0].gs, us[len(us)-1].ge
+	garbled := a.text[start:end]
+	if !cjkHopFits(garbled, rc) {
+		return recodeCand{}, false
+	}
 	var b strings.Builder
 	for _, u := range us {
 		b.WriteString(u.rep)
 	}
-	garbled := a.text[start:end]
 	rep := b.String()
-	if !cjkHopFits(garbled, rc) {
-		return recodeCand{}, false
-	}
 	var fills []Fill
 	for _, u := range us {
 		if u.fill != 0 {
 			fills = append(fills, Fill{At: utf8.RuneCountInString(a.text[start:u.fillAt]), B: u.fill})
 		}
 	}
-	for _, f := range lost {
+	for _, f := range sc.lost {
 		if f.at >= start && f.at < end {
 			fills = append(fills, Fill{At: utf8.RuneCountInString(a.text[start:f.at]), B: f.b, Lost: true})
 		}
@@ -508,13 +613,15 @@ func (a *analyzer) recodeSegment(us []unit, rc recoding, lost []lostFill) (recod
 		chain[0].Wrong = "latin1"
 	}
 	// gainOf(start, end, ·) with the garbled text scored once; repGain is
-	// the gain of rep, computed when first needed.
+	// the gain of rep, computed when first needed. The garbled text and
+	// the first rep are the units', whose runes unitGains scored.
 	prev, next := lastRune(a.text[:start]), firstRune(a.text[end:])
-	lg, _ := lpText(a.sc.m, a.sc.ev, prev, garbled, next)
+	lg := a.segmentLP(us, ts, sc, prev, next, false)
 	gainOf := func(rep string) float64 {
 		lr, _ := lpText(a.sc.m, a.sc.ev, prev, rep, next)
 		return lr - lg
 	}
+	unitsGain := func() float64 { return a.segmentLP(us, ts, sc, prev, next, true) - lg }
 	repGain, haveGain := 0.0, false
 	// Further hops while they apply to the whole repair and improve it.
 	for hop := 1; hop < maxChainHops; hop++ {
@@ -528,7 +635,7 @@ func (a *analyzer) recodeSegment(us []unit, rc recoding, lost []lostFill) (recod
 				continue
 			}
 			if !haveGain {
-				repGain, haveGain = gainOf(rep), true
+				repGain, haveGain = unitsGain(), true
 			}
 			if g2 := gainOf(r2); g2-repGain >= minRecodeGain/2 {
 				if rc2.Wrong == "cp1252" && isLatin1Reading(rep) {
@@ -545,7 +652,7 @@ func (a *analyzer) recodeSegment(us []unit, rc recoding, lost []lostFill) (recod
 		}
 	}
 	if !haveGain {
-		repGain = gainOf(rep)
+		repGain = unitsGain()
 	}
 	gain := repGain
 	n := utf8.RuneCountInString(rep)
@@ -652,12 +759,18 @@ func cjkHopFits(s string, rc recoding) bool {
 	}
 	n := 0
 	for _, r := range s {
-		if r >= 0x2E80 {
-			n++
+		if cjkRune(r) {
+			if n++; n == 2 {
+				return true
+			}
 		}
 	}
-	return n >= 2
+	return false
 }
+
+// cjkRune reports whether r counts as CJK for cjkHopFits: from the CJK
+// radicals (U+2E80) up, U+FFFD included.
+func cjkRune(r rune) bool { return r >= 0x2E80 }
 
 // acceptRecode decides whether a lossless codec-chain repair is clearly
 // better than the garbled text.

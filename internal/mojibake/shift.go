@@ -184,11 +184,45 @@ type shiftToken struct {
 type outNode struct {
 	r      rune
 	parent *outNode
+	hist   *wordHist // the history wordRankDelta reads after the node, made on first use
 }
 
-// nodeArena hands out the output nodes of one search from chunks, one
-// allocation per chunk instead of one per character tried.
-type nodeArena struct{ chunk []outNode }
+// nodeArena hands out the output nodes and the drop lists of one search
+// from chunks, one allocation per chunk instead of one per character or
+// dropped pair tried.
+type nodeArena struct {
+	chunk []outNode
+	drops []shiftDrop
+	hists []wordHist
+}
+
+// newHist returns a zero history for a node.
+func (a *nodeArena) newHist() *wordHist {
+	if a == nil {
+		return new(wordHist)
+	}
+	if len(a.hists) == cap(a.hists) {
+		a.hists = make([]wordHist, 0, 16)
+	}
+	a.hists = append(a.hists, wordHist{})
+	return &a.hists[len(a.hists)-1]
+}
+
+// withDrop returns the drop list ds with d appended, in new memory and
+// full to its capacity, so that appending to it copies (drop lists are
+// shared by hypotheses and never change).
+func (a *nodeArena) withDrop(ds []shiftDrop, d shiftDrop) []shiftDrop {
+	n := len(ds) + 1
+	if a == nil {
+		return append(append(make([]shiftDrop, 0, n), ds...), d)
+	}
+	if cap(a.drops)-len(a.drops) < n {
+		a.drops = make([]shiftDrop, 0, 128)
+	}
+	l := len(a.drops)
+	a.drops = append(append(a.drops, ds...), d)
+	return a.drops[l : l+n : l+n]
+}
 
 func (a *nodeArena) node(r rune, parent *outNode) *outNode {
 	if a == nil {
@@ -215,7 +249,7 @@ type shiftHyp struct {
 }
 
 func (h *shiftHyp) emit(r rune, lp, bonus float64) {
-	h.rank += lp + bonus + wordRankDelta(h.out, r)
+	h.rank += lp + bonus + h.arena.wordRankDelta(h.out, r)
 	h.out = h.arena.node(r, h.out)
 	h.prev = r
 	h.score += lp
@@ -253,6 +287,16 @@ type shiftScorer struct {
 	finalDrops finalDrops
 	lastChars  lastChars
 	dropCache  *[dropChoiceSlots]dropChoices
+	// Scratch memory of the searches, reused from one to the next: the
+	// beams of consecutive tokens (search), the hypotheses after dropped
+	// pairs (dropStep, by slot) and before a terminator (dropStepFinal),
+	// each valid until the next call that fills it.
+	beams    [2][]shiftHyp
+	dropOut  [maxDropShare][]shiftHyp
+	finalOut []shiftHyp
+	// prune's sort keys and the hypotheses it keeps.
+	pruneKeys []rankKey
+	pruneOut  []shiftHyp
 }
 
 // charLP scores c after prev, penalising characters the document annotates
@@ -271,6 +315,9 @@ func (s *shiftScorer) charLP(prev, c rune, inner bool) float64 {
 // oddClass reports whether charLP charges c for its class: kana, Greek,
 // box drawing …: what misalignment produces, not what it hides.
 func oddClass(c rune) bool {
+	if c >= 0x4E00 && c <= 0x9FFF {
+		return false // Han (isHan), the most of what is asked
+	}
 	switch lm.Class(c) {
 	case lm.Han, lm.Punct, lm.Digit, lm.Latin, lm.Space:
 		return false
@@ -282,7 +329,7 @@ func oddClass(c rune) bool {
 // a cache model that knows the document's words (您也可以, 命令行) when the
 // bigram model alone prefers a common but wrong character.
 func (s *shiftScorer) cacheBonus(prev, c rune) float64 {
-	if s.ev == nil || lm.Class(c) != lm.Han || lm.Class(prev) != lm.Han {
+	if s.ev == nil || !isHan(c) || !isHan(prev) {
 		return 0
 	}
 	n := s.ev.pairCount(prev, c)
@@ -347,6 +394,12 @@ func readPinyinClose(text string, pos int) (string, int) {
 // shiftAt finds the best repair of a misaligned run starting with the "?"
 // at q, or nil.
 func (s *shiftScorer) shiftAt(text string, q int) *shiftCand {
+	if s.ev != nil {
+		// The search asks for the document's pairs (cacheBonus) and its
+		// script (charLP): the pass that counts the pairs counts the
+		// script too, if it comes first.
+		s.ev.buildPairs()
+	}
 	g := s.g
 	prevR, _ := utf8.DecodeLastRuneInString(text[:q])
 	if q == 0 {
@@ -472,6 +525,10 @@ func (s *shiftScorer) search(text string, q int, h0 shiftHyp, toks []shiftToken)
 		gPrefix = s.lpJoin(h0.prev, text[q:toks[0].pos], 0) - s.m.Bigram(lastRune(text[:toks[0].pos]), 0)
 		gPrev = lastRune(text[:toks[0].pos])
 	}
+	// The beams of consecutive tokens take turns in two buffers: the
+	// hypotheses of token i are built from those of token i-1 (copied),
+	// whose buffer is free again at token i+1.
+	beamBufs := &s.beams
 	for i := 0; i <= len(toks) && len(beam) > 0; i++ {
 		var t shiftToken
 		have := i < len(toks)
@@ -497,25 +554,26 @@ func (s *shiftScorer) search(text string, q int, h0 shiftHyp, toks []shiftToken)
 			gPrefix += s.m.Bigram(gPrev, t.r) + s.ev.scriptLP(s.m, t.r)
 			gPrev = t.r
 		}
-		var nextBeam []shiftHyp
+		nextBeam := beamBufs[i&1][:0]
 		var stepBuf [12]shiftHyp
 		// The best two hypotheses try a dropped pair before t; they share
 		// their state byte, so one dropStep serves both (its results are
 		// appended in the order of the beam below).
 		var drops [maxDropShare][]shiftHyp
 		if have && t.tok && t.v >= 0x81 && t.v != 0xFF {
-			var hs []shiftHyp
-			var js []int
+			var hsBuf [maxDropShare]shiftHyp
+			var jsBuf [maxDropShare]int
+			hs, js := hsBuf[:0], jsBuf[:0]
 			for j := 0; j < maxDropShare && j < len(beam); j++ {
 				if len(beam[j].drops) < maxShiftDrops {
 					hs, js = append(hs, beam[j]), append(js, j)
 				}
 			}
 			if len(hs) == 2 && hs[0].a != hs[1].a {
-				d0, d1 := s.dropStep(hs[:1], i, t.u), s.dropStep(hs[1:], i, t.u)
+				d0, d1 := s.dropStep(hs[:1], i, t.u, 0), s.dropStep(hs[1:], i, t.u, 1)
 				drops[js[0]], drops[js[1]] = d0[0], d1[0]
 			} else if len(hs) > 0 {
-				d := s.dropStep(hs, i, t.u)
+				d := s.dropStep(hs, i, t.u, 0)
 				for k, j := range js {
 					drops[j] = d[k]
 				}
@@ -551,7 +609,8 @@ func (s *shiftScorer) search(text string, q int, h0 shiftHyp, toks []shiftToken)
 				}
 			}
 		}
-		beam = prune(nextBeam)
+		beamBufs[i&1] = nextBeam
+		beam = s.prune(nextBeam)
 	}
 	if best != nil {
 		best.runnerUp = runnerUp
@@ -591,7 +650,7 @@ func (s *shiftScorer) step(out []shiftHyp, h shiftHyp, u byte) []shiftHyp {
 // was lost: how often the document has it after prev, the full stop
 // included (宣傳上。 but 日常, 不正常).
 func (s *shiftScorer) leadCache(prev, c rune) float64 {
-	if s.ev == nil || lm.Class(prev) != lm.Han || lm.Class(c) != lm.Han && c != '。' {
+	if s.ev == nil || !isHan(prev) || !isHan(c) && c != '。' {
 		return 0
 	}
 	n := s.ev.pairCount(prev, c)
@@ -618,48 +677,49 @@ var leadStopPrior = 1.0
 // hypotheses must share h.a (all hypotheses at a token do): the choices
 // and the score of the second character are then the same for all of
 // them, and only the first character's score depends on the hypothesis,
-// so one pass over the choices serves them all.
-func (s *shiftScorer) dropStep(hs []shiftHyp, at int, u byte) [maxDropShare][]shiftHyp {
+// so one pass over the choices serves them all. The hypotheses after
+// hs[j] are in s.dropOut[slot+j].
+func (s *shiftScorer) dropStep(hs []shiftHyp, at int, u byte, slot int) [maxDropShare][]shiftHyp {
 	var sels [maxDropShare]dropSel
 	ha := hs[0].a
 	dc := s.dropChoicesOf(ha, u)
 	var lp1 [maxDropShare]float64
 	for _, gr := range dc.groups {
 		a, x, c1 := gr.a, gr.x, gr.c1
-		for j, h := range hs {
-			lp1[j] = s.charLP(h.prev, c1, ha != 0)
+		for j := range hs {
+			lp1[j] = s.charLP(hs[j].prev, c1, ha != 0)
 			if ha == 0 {
 				lp1[j] += leadPrior(c1)
 			}
 		}
-		for _, e := range dc.ents[gr.lo:gr.hi] {
-			y, c2, g := e.y, e.c2, e.g
-			for j := range hs {
-				if !e.succ {
-					if sel := &sels[j]; !sel.full() || lp1[j]+g > sel.top[dropKeep-1].lp {
-						sel.offer(dropCand{a, x, y, c1, c2, lp1[j], g, lp1[j] + g})
+		for j := range hs {
+			sel := &sels[j]
+			// A full selection keeps none of the group's plain choices
+			// when even the best of them (gmax) does not beat its last
+			// one: rounding is monotonic, so lp1+g ≤ lp1+gmax.
+			if !sel.full() || lp1[j]+gr.gmax > sel.top[dropKeep-1].lp {
+				for _, e := range dc.ents[gr.lo:gr.plain] {
+					if !sel.full() || lp1[j]+e.g > sel.top[dropKeep-1].lp {
+						sel.offer(dropCand{a, x, e.y, c1, e.c2, lp1[j], e.g, lp1[j] + e.g})
 					}
-				} else {
-					sels[j].offer(dropCand{a, x, y, c1, c2, lp1[j], g, lp1[j] + g + e.cb})
 				}
+			}
+			for _, e := range dc.ents[gr.plain:gr.hi] {
+				sel.offer(dropCand{a, x, e.y, c1, e.c2, lp1[j], e.g, lp1[j] + e.g + e.cb})
 			}
 		}
 	}
 	var outs [maxDropShare][]shiftHyp
 	for j, h := range hs {
 		sel := &sels[j]
-		out := make([]shiftHyp, 0, sel.n)
-		// The outputs' drop lists, in one allocation; each is full to its
-		// capacity, so that appending to it copies as before.
-		nd := len(h.drops) + 1
-		dbuf := make([]shiftDrop, sel.n*nd)
+		out := s.dropOut[slot+j][:0]
 		// Choices with the same first character (a, x) emit it alike:
 		// the hypothesis after it is made once and shared (its output
 		// node too, which nothing changes).
 		var firstKeys [dropKeep]uint16
 		var firsts [dropKeep]shiftHyp
 		nf := 0
-		for k, c := range sel.top[:sel.n] {
+		for _, c := range sel.top[:sel.n] {
 			key := uint16(c.a)<<8 | uint16(c.x)
 			f := 0
 			for f < nf && firstKeys[f] != key {
@@ -680,13 +740,11 @@ func (s *shiftScorer) dropStep(hs []shiftHyp, at int, u byte) [maxDropShare][]sh
 				nf++
 			}
 			hh := firsts[f]
-			hh.drops = dbuf[k*nd : (k+1)*nd : (k+1)*nd]
-			copy(hh.drops, h.drops)
-			hh.drops[nd-1] = shiftDrop{At: at, U: c.x, V: c.y}
+			hh.drops = h.arena.withDrop(h.drops, shiftDrop{At: at, U: c.x, V: c.y})
 			hh.emit(c.c2, c.g+dropAdjust, s.cacheBonus(c.c1, c.c2))
 			out = append(out, hh)
 		}
-		outs[j] = out
+		s.dropOut[slot+j], outs[j] = out, out
 	}
 	return outs
 }
@@ -706,22 +764,29 @@ type dropChoices struct {
 	ents   []dropChoiceEnt
 }
 
+// dropChoiceGroup is the choices of one first character c1 = (a, x):
+// ents[lo:plain] are the likeliest second characters, ents[plain:hi] the
+// document's words after c1, whose cache bonus counts.
 type dropChoiceGroup struct {
-	a, x   byte
-	c1     rune
-	lo, hi int // the group's choices in ents
+	a, x          byte
+	c1            rune
+	lo, plain, hi int
+	// gmax is the largest g of ents[lo:plain] (-Inf when there are none):
+	// dropStep skips them all when lp1+gmax cannot enter its selection.
+	gmax float64
 }
 
 type dropChoiceEnt struct {
 	y     byte
 	c2    rune
 	g, cb float64
-	succ  bool // a word of the document after c1: its cache bonus counts
 }
 
 // dropChoiceSlots is the size of the scorer's direct-mapped cache of
-// dropChoices, which bounds its memory (a few KB a slot).
-const dropChoiceSlots = 64
+// dropChoices, which bounds its memory (a few KB a slot used). The damaged
+// devset inputs ask for 173 different choices: with 64 slots, a tenth of
+// the look-ups missed for a conflict, which 256 slots all but avoid.
+const dropChoiceSlots = 256
 
 // dropCachePool keeps the caches of finished analyses, with the memory of
 // their choices, for the next.
@@ -752,23 +817,26 @@ func (s *shiftScorer) dropChoicesOf(ha, u byte) *dropChoices {
 			if c1 == 0 || s.g.isPUA(c1) || s.m.Unigram(c1) < rareOriginal {
 				continue
 			}
-			lo := len(dc.ents)
+			lo, gmax := len(dc.ents), math.Inf(-1)
 			for _, y := range s.tab.dropLeads[k][u] {
 				c2 := s.g.decode2(y, u)
 				if s.m.Unigram(c2) < rareOriginal {
 					break // sorted by unigram
 				}
-				dc.ents = append(dc.ents, dropChoiceEnt{y: y, c2: c2, g: s.charLP(c1, c2, true)})
+				g := s.charLP(c1, c2, true)
+				gmax = max(gmax, g)
+				dc.ents = append(dc.ents, dropChoiceEnt{y: y, c2: c2, g: g})
 			}
+			plain := len(dc.ents)
 			if ha != 0 {
 				// Words of the document after c1 (您 → 也).
 				for _, c2 := range s.ev.successors(c1) {
 					if y, b1, n := s.g.encode(c2); n == 2 && b1 == u && s.g.isDropped(x, y) {
-						dc.ents = append(dc.ents, dropChoiceEnt{y, c2, s.charLP(c1, c2, true), s.cacheBonus(c1, c2), true})
+						dc.ents = append(dc.ents, dropChoiceEnt{y, c2, s.charLP(c1, c2, true), s.cacheBonus(c1, c2)})
 					}
 				}
 			}
-			dc.groups = append(dc.groups, dropChoiceGroup{a, x, c1, lo, len(dc.ents)})
+			dc.groups = append(dc.groups, dropChoiceGroup{a, x, c1, lo, plain, len(dc.ents), gmax})
 		}
 	}
 	return dc
@@ -905,7 +973,7 @@ func (s *shiftScorer) terminate(text string, h shiftHyp, rankInBeam int, toks []
 			h2 := h
 			h2.emit(c, s.charLP(h.prev, c, true), s.cacheBonus(h.prev, c))
 			y := byte(cd.code >> 8)
-			h2.drops = append(append([]shiftDrop(nil), h.drops...), shiftDrop{At: i, U: cd.x, V: y})
+			h2.drops = h.arena.withDrop(h.drops, shiftDrop{At: i, U: cd.x, V: y})
 			h2.a = y
 			s.terminateLost(text, h2, t, int(cd.code&0xFF), consider)
 		}
@@ -1154,7 +1222,7 @@ func (s *shiftScorer) finalDropChoices(a, last byte) *finalDrops {
 }
 
 // dropStepFinal emits (h.a, x) for a dropped pair (x, y) just before the
-// terminator; the new state is y.
+// terminator; the new state is y. The hypotheses are in s.finalOut.
 func (s *shiftScorer) dropStepFinal(h shiftHyp, at int, last byte) []shiftHyp {
 	type cand struct {
 		x, y   byte
@@ -1184,14 +1252,15 @@ func (s *shiftScorer) dropStepFinal(h shiftHyp, at int, last byte) []shiftHyp {
 			}
 		}
 	}
-	out := make([]shiftHyp, 0, n)
+	out := s.finalOut[:0]
 	for _, cd := range top[:n] {
 		hh := h
-		hh.drops = append(append([]shiftDrop(nil), h.drops...), shiftDrop{At: at, U: cd.x, V: cd.y})
+		hh.drops = h.arena.withDrop(h.drops, shiftDrop{At: at, U: cd.x, V: cd.y})
 		hh.emit(cd.c1, s.charLP(h.prev, cd.c1, true)+dropAdjust, s.cacheBonus(h.prev, cd.c1))
 		hh.a = cd.y
 		out = append(out, hh)
 	}
+	s.finalOut = out
 	return out
 }
 
@@ -1234,13 +1303,20 @@ func readPinyinParen(text string, pos int) (string, int) {
 	return readPinyinClose(text, pos+1)
 }
 
-func prune(hs []shiftHyp) []shiftHyp {
+func (s *shiftScorer) prune(hs []shiftHyp) []shiftHyp {
 	if len(hs) <= 1 {
 		return hs
 	}
 	// The same algorithm as sort.Slice with less = rank >, so that ties
-	// keep their order, without its allocations.
-	slices.SortFunc(hs, func(x, y shiftHyp) int {
+	// keep their order, without its allocations. It sorts the ranks with
+	// the hypotheses' places and gathers the hypotheses after: pdqsort's
+	// steps depend only on the length and the comparisons, so the order
+	// is the same, without moving whole hypotheses.
+	keys := s.pruneKeys[:0]
+	for i, h := range hs {
+		keys = append(keys, rankKey{h.rank, i})
+	}
+	slices.SortFunc(keys, func(x, y rankKey) int {
 		switch {
 		case x.rank > y.rank:
 			return -1
@@ -1249,21 +1325,30 @@ func prune(hs []shiftHyp) []shiftHyp {
 		}
 		return 0
 	})
+	s.pruneKeys = keys
 	// merge states with the same (a, prev)
-	out := hs[:0]
+	out := s.pruneOut[:0]
 outer:
-	for _, h := range hs {
+	for _, k := range keys {
+		h := &hs[k.i]
 		for _, o := range out {
 			if o.a == h.a && o.prev == h.prev {
 				continue outer
 			}
 		}
-		out = append(out, h)
+		out = append(out, *h)
 		if len(out) >= shiftBeam {
 			break
 		}
 	}
-	return out
+	s.pruneOut = out
+	return append(hs[:0], out...)
+}
+
+// rankKey is a hypothesis's rank and place, which prune sorts.
+type rankKey struct {
+	rank float64
+	i    int
 }
 
 // String returns the compact form of the plan, e.g.

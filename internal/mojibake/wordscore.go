@@ -3,8 +3,6 @@ package mojibake
 import (
 	"math"
 	"unicode/utf8"
-
-	"github.com/hanfix/hanfix/internal/lm"
 )
 
 // Document evidence in the acceptance of a misalignment repair.
@@ -65,7 +63,7 @@ func (s *shiftScorer) garbledCache(text string, q, end int) float64 {
 	prev, _ := utf8.DecodeLastRuneInString(text[:q])
 	b := 0.0
 	for _, r := range text[q:end] {
-		if lm.Class(r) == lm.Han && lm.Class(prev) == lm.Han {
+		if isHan(r) && isHan(prev) {
 			if n := s.ev.pairCount(prev, r) - 1; n > 0 {
 				b += min(3, 1.5+math.Log(float64(n)))
 			}

@@ -5,6 +5,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/hanfix/hanfix/internal/lm"
+	"github.com/hanfix/hanfix/internal/utf8x"
 )
 
 // The byte a lost lead swallowed.
@@ -89,11 +90,20 @@ func buildConsumedStats(text string) *consumedStats {
 	st := &consumedStats{after: map[uint64]int32{}}
 	prev := rune(0)
 	for i := 0; i < len(text); {
-		r, n := decodeRune(text, i)
-		if isCJKPunct(prev) {
+		r, n := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			if r3, ok := utf8x.Decode3(text, i); ok {
+				r, n = r3, 3
+			} else {
+				r, n = decodeRune(text, i)
+			}
+		}
+		// The ideographs of U+4E00–U+9FFF, most of the runes, are no
+		// punctuation: isCJKPunct without the class look-up.
+		if (prev < 0x4E00 || prev > 0x9FFF) && isCJKPunct(prev) {
 			st.after[uint64(prev)<<32|uint64(r)]++
 		}
-		if r < 0x80 && r != '?' && i+n < len(text) && text[i+n] > ' ' && lm.Class(prev) == lm.Han {
+		if r < 0x80 && r != '?' && i+n < len(text) && text[i+n] > ' ' && isHan(prev) {
 			if k := consumedIndex(byte(r)); k >= 0 {
 				ctx := consumedContext(text[i+n])
 				st.n[ctx][k]++

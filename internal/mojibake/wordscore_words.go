@@ -133,30 +133,29 @@ func parseWords(data []byte) map[uint64]float32 {
 	return m
 }
 
-// segmentPrefixes sets best[i] to the log-probability of the BMP Han
-// stretch rs[:i] under the word model, for every i up to len(rs) ≤ wordContext+1:
-// the best segmentation into listed words, characters outside the list
-// scored by the character model's unigram. The dynamic programme of a
-// stretch computes those of all its prefixes on the way.
-func segmentPrefixes(m *lm.Model, ws map[uint64]float32, rs []rune, best *[wordContext + 2]float64) {
-	for i := 1; i <= len(rs); i++ {
-		b := best[i-1] + m.Unigram(rs[i-1])
-		// The stretch is BMP Han (wordRankDelta), so the one-character
-		// word is in wordOne.
-		if lp := wordOne[rs[i-1]-0x4E00]; lp <= 0 {
-			b = max(b, best[i-1]+float64(lp))
-		}
-		for n := 2; n <= 4 && n <= i; n++ {
-			k := wordKey(rs[i-n : i])
-			if !wordBits.mayHave(k) {
-				continue
-			}
-			if lp, ok := ws[k]; ok {
-				b = max(b, best[i-n]+float64(lp))
-			}
-		}
-		best[i] = b
+// segmentStep sets best[i] to the log-probability of the BMP Han stretch
+// rs[:i] under the word model, given best[:i] of its shorter prefixes
+// (best[0] = 0): the best segmentation into listed words, characters
+// outside the list scored by the character model's unigram. Steps 1 to
+// len(rs) ≤ wordContext+1 are the dynamic programme of the stretch, which
+// computes those of all its prefixes on the way.
+func segmentStep(m *lm.Model, ws map[uint64]float32, rs []rune, i int, best *[wordContext + 2]float64) {
+	b := best[i-1] + m.Unigram(rs[i-1])
+	// The stretch is BMP Han (wordRankDelta), so the one-character
+	// word is in wordOne.
+	if lp := wordOne[rs[i-1]-0x4E00]; lp <= 0 {
+		b = max(b, best[i-1]+float64(lp))
 	}
+	for n := 2; n <= 4 && n <= i; n++ {
+		k := wordKey(rs[i-n : i])
+		if !wordBits.mayHave(k) {
+			continue
+		}
+		if lp, ok := ws[k]; ok {
+			b = max(b, best[i-n]+float64(lp))
+		}
+	}
+	best[i] = b
 }
 
 func isBMPHan(r rune) bool { return r >= 0x4E00 && r <= 0x9FFF }
@@ -166,26 +165,72 @@ func isBMPHan(r rune) bool { return r >= 0x4E00 && r <= 0x9FFF }
 // model and the character model charge for r, given up to wordContext Han
 // characters before it.
 func wordRankDelta(out *outNode, r rune) float64 {
+	return (*nodeArena)(nil).wordRankDelta(out, r)
+}
+
+// wordHist is the history wordRankDelta reads before a character: the up
+// to wordContext Han characters that end at an output node, and the word
+// model's scores of their prefixes. Each node keeps its own once asked
+// (a search emits up to a dozen characters after one node), and makes it
+// from its parent's: the dynamic programme of the parent's history is that
+// of a prefix of the node's, unless the node drops the oldest character.
+type wordHist struct {
+	n    int
+	rs   [wordContext + 1]rune    // the history in rs[:n] (one more for the character after it)
+	best [wordContext + 2]float64 // best[:n+1] of the history (segmentStep)
+}
+
+// noHist is the history of the nil node: none.
+var noHist wordHist
+
+// histOf returns the history that ends at out.
+func (a *nodeArena) histOf(out *outNode) *wordHist {
+	if out == nil {
+		return &noHist
+	}
+	if out.hist != nil {
+		return out.hist
+	}
+	h := a.newHist()
+	if isBMPHan(out.r) {
+		m, ws := lm.Default(), wordList()
+		p := a.histOf(out.parent)
+		if p.n < wordContext {
+			*h = *p
+			h.n++
+			h.rs[p.n] = out.r
+			segmentStep(m, ws, h.rs[:h.n], h.n, &h.best)
+		} else {
+			h.n = wordContext
+			copy(h.rs[:], p.rs[1:wordContext])
+			h.rs[wordContext-1] = out.r
+			for i := 1; i <= h.n; i++ {
+				segmentStep(m, ws, h.rs[:h.n], i, &h.best)
+			}
+		}
+	}
+	out.hist = h
+	return h
+}
+
+// wordRankDelta is wordRankDelta(out, r), with the histories kept in the
+// nodes.
+func (a *nodeArena) wordRankDelta(out *outNode, r rune) float64 {
 	if !isBMPHan(r) {
 		return 0
 	}
-	var buf [wordContext + 1]rune
-	n := 0
-	for o := out; o != nil && n < wordContext && isBMPHan(o.r); o = o.parent {
-		n++
-		buf[wordContext-n] = o.r
-	}
-	buf[wordContext] = r
-	hist := buf[wordContext-n : wordContext]
 	m, ws := lm.Default(), wordList()
-	// One pass scores the history with r and, as a prefix, without it.
-	var best [wordContext + 2]float64
-	segmentPrefixes(m, ws, buf[wordContext-n:], &best)
+	h := a.histOf(out)
+	n := h.n
+	// The last step scores the history with r; best[n] is it without.
+	rs, best := h.rs, h.best
+	rs[n] = r
+	segmentStep(m, ws, rs[:n+1], n+1, &best)
 	wordLP := best[n+1]
 	charLP := m.Unigram(r)
 	if n > 0 {
 		wordLP -= best[n]
-		charLP = m.Bigram(hist[n-1], r)
+		charLP = m.Bigram(rs[n-1], r)
 	}
 	return wordWeight * (wordLP - charLP)
 }
