@@ -106,7 +106,7 @@ func findAll(text string, near []window) ([]Span, []int) {
 	if !Suspicious(text) {
 		return nil, nil
 	}
-	a := &analyzer{text: text, sc: &shiftScorer{m: lm.Default(), g: gbk(), tab: shiftTabs()}, near: near}
+	a := &analyzer{text: text, sc: newShiftScorer(), near: near}
 	a.sc.ev = collectEvidence(text)
 	a.run()
 	a.sc.release()
@@ -337,10 +337,10 @@ func (s *shiftScorer) lpJoin(prev rune, str string, next rune) float64 {
 	lp := 0.0
 	p := prev
 	for _, r := range str {
-		lp += s.m.Bigram(p, r) + s.ev.scriptLP(s.m, r)
+		lp += s.bg.Bigram(p, r) + s.ev.scriptLP(s.m, r)
 		p = r
 	}
-	return lp + s.m.Bigram(p, next)
+	return lp + s.bg.Bigram(p, next)
 }
 
 func (a *analyzer) shiftSpan(q int) (Span, bool) {

@@ -8,7 +8,6 @@ import (
 	"sort"
 	"testing"
 
-	"github.com/hanfix/hanfix/internal/lm"
 	"github.com/hanfix/hanfix/internal/testshared"
 )
 
@@ -24,7 +23,7 @@ func TestNearClusters(t *testing.T) {
 			t.Fatal(err)
 		}
 		text := string(raw)
-		a := &analyzer{text: text, sc: &shiftScorer{m: lm.Default(), g: gbk(), tab: shiftTabs()}}
+		a := &analyzer{text: text, sc: newShiftScorer()}
 		a.sc.ev = collectEvidence(text)
 		a.shiftRuns()
 		all := a.clusters(&coverCursor{spans: a.spans})

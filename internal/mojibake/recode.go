@@ -454,24 +454,29 @@ func (d *hopDecoder) decode(bs []byte, final bool) bool {
 }
 
 // lpText scores s with prev before it and next after it.
-func lpText(m *lm.Model, ev *evidence, prev rune, s string, next rune) (lp float64, n int) {
-	lp, last, n := lpRun(m, ev, prev, s)
-	return lp + m.Bigram(last, next), n
+func lpText(bg *bigramCache, ev *evidence, prev rune, s string, next rune) (lp float64, n int) {
+	lp, last, n := lpRun(bg, ev, prev, s)
+	return lp + bg.Bigram(last, next), n
 }
 
 // lpRun is lpText without the junction after s; it also returns the last
 // rune of s (prev when s is empty).
-func lpRun(m *lm.Model, ev *evidence, prev rune, s string) (lp float64, last rune, n int) {
-	return lpAdd(m, ev, 0, prev, s, nil)
+func lpRun(bg *bigramCache, ev *evidence, prev rune, s string) (lp float64, last rune, n int) {
+	return lpAdd(bg, ev, 0, prev, s, nil)
 }
 
 // lpAdd is lpRun continued: it adds the scores of the runes of s, one by
 // one, to lp, and appends each to *terms (unless terms is nil), so that
 // they can be added up again in the same order.
-func lpAdd(m *lm.Model, ev *evidence, lp float64, prev rune, s string, terms *[]float64) (float64, rune, int) {
+func lpAdd(bg *bigramCache, ev *evidence, lp float64, prev rune, s string, terms *[]float64) (float64, rune, int) {
 	p, n := prev, 0
 	for _, r := range s {
-		t := m.Bigram(p, r) + ev.scriptLP(m, r)
+		e, k := bg.entry(p, r) // bg.Bigram(p, r), inlined
+		t := e.lp
+		if e.key != k {
+			t = bg.miss(p, r)
+		}
+		t += ev.scriptLP(bg.m, r)
 		lp += t
 		if terms != nil {
 			*terms = append(*terms, t)

@@ -361,7 +361,7 @@ func (a *analyzer) recodeProbe(start, end int, rc recoding, sc *recodeScratch) b
 	}
 	lo, hi := runeStart(text, max(start, first-span/2)), runeStart(text, min(end, first+span))
 	units := recodeUnits(text, lo, hi, rc, sc, false)
-	m := a.sc.m
+	bg := a.sc.bg
 	cur, best := 0.0, 0.0
 	prevG, prevR := lastRune(text[:lo]), lastRune(text[:lo])
 	for _, u := range units {
@@ -371,9 +371,9 @@ func (a *analyzer) recodeProbe(start, end int, rc recoding, sc *recodeScratch) b
 			continue
 		}
 		if !u.ident {
-			lr, _ := lpText(m, a.sc.ev, prevR, u.rep, 0)
-			lg, _ := lpText(m, a.sc.ev, prevG, g, 0)
-			cur = max(0, cur+lr-m.Bigram(lastRune(u.rep), 0)-(lg-m.Bigram(lastRune(g), 0)))
+			lr, _ := lpText(bg, a.sc.ev, prevR, u.rep, 0)
+			lg, _ := lpText(bg, a.sc.ev, prevG, g, 0)
+			cur = max(0, cur+lr-bg.Bigram(lastRune(u.rep), 0)-(lg-bg.Bigram(lastRune(g), 0)))
 			best = max(best, cur)
 		}
 		prevG, prevR = lastRune(g), lastRune(u.rep)
@@ -469,7 +469,7 @@ func (a *analyzer) recodeStretch(start, end int, rc recoding, sc *recodeScratch)
 // unitGains returns the log-probability gain of each unit's repair over
 // its garbled text (-Inf for a unit that does not decode), in sc.gains.
 func (a *analyzer) unitGains(units []unit, start int, sc *recodeScratch) []float64 {
-	m := a.sc.m
+	bg := a.sc.bg
 	if cap(sc.gains) < len(units) {
 		sc.gains = make([]float64, len(units))
 	}
@@ -495,10 +495,10 @@ func (a *analyzer) unitGains(units []unit, start int, sc *recodeScratch) []float
 			// come with the scores.
 			t = unitTerms{ok: true, g0: len(gts), r0: len(rts)}
 			var lr, lg float64
-			lr, t.lastR, _ = lpAdd(m, a.sc.ev, 0, prevR, u.rep, &rts)
-			lg, t.lastG, _ = lpAdd(m, a.sc.ev, 0, prevG, g, &gts)
+			lr, t.lastR, _ = lpAdd(bg, a.sc.ev, 0, prevR, u.rep, &rts)
+			lg, t.lastG, _ = lpAdd(bg, a.sc.ev, 0, prevG, g, &gts)
 			t.g1, t.r1 = len(gts), len(rts)
-			jr, jg := m.Bigram(t.lastR, 0), m.Bigram(t.lastG, 0)
+			jr, jg := bg.Bigram(t.lastR, 0), bg.Bigram(t.lastG, 0)
 			gains[k] = (lr + jr - jr) - (lg + jg - jg)
 			prevG, prevR = t.lastG, t.lastR
 		}
@@ -527,7 +527,7 @@ type unitTerms struct {
 // first, which is scored here after prev; units unitGains did not score
 // are scored here.
 func (a *analyzer) segmentLP(us []unit, ts []unitTerms, sc *recodeScratch, prev, next rune, rep bool) float64 {
-	m, ev := a.sc.m, a.sc.ev
+	bg, ev := a.sc.bg, a.sc.ev
 	lp, p := 0.0, prev
 	for k, u := range us {
 		s, t := a.text[u.gs:u.ge], ts[k]
@@ -535,7 +535,7 @@ func (a *analyzer) segmentLP(us []unit, ts []unitTerms, sc *recodeScratch, prev,
 			s = u.rep
 		}
 		if !t.ok {
-			lp, p, _ = lpAdd(m, ev, lp, p, s, nil)
+			lp, p, _ = lpAdd(bg, ev, lp, p, s, nil)
 			continue
 		}
 		terms, last := sc.gTerms[t.g0:t.g1], t.lastG
@@ -543,7 +543,7 @@ func (a *analyzer) segmentLP(us []unit, ts []unitTerms, sc *recodeScratch, prev,
 			terms, last = sc.rTerms[t.r0:t.r1], t.lastR
 			if k == 0 {
 				_, n := utf8.DecodeRuneInString(s)
-				lp, _, _ = lpAdd(m, ev, lp, p, s[:n], nil)
+				lp, _, _ = lpAdd(bg, ev, lp, p, s[:n], nil)
 				terms = terms[1:]
 			}
 		}
@@ -552,7 +552,7 @@ func (a *analyzer) segmentLP(us []unit, ts []unitTerms, sc *recodeScratch, prev,
 		}
 		p = last
 	}
-	return lp + m.Bigram(p, next)
+	return lp + bg.Bigram(p, next)
 }
 
 // maxRunGain returns the largest sum of gains of consecutive units.
@@ -618,7 +618,7 @@ func (a *analyzer) recodeSegment(us []unit, ts []unitTerms, sc *recodeScratch, r
 	prev, next := lastRune(a.text[:start]), firstRune(a.text[end:])
 	lg := a.segmentLP(us, ts, sc, prev, next, false)
 	gainOf := func(rep string) float64 {
-		lr, _ := lpText(a.sc.m, a.sc.ev, prev, rep, next)
+		lr, _ := lpText(a.sc.bg, a.sc.ev, prev, rep, next)
 		return lr - lg
 	}
 	unitsGain := func() float64 { return a.segmentLP(us, ts, sc, prev, next, true) - lg }

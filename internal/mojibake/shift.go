@@ -277,6 +277,7 @@ type shiftCand struct {
 // shiftScorer scores characters in a document.
 type shiftScorer struct {
 	m   *lm.Model
+	bg  *bigramCache // m's Bigram, cached
 	g   *gbkTable
 	ev  *evidence
 	tab *shiftTables
@@ -299,10 +300,22 @@ type shiftScorer struct {
 	pruneOut  []shiftHyp
 }
 
+// newShiftScorer returns a scorer with the default model and no evidence;
+// release returns its scratch memory.
+func newShiftScorer() *shiftScorer {
+	m := lm.Default()
+	return &shiftScorer{m: m, bg: getBigramCache(m), g: gbk(), tab: shiftTabs()}
+}
+
 // charLP scores c after prev, penalising characters the document annotates
 // everywhere else (an annotated character inside a run would have broken it).
 func (s *shiftScorer) charLP(prev, c rune, inner bool) float64 {
-	lp := s.m.Bigram(prev, c) + s.ev.scriptLP(s.m, c)
+	e, k := s.bg.entry(prev, c) // s.bg.Bigram(prev, c), inlined
+	lp := e.lp
+	if e.key != k {
+		lp = s.bg.miss(prev, c)
+	}
+	lp += s.ev.scriptLP(s.m, c)
 	if oddClass(c) {
 		lp -= 6
 	}
@@ -486,11 +499,11 @@ func (s *shiftScorer) search(text string, q int, h0 shiftHyp, toks []shiftToken)
 		}
 		p := h.prev
 		for _, r := range tail {
-			lp := s.m.Bigram(p, r)
+			lp := s.bg.Bigram(p, r)
 			score, rank = score+lp, rank+lp
 			p = r
 		}
-		lp := s.m.Bigram(p, next)
+		lp := s.bg.Bigram(p, next)
 		score, rank = score+lp, rank+lp
 		gain := score - glp
 		if best != nil && rank-glp <= runnerUp {
@@ -520,9 +533,9 @@ func (s *shiftScorer) search(text string, q int, h0 shiftHyp, toks []shiftToken)
 	}
 	// gPrefix is the log-probability of the garbled text up to token i,
 	// to stop when every hypothesis is far worse than the garbled text.
-	gPrefix, gPrev := s.m.Bigram(h0.prev, '?'), rune('?')
+	gPrefix, gPrev := s.bg.Bigram(h0.prev, '?'), rune('?')
 	if h0.straddle != 0 && len(toks) > 0 {
-		gPrefix = s.lpJoin(h0.prev, text[q:toks[0].pos], 0) - s.m.Bigram(lastRune(text[:toks[0].pos]), 0)
+		gPrefix = s.lpJoin(h0.prev, text[q:toks[0].pos], 0) - s.bg.Bigram(lastRune(text[:toks[0].pos]), 0)
 		gPrev = lastRune(text[:toks[0].pos])
 	}
 	// The beams of consecutive tokens take turns in two buffers: the
@@ -551,7 +564,7 @@ func (s *shiftScorer) search(text string, q int, h0 shiftHyp, toks []shiftToken)
 			}
 		}
 		if have {
-			gPrefix += s.m.Bigram(gPrev, t.r) + s.ev.scriptLP(s.m, t.r)
+			gPrefix += s.bg.Bigram(gPrev, t.r) + s.ev.scriptLP(s.m, t.r)
 			gPrev = t.r
 		}
 		nextBeam := beamBufs[i&1][:0]
@@ -845,6 +858,8 @@ func (s *shiftScorer) dropChoicesOf(ha, u byte) *dropChoices {
 // release returns the scorer's scratch memory to its pool; the scorer
 // must not be used afterwards.
 func (s *shiftScorer) release() {
+	putBigramCache(s.bg)
+	s.bg = nil
 	if c := s.dropCache; c != nil {
 		for i := range c {
 			c[i].used = false
@@ -1037,7 +1052,7 @@ func (s *shiftScorer) lostDropChoices(text string, a byte, pos int) *lostDrops {
 				continue
 			}
 			c2 := s.g.decode2(y, byte(code))
-			ld.ents = append(ld.ents, lostDropEnt{code, s.m.Bigram(c, c2), s.cacheBonus(c, c2)})
+			ld.ents = append(ld.ents, lostDropEnt{code, s.bg.Bigram(c, c2), s.cacheBonus(c, c2)})
 		}
 		ld.groups = append(ld.groups, dropGroup{x, c, lo, len(ld.ents)})
 	}
@@ -1114,7 +1129,7 @@ func (s *shiftScorer) terminateLost(text string, h shiftHyp, t shiftToken, only 
 			// charLP(h.prev, c, false), its class and script terms
 			// computed once for all hypotheses.
 			c := lc.c
-			lp := s.m.Bigram(h.prev, c) + lc.script
+			lp := s.bg.Bigram(h.prev, c) + lc.script
 			if lc.odd {
 				lp -= 6
 			}
@@ -1214,7 +1229,7 @@ func (s *shiftScorer) finalDropChoices(a, last byte) *finalDrops {
 		lo := len(fd.ents)
 		for _, y := range s.tab.dropLeads[k][last] {
 			c2 := s.g.decode2(y, last)
-			fd.ents = append(fd.ents, finalDropEnt{y, c2, s.m.Bigram(c1, c2)})
+			fd.ents = append(fd.ents, finalDropEnt{y, c2, s.bg.Bigram(c1, c2)})
 		}
 		fd.groups = append(fd.groups, dropGroup{x, c1, lo, len(fd.ents)})
 	}
