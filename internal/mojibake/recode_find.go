@@ -598,14 +598,29 @@ func (a *analyzer) recodeSegment(us []unit, ts []unitTerms, sc *recodeScratch, r
 	}
 	rep := b.String()
 	var fills []Fill
+	// A fill's At counts the runes of the garbled text before it. The
+	// fills come in order, at the starts of garbled runes, so each count
+	// goes on from the one before (counting from a rune start is counting
+	// the runes before it again, even with invalid bytes); a long
+	// windows-1252 span has many fills, and counting each from the start
+	// was quadratic.
+	at, runes := start, 0
+	runesTo := func(i int) int {
+		if i < at {
+			at, runes = start, 0
+		}
+		runes += utf8.RuneCountInString(a.text[at:i])
+		at = i
+		return runes
+	}
 	for _, u := range us {
 		if u.fill != 0 {
-			fills = append(fills, Fill{At: utf8.RuneCountInString(a.text[start:u.fillAt]), B: u.fill})
+			fills = append(fills, Fill{At: runesTo(u.fillAt), B: u.fill})
 		}
 	}
 	for _, f := range sc.lost {
 		if f.at >= start && f.at < end {
-			fills = append(fills, Fill{At: utf8.RuneCountInString(a.text[start:f.at]), B: f.b, Lost: true})
+			fills = append(fills, Fill{At: runesTo(f.at), B: f.b, Lost: true})
 		}
 	}
 	chain := []recoding{rc}
