@@ -61,6 +61,12 @@ type PunctStats struct {
 
 	// Log-ratios of the bracket state (see Brackets).
 	closeOpen, closeUnopened, endOpen float64
+
+	// qends has bit r set for the last rune r of every question word of
+	// at most three runes in the BMP: Sentence.Add, asked for every
+	// character the lost-byte search tries, compares the words only
+	// after such a rune.
+	qends *[0x10000 / 64]uint64
 }
 
 // punctContext is the count of one token before anything and before each
@@ -115,8 +121,13 @@ func ParsePunct(data []byte, m *Model) (*PunctStats, error) {
 		p.index[r] = len(p.marks)
 		p.marks = append(p.marks, r)
 	}
+	p.qends = new([0x10000 / 64]uint64)
 	for _, w := range strings.Fields(lines[1]) {
-		p.qwords = append(p.qwords, []rune(w))
+		rs := []rune(w)
+		p.qwords = append(p.qwords, rs)
+		if r := rs[len(rs)-1]; len(rs) <= 3 && r < 0x10000 {
+			p.qends[r>>6] |= 1 << (r & 63)
+		}
 	}
 	if _, err := fmt.Sscanf(lines[2], "%g %g %g", &p.closeOpen, &p.closeUnopened, &p.endOpen); err != nil ||
 		!finite(p.closeOpen) || !finite(p.closeUnopened) || !finite(p.endOpen) {
@@ -344,6 +355,9 @@ func (s *Sentence) Add(p *PunctStats, r rune) {
 	s.last = [3]rune{s.last[1], s.last[2], r}
 	if s.q || !isHanToken(r) {
 		return
+	}
+	if r < 0x10000 && p.qends[r>>6]&(1<<(r&63)) == 0 {
+		return // no question word ends with r
 	}
 	for _, w := range p.qwords {
 		if len(w) <= 3 && endsWith(s.last[:], w) {
