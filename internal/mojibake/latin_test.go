@@ -1,6 +1,7 @@
 package mojibake
 
 import (
+	"math/rand/v2"
 	"testing"
 
 	"golang.org/x/text/encoding/charmap"
@@ -121,6 +122,31 @@ func TestDroppedUndefinedBytes(t *testing.T) {
 			} else if got, err := p.Apply(sp.Garbled); err != nil || got != sp.Repair {
 				t.Errorf("replay %q on %q = %q, %v", sp.Plan, sp.Garbled, got, err)
 			}
+		}
+	}
+}
+
+// TestIsLatin1Reading checks isLatin1Reading, which scans for the bytes
+// of the C1 controls, against decoding every rune, on random bytes that
+// are mostly the lead and continuation bytes around them.
+func TestIsLatin1Reading(t *testing.T) {
+	decoded := func(s string) bool {
+		for _, r := range s {
+			if r >= 0x80 && r <= 0x9F && r != 0x81 && r != 0x8D && r != 0x8F && r != 0x90 && r != 0x9D {
+				return true
+			}
+		}
+		return false
+	}
+	alphabet := []byte{'a', 0x80, 0x81, 0x8D, 0x90, 0x9D, 0x9F, 0xA0, 0xBF, 0xC2, 0xC3, 0xE0, 0xE2, 0xEF, 0xF0, 0xF4}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 200000 {
+		b := make([]byte, rng.IntN(7))
+		for i := range b {
+			b[i] = alphabet[rng.IntN(len(alphabet))]
+		}
+		if got, want := isLatin1Reading(string(b)), decoded(string(b)); got != want {
+			t.Fatalf("isLatin1Reading(%q) = %v, want %v", b, got, want)
 		}
 	}
 }

@@ -348,7 +348,9 @@ func recodeFilled(s string, rc recoding, fills []Fill) (string, bool) {
 	if rc.Wrong == "utf8" && len(fills) == 0 {
 		// The UTF-8 bytes of s are s, when every rune has them: no
 		// invalid byte and no U+FFFD (the loop below fails on both).
-		if !utf8.ValidString(s) || strings.ContainsRune(s, utf8.RuneError) {
+		// (In valid UTF-8, the bytes of U+FFFD are U+FFFD: a substring
+		// search finds it faster than decoding every rune.)
+		if !utf8.ValidString(s) || strings.Contains(s, "\uFFFD") {
 			return "", false
 		}
 		bs = append(bs, s...)

@@ -696,13 +696,21 @@ func trunc(s string) string {
 
 // isLatin1Reading reports whether s was decoded as ISO-8859-1 rather than
 // windows-1252: it has C1 controls where windows-1252 has characters.
+//
+// It looks for the bytes of the C1 controls, C2 80 to C2 9F, instead of
+// decoding every rune: C2 is no continuation byte, so every decoder of s
+// reads the pair as that control, valid UTF-8 or not.
 func isLatin1Reading(s string) bool {
-	for _, r := range s {
-		if r >= 0x80 && r <= 0x9F && r != 0x81 && r != 0x8D && r != 0x8F && r != 0x90 && r != 0x9D {
+	for {
+		i := strings.IndexByte(s, 0xC2)
+		if i < 0 || i+1 >= len(s) {
+			return false
+		}
+		if c := s[i+1]; c >= 0x80 && c <= 0x9F && c != 0x81 && c != 0x8D && c != 0x8F && c != 0x90 && c != 0x9D {
 			return true
 		}
+		s = s[i+1:]
 	}
-	return false
 }
 
 // reproduces reports whether re-applying the mechanism of chain (with the
