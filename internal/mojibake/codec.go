@@ -185,6 +185,7 @@ var (
 	cp1252Once  sync.Once
 	cp1252Ready atomic.Bool // the tables are built
 	cp1252Dec   [256]rune
+	cp1252UTF8  [256]string // the UTF-8 of cp1252Dec
 	cp1252Enc   map[rune]byte
 	// cp1252Tab is cp1252Enc as a table: byte+1 for runes below
 	// cp1252TabLen, 0 when the rune has no byte.
@@ -211,6 +212,7 @@ func cp1252First() {
 				r = rune(b)
 			}
 			cp1252Dec[b] = r
+			cp1252UTF8[b] = string(r)
 			cp1252Enc[r] = byte(b)
 		}
 		// C1 controls (ISO-8859-1 reading of 0x80–0x9F) encode to their byte.

@@ -150,3 +150,54 @@ func TestIsLatin1Reading(t *testing.T) {
 		}
 	}
 }
+
+// TestReadsAs1252 checks reproduces' shortcut for the hop utf8<-cp1252
+// against the general way (invertFilled and a comparison) on random
+// repairs, fills and garbled texts, reproduced or changed.
+func TestReadsAs1252(t *testing.T) {
+	chain := []recoding{{"utf8", "cp1252"}}
+	runes := []string{"a", "é", "中", "\uFFFD", "\xC3", "\x80", "™", "Ã", "\u0081"}
+	rng := rand.New(rand.NewPCG(3, 4))
+	agree := 0
+	for range 100000 {
+		var rep string
+		for n := rng.IntN(6); n > 0; n-- {
+			rep += runes[rng.IntN(len(runes))]
+		}
+		// Fills at random bytes of rep, mostly the bytes there (which
+		// the decoded text has as runes when they are A0 and up).
+		var fills []Fill
+		for i := 0; i < len(rep); i++ {
+			if rng.IntN(3) == 0 {
+				b := rep[i]
+				if rng.IntN(5) == 0 {
+					b = []byte{0x81, 0xA9, 'a'}[rng.IntN(3)]
+				}
+				fills = append(fills, Fill{At: i - len(fills), B: b})
+			}
+		}
+		garbled, _ := invertChain(rep, chain)
+		if back, ok := invertFilled(rep, chain, fills); ok && rng.IntN(2) == 0 {
+			garbled = back
+		}
+		switch rng.IntN(4) {
+		case 0:
+			garbled += runes[rng.IntN(len(runes))]
+		case 1:
+			if garbled != "" {
+				garbled = garbled[:rng.IntN(len(garbled))]
+			}
+		}
+		back, ok := invertFilled(rep, chain, fills)
+		want := ok && back == garbled
+		if got := readsAs1252(rep, garbled, fills); got != want {
+			t.Fatalf("readsAs1252(%q, %q, %v) = %v, want %v", rep, garbled, fills, got, want)
+		}
+		if want && len(fills) > 0 {
+			agree++
+		}
+	}
+	if agree < 1000 {
+		t.Fatalf("only %d reproduced cases with fills: the test tries too few", agree)
+	}
+}

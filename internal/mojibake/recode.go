@@ -439,7 +439,7 @@ func (d *hopDecoder) decode(bs []byte, final bool) bool {
 		// checked by encoding them back).
 		cp1252Tables()
 		for _, c := range bs[d.dec:end] {
-			d.b.WriteRune(cp1252Dec[c])
+			d.b.WriteString(cp1252UTF8[c])
 		}
 		d.dec = end
 		return true

@@ -716,6 +716,9 @@ func isLatin1Reading(s string) bool {
 // reproduces reports whether re-applying the mechanism of chain (with the
 // restored bytes fills) to rep gives back garbled exactly.
 func reproduces(rep, garbled string, chain []recoding, fills []Fill) bool {
+	if len(chain) == 1 && chain[0] == (recoding{"utf8", "cp1252"}) && (len(fills) == 0 || !fills[0].Lost) {
+		return readsAs1252(rep, garbled, fills)
+	}
 	if len(fills) == 0 || !fills[0].Lost {
 		back, ok := invertFilled(rep, chain, fills)
 		return ok && back == garbled
@@ -734,6 +737,45 @@ func reproduces(rep, garbled string, chain []recoding, fills []Fill) bool {
 		}
 	}
 	return readsAs(codecs[chain[0].Wrong], bs, garbled)
+}
+
+// readsAs1252 is reproduces for the one hop utf8<-cp1252 with dropped
+// bytes restored (fills, none lost), the repair of most long spans: it
+// reads the UTF-8 bytes of rep as windows-1252, one rune a byte, drops
+// the fills and compares the runes with garbled as it goes, instead of
+// building the text invertFilled would compare.
+func readsAs1252(rep, garbled string, fills []Fill) bool {
+	// invertChain: the UTF-8 bytes of rep are rep, when it has no
+	// invalid byte and no U+FFFD (recodeFilled).
+	if !utf8.ValidString(rep) || strings.Contains(rep, "\uFFFD") {
+		return false
+	}
+	cp1252Tables()
+	g, k := 0, 0
+	for i := 0; i < len(rep); i++ {
+		r := cp1252Dec[rep[i]]
+		// invertFilled: rune i of the decoded text is fill k when
+		// i == fills[k].At+k, and must be its byte.
+		if k < len(fills) && i == fills[k].At+k {
+			if r != rune(fills[k].B) {
+				return false
+			}
+			k++
+			continue
+		}
+		if g >= len(garbled) {
+			return false
+		}
+		// The decoded text is the UTF-8 of its runes: garbled matches it
+		// where it decodes to the same rune from as many bytes (an
+		// invalid byte decodes to U+FFFD from one).
+		gr, n := decodeRune(garbled, g)
+		if gr != r || n != utf8.RuneLen(r) {
+			return false
+		}
+		g += n
+	}
+	return k == len(fills) && g == len(garbled)
 }
 
 // invertFilled re-applies the mechanism and drops the restored bytes again
