@@ -3,6 +3,7 @@ package mojibake
 import (
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -216,6 +217,22 @@ type analyzer struct {
 	unsure bool
 	// rejected are the '?' whose best repair gained, but not enough.
 	rejected []int
+	// recoded are the codec-chain repairs made spans, each of which
+	// recodeSegment found lossless (reproduces).
+	recoded []recodeCand
+}
+
+// foundLossless reports whether recodeSegment found the repair of span sp
+// lossless with the hops and fills of its plan p: reproduces, a pure
+// function, was then true of the same arguments.
+func (a *analyzer) foundLossless(sp *Span, p Plan) bool {
+	for _, c := range a.recoded {
+		if c.start == sp.Start && c.end == sp.End && c.repair == sp.Repair &&
+			slices.Equal(c.chain, p.Hops) && slices.Equal(c.fills, p.Fills) {
+			return true
+		}
+	}
+	return false
 }
 
 func (a *analyzer) run() {
@@ -234,8 +251,14 @@ func (a *analyzer) run() {
 		}
 		p, err := ParsePlan(sp.Plan)
 		if err == nil {
+			// p.Apply, which tests a chain's repair for losslessness
+			// unless recodeSegment found this very repair lossless.
 			var got string
-			if got, err = p.Apply(sp.Garbled); err == nil && got != sp.Repair {
+			if got, err = p.undoHops(sp.Garbled); err == nil && p.Shift == nil &&
+				(got != sp.Repair || !a.foundLossless(sp, p)) && !reproduces(got, sp.Garbled, p.Hops, p.Fills) {
+				err = ErrNotLossless
+			}
+			if err == nil && got != sp.Repair {
 				err = fmt.Errorf("replay gives %q", got)
 			}
 		}

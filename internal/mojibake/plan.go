@@ -199,6 +199,16 @@ func parseShiftPlan(f []string) (ShiftPlan, error) {
 // Apply replays p on garbled and returns the repair. It fails when the
 // plan does not fit the text or the repair is not lossless.
 func (p Plan) Apply(garbled string) (string, error) {
+	s, err := p.undoHops(garbled)
+	if err == nil && p.Shift == nil && !reproduces(s, garbled, p.Hops, p.Fills) {
+		return "", ErrNotLossless
+	}
+	return s, err
+}
+
+// undoHops is Apply without the test that a chain's repair is lossless
+// (a misalignment repair is replayed whole).
+func (p Plan) undoHops(garbled string) (string, error) {
 	if !utf8.ValidString(garbled) {
 		return "", errors.New("mojibake: garbled text is not valid UTF-8")
 	}
@@ -218,9 +228,6 @@ func (p Plan) Apply(garbled string) (string, error) {
 		if s, ok = recodeFilled(s, h, fills); !ok {
 			return "", fmt.Errorf("mojibake: %s does not decode %q", h, trunc(garbled))
 		}
-	}
-	if !reproduces(s, garbled, p.Hops, p.Fills) {
-		return "", ErrNotLossless
 	}
 	return s, nil
 }

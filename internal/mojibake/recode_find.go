@@ -86,6 +86,7 @@ func (a *analyzer) findRecodes() {
 			continue
 		}
 		a.spans = append(a.spans, a.recodeSpan(c))
+		a.recoded = append(a.recoded, c)
 	}
 }
 
