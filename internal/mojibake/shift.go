@@ -325,6 +325,20 @@ func (s *shiftScorer) charLP(prev, c rune, inner bool) float64 {
 	return lp
 }
 
+// innerLP is charLP(prev, c, true) given bigram, the model's Bigram(prev,
+// c), and odd, oddClass(c): the same terms added in the same order.
+func (s *shiftScorer) innerLP(bigram float64, c rune, odd bool) float64 {
+	lp := bigram
+	lp += s.ev.scriptLP(s.m, c)
+	if odd {
+		lp -= 6
+	}
+	if s.ev != nil && s.ev.annotated(c) {
+		lp -= 6
+	}
+	return lp
+}
+
 // oddClass reports whether charLP charges c for its class: kana, Greek,
 // box drawing …: what misalignment produces, not what it hides.
 func oddClass(c rune) bool {
@@ -814,43 +828,25 @@ func (s *shiftScorer) dropChoicesOf(ha, u byte) *dropChoices {
 		return dc
 	}
 	dc.ha, dc.u, dc.used, dc.groups, dc.ents = ha, u, true, dc.groups[:0], dc.ents[:0]
-	for k, x := range s.tab.dropTrail {
-		leads := []byte{ha}
-		if ha == 0 {
-			// Two leads, not four: the golden dump is the same (one moves
-			// confidences), and the choices are half as many (1.5% of
-			// BenchmarkFindDamaged's instructions).
-			leads = s.tab.leads[x]
-			if len(leads) > 2 {
-				leads = leads[:2]
-			}
+	p := s.dropPlainOf(ha, u)
+	for _, pg := range p.groups {
+		x, c1 := pg.x, pg.c1
+		lo, gmax := len(dc.ents), math.Inf(-1)
+		for _, e := range p.ents[pg.lo:pg.hi] {
+			g := s.innerLP(e.bigram, e.c2, e.odd) // charLP(c1, c2, true)
+			gmax = max(gmax, g)
+			dc.ents = append(dc.ents, dropChoiceEnt{y: e.y, c2: e.c2, g: g})
 		}
-		for _, a := range leads {
-			c1 := s.g.decode2(a, x)
-			if c1 == 0 || s.g.isPUA(c1) || s.m.Unigram(c1) < rareOriginal {
-				continue
-			}
-			lo, gmax := len(dc.ents), math.Inf(-1)
-			for _, y := range s.tab.dropLeads[k][u] {
-				c2 := s.g.decode2(y, u)
-				if s.m.Unigram(c2) < rareOriginal {
-					break // sorted by unigram
-				}
-				g := s.charLP(c1, c2, true)
-				gmax = max(gmax, g)
-				dc.ents = append(dc.ents, dropChoiceEnt{y: y, c2: c2, g: g})
-			}
-			plain := len(dc.ents)
-			if ha != 0 {
-				// Words of the document after c1 (您 → 也).
-				for _, c2 := range s.ev.successors(c1) {
-					if y, b1, n := s.g.encode(c2); n == 2 && b1 == u && s.g.isDropped(x, y) {
-						dc.ents = append(dc.ents, dropChoiceEnt{y, c2, s.charLP(c1, c2, true), s.cacheBonus(c1, c2)})
-					}
+		plain := len(dc.ents)
+		if ha != 0 {
+			// Words of the document after c1 (您 → 也).
+			for _, c2 := range s.ev.successors(c1) {
+				if y, b1, n := s.g.encode(c2); n == 2 && b1 == u && s.g.isDropped(x, y) {
+					dc.ents = append(dc.ents, dropChoiceEnt{y, c2, s.charLP(c1, c2, true), s.cacheBonus(c1, c2)})
 				}
 			}
-			dc.groups = append(dc.groups, dropChoiceGroup{a, x, c1, lo, plain, len(dc.ents), gmax})
 		}
+		dc.groups = append(dc.groups, dropChoiceGroup{pg.a, x, c1, lo, plain, len(dc.ents), gmax})
 	}
 	return dc
 }
