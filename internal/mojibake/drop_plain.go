@@ -1,7 +1,6 @@
 package mojibake
 
 import (
-	"sync/atomic"
 	"unsafe"
 
 	"github.com/hanfix/hanfix/internal/lm"
@@ -35,36 +34,22 @@ type dropPlainEnt struct {
 	bigram float64
 }
 
-// dropPlains holds the dropPlain of the (ha, u) asked so far, at
-// ha<<8 | u, built on first use: the misalignment searches of every
-// document ask for the same few hundred, which each analysis used to
-// build again (half of the cost of building its dropped-pair choices was
-// charLP, most of it the Bigram of each pair). The tables depend only on
-// the GBK table, the shift tables and the default model, all immutable;
-// two searches that build one at the same time build the same, and
-// either is kept.
-var dropPlains [256 * 256]atomic.Pointer[dropPlain]
-
-// dropPlainLimit bounds the memory, in bytes, that dropPlains keeps
-// (dropPlainUsed): every (ha, u) a search can ask would take over 20 MB,
-// a damaged document's a few hundred KB. Past the limit the tables are
-// built for each use, as before, and not kept.
-const dropPlainLimit = 4 << 20
-
-var dropPlainUsed atomic.Int64
+// dropPlains holds the dropPlain of the (ha, u) asked so far: the
+// misalignment searches of every document ask for the same few hundred,
+// which each analysis used to build again (half of the cost of building
+// its dropped-pair choices was charLP, most of it the Bigram of each
+// pair). Every (ha, u) a search can ask would take over 20 MB, the
+// damaged devset inputs take 350 KB.
+var dropPlains = &byteKeyed[dropPlain]{limit: 4 << 20}
 
 // dropPlainOf returns the dropPlain of (ha, u) for the scorer's tables;
 // the scorer's model must be the default model.
 func (s *shiftScorer) dropPlainOf(ha, u byte) *dropPlain {
-	slot := &dropPlains[int(ha)<<8|int(u)]
-	if p := slot.Load(); p != nil {
+	if p := dropPlains.load(ha, u); p != nil {
 		return p
 	}
 	p := s.buildDropPlain(ha, u)
-	size := int64(cap(p.groups))*int64(unsafe.Sizeof(dropPlainGroup{})) + int64(cap(p.ents))*int64(unsafe.Sizeof(dropPlainEnt{}))
-	if dropPlainUsed.Add(size) <= dropPlainLimit {
-		slot.Store(p)
-	}
+	dropPlains.keep(ha, u, p, int64(cap(p.groups))*int64(unsafe.Sizeof(dropPlainGroup{}))+int64(cap(p.ents))*int64(unsafe.Sizeof(dropPlainEnt{})))
 	return p
 }
 

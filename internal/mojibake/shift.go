@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/hanfix/hanfix/internal/lm"
 	"github.com/hanfix/hanfix/internal/pinyin"
@@ -284,10 +285,9 @@ type shiftScorer struct {
 	cp  *consumedStats // the document's swallowable bytes after Han, built on first use
 	// The choices of the last dropped pair before a terminator, shared by
 	// the hypotheses at a token.
-	lostDrops  lostDrops
-	finalDrops finalDrops
-	lastChars  lastChars
-	dropCache  *[dropChoiceSlots]dropChoices
+	lostDrops lostDrops
+	lastChars lastChars
+	dropCache *[dropChoiceSlots]dropChoices
 	// Scratch memory of the searches, reused from one to the next: the
 	// beams of consecutive tokens (search), the hypotheses after dropped
 	// pairs (dropStep, by slot) and before a terminator (dropStepFinal),
@@ -1197,12 +1197,10 @@ func (s *shiftScorer) terminateLost(text string, h shiftHyp, t shiftToken, only 
 // finalDrops holds the choices of dropStepFinal for one state byte a and
 // last byte (all hypotheses at a token share a), like lostDrops: per byte
 // x of dropTrail the first character (a, x), and the characters (y, last)
-// with their bigram after it.
+// with their bigram after it. It is never changed once made.
 type finalDrops struct {
-	a, last byte
-	used    bool
-	groups  []dropGroup
-	ents    []finalDropEnt
+	groups []dropGroup
+	ents   []finalDropEnt
 }
 
 type finalDropEnt struct {
@@ -1212,11 +1210,10 @@ type finalDropEnt struct {
 }
 
 func (s *shiftScorer) finalDropChoices(a, last byte) *finalDrops {
-	fd := &s.finalDrops
-	if fd.used && fd.a == a && fd.last == last {
+	if fd := finalDropTabs.load(a, last); fd != nil {
 		return fd
 	}
-	fd.a, fd.last, fd.used, fd.groups, fd.ents = a, last, true, fd.groups[:0], fd.ents[:0]
+	fd := &finalDrops{}
 	for k, x := range s.tab.dropTrail {
 		c1 := s.g.decode2(a, x)
 		if c1 == 0 || s.g.isPUA(c1) {
@@ -1229,8 +1226,14 @@ func (s *shiftScorer) finalDropChoices(a, last byte) *finalDrops {
 		}
 		fd.groups = append(fd.groups, dropGroup{x, c1, lo, len(fd.ents)})
 	}
+	finalDropTabs.keep(a, last, fd, int64(cap(fd.groups))*int64(unsafe.Sizeof(dropGroup{}))+int64(cap(fd.ents))*int64(unsafe.Sizeof(finalDropEnt{})))
 	return fd
 }
+
+// finalDropTabs keeps the finalDrops of the (a, last) asked so far: they
+// depend on the model alone (every pair would take about 100 MB, the
+// damaged devset inputs take 140 KB).
+var finalDropTabs = &byteKeyed[finalDrops]{limit: 2 << 20}
 
 // dropStepFinal emits (h.a, x) for a dropped pair (x, y) just before the
 // terminator; the new state is y. The hypotheses are in s.finalOut.
