@@ -67,6 +67,10 @@ type PunctStats struct {
 	// character the lost-byte search tries, compares the words only
 	// after such a rune.
 	qends *[0x10000 / 64]uint64
+	// markBits has bit r set for the marks in the BMP: IsMark, asked
+	// for every character the lost-byte search tries, answers from it
+	// rather than from the map of marks.
+	markBits *[0x10000 / 64]uint64
 }
 
 // punctContext is the count of one token before anything and before each
@@ -117,9 +121,13 @@ func ParsePunct(data []byte, m *Model) (*PunctStats, error) {
 		return nil, fmt.Errorf("parse punctuation statistics: short header: %w", errFormat)
 	}
 	p := &PunctStats{m: m, index: map[rune]int{}, ctx: map[rune]punctContext{}, pool: map[rune]float64{}}
+	p.markBits = new([0x10000 / 64]uint64)
 	for _, r := range lines[0] {
 		p.index[r] = len(p.marks)
 		p.marks = append(p.marks, r)
+		if r >= 0 && r < 0x10000 {
+			p.markBits[r>>6] |= 1 << (r & 63)
+		}
 	}
 	p.qends = new([0x10000 / 64]uint64)
 	for _, w := range strings.Fields(lines[1]) {
@@ -258,7 +266,7 @@ func (p *PunctStats) token(r rune) rune {
 	case r == ' ', r == '\t', r == '\u3000':
 		return tokSpace
 	}
-	if _, ok := p.index[r]; ok {
+	if p.IsMark(r) {
 		return r
 	}
 	return tokOther
@@ -266,6 +274,9 @@ func (p *PunctStats) token(r rune) rune {
 
 // IsMark reports whether r is one of the marks the statistics count.
 func (p *PunctStats) IsMark(r rune) bool {
+	if r >= 0 && r < 0x10000 {
+		return p.markBits[r>>6]&(1<<(r&63)) != 0
+	}
 	_, ok := p.index[r]
 	return ok
 }
