@@ -195,6 +195,7 @@ type nodeArena struct {
 	chunk []outNode
 	drops []shiftDrop
 	hists []wordHist
+	bg    *bigramCache // the search's Bigram, for wordRankDelta
 }
 
 // newHist returns a zero history for a node.
@@ -476,7 +477,7 @@ func (s *shiftScorer) shiftAt(text string, q int) *shiftCand {
 
 // search runs the beam over the tokens.
 func (s *shiftScorer) search(text string, q int, h0 shiftHyp, toks []shiftToken) *shiftCand {
-	h0.arena = new(nodeArena)
+	h0.arena = &nodeArena{bg: s.bg}
 	beam := []shiftHyp{h0}
 	var best *shiftCand
 	runnerUp := math.Inf(-1)

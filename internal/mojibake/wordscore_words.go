@@ -230,7 +230,11 @@ func (a *nodeArena) wordRankDelta(out *outNode, r rune) float64 {
 	charLP := m.Unigram(r)
 	if n > 0 {
 		wordLP -= best[n]
-		charLP = m.Bigram(rs[n-1], r)
+		if a != nil {
+			charLP = a.bg.Bigram(rs[n-1], r)
+		} else {
+			charLP = m.Bigram(rs[n-1], r)
+		}
 	}
 	return wordWeight * (wordLP - charLP)
 }
