@@ -327,14 +327,33 @@ func (s *shiftScorer) charLP(prev, c rune, inner bool) float64 {
 }
 
 // innerLP is charLP(prev, c, true) given bigram, the model's Bigram(prev,
-// c), and odd, oddClass(c): the same terms added in the same order.
+// c), and odd, oddClass(c).
 func (s *shiftScorer) innerLP(bigram float64, c rune, odd bool) float64 {
+	return charTerms{s.ev.scriptLP(s.m, c), odd, s.ev != nil && s.ev.annotated(c)}.lp(bigram, true)
+}
+
+// charTerms are the terms of charLP(prev, c, inner) that depend on c
+// alone: its script prior, and whether its class or the document's
+// annotations charge it.
+type charTerms struct {
+	script   float64
+	odd, ann bool
+}
+
+// termsOf returns the charTerms of c.
+func (s *shiftScorer) termsOf(c rune) charTerms {
+	return charTerms{s.ev.scriptLP(s.m, c), oddClass(c), s.ev != nil && s.ev.annotated(c)}
+}
+
+// lp is charLP(prev, c, inner) given bigram, the model's Bigram(prev, c):
+// the same terms added in the same order.
+func (t charTerms) lp(bigram float64, inner bool) float64 {
 	lp := bigram
-	lp += s.ev.scriptLP(s.m, c)
-	if odd {
+	lp += t.script
+	if t.odd {
 		lp -= 6
 	}
-	if s.ev != nil && s.ev.annotated(c) {
+	if inner && t.ann {
 		lp -= 6
 	}
 	return lp
@@ -715,7 +734,14 @@ func (s *shiftScorer) dropStep(hs []shiftHyp, at int, u byte, slot int) [maxDrop
 	for _, gr := range dc.groups {
 		a, x, c1 := gr.a, gr.x, gr.c1
 		for j := range hs {
-			lp1[j] = s.charLP(hs[j].prev, c1, ha != 0)
+			// charLP(hs[j].prev, c1, ha != 0), its terms of c1 alone
+			// computed once with the choices.
+			e, k := s.bg.entry(hs[j].prev, c1)
+			lp := e.lp
+			if e.key != k {
+				lp = s.bg.miss(hs[j].prev, c1)
+			}
+			lp1[j] = gr.c1Terms.lp(lp, ha != 0)
 			if ha == 0 {
 				lp1[j] += leadPrior(c1)
 			}
@@ -798,6 +824,7 @@ type dropChoices struct {
 type dropChoiceGroup struct {
 	a, x          byte
 	c1            rune
+	c1Terms       charTerms
 	lo, plain, hi int
 	// gmax is the largest g of ents[lo:plain] (-Inf when there are none):
 	// dropStep skips them all when lp1+gmax cannot enter its selection.
@@ -847,7 +874,7 @@ func (s *shiftScorer) dropChoicesOf(ha, u byte) *dropChoices {
 				}
 			}
 		}
-		dc.groups = append(dc.groups, dropChoiceGroup{pg.a, x, c1, lo, plain, len(dc.ents), gmax})
+		dc.groups = append(dc.groups, dropChoiceGroup{pg.a, x, c1, s.termsOf(c1), lo, plain, len(dc.ents), gmax})
 	}
 	return dc
 }
