@@ -164,6 +164,8 @@ func recodeUnits(text string, start, end int, rc recoding, sc *recodeScratch, re
 		r, n := rune(0), 3
 		if r3, ok := utf8x.Decode3(text, i); ok {
 			r = r3
+		} else if r2, ok := utf8x.Decode2(text, i); ok {
+			r, n = r2, 2
 		} else {
 			r, n = decodeRune(text, i)
 		}

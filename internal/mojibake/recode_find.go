@@ -145,9 +145,14 @@ func (a *analyzer) stretches(cl cluster, wrong string, cov *coverCursor, dst []s
 		prevB := byte(0)
 		first := 0 // the size of the rune at i
 		for j < end {
-			r, n := rune(0), 3
-			if r3, ok := utf8x.Decode3(text, j); ok {
-				r = r3
+			// decodeRune, with the runes of Latin-1 mojibake (the
+			// stretches of windows-1252 are all of them) and of CJK text
+			// inline.
+			r, n := rune(0), 2
+			if r2, ok := utf8x.Decode2(text, j); ok {
+				r = r2
+			} else if r3, ok := utf8x.Decode3(text, j); ok {
+				r, n = r3, 3
 			} else {
 				r, n = decodeRune(text, j)
 			}
@@ -307,6 +312,8 @@ func (a *analyzer) scanClusters(cov *coverCursor, out []cluster, from, until int
 		r, n := rune(0), 3
 		if r3, ok := utf8x.Decode3(text, i); ok {
 			r = r3
+		} else if r2, ok := utf8x.Decode2(text, i); ok {
+			r, n = r2, 2
 		} else {
 			r, n = decodeRune(text, i)
 		}

@@ -94,6 +94,8 @@ func buildConsumedStats(text string) *consumedStats {
 		if r >= utf8.RuneSelf {
 			if r3, ok := utf8x.Decode3(text, i); ok {
 				r, n = r3, 3
+			} else if r2, ok := utf8x.Decode2(text, i); ok {
+				r, n = r2, 2
 			} else {
 				r, n = decodeRune(text, i)
 			}

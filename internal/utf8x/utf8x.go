@@ -22,11 +22,29 @@ func Decode3(s string, i int) (rune, bool) {
 	return rune(c&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F), true
 }
 
-// DecodeRune is utf8.DecodeRuneInString(s[i:]) with the fast path of
-// Decode3.
+// Decode2 decodes the valid two-byte sequence at s[i] (U+0080–U+07FF:
+// Latin-1 and the rest of the European scripts, what UTF-8 read as
+// windows-1252 turns into), reporting false when s[i:] does not start
+// with one.
+func Decode2(s string, i int) (rune, bool) {
+	if i+1 >= len(s) {
+		return 0, false
+	}
+	c, c1 := s[i], s[i+1]
+	if c < 0xC2 || c > 0xDF || c1&0xC0 != 0x80 {
+		return 0, false
+	}
+	return rune(c&0x1F)<<6 | rune(c1&0x3F), true
+}
+
+// DecodeRune is utf8.DecodeRuneInString(s[i:]) with the fast paths of
+// Decode3 and Decode2.
 func DecodeRune(s string, i int) (rune, int) {
 	if r, ok := Decode3(s, i); ok {
 		return r, 3
+	}
+	if r, ok := Decode2(s, i); ok {
+		return r, 2
 	}
 	return utf8.DecodeRuneInString(s[i:])
 }
