@@ -25,8 +25,11 @@ type evidence struct {
 	// Traditional-only characters, when buildPairs, which walks the
 	// same runes, has taken them (counted): scriptLP then needs no pass
 	// of its own.
-	counts   [2]int
-	counted  bool
+	counts  [2]int
+	counted bool
+	// consumed are the document's swallowable bytes after Han
+	// characters, which buildPairs counts too.
+	consumed *consumedStats
 	text     string
 	pairOnce sync.Once
 	pairs    pairTable // Han pairs of the document: a<<32|b → count
@@ -107,14 +110,21 @@ func (e *evidence) buildPairs() {
 		e.pairs.init(len(e.text) / 16)
 		e.firsts = new([0x10000 / 64]uint64)
 		text := e.text
-		prevHan := false
+		prevHan, prevPunct := false, false // isHan(prev), isCJKPunct(prev)
 		prev := rune(0)
 		tab := scriptTable()
 		var simp, trad int
+		st := newConsumedStats()
 		for i := 0; i < len(text); {
 			if c := text[i]; c < utf8.RuneSelf {
+				if prevPunct {
+					st.after.add(uint64(prev)<<32|uint64(c), false)
+				}
+				if prevHan {
+					st.swallowed(text, i)
+				}
 				// ASCII is neither Han nor 。 and counts for no script.
-				prev, prevHan = rune(c), false
+				prev, prevHan, prevPunct = rune(c), false, false
 				i++
 				continue
 			}
@@ -127,6 +137,9 @@ func (e *evidence) buildPairs() {
 				r, n = decodeRune(text, i)
 			}
 			i += n
+			if prevPunct {
+				st.after.add(uint64(prev)<<32|uint64(r), false)
+			}
 			if r >= 0x4E00 && r <= 0x9FFF {
 				switch tab[r-0x4E00] {
 				case -1:
@@ -142,9 +155,13 @@ func (e *evidence) buildPairs() {
 					e.firsts[prev>>6] |= 1 << (prev & 63)
 				}
 			}
-			prev, prevHan = r, han
+			// A Han character is no punctuation: the class is asked of
+			// the rest only.
+			prev, prevHan, prevPunct = r, han, !han && isCJKPunct(r)
 		}
 		e.counts, e.counted = [2]int{simp, trad}, true
+		st.finish()
+		e.consumed = st
 	})
 }
 

@@ -5,7 +5,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/hanfix/hanfix/internal/lm"
-	"github.com/hanfix/hanfix/internal/utf8x"
 )
 
 // The byte a lost lead swallowed.
@@ -63,8 +62,9 @@ func unswallowedCost(text string, pos int) float64 {
 type consumedStats struct {
 	n     [2][8]int // indexed like consumedBytes
 	total [2]int
-	// after counts the pairs of a CJK punctuation mark and what follows it.
-	after map[uint64]int32
+	// after counts the pairs of a CJK punctuation mark and what follows it
+	// (mark<<32 | next; the marks are nonzero).
+	after pairTable
 	// prior is consumedPrior by context and byte, computed once: the
 	// search asks for it for every lost byte of every hypothesis.
 	prior [2][8]float64
@@ -86,35 +86,31 @@ func consumedContext(next byte) int {
 	return 0
 }
 
-func buildConsumedStats(text string) *consumedStats {
-	st := &consumedStats{after: map[uint64]int32{}}
-	prev := rune(0)
-	for i := 0; i < len(text); {
-		r, n := rune(text[i]), 1
-		if r >= utf8.RuneSelf {
-			if r3, ok := utf8x.Decode3(text, i); ok {
-				r, n = r3, 3
-			} else if r2, ok := utf8x.Decode2(text, i); ok {
-				r, n = r2, 2
-			} else {
-				r, n = decodeRune(text, i)
-			}
+// newConsumedStats returns empty statistics for evidence.buildPairs to
+// fill: the pass that counts the document's pairs counts the swallowable
+// bytes too (swallowed, and after for the marks), instead of a pass of
+// their own over the text.
+func newConsumedStats() *consumedStats {
+	st := &consumedStats{}
+	st.after.init(32)
+	return st
+}
+
+// swallowed counts text[i], an ASCII byte after a Han character, when it
+// is one of consumedBytes other than "?" and comes before text other than
+// a space or control.
+func (st *consumedStats) swallowed(text string, i int) {
+	if c := text[i]; c != '?' && i+1 < len(text) && text[i+1] > ' ' {
+		if k := consumedIndex(c); k >= 0 {
+			ctx := consumedContext(text[i+1])
+			st.n[ctx][k]++
+			st.total[ctx]++
 		}
-		// The ideographs of U+4E00–U+9FFF, most of the runes, are no
-		// punctuation: isCJKPunct without the class look-up.
-		if (prev < 0x4E00 || prev > 0x9FFF) && isCJKPunct(prev) {
-			st.after[uint64(prev)<<32|uint64(r)]++
-		}
-		if r < 0x80 && r != '?' && i+n < len(text) && text[i+n] > ' ' && isHan(prev) {
-			if k := consumedIndex(byte(r)); k >= 0 {
-				ctx := consumedContext(text[i+n])
-				st.n[ctx][k]++
-				st.total[ctx]++
-			}
-		}
-		prev = r
-		i += n
 	}
+}
+
+// finish computes prior from the counts.
+func (st *consumedStats) finish() {
 	K := float64(len(consumedBytes))
 	for ctx := range st.prior {
 		for k, hb := range consumedBytes {
@@ -125,7 +121,6 @@ func buildConsumedStats(text string) *consumedStats {
 			st.prior[ctx][k] = p
 		}
 	}
-	return st
 }
 
 // hanSpaceCost is the ranking cost of a swallowed space between Han text
@@ -146,7 +141,8 @@ func (s *shiftScorer) consumedPrior(hb, next byte) float64 {
 		return 0
 	}
 	if s.cp == nil {
-		s.cp = buildConsumedStats(s.ev.text)
+		s.ev.buildPairs()
+		s.cp = s.ev.consumed
 	}
 	return s.cp.prior[consumedContext(next)][k]
 }
@@ -161,9 +157,10 @@ func (s *shiftScorer) punctJunction(c, next rune) float64 {
 		return 0
 	}
 	if s.cp == nil {
-		s.cp = buildConsumedStats(s.ev.text)
+		s.ev.buildPairs()
+		s.cp = s.ev.consumed
 	}
-	n := s.cp.after[uint64(c)<<32|uint64(next)]
+	n := s.cp.after.get(uint64(c)<<32 | uint64(next))
 	if n == 0 {
 		return 0
 	}
