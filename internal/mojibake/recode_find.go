@@ -283,6 +283,11 @@ func (a *analyzer) scanClusters(cov *coverCursor, out []cluster, from, until int
 	parens := a.sc.ev.parens
 	// parens[0] is the first reading that starts at i or after.
 	parens = parens[sort.Search(len(parens), func(k int) bool { return parens[k].lo >= from }):]
+	// Nothing before free is inside a span: the spans are in order, and
+	// the first that ends after an offset found outside them starts
+	// after it (the cursor's next span), so that the runes up to there
+	// need no look-up.
+	free := from
 	for i := from; i < len(text); {
 		if i > until+clusterPad+3 && (len(out) == 0 || i > out[len(out)-1].end+clusterPad+3) {
 			return out, i
@@ -305,9 +310,15 @@ func (a *analyzer) scanClusters(cov *coverCursor, out []cluster, from, until int
 			i++
 			continue
 		}
-		if e, ok := cov.covered(i); ok {
-			i = e
-			continue
+		if i >= free {
+			if e, ok := cov.covered(i); ok {
+				i = e
+				continue
+			}
+			free = len(text)
+			if cov.k < len(cov.spans) {
+				free = cov.spans[cov.k].Start
+			}
 		}
 		r, n := rune(0), 3
 		if r3, ok := utf8x.Decode3(text, i); ok {
