@@ -918,17 +918,20 @@ const dropKeep = 6
 func (t *dropSel) full() bool { return t.n == dropKeep }
 
 func (t *dropSel) offer(c dropCand) {
-	if t.n < dropKeep {
-		t.top[t.n] = c
+	k := t.n // where c goes before it moves up past the worse ones
+	if k < dropKeep {
 		t.n++
 	} else if c.lp > t.top[dropKeep-1].lp {
-		t.top[dropKeep-1] = c
+		k = dropKeep - 1
 	} else {
 		return
 	}
-	for k := t.n - 1; k > 0 && t.top[k].lp > t.top[k-1].lp; k-- {
-		t.top[k], t.top[k-1] = t.top[k-1], t.top[k]
+	// Shifting the worse choices down and writing c once places it where
+	// swapping it up would (past every choice it beats, after its equals).
+	for ; k > 0 && c.lp > t.top[k-1].lp; k-- {
+		t.top[k] = t.top[k-1]
 	}
+	t.top[k] = c
 }
 
 // terminate tries the ways the run can end at token i.
