@@ -244,6 +244,7 @@ func (c *annCand) reading(s string) string { return s[c.start+1 : c.end-1] }
 
 // charStat collects the candidates of one annotated character.
 type charStat struct {
+	r         rune // the character
 	annotated int
 	total     int
 	// readings as written, with their counts; the canonical form decides
@@ -277,29 +278,24 @@ func sameReading(canonical, reading string) bool {
 // judge decides whether the candidates are systematic and sets the
 // confidences.
 func judge(s string, cands []annCand, res *AnnotationResult) {
-	stats := make(map[rune]*charStat, 16)
-	var minR, maxR rune = 0x10FFFF, 0
+	var stats charStats
 	for k := range cands {
 		c := &cands[k]
 		c.strong = scriptClassOf(c.base) == classTrad
-		st := stats[c.base]
-		if st == nil {
-			st = &charStat{}
-			stats[c.base] = st
-			minR, maxR = min(minR, c.base), max(maxR, c.base)
-		}
+		st := &stats.list[stats.index(c.base)]
 		st.annotated++
 		st.add(c.reading(s))
 	}
-	countTotals(s, stats, minR, maxR)
+	countTotals(s, &stats)
 	strongDistinct, strongAnn, strongTotal, consistent := 0, 0, 0, 0
-	for r, st := range stats {
+	for i := range stats.list {
+		st := &stats.list[i]
 		for k, rc := range st.readings {
 			if rc.n > st.readings[st.best].n {
 				st.best = k
 			}
 		}
-		if scriptClassOf(r) == classTrad {
+		if scriptClassOf(st.r) == classTrad {
 			strongDistinct++
 			strongAnn += st.annotated
 			strongTotal += st.total
@@ -311,7 +307,7 @@ func judge(s string, cands []annCand, res *AnnotationResult) {
 		c := &cands[k]
 		if c.strong {
 			nStrong++
-			st := stats[c.base]
+			st := stats.lookup(c.base)
 			best := st.readings[st.best].canonical
 			// The document's reading for this character, and a character
 			// annotated at most of its occurrences.
@@ -362,28 +358,15 @@ func judge(s string, cands []annCand, res *AnnotationResult) {
 	}
 }
 
-// countTotals counts the occurrences in s of the characters of stats,
-// which lie in [minR, maxR], as ranging over s would decode them.
+// countTotals counts the occurrences in s of the characters of stats, as
+// ranging over s would decode them.
 //
-// A bit per value of a rune's low 12 bits keeps most other characters
-// away from the map. For a three-byte character those bits are the
-// payload of its two continuation bytes, so the filter is tested before
-// the lead byte's bits are put in. A three-byte sequence whose lead byte
-// is E1–EC or EE–EF and whose next two bytes are continuation bytes is
-// valid and decoded as ranging would; anything else is decoded as ranging
-// does.
-func countTotals(s string, stats map[rune]*charStat, minR, maxR rune) {
-	var seen [64]uint64
-	for r := range stats {
-		seen[r>>6&63] |= 1 << (r & 63)
-	}
-	count := func(r rune) {
-		if r >= minR && r <= maxR && seen[r>>6&63]&(1<<(r&63)) != 0 {
-			if st := stats[r]; st != nil {
-				st.total++
-			}
-		}
-	}
+// A three-byte sequence whose lead byte is E1–EC or EE–EF and whose next
+// two bytes are continuation bytes is valid and decoded as ranging would,
+// and its continuation bytes are the low 12 bits that index stats.slot,
+// so that most characters are passed over before the lead byte's bits are
+// put in; anything else is decoded as ranging does.
+func countTotals(s string, stats *charStats) {
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
@@ -395,15 +378,19 @@ func countTotals(s string, stats map[rune]*charStat, minR, maxR rune) {
 			if (c1^0x80)|(c2^0x80) < 0x40 {
 				i += 3
 				low := rune(c1&0x3F)<<6 | rune(c2&0x3F)
-				if seen[low>>6]&(1<<(low&63)) != 0 {
-					count(rune(c&0x0F)<<12 | low)
+				if stats.slot[low] != 0 {
+					if st := stats.lookup(rune(c&0x0F)<<12 | low); st != nil {
+						st.total++
+					}
 				}
 				continue
 			}
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		i += size
-		count(r)
+		if st := stats.lookup(r); st != nil {
+			st.total++
+		}
 	}
 }
 
