@@ -50,6 +50,22 @@ func (h Hygiene) Edits(text string, doc *Doc) ([]Edit, []Finding) {
 	lineStart := 0
 	normal := true // the current line needs no NFC check so far
 	for i := 0; i < len(text); {
+		// Printable ASCII and, in valid UTF-8, Han (lead bytes E4–E9,
+		// U+4000–U+9FFF) are most of the text and need nothing: a loop
+		// of their own passes over them without the bookkeeping of the
+		// loop below.
+		for i < len(text) {
+			if c := text[i]; c >= 0x20 && c < 0x7f {
+				i++
+			} else if valid && c >= 0xE4 && c <= 0xE9 {
+				i += 3
+			} else {
+				break
+			}
+		}
+		if i >= len(text) {
+			break
+		}
 		c := text[i]
 		if c < utf8.RuneSelf {
 			switch {
