@@ -622,8 +622,15 @@ func outsideGarbled(text string, allowed func(start, end int) bool) func(start, 
 	if len(runs) == 0 {
 		return allowed
 	}
+	// k is the first run that ends after the last start asked about. The
+	// stage asks in text order (a conversion run or a patch every few
+	// characters of a machine-converted document), so k mostly stays or
+	// moves on by one run; it is searched for when it must move.
+	k := 0
 	return func(start, end int) bool {
-		k := sort.Search(len(runs), func(k int) bool { return runs[k][1] > start })
+		if k > 0 && runs[k-1][1] > start || k < len(runs) && runs[k][1] <= start {
+			k = sort.Search(len(runs), func(k int) bool { return runs[k][1] > start })
+		}
 		if k < len(runs) && runs[k][0] < end {
 			return false
 		}
