@@ -355,7 +355,19 @@ func findRuns(text, out string, allowed func(start, end int) bool, runs []run) (
 		}
 		runStart, outStart := i, j
 		for i < len(text) && j < len(out) {
+			// The character of text, equal in out, ends the run; bytes
+			// equal to a whole character of valid text are that
+			// character, so only a character of out that differs needs
+			// checking.
 			n := runeLen(text[i])
+			if n == 3 {
+				// Han: three byte compares, not a call.
+				if j+2 < len(out) && text[i] == out[j] && text[i+1] == out[j+1] && text[i+2] == out[j+2] {
+					break
+				}
+			} else if j+n <= len(out) && text[i:i+n] == out[j:j+n] {
+				break
+			}
 			m := valid3(out, j)
 			if m == 0 {
 				q, size := utf8.DecodeRuneInString(out[j:])
@@ -363,14 +375,6 @@ func findRuns(text, out string, allowed func(start, end int) bool, runs []run) (
 					return runs, invalidOut
 				}
 				m = size
-			}
-			if n == 3 && m == 3 {
-				// Han on both sides: three byte compares, not a call.
-				if text[i] == out[j] && text[i+1] == out[j+1] && text[i+2] == out[j+2] {
-					break
-				}
-			} else if n == m && text[i:i+n] == out[j:j+m] {
-				break
 			}
 			i += n
 			j += m
