@@ -137,7 +137,7 @@ func Annotations(s string) AnnotationResult {
 	if len(cands) == 0 {
 		return res
 	}
-	judge(s, cands, &res)
+	judge(s, cands, len(strays), &res)
 	if res.Systematic && len(strays) > 0 {
 		res.Annotations = addStrays(s, res.Annotations, strays, res.Confidence)
 	}
@@ -214,15 +214,17 @@ func addStrays(s string, anns []Annotation, strays []annCand, conf float64) []An
 	if len(add) == 0 {
 		return anns
 	}
-	out := make([]Annotation, 0, len(anns)+len(add))
-	i, k := 0, 0
-	for i < len(anns) || k < len(add) {
-		if k == len(add) || i < len(anns) && anns[i].Span.Start < add[k].Span.Start {
-			out = append(out, anns[i])
-			i++
+	// Merged in place from the back (judge leaves room for the strays), an
+	// added one before an annotation at the same offset.
+	out := slices.Grow(anns, len(add))[:len(anns)+len(add)]
+	i, k := len(anns)-1, len(add)-1
+	for w := len(out) - 1; k >= 0; w-- {
+		if i >= 0 && anns[i].Span.Start >= add[k].Span.Start {
+			out[w] = anns[i]
+			i--
 		} else {
-			out = append(out, add[k])
-			k++
+			out[w] = add[k]
+			k--
 		}
 	}
 	return out
@@ -276,8 +278,9 @@ func sameReading(canonical, reading string) bool {
 }
 
 // judge decides whether the candidates are systematic and sets the
-// confidences.
-func judge(s string, cands []annCand, res *AnnotationResult) {
+// confidences. The annotations it makes have room for extra more, the
+// strays that addStrays may merge in.
+func judge(s string, cands []annCand, extra int, res *AnnotationResult) {
 	var stats charStats
 	for k := range cands {
 		c := &cands[k]
@@ -348,7 +351,7 @@ func judge(s string, cands []annCand, res *AnnotationResult) {
 	conf *= clamp01(strongShare / 0.6)
 	res.Confidence = round2(conf)
 	res.Systematic = conf >= 0.5
-	res.Annotations = make([]Annotation, len(cands))
+	res.Annotations = make([]Annotation, len(cands), len(cands)+extra)
 	for k, c := range cands {
 		cc := res.Confidence
 		if !c.strong || !c.fits {
