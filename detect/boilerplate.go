@@ -276,7 +276,11 @@ func (rs *BoilerplateRules) lineHits(f *folder, text string, hits []bpHit) []bpH
 		}
 		for _, id := range ids {
 			r, pat := rs.ref(id)
-			if !bytes.HasPrefix(b[i:], []byte(pat.toks[0].lit)) {
+			// Most characters of a line begin some floating literal,
+			// and most of those literals do not follow: the literal's
+			// last byte, compared first, turns them away without a call.
+			lit := pat.toks[0].lit
+			if n := len(lit); n > 0 && (i+n > len(b) || b[i+n-1] != lit[n-1]) || !bytes.HasPrefix(b[i:], []byte(lit)) {
 				continue
 			}
 			if r.mode != modeInfix && i > 0 && quoteBefore(b[:i]) {
