@@ -303,7 +303,7 @@ func alignedRuns(text, out string, allowed func(start, end int) bool, extra int)
 	// every few characters, and growing the edits would allocate (and give
 	// the garbage collector to scan) several times their size.
 	bp := runBufPool.Get().(*[]run)
-	runs, res := findRuns(text, out, allowed, (*bp)[:0])
+	runs, res := findRuns(text, out, allowed, (*bp)[:0], false)
 	defer putRuns(bp, runs)
 	if res != aligned || len(runs) == 0 {
 		return nil, res
@@ -324,8 +324,9 @@ func putRuns(bp *[]run, runs []run) {
 }
 
 // findRuns appends to runs the runs of alignedRuns, as offsets, and
-// returns them with the outcome.
-func findRuns(text, out string, allowed func(start, end int) bool, runs []run) ([]run, int) {
+// returns them with the outcome. With withDropped, it appends the runs
+// that allowed refuses too, marked dropped.
+func findRuns(text, out string, allowed func(start, end int) bool, runs []run, withDropped bool) ([]run, int) {
 	i, j := 0, 0
 	for {
 		// Equal bytes, eight at a time where possible; in the word that
@@ -379,8 +380,8 @@ func findRuns(text, out string, allowed func(start, end int) bool, runs []run) (
 			i += n
 			j += m
 		}
-		if allowed(runStart, i) {
-			runs = append(runs, run{runStart, i, outStart, j})
+		if ok := allowed(runStart, i); ok || withDropped {
+			runs = append(runs, run{runStart, i, outStart, j, !ok})
 		}
 	}
 	if i != len(text) || j != len(out) {
@@ -402,48 +403,89 @@ func appliedRuns(conv *convert.Converter, text string, allowed func(start, end i
 	}
 	bp := runBufPool.Get().(*[]run)
 	var runs []run
+	applied, dropped := 0, false
 	if out != text {
 		var res int
-		if runs, res = findRuns(text, out, allowed, (*bp)[:0]); res != aligned {
+		if runs, res = findRuns(text, out, allowed, (*bp)[:0], true); res != aligned {
 			putRuns(bp, runs)
 			return "", 0, false
 		}
+		for _, r := range runs {
+			if r.dropped {
+				dropped = true
+			} else {
+				applied++
+			}
+		}
 	}
 	defer putRuns(bp, runs)
+	// The result is out but for the runs that allowed refuses and the
+	// patches, a few characters: it is copied from out, and only those are
+	// written. Runs are never adjacent, so each applied run is an edit of
+	// its own.
+	if !dropped && len(patches) == 0 {
+		return out, applied, true
+	}
 	var b strings.Builder
 	b.Grow(len(out) + 8*len(patches))
-	last, prevEnd, n := 0, -1, 0
-	emit := func(start, end int, after string) {
-		b.WriteString(text[last:start])
-		b.WriteString(after)
-		last = end
+	last, prevEnd, n := 0, -1, 0 // last: the end of what is copied from out
+	count := func(start, end int) {
 		if start != prevEnd {
 			n++ // else mergeRuns joins it to the edit before
 		}
 		prevEnd = end
 	}
+	put := func(outStart, outEnd int, after string) {
+		b.WriteString(out[last:outStart])
+		b.WriteString(after)
+		last = outEnd
+	}
 	k := 0
+	delta := 0 // offset in out minus offset in text, after the runs passed
 	for _, r := range runs {
-		for k < len(patches) && patches[k].Start < r.start {
-			emit(patches[k].Start, patches[k].End, patches[k].After)
-			k++
+		for ; k < len(patches) && patches[k].Start < r.start; k++ {
+			p := &patches[k]
+			put(p.Start+delta, p.End+delta, p.After)
+			count(p.Start, p.End)
 		}
-		after := out[r.outStart:r.outEnd]
-		if k < len(patches) && patches[k].Start < r.end {
-			after = patchRunes(text[r.start:r.end], after, r.start, patches, &k)
+		switch {
+		case r.dropped:
+			// The run stays as in text, but for the patches in it, which
+			// are edits of their own.
+			b.WriteString(out[last:r.outStart])
+			pos := r.start
+			for ; k < len(patches) && patches[k].Start < r.end; k++ {
+				p := &patches[k]
+				b.WriteString(text[pos:p.Start])
+				b.WriteString(p.After)
+				pos = p.End
+				count(p.Start, p.End)
+			}
+			b.WriteString(text[pos:r.end])
+			last = r.outEnd
+		case k < len(patches) && patches[k].Start < r.end:
+			put(r.outStart, r.outEnd, patchRunes(text[r.start:r.end], out[r.outStart:r.outEnd], r.start, patches, &k))
+			count(r.start, r.end)
+		default:
+			count(r.start, r.end)
 		}
-		emit(r.start, r.end, after)
+		delta = r.outEnd - r.end
 	}
 	for ; k < len(patches); k++ {
-		emit(patches[k].Start, patches[k].End, patches[k].After)
+		p := &patches[k]
+		put(p.Start+delta, p.End+delta, p.After)
+		count(p.Start, p.End)
 	}
-	b.WriteString(text[last:])
+	b.WriteString(out[last:])
 	return b.String(), n, true
 }
 
 // run is a run of characters text[start:end] that a conversion turns into
-// out[outStart:outEnd].
-type run struct{ start, end, outStart, outEnd int }
+// out[outStart:outEnd]; dropped says that allowed refused it.
+type run struct {
+	start, end, outStart, outEnd int
+	dropped                      bool
+}
 
 // maxPooledRuns bounds the buffers kept for reuse (2 MB), so that one huge
 // document does not pin its buffer.
