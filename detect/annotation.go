@@ -368,7 +368,8 @@ func judge(s string, cands []annCand, extra int, res *AnnotationResult) {
 // two bytes are continuation bytes is valid and decoded as ranging would,
 // and its continuation bytes are the low 12 bits that index stats.slot,
 // so that most characters are passed over before the lead byte's bits are
-// put in; anything else is decoded as ranging does.
+// put in; a valid two-byte sequence is passed over; anything else is
+// decoded as ranging does.
 func countTotals(s string, stats *charStats) {
 	for i := 0; i < len(s); {
 		c := s[i]
@@ -388,6 +389,12 @@ func countTotals(s string, stats *charStats) {
 				}
 				continue
 			}
+		}
+		if c >= 0xC2 && c <= 0xDF && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+			// A valid two-byte character (the tone marks of the
+			// readings) is below U+0800: never an annotated character.
+			i += 2
+			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		i += size
