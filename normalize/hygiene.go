@@ -118,9 +118,12 @@ func (h Hygiene) Edits(text string, doc *Doc) ([]Edit, []Finding) {
 		}
 		// CJK punctuation and full-width forms are three bytes too:
 		// decoded inline (utf8x.DecodeRune is not inlined).
+		// So are the two-byte letters with tone marks of pinyin readings.
 		r, size := rune(0), 3
 		if r3, ok := utf8x.Decode3(text, i); ok {
 			r = r3
+		} else if c >= 0xC2 && c <= 0xDF && i+1 < len(text) && text[i+1]&0xC0 == 0x80 {
+			r, size = rune(c&0x1F)<<6|rune(text[i+1]&0x3F), 2
 		} else {
 			r, size = utf8.DecodeRuneInString(text[i:])
 		}
