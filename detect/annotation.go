@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/hanfix/hanfix/internal/pinyin"
+	"github.com/hanfix/hanfix/internal/utf8x"
 )
 
 // Annotation is a pinyin reading flattened into the text right after the
@@ -91,7 +92,14 @@ func Annotations(s string) AnnotationResult {
 		if j == 0 {
 			continue
 		}
-		base, bsize := utf8.DecodeLastRuneInString(s[:j])
+		// The annotated character is mostly a three-byte one: decoded
+		// inline (utf8x.Decode3), the rest by utf8.DecodeLastRuneInString.
+		base, bsize := rune(0), 3
+		if r, ok := utf8x.Decode3(s[:j], max(j-3, 0)); ok {
+			base = r
+		} else {
+			base, bsize = utf8.DecodeLastRuneInString(s[:j])
+		}
 		han := isHanRune(base)
 		if !han && !strayBase(base) {
 			continue
