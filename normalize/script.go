@@ -3,7 +3,6 @@ package normalize
 import (
 	"fmt"
 	"math/bits"
-	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -12,7 +11,6 @@ import (
 	"github.com/hanfix/hanfix/convert"
 	"github.com/hanfix/hanfix/detect"
 	"github.com/hanfix/hanfix/internal/mojibake"
-	"github.com/hanfix/hanfix/internal/utf8x"
 )
 
 // Script is the stage that detects the script of the document, records it
@@ -698,38 +696,14 @@ func spansFilter(spans []detect.Span, inside bool) func(start, end int) bool {
 // Simplified → Traditional converter produces and t2s does not map back.
 var machineVariants = map[rune]string{'臵': "置"}
 
-// machineVariantRunes lists the keys of machineVariants.
-var machineVariantRunes = sync.OnceValue(func() []rune {
-	rs := make([]rune, 0, len(machineVariants))
-	for r := range machineVariants {
-		rs = append(rs, r)
+// machineTargets are 著 and the characters of machineVariants, in UTF-8,
+// with their replacements ("" for 著, which zheIsParticle decides).
+var machineTargets = sync.OnceValue(func() [][2]string {
+	ts := [][2]string{{"著", ""}}
+	for r, v := range machineVariants {
+		ts = append(ts, [2]string{string(r), v})
 	}
-	return rs
-})
-
-// machineLeads returns the first bytes of 著 and of the characters of
-// machineVariants in UTF-8.
-var machineLeads = sync.OnceValue(func() *[256]bool {
-	var t [256]bool
-	t["著"[0]] = true
-	for r := range machineVariants {
-		t[string(r)[0]] = true
-	}
-	return &t
-})
-
-// machineLead1 is the one byte of machineLeads, or 0 when there are several.
-var machineLead1 = sync.OnceValue(func() byte {
-	var b byte
-	for c, ok := range machineLeads() {
-		if ok {
-			if b != 0 {
-				return 0
-			}
-			b = byte(c)
-		}
-	}
-	return b
+	return ts
 })
 
 // zheWindow is how many runes of context on each side of 著 are given to
@@ -741,41 +715,48 @@ const zheWindow = 6
 // zhù words) makes it 着, and the variants of machineVariants.
 func machinePatches(zhe *convert.Converter, text string, allowed func(int, int) bool) []Edit {
 	var patches []Edit
-	lead, lead1 := machineLeads(), machineLead1()
-	for i := 0; i < len(text); i++ {
-		if !lead[text[i]] {
-			if lead1 == 0 {
-				continue
+	targets := machineTargets()
+	// next[k] is where the next targets[k] is, len(text) when there is
+	// none: each is looked for with strings.Index, which passes over the
+	// many other characters with the same lead byte (all of U+8000–U+8FFF
+	// for 著) faster than decoding them.
+	var nextBuf [4]int
+	next := nextBuf[:0]
+	for _, t := range targets {
+		next = append(next, indexFrom(text, 0, t[0]))
+	}
+	for {
+		k := 0
+		for x := range next {
+			if next[x] < next[k] {
+				k = x
 			}
-			// One lead byte for all: jump to its next occurrence.
-			k := strings.IndexByte(text[i:], lead1)
-			if k < 0 {
-				break
+		}
+		i := next[k]
+		if i >= len(text) {
+			break
+		}
+		from, to := targets[k][0], targets[k][1]
+		switch {
+		case k == 0:
+			if allowed(i, i+len(from)) && zheIsParticle(zhe, text, i) {
+				patches = append(patches, Edit{Start: i, End: i + len(from), After: "着"})
 			}
-			i += k
+		case allowed(i, i+len(from)):
+			patches = append(patches, Edit{Start: i, End: i + len(from), After: to})
 		}
-		// Every byte that can begin 著 or a variant is where ranging over
-		// text would stop: it is never a continuation byte. The lead byte
-		// of 著 begins all of U+8000–U+8FFF, so the rune is decoded inline
-		// and the variants are looked up only for their own runes.
-		r, ok := utf8x.Decode3(text, i)
-		if !ok {
-			r, _ = utf8.DecodeRuneInString(text[i:])
-		}
-		if r == '著' {
-			if allowed(i, i+len("著")) && zheIsParticle(zhe, text, i) {
-				patches = append(patches, Edit{Start: i, End: i + len("著"), After: "着"})
-			}
-			continue
-		}
-		if r < 0x3400 || !slices.Contains(machineVariantRunes(), r) {
-			continue
-		}
-		if v, ok := machineVariants[r]; ok && allowed(i, i+utf8.RuneLen(r)) {
-			patches = append(patches, Edit{Start: i, End: i + utf8.RuneLen(r), After: v})
-		}
+		next[k] = indexFrom(text, i+len(from), from)
 	}
 	return patches
+}
+
+// indexFrom returns the offset of the first sub in s at or after from, or
+// len(s) when there is none.
+func indexFrom(s string, from int, sub string) int {
+	if k := strings.Index(s[from:], sub); k >= 0 {
+		return from + k
+	}
+	return len(s)
 }
 
 // applyPatches applies the patches that fall inside the segments (t2s
