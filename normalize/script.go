@@ -751,10 +751,23 @@ func machinePatches(zhe *convert.Converter, text string, allowed func(int, int) 
 }
 
 // indexFrom returns the offset of the first sub in s at or after from, or
-// len(s) when there is none.
+// len(s) when there is none. The last byte of sub is looked for first: for
+// a Han character it is a continuation byte, rarer in Han text than the
+// lead byte strings.Index starts from.
 func indexFrom(s string, from int, sub string) int {
-	if k := strings.Index(s[from:], sub); k >= 0 {
-		return from + k
+	n := len(sub)
+	if n == 0 {
+		return from
+	}
+	for from+n <= len(s) {
+		k := strings.IndexByte(s[from+n-1:], sub[n-1])
+		if k < 0 {
+			break
+		}
+		if s[from+k:from+k+n] == sub {
+			return from + k
+		}
+		from += k + 1
 	}
 	return len(s)
 }
