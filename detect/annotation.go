@@ -83,6 +83,7 @@ func Annotations(s string) AnnotationResult {
 	var res AnnotationResult
 	var cands, strays []annCand
 	var known map[string]bool // "設(shè)" → pinyin.HasReading(設, shè)
+	var last *[1 << 10]knownPair
 	for i := 0; i < len(s); {
 		j := indexByteFrom(s, i, '(')
 		if j < 0 {
@@ -126,15 +127,26 @@ func Annotations(s string) AnnotationResult {
 			continue
 		}
 		// The same character and reading come back all through an
-		// annotated document: look each pair up once.
+		// annotated document: each pair is looked up once (known), and
+		// the last pair of each character (by its low bits) is kept in
+		// last, which nearly always answers without hashing the pair, as
+		// the document gives a character the same reading throughout.
 		pair := s[j-bsize : end]
-		ok, seen := known[pair]
-		if !seen {
-			ok = pinyin.HasReading(base, reading)
-			if known == nil {
-				known = make(map[string]bool, 64)
+		if last == nil {
+			last = new([1 << 10]knownPair)
+		}
+		lp := &last[int(base)&(len(last)-1)]
+		ok := lp.ok
+		if lp.pair != pair {
+			var seen bool
+			if ok, seen = known[pair]; !seen {
+				ok = pinyin.HasReading(base, reading)
+				if known == nil {
+					known = make(map[string]bool, 64)
+				}
+				known[pair] = ok
 			}
-			known[pair] = ok
+			*lp = knownPair{pair, ok}
 		}
 		if !ok {
 			continue
@@ -150,6 +162,13 @@ func Annotations(s string) AnnotationResult {
 		res.Annotations = addStrays(s, res.Annotations, strays, res.Confidence)
 	}
 	return res
+}
+
+// knownPair is a character and its reading, "設(shè)", and whether the
+// reading is one of the character's.
+type knownPair struct {
+	pair string
+	ok   bool
 }
 
 // strayBase reports whether r may stand before a reading whose annotated
