@@ -3,6 +3,7 @@ package normalize
 import (
 	"fmt"
 	"math/bits"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -401,19 +402,11 @@ func appliedRuns(conv *convert.Converter, text string, allowed func(start, end i
 	}
 	bp := runBufPool.Get().(*[]run)
 	var runs []run
-	applied, dropped := 0, false
 	if out != text {
 		var res int
 		if runs, res = findRuns(text, out, allowed, (*bp)[:0], true); res != aligned {
 			putRuns(bp, runs)
 			return "", 0, false
-		}
-		for _, r := range runs {
-			if r.dropped {
-				dropped = true
-			} else {
-				applied++
-			}
 		}
 	}
 	defer putRuns(bp, runs)
@@ -421,8 +414,8 @@ func appliedRuns(conv *convert.Converter, text string, allowed func(start, end i
 	// patches, a few characters: it is copied from out, and only those are
 	// written. Runs are never adjacent, so each applied run is an edit of
 	// its own.
-	if !dropped && len(patches) == 0 {
-		return out, applied, true
+	if len(patches) == 0 && !slices.ContainsFunc(runs, func(r run) bool { return r.dropped }) {
+		return out, len(runs), true
 	}
 	var b strings.Builder
 	b.Grow(len(out) + 8*len(patches))
