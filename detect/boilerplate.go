@@ -254,7 +254,7 @@ func (rs *BoilerplateRules) lineHits(f *folder, text string, hits []bpHit) []bpH
 		} else if c >= 0xE0 && c < 0xF0 && i+2 < len(b) {
 			r := rune(c&0x0F)<<12 | rune(b[i+1]&0x3F)<<6 | rune(b[i+2]&0x3F)
 			size = 3
-			k := floatIdx[r]
+			k := floatIdx[uint16(r)]
 			if k == 0 {
 				i += 3
 				continue
@@ -264,7 +264,7 @@ func (rs *BoilerplateRules) lineHits(f *folder, text string, hits []bpHit) []bpH
 			var r rune
 			r, size = decodeRune3b(b, i)
 			if r < 0x10000 {
-				k := rs.floatIdx[r]
+				k := rs.floatIdx[uint16(r)]
 				if k == 0 {
 					i += size
 					continue

@@ -28,7 +28,9 @@ type BoilerplateRules struct {
 	loose    []int32          // line/prefix/start rules that begin with a wildcard
 	floating map[rune][]int32 // contains/suffix/end/infix rules by the first rune of their leading literal, beyond the BMP
 	floatASC [128][]int32     // the same for ASCII first runes
-	floatIdx []uint16         // BMP rune → 1 + index in floatBMP, 0 if none
+	// floatIdx maps a BMP rune to 1 + its index in floatBMP, 0 if none;
+	// an array, so that indexing it with a uint16 needs no bounds check.
+	floatIdx *[0x10000]uint16
 	floatBMP [][]int32
 }
 
@@ -292,7 +294,7 @@ func (r *BoilerplateRules) ref(x int32) (*bpRule, pattern) {
 
 func compileRules(rules []*bpRule) *BoilerplateRules {
 	rs := &BoilerplateRules{rules: rules, anchored: map[rune][]int32{}, floating: map[rune][]int32{},
-		floatIdx: make([]uint16, 0x10000)}
+		floatIdx: new([0x10000]uint16)}
 	for i, r := range rules {
 		r.lineRule, r.phraseRule = "line:"+r.name, "phrase:"+r.name
 		if r.weight == 0 {
