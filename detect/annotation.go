@@ -55,6 +55,15 @@ func (r AnnotationResult) Fitting() []Annotation {
 	return out
 }
 
+// readingBytes are the bytes a reading is made of: lower-case letters,
+// tone numbers, ':' (u:) and the bytes of letters with tone marks.
+var readingBytes = func() (t [256]bool) {
+	for c := range 256 {
+		t[c] = c >= 'a' && c <= 'z' || c >= '1' && c <= '5' || c == ':' || c >= 0x80
+	}
+	return t
+}()
+
 // maxReadingLen is the longest reading looked at, in bytes: six letters
 // with one two-byte tone mark, or a tone number, with slack for "u:".
 const maxReadingLen = 12
@@ -112,7 +121,7 @@ func Annotations(s string) AnnotationResult {
 				end = k
 				break
 			}
-			if !(c >= 'a' && c <= 'z' || c >= '1' && c <= '5' || c == ':' || c >= 0x80) {
+			if !readingBytes[c] {
 				break
 			}
 		}
