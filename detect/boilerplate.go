@@ -247,7 +247,7 @@ func (rs *BoilerplateRules) lineHits(f *folder, text string, hits []bpHit) []bpH
 	floatIdx := rs.floatIdx
 	for i := 0; i < len(b); {
 		c := b[i]
-		var ids []int32
+		var ids []floatEntry
 		size := 1
 		if c < 0x80 {
 			ids = rs.floatASC[c]
@@ -274,13 +274,16 @@ func (rs *BoilerplateRules) lineHits(f *folder, text string, hits []bpHit) []bpH
 				ids = rs.floating[r]
 			}
 		}
-		for _, id := range ids {
-			r, pat := rs.ref(id)
+		for _, fe := range ids {
 			// Most characters of a line begin some floating literal,
 			// and most of those literals do not follow: the literal's
-			// last byte, compared first, turns them away without a call.
-			lit := pat.toks[0].lit
-			if n := len(lit); n > 0 && (i+n > len(b) || b[i+n-1] != lit[n-1]) || !bytes.HasPrefix(b[i:], []byte(lit)) {
+			// last byte, kept in the index, turns them away before the
+			// rule is looked up.
+			if n := int(fe.n); n > 0 && (i+n > len(b) || b[i+n-1] != fe.last) {
+				continue
+			}
+			r, pat := rs.ref(fe.ref)
+			if !bytes.HasPrefix(b[i:], []byte(pat.toks[0].lit)) {
 				continue
 			}
 			if r.mode != modeInfix && i > 0 && quoteBefore(b[:i]) {
