@@ -160,6 +160,14 @@ func Annotations(s string) AnnotationResult {
 		if !ok {
 			continue
 		}
+		if cands == nil {
+			// A document with a reading has, mostly, thousands: room for
+			// one per parenthesis from here on (at most one per six
+			// bytes, the shortest reading with its character), as
+			// growing the candidates by appending would allocate twice
+			// their size and copy them.
+			cands = make([]annCand, 0, min(strings.Count(s[j:], "("), (len(s)-j)/6+1))
+		}
 		cands = append(cands, annCand{start: j, end: end + 1, baseStart: j - bsize, base: base})
 		i = end + 1
 	}
