@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/hanfix/hanfix/internal/pinyin"
+	"github.com/hanfix/hanfix/internal/utf8x"
 )
 
 // Annotation is a pinyin reading flattened into the text right after the
@@ -54,6 +55,15 @@ func (r AnnotationResult) Fitting() []Annotation {
 	return out
 }
 
+// readingBytes are the bytes a reading is made of: lower-case letters,
+// tone numbers, ':' (u:) and the bytes of letters with tone marks.
+var readingBytes = func() (t [256]bool) {
+	for c := range 256 {
+		t[c] = c >= 'a' && c <= 'z' || c >= '1' && c <= '5' || c == ':' || c >= 0x80
+	}
+	return t
+}()
+
 // maxReadingLen is the longest reading looked at, in bytes: six letters
 // with one two-byte tone mark, or a tone number, with slack for "u:".
 const maxReadingLen = 12
@@ -82,6 +92,7 @@ func Annotations(s string) AnnotationResult {
 	var res AnnotationResult
 	var cands, strays []annCand
 	var known map[string]bool // "設(shè)" → pinyin.HasReading(設, shè)
+	var last *[1 << 10]knownPair
 	for i := 0; i < len(s); {
 		j := indexByteFrom(s, i, '(')
 		if j < 0 {
@@ -91,7 +102,14 @@ func Annotations(s string) AnnotationResult {
 		if j == 0 {
 			continue
 		}
-		base, bsize := utf8.DecodeLastRuneInString(s[:j])
+		// The annotated character is mostly a three-byte one: decoded
+		// inline (utf8x.Decode3), the rest by utf8.DecodeLastRuneInString.
+		base, bsize := rune(0), 3
+		if r, ok := utf8x.Decode3(s[:j], max(j-3, 0)); ok {
+			base = r
+		} else {
+			base, bsize = utf8.DecodeLastRuneInString(s[:j])
+		}
 		han := isHanRune(base)
 		if !han && !strayBase(base) {
 			continue
@@ -103,7 +121,7 @@ func Annotations(s string) AnnotationResult {
 				end = k
 				break
 			}
-			if !(c >= 'a' && c <= 'z' || c >= '1' && c <= '5' || c == ':' || c >= 0x80) {
+			if !readingBytes[c] {
 				break
 			}
 		}
@@ -118,18 +136,37 @@ func Annotations(s string) AnnotationResult {
 			continue
 		}
 		// The same character and reading come back all through an
-		// annotated document: look each pair up once.
+		// annotated document: each pair is looked up once (known), and
+		// the last pair of each character (by its low bits) is kept in
+		// last, which nearly always answers without hashing the pair, as
+		// the document gives a character the same reading throughout.
 		pair := s[j-bsize : end]
-		ok, seen := known[pair]
-		if !seen {
-			ok = pinyin.HasReading(base, reading)
-			if known == nil {
-				known = make(map[string]bool, 64)
+		if last == nil {
+			last = new([1 << 10]knownPair)
+		}
+		lp := &last[int(base)&(len(last)-1)]
+		ok := lp.ok
+		if lp.pair != pair {
+			var seen bool
+			if ok, seen = known[pair]; !seen {
+				ok = pinyin.HasReading(base, reading)
+				if known == nil {
+					known = make(map[string]bool, 64)
+				}
+				known[pair] = ok
 			}
-			known[pair] = ok
+			*lp = knownPair{pair, ok}
 		}
 		if !ok {
 			continue
+		}
+		if cands == nil {
+			// A document with a reading has, mostly, thousands: room for
+			// one per parenthesis from here on (at most one per six
+			// bytes, the shortest reading with its character), as
+			// growing the candidates by appending would allocate twice
+			// their size and copy them.
+			cands = make([]annCand, 0, min(strings.Count(s[j:], "("), (len(s)-j)/6+1))
 		}
 		cands = append(cands, annCand{start: j, end: end + 1, baseStart: j - bsize, base: base})
 		i = end + 1
@@ -137,11 +174,18 @@ func Annotations(s string) AnnotationResult {
 	if len(cands) == 0 {
 		return res
 	}
-	judge(s, cands, &res)
+	judge(s, cands, len(strays), &res)
 	if res.Systematic && len(strays) > 0 {
 		res.Annotations = addStrays(s, res.Annotations, strays, res.Confidence)
 	}
 	return res
+}
+
+// knownPair is a character and its reading, "設(shè)", and whether the
+// reading is one of the character's.
+type knownPair struct {
+	pair string
+	ok   bool
 }
 
 // strayBase reports whether r may stand before a reading whose annotated
@@ -214,15 +258,17 @@ func addStrays(s string, anns []Annotation, strays []annCand, conf float64) []An
 	if len(add) == 0 {
 		return anns
 	}
-	out := make([]Annotation, 0, len(anns)+len(add))
-	i, k := 0, 0
-	for i < len(anns) || k < len(add) {
-		if k == len(add) || i < len(anns) && anns[i].Span.Start < add[k].Span.Start {
-			out = append(out, anns[i])
-			i++
+	// Merged in place from the back (judge leaves room for the strays), an
+	// added one before an annotation at the same offset.
+	out := slices.Grow(anns, len(add))[:len(anns)+len(add)]
+	i, k := len(anns)-1, len(add)-1
+	for w := len(out) - 1; k >= 0; w-- {
+		if i >= 0 && anns[i].Span.Start >= add[k].Span.Start {
+			out[w] = anns[i]
+			i--
 		} else {
-			out = append(out, add[k])
-			k++
+			out[w] = add[k]
+			k--
 		}
 	}
 	return out
@@ -244,6 +290,7 @@ func (c *annCand) reading(s string) string { return s[c.start+1 : c.end-1] }
 
 // charStat collects the candidates of one annotated character.
 type charStat struct {
+	r         rune // the character
 	annotated int
 	total     int
 	// readings as written, with their counts; the canonical form decides
@@ -275,31 +322,27 @@ func sameReading(canonical, reading string) bool {
 }
 
 // judge decides whether the candidates are systematic and sets the
-// confidences.
-func judge(s string, cands []annCand, res *AnnotationResult) {
-	stats := make(map[rune]*charStat, 16)
-	var minR, maxR rune = 0x10FFFF, 0
+// confidences. The annotations it makes have room for extra more, the
+// strays that addStrays may merge in.
+func judge(s string, cands []annCand, extra int, res *AnnotationResult) {
+	var stats charStats
 	for k := range cands {
 		c := &cands[k]
 		c.strong = scriptClassOf(c.base) == classTrad
-		st := stats[c.base]
-		if st == nil {
-			st = &charStat{}
-			stats[c.base] = st
-			minR, maxR = min(minR, c.base), max(maxR, c.base)
-		}
+		st := &stats.list[stats.index(c.base)]
 		st.annotated++
 		st.add(c.reading(s))
 	}
-	countTotals(s, stats, minR, maxR)
+	countTotals(s, &stats)
 	strongDistinct, strongAnn, strongTotal, consistent := 0, 0, 0, 0
-	for r, st := range stats {
+	for i := range stats.list {
+		st := &stats.list[i]
 		for k, rc := range st.readings {
 			if rc.n > st.readings[st.best].n {
 				st.best = k
 			}
 		}
-		if scriptClassOf(r) == classTrad {
+		if scriptClassOf(st.r) == classTrad {
 			strongDistinct++
 			strongAnn += st.annotated
 			strongTotal += st.total
@@ -311,7 +354,7 @@ func judge(s string, cands []annCand, res *AnnotationResult) {
 		c := &cands[k]
 		if c.strong {
 			nStrong++
-			st := stats[c.base]
+			st := stats.lookup(c.base)
 			best := st.readings[st.best].canonical
 			// The document's reading for this character, and a character
 			// annotated at most of its occurrences.
@@ -352,7 +395,7 @@ func judge(s string, cands []annCand, res *AnnotationResult) {
 	conf *= clamp01(strongShare / 0.6)
 	res.Confidence = round2(conf)
 	res.Systematic = conf >= 0.5
-	res.Annotations = make([]Annotation, len(cands))
+	res.Annotations = make([]Annotation, len(cands), len(cands)+extra)
 	for k, c := range cands {
 		cc := res.Confidence
 		if !c.strong || !c.fits {
@@ -362,28 +405,16 @@ func judge(s string, cands []annCand, res *AnnotationResult) {
 	}
 }
 
-// countTotals counts the occurrences in s of the characters of stats,
-// which lie in [minR, maxR], as ranging over s would decode them.
+// countTotals counts the occurrences in s of the characters of stats, as
+// ranging over s would decode them.
 //
-// A bit per value of a rune's low 12 bits keeps most other characters
-// away from the map. For a three-byte character those bits are the
-// payload of its two continuation bytes, so the filter is tested before
-// the lead byte's bits are put in. A three-byte sequence whose lead byte
-// is E1–EC or EE–EF and whose next two bytes are continuation bytes is
-// valid and decoded as ranging would; anything else is decoded as ranging
-// does.
-func countTotals(s string, stats map[rune]*charStat, minR, maxR rune) {
-	var seen [64]uint64
-	for r := range stats {
-		seen[r>>6&63] |= 1 << (r & 63)
-	}
-	count := func(r rune) {
-		if r >= minR && r <= maxR && seen[r>>6&63]&(1<<(r&63)) != 0 {
-			if st := stats[r]; st != nil {
-				st.total++
-			}
-		}
-	}
+// A three-byte sequence whose lead byte is E1–EC or EE–EF and whose next
+// two bytes are continuation bytes is valid and decoded as ranging would,
+// and its continuation bytes are the low 12 bits that index stats.slot,
+// so that most characters are passed over before the lead byte's bits are
+// put in; a valid two-byte sequence is passed over; anything else is
+// decoded as ranging does.
+func countTotals(s string, stats *charStats) {
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
@@ -395,15 +426,25 @@ func countTotals(s string, stats map[rune]*charStat, minR, maxR rune) {
 			if (c1^0x80)|(c2^0x80) < 0x40 {
 				i += 3
 				low := rune(c1&0x3F)<<6 | rune(c2&0x3F)
-				if seen[low>>6]&(1<<(low&63)) != 0 {
-					count(rune(c&0x0F)<<12 | low)
+				if stats.slot[low] != 0 {
+					if st := stats.lookup(rune(c&0x0F)<<12 | low); st != nil {
+						st.total++
+					}
 				}
 				continue
 			}
 		}
+		if c >= 0xC2 && c <= 0xDF && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+			// A valid two-byte character (the tone marks of the
+			// readings) is below U+0800: never an annotated character.
+			i += 2
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		i += size
-		count(r)
+		if st := stats.lookup(r); st != nil {
+			st.total++
+		}
 	}
 }
 

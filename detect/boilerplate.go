@@ -247,14 +247,14 @@ func (rs *BoilerplateRules) lineHits(f *folder, text string, hits []bpHit) []bpH
 	floatIdx := rs.floatIdx
 	for i := 0; i < len(b); {
 		c := b[i]
-		var ids []int32
+		var ids []floatEntry
 		size := 1
 		if c < 0x80 {
 			ids = rs.floatASC[c]
 		} else if c >= 0xE0 && c < 0xF0 && i+2 < len(b) {
 			r := rune(c&0x0F)<<12 | rune(b[i+1]&0x3F)<<6 | rune(b[i+2]&0x3F)
 			size = 3
-			k := floatIdx[r]
+			k := floatIdx[uint16(r)]
 			if k == 0 {
 				i += 3
 				continue
@@ -264,7 +264,7 @@ func (rs *BoilerplateRules) lineHits(f *folder, text string, hits []bpHit) []bpH
 			var r rune
 			r, size = decodeRune3b(b, i)
 			if r < 0x10000 {
-				k := rs.floatIdx[r]
+				k := rs.floatIdx[uint16(r)]
 				if k == 0 {
 					i += size
 					continue
@@ -274,8 +274,15 @@ func (rs *BoilerplateRules) lineHits(f *folder, text string, hits []bpHit) []bpH
 				ids = rs.floating[r]
 			}
 		}
-		for _, id := range ids {
-			r, pat := rs.ref(id)
+		for _, fe := range ids {
+			// Most characters of a line begin some floating literal,
+			// and most of those literals do not follow: the literal's
+			// last byte, kept in the index, turns them away before the
+			// rule is looked up.
+			if n := int(fe.n); n > 0 && (i+n > len(b) || b[i+n-1] != fe.last) {
+				continue
+			}
+			r, pat := rs.ref(fe.ref)
 			if !bytes.HasPrefix(b[i:], []byte(pat.toks[0].lit)) {
 				continue
 			}

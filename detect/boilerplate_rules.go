@@ -24,12 +24,24 @@ var defaultRulesText string
 type BoilerplateRules struct {
 	rules []*bpRule
 
-	anchored map[rune][]int32 // line/prefix/start rules by the first rune of their leading literal
-	loose    []int32          // line/prefix/start rules that begin with a wildcard
-	floating map[rune][]int32 // contains/suffix/end/infix rules by the first rune of their leading literal, beyond the BMP
-	floatASC [128][]int32     // the same for ASCII first runes
-	floatIdx []uint16         // BMP rune → 1 + index in floatBMP, 0 if none
-	floatBMP [][]int32
+	anchored map[rune][]int32      // line/prefix/start rules by the first rune of their leading literal
+	loose    []int32               // line/prefix/start rules that begin with a wildcard
+	floating map[rune][]floatEntry // contains/suffix/end/infix rules by the first rune of their leading literal, beyond the BMP
+	floatASC [128][]floatEntry     // the same for ASCII first runes
+	// floatIdx maps a BMP rune to 1 + its index in floatBMP, 0 if none;
+	// an array, so that indexing it with a uint16 needs no bounds check.
+	floatIdx *[0x10000]uint16
+	floatBMP [][]floatEntry
+}
+
+// floatEntry is an entry of the index of floating rules: the rule and
+// pattern (ruleRef), and the length and last byte of the literal of the
+// pattern's first token, which lineHits compares before it looks the rule
+// up.
+type floatEntry struct {
+	ref  int32
+	n    int32
+	last byte
 }
 
 type zone uint8
@@ -291,22 +303,23 @@ func (r *BoilerplateRules) ref(x int32) (*bpRule, pattern) {
 }
 
 func compileRules(rules []*bpRule) *BoilerplateRules {
-	rs := &BoilerplateRules{rules: rules, anchored: map[rune][]int32{}, floating: map[rune][]int32{},
-		floatIdx: make([]uint16, 0x10000)}
+	rs := &BoilerplateRules{rules: rules, anchored: map[rune][]int32{}, floating: map[rune][]floatEntry{},
+		floatIdx: new([0x10000]uint16)}
 	for i, r := range rules {
 		r.lineRule, r.phraseRule = "line:"+r.name, "phrase:"+r.name
 		if r.weight == 0 {
 			continue
 		}
 		for a, p := range r.pats[:min(len(r.pats), 4)] {
-			rs.index(ruleRef(i, a), r.mode, p.firstLit())
+			rs.index(ruleRef(i, a), r.mode, p)
 		}
 	}
 	return rs
 }
 
-// index adds entry x of a rule of mode m whose pattern begins with lit.
-func (rs *BoilerplateRules) index(x int32, m mode, lit string) {
+// index adds entry x of a rule of mode m with pattern p.
+func (rs *BoilerplateRules) index(x int32, m mode, p pattern) {
+	lit := p.firstLit()
 	switch m {
 	case modeLine, modePrefix, modeStart:
 		if lit == "" {
@@ -317,11 +330,17 @@ func (rs *BoilerplateRules) index(x int32, m mode, lit string) {
 		rs.anchored[c] = append(rs.anchored[c], x)
 	default:
 		c, _ := utf8.DecodeRuneInString(lit)
+		fe := floatEntry{ref: x}
+		if len(p.toks) > 0 {
+			if head := p.toks[0].lit; head != "" {
+				fe.n, fe.last = int32(len(head)), head[len(head)-1]
+			}
+		}
 		switch {
 		case c < 128:
-			rs.floatASC[c] = append(rs.floatASC[c], x)
+			rs.floatASC[c] = append(rs.floatASC[c], fe)
 		case c >= 0x10000:
-			rs.floating[c] = append(rs.floating[c], x)
+			rs.floating[c] = append(rs.floating[c], fe)
 		default:
 			k := rs.floatIdx[c]
 			if k == 0 {
@@ -329,7 +348,7 @@ func (rs *BoilerplateRules) index(x int32, m mode, lit string) {
 				k = uint16(len(rs.floatBMP))
 				rs.floatIdx[c] = k
 			}
-			rs.floatBMP[k-1] = append(rs.floatBMP[k-1], x)
+			rs.floatBMP[k-1] = append(rs.floatBMP[k-1], fe)
 		}
 	}
 }

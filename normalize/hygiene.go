@@ -49,7 +49,25 @@ func (h Hygiene) Edits(text string, doc *Doc) ([]Edit, []Finding) {
 	var findings []Finding
 	lineStart := 0
 	normal := true // the current line needs no NFC check so far
+	skip := &hygieneSkip[0]
+	if valid {
+		skip = &hygieneSkip[1]
+	}
 	for i := 0; i < len(text); {
+		// Printable ASCII and, in valid UTF-8, Han (lead bytes E4–E9,
+		// U+4000–U+9FFF) are most of the text and need nothing: a loop
+		// of their own passes over them without the bookkeeping of the
+		// loop below.
+		for i < len(text) {
+			k := skip[text[i]]
+			if k == 0 {
+				break
+			}
+			i += int(k)
+		}
+		if i >= len(text) {
+			break
+		}
 		c := text[i]
 		if c < utf8.RuneSelf {
 			switch {
@@ -102,9 +120,12 @@ func (h Hygiene) Edits(text string, doc *Doc) ([]Edit, []Finding) {
 		}
 		// CJK punctuation and full-width forms are three bytes too:
 		// decoded inline (utf8x.DecodeRune is not inlined).
+		// So are the two-byte letters with tone marks of pinyin readings.
 		r, size := rune(0), 3
 		if r3, ok := utf8x.Decode3(text, i); ok {
 			r = r3
+		} else if c >= 0xC2 && c <= 0xDF && i+1 < len(text) && text[i+1]&0xC0 == 0x80 {
+			r, size = rune(c&0x1F)<<6|rune(text[i+1]&0x3F), 2
 		} else {
 			r, size = utf8.DecodeRuneInString(text[i:])
 		}
@@ -149,6 +170,20 @@ func (h Hygiene) Edits(text string, doc *Doc) ([]Edit, []Finding) {
 	sortEdits(edits)
 	return edits, findings
 }
+
+// hygieneSkip gives, for the first byte of a character, its length when the
+// hygiene stage has nothing to do with the character, and 0 otherwise:
+// printable ASCII and, in valid UTF-8 only (hygieneSkip[1]), the lead
+// bytes E4–E9 of U+4000–U+9FFF.
+var hygieneSkip = func() (t [2][256]uint8) {
+	for c := 0x20; c < 0x7f; c++ {
+		t[0][c], t[1][c] = 1, 1
+	}
+	for c := 0xE4; c <= 0xE9; c++ {
+		t[1][c] = 3
+	}
+	return t
+}()
 
 // c1RunEnd returns the end of the run of C1 controls (U+0080–U+009F, two
 // bytes each in UTF-8) that starts at text[i].

@@ -12,7 +12,6 @@ import (
 	"github.com/hanfix/hanfix/convert"
 	"github.com/hanfix/hanfix/detect"
 	"github.com/hanfix/hanfix/internal/mojibake"
-	"github.com/hanfix/hanfix/internal/utf8x"
 )
 
 // Script is the stage that detects the script of the document, records it
@@ -303,7 +302,7 @@ func alignedRuns(text, out string, allowed func(start, end int) bool, extra int)
 	// every few characters, and growing the edits would allocate (and give
 	// the garbage collector to scan) several times their size.
 	bp := runBufPool.Get().(*[]run)
-	runs, res := findRuns(text, out, allowed, (*bp)[:0])
+	runs, res := findRuns(text, out, allowed, (*bp)[:0], false)
 	defer putRuns(bp, runs)
 	if res != aligned || len(runs) == 0 {
 		return nil, res
@@ -324,8 +323,9 @@ func putRuns(bp *[]run, runs []run) {
 }
 
 // findRuns appends to runs the runs of alignedRuns, as offsets, and
-// returns them with the outcome.
-func findRuns(text, out string, allowed func(start, end int) bool, runs []run) ([]run, int) {
+// returns them with the outcome. With withDropped, it appends the runs
+// that allowed refuses too, marked dropped.
+func findRuns(text, out string, allowed func(start, end int) bool, runs []run, withDropped bool) ([]run, int) {
 	i, j := 0, 0
 	for {
 		// Equal bytes, eight at a time where possible; in the word that
@@ -355,7 +355,19 @@ func findRuns(text, out string, allowed func(start, end int) bool, runs []run) (
 		}
 		runStart, outStart := i, j
 		for i < len(text) && j < len(out) {
+			// The character of text, equal in out, ends the run; bytes
+			// equal to a whole character of valid text are that
+			// character, so only a character of out that differs needs
+			// checking.
 			n := runeLen(text[i])
+			if n == 3 {
+				// Han: three byte compares, not a call.
+				if j+2 < len(out) && text[i] == out[j] && text[i+1] == out[j+1] && text[i+2] == out[j+2] {
+					break
+				}
+			} else if j+n <= len(out) && text[i:i+n] == out[j:j+n] {
+				break
+			}
 			m := valid3(out, j)
 			if m == 0 {
 				q, size := utf8.DecodeRuneInString(out[j:])
@@ -364,19 +376,11 @@ func findRuns(text, out string, allowed func(start, end int) bool, runs []run) (
 				}
 				m = size
 			}
-			if n == 3 && m == 3 {
-				// Han on both sides: three byte compares, not a call.
-				if text[i] == out[j] && text[i+1] == out[j+1] && text[i+2] == out[j+2] {
-					break
-				}
-			} else if n == m && text[i:i+n] == out[j:j+m] {
-				break
-			}
 			i += n
 			j += m
 		}
-		if allowed(runStart, i) {
-			runs = append(runs, run{runStart, i, outStart, j})
+		if ok := allowed(runStart, i); ok || withDropped {
+			runs = append(runs, run{runStart, i, outStart, j, !ok})
 		}
 	}
 	if i != len(text) || j != len(out) {
@@ -400,46 +404,79 @@ func appliedRuns(conv *convert.Converter, text string, allowed func(start, end i
 	var runs []run
 	if out != text {
 		var res int
-		if runs, res = findRuns(text, out, allowed, (*bp)[:0]); res != aligned {
+		if runs, res = findRuns(text, out, allowed, (*bp)[:0], true); res != aligned {
 			putRuns(bp, runs)
 			return "", 0, false
 		}
 	}
 	defer putRuns(bp, runs)
+	// The result is out but for the runs that allowed refuses and the
+	// patches, a few characters: it is copied from out, and only those are
+	// written. Runs are never adjacent, so each applied run is an edit of
+	// its own.
+	if len(patches) == 0 && !slices.ContainsFunc(runs, func(r run) bool { return r.dropped }) {
+		return out, len(runs), true
+	}
 	var b strings.Builder
 	b.Grow(len(out) + 8*len(patches))
-	last, prevEnd, n := 0, -1, 0
-	emit := func(start, end int, after string) {
-		b.WriteString(text[last:start])
-		b.WriteString(after)
-		last = end
+	last, prevEnd, n := 0, -1, 0 // last: the end of what is copied from out
+	count := func(start, end int) {
 		if start != prevEnd {
 			n++ // else mergeRuns joins it to the edit before
 		}
 		prevEnd = end
 	}
+	put := func(outStart, outEnd int, after string) {
+		b.WriteString(out[last:outStart])
+		b.WriteString(after)
+		last = outEnd
+	}
 	k := 0
+	delta := 0 // offset in out minus offset in text, after the runs passed
 	for _, r := range runs {
-		for k < len(patches) && patches[k].Start < r.start {
-			emit(patches[k].Start, patches[k].End, patches[k].After)
-			k++
+		for ; k < len(patches) && patches[k].Start < r.start; k++ {
+			p := &patches[k]
+			put(p.Start+delta, p.End+delta, p.After)
+			count(p.Start, p.End)
 		}
-		after := out[r.outStart:r.outEnd]
-		if k < len(patches) && patches[k].Start < r.end {
-			after = patchRunes(text[r.start:r.end], after, r.start, patches, &k)
+		switch {
+		case r.dropped:
+			// The run stays as in text, but for the patches in it, which
+			// are edits of their own.
+			b.WriteString(out[last:r.outStart])
+			pos := r.start
+			for ; k < len(patches) && patches[k].Start < r.end; k++ {
+				p := &patches[k]
+				b.WriteString(text[pos:p.Start])
+				b.WriteString(p.After)
+				pos = p.End
+				count(p.Start, p.End)
+			}
+			b.WriteString(text[pos:r.end])
+			last = r.outEnd
+		case k < len(patches) && patches[k].Start < r.end:
+			put(r.outStart, r.outEnd, patchRunes(text[r.start:r.end], out[r.outStart:r.outEnd], r.start, patches, &k))
+			count(r.start, r.end)
+		default:
+			count(r.start, r.end)
 		}
-		emit(r.start, r.end, after)
+		delta = r.outEnd - r.end
 	}
 	for ; k < len(patches); k++ {
-		emit(patches[k].Start, patches[k].End, patches[k].After)
+		p := &patches[k]
+		put(p.Start+delta, p.End+delta, p.After)
+		count(p.Start, p.End)
 	}
-	b.WriteString(text[last:])
+	b.WriteString(out[last:])
 	return b.String(), n, true
 }
 
 // run is a run of characters text[start:end] that a conversion turns into
-// out[outStart:outEnd].
-type run struct{ start, end, outStart, outEnd int }
+// out[outStart:outEnd]; dropped says that allowed refused it.
+type run struct {
+	start, end, outStart, outEnd int
+	dropped                      bool
+}
 
 // maxPooledRuns bounds the buffers kept for reuse (2 MB), so that one huge
 // document does not pin its buffer.
@@ -622,8 +659,15 @@ func outsideGarbled(text string, allowed func(start, end int) bool) func(start, 
 	if len(runs) == 0 {
 		return allowed
 	}
+	// k is the first run that ends after the last start asked about. The
+	// stage asks in text order (a conversion run or a patch every few
+	// characters of a machine-converted document), so k mostly stays or
+	// moves on by one run; it is searched for when it must move.
+	k := 0
 	return func(start, end int) bool {
-		k := sort.Search(len(runs), func(k int) bool { return runs[k][1] > start })
+		if k > 0 && runs[k-1][1] > start || k < len(runs) && runs[k][1] <= start {
+			k = sort.Search(len(runs), func(k int) bool { return runs[k][1] > start })
+		}
 		if k < len(runs) && runs[k][0] < end {
 			return false
 		}
@@ -645,38 +689,14 @@ func spansFilter(spans []detect.Span, inside bool) func(start, end int) bool {
 // Simplified → Traditional converter produces and t2s does not map back.
 var machineVariants = map[rune]string{'臵': "置"}
 
-// machineVariantRunes lists the keys of machineVariants.
-var machineVariantRunes = sync.OnceValue(func() []rune {
-	rs := make([]rune, 0, len(machineVariants))
-	for r := range machineVariants {
-		rs = append(rs, r)
+// machineTargets are 著 and the characters of machineVariants, in UTF-8,
+// with their replacements ("" for 著, which zheIsParticle decides).
+var machineTargets = sync.OnceValue(func() [][2]string {
+	ts := [][2]string{{"著", ""}}
+	for r, v := range machineVariants {
+		ts = append(ts, [2]string{string(r), v})
 	}
-	return rs
-})
-
-// machineLeads returns the first bytes of 著 and of the characters of
-// machineVariants in UTF-8.
-var machineLeads = sync.OnceValue(func() *[256]bool {
-	var t [256]bool
-	t["著"[0]] = true
-	for r := range machineVariants {
-		t[string(r)[0]] = true
-	}
-	return &t
-})
-
-// machineLead1 is the one byte of machineLeads, or 0 when there are several.
-var machineLead1 = sync.OnceValue(func() byte {
-	var b byte
-	for c, ok := range machineLeads() {
-		if ok {
-			if b != 0 {
-				return 0
-			}
-			b = byte(c)
-		}
-	}
-	return b
+	return ts
 })
 
 // zheWindow is how many runes of context on each side of 著 are given to
@@ -688,41 +708,61 @@ const zheWindow = 6
 // zhù words) makes it 着, and the variants of machineVariants.
 func machinePatches(zhe *convert.Converter, text string, allowed func(int, int) bool) []Edit {
 	var patches []Edit
-	lead, lead1 := machineLeads(), machineLead1()
-	for i := 0; i < len(text); i++ {
-		if !lead[text[i]] {
-			if lead1 == 0 {
-				continue
+	targets := machineTargets()
+	// next[k] is where the next targets[k] is, len(text) when there is
+	// none: each is looked for with strings.Index, which passes over the
+	// many other characters with the same lead byte (all of U+8000–U+8FFF
+	// for 著) faster than decoding them.
+	var nextBuf [4]int
+	next := nextBuf[:0]
+	for _, t := range targets {
+		next = append(next, indexFrom(text, 0, t[0]))
+	}
+	for {
+		k := 0
+		for x := range next {
+			if next[x] < next[k] {
+				k = x
 			}
-			// One lead byte for all: jump to its next occurrence.
-			k := strings.IndexByte(text[i:], lead1)
-			if k < 0 {
-				break
+		}
+		i := next[k]
+		if i >= len(text) {
+			break
+		}
+		from, to := targets[k][0], targets[k][1]
+		switch {
+		case k == 0:
+			if allowed(i, i+len(from)) && zheIsParticle(zhe, text, i) {
+				patches = append(patches, Edit{Start: i, End: i + len(from), After: "着"})
 			}
-			i += k
+		case allowed(i, i+len(from)):
+			patches = append(patches, Edit{Start: i, End: i + len(from), After: to})
 		}
-		// Every byte that can begin 著 or a variant is where ranging over
-		// text would stop: it is never a continuation byte. The lead byte
-		// of 著 begins all of U+8000–U+8FFF, so the rune is decoded inline
-		// and the variants are looked up only for their own runes.
-		r, ok := utf8x.Decode3(text, i)
-		if !ok {
-			r, _ = utf8.DecodeRuneInString(text[i:])
-		}
-		if r == '著' {
-			if allowed(i, i+len("著")) && zheIsParticle(zhe, text, i) {
-				patches = append(patches, Edit{Start: i, End: i + len("著"), After: "着"})
-			}
-			continue
-		}
-		if r < 0x3400 || !slices.Contains(machineVariantRunes(), r) {
-			continue
-		}
-		if v, ok := machineVariants[r]; ok && allowed(i, i+utf8.RuneLen(r)) {
-			patches = append(patches, Edit{Start: i, End: i + utf8.RuneLen(r), After: v})
-		}
+		next[k] = indexFrom(text, i+len(from), from)
 	}
 	return patches
+}
+
+// indexFrom returns the offset of the first sub in s at or after from, or
+// len(s) when there is none. The last byte of sub is looked for first: for
+// a Han character it is a continuation byte, rarer in Han text than the
+// lead byte strings.Index starts from.
+func indexFrom(s string, from int, sub string) int {
+	n := len(sub)
+	if n == 0 {
+		return from
+	}
+	for from+n <= len(s) {
+		k := strings.IndexByte(s[from+n-1:], sub[n-1])
+		if k < 0 {
+			break
+		}
+		if s[from+k:from+k+n] == sub {
+			return from + k
+		}
+		from += k + 1
+	}
+	return len(s)
 }
 
 // applyPatches applies the patches that fall inside the segments (t2s

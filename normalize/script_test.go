@@ -310,3 +310,22 @@ func TestApplyPatchesInPlace(t *testing.T) {
 		require.Equal(t, want, got, "iteration %d: %q segs %v patches %v", iter, text, segs, patches)
 	}
 }
+
+// TestIndexFrom checks indexFrom against strings.Index, with the last byte
+// of the target standing alone and in other characters.
+func TestIndexFrom(t *testing.T) {
+	texts := []string{"", "著", "x著", "\x97著", "\x91\x97著著", "蕃\x97著 著", "著名的著作", "E\xe8\x91", "臵著\xe8\x91\x97"}
+	for _, text := range texts {
+		for _, sub := range []string{"著", "臵", "x", "\x97"} {
+			for from := 0; from <= len(text); from++ {
+				want := len(text)
+				if k := strings.Index(text[from:], sub); k >= 0 {
+					want = from + k
+				}
+				if got := indexFrom(text, from, sub); got != want {
+					t.Errorf("indexFrom(%q, %d, %q) = %d, want %d", text, from, sub, got, want)
+				}
+			}
+		}
+	}
+}

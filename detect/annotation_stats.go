@@ -1,0 +1,66 @@
+package detect
+
+// charStats holds the charStat of each annotated character of a document.
+//
+// countTotals looks up every character of the document, and an annotated
+// document has hundreds of annotated characters, so the lookup is a table
+// indexed by the low 12 bits of the character (for a three-byte UTF-8
+// character, the payload of its two continuation bytes) and one compare;
+// only characters whose low bits another annotated character shares go to
+// a map.
+type charStats struct {
+	list []charStat
+	// slot[r&0xFFF] is 1 + the index in list of the one annotated
+	// character with those low bits, 0 when there is none, and -1 when
+	// there are several (see shared).
+	slot   [1 << 12]int32
+	shared map[rune]int32 // index in list of the characters of slots -1
+}
+
+// index returns the index in list of r's charStat, adding one for r when
+// there is none.
+func (cs *charStats) index(r rune) int32 {
+	low := r & 0xFFF
+	k := cs.slot[low]
+	switch {
+	case k > 0 && cs.list[k-1].r == r:
+		return k - 1
+	case k < 0:
+		if i, ok := cs.shared[r]; ok {
+			return i
+		}
+	}
+	i := int32(len(cs.list))
+	cs.list = append(cs.list, charStat{r: r})
+	switch {
+	case k == 0:
+		cs.slot[low] = i + 1
+	case k > 0:
+		// The first character to share these low bits moves to the map.
+		if cs.shared == nil {
+			cs.shared = make(map[rune]int32)
+		}
+		cs.shared[cs.list[k-1].r] = k - 1
+		cs.shared[r] = i
+		cs.slot[low] = -1
+	default:
+		cs.shared[r] = i
+	}
+	return i
+}
+
+// lookup returns r's charStat, or nil when r is not annotated.
+func (cs *charStats) lookup(r rune) *charStat {
+	k := cs.slot[r&0xFFF]
+	switch {
+	case k > 0:
+		if st := &cs.list[k-1]; st.r == r {
+			return st
+		}
+	case k < 0:
+		if i, ok := cs.shared[r]; ok {
+			return &cs.list[i]
+		}
+	}
+	return nil
+}
