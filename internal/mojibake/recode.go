@@ -144,7 +144,19 @@ func recodeUnits(text string, start, end int, rc recoding, sc *recodeScratch, re
 	if sc == nil {
 		sc = new(recodeScratch)
 	}
-	wrong, orig := codecs[rc.Wrong], codecs[rc.Orig]
+	encodeWrong(text, start, end, rc, sc)
+	return sc.decodeUnits(text, end, rc, restore)
+}
+
+// encodeWrong encodes text[start:end] with rc.Wrong into sc.bs, with the
+// start of each of its runes in the text and in the bytes (sc.tpos,
+// sc.bpos, each with end and len(sc.bs) last) and its U+FFFD that may
+// stand for one lost byte (sc.lostRunes). decodeUnits does not change
+// them unless it restores lost bytes (into sc.bs): recodeStretch, which
+// asks for the units of a stretch without and then with the restoration,
+// encodes the stretch once.
+func encodeWrong(text string, start, end int, rc recoding, sc *recodeScratch) {
+	wrong := codecs[rc.Wrong]
 	// At most one rune and one byte of the wrong codec per byte of text.
 	n0 := end - start + 1
 	if cap(sc.pos) < 2*n0 {
@@ -180,11 +192,18 @@ func recodeUnits(text string, start, end int, rc recoding, sc *recodeScratch, re
 		i += n
 	}
 	tpos, bpos = append(tpos, end), append(bpos, len(bs))
+	sc.tpos, sc.bpos, sc.bs, sc.lostRunes = tpos, bpos, bs, lostRunes
+}
+
+// decodeUnits is recodeUnits of the stretch that encodeWrong encoded
+// into sc last, which ends at end.
+func (sc *recodeScratch) decodeUnits(text string, end int, rc recoding, restore bool) []unit {
+	orig := codecs[rc.Orig]
+	tpos, bpos, bs, lostRunes := sc.tpos, sc.bpos, sc.bs, sc.lostRunes
 	sc.lost = sc.lost[:0]
 	if len(lostRunes) > 0 && restore {
 		sc.lost = restoreLost(sc.lost, text, end, bs, bpos, tpos, lostRunes, rc)
 	}
-	sc.lostRunes = lostRunes
 	nr := len(tpos) - 1
 	if cap(sc.units) < nr {
 		sc.units, sc.repEnd = make([]unit, 0, nr), make([]int, 0, nr)
@@ -284,12 +303,14 @@ func recodeUnits(text string, start, end int, rc recoding, sc *recodeScratch, re
 
 // recodeScratch holds the buffers of recodeUnits for reuse.
 type recodeScratch struct {
-	pos    []int
-	bs     []byte
-	units  []unit
-	reps   []byte
-	repEnd []int
-	gains  []float64 // recodeStretch's gain of each unit
+	pos []int
+	// tpos and bpos (in pos) and bs are encodeWrong's last stretch.
+	tpos, bpos []int
+	bs         []byte
+	units      []unit
+	reps       []byte
+	repEnd     []int
+	gains      []float64 // recodeStretch's gain of each unit
 	// terms[k] are the scores unitGains gave the runes of unit k's
 	// garbled text and repair, in gTerms and rTerms, for recodeSegment
 	// to add up again (unitTerms).
@@ -474,7 +495,18 @@ func lpRun(bg *bigramCache, ev *evidence, prev rune, s string) (lp float64, last
 // they can be added up again in the same order.
 func lpAdd(bg *bigramCache, ev *evidence, lp float64, prev rune, s string, terms *[]float64) (float64, rune, int) {
 	p, n := prev, 0
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		// The runes of s as ranging over it reads them, with the
+		// three-byte runes of Chinese text decoded inline.
+		r, w := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			if r3, ok := utf8x.Decode3(s, i); ok {
+				r, w = r3, 3
+			} else {
+				r, w = decodeRune(s, i)
+			}
+		}
+		i += w
 		e, k := bg.entry(p, r) // bg.Bigram(p, r), inlined
 		t := e.lp
 		if e.key != k {

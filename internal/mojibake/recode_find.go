@@ -406,13 +406,15 @@ func (a *analyzer) recodeStretch(start, end int, rc recoding, sc *recodeScratch)
 	if sc == nil {
 		sc = new(recodeScratch)
 	}
-	units := recodeUnits(a.text, start, end, rc, sc, false)
+	encodeWrong(a.text, start, end, rc, sc)
+	units := sc.decodeUnits(a.text, end, rc, false)
 	gains := a.unitGains(units, start, sc)
 	// Bytes behind U+FFFD are worth restoring only in a stretch that this
 	// recoding repairs elsewhere: look for them when some run of units
-	// gains already.
+	// gains already. (Without restoring, decodeUnits left the stretch's
+	// encoding as it was.)
 	if len(sc.lostRunes) > 0 && maxRunGain(gains) >= minRecodeGain/2 {
-		units = recodeUnits(a.text, start, end, rc, sc, true)
+		units = sc.decodeUnits(a.text, end, rc, true)
 		gains = a.unitGains(units, start, sc)
 	}
 	var out []recodeCand
