@@ -380,7 +380,21 @@ func recodeFilled(s string, rc recoding, fills []Fill) (string, bool) {
 		s = "" // nothing left to encode
 	}
 	i := 0
-	for _, r := range s {
+	for j := 0; j < len(s); {
+		// The runes of s as ranging over it reads them, with the
+		// three-byte runes of CJK text and the two-byte runes of
+		// Latin-1 mojibake decoded inline.
+		r, w := rune(s[j]), 1
+		if r >= utf8.RuneSelf {
+			if r3, ok := utf8x.Decode3(s, j); ok {
+				r, w = r3, 3
+			} else if r2, ok := utf8x.Decode2(s, j); ok {
+				r, w = r2, 2
+			} else {
+				r, w = decodeRune(s, j)
+			}
+		}
+		j += w
 		if len(bs)-d.dec >= hopChunk && !d.decode(bs, false) {
 			return "", false
 		}
@@ -497,11 +511,14 @@ func lpAdd(bg *bigramCache, ev *evidence, lp float64, prev rune, s string, terms
 	p, n := prev, 0
 	for i := 0; i < len(s); {
 		// The runes of s as ranging over it reads them, with the
-		// three-byte runes of Chinese text decoded inline.
+		// three-byte runes of Chinese text and the two-byte runes of
+		// Latin-1 mojibake decoded inline.
 		r, w := rune(s[i]), 1
 		if r >= utf8.RuneSelf {
 			if r3, ok := utf8x.Decode3(s, i); ok {
 				r, w = r3, 3
+			} else if r2, ok := utf8x.Decode2(s, i); ok {
+				r, w = r2, 2
 			} else {
 				r, w = decodeRune(s, i)
 			}
