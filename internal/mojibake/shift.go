@@ -459,9 +459,10 @@ func (s *shiftScorer) shiftAt(text string, q int) *shiftCand {
 	var starts []start
 	if syl, end := readPinyinClose(text, q+1); end > 0 {
 		if _, x, n := g.encode(prevR); n == 2 {
+			ps := pinyin.ParseSyllable(syl) // asked of up to 191 characters
 			for y := 0x40; y <= 0xFE; y++ {
 				sr := g.decode2(x, byte(y))
-				if sr == 0 || !pinyin.HasReading(sr, syl) {
+				if sr == 0 || !ps.Of(sr) {
 					continue
 				}
 				bonus := 0.0

@@ -147,6 +147,12 @@ func HasReading(r rune, syllable string) bool {
 	if !ok {
 		return false
 	}
+	return t.hasReading(off, id, tone)
+}
+
+// hasReading reports whether the syllable id with tone is one of the
+// readings of the character whose entry is at off (as HasReading).
+func (t *tables) hasReading(off int, id uint32, tone uint8) bool {
 	d := readingsData
 	cnt := int(d[off+3])
 	for k := range cnt {
