@@ -59,10 +59,11 @@ func (e *evidence) withReading(g *gbkTable, syl string) []uint16 {
 		return cs.([]uint16)
 	}
 	var cs []uint16
+	ps := pinyin.ParseSyllable(syl) // asked of every GBK character
 	for b0 := 0x81; b0 <= 0xFE; b0++ {
 		for b1 := 0x40; b1 <= 0xFE; b1++ {
 			r := g.decode2(byte(b0), byte(b1))
-			if r >= 0x3400 && !g.isPUA(r) && pinyin.HasReading(r, syl) {
+			if r >= 0x3400 && !g.isPUA(r) && ps.Of(r) {
 				cs = append(cs, uint16(b0<<8|b1))
 			}
 		}
