@@ -156,7 +156,7 @@ func recodeUnits(text string, start, end int, rc recoding, sc *recodeScratch, re
 // asks for the units of a stretch without and then with the restoration,
 // encodes the stretch once.
 func encodeWrong(text string, start, end int, rc recoding, sc *recodeScratch) {
-	wrong := codecs[rc.Wrong]
+	wrong, isCP1252 := codecs[rc.Wrong], rc.Wrong == "cp1252"
 	// At most one rune and one byte of the wrong codec per byte of text.
 	n0 := end - start + 1
 	if cap(sc.pos) < 2*n0 {
@@ -183,7 +183,16 @@ func encodeWrong(text string, start, end int, rc recoding, sc *recodeScratch) {
 		}
 		tpos, bpos = append(tpos, i), append(bpos, len(bs))
 		var ok bool
-		if bs, ok = wrong.appendRune(bs, r); !ok {
+		if isCP1252 {
+			// wrong.appendRune, inline: most stretches are windows-1252.
+			var b byte
+			if b, ok = cp1252Byte(r); ok {
+				bs = append(bs, b)
+			}
+		} else {
+			bs, ok = wrong.appendRune(bs, r)
+		}
+		if !ok {
 			if r == utf8.RuneError && n == 3 && lostReadable {
 				lostRunes = append(lostRunes, len(tpos)-1)
 			}
