@@ -373,7 +373,7 @@ func recodeString(s string, rc recoding) (string, bool) {
 
 // recodeFilled is recodeString with dropped bytes restored.
 func recodeFilled(s string, rc recoding, fills []Fill) (string, bool) {
-	wrong := codecs[rc.Wrong]
+	wrong, isCP1252 := codecs[rc.Wrong], rc.Wrong == "cp1252"
 	bs := make([]byte, 0, len(s)+len(fills))
 	d := hopDecoder{orig: codecs[rc.Orig], utf8: rc.Orig == "utf8"}
 	d.b.Grow(len(s))
@@ -421,7 +421,16 @@ func recodeFilled(s string, rc recoding, fills []Fill) (string, bool) {
 			continue
 		}
 		var ok bool
-		if bs, ok = wrong.appendRune(bs, r); !ok {
+		if isCP1252 {
+			// wrong.appendRune, inline (as in encodeWrong).
+			var b byte
+			if b, ok = cp1252Byte(r); ok {
+				bs = append(bs, b)
+			}
+		} else {
+			bs, ok = wrong.appendRune(bs, r)
+		}
+		if !ok {
 			return "", false
 		}
 		i++
