@@ -184,11 +184,8 @@ func encodeWrong(text string, start, end int, rc recoding, sc *recodeScratch) {
 		tpos, bpos = append(tpos, i), append(bpos, len(bs))
 		var ok bool
 		if isCP1252 {
-			// wrong.appendRune, inline: most stretches are windows-1252.
-			var b byte
-			if b, ok = cp1252Byte(r); ok {
-				bs = append(bs, b)
-			}
+			// A static call (inlined): most stretches are windows-1252.
+			bs, ok = cp1252Codec{}.appendRune(bs, r)
 		} else {
 			bs, ok = wrong.appendRune(bs, r)
 		}
@@ -422,11 +419,7 @@ func recodeFilled(s string, rc recoding, fills []Fill) (string, bool) {
 		}
 		var ok bool
 		if isCP1252 {
-			// wrong.appendRune, inline (as in encodeWrong).
-			var b byte
-			if b, ok = cp1252Byte(r); ok {
-				bs = append(bs, b)
-			}
+			bs, ok = cp1252Codec{}.appendRune(bs, r) // as in encodeWrong
 		} else {
 			bs, ok = wrong.appendRune(bs, r)
 		}
