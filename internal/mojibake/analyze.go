@@ -20,7 +20,7 @@ const (
 // overlapping. Text must be valid UTF-8 (invalid bytes are skipped). It is
 // safe for concurrent use.
 func Find(text string) []Span {
-	spans, rejected := findAll(text, nil)
+	spans, rejected, ev := findAll(text, nil, nil)
 	// Idempotence: the repaired text must not offer new repairs. A repair
 	// next to a garbled sequence can complete a new one (as in ÃÂ¯): the
 	// spans whose repair would do so are reported instead. And a run that
@@ -36,6 +36,12 @@ func Find(text string) []Span {
 			break
 		}
 		out, starts := applyMapped(text, spans)
+		// The script counts of the repaired text follow from those of
+		// text, without a pass over all of it.
+		var counts *[2]int
+		if c, ok := repairedScriptCounts(ev, text, out, spans, starts); ok {
+			counts = &c
+		}
 		near := repairWindows(starts, spans)
 		for _, q := range rejected {
 			if at, ok := mapForward(q, starts, spans); ok {
@@ -44,7 +50,7 @@ func Find(text string) []Span {
 		}
 		sort.Slice(near, func(i, j int) bool { return near[i].lo < near[j].lo })
 		var conflict, added bool
-		for _, r := range findNear(out, near) {
+		for _, r := range findNear(out, near, counts) {
 			if !r.Repairable {
 				continue
 			}
@@ -98,23 +104,30 @@ func mapForward(q int, starts []int, spans []Span) (int, bool) {
 }
 
 func find(text string) []Span {
-	return findNear(text, nil)
+	return findNear(text, nil, nil)
 }
 
 // findAll is find that also returns the '?' whose best repair gained too
 // little (see Find).
-func findAll(text string, near []window) ([]Span, []int) {
+//
+// When counts is not nil, it holds scriptCounts of text, which the
+// analysis takes instead of counting. findAll also returns the evidence
+// it collected (nil for text without anything suspicious).
+func findAll(text string, near []window, counts *[2]int) ([]Span, []int, *evidence) {
 	if !Suspicious(text) {
-		return nil, nil
+		return nil, nil, nil
 	}
 	a := &analyzer{text: text, sc: newShiftScorer(), near: near}
 	a.sc.ev = collectEvidence(text)
+	if counts != nil {
+		a.sc.ev.counts, a.sc.ev.counted = *counts, true
+	}
 	a.run()
 	a.sc.release()
 	if a.unsure {
-		return findAll(text, nil) // see shiftRuns
+		return findAll(text, nil, counts) // see shiftRuns
 	}
-	return a.spans, a.rejected
+	return a.spans, a.rejected, a.sc.ev
 }
 
 // findNear is find for the idempotence check of Find, which only asks
@@ -134,8 +147,10 @@ func findAll(text string, near []window) ([]Span, []int) {
 // Should a region that meets a repair touch unsure text, findNear falls
 // back to find. Everything else (the document's evidence, the regions) is
 // what find computes.
-func findNear(text string, near []window) []Span {
-	spans, _ := findAll(text, near)
+//
+// Counts are as for findAll.
+func findNear(text string, near []window, counts *[2]int) []Span {
+	spans, _, _ := findAll(text, near, counts)
 	return spans
 }
 

@@ -31,7 +31,12 @@ func (a *analyzer) quietStart(lo, done int) int {
 	text := a.text
 	p := min(lo, len(text))
 	for {
-		p = strings.LastIndexByte(text[:p], '\n') + 1
+		if p <= done {
+			return done
+		}
+		// A newline before done would return done: the search stops
+		// there (-1 then gives done too).
+		p = done + strings.LastIndexByte(text[done:p], '\n') + 1
 		if p <= done {
 			return done
 		}

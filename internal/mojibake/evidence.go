@@ -27,6 +27,10 @@ type evidence struct {
 	// of its own.
 	counts  [2]int
 	counted bool
+	// onlyAt are where buildPairs found those characters, in order: the
+	// offset of each shifted left one bit, the low bit set for a
+	// Traditional-only one (repairedScriptCounts).
+	onlyAt []int
 	// consumed are the document's swallowable bytes after Han
 	// characters, which buildPairs counts too.
 	consumed *consumedStats
@@ -55,10 +59,11 @@ func (e *evidence) withReading(g *gbkTable, syl string) []uint16 {
 		return cs.([]uint16)
 	}
 	var cs []uint16
+	ps := pinyin.ParseSyllable(syl) // asked of every GBK character
 	for b0 := 0x81; b0 <= 0xFE; b0++ {
 		for b1 := 0x40; b1 <= 0xFE; b1++ {
 			r := g.decode2(byte(b0), byte(b1))
-			if r >= 0x3400 && !g.isPUA(r) && pinyin.HasReading(r, syl) {
+			if r >= 0x3400 && !g.isPUA(r) && ps.Of(r) {
 				cs = append(cs, uint16(b0<<8|b1))
 			}
 		}
@@ -144,8 +149,10 @@ func (e *evidence) buildPairs() {
 				switch tab[r-0x4E00] {
 				case -1:
 					simp++
+					e.onlyAt = append(e.onlyAt, (i-n)<<1)
 				case 1:
 					trad++
+					e.onlyAt = append(e.onlyAt, (i-n)<<1|1)
 				}
 			}
 			han := isHan(r)
@@ -384,30 +391,7 @@ func (e *evidence) reading(r rune) string {
 // docScript tells Traditional from Simplified text by counting characters
 // that occur in only one of the two dictionaries.
 func docScript(text string) int {
-	tab := scriptTable()
-	var simp, trad int
-	for i := 0; i < len(text); i++ {
-		// U+4E00–U+9FFF are E4 B8 80 … E9 BF BF in UTF-8.
-		if c := text[i]; c < 0xE4 || c > 0xE9 || i+2 >= len(text) {
-			continue
-		}
-		r, n := rune(0), 3
-		if r3, ok := utf8x.Decode3(text, i); ok {
-			r = r3
-		} else {
-			r, n = decodeRune(text, i)
-		}
-		if r < 0x4E00 || r > 0x9FFF {
-			continue
-		}
-		switch tab[r-0x4E00] {
-		case -1:
-			simp++
-		case 1:
-			trad++
-		}
-		i += n - 1
-	}
+	simp, trad := scriptCounts(text)
 	return scriptOf(simp, trad)
 }
 

@@ -144,7 +144,19 @@ func recodeUnits(text string, start, end int, rc recoding, sc *recodeScratch, re
 	if sc == nil {
 		sc = new(recodeScratch)
 	}
-	wrong, orig := codecs[rc.Wrong], codecs[rc.Orig]
+	encodeWrong(text, start, end, rc, sc)
+	return sc.decodeUnits(text, end, rc, restore)
+}
+
+// encodeWrong encodes text[start:end] with rc.Wrong into sc.bs, with the
+// start of each of its runes in the text and in the bytes (sc.tpos,
+// sc.bpos, each with end and len(sc.bs) last) and its U+FFFD that may
+// stand for one lost byte (sc.lostRunes). decodeUnits does not change
+// them unless it restores lost bytes (into sc.bs): recodeStretch, which
+// asks for the units of a stretch without and then with the restoration,
+// encodes the stretch once.
+func encodeWrong(text string, start, end int, rc recoding, sc *recodeScratch) {
+	wrong, isCP1252 := codecs[rc.Wrong], rc.Wrong == "cp1252"
 	// At most one rune and one byte of the wrong codec per byte of text.
 	n0 := end - start + 1
 	if cap(sc.pos) < 2*n0 {
@@ -171,7 +183,13 @@ func recodeUnits(text string, start, end int, rc recoding, sc *recodeScratch, re
 		}
 		tpos, bpos = append(tpos, i), append(bpos, len(bs))
 		var ok bool
-		if bs, ok = wrong.appendRune(bs, r); !ok {
+		if isCP1252 {
+			// A static call (inlined): most stretches are windows-1252.
+			bs, ok = cp1252Codec{}.appendRune(bs, r)
+		} else {
+			bs, ok = wrong.appendRune(bs, r)
+		}
+		if !ok {
 			if r == utf8.RuneError && n == 3 && lostReadable {
 				lostRunes = append(lostRunes, len(tpos)-1)
 			}
@@ -180,11 +198,18 @@ func recodeUnits(text string, start, end int, rc recoding, sc *recodeScratch, re
 		i += n
 	}
 	tpos, bpos = append(tpos, end), append(bpos, len(bs))
+	sc.tpos, sc.bpos, sc.bs, sc.lostRunes = tpos, bpos, bs, lostRunes
+}
+
+// decodeUnits is recodeUnits of the stretch that encodeWrong encoded
+// into sc last, which ends at end.
+func (sc *recodeScratch) decodeUnits(text string, end int, rc recoding, restore bool) []unit {
+	orig := codecs[rc.Orig]
+	tpos, bpos, bs, lostRunes := sc.tpos, sc.bpos, sc.bs, sc.lostRunes
 	sc.lost = sc.lost[:0]
 	if len(lostRunes) > 0 && restore {
 		sc.lost = restoreLost(sc.lost, text, end, bs, bpos, tpos, lostRunes, rc)
 	}
-	sc.lostRunes = lostRunes
 	nr := len(tpos) - 1
 	if cap(sc.units) < nr {
 		sc.units, sc.repEnd = make([]unit, 0, nr), make([]int, 0, nr)
@@ -284,12 +309,14 @@ func recodeUnits(text string, start, end int, rc recoding, sc *recodeScratch, re
 
 // recodeScratch holds the buffers of recodeUnits for reuse.
 type recodeScratch struct {
-	pos    []int
-	bs     []byte
-	units  []unit
-	reps   []byte
-	repEnd []int
-	gains  []float64 // recodeStretch's gain of each unit
+	pos []int
+	// tpos and bpos (in pos) and bs are encodeWrong's last stretch.
+	tpos, bpos []int
+	bs         []byte
+	units      []unit
+	reps       []byte
+	repEnd     []int
+	gains      []float64 // recodeStretch's gain of each unit
 	// terms[k] are the scores unitGains gave the runes of unit k's
 	// garbled text and repair, in gTerms and rTerms, for recodeSegment
 	// to add up again (unitTerms).
@@ -343,7 +370,7 @@ func recodeString(s string, rc recoding) (string, bool) {
 
 // recodeFilled is recodeString with dropped bytes restored.
 func recodeFilled(s string, rc recoding, fills []Fill) (string, bool) {
-	wrong := codecs[rc.Wrong]
+	wrong, isCP1252 := codecs[rc.Wrong], rc.Wrong == "cp1252"
 	bs := make([]byte, 0, len(s)+len(fills))
 	d := hopDecoder{orig: codecs[rc.Orig], utf8: rc.Orig == "utf8"}
 	d.b.Grow(len(s))
@@ -359,7 +386,21 @@ func recodeFilled(s string, rc recoding, fills []Fill) (string, bool) {
 		s = "" // nothing left to encode
 	}
 	i := 0
-	for _, r := range s {
+	for j := 0; j < len(s); {
+		// The runes of s as ranging over it reads them, with the
+		// three-byte runes of CJK text and the two-byte runes of
+		// Latin-1 mojibake decoded inline.
+		r, w := rune(s[j]), 1
+		if r >= utf8.RuneSelf {
+			if r3, ok := utf8x.Decode3(s, j); ok {
+				r, w = r3, 3
+			} else if r2, ok := utf8x.Decode2(s, j); ok {
+				r, w = r2, 2
+			} else {
+				r, w = decodeRune(s, j)
+			}
+		}
+		j += w
 		if len(bs)-d.dec >= hopChunk && !d.decode(bs, false) {
 			return "", false
 		}
@@ -377,7 +418,12 @@ func recodeFilled(s string, rc recoding, fills []Fill) (string, bool) {
 			continue
 		}
 		var ok bool
-		if bs, ok = wrong.appendRune(bs, r); !ok {
+		if isCP1252 {
+			bs, ok = cp1252Codec{}.appendRune(bs, r) // as in encodeWrong
+		} else {
+			bs, ok = wrong.appendRune(bs, r)
+		}
+		if !ok {
 			return "", false
 		}
 		i++
@@ -474,7 +520,21 @@ func lpRun(bg *bigramCache, ev *evidence, prev rune, s string) (lp float64, last
 // they can be added up again in the same order.
 func lpAdd(bg *bigramCache, ev *evidence, lp float64, prev rune, s string, terms *[]float64) (float64, rune, int) {
 	p, n := prev, 0
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		// The runes of s as ranging over it reads them, with the
+		// three-byte runes of Chinese text and the two-byte runes of
+		// Latin-1 mojibake decoded inline.
+		r, w := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			if r3, ok := utf8x.Decode3(s, i); ok {
+				r, w = r3, 3
+			} else if r2, ok := utf8x.Decode2(s, i); ok {
+				r, w = r2, 2
+			} else {
+				r, w = decodeRune(s, i)
+			}
+		}
+		i += w
 		e, k := bg.entry(p, r) // bg.Bigram(p, r), inlined
 		t := e.lp
 		if e.key != k {

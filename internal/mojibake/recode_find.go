@@ -129,13 +129,7 @@ func (a *analyzer) stretches(cl cluster, wrong string, cov *coverCursor, dst []s
 				i += 3
 			}
 		} else {
-			for i < end {
-				r, n := decodeRune(text, i)
-				if cjkEncodes(isGBK, g, b5, r) {
-					break
-				}
-				i += n
-			}
+			i = skipUnencodable(text, i, end, isGBK, g, b5)
 		}
 		if i >= end {
 			continue
@@ -201,6 +195,28 @@ func (a *analyzer) stretches(cl cluster, wrong string, cov *coverCursor, dst []s
 		i = j
 	}
 	return dst
+}
+
+// skipUnencodable returns the offset of the first rune of text[i:end]
+// that GBK (with isGBK) or Big5 can encode (cjkEncodes), or end. It is a
+// loop of its own, with the two-byte runes decoded inline (Latin-1
+// mojibake, which the clusters of the damaged inputs are full of and
+// neither encodes), so that stretches calls out once for a run of such
+// runes rather than decodeRune for each of them.
+func skipUnencodable(text string, i, end int, isGBK bool, g *gbkTable, b5 *big5Table) int {
+	for i < end {
+		r, n := rune(0), 2
+		if r2, ok := utf8x.Decode2(text, i); ok {
+			r = r2
+		} else {
+			r, n = decodeRune(text, i)
+		}
+		if cjkEncodes(isGBK, g, b5, r) {
+			break
+		}
+		i += n
+	}
+	return i
 }
 
 // cjkEncodes reports whether GBK (with isGBK) or Big5 has bytes for r, or
@@ -406,13 +422,15 @@ func (a *analyzer) recodeStretch(start, end int, rc recoding, sc *recodeScratch)
 	if sc == nil {
 		sc = new(recodeScratch)
 	}
-	units := recodeUnits(a.text, start, end, rc, sc, false)
+	encodeWrong(a.text, start, end, rc, sc)
+	units := sc.decodeUnits(a.text, end, rc, false)
 	gains := a.unitGains(units, start, sc)
 	// Bytes behind U+FFFD are worth restoring only in a stretch that this
 	// recoding repairs elsewhere: look for them when some run of units
-	// gains already.
+	// gains already. (Without restoring, decodeUnits left the stretch's
+	// encoding as it was.)
 	if len(sc.lostRunes) > 0 && maxRunGain(gains) >= minRecodeGain/2 {
-		units = recodeUnits(a.text, start, end, rc, sc, true)
+		units = sc.decodeUnits(a.text, end, rc, true)
 		gains = a.unitGains(units, start, sc)
 	}
 	var out []recodeCand

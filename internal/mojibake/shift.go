@@ -459,9 +459,10 @@ func (s *shiftScorer) shiftAt(text string, q int) *shiftCand {
 	var starts []start
 	if syl, end := readPinyinClose(text, q+1); end > 0 {
 		if _, x, n := g.encode(prevR); n == 2 {
+			ps := pinyin.ParseSyllable(syl) // asked of up to 191 characters
 			for y := 0x40; y <= 0xFE; y++ {
 				sr := g.decode2(x, byte(y))
-				if sr == 0 || !pinyin.HasReading(sr, syl) {
+				if sr == 0 || !ps.Of(sr) {
 					continue
 				}
 				bonus := 0.0
@@ -1116,12 +1117,16 @@ func (s *shiftScorer) lastCharChoices(text string, a byte, pos int) []lastChar {
 	}
 	lc.a, lc.pos, lc.cands = a, pos, lc.cands[:0]
 	syl, pe := readPinyinClose(text, pos)
+	var ps pinyin.Syllable // asked of up to 127 characters
+	if pe > 0 {
+		ps = pinyin.ParseSyllable(syl)
+	}
 	for x := 0x80; x <= 0xFE; x++ {
 		c := s.g.decode2(a, byte(x))
 		if c == 0 || s.g.isPUA(c) {
 			continue
 		}
-		if pe > 0 && !pinyin.HasReading(c, syl) {
+		if pe > 0 && !ps.Of(c) {
 			continue
 		}
 		lc.cands = append(lc.cands, s.lastChar(byte(x), c))

@@ -146,8 +146,12 @@ func segmentStep(m *lm.Model, ws map[uint64]float32, rs []rune, i int, best *[wo
 	if lp := wordOne[rs[i-1]-0x4E00]; lp <= 0 {
 		b = max(b, best[i-1]+float64(lp))
 	}
+	// wordKey(rs[i-n:i]), each from the one before: the runes packed so
+	// far shift up as wordKey's loop shifts them.
+	packed := uint64(rs[i-1])
 	for n := 2; n <= 4 && n <= i; n++ {
-		k := wordKey(rs[i-n : i])
+		packed |= uint64(rs[i-n]) << (16 * (n - 1))
+		k := packed | uint64(n)<<62
 		if !wordBits.mayHave(k) {
 			continue
 		}

@@ -34,7 +34,14 @@ type tables struct {
 	// the offset of each one's entry in readingsData.
 	runes []rune
 	offs  []uint32
+	// hanOffs holds the offset plus one (0 for none) of the entry of each
+	// character of U+3400-U+9FFF, where nearly every character asked
+	// about is, so that find answers it without its binary search.
+	hanOffs []uint32
 }
+
+// The characters hanOffs covers.
+const hanLo, hanHi = 0x3400, 0xA000
 
 var data = sync.OnceValue(build)
 
@@ -81,11 +88,27 @@ func build() *tables {
 		t.offs[k] = uint32(i)
 		i += 4 + 2*int(d[i+3])
 	}
+	t.hanOffs = make([]uint32, hanHi-hanLo)
+	for k, r := range t.runes {
+		// The first entry of r, as search finds it.
+		if r >= hanLo && r < hanHi && t.hanOffs[r-hanLo] == 0 {
+			t.hanOffs[r-hanLo] = t.offs[k] + 1
+		}
+	}
 	return t
 }
 
 // find returns the offset of r's entry, or -1.
 func (t *tables) find(r rune) int {
+	if r >= hanLo && r < hanHi {
+		return int(t.hanOffs[r-hanLo]) - 1
+	}
+	return t.search(r)
+}
+
+// search is find by a binary search of the characters: the offset of
+// the first entry of r, or -1.
+func (t *tables) search(r rune) int {
 	lo, hi := 0, len(t.runes)
 	for lo < hi {
 		h := int(uint(lo+hi) >> 1)
@@ -147,6 +170,12 @@ func HasReading(r rune, syllable string) bool {
 	if !ok {
 		return false
 	}
+	return t.hasReading(off, id, tone)
+}
+
+// hasReading reports whether the syllable id with tone is one of the
+// readings of the character whose entry is at off (as HasReading).
+func (t *tables) hasReading(off int, id uint32, tone uint8) bool {
 	d := readingsData
 	cnt := int(d[off+3])
 	for k := range cnt {

@@ -194,3 +194,22 @@ func BenchmarkBuild(b *testing.B) {
 		build()
 	}
 }
+
+// TestFindHan checks find's table of U+3400-U+9FFF against the binary
+// search of the characters.
+func TestFindHan(t *testing.T) {
+	d := data()
+	found := 0
+	for r := rune(hanLo - 16); r < hanHi+16; r++ {
+		got, want := d.find(r), d.search(r)
+		if got != want {
+			t.Fatalf("find(%U) = %d, search %d", r, got, want)
+		}
+		if got >= 0 {
+			found++
+		}
+	}
+	if found < 20000 {
+		t.Errorf("only %d characters with readings", found)
+	}
+}
