@@ -78,6 +78,12 @@ func seedDocs(b *testing.B) ([][]byte, int) {
 // document per call, and reports MB per CPU second beside MB/s.
 func benchmarkPipelineBytes(b *testing.B, opts Options) {
 	docs, size := seedDocs(b)
+	benchmarkDocs(b, opts, docs, size)
+}
+
+// benchmarkDocs runs a Normalizer for opts over docs (size bytes in all),
+// one document per call, and reports MB per CPU second beside MB/s.
+func benchmarkDocs(b *testing.B, opts Options, docs [][]byte, size int) {
 	n, err := New(opts)
 	if err != nil {
 		b.Fatal(err)
@@ -99,6 +105,32 @@ func benchmarkPipelineBytes(b *testing.B, opts Options) {
 		runs++
 	}
 	cputime.ReportRate(b, cpu0, runs*size)
+}
+
+// seedDocsDir holds seed-like documents, one per file, many more than the
+// seeds: the CLI's throughput workload. It is made outside the repository;
+// the benchmark skips without it.
+const seedDocsDir = "/tmp/tp/text"
+
+// BenchmarkPipelineSeedDocs measures the pipeline as the CLI runs it with
+// -to simp (no change list) on the documents in seedDocsDir, one document
+// per call, raw bytes in.
+func BenchmarkPipelineSeedDocs(b *testing.B) {
+	paths, _ := filepath.Glob(filepath.Join(seedDocsDir, "*.txt"))
+	if len(paths) == 0 {
+		b.Skip("no documents in " + seedDocsDir)
+	}
+	var docs [][]byte
+	size := 0
+	for _, p := range paths {
+		d, err := os.ReadFile(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		docs = append(docs, d)
+		size += len(d)
+	}
+	benchmarkDocs(b, Options{Target: TargetSimplified, OmitChanges: true}, docs, size)
 }
 
 // BenchmarkPipelineNoMojibake is BenchmarkPipelineSeeds without the
