@@ -174,10 +174,16 @@ func (h Hygiene) Edits(text string, doc *Doc) ([]Edit, []Finding) {
 // hygieneSkip gives, for the first byte of a character, its length when the
 // hygiene stage has nothing to do with the character, and 0 otherwise:
 // printable ASCII and, in valid UTF-8 only (hygieneSkip[1]), the lead
-// bytes E4–E9 of U+4000–U+9FFF.
+// bytes E4–E9 of U+4000–U+9FFF and C3–CB of U+00C0–U+02FF, the Latin
+// letters (the tone-marked vowels of pinyin readings, one in each reading
+// of an annotated text) and spacing modifiers, all in NFC whatever comes
+// before them (TestHygieneSkipTwoByte).
 var hygieneSkip = func() (t [2][256]uint8) {
 	for c := 0x20; c < 0x7f; c++ {
 		t[0][c], t[1][c] = 1, 1
+	}
+	for c := 0xC3; c <= 0xCB; c++ {
+		t[1][c] = 2
 	}
 	for c := 0xE4; c <= 0xE9; c++ {
 		t[1][c] = 3

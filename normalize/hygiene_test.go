@@ -3,6 +3,7 @@ package normalize
 import (
 	"math/rand/v2"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -115,4 +116,22 @@ func TestHygieneFastRanges(t *testing.T) {
 	}
 	check(0x3000, 0x30FF)
 	check(0xFF00, 0xFF7F)
+}
+
+// TestHygieneSkipTwoByte checks that the two-byte characters hygieneSkip
+// passes over are ones the hygiene stage has nothing to do with: in NFC
+// whatever comes before them, and not C1 controls.
+func TestHygieneSkipTwoByte(t *testing.T) {
+	for c := 0xC0; c <= 0xDF; c++ {
+		if hygieneSkip[1][c] == 0 {
+			continue
+		}
+		require.Equal(t, uint8(2), hygieneSkip[1][c], "lead byte %X", c)
+		for c1 := 0x80; c1 <= 0xBF; c1++ {
+			s := string([]byte{byte(c), byte(c1)})
+			r, _ := utf8.DecodeRuneInString(s)
+			require.True(t, nfcStable(r, s), "%U", r)
+			require.False(t, r >= 0x80 && r <= 0x9F, "%U", r)
+		}
+	}
 }
