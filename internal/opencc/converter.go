@@ -407,9 +407,12 @@ func (c *Converter) runDense(m *matcher, s string, dst []byte) ([]byte, bool) {
 		var n int
 		var v int32
 		// The commonest case, a valid three-byte character, inline; see next.
-		if c0 := s[i]; c0&0xF0 == 0xE0 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+		if c0 := s[i]; c0&0xF0 == 0xE0 && i+2 < len(s) && (s[i+1]^0x80)|(s[i+2]^0x80) < 0x40 {
 			r := rune(c0&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
-			if r >= 0x800 && uint32(r-0x2FF0) >= 0x10 && uint32(r-0xD800) >= 0x800 {
+			// Lead bytes E4–E9 (U+4000–U+9FFF, most of the text) begin no
+			// overlong sequence, IDS operator or surrogate: one test
+			// instead of the three.
+			if c0-0xE4 <= 0xE9-0xE4 || r >= 0x800 && uint32(r-0x2FF0) >= 0x10 && uint32(r-0xD800) >= 0x800 {
 				cur := uint32(m.bmp[uint16(r)])
 				if cur == 0 {
 					i += 3
