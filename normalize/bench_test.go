@@ -57,7 +57,13 @@ func BenchmarkPipelineClean(b *testing.B) {
 // seedDocs returns the seed documents, raw, and their total size.
 func seedDocs(b *testing.B) ([][]byte, int) {
 	corpus := testshared.Dir(b, "corpus")
-	paths, _ := filepath.Glob(filepath.Join(corpus, "seeds", "*.txt"))
+	return readDocs(b, filepath.Join(corpus, "seeds"))
+}
+
+// readDocs returns the *.txt documents of dir, raw, and their total size;
+// it skips b when there are none.
+func readDocs(b *testing.B, dir string) ([][]byte, int) {
+	paths, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
 	var docs [][]byte
 	size := 0
 	for _, p := range paths {
@@ -69,7 +75,7 @@ func seedDocs(b *testing.B) ([][]byte, int) {
 		size += len(d)
 	}
 	if len(docs) == 0 {
-		b.Skip("no seeds")
+		b.Skip("no documents in " + dir)
 	}
 	return docs, size
 }
@@ -116,20 +122,7 @@ const seedDocsDir = "/tmp/tp/text"
 // -to simp (no change list) on the documents in seedDocsDir, one document
 // per call, raw bytes in.
 func BenchmarkPipelineSeedDocs(b *testing.B) {
-	paths, _ := filepath.Glob(filepath.Join(seedDocsDir, "*.txt"))
-	if len(paths) == 0 {
-		b.Skip("no documents in " + seedDocsDir)
-	}
-	var docs [][]byte
-	size := 0
-	for _, p := range paths {
-		d, err := os.ReadFile(p)
-		if err != nil {
-			b.Fatal(err)
-		}
-		docs = append(docs, d)
-		size += len(d)
-	}
+	docs, size := readDocs(b, seedDocsDir)
 	benchmarkDocs(b, Options{Target: TargetSimplified, OmitChanges: true}, docs, size)
 }
 
