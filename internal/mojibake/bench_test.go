@@ -112,3 +112,33 @@ func BenchmarkFindAdversarial(b *testing.B) {
 	s := strings.Repeat("字?秾", 4800) + strings.Repeat("字?zhèn)", 3400) + strings.Repeat("Ã©", 25000) + strings.Repeat("?a", 50000)
 	benchFind(b, s)
 }
+
+// BenchmarkFindSeedDocs is Find on documents as the CLI sees them: each
+// file of /tmp/tp/text (110 documents, 5 MB, cut from the seeds) in turn.
+// It is skipped where that directory does not exist.
+func BenchmarkFindSeedDocs(b *testing.B) {
+	names, _ := filepath.Glob("/tmp/tp/text/*.txt")
+	if len(names) == 0 {
+		b.Skip("no documents in /tmp/tp/text")
+	}
+	docs := make([]string, len(names))
+	n := 0
+	for i, name := range names {
+		raw, err := os.ReadFile(name)
+		if err != nil {
+			b.Fatal(err)
+		}
+		docs[i] = string(raw)
+		n += len(raw)
+	}
+	b.SetBytes(int64(n))
+	b.ReportAllocs()
+	b.ResetTimer()
+	t0 := cputime.Now()
+	for i := 0; i < b.N; i++ {
+		for _, d := range docs {
+			Find(d)
+		}
+	}
+	cputime.ReportRate(b, t0, n*b.N)
+}
