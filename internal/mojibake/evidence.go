@@ -157,8 +157,9 @@ func (e *evidence) buildPairs() {
 			}
 			han := isHan(r)
 			if prevHan && (han || r == '。') {
-				e.pairs.add(uint64(prev)<<32|uint64(r), r != '。')
-				if prev < 0x10000 {
+				// A pair already counted has set its first's bit.
+				k := uint64(prev)<<32 | uint64(r)
+				if !e.pairs.hit(k) && e.pairs.add(k, r != '。') && prev < 0x10000 {
 					e.firsts[prev>>6] |= 1 << (prev & 63)
 				}
 			}
@@ -277,15 +278,27 @@ func (t *pairTable) get(k uint64) uint64 {
 	return 0
 }
 
-// add counts k; a key seen for the first time is appended to order when
-// remember is set.
-func (t *pairTable) add(k uint64, remember bool) {
+// hit counts k if it is in its own slot, where most of a document's
+// pairs are found, and reports whether it was; it is inlined, and add
+// does the rest.
+func (t *pairTable) hit(k uint64) bool {
+	s := &t.slots[t.slot(k)]
+	if s.key != k {
+		return false
+	}
+	s.val++
+	return true
+}
+
+// add counts k, reporting whether it is new; a key seen for the first
+// time is appended to order when remember is set.
+func (t *pairTable) add(k uint64, remember bool) bool {
 	mask := len(t.slots) - 1
 	i := t.slot(k)
 	for ; t.slots[i].key != 0; i = (i + 1) & mask {
 		if t.slots[i].key == k {
 			t.slots[i].val++
-			return
+			return false
 		}
 	}
 	t.slots[i] = pairSlot{k, 1}
@@ -296,6 +309,7 @@ func (t *pairTable) add(k uint64, remember bool) {
 	if 2*t.n > len(t.slots) {
 		t.grow()
 	}
+	return true
 }
 
 func (t *pairTable) grow() {
@@ -329,11 +343,22 @@ func collectEvidence(text string) *evidence {
 		if i == 0 {
 			continue
 		}
-		r, _ := utf8.DecodeLastRuneInString(text[:i])
+		// The character before a reading is Han, three bytes, nearly
+		// always: decoded inline, the rest as DecodeLastRuneInString does
+		// (a valid sequence ending at i is the last rune whole).
+		r, ok := rune(0), false
+		if i >= 3 {
+			r, ok = utf8x.Decode3(text, i-3)
+		}
+		if !ok {
+			r, _ = utf8.DecodeLastRuneInString(text[:i])
+		}
 		// The reading the document gave r before, again: nothing to check
 		// (readPinyinClose, HasReading and the class are pure) or record.
-		if syl, ok := ev.readings[r]; ok {
-			if e := i + 1 + len(syl); e < len(text) && text[e] == ')' && text[i+1:e] == syl {
+		// The bitmap answers for the BMP characters it has none of.
+		if r >= 0x10000 || ev.annotated(r) {
+			syl, ok := ev.readings[r]
+			if e := i + 1 + len(syl); ok && e < len(text) && text[e] == ')' && text[i+1:e] == syl {
 				ev.addParen(text, i, e+1)
 				i = e
 				continue
