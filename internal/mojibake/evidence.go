@@ -333,6 +333,10 @@ func (t *pairTable) grow() {
 // are none, which is the common case and costs one byte loop.
 func collectEvidence(text string) *evidence {
 	ev := &evidence{text: text}
+	// seen holds the last reading met of characters by their low bits, in
+	// front of ev.readings: annotated documents give the same readings
+	// again and again. It is made with the map.
+	var seen *[256]seenReading
 	for i := 0; i < len(text); i++ {
 		// Jump to the next '(' (IndexByte scans many bytes at a time).
 		if d := strings.IndexByte(text[i:], '('); d < 0 {
@@ -356,8 +360,13 @@ func collectEvidence(text string) *evidence {
 		// The reading the document gave r before, again: nothing to check
 		// (readPinyinClose, HasReading and the class are pure) or record.
 		// The bitmap answers for the BMP characters it has none of.
-		if r >= 0x10000 || ev.annotated(r) {
-			syl, ok := ev.readings[r]
+		if seen != nil && (r >= 0x10000 || ev.annotated(r)) {
+			c := &seen[uint8(r)]
+			if c.r != r || !c.ok {
+				syl, ok := ev.readings[r]
+				*c = seenReading{r, ok, syl}
+			}
+			syl, ok := c.syl, c.ok
 			if e := i + 1 + len(syl); ok && e < len(text) && text[e] == ')' && text[i+1:e] == syl {
 				ev.addParen(text, i, e+1)
 				i = e
@@ -377,8 +386,10 @@ func collectEvidence(text string) *evidence {
 		}
 		if ev.readings == nil {
 			ev.readings = map[rune]string{}
+			seen = new([256]seenReading)
 		}
 		ev.readings[r] = syl
+		seen[uint8(r)] = seenReading{r, true, syl}
 		if r < 0x10000 {
 			if ev.annBits == nil {
 				ev.annBits = make([]uint64, 0x10000/64)
@@ -388,6 +399,14 @@ func collectEvidence(text string) *evidence {
 		i = end - 1
 	}
 	return ev
+}
+
+// seenReading is an entry of collectEvidence's cache of the readings it
+// has recorded: ok tells whether r has one, syl.
+type seenReading struct {
+	r   rune
+	ok  bool
+	syl string
 }
 
 // addParen lists the reading text[i:end] in parens, which it makes room
