@@ -166,6 +166,32 @@ func (e *evidence) buildPairs() {
 			// A Han character is no punctuation: the class is asked of
 			// the rest only.
 			prev, prevHan, prevPunct = r, han, !han && isCJKPunct(r)
+			if !han {
+				continue
+			}
+			// The same for the characters of U+4E00-U+9FFF that follow a
+			// Han one, most of the text, without the tests that cannot
+			// change there: each makes a pair with the one before.
+			for {
+				r, ok := utf8x.Decode3(text, i)
+				if !ok || r < 0x4E00 || r > 0x9FFF {
+					break
+				}
+				switch tab[r-0x4E00] {
+				case -1:
+					simp++
+					e.onlyAt = append(e.onlyAt, i<<1)
+				case 1:
+					trad++
+					e.onlyAt = append(e.onlyAt, i<<1|1)
+				}
+				k := uint64(prev)<<32 | uint64(r)
+				if !e.pairs.hit(k) && e.pairs.add(k, true) && prev < 0x10000 {
+					e.firsts[prev>>6] |= 1 << (prev & 63)
+				}
+				prev = r
+				i += 3
+			}
 		}
 		e.counts, e.counted = [2]int{simp, trad}, true
 		st.finish()
