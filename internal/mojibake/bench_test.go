@@ -71,6 +71,11 @@ func BenchmarkFindClean(b *testing.B) {
 	for _, d := range docs {
 		n += len(d) + 1
 	}
+	benchDocs(b, docs, n)
+}
+
+// benchDocs runs Find on each of docs in turn, n bytes in all.
+func benchDocs(b *testing.B, docs []string, n int) {
 	b.SetBytes(int64(n))
 	b.ReportAllocs()
 	b.ResetTimer()
@@ -80,7 +85,7 @@ func BenchmarkFindClean(b *testing.B) {
 			Find(d)
 		}
 	}
-	cputime.ReportRate(b, t0, (n)*b.N)
+	cputime.ReportRate(b, t0, n*b.N)
 }
 
 // BenchmarkFindSeed001 is seed 001: 250 KB with 33 misaligned runs.
@@ -131,14 +136,5 @@ func BenchmarkFindSeedDocs(b *testing.B) {
 		docs[i] = string(raw)
 		n += len(raw)
 	}
-	b.SetBytes(int64(n))
-	b.ReportAllocs()
-	b.ResetTimer()
-	t0 := cputime.Now()
-	for i := 0; i < b.N; i++ {
-		for _, d := range docs {
-			Find(d)
-		}
-	}
-	cputime.ReportRate(b, t0, n*b.N)
+	benchDocs(b, docs, n)
 }
