@@ -204,7 +204,9 @@ func (e *evidence) buildSucc() {
 	order := e.pairs.order
 	e.succ.init(len(order) / 2)
 	for _, k := range order {
-		e.succ.add(k>>32<<32, true)
+		if a := k >> 32 << 32; !e.succ.hit(a) {
+			e.succ.add(a, true)
+		}
 	}
 	// Turn the counts into offsets into succFlat, then fill it.
 	off := uint64(0)
