@@ -71,6 +71,11 @@ func BenchmarkFindClean(b *testing.B) {
 	for _, d := range docs {
 		n += len(d) + 1
 	}
+	benchDocs(b, docs, n)
+}
+
+// benchDocs runs Find on each of docs in turn, n bytes in all.
+func benchDocs(b *testing.B, docs []string, n int) {
 	b.SetBytes(int64(n))
 	b.ReportAllocs()
 	b.ResetTimer()
@@ -80,7 +85,7 @@ func BenchmarkFindClean(b *testing.B) {
 			Find(d)
 		}
 	}
-	cputime.ReportRate(b, t0, (n)*b.N)
+	cputime.ReportRate(b, t0, n*b.N)
 }
 
 // BenchmarkFindSeed001 is seed 001: 250 KB with 33 misaligned runs.
@@ -111,4 +116,25 @@ func BenchmarkFindDamaged(b *testing.B) {
 func BenchmarkFindAdversarial(b *testing.B) {
 	s := strings.Repeat("字?秾", 4800) + strings.Repeat("字?zhèn)", 3400) + strings.Repeat("Ã©", 25000) + strings.Repeat("?a", 50000)
 	benchFind(b, s)
+}
+
+// BenchmarkFindSeedDocs is Find on documents as the CLI sees them: each
+// file of /tmp/tp/text (110 documents, 5 MB, cut from the seeds) in turn.
+// It is skipped where that directory does not exist.
+func BenchmarkFindSeedDocs(b *testing.B) {
+	names, _ := filepath.Glob("/tmp/tp/text/*.txt")
+	if len(names) == 0 {
+		b.Skip("no documents in /tmp/tp/text")
+	}
+	docs := make([]string, len(names))
+	n := 0
+	for i, name := range names {
+		raw, err := os.ReadFile(name)
+		if err != nil {
+			b.Fatal(err)
+		}
+		docs[i] = string(raw)
+		n += len(raw)
+	}
+	benchDocs(b, docs, n)
 }

@@ -157,14 +157,41 @@ func (e *evidence) buildPairs() {
 			}
 			han := isHan(r)
 			if prevHan && (han || r == '。') {
-				e.pairs.add(uint64(prev)<<32|uint64(r), r != '。')
-				if prev < 0x10000 {
+				// A pair already counted has set its first's bit.
+				k := uint64(prev)<<32 | uint64(r)
+				if !e.pairs.hit(k) && e.pairs.add(k, r != '。') && prev < 0x10000 {
 					e.firsts[prev>>6] |= 1 << (prev & 63)
 				}
 			}
 			// A Han character is no punctuation: the class is asked of
 			// the rest only.
 			prev, prevHan, prevPunct = r, han, !han && isCJKPunct(r)
+			if !han {
+				continue
+			}
+			// The same for the characters of U+4E00-U+9FFF that follow a
+			// Han one, most of the text, without the tests that cannot
+			// change there: each makes a pair with the one before.
+			for {
+				r, ok := utf8x.Decode3(text, i)
+				if !ok || r < 0x4E00 || r > 0x9FFF {
+					break
+				}
+				switch tab[r-0x4E00] {
+				case -1:
+					simp++
+					e.onlyAt = append(e.onlyAt, i<<1)
+				case 1:
+					trad++
+					e.onlyAt = append(e.onlyAt, i<<1|1)
+				}
+				k := uint64(prev)<<32 | uint64(r)
+				if !e.pairs.hit(k) && e.pairs.add(k, true) && prev < 0x10000 {
+					e.firsts[prev>>6] |= 1 << (prev & 63)
+				}
+				prev = r
+				i += 3
+			}
 		}
 		e.counts, e.counted = [2]int{simp, trad}, true
 		st.finish()
@@ -177,7 +204,9 @@ func (e *evidence) buildSucc() {
 	order := e.pairs.order
 	e.succ.init(len(order) / 2)
 	for _, k := range order {
-		e.succ.add(k>>32<<32, true)
+		if a := k >> 32 << 32; !e.succ.hit(a) {
+			e.succ.add(a, true)
+		}
 	}
 	// Turn the counts into offsets into succFlat, then fill it.
 	off := uint64(0)
@@ -277,15 +306,27 @@ func (t *pairTable) get(k uint64) uint64 {
 	return 0
 }
 
-// add counts k; a key seen for the first time is appended to order when
-// remember is set.
-func (t *pairTable) add(k uint64, remember bool) {
+// hit counts k if it is in its own slot, where most of a document's
+// pairs are found, and reports whether it was; it is inlined, and add
+// does the rest.
+func (t *pairTable) hit(k uint64) bool {
+	s := &t.slots[t.slot(k)]
+	if s.key != k {
+		return false
+	}
+	s.val++
+	return true
+}
+
+// add counts k, reporting whether it is new; a key seen for the first
+// time is appended to order when remember is set.
+func (t *pairTable) add(k uint64, remember bool) bool {
 	mask := len(t.slots) - 1
 	i := t.slot(k)
 	for ; t.slots[i].key != 0; i = (i + 1) & mask {
 		if t.slots[i].key == k {
 			t.slots[i].val++
-			return
+			return false
 		}
 	}
 	t.slots[i] = pairSlot{k, 1}
@@ -296,6 +337,7 @@ func (t *pairTable) add(k uint64, remember bool) {
 	if 2*t.n > len(t.slots) {
 		t.grow()
 	}
+	return true
 }
 
 func (t *pairTable) grow() {
@@ -319,6 +361,10 @@ func (t *pairTable) grow() {
 // are none, which is the common case and costs one byte loop.
 func collectEvidence(text string) *evidence {
 	ev := &evidence{text: text}
+	// seen holds the last reading met of characters by their low bits, in
+	// front of ev.readings: annotated documents give the same readings
+	// again and again. It is made with the map.
+	var seen *[256]seenReading
 	for i := 0; i < len(text); i++ {
 		// Jump to the next '(' (IndexByte scans many bytes at a time).
 		if d := strings.IndexByte(text[i:], '('); d < 0 {
@@ -329,11 +375,27 @@ func collectEvidence(text string) *evidence {
 		if i == 0 {
 			continue
 		}
-		r, _ := utf8.DecodeLastRuneInString(text[:i])
+		// The character before a reading is Han, three bytes, nearly
+		// always: decoded inline, the rest as DecodeLastRuneInString does
+		// (a valid sequence ending at i is the last rune whole).
+		r, ok := rune(0), false
+		if i >= 3 {
+			r, ok = utf8x.Decode3(text, i-3)
+		}
+		if !ok {
+			r, _ = utf8.DecodeLastRuneInString(text[:i])
+		}
 		// The reading the document gave r before, again: nothing to check
 		// (readPinyinClose, HasReading and the class are pure) or record.
-		if syl, ok := ev.readings[r]; ok {
-			if e := i + 1 + len(syl); e < len(text) && text[e] == ')' && text[i+1:e] == syl {
+		// The bitmap answers for the BMP characters it has none of.
+		if seen != nil && (r >= 0x10000 || ev.annotated(r)) {
+			c := &seen[uint8(r)]
+			if c.r != r || !c.ok {
+				syl, ok := ev.readings[r]
+				*c = seenReading{r, ok, syl}
+			}
+			syl, ok := c.syl, c.ok
+			if e := i + 1 + len(syl); ok && e < len(text) && text[e] == ')' && text[i+1:e] == syl {
 				ev.addParen(text, i, e+1)
 				i = e
 				continue
@@ -352,8 +414,10 @@ func collectEvidence(text string) *evidence {
 		}
 		if ev.readings == nil {
 			ev.readings = map[rune]string{}
+			seen = new([256]seenReading)
 		}
 		ev.readings[r] = syl
+		seen[uint8(r)] = seenReading{r, true, syl}
 		if r < 0x10000 {
 			if ev.annBits == nil {
 				ev.annBits = make([]uint64, 0x10000/64)
@@ -363,6 +427,14 @@ func collectEvidence(text string) *evidence {
 		i = end - 1
 	}
 	return ev
+}
+
+// seenReading is an entry of collectEvidence's cache of the readings it
+// has recorded: ok tells whether r has one, syl.
+type seenReading struct {
+	r   rune
+	ok  bool
+	syl string
 }
 
 // addParen lists the reading text[i:end] in parens, which it makes room

@@ -356,10 +356,42 @@ func (a *analyzer) scanClusters(cov *coverCursor, out []cluster, from, until int
 				out = append(out, cluster{start: s, end: e, n: 1})
 			}
 			lastSusp = i + n
+			i += n
+			continue
 		}
 		i += n
+		// Run on over the clean text before the next span, up to where
+		// the loop's first test would stop the scan.
+		stop := until + clusterPad + 3
+		if k := len(out) - 1; k >= 0 {
+			stop = max(stop, out[k].end+clusterPad+3)
+		}
+		i = skipClean(text, i, min(free, stop+1))
 	}
 	return out, len(text)
+}
+
+// skipClean returns the first offset from i on, before stop, of a rune
+// scanClusters must look at: a '(', a rune that is not ASCII or a valid
+// three-byte sequence, or one that is suspicious or U+FFFD; or the first
+// rune start at stop or after. It is scanClusters' loop over clean
+// Chinese text, without the tests that cannot change there.
+func skipClean(text string, i, stop int) int {
+	for i < stop {
+		if c := text[i]; c < utf8.RuneSelf {
+			if c == '(' {
+				return i
+			}
+			i++
+			continue
+		}
+		r, ok := utf8x.Decode3(text, i)
+		if !ok || suspiciousRune(r) || r == utf8.RuneError {
+			return i
+		}
+		i += 3
+	}
+	return i
 }
 
 // runeStart clips i to the text and moves it back to a rune boundary.

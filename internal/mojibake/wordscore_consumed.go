@@ -71,13 +71,20 @@ type consumedStats struct {
 }
 
 func consumedIndex(b byte) int {
-	for i, c := range consumedBytes {
-		if c == b {
-			return i
-		}
-	}
-	return -1
+	return int(consumedAt[b])
 }
+
+// consumedAt is consumedIndex by byte: swallowed asks it of every ASCII
+// byte after a Han character.
+var consumedAt = func() (t [256]int8) {
+	for b := range t {
+		t[b] = -1
+	}
+	for i, c := range consumedBytes {
+		t[c] = int8(i)
+	}
+	return t
+}()
 
 func consumedContext(next byte) int {
 	if next < 0x80 {
