@@ -43,7 +43,7 @@ func FuzzParsePunct(f *testing.F) {
 		if err != nil {
 			return
 		}
-		for _, mark := range p.Marks() {
+		for _, mark := range p.marks {
 			if lp := p.Before('中', mark) + p.After(mark, '\n'); math.IsNaN(lp) || lp > 0 {
 				t.Fatalf("mark %q: %v", mark, lp)
 			}

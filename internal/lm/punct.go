@@ -403,6 +403,3 @@ func endsWith(s, w []rune) bool {
 	}
 	return true
 }
-
-// Marks returns the marks the statistics count, in the order of the data.
-func (p *PunctStats) Marks() []rune { return append([]rune(nil), p.marks...) }

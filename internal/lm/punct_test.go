@@ -61,7 +61,7 @@ func TestPunctChoices(t *testing.T) {
 		assert.Greater(t, b, w, "%c%c%c (%.2f) over %c%c%c (%.2f)", c.prev, c.better, c.next, b, c.prev, c.than, c.next, w)
 	}
 	// Probabilities are on the character model's scale.
-	for _, mark := range p.Marks() {
+	for _, mark := range p.marks {
 		for _, ctx := range []rune{'中', '\n', 'a', '0', ' ', '。', 0x4E3D, 0x20001} {
 			lp := p.Before(ctx, mark)
 			assert.True(t, lp < 0 && !math.IsInf(lp, 0), "Before(%q, %q) = %v", ctx, mark, lp)

@@ -936,7 +936,7 @@ func acceptRecode(garbled, rep string, chain []recoding, gain float64, n int) bo
 // word is French or Czech typography read as bytes: « commité » holds
 // é, a no-break space and », which are the bytes of 頻.
 func gluedHan(prev rune, rep string, next rune, chain []recoding) bool {
-	if cjkChain(chain) || !latinLetter(prev) && !latinLetter(next) {
+	if cjkChain(chain) || lm.Class(prev) != lm.Latin && lm.Class(next) != lm.Latin {
 		return false
 	}
 	han := 0
@@ -946,11 +946,6 @@ func gluedHan(prev rune, rep string, next rune, chain []recoding) bool {
 		}
 	}
 	return han == 1
-}
-
-// latinLetter reports whether r is a letter of the Latin script.
-func latinLetter(r rune) bool {
-	return lm.Class(r) == lm.Latin
 }
 
 // cjkChain reports whether a hop reads bytes as GBK or Big5.

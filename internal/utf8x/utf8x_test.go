@@ -8,36 +8,30 @@ import (
 // TestDecodeRune checks DecodeRune against utf8.DecodeRuneInString on every
 // BMP rune and on broken sequences.
 func TestDecodeRune(t *testing.T) {
-	check := func(s string) {
-		for i := 0; i < len(s); {
-			r, n := DecodeRune(s, i)
-			wr, wn := utf8.DecodeRuneInString(s[i:])
-			if r != wr || n != wn {
-				t.Fatalf("DecodeRune(%q, %d) = %U, %d; want %U, %d", s, i, r, n, wr, wn)
-			}
-			i += n
-		}
-	}
 	buf := make([]byte, 0, 4)
 	for r := rune(0); r < 0x10000; r++ {
 		buf = utf8.AppendRune(buf[:0], r)
-		check("a" + string(buf) + "中")
+		checkDecodeRune(t, "a"+string(buf)+"中")
 	}
 	for _, s := range []string{"\xe4\xb8", "\xe4", "\xed\xa0\x80", "\xe0\x80\x80", "\xe0\xa0\x80", "\xef\xbf\xbf", "\xf0\x9f\x98\x80", "\xe4\xb8\x41", "\xc3", "\xc3\x41", "\xc1\xbf", "\xc2\x80", "\xdf\xbf", "\xdf\xc0"} {
-		check(s)
+		checkDecodeRune(t, s)
 	}
 }
 
 func FuzzDecodeRune(f *testing.F) {
 	f.Add("中文\xe4\xb8")
-	f.Fuzz(func(t *testing.T, s string) {
-		for i := 0; i < len(s); {
-			r, n := DecodeRune(s, i)
-			wr, wn := utf8.DecodeRuneInString(s[i:])
-			if r != wr || n != wn {
-				t.Fatalf("DecodeRune(%q, %d) = %U, %d; want %U, %d", s, i, r, n, wr, wn)
-			}
-			i += n
+	f.Fuzz(checkDecodeRune)
+}
+
+// checkDecodeRune compares DecodeRune with utf8.DecodeRuneInString at
+// every rune of s.
+func checkDecodeRune(t *testing.T, s string) {
+	for i := 0; i < len(s); {
+		r, n := DecodeRune(s, i)
+		wr, wn := utf8.DecodeRuneInString(s[i:])
+		if r != wr || n != wn {
+			t.Fatalf("DecodeRune(%q, %d) = %U, %d; want %U, %d", s, i, r, n, wr, wn)
 		}
-	})
+		i += n
+	}
 }
