@@ -31,7 +31,9 @@
 // PunctStats (DefaultPunct) adds what dictionary words cannot teach: which
 // CJK punctuation mark running text puts after a character and what
 // follows the mark, counted in clean prose from Debian's documentation
-// (tools/genpunct), on the scale of Bigram.
+// (tools/genpunct), on the scale of Bigram. LatinStats (DefaultLatin) says,
+// from the same text (tools/genlatin), which characters stand next to a
+// Latin word: 按 before F9 and Ctrl, 个 before gcc.
 //
 // LogProb and Score score whole strings; a Chain scores runes one at a time
 // for callers that decode as they go. Neither allocates.
@@ -52,5 +54,6 @@
 // which runs tools/genlm in the tools module and reproduces model.bin byte
 // for byte, and tools/genpunct, which reads the text that
 // scripts/debian-corpus.sh extracts (HANFIX_CORPUS, /tmp/hanfix-noharm by
-// default) and reproduces punct.bin on the same package versions.
+// default) and reproduces punct.bin on the same package versions, and
+// tools/genlatin, which reproduces latin.bin from the same text.
 package lm

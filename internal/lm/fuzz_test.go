@@ -50,3 +50,21 @@ func FuzzParsePunct(f *testing.F) {
 		}
 	})
 }
+
+func FuzzParseLatin(f *testing.F) {
+	f.Add(latinData[:300])
+	f.Add([]byte(latinMagic + "src\n\n\x01\xe4\x9c\x01\x05\x01\x00\x00\x00\x00\x00\x01\x02F9\x03\x01\xe4\x9c\x01\x02\x00"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		s, err := ParseLatin(data)
+		if err != nil {
+			return
+		}
+		for r := range s.chars {
+			for _, w := range []string{"F9", "a", "0"} {
+				if lp := s.Before(r, []byte(w)) + s.After([]byte(w), r); math.IsNaN(lp) || math.IsInf(lp, 0) {
+					t.Fatalf("%q next to %q: %v", r, w, lp)
+				}
+			}
+		}
+	})
+}

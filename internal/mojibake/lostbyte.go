@@ -28,7 +28,9 @@ import (
 // 开 E5 BC 80); before an ASCII byte it leaves the continuation bytes
 // that complete the character, and the character model must prefer one
 // clearly (没有 over 没朊), helped by the punctuation statistics of
-// package lm where the candidates are marks (see punctScorer). Where the misread text may have ended right after the U+FFFD
+// package lm where the candidates are marks (see punctScorer), and by its
+// Latin-context statistics and the document's own phrases where a Latin
+// word stands next to the character (按 F9, see lostWindow). Where the misread text may have ended right after the U+FFFD
 // (a misread sentence pasted into clean text), the last byte is not held
 // to have failed against what follows. A run of three or more U+FFFD, or
 // a choice the model does not make clearly, stays unrepaired and is
@@ -137,7 +139,10 @@ func restoreLost(dst []lostFill, text string, end int, bs []byte, bpos, tpos, lo
 	}
 	pm := lm.DefaultPunct()
 	before := text[max(0, tpos[0]-256):tpos[0]]
-	w := origWalker{orig: orig, bs: bs, bpos: bpos, prev: lastRune(text[:tpos[0]]), open: openBrackets(before), sent: pm.SentenceOf(before), pm: pm}
+	w := origWalker{orig: orig, bs: bs, bpos: bpos, prev: lastRune(text[:tpos[0]]), open: openBrackets(before), sent: pm.SentenceOf(before), pm: pm, word: noWord}
+	lat := lm.DefaultLatin()
+	nextWord := next < 0x80 && lm.IsLatinWordByte(byte(next))
+	cache := wordPairCache{orig: orig, bs: bs}
 	for g := 0; g < len(lostRunes); {
 		h := g + 1
 		for h < len(lostRunes) && lostRunes[h] == lostRunes[h-1]+1 {
@@ -202,7 +207,8 @@ func restoreLost(dst []lostFill, text string, end int, bs []byte, bpos, tpos, lo
 		var try func(j int)
 		try = func(j int) {
 			if j < 0 {
-				lp, ok := lostWindowLP(punctScorer{m: m, pm: pm, open: w.open, sent: w.sent}, orig, bs, w.i, w.prev, p, n, next, len(rb) == p+n)
+				win := lostWindow{orig: orig, bs: bs, ws: w.i, prev: w.prev, word: w.word, p: p, n: n, next: next, nextWord: nextWord, endOK: len(rb) == p+n, cache: &cache}
+				lp, ok := win.logProb(punctScorer{m: m, pm: pm, lat: lat, open: w.open, sent: w.sent})
 				if !ok {
 					return
 				}
@@ -245,15 +251,32 @@ func restoreLost(dst []lostFill, text string, end int, bs []byte, bpos, tpos, lo
 	return dst
 }
 
-// lostWindowLP decodes bs from ws (after the character prev) with the
-// original codec through the n restored bytes at p and the character after
-// them, and scores the characters with sc (the ones after that are the
-// same for every candidate); ok is false when the bytes do not decode.
-// endOK says that the misread text may end right after the restored bytes.
-func lostWindowLP(sc punctScorer, orig codec, bs []byte, ws int, prev rune, p, n int, next rune, endOK bool) (float64, bool) {
+// lostWindow is the window of a stretch's bytes in the original codec
+// that a candidate for restored bytes is scored on: from the character
+// that holds the first restored byte through the character after the
+// last (the characters after that are the same for every candidate).
+type lostWindow struct {
+	orig     codec
+	bs       []byte
+	ws       int       // the window's first byte
+	prev     rune      // the character before it
+	word     wordTrack // the Latin word that ends before it, if any
+	p, n     int       // the restored bytes
+	next     rune      // the rune after bs
+	nextWord bool      // next belongs to a Latin word: a word at the end of bs goes on
+	endOK    bool      // the misread text may end right after the restored bytes
+	cache    *wordPairCache
+}
+
+// logProb decodes the window and scores its characters with sc; ok is
+// false when the bytes do not decode.
+func (win *lostWindow) logProb(sc punctScorer) (float64, bool) {
+	bs, p, n := win.bs, win.p, win.n
 	lp := 0.0
 	after := 0
-	i := ws
+	i := win.ws
+	prev := win.prev
+	word := win.word
 	for i < len(bs) {
 		if i >= p+n {
 			if after == 1 || bs[i] == 0xFF {
@@ -261,10 +284,10 @@ func lostWindowLP(sc punctScorer, orig codec, bs []byte, ws int, prev rune, p, n
 			}
 			after++
 		}
-		r, size := orig.decode(bs[i:])
+		r, size := win.orig.decode(bs[i:])
 		bad := size == 0 || r == utf8.RuneError || r < 0x20 && r != '\n' && r != '\t' || r >= 0x80 && r < 0xA0 ||
 			r >= 0xE000 && r <= 0xF8FF || r == '€' && size == 1
-		if bad && i >= p+n && (endOK || placeholderNear(bs, i)) {
+		if bad && i >= p+n && (win.endOK || placeholderNear(bs, i)) {
 			// Past the restored bytes the text is what it is (the stretch
 			// may go on into text that was never misread); but the
 			// character right after them must read, unless the misread
@@ -277,6 +300,15 @@ func lostWindowLP(sc punctScorer, orig codec, bs []byte, ws int, prev rune, p, n
 			return 0, false // no character, a control, private use, U+FFFD or GBK's one-byte €: no repair
 		}
 		lp += sc.pair(prev, r)
+		if isHan(r) {
+			if w := word.before(bs, i); w != nil {
+				lp += sc.lat.After(w, r) + win.cache.bonus(1, w, r)
+			}
+			if w := win.wordAt(i + size); w != nil {
+				lp += sc.lat.Before(r, w) + win.cache.bonus(0, w, r)
+			}
+		}
+		word.add(i, r)
 		prev = r
 		i += size
 		if r == '\n' && i > p+n {
@@ -287,9 +319,150 @@ func lostWindowLP(sc punctScorer, orig codec, bs []byte, ws int, prev rune, p, n
 		return 0, false
 	}
 	if i == len(bs) {
-		lp += sc.pair(prev, next)
+		lp += sc.pair(prev, win.next)
 	}
 	return lp, true
+}
+
+// wordAt returns the Latin word that starts at byte j of the window's
+// bytes, or after one space there; nil when there is none or it goes on
+// past the bytes.
+func (win *lostWindow) wordAt(j int) []byte {
+	bs := win.bs
+	if j < len(bs) && bs[j] == ' ' {
+		j++
+	}
+	k := j
+	for k < len(bs) && k-j <= maxLatinWord && lm.IsLatinWordByte(bs[k]) {
+		k++
+	}
+	if k == j || k-j > maxLatinWord || k == len(bs) && win.nextWord {
+		return nil
+	}
+	return bs[j:k]
+}
+
+// wordPairCache counts the pairs of a Han character and a Latin word next
+// to it (side 0: the character before the word, side 1: after it) in a
+// stretch's bytes read with the original codec, the bytes still to be
+// restored left out: a cache model of the document's own phrases, as
+// cacheBonus is for the shift search. Documents repeat themselves: a
+// document that writes 按 F9 once likely writes it again where a byte of
+// 按 was lost. It is built on first use.
+type wordPairCache struct {
+	orig  codec
+	bs    []byte
+	built bool
+	n     map[string]int // wordPairKey → count
+	key   []byte
+}
+
+// wordPairKey appends the key of a pair to dst.
+func wordPairKey(dst []byte, side byte, w []byte, r rune) []byte {
+	dst = append(dst, side)
+	dst = utf8.AppendRune(dst, r)
+	return append(dst, w...)
+}
+
+func (c *wordPairCache) build() {
+	c.built = true
+	bs := c.bs
+	word := noWord
+	pending := rune(-1) // a Han character whose next word is still to come
+	pendAt := 0         // the byte after it
+	for i := 0; i < len(bs); {
+		r, size := c.orig.decode(bs[i:])
+		if size == 0 {
+			word, pending = noWord, -1
+			i++
+			continue
+		}
+		if isHan(r) {
+			if w := word.before(bs, i); w != nil {
+				c.add(1, w, r)
+			}
+			pending, pendAt = r, i+size
+		} else if pending >= 0 && r < 0x80 {
+			j := pendAt
+			if j < len(bs) && bs[j] == ' ' {
+				j++
+			}
+			if i == j && lm.IsLatinWordByte(bs[i]) {
+				k := j
+				for k < len(bs) && lm.IsLatinWordByte(bs[k]) {
+					k++
+				}
+				if k-j <= maxLatinWord {
+					c.add(0, bs[j:k], pending)
+				}
+			}
+			if i >= j {
+				pending = -1
+			}
+		} else {
+			pending = -1
+		}
+		word.add(i, r)
+		i += size
+	}
+}
+
+func (c *wordPairCache) add(side byte, w []byte, r rune) {
+	if c.n == nil {
+		c.n = map[string]int{}
+	}
+	c.key = wordPairKey(c.key[:0], side, w, r)
+	c.n[string(c.key)]++
+}
+
+// bonus returns what the pair of r and w on side is worth for being in
+// the stretch already: nothing when it is not, up to 3 nats as it recurs.
+func (c *wordPairCache) bonus(side byte, w []byte, r rune) float64 {
+	if !c.built {
+		c.build()
+	}
+	if c.n == nil {
+		return 0
+	}
+	c.key = wordPairKey(c.key[:0], side, w, r)
+	n := c.n[string(c.key)]
+	if n == 0 {
+		return 0
+	}
+	return min(3, 1.5+math.Log(float64(n)))
+}
+
+// maxLatinWord is the longest Latin word whose statistics are asked for
+// (tools/genlatin counts no longer ones).
+const maxLatinWord = 24
+
+// wordTrack follows the last Latin word read: bytes [start, end) of the
+// stretch. It is read one character at a time, since a byte of a GBK or
+// Big5 character may look like an ASCII letter.
+type wordTrack struct{ start, end int }
+
+// noWord is a wordTrack before any word.
+var noWord = wordTrack{-2, -2}
+
+// add reads the character r at byte i.
+func (t *wordTrack) add(i int, r rune) {
+	if r < 0x80 && lm.IsLatinWordByte(byte(r)) {
+		if t.end != i {
+			t.start = i
+		}
+		t.end = i + 1
+	}
+}
+
+// before returns the word that ends at byte i, or before one space that
+// ends there; nil when there is none or it is too long.
+func (t *wordTrack) before(bs []byte, i int) []byte {
+	if t.end == i || t.end == i-1 && bs[i-1] == ' ' {
+		if t.end-t.start <= maxLatinWord {
+			return bs[t.start:t.end]
+		}
+	}
+	return nil
 }
 
 // utf8SeqLen is the length of the UTF-8 sequence that lead byte c starts
@@ -452,6 +625,7 @@ type origWalker struct {
 	prev rune        // the last character before byte i
 	open brackets    // the brackets open before byte i
 	sent lm.Sentence // whether the sentence before byte i asks a question
+	word wordTrack   // the last Latin word before byte i
 	pm   *lm.PunctStats
 }
 
@@ -467,6 +641,7 @@ func (w *origWalker) skip() {
 	}
 	w.prev = '\n'
 	w.sent = lm.Sentence{}
+	w.word = noWord
 }
 
 // walkTo decodes up to the character that holds byte p and stops at its
@@ -480,6 +655,7 @@ func (w *origWalker) walkTo(p int) bool {
 			w.prev = r
 			w.open.add(r)
 			w.sent.Add(w.pm, r)
+			w.word.add(w.i, r)
 			w.i += n
 			continue
 		}

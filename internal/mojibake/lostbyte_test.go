@@ -30,6 +30,30 @@ func readFailing(t *testing.T, wrong string, bs []byte) string {
 	return b.String()
 }
 
+// lostOutcomes counts what became of texts read by a failing reader.
+type lostOutcomes struct{ restored, kept int }
+
+// add encodes orig with origCodec, reads it with a failing reader of
+// wrong and repairs it: restored when the repair gives orig back, kept
+// when a U+FFFD is left; any other repair is an error. Texts that read
+// without a U+FFFD are not counted.
+func (o *lostOutcomes) add(t *testing.T, orig, origCodec, wrong string) {
+	t.Helper()
+	garbled := readFailing(t, wrong, encodeAll(t, origCodec, orig))
+	if !strings.Contains(garbled, "\uFFFD") {
+		return
+	}
+	out := applySpans(garbled, Find(garbled))
+	switch {
+	case out == orig:
+		o.restored++
+	case strings.Contains(out, "\uFFFD"):
+		o.kept++
+	default:
+		t.Errorf("wrong restoration (%s read as %s):\n orig %q\n got  %q", origCodec, wrong, orig, out)
+	}
+}
+
 func encodeAll(t *testing.T, name, s string) []byte {
 	t.Helper()
 	var bs []byte
@@ -95,25 +119,13 @@ func TestRestoreLostNeverWrong(t *testing.T) {
 		"用户可以在设置页面里修改界面的语言和字体大小。",
 		"当网络连接中断时，下载会暂停，恢复后自动继续。",
 	}
-	restored, kept := 0, 0
+	var n lostOutcomes
 	for _, s := range sentences {
 		for _, end := range []string{"\n", " 更多\n", "「说明」\n"} {
-			orig := s + end
-			garbled := readFailing(t, "gbk", encodeAll(t, "utf8", orig))
-			if !strings.Contains(garbled, "\uFFFD") {
-				continue
-			}
-			out := applySpans(garbled, Find(garbled))
-			switch {
-			case out == orig:
-				restored++
-			case strings.Contains(out, "\uFFFD"):
-				kept++
-			default:
-				t.Errorf("wrong restoration:\n orig %q\n got  %q", orig, out)
-			}
+			n.add(t, s+end, "utf8", "gbk")
 		}
 	}
+	restored, kept := n.restored, n.kept
 	t.Logf("restored %d, left with U+FFFD %d", restored, kept)
 	// Without the punctuation statistics 10 were restored: the character
 	// model cannot tell 」 from 。 at the end of 「说明」.

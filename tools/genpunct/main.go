@@ -44,7 +44,6 @@
 package main
 
 import (
-	"bufio"
 	"bytes"
 	"encoding/binary"
 	"flag"
@@ -52,10 +51,11 @@ import (
 	"log"
 	"math"
 	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/hanfix/hanfix/tools/internal/debcorpus"
 )
 
 // marks are the punctuation marks counted: the full-width and CJK marks
@@ -96,11 +96,7 @@ func isHan(r rune) bool {
 }
 
 func main() {
-	dir := os.Getenv("HANFIX_CORPUS")
-	if dir == "" {
-		dir = "/tmp/hanfix-noharm"
-	}
-	corpus := flag.String("corpus", dir, "directory written by scripts/debian-corpus.sh (default $HANFIX_CORPUS or /tmp/hanfix-noharm)")
+	corpus := flag.String("corpus", debcorpus.Dir(), "directory written by scripts/debian-corpus.sh (default $HANFIX_CORPUS or /tmp/hanfix-noharm)")
 	out := flag.String("out", "punct.bin", "output file")
 	flag.Parse()
 	data, err := build(*corpus)
@@ -252,28 +248,14 @@ func hasQuestionWord(s string) bool {
 
 func build(dir string) ([]byte, error) {
 	c := newCounts()
-	for _, name := range []string{"man.txt", "plain.txt", "mo.txt", "html.txt"} {
-		f, err := os.Open(filepath.Join(dir, name))
-		if err != nil {
-			return nil, fmt.Errorf("read corpus (run scripts/debian-corpus.sh first): %w", err)
-		}
-		sc := bufio.NewScanner(f)
-		sc.Buffer(make([]byte, 1<<20), 1<<24)
-		for sc.Scan() {
-			if line := sc.Text(); utf8.ValidString(line) {
-				c.addLine(line)
-			}
-		}
-		f.Close()
-		if err := sc.Err(); err != nil {
-			return nil, fmt.Errorf("read %s: %w", name, err)
-		}
+	if err := debcorpus.Lines(dir, c.addLine); err != nil {
+		return nil, err
 	}
-	sources, err := os.ReadFile(filepath.Join(dir, "packages.txt"))
+	sources, err := debcorpus.Sources(dir)
 	if err != nil {
-		return nil, fmt.Errorf("read corpus sources: %w", err)
+		return nil, err
 	}
-	return c.encode(strings.TrimSpace(string(sources))), nil
+	return c.encode(sources), nil
 }
 
 func (c *counts) encode(sources string) []byte {
