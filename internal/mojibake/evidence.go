@@ -507,7 +507,14 @@ func (e *evidence) scriptHan(m *lm.Model, r rune) float64 {
 	} else {
 		only = scriptOnly(m, r)
 	}
-	if e.script > 0 && only < 0 || e.script < 0 && only > 0 {
+	return scriptMismatch(e.script, only)
+}
+
+// scriptMismatch is the cost of a character that only one script has
+// (only: -1 Simplified, +1 Traditional, 0 both) in text of script: 4 nats
+// for the other script.
+func scriptMismatch(script int, only int8) float64 {
+	if script > 0 && only < 0 || script < 0 && only > 0 {
 		return -4
 	}
 	return 0

@@ -7,6 +7,8 @@ import (
 	"sync"
 	"unicode/utf8"
 
+	"golang.org/x/text/encoding/traditionalchinese"
+
 	"github.com/hanfix/hanfix/internal/lm"
 )
 
@@ -30,7 +32,8 @@ import (
 // clearly (没有 over 没朊), helped by the punctuation statistics of
 // package lm where the candidates are marks (see punctScorer), and by its
 // Latin-context statistics and the document's own phrases where a Latin
-// word stands next to the character (按 F9, see lostWindow). Where the misread text may have ended right after the U+FFFD
+// word stands next to the character (按 F9, see lostWindow), and by the
+// script of the stretch (路徑, not 路径, in Traditional text). Where the misread text may have ended right after the U+FFFD
 // (a misread sentence pasted into clean text), the last byte is not held
 // to have failed against what follows. A run of three or more U+FFFD, or
 // a choice the model does not make clearly, stays unrepaired and is
@@ -66,12 +69,52 @@ func wrongFails(wrong string, bs []byte, i int) bool {
 		return c == 0x80 || gbk().decode2(c, bs[i+1]) == 0
 	case "big5":
 		code := uint16(c)<<8 | uint16(bs[i+1])
-		if code >= 0xA3C0 && code <= 0xA3FE {
-			return true // control pictures and € of WHATWG's Big5, which other readers lack
-		}
-		return big5().dec[code-0x8000] == 0
+		return big5().dec[code-0x8000] == 0 || big5Disputed(code)
 	}
 	return false
+}
+
+// big5Disputed reports whether some Big5 readers in wide use fail on code
+// though WHATWG's Big5 (golang.org/x/text) reads it: the control pictures
+// and € at A3C0–A3FE; the row 87 that HKSCS-2008 added (Python's
+// big5hkscs follows HKSCS-2004); and the compatibility codes whose
+// character WHATWG's encoder writes at another code (癶 at C6D5, a kana
+// code of other Big5 variants), which HKSCS-2004 readers do not map. A
+// lost byte there is possible: 普 (GBK C6 D5) read as Big5 leaves one.
+func big5Disputed(code uint16) bool {
+	if code >= 0xA3C0 && code <= 0xA3FE || code>>8 == 0x87 {
+		return true
+	}
+	bits := big5Compat()
+	return bits[(code-0x8000)>>6]&(1<<(code&63)) != 0
+}
+
+var (
+	big5CompatOnce sync.Once
+	big5CompatBits [0x8000 / 64]uint64
+)
+
+// big5Compat returns the bitset, over codes less 0x8000, of the Big5 codes
+// that WHATWG's Big5 reads as a character its encoder writes at another
+// code. It is built on first use from golang.org/x/text.
+func big5Compat() *[0x8000 / 64]uint64 {
+	big5CompatOnce.Do(func() {
+		t := big5()
+		enc := traditionalchinese.Big5.NewEncoder()
+		var src [4]byte
+		var dst [8]byte
+		for i, r := range t.dec {
+			if r == 0 {
+				continue
+			}
+			enc.Reset()
+			n, _, err := enc.Transform(dst[:], src[:utf8.EncodeRune(src[:], r)], true)
+			if code := i + 0x8000; err != nil || n != 2 || int(dst[0])<<8|int(dst[1]) != code {
+				big5CompatBits[i>>6] |= 1 << (code & 63)
+			}
+		}
+	})
+	return &big5CompatBits
 }
 
 // failTable holds, for each byte after a lost one (index 256: the end of
@@ -143,6 +186,7 @@ func restoreLost(dst []lostFill, text string, end int, bs []byte, bpos, tpos, lo
 	lat := lm.DefaultLatin()
 	nextWord := next < 0x80 && lm.IsLatinWordByte(byte(next))
 	cache := wordPairCache{orig: orig, bs: bs}
+	script := decodedScript(orig, bs)
 	for g := 0; g < len(lostRunes); {
 		h := g + 1
 		for h < len(lostRunes) && lostRunes[h] == lostRunes[h-1]+1 {
@@ -207,7 +251,7 @@ func restoreLost(dst []lostFill, text string, end int, bs []byte, bpos, tpos, lo
 		var try func(j int)
 		try = func(j int) {
 			if j < 0 {
-				win := lostWindow{orig: orig, bs: bs, ws: w.i, prev: w.prev, word: w.word, p: p, n: n, next: next, nextWord: nextWord, endOK: len(rb) == p+n, cache: &cache}
+				win := lostWindow{orig: orig, bs: bs, ws: w.i, prev: w.prev, word: w.word, p: p, n: n, next: next, nextWord: nextWord, endOK: len(rb) == p+n, cache: &cache, script: script}
 				lp, ok := win.logProb(punctScorer{m: m, pm: pm, lat: lat, open: w.open, sent: w.sent})
 				if !ok {
 					return
@@ -266,6 +310,7 @@ type lostWindow struct {
 	nextWord bool      // next belongs to a Latin word: a word at the end of bs goes on
 	endOK    bool      // the misread text may end right after the restored bytes
 	cache    *wordPairCache
+	script   int // the stretch's script as it reads restored: +1 Traditional, -1 Simplified, 0 unknown
 }
 
 // logProb decodes the window and scores its characters with sc; ok is
@@ -301,6 +346,7 @@ func (win *lostWindow) logProb(sc punctScorer) (float64, bool) {
 		}
 		lp += sc.pair(prev, r)
 		if isHan(r) {
+			lp += scriptCost(win.script, r)
 			if w := word.before(bs, i); w != nil {
 				lp += sc.lat.After(w, r) + win.cache.bonus(1, w, r)
 			}
@@ -322,6 +368,40 @@ func (win *lostWindow) logProb(sc punctScorer) (float64, bool) {
 		lp += sc.pair(prev, win.next)
 	}
 	return lp, true
+}
+
+// decodedScript is docScript of bs read with orig, its unknown bytes
+// (0xFF) and what does not decode skipped: a character of the other
+// script than the text around it is an unlikely restoration (路徑, not
+// 路径, in a Traditional text).
+func decodedScript(orig codec, bs []byte) int {
+	tab := scriptTable()
+	var simp, trad int
+	for i := 0; i < len(bs); {
+		r, size := orig.decode(bs[i:])
+		if size == 0 {
+			i++
+			continue
+		}
+		if r >= 0x4E00 && r <= 0x9FFF {
+			switch tab[r-0x4E00] {
+			case -1:
+				simp++
+			case 1:
+				trad++
+			}
+		}
+		i += size
+	}
+	return scriptOf(simp, trad)
+}
+
+// scriptCost is what evidence.scriptHan charges r in text of script.
+func scriptCost(script int, r rune) float64 {
+	if script == 0 || r < 0x4E00 || r > 0x9FFF {
+		return 0
+	}
+	return scriptMismatch(script, scriptTable()[r-0x4E00])
 }
 
 // wordAt returns the Latin word that starts at byte j of the window's

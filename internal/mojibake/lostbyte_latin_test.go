@@ -35,3 +35,52 @@ func TestRestoreLostLatinNeverWrong(t *testing.T) {
 	// Without the Latin-context statistics 7 were restored.
 	assert.GreaterOrEqual(t, n.restored, 9)
 }
+
+// In Traditional text a Simplified character is an unlikely restoration
+// (and the other way round): the script of the stretch as it reads
+// restored ranks the candidates, as the document's script does in the
+// shift search. It widens the lead of the right character over its rivals
+// of the other script (在 over 圆 and 圓 alike).
+func TestRestoreLostScript(t *testing.T) {
+	sentences := []string{
+		"在 Python 里面可以直接读取这个文件。",
+		"數據庫在 MySQL 裡面叫做資料庫。",
+		"這個函數有 3 個參數，第一個是檔名。",
+		"以来已有 5 次登录失败，请稍后再试。",
+		"無法為類型 %s 建立雜湊函數",
+		"修改檔案的所屬組為 \"users\" 。",
+		"選項在互動式 shell 中是預設啟用的。",
+		"显示所选进程的父进程 ID 和名称",
+		"对 COPY 语句不支持这个规则",
+		"在 Windows 系统上没有这个命令。",
+		"這個設定檔在 /etc 目錄下面。",
+		"預期得到 flush 包，但是沒有收到。",
+		"在 Linux 上編譯這個程式需要 gcc。",
+		"用戶在 Debian 系統上安裝了這個套件。",
+		"配置文件在 /etc 目录下，修改后重启。",
+		"聚合函数不能在 WHERE 子句中使用",
+		"窗口函數不能在 WHERE 子句中使用",
+		"所有的檔案都在 /tmp 目錄裡。",
+		"請在終端機輸入 ls 命令。",
+		"這個命令會在 bash 中執行。",
+	}
+	var n lostOutcomes
+	for _, s := range sentences {
+		n.add(t, s, "utf8", "gbk")
+	}
+	t.Logf("restored %d, left with U+FFFD %d", n.restored, n.kept)
+	// Without the script 9 were restored.
+	assert.GreaterOrEqual(t, n.restored, 11)
+}
+
+func TestBig5Disputed(t *testing.T) {
+	for code, want := range map[uint16]bool{
+		0xC6D5: true,  // 癶 for WHATWG, unmapped for HKSCS-2004 readers
+		0xA3E1: true,  // € of WHATWG's Big5
+		0x8740: true,  // HKSCS-2008
+		0xA440: false, // 一
+		0xB3A3: false, // 都
+	} {
+		assert.Equal(t, want, big5Disputed(code), "%04X", code)
+	}
+}
