@@ -1,0 +1,93 @@
+#!/bin/sh
+# lostbyte-heldout.sh — how well hanfix restores the bytes behind U+FFFD in
+# text it has not learned from.
+#
+# From the Debian corpus that scripts/debian-corpus.sh writes (WORKDIR,
+# default $HANFIX_CORPUS or /tmp/hanfix-noharm) it sets aside every tenth
+# line of 15 to 200 characters that has a Han character next to a Latin
+# word or digit (the test lines; at most 6,000), learns the Latin-context
+# statistics (tools/genlatin) from the rest, and builds the CLI with them
+# in a copy of the repository. Then it reads the test lines as a reader
+# that fails one byte at a time would: UTF-8 as GB18030 and GBK as
+# big5hkscs (Python's codecs with errors="replace"), cleans them with
+# -to keep and counts, over the lines with a U+FFFD, those restored
+# exactly, those still holding a U+FFFD, and those changed into anything
+# else (wrong). Lines with terminal escapes are left out (hygiene removes
+# them, which is no restoration).
+#
+# The punctuation statistics (punct.bin) stay those learned from the whole
+# corpus.
+#
+# With BASE_BIN set to another hanfix binary (an older build, say), it
+# scores that binary on the same lines too.
+#
+# Usage: scripts/lostbyte-heldout.sh [WORKDIR]   (needs go and python3)
+set -eu
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+corpus=${1:-${HANFIX_CORPUS:-/tmp/hanfix-noharm}}
+DIR=$(mktemp -d "${TMPDIR:-/tmp}/hanfix-lostbyte.XXXXXX")
+trap 'rm -rf "$DIR"' EXIT INT TERM
+
+mkdir -p "$DIR/train"
+python3 - "$corpus" "$DIR" <<'EOF'
+import json, re, sys
+corpus, out = sys.argv[1], sys.argv[2]
+near = re.compile(r'[\u4e00-\u9fff] ?[A-Za-z0-9_]|[A-Za-z0-9_] ?[\u4e00-\u9fff]')
+test = []
+for name in ['man.txt', 'plain.txt', 'mo.txt', 'html.txt']:
+    with open(f'{out}/train/{name}', 'w') as w:
+        k = 0
+        for line in open(f'{corpus}/{name}', encoding='utf-8'):
+            s = line.rstrip('\n')
+            if near.search(s) and 15 <= len(s) <= 200 and '\x1b' not in s:
+                k += 1
+                if k % 10 == 0:
+                    test.append(s)
+                    continue
+            w.write(line)
+open(f'{out}/train/packages.txt', 'w').write(open(f'{corpus}/packages.txt').read())
+test = test[:6000]
+def garble(s, orig, wrong):
+    try:
+        return s.encode(orig).decode(wrong, errors='replace')
+    except UnicodeEncodeError:
+        return s
+with open(f'{out}/orig.jsonl', 'w') as fo, open(f'{out}/utf8-as-gb18030.jsonl', 'w') as f1, \
+        open(f'{out}/gbk-as-big5hkscs.jsonl', 'w') as f2:
+    for i, s in enumerate(test):
+        fo.write(json.dumps({'id': i, 'text': s}, ensure_ascii=False) + '\n')
+        f1.write(json.dumps({'id': i, 'text': garble(s, 'utf-8', 'gb18030')}, ensure_ascii=False) + '\n')
+        f2.write(json.dumps({'id': i, 'text': garble(s, 'gbk', 'big5hkscs')}, ensure_ascii=False) + '\n')
+print(f'test lines: {len(test)}')
+EOF
+
+(cd "$ROOT/tools" && go run ./genlatin -corpus "$DIR/train" -out "$DIR/latin.bin") 2>/dev/null
+mkdir "$DIR/repo"
+(cd "$ROOT" && git ls-files -z | xargs -0 tar cf - ) | (cd "$DIR/repo" && tar xf -)
+cp "$DIR/latin.bin" "$DIR/repo/internal/lm/latin.bin"
+(cd "$DIR/repo" && go build -o "$DIR/hanfix" ./examples/hanfix)
+
+for bin in "$DIR/hanfix" ${BASE_BIN:-}; do
+for k in utf8-as-gb18030 gbk-as-big5hkscs; do
+	"$bin" -jsonl -to keep "$DIR/$k.jsonl" > "$DIR/$k.out"
+	python3 - "$DIR" "$k" "$bin" <<'EOF'
+import json, sys
+d, k, b = sys.argv[1], sys.argv[2], sys.argv[3]
+orig = [json.loads(l)['text'] for l in open(f'{d}/orig.jsonl')]
+garbled = [json.loads(l)['text'] for l in open(f'{d}/{k}.jsonl')]
+out = [json.loads(l)['text'] for l in open(f'{d}/{k}.out')]
+n = exact = kept = wrong = 0
+for o, g, r in zip(orig, garbled, out):
+    if '\ufffd' not in g:
+        continue
+    n += 1
+    if r == o:
+        exact += 1
+    elif '\ufffd' in r:
+        kept += 1
+    else:
+        wrong += 1
+print(f'{b.replace(d + "/", "")} {k}: {n} lines with U+FFFD: restored exactly {exact}, still with U+FFFD {kept}, wrong {wrong}')
+EOF
+done
+done
