@@ -42,10 +42,13 @@ const (
 // LatinStats holds the Latin-context statistics. It is immutable and safe
 // for concurrent use.
 type LatinStats struct {
-	chars map[rune]*latinChar
+	chars map[rune]latinChar
 	// words[0] holds the words with the characters seen right before
 	// them, words[1] those with the characters seen right after them.
 	words [2]map[string]latinWord
+	// pairs counts the characters seen next to each word often enough:
+	// key latinWord.id<<32 | rune.
+	pairs map[uint64]int32
 }
 
 // latinChar is what the statistics say of one character: its share of all
@@ -56,11 +59,11 @@ type latinChar struct {
 	ratio [2][latinClasses]float64
 }
 
-// latinWord is a word's count of Han neighbours on one side, and of the
-// characters seen there often enough.
+// latinWord is a word's count of Han neighbours on one side, and its key
+// in LatinStats.pairs.
 type latinWord struct {
-	n     int
-	chars map[rune]int
+	n  int
+	id uint32
 }
 
 var (
@@ -131,7 +134,8 @@ func ParseLatin(data []byte) (*LatinStats, error) {
 		total += c.n
 		raw = append(raw, c)
 	}
-	s := &LatinStats{chars: make(map[rune]*latinChar, len(raw))}
+	// A pair takes about three bytes of the data.
+	s := &LatinStats{chars: make(map[rune]latinChar, len(raw)), pairs: make(map[uint64]int32, len(body)/3)}
 	for side := range s.words {
 		nwords := u()
 		if bad || nwords > len(body) {
@@ -146,18 +150,17 @@ func ParseLatin(data []byte) (*LatinStats, error) {
 			}
 			w := string(body[:l])
 			body = body[l:]
-			lw := latinWord{n: u()}
+			lw := latinWord{n: u(), id: uint32(len(s.words[0]) + len(s.words[1]))}
 			npairs := u()
 			if npairs > len(body) {
 				bad = true
 				break
 			}
-			lw.chars = make(map[rune]int, npairs)
 			last := rune(0)
 			for range npairs {
 				r := last + rune(u())
 				last = r
-				lw.chars[r] = u()
+				s.pairs[uint64(lw.id)<<32|uint64(uint32(r))] = int32(min(u(), math.MaxInt32))
 			}
 			s.words[side][w] = lw
 		}
@@ -169,7 +172,7 @@ func ParseLatin(data []byte) (*LatinStats, error) {
 		return nil, fmt.Errorf("parse Latin-context statistics: no counts: %w", errFormat)
 	}
 	for _, c := range raw {
-		lc := &latinChar{p: float64(c.n) / float64(total)}
+		lc := latinChar{p: float64(c.n) / float64(total)}
 		for side := range c.sides {
 			for k, x := range c.sides[side] {
 				expected := float64(classTotal[side][k]) * lc.p
@@ -213,14 +216,14 @@ func (s *LatinStats) After(word []byte, r rune) float64 {
 }
 
 func (s *LatinStats) ratio(side int, r rune, word []byte) float64 {
-	c := s.chars[r]
-	if c == nil || len(word) == 0 {
+	c, ok := s.chars[r]
+	if !ok || len(word) == 0 {
 		return 0
 	}
 	lp := c.ratio[side][latinClass(word)]
 	if w, ok := s.words[side][string(word)]; ok {
 		expected := float64(w.n) * c.p * math.Exp(lp)
-		lp += math.Log((float64(w.chars[r]) + 1) / (expected + 1))
+		lp += math.Log((float64(s.pairs[uint64(w.id)<<32|uint64(uint32(r))]) + 1) / (expected + 1))
 	}
 	return lp
 }

@@ -71,3 +71,12 @@ func BenchmarkLatinBefore(b *testing.B) {
 		_ = s.Before('按', w)
 	}
 }
+
+func BenchmarkParseLatin(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := ParseLatin(latinData); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
