@@ -49,17 +49,25 @@ func Find(text string) []Span {
 			}
 		}
 		sort.Slice(near, func(i, j int) bool { return near[i].lo < near[j].lo })
-		var conflict, added bool
+		var conflict bool
+		// The spans to add and those they supersede, applied after the
+		// loop: mapBack reads spans against starts.
+		var adds []Span
+		var superseded []bool
 		for _, r := range findNear(out, near, counts) {
 			if !r.Repairable {
 				continue
 			}
 			a, b := mapBack(r.Start, starts, spans, text), mapBack(r.End, starts, spans, text)
-			met := false
+			// met: r meets a span; reportsOnly: all it meets are reports
+			// (nothing applied) inside it, which r, a repair of the text
+			// around them, supersedes (a U+FFFD whose byte r restores).
+			met, reportsOnly := false, true
 			for i := range spans {
 				sp := &spans[i]
 				if sp.Start <= b && a <= sp.End {
 					met = true
+					reportsOnly = reportsOnly && !sp.Repairable && a <= sp.Start && sp.End <= b
 					if sp.Repairable {
 						sp.Repairable, sp.Repair = false, ""
 						sp.Reason += "; not applied: the repaired text would offer a further repair here"
@@ -67,14 +75,32 @@ func Find(text string) []Span {
 					}
 				}
 			}
-			if !met && b-a == r.End-r.Start && text[a:b] == r.Garbled {
+			if (!met || reportsOnly) && b-a == r.End-r.Start && text[a:b] == r.Garbled {
+				if met {
+					if superseded == nil {
+						superseded = make([]bool, len(spans))
+					}
+					for i, sp := range spans {
+						superseded[i] = superseded[i] || sp.Start <= b && a <= sp.End
+					}
+				}
 				r.Start, r.End = a, b
 				r.Reason += "; found once the rest of the document was repaired"
-				spans = append(spans, r)
-				added = true
+				adds = append(adds, r)
 			}
 		}
+		added := len(adds) > 0
 		if added {
+			if superseded != nil {
+				kept := spans[:0]
+				for i, sp := range spans {
+					if !superseded[i] {
+						kept = append(kept, sp)
+					}
+				}
+				spans = kept
+			}
+			spans = append(spans, adds...)
 			sort.Slice(spans, func(i, j int) bool { return spans[i].Start < spans[j].Start })
 			rejected = nil
 		}

@@ -178,3 +178,19 @@ func TestBracketOf(t *testing.T) {
 	i, _ := bracketOf('。')
 	assert.Equal(t, -1, i)
 }
+
+// A region read two ways: its first half repaired one way, its second half
+// (here with a lost byte) is found only once the first is repaired. The
+// idempotence pass of Find repairs it now, superseding the report of its
+// U+FFFD, rather than leaving it to a second cleaning (FuzzMojibake found
+// it).
+func TestFindSupersedesLostReport(t *testing.T) {
+	s := "鏇挎偍鐨勛屾。鎶婄紪鐨\uFFFD"
+	spans := Find(s)
+	out := applySpans(s, spans)
+	assert.Equal(t, out, applySpans(out, Find(out)), "idempotent")
+	assert.Contains(t, out, "把编的")
+	for _, sp := range spans {
+		assert.False(t, sp.Kind == KindLost && sp.Start >= strings.Index(s, "鎶"), "superseded report left: %+v", sp)
+	}
+}
