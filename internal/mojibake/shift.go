@@ -1040,6 +1040,10 @@ type dropGroup struct {
 	x      byte
 	c      rune
 	lo, hi int // the group's choices in ents
+	// max is the largest score of the group's choices after c without c's
+	// own (-Inf for none): a selection that is full skips the group when
+	// c's score plus max does not beat its last choice.
+	max float64
 }
 
 type lostDropEnt struct {
@@ -1082,7 +1086,7 @@ func (s *shiftScorer) lostDropChoices(text string, a byte, pos int) *lostDrops {
 			c2 := s.g.decode2(y, byte(code))
 			ld.ents = append(ld.ents, lostDropEnt{code, s.bg.Bigram(c, c2), s.cacheBonus(c, c2)})
 		}
-		ld.groups = append(ld.groups, dropGroup{x, c, lo, len(ld.ents)})
+		ld.groups = append(ld.groups, dropGroup{x, c, lo, len(ld.ents), 0})
 	}
 	return ld
 }
@@ -1255,12 +1259,14 @@ func (s *shiftScorer) finalDropChoices(a, last byte) *finalDrops {
 		if c1 == 0 || s.g.isPUA(c1) {
 			continue
 		}
-		lo := len(fd.ents)
+		lo, bmax := len(fd.ents), math.Inf(-1)
 		for _, y := range s.tab.dropLeads[k][last] {
 			c2 := s.g.decode2(y, last)
-			fd.ents = append(fd.ents, finalDropEnt{y, c2, s.bg.Bigram(c1, c2)})
+			b := s.bg.Bigram(c1, c2)
+			bmax = max(bmax, b)
+			fd.ents = append(fd.ents, finalDropEnt{y, c2, b})
 		}
-		fd.groups = append(fd.groups, dropGroup{x, c1, lo, len(fd.ents)})
+		fd.groups = append(fd.groups, dropGroup{x, c1, lo, len(fd.ents), bmax})
 	}
 	finalDropTabs.keep(a, last, fd, int64(cap(fd.groups))*int64(unsafe.Sizeof(dropGroup{}))+int64(cap(fd.ents))*int64(unsafe.Sizeof(finalDropEnt{})))
 	return fd
@@ -1286,6 +1292,12 @@ func (s *shiftScorer) dropStepFinal(h shiftHyp, at int, last byte) []shiftHyp {
 	for _, gr := range fd.groups {
 		x, c1 := gr.x, gr.c
 		lp1 := s.charLP(h.prev, c1, true)
+		// A full top keeps none of the group's choices when even the best
+		// (gr.max) does not beat its last: rounding is monotonic, so
+		// lp1+e.b ≤ lp1+gr.max.
+		if n == keep && lp1+gr.max <= top[keep-1].lp {
+			continue
+		}
 		for _, e := range fd.ents[gr.lo:gr.hi] {
 			y, c2 := e.y, e.c2
 			cd := cand{x, y, c1, c2, lp1 + e.b}
