@@ -996,6 +996,12 @@ func (s *shiftScorer) terminate(text string, h shiftHyp, rankInBeam int, toks []
 		ld := s.lostDropChoices(text, h.a, t.end)
 		for _, gr := range ld.groups {
 			lp1 := s.charLP(h.prev, gr.c, true)
+			// A full top keeps none of the group's choices when its
+			// bound does not beat the last: rounding is monotonic, so
+			// lp1+e.b+e.cb ≤ lp1+gr.bMax+gr.cbMax.
+			if n == keep && lp1+gr.bMax+gr.cbMax <= top[keep-1].lp {
+				continue
+			}
 			for _, e := range ld.ents[gr.lo:gr.hi] {
 				cd := cand{gr.x, e.code, lp1 + e.b + e.cb}
 				if n < keep {
@@ -1032,8 +1038,19 @@ func (s *shiftScorer) terminate(text string, h shiftHyp, rankInBeam int, toks []
 type lostDrops struct {
 	a      byte
 	pos    int // the offset after the "?"; 0 before the first use
-	groups []dropGroup
+	groups []lostDropGroup
 	ents   []lostDropEnt
+}
+
+// lostDropGroup is the first character c = (a, x) of lostDrops and its
+// choices ents[lo:hi]. bMax and cbMax are the largest b and cb of the
+// choices (-Inf and 0 when there are none), which bound them for
+// terminate.
+type lostDropGroup struct {
+	x           byte
+	c           rune
+	lo, hi      int
+	bMax, cbMax float64
 }
 
 type dropGroup struct {
@@ -1066,9 +1083,12 @@ func (s *shiftScorer) lostDropChoices(text string, a byte, pos int) *lostDrops {
 			continue
 		}
 		codes := s.tab.dropEnds[k]
+		// The document's pairs after c are its successors: without
+		// any, every cache bonus after c is 0.
+		succ := s.ev.successors(c)
 		if pe > 0 {
 			codes = s.ev.withReading(s.g, syl)
-		} else if succ := s.ev.successors(c); len(succ) > 0 {
+		} else if len(succ) > 0 {
 			// Words of the document after c (字符 → 串).
 			codes = append([]uint16(nil), codes...)
 			for _, r2 := range succ {
@@ -1077,16 +1097,22 @@ func (s *shiftScorer) lostDropChoices(text string, a byte, pos int) *lostDrops {
 				}
 			}
 		}
-		lo := len(ld.ents)
+		gr := lostDropGroup{x: x, c: c, lo: len(ld.ents), bMax: math.Inf(-1)}
 		for _, code := range codes {
 			y := byte(code >> 8)
 			if !s.g.isDropped(x, y) {
 				continue
 			}
 			c2 := s.g.decode2(y, byte(code))
-			ld.ents = append(ld.ents, lostDropEnt{code, s.bg.Bigram(c, c2), s.cacheBonus(c, c2)})
+			e := lostDropEnt{code: code, b: s.bg.Bigram(c, c2)}
+			if len(succ) > 0 {
+				e.cb = s.cacheBonus(c, c2)
+			}
+			gr.bMax, gr.cbMax = max(gr.bMax, e.b), max(gr.cbMax, e.cb)
+			ld.ents = append(ld.ents, e)
 		}
-		ld.groups = append(ld.groups, dropGroup{x, c, lo, len(ld.ents), 0})
+		gr.hi = len(ld.ents)
+		ld.groups = append(ld.groups, gr)
 	}
 	return ld
 }
