@@ -190,12 +190,51 @@ type outNode struct {
 
 // nodeArena hands out the output nodes and the drop lists of one search
 // from chunks, one allocation per chunk instead of one per character or
-// dropped pair tried.
+// dropped pair tried. The scorer keeps one arena for its searches: once a
+// search is over nothing refers to its nodes, drop lists or histories
+// (its repair and plan are copies), so the next search reuses the chunks
+// (reset).
 type nodeArena struct {
-	chunk []outNode
-	drops []shiftDrop
-	hists []wordHist
+	nodes chunkList[outNode]
+	drops chunkList[shiftDrop]
+	hists chunkList[wordHist]
 	bg    *bigramCache // the search's Bigram, for wordRankDelta
+}
+
+// reset readies the arena for a search with Bigram bg, reusing the chunks
+// of the searches before.
+func (a *nodeArena) reset(bg *bigramCache) {
+	a.nodes.reset()
+	a.drops.reset()
+	a.hists.reset()
+	a.bg = bg
+}
+
+// chunkList hands out elements from chunks that it keeps for reuse.
+type chunkList[T any] struct {
+	cur  []T   // the chunk being filled
+	all  [][]T // the chunks made so far
+	next int   // all[next:] are free
+}
+
+// room makes cur a chunk with room for n more elements: cur itself, the
+// next free chunk, or a new one of size elements.
+func (l *chunkList[T]) room(n, size int) {
+	if cap(l.cur)-len(l.cur) >= n {
+		return
+	}
+	if l.next < len(l.all) {
+		l.cur = l.all[l.next][:0]
+	} else {
+		l.cur = make([]T, 0, size)
+		l.all = append(l.all, l.cur)
+	}
+	l.next++
+}
+
+// reset frees all the chunks for reuse.
+func (l *chunkList[T]) reset() {
+	l.cur, l.next = nil, 0
 }
 
 // newHist returns a zero history for a node.
@@ -203,11 +242,9 @@ func (a *nodeArena) newHist() *wordHist {
 	if a == nil {
 		return new(wordHist)
 	}
-	if len(a.hists) == cap(a.hists) {
-		a.hists = make([]wordHist, 0, 16)
-	}
-	a.hists = append(a.hists, wordHist{})
-	return &a.hists[len(a.hists)-1]
+	a.hists.room(1, 16)
+	a.hists.cur = append(a.hists.cur, wordHist{})
+	return &a.hists.cur[len(a.hists.cur)-1]
 }
 
 // withDrop returns the drop list ds with d appended, in new memory and
@@ -218,23 +255,19 @@ func (a *nodeArena) withDrop(ds []shiftDrop, d shiftDrop) []shiftDrop {
 	if a == nil {
 		return append(append(make([]shiftDrop, 0, n), ds...), d)
 	}
-	if cap(a.drops)-len(a.drops) < n {
-		a.drops = make([]shiftDrop, 0, 128)
-	}
-	l := len(a.drops)
-	a.drops = append(append(a.drops, ds...), d)
-	return a.drops[l : l+n : l+n]
+	a.drops.room(n, 128)
+	l := len(a.drops.cur)
+	a.drops.cur = append(append(a.drops.cur, ds...), d)
+	return a.drops.cur[l : l+n : l+n]
 }
 
 func (a *nodeArena) node(r rune, parent *outNode) *outNode {
 	if a == nil {
 		return &outNode{r: r, parent: parent}
 	}
-	if len(a.chunk) == cap(a.chunk) {
-		a.chunk = make([]outNode, 0, 256)
-	}
-	a.chunk = append(a.chunk, outNode{r: r, parent: parent})
-	return &a.chunk[len(a.chunk)-1]
+	a.nodes.room(1, 256)
+	a.nodes.cur = append(a.nodes.cur, outNode{r: r, parent: parent})
+	return &a.nodes.cur[len(a.nodes.cur)-1]
 }
 
 type shiftHyp struct {
@@ -299,6 +332,10 @@ type shiftScorer struct {
 	// prune's sort keys and the hypotheses it keeps.
 	pruneKeys []rankKey
 	pruneOut  []shiftHyp
+	// arena is the memory of the searches' nodes, reset by each, and
+	// toks the tokens of the last search.
+	arena nodeArena
+	toks  []shiftToken
 }
 
 // newShiftScorer returns a scorer with the default model and no evidence;
@@ -388,7 +425,12 @@ func (s *shiftScorer) cacheBonus(prev, c rune) float64 {
 
 // tokensAfter splits the text after a "?" into shift tokens.
 func tokensAfter(g *gbkTable, text string, pos int) []shiftToken {
-	var ts []shiftToken
+	return appendTokensAfter(nil, g, text, pos)
+}
+
+// appendTokensAfter is tokensAfter in the memory of ts[:0].
+func appendTokensAfter(ts []shiftToken, g *gbkTable, text string, pos int) []shiftToken {
+	ts = ts[:0]
 	for i := pos; i < len(text) && len(ts) < maxShiftTokens; {
 		r, n := utf8.DecodeRuneInString(text[i:])
 		t := shiftToken{r: r, pos: i, end: i + n}
@@ -478,7 +520,8 @@ func (s *shiftScorer) shiftAt(text string, q int) *shiftCand {
 
 	var best *shiftCand
 	for _, st := range starts {
-		toks := tokensAfter(g, text, st.pos)
+		toks := appendTokensAfter(s.toks, g, text, st.pos)
+		s.toks = toks
 		if c := s.search(text, q, st.h, toks); c != nil {
 			c.start = q
 			switch {
@@ -497,7 +540,8 @@ func (s *shiftScorer) shiftAt(text string, q int) *shiftCand {
 
 // search runs the beam over the tokens.
 func (s *shiftScorer) search(text string, q int, h0 shiftHyp, toks []shiftToken) *shiftCand {
-	h0.arena = &nodeArena{bg: s.bg}
+	s.arena.reset(s.bg)
+	h0.arena = &s.arena
 	beam := []shiftHyp{h0}
 	var best *shiftCand
 	runnerUp := math.Inf(-1)
