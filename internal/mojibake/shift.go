@@ -1448,15 +1448,25 @@ func (s *shiftScorer) prune(hs []shiftHyp) []shiftHyp {
 	for i, h := range hs {
 		keys = append(keys, rankKey{h.rank, i})
 	}
-	slices.SortFunc(keys, func(x, y rankKey) int {
-		switch {
-		case x.rank > y.rank:
-			return -1
-		case x.rank < y.rank:
-			return 1
+	if len(keys) <= 12 {
+		// What pdqsort does with 12 elements or fewer (maxInsertion),
+		// without a call per comparison.
+		for i := 1; i < len(keys); i++ {
+			for j := i; j > 0 && keys[j].rank > keys[j-1].rank; j-- {
+				keys[j], keys[j-1] = keys[j-1], keys[j]
+			}
 		}
-		return 0
-	})
+	} else {
+		slices.SortFunc(keys, func(x, y rankKey) int {
+			switch {
+			case x.rank > y.rank:
+				return -1
+			case x.rank < y.rank:
+				return 1
+			}
+			return 0
+		})
+	}
 	s.pruneKeys = keys
 	// merge states with the same (a, prev)
 	out := s.pruneOut[:0]
