@@ -363,12 +363,6 @@ func (s *shiftScorer) charLP(prev, c rune, inner bool) float64 {
 	return lp
 }
 
-// innerLP is charLP(prev, c, true) given bigram, the model's Bigram(prev,
-// c), and odd, oddClass(c).
-func (s *shiftScorer) innerLP(bigram float64, c rune, odd bool) float64 {
-	return charTerms{s.ev.scriptLP(s.m, c), odd, s.ev != nil && s.ev.annotated(c)}.lp(bigram, true)
-}
-
 // charTerms are the terms of charLP(prev, c, inner) that depend on c
 // alone: its script prior, and whether its class or the document's
 // annotations charge it.
@@ -775,9 +769,11 @@ func (s *shiftScorer) dropStep(hs []shiftHyp, at int, u byte, slot int) [maxDrop
 	var sels [maxDropShare]dropSel
 	ha := hs[0].a
 	dc := s.dropChoicesOf(ha, u)
+	p, si := dc.plain, s.scriptIndex()
 	var lp1 [maxDropShare]float64
-	for _, gr := range dc.groups {
-		a, x, c1 := gr.a, gr.x, gr.c1
+	for gi := range p.groups {
+		pg, gr := &p.groups[gi], &dc.groups[gi]
+		a, x, c1 := pg.a, pg.x, pg.c1
 		for j := range hs {
 			// charLP(hs[j].prev, c1, ha != 0), its terms of c1 alone
 			// computed once with the choices.
@@ -794,17 +790,26 @@ func (s *shiftScorer) dropStep(hs []shiftHyp, at int, u byte, slot int) [maxDrop
 		for j := range hs {
 			sel := &sels[j]
 			// A full selection keeps none of the group's plain choices
-			// when even the best of them (gmax) does not beat its last
-			// one: rounding is monotonic, so lp1+g ≤ lp1+gmax.
-			if !sel.full() || lp1[j]+gr.gmax > sel.top[dropKeep-1].lp {
-				for _, e := range dc.ents[gr.lo:gr.plain] {
-					if !sel.full() || lp1[j]+e.g > sel.top[dropKeep-1].lp {
-						sel.offer(dropCand{a, x, e.y, c1, e.c2, lp1[j], e.g, lp1[j] + e.g})
+			// when even the best of them (gmax, their best before the
+			// document's annotations take any 6 off) does not beat its
+			// last one: rounding is monotonic, so lp1+g ≤ lp1+gmax.
+			l1 := lp1[j]
+			if !sel.full() || l1+pg.gmax[si] > sel.top[dropKeep-1].lp {
+				ann := gr.ann
+				for k := pg.lo; k < pg.hi; k++ {
+					e := &p.ents[k]
+					g := e.g[si]
+					if ann && s.ev.annotated(e.c2) {
+						g -= 6 // charLP's last term
+					}
+					if !sel.full() || l1+g > sel.top[dropKeep-1].lp {
+						sel.offer(dropCand{a, x, e.y, c1, e.c2, l1, g, l1 + g})
 					}
 				}
 			}
-			for _, e := range dc.ents[gr.plain:gr.hi] {
-				sel.offer(dropCand{a, x, e.y, c1, e.c2, lp1[j], e.g, lp1[j] + e.g + e.cb})
+			for k := gr.lo; k < gr.hi; k++ {
+				e := &dc.ents[k]
+				sel.offer(dropCand{a, x, e.y, c1, e.c2, l1, e.g, l1 + e.g + e.cb})
 			}
 		}
 	}
@@ -850,30 +855,29 @@ func (s *shiftScorer) dropStep(hs []shiftHyp, at int, u byte, slot int) [maxDrop
 
 // dropChoices holds the choices of dropStep for one state byte ha and
 // first byte u, in the order of the plain loop over dropTrail, leads and
-// second characters: per first character c1 = (a, x) the second
-// characters (y, u) with charLP(c1, c2, true) and, for the document's
-// words after c1, their cache bonus. None of it depends on the hypothesis;
-// the searches from the starts of one '?' go over the same tokens, and
-// damage repeats itself, so about half the dropSteps of a damaged
-// document find their choices here.
+// second characters: per first character c1 = (a, x) the likeliest
+// second characters (y, u) of plain, with charLP(c1, c2, true) by the
+// document's script, and the document's words after c1 with their
+// charLP and cache bonus. None of it depends on the hypothesis; the
+// searches from the starts of one '?' go over the same tokens, and damage
+// repeats itself, so about half the dropSteps of a damaged document find
+// their choices here.
 type dropChoices struct {
 	ha, u  byte
 	used   bool
-	groups []dropChoiceGroup
+	plain  *dropPlain
+	groups []dropChoiceGroup // those of plain, in its order
 	ents   []dropChoiceEnt
 }
 
-// dropChoiceGroup is the choices of one first character c1 = (a, x):
-// ents[lo:plain] are the likeliest second characters, ents[plain:hi] the
-// document's words after c1, whose cache bonus counts.
+// dropChoiceGroup is the document's part of the choices of one first
+// character c1 = (a, x) of plain: the terms of c1's charLP, whether the
+// document annotates one of plain's second characters (which then take 6
+// off their score), and the document's words after c1 in ents[lo:hi].
 type dropChoiceGroup struct {
-	a, x          byte
-	c1            rune
-	c1Terms       charTerms
-	lo, plain, hi int
-	// gmax is the largest g of ents[lo:plain] (-Inf when there are none):
-	// dropStep skips them all when lp1+gmax cannot enter its selection.
-	gmax float64
+	c1Terms charTerms
+	ann     bool
+	lo, hi  int
 }
 
 type dropChoiceEnt struct {
@@ -902,15 +906,19 @@ func (s *shiftScorer) dropChoicesOf(ha, u byte) *dropChoices {
 	}
 	dc.ha, dc.u, dc.used, dc.groups, dc.ents = ha, u, true, dc.groups[:0], dc.ents[:0]
 	p := s.dropPlainOf(ha, u)
+	dc.plain = p
+	annotates := s.ev != nil && s.ev.annBits != nil
 	for _, pg := range p.groups {
 		x, c1 := pg.x, pg.c1
-		lo, gmax := len(dc.ents), math.Inf(-1)
-		for _, e := range p.ents[pg.lo:pg.hi] {
-			g := s.innerLP(e.bigram, e.c2, e.odd) // charLP(c1, c2, true)
-			gmax = max(gmax, g)
-			dc.ents = append(dc.ents, dropChoiceEnt{y: e.y, c2: e.c2, g: g})
+		gr := dropChoiceGroup{c1Terms: s.termsOf(c1), lo: len(dc.ents)}
+		if annotates {
+			for _, e := range p.ents[pg.lo:pg.hi] {
+				if s.ev.annotated(e.c2) {
+					gr.ann = true
+					break
+				}
+			}
 		}
-		plain := len(dc.ents)
 		if ha != 0 {
 			// Words of the document after c1 (您 → 也).
 			for _, c2 := range s.ev.successors(c1) {
@@ -919,7 +927,8 @@ func (s *shiftScorer) dropChoicesOf(ha, u byte) *dropChoices {
 				}
 			}
 		}
-		dc.groups = append(dc.groups, dropChoiceGroup{pg.a, x, c1, s.termsOf(c1), lo, plain, len(dc.ents), gmax})
+		gr.hi = len(dc.ents)
+		dc.groups = append(dc.groups, gr)
 	}
 	return dc
 }
