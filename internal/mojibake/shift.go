@@ -1240,7 +1240,11 @@ func (s *shiftScorer) terminateLost(text string, h shiftHyp, t shiftToken, only 
 		} else if c := s.g.decode2(h.a, byte(only)); c != 0 && !s.g.isPUA(c) && (pe <= 0 || pinyin.HasReading(c, syl)) {
 			cands = append(cands, s.lastChar(byte(only), c))
 		}
-		for _, lc := range cands {
+		// The document's pairs after h.prev are its successors: without
+		// any, every cache bonus is 0.
+		cached := len(s.ev.successors(h.prev)) > 0
+		for k := range cands {
+			lc := &cands[k]
 			// charLP(h.prev, c, false), its class and script terms
 			// computed once for all hypotheses.
 			c := lc.c
@@ -1248,7 +1252,11 @@ func (s *shiftScorer) terminateLost(text string, h shiftHyp, t shiftToken, only 
 			if lc.odd {
 				lp -= 6
 			}
-			e := xl{lc.x, c, lp, lp + s.cacheBonus(h.prev, c)}
+			cb := 0.0
+			if cached {
+				cb = s.cacheBonus(h.prev, c)
+			}
+			e := xl{lc.x, c, lp, lp + cb}
 			if n < len(top) {
 				top[n] = e
 				n++
@@ -1261,7 +1269,8 @@ func (s *shiftScorer) terminateLost(text string, h shiftHyp, t shiftToken, only 
 				top[j], top[j-1] = top[j-1], top[j]
 			}
 		}
-		xs := make([]xc, n)
+		var xsBuf [len(top)]xc
+		xs := xsBuf[:n]
 		for k, e := range top[:n] {
 			hh := h
 			hh.emit(e.c, e.lp, e.rank-e.lp)
