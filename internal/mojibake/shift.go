@@ -1130,44 +1130,90 @@ func (s *shiftScorer) lostDropChoices(text string, a byte, pos int) *lostDrops {
 	}
 	ld.a, ld.pos, ld.groups, ld.ents = a, pos, ld.groups[:0], ld.ents[:0]
 	syl, pe := readPinyinClose(text, pos)
-	for k, x := range s.tab.dropTrail {
-		c := s.g.decode2(a, x)
-		if c == 0 || s.g.isPUA(c) {
-			continue
-		}
-		codes := s.tab.dropEnds[k]
+	lp := s.lostPlainOf(a)
+	for _, pg := range lp.groups {
+		x, c := pg.x, pg.c
 		// The document's pairs after c are its successors: without
 		// any, every cache bonus after c is 0.
 		succ := s.ev.successors(c)
+		gr := lostDropGroup{x: x, c: c, lo: len(ld.ents), bMax: math.Inf(-1)}
 		if pe > 0 {
-			codes = s.ev.withReading(s.g, syl)
-		} else if len(succ) > 0 {
-			// Words of the document after c (字符 → 串).
-			codes = append([]uint16(nil), codes...)
-			for _, r2 := range succ {
-				if b0, b1, n := s.g.encode(r2); n == 2 && b1 >= 0x80 {
-					codes = append(codes, uint16(b0)<<8|uint16(b1))
+			for _, code := range s.ev.withReading(s.g, syl) {
+				if y := byte(code >> 8); s.g.isDropped(x, y) {
+					c2 := s.g.decode2(y, byte(code))
+					ld.add(&gr, lostDropEnt{code: code, b: s.bg.Bigram(c, c2)}, s, c, c2, succ)
 				}
 			}
-		}
-		gr := lostDropGroup{x: x, c: c, lo: len(ld.ents), bMax: math.Inf(-1)}
-		for _, code := range codes {
-			y := byte(code >> 8)
-			if !s.g.isDropped(x, y) {
-				continue
+		} else {
+			// The characters of dropEnds, scored in the shared table.
+			for _, e := range lp.ents[pg.lo:pg.hi] {
+				ld.add(&gr, e, s, c, s.g.decode2(byte(e.code>>8), byte(e.code)), succ)
 			}
-			c2 := s.g.decode2(y, byte(code))
-			e := lostDropEnt{code: code, b: s.bg.Bigram(c, c2)}
-			if len(succ) > 0 {
-				e.cb = s.cacheBonus(c, c2)
+			// Words of the document after c (字符 → 串).
+			for _, r2 := range succ {
+				if b0, b1, n := s.g.encode(r2); n == 2 && b1 >= 0x80 && s.g.isDropped(x, b0) {
+					c2 := s.g.decode2(b0, b1)
+					ld.add(&gr, lostDropEnt{code: uint16(b0)<<8 | uint16(b1), b: s.bg.Bigram(c, c2)}, s, c, c2, succ)
+				}
 			}
-			gr.bMax, gr.cbMax = max(gr.bMax, e.b), max(gr.cbMax, e.cb)
-			ld.ents = append(ld.ents, e)
 		}
 		gr.hi = len(ld.ents)
 		ld.groups = append(ld.groups, gr)
 	}
 	return ld
+}
+
+// add appends e, the choice of last character c2 after c, to ld and its
+// group gr, with the cache bonus of (c, c2) when c has successors succ.
+func (ld *lostDrops) add(gr *lostDropGroup, e lostDropEnt, s *shiftScorer, c, c2 rune, succ []rune) {
+	if len(succ) > 0 {
+		e.cb = s.cacheBonus(c, c2)
+	}
+	gr.bMax, gr.cbMax = max(gr.bMax, e.b), max(gr.cbMax, e.cb)
+	ld.ents = append(ld.ents, e)
+}
+
+// lostPlain is the part of lostDrops for a state byte a that no document
+// changes: per byte x of dropTrail that makes a character c = (a, x),
+// in that order, the characters of dropEnds that can follow the dropped
+// pair, with their Bigram after c (cb is 0).
+type lostPlain struct {
+	groups []lostDropGroup
+	ents   []lostDropEnt
+}
+
+// lostPlains holds the lostPlain of the state bytes asked so far (830 KB
+// for all of them).
+var lostPlains = &byteKeyed[lostPlain]{limit: 1 << 20}
+
+// lostPlainOf returns the lostPlain of state byte a for the scorer's
+// tables; the scorer's model must be the default model.
+func (s *shiftScorer) lostPlainOf(a byte) *lostPlain {
+	if lp := lostPlains.load(a, 0); lp != nil {
+		return lp
+	}
+	m := lm.Default()
+	lp := &lostPlain{}
+	for k, x := range s.tab.dropTrail {
+		c := s.g.decode2(a, x)
+		if c == 0 || s.g.isPUA(c) {
+			continue
+		}
+		gr := lostDropGroup{x: x, c: c, lo: len(lp.ents), bMax: math.Inf(-1)}
+		for _, code := range s.tab.dropEnds[k] {
+			y := byte(code >> 8)
+			if !s.g.isDropped(x, y) {
+				continue
+			}
+			b := m.Bigram(c, s.g.decode2(y, byte(code)))
+			gr.bMax = max(gr.bMax, b)
+			lp.ents = append(lp.ents, lostDropEnt{code: code, b: b})
+		}
+		gr.hi = len(lp.ents)
+		lp.groups = append(lp.groups, gr)
+	}
+	lostPlains.keep(a, 0, lp, int64(cap(lp.groups))*int64(unsafe.Sizeof(lostDropGroup{}))+int64(cap(lp.ents))*int64(unsafe.Sizeof(lostDropEnt{})))
+	return lp
 }
 
 // lastChar is a choice of the lost last byte x of character c = (a, x),
