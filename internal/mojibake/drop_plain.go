@@ -1,6 +1,7 @@
 package mojibake
 
 import (
+	"math"
 	"unsafe"
 
 	"github.com/hanfix/hanfix/internal/lm"
@@ -10,37 +11,63 @@ import (
 // and a first byte u (dropChoices) that no document changes: the first
 // characters c1 = (a, x) in the order of the loop over dropTrail and
 // leads, and for each the likeliest second characters (y, u) with their
-// Bigram after c1 and their class. dropChoicesOf adds the document's
-// terms (script, annotations) and its words after c1.
+// score after c1 for each script a document can have. dropChoicesOf adds
+// the document's annotations and its words after c1.
 type dropPlain struct {
 	groups []dropPlainGroup
 	ents   []dropPlainEnt
 }
 
 // dropPlainGroup is one first character c1 = (a, x) and its second
-// characters ents[lo:hi].
+// characters ents[lo:hi]; gmax[s] is the largest g[s] of them (-Inf when
+// there are none).
 type dropPlainGroup struct {
 	a, x   byte
 	c1     rune
 	lo, hi int32
+	gmax   [3]float64
 }
 
-// dropPlainEnt is one second character c2 = (y, u): bigram is
-// Bigram(c1, c2) of the default model and odd is oddClass(c2).
+// dropPlainEnt is one second character c2 = (y, u): g[s] is charLP(c1,
+// c2, true) of the default model in a document of script s-1 (see
+// docScript) that does not annotate c2. Annotating c2 takes 6 more, in
+// the last addition of charLP, so the document's score is g[s] or
+// g[s]-6.
 type dropPlainEnt struct {
-	y      byte
-	odd    bool
-	c2     rune
-	bigram float64
+	y  byte
+	c2 rune
+	g  [3]float64
+}
+
+// scriptEvidence holds, for each script s-1 a document can have (see
+// docScript), evidence that has that script and no annotations, for the
+// scores of dropPlainEnt.
+var scriptEvidence = func() (evs [3]*evidence) {
+	for i := range evs {
+		e := new(evidence)
+		e.scriptOnce.Do(func() { e.script = i - 1 })
+		evs[i] = e
+	}
+	return evs
+}()
+
+// scriptIndex returns the index of dropPlainEnt.g for the scorer's
+// document: its script + 1, 1 without evidence.
+func (s *shiftScorer) scriptIndex() int {
+	if s.ev == nil {
+		return 1
+	}
+	s.ev.scriptLP(s.m, 0x4E00) // settles s.ev.script
+	return s.ev.script + 1
 }
 
 // dropPlains holds the dropPlain of the (ha, u) asked so far: the
 // misalignment searches of every document ask for the same few hundred,
 // which each analysis used to build again (half of the cost of building
 // its dropped-pair choices was charLP, most of it the Bigram of each
-// pair). Every (ha, u) a search can ask would take over 20 MB, the
-// damaged devset inputs take 350 KB.
-var dropPlains = &byteKeyed[dropPlain]{limit: 4 << 20}
+// pair). Every (ha, u) a search can ask would take over 40 MB, the
+// damaged devset inputs take 700 KB.
+var dropPlains = &byteKeyed[dropPlain]{limit: 8 << 20}
 
 // dropPlainOf returns the dropPlain of (ha, u) for the scorer's tables;
 // the scorer's model must be the default model.
@@ -75,14 +102,22 @@ func (s *shiftScorer) buildDropPlain(ha, u byte) *dropPlain {
 				continue
 			}
 			lo := int32(len(p.ents))
+			inf := math.Inf(-1)
+			gmax := [3]float64{inf, inf, inf}
 			for _, y := range s.tab.dropLeads[k][u] {
 				c2 := s.g.decode2(y, u)
 				if m.Unigram(c2) < rareOriginal {
 					break // sorted by unigram
 				}
-				p.ents = append(p.ents, dropPlainEnt{y: y, odd: oddClass(c2), c2: c2, bigram: m.Bigram(c1, c2)})
+				e := dropPlainEnt{y: y, c2: c2}
+				bigram, odd := m.Bigram(c1, c2), oddClass(c2)
+				for i, ev := range scriptEvidence {
+					e.g[i] = charTerms{ev.scriptLP(m, c2), odd, false}.lp(bigram, true)
+					gmax[i] = max(gmax[i], e.g[i])
+				}
+				p.ents = append(p.ents, e)
 			}
-			p.groups = append(p.groups, dropPlainGroup{a: a, x: x, c1: c1, lo: lo, hi: int32(len(p.ents))})
+			p.groups = append(p.groups, dropPlainGroup{a: a, x: x, c1: c1, lo: lo, hi: int32(len(p.ents)), gmax: gmax})
 		}
 	}
 	return p

@@ -190,12 +190,51 @@ type outNode struct {
 
 // nodeArena hands out the output nodes and the drop lists of one search
 // from chunks, one allocation per chunk instead of one per character or
-// dropped pair tried.
+// dropped pair tried. The scorer keeps one arena for its searches: once a
+// search is over nothing refers to its nodes, drop lists or histories
+// (its repair and plan are copies), so the next search reuses the chunks
+// (reset).
 type nodeArena struct {
-	chunk []outNode
-	drops []shiftDrop
-	hists []wordHist
+	nodes chunkList[outNode]
+	drops chunkList[shiftDrop]
+	hists chunkList[wordHist]
 	bg    *bigramCache // the search's Bigram, for wordRankDelta
+}
+
+// reset readies the arena for a search with Bigram bg, reusing the chunks
+// of the searches before.
+func (a *nodeArena) reset(bg *bigramCache) {
+	a.nodes.reset()
+	a.drops.reset()
+	a.hists.reset()
+	a.bg = bg
+}
+
+// chunkList hands out elements from chunks that it keeps for reuse.
+type chunkList[T any] struct {
+	cur  []T   // the chunk being filled
+	all  [][]T // the chunks made so far
+	next int   // all[next:] are free
+}
+
+// room makes cur a chunk with room for n more elements: cur itself, the
+// next free chunk, or a new one of size elements.
+func (l *chunkList[T]) room(n, size int) {
+	if cap(l.cur)-len(l.cur) >= n {
+		return
+	}
+	if l.next < len(l.all) {
+		l.cur = l.all[l.next][:0]
+	} else {
+		l.cur = make([]T, 0, size)
+		l.all = append(l.all, l.cur)
+	}
+	l.next++
+}
+
+// reset frees all the chunks for reuse.
+func (l *chunkList[T]) reset() {
+	l.cur, l.next = nil, 0
 }
 
 // newHist returns a zero history for a node.
@@ -203,11 +242,9 @@ func (a *nodeArena) newHist() *wordHist {
 	if a == nil {
 		return new(wordHist)
 	}
-	if len(a.hists) == cap(a.hists) {
-		a.hists = make([]wordHist, 0, 16)
-	}
-	a.hists = append(a.hists, wordHist{})
-	return &a.hists[len(a.hists)-1]
+	a.hists.room(1, 16)
+	a.hists.cur = append(a.hists.cur, wordHist{})
+	return &a.hists.cur[len(a.hists.cur)-1]
 }
 
 // withDrop returns the drop list ds with d appended, in new memory and
@@ -218,23 +255,19 @@ func (a *nodeArena) withDrop(ds []shiftDrop, d shiftDrop) []shiftDrop {
 	if a == nil {
 		return append(append(make([]shiftDrop, 0, n), ds...), d)
 	}
-	if cap(a.drops)-len(a.drops) < n {
-		a.drops = make([]shiftDrop, 0, 128)
-	}
-	l := len(a.drops)
-	a.drops = append(append(a.drops, ds...), d)
-	return a.drops[l : l+n : l+n]
+	a.drops.room(n, 128)
+	l := len(a.drops.cur)
+	a.drops.cur = append(append(a.drops.cur, ds...), d)
+	return a.drops.cur[l : l+n : l+n]
 }
 
 func (a *nodeArena) node(r rune, parent *outNode) *outNode {
 	if a == nil {
 		return &outNode{r: r, parent: parent}
 	}
-	if len(a.chunk) == cap(a.chunk) {
-		a.chunk = make([]outNode, 0, 256)
-	}
-	a.chunk = append(a.chunk, outNode{r: r, parent: parent})
-	return &a.chunk[len(a.chunk)-1]
+	a.nodes.room(1, 256)
+	a.nodes.cur = append(a.nodes.cur, outNode{r: r, parent: parent})
+	return &a.nodes.cur[len(a.nodes.cur)-1]
 }
 
 type shiftHyp struct {
@@ -299,6 +332,10 @@ type shiftScorer struct {
 	// prune's sort keys and the hypotheses it keeps.
 	pruneKeys []rankKey
 	pruneOut  []shiftHyp
+	// arena is the memory of the searches' nodes, reset by each, and
+	// toks the tokens of the last search.
+	arena nodeArena
+	toks  []shiftToken
 }
 
 // newShiftScorer returns a scorer with the default model and no evidence;
@@ -324,12 +361,6 @@ func (s *shiftScorer) charLP(prev, c rune, inner bool) float64 {
 		lp -= 6
 	}
 	return lp
-}
-
-// innerLP is charLP(prev, c, true) given bigram, the model's Bigram(prev,
-// c), and odd, oddClass(c).
-func (s *shiftScorer) innerLP(bigram float64, c rune, odd bool) float64 {
-	return charTerms{s.ev.scriptLP(s.m, c), odd, s.ev != nil && s.ev.annotated(c)}.lp(bigram, true)
 }
 
 // charTerms are the terms of charLP(prev, c, inner) that depend on c
@@ -388,7 +419,12 @@ func (s *shiftScorer) cacheBonus(prev, c rune) float64 {
 
 // tokensAfter splits the text after a "?" into shift tokens.
 func tokensAfter(g *gbkTable, text string, pos int) []shiftToken {
-	var ts []shiftToken
+	return appendTokensAfter(nil, g, text, pos)
+}
+
+// appendTokensAfter is tokensAfter in the memory of ts[:0].
+func appendTokensAfter(ts []shiftToken, g *gbkTable, text string, pos int) []shiftToken {
+	ts = ts[:0]
 	for i := pos; i < len(text) && len(ts) < maxShiftTokens; {
 		r, n := utf8.DecodeRuneInString(text[i:])
 		t := shiftToken{r: r, pos: i, end: i + n}
@@ -478,7 +514,8 @@ func (s *shiftScorer) shiftAt(text string, q int) *shiftCand {
 
 	var best *shiftCand
 	for _, st := range starts {
-		toks := tokensAfter(g, text, st.pos)
+		toks := appendTokensAfter(s.toks, g, text, st.pos)
+		s.toks = toks
 		if c := s.search(text, q, st.h, toks); c != nil {
 			c.start = q
 			switch {
@@ -497,7 +534,8 @@ func (s *shiftScorer) shiftAt(text string, q int) *shiftCand {
 
 // search runs the beam over the tokens.
 func (s *shiftScorer) search(text string, q int, h0 shiftHyp, toks []shiftToken) *shiftCand {
-	h0.arena = &nodeArena{bg: s.bg}
+	s.arena.reset(s.bg)
+	h0.arena = &s.arena
 	beam := []shiftHyp{h0}
 	var best *shiftCand
 	runnerUp := math.Inf(-1)
@@ -731,9 +769,11 @@ func (s *shiftScorer) dropStep(hs []shiftHyp, at int, u byte, slot int) [maxDrop
 	var sels [maxDropShare]dropSel
 	ha := hs[0].a
 	dc := s.dropChoicesOf(ha, u)
+	p, si := dc.plain, s.scriptIndex()
 	var lp1 [maxDropShare]float64
-	for _, gr := range dc.groups {
-		a, x, c1 := gr.a, gr.x, gr.c1
+	for gi := range p.groups {
+		pg, gr := &p.groups[gi], &dc.groups[gi]
+		a, x, c1 := pg.a, pg.x, pg.c1
 		for j := range hs {
 			// charLP(hs[j].prev, c1, ha != 0), its terms of c1 alone
 			// computed once with the choices.
@@ -750,17 +790,26 @@ func (s *shiftScorer) dropStep(hs []shiftHyp, at int, u byte, slot int) [maxDrop
 		for j := range hs {
 			sel := &sels[j]
 			// A full selection keeps none of the group's plain choices
-			// when even the best of them (gmax) does not beat its last
-			// one: rounding is monotonic, so lp1+g ≤ lp1+gmax.
-			if !sel.full() || lp1[j]+gr.gmax > sel.top[dropKeep-1].lp {
-				for _, e := range dc.ents[gr.lo:gr.plain] {
-					if !sel.full() || lp1[j]+e.g > sel.top[dropKeep-1].lp {
-						sel.offer(dropCand{a, x, e.y, c1, e.c2, lp1[j], e.g, lp1[j] + e.g})
+			// when even the best of them (gmax, their best before the
+			// document's annotations take any 6 off) does not beat its
+			// last one: rounding is monotonic, so lp1+g ≤ lp1+gmax.
+			l1 := lp1[j]
+			if !sel.full() || l1+pg.gmax[si] > sel.top[dropKeep-1].lp {
+				ann := gr.ann
+				for k := pg.lo; k < pg.hi; k++ {
+					e := &p.ents[k]
+					g := e.g[si]
+					if ann && s.ev.annotated(e.c2) {
+						g -= 6 // charLP's last term
+					}
+					if !sel.full() || l1+g > sel.top[dropKeep-1].lp {
+						sel.offer(dropCand{a, x, e.y, c1, e.c2, l1, g, l1 + g})
 					}
 				}
 			}
-			for _, e := range dc.ents[gr.plain:gr.hi] {
-				sel.offer(dropCand{a, x, e.y, c1, e.c2, lp1[j], e.g, lp1[j] + e.g + e.cb})
+			for k := gr.lo; k < gr.hi; k++ {
+				e := &dc.ents[k]
+				sel.offer(dropCand{a, x, e.y, c1, e.c2, l1, e.g, l1 + e.g + e.cb})
 			}
 		}
 	}
@@ -806,30 +855,29 @@ func (s *shiftScorer) dropStep(hs []shiftHyp, at int, u byte, slot int) [maxDrop
 
 // dropChoices holds the choices of dropStep for one state byte ha and
 // first byte u, in the order of the plain loop over dropTrail, leads and
-// second characters: per first character c1 = (a, x) the second
-// characters (y, u) with charLP(c1, c2, true) and, for the document's
-// words after c1, their cache bonus. None of it depends on the hypothesis;
-// the searches from the starts of one '?' go over the same tokens, and
-// damage repeats itself, so about half the dropSteps of a damaged
-// document find their choices here.
+// second characters: per first character c1 = (a, x) the likeliest
+// second characters (y, u) of plain, with charLP(c1, c2, true) by the
+// document's script, and the document's words after c1 with their
+// charLP and cache bonus. None of it depends on the hypothesis; the
+// searches from the starts of one '?' go over the same tokens, and damage
+// repeats itself, so about half the dropSteps of a damaged document find
+// their choices here.
 type dropChoices struct {
 	ha, u  byte
 	used   bool
-	groups []dropChoiceGroup
+	plain  *dropPlain
+	groups []dropChoiceGroup // those of plain, in its order
 	ents   []dropChoiceEnt
 }
 
-// dropChoiceGroup is the choices of one first character c1 = (a, x):
-// ents[lo:plain] are the likeliest second characters, ents[plain:hi] the
-// document's words after c1, whose cache bonus counts.
+// dropChoiceGroup is the document's part of the choices of one first
+// character c1 = (a, x) of plain: the terms of c1's charLP, whether the
+// document annotates one of plain's second characters (which then take 6
+// off their score), and the document's words after c1 in ents[lo:hi].
 type dropChoiceGroup struct {
-	a, x          byte
-	c1            rune
-	c1Terms       charTerms
-	lo, plain, hi int
-	// gmax is the largest g of ents[lo:plain] (-Inf when there are none):
-	// dropStep skips them all when lp1+gmax cannot enter its selection.
-	gmax float64
+	c1Terms charTerms
+	ann     bool
+	lo, hi  int
 }
 
 type dropChoiceEnt struct {
@@ -858,15 +906,19 @@ func (s *shiftScorer) dropChoicesOf(ha, u byte) *dropChoices {
 	}
 	dc.ha, dc.u, dc.used, dc.groups, dc.ents = ha, u, true, dc.groups[:0], dc.ents[:0]
 	p := s.dropPlainOf(ha, u)
+	dc.plain = p
+	annotates := s.ev != nil && s.ev.annBits != nil
 	for _, pg := range p.groups {
 		x, c1 := pg.x, pg.c1
-		lo, gmax := len(dc.ents), math.Inf(-1)
-		for _, e := range p.ents[pg.lo:pg.hi] {
-			g := s.innerLP(e.bigram, e.c2, e.odd) // charLP(c1, c2, true)
-			gmax = max(gmax, g)
-			dc.ents = append(dc.ents, dropChoiceEnt{y: e.y, c2: e.c2, g: g})
+		gr := dropChoiceGroup{c1Terms: s.termsOf(c1), lo: len(dc.ents)}
+		if annotates {
+			for _, e := range p.ents[pg.lo:pg.hi] {
+				if s.ev.annotated(e.c2) {
+					gr.ann = true
+					break
+				}
+			}
 		}
-		plain := len(dc.ents)
 		if ha != 0 {
 			// Words of the document after c1 (您 → 也).
 			for _, c2 := range s.ev.successors(c1) {
@@ -875,7 +927,8 @@ func (s *shiftScorer) dropChoicesOf(ha, u byte) *dropChoices {
 				}
 			}
 		}
-		dc.groups = append(dc.groups, dropChoiceGroup{pg.a, x, c1, s.termsOf(c1), lo, plain, len(dc.ents), gmax})
+		gr.hi = len(dc.ents)
+		dc.groups = append(dc.groups, gr)
 	}
 	return dc
 }
@@ -996,6 +1049,12 @@ func (s *shiftScorer) terminate(text string, h shiftHyp, rankInBeam int, toks []
 		ld := s.lostDropChoices(text, h.a, t.end)
 		for _, gr := range ld.groups {
 			lp1 := s.charLP(h.prev, gr.c, true)
+			// A full top keeps none of the group's choices when its
+			// bound does not beat the last: rounding is monotonic, so
+			// lp1+e.b+e.cb ≤ lp1+gr.bMax+gr.cbMax.
+			if n == keep && lp1+gr.bMax+gr.cbMax <= top[keep-1].lp {
+				continue
+			}
 			for _, e := range ld.ents[gr.lo:gr.hi] {
 				cd := cand{gr.x, e.code, lp1 + e.b + e.cb}
 				if n < keep {
@@ -1032,14 +1091,29 @@ func (s *shiftScorer) terminate(text string, h shiftHyp, rankInBeam int, toks []
 type lostDrops struct {
 	a      byte
 	pos    int // the offset after the "?"; 0 before the first use
-	groups []dropGroup
+	groups []lostDropGroup
 	ents   []lostDropEnt
+}
+
+// lostDropGroup is the first character c = (a, x) of lostDrops and its
+// choices ents[lo:hi]. bMax and cbMax are the largest b and cb of the
+// choices (-Inf and 0 when there are none), which bound them for
+// terminate.
+type lostDropGroup struct {
+	x           byte
+	c           rune
+	lo, hi      int
+	bMax, cbMax float64
 }
 
 type dropGroup struct {
 	x      byte
 	c      rune
 	lo, hi int // the group's choices in ents
+	// max is the largest score of the group's choices after c without c's
+	// own (-Inf for none): a selection that is full skips the group when
+	// c's score plus max does not beat its last choice.
+	max float64
 }
 
 type lostDropEnt struct {
@@ -1056,35 +1130,90 @@ func (s *shiftScorer) lostDropChoices(text string, a byte, pos int) *lostDrops {
 	}
 	ld.a, ld.pos, ld.groups, ld.ents = a, pos, ld.groups[:0], ld.ents[:0]
 	syl, pe := readPinyinClose(text, pos)
+	lp := s.lostPlainOf(a)
+	for _, pg := range lp.groups {
+		x, c := pg.x, pg.c
+		// The document's pairs after c are its successors: without
+		// any, every cache bonus after c is 0.
+		succ := s.ev.successors(c)
+		gr := lostDropGroup{x: x, c: c, lo: len(ld.ents), bMax: math.Inf(-1)}
+		if pe > 0 {
+			for _, code := range s.ev.withReading(s.g, syl) {
+				if y := byte(code >> 8); s.g.isDropped(x, y) {
+					c2 := s.g.decode2(y, byte(code))
+					ld.add(&gr, lostDropEnt{code: code, b: s.bg.Bigram(c, c2)}, s, c, c2, succ)
+				}
+			}
+		} else {
+			// The characters of dropEnds, scored in the shared table.
+			for _, e := range lp.ents[pg.lo:pg.hi] {
+				ld.add(&gr, e, s, c, s.g.decode2(byte(e.code>>8), byte(e.code)), succ)
+			}
+			// Words of the document after c (字符 → 串).
+			for _, r2 := range succ {
+				if b0, b1, n := s.g.encode(r2); n == 2 && b1 >= 0x80 && s.g.isDropped(x, b0) {
+					c2 := s.g.decode2(b0, b1)
+					ld.add(&gr, lostDropEnt{code: uint16(b0)<<8 | uint16(b1), b: s.bg.Bigram(c, c2)}, s, c, c2, succ)
+				}
+			}
+		}
+		gr.hi = len(ld.ents)
+		ld.groups = append(ld.groups, gr)
+	}
+	return ld
+}
+
+// add appends e, the choice of last character c2 after c, to ld and its
+// group gr, with the cache bonus of (c, c2) when c has successors succ.
+func (ld *lostDrops) add(gr *lostDropGroup, e lostDropEnt, s *shiftScorer, c, c2 rune, succ []rune) {
+	if len(succ) > 0 {
+		e.cb = s.cacheBonus(c, c2)
+	}
+	gr.bMax, gr.cbMax = max(gr.bMax, e.b), max(gr.cbMax, e.cb)
+	ld.ents = append(ld.ents, e)
+}
+
+// lostPlain is the part of lostDrops for a state byte a that no document
+// changes: per byte x of dropTrail that makes a character c = (a, x),
+// in that order, the characters of dropEnds that can follow the dropped
+// pair, with their Bigram after c (cb is 0).
+type lostPlain struct {
+	groups []lostDropGroup
+	ents   []lostDropEnt
+}
+
+// lostPlains holds the lostPlain of the state bytes asked so far (830 KB
+// for all of them).
+var lostPlains = &byteKeyed[lostPlain]{limit: 1 << 20}
+
+// lostPlainOf returns the lostPlain of state byte a for the scorer's
+// tables; the scorer's model must be the default model.
+func (s *shiftScorer) lostPlainOf(a byte) *lostPlain {
+	if lp := lostPlains.load(a, 0); lp != nil {
+		return lp
+	}
+	m := lm.Default()
+	lp := &lostPlain{}
 	for k, x := range s.tab.dropTrail {
 		c := s.g.decode2(a, x)
 		if c == 0 || s.g.isPUA(c) {
 			continue
 		}
-		codes := s.tab.dropEnds[k]
-		if pe > 0 {
-			codes = s.ev.withReading(s.g, syl)
-		} else if succ := s.ev.successors(c); len(succ) > 0 {
-			// Words of the document after c (字符 → 串).
-			codes = append([]uint16(nil), codes...)
-			for _, r2 := range succ {
-				if b0, b1, n := s.g.encode(r2); n == 2 && b1 >= 0x80 {
-					codes = append(codes, uint16(b0)<<8|uint16(b1))
-				}
-			}
-		}
-		lo := len(ld.ents)
-		for _, code := range codes {
+		gr := lostDropGroup{x: x, c: c, lo: len(lp.ents), bMax: math.Inf(-1)}
+		for _, code := range s.tab.dropEnds[k] {
 			y := byte(code >> 8)
 			if !s.g.isDropped(x, y) {
 				continue
 			}
-			c2 := s.g.decode2(y, byte(code))
-			ld.ents = append(ld.ents, lostDropEnt{code, s.bg.Bigram(c, c2), s.cacheBonus(c, c2)})
+			b := m.Bigram(c, s.g.decode2(y, byte(code)))
+			gr.bMax = max(gr.bMax, b)
+			lp.ents = append(lp.ents, lostDropEnt{code: code, b: b})
 		}
-		ld.groups = append(ld.groups, dropGroup{x, c, lo, len(ld.ents)})
+		gr.hi = len(lp.ents)
+		lp.groups = append(lp.groups, gr)
 	}
-	return ld
+	lostPlains.keep(a, 0, lp, int64(cap(lp.groups))*int64(unsafe.Sizeof(lostDropGroup{}))+int64(cap(lp.ents))*int64(unsafe.Sizeof(lostDropEnt{})))
+	return lp
 }
 
 // lastChar is a choice of the lost last byte x of character c = (a, x),
@@ -1157,7 +1286,11 @@ func (s *shiftScorer) terminateLost(text string, h shiftHyp, t shiftToken, only 
 		} else if c := s.g.decode2(h.a, byte(only)); c != 0 && !s.g.isPUA(c) && (pe <= 0 || pinyin.HasReading(c, syl)) {
 			cands = append(cands, s.lastChar(byte(only), c))
 		}
-		for _, lc := range cands {
+		// The document's pairs after h.prev are its successors: without
+		// any, every cache bonus is 0.
+		cached := len(s.ev.successors(h.prev)) > 0
+		for k := range cands {
+			lc := &cands[k]
 			// charLP(h.prev, c, false), its class and script terms
 			// computed once for all hypotheses.
 			c := lc.c
@@ -1165,7 +1298,11 @@ func (s *shiftScorer) terminateLost(text string, h shiftHyp, t shiftToken, only 
 			if lc.odd {
 				lp -= 6
 			}
-			e := xl{lc.x, c, lp, lp + s.cacheBonus(h.prev, c)}
+			cb := 0.0
+			if cached {
+				cb = s.cacheBonus(h.prev, c)
+			}
+			e := xl{lc.x, c, lp, lp + cb}
 			if n < len(top) {
 				top[n] = e
 				n++
@@ -1178,7 +1315,8 @@ func (s *shiftScorer) terminateLost(text string, h shiftHyp, t shiftToken, only 
 				top[j], top[j-1] = top[j-1], top[j]
 			}
 		}
-		xs := make([]xc, n)
+		var xsBuf [len(top)]xc
+		xs := xsBuf[:n]
 		for k, e := range top[:n] {
 			hh := h
 			hh.emit(e.c, e.lp, e.rank-e.lp)
@@ -1255,12 +1393,14 @@ func (s *shiftScorer) finalDropChoices(a, last byte) *finalDrops {
 		if c1 == 0 || s.g.isPUA(c1) {
 			continue
 		}
-		lo := len(fd.ents)
+		lo, bmax := len(fd.ents), math.Inf(-1)
 		for _, y := range s.tab.dropLeads[k][last] {
 			c2 := s.g.decode2(y, last)
-			fd.ents = append(fd.ents, finalDropEnt{y, c2, s.bg.Bigram(c1, c2)})
+			b := s.bg.Bigram(c1, c2)
+			bmax = max(bmax, b)
+			fd.ents = append(fd.ents, finalDropEnt{y, c2, b})
 		}
-		fd.groups = append(fd.groups, dropGroup{x, c1, lo, len(fd.ents)})
+		fd.groups = append(fd.groups, dropGroup{x, c1, lo, len(fd.ents), bmax})
 	}
 	finalDropTabs.keep(a, last, fd, int64(cap(fd.groups))*int64(unsafe.Sizeof(dropGroup{}))+int64(cap(fd.ents))*int64(unsafe.Sizeof(finalDropEnt{})))
 	return fd
@@ -1286,6 +1426,12 @@ func (s *shiftScorer) dropStepFinal(h shiftHyp, at int, last byte) []shiftHyp {
 	for _, gr := range fd.groups {
 		x, c1 := gr.x, gr.c
 		lp1 := s.charLP(h.prev, c1, true)
+		// A full top keeps none of the group's choices when even the best
+		// (gr.max) does not beat its last: rounding is monotonic, so
+		// lp1+e.b ≤ lp1+gr.max.
+		if n == keep && lp1+gr.max <= top[keep-1].lp {
+			continue
+		}
 		for _, e := range fd.ents[gr.lo:gr.hi] {
 			y, c2 := e.y, e.c2
 			cd := cand{x, y, c1, c2, lp1 + e.b}
@@ -1366,15 +1512,25 @@ func (s *shiftScorer) prune(hs []shiftHyp) []shiftHyp {
 	for i, h := range hs {
 		keys = append(keys, rankKey{h.rank, i})
 	}
-	slices.SortFunc(keys, func(x, y rankKey) int {
-		switch {
-		case x.rank > y.rank:
-			return -1
-		case x.rank < y.rank:
-			return 1
+	if len(keys) <= 12 {
+		// What pdqsort does with 12 elements or fewer (maxInsertion),
+		// without a call per comparison.
+		for i := 1; i < len(keys); i++ {
+			for j := i; j > 0 && keys[j].rank > keys[j-1].rank; j-- {
+				keys[j], keys[j-1] = keys[j-1], keys[j]
+			}
 		}
-		return 0
-	})
+	} else {
+		slices.SortFunc(keys, func(x, y rankKey) int {
+			switch {
+			case x.rank > y.rank:
+				return -1
+			case x.rank < y.rank:
+				return 1
+			}
+			return 0
+		})
+	}
 	s.pruneKeys = keys
 	// merge states with the same (a, prev)
 	out := s.pruneOut[:0]

@@ -140,15 +140,21 @@ func parseWords(data []byte) map[uint64]float32 {
 // len(rs) ≤ wordContext+1 are the dynamic programme of the stretch, which
 // computes those of all its prefixes on the way.
 func segmentStep(m *lm.Model, ws map[uint64]float32, rs []rune, i int, best *[wordContext + 2]float64) {
-	b := best[i-1] + m.Unigram(rs[i-1])
+	best[i] = segmentNext(ws, rs, rs[i-1], m.Unigram(rs[i-1]), i, best)
+}
+
+// segmentNext returns what segmentStep sets best[i] to, with rs[i-1] = r
+// given apart (rs may end before it) and uni, the model's Unigram(r).
+func segmentNext(ws map[uint64]float32, rs []rune, r rune, uni float64, i int, best *[wordContext + 2]float64) float64 {
+	b := best[i-1] + uni
 	// The stretch is BMP Han (wordRankDelta), so the one-character
 	// word is in wordOne.
-	if lp := wordOne[rs[i-1]-0x4E00]; lp <= 0 {
+	if lp := wordOne[r-0x4E00]; lp <= 0 {
 		b = max(b, best[i-1]+float64(lp))
 	}
 	// wordKey(rs[i-n:i]), each from the one before: the runes packed so
 	// far shift up as wordKey's loop shifts them.
-	packed := uint64(rs[i-1])
+	packed := uint64(r)
 	for n := 2; n <= 4 && n <= i; n++ {
 		packed |= uint64(rs[i-n]) << (16 * (n - 1))
 		k := packed | uint64(n)<<62
@@ -159,7 +165,7 @@ func segmentStep(m *lm.Model, ws map[uint64]float32, rs []rune, i int, best *[wo
 			b = max(b, best[i-n]+float64(lp))
 		}
 	}
-	best[i] = b
+	return b
 }
 
 func isBMPHan(r rune) bool { return r >= 0x4E00 && r <= 0x9FFF }
@@ -226,18 +232,17 @@ func (a *nodeArena) wordRankDelta(out *outNode, r rune) float64 {
 	m, ws := lm.Default(), wordList()
 	h := a.histOf(out)
 	n := h.n
-	// The last step scores the history with r; best[n] is it without.
-	rs, best := h.rs, h.best
-	rs[n] = r
-	segmentStep(m, ws, rs[:n+1], n+1, &best)
-	wordLP := best[n+1]
-	charLP := m.Unigram(r)
+	// The last step scores the history with r (without copying it);
+	// best[n] is it without.
+	uni := m.Unigram(r)
+	wordLP := segmentNext(ws, h.rs[:n], r, uni, n+1, &h.best)
+	charLP := uni
 	if n > 0 {
-		wordLP -= best[n]
+		wordLP -= h.best[n]
 		if a != nil {
-			charLP = a.bg.Bigram(rs[n-1], r)
+			charLP = a.bg.Bigram(h.rs[n-1], r)
 		} else {
-			charLP = m.Bigram(rs[n-1], r)
+			charLP = m.Bigram(h.rs[n-1], r)
 		}
 	}
 	return wordWeight * (wordLP - charLP)
