@@ -50,6 +50,20 @@ const lostMargin = 3.0
 // only inside UTF-8, see restoreLost).
 const maxLostGroup = 2
 
+// jointMargin is lostMargin for two bytes chosen together: more
+// candidates, more close readings (一个 and 一下 alike before a word), so
+// the lead must be larger.
+const jointMargin = 4.0
+
+// maxJointGap is how far (bytes) the U+FFFD of two characters in a row
+// may be apart to be restored together: one character of UTF-8 between
+// them (涓�涓�, 3).
+const maxJointGap = 3
+
+// maxLostBytes is the most bytes restoreLost chooses at once: a group, or
+// two lone U+FFFD restored together.
+const maxLostBytes = max(maxLostGroup, 2)
+
 // wrongFails reports whether the wrong reader fails on bs[i] (a byte of
 // 0x80 or more) given the bytes after it, i.e. turns it alone into one
 // U+FFFD and goes on with bs[i+1]. At the end of bs the next byte is
@@ -187,67 +201,14 @@ func restoreLost(dst []lostFill, text string, end int, bs []byte, bpos, tpos, lo
 	nextWord := next < 0x80 && lm.IsLatinWordByte(byte(next))
 	cache := wordPairCache{orig: orig, bs: bs}
 	script := decodedScript(orig, bs)
-	for g := 0; g < len(lostRunes); {
-		h := g + 1
-		for h < len(lostRunes) && lostRunes[h] == lostRunes[h-1]+1 {
-			h++
-		}
-		k0, n := lostRunes[g], h-g
-		g = h
-		// Two bytes in a row are restored only inside UTF-8, whose
-		// structure leaves few pairs; a GBK or Big5 pair would be one of
-		// thousands.
-		if n > maxLostGroup || n > 1 && rc.Orig != "utf8" {
-			continue
-		}
-		p := bpos[k0]
-		// The candidates are read from the character that holds the
-		// group's first byte, as the stretch decodes in the original codec
-		// from its start (misaligned runs of GBK read as Big5 are in step
-		// only in that reading).
-		if !w.walkTo(p) {
-			continue
-		}
-		// For UTF-8 the place of each byte in its character leaves half
-		// the values: a continuation byte or a lead.
-		var rng [maxLostGroup][2]int
-		for j := range rng {
-			rng[j] = [2]int{0x80, 0xFE}
-		}
-		if rc.Orig == "utf8" {
-			// Inside the character that holds the group a byte continues
-			// it; after it, a byte starts the next one.
-			charEnd := p + 1 // a lead at p: the next byte continues its character
-			if w.i < p {
-				charEnd = w.i + utf8SeqLen(bs[w.i])
-			}
-			for j := range n {
-				switch {
-				case j == 0 && w.i == p:
-					rng[j] = [2]int{0xC2, 0xF4}
-				case p+j < charEnd:
-					rng[j] = [2]int{0x80, 0xBF}
-				default:
-					rng[j] = [2]int{0xC2, 0xF4}
-				}
-			}
-		}
-		// The wrong reader saw the bytes after the group only if they
-		// belong to the misread text: when the original codec cannot read
-		// on from there, the reader's input may have ended after the group
-		// (a misread sentence pasted into clean text), and the last byte
-		// is not known to have failed against what follows.
-		// (UTF-8 only, where a continuation byte after the group shows that
-		// the group's character goes on.)
-		rb := bs
-		if p+n < len(bs) && rc.Orig == "utf8" && (bs[p+n] < 0x80 || bs[p+n] >= 0xC0) {
-			if _, size := orig.decode(bs[p+n:]); size == 0 {
-				rb = bs[:p+n]
-			}
-		}
-		best, second := math.Inf(-1), math.Inf(-1)
-		var bestB [maxLostGroup]byte
-		var cand [maxLostGroup]byte
+	// search tries every filling of the unknown bytes at pos (in order,
+	// each within its range rng) that the wrong reader fails on, and
+	// scores each with the window from the walker's character through
+	// the last of them (rb: the bytes the reader saw, see below).
+	var cand, bestB [maxLostBytes]byte
+	search := func(pos []int, rng [][2]int, rb []byte) (best, second float64) {
+		best, second = math.Inf(-1), math.Inf(-1)
+		p, n := pos[0], pos[len(pos)-1]+1-pos[0]
 		var try func(j int)
 		try = func(j int) {
 			if j < 0 {
@@ -265,31 +226,137 @@ func restoreLost(dst []lostFill, text string, end int, bs []byte, bpos, tpos, lo
 			}
 			// Fill from the last byte back, so that each byte's failure
 			// is checked against the byte after it.
-			from, to := rng[j][0], rng[j][1]
+			q := pos[j]
 			nextB := -1
-			if p+j+1 < len(rb) {
-				nextB = int(rb[p+j+1])
+			if q+1 < len(rb) {
+				nextB = int(rb[q+1])
 			}
 			for _, x := range fails.before(nextB) {
-				if int(x) < from || int(x) > to {
+				if int(x) < rng[j][0] || int(x) > rng[j][1] {
 					continue
 				}
-				bs[p+j] = x
+				bs[q] = x
 				cand[j] = x
 				try(j - 1)
 			}
-			bs[p+j] = 0xFF
+			bs[q] = 0xFF
 		}
-		try(n - 1)
+		try(len(pos) - 1)
+		return best, second
+	}
+	// The wrong reader saw the bytes after the unknown byte at q only if
+	// they belong to the misread text: when the original codec cannot
+	// read on from there, the reader's input may have ended after it (a
+	// misread sentence pasted into clean text), and the byte is not known
+	// to have failed against what follows. (UTF-8 only, where a
+	// continuation byte after it shows that its character goes on.)
+	readerSaw := func(q int) []byte {
+		if q+1 < len(bs) && rc.Orig == "utf8" && (bs[q+1] < 0x80 || bs[q+1] >= 0xC0) {
+			if _, size := orig.decode(bs[q+1:]); size == 0 {
+				return bs[:q+1]
+			}
+		}
+		return bs
+	}
+	fill := func(pos []int, ks []int) {
+		for j, q := range pos {
+			bs[q] = bestB[j]
+			dst = append(dst, lostFill{at: tpos[ks[j]], b: bestB[j]})
+		}
+	}
+	// The groups of consecutive U+FFFD: first rune, count.
+	type group struct{ k0, n int }
+	var groups []group
+	for g := 0; g < len(lostRunes); {
+		h := g + 1
+		for h < len(lostRunes) && lostRunes[h] == lostRunes[h-1]+1 {
+			h++
+		}
+		groups = append(groups, group{lostRunes[g], h - g})
+		g = h
+	}
+	var posBuf, ksBuf [maxLostBytes]int
+	var rngBuf [maxLostBytes][2]int
+	for gi := 0; gi < len(groups); gi++ {
+		k0, n := groups[gi].k0, groups[gi].n
+		// Two bytes in a row are restored only inside UTF-8, whose
+		// structure leaves few pairs; a GBK or Big5 pair would be one of
+		// thousands.
+		if n > maxLostGroup || n > 1 && rc.Orig != "utf8" {
+			continue
+		}
+		p := bpos[k0]
+		// The candidates are read from the character that holds the
+		// group's first byte, as the stretch decodes in the original codec
+		// from its start (misaligned runs of GBK read as Big5 are in step
+		// only in that reading).
+		if !w.walkTo(p) {
+			continue
+		}
+		pos, ks, rng := posBuf[:0], ksBuf[:0], rngBuf[:0]
+		for j := range n {
+			pos, ks = append(pos, p+j), append(ks, k0+j)
+			rng = append(rng, [2]int{0x80, 0xFE})
+		}
+		if rc.Orig == "utf8" {
+			// For UTF-8 the place of each byte in its character leaves
+			// half the values: inside the character that holds the group
+			// a byte continues it; after it, a byte starts the next one.
+			charEnd := p + 1 // a lead at p: the next byte continues its character
+			if w.i < p {
+				charEnd = w.i + utf8SeqLen(bs[w.i])
+			}
+			for j := range n {
+				switch {
+				case j == 0 && w.i == p:
+					rng[j] = [2]int{0xC2, 0xF4}
+				case p+j < charEnd:
+					rng[j] = [2]int{0x80, 0xBF}
+				default:
+					rng[j] = [2]int{0xC2, 0xF4}
+				}
+			}
+		}
+		best, second := search(pos, rng, readerSaw(p+n-1))
 		if debugShift {
 			fmt.Printf("lost group at %d n=%d best=%.1f second=%.1f bytes=% X\n", p, n, best, second, bestB[:n])
 		}
-		if math.IsInf(best, -1) || best-second < lostMargin {
+		if !math.IsInf(best, -1) && best-second >= lostMargin {
+			fill(pos, ks)
 			continue
 		}
-		for j := 0; j < n; j++ {
-			bs[p+j] = bestB[j]
-			dst = append(dst, lostFill{at: tpos[k0+j], b: bestB[j]})
+		// In UTF-8 two characters in a row may each have lost their last
+		// byte (一个 read as 涓�涓�): the first alone is no clear choice
+		// (一 or 上 before an unknown character), and the second cannot be
+		// read without the first. They are chosen together.
+		if rc.Orig != "utf8" || n != 1 || gi+1 >= len(groups) || groups[gi+1].n != 1 {
+			continue
+		}
+		k1 := groups[gi+1].k0
+		q := bpos[k1]
+		if q-p > maxJointGap {
+			continue
+		}
+		// The byte at q continues the character whose lead is the last
+		// one between p and q, if that character reaches q; else it
+		// starts one.
+		rq := [2]int{0xC2, 0xF4}
+		for l := q - 1; l > p; l-- {
+			if bs[l] >= 0xC0 {
+				if l+utf8SeqLen(bs[l]) > q {
+					rq = [2]int{0x80, 0xBF}
+				}
+				break
+			}
+		}
+		pos, ks, rng = append(pos, q), append(ks, k1), append(rng, rq)
+		best, second = search(pos, rng, readerSaw(q))
+		if debugShift {
+			fmt.Printf("lost groups at %d and %d best=%.1f second=%.1f bytes=% X\n", p, q, best, second, bestB[:2])
+		}
+		if !math.IsInf(best, -1) && best-second >= jointMargin {
+			fill(pos, ks)
+			gi++
 		}
 	}
 	return dst

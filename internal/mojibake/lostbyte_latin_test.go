@@ -84,3 +84,34 @@ func TestBig5Disputed(t *testing.T) {
 		assert.Equal(t, want, big5Disputed(code), "%04X", code)
 	}
 }
+
+// Two characters in a row that each lost their last byte (所有 read as
+// GB18030: 鎵�鏈�) are chosen together: the first alone is no clear
+// choice, and the second cannot be read without it. Two bytes at once
+// leave more close readings, so they need a larger lead (jointMargin):
+// 一个 and 一下 before a Latin word stay reported.
+func TestRestoreLostJoint(t *testing.T) {
+	sentences := []string{
+		"请先检查 Debian 的版本号。",
+		"列出所有 Python 模块的名字。",
+		"这是一个 ISO 映像文件。",
+		"编译所需的模块都在这里。",
+		"新增一個 VLAN 介面。",
+		"使用一個 HTTP 代理伺服器。",
+		"删除所有 PO 文件里的注释。",
+		"重新检查 ABI 的兼容性。",
+		"返回一個 JSON 物件。",
+		"加载所需的驱动程序。",
+		"自动检测 USB 设备。",
+		"下载所需的软件包。",
+		"你需要找一个 gcc 编译器。",
+		"然后执行一下 make 命令。",
+	}
+	var n lostOutcomes
+	for _, s := range sentences {
+		n.add(t, s, "utf8", "gbk")
+	}
+	t.Logf("restored %d, left with U+FFFD %d", n.restored, n.kept)
+	// Restoring each byte alone, none was restored.
+	assert.GreaterOrEqual(t, n.restored, 11)
+}
