@@ -199,7 +199,7 @@ func restoreLost(dst []lostFill, text string, end int, bs []byte, bpos, tpos, lo
 	w := origWalker{orig: orig, bs: bs, bpos: bpos, prev: lastRune(text[:tpos[0]]), open: openBrackets(before), sent: pm.SentenceOf(before), pm: pm, word: noWord}
 	lat := lm.DefaultLatin()
 	nextWord := next < 0x80 && lm.IsLatinWordByte(byte(next))
-	cache := wordPairCache{orig: orig, bs: bs}
+	cache := newWordPairCache(orig, bs)
 	script := decodedScript(orig, bs)
 	// search tries every filling of the unknown bytes at pos (in order,
 	// each within its range rng) that the wrong reader fails on, and
@@ -212,7 +212,7 @@ func restoreLost(dst []lostFill, text string, end int, bs []byte, bpos, tpos, lo
 		var try func(j int)
 		try = func(j int) {
 			if j < 0 {
-				win := lostWindow{orig: orig, bs: bs, ws: w.i, prev: w.prev, word: w.word, p: p, n: n, next: next, nextWord: nextWord, endOK: len(rb) == p+n, cache: &cache, script: script}
+				win := lostWindow{orig: orig, bs: bs, ws: w.i, prev: w.prev, word: w.word, p: p, n: n, next: next, nextWord: nextWord, endOK: len(rb) == p+n, cache: cache, script: script}
 				lp, ok := win.logProb(punctScorer{m: m, pm: pm, lat: lat, open: w.open, sent: w.sent})
 				if !ok {
 					return
@@ -414,6 +414,9 @@ func (win *lostWindow) logProb(sc punctScorer) (float64, bool) {
 		lp += sc.pair(prev, r)
 		if isHan(r) {
 			lp += scriptCost(win.script, r)
+			if isHan(prev) {
+				lp += win.cache.hanBonus(prev, r)
+			}
 			if w := word.before(bs, i); w != nil {
 				lp += sc.lat.After(w, r) + win.cache.bonus(1, w, r)
 			}
@@ -490,18 +493,26 @@ func (win *lostWindow) wordAt(j int) []byte {
 }
 
 // wordPairCache counts the pairs of a Han character and a Latin word next
-// to it (side 0: the character before the word, side 1: after it) in a
-// stretch's bytes read with the original codec, the bytes still to be
-// restored left out: a cache model of the document's own phrases, as
-// cacheBonus is for the shift search. Documents repeat themselves: a
+// to it (side 0: the character before the word, side 1: after it), and the
+// pairs of Han characters, in a stretch's bytes read with the original
+// codec, the bytes still to be restored left out: a cache model of the
+// document's own phrases, as cacheBonus is for the shift search. Documents repeat themselves: a
 // document that writes 按 F9 once likely writes it again where a byte of
-// 按 was lost. It is built on first use.
+// 按 was lost. It is built before any byte is tried (newWordPairCache):
+// a pair with a candidate in it would favour that candidate.
 type wordPairCache struct {
-	orig  codec
-	bs    []byte
-	built bool
-	n     map[string]int // wordPairKey → count
-	key   []byte
+	orig codec
+	bs   []byte
+	n    map[string]int // wordPairKey → count
+	key  []byte
+	han  map[uint64]int32 // pairs of Han characters: a<<32 | b → count
+}
+
+// newWordPairCache counts the pairs of bs read with orig.
+func newWordPairCache(orig codec, bs []byte) *wordPairCache {
+	c := &wordPairCache{orig: orig, bs: bs}
+	c.build()
+	return c
 }
 
 // wordPairKey appends the key of a pair to dst.
@@ -512,17 +523,27 @@ func wordPairKey(dst []byte, side byte, w []byte, r rune) []byte {
 }
 
 func (c *wordPairCache) build() {
-	c.built = true
 	bs := c.bs
 	word := noWord
 	pending := rune(-1) // a Han character whose next word is still to come
 	pendAt := 0         // the byte after it
+	prev := rune(-1)    // the Han character just before, if any
 	for i := 0; i < len(bs); {
 		r, size := c.orig.decode(bs[i:])
 		if size == 0 {
-			word, pending = noWord, -1
+			word, pending, prev = noWord, -1, -1
 			i++
 			continue
+		}
+		if isHan(r) && prev >= 0 {
+			if c.han == nil {
+				c.han = map[uint64]int32{}
+			}
+			c.han[uint64(prev)<<32|uint64(r)]++
+		}
+		prev = -1
+		if isHan(r) {
+			prev = r
 		}
 		if isHan(r) {
 			if w := word.before(bs, i); w != nil {
@@ -565,14 +586,24 @@ func (c *wordPairCache) add(side byte, w []byte, r rune) {
 // bonus returns what the pair of r and w on side is worth for being in
 // the stretch already: nothing when it is not, up to 3 nats as it recurs.
 func (c *wordPairCache) bonus(side byte, w []byte, r rune) float64 {
-	if !c.built {
-		c.build()
-	}
 	if c.n == nil {
 		return 0
 	}
 	c.key = wordPairKey(c.key[:0], side, w, r)
 	n := c.n[string(c.key)]
+	if n == 0 {
+		return 0
+	}
+	return min(3, 1.5+math.Log(float64(n)))
+}
+
+// hanBonus returns cacheBonus for the pair of Han characters a, b in the
+// stretch.
+func (c *wordPairCache) hanBonus(a, b rune) float64 {
+	if c.han == nil {
+		return 0
+	}
+	n := c.han[uint64(a)<<32|uint64(b)]
 	if n == 0 {
 		return 0
 	}

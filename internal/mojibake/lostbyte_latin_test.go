@@ -115,3 +115,22 @@ func TestRestoreLostJoint(t *testing.T) {
 	// Restoring each byte alone, none was restored.
 	assert.GreaterOrEqual(t, n.restored, 11)
 }
+
+// A document repeats its words: a pair of characters it writes elsewhere
+// is a likelier restoration (程式 where the document writes 程式庫 twice),
+// as cacheBonus is for the shift search.
+func TestRestoreLostDocumentPairs(t *testing.T) {
+	sentences := []string{
+		"這個程式庫很小。那是程式庫的路徑。有時候自動設定程式 (Configure) 會失敗。",
+		"您先找一个编译器，再下载一个补丁，然后找一个 gcc 的执行档。",
+		"这个函数库的版本很旧。请升级函数库以后再编译函数库 (libfoo) 的例子。",
+		"按下确定以后，设定档会被改写。请备份设定档 (config) 之后再试。",
+	}
+	var n lostOutcomes
+	for _, s := range sentences {
+		n.add(t, s, "utf8", "gbk")
+	}
+	t.Logf("restored %d, left with U+FFFD %d", n.restored, n.kept)
+	// Without the document's pairs 1 was restored.
+	assert.GreaterOrEqual(t, n.restored, 2)
+}
