@@ -11,7 +11,7 @@ func FuzzMojibake(f *testing.F) {
 		"ä¸­æ–‡", "cafÃ©", "Ã¥Â¯Â¹", "锟斤拷锟斤拷", "\uFFFD\uFFFD", "活力?帶著這一問題", "clean text", "中文。",
 		"ノ\ue6c8ヘ玡ゅンい", "祥湔婓腔趼睫﹝", "?", "??", "?a)", "?zhèn)", "\xff\xfe?", "â€œquotedâ€\u009d",
 		"工作?;A!作?;A", // the second run passes only with the first one repaired
-		// Lost bytes next to Latin words (Latin-context statistics, wordPairCache).
+		// Lost bytes next to Latin words (Latin-context statistics, stretchCache).
 		"猁載陔恅紫笢腔垀衄趼僇ㄛワ偌 F9 瑩ㄛ麼氪恁寁☆晤憮 - �巷﹛馳畏遣饇� F9 瑩﹝",
 		"鏇挎偍鐨勭郴缁熸壘涓�涓� gcc鐨勬墽琛屾。 --鎶婄紪鍏� perl鐨� @INC",
 	} {

@@ -199,8 +199,7 @@ func restoreLost(dst []lostFill, text string, end int, bs []byte, bpos, tpos, lo
 	w := origWalker{orig: orig, bs: bs, bpos: bpos, prev: lastRune(text[:tpos[0]]), open: openBrackets(before), sent: pm.SentenceOf(before), pm: pm, word: noWord}
 	lat := lm.DefaultLatin()
 	nextWord := next < 0x80 && lm.IsLatinWordByte(byte(next))
-	cache := newWordPairCache(orig, bs)
-	script := decodedScript(orig, bs)
+	cache := newStretchCache(orig, bs)
 	// search tries every filling of the unknown bytes at pos (in order,
 	// each within its range rng) that the wrong reader fails on, and
 	// scores each with the window from the walker's character through
@@ -212,7 +211,7 @@ func restoreLost(dst []lostFill, text string, end int, bs []byte, bpos, tpos, lo
 		var try func(j int)
 		try = func(j int) {
 			if j < 0 {
-				win := lostWindow{orig: orig, bs: bs, ws: w.i, prev: w.prev, word: w.word, p: p, n: n, next: next, nextWord: nextWord, endOK: len(rb) == p+n, cache: cache, script: script}
+				win := lostWindow{orig: orig, bs: bs, ws: w.i, prev: w.prev, word: w.word, p: p, n: n, next: next, nextWord: nextWord, endOK: len(rb) == p+n, cache: cache, script: cache.script}
 				lp, ok := win.logProb(punctScorer{m: m, pm: pm, lat: lat, open: w.open, sent: w.sent})
 				if !ok {
 					return
@@ -376,7 +375,7 @@ type lostWindow struct {
 	next     rune      // the rune after bs
 	nextWord bool      // next belongs to a Latin word: a word at the end of bs goes on
 	endOK    bool      // the misread text may end right after the restored bytes
-	cache    *wordPairCache
+	cache    *stretchCache
 	script   int // the stretch's script as it reads restored: +1 Traditional, -1 Simplified, 0 unknown
 }
 
@@ -440,32 +439,6 @@ func (win *lostWindow) logProb(sc punctScorer) (float64, bool) {
 	return lp, true
 }
 
-// decodedScript is docScript of bs read with orig, its unknown bytes
-// (0xFF) and what does not decode skipped: a character of the other
-// script than the text around it is an unlikely restoration (路徑, not
-// 路径, in a Traditional text).
-func decodedScript(orig codec, bs []byte) int {
-	tab := scriptTable()
-	var simp, trad int
-	for i := 0; i < len(bs); {
-		r, size := orig.decode(bs[i:])
-		if size == 0 {
-			i++
-			continue
-		}
-		if r >= 0x4E00 && r <= 0x9FFF {
-			switch tab[r-0x4E00] {
-			case -1:
-				simp++
-			case 1:
-				trad++
-			}
-		}
-		i += size
-	}
-	return scriptOf(simp, trad)
-}
-
 // scriptCost is what evidence.scriptHan charges r in text of script.
 func scriptCost(script int, r rune) float64 {
 	if script == 0 || r < 0x4E00 || r > 0x9FFF {
@@ -492,25 +465,31 @@ func (win *lostWindow) wordAt(j int) []byte {
 	return bs[j:k]
 }
 
-// wordPairCache counts the pairs of a Han character and a Latin word next
-// to it (side 0: the character before the word, side 1: after it), and the
-// pairs of Han characters, in a stretch's bytes read with the original
-// codec, the bytes still to be restored left out: a cache model of the
-// document's own phrases, as cacheBonus is for the shift search. Documents repeat themselves: a
-// document that writes 按 F9 once likely writes it again where a byte of
-// 按 was lost. It is built before any byte is tried (newWordPairCache):
-// a pair with a candidate in it would favour that candidate.
-type wordPairCache struct {
+// stretchCache is what a stretch's bytes, read with the original codec
+// and the bytes still to be restored left out, say of the restorations:
+// its script, and a cache model of the document's own phrases (as
+// cacheBonus is for the shift search): the pairs of a Han character and a
+// Latin word next to it (side 0: the character before the word, side 1:
+// after it), and the pairs of Han characters. Documents repeat
+// themselves: a document that writes 按 F9 once likely writes it again
+// where a byte of 按 was lost. It is built before any byte is tried
+// (newStretchCache): a pair with a candidate in it would favour that
+// candidate.
+type stretchCache struct {
 	orig codec
 	bs   []byte
 	n    map[string]int // wordPairKey → count
 	key  []byte
 	han  map[uint64]int32 // pairs of Han characters: a<<32 | b → count
+	// script is docScript of the bytes read so (路徑, not 路径, in a
+	// Traditional text): a character of the other script is an unlikely
+	// restoration.
+	script int
 }
 
-// newWordPairCache counts the pairs of bs read with orig.
-func newWordPairCache(orig codec, bs []byte) *wordPairCache {
-	c := &wordPairCache{orig: orig, bs: bs}
+// newStretchCache counts the pairs of bs read with orig.
+func newStretchCache(orig codec, bs []byte) *stretchCache {
+	c := &stretchCache{orig: orig, bs: bs}
 	c.build()
 	return c
 }
@@ -522,8 +501,10 @@ func wordPairKey(dst []byte, side byte, w []byte, r rune) []byte {
 	return append(dst, w...)
 }
 
-func (c *wordPairCache) build() {
+func (c *stretchCache) build() {
 	bs := c.bs
+	tab := scriptTable()
+	var simp, trad int
 	word := noWord
 	pending := rune(-1) // a Han character whose next word is still to come
 	pendAt := 0         // the byte after it
@@ -544,6 +525,14 @@ func (c *wordPairCache) build() {
 		prev = -1
 		if isHan(r) {
 			prev = r
+			if r >= 0x4E00 && r <= 0x9FFF {
+				switch tab[r-0x4E00] {
+				case -1:
+					simp++
+				case 1:
+					trad++
+				}
+			}
 		}
 		if isHan(r) {
 			if w := word.before(bs, i); w != nil {
@@ -573,9 +562,10 @@ func (c *wordPairCache) build() {
 		word.add(i, r)
 		i += size
 	}
+	c.script = scriptOf(simp, trad)
 }
 
-func (c *wordPairCache) add(side byte, w []byte, r rune) {
+func (c *stretchCache) add(side byte, w []byte, r rune) {
 	if c.n == nil {
 		c.n = map[string]int{}
 	}
@@ -585,7 +575,7 @@ func (c *wordPairCache) add(side byte, w []byte, r rune) {
 
 // bonus returns what the pair of r and w on side is worth for being in
 // the stretch already: nothing when it is not, up to 3 nats as it recurs.
-func (c *wordPairCache) bonus(side byte, w []byte, r rune) float64 {
+func (c *stretchCache) bonus(side byte, w []byte, r rune) float64 {
 	if c.n == nil {
 		return 0
 	}
@@ -599,7 +589,7 @@ func (c *wordPairCache) bonus(side byte, w []byte, r rune) float64 {
 
 // hanBonus returns cacheBonus for the pair of Han characters a, b in the
 // stretch.
-func (c *wordPairCache) hanBonus(a, b rune) float64 {
+func (c *stretchCache) hanBonus(a, b rune) float64 {
 	if c.han == nil {
 		return 0
 	}

@@ -9,7 +9,7 @@ import (
 // Lost bytes next to Latin words. The character model knows nothing of
 // the words that technical Chinese mixes in; the Latin-context statistics
 // of package lm (按 stands before F9, 个 before a lower-case word) and the
-// document's own pairs of a character and a word (wordPairCache) let the
+// document's own pairs of a character and a word (stretchCache) let the
 // restoration choose there. It must still never choose wrongly.
 func TestRestoreLostLatinNeverWrong(t *testing.T) {
 	sentences := []string{
