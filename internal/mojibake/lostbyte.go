@@ -211,7 +211,7 @@ func restoreLost(dst []lostFill, text string, end int, bs []byte, bpos, tpos, lo
 		var try func(j int)
 		try = func(j int) {
 			if j < 0 {
-				win := lostWindow{orig: orig, bs: bs, ws: w.i, prev: w.prev, word: w.word, p: p, n: n, next: next, nextWord: nextWord, endOK: len(rb) == p+n, cache: cache, script: cache.script}
+				win := lostWindow{orig: orig, bs: bs, ws: w.i, prev: w.prev, word: w.word, p: p, n: n, next: next, nextWord: nextWord, endOK: len(rb) == p+n, cache: cache}
 				lp, ok := win.logProb(punctScorer{m: m, pm: pm, lat: lat, open: w.open, sent: w.sent})
 				if !ok {
 					return
@@ -376,7 +376,6 @@ type lostWindow struct {
 	nextWord bool      // next belongs to a Latin word: a word at the end of bs goes on
 	endOK    bool      // the misread text may end right after the restored bytes
 	cache    *stretchCache
-	script   int // the stretch's script as it reads restored: +1 Traditional, -1 Simplified, 0 unknown
 }
 
 // logProb decodes the window and scores its characters with sc; ok is
@@ -412,7 +411,7 @@ func (win *lostWindow) logProb(sc punctScorer) (float64, bool) {
 		}
 		lp += sc.pair(prev, r)
 		if isHan(r) {
-			lp += scriptCost(win.script, r)
+			lp += scriptCost(win.cache.script, r)
 			if isHan(prev) {
 				lp += win.cache.hanBonus(prev, r)
 			}
