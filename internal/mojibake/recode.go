@@ -303,8 +303,19 @@ func (sc *recodeScratch) decodeUnits(text string, end int, rc recoding, restore 
 		units[k].rep = all[s:repEnd[k]]
 		s = repEnd[k]
 	}
-	sc.units, sc.reps, sc.repEnd = units, reps, repEnd
+	sc.units, sc.reps, sc.repEnd, sc.all = units, reps, repEnd, all
 	return units
+}
+
+// repOf returns the repairs of units lo to hi of the last decodeUnits one
+// after the other: a substring of the string that holds them all, since
+// each unit's repair follows the one before.
+func (sc *recodeScratch) repOf(lo, hi int) string {
+	s := 0
+	if lo > 0 {
+		s = sc.repEnd[lo-1]
+	}
+	return sc.all[s:sc.repEnd[hi-1]]
 }
 
 // recodeScratch holds the buffers of recodeUnits for reuse.
@@ -316,6 +327,7 @@ type recodeScratch struct {
 	units      []unit
 	reps       []byte
 	repEnd     []int
+	all        string    // the repairs of the units, in one string (repOf)
 	gains      []float64 // recodeStretch's gain of each unit
 	// terms[k] are the scores unitGains gave the runes of unit k's
 	// garbled text and repair, in gTerms and rTerms, for recodeSegment

@@ -524,7 +524,7 @@ func (a *analyzer) recodeStretch(start, end int, rc recoding, sc *recodeScratch)
 			be--
 		}
 		if bs < be {
-			if c, ok := a.recodeSegment(units[bs:be], sc.terms[bs:be], sc, rc); ok {
+			if c, ok := a.recodeSegment(bs, be, sc, rc); ok {
 				out = append(out, c)
 			}
 		}
@@ -654,18 +654,16 @@ func firstRune(s string) rune {
 	return r
 }
 
-// recodeSegment checks one segment and extends its chain.
-func (a *analyzer) recodeSegment(us []unit, ts []unitTerms, sc *recodeScratch, rc recoding) (recodeCand, bool) {
+// recodeSegment checks one segment, the units lo to hi of the stretch
+// that decodeUnits cut last (sc.units), and extends its chain.
+func (a *analyzer) recodeSegment(lo, hi int, sc *recodeScratch, rc recoding) (recodeCand, bool) {
+	us, ts := sc.units[lo:hi], sc.terms[lo:hi]
 	start, end := us[0].gs, us[len(us)-1].ge
 	garbled := a.text[start:end]
 	if !cjkHopFits(garbled, rc) {
 		return recodeCand{}, false
 	}
-	var b strings.Builder
-	for _, u := range us {
-		b.WriteString(u.rep)
-	}
-	rep := b.String()
+	rep := sc.repOf(lo, hi)
 	var fills []Fill
 	// A fill's At counts the runes of the garbled text before it. The
 	// fills come in order, at the starts of garbled runes, so each count
@@ -753,7 +751,9 @@ func (a *analyzer) recodeSegment(us []unit, ts []unitTerms, sc *recodeScratch, r
 		}
 		return recodeCand{}, false
 	}
-	return recodeCand{start: start, end: end, repair: rep, chain: chain, fills: fills, gain: gain}, true
+	// The repair of one hop is a substring of the repairs of the whole
+	// stretch: copy it rather than keep them all.
+	return recodeCand{start: start, end: end, repair: strings.Clone(rep), chain: chain, fills: fills, gain: gain}, true
 }
 
 func trunc(s string) string {
