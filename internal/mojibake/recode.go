@@ -382,17 +382,38 @@ func recodeString(s string, rc recoding) (string, bool) {
 
 // recodeFilled is recodeString with dropped bytes restored.
 func recodeFilled(s string, rc recoding, fills []Fill) (string, bool) {
-	wrong, isCP1252 := codecs[rc.Wrong], rc.Wrong == "cp1252"
-	bs := make([]byte, 0, len(s)+len(fills))
-	d := hopDecoder{orig: codecs[rc.Orig], utf8: rc.Orig == "utf8"}
-	d.b.Grow(len(s))
+	hb := hopBufs.Get().(*hopBuf)
+	out, ok := hb.recode(s, rc, fills)
+	hopBufs.Put(hb)
+	return out, ok
+}
+
+// hopBufs keeps the buffers of recodeFilled for the next call: most of
+// the hops that recodeSegment tries fail, and a hop that fails then
+// allocates nothing.
+var hopBufs = sync.Pool{New: func() any { return new(hopBuf) }}
+
+// hopBuf holds the bytes of a hop in the wrong codec (bs) and, unless the
+// original codec is UTF-8, the UTF-8 of their decoding (out).
+type hopBuf struct{ bs, out []byte }
+
+// recode is recodeFilled with the buffers of hb.
+func (hb *hopBuf) recode(s string, rc recoding, fills []Fill) (string, bool) {
+	wrong, isCP1252 := codecNamed(rc.Wrong), rc.Wrong == "cp1252"
+	bs := hb.bs[:0]
+	d := hopDecoder{orig: codecNamed(rc.Orig), utf8: rc.Orig == "utf8", out: hb.out[:0]}
+	// fail keeps the buffers, as they have grown, for the next hop.
+	fail := func() (string, bool) {
+		hb.bs, hb.out = bs, d.out
+		return "", false
+	}
 	if rc.Wrong == "utf8" && len(fills) == 0 {
 		// The UTF-8 bytes of s are s, when every rune has them: no
 		// invalid byte and no U+FFFD (the loop below fails on both).
 		// (In valid UTF-8, the bytes of U+FFFD are U+FFFD: a substring
 		// search finds it faster than decoding every rune.)
 		if !utf8.ValidString(s) || strings.Contains(s, "\uFFFD") {
-			return "", false
+			return fail()
 		}
 		bs = append(bs, s...)
 		s = "" // nothing left to encode
@@ -414,7 +435,7 @@ func recodeFilled(s string, rc recoding, fills []Fill) (string, bool) {
 		}
 		j += w
 		if len(bs)-d.dec >= hopChunk && !d.decode(bs, false) {
-			return "", false
+			return fail()
 		}
 		for len(fills) > 0 && fills[0].At == i && !fills[0].Lost {
 			bs = append(bs, fills[0].B)
@@ -422,7 +443,7 @@ func recodeFilled(s string, rc recoding, fills []Fill) (string, bool) {
 		}
 		if len(fills) > 0 && fills[0].At == i && fills[0].Lost {
 			if r != utf8.RuneError {
-				return "", false
+				return fail()
 			}
 			bs = append(bs, fills[0].B)
 			fills = fills[1:]
@@ -436,7 +457,7 @@ func recodeFilled(s string, rc recoding, fills []Fill) (string, bool) {
 			bs, ok = wrong.appendRune(bs, r)
 		}
 		if !ok {
-			return "", false
+			return fail()
 		}
 		i++
 	}
@@ -445,12 +466,14 @@ func recodeFilled(s string, rc recoding, fills []Fill) (string, bool) {
 		fills = fills[1:]
 	}
 	if len(fills) > 0 || !d.decode(bs, true) {
-		return "", false
+		return fail()
 	}
+	out := string(d.out)
 	if d.utf8 {
-		return string(bs), true
+		out = string(bs)
 	}
-	return d.b.String(), true
+	hb.bs, hb.out = bs, d.out
+	return out, true
 }
 
 // hopChunk is how many bytes of a hop recodeFilled writes between two
@@ -468,8 +491,8 @@ type hopDecoder struct {
 	// bytes and re-encodes every valid rune as the bytes it came from:
 	// the bytes are only validated, and they are the result.
 	utf8 bool
-	b    strings.Builder // the runes decoded, unless utf8
-	dec  int             // the bytes decoded (validated) so far
+	out  []byte // the UTF-8 of the runes decoded, unless utf8
+	dec  int    // the bytes decoded (validated) so far
 }
 
 // decode decodes bs[d.dec:], all of it when final is set and otherwise up
@@ -499,7 +522,7 @@ func (d *hopDecoder) decode(bs []byte, final bool) bool {
 		// checked by encoding them back).
 		cp1252Tables()
 		for _, c := range bs[d.dec:end] {
-			d.b.WriteString(cp1252UTF8[c])
+			d.out = append(d.out, cp1252UTF8[c]...)
 		}
 		d.dec = end
 		return true
@@ -509,7 +532,7 @@ func (d *hopDecoder) decode(bs []byte, final bool) bool {
 		if n == 0 {
 			return false
 		}
-		d.b.WriteRune(r)
+		d.out = utf8.AppendRune(d.out, r)
 		d.dec += n
 	}
 	return true
