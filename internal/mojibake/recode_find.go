@@ -33,7 +33,7 @@ func (a *analyzer) findRecodes() {
 	// a.spans holds the misaligned runs, in order.
 	cov := coverCursor{spans: a.spans}
 	var found []recodeCand
-	var sts, gbkSts []stretch
+	var sts codecStretches
 	sc := recodeScratchPool.Get().(*recodeScratch)
 	defer recodeScratchPool.Put(sc)
 	for _, cl := range a.clusters(&cov) {
@@ -44,21 +44,21 @@ func (a *analyzer) findRecodes() {
 			a.unsure = true // see shiftRuns
 			return
 		}
-		gbkDone := false
+		// A few odd characters in ordinary text are no evidence of CJK
+		// mojibake: the CJK codecs read only dense clusters.
+		cjk := cl.n >= 3 && cl.n*3*12 >= cl.end-cl.start
+		a.stretches(cl, cjk, &cov, &sts)
 		for _, rc := range recodings {
-			if rc.Wrong != "cp1252" && (cl.n < 3 || cl.n*3*12 < cl.end-cl.start) {
-				continue // a few odd characters in ordinary text are no evidence of CJK mojibake
+			var list []stretch
+			switch rc.Wrong {
+			case "cp1252":
+				list = sts.cp1252
+			case "gbk":
+				list = sts.gbk // utf8<-gbk and big5<-gbk read the same stretches
+			case "big5":
+				list = sts.big5
 			}
-			// utf8<-gbk and big5<-gbk read the same stretches.
-			if rc.Wrong == "gbk" {
-				if !gbkDone {
-					gbkSts, gbkDone = a.stretches(cl, rc.Wrong, &cov, gbkSts[:0]), true
-				}
-				sts = gbkSts
-			} else {
-				sts = a.stretches(cl, rc.Wrong, &cov, sts[:0])
-			}
-			for _, st := range sts {
+			for _, st := range list {
 				if rc.Wrong == "cp1252" || a.recodeProbe(st.i, st.j, rc, sc) {
 					found = append(found, a.recodeStretch(st.i, st.j, rc, sc)...)
 				}
@@ -94,9 +94,13 @@ func (a *analyzer) findRecodes() {
 // recoding.
 type stretch struct{ i, j int }
 
-// stretches appends to dst the stretches of cluster cl for the wrong codec:
-// runs of runes it can encode (U+FFFD counts: it stands for lost bytes),
-// outside the spans already found, with a suspicious rune. For
+// codecStretches holds the stretches of a cluster for each wrong codec.
+type codecStretches struct{ cp1252, gbk, big5 []stretch }
+
+// stretches sets sts to the stretches of cluster cl for each wrong codec,
+// and for GBK and Big5 only with cjk (none otherwise): the longest runs
+// of runes the codec can encode (U+FFFD counts: it stands for lost
+// bytes), outside the spans already found, with a suspicious rune. For
 // windows-1252 a stretch can hold a repair only if its bytes have a UTF-8
 // lead byte followed by a continuation byte, or a two-byte lead (a dropped
 // byte may complete it); otherwise every unit fails or stays as it is
@@ -104,44 +108,40 @@ type stretch struct{ i, j int }
 // a stretch needs two CJK runes: every segment of it that recodeSegment
 // accepts must (cjkHopFits), and most stretches of a damaged document,
 // a rare character or two between ASCII and punctuation, have fewer.
-func (a *analyzer) stretches(cl cluster, wrong string, cov *coverCursor, dst []stretch) []stretch {
+//
+// The runs of the three codecs are read in one pass, each rune decoded
+// once.
+func (a *analyzer) stretches(cl cluster, cjk bool, cov *coverCursor, sts *codecStretches) {
 	text := a.text
-	latin, isGBK := wrong == "cp1252", wrong == "gbk"
 	g, b5 := gbk(), big5()
 	cp1252Tables()
+	sts.cp1252, sts.gbk, sts.big5 = sts.cp1252[:0], sts.gbk[:0], sts.big5[:0]
 	for i := cl.start; i < cl.end; {
 		if e, ok := cov.covered(i); ok {
 			i = e
 			continue
 		}
-		// A stretch ends at the next span already found, if not before:
-		// i is outside the spans, and each span starts at a '?', which no
+		// The runs end at the next span already found, if not before: i
+		// is outside the spans, and each span starts at a '?', which no
 		// rune decoded here straddles.
 		end := cl.end
 		if cov.k < len(cov.spans) {
 			end = min(end, cov.spans[cov.k].Start)
 		}
-		// Runes the codec cannot encode start no stretch (the loop below
-		// would end it at once): step over them up to the span.
-		if latin {
-			// Three-byte characters from U+3000 up (CJK) other than U+FFFD.
-			for i+3 <= end && cjk3(text, i) {
-				i += 3
+		lat, gr, br := cp1252Run{start: -1}, cjkRun{start: -1}, cjkRun{start: -1}
+		for j := i; j < end; {
+			if !cjk && lat.start < 0 {
+				// Three-byte characters from U+3000 up (CJK) other than
+				// U+FFFD, which windows-1252 cannot encode, start no run.
+				for j+3 <= end && cjk3(text, j) {
+					j += 3
+				}
+				if j >= end {
+					break
+				}
 			}
-		} else {
-			i = skipUnencodable(text, i, end, isGBK, g, b5)
-		}
-		if i >= end {
-			continue
-		}
-		j, susp, viable := i, false, !latin
-		cjk := 0 // CJK runes in the stretch, up to 2
-		prevB := byte(0)
-		first := 0 // the size of the rune at i
-		for j < end {
-			// decodeRune, with the runes of Latin-1 mojibake (the
-			// stretches of windows-1252 are all of them) and of CJK text
-			// inline.
+			// decodeRune, with the runes of Latin-1 mojibake and of CJK
+			// text inline.
 			r, n := rune(0), 2
 			if r2, ok := utf8x.Decode2(text, j); ok {
 				r = r2
@@ -150,73 +150,109 @@ func (a *analyzer) stretches(cl cluster, wrong string, cov *coverCursor, dst []s
 			} else {
 				r, n = decodeRune(text, j)
 			}
-			if j == i {
-				first = n
-			}
-			switch {
-			case latin:
-				b, ok := byte(r), r < 0x80
-				if !ok && r < cp1252TabLen {
-					if v := cp1252Tab[r]; v != 0 {
-						b, ok = byte(v-1), true
-					}
-				}
-				if !ok {
-					if r != utf8.RuneError {
-						goto end
-					}
-					b = 0xFF
-				}
-				if b >= 0xC2 && b <= 0xDF || prevB >= 0xC2 && prevB <= 0xF4 && b >= 0x80 && b <= 0xBF {
-					viable = true
-				}
-				prevB = b
-			default:
-				if !cjkEncodes(isGBK, g, b5, r) {
-					goto end
+			susp := suspiciousRune(r)
+			// windows-1252, with U+FFFD as the byte 0xFF.
+			b, ok := byte(r), r < 0x80
+			if !ok && r < cp1252TabLen {
+				if v := cp1252Tab[r]; v != 0 {
+					b, ok = byte(v-1), true
 				}
 			}
-			if suspiciousRune(r) {
-				susp = true
+			if !ok && r == utf8.RuneError {
+				b, ok = 0xFF, true
 			}
-			if cjk < 2 && cjkRune(r) {
-				cjk++
+			if ok {
+				lat.add(j, b, susp)
+			} else {
+				sts.cp1252 = lat.end(sts.cp1252, j)
+			}
+			if cjk {
+				inG, inB := r < 0x80, r < 0x80
+				switch {
+				case inG:
+				case r == utf8.RuneError:
+					inG, inB = true, true
+				case r < 0x10000:
+					inG, inB = g.bmp[r] != 0 || r == '€', b5.encBMP[r] != 0
+				default:
+					inG, inB = cjkEncodes(true, g, b5, r), cjkEncodes(false, g, b5, r)
+				}
+				c := cjkRune(r)
+				if inG {
+					gr.add(j, c, susp)
+				} else {
+					sts.gbk = gr.end(sts.gbk, j)
+				}
+				if inB {
+					br.add(j, c, susp)
+				} else {
+					sts.big5 = br.end(sts.big5, j)
+				}
 			}
 			j += n
 		}
-	end:
-		if j == i {
-			i += first
-			continue
-		}
-		if susp && viable && (latin || cjk >= 2) {
-			dst = append(dst, stretch{i, j})
-		}
-		i = j
+		sts.cp1252 = lat.end(sts.cp1252, end)
+		sts.gbk, sts.big5 = gr.end(sts.gbk, end), br.end(sts.big5, end)
+		i = end
 	}
+}
+
+// cp1252Run is a run of runes that windows-1252 encodes, from start (-1
+// for none), being read by stretches.
+type cp1252Run struct {
+	start  int
+	prevB  byte // the byte of the last rune
+	susp   bool // a suspicious rune
+	viable bool // a byte that may start a UTF-8 sequence there
+}
+
+// add appends the rune at i, of windows-1252 byte b, to the run.
+func (l *cp1252Run) add(i int, b byte, susp bool) {
+	if l.start < 0 {
+		*l = cp1252Run{start: i}
+	}
+	if b >= 0xC2 && b <= 0xDF || l.prevB >= 0xC2 && l.prevB <= 0xF4 && b >= 0x80 && b <= 0xBF {
+		l.viable = true
+	}
+	l.prevB = b
+	l.susp = l.susp || susp
+}
+
+// end ends the run at j, appending it to dst if it is a stretch.
+func (l *cp1252Run) end(dst []stretch, j int) []stretch {
+	if l.start >= 0 && l.susp && l.viable {
+		dst = append(dst, stretch{l.start, j})
+	}
+	l.start = -1
 	return dst
 }
 
-// skipUnencodable returns the offset of the first rune of text[i:end]
-// that GBK (with isGBK) or Big5 can encode (cjkEncodes), or end. It is a
-// loop of its own, with the two-byte runes decoded inline (Latin-1
-// mojibake, which the clusters of the damaged inputs are full of and
-// neither encodes), so that stretches calls out once for a run of such
-// runes rather than decodeRune for each of them.
-func skipUnencodable(text string, i, end int, isGBK bool, g *gbkTable, b5 *big5Table) int {
-	for i < end {
-		r, n := rune(0), 2
-		if r2, ok := utf8x.Decode2(text, i); ok {
-			r = r2
-		} else {
-			r, n = decodeRune(text, i)
-		}
-		if cjkEncodes(isGBK, g, b5, r) {
-			break
-		}
-		i += n
+// cjkRun is a run of runes that GBK or Big5 encodes, from start (-1 for
+// none), being read by stretches.
+type cjkRun struct {
+	start int
+	cjk   int  // CJK runes, up to 2
+	susp  bool // a suspicious rune
+}
+
+// add appends the rune at i to the run; cjk tells whether it is CJK.
+func (c *cjkRun) add(i int, cjk, susp bool) {
+	if c.start < 0 {
+		*c = cjkRun{start: i}
 	}
-	return i
+	if cjk && c.cjk < 2 {
+		c.cjk++
+	}
+	c.susp = c.susp || susp
+}
+
+// end ends the run at j, appending it to dst if it is a stretch.
+func (c *cjkRun) end(dst []stretch, j int) []stretch {
+	if c.start >= 0 && c.susp && c.cjk >= 2 {
+		dst = append(dst, stretch{c.start, j})
+	}
+	c.start = -1
+	return dst
 }
 
 // cjkEncodes reports whether GBK (with isGBK) or Big5 has bytes for r, or

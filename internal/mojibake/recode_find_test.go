@@ -1,0 +1,140 @@
+package mojibake
+
+import (
+	"math/rand"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/hanfix/hanfix/internal/testshared"
+)
+
+// TestStretches checks stretches against a scan of each codec on its own
+// (stretchesOne) on the development set and on random mixtures of the
+// runes that decide where the runs end.
+func TestStretches(t *testing.T) {
+	ins, _ := filepath.Glob(filepath.Join(testshared.Dir(t, "devset"), "in", "*.txt"))
+	for _, p := range ins {
+		raw, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkStretches(t, string(raw))
+	}
+	pieces := []string{
+		"中文", "這個", "钻", "锟斤拷", "ä¸­æ–‡", "Ã©", "â€œ", "cafÃ©", "xiàn", "\uFFFD", "\xff", "\xe4\xb8", "\xc3",
+		"?", "?zhèn)", "(gè)", "a", " ", "\n", "€", "𠀀", "𪚥", "\ue000", "ノ", "ヘ", "╗", "─", "é", "Ā", "\u0080", "\u009d",
+	}
+	rng := rand.New(rand.NewSource(1))
+	for try := 0; try < 3000; try++ {
+		var b strings.Builder
+		for k := rng.Intn(80); k >= 0; k-- {
+			b.WriteString(pieces[rng.Intn(len(pieces))])
+		}
+		checkStretches(t, b.String())
+	}
+}
+
+func FuzzStretches(f *testing.F) {
+	for _, s := range []string{"文件?!秾嵤┮庖姟穼ψセ鶎狱h建責任", "ä¸­æ–‡", "鍙戝睍鎴樼暐\uFFFD\xff", "â€œquotedâ€\u009d"} {
+		f.Add(s)
+	}
+	f.Fuzz(checkStretches)
+}
+
+// checkStretches compares the stretches of each cluster of text, outside
+// its misaligned runs, with those of stretchesOne.
+func checkStretches(t *testing.T, text string) {
+	if !Suspicious(text) {
+		return
+	}
+	a := &analyzer{text: text, sc: newShiftScorer()}
+	a.sc.ev = collectEvidence(text)
+	defer a.sc.release()
+	a.shiftRuns()
+	cov := coverCursor{spans: a.spans}
+	var sts codecStretches
+	for _, cl := range a.clusters(&cov) {
+		for _, cjk := range []bool{false, true} {
+			a.stretches(cl, cjk, &cov, &sts)
+			for _, c := range []struct {
+				wrong string
+				got   []stretch
+			}{{"cp1252", sts.cp1252}, {"gbk", sts.gbk}, {"big5", sts.big5}} {
+				var want []stretch
+				if cjk || c.wrong == "cp1252" {
+					want = stretchesOne(a, cl, c.wrong, &cov, nil)
+				}
+				if len(c.got) != 0 || len(want) != 0 {
+					if !reflect.DeepEqual(c.got, want) {
+						t.Fatalf("%q, cluster %v, %s (cjk %v): stretches %v, want %v", text, cl, c.wrong, cjk, c.got, want)
+					}
+				}
+			}
+		}
+	}
+}
+
+// stretchesOne is stretches of one codec, scanned on its own: for each
+// place outside the spans, it skips the runes the codec cannot encode and
+// reads on while it can.
+func stretchesOne(a *analyzer, cl cluster, wrong string, cov *coverCursor, dst []stretch) []stretch {
+	text := a.text
+	latin, isGBK := wrong == "cp1252", wrong == "gbk"
+	g, b5 := gbk(), big5()
+	cp1252Tables()
+	encodes := func(r rune) (byte, bool) {
+		if r == utf8.RuneError {
+			return 0xFF, true
+		}
+		if latin {
+			return cp1252Byte(r)
+		}
+		return 0, cjkEncodes(isGBK, g, b5, r)
+	}
+	for i := cl.start; i < cl.end; {
+		if e, ok := cov.covered(i); ok {
+			i = e
+			continue
+		}
+		end := cl.end
+		if cov.k < len(cov.spans) {
+			end = min(end, cov.spans[cov.k].Start)
+		}
+		for i < end {
+			r, n := decodeRune(text, i)
+			if _, ok := encodes(r); ok {
+				break
+			}
+			i += n
+		}
+		if i >= end {
+			continue
+		}
+		j, susp, viable, cjk, prevB := i, false, !latin, 0, byte(0)
+		for j < end {
+			r, n := decodeRune(text, j)
+			b, ok := encodes(r)
+			if !ok {
+				break
+			}
+			if latin && (b >= 0xC2 && b <= 0xDF || prevB >= 0xC2 && prevB <= 0xF4 && b >= 0x80 && b <= 0xBF) {
+				viable = true
+			}
+			prevB = b
+			susp = susp || suspiciousRune(r)
+			if cjkRune(r) {
+				cjk++
+			}
+			j += n
+		}
+		if susp && viable && (latin || cjk >= 2) {
+			dst = append(dst, stretch{i, j})
+		}
+		i = j
+	}
+	return dst
+}
