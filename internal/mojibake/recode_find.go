@@ -634,12 +634,13 @@ type unitTerms struct {
 func (a *analyzer) segmentLP(us []unit, ts []unitTerms, sc *recodeScratch, prev, next rune, rep bool) float64 {
 	bg, ev := a.sc.bg, a.sc.ev
 	lp, p := 0.0, prev
-	for k, u := range us {
-		s, t := a.text[u.gs:u.ge], ts[k]
-		if rep {
-			s = u.rep
-		}
+	for k := range us {
+		u, t := &us[k], &ts[k] // not copied: most units only add up their terms
 		if !t.ok {
+			s := a.text[u.gs:u.ge]
+			if rep {
+				s = u.rep
+			}
 			lp, p, _ = lpAdd(bg, ev, lp, p, s, nil)
 			continue
 		}
@@ -647,8 +648,8 @@ func (a *analyzer) segmentLP(us []unit, ts []unitTerms, sc *recodeScratch, prev,
 		if rep {
 			terms, last = sc.rTerms[t.r0:t.r1], t.lastR
 			if k == 0 {
-				_, n := utf8.DecodeRuneInString(s)
-				lp, _, _ = lpAdd(bg, ev, lp, p, s[:n], nil)
+				_, n := utf8.DecodeRuneInString(u.rep)
+				lp, _, _ = lpAdd(bg, ev, lp, p, u.rep[:n], nil)
 				terms = terms[1:]
 			}
 		}
