@@ -156,14 +156,14 @@ func recodeUnits(text string, start, end int, rc recoding, sc *recodeScratch, re
 // asks for the units of a stretch without and then with the restoration,
 // encodes the stretch once.
 func encodeWrong(text string, start, end int, rc recoding, sc *recodeScratch) {
-	wrong, isCP1252 := codecs[rc.Wrong], rc.Wrong == "cp1252"
+	wrong := codecNamed(rc.Wrong)
 	// At most one rune and one byte of the wrong codec per byte of text.
 	n0 := end - start + 1
 	if cap(sc.pos) < 2*n0 {
 		sc.pos = make([]int, 2*n0)
 	}
 	pos := sc.pos[:2*n0]
-	tpos, bpos := pos[:0:n0], pos[n0:n0:2*n0] // start of each garbled rune in the text and in the bytes
+	tpos, bpos := pos[:n0], pos[n0:2*n0] // start of each garbled rune in the text and in the bytes
 	if cap(sc.bs) < end-start {
 		sc.bs = make([]byte, 0, end-start)
 	}
@@ -172,6 +172,7 @@ func encodeWrong(text string, start, end int, rc recoding, sc *recodeScratch) {
 	// restoreLost can restore.
 	lostReadable := rc.Wrong == "gbk" || rc.Wrong == "big5"
 	lostRunes := sc.lostRunes[:0]
+	k := 0 // the runes so far
 	for i := start; i < end; {
 		r, n := rune(0), 3
 		if r3, ok := utf8x.Decode3(text, i); ok {
@@ -181,24 +182,31 @@ func encodeWrong(text string, start, end int, rc recoding, sc *recodeScratch) {
 		} else {
 			r, n = decodeRune(text, i)
 		}
-		tpos, bpos = append(tpos, i), append(bpos, len(bs))
+		tpos[k], bpos[k] = i, len(bs)
+		k++
+		// Static calls for the codecs of the stretches (the one of
+		// windows-1252 inlined: most stretches are windows-1252).
 		var ok bool
-		if isCP1252 {
-			// A static call (inlined): most stretches are windows-1252.
+		switch wrong.(type) {
+		case cp1252Codec:
 			bs, ok = cp1252Codec{}.appendRune(bs, r)
-		} else {
+		case gbkCodec:
+			bs, ok = gbkCodec{}.appendRune(bs, r)
+		case big5Codec:
+			bs, ok = big5Codec{}.appendRune(bs, r)
+		default:
 			bs, ok = wrong.appendRune(bs, r)
 		}
 		if !ok {
 			if r == utf8.RuneError && n == 3 && lostReadable {
-				lostRunes = append(lostRunes, len(tpos)-1)
+				lostRunes = append(lostRunes, k-1)
 			}
 			bs = append(bs, 0xFF)
 		}
 		i += n
 	}
-	tpos, bpos = append(tpos, end), append(bpos, len(bs))
-	sc.tpos, sc.bpos, sc.bs, sc.lostRunes = tpos, bpos, bs, lostRunes
+	tpos[k], bpos[k] = end, len(bs)
+	sc.tpos, sc.bpos, sc.bs, sc.lostRunes = tpos[:k+1], bpos[:k+1], bs, lostRunes
 }
 
 // decodeUnits is recodeUnits of the stretch that encodeWrong encoded
