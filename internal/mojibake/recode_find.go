@@ -381,18 +381,39 @@ func (a *analyzer) scanClusters(cov *coverCursor, out []cluster, from, until int
 			r, n = decodeRune(text, i)
 		}
 		if suspiciousRune(r) || r == utf8.RuneError {
-			s, e := runeStart(text, i-clusterPad), runeStart(text, i+n+clusterPad)
-			if k := len(out) - 1; k >= 0 && s <= out[k].end {
-				out[k].end = max(out[k].end, e)
+			s := runeStart(text, i-clusterPad)
+			k := len(out) - 1
+			if k >= 0 && s <= out[k].end {
 				out[k].n++
 				if i == lastSusp {
 					out[k].adj++
 				}
 			} else {
-				out = append(out, cluster{start: s, end: e, n: 1})
+				out = append(out, cluster{start: s, end: -1, n: 1})
+				k++
 			}
-			lastSusp = i + n
+			// The suspicious runes right after it (Latin-1 mojibake is
+			// all of them) are in the same region, which each takes
+			// further: the last one decides where it ends.
 			i += n
+			for i < free && text[i] >= utf8.RuneSelf {
+				r, m := rune(0), 2
+				if r2, ok := utf8x.Decode2(text, i); ok {
+					r = r2
+				} else if r3, ok := utf8x.Decode3(text, i); ok {
+					r, m = r3, 3
+				} else {
+					r, m = decodeRune(text, i)
+				}
+				if !suspiciousRune(r) && r != utf8.RuneError {
+					break
+				}
+				out[k].n++
+				out[k].adj++
+				i += m
+			}
+			out[k].end = max(out[k].end, runeStart(text, i+clusterPad))
+			lastSusp = i
 			continue
 		}
 		i += n

@@ -12,6 +12,106 @@ import (
 	"github.com/hanfix/hanfix/internal/testshared"
 )
 
+// TestClusters checks the regions of the scan of the whole text against
+// those of a plain scan of every rune (clustersOne) on the development
+// set and on random mixtures of suspicious and clean runes.
+func TestClusters(t *testing.T) {
+	ins, _ := filepath.Glob(filepath.Join(testshared.Dir(t, "devset"), "in", "*.txt"))
+	for _, p := range ins {
+		raw, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkClusters(t, string(raw))
+	}
+	rng := rand.New(rand.NewSource(1))
+	for try := 0; try < 3000; try++ {
+		checkClusters(t, randomPieces(rng))
+	}
+}
+
+func FuzzClusters(f *testing.F) {
+	for _, s := range []string{"文件?!秾嵤┮庖姟穼ψセ鶎狱h建責任", "ä¸­æ–‡", "鍙戝睍鎴樼暐\uFFFD\xff", "建設(shè)?zhèn)Ã©"} {
+		f.Add(s)
+	}
+	f.Fuzz(checkClusters)
+}
+
+// checkClusters compares clusters with clustersOne on text, outside its
+// misaligned runs.
+func checkClusters(t *testing.T, text string) {
+	if !Suspicious(text) {
+		return
+	}
+	a := &analyzer{text: text, sc: newShiftScorer()}
+	a.sc.ev = collectEvidence(text)
+	defer a.sc.release()
+	a.shiftRuns()
+	got := a.clusters(&coverCursor{spans: a.spans})
+	want := clustersOne(a, &coverCursor{spans: a.spans})
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("%q: clusters %v, want %v", text, got, want)
+	}
+}
+
+// clustersOne is clusters as a plain scan of every rune outside the spans
+// and readings.
+func clustersOne(a *analyzer, cov *coverCursor) []cluster {
+	text, parens := a.text, a.sc.ev.parens
+	var out []cluster
+	lastSusp := -1
+	for i := 0; i < len(text); {
+		if text[i] < utf8.RuneSelf {
+			if text[i] == '(' {
+				for len(parens) > 0 && parens[0].lo < i {
+					parens = parens[1:]
+				}
+				if len(parens) > 0 && parens[0].lo == i {
+					i = parens[0].hi
+					continue
+				}
+			}
+			i++
+			continue
+		}
+		if e, ok := cov.covered(i); ok {
+			i = e
+			continue
+		}
+		r, n := decodeRune(text, i)
+		if suspiciousRune(r) || r == utf8.RuneError {
+			s, e := runeStart(text, i-clusterPad), runeStart(text, i+n+clusterPad)
+			if k := len(out) - 1; k >= 0 && s <= out[k].end {
+				out[k].end = max(out[k].end, e)
+				out[k].n++
+				if i == lastSusp {
+					out[k].adj++
+				}
+			} else {
+				out = append(out, cluster{start: s, end: e, n: 1})
+			}
+			lastSusp = i + n
+		}
+		i += n
+	}
+	return out
+}
+
+// randomPieces returns a random mixture of the runes that decide where
+// clusters and stretches end.
+func randomPieces(rng *rand.Rand) string {
+	pieces := []string{
+		"中文", "這個", "钻", "锟斤拷", "ä¸­æ–‡", "Ã©", "â€œ", "cafÃ©", "xiàn", "\uFFFD", "\xff", "\xe4\xb8", "\xc3",
+		"?", "?zhèn)", "(gè)", "建設(shè)", "a", " ", "\n", "€", "𠀀", "𪚥", "\ue000", "ノ", "ヘ", "╗", "─", "é", "Ā", "\u0080", "\u009d",
+		strings.Repeat("平均範圍", 20),
+	}
+	var b strings.Builder
+	for k := rng.Intn(80); k >= 0; k-- {
+		b.WriteString(pieces[rng.Intn(len(pieces))])
+	}
+	return b.String()
+}
+
 // TestStretches checks stretches against a scan of each codec on its own
 // (stretchesOne) on the development set and on random mixtures of the
 // runes that decide where the runs end.
@@ -24,17 +124,9 @@ func TestStretches(t *testing.T) {
 		}
 		checkStretches(t, string(raw))
 	}
-	pieces := []string{
-		"中文", "這個", "钻", "锟斤拷", "ä¸­æ–‡", "Ã©", "â€œ", "cafÃ©", "xiàn", "\uFFFD", "\xff", "\xe4\xb8", "\xc3",
-		"?", "?zhèn)", "(gè)", "a", " ", "\n", "€", "𠀀", "𪚥", "\ue000", "ノ", "ヘ", "╗", "─", "é", "Ā", "\u0080", "\u009d",
-	}
 	rng := rand.New(rand.NewSource(1))
 	for try := 0; try < 3000; try++ {
-		var b strings.Builder
-		for k := rng.Intn(80); k >= 0; k-- {
-			b.WriteString(pieces[rng.Intn(len(pieces))])
-		}
-		checkStretches(t, b.String())
+		checkStretches(t, randomPieces(rng))
 	}
 }
 
