@@ -758,6 +758,11 @@ func (a *analyzer) recodeSegment(lo, hi int, sc *recodeScratch, rc recoding) (re
 	prev, next := lastRune(a.text[:start]), firstRune(a.text[end:])
 	lg := a.segmentLP(us, ts, sc, prev, next, false)
 	gainOf := func(rep string) float64 {
+		if rep == garbled {
+			// A hop back (big5<-gbk after gbk<-big5): lg is lpText of the
+			// garbled text, the same terms added in the same order.
+			return 0
+		}
 		lr, _ := lpText(a.sc.bg, a.sc.ev, prev, rep, next)
 		return lr - lg
 	}

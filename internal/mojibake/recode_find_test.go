@@ -230,3 +230,58 @@ func stretchesOne(a *analyzer, cl cluster, wrong string, cov *coverCursor, dst [
 	}
 	return dst
 }
+
+// TestSegmentLP checks that segmentLP of the garbled text of units is
+// lpText of that text, to the bit, as recodeSegment takes it to be (a hop
+// back to the garbled text gains 0), for runs of units of the stretches
+// of the development set and of random text.
+func TestSegmentLP(t *testing.T) {
+	ins, _ := filepath.Glob(filepath.Join(testshared.Dir(t, "devset"), "in", "*.txt"))
+	rng := rand.New(rand.NewSource(1))
+	var texts []string
+	for _, p := range ins {
+		raw, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts = append(texts, string(raw))
+	}
+	for try := 0; try < 300; try++ {
+		texts = append(texts, randomPieces(rng))
+	}
+	for _, text := range texts {
+		if !Suspicious(text) {
+			continue
+		}
+		a := &analyzer{text: text, sc: newShiftScorer()}
+		a.sc.ev = collectEvidence(text)
+		sc := new(recodeScratch)
+		cov := coverCursor{}
+		var sts codecStretches
+		for _, cl := range a.clusters(&cov) {
+			a.stretches(cl, true, &cov, &sts)
+			for _, rc := range recodings {
+				list := map[string][]stretch{"cp1252": sts.cp1252, "gbk": sts.gbk, "big5": sts.big5}[rc.Wrong]
+				for _, st := range list {
+					encodeWrong(text, st.i, st.j, rc, sc)
+					for _, restore := range []bool{false, true} {
+						units := sc.decodeUnits(text, st.j, rc, restore)
+						a.unitGains(units, st.i, sc)
+						for k := 0; k < 20; k++ {
+							lo := rng.Intn(len(units))
+							hi := lo + 1 + rng.Intn(len(units)-lo)
+							start, end := units[lo].gs, units[hi-1].ge
+							prev, next := lastRune(text[:start]), firstRune(text[end:])
+							got := a.segmentLP(units[lo:hi], sc.terms[lo:hi], sc, prev, next, false)
+							want, _ := lpText(a.sc.bg, a.sc.ev, prev, text[start:end], next)
+							if got != want {
+								t.Fatalf("%q %v: segmentLP %v, lpText %v", text[start:end], rc, got, want)
+							}
+						}
+					}
+				}
+			}
+		}
+		a.sc.release()
+	}
+}
