@@ -3,6 +3,7 @@ package mojibake
 import (
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -748,7 +749,11 @@ func (a *analyzer) recodeSegment(lo, hi int, sc *recodeScratch, rc recoding) (re
 			fills = append(fills, Fill{At: runesTo(f.at), B: f.b, Lost: true})
 		}
 	}
-	chain := []recoding{rc}
+	// The chain grows in an array of its own; an accepted candidate
+	// takes a copy (most segments are rejected).
+	var hops [maxChainHops]recoding
+	hops[0] = rc
+	chain := hops[:1]
 	if rc.Wrong == "cp1252" && isLatin1Reading(garbled) {
 		chain[0].Wrong = "latin1"
 	}
@@ -802,7 +807,7 @@ func (a *analyzer) recodeSegment(lo, hi int, sc *recodeScratch, rc recoding) (re
 	gain := repGain
 	n := utf8.RuneCountInString(rep)
 	if debugShift {
-		fmt.Printf("recode %q -> %q chain=%v gain=%.1f n=%d\n", trunc(garbled), trunc(rep), chain, gain, n)
+		fmt.Printf("recode %q -> %q chain=%v gain=%.1f n=%d\n", trunc(garbled), trunc(rep), slices.Clone(chain), gain, n)
 	}
 	if !acceptRecode(garbled, rep, chain, gain, n) || gluedHan(prev, rep, next, chain) {
 		return recodeCand{}, false
@@ -816,7 +821,7 @@ func (a *analyzer) recodeSegment(lo, hi int, sc *recodeScratch, rc recoding) (re
 	}
 	// The repair of one hop is a substring of the repairs of the whole
 	// stretch: copy it rather than keep them all.
-	return recodeCand{start: start, end: end, repair: strings.Clone(rep), chain: chain, fills: fills, gain: gain}, true
+	return recodeCand{start: start, end: end, repair: strings.Clone(rep), chain: slices.Clone(chain), fills: fills, gain: gain}, true
 }
 
 func trunc(s string) string {
