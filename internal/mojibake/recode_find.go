@@ -435,6 +435,7 @@ func (a *analyzer) scanClusters(cov *coverCursor, out []cluster, from, until int
 // rune start at stop or after. It is scanClusters' loop over clean
 // Chinese text, without the tests that cannot change there.
 func skipClean(text string, i, stop int) int {
+	stop = min(stop, len(text)) // no bounds checks in the loop
 	for i < stop {
 		if c := text[i]; c < utf8.RuneSelf {
 			if c == '(' {
@@ -443,8 +444,10 @@ func skipClean(text string, i, stop int) int {
 			i++
 			continue
 		}
+		// suspiciousRune, without its test for runes past U+FFFF that a
+		// three-byte rune never is.
 		r, ok := utf8x.Decode3(text, i)
-		if !ok || suspiciousRune(r) || r == utf8.RuneError {
+		if !ok || gateBits[uint16(r)>>6]&(1<<(r&63)) != 0 || r == utf8.RuneError {
 			return i
 		}
 		i += 3
