@@ -279,3 +279,21 @@ func (latin1Codec) decode(b []byte) (rune, int) {
 }
 
 func init() { codecs["latin1"] = latin1Codec{} }
+
+// codecNamed returns codecs[name] without the look-up in the map, which
+// costs more than the encoding of a short hop.
+func codecNamed(name string) codec {
+	switch name {
+	case "utf8":
+		return utf8Codec{}
+	case "gbk":
+		return gbkCodec{}
+	case "big5":
+		return big5Codec{}
+	case "cp1252":
+		return cp1252Codec{}
+	case "latin1":
+		return latin1Codec{}
+	}
+	return codecs[name]
+}

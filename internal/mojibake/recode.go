@@ -156,14 +156,14 @@ func recodeUnits(text string, start, end int, rc recoding, sc *recodeScratch, re
 // asks for the units of a stretch without and then with the restoration,
 // encodes the stretch once.
 func encodeWrong(text string, start, end int, rc recoding, sc *recodeScratch) {
-	wrong, isCP1252 := codecs[rc.Wrong], rc.Wrong == "cp1252"
+	wrong := codecNamed(rc.Wrong)
 	// At most one rune and one byte of the wrong codec per byte of text.
 	n0 := end - start + 1
 	if cap(sc.pos) < 2*n0 {
 		sc.pos = make([]int, 2*n0)
 	}
 	pos := sc.pos[:2*n0]
-	tpos, bpos := pos[:0:n0], pos[n0:n0:2*n0] // start of each garbled rune in the text and in the bytes
+	tpos, bpos := pos[:n0], pos[n0:2*n0] // start of each garbled rune in the text and in the bytes
 	if cap(sc.bs) < end-start {
 		sc.bs = make([]byte, 0, end-start)
 	}
@@ -172,6 +172,7 @@ func encodeWrong(text string, start, end int, rc recoding, sc *recodeScratch) {
 	// restoreLost can restore.
 	lostReadable := rc.Wrong == "gbk" || rc.Wrong == "big5"
 	lostRunes := sc.lostRunes[:0]
+	k := 0 // the runes so far
 	for i := start; i < end; {
 		r, n := rune(0), 3
 		if r3, ok := utf8x.Decode3(text, i); ok {
@@ -181,24 +182,31 @@ func encodeWrong(text string, start, end int, rc recoding, sc *recodeScratch) {
 		} else {
 			r, n = decodeRune(text, i)
 		}
-		tpos, bpos = append(tpos, i), append(bpos, len(bs))
+		tpos[k], bpos[k] = i, len(bs)
+		k++
+		// Static calls for the codecs of the stretches (the one of
+		// windows-1252 inlined: most stretches are windows-1252).
 		var ok bool
-		if isCP1252 {
-			// A static call (inlined): most stretches are windows-1252.
+		switch wrong.(type) {
+		case cp1252Codec:
 			bs, ok = cp1252Codec{}.appendRune(bs, r)
-		} else {
+		case gbkCodec:
+			bs, ok = gbkCodec{}.appendRune(bs, r)
+		case big5Codec:
+			bs, ok = big5Codec{}.appendRune(bs, r)
+		default:
 			bs, ok = wrong.appendRune(bs, r)
 		}
 		if !ok {
 			if r == utf8.RuneError && n == 3 && lostReadable {
-				lostRunes = append(lostRunes, len(tpos)-1)
+				lostRunes = append(lostRunes, k-1)
 			}
 			bs = append(bs, 0xFF)
 		}
 		i += n
 	}
-	tpos, bpos = append(tpos, end), append(bpos, len(bs))
-	sc.tpos, sc.bpos, sc.bs, sc.lostRunes = tpos, bpos, bs, lostRunes
+	tpos[k], bpos[k] = end, len(bs)
+	sc.tpos, sc.bpos, sc.bs, sc.lostRunes = tpos[:k+1], bpos[:k+1], bs, lostRunes
 }
 
 // decodeUnits is recodeUnits of the stretch that encodeWrong encoded
@@ -303,8 +311,19 @@ func (sc *recodeScratch) decodeUnits(text string, end int, rc recoding, restore 
 		units[k].rep = all[s:repEnd[k]]
 		s = repEnd[k]
 	}
-	sc.units, sc.reps, sc.repEnd = units, reps, repEnd
+	sc.units, sc.reps, sc.repEnd, sc.all = units, reps, repEnd, all
 	return units
+}
+
+// repOf returns the repairs of units lo to hi of the last decodeUnits one
+// after the other: a substring of the string that holds them all, since
+// each unit's repair follows the one before.
+func (sc *recodeScratch) repOf(lo, hi int) string {
+	s := 0
+	if lo > 0 {
+		s = sc.repEnd[lo-1]
+	}
+	return sc.all[s:sc.repEnd[hi-1]]
 }
 
 // recodeScratch holds the buffers of recodeUnits for reuse.
@@ -316,6 +335,7 @@ type recodeScratch struct {
 	units      []unit
 	reps       []byte
 	repEnd     []int
+	all        string    // the repairs of the units, in one string (repOf)
 	gains      []float64 // recodeStretch's gain of each unit
 	// terms[k] are the scores unitGains gave the runes of unit k's
 	// garbled text and repair, in gTerms and rTerms, for recodeSegment
@@ -370,17 +390,38 @@ func recodeString(s string, rc recoding) (string, bool) {
 
 // recodeFilled is recodeString with dropped bytes restored.
 func recodeFilled(s string, rc recoding, fills []Fill) (string, bool) {
-	wrong, isCP1252 := codecs[rc.Wrong], rc.Wrong == "cp1252"
-	bs := make([]byte, 0, len(s)+len(fills))
-	d := hopDecoder{orig: codecs[rc.Orig], utf8: rc.Orig == "utf8"}
-	d.b.Grow(len(s))
+	hb := hopBufs.Get().(*hopBuf)
+	out, ok := hb.recode(s, rc, fills)
+	hopBufs.Put(hb)
+	return out, ok
+}
+
+// hopBufs keeps the buffers of recodeFilled for the next call: most of
+// the hops that recodeSegment tries fail, and a hop that fails then
+// allocates nothing.
+var hopBufs = sync.Pool{New: func() any { return new(hopBuf) }}
+
+// hopBuf holds the bytes of a hop in the wrong codec (bs) and, unless the
+// original codec is UTF-8, the UTF-8 of their decoding (out).
+type hopBuf struct{ bs, out []byte }
+
+// recode is recodeFilled with the buffers of hb.
+func (hb *hopBuf) recode(s string, rc recoding, fills []Fill) (string, bool) {
+	wrong, isCP1252 := codecNamed(rc.Wrong), rc.Wrong == "cp1252"
+	bs := hb.bs[:0]
+	d := hopDecoder{orig: codecNamed(rc.Orig), utf8: rc.Orig == "utf8", out: hb.out[:0]}
+	// fail keeps the buffers, as they have grown, for the next hop.
+	fail := func() (string, bool) {
+		hb.bs, hb.out = bs, d.out
+		return "", false
+	}
 	if rc.Wrong == "utf8" && len(fills) == 0 {
 		// The UTF-8 bytes of s are s, when every rune has them: no
 		// invalid byte and no U+FFFD (the loop below fails on both).
 		// (In valid UTF-8, the bytes of U+FFFD are U+FFFD: a substring
 		// search finds it faster than decoding every rune.)
 		if !utf8.ValidString(s) || strings.Contains(s, "\uFFFD") {
-			return "", false
+			return fail()
 		}
 		bs = append(bs, s...)
 		s = "" // nothing left to encode
@@ -402,7 +443,7 @@ func recodeFilled(s string, rc recoding, fills []Fill) (string, bool) {
 		}
 		j += w
 		if len(bs)-d.dec >= hopChunk && !d.decode(bs, false) {
-			return "", false
+			return fail()
 		}
 		for len(fills) > 0 && fills[0].At == i && !fills[0].Lost {
 			bs = append(bs, fills[0].B)
@@ -410,7 +451,7 @@ func recodeFilled(s string, rc recoding, fills []Fill) (string, bool) {
 		}
 		if len(fills) > 0 && fills[0].At == i && fills[0].Lost {
 			if r != utf8.RuneError {
-				return "", false
+				return fail()
 			}
 			bs = append(bs, fills[0].B)
 			fills = fills[1:]
@@ -424,7 +465,7 @@ func recodeFilled(s string, rc recoding, fills []Fill) (string, bool) {
 			bs, ok = wrong.appendRune(bs, r)
 		}
 		if !ok {
-			return "", false
+			return fail()
 		}
 		i++
 	}
@@ -433,12 +474,14 @@ func recodeFilled(s string, rc recoding, fills []Fill) (string, bool) {
 		fills = fills[1:]
 	}
 	if len(fills) > 0 || !d.decode(bs, true) {
-		return "", false
+		return fail()
 	}
+	out := string(d.out)
 	if d.utf8 {
-		return string(bs), true
+		out = string(bs)
 	}
-	return d.b.String(), true
+	hb.bs, hb.out = bs, d.out
+	return out, true
 }
 
 // hopChunk is how many bytes of a hop recodeFilled writes between two
@@ -456,8 +499,8 @@ type hopDecoder struct {
 	// bytes and re-encodes every valid rune as the bytes it came from:
 	// the bytes are only validated, and they are the result.
 	utf8 bool
-	b    strings.Builder // the runes decoded, unless utf8
-	dec  int             // the bytes decoded (validated) so far
+	out  []byte // the UTF-8 of the runes decoded, unless utf8
+	dec  int    // the bytes decoded (validated) so far
 }
 
 // decode decodes bs[d.dec:], all of it when final is set and otherwise up
@@ -487,7 +530,7 @@ func (d *hopDecoder) decode(bs []byte, final bool) bool {
 		// checked by encoding them back).
 		cp1252Tables()
 		for _, c := range bs[d.dec:end] {
-			d.b.WriteString(cp1252UTF8[c])
+			d.out = append(d.out, cp1252UTF8[c]...)
 		}
 		d.dec = end
 		return true
@@ -497,7 +540,7 @@ func (d *hopDecoder) decode(bs []byte, final bool) bool {
 		if n == 0 {
 			return false
 		}
-		d.b.WriteRune(r)
+		d.out = utf8.AppendRune(d.out, r)
 		d.dec += n
 	}
 	return true

@@ -3,6 +3,7 @@ package mojibake
 import (
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -33,7 +34,7 @@ func (a *analyzer) findRecodes() {
 	// a.spans holds the misaligned runs, in order.
 	cov := coverCursor{spans: a.spans}
 	var found []recodeCand
-	var sts, gbkSts []stretch
+	var sts codecStretches
 	sc := recodeScratchPool.Get().(*recodeScratch)
 	defer recodeScratchPool.Put(sc)
 	for _, cl := range a.clusters(&cov) {
@@ -44,21 +45,21 @@ func (a *analyzer) findRecodes() {
 			a.unsure = true // see shiftRuns
 			return
 		}
-		gbkDone := false
+		// A few odd characters in ordinary text are no evidence of CJK
+		// mojibake: the CJK codecs read only dense clusters.
+		cjk := cl.n >= 3 && cl.n*3*12 >= cl.end-cl.start
+		a.stretches(cl, cjk, &cov, &sts)
 		for _, rc := range recodings {
-			if rc.Wrong != "cp1252" && (cl.n < 3 || cl.n*3*12 < cl.end-cl.start) {
-				continue // a few odd characters in ordinary text are no evidence of CJK mojibake
+			var list []stretch
+			switch rc.Wrong {
+			case "cp1252":
+				list = sts.cp1252
+			case "gbk":
+				list = sts.gbk // utf8<-gbk and big5<-gbk read the same stretches
+			case "big5":
+				list = sts.big5
 			}
-			// utf8<-gbk and big5<-gbk read the same stretches.
-			if rc.Wrong == "gbk" {
-				if !gbkDone {
-					gbkSts, gbkDone = a.stretches(cl, rc.Wrong, &cov, gbkSts[:0]), true
-				}
-				sts = gbkSts
-			} else {
-				sts = a.stretches(cl, rc.Wrong, &cov, sts[:0])
-			}
-			for _, st := range sts {
+			for _, st := range list {
 				if rc.Wrong == "cp1252" || a.recodeProbe(st.i, st.j, rc, sc) {
 					found = append(found, a.recodeStretch(st.i, st.j, rc, sc)...)
 				}
@@ -94,9 +95,13 @@ func (a *analyzer) findRecodes() {
 // recoding.
 type stretch struct{ i, j int }
 
-// stretches appends to dst the stretches of cluster cl for the wrong codec:
-// runs of runes it can encode (U+FFFD counts: it stands for lost bytes),
-// outside the spans already found, with a suspicious rune. For
+// codecStretches holds the stretches of a cluster for each wrong codec.
+type codecStretches struct{ cp1252, gbk, big5 []stretch }
+
+// stretches sets sts to the stretches of cluster cl for each wrong codec,
+// and for GBK and Big5 only with cjk (none otherwise): the longest runs
+// of runes the codec can encode (U+FFFD counts: it stands for lost
+// bytes), outside the spans already found, with a suspicious rune. For
 // windows-1252 a stretch can hold a repair only if its bytes have a UTF-8
 // lead byte followed by a continuation byte, or a two-byte lead (a dropped
 // byte may complete it); otherwise every unit fails or stays as it is
@@ -104,44 +109,40 @@ type stretch struct{ i, j int }
 // a stretch needs two CJK runes: every segment of it that recodeSegment
 // accepts must (cjkHopFits), and most stretches of a damaged document,
 // a rare character or two between ASCII and punctuation, have fewer.
-func (a *analyzer) stretches(cl cluster, wrong string, cov *coverCursor, dst []stretch) []stretch {
+//
+// The runs of the three codecs are read in one pass, each rune decoded
+// once.
+func (a *analyzer) stretches(cl cluster, cjk bool, cov *coverCursor, sts *codecStretches) {
 	text := a.text
-	latin, isGBK := wrong == "cp1252", wrong == "gbk"
 	g, b5 := gbk(), big5()
 	cp1252Tables()
+	sts.cp1252, sts.gbk, sts.big5 = sts.cp1252[:0], sts.gbk[:0], sts.big5[:0]
 	for i := cl.start; i < cl.end; {
 		if e, ok := cov.covered(i); ok {
 			i = e
 			continue
 		}
-		// A stretch ends at the next span already found, if not before:
-		// i is outside the spans, and each span starts at a '?', which no
+		// The runs end at the next span already found, if not before: i
+		// is outside the spans, and each span starts at a '?', which no
 		// rune decoded here straddles.
 		end := cl.end
 		if cov.k < len(cov.spans) {
 			end = min(end, cov.spans[cov.k].Start)
 		}
-		// Runes the codec cannot encode start no stretch (the loop below
-		// would end it at once): step over them up to the span.
-		if latin {
-			// Three-byte characters from U+3000 up (CJK) other than U+FFFD.
-			for i+3 <= end && cjk3(text, i) {
-				i += 3
+		lat, gr, br := cp1252Run{start: -1}, cjkRun{start: -1}, cjkRun{start: -1}
+		for j := i; j < end; {
+			if !cjk && lat.start < 0 {
+				// Three-byte characters from U+3000 up (CJK) other than
+				// U+FFFD, which windows-1252 cannot encode, start no run.
+				for j+3 <= end && cjk3(text, j) {
+					j += 3
+				}
+				if j >= end {
+					break
+				}
 			}
-		} else {
-			i = skipUnencodable(text, i, end, isGBK, g, b5)
-		}
-		if i >= end {
-			continue
-		}
-		j, susp, viable := i, false, !latin
-		cjk := 0 // CJK runes in the stretch, up to 2
-		prevB := byte(0)
-		first := 0 // the size of the rune at i
-		for j < end {
-			// decodeRune, with the runes of Latin-1 mojibake (the
-			// stretches of windows-1252 are all of them) and of CJK text
-			// inline.
+			// decodeRune, with the runes of Latin-1 mojibake and of CJK
+			// text inline.
 			r, n := rune(0), 2
 			if r2, ok := utf8x.Decode2(text, j); ok {
 				r = r2
@@ -150,73 +151,109 @@ func (a *analyzer) stretches(cl cluster, wrong string, cov *coverCursor, dst []s
 			} else {
 				r, n = decodeRune(text, j)
 			}
-			if j == i {
-				first = n
-			}
-			switch {
-			case latin:
-				b, ok := byte(r), r < 0x80
-				if !ok && r < cp1252TabLen {
-					if v := cp1252Tab[r]; v != 0 {
-						b, ok = byte(v-1), true
-					}
-				}
-				if !ok {
-					if r != utf8.RuneError {
-						goto end
-					}
-					b = 0xFF
-				}
-				if b >= 0xC2 && b <= 0xDF || prevB >= 0xC2 && prevB <= 0xF4 && b >= 0x80 && b <= 0xBF {
-					viable = true
-				}
-				prevB = b
-			default:
-				if !cjkEncodes(isGBK, g, b5, r) {
-					goto end
+			susp := suspiciousRune(r)
+			// windows-1252, with U+FFFD as the byte 0xFF.
+			b, ok := byte(r), r < 0x80
+			if !ok && r < cp1252TabLen {
+				if v := cp1252Tab[r]; v != 0 {
+					b, ok = byte(v-1), true
 				}
 			}
-			if suspiciousRune(r) {
-				susp = true
+			if !ok && r == utf8.RuneError {
+				b, ok = 0xFF, true
 			}
-			if cjk < 2 && cjkRune(r) {
-				cjk++
+			if ok {
+				lat.add(j, b, susp)
+			} else {
+				sts.cp1252 = lat.end(sts.cp1252, j)
+			}
+			if cjk {
+				inG, inB := r < 0x80, r < 0x80
+				switch {
+				case inG:
+				case r == utf8.RuneError:
+					inG, inB = true, true
+				case r < 0x10000:
+					inG, inB = g.bmp[r] != 0 || r == '€', b5.encBMP[r] != 0
+				default:
+					inG, inB = cjkEncodes(true, g, b5, r), cjkEncodes(false, g, b5, r)
+				}
+				c := cjkRune(r)
+				if inG {
+					gr.add(j, c, susp)
+				} else {
+					sts.gbk = gr.end(sts.gbk, j)
+				}
+				if inB {
+					br.add(j, c, susp)
+				} else {
+					sts.big5 = br.end(sts.big5, j)
+				}
 			}
 			j += n
 		}
-	end:
-		if j == i {
-			i += first
-			continue
-		}
-		if susp && viable && (latin || cjk >= 2) {
-			dst = append(dst, stretch{i, j})
-		}
-		i = j
+		sts.cp1252 = lat.end(sts.cp1252, end)
+		sts.gbk, sts.big5 = gr.end(sts.gbk, end), br.end(sts.big5, end)
+		i = end
 	}
+}
+
+// cp1252Run is a run of runes that windows-1252 encodes, from start (-1
+// for none), being read by stretches.
+type cp1252Run struct {
+	start  int
+	prevB  byte // the byte of the last rune
+	susp   bool // a suspicious rune
+	viable bool // a byte that may start a UTF-8 sequence there
+}
+
+// add appends the rune at i, of windows-1252 byte b, to the run.
+func (l *cp1252Run) add(i int, b byte, susp bool) {
+	if l.start < 0 {
+		*l = cp1252Run{start: i}
+	}
+	if b >= 0xC2 && b <= 0xDF || l.prevB >= 0xC2 && l.prevB <= 0xF4 && b >= 0x80 && b <= 0xBF {
+		l.viable = true
+	}
+	l.prevB = b
+	l.susp = l.susp || susp
+}
+
+// end ends the run at j, appending it to dst if it is a stretch.
+func (l *cp1252Run) end(dst []stretch, j int) []stretch {
+	if l.start >= 0 && l.susp && l.viable {
+		dst = append(dst, stretch{l.start, j})
+	}
+	l.start = -1
 	return dst
 }
 
-// skipUnencodable returns the offset of the first rune of text[i:end]
-// that GBK (with isGBK) or Big5 can encode (cjkEncodes), or end. It is a
-// loop of its own, with the two-byte runes decoded inline (Latin-1
-// mojibake, which the clusters of the damaged inputs are full of and
-// neither encodes), so that stretches calls out once for a run of such
-// runes rather than decodeRune for each of them.
-func skipUnencodable(text string, i, end int, isGBK bool, g *gbkTable, b5 *big5Table) int {
-	for i < end {
-		r, n := rune(0), 2
-		if r2, ok := utf8x.Decode2(text, i); ok {
-			r = r2
-		} else {
-			r, n = decodeRune(text, i)
-		}
-		if cjkEncodes(isGBK, g, b5, r) {
-			break
-		}
-		i += n
+// cjkRun is a run of runes that GBK or Big5 encodes, from start (-1 for
+// none), being read by stretches.
+type cjkRun struct {
+	start int
+	cjk   int  // CJK runes, up to 2
+	susp  bool // a suspicious rune
+}
+
+// add appends the rune at i to the run; cjk tells whether it is CJK.
+func (c *cjkRun) add(i int, cjk, susp bool) {
+	if c.start < 0 {
+		*c = cjkRun{start: i}
 	}
-	return i
+	if cjk && c.cjk < 2 {
+		c.cjk++
+	}
+	c.susp = c.susp || susp
+}
+
+// end ends the run at j, appending it to dst if it is a stretch.
+func (c *cjkRun) end(dst []stretch, j int) []stretch {
+	if c.start >= 0 && c.susp && c.cjk >= 2 {
+		dst = append(dst, stretch{c.start, j})
+	}
+	c.start = -1
+	return dst
 }
 
 // cjkEncodes reports whether GBK (with isGBK) or Big5 has bytes for r, or
@@ -345,18 +382,39 @@ func (a *analyzer) scanClusters(cov *coverCursor, out []cluster, from, until int
 			r, n = decodeRune(text, i)
 		}
 		if suspiciousRune(r) || r == utf8.RuneError {
-			s, e := runeStart(text, i-clusterPad), runeStart(text, i+n+clusterPad)
-			if k := len(out) - 1; k >= 0 && s <= out[k].end {
-				out[k].end = max(out[k].end, e)
+			s := runeStart(text, i-clusterPad)
+			k := len(out) - 1
+			if k >= 0 && s <= out[k].end {
 				out[k].n++
 				if i == lastSusp {
 					out[k].adj++
 				}
 			} else {
-				out = append(out, cluster{start: s, end: e, n: 1})
+				out = append(out, cluster{start: s, end: -1, n: 1})
+				k++
 			}
-			lastSusp = i + n
+			// The suspicious runes right after it (Latin-1 mojibake is
+			// all of them) are in the same region, which each takes
+			// further: the last one decides where it ends.
 			i += n
+			for i < free && text[i] >= utf8.RuneSelf {
+				r, m := rune(0), 2
+				if r2, ok := utf8x.Decode2(text, i); ok {
+					r = r2
+				} else if r3, ok := utf8x.Decode3(text, i); ok {
+					r, m = r3, 3
+				} else {
+					r, m = decodeRune(text, i)
+				}
+				if !suspiciousRune(r) && r != utf8.RuneError {
+					break
+				}
+				out[k].n++
+				out[k].adj++
+				i += m
+			}
+			out[k].end = max(out[k].end, runeStart(text, i+clusterPad))
+			lastSusp = i
 			continue
 		}
 		i += n
@@ -377,6 +435,7 @@ func (a *analyzer) scanClusters(cov *coverCursor, out []cluster, from, until int
 // rune start at stop or after. It is scanClusters' loop over clean
 // Chinese text, without the tests that cannot change there.
 func skipClean(text string, i, stop int) int {
+	stop = min(stop, len(text)) // no bounds checks in the loop
 	for i < stop {
 		if c := text[i]; c < utf8.RuneSelf {
 			if c == '(' {
@@ -385,8 +444,10 @@ func skipClean(text string, i, stop int) int {
 			i++
 			continue
 		}
+		// suspiciousRune, without its test for runes past U+FFFF that a
+		// three-byte rune never is.
 		r, ok := utf8x.Decode3(text, i)
-		if !ok || suspiciousRune(r) || r == utf8.RuneError {
+		if !ok || gateBits[uint16(r)>>6]&(1<<(r&63)) != 0 || r == utf8.RuneError {
 			return i
 		}
 		i += 3
@@ -524,7 +585,7 @@ func (a *analyzer) recodeStretch(start, end int, rc recoding, sc *recodeScratch)
 			be--
 		}
 		if bs < be {
-			if c, ok := a.recodeSegment(units[bs:be], sc.terms[bs:be], sc, rc); ok {
+			if c, ok := a.recodeSegment(bs, be, sc, rc); ok {
 				out = append(out, c)
 			}
 		}
@@ -598,12 +659,13 @@ type unitTerms struct {
 func (a *analyzer) segmentLP(us []unit, ts []unitTerms, sc *recodeScratch, prev, next rune, rep bool) float64 {
 	bg, ev := a.sc.bg, a.sc.ev
 	lp, p := 0.0, prev
-	for k, u := range us {
-		s, t := a.text[u.gs:u.ge], ts[k]
-		if rep {
-			s = u.rep
-		}
+	for k := range us {
+		u, t := &us[k], &ts[k] // not copied: most units only add up their terms
 		if !t.ok {
+			s := a.text[u.gs:u.ge]
+			if rep {
+				s = u.rep
+			}
 			lp, p, _ = lpAdd(bg, ev, lp, p, s, nil)
 			continue
 		}
@@ -611,8 +673,8 @@ func (a *analyzer) segmentLP(us []unit, ts []unitTerms, sc *recodeScratch, prev,
 		if rep {
 			terms, last = sc.rTerms[t.r0:t.r1], t.lastR
 			if k == 0 {
-				_, n := utf8.DecodeRuneInString(s)
-				lp, _, _ = lpAdd(bg, ev, lp, p, s[:n], nil)
+				_, n := utf8.DecodeRuneInString(u.rep)
+				lp, _, _ = lpAdd(bg, ev, lp, p, u.rep[:n], nil)
 				terms = terms[1:]
 			}
 		}
@@ -654,18 +716,16 @@ func firstRune(s string) rune {
 	return r
 }
 
-// recodeSegment checks one segment and extends its chain.
-func (a *analyzer) recodeSegment(us []unit, ts []unitTerms, sc *recodeScratch, rc recoding) (recodeCand, bool) {
+// recodeSegment checks one segment, the units lo to hi of the stretch
+// that decodeUnits cut last (sc.units), and extends its chain.
+func (a *analyzer) recodeSegment(lo, hi int, sc *recodeScratch, rc recoding) (recodeCand, bool) {
+	us, ts := sc.units[lo:hi], sc.terms[lo:hi]
 	start, end := us[0].gs, us[len(us)-1].ge
 	garbled := a.text[start:end]
 	if !cjkHopFits(garbled, rc) {
 		return recodeCand{}, false
 	}
-	var b strings.Builder
-	for _, u := range us {
-		b.WriteString(u.rep)
-	}
-	rep := b.String()
+	rep := sc.repOf(lo, hi)
 	var fills []Fill
 	// A fill's At counts the runes of the garbled text before it. The
 	// fills come in order, at the starts of garbled runes, so each count
@@ -692,7 +752,11 @@ func (a *analyzer) recodeSegment(us []unit, ts []unitTerms, sc *recodeScratch, r
 			fills = append(fills, Fill{At: runesTo(f.at), B: f.b, Lost: true})
 		}
 	}
-	chain := []recoding{rc}
+	// The chain grows in an array of its own; an accepted candidate
+	// takes a copy (most segments are rejected).
+	var hops [maxChainHops]recoding
+	hops[0] = rc
+	chain := hops[:1]
 	if rc.Wrong == "cp1252" && isLatin1Reading(garbled) {
 		chain[0].Wrong = "latin1"
 	}
@@ -702,6 +766,11 @@ func (a *analyzer) recodeSegment(us []unit, ts []unitTerms, sc *recodeScratch, r
 	prev, next := lastRune(a.text[:start]), firstRune(a.text[end:])
 	lg := a.segmentLP(us, ts, sc, prev, next, false)
 	gainOf := func(rep string) float64 {
+		if rep == garbled {
+			// A hop back (big5<-gbk after gbk<-big5): lg is lpText of the
+			// garbled text, the same terms added in the same order.
+			return 0
+		}
 		lr, _ := lpText(a.sc.bg, a.sc.ev, prev, rep, next)
 		return lr - lg
 	}
@@ -741,7 +810,7 @@ func (a *analyzer) recodeSegment(us []unit, ts []unitTerms, sc *recodeScratch, r
 	gain := repGain
 	n := utf8.RuneCountInString(rep)
 	if debugShift {
-		fmt.Printf("recode %q -> %q chain=%v gain=%.1f n=%d\n", trunc(garbled), trunc(rep), chain, gain, n)
+		fmt.Printf("recode %q -> %q chain=%v gain=%.1f n=%d\n", trunc(garbled), trunc(rep), slices.Clone(chain), gain, n)
 	}
 	if !acceptRecode(garbled, rep, chain, gain, n) || gluedHan(prev, rep, next, chain) {
 		return recodeCand{}, false
@@ -753,7 +822,9 @@ func (a *analyzer) recodeSegment(us []unit, ts []unitTerms, sc *recodeScratch, r
 		}
 		return recodeCand{}, false
 	}
-	return recodeCand{start: start, end: end, repair: rep, chain: chain, fills: fills, gain: gain}, true
+	// The repair of one hop is a substring of the repairs of the whole
+	// stretch: copy it rather than keep them all.
+	return recodeCand{start: start, end: end, repair: strings.Clone(rep), chain: slices.Clone(chain), fills: fills, gain: gain}, true
 }
 
 func trunc(s string) string {

@@ -1,0 +1,287 @@
+package mojibake
+
+import (
+	"math/rand"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/hanfix/hanfix/internal/testshared"
+)
+
+// TestClusters checks the regions of the scan of the whole text against
+// those of a plain scan of every rune (clustersOne) on the development
+// set and on random mixtures of suspicious and clean runes.
+func TestClusters(t *testing.T) {
+	ins, _ := filepath.Glob(filepath.Join(testshared.Dir(t, "devset"), "in", "*.txt"))
+	for _, p := range ins {
+		raw, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkClusters(t, string(raw))
+	}
+	rng := rand.New(rand.NewSource(1))
+	for try := 0; try < 3000; try++ {
+		checkClusters(t, randomPieces(rng))
+	}
+}
+
+func FuzzClusters(f *testing.F) {
+	for _, s := range []string{"文件?!秾嵤┮庖姟穼ψセ鶎狱h建責任", "ä¸­æ–‡", "鍙戝睍鎴樼暐\uFFFD\xff", "建設(shè)?zhèn)Ã©"} {
+		f.Add(s)
+	}
+	f.Fuzz(checkClusters)
+}
+
+// checkClusters compares clusters with clustersOne on text, outside its
+// misaligned runs.
+func checkClusters(t *testing.T, text string) {
+	if !Suspicious(text) {
+		return
+	}
+	a := &analyzer{text: text, sc: newShiftScorer()}
+	a.sc.ev = collectEvidence(text)
+	defer a.sc.release()
+	a.shiftRuns()
+	got := a.clusters(&coverCursor{spans: a.spans})
+	want := clustersOne(a, &coverCursor{spans: a.spans})
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("%q: clusters %v, want %v", text, got, want)
+	}
+}
+
+// clustersOne is clusters as a plain scan of every rune outside the spans
+// and readings.
+func clustersOne(a *analyzer, cov *coverCursor) []cluster {
+	text, parens := a.text, a.sc.ev.parens
+	var out []cluster
+	lastSusp := -1
+	for i := 0; i < len(text); {
+		if text[i] < utf8.RuneSelf {
+			if text[i] == '(' {
+				for len(parens) > 0 && parens[0].lo < i {
+					parens = parens[1:]
+				}
+				if len(parens) > 0 && parens[0].lo == i {
+					i = parens[0].hi
+					continue
+				}
+			}
+			i++
+			continue
+		}
+		if e, ok := cov.covered(i); ok {
+			i = e
+			continue
+		}
+		r, n := decodeRune(text, i)
+		if suspiciousRune(r) || r == utf8.RuneError {
+			s, e := runeStart(text, i-clusterPad), runeStart(text, i+n+clusterPad)
+			if k := len(out) - 1; k >= 0 && s <= out[k].end {
+				out[k].end = max(out[k].end, e)
+				out[k].n++
+				if i == lastSusp {
+					out[k].adj++
+				}
+			} else {
+				out = append(out, cluster{start: s, end: e, n: 1})
+			}
+			lastSusp = i + n
+		}
+		i += n
+	}
+	return out
+}
+
+// randomPieces returns a random mixture of the runes that decide where
+// clusters and stretches end.
+func randomPieces(rng *rand.Rand) string {
+	pieces := []string{
+		"中文", "這個", "钻", "锟斤拷", "ä¸­æ–‡", "Ã©", "â€œ", "cafÃ©", "xiàn", "\uFFFD", "\xff", "\xe4\xb8", "\xc3",
+		"?", "?zhèn)", "(gè)", "建設(shè)", "a", " ", "\n", "€", "𠀀", "𪚥", "\ue000", "ノ", "ヘ", "╗", "─", "é", "Ā", "\u0080", "\u009d",
+		strings.Repeat("平均範圍", 20),
+	}
+	var b strings.Builder
+	for k := rng.Intn(80); k >= 0; k-- {
+		b.WriteString(pieces[rng.Intn(len(pieces))])
+	}
+	return b.String()
+}
+
+// TestStretches checks stretches against a scan of each codec on its own
+// (stretchesOne) on the development set and on random mixtures of the
+// runes that decide where the runs end.
+func TestStretches(t *testing.T) {
+	ins, _ := filepath.Glob(filepath.Join(testshared.Dir(t, "devset"), "in", "*.txt"))
+	for _, p := range ins {
+		raw, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkStretches(t, string(raw))
+	}
+	rng := rand.New(rand.NewSource(1))
+	for try := 0; try < 3000; try++ {
+		checkStretches(t, randomPieces(rng))
+	}
+}
+
+func FuzzStretches(f *testing.F) {
+	for _, s := range []string{"文件?!秾嵤┮庖姟穼ψセ鶎狱h建責任", "ä¸­æ–‡", "鍙戝睍鎴樼暐\uFFFD\xff", "â€œquotedâ€\u009d"} {
+		f.Add(s)
+	}
+	f.Fuzz(checkStretches)
+}
+
+// checkStretches compares the stretches of each cluster of text, outside
+// its misaligned runs, with those of stretchesOne.
+func checkStretches(t *testing.T, text string) {
+	if !Suspicious(text) {
+		return
+	}
+	a := &analyzer{text: text, sc: newShiftScorer()}
+	a.sc.ev = collectEvidence(text)
+	defer a.sc.release()
+	a.shiftRuns()
+	cov := coverCursor{spans: a.spans}
+	var sts codecStretches
+	for _, cl := range a.clusters(&cov) {
+		for _, cjk := range []bool{false, true} {
+			a.stretches(cl, cjk, &cov, &sts)
+			for _, c := range []struct {
+				wrong string
+				got   []stretch
+			}{{"cp1252", sts.cp1252}, {"gbk", sts.gbk}, {"big5", sts.big5}} {
+				var want []stretch
+				if cjk || c.wrong == "cp1252" {
+					want = stretchesOne(a, cl, c.wrong, &cov, nil)
+				}
+				if len(c.got) != 0 || len(want) != 0 {
+					if !reflect.DeepEqual(c.got, want) {
+						t.Fatalf("%q, cluster %v, %s (cjk %v): stretches %v, want %v", text, cl, c.wrong, cjk, c.got, want)
+					}
+				}
+			}
+		}
+	}
+}
+
+// stretchesOne is stretches of one codec, scanned on its own: for each
+// place outside the spans, it skips the runes the codec cannot encode and
+// reads on while it can.
+func stretchesOne(a *analyzer, cl cluster, wrong string, cov *coverCursor, dst []stretch) []stretch {
+	text := a.text
+	latin, isGBK := wrong == "cp1252", wrong == "gbk"
+	g, b5 := gbk(), big5()
+	cp1252Tables()
+	encodes := func(r rune) (byte, bool) {
+		if r == utf8.RuneError {
+			return 0xFF, true
+		}
+		if latin {
+			return cp1252Byte(r)
+		}
+		return 0, cjkEncodes(isGBK, g, b5, r)
+	}
+	for i := cl.start; i < cl.end; {
+		if e, ok := cov.covered(i); ok {
+			i = e
+			continue
+		}
+		end := cl.end
+		if cov.k < len(cov.spans) {
+			end = min(end, cov.spans[cov.k].Start)
+		}
+		for i < end {
+			r, n := decodeRune(text, i)
+			if _, ok := encodes(r); ok {
+				break
+			}
+			i += n
+		}
+		if i >= end {
+			continue
+		}
+		j, susp, viable, cjk, prevB := i, false, !latin, 0, byte(0)
+		for j < end {
+			r, n := decodeRune(text, j)
+			b, ok := encodes(r)
+			if !ok {
+				break
+			}
+			if latin && (b >= 0xC2 && b <= 0xDF || prevB >= 0xC2 && prevB <= 0xF4 && b >= 0x80 && b <= 0xBF) {
+				viable = true
+			}
+			prevB = b
+			susp = susp || suspiciousRune(r)
+			if cjkRune(r) {
+				cjk++
+			}
+			j += n
+		}
+		if susp && viable && (latin || cjk >= 2) {
+			dst = append(dst, stretch{i, j})
+		}
+		i = j
+	}
+	return dst
+}
+
+// TestSegmentLP checks that segmentLP of the garbled text of units is
+// lpText of that text, to the bit, as recodeSegment takes it to be (a hop
+// back to the garbled text gains 0), for runs of units of the stretches
+// of the development set and of random text.
+func TestSegmentLP(t *testing.T) {
+	ins, _ := filepath.Glob(filepath.Join(testshared.Dir(t, "devset"), "in", "*.txt"))
+	rng := rand.New(rand.NewSource(1))
+	var texts []string
+	for _, p := range ins {
+		raw, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts = append(texts, string(raw))
+	}
+	for try := 0; try < 300; try++ {
+		texts = append(texts, randomPieces(rng))
+	}
+	for _, text := range texts {
+		if !Suspicious(text) {
+			continue
+		}
+		a := &analyzer{text: text, sc: newShiftScorer()}
+		a.sc.ev = collectEvidence(text)
+		sc := new(recodeScratch)
+		cov := coverCursor{}
+		var sts codecStretches
+		for _, cl := range a.clusters(&cov) {
+			a.stretches(cl, true, &cov, &sts)
+			for _, rc := range recodings {
+				list := map[string][]stretch{"cp1252": sts.cp1252, "gbk": sts.gbk, "big5": sts.big5}[rc.Wrong]
+				for _, st := range list {
+					encodeWrong(text, st.i, st.j, rc, sc)
+					for _, restore := range []bool{false, true} {
+						units := sc.decodeUnits(text, st.j, rc, restore)
+						a.unitGains(units, st.i, sc)
+						for k := 0; k < 20; k++ {
+							lo := rng.Intn(len(units))
+							hi := lo + 1 + rng.Intn(len(units)-lo)
+							start, end := units[lo].gs, units[hi-1].ge
+							prev, next := lastRune(text[:start]), firstRune(text[end:])
+							got := a.segmentLP(units[lo:hi], sc.terms[lo:hi], sc, prev, next, false)
+							want, _ := lpText(a.sc.bg, a.sc.ev, prev, text[start:end], next)
+							if got != want {
+								t.Fatalf("%q %v: segmentLP %v, lpText %v", text[start:end], rc, got, want)
+							}
+						}
+					}
+				}
+			}
+		}
+		a.sc.release()
+	}
+}
