@@ -33,7 +33,10 @@ import (
 // package lm where the candidates are marks (see punctScorer), and by its
 // Latin-context statistics and the document's own phrases where a Latin
 // word stands next to the character (按 F9, see lostWindow), and by the
-// script of the stretch (路徑, not 路径, in Traditional text). Where the misread text may have ended right after the U+FFFD
+// script of the stretch (路徑, not 路径, in Traditional text). Two
+// characters in a row that each lost a byte (所有 read as 鎵�鏈�) are
+// chosen together, with a larger lead (jointMargin). Where the misread
+// text may have ended right after the U+FFFD
 // (a misread sentence pasted into clean text), the last byte is not held
 // to have failed against what follows. A run of three or more U+FFFD, or
 // a choice the model does not make clearly, stays unrepaired and is
