@@ -8,10 +8,12 @@ import (
 	"strings"
 	"sync"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/hanfix/hanfix/convert"
 	"github.com/hanfix/hanfix/detect"
 	"github.com/hanfix/hanfix/internal/mojibake"
+	"github.com/hanfix/hanfix/internal/opencc"
 )
 
 // Script is the stage that detects the script of the document, records it
@@ -194,7 +196,7 @@ func (st *Script) edits(text string, doc *Doc, ap *applied) ([]Edit, []Finding) 
 	if ap != nil && valid && (toSimp || st.variants == nil) && !st.conservative {
 		// No regional variants to merge in and no findings to make: the
 		// edits are the runs and the patches.
-		if out, n, ok := appliedRuns(conv, text, allowed, patches); ok {
+		if out, n, ok := appliedRuns(lc, conv, text, allowed, patches); ok {
 			*ap = applied{text: out, n: n, done: true}
 			return nil, nil
 		}
@@ -392,29 +394,38 @@ func findRuns(text, out string, allowed func(start, end int) bool, runs []run, w
 // appliedRuns is, for valid UTF-8 text, the text that the edits of
 // convertedRuns with the patches merged in (applyPatches) and adjacent
 // edits merged (mergeRuns) make, and the number of those edits, computed
-// from the runs as offsets without building the edits. ok is false when
-// conv's result does not align with text character for character; the
-// edits must then be built.
-func appliedRuns(conv *convert.Converter, text string, allowed func(start, end int) bool, patches []Edit) (string, int, bool) {
-	out := conv.Convert(text)
-	if out == text && len(patches) == 0 {
-		return text, 0, true
-	}
+// from the runs as offsets without building the edits. The runs come from
+// the conversion itself (opencc.Converter.ConvertRuns) where it can trace
+// them, and otherwise from comparing conv's result with text (findRuns),
+// which finds the same runs. ok is false when conv's result does not
+// align with text character for character; the edits must then be built.
+func appliedRuns(lc *lazyConverter, conv *convert.Converter, text string, allowed func(start, end int) bool, patches []Edit) (string, int, bool) {
 	bp := runBufPool.Get().(*[]run)
-	var runs []run
-	if out != text {
-		var res int
-		if runs, res = findRuns(text, out, allowed, (*bp)[:0], true); res != aligned {
-			putRuns(bp, runs)
-			return "", 0, false
+	tb := traceBufPool.Get().(*traceBuf)
+	defer putTraceBuf(tb)
+	runs, out, ok := tracedRuns(lc, text, allowed, tb, (*bp)[:0])
+	if !ok {
+		out = conv.Convert(text)
+		if out != text {
+			var res int
+			if runs, res = findRuns(text, out, allowed, runs, true); res != aligned {
+				putRuns(bp, runs)
+				return "", 0, false
+			}
 		}
 	}
 	defer putRuns(bp, runs)
+	if len(runs) == 0 && len(patches) == 0 {
+		return text, 0, true
+	}
 	// The result is out but for the runs that allowed refuses and the
 	// patches, a few characters: it is copied from out, and only those are
 	// written. Runs are never adjacent, so each applied run is an edit of
 	// its own.
 	if len(patches) == 0 && !slices.ContainsFunc(runs, func(r run) bool { return r.dropped }) {
+		if ok {
+			out = strings.Clone(out) // out is tb's buffer
+		}
 		return out, len(runs), true
 	}
 	var b strings.Builder
@@ -470,6 +481,55 @@ func appliedRuns(conv *convert.Converter, text string, allowed func(start, end i
 	b.WriteString(out[last:])
 	return b.String(), n, true
 }
+
+// tracedRuns returns the runs of the conversion of text, valid UTF-8, by
+// lc's converter as findRuns with dropped runs would (allowed is asked
+// about each run, in order), and the converted text, which lives in tb's
+// buffer. ok is false when the converter cannot trace them (see
+// opencc.Converter.ConvertRuns).
+func tracedRuns(lc *lazyConverter, text string, allowed func(start, end int) bool, tb *traceBuf, runs []run) ([]run, string, bool) {
+	core, err := lc.core()
+	if err != nil {
+		return runs, "", false
+	}
+	var changed, ok bool
+	tb.out, tb.runs, changed, ok = core.ConvertRuns(tb.out, text, tb.runs[:0])
+	if !ok {
+		return runs, "", false
+	}
+	if !changed {
+		return runs, text, true
+	}
+	for _, r := range tb.runs {
+		runs = append(runs, run{r.Start, r.End, r.OutStart, r.OutEnd, !allowed(r.Start, r.End)})
+	}
+	return runs, unsafe.String(unsafe.SliceData(tb.out), len(tb.out)), true
+}
+
+// traceBuf holds the buffers of tracedRuns: the converted text and the
+// runs as the converter reports them.
+type traceBuf struct {
+	out  []byte
+	runs []opencc.Run
+}
+
+// traceBufPool holds the buffers of tracedRuns.
+var traceBufPool = sync.Pool{New: func() any { return new(traceBuf) }}
+
+// putTraceBuf returns tb to traceBufPool, dropping buffers that grew too
+// large to keep.
+func putTraceBuf(tb *traceBuf) {
+	if cap(tb.out) > maxPooledOut {
+		tb.out = nil
+	}
+	if cap(tb.runs) > maxPooledRuns {
+		tb.runs = nil
+	}
+	traceBufPool.Put(tb)
+}
+
+// maxPooledOut bounds the conversion buffers kept for reuse (4 MB).
+const maxPooledOut = 4 << 20
 
 // run is a run of characters text[start:end] that a conversion turns into
 // out[outStart:outEnd]; dropped says that allowed refused it.
