@@ -400,11 +400,28 @@ func findRuns(text, out string, allowed func(start, end int) bool, runs []run, w
 // which finds the same runs. ok is false when conv's result does not
 // align with text character for character; the edits must then be built.
 func appliedRuns(lc *lazyConverter, conv *convert.Converter, text string, allowed func(start, end int) bool, patches []Edit) (string, int, bool) {
-	bp := runBufPool.Get().(*[]run)
 	tb := traceBufPool.Get().(*traceBuf)
 	defer putTraceBuf(tb)
-	runs, out, ok := tracedRuns(lc, text, allowed, tb, (*bp)[:0])
-	if !ok {
+	out, ok := traceConversion(lc, text, tb)
+	if ok && allAllowed(tb.runs, allowed) {
+		// Every run is applied, as nearly always: the runs are read as the
+		// converter reports them, and only the patches are looked at.
+		switch {
+		case len(tb.runs) == 0 && len(patches) == 0:
+			return text, 0, true
+		case len(patches) == 0:
+			return strings.Clone(out), len(tb.runs), true // out is tb's buffer
+		}
+		s, n := patchedRuns(text, out, tb.runs, patches)
+		return s, n, true
+	}
+	bp := runBufPool.Get().(*[]run)
+	runs := (*bp)[:0]
+	if ok {
+		for _, r := range tb.runs {
+			runs = append(runs, run{r.Start, r.End, r.OutStart, r.OutEnd, !allowed(r.Start, r.End)})
+		}
+	} else {
 		out = conv.Convert(text)
 		if out != text {
 			var res int
@@ -482,38 +499,93 @@ func appliedRuns(lc *lazyConverter, conv *convert.Converter, text string, allowe
 	return b.String(), n, true
 }
 
-// tracedRuns returns the runs of the conversion of text, valid UTF-8, by
-// lc's converter as findRuns with dropped runs would (allowed is asked
-// about each run, in order), and the converted text, which lives in tb's
-// buffer. ok is false when the converter cannot trace them (see
-// opencc.Converter.ConvertRuns).
-func tracedRuns(lc *lazyConverter, text string, allowed func(start, end int) bool, tb *traceBuf, runs []run) ([]run, string, bool) {
+// traceConversion converts text, valid UTF-8, with lc's converter, which
+// records in tb.runs the runs of characters it changes (see
+// opencc.Converter.ConvertRuns), and returns the converted text: text
+// itself when nothing changes, otherwise a view of tb's buffer. ok is
+// false when the converter cannot trace the runs.
+func traceConversion(lc *lazyConverter, text string, tb *traceBuf) (out string, ok bool) {
 	core, err := lc.core()
 	if err != nil {
-		return runs, "", false
+		return "", false
 	}
-	var changed, ok bool
+	var changed bool
 	tb.out, tb.runs, changed, ok = core.ConvertRuns(tb.out, text, tb.runs[:0])
-	if !ok {
-		return runs, "", false
+	switch {
+	case !ok:
+		return "", false
+	case !changed:
+		return text, true
 	}
-	if !changed {
-		return runs, text, true
-	}
-	for _, r := range tb.runs {
-		runs = append(runs, run{r.Start, r.End, r.OutStart, r.OutEnd, !allowed(r.Start, r.End)})
-	}
-	return runs, unsafe.String(unsafe.SliceData(tb.out), len(tb.out)), true
+	return unsafe.String(unsafe.SliceData(tb.out), len(tb.out)), true
 }
 
-// traceBuf holds the buffers of tracedRuns: the converted text and the
-// runs as the converter reports them.
+// allAllowed reports whether allowed accepts every run.
+func allAllowed(runs []opencc.Run, allowed func(start, end int) bool) bool {
+	for _, r := range runs {
+		if !allowed(r.Start, r.End) {
+			return false
+		}
+	}
+	return true
+}
+
+// patchedRuns is the result of appliedRuns when every run is applied and
+// there are patches: out, the conversion of text, with the patches
+// written over it, and the number of edits. It looks up, for each patch,
+// the run it falls in or follows, instead of walking all the runs (a
+// machine-converted document has a run every few characters and a patch
+// every few hundred): a patch inside a run is merged into the run's
+// replacement (patchRunes), a patch outside the runs is an edit of its
+// own, joined to the edit before it or after it when it touches it (as
+// mergeRuns joins them). Runs never touch each other.
+func patchedRuns(text, out string, runs []opencc.Run, patches []Edit) (string, int) {
+	var b strings.Builder
+	b.Grow(len(out) + 8*len(patches))
+	last := 0 // the end of what is copied from out
+	put := func(outStart, outEnd int, after string) {
+		b.WriteString(out[last:outStart])
+		b.WriteString(after)
+		last = outEnd
+	}
+	n := len(runs)
+	j := 0        // the first run that ends after the patch
+	prevEnd := -1 // the end of the last patch written as an edit of its own
+	for k := 0; k < len(patches); {
+		p := &patches[k]
+		j += sort.Search(len(runs)-j, func(x int) bool { return runs[j+x].End > p.Start })
+		if j < len(runs) && runs[j].Start <= p.Start {
+			r := runs[j]
+			put(r.OutStart, r.OutEnd, patchRunes(text[r.Start:r.End], out[r.OutStart:r.OutEnd], r.Start, patches, &k))
+			continue
+		}
+		delta, before := 0, prevEnd // before: the end of the edit before p
+		if j > 0 {
+			delta = runs[j-1].OutEnd - runs[j-1].End
+			before = max(before, runs[j-1].End)
+		}
+		put(p.Start+delta, p.End+delta, p.After)
+		if before != p.Start {
+			n++
+		}
+		if j < len(runs) && runs[j].Start == p.End {
+			n-- // the run after p joins it
+		}
+		prevEnd = p.End
+		k++
+	}
+	b.WriteString(out[last:])
+	return b.String(), n
+}
+
+// traceBuf holds the buffers of traceConversion: the converted text and
+// the runs as the converter reports them.
 type traceBuf struct {
 	out  []byte
 	runs []opencc.Run
 }
 
-// traceBufPool holds the buffers of tracedRuns.
+// traceBufPool holds the buffers of traceConversion.
 var traceBufPool = sync.Pool{New: func() any { return new(traceBuf) }}
 
 // putTraceBuf returns tb to traceBufPool, dropping buffers that grew too
