@@ -326,9 +326,10 @@ func sameReading(canonical, reading string) bool {
 // strays that addStrays may merge in.
 func judge(s string, cands []annCand, extra int, res *AnnotationResult) {
 	var stats charStats
+	classes := scriptClasses()
 	for k := range cands {
 		c := &cands[k]
-		c.strong = scriptClassOf(c.base) == classTrad
+		c.strong = classes.class(c.base) == classTrad
 		st := &stats.list[stats.index(c.base)]
 		st.annotated++
 		st.add(c.reading(s))
@@ -342,7 +343,7 @@ func judge(s string, cands []annCand, extra int, res *AnnotationResult) {
 				st.best = k
 			}
 		}
-		if scriptClassOf(st.r) == classTrad {
+		if classes.class(st.r) == classTrad {
 			strongDistinct++
 			strongAnn += st.annotated
 			strongTotal += st.total

@@ -58,6 +58,7 @@ type Learner struct {
 	tab    map[uint64]learnEntry
 	floor  int32
 	f      folder
+	prints []linePrint // Add's fingerprints of a document, reused
 	seen   map[uint64]struct{}
 	pruned int
 }
@@ -159,14 +160,44 @@ const maxSample = 120
 
 // Add learns the lines of one document.
 func (l *Learner) Add(doc string) {
-	if l.tab == nil {
-		l.tab = map[uint64]learnEntry{}
-		l.seen = map[uint64]struct{}{}
-	}
+	l.prints = appendPrints(l.prints[:0], doc, &l.f)
+	l.addPrints(l.prints)
+}
+
+// Fingerprints are the fingerprints of the lines of one document, as a
+// Learner counts them. Folding and hashing the lines is most of the work
+// of learning, and needs nothing of the learner: a program can take the
+// fingerprints of several documents at once (FingerprintDoc is safe for
+// concurrent use) and add them to the learner in document order with
+// AddFingerprints, which learns what Add learns.
+type Fingerprints struct {
+	prints []linePrint
+}
+
+// linePrint is one fingerprint of a line (of the whole line or of its
+// label): the fingerprint, whether the line is near the start or end of
+// its document, and the line, for the template's sample.
+type linePrint struct {
+	fp   uint64
+	edge bool
+	line string
+}
+
+// FingerprintDoc returns the fingerprints of the lines of doc.
+func FingerprintDoc(doc string) Fingerprints {
+	f := folderPool.Get().(*folder)
+	defer folderPool.Put(f)
+	return Fingerprints{prints: appendPrints(nil, doc, f)}
+}
+
+// AddFingerprints learns the lines of one document from its fingerprints
+// (see FingerprintDoc): Add(doc) is AddFingerprints(FingerprintDoc(doc)).
+func (l *Learner) AddFingerprints(fps Fingerprints) { l.addPrints(fps.prints) }
+
+// appendPrints appends the fingerprints of the lines of doc to ps, folding
+// them with f.
+func appendPrints(ps []linePrint, doc string, f *folder) []linePrint {
 	loadFold()
-	l.docs++
-	id := int32(l.docs)
-	clear(l.seen)
 	total := strings.Count(doc, "\n") + 1
 	edgeN := max(6, total/5)
 	idx := -1
@@ -183,14 +214,29 @@ func (l *Learner) Add(doc string) {
 		if len(line) == 0 || len(line) > maxClassifyLine {
 			continue
 		}
-		l.f.fold(line)
+		f.fold(line)
 		edge := idx < edgeN || total-1-idx < edgeN
-		if fp, ok := lineFingerprint(&l.f); ok {
-			l.count(fp, id, edge, line)
+		if fp, ok := lineFingerprint(f); ok {
+			ps = append(ps, linePrint{fp, edge, line})
 		}
-		if fp, ok := labelFingerprint(&l.f); ok {
-			l.count(fp, id, edge, line)
+		if fp, ok := labelFingerprint(f); ok {
+			ps = append(ps, linePrint{fp, edge, line})
 		}
+	}
+	return ps
+}
+
+// addPrints counts the fingerprints of one document.
+func (l *Learner) addPrints(ps []linePrint) {
+	if l.tab == nil {
+		l.tab = map[uint64]learnEntry{}
+		l.seen = map[uint64]struct{}{}
+	}
+	l.docs++
+	id := int32(l.docs)
+	clear(l.seen)
+	for _, p := range ps {
+		l.count(p.fp, id, p.edge, p.line)
 	}
 	if max := l.maxEntries(); len(l.tab) > max {
 		l.prune(max)
@@ -367,7 +413,10 @@ type GroupLearner struct {
 func NewGroupLearner() *GroupLearner { return &GroupLearner{learners: map[string]*Learner{}} }
 
 // Add learns doc as a page of group.
-func (g *GroupLearner) Add(group, doc string) {
+func (g *GroupLearner) Add(group, doc string) { g.learner(group).Add(doc) }
+
+// learner returns the learner of group, making it on first use.
+func (g *GroupLearner) learner(group string) *Learner {
 	if g.learners == nil {
 		g.learners = map[string]*Learner{}
 	}
@@ -381,7 +430,14 @@ func (g *GroupLearner) Add(group, doc string) {
 		g.learners[group] = l
 		g.order = append(g.order, group)
 	}
-	l.Add(doc)
+	return l
+}
+
+// AddFingerprints learns a document of group from its fingerprints (see
+// FingerprintDoc): Add(group, doc) is AddFingerprints(group,
+// FingerprintDoc(doc)).
+func (g *GroupLearner) AddFingerprints(group string, fps Fingerprints) {
+	g.learner(group).AddFingerprints(fps)
 }
 
 // Models returns the model of every group.

@@ -256,3 +256,31 @@ func TestLabelOf(t *testing.T) {
 		assert.Equal(t, tc.label, string(labelOf(&f)), tc.line)
 	}
 }
+
+// TestAddFingerprints checks that fingerprints taken apart, in any order,
+// and added in document order learn what Add learns, pruning included.
+func TestAddFingerprints(t *testing.T) {
+	a, b := NewGroupLearner(), NewGroupLearner()
+	a.New = func() *Learner { return &Learner{MaxEntries: 1 << 8} }
+	b.New = a.New
+	var docs []string
+	for i := 0; i < 300; i++ {
+		docs = append(docs, sitePage(i%3, i))
+	}
+	fps := make([]Fingerprints, len(docs))
+	for i := len(docs) - 1; i >= 0; i-- {
+		fps[i] = FingerprintDoc(docs[i])
+	}
+	for i, d := range docs {
+		group := []string{"x", "y"}[i%2]
+		a.Add(group, d)
+		b.AddFingerprints(group, fps[i])
+	}
+	var wa, wb bytes.Buffer
+	_, err := a.Models().WriteTo(&wa)
+	require.NoError(t, err)
+	_, err = b.Models().WriteTo(&wb)
+	require.NoError(t, err)
+	assert.Equal(t, wa.String(), wb.String())
+	assert.Contains(t, wa.String(), "sample")
+}

@@ -102,8 +102,10 @@ var scriptClasses = sync.OnceValue(func() *scriptTable {
 	return t
 })
 
-func scriptClassOf(r rune) uint8 {
-	t := scriptClasses()
+func scriptClassOf(r rune) uint8 { return scriptClasses().class(r) }
+
+// class returns the class of r.
+func (t *scriptTable) class(r rune) uint8 {
 	if r < 0x10000 {
 		return t.bmp[r]
 	}

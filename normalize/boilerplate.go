@@ -95,24 +95,29 @@ func (b Boilerplate) Edits(text string, doc *Doc) ([]Edit, []Finding) {
 // end. Template lines (titles, bylines, footers) are rarely prose, content
 // nearly always has some, so a site model that would take most of a
 // document's prose has learned content, not template.
+//
+// Only whether the share exceeds maxLearnedShare matters, so the prose of
+// text is counted only until the share is below it, whatever the rest of
+// the text holds; the share then returned does not exceed it either.
 func learnedShare(text string, spans []detect.BoilerplateSpan) float64 {
 	learned := 0
 	for _, sp := range spans {
 		if strings.HasPrefix(sp.Rule, "learned:") {
-			learned += prose(text[sp.Span.Start:sp.Span.End])
+			learned += prose(text[sp.Span.Start:sp.Span.End], 0)
 		}
 	}
 	if learned == 0 {
 		return 0
 	}
-	return float64(learned) / float64(max(1, prose(text)))
+	return float64(learned) / float64(max(1, prose(text, int(float64(learned)/maxLearnedShare)+1)))
 }
 
 // prose counts the letters and digits of the lines of s that read as
-// sentences.
-func prose(s string) int {
+// sentences, stopping at the line that brings the count to stop or
+// beyond when stop > 0.
+func prose(s string, stop int) int {
 	n := 0
-	for len(s) > 0 {
+	for len(s) > 0 && (stop <= 0 || n < stop) {
 		line := s
 		if i := strings.IndexByte(s, '\n'); i >= 0 {
 			line, s = s[:i], s[i+1:]

@@ -8,10 +8,12 @@ import (
 	"strings"
 	"sync"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/hanfix/hanfix/convert"
 	"github.com/hanfix/hanfix/detect"
 	"github.com/hanfix/hanfix/internal/mojibake"
+	"github.com/hanfix/hanfix/internal/opencc"
 )
 
 // Script is the stage that detects the script of the document, records it
@@ -194,7 +196,7 @@ func (st *Script) edits(text string, doc *Doc, ap *applied) ([]Edit, []Finding) 
 	if ap != nil && valid && (toSimp || st.variants == nil) && !st.conservative {
 		// No regional variants to merge in and no findings to make: the
 		// edits are the runs and the patches.
-		if out, n, ok := appliedRuns(conv, text, allowed, patches); ok {
+		if out, n, ok := appliedRuns(lc, conv, text, allowed, patches); ok {
 			*ap = applied{text: out, n: n, done: true}
 			return nil, nil
 		}
@@ -392,29 +394,55 @@ func findRuns(text, out string, allowed func(start, end int) bool, runs []run, w
 // appliedRuns is, for valid UTF-8 text, the text that the edits of
 // convertedRuns with the patches merged in (applyPatches) and adjacent
 // edits merged (mergeRuns) make, and the number of those edits, computed
-// from the runs as offsets without building the edits. ok is false when
-// conv's result does not align with text character for character; the
-// edits must then be built.
-func appliedRuns(conv *convert.Converter, text string, allowed func(start, end int) bool, patches []Edit) (string, int, bool) {
-	out := conv.Convert(text)
-	if out == text && len(patches) == 0 {
-		return text, 0, true
+// from the runs as offsets without building the edits. The runs come from
+// the conversion itself (opencc.Converter.ConvertRuns) where it can trace
+// them, and otherwise from comparing conv's result with text (findRuns),
+// which finds the same runs. ok is false when conv's result does not
+// align with text character for character; the edits must then be built.
+func appliedRuns(lc *lazyConverter, conv *convert.Converter, text string, allowed func(start, end int) bool, patches []Edit) (string, int, bool) {
+	tb := traceBufPool.Get().(*traceBuf)
+	defer putTraceBuf(tb)
+	out, ok := traceConversion(lc, text, tb)
+	if ok && allAllowed(tb.runs, allowed) {
+		// Every run is applied, as nearly always: the runs are read as the
+		// converter reports them, and only the patches are looked at.
+		switch {
+		case len(tb.runs) == 0 && len(patches) == 0:
+			return text, 0, true
+		case len(patches) == 0:
+			return strings.Clone(out), len(tb.runs), true // out is tb's buffer
+		}
+		s, n := patchedRuns(text, out, tb.runs, patches)
+		return s, n, true
 	}
 	bp := runBufPool.Get().(*[]run)
-	var runs []run
-	if out != text {
-		var res int
-		if runs, res = findRuns(text, out, allowed, (*bp)[:0], true); res != aligned {
-			putRuns(bp, runs)
-			return "", 0, false
+	runs := (*bp)[:0]
+	if ok {
+		for _, r := range tb.runs {
+			runs = append(runs, run{r.Start, r.End, r.OutStart, r.OutEnd, !allowed(r.Start, r.End)})
+		}
+	} else {
+		out = conv.Convert(text)
+		if out != text {
+			var res int
+			if runs, res = findRuns(text, out, allowed, runs, true); res != aligned {
+				putRuns(bp, runs)
+				return "", 0, false
+			}
 		}
 	}
 	defer putRuns(bp, runs)
+	if len(runs) == 0 && len(patches) == 0 {
+		return text, 0, true
+	}
 	// The result is out but for the runs that allowed refuses and the
 	// patches, a few characters: it is copied from out, and only those are
 	// written. Runs are never adjacent, so each applied run is an edit of
 	// its own.
 	if len(patches) == 0 && !slices.ContainsFunc(runs, func(r run) bool { return r.dropped }) {
+		if ok {
+			out = strings.Clone(out) // out is tb's buffer
+		}
 		return out, len(runs), true
 	}
 	var b strings.Builder
@@ -470,6 +498,110 @@ func appliedRuns(conv *convert.Converter, text string, allowed func(start, end i
 	b.WriteString(out[last:])
 	return b.String(), n, true
 }
+
+// traceConversion converts text, valid UTF-8, with lc's converter, which
+// records in tb.runs the runs of characters it changes (see
+// opencc.Converter.ConvertRuns), and returns the converted text: text
+// itself when nothing changes, otherwise a view of tb's buffer. ok is
+// false when the converter cannot trace the runs.
+func traceConversion(lc *lazyConverter, text string, tb *traceBuf) (out string, ok bool) {
+	core, err := lc.core()
+	if err != nil {
+		return "", false
+	}
+	var changed bool
+	tb.out, tb.runs, changed, ok = core.ConvertRuns(tb.out, text, tb.runs[:0])
+	switch {
+	case !ok:
+		return "", false
+	case !changed:
+		return text, true
+	}
+	return unsafe.String(unsafe.SliceData(tb.out), len(tb.out)), true
+}
+
+// allAllowed reports whether allowed accepts every run.
+func allAllowed(runs []opencc.Run, allowed func(start, end int) bool) bool {
+	for _, r := range runs {
+		if !allowed(r.Start, r.End) {
+			return false
+		}
+	}
+	return true
+}
+
+// patchedRuns is the result of appliedRuns when every run is applied and
+// there are patches: out, the conversion of text, with the patches
+// written over it, and the number of edits. It looks up, for each patch,
+// the run it falls in or follows, instead of walking all the runs (a
+// machine-converted document has a run every few characters and a patch
+// every few hundred): a patch inside a run is merged into the run's
+// replacement (patchRunes), a patch outside the runs is an edit of its
+// own, joined to the edit before it or after it when it touches it (as
+// mergeRuns joins them). Runs never touch each other.
+func patchedRuns(text, out string, runs []opencc.Run, patches []Edit) (string, int) {
+	var b strings.Builder
+	b.Grow(len(out) + 8*len(patches))
+	last := 0 // the end of what is copied from out
+	put := func(outStart, outEnd int, after string) {
+		b.WriteString(out[last:outStart])
+		b.WriteString(after)
+		last = outEnd
+	}
+	n := len(runs)
+	j := 0        // the first run that ends after the patch
+	prevEnd := -1 // the end of the last patch written as an edit of its own
+	for k := 0; k < len(patches); {
+		p := &patches[k]
+		j += sort.Search(len(runs)-j, func(x int) bool { return runs[j+x].End > p.Start })
+		if j < len(runs) && runs[j].Start <= p.Start {
+			r := runs[j]
+			put(r.OutStart, r.OutEnd, patchRunes(text[r.Start:r.End], out[r.OutStart:r.OutEnd], r.Start, patches, &k))
+			continue
+		}
+		delta, before := 0, prevEnd // before: the end of the edit before p
+		if j > 0 {
+			delta = runs[j-1].OutEnd - runs[j-1].End
+			before = max(before, runs[j-1].End)
+		}
+		put(p.Start+delta, p.End+delta, p.After)
+		if before != p.Start {
+			n++
+		}
+		if j < len(runs) && runs[j].Start == p.End {
+			n-- // the run after p joins it
+		}
+		prevEnd = p.End
+		k++
+	}
+	b.WriteString(out[last:])
+	return b.String(), n
+}
+
+// traceBuf holds the buffers of traceConversion: the converted text and
+// the runs as the converter reports them.
+type traceBuf struct {
+	out  []byte
+	runs []opencc.Run
+}
+
+// traceBufPool holds the buffers of traceConversion.
+var traceBufPool = sync.Pool{New: func() any { return new(traceBuf) }}
+
+// putTraceBuf returns tb to traceBufPool, dropping buffers that grew too
+// large to keep.
+func putTraceBuf(tb *traceBuf) {
+	if cap(tb.out) > maxPooledOut {
+		tb.out = nil
+	}
+	if cap(tb.runs) > maxPooledRuns {
+		tb.runs = nil
+	}
+	traceBufPool.Put(tb)
+}
+
+// maxPooledOut bounds the conversion buffers kept for reuse (4 MB).
+const maxPooledOut = 4 << 20
 
 // run is a run of characters text[start:end] that a conversion turns into
 // out[outStart:outEnd]; dropped says that allowed refused it.

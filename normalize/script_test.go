@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/hanfix/hanfix/convert"
+	"github.com/hanfix/hanfix/internal/opencc"
 )
 
 func TestScriptStage(t *testing.T) {
@@ -327,5 +328,57 @@ func TestIndexFrom(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestPatchedRuns checks patchedRuns, which applies the patches to the
+// conversion by looking up the run of each, against the edits the stage
+// makes otherwise (applyPatches, mergeRuns) on random Traditional text
+// with patches inside, between, before and after the runs.
+func TestPatchedRuns(t *testing.T) {
+	conv, err := opencc.New("t2s", opencc.Options{IncludeTofu: true})
+	require.NoError(t, err)
+	pieces := []string{"著", "臵", "說", "話", "的", "人", "國", "家", "，", "a", "著著", "顯著"}
+	rng := rand.New(rand.NewPCG(3, 4))
+	for range 3000 {
+		var sb strings.Builder
+		for range rng.IntN(24) {
+			sb.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		text := sb.String()
+		outB, runs, changed, ok := conv.ConvertRuns(nil, text, nil)
+		require.True(t, ok, "%q", text)
+		out := text
+		if changed {
+			out = string(outB)
+		}
+		var patches []Edit
+		for i := 0; i < len(text); {
+			_, size := utf8.DecodeRuneInString(text[i:])
+			switch text[i : i+size] {
+			case "著":
+				if rng.IntN(2) == 0 {
+					patches = append(patches, Edit{Start: i, End: i + size, After: "着"})
+				}
+			case "臵":
+				patches = append(patches, Edit{Start: i, End: i + size, After: "置"})
+			case "話": // changed by t2s: a patch inside a run
+				if rng.IntN(3) == 0 {
+					patches = append(patches, Edit{Start: i, End: i + size, After: "活"})
+				}
+			}
+			i += size
+		}
+		if len(patches) == 0 {
+			continue
+		}
+		segs := make([]Edit, len(runs), len(runs)+len(patches))
+		for k, r := range runs {
+			segs[k] = Edit{Start: r.Start, End: r.End, After: out[r.OutStart:r.OutEnd]}
+		}
+		want := mergeRuns(applyPatches(text, segs, patches), "", "", 1)
+		got, n := patchedRuns(text, out, runs, patches)
+		require.Equal(t, applyEdits(text, want), got, "%q", text)
+		require.Equal(t, len(want), n, "%q", text)
 	}
 }

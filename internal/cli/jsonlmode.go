@@ -10,6 +10,7 @@ import (
 	"sync"
 	"unicode/utf8"
 
+	"github.com/hanfix/hanfix/detect"
 	"github.com/hanfix/hanfix/internal/jsonl"
 	"github.com/hanfix/hanfix/normalize"
 )
@@ -53,9 +54,15 @@ type lineError struct {
 	err  error
 }
 
+// learnDoc is a document of pass 1: its group and the fingerprints of its
+// lines, which the workers take (detect.FingerprintDoc), so that the one
+// goroutine that adds them to the learner in order does little else. When
+// fingerprinting failed (a panic) prints is nil and text is added instead,
+// to fail again where the failure is reported.
 type learnDoc struct {
-	group string
-	text  string
+	group  string
+	text   string
+	prints *detect.Fingerprints
 }
 
 var batchPool = sync.Pool{New: func() any { return new(jsonlBatch) }}

@@ -84,7 +84,13 @@ func (r *runner) learnGroups() (detect.SiteModels, error) {
 					if _, found, err := r.parseLine(w, content); err != nil || !found || !utf8.Valid(w.text) {
 						return err
 					}
-					b.learn = append(b.learn, learnDoc{group: r.groupOf(w, content), text: string(w.text)})
+					d := learnDoc{group: r.groupOf(w, content), text: string(w.text)}
+					_ = protect(func() error {
+						fps := detect.FingerprintDoc(d.text)
+						d.prints = &fps
+						return nil
+					})
+					b.learn = append(b.learn, d)
 					return nil
 				})
 			}
@@ -93,7 +99,14 @@ func (r *runner) learnGroups() (detect.SiteModels, error) {
 			defer b.free()
 			r.prog.docs.Add(int64(len(b.learn)))
 			for _, d := range b.learn {
-				if err := protect(func() error { g.Add(d.group, d.text); return nil }); err != nil {
+				if err := protect(func() error {
+					if d.prints != nil {
+						g.AddFingerprints(d.group, *d.prints)
+					} else {
+						g.Add(d.group, d.text)
+					}
+					return nil
+				}); err != nil {
 					return fmt.Errorf("learn group %q: %w", d.group, err)
 				}
 			}

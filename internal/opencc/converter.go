@@ -400,7 +400,16 @@ func (c *Converter) run(m *matcher, s string, dst []byte) ([]byte, bool) {
 
 // runDense is run for a matcher that most characters start keys of.
 func (c *Converter) runDense(m *matcher, s string, dst []byte) ([]byte, bool) {
-	changed := false
+	out, _, changed, _ := c.runDenseTraced(m, s, dst, false, nil)
+	return out, changed
+}
+
+// runDenseTraced is runDense that, with trace set, also appends to runs
+// the runs of characters that the step changes (see ConvertRuns). It
+// reports false, with the conversion unfinished, when it cannot trace
+// them.
+func (c *Converter) runDenseTraced(m *matcher, s string, dst []byte, trace bool, runs []Run) ([]byte, []Run, bool, bool) {
+	changed, ok := false, true
 	last := 0
 	noIDS, conservative := c.noIDS, c.conservative
 	for i := 0; i < len(s); {
@@ -453,13 +462,28 @@ func (c *Converter) runDense(m *matcher, s string, dst []byte) ([]byte, bool) {
 			}
 			dst = appendPiece(dst, s[last:i], val)
 			last = i + n
+			if trace {
+				// The commonest replacement, one three-byte character by
+				// another, here; the others by traceRuns.
+				if n == 3 && len(val) == 3 && s[i]&0xF0 == 0xE0 && valid3(val) {
+					if s[i] != val[0] || s[i+1] != val[1] || s[i+2] != val[2] {
+						if k := len(runs) - 1; k >= 0 && runs[k].End == i {
+							runs[k].End, runs[k].OutEnd = i+3, len(dst)
+						} else {
+							runs = append(runs, Run{i, i + 3, len(dst) - 3, len(dst)})
+						}
+					}
+				} else if runs, ok = traceRuns(runs, s[i:i+n], i, val, len(dst)-len(val)); !ok {
+					return dst, runs, changed, false
+				}
+			}
 		}
 		i += n
 	}
 	if !changed {
-		return dst, false
+		return dst, runs, false, true
 	}
-	return append(dst, s[last:]...), true
+	return append(dst, s[last:]...), runs, true, true
 }
 
 // appendPiece appends an unchanged gap and a replacement, copying the
