@@ -14,6 +14,7 @@ import (
 	"github.com/hanfix/hanfix/detect"
 	"github.com/hanfix/hanfix/internal/mojibake"
 	"github.com/hanfix/hanfix/internal/opencc"
+	"github.com/hanfix/hanfix/internal/utf8x"
 )
 
 // Script is the stage that detects the script of the document, records it
@@ -361,7 +362,7 @@ func findRuns(text, out string, allowed func(start, end int) bool, runs []run, w
 			// equal to a whole character of valid text are that
 			// character, so only a character of out that differs needs
 			// checking.
-			n := runeLen(text[i])
+			n := utf8x.SeqLen(text[i])
 			if n == 3 {
 				// Han: three byte compares, not a call.
 				if j+2 < len(out) && text[i] == out[j] && text[i+1] == out[j+1] && text[i+2] == out[j+2] {
@@ -636,20 +637,6 @@ func valid3(s string, i int) int {
 		return 0
 	}
 	return 3
-}
-
-// runeLen returns the length of the character that begins with the lead
-// byte c of valid UTF-8.
-func runeLen(c byte) int {
-	switch {
-	case c < 0xC0:
-		return 1
-	case c < 0xE0:
-		return 2
-	case c < 0xF0:
-		return 3
-	}
-	return 4
 }
 
 // alignedRunsRunes is alignedRuns for text that is not valid UTF-8 (Apply

@@ -10,6 +10,7 @@ import (
 	"golang.org/x/text/encoding/traditionalchinese"
 
 	"github.com/hanfix/hanfix/internal/lm"
+	"github.com/hanfix/hanfix/internal/utf8x"
 )
 
 // Restoring the byte behind a U+FFFD.
@@ -306,7 +307,7 @@ func restoreLost(dst []lostFill, text string, end int, bs []byte, bpos, tpos, lo
 			// a byte continues it; after it, a byte starts the next one.
 			charEnd := p + 1 // a lead at p: the next byte continues its character
 			if w.i < p {
-				charEnd = w.i + utf8SeqLen(bs[w.i])
+				charEnd = w.i + utf8x.SeqLen(bs[w.i])
 			}
 			for j := range n {
 				switch {
@@ -345,7 +346,7 @@ func restoreLost(dst []lostFill, text string, end int, bs []byte, bpos, tpos, lo
 		rq := [2]int{0xC2, 0xF4}
 		for l := q - 1; l > p; l-- {
 			if bs[l] >= 0xC0 {
-				if l+utf8SeqLen(bs[l]) > q {
+				if l+utf8x.SeqLen(bs[l]) > q {
 					rq = [2]int{0x80, 0xBF}
 				}
 				break
@@ -633,20 +634,6 @@ func (t *wordTrack) before(bs []byte, i int) []byte {
 		}
 	}
 	return nil
-}
-
-// utf8SeqLen is the length of the UTF-8 sequence that lead byte c starts
-// (1 for any other byte).
-func utf8SeqLen(c byte) int {
-	switch {
-	case c >= 0xF0:
-		return 4
-	case c >= 0xE0:
-		return 3
-	case c >= 0xC0:
-		return 2
-	}
-	return 1
 }
 
 // placeholderNear reports whether the character at bs[i:] takes in a

@@ -16,18 +16,34 @@ import (
 // those of a plain scan of every rune (clustersOne) on the development
 // set and on random mixtures of suspicious and clean runes.
 func TestClusters(t *testing.T) {
+	forTestTexts(t, checkClusters)
+}
+
+// forTestTexts calls check with each input of the development set and
+// with 3,000 random mixtures of randomPieces.
+func forTestTexts(t *testing.T, check func(*testing.T, string)) {
 	ins, _ := filepath.Glob(filepath.Join(testshared.Dir(t, "devset"), "in", "*.txt"))
 	for _, p := range ins {
 		raw, err := os.ReadFile(p)
 		if err != nil {
 			t.Fatal(err)
 		}
-		checkClusters(t, string(raw))
+		check(t, string(raw))
 	}
 	rng := rand.New(rand.NewSource(1))
 	for try := 0; try < 3000; try++ {
-		checkClusters(t, randomPieces(rng))
+		check(t, randomPieces(rng))
 	}
+}
+
+// shiftedAnalyzer returns an analyzer of text with its misaligned runs
+// found (the codec analysis steps over them), and the function that
+// releases it.
+func shiftedAnalyzer(text string) (*analyzer, func()) {
+	a := &analyzer{text: text, sc: newShiftScorer()}
+	a.sc.ev = collectEvidence(text)
+	a.shiftRuns()
+	return a, a.sc.release
 }
 
 func FuzzClusters(f *testing.F) {
@@ -43,10 +59,8 @@ func checkClusters(t *testing.T, text string) {
 	if !Suspicious(text) {
 		return
 	}
-	a := &analyzer{text: text, sc: newShiftScorer()}
-	a.sc.ev = collectEvidence(text)
-	defer a.sc.release()
-	a.shiftRuns()
+	a, release := shiftedAnalyzer(text)
+	defer release()
 	got := a.clusters(&coverCursor{spans: a.spans})
 	want := clustersOne(a, &coverCursor{spans: a.spans})
 	if !reflect.DeepEqual(got, want) {
@@ -116,18 +130,7 @@ func randomPieces(rng *rand.Rand) string {
 // (stretchesOne) on the development set and on random mixtures of the
 // runes that decide where the runs end.
 func TestStretches(t *testing.T) {
-	ins, _ := filepath.Glob(filepath.Join(testshared.Dir(t, "devset"), "in", "*.txt"))
-	for _, p := range ins {
-		raw, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		checkStretches(t, string(raw))
-	}
-	rng := rand.New(rand.NewSource(1))
-	for try := 0; try < 3000; try++ {
-		checkStretches(t, randomPieces(rng))
-	}
+	forTestTexts(t, checkStretches)
 }
 
 func FuzzStretches(f *testing.F) {
@@ -143,10 +146,8 @@ func checkStretches(t *testing.T, text string) {
 	if !Suspicious(text) {
 		return
 	}
-	a := &analyzer{text: text, sc: newShiftScorer()}
-	a.sc.ev = collectEvidence(text)
-	defer a.sc.release()
-	a.shiftRuns()
+	a, release := shiftedAnalyzer(text)
+	defer release()
 	cov := coverCursor{spans: a.spans}
 	var sts codecStretches
 	for _, cl := range a.clusters(&cov) {

@@ -1,6 +1,10 @@
 package opencc
 
-import "unicode/utf8"
+import (
+	"unicode/utf8"
+
+	"github.com/hanfix/hanfix/internal/utf8x"
+)
 
 // A Run is a run of characters s[Start:End] that a conversion of s turns
 // into out[OutStart:OutEnd], character for character: every character of
@@ -70,7 +74,7 @@ func traceRuns(rs []Run, key string, start int, val string, outStart int) ([]Run
 		if q >= len(val) {
 			return rs, false
 		}
-		a := runeLen(key[p])
+		a := utf8x.SeqLen(key[p])
 		b := 0
 		if c := val[q]; c < utf8.RuneSelf {
 			b = 1
@@ -97,18 +101,4 @@ func valid3(s string) bool {
 	c, c1, c2 := s[0], s[1], s[2]
 	return c&0xF0 == 0xE0 && c1&0xC0 == 0x80 && c2&0xC0 == 0x80 &&
 		!(c == 0xE0 && c1 < 0xA0) && !(c == 0xED && c1 >= 0xA0)
-}
-
-// runeLen returns the length of the character that begins with the lead
-// byte c of valid UTF-8.
-func runeLen(c byte) int {
-	switch {
-	case c < 0xC0:
-		return 1
-	case c < 0xE0:
-		return 2
-	case c < 0xF0:
-		return 3
-	}
-	return 4
 }

@@ -48,3 +48,20 @@ func DecodeRune(s string, i int) (rune, int) {
 	}
 	return utf8.DecodeRuneInString(s[i:])
 }
+
+// SeqLen returns the length of the UTF-8 sequence that the lead byte c
+// starts by its form alone: 2, 3 or 4 for 110xxxxx, 1110xxxx, 11110xxx
+// and higher, 1 for any other byte (ASCII, continuation). It does not
+// validate: callers use it on text they know to be valid, or to bound a
+// look at bytes still to be checked.
+func SeqLen(c byte) int {
+	switch {
+	case c >= 0xF0:
+		return 4
+	case c >= 0xE0:
+		return 3
+	case c >= 0xC0:
+		return 2
+	}
+	return 1
+}

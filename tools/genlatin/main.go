@@ -35,9 +35,6 @@ package main
 import (
 	"bytes"
 	"encoding/binary"
-	"flag"
-	"log"
-	"os"
 	"sort"
 	"unicode/utf8"
 
@@ -77,19 +74,7 @@ func classOf(w string) int {
 	return classLower
 }
 
-func main() {
-	corpus := flag.String("corpus", debcorpus.Dir(), "directory written by scripts/debian-corpus.sh (default $HANFIX_CORPUS or /tmp/hanfix-noharm)")
-	out := flag.String("out", "latin.bin", "output file")
-	flag.Parse()
-	data, err := build(*corpus)
-	if err != nil {
-		log.Fatal(err)
-	}
-	if err := os.WriteFile(*out, data, 0o644); err != nil {
-		log.Fatal(err)
-	}
-	log.Printf("wrote %s: %d bytes", *out, len(data))
-}
+func main() { debcorpus.Main("latin.bin", build) }
 
 // charCounts are the counts of one Han character.
 type charCounts struct {

@@ -46,11 +46,8 @@ package main
 import (
 	"bytes"
 	"encoding/binary"
-	"flag"
 	"fmt"
-	"log"
 	"math"
-	"os"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -95,19 +92,7 @@ func isHan(r rune) bool {
 	return r >= 0x4E00 && r <= 0x9FFF || r >= 0x3400 && r <= 0x4DBF || r >= 0x20000 && r <= 0x3FFFF
 }
 
-func main() {
-	corpus := flag.String("corpus", debcorpus.Dir(), "directory written by scripts/debian-corpus.sh (default $HANFIX_CORPUS or /tmp/hanfix-noharm)")
-	out := flag.String("out", "punct.bin", "output file")
-	flag.Parse()
-	data, err := build(*corpus)
-	if err != nil {
-		log.Fatal(err)
-	}
-	if err := os.WriteFile(*out, data, 0o644); err != nil {
-		log.Fatal(err)
-	}
-	log.Printf("wrote %s: %d bytes", *out, len(data))
-}
+func main() { debcorpus.Main("punct.bin", build) }
 
 // counts are the statistics gathered from the corpus.
 type counts struct {

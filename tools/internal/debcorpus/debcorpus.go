@@ -6,7 +6,9 @@ package debcorpus
 
 import (
 	"bufio"
+	"flag"
 	"fmt"
+	"log"
 	"os"
 	"path/filepath"
 	"strings"
@@ -66,4 +68,21 @@ func Sources(dir string) (string, error) {
 		return "", fmt.Errorf("read corpus sources: %w", err)
 	}
 	return strings.TrimSpace(string(b)), nil
+}
+
+// Main is the command line of a generator that learns from the corpus:
+// flags -corpus (default Dir) and -out (default out), then build of the
+// corpus directory written to the output file. It exits on error.
+func Main(out string, build func(dir string) ([]byte, error)) {
+	corpus := flag.String("corpus", Dir(), "directory written by scripts/debian-corpus.sh (default $HANFIX_CORPUS or "+DefaultDir+")")
+	outFile := flag.String("out", out, "output file")
+	flag.Parse()
+	data, err := build(*corpus)
+	if err != nil {
+		log.Fatal(err)
+	}
+	if err := os.WriteFile(*outFile, data, 0o644); err != nil {
+		log.Fatal(err)
+	}
+	log.Printf("wrote %s: %d bytes", *outFile, len(data))
 }
