@@ -35,3 +35,20 @@ func checkDecodeRune(t *testing.T, s string) {
 		i += n
 	}
 }
+
+// TestSeqLen checks SeqLen against the length utf8 gives the encoding of
+// every rune, and gives 1 for the bytes that start none.
+func TestSeqLen(t *testing.T) {
+	buf := make([]byte, 0, 4)
+	for _, r := range []rune{0, 'a', 0x7F, 0x80, 0x7FF, 0x800, '中', 0xFFFF, 0x10000, 0x2A6A5, utf8.MaxRune} {
+		buf = utf8.AppendRune(buf[:0], r)
+		if got := SeqLen(buf[0]); got != len(buf) {
+			t.Errorf("SeqLen(%#x) for %U = %d, want %d", buf[0], r, got, len(buf))
+		}
+	}
+	for c := 0x80; c < 0xC0; c++ {
+		if got := SeqLen(byte(c)); got != 1 {
+			t.Errorf("SeqLen(%#x), a continuation byte, = %d, want 1", c, got)
+		}
+	}
+}
