@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"strings"
+	"sync"
 
 	"github.com/hanfix/hanfix/detect"
 )
@@ -77,5 +78,36 @@ func ExampleLearner() {
 	// Output:
 	// learned "晴川学习 > 第4期"
 	// learned "往期:贴齐页边"
+	// learned "本页由晴川学习提供"
+}
+
+// Fingerprinting is most of the work of learning and needs nothing of the
+// learner: workers take the fingerprints of documents at once, and one
+// goroutine adds them in document order.
+func ExampleLearner_AddFingerprints() {
+	pages := make([]string, 3)
+	for i, body := range []string{"表单导航栏包含各种图标。", "您可以选择图表元素。", "名字空间变量类似于全局变量。"} {
+		pages[i] = fmt.Sprintf("晴川学习 > 第%d期\n%s\n本页由晴川学习提供\n", i+1, body)
+	}
+	prints := make([]detect.Fingerprints, len(pages))
+	var wg sync.WaitGroup
+	for i, p := range pages {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			prints[i] = detect.FingerprintDoc(p)
+		}()
+	}
+	wg.Wait()
+	l := detect.NewLearner()
+	for _, fps := range prints {
+		l.AddFingerprints(fps)
+	}
+	p := "晴川学习 > 第4期\n光标必须位于吸附距离之内。\n本页由晴川学习提供\n"
+	for _, sp := range detect.Boilerplate(p, nil, l.Model()) {
+		fmt.Printf("%s %q\n", sp.Kind, strings.TrimSpace(p[sp.Span.Start:sp.Span.End]))
+	}
+	// Output:
+	// learned "晴川学习 > 第4期"
 	// learned "本页由晴川学习提供"
 }

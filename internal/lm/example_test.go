@@ -40,3 +40,11 @@ func ExampleModel_SimplifiedFreq() {
 	// true
 	// true
 }
+
+func ExampleLatinStats_Before() {
+	s := lm.DefaultLatin()
+	f9 := []byte("F9")
+	// Running text writes 按 F9 (press F9), and 把 F9 far less.
+	fmt.Println(s.Before('按', f9) > s.Before('把', f9)+2)
+	// Output: true
+}
