@@ -8,8 +8,9 @@
 # word or digit (the test lines; at most 6,000), learns the Latin-context
 # statistics (tools/genlatin) from the rest, and builds the CLI with them
 # in a copy of the repository. Then it reads the test lines as a reader
-# that fails one byte at a time would: UTF-8 as GB18030 and GBK as
-# big5hkscs (Python's codecs with errors="replace"), cleans them with
+# that fails one byte at a time would: UTF-8 as GB18030, GBK as big5hkscs
+# and UTF-8 as windows-1252 (Python's codecs with errors="replace"; the
+# last fails on the five bytes windows-1252 leaves undefined), cleans them with
 # -to keep and counts, over the lines with a U+FFFD, those restored
 # exactly, those still holding a U+FFFD, and those changed into anything
 # else (wrong). Lines with terminal escapes are left out (hygiene removes
@@ -26,7 +27,7 @@ set -eu
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 corpus=${1:-${HANFIX_CORPUS:-/tmp/hanfix-noharm}}
 DIR=$(mktemp -d "${TMPDIR:-/tmp}/hanfix-lostbyte.XXXXXX")
-trap 'rm -rf "$DIR"' EXIT INT TERM
+trap '[ -n "${KEEP:-}" ] || rm -rf "$DIR"' EXIT INT TERM
 
 mkdir -p "$DIR/train"
 python3 - "$corpus" "$DIR" <<'EOF'
@@ -52,12 +53,15 @@ def garble(s, orig, wrong):
         return s.encode(orig).decode(wrong, errors='replace')
     except UnicodeEncodeError:
         return s
-with open(f'{out}/orig.jsonl', 'w') as fo, open(f'{out}/utf8-as-gb18030.jsonl', 'w') as f1, \
-        open(f'{out}/gbk-as-big5hkscs.jsonl', 'w') as f2:
+readings = {'utf8-as-gb18030': ('utf-8', 'gb18030'), 'gbk-as-big5hkscs': ('gbk', 'big5hkscs'),
+            'utf8-as-cp1252': ('utf-8', 'cp1252')}
+with open(f'{out}/orig.jsonl', 'w') as fo:
     for i, s in enumerate(test):
         fo.write(json.dumps({'id': i, 'text': s}, ensure_ascii=False) + '\n')
-        f1.write(json.dumps({'id': i, 'text': garble(s, 'utf-8', 'gb18030')}, ensure_ascii=False) + '\n')
-        f2.write(json.dumps({'id': i, 'text': garble(s, 'gbk', 'big5hkscs')}, ensure_ascii=False) + '\n')
+for name, (orig, wrong) in readings.items():
+    with open(f'{out}/{name}.jsonl', 'w') as f:
+        for i, s in enumerate(test):
+            f.write(json.dumps({'id': i, 'text': garble(s, orig, wrong)}, ensure_ascii=False) + '\n')
 print(f'test lines: {len(test)}')
 EOF
 
@@ -68,7 +72,7 @@ cp "$DIR/latin.bin" "$DIR/repo/internal/lm/latin.bin"
 (cd "$DIR/repo" && go build -o "$DIR/hanfix" ./examples/hanfix)
 
 for bin in "$DIR/hanfix" ${BASE_BIN:-}; do
-for k in utf8-as-gb18030 gbk-as-big5hkscs; do
+for k in utf8-as-gb18030 gbk-as-big5hkscs utf8-as-cp1252; do
 	"$bin" -jsonl -to keep "$DIR/$k.jsonl" > "$DIR/$k.out"
 	python3 - "$DIR" "$k" "$bin" <<'EOF'
 import json, sys

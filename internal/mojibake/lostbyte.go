@@ -78,6 +78,10 @@ func wrongFails(wrong string, bs []byte, i int) bool {
 	if c < 0x80 {
 		return false
 	}
+	if wrong == "cp1252" {
+		// One byte at a time: what follows does not matter.
+		return cp1252Undefined(c)
+	}
 	if c == 0xFF || i+1 >= len(bs) {
 		return true
 	}
@@ -90,6 +94,15 @@ func wrongFails(wrong string, bs []byte, i int) bool {
 		return big5().dec[code-0x8000] == 0 || big5Disputed(code)
 	}
 	return false
+}
+
+// cp1252Undefined reports whether windows-1252 leaves byte c undefined
+// (81, 8D, 8F, 90, 9D): a strict reader (Python's cp1252 with
+// errors="replace") turns it into U+FFFD, whatever follows, where WHATWG's
+// reads a C1 control.
+func cp1252Undefined(c byte) bool {
+	cp1252Tables()
+	return c >= 0x80 && c <= 0x9F && cp1252Dec[c] == rune(c)
 }
 
 // big5Disputed reports whether some Big5 readers in wide use fail on code
@@ -158,7 +171,7 @@ var (
 func failTableOf(wrong string) *failTable {
 	failOnce.Do(func() {
 		failTables = map[string]*failTable{}
-		for _, name := range []string{"gbk", "big5"} {
+		for _, name := range []string{"gbk", "big5", "cp1252"} {
 			t := new(failTable)
 			for nb := 0; nb <= 256; nb++ {
 				var two [2]byte

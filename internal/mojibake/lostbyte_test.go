@@ -194,3 +194,28 @@ func TestFindSupersedesLostReport(t *testing.T) {
 		assert.False(t, sp.Kind == KindLost && sp.Start >= strings.Index(s, "鎶"), "superseded report left: %+v", sp)
 	}
 }
+
+// A strict windows-1252 reader (Python's cp1252 with errors="replace")
+// turns the five bytes windows-1252 leaves undefined (81, 8D, 8F, 90, 9D)
+// into U+FFFD: about one Chinese character in seven of UTF-8 has one. The
+// byte behind such a U+FFFD is one of five, and UTF-8 and the model
+// usually leave one. In Latin text a U+FFFD after a lone Ã (Ã\uFFFDngel
+// for Ángel) is no stretch of mojibake long enough to repair: it stays
+// reported.
+func TestUTF8AsStrictWindows1252(t *testing.T) {
+	var n lostOutcomes
+	for _, s := range []string{
+		"我们需要解决中文编码的问题，然后再发布新版本。",
+		"这个程序会把输出写到标准输出，错误信息写到标准错误。",
+		"如果文件不存在，系统会自动创建一个新的空白文件。",
+		"安装完成以后，请检查网络连接是否正常，再继续下一步。",
+		"Ángel Díaz vive en Ávila desde hace años.",
+		"ÝMIR and Ðórr are names from the sagas.",
+	} {
+		garbled := readFailing(t, "cp1252", encodeAll(t, "utf8", s))
+		assert.Contains(t, garbled, "\uFFFD", "%q reads without a lost byte", s)
+		n.add(t, s, "utf8", "cp1252")
+	}
+	t.Logf("restored %d, left with U+FFFD %d", n.restored, n.kept)
+	assert.GreaterOrEqual(t, n.restored, 4)
+}

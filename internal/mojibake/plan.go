@@ -92,8 +92,11 @@ func ParsePlan(s string) (Plan, error) {
 			if n := len(p.Fills); n > 0 && (p.Fills[n-1].At > at || p.Fills[n-1].Lost != lost) {
 				return Plan{}, fmt.Errorf("mojibake: plan %q: fills out of order or of two kinds", s)
 			}
-			if lost && (p.Hops[0].Wrong != "gbk" && p.Hops[0].Wrong != "big5") {
-				return Plan{}, fmt.Errorf("mojibake: plan %q: lost bytes are restored only for GBK and Big5 readers", s)
+			if lost && (p.Hops[0].Wrong != "gbk" && p.Hops[0].Wrong != "big5" && p.Hops[0].Wrong != "cp1252") {
+				return Plan{}, fmt.Errorf("mojibake: plan %q: lost bytes are restored only for GBK, Big5 and windows-1252 readers", s)
+			}
+			if lost && p.Hops[0].Wrong == "cp1252" && !cp1252Undefined(b[0]) {
+				return Plan{}, fmt.Errorf("mojibake: plan %q: bad byte in %q (a windows-1252 reader fails only on 81, 8D, 8F, 90 and 9D)", s, w)
 			}
 			p.Fills = append(p.Fills, Fill{At: at, B: b[0], Lost: lost})
 			continue

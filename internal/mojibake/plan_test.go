@@ -20,6 +20,7 @@ func TestPlanRoundTrip(t *testing.T) {
 		"utf8<-cp1252 fill@3=8D fill@7=9D",
 		"utf8<-gbk lost@4=80",
 		"gbk<-big5 lost@0=C8 lost@9=A3",
+		"utf8<-cp1252 lost@2=81 lost@7=9D",
 	} {
 		p, err := ParsePlan(s)
 		if err != nil {

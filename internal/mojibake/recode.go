@@ -168,9 +168,9 @@ func encodeWrong(text string, start, end int, rc recoding, sc *recodeScratch) {
 		sc.bs = make([]byte, 0, end-start)
 	}
 	bs := sc.bs[:0]
-	// U+FFFD read by a GBK or Big5 reader may stand for one byte that
-	// restoreLost can restore.
-	lostReadable := rc.Wrong == "gbk" || rc.Wrong == "big5"
+	// U+FFFD read by a GBK, Big5 or strict windows-1252 reader may stand
+	// for one byte that restoreLost can restore.
+	lostReadable := rc.Wrong == "gbk" || rc.Wrong == "big5" || rc.Wrong == "cp1252"
 	lostRunes := sc.lostRunes[:0]
 	k := 0 // the runes so far
 	for i := start; i < end; {
