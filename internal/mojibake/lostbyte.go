@@ -16,14 +16,18 @@ import (
 // Restoring the byte behind a U+FFFD.
 //
 // Decoders of the CJK codecs in wide use (Python's gb18030 and big5hkscs
-// with errors="replace", for one) give up on one byte at a time: a byte that starts no valid character of the wrong
-// codec becomes one U+FFFD, and reading goes on with the next byte. A
-// lone U+FFFD inside a stretch of GBK- or Big5-read text therefore stands
-// for exactly one byte, and the mechanism says a lot about it:
+// with errors="replace", for one) give up on one byte at a time: a byte
+// that starts no valid character of the wrong codec becomes one U+FFFD,
+// and reading goes on with the next byte. So does a strict windows-1252
+// reader (Python's cp1252) on the five bytes that code page leaves
+// undefined. A lone U+FFFD inside a stretch of GBK-, Big5- or
+// windows-1252-read text therefore stands for exactly one byte, and the
+// mechanism says a lot about it:
 //
 //   - the wrong reader failed on it: with the byte after it, it makes no
 //     character of the wrong codec (for a GB18030 reader, 0x80 never
-//     does; most other bytes fail only before an ASCII byte);
+//     does; most other bytes fail only before an ASCII byte; a
+//     windows-1252 reader fails on 81, 8D, 8F, 90 and 9D alone);
 //   - the original codec reads the restored byte sequence without error
 //     (for UTF-8, the byte's place in its sequence fixes its range).
 //
