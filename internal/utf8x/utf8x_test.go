@@ -52,3 +52,46 @@ func TestSeqLen(t *testing.T) {
 		}
 	}
 }
+
+// validInputs are byte strings that exercise every branch of Valid: ASCII
+// runs longer and shorter than a word, each lead byte with good, bad and
+// truncated continuations, surrogates, overlongs and the largest runes.
+func validInputs() [][]byte {
+	ins := [][]byte{
+		nil, []byte("a"), []byte("abcdefghijklmnopq"), []byte("中文，繁體字。"),
+		[]byte("ab中文abcdefghij文字\n"), []byte("\xe4\xb8"), []byte("\xe4"), []byte("中\xe4\xb8"),
+		[]byte("\xed\xa0\x80"), []byte("\xed\x9f\xbf"), []byte("\xe0\x80\x80"), []byte("\xe0\xa0\x80"),
+		[]byte("\xc0\x80"), []byte("\xc2\x80"), []byte("\xf4\x8f\xbf\xbf"), []byte("\xf4\x90\x80\x80"),
+		[]byte("\xef\xbf\xbd"), []byte("\xff"), []byte("\x80"), []byte("中\x80文"),
+	}
+	// Every lead byte followed by every interesting continuation pair.
+	conts := []byte{0x00, 0x41, 0x7f, 0x80, 0x8f, 0x90, 0x9f, 0xa0, 0xbf, 0xc0, 0xe4, 0xff}
+	for lead := 0x80; lead <= 0xff; lead++ {
+		for _, c1 := range conts {
+			for _, c2 := range conts {
+				ins = append(ins, []byte{byte(lead), c1, c2}, []byte{'x', byte(lead), c1, c2, 0x80},
+					[]byte("中文"+string([]byte{byte(lead), c1, c2})+"abc"))
+			}
+		}
+	}
+	return ins
+}
+
+func TestValid(t *testing.T) {
+	for _, b := range validInputs() {
+		if got, want := Valid(b), utf8.Valid(b); got != want {
+			t.Errorf("Valid(%q) = %v, want %v", b, got, want)
+		}
+	}
+}
+
+func FuzzValid(f *testing.F) {
+	for _, b := range validInputs() {
+		f.Add(b)
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		if got, want := Valid(b), utf8.Valid(b); got != want {
+			t.Errorf("Valid(%q) = %v, want %v", b, got, want)
+		}
+	})
+}

@@ -13,6 +13,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/hanfix/hanfix/internal/lm"
+	"github.com/hanfix/hanfix/internal/utf8x"
 )
 
 // Result is the answer of Detect; detect.EncodingResult documents the
@@ -162,7 +163,7 @@ func isASCII(b []byte) bool {
 // sequence at the very end, and how many multi-byte sequences (up to 4) it
 // has; 0 means pure ASCII.
 func validUTF8(b []byte) (multi int, full, ok bool) {
-	full = utf8.Valid(b)
+	full = utf8x.Valid(b)
 	if !full {
 		// Allow a truncated final sequence: drop up to 3 trailing bytes
 		// back to the last lead byte if they are an incomplete prefix.
@@ -170,7 +171,7 @@ func validUTF8(b []byte) (multi int, full, ok bool) {
 		for i > 0 && len(b)-i < utf8.UTFMax && b[i]&0xC0 == 0x80 {
 			i--
 		}
-		if b[i] < 0xC0 || utf8.FullRune(b[i:]) || !utf8.Valid(b[:i]) {
+		if b[i] < 0xC0 || utf8.FullRune(b[i:]) || !utf8x.Valid(b[:i]) {
 			return 0, false, false
 		}
 		b = b[:i]
