@@ -30,7 +30,9 @@ import (
 // controls and NFC (a control inside garbled text, as in Ã\x0e©, would
 // hide the mojibake from the first cleaning and not from a second), and
 // after it in full (C1 controls are the evidence of UTF-8 read as
-// ISO-8859-1, â\u0080\u0094).
+// ISO-8859-1, â\u0080\u0094). When the first pass finds nothing that
+// either would change, the second reads only the lines that the stages in
+// between wrote (see hygienic.go).
 type Hygiene struct {
 	// beforeMojibake leaves C1 controls and NFC to the full pass.
 	beforeMojibake bool
@@ -45,27 +47,49 @@ func (h Hygiene) Edits(text string, doc *Doc) ([]Edit, []Finding) {
 	// otherwise (Apply on arbitrary bytes) its continuation bytes are
 	// checked.
 	valid := doc != nil && doc.validText
-	var edits []Edit
-	var findings []Finding
-	lineStart := 0
+	if !h.beforeMojibake && doc != nil && doc.hygienic != "" && text == doc.hygienic {
+		// The pass before the mojibake stage found this text clean for
+		// this pass too, but for the spans the stages since have written.
+		return h.dirtyLines(text, valid, doc.takeDirty())
+	}
+	edits, findings, more := h.scan(text, valid, 0, len(text), nil, nil)
+	if h.beforeMojibake && doc != nil {
+		doc.hygienic, doc.dirty = "", nil
+		if len(edits) == 0 && len(findings) == 0 && !more {
+			// Every character the full pass would look at has been
+			// looked at here, to the same effect: no edit, no finding.
+			doc.hygienic = text
+		}
+	}
+	sortEdits(edits)
+	return edits, findings
+}
+
+// scan appends to edits and findings those of the lines of text from from
+// to to, which are a line start (0 or after a newline) and a line end
+// (after a newline, or len(text)). more says that a character was passed
+// over that the full pass (not beforeMojibake) would look at: a C1
+// control, or one that NFC may change.
+func (h Hygiene) scan(text string, valid bool, from, to int, edits []Edit, findings []Finding) (_ []Edit, _ []Finding, more bool) {
+	lineStart := from
 	normal := true // the current line needs no NFC check so far
 	skip := &hygieneSkip[0]
 	if valid {
 		skip = &hygieneSkip[1]
 	}
-	for i := 0; i < len(text); {
+	for i := from; i < to; {
 		// Printable ASCII and, in valid UTF-8, Han (lead bytes E4–E9,
 		// U+4000–U+9FFF) are most of the text and need nothing: a loop
 		// of their own passes over them without the bookkeeping of the
 		// loop below.
-		for i < len(text) {
+		for i < to {
 			k := skip[text[i]]
 			if k == 0 {
 				break
 			}
 			i += int(k)
 		}
-		if i >= len(text) {
+		if i >= to {
 			break
 		}
 		c := text[i]
@@ -141,6 +165,9 @@ func (h Hygiene) Edits(text string, doc *Doc) ([]Edit, []Finding) {
 		case (r == 0x200C || r == 0x200D) && !joinerInUse(text, i, i+size):
 			edits = append(edits, Edit{Start: i, End: i + size, Reason: "zero-width joiner outside a joining script removed", Rule: "zero-width", Confidence: 1})
 		case h.beforeMojibake:
+			if r >= 0x80 && r <= 0x9F || !nfcStable(r, text[i:i+size]) {
+				more = true
+			}
 		case r >= 0x80 && r <= 0x9F:
 			// A run of C1 controls next to a Latin-1 character is what is
 			// left of UTF-8 read as ISO-8859-1 that the mojibake stage could
@@ -165,10 +192,9 @@ func (h Hygiene) Edits(text string, doc *Doc) ([]Edit, []Finding) {
 		i += size
 	}
 	if !normal {
-		edits = nfcEdits(edits, text, lineStart, len(text))
+		edits = nfcEdits(edits, text, lineStart, to)
 	}
-	sortEdits(edits)
-	return edits, findings
+	return edits, findings, more
 }
 
 // hygieneSkip gives, for the first byte of a character, its length when the

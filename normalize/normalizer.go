@@ -172,6 +172,7 @@ func (n *Normalizer) run(text string, rep *Report, changes bool) string {
 			if self {
 				if count > 0 {
 					rep.Counts[k] += count
+					doc.noteEdits(text, out, nil)
 					text = out
 					total += count
 				}
@@ -183,7 +184,9 @@ func (n *Normalizer) run(text string, rep *Report, changes bool) string {
 			staged = append(staged, stageEdits{kind: k, text: text, edits: edits, maps: len(staged)})
 			total += len(edits)
 			rep.Counts[k] += len(edits)
+			prev := text
 			text = applyEdits(text, edits)
+			doc.noteEdits(prev, text, edits)
 		}
 		// The stages after the mojibake stage change the document it
 		// judged: converting a character inside a run it could not repair,

@@ -25,6 +25,10 @@ type Doc struct {
 	// (Options.OmitChanges), so that the Reason of an edit is never read
 	// and a stage may leave it empty.
 	noReasons bool
+	// hygienic and dirty carry what the hygiene stage before the mojibake
+	// stage found to the full hygiene stage (see hygienic.go).
+	hygienic string
+	dirty    []dirtySpan
 }
 
 // A Stage is one step of the pipeline. Edits returns the edits the stage

@@ -60,14 +60,14 @@ func Detect(b []byte) Result {
 	if r, ok := bomEncoding(b); ok {
 		return r
 	}
-	if !hasBinaryControls(b) {
-		if k, full, ok := validUTF8(b); ok {
+	if valid, controls := scanUTF8(b); !controls {
+		if k, ok := validUTF8(b, valid); ok {
 			if k >= minUTF8Sequences {
-				return Result{Encoding: encUTF8, Confidence: 1 - math.Pow(10, -float64(k)), ValidUTF8: full}
+				return Result{Encoding: encUTF8, Confidence: 1 - math.Pow(10, -float64(k)), ValidUTF8: valid}
 			}
 			// Pure ASCII: UTF-8 unless it carries 7-bit CJK escapes.
 			if k == 0 && b[len(b)-1] < 0x80 && bytes.IndexByte(b, 0x1B) < 0 && !bytes.Contains(b, hzOpen) {
-				return Result{Encoding: encUTF8, Confidence: 1, ValidUTF8: full}
+				return Result{Encoding: encUTF8, Confidence: 1, ValidUTF8: valid}
 			}
 			// Few multi-byte sequences: short legacy text can be valid
 			// UTF-8 by chance, so let the model decide.
@@ -160,9 +160,10 @@ func isASCII(b []byte) bool {
 
 // validUTF8 reports whether b is valid UTF-8 apart from an incomplete
 // sequence at the very end, and how many multi-byte sequences (up to 4) it
-// has; 0 means pure ASCII.
-func validUTF8(b []byte) (multi int, full, ok bool) {
-	full = utf8.Valid(b)
+// has; 0 means pure ASCII. full says that b is valid UTF-8 throughout (as
+// scanUTF8 found), so that only the truncated end needs checking when it
+// is not.
+func validUTF8(b []byte, full bool) (multi int, ok bool) {
 	if !full {
 		// Allow a truncated final sequence: drop up to 3 trailing bytes
 		// back to the last lead byte if they are an incomplete prefix.
@@ -170,8 +171,8 @@ func validUTF8(b []byte) (multi int, full, ok bool) {
 		for i > 0 && len(b)-i < utf8.UTFMax && b[i]&0xC0 == 0x80 {
 			i--
 		}
-		if b[i] < 0xC0 || utf8.FullRune(b[i:]) || !utf8.Valid(b[:i]) {
-			return 0, false, false
+		if b[i] < 0xC0 || utf8.FullRune(b[i:]) || !validPrefix(b[:i]) {
+			return 0, false
 		}
 		b = b[:i]
 	}
@@ -186,7 +187,7 @@ func validUTF8(b []byte) (multi int, full, ok bool) {
 		}
 		i++
 	}
-	return multi, full, true
+	return multi, true
 }
 
 // candidate is one trial decoding.
