@@ -112,8 +112,8 @@ func (c *counts) addWord(side int, w string, r rune) {
 	m[r]++
 }
 
-// addLine counts one line (without its line feed).
-func (c *counts) addLine(line string) {
+// AddLine counts one line (without its line feed).
+func (c *counts) AddLine(line string) {
 	for i := 0; i < len(line); {
 		r, n := utf8.DecodeRuneInString(line[i:])
 		if !isHan(r) {
@@ -166,19 +166,11 @@ func wordEndingAt(s string, i int) string {
 	return s[j:i]
 }
 
-func build(dir string) ([]byte, error) {
-	c := newCounts()
-	if err := debcorpus.Lines(dir, c.addLine); err != nil {
-		return nil, err
-	}
-	sources, err := debcorpus.Sources(dir)
-	if err != nil {
-		return nil, err
-	}
-	return c.encode(sources), nil
-}
+// build learns from the corpus in dir and returns the file's bytes.
+func build(dir string) ([]byte, error) { return debcorpus.Build(dir, newCounts()) }
 
-func (c *counts) encode(sources string) []byte {
+// Encode returns the file, its header naming sources.
+func (c *counts) Encode(sources string) []byte {
 	var b bytes.Buffer
 	b.WriteString("HLW1\n" + sources + "\n\n")
 	u := func(x int) { b.Write(binary.AppendUvarint(nil, uint64(x))) }

@@ -9,8 +9,8 @@ import (
 
 func TestCounts(t *testing.T) {
 	c := newCounts()
-	c.addLine("请按 F9 键，然后按Enter。")
-	c.addLine("把 make 的输出和 gcc_4 比较")
+	c.AddLine("请按 F9 键，然后按Enter。")
+	c.AddLine("把 make 的输出和 gcc_4 比较")
 	if n := c.words[0]["F9"]['按']; n != 1 {
 		t.Errorf("按 before F9: %d", n)
 	}
@@ -31,7 +31,7 @@ func TestCounts(t *testing.T) {
 		t.Errorf("的 after make: %+v", *de)
 	}
 	// Two spaces are not next to each other; a word too long is no word.
-	c.addLine("按  F9 " + strings.Repeat("x", maxWord+1) + "键")
+	c.AddLine("按  F9 " + strings.Repeat("x", maxWord+1) + "键")
 	if n := c.words[0]["F9"]['按']; n != 1 {
 		t.Errorf("按 two spaces before F9 counted: %d", n)
 	}

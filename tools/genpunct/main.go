@@ -145,8 +145,8 @@ func (c *counts) token(r rune) rune {
 	return tokOther
 }
 
-// addLine counts one line (without its line feed).
-func (c *counts) addLine(line string) {
+// AddLine counts one line (without its line feed).
+func (c *counts) AddLine(line string) {
 	prev := rune(tokLine)
 	sentence := 0 // byte offset of the sentence's start
 	at := func(i int, r rune) {
@@ -231,19 +231,11 @@ func hasQuestionWord(s string) bool {
 	return false
 }
 
-func build(dir string) ([]byte, error) {
-	c := newCounts()
-	if err := debcorpus.Lines(dir, c.addLine); err != nil {
-		return nil, err
-	}
-	sources, err := debcorpus.Sources(dir)
-	if err != nil {
-		return nil, err
-	}
-	return c.encode(sources), nil
-}
+// build learns from the corpus in dir and returns the file's bytes.
+func build(dir string) ([]byte, error) { return debcorpus.Build(dir, newCounts()) }
 
-func (c *counts) encode(sources string) []byte {
+// Encode returns the file, its header naming sources.
+func (c *counts) Encode(sources string) []byte {
 	var b bytes.Buffer
 	b.WriteString("HPM1\n" + marks + "\n" + strings.Join(questionWords, " ") + "\n")
 	ratio := func(k, n, all, allN int) float64 {

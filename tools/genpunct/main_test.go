@@ -9,9 +9,9 @@ import (
 
 func TestCounts(t *testing.T) {
 	c := newCounts()
-	c.addLine("要如何编译？")
-	c.addLine("把阵列印出：")
-	c.addLine("「说明」不在这里。如果")
+	c.AddLine("要如何编译？")
+	c.AddLine("把阵列印出：")
+	c.AddLine("「说明」不在这里。如果")
 	q, colon, stop := c.markIndex['？'], c.markIndex['：'], c.markIndex['。']
 	if c.quest[q] != [2]int{0, 1} || c.quest[colon] != [2]int{1, 0} {
 		t.Errorf("question counts: ？ %v, ： %v", c.quest[q], c.quest[colon])

@@ -70,6 +70,25 @@ func Sources(dir string) (string, error) {
 	return strings.TrimSpace(string(b)), nil
 }
 
+// A Counter learns statistics from the corpus's lines, one at a time, and
+// writes them, with the corpus's sources in the header.
+type Counter interface {
+	AddLine(line string)
+	Encode(sources string) []byte
+}
+
+// Build gives c the lines of the corpus in dir and returns its encoding.
+func Build(dir string, c Counter) ([]byte, error) {
+	if err := Lines(dir, c.AddLine); err != nil {
+		return nil, err
+	}
+	sources, err := Sources(dir)
+	if err != nil {
+		return nil, err
+	}
+	return c.Encode(sources), nil
+}
+
 // Main is the command line of a generator that learns from the corpus:
 // flags -corpus (default Dir) and -out (default out), then build of the
 // corpus directory written to the output file. It exits on error.
