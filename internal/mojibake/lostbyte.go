@@ -232,8 +232,8 @@ func restoreLost(dst []lostFill, text string, end int, bs []byte, bpos, tpos, lo
 		var try func(j int)
 		try = func(j int) {
 			if j < 0 {
-				win := lostWindow{orig: orig, bs: bs, ws: w.i, prev: w.prev, word: w.word, p: p, n: n, next: next, nextWord: nextWord, endOK: len(rb) == p+n, cache: cache}
-				lp, ok := win.logProb(punctScorer{m: m, pm: pm, lat: lat, open: w.open, sent: w.sent})
+				win := lostWindow{orig: orig, bs: bs, ws: w.i, prev: w.prev, word: w.word, p: p, n: n, next: next, nextWord: nextWord, endOK: len(rb) == p+n, lat: lat, cache: cache}
+				lp, ok := win.logProb(punctScorer{m: m, pm: pm, open: w.open, sent: w.sent})
 				if !ok {
 					return
 				}
@@ -389,13 +389,14 @@ func restoreLost(dst []lostFill, text string, end int, bs []byte, bpos, tpos, lo
 type lostWindow struct {
 	orig     codec
 	bs       []byte
-	ws       int       // the window's first byte
-	prev     rune      // the character before it
-	word     wordTrack // the Latin word that ends before it, if any
-	p, n     int       // the restored bytes
-	next     rune      // the rune after bs
-	nextWord bool      // next belongs to a Latin word: a word at the end of bs goes on
-	endOK    bool      // the misread text may end right after the restored bytes
+	ws       int            // the window's first byte
+	prev     rune           // the character before it
+	word     wordTrack      // the Latin word that ends before it, if any
+	p, n     int            // the restored bytes
+	next     rune           // the rune after bs
+	nextWord bool           // next belongs to a Latin word: a word at the end of bs goes on
+	endOK    bool           // the misread text may end right after the restored bytes
+	lat      *lm.LatinStats // for the Latin words next to a character
 	cache    *stretchCache
 }
 
@@ -437,10 +438,10 @@ func (win *lostWindow) logProb(sc punctScorer) (float64, bool) {
 				lp += win.cache.hanBonus(prev, r)
 			}
 			if w := word.before(bs, i); w != nil {
-				lp += sc.lat.After(w, r) + win.cache.bonus(1, w, r)
+				lp += win.lat.After(w, r) + win.cache.bonus(1, w, r)
 			}
 			if w := win.wordAt(i + size); w != nil {
-				lp += sc.lat.Before(r, w) + win.cache.bonus(0, w, r)
+				lp += win.lat.Before(r, w) + win.cache.bonus(0, w, r)
 			}
 		}
 		word.add(i, r)
@@ -496,11 +497,9 @@ func (win *lostWindow) wordAt(j int) []byte {
 // (newStretchCache): a pair with a candidate in it would favour that
 // candidate.
 type stretchCache struct {
-	orig codec
-	bs   []byte
-	n    map[string]int // wordPairKey → count
-	key  []byte
-	han  map[uint64]int32 // pairs of Han characters: a<<32 | b → count
+	n   map[string]int // wordPairKey → count
+	key []byte
+	han map[uint64]int32 // pairs of Han characters: a<<32 | b → count
 	// script is docScript of the bytes read so (路徑, not 路径, in a
 	// Traditional text): a character of the other script is an unlikely
 	// restoration.
@@ -509,8 +508,8 @@ type stretchCache struct {
 
 // newStretchCache counts the pairs of bs read with orig.
 func newStretchCache(orig codec, bs []byte) *stretchCache {
-	c := &stretchCache{orig: orig, bs: bs}
-	c.build()
+	c := &stretchCache{}
+	c.build(orig, bs)
 	return c
 }
 
@@ -521,8 +520,7 @@ func wordPairKey(dst []byte, side byte, w []byte, r rune) []byte {
 	return append(dst, w...)
 }
 
-func (c *stretchCache) build() {
-	bs := c.bs
+func (c *stretchCache) build(orig codec, bs []byte) {
 	tab := scriptTable()
 	var simp, trad int
 	word := noWord
@@ -530,7 +528,7 @@ func (c *stretchCache) build() {
 	pendAt := 0         // the byte after it
 	prev := rune(-1)    // the Han character just before, if any
 	for i := 0; i < len(bs); {
-		r, size := c.orig.decode(bs[i:])
+		r, size := orig.decode(bs[i:])
 		if size == 0 {
 			word, pending, prev = noWord, -1, -1
 			i++

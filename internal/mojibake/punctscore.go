@@ -12,9 +12,8 @@ import "github.com/hanfix/hanfix/internal/lm"
 type punctScorer struct {
 	m    *lm.Model
 	pm   *lm.PunctStats
-	lat  *lm.LatinStats // for the Latin words next to a character (lostWindow)
-	open brackets       // the brackets open on the line
-	sent lm.Sentence    // whether the sentence so far asks a question
+	open brackets    // the brackets open on the line
+	sent lm.Sentence // whether the sentence so far asks a question
 }
 
 // pair returns the log-probability of r after prev and reads r.
