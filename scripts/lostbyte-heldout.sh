@@ -5,7 +5,8 @@
 # From the Debian corpus that scripts/debian-corpus.sh writes (WORKDIR,
 # default $HANFIX_CORPUS or /tmp/hanfix-noharm) it sets aside every tenth
 # line of 15 to 200 characters that has a Han character next to a Latin
-# word or digit (the test lines; at most 6,000), learns the Latin-context
+# word or digit (the test lines; at most 6,000), learns the running-text
+# share of the character model (tools/genlm) and the Latin-context
 # statistics (tools/genlatin) from the rest, and builds the CLI with them
 # in a copy of the repository. Then it reads the test lines as a reader
 # that fails one byte at a time would: UTF-8 as GB18030, GBK as big5hkscs
@@ -65,10 +66,11 @@ for name, (orig, wrong) in readings.items():
 print(f'test lines: {len(test)}')
 EOF
 
-(cd "$ROOT/tools" && go run ./genlatin -corpus "$DIR/train" -out "$DIR/latin.bin") 2>/dev/null
+(cd "$ROOT/tools" && go run ./genlm -corpus "$DIR/train" ${GENLM_FLAGS:-} -out "$DIR/model.bin" &&
+	go run ./genlatin -corpus "$DIR/train" -out "$DIR/latin.bin") 2>/dev/null
 mkdir "$DIR/repo"
 (cd "$ROOT" && git ls-files -z | xargs -0 tar cf - ) | (cd "$DIR/repo" && tar xf -)
-cp "$DIR/latin.bin" "$DIR/repo/internal/lm/latin.bin"
+cp "$DIR/model.bin" "$DIR/latin.bin" "$DIR/repo/internal/lm/"
 (cd "$DIR/repo" && go build -o "$DIR/hanfix" ./examples/hanfix)
 
 for bin in "$DIR/hanfix" ${BASE_BIN:-}; do

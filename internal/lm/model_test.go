@@ -118,7 +118,7 @@ func TestLogProbDefinition(t *testing.T) {
 
 func TestUnigramFloors(t *testing.T) {
 	m := Default()
-	order := []rune{'，', '的', 'a', 'ア', '┃', 'ｱ', '\U00020001', '\ue000', '\ufffd'}
+	order := []rune{'，', '中', 'a', 'ア', '┃', 'ｱ', '\U00020001', '\ue000', '\ufffd'}
 	for i := 1; i < len(order); i++ {
 		assert.Greater(t, m.Unigram(order[i-1]), m.Unigram(order[i]), "%q vs %q", order[i-1], order[i])
 	}

@@ -81,7 +81,11 @@ func TestDevsetMojibake(t *testing.T) {
 	// Regression floors, below the 0.95: what the repairs reach
 	// today without guessing (the d spans still missed need a byte that
 	// the model cannot choose: ？ or ： at a line end, 。 or 、 mid-line).
-	for cat, floor := range map[string]float64{"c": 0.91, "d": 0.88} {
+	// c was 44/48 with the dictionary-only character model and is 43/48
+	// with its running-text share, which repairs 22–28% more held-out
+	// runs exactly (scripts/shift-heldout.sh): 48 spans are too few to
+	// choose a model by.
+	for cat, floor := range map[string]float64{"c": 0.89, "d": 0.88} {
 		v := byCat[cat]
 		if v.total == 0 {
 			continue

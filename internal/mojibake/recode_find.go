@@ -577,13 +577,25 @@ func (a *analyzer) recodeStretch(start, end int, rc recoding, sc *recodeScratch)
 			}
 			be += ext
 		}
-		// Trim identical units at both ends.
-		for bs < be && units[bs].ident {
-			bs++
+		// Trim identical units at both ends, and repaired units at the
+		// ends that the text beyond them does not want repaired.
+		for {
+			for bs < be && units[bs].ident {
+				bs++
+			}
+			for be > bs && units[be-1].ident {
+				be--
+			}
+			switch {
+			case be-bs > 1 && a.edgeUnwanted(units, bs, be, false):
+				bs++
+			case be-bs > 1 && a.edgeUnwanted(units, bs, be, true):
+				be--
+			default:
+				goto trimmed
+			}
 		}
-		for be > bs && units[be-1].ident {
-			be--
-		}
+	trimmed:
 		if bs < be {
 			if c, ok := a.recodeSegment(bs, be, sc, rc); ok {
 				out = append(out, c)
@@ -594,6 +606,40 @@ func (a *analyzer) recodeStretch(start, end int, rc recoding, sc *recodeScratch)
 	}
 	segs(0, len(units))
 	return out
+}
+
+// edgeUnwanted reports whether the repair of the last unit of the segment
+// units[bs:be] (with last; the first otherwise) reads worse than its
+// garbled text, both scored between the repaired unit next to it and the
+// text beyond the segment. The gains that choose the segment score each
+// unit after the one before it, never the text after it: a unit of clean
+// text right after a garbled line (最 of 最后 read back as 程) gains a
+// little from its newline and loses much more to the 后 that follows.
+// The garbled text of a unit inside a garbled region reads badly next to
+// the repaired unit, so such a unit stays.
+func (a *analyzer) edgeUnwanted(units []unit, bs, be int, last bool) bool {
+	bg, ev := a.sc.bg, a.sc.ev
+	k, in := bs, bs+1 // the edge unit and its repaired neighbour
+	if last {
+		k, in = be-1, be-2
+	}
+	u := units[k]
+	if !u.ok || u.ident {
+		return false
+	}
+	g := a.text[u.gs:u.ge]
+	if last {
+		prev := lastRune(units[in].rep)
+		next := firstRune(a.text[u.ge:])
+		lr, _ := lpText(bg, ev, prev, u.rep, next)
+		lg, _ := lpText(bg, ev, prev, g, next)
+		return lr < lg
+	}
+	prev := lastRune(a.text[:u.gs])
+	next := firstRune(units[in].rep)
+	lr, _ := lpText(bg, ev, prev, u.rep, next)
+	lg, _ := lpText(bg, ev, prev, g, next)
+	return lr < lg
 }
 
 // unitGains returns the log-probability gain of each unit's repair over

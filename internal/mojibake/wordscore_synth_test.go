@@ -30,7 +30,8 @@ func halfwidth(s string) string {
 // misalign garbles line from its first 。 followed by a Han character: the
 // 。's first byte becomes "?", the following bytes are decoded one byte out
 // of step (private-use pairs dropped, full-width ASCII made ASCII) until an
-// ASCII-range byte resynchronises; a lead byte before a byte that cannot
+// ASCII-range byte resynchronises (a second byte read as ASCII, or an
+// ASCII character that a pair absorbs); a lead byte before a byte that cannot
 // follow it becomes one "?" with that byte. It reports false when the line
 // has no such 。 or a character outside GBK.
 func misalign(g *gbkTable, line string) (string, bool) {
@@ -98,6 +99,14 @@ loop:
 	}
 	for k, o := range offs {
 		if o == j {
+			b.WriteString(string(rs[k:]))
+			return b.String(), true
+		}
+		// An ASCII-range second byte resynchronises the decoder: it is
+		// read as the ASCII character it is, and the next character is
+		// in phase.
+		if o == j+1 && bs[j] < 0x80 {
+			b.WriteByte(bs[j])
 			b.WriteString(string(rs[k:]))
 			return b.String(), true
 		}

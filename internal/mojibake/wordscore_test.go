@@ -9,12 +9,12 @@ import (
 // probable than the garbled text is accepted when the document uses its
 // character pairs elsewhere, and not otherwise.
 func TestAcceptDocEvidence(t *testing.T) {
-	const run = "可以使用字母和數字?CQ必須以字母開頭。\n"
+	const run = "可以使用字母和數字?4a必須以字母開頭。\n"
 	alone := run
-	withDoc := strings.Repeat("每個名稱都是唯一的。名稱不能重複。\n", 3) + run
+	withDoc := strings.Repeat("每個代碼都是唯一的。代碼不能重複。\n", 3) + run
 	repaired := func(text string) bool {
 		for _, sp := range Find(text) {
-			if sp.Kind == KindGBKShift && sp.Garbled == "?CQ" && sp.Repairable && sp.Repair == "。名稱" {
+			if sp.Kind == KindGBKShift && sp.Garbled == "?4a" && sp.Repairable && sp.Repair == "。代碼" {
 				return true
 			}
 		}
@@ -24,7 +24,7 @@ func TestAcceptDocEvidence(t *testing.T) {
 		t.Errorf("repaired without document evidence: the test no longer shows the evidence at work")
 	}
 	if !repaired(withDoc) {
-		t.Errorf("not repaired although the document uses 名稱 throughout")
+		t.Errorf("not repaired although the document uses 代碼 throughout")
 	}
 }
 
@@ -126,13 +126,13 @@ func TestWordRankDelta(t *testing.T) {
 	if d := wordRankDelta(chain("字符"), '串'); d <= 0 {
 		t.Errorf("字符+串: %.2f, want > 0", d)
 	}
-	if d := wordRankDelta(nil, '您'); d <= 0 {
-		t.Errorf("您: %.2f, want > 0", d)
+	if d := wordRankDelta(nil, '她'); d <= 0 {
+		t.Errorf("她: %.2f, want > 0", d)
 	}
 	if d := wordRankDelta(chain("字符"), 'A'); d != 0 {
 		t.Errorf("Latin letter: %.2f, want 0", d)
 	}
-	if a, b := wordRankDelta(chain("。"), '您'), wordRankDelta(chain("。"), '牟'); a <= b {
-		t.Errorf("您 %.2f, 牟 %.2f after 。: want 您 ahead", a, b)
+	if a, b := wordRankDelta(chain("。"), '她'), wordRankDelta(chain("。"), '牟'); a <= b {
+		t.Errorf("她 %.2f, 牟 %.2f after 。: want 她 ahead", a, b)
 	}
 }

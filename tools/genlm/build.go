@@ -24,9 +24,18 @@ type options struct {
 	// MinGain is the minimum gain in log-probability over the back-off
 	// estimate for a pair to be stored.
 	MinGain float64
+	// TextShare is the weight of the running-text model (counts of Han
+	// characters and adjacent pairs in clean prose) in the mixture with
+	// the dictionary model; 0 leaves it out. Dictionary words know
+	// nothing of the pairs across word boundaries, and their frequencies
+	// are those of general text: running text knows 默认值 and 字符串.
+	TextShare float64
+	// MinTextPair is the minimum count of a running-text pair for it to
+	// be stored.
+	MinTextPair float64
 }
 
-var defaultOptions = options{HanShare: 0.85, InWord: 0.5, MinPair: 2, MinGain: 0.3}
+var defaultOptions = options{HanShare: 0.85, InWord: 0.5, MinPair: 2, MinGain: 0.3, TextShare: 0.5, MinTextPair: 2}
 
 // Quantisation scales; they must match internal/lm/format.go.
 const (
@@ -65,11 +74,25 @@ func quant(lp float64, scale float64) uint8 {
 
 // build combines the Simplified and Traditional counts into one model. The
 // combined distribution gives each dictionary half of the mass, so neither
-// script dominates.
-func build(s, t *counts, opt options) *model {
+// script dominates. With text (running-text counts, nil for none) and
+// opt.TextShare > 0, the model is the mixture of that dictionary model,
+// weighted 1-TextShare, and a model of the running text, weighted
+// TextShare: unigrams, stored pairs and back-off weights alike (the
+// back-off of the mixture is the mixture of the back-offs, exact where
+// both unigram distributions agree). The Simplified and Traditional
+// frequencies, which tell the scripts apart, stay the dictionaries'.
+func build(s, t, text *counts, opt options) *model {
+	beta := opt.TextShare
+	if text == nil || text.total == 0 {
+		beta = 0
+	}
+	sources := []*counts{s, t}
+	if beta > 0 {
+		sources = append(sources, text)
+	}
 	runes := make([]rune, 0, len(s.uni)+len(t.uni))
 	seen := map[rune]bool{}
-	for _, c := range []*counts{s, t} {
+	for _, c := range sources {
 		for r := range c.uni {
 			if !seen[r] {
 				seen[r] = true
@@ -83,12 +106,18 @@ func build(s, t *counts, opt options) *model {
 		index[r] = i
 	}
 
-	puni := make([]float64, len(runes)) // combined P(r | Han)
+	pdict := make([]float64, len(runes)) // the dictionaries' P(r | Han)
+	ptext := make([]float64, len(runes)) // the running text's P(r | Han)
+	puni := make([]float64, len(runes))  // the mixture's P(r | Han)
 	m := &model{vocab: make([]entry, len(runes))}
 	for i, r := range runes {
 		ps := s.uni[r] / s.total
 		pt := t.uni[r] / t.total
-		puni[i] = 0.5*ps + 0.5*pt
+		pdict[i] = 0.5*ps + 0.5*pt
+		if beta > 0 {
+			ptext[i] = text.uni[r] / text.total
+		}
+		puni[i] = (1-beta)*pdict[i] + beta*ptext[i]
 		e := &m.vocab[i]
 		e.r = r
 		e.qC = quant(math.Log(opt.HanShare*puni[i]), probScale)
@@ -100,23 +129,85 @@ func build(s, t *counts, opt options) *model {
 		}
 	}
 
-	// Combined pair counts, scaled to scaleTotal characters per dictionary.
-	type pairCount struct {
-		b int
-		c float64
+	// Pair counts by first character: the dictionaries' scaled to
+	// scaleTotal characters per dictionary, the running text's as counted.
+	dictRows := pairRows(index, len(runes), s, t)
+	var textRows [][]pairCount
+	if beta > 0 {
+		textRows = pairRows(index, len(runes), text)
 	}
-	rows := make([][]pairCount, len(runes))
-	add := func(c *counts) {
-		k := 0.5 * scaleTotal / c.total
-		for p, n := range c.bi {
+	for a := range runes {
+		d := newRowModel(dictRows[a], opt.InWord)
+		var x rowModelT
+		if beta > 0 {
+			x = newRowModel(textRows[a], 1)
+		} else {
+			x = newRowModel(nil, 1)
+		}
+		e := &m.vocab[a]
+		back := (1-beta)*d.back + beta*x.back
+		e.qBack = quant(math.Log(back), backoffScale)
+		// The runtime back-off is exp(-qBack/backoffScale) * Unigram(b);
+		// use the quantised value so stored pairs are compared fairly.
+		lb := -float64(e.qBack) / backoffScale
+		// The union of both rows, by successor.
+		i, j := 0, 0
+		for i < len(d.row) || j < len(x.row) {
+			var b int
+			var cd, cx float64
+			switch {
+			case j >= len(x.row) || (i < len(d.row) && d.row[i].b < x.row[j].b):
+				b, cd = d.row[i].b, d.row[i].c
+				i++
+			case i >= len(d.row) || x.row[j].b < d.row[i].b:
+				b, cx = x.row[j].b, x.row[j].c
+				j++
+			default:
+				b, cd, cx = d.row[i].b, d.row[i].c, x.row[j].c
+				i, j = i+1, j+1
+			}
+			if cd < opt.MinPair && cx < opt.MinTextPair {
+				continue
+			}
+			p := (1 - beta) * d.prob(cd, opt.HanShare*pdict[b])
+			if beta > 0 {
+				p += beta * x.prob(cx, opt.HanShare*ptext[b])
+			}
+			lp := math.Log(p)
+			uniQ := -float64(m.vocab[b].qC) / probScale
+			if lp-(lb+uniQ) < opt.MinGain {
+				continue
+			}
+			e.succ = append(e.succ, succ{b, quant(lp, probScale)})
+		}
+		m.nBigrams += len(e.succ)
+	}
+	return m
+}
+
+// pairCount is the count c of a pair whose second character has index b.
+type pairCount struct {
+	b int
+	c float64
+}
+
+// pairRows returns the pair counts of the sources by first character,
+// each row sorted by second character with duplicates merged. More than
+// one source share scaleTotal characters equally; a single source keeps
+// its counts.
+func pairRows(index map[rune]int, n int, srcs ...*counts) [][]pairCount {
+	rows := make([][]pairCount, n)
+	for _, c := range srcs {
+		k := 1.0
+		if len(srcs) > 1 {
+			k = scaleTotal / float64(len(srcs)) / c.total
+		}
+		for p, cnt := range c.bi {
 			a := index[p[0]]
-			rows[a] = append(rows[a], pairCount{index[p[1]], n * k})
+			rows[a] = append(rows[a], pairCount{index[p[1]], cnt * k})
 		}
 	}
-	add(s)
-	add(t)
 	for a, row := range rows {
-		// Merge duplicates (the same pair from both dictionaries).
 		sort.Slice(row, func(i, j int) bool { return row[i].b < row[j].b })
 		merged := row[:0]
 		for _, pc := range row {
@@ -126,39 +217,44 @@ func build(s, t *counts, opt options) *model {
 			}
 			merged = append(merged, pc)
 		}
-		var total float64
-		for _, pc := range merged {
-			total += pc.c
-		}
-		e := &m.vocab[a]
-		lambda := 0.0
-		if total > 0 {
-			// Witten-Bell: the more distinct successors per observation,
-			// the more mass goes to unseen pairs.
-			lambda = total / (total + float64(len(merged)))
-		}
-		w := opt.InWord * lambda
-		back := 1 - w
-		e.qBack = quant(math.Log(back), backoffScale)
-		// The runtime back-off is exp(-qBack/backoffScale) * Unigram(b);
-		// use the quantised value so stored pairs are compared fairly.
-		lb := -float64(e.qBack) / backoffScale
-		for _, pc := range merged {
-			if pc.c < opt.MinPair {
-				continue
-			}
-			pml := pc.c / total
-			pb := puni[pc.b] * opt.HanShare
-			lp := math.Log(w*pml + back*pb)
-			uniQ := -float64(m.vocab[pc.b].qC) / probScale
-			if lp-(lb+uniQ) < opt.MinGain {
-				continue
-			}
-			e.succ = append(e.succ, succ{pc.b, quant(lp, probScale)})
-		}
-		m.nBigrams += len(e.succ)
+		rows[a] = merged
 	}
-	return m
+	return rows
+}
+
+// rowModelT is the Witten-Bell estimate of P(b|a) from one row of pair
+// counts: the more distinct successors per observation, the more mass goes
+// to the back-off (the unigram). inWord is the share of transitions the
+// counts can predict at all (dictionary words give no pairs across word
+// boundaries).
+type rowModelT struct {
+	row   []pairCount
+	total float64
+	w     float64 // weight of the maximum-likelihood estimate
+	back  float64 // weight of the unigram
+}
+
+func newRowModel(row []pairCount, inWord float64) rowModelT {
+	var total float64
+	for _, pc := range row {
+		total += pc.c
+	}
+	lambda := 0.0
+	if total > 0 {
+		lambda = total / (total + float64(len(row)))
+	}
+	w := inWord * lambda
+	return rowModelT{row: row, total: total, w: w, back: 1 - w}
+}
+
+// prob is the estimate of P(b|a) for a pair of count c and a second
+// character of unigram probability pb.
+func (r rowModelT) prob(c, pb float64) float64 {
+	p := r.back * pb
+	if r.total > 0 {
+		p += r.w * c / r.total
+	}
+	return p
 }
 
 // write encodes the model; see internal/lm/format.go for the layout.

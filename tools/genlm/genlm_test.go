@@ -22,10 +22,10 @@ func TestBuildDeterministic(t *testing.T) {
 		t.Fatalf("counts: 中=%v 发展=%v", c.uni['中'], c.bi[[2]rune{'发', '展'}])
 	}
 	var a, b bytes.Buffer
-	if err := build(c, c, defaultOptions).write(&a); err != nil {
+	if err := build(c, c, nil, defaultOptions).write(&a); err != nil {
 		t.Fatal(err)
 	}
-	if err := build(c, c, defaultOptions).write(&b); err != nil {
+	if err := build(c, c, nil, defaultOptions).write(&b); err != nil {
 		t.Fatal(err)
 	}
 	if !bytes.Equal(a.Bytes(), b.Bytes()) {
@@ -39,5 +39,52 @@ func TestBuildDeterministic(t *testing.T) {
 func TestReadCountsMissing(t *testing.T) {
 	if _, err := readCounts(filepath.Join(t.TempDir(), "none.txt")); err == nil {
 		t.Fatal("want an error for a missing file")
+	}
+}
+
+// The running-text share adds the pairs across word boundaries that
+// dictionary words never show, and a share of 0 is the dictionary model.
+func TestBuildTextShare(t *testing.T) {
+	dict := &counts{uni: map[rune]float64{}, bi: map[[2]rune]float64{}}
+	dict.add([]rune("默认"), 100)
+	dict.add([]rune("数值"), 100)
+	dict.add([]rune("认"), 50)
+	text := &counts{uni: map[rune]float64{}, bi: map[[2]rune]float64{}}
+	for range 20 {
+		text.addText("默认值是0。数值")
+	}
+	has := func(m *model, a, b rune) bool {
+		for _, e := range m.vocab {
+			if e.r != a {
+				continue
+			}
+			for _, s := range e.succ {
+				if m.vocab[s.idx].r == b {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	noText := defaultOptions
+	noText.TextShare = 0
+	var a, b bytes.Buffer
+	if err := build(dict, dict, text, noText).write(&a); err != nil {
+		t.Fatal(err)
+	}
+	if err := build(dict, dict, nil, defaultOptions).write(&b); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(a.Bytes(), b.Bytes()) {
+		t.Error("a running-text share of 0 must give the dictionary model")
+	}
+	if has(build(dict, dict, nil, defaultOptions), '认', '值') {
+		t.Error("认值 is no dictionary pair")
+	}
+	if !has(build(dict, dict, text, defaultOptions), '认', '值') {
+		t.Error("认值, seen 20 times in running text, must be stored")
+	}
+	if text.uni['0'] != 0 || text.bi[[2]rune{'是', '0'}] != 0 || text.bi[[2]rune{'。', '数'}] != 0 {
+		t.Error("running text counts Han characters and Han pairs only")
 	}
 }

@@ -4,9 +4,13 @@
 // It reads the Simplified (s_1.txt) and Traditional (t_1.txt) word frequency
 // lists of github.com/go-ego/gse (one "word freq pos" triple per line), counts
 // characters and adjacent character pairs inside words, each weighted by the
-// word's frequency, and writes a compact binary model (format documented in
-// internal/lm/format.go). The output depends only on the input files, so
-// running it twice gives byte-identical files.
+// word's frequency. It mixes that dictionary model, half and half
+// (-textshare), with a model of running text: the Han characters and
+// adjacent pairs of Han characters of the clean prose that
+// scripts/debian-corpus.sh extracts (-corpus; HANFIX_CORPUS or
+// /tmp/hanfix-noharm by default). It writes a compact binary model (format
+// documented in internal/lm/format.go). The output depends only on the
+// input files, so running it twice gives byte-identical files.
 //
 // Usage (normally through go generate in internal/lm):
 //
@@ -24,7 +28,9 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 
+	"github.com/hanfix/hanfix/tools/internal/debcorpus"
 	"github.com/hanfix/hanfix/tools/internal/gsedict"
 )
 
@@ -32,6 +38,8 @@ func main() {
 	out := flag.String("out", "model.bin", "output file")
 	dictDir := flag.String("dict", "", "directory holding s_1.txt and t_1.txt (default: gse module directory)")
 	minPair := flag.Float64("minpair", 0, "keep a bigram only when its scaled count is at least this (0: default)")
+	corpus := flag.String("corpus", debcorpus.Dir(), "directory of clean Chinese prose written by scripts/debian-corpus.sh, for the running-text share of the model (empty: none)")
+	textShare := flag.Float64("textshare", defaultOptions.TextShare, "weight of the running-text model in the mixture (0: dictionaries only)")
 	variantsPath := flag.String("variants", "../internal/opencc/data/dicts.txt", "OpenCC dictionaries (hanfix's generated dicts.txt) whose TWVariants and HKVariants add the Taiwan and Hong Kong forms of the Traditional words")
 	flag.Parse()
 
@@ -55,7 +63,15 @@ func main() {
 	if *minPair > 0 {
 		opt.MinPair = *minPair
 	}
-	m := build(s, t, opt)
+	opt.TextShare = *textShare
+	var text *counts
+	if *corpus != "" && opt.TextShare > 0 {
+		text = &counts{uni: map[rune]float64{}, bi: map[[2]rune]float64{}}
+		if err := debcorpus.Lines(*corpus, text.addText); err != nil {
+			log.Fatalf("genlm: %v", err)
+		}
+	}
+	m := build(s, t, text, opt)
 	var buf bytes.Buffer
 	if err := m.write(&buf); err != nil {
 		log.Fatalf("genlm: encode: %v", err)
@@ -131,6 +147,24 @@ func (c *counts) add(rs []rune, freq float64) {
 		if i+1 < len(rs) && isModelRune(rs[i+1]) {
 			c.bi[[2]rune{r, rs[i+1]}] += freq
 		}
+	}
+}
+
+// addText counts the Han characters of one line of running text and the
+// pairs of Han characters next to each other in it.
+func (c *counts) addText(line string) {
+	prev := rune(-1)
+	for _, r := range line {
+		if !unicode.Is(unicode.Han, r) {
+			prev = -1
+			continue
+		}
+		c.uni[r]++
+		c.total++
+		if prev >= 0 {
+			c.bi[[2]rune{prev, r}]++
+		}
+		prev = r
 	}
 }
 
