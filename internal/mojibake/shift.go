@@ -312,7 +312,8 @@ type shiftCand struct {
 // shiftScorer scores characters in a document.
 type shiftScorer struct {
 	m   *lm.Model
-	bg  *bigramCache // m's Bigram, cached
+	pm  *lm.PunctStats // the punctuation statistics, for a mark before a lost byte
+	bg  *bigramCache   // m's Bigram, cached
 	g   *gbkTable
 	ev  *evidence
 	tab *shiftTables
@@ -342,7 +343,7 @@ type shiftScorer struct {
 // release returns its scratch memory.
 func newShiftScorer() *shiftScorer {
 	m := lm.Default()
-	return &shiftScorer{m: m, bg: getBigramCache(m), g: gbk(), tab: shiftTabs()}
+	return &shiftScorer{m: m, pm: lm.DefaultPunct(), bg: getBigramCache(m), g: gbk(), tab: shiftTabs()}
 }
 
 // charLP scores c after prev, penalising characters the document annotates
@@ -1308,6 +1309,7 @@ func (s *shiftScorer) terminateLost(text string, h shiftHyp, t shiftToken, only 
 			if lc.odd {
 				lp -= 6
 			}
+			lp += s.markBefore(h.prev, c)
 			cb := 0.0
 			if cached {
 				cb = s.cacheBonus(h.prev, c)
@@ -1376,6 +1378,24 @@ func (s *shiftScorer) terminateLost(text string, h shiftHyp, t shiftToken, only 
 			}
 		}
 	}
+}
+
+// markBefore is the correction of the score of c after prev when c is a
+// CJK mark that ends a run at a lost byte (。 or 、 of A1 A3 or A1 A2):
+// the character model charges every mark alike, the punctuation
+// statistics of running text tell them apart after prev. It is 0 for
+// other characters. (Their statistics of what follows a mark, 、 never
+// ending a line, cost more than they gained: on the held-out runs of
+// scripts/shift-heldout.sh they turned line-wrapped text, 如果 at a line
+// end, into 如果。, since 结果。 is common.) With it, 1,145 of the 2,527
+// held-out runs are repaired exactly instead of 1,075 (wrong: 1,118
+// instead of 1,188), and 1,096 of 2,235 with eight lines of context
+// instead of 1,091 (930 instead of 935).
+func (s *shiftScorer) markBefore(prev, c rune) float64 {
+	if !s.pm.IsMark(c) {
+		return 0
+	}
+	return s.pm.Before(prev, c) - s.bg.Bigram(prev, c)
 }
 
 // finalDrops holds the choices of dropStepFinal for one state byte a and
