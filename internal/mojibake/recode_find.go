@@ -488,7 +488,7 @@ func (a *analyzer) recodeProbe(start, end int, rc recoding, sc *recodeScratch) b
 		first += n
 	}
 	lo, hi := runeStart(text, max(start, first-span/2)), runeStart(text, min(end, first+span))
-	units := recodeUnits(text, lo, hi, rc, sc, false)
+	units := recodeUnits(text, lo, hi, rc, sc)
 	bg := a.sc.bg
 	cur, best := 0.0, 0.0
 	prevG, prevR := lastRune(text[:lo]), lastRune(text[:lo])
@@ -516,14 +516,13 @@ func (a *analyzer) recodeStretch(start, end int, rc recoding, sc *recodeScratch)
 		sc = new(recodeScratch)
 	}
 	encodeWrong(a.text, start, end, rc, sc)
-	units := sc.decodeUnits(a.text, end, rc, false)
+	units := sc.decodeUnits(a.text, rc)
 	gains := a.unitGains(units, start, sc)
 	// Bytes behind U+FFFD are worth restoring only in a stretch that this
 	// recoding repairs elsewhere: look for them when some run of units
-	// gains already. (Without restoring, decodeUnits left the stretch's
-	// encoding as it was.)
-	if len(sc.lostRunes) > 0 && maxRunGain(gains) >= minRecodeGain/2 {
-		units = sc.decodeUnits(a.text, end, rc, true)
+	// gains already.
+	if len(sc.lostRunes) > 0 && maxRunGain(gains) >= minRecodeGain/2 && sc.restoreUnits(a.text, end, rc) {
+		units = sc.units
 		gains = a.unitGains(units, start, sc)
 	}
 	var out []recodeCand
@@ -598,8 +597,24 @@ func (a *analyzer) recodeStretch(start, end int, rc recoding, sc *recodeScratch)
 
 // unitGains returns the log-probability gain of each unit's repair over
 // its garbled text (-Inf for a unit that does not decode), in sc.gains.
+//
+// After restoreUnits, the units it took over from the first cut (sc.from)
+// keep their gains and scores when the repair before them ends in the
+// same rune as before: a unit's scores depend only on its texts and the
+// runes before them, and the garbled rune before a unit is the text's.
 func (a *analyzer) unitGains(units []unit, start int, sc *recodeScratch) []float64 {
 	bg := a.sc.bg
+	from := sc.from
+	var old []unit
+	var oldGains []float64
+	var oldTerms []unitTerms
+	var oldG, oldR []float64
+	if len(from) > 0 {
+		// The scores of the first cut become the old ones.
+		old, oldGains, oldTerms, oldG, oldR = sc.oldUnits, sc.gains, sc.terms, sc.gTerms, sc.rTerms
+		sc.gains, sc.terms, sc.gTerms, sc.rTerms = sc.oldGains, sc.oldTerms, sc.oldGTerms, sc.oldRTerms
+		sc.oldGains, sc.oldTerms, sc.oldGTerms, sc.oldRTerms = oldGains, oldTerms, oldG, oldR
+	}
 	if cap(sc.gains) < len(units) {
 		sc.gains = make([]float64, len(units))
 	}
@@ -608,6 +623,16 @@ func (a *analyzer) unitGains(units []unit, start int, sc *recodeScratch) []float
 	prevG, prevR := lastRune(a.text[:start]), lastRune(a.text[:start])
 	for k, u := range units {
 		g := a.text[u.gs:u.ge]
+		if len(from) > 0 && from[k] >= 0 && oldTerms[from[k]].ok && prevR == oldPrevR(a.text, start, old, oldTerms, from[k]) {
+			o := oldTerms[from[k]]
+			t := unitTerms{ok: true, g0: len(gts), r0: len(rts), lastG: o.lastG, lastR: o.lastR}
+			gts, rts = append(gts, oldG[o.g0:o.g1]...), append(rts, oldR[o.r0:o.r1]...)
+			t.g1, t.r1 = len(gts), len(rts)
+			gains[k] = oldGains[from[k]]
+			terms = append(terms, t)
+			prevG, prevR = t.lastG, t.lastR
+			continue
+		}
 		t := unitTerms{}
 		switch {
 		case !u.ok:
@@ -636,6 +661,20 @@ func (a *analyzer) unitGains(units []unit, start int, sc *recodeScratch) []float
 	}
 	sc.terms, sc.gTerms, sc.rTerms = terms, gts, rts
 	return gains
+}
+
+// oldPrevR returns the rune that unitGains scored unit o of the units old
+// (which start at text offset start) after: the last rune of the repair
+// of the unit before it, or of its garbled text where unitGains scored
+// none (terms).
+func oldPrevR(text string, start int, old []unit, terms []unitTerms, o int) rune {
+	switch {
+	case o == 0:
+		return lastRune(text[:start])
+	case terms[o-1].ok:
+		return terms[o-1].lastR
+	}
+	return lastRune(text[old[o-1].gs:old[o-1].ge])
 }
 
 // unitTerms locates the scores unitGains gave the runes of a unit's
