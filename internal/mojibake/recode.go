@@ -171,13 +171,17 @@ func encodeWrong(text string, start, end int, rc recoding, sc *recodeScratch) {
 	lostRunes := sc.lostRunes[:0]
 	k := 0 // the runes so far
 	for i := start; i < end; {
-		r, n := rune(0), 3
-		if r3, ok := utf8x.Decode3(text, i); ok {
-			r = r3
-		} else if r2, ok := utf8x.Decode2(text, i); ok {
-			r, n = r2, 2
-		} else {
-			r, n = decodeRune(text, i)
+		// decodeRune, with ASCII and the runes of CJK text and of
+		// Latin-1 mojibake inline.
+		r, n := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			if r3, ok := utf8x.Decode3(text, i); ok {
+				r, n = r3, 3
+			} else if r2, ok := utf8x.Decode2(text, i); ok {
+				r, n = r2, 2
+			} else {
+				r, n = decodeRune(text, i)
+			}
 		}
 		tpos[k], bpos[k] = i, len(bs)
 		k++

@@ -141,15 +141,17 @@ func (a *analyzer) stretches(cl cluster, cjk bool, cov *coverCursor, sts *codecS
 					break
 				}
 			}
-			// decodeRune, with the runes of Latin-1 mojibake and of CJK
-			// text inline.
-			r, n := rune(0), 2
-			if r2, ok := utf8x.Decode2(text, j); ok {
-				r = r2
-			} else if r3, ok := utf8x.Decode3(text, j); ok {
-				r, n = r3, 3
-			} else {
-				r, n = decodeRune(text, j)
+			// decodeRune, with ASCII and the runes of Latin-1 mojibake
+			// and of CJK text inline.
+			r, n := rune(text[j]), 1
+			if r >= utf8.RuneSelf {
+				if r2, ok := utf8x.Decode2(text, j); ok {
+					r, n = r2, 2
+				} else if r3, ok := utf8x.Decode3(text, j); ok {
+					r, n = r3, 3
+				} else {
+					r, n = decodeRune(text, j)
+				}
 			}
 			susp := suspiciousRune(r)
 			// windows-1252, with U+FFFD as the byte 0xFF.
