@@ -519,6 +519,20 @@ func (a *analyzer) recodeStretch(start, end int, rc recoding, sc *recodeScratch)
 	}
 	encodeWrong(a.text, start, end, rc, sc)
 	units := sc.decodeUnits(a.text, rc)
+	if rc.Wrong == "gbk" || rc.Wrong == "big5" {
+		// The repair of a segment is part of the repairs of all units,
+		// which restoring lost bytes can make longer, up to a rune for
+		// each byte read: with fewer runes than cjkMinRunes there,
+		// recodeSegment accepts no segment (nor do further hops add
+		// runes, see there), and the stretch is not scored.
+		n := len(sc.bs)
+		if len(sc.lostRunes) == 0 {
+			n = utf8.RuneCountInString(sc.all)
+		}
+		if n < cjkMinRunes(rc) {
+			return nil
+		}
+	}
 	gains := a.unitGains(units, start, sc)
 	// Bytes behind U+FFFD are worth restoring only in a stretch that this
 	// recoding repairs elsewhere: look for them when some run of units
@@ -767,6 +781,21 @@ func (a *analyzer) recodeSegment(lo, hi int, sc *recodeScratch, rc recoding) (re
 		return recodeCand{}, false
 	}
 	rep := sc.repOf(lo, hi)
+	// A chain that reads bytes as GBK or Big5 needs a repair of
+	// cjkMinRunes(rc) runes or more (acceptRecode), and no further hop
+	// gives more runes than it reads: with fewer, nothing comes of the
+	// segment, and the further hops are not tried. (Through
+	// windows-1252 or ISO-8859-1 each rune becomes one byte, and each
+	// rune read back takes one at least; between GBK and Big5 each
+	// character keeps its bytes, read back as one character, since
+	// neither codec has a two-byte character that starts below 0x81;
+	// and UTF-8 read back from GBK takes two bytes or more for a rune
+	// that is not ASCII, where each GBK character gives two, or one and
+	// an ASCII trail byte, which no UTF-8 sequence spans.
+	// TestHopRunes checks it.)
+	if (rc.Wrong == "gbk" || rc.Wrong == "big5") && utf8.RuneCountInString(rep) < cjkMinRunes(rc) {
+		return recodeCand{}, false
+	}
 	var fills []Fill
 	// A fill's At counts the runes of the garbled text before it. The
 	// fills come in order, at the starts of garbled runes, so each count
@@ -1026,11 +1055,7 @@ func acceptRecode(garbled, rep string, chain []recoding, gain float64, n int) bo
 		// Chinese-looking text; only a clearly longer stretch with a clear
 		// gain per character, whose repair reads as Chinese, is evidence
 		// (classical verse is full of rare characters too).
-		minN := 6
-		if chain[0] == (recoding{"utf8", "gbk"}) {
-			minN = 3
-		}
-		return n >= minN && gain >= minRecodeGain && gain >= 2.5*float64(n) && chineseRepair(rep)
+		return n >= cjkMinRunes(chain[0]) && gain >= minRecodeGain && gain >= 2.5*float64(n) && chineseRepair(rep)
 	}
 	if hasHan(rep) {
 		return gain >= minRecodeGain && gain >= minRecodePerRune*float64(n)
@@ -1039,6 +1064,15 @@ func acceptRecode(garbled, rep string, chain []recoding, gain float64, n int) bo
 	// pattern is the evidence (every multi-byte sequence became one
 	// plausible character), the model only must not object strongly.
 	return latinRepair(garbled, rep) && gain >= -2
+}
+
+// cjkMinRunes is the fewest runes acceptRecode takes in the repair of a
+// chain through GBK or Big5 whose first hop is first.
+func cjkMinRunes(first recoding) int {
+	if first == (recoding{"utf8", "gbk"}) {
+		return 3
+	}
+	return 6
 }
 
 // gluedHan reports whether rep, read from European text misread as

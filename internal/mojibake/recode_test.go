@@ -72,3 +72,36 @@ func TestRecodeByteUTF8(t *testing.T) {
 	}
 	t.Logf("%d hops, %d decoded", tried, ok)
 }
+
+// TestHopRunes checks what recodeSegment takes for granted: no hop of
+// recodings gives more runes than it reads, on random text and on text
+// whose hops decode (Chinese read as another codec).
+func TestHopRunes(t *testing.T) {
+	rng := rand.New(rand.NewSource(4))
+	pieces := []string{"中文", "這個", "钻", "丂", "乗", "€", "a", "@", " ", "é", "Ã©", "ä¸­", "鎵", "锟斤拷", "平均範圍"}
+	decoded := 0
+	for try := 0; try < 20000; try++ {
+		var s string
+		for n := 1 + rng.Intn(8); n > 0; n-- {
+			s += pieces[rng.Intn(len(pieces))]
+		}
+		if try%2 == 0 {
+			// Text that some hop reads back: s misread through a
+			// random recoding.
+			if r, ok := recodeString(s, recodings[rng.Intn(len(recodings))]); ok {
+				s = r
+			}
+		}
+		for _, rc := range recodings {
+			out, ok := recodeString(s, rc)
+			if !ok {
+				continue
+			}
+			decoded++
+			if utf8.RuneCountInString(out) > utf8.RuneCountInString(s) {
+				t.Fatalf("%v: %q (%d runes) gives %q (%d runes)", rc, s, utf8.RuneCountInString(s), out, utf8.RuneCountInString(out))
+			}
+		}
+	}
+	t.Logf("%d hops decoded", decoded)
+}
