@@ -397,7 +397,8 @@ type recodeScratch struct {
 	lost      []lostFill
 	// from[k] is the unit of the cut before restoreUnits (in the old
 	// buffers) that unit k is, -1 for none; empty when the units were
-	// cut only once. unitGains takes over the scores of those units.
+	// cut only once, or once unitGains has taken over the scores of
+	// those units.
 	from                 []int
 	oldUnits             []unit
 	oldRepEnd            []int

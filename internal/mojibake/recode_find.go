@@ -675,7 +675,8 @@ func (a *analyzer) unitGains(units []unit, start int, sc *recodeScratch) []float
 		}
 		terms = append(terms, t)
 	}
-	sc.terms, sc.gTerms, sc.rTerms = terms, gts, rts
+	// The scores are the units' now: a second call scores them again.
+	sc.terms, sc.gTerms, sc.rTerms, sc.from = terms, gts, rts, from[:0]
 	return gains
 }
 

@@ -361,6 +361,10 @@ func TestRestoreUnits(t *testing.T) {
 							t.Fatalf("%q %v: unit %d scores differ", text[st.i:st.j], rc, k)
 						}
 					}
+					// Scored again, the units are scored afresh.
+					if again := a.unitGains(units, st.i, sc); !slices.Equal(again, gains) {
+						t.Fatalf("%q %v: unitGains again gives %v, want %v", text[st.i:st.j], rc, again, gains)
+					}
 				}
 			}
 		}
