@@ -3,6 +3,7 @@ package mojibake
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -229,11 +230,14 @@ func restoreLost(dst []lostFill, text string, end int, bs []byte, bpos, tpos, lo
 	search := func(pos []int, rng [][2]int, rb []byte) (best, second float64) {
 		best, second = math.Inf(-1), math.Inf(-1)
 		p, n := pos[0], pos[len(pos)-1]+1-pos[0]
+		// Every filling is scored on the same window, from the same
+		// context: only the bytes at pos differ.
+		win := lostWindow{orig: orig, bs: bs, ws: w.i, prev: w.prev, word: w.word, p: p, n: n, next: next, nextWord: nextWord, endOK: len(rb) == p+n, lat: lat, cache: cache}
+		ps := punctScorer{m: m, pm: pm, open: w.open, sent: w.sent}
 		var try func(j int)
 		try = func(j int) {
 			if j < 0 {
-				win := lostWindow{orig: orig, bs: bs, ws: w.i, prev: w.prev, word: w.word, p: p, n: n, next: next, nextWord: nextWord, endOK: len(rb) == p+n, lat: lat, cache: cache}
-				lp, ok := win.logProb(punctScorer{m: m, pm: pm, open: w.open, sent: w.sent})
+				lp, ok := win.logProb(ps)
 				if !ok {
 					return
 				}
@@ -499,7 +503,11 @@ func (win *lostWindow) wordAt(j int) []byte {
 type stretchCache struct {
 	n   map[string]int // wordPairKey → count
 	key []byte
-	han map[uint64]int32 // pairs of Han characters: a<<32 | b → count
+	// han holds the pairs of Han characters, a<<32 | b, sorted: a pair's
+	// count is the length of its run. (Sorting once costs less than a
+	// map's insertion of each pair of a long stretch, and a search asks
+	// about a few pairs only.)
+	han []uint64
 	// script is docScript of the bytes read so (路徑, not 路径, in a
 	// Traditional text): a character of the other script is an unlikely
 	// restoration.
@@ -535,10 +543,7 @@ func (c *stretchCache) build(orig codec, bs []byte) {
 			continue
 		}
 		if isHan(r) && prev >= 0 {
-			if c.han == nil {
-				c.han = map[uint64]int32{}
-			}
-			c.han[uint64(prev)<<32|uint64(r)]++
+			c.han = append(c.han, uint64(prev)<<32|uint64(r))
 		}
 		prev = -1
 		if isHan(r) {
@@ -581,6 +586,7 @@ func (c *stretchCache) build(orig codec, bs []byte) {
 		i += size
 	}
 	c.script = scriptOf(simp, trad)
+	slices.Sort(c.han)
 }
 
 func (c *stretchCache) add(side byte, w []byte, r rune) {
@@ -608,12 +614,14 @@ func (c *stretchCache) bonus(side byte, w []byte, r rune) float64 {
 // hanBonus returns cacheBonus for the pair of Han characters a, b in the
 // stretch.
 func (c *stretchCache) hanBonus(a, b rune) float64 {
-	if c.han == nil {
+	key := uint64(a)<<32 | uint64(b)
+	i, found := slices.BinarySearch(c.han, key)
+	if !found {
 		return 0
 	}
-	n := c.han[uint64(a)<<32|uint64(b)]
-	if n == 0 {
-		return 0
+	n := 1
+	for i+n < len(c.han) && c.han[i+n] == key {
+		n++
 	}
 	return min(3, 1.5+math.Log(float64(n)))
 }

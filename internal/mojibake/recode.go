@@ -132,29 +132,26 @@ func fillDropped(bs []byte, q int, wrong string, prev rune) (r rune, fill byte, 
 }
 
 // recodeUnits encodes text[start:end] with rc.Wrong and decodes with rc.Orig,
-// cutting it into aligned units. With restore, the bytes behind lone U+FFFD
-// are restored where restoreLost finds them (sc.lostRunes lists the U+FFFD
-// either way). A rune the wrong codec cannot encode
+// cutting it into aligned units (sc.lostRunes lists its U+FFFD, whose
+// bytes restoreUnits may restore). A rune the wrong codec cannot encode
 // (U+FFFD: lost bytes) becomes the byte 0xFF, which no original codec
 // decodes, so the units around it stay unrepaired.
 //
 // The units and the buffers behind them are taken from sc (nil for new
 // ones); they are valid until the next call with the same sc.
-func recodeUnits(text string, start, end int, rc recoding, sc *recodeScratch, restore bool) []unit {
+func recodeUnits(text string, start, end int, rc recoding, sc *recodeScratch) []unit {
 	if sc == nil {
 		sc = new(recodeScratch)
 	}
 	encodeWrong(text, start, end, rc, sc)
-	return sc.decodeUnits(text, end, rc, restore)
+	return sc.decodeUnits(text, rc)
 }
 
 // encodeWrong encodes text[start:end] with rc.Wrong into sc.bs, with the
 // start of each of its runes in the text and in the bytes (sc.tpos,
 // sc.bpos, each with end and len(sc.bs) last) and its U+FFFD that may
 // stand for one lost byte (sc.lostRunes). decodeUnits does not change
-// them unless it restores lost bytes (into sc.bs): recodeStretch, which
-// asks for the units of a stretch without and then with the restoration,
-// encodes the stretch once.
+// them; restoreUnits restores lost bytes into sc.bs.
 func encodeWrong(text string, start, end int, rc recoding, sc *recodeScratch) {
 	wrong := codecNamed(rc.Wrong)
 	// At most one rune and one byte of the wrong codec per byte of text.
@@ -174,13 +171,17 @@ func encodeWrong(text string, start, end int, rc recoding, sc *recodeScratch) {
 	lostRunes := sc.lostRunes[:0]
 	k := 0 // the runes so far
 	for i := start; i < end; {
-		r, n := rune(0), 3
-		if r3, ok := utf8x.Decode3(text, i); ok {
-			r = r3
-		} else if r2, ok := utf8x.Decode2(text, i); ok {
-			r, n = r2, 2
-		} else {
-			r, n = decodeRune(text, i)
+		// decodeRune, with ASCII and the runes of CJK text and of
+		// Latin-1 mojibake inline.
+		r, n := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			if r3, ok := utf8x.Decode3(text, i); ok {
+				r, n = r3, 3
+			} else if r2, ok := utf8x.Decode2(text, i); ok {
+				r, n = r2, 2
+			} else {
+				r, n = decodeRune(text, i)
+			}
 		}
 		tpos[k], bpos[k] = i, len(bs)
 		k++
@@ -210,14 +211,43 @@ func encodeWrong(text string, start, end int, rc recoding, sc *recodeScratch) {
 }
 
 // decodeUnits is recodeUnits of the stretch that encodeWrong encoded
-// into sc last, which ends at end.
-func (sc *recodeScratch) decodeUnits(text string, end int, rc recoding, restore bool) []unit {
-	orig := codecs[rc.Orig]
-	tpos, bpos, bs, lostRunes := sc.tpos, sc.bpos, sc.bs, sc.lostRunes
-	sc.lost = sc.lost[:0]
-	if len(lostRunes) > 0 && restore {
-		sc.lost = restoreLost(sc.lost, text, end, bs, bpos, tpos, lostRunes, rc)
+// into sc last.
+func (sc *recodeScratch) decodeUnits(text string, rc recoding) []unit {
+	sc.lost, sc.from = sc.lost[:0], sc.from[:0]
+	return sc.decode(text, rc, nil)
+}
+
+// restoreUnits restores the bytes behind the lone U+FFFD of the stretch
+// that decodeUnits cut last (which ends at end), where restoreLost finds
+// them, and cuts the stretch again. It reports whether it restored any
+// byte; if not, the units are those of decodeUnits.
+//
+// A restored byte changes only the units whose bytes take it in, and
+// those that failed before it: the units of decodeUnits that decoded
+// (each decoding read only its own bytes) from a rune where the new cut
+// reaches, with no restored byte and no dropped byte filled in (whose
+// choice depends on what surrounds it), are the same, and are taken over
+// (sc.from, for unitGains) rather than decoded again.
+func (sc *recodeScratch) restoreUnits(text string, end int, rc recoding) bool {
+	sc.lost = restoreLost(sc.lost[:0], text, end, sc.bs, sc.bpos, sc.tpos, sc.lostRunes, rc)
+	if len(sc.lost) == 0 {
+		return false
 	}
+	old := sc.units
+	sc.units, sc.oldUnits = sc.oldUnits, sc.units
+	sc.repEnd, sc.oldRepEnd = sc.oldRepEnd, sc.repEnd
+	sc.decode(text, rc, old)
+	return true
+}
+
+// decode cuts the stretch that encodeWrong encoded into sc into units
+// (sc.units), taking over the units of old, a cut of the same stretch
+// before sc.lost was restored (nil for none), where restoreUnits allows
+// it; sc.from then lists, for each unit, the unit of old it is (-1 for
+// none).
+func (sc *recodeScratch) decode(text string, rc recoding, old []unit) []unit {
+	orig := codecs[rc.Orig]
+	tpos, bpos, bs, lost := sc.tpos, sc.bpos, sc.bs, sc.lost
 	nr := len(tpos) - 1
 	if cap(sc.units) < nr {
 		sc.units, sc.repEnd = make([]unit, 0, nr), make([]int, 0, nr)
@@ -225,11 +255,12 @@ func (sc *recodeScratch) decodeUnits(text string, end int, rc recoding, restore 
 	if cap(sc.reps) < len(bs)*3/2+8 {
 		sc.reps = make([]byte, 0, len(bs)*3/2+8)
 	}
-	units := sc.units[:0]
+	units, from := sc.units[:0], sc.from[:0]
 	// The repairs of all units are written one after the other into reps
 	// and become substrings of one string at the end; repEnd[k] is where
 	// the repair of unit k ends.
 	reps, repEnd := sc.reps[:0], sc.repEnd[:0]
+	o, f := 0, 0 // the first unit of old and restored byte not before rune k
 	lastRep := func() rune {
 		k := len(units) - 1
 		s := 0
@@ -243,6 +274,24 @@ func (sc *recodeScratch) decodeUnits(text string, end int, rc recoding, restore 
 		return r
 	}
 	for k := 0; k < nr; {
+		if old != nil {
+			for o < len(old) && old[o].gs < tpos[k] {
+				o++
+			}
+			for f < len(lost) && lost[f].at < tpos[k] {
+				f++
+			}
+			if o < len(old) && old[o].gs == tpos[k] && old[o].ok && old[o].fill == 0 && (f == len(lost) || lost[f].at >= old[o].ge) {
+				u := old[o]
+				reps = append(reps, u.rep...)
+				units, repEnd, from = append(units, u), append(repEnd, len(reps)), append(from, o)
+				for k < nr && tpos[k] < u.ge {
+					k++
+				}
+				continue
+			}
+			from = append(from, -1)
+		}
 		q, j := bpos[k], k+1 // j: next rune boundary at or after q
 		rs := len(reps)
 		ok := true
@@ -311,7 +360,7 @@ func (sc *recodeScratch) decodeUnits(text string, end int, rc recoding, restore 
 		units[k].rep = all[s:repEnd[k]]
 		s = repEnd[k]
 	}
-	sc.units, sc.reps, sc.repEnd, sc.all = units, reps, repEnd, all
+	sc.units, sc.reps, sc.repEnd, sc.all, sc.from = units, reps, repEnd, all, from
 	return units
 }
 
@@ -346,6 +395,16 @@ type recodeScratch struct {
 	// restored behind some of them.
 	lostRunes []int
 	lost      []lostFill
+	// from[k] is the unit of the cut before restoreUnits (in the old
+	// buffers) that unit k is, -1 for none; empty when the units were
+	// cut only once, or once unitGains has taken over the scores of
+	// those units.
+	from                 []int
+	oldUnits             []unit
+	oldRepEnd            []int
+	oldGains             []float64
+	oldTerms             []unitTerms
+	oldGTerms, oldRTerms []float64
 }
 
 var recodeScratchPool = sync.Pool{New: func() any { return new(recodeScratch) }}
@@ -407,6 +466,14 @@ type hopBuf struct{ bs, out []byte }
 
 // recode is recodeFilled with the buffers of hb.
 func (hb *hopBuf) recode(s string, rc recoding, fills []Fill) (string, bool) {
+	if rc.Orig == "utf8" && (rc.Wrong == "cp1252" || rc.Wrong == "latin1") {
+		return hb.recodeByteUTF8(s, rc.Wrong == "cp1252", fills)
+	}
+	return hb.recodeAny(s, rc, fills)
+}
+
+// recodeAny is recode for any hop.
+func (hb *hopBuf) recodeAny(s string, rc recoding, fills []Fill) (string, bool) {
 	wrong, isCP1252 := codecNamed(rc.Wrong), rc.Wrong == "cp1252"
 	bs := hb.bs[:0]
 	d := hopDecoder{orig: codecNamed(rc.Orig), utf8: rc.Orig == "utf8", out: hb.out[:0]}
@@ -482,6 +549,81 @@ func (hb *hopBuf) recode(s string, rc recoding, fills []Fill) (string, bool) {
 	}
 	hb.bs, hb.out = bs, d.out
 	return out, true
+}
+
+// recodeByteUTF8 is recode for a hop from UTF-8 read as windows-1252
+// (cp1252) or ISO-8859-1, the hop of most long spans (Plan.undoHops
+// replays each): every rune of s becomes one byte, looked up in a table
+// in a loop of its own, without the calls of recode's loop for every
+// rune, and the bytes are validated as UTF-8 a chunk at a time, as
+// recode's hopDecoder does. (Replaying the spans of the devset's damaged
+// inputs, it takes two thirds of the instructions recode took.)
+func (hb *hopBuf) recodeByteUTF8(s string, cp1252 bool, fills []Fill) (string, bool) {
+	cp1252Tables()
+	bs := hb.bs[:0]
+	d := hopDecoder{utf8: true}
+	i := 0 // the runes of s so far
+	for j := 0; j < len(s); {
+		if len(bs)-d.dec >= hopChunk && !d.decode(bs, false) {
+			hb.bs = bs
+			return "", false
+		}
+		// The runes of s as ranging over it reads them, those of Latin-1
+		// mojibake (two bytes) decoded inline first.
+		r, w := rune(s[j]), 1
+		if r >= utf8.RuneSelf {
+			if r2, ok := utf8x.Decode2(s, j); ok {
+				r, w = r2, 2
+			} else if r3, ok := utf8x.Decode3(s, j); ok {
+				r, w = r3, 3
+			} else {
+				r, w = decodeRune(s, j)
+			}
+		}
+		j += w
+		for len(fills) > 0 && fills[0].At == i && !fills[0].Lost {
+			bs = append(bs, fills[0].B)
+			fills = fills[1:]
+		}
+		if len(fills) > 0 && fills[0].At == i && fills[0].Lost {
+			if r != utf8.RuneError {
+				hb.bs = bs
+				return "", false
+			}
+			bs = append(bs, fills[0].B)
+			fills = fills[1:]
+			i++
+			continue
+		}
+		// cp1252Codec.appendRune, or latin1Codec's.
+		b, ok := byte(r), r < utf8.RuneSelf
+		switch {
+		case ok:
+		case cp1252:
+			if r < cp1252TabLen {
+				if v := cp1252Tab[r]; v != 0 {
+					b, ok = byte(v-1), true
+				}
+			}
+		case r < 0x100:
+			ok = true
+		}
+		if !ok {
+			hb.bs = bs
+			return "", false
+		}
+		bs = append(bs, b)
+		i++
+	}
+	for len(fills) > 0 && fills[0].At == i && !fills[0].Lost {
+		bs = append(bs, fills[0].B)
+		fills = fills[1:]
+	}
+	hb.bs = bs
+	if len(fills) > 0 || !d.decode(bs, true) {
+		return "", false
+	}
+	return string(bs), true
 }
 
 // hopChunk is how many bytes of a hop recodeFilled writes between two

@@ -141,15 +141,17 @@ func (a *analyzer) stretches(cl cluster, cjk bool, cov *coverCursor, sts *codecS
 					break
 				}
 			}
-			// decodeRune, with the runes of Latin-1 mojibake and of CJK
-			// text inline.
-			r, n := rune(0), 2
-			if r2, ok := utf8x.Decode2(text, j); ok {
-				r = r2
-			} else if r3, ok := utf8x.Decode3(text, j); ok {
-				r, n = r3, 3
-			} else {
-				r, n = decodeRune(text, j)
+			// decodeRune, with ASCII and the runes of Latin-1 mojibake
+			// and of CJK text inline.
+			r, n := rune(text[j]), 1
+			if r >= utf8.RuneSelf {
+				if r2, ok := utf8x.Decode2(text, j); ok {
+					r, n = r2, 2
+				} else if r3, ok := utf8x.Decode3(text, j); ok {
+					r, n = r3, 3
+				} else {
+					r, n = decodeRune(text, j)
+				}
 			}
 			susp := suspiciousRune(r)
 			// windows-1252, with U+FFFD as the byte 0xFF.
@@ -488,7 +490,7 @@ func (a *analyzer) recodeProbe(start, end int, rc recoding, sc *recodeScratch) b
 		first += n
 	}
 	lo, hi := runeStart(text, max(start, first-span/2)), runeStart(text, min(end, first+span))
-	units := recodeUnits(text, lo, hi, rc, sc, false)
+	units := recodeUnits(text, lo, hi, rc, sc)
 	bg := a.sc.bg
 	cur, best := 0.0, 0.0
 	prevG, prevR := lastRune(text[:lo]), lastRune(text[:lo])
@@ -516,14 +518,27 @@ func (a *analyzer) recodeStretch(start, end int, rc recoding, sc *recodeScratch)
 		sc = new(recodeScratch)
 	}
 	encodeWrong(a.text, start, end, rc, sc)
-	units := sc.decodeUnits(a.text, end, rc, false)
+	units := sc.decodeUnits(a.text, rc)
+	if rc.Wrong == "gbk" || rc.Wrong == "big5" {
+		// The repair of a segment is part of the repairs of all units,
+		// which restoring lost bytes can make longer, up to a rune for
+		// each byte read: with fewer runes than cjkMinRunes there,
+		// recodeSegment accepts no segment (nor do further hops add
+		// runes, see there), and the stretch is not scored.
+		n := len(sc.bs)
+		if len(sc.lostRunes) == 0 {
+			n = utf8.RuneCountInString(sc.all)
+		}
+		if n < cjkMinRunes(rc) {
+			return nil
+		}
+	}
 	gains := a.unitGains(units, start, sc)
 	// Bytes behind U+FFFD are worth restoring only in a stretch that this
 	// recoding repairs elsewhere: look for them when some run of units
-	// gains already. (Without restoring, decodeUnits left the stretch's
-	// encoding as it was.)
-	if len(sc.lostRunes) > 0 && maxRunGain(gains) >= minRecodeGain/2 {
-		units = sc.decodeUnits(a.text, end, rc, true)
+	// gains already.
+	if len(sc.lostRunes) > 0 && maxRunGain(gains) >= minRecodeGain/2 && sc.restoreUnits(a.text, end, rc) {
+		units = sc.units
 		gains = a.unitGains(units, start, sc)
 	}
 	var out []recodeCand
@@ -644,8 +659,24 @@ func (a *analyzer) edgeUnwanted(units []unit, bs, be int, last bool) bool {
 
 // unitGains returns the log-probability gain of each unit's repair over
 // its garbled text (-Inf for a unit that does not decode), in sc.gains.
+//
+// After restoreUnits, the units it took over from the first cut (sc.from)
+// keep their gains and scores when the repair before them ends in the
+// same rune as before: a unit's scores depend only on its texts and the
+// runes before them, and the garbled rune before a unit is the text's.
 func (a *analyzer) unitGains(units []unit, start int, sc *recodeScratch) []float64 {
 	bg := a.sc.bg
+	from := sc.from
+	var old []unit
+	var oldGains []float64
+	var oldTerms []unitTerms
+	var oldG, oldR []float64
+	if len(from) > 0 {
+		// The scores of the first cut become the old ones.
+		old, oldGains, oldTerms, oldG, oldR = sc.oldUnits, sc.gains, sc.terms, sc.gTerms, sc.rTerms
+		sc.gains, sc.terms, sc.gTerms, sc.rTerms = sc.oldGains, sc.oldTerms, sc.oldGTerms, sc.oldRTerms
+		sc.oldGains, sc.oldTerms, sc.oldGTerms, sc.oldRTerms = oldGains, oldTerms, oldG, oldR
+	}
 	if cap(sc.gains) < len(units) {
 		sc.gains = make([]float64, len(units))
 	}
@@ -654,6 +685,16 @@ func (a *analyzer) unitGains(units []unit, start int, sc *recodeScratch) []float
 	prevG, prevR := lastRune(a.text[:start]), lastRune(a.text[:start])
 	for k, u := range units {
 		g := a.text[u.gs:u.ge]
+		if len(from) > 0 && from[k] >= 0 && oldTerms[from[k]].ok && prevR == oldPrevR(a.text, start, old, oldTerms, from[k]) {
+			o := oldTerms[from[k]]
+			t := unitTerms{ok: true, g0: len(gts), r0: len(rts), lastG: o.lastG, lastR: o.lastR}
+			gts, rts = append(gts, oldG[o.g0:o.g1]...), append(rts, oldR[o.r0:o.r1]...)
+			t.g1, t.r1 = len(gts), len(rts)
+			gains[k] = oldGains[from[k]]
+			terms = append(terms, t)
+			prevG, prevR = t.lastG, t.lastR
+			continue
+		}
 		t := unitTerms{}
 		switch {
 		case !u.ok:
@@ -680,8 +721,23 @@ func (a *analyzer) unitGains(units []unit, start int, sc *recodeScratch) []float
 		}
 		terms = append(terms, t)
 	}
-	sc.terms, sc.gTerms, sc.rTerms = terms, gts, rts
+	// The scores are the units' now: a second call scores them again.
+	sc.terms, sc.gTerms, sc.rTerms, sc.from = terms, gts, rts, from[:0]
 	return gains
+}
+
+// oldPrevR returns the rune that unitGains scored unit o of the units old
+// (which start at text offset start) after: the last rune of the repair
+// of the unit before it, or of its garbled text where unitGains scored
+// none (terms).
+func oldPrevR(text string, start int, old []unit, terms []unitTerms, o int) rune {
+	switch {
+	case o == 0:
+		return lastRune(text[:start])
+	case terms[o-1].ok:
+		return terms[o-1].lastR
+	}
+	return lastRune(text[old[o-1].gs:old[o-1].ge])
 }
 
 // unitTerms locates the scores unitGains gave the runes of a unit's
@@ -772,6 +828,21 @@ func (a *analyzer) recodeSegment(lo, hi int, sc *recodeScratch, rc recoding) (re
 		return recodeCand{}, false
 	}
 	rep := sc.repOf(lo, hi)
+	// A chain that reads bytes as GBK or Big5 needs a repair of
+	// cjkMinRunes(rc) runes or more (acceptRecode), and no further hop
+	// gives more runes than it reads: with fewer, nothing comes of the
+	// segment, and the further hops are not tried. (Through
+	// windows-1252 or ISO-8859-1 each rune becomes one byte, and each
+	// rune read back takes one at least; between GBK and Big5 each
+	// character keeps its bytes, read back as one character, since
+	// neither codec has a two-byte character that starts below 0x81;
+	// and UTF-8 read back from GBK takes two bytes or more for a rune
+	// that is not ASCII, where each GBK character gives two, or one and
+	// an ASCII trail byte, which no UTF-8 sequence spans.
+	// TestHopRunes checks it.)
+	if (rc.Wrong == "gbk" || rc.Wrong == "big5") && utf8.RuneCountInString(rep) < cjkMinRunes(rc) {
+		return recodeCand{}, false
+	}
 	var fills []Fill
 	// A fill's At counts the runes of the garbled text before it. The
 	// fills come in order, at the starts of garbled runes, so each count
@@ -1031,11 +1102,7 @@ func acceptRecode(garbled, rep string, chain []recoding, gain float64, n int) bo
 		// Chinese-looking text; only a clearly longer stretch with a clear
 		// gain per character, whose repair reads as Chinese, is evidence
 		// (classical verse is full of rare characters too).
-		minN := 6
-		if chain[0] == (recoding{"utf8", "gbk"}) {
-			minN = 3
-		}
-		return n >= minN && gain >= minRecodeGain && gain >= 2.5*float64(n) && chineseRepair(rep)
+		return n >= cjkMinRunes(chain[0]) && gain >= minRecodeGain && gain >= 2.5*float64(n) && chineseRepair(rep)
 	}
 	if hasHan(rep) {
 		return gain >= minRecodeGain && gain >= minRecodePerRune*float64(n)
@@ -1044,6 +1111,15 @@ func acceptRecode(garbled, rep string, chain []recoding, gain float64, n int) bo
 	// pattern is the evidence (every multi-byte sequence became one
 	// plausible character), the model only must not object strongly.
 	return latinRepair(garbled, rep) && gain >= -2
+}
+
+// cjkMinRunes is the fewest runes acceptRecode takes in the repair of a
+// chain through GBK or Big5 whose first hop is first.
+func cjkMinRunes(first recoding) int {
+	if first == (recoding{"utf8", "gbk"}) {
+		return 3
+	}
+	return 6
 }
 
 // gluedHan reports whether rep, read from European text misread as

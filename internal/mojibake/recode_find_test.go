@@ -1,10 +1,12 @@
 package mojibake
 
 import (
+	"math"
 	"math/rand"
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -265,8 +267,14 @@ func TestSegmentLP(t *testing.T) {
 				list := map[string][]stretch{"cp1252": sts.cp1252, "gbk": sts.gbk, "big5": sts.big5}[rc.Wrong]
 				for _, st := range list {
 					encodeWrong(text, st.i, st.j, rc, sc)
+					units := sc.decodeUnits(text, rc)
 					for _, restore := range []bool{false, true} {
-						units := sc.decodeUnits(text, st.j, rc, restore)
+						if restore {
+							if !sc.restoreUnits(text, st.j, rc) {
+								continue
+							}
+							units = sc.units
+						}
 						a.unitGains(units, st.i, sc)
 						for k := 0; k < 20; k++ {
 							lo := rng.Intn(len(units))
@@ -285,4 +293,85 @@ func TestSegmentLP(t *testing.T) {
 		}
 		a.sc.release()
 	}
+}
+
+// TestRestoreUnits checks that the units and scores restoreUnits and
+// unitGains take over from the first cut of a stretch are, to the bit,
+// those of cutting and scoring the restored stretch afresh, for the
+// stretches of the development set and of random text.
+func TestRestoreUnits(t *testing.T) {
+	ins, _ := filepath.Glob(filepath.Join(testshared.Dir(t, "devset"), "in", "*.txt"))
+	rng := rand.New(rand.NewSource(2))
+	var texts []string
+	for _, p := range ins {
+		raw, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts = append(texts, string(raw))
+	}
+	for try := 0; try < 300; try++ {
+		texts = append(texts, randomPieces(rng))
+	}
+	restored, reused := 0, 0
+	for _, text := range texts {
+		if !Suspicious(text) {
+			continue
+		}
+		a := &analyzer{text: text, sc: newShiftScorer()}
+		a.sc.ev = collectEvidence(text)
+		sc, fresh := new(recodeScratch), new(recodeScratch)
+		cov := coverCursor{}
+		var sts codecStretches
+		for _, cl := range a.clusters(&cov) {
+			a.stretches(cl, true, &cov, &sts)
+			for _, rc := range recodings {
+				list := map[string][]stretch{"cp1252": sts.cp1252, "gbk": sts.gbk, "big5": sts.big5}[rc.Wrong]
+				for _, st := range list {
+					encodeWrong(text, st.i, st.j, rc, sc)
+					a.unitGains(sc.decodeUnits(text, rc), st.i, sc)
+					if !sc.restoreUnits(text, st.j, rc) {
+						continue
+					}
+					restored++
+					for _, o := range sc.from {
+						if o >= 0 {
+							reused++
+						}
+					}
+					units := slices.Clone(sc.units)
+					gains := slices.Clone(a.unitGains(units, st.i, sc))
+					// The restored bytes, cut and scored afresh.
+					encodeWrong(text, st.i, st.j, rc, fresh)
+					copy(fresh.bs, sc.bs)
+					fresh.lost = append(fresh.lost[:0], sc.lost...)
+					want := fresh.decode(text, rc, nil)
+					wantGains := a.unitGains(want, st.i, fresh)
+					if len(units) != len(want) {
+						t.Fatalf("%q %v: %d units, want %d", text[st.i:st.j], rc, len(units), len(want))
+					}
+					for k := range want {
+						if units[k] != want[k] || math.Float64bits(gains[k]) != math.Float64bits(wantGains[k]) {
+							t.Fatalf("%q %v: unit %d %+v gain %v, want %+v gain %v", text[st.i:st.j], rc, k, units[k], gains[k], want[k], wantGains[k])
+						}
+						got, w := sc.terms[k], fresh.terms[k]
+						if got.ok != w.ok || got.lastG != w.lastG || got.lastR != w.lastR ||
+							!slices.Equal(sc.gTerms[got.g0:got.g1], fresh.gTerms[w.g0:w.g1]) ||
+							!slices.Equal(sc.rTerms[got.r0:got.r1], fresh.rTerms[w.r0:w.r1]) {
+							t.Fatalf("%q %v: unit %d scores differ", text[st.i:st.j], rc, k)
+						}
+					}
+					// Scored again, the units are scored afresh.
+					if again := a.unitGains(units, st.i, sc); !slices.Equal(again, gains) {
+						t.Fatalf("%q %v: unitGains again gives %v, want %v", text[st.i:st.j], rc, again, gains)
+					}
+				}
+			}
+		}
+		a.sc.release()
+	}
+	if restored == 0 {
+		t.Fatal("no stretch had bytes restored")
+	}
+	t.Logf("%d stretches with restored bytes, %d units taken over", restored, reused)
 }
