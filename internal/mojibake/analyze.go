@@ -458,6 +458,8 @@ func (a *analyzer) shiftSpan(q int) (Span, bool) {
 	switch {
 	case !isolatedRun(a.text, q, c.end):
 		veto = "a question mark or U+FFFD inside or right after the run stands for further lost bytes"
+	case afterGarbled(a.sc.m, beforeReading(a.text, q)):
+		veto = "the character before the run is itself garbled or very rare, so its first byte is no lost byte after clean text"
 	case !plausibleShiftRepair(beforeReading(a.text, q), c.repair):
 		veto = fmt.Sprintf("the repair %q reads as no Chinese text does (two clause marks in a row, or a short run after non-Chinese text)", c.repair)
 	}
@@ -549,6 +551,21 @@ func beforeReading(text string, q int) rune {
 	}
 	return lastRune(text[:q])
 }
+
+// afterGarbled reports whether prev, the character before a misaligned
+// run, is one that clean text hardly has: a rune that mojibake produces or
+// a Han character rarer than rareBefore. A run after it lies inside a
+// larger garbled region (Debian's zh_TW iptables(8) has
+// 第二?齠絲諍糯笥詰諞桓觶?敲此?腔岜喚換弧, misaligned GBK that was then
+// converted to Traditional), and repairing a piece of it helps nobody.
+func afterGarbled(m *lm.Model, prev rune) bool {
+	return suspiciousRune(prev) || (lm.Class(prev) == lm.Han && m.Unigram(prev) < rareBefore)
+}
+
+// rareBefore is the unigram below which afterGarbled calls a Han
+// character garbled: 觶 is -14.6; the rarest Han character before a run
+// found in the development set and the seeds is 謹, at -11.0.
+const rareBefore = -13.0
 
 // isolatedRun reports whether the misaligned run text[q:end] is clear of
 // further lost bytes: no '?' inside it (after its leading question marks,

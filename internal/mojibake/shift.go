@@ -1399,6 +1399,7 @@ func (s *shiftScorer) terminateLost(text string, h shiftHyp, t shiftToken, only 
 				if hb == ' ' && next > ' ' && next < 0x7F {
 					hh.add(2) // Latin words and numbers are set off by spaces
 				}
+				hh.add(s.consumedBefore(hh.prev, hb))
 				hh.rank += s.consumedPrior(hb, next) + s.punctJunction(hh.prev, rune(hb))
 				consider(hh, endLost, c.x, hb, 0, t.end)
 			}
@@ -1422,6 +1423,22 @@ func (s *shiftScorer) markBefore(prev, c rune) float64 {
 		return 0
 	}
 	return s.pm.Before(prev, c) - s.bg.Bigram(prev, c)
+}
+
+// consumedBefore is the correction of the score of the swallowed ASCII
+// byte hb after c when hb is the half-width form of a CJK mark (，：；！？）
+// made ASCII by the edit that misaligned the text): the character model
+// scores ASCII punctuation after a character alike, the punctuation
+// statistics tell 如下： from 如果， apart. It is 0 for other bytes.
+func (s *shiftScorer) consumedBefore(c rune, hb byte) float64 {
+	if hb <= ' ' || hb >= 0x7F {
+		return 0
+	}
+	mark := rune(hb) + 0xFEE0 // the full-width form
+	if !s.pm.IsMark(mark) {
+		return 0
+	}
+	return s.pm.Before(c, mark) - s.bg.Bigram(c, rune(hb))
 }
 
 // finalDrops holds the choices of dropStepFinal for one state byte a and
