@@ -412,7 +412,54 @@ func (c *Converter) runDenseTraced(m *matcher, s string, dst []byte, trace bool,
 	changed, ok := false, true
 	last := 0
 	noIDS, conservative := c.noIDS, c.conservative
-	for i := 0; i < len(s); {
+	for i := 0; ; {
+		var n int
+		var v int32
+		if i, n, v = m.nextChange(s, i, noIDS, conservative); n == 0 {
+			break
+		}
+		val := m.vals[v]
+		if !changed {
+			if cap(dst) < len(s)+len(s)/4 {
+				dst = make([]byte, 0, len(s)+len(s)/4+16)
+			}
+			changed = true
+		}
+		dst = appendPiece(dst, s[last:i], val)
+		last = i + n
+		if trace {
+			// The commonest replacement, one three-byte character by
+			// another, here; the others by traceRuns.
+			if m.isChar3(v) {
+				if k := len(runs) - 1; k >= 0 && runs[k].End == i {
+					runs[k].End, runs[k].OutEnd = i+3, len(dst)
+				} else {
+					runs = append(runs, Run{i, i + 3, len(dst) - 3, len(dst)})
+				}
+			} else if runs, ok = traceRuns(runs, s[i:i+n], i, val, len(dst)-len(val)); !ok {
+				return dst, runs, changed, false
+			}
+		}
+		i += n
+	}
+	if !changed {
+		return dst, runs, false, true
+	}
+	return append(dst, s[last:]...), runs, true, true
+}
+
+// nextChange returns the first match of a dense matcher at or after i
+// that changes s: its offset, its length and its value, or (len(s), 0,
+// noValue) when there is none. Matches are found at each position as run
+// finds them; a position without a match (noValue) passes one character
+// or ideographic description sequence, and so does, with noIDS, an
+// unmatched sequence, as run does; identity matches, and with
+// conservative ambiguous characters, change nothing and are passed. It
+// is runDenseTraced's scan, kept apart so that its loop, which sees every
+// character, holds its few variables in registers (inside runDenseTraced
+// they were spilled to the stack on every character).
+func (m *matcher) nextChange(s string, i int, noIDS, conservative bool) (int, int, int32) {
+	for i < len(s) {
 		var n int
 		var v int32
 		// The commonest case, a valid three-byte character, inline; see next.
@@ -441,55 +488,29 @@ func (c *Converter) runDenseTraced(m *matcher, s string, dst []byte, trace bool,
 		} else {
 			n, v = m.next(s, i)
 		}
-		if v == noValue {
+		switch {
+		case v == noValue:
 			if noIDS && n > 3 && isIDSOperator(s, i) {
 				n = 3
 			}
-			i += n
-			continue
-		}
-		if conservative && m.isAmbiguous(v) {
-			i += n // ambiguous single character: leave it
-			continue
-		}
-		if !m.isIdentity(v) {
-			val := m.vals[v]
-			if !changed {
-				if cap(dst) < len(s)+len(s)/4 {
-					dst = make([]byte, 0, len(s)+len(s)/4+16)
-				}
-				changed = true
-			}
-			dst = appendPiece(dst, s[last:i], val)
-			last = i + n
-			if trace {
-				// The commonest replacement, one three-byte character by
-				// another, here; the others by traceRuns.
-				if n == 3 && len(val) == 3 && s[i]&0xF0 == 0xE0 && valid3(val) {
-					if s[i] != val[0] || s[i+1] != val[1] || s[i+2] != val[2] {
-						if k := len(runs) - 1; k >= 0 && runs[k].End == i {
-							runs[k].End, runs[k].OutEnd = i+3, len(dst)
-						} else {
-							runs = append(runs, Run{i, i + 3, len(dst) - 3, len(dst)})
-						}
-					}
-				} else if runs, ok = traceRuns(runs, s[i:i+n], i, val, len(dst)-len(val)); !ok {
-					return dst, runs, changed, false
-				}
-			}
+		case conservative && m.isAmbiguous(v):
+			// An ambiguous single character: left as it is.
+		case !m.isIdentity(v):
+			return i, n, v
 		}
 		i += n
 	}
-	if !changed {
-		return dst, runs, false, true
-	}
-	return append(dst, s[last:]...), runs, true, true
+	return len(s), 0, noValue
 }
 
 // appendPiece appends an unchanged gap and a replacement, copying the
 // common three-byte replacement without a call to memmove.
 func appendPiece(dst []byte, gap, val string) []byte {
-	if len(gap) > 0 {
+	switch len(gap) {
+	case 0:
+	case 3: // one character between two replacements
+		dst = append(dst, gap[0], gap[1], gap[2])
+	default:
 		dst = append(dst, gap...)
 	}
 	if len(val) == 3 {
