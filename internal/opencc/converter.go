@@ -408,23 +408,43 @@ func (c *Converter) runDense(m *matcher, s string, dst []byte) ([]byte, bool) {
 // the runs of characters that the step changes (see ConvertRuns). It
 // reports false, with the conversion unfinished, when it cannot trace
 // them.
+//
+// Most replacements keep the length of what they replace (燈 → 灯), so
+// the result is first a copy of s with the replacements written over it
+// (replaceInPlace); from the first replacement of another length on, it
+// is built piece by piece.
 func (c *Converter) runDenseTraced(m *matcher, s string, dst []byte, trace bool, runs []Run) ([]byte, []Run, bool, bool) {
-	changed, ok := false, true
-	last := 0
+	ok := true
 	noIDS, conservative := c.noIDS, c.conservative
-	for i := 0; ; {
-		var n int
-		var v int32
-		if i, n, v = m.nextChange(s, i, noIDS, conservative); n == 0 {
+	i, n, v := m.nextChange(s, 0, noIDS, conservative)
+	if n == 0 {
+		return dst, runs, false, true
+	}
+	if cap(dst) < len(s)+len(s)/4 {
+		dst = make([]byte, 0, len(s)+len(s)/4+16)
+	}
+	dst = append(dst[:0], s...)
+	for n > 0 {
+		val := m.vals[v]
+		if len(val) != n {
 			break
 		}
-		val := m.vals[v]
-		if !changed {
-			if cap(dst) < len(s)+len(s)/4 {
-				dst = make([]byte, 0, len(s)+len(s)/4+16)
+		copy(dst[i:], val)
+		if trace {
+			if runs, ok = traceRuns(runs, s[i:i+n], i, val, i); !ok {
+				return dst, runs, true, false
 			}
-			changed = true
 		}
+		i, n, v, runs = m.replaceInPlace(s, i+n, dst, trace, runs, noIDS, conservative)
+	}
+	if n == 0 {
+		return dst, runs, true, true
+	}
+	// s[:i] is converted in dst[:i]; the rest piece by piece.
+	dst = dst[:i]
+	last := i
+	for n > 0 {
+		val := m.vals[v]
 		dst = appendPiece(dst, s[last:i], val)
 		last = i + n
 		if trace {
@@ -437,15 +457,78 @@ func (c *Converter) runDenseTraced(m *matcher, s string, dst []byte, trace bool,
 					runs = append(runs, Run{i, i + 3, len(dst) - 3, len(dst)})
 				}
 			} else if runs, ok = traceRuns(runs, s[i:i+n], i, val, len(dst)-len(val)); !ok {
-				return dst, runs, changed, false
+				return dst, runs, true, false
 			}
+		}
+		i, n, v = m.nextChange(s, i+n, noIDS, conservative)
+	}
+	return append(dst, s[last:]...), runs, true, true
+}
+
+// replaceInPlace goes on with runDenseTraced's conversion of s from i
+// while it can be done in place: dst holds s with the replacements before
+// i written over it, each as long as what it replaces. It writes over dst
+// each further replacement of one three-byte character by another
+// (char3), tracing it in runs when trace is set, and stops at the first
+// other change, which it returns as nextChange does: its offset, length
+// and value, or a length of 0 at the end of s. It is nextChange's scan
+// with the commonest change done in its loop, so that a document in the
+// other script, which changes every few characters, is converted without
+// a call per change.
+func (m *matcher) replaceInPlace(s string, i int, dst []byte, trace bool, runs []Run, noIDS, conservative bool) (int, int, int32, []Run) {
+	for i < len(s) {
+		var n int
+		var v int32
+		// The commonest case, a valid three-byte character, inline; see next.
+		if c0 := s[i]; c0&0xF0 == 0xE0 && i+2 < len(s) && (s[i+1]^0x80)|(s[i+2]^0x80) < 0x40 {
+			r := rune(c0&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
+			// Lead bytes E4–E9 (U+4000–U+9FFF, most of the text) begin no
+			// overlong sequence, IDS operator or surrogate: one test
+			// instead of the three.
+			if c0-0xE4 <= 0xE9-0xE4 || r >= 0x800 && uint32(r-0x2FF0) >= 0x10 && uint32(r-0xD800) >= 0x800 {
+				cur := uint32(m.bmp[uint16(r)])
+				if cur == 0 {
+					i += 3
+					continue
+				}
+				if nd := &m.nodes[cur]; nd.mask == 0 || i+3 == len(s) ||
+					i+5 < len(s) && s[i+3]&0xF0 == 0xE0 && nd.mask&bytesBit(s[i+4], s[i+5]) == 0 {
+					// No key continues with the next character (the walk's
+					// first test, done here to save the call).
+					n, v = 3, nd.val
+				} else if n, v = m.walk(s, i, i+3, cur); v == noValue {
+					n = 3
+				}
+			} else {
+				n, v = m.next(s, i)
+			}
+		} else {
+			n, v = m.next(s, i)
+		}
+		switch {
+		case v == noValue:
+			if noIDS && n > 3 && isIDSOperator(s, i) {
+				n = 3
+			}
+		case conservative && m.isAmbiguous(v):
+			// An ambiguous single character: left as it is.
+		case m.isChar3(v):
+			val := m.vals[v]
+			w := dst[i : i+3]
+			w[0], w[1], w[2] = val[0], val[1], val[2]
+			if trace {
+				if k := len(runs) - 1; k >= 0 && runs[k].End == i {
+					runs[k].End, runs[k].OutEnd = i+3, i+3
+				} else {
+					runs = append(runs, Run{i, i + 3, i, i + 3})
+				}
+			}
+		case !m.isIdentity(v):
+			return i, n, v, runs
 		}
 		i += n
 	}
-	if !changed {
-		return dst, runs, false, true
-	}
-	return append(dst, s[last:]...), runs, true, true
+	return len(s), 0, noValue, runs
 }
 
 // nextChange returns the first match of a dense matcher at or after i
