@@ -423,20 +423,21 @@ func (c *Converter) runDenseTraced(m *matcher, s string, dst []byte, trace bool,
 	if cap(dst) < len(s)+len(s)/4 {
 		dst = make([]byte, 0, len(s)+len(s)/4+16)
 	}
-	dst = append(dst[:0], s...)
+	ip := inPlace{dst: append(dst[:0], s...), runs: runs, trace: trace}
 	for n > 0 {
 		val := m.vals[v]
 		if len(val) != n {
 			break
 		}
-		copy(dst[i:], val)
+		copy(ip.dst[i:], val)
 		if trace {
-			if runs, ok = traceRuns(runs, s[i:i+n], i, val, i); !ok {
-				return dst, runs, true, false
+			if ip.runs, ok = traceRuns(ip.runs, s[i:i+n], i, val, i); !ok {
+				return ip.dst, ip.runs, true, false
 			}
 		}
-		i, n, v, runs = m.replaceInPlace(s, i+n, dst, trace, runs, noIDS, conservative)
+		i, n, v = m.replaceInPlace(s, i+n, &ip, noIDS, conservative)
 	}
+	dst, runs = ip.dst, ip.runs
 	if n == 0 {
 		return dst, runs, true, true
 	}
@@ -465,22 +466,33 @@ func (c *Converter) runDenseTraced(m *matcher, s string, dst []byte, trace bool,
 	return append(dst, s[last:]...), runs, true, true
 }
 
+// inPlace is the state of an in-place conversion (see replaceInPlace).
+// It is passed by pointer, so that the scan loop, which sees every
+// character, holds few variables and keeps them in registers.
+type inPlace struct {
+	dst   []byte // the text with the replacements so far written over it
+	runs  []Run  // the runs traced so far
+	trace bool   // trace the runs
+}
+
 // replaceInPlace goes on with runDenseTraced's conversion of s from i
-// while it can be done in place: dst holds s with the replacements before
-// i written over it, each as long as what it replaces. It writes over dst
-// each further replacement of one three-byte character by another
-// (char3), tracing it in runs when trace is set, and stops at the first
-// other change, which it returns as nextChange does: its offset, length
-// and value, or a length of 0 at the end of s. It is nextChange's scan
-// with the commonest change done in its loop, so that a document in the
-// other script, which changes every few characters, is converted without
-// a call per change.
-func (m *matcher) replaceInPlace(s string, i int, dst []byte, trace bool, runs []Run, noIDS, conservative bool) (int, int, int32, []Run) {
+// while it can be done in place: ip.dst holds s with the replacements
+// before i written over it, each as long as what it replaces. It writes
+// over ip.dst each further replacement of one three-byte character by
+// another (char3), tracing it in ip.runs when ip.trace is set, and stops
+// at the first other change, which it returns as nextChange does: its
+// offset, length and value, or a length of 0 at the end of s. It is
+// nextChange's scan with the commonest change done in its loop, so that a
+// document in the other script, which changes every few characters, is
+// converted without a call per change.
+func (m *matcher) replaceInPlace(s string, i int, ip *inPlace, noIDS, conservative bool) (int, int, int32) {
 	for i < len(s) {
 		var n int
 		var v int32
-		// The commonest case, a valid three-byte character, inline; see next.
-		if c0 := s[i]; c0&0xF0 == 0xE0 && i+2 < len(s) && (s[i+1]^0x80)|(s[i+2]^0x80) < 0x40 {
+		// The commonest case, a valid three-byte character, inline; see
+		// next. (The test i < len(s)-2 rather than i+2 < len(s) lets the
+		// compiler drop the bounds checks of the next two bytes.)
+		if c0 := s[i]; c0&0xF0 == 0xE0 && i < len(s)-2 && (s[i+1]^0x80)|(s[i+2]^0x80) < 0x40 {
 			r := rune(c0&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
 			// Lead bytes E4–E9 (U+4000–U+9FFF, most of the text) begin no
 			// overlong sequence, IDS operator or surrogate: one test
@@ -492,7 +504,7 @@ func (m *matcher) replaceInPlace(s string, i int, dst []byte, trace bool, runs [
 					continue
 				}
 				if nd := &m.nodes[cur]; nd.mask == 0 || i+3 == len(s) ||
-					i+5 < len(s) && s[i+3]&0xF0 == 0xE0 && nd.mask&bytesBit(s[i+4], s[i+5]) == 0 {
+					i < len(s)-5 && s[i+3]&0xF0 == 0xE0 && nd.mask&bytesBit(s[i+4], s[i+5]) == 0 {
 					// No key continues with the next character (the walk's
 					// first test, done here to save the call).
 					n, v = 3, nd.val
@@ -514,21 +526,21 @@ func (m *matcher) replaceInPlace(s string, i int, dst []byte, trace bool, runs [
 			// An ambiguous single character: left as it is.
 		case m.isChar3(v):
 			val := m.vals[v]
-			w := dst[i : i+3]
+			w := ip.dst[i : i+3]
 			w[0], w[1], w[2] = val[0], val[1], val[2]
-			if trace {
-				if k := len(runs) - 1; k >= 0 && runs[k].End == i {
-					runs[k].End, runs[k].OutEnd = i+3, i+3
+			if ip.trace {
+				if k := len(ip.runs) - 1; k >= 0 && ip.runs[k].End == i {
+					ip.runs[k].End, ip.runs[k].OutEnd = i+3, i+3
 				} else {
-					runs = append(runs, Run{i, i + 3, i, i + 3})
+					ip.runs = append(ip.runs, Run{i, i + 3, i, i + 3})
 				}
 			}
 		case !m.isIdentity(v):
-			return i, n, v, runs
+			return i, n, v
 		}
 		i += n
 	}
-	return len(s), 0, noValue, runs
+	return len(s), 0, noValue
 }
 
 // nextChange returns the first match of a dense matcher at or after i
@@ -545,8 +557,9 @@ func (m *matcher) nextChange(s string, i int, noIDS, conservative bool) (int, in
 	for i < len(s) {
 		var n int
 		var v int32
-		// The commonest case, a valid three-byte character, inline; see next.
-		if c0 := s[i]; c0&0xF0 == 0xE0 && i+2 < len(s) && (s[i+1]^0x80)|(s[i+2]^0x80) < 0x40 {
+		// The commonest case, a valid three-byte character, inline; see
+		// next and replaceInPlace.
+		if c0 := s[i]; c0&0xF0 == 0xE0 && i < len(s)-2 && (s[i+1]^0x80)|(s[i+2]^0x80) < 0x40 {
 			r := rune(c0&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
 			// Lead bytes E4–E9 (U+4000–U+9FFF, most of the text) begin no
 			// overlong sequence, IDS operator or surrogate: one test
@@ -558,7 +571,7 @@ func (m *matcher) nextChange(s string, i int, noIDS, conservative bool) (int, in
 					continue
 				}
 				if nd := &m.nodes[cur]; nd.mask == 0 || i+3 == len(s) ||
-					i+5 < len(s) && s[i+3]&0xF0 == 0xE0 && nd.mask&bytesBit(s[i+4], s[i+5]) == 0 {
+					i < len(s)-5 && s[i+3]&0xF0 == 0xE0 && nd.mask&bytesBit(s[i+4], s[i+5]) == 0 {
 					// No key continues with the next character (the walk's
 					// first test, done here to save the call).
 					n, v = 3, nd.val
