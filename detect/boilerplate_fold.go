@@ -246,7 +246,9 @@ func (f *folder) fold(line string) {
 		// what the general path below does for them with less to keep
 		// track of. A character it does not handle ends the run.
 		if c >= 0xE3 && c <= 0xE9 {
-			for i+2 < len(line) {
+			// i < len(line)-2 rather than i+2 < len(line): the compiler
+			// then drops the bounds checks of line[i+1] and line[i+2].
+			for i < len(line)-2 {
 				c0, c1, c2 := line[i], line[i+1], line[i+2]
 				if c0 < 0xE3 || c0 > 0xE9 || (c1^0x80)|(c2^0x80) >= 0x40 {
 					break
