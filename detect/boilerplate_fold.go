@@ -348,7 +348,7 @@ func (f *folder) fold(line string) {
 
 // decodeRune3b is utf8x.DecodeRune for byte slices.
 func decodeRune3b(s []byte, i int) (rune, int) {
-	if c := s[i]; c >= 0xE0 && c < 0xF0 && i+2 < len(s) {
+	if c := s[i]; c >= 0xE0 && c < 0xF0 && i < len(s)-2 {
 		c1, c2 := s[i+1], s[i+2]
 		if c1&0xC0 == 0x80 && c2&0xC0 == 0x80 {
 			r := rune(c&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F)

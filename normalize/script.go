@@ -414,7 +414,7 @@ func findRuns(text, out string, allowed func(start, end int) bool, runs []run, w
 			n := utf8x.SeqLen(text[i])
 			if n == 3 {
 				// Han: three byte compares, not a call.
-				if j+2 < len(out) && text[i] == out[j] && text[i+1] == out[j+1] && text[i+2] == out[j+2] {
+				if j < len(out)-2 && text[i] == out[j] && text[i+1] == out[j+1] && text[i+2] == out[j+2] {
 					break
 				}
 			} else if j+n <= len(out) && text[i:i+n] == out[j:j+n] {
@@ -677,7 +677,7 @@ func load64(s string, i int) uint64 {
 // valid3 returns 3 when s has a valid three-byte UTF-8 sequence at i (Han
 // text is made of them), and 0 otherwise.
 func valid3(s string, i int) int {
-	if i+2 >= len(s) {
+	if i >= len(s)-2 {
 		return 0
 	}
 	c, c1, c2 := s[i], s[i+1], s[i+2]

@@ -186,7 +186,7 @@ func (c *Converter) runFused(m *matcher, s string, dst []byte, bars []int) ([]by
 		var n int
 		var v int32
 		// The commonest case, a valid three-byte character, inline; see next.
-		if c0 := s[i]; c0&0xF0 == 0xE0 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+		if c0 := s[i]; c0&0xF0 == 0xE0 && i < len(s)-2 && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
 			r := rune(c0&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
 			if r >= 0x800 && uint32(r-0x2FF0) >= 0x10 && uint32(r-0xD800) >= 0x800 {
 				cur := uint32(m.bmp[uint16(r)])
@@ -195,7 +195,7 @@ func (c *Converter) runFused(m *matcher, s string, dst []byte, bars []int) ([]by
 					continue
 				}
 				if nd := &m.nodes[cur]; nd.mask == 0 || i+3 == len(s) ||
-					i+5 < len(s) && s[i+3]&0xF0 == 0xE0 && nd.mask&bytesBit(s[i+4], s[i+5]) == 0 {
+					i < len(s)-5 && s[i+3]&0xF0 == 0xE0 && nd.mask&bytesBit(s[i+4], s[i+5]) == 0 {
 					// No key continues with the next character (the walk's
 					// first test, done here to save the call).
 					n, v = 3, nd.val
@@ -268,7 +268,7 @@ func (c *Converter) runLimited(m *matcher, s string, dst []byte, bars []int, map
 		var n int
 		var v int32
 		// The commonest case, a valid three-byte character, inline; see next.
-		if c0 := sl[i]; c0&0xF0 == 0xE0 && i+2 < len(sl) && sl[i+1]&0xC0 == 0x80 && sl[i+2]&0xC0 == 0x80 {
+		if c0 := sl[i]; c0&0xF0 == 0xE0 && i < len(sl)-2 && sl[i+1]&0xC0 == 0x80 && sl[i+2]&0xC0 == 0x80 {
 			r := rune(c0&0x0F)<<12 | rune(sl[i+1]&0x3F)<<6 | rune(sl[i+2]&0x3F)
 			if r >= 0x800 && uint32(r-0x2FF0) >= 0x10 && uint32(r-0xD800) >= 0x800 {
 				cur := uint32(m.bmp[uint16(r)])
@@ -277,7 +277,7 @@ func (c *Converter) runLimited(m *matcher, s string, dst []byte, bars []int, map
 					continue
 				}
 				if nd := &m.nodes[cur]; nd.mask == 0 || i+3 == len(sl) ||
-					i+5 < len(sl) && sl[i+3]&0xF0 == 0xE0 && nd.mask&bytesBit(sl[i+4], sl[i+5]) == 0 {
+					i < len(sl)-5 && sl[i+3]&0xF0 == 0xE0 && nd.mask&bytesBit(sl[i+4], sl[i+5]) == 0 {
 					n, v = 3, nd.val
 				} else if n, v = m.walk(sl, i, i+3, cur); v == noValue {
 					n = 3
@@ -346,7 +346,7 @@ func (c *Converter) run(m *matcher, s string, dst []byte) ([]byte, bool) {
 		var n int
 		var v int32
 		// The commonest case, a valid three-byte character, inline; see next.
-		if c0 := s[i]; c0&0xF0 == 0xE0 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+		if c0 := s[i]; c0&0xF0 == 0xE0 && i < len(s)-2 && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
 			r := rune(c0&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
 			if r >= 0x800 && uint32(r-0x2FF0) >= 0x10 && uint32(r-0xD800) >= 0x800 {
 				cur := uint32(m.bmp[uint16(r)])
@@ -355,7 +355,7 @@ func (c *Converter) run(m *matcher, s string, dst []byte) ([]byte, bool) {
 					continue
 				}
 				if nd := &m.nodes[cur]; nd.mask == 0 || i+3 == len(s) ||
-					i+5 < len(s) && s[i+3]&0xF0 == 0xE0 && nd.mask&bytesBit(s[i+4], s[i+5]) == 0 {
+					i < len(s)-5 && s[i+3]&0xF0 == 0xE0 && nd.mask&bytesBit(s[i+4], s[i+5]) == 0 {
 					// No key continues with the next character (the walk's
 					// first test, done here to save the call).
 					n, v = 3, nd.val

@@ -392,7 +392,7 @@ func (m *matcher) next(s string, i int) (int, int32) {
 		if !m.ascii {
 			return 1, noValue
 		}
-	} else if c&0xF0 == 0xE0 && i+2 < len(s) {
+	} else if c&0xF0 == 0xE0 && i < len(s)-2 {
 		r := rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
 		if s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 && r >= 0x800 && (r < 0x2FF0 || r > 0x2FFF) && (r < 0xD800 || r > 0xDFFF) {
 			cur := uint32(m.bmp[uint16(r)])
@@ -417,7 +417,7 @@ func (m *matcher) next(s string, i int) (int, int32) {
 // that start no key. It is used for sparse matchers, where most characters
 // start no key.
 func (m *matcher) skip(s string, i int) int {
-	for i+2 < len(s) {
+	for i < len(s)-2 {
 		c := s[i]
 		if c < 0x80 {
 			if m.ascii {
@@ -459,7 +459,7 @@ func (m *matcher) walk(s string, i, j int, cur uint32) (int, int32) {
 		var r rune
 		n := 3
 		c := s[j]
-		if c&0xF0 == 0xE0 && j+2 < len(s) {
+		if c&0xF0 == 0xE0 && j < len(s)-2 {
 			// Filter on the raw bytes first: most walks end here.
 			b1, b2 := s[j+1], s[j+2]
 			if nd.mask&bytesBit(b1, b2) == 0 || b1&0xC0 != 0x80 || b2&0xC0 != 0x80 {
