@@ -114,11 +114,12 @@ func Annotations(s string) AnnotationResult {
 		if !han && !strayBase(base) {
 			continue
 		}
+		// The reading and its ')' are looked for in a window of the
+		// longest reading: indexing the window needs no bounds checks.
 		end := -1
-		for k := j + 1; k < len(s) && k <= j+1+maxReadingLen; k++ {
-			c := s[k]
+		for k, c := range []byte(s[j+1 : min(len(s), j+2+maxReadingLen)]) {
 			if c == ')' {
-				end = k
+				end = j + 1 + k
 				break
 			}
 			if !readingBytes[c] {
