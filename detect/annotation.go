@@ -114,11 +114,12 @@ func Annotations(s string) AnnotationResult {
 		if !han && !strayBase(base) {
 			continue
 		}
+		// The reading and its ')' are looked for in a window of the
+		// longest reading: indexing the window needs no bounds checks.
 		end := -1
-		for k := j + 1; k < len(s) && k <= j+1+maxReadingLen; k++ {
-			c := s[k]
+		for k, c := range []byte(s[j+1 : min(len(s), j+2+maxReadingLen)]) {
 			if c == ')' {
-				end = k
+				end = j + 1 + k
 				break
 			}
 			if !readingBytes[c] {
@@ -422,7 +423,9 @@ func countTotals(s string, stats *charStats) {
 			i++
 			continue
 		}
-		if c >= 0xE1 && c <= 0xEF && c != 0xED && i+2 < len(s) {
+		// i < len(s)-2 rather than i+2 < len(s): the compiler then drops
+		// the bounds checks of s[i+1] and s[i+2].
+		if c >= 0xE1 && c <= 0xEF && c != 0xED && i < len(s)-2 {
 			c1, c2 := s[i+1], s[i+2]
 			if (c1^0x80)|(c2^0x80) < 0x40 {
 				i += 3
@@ -435,7 +438,7 @@ func countTotals(s string, stats *charStats) {
 				continue
 			}
 		}
-		if c >= 0xC2 && c <= 0xDF && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+		if c >= 0xC2 && c <= 0xDF && i < len(s)-1 && s[i+1]&0xC0 == 0x80 {
 			// A valid two-byte character (the tone marks of the
 			// readings) is below U+0800: never an annotated character.
 			i += 2

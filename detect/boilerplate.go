@@ -251,7 +251,7 @@ func (rs *BoilerplateRules) lineHits(f *folder, text string, hits []bpHit) []bpH
 		size := 1
 		if c < 0x80 {
 			ids = rs.floatASC[c]
-		} else if c >= 0xE0 && c < 0xF0 && i+2 < len(b) {
+		} else if c >= 0xE0 && c < 0xF0 && i < len(b)-2 {
 			r := rune(c&0x0F)<<12 | rune(b[i+1]&0x3F)<<6 | rune(b[i+2]&0x3F)
 			size = 3
 			k := floatIdx[uint16(r)]

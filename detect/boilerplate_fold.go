@@ -246,7 +246,9 @@ func (f *folder) fold(line string) {
 		// what the general path below does for them with less to keep
 		// track of. A character it does not handle ends the run.
 		if c >= 0xE3 && c <= 0xE9 {
-			for i+2 < len(line) {
+			// i < len(line)-2 rather than i+2 < len(line): the compiler
+			// then drops the bounds checks of line[i+1] and line[i+2].
+			for i < len(line)-2 {
 				c0, c1, c2 := line[i], line[i+1], line[i+2]
 				if c0 < 0xE3 || c0 > 0xE9 || (c1^0x80)|(c2^0x80) >= 0x40 {
 					break
@@ -346,7 +348,7 @@ func (f *folder) fold(line string) {
 
 // decodeRune3b is utf8x.DecodeRune for byte slices.
 func decodeRune3b(s []byte, i int) (rune, int) {
-	if c := s[i]; c >= 0xE0 && c < 0xF0 && i+2 < len(s) {
+	if c := s[i]; c >= 0xE0 && c < 0xF0 && i < len(s)-2 {
 		c1, c2 := s[i+1], s[i+2]
 		if c1&0xC0 == 0x80 && c2&0xC0 == 0x80 {
 			r := rune(c&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F)

@@ -350,7 +350,7 @@ func fingerprint(b []byte) (uint64, bool) {
 			i++
 			continue
 		}
-		if c >= 0xE1 && c <= 0xEF && c != 0xED && i+2 < len(b) && (b[i+1]^0x80)|(b[i+2]^0x80) < 0x40 {
+		if c >= 0xE1 && c <= 0xEF && c != 0xED && i < len(b)-2 && (b[i+1]^0x80)|(b[i+2]^0x80) < 0x40 {
 			// A valid three-byte character (Han), decoded inline.
 			r := rune(c&0x0F)<<12 | rune(b[i+1]&0x3F)<<6 | rune(b[i+2]&0x3F)
 			if isHan(r) {

@@ -152,7 +152,7 @@ func checkEdits(text string, edits []Edit) error {
 // rest of the string, from the first other byte on, by utf8.ValidString.
 func validAfter(s string) bool {
 	i := 0
-	for i+2 < len(s) {
+	for i < len(s)-2 {
 		c, c1, c2 := s[i], s[i+1], s[i+2]
 		// E1–EC and EE–EF lead bytes take any continuation bytes; E0 and
 		// ED (overlongs, surrogates) go the long way.

@@ -101,7 +101,7 @@ func (h Hygiene) scan(text string, valid bool, from, to int, edits []Edit, findi
 				}
 				lineStart, normal = i+1, true
 			case c == '\r':
-				if i+1 < len(text) && text[i+1] == '\n' {
+				if i < len(text)-1 && text[i+1] == '\n' {
 					edits = append(edits, Edit{Start: i, End: i + 1, Reason: "CRLF line end to LF", Rule: "crlf", Confidence: 1})
 				} else {
 					if !normal {
@@ -127,11 +127,11 @@ func (h Hygiene) scan(text string, valid bool, from, to int, edits []Edit, findi
 			i++
 			continue
 		}
-		if c >= 0xE4 && c <= 0xE9 && (valid || i+2 < len(text) && text[i+1]&0xC0 == 0x80 && text[i+2]&0xC0 == 0x80) {
+		if c >= 0xE4 && c <= 0xE9 && (valid || i < len(text)-2 && text[i+1]&0xC0 == 0x80 && text[i+2]&0xC0 == 0x80) {
 			i += 3 // U+4000–U+9FFF: Han and hexagrams, nothing to do
 			continue
 		}
-		if (c == 0xE3 || c == 0xEF) && i+2 < len(text) {
+		if (c == 0xE3 || c == 0xEF) && i < len(text)-2 {
 			// CJK punctuation and kana (U+3000–U+30FF but the combining
 			// marks U+3099 and U+309A) and full-width forms (U+FF00–
 			// U+FF7F): none is removed, and nfcStable accepts them all.
@@ -148,7 +148,7 @@ func (h Hygiene) scan(text string, valid bool, from, to int, edits []Edit, findi
 		r, size := rune(0), 3
 		if r3, ok := utf8x.Decode3(text, i); ok {
 			r = r3
-		} else if c >= 0xC2 && c <= 0xDF && i+1 < len(text) && text[i+1]&0xC0 == 0x80 {
+		} else if c >= 0xC2 && c <= 0xDF && i < len(text)-1 && text[i+1]&0xC0 == 0x80 {
 			r, size = rune(c&0x1F)<<6|rune(text[i+1]&0x3F), 2
 		} else {
 			r, size = utf8.DecodeRuneInString(text[i:])
@@ -220,7 +220,7 @@ var hygieneSkip = func() (t [2][256]uint8) {
 // c1RunEnd returns the end of the run of C1 controls (U+0080–U+009F, two
 // bytes each in UTF-8) that starts at text[i].
 func c1RunEnd(text string, i int) int {
-	for i+1 < len(text) && text[i] == 0xC2 && text[i+1] >= 0x80 && text[i+1] <= 0x9F {
+	for i < len(text)-1 && text[i] == 0xC2 && text[i+1] >= 0x80 && text[i+1] <= 0x9F {
 		i += 2
 	}
 	return i
@@ -244,7 +244,7 @@ func latin1At(text string, i int) bool {
 // intermediate bytes 0x20–0x2F and a final byte 0x40–0x7E, at most
 // maxCSI bytes in all; 0 when there is none.
 func csiEnd(text string, i int) int {
-	if i+2 >= len(text) || text[i+1] != '[' {
+	if i >= len(text)-2 || text[i+1] != '[' {
 		return 0
 	}
 	j := i + 2

@@ -203,7 +203,7 @@ func (st *Script) edits(text string, doc *Doc, ap *applied) ([]Edit, []Finding) 
 		}
 	}
 	// The runs leave room for the patches, which are merged in place.
-	segs := convertedRuns(conv, text, valid, allowed, len(patches))
+	segs := convertedRuns(lc, conv, text, valid, allowed, len(patches))
 	if st.variants != nil && !toSimp {
 		variants, err := st.variants.get()
 		if err != nil {
@@ -211,7 +211,7 @@ func (st *Script) edits(text string, doc *Doc, ap *applied) ([]Edit, []Finding) 
 		}
 		// Text already Traditional gets the regional variants only (爲 →
 		// 為), never s2t's character choices (台 → 臺).
-		other := convertedRuns(variants, text, valid, func(start, end int) bool { return !allowed(start, end) }, 0)
+		other := convertedRuns(st.variants, variants, text, valid, func(start, end int) bool { return !allowed(start, end) }, 0)
 		segs = mergeDisjoint(segs, other)
 		if len(other) > 0 {
 			rule = conv.Config() + "+" + variants.Config()
@@ -240,16 +240,24 @@ func (st *Script) edits(text string, doc *Doc, ap *applied) ([]Edit, []Finding) 
 	return mergeRuns(segs, rule, reason, res.Confidence), findings
 }
 
-// convertedRuns returns the runs of text that conv changes and allowed
-// accepts, with their replacements. Conversion is one Convert call (fast,
-// and free when nothing changes); when the result has as many characters
-// as text, as OpenCC's conversions almost always do, the runs are found by
-// comparing the two character by character, and otherwise they come from
-// conv.Segments, which traces the conversion but is an order of magnitude
-// slower. Either way the phrase context of the whole text decides. valid
-// says that text is known to be valid UTF-8. The runs found by comparison
-// come with room for extra more edits (see applyPatches).
-func convertedRuns(conv *convert.Converter, text string, valid bool, allowed func(start, end int) bool, extra int) []Edit {
+// convertedRuns returns the runs of text that conv, lc's converter,
+// changes and allowed accepts, with their replacements. For valid UTF-8
+// text the conversion reports the runs itself where it can (tracedRuns).
+// Otherwise conversion is one Convert call (fast, and free when nothing
+// changes); when the result has as many characters as text, as OpenCC's
+// conversions almost always do, the runs are found by comparing the two
+// character by character, and otherwise they come from conv.Segments,
+// which traces the conversion but is an order of magnitude slower. Either
+// way the phrase context of the whole text decides. valid says that text
+// is known to be valid UTF-8. The runs found by tracing or comparison come
+// with room for extra more edits (see applyPatches).
+func convertedRuns(lc *lazyConverter, conv *convert.Converter, text string, valid bool, allowed func(start, end int) bool, extra int) []Edit {
+	if valid || utf8.ValidString(text) {
+		if segs, ok := tracedRuns(lc, text, allowed, extra); ok {
+			return segs
+		}
+		valid = true
+	}
 	out := conv.Convert(text)
 	if out == text {
 		return nil
@@ -265,6 +273,47 @@ func convertedRuns(conv *convert.Converter, text string, valid bool, allowed fun
 		})
 		return segs
 	})
+}
+
+// tracedRuns is convertedRuns for valid UTF-8 text when lc's converter
+// traces the runs it changes (see traceConversion): they are the runs that
+// comparing its result with text finds, without the comparison, which
+// cost as much as the conversion. The replacements of the runs that
+// allowed accepts are copied into one string, back to back, instead of
+// keeping the whole converted text. ok is false when the converter cannot
+// trace the runs.
+func tracedRuns(lc *lazyConverter, text string, allowed func(start, end int) bool, extra int) ([]Edit, bool) {
+	tb := traceBufPool.Get().(*traceBuf)
+	defer putTraceBuf(tb)
+	out, ok := traceConversion(lc, text, tb)
+	if !ok {
+		return nil, false
+	}
+	// The accepted runs, in place, and the size of their replacements.
+	runs, size := tb.runs[:0], 0
+	for _, r := range tb.runs {
+		if allowed(r.Start, r.End) {
+			runs = append(runs, r)
+			size += r.OutEnd - r.OutStart
+		}
+	}
+	if len(runs) == 0 {
+		return nil, true
+	}
+	var b strings.Builder
+	b.Grow(size)
+	for _, r := range runs {
+		b.WriteString(out[r.OutStart:r.OutEnd])
+	}
+	repl := b.String()
+	segs := make([]Edit, len(runs), len(runs)+extra)
+	at := 0
+	for k, r := range runs {
+		n := r.OutEnd - r.OutStart
+		segs[k] = Edit{Start: r.Start, End: r.End, After: repl[at : at+n]}
+		at += n
+	}
+	return segs, true
 }
 
 // runsOf returns the runs in which out, the conversion of text, differs
@@ -365,7 +414,7 @@ func findRuns(text, out string, allowed func(start, end int) bool, runs []run, w
 			n := utf8x.SeqLen(text[i])
 			if n == 3 {
 				// Han: three byte compares, not a call.
-				if j+2 < len(out) && text[i] == out[j] && text[i+1] == out[j+1] && text[i+2] == out[j+2] {
+				if j < len(out)-2 && text[i] == out[j] && text[i+1] == out[j+1] && text[i+2] == out[j+2] {
 					break
 				}
 			} else if j+n <= len(out) && text[i:i+n] == out[j:j+n] {
@@ -628,7 +677,7 @@ func load64(s string, i int) uint64 {
 // valid3 returns 3 when s has a valid three-byte UTF-8 sequence at i (Han
 // text is made of them), and 0 otherwise.
 func valid3(s string, i int) int {
-	if i+2 >= len(s) {
+	if i >= len(s)-2 {
 		return 0
 	}
 	c, c1, c2 := s[i], s[i+1], s[i+2]
@@ -717,14 +766,14 @@ func (st *Script) taiwanese(text string, valid bool) (bool, error) {
 		return false, err
 	}
 	all := func(int, int) bool { return true }
-	count := func(c *convert.Converter) int {
+	count := func(lc *lazyConverter, c *convert.Converter) int {
 		n := 0
-		for _, e := range convertedRuns(c, text, valid, all, 0) {
+		for _, e := range convertedRuns(lc, c, text, valid, all, 0) {
 			n += utf8.RuneCountInString(text[e.Start:e.End])
 		}
 		return n
 	}
-	return count(tw2t) > count(t2tw), nil
+	return count(st.tw2t, tw2t) > count(st.t2tw, t2tw), nil
 }
 
 // region returns which converter segments may be applied: the ones not

@@ -179,8 +179,9 @@ func FuzzScriptStage(f *testing.F) {
 	})
 }
 
-// convertedRuns reproduces Convert, through the character-aligned
-// comparison or, when the character count changes, through Segments.
+// convertedRuns reproduces Convert, through the traced runs, the
+// character-aligned comparison or, when the character count changes,
+// through Segments; the traced runs are those of the comparison.
 func TestConvertedRuns(t *testing.T) {
 	all := func(int, int) bool { return true }
 	for _, tc := range []struct{ config, in string }{
@@ -193,9 +194,16 @@ func TestConvertedRuns(t *testing.T) {
 	} {
 		conv, err := convert.New(tc.config)
 		require.NoError(t, err)
-		edits := convertedRuns(conv, tc.in, false, all, 0)
+		lc := newLazyConverter(tc.config, convert.Options{})
+		edits := convertedRuns(lc, conv, tc.in, false, all, 0)
 		require.NoError(t, checkEdits(tc.in, edits))
 		assert.Equal(t, conv.Convert(tc.in), applyEdits(tc.in, edits), "%s %q", tc.config, tc.in)
+		if out := conv.Convert(tc.in); out != tc.in {
+			compared, res := alignedRuns(tc.in, out, all, 0)
+			if res == aligned {
+				assert.Equal(t, compared, edits, "%s %q", tc.config, tc.in)
+			}
+		}
 	}
 }
 

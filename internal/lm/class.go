@@ -86,48 +86,105 @@ func classFirst(r rune) CharClass {
 	if uint32(r) >= 0x10000 {
 		return classify(r)
 	}
-	bmpClassOnce.Do(func() {
-		t := new([0x10000]CharClass)
-		for r := range t {
-			t[r] = classify(rune(r))
-		}
-		bmpClass.Store(t)
-	})
+	bmpClassOnce.Do(func() { bmpClass.Store(bmpTable()) })
 	return bmpClass.Load()[r]
+}
+
+// bmpTable returns the class of every BMP rune, as classify gives it.
+// Asking classify rune by rune took 114 million instructions, most of them
+// binary searches of the unicode tables for the runes that its quick cases
+// do not cover; here the ranges of those tables are painted in instead,
+// each later painting taking precedence as classify's later tests give way
+// to its earlier ones, and the quick cases and Latin-1 (whose properties
+// the unicode package keeps apart) are asked rune by rune.
+func bmpTable() *[0x10000]CharClass {
+	t := new([0x10000]CharClass) // Other
+	paint := func(tab *unicode.RangeTable, c CharClass, only func(CharClass) bool) {
+		for _, rg := range tab.R16 {
+			lo, hi, stride := rune(rg.Lo), rune(rg.Hi), rune(rg.Stride)
+			if hi <= unicode.MaxLatin1 {
+				continue
+			}
+			if lo <= unicode.MaxLatin1 {
+				lo += (unicode.MaxLatin1 - lo + stride) / stride * stride
+			}
+			for r := lo; r <= hi; r += stride {
+				if only == nil || only(t[r]) {
+					t[r] = c
+				}
+			}
+		}
+	}
+	// Outside Latin-1 IsControl is false; the other tests are range
+	// look-ups, painted here from the last to the first.
+	paint(unicode.Nl, Symbol, nil)
+	paint(unicode.No, Symbol, nil)
+	paint(unicode.S, Symbol, nil)
+	paint(unicode.P, Punct, nil)
+	paint(unicode.White_Space, Space, nil)
+	paint(unicode.Nd, Digit, nil)
+	paint(unicode.L, Letter, nil)
+	isLetter := func(c CharClass) bool { return c == Letter }
+	paint(unicode.Latin, Latin, isLetter)
+	paint(unicode.Han, Han, isLetter)
+	for r := range t {
+		if c, ok := quickClass(rune(r)); ok || r <= unicode.MaxLatin1 {
+			if !ok {
+				c = tableClass(rune(r))
+			}
+			t[r] = c
+		}
+	}
+	return t
 }
 
 // classify returns the class of r. It is a few comparisons for the common
 // blocks and falls back to the unicode tables for the rest.
 func classify(r rune) CharClass {
+	if c, ok := quickClass(r); ok {
+		return c
+	}
+	return tableClass(r)
+}
+
+// quickClass returns the class of r when r is in one of the blocks that
+// classify decides by comparisons, and false otherwise.
+func quickClass(r rune) (CharClass, bool) {
 	switch {
 	case r < 0x80:
 		if r < 0 {
-			return Other
+			return Other, true
 		}
-		return asciiClass[r]
+		return asciiClass[r], true
 	case r >= 0x4E00 && r <= 0x9FFF, r >= 0x3400 && r <= 0x4DBF, r >= 0xF900 && r <= 0xFAFF,
 		r >= 0x20000 && r <= 0x3FFFF, r == 0x3007:
-		return Han
+		return Han, true
 	case r >= 0x3041 && r <= 0x30FF && r != 0x30FB, r >= 0x31F0 && r <= 0x31FF, r >= 0xFF66 && r <= 0xFF9F:
-		return Kana
+		return Kana, true
 	case r >= 0xAC00 && r <= 0xD7A3, r >= 0x1100 && r <= 0x11FF, r >= 0x3130 && r <= 0x318F,
 		r >= 0xA960 && r <= 0xA97F, r >= 0xD7B0 && r <= 0xD7FF, r >= 0xFFA0 && r <= 0xFFDC:
-		return Hangul
+		return Hangul, true
 	case r == 0xFFFD:
-		return Replacement
+		return Replacement, true
 	case r >= 0xE000 && r <= 0xF8FF, r >= 0xF0000 && r <= 0x10FFFF:
-		return PrivateUse
+		return PrivateUse, true
 	case r >= 0x80 && r <= 0x9F:
-		return Control
+		return Control, true
 	case r == 0x3000, r == 0xA0:
-		return Space
+		return Space, true
 	case r >= 0x3001 && r <= 0x3003, r >= 0x3008 && r <= 0x3011, r >= 0x3014 && r <= 0x301F, r == 0x30FB:
-		return Punct
+		return Punct, true
 	case r >= 0x2500 && r <= 0x25FF, r >= 0x2E80 && r <= 0x2FDF:
-		return Symbol
+		return Symbol, true
 	case r >= 0xFF10 && r <= 0xFF19:
-		return Digit
+		return Digit, true
 	}
+	return Other, false
+}
+
+// tableClass is classify for a rune outside the blocks of quickClass: it
+// asks the unicode tables.
+func tableClass(r rune) CharClass {
 	switch {
 	case unicode.IsLetter(r):
 		if unicode.Is(unicode.Latin, r) {

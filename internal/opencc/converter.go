@@ -186,7 +186,7 @@ func (c *Converter) runFused(m *matcher, s string, dst []byte, bars []int) ([]by
 		var n int
 		var v int32
 		// The commonest case, a valid three-byte character, inline; see next.
-		if c0 := s[i]; c0&0xF0 == 0xE0 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+		if c0 := s[i]; c0&0xF0 == 0xE0 && i < len(s)-2 && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
 			r := rune(c0&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
 			if r >= 0x800 && uint32(r-0x2FF0) >= 0x10 && uint32(r-0xD800) >= 0x800 {
 				cur := uint32(m.bmp[uint16(r)])
@@ -195,7 +195,7 @@ func (c *Converter) runFused(m *matcher, s string, dst []byte, bars []int) ([]by
 					continue
 				}
 				if nd := &m.nodes[cur]; nd.mask == 0 || i+3 == len(s) ||
-					i+5 < len(s) && s[i+3]&0xF0 == 0xE0 && nd.mask&bytesBit(s[i+4], s[i+5]) == 0 {
+					i < len(s)-5 && s[i+3]&0xF0 == 0xE0 && nd.mask&bytesBit(s[i+4], s[i+5]) == 0 {
 					// No key continues with the next character (the walk's
 					// first test, done here to save the call).
 					n, v = 3, nd.val
@@ -268,7 +268,7 @@ func (c *Converter) runLimited(m *matcher, s string, dst []byte, bars []int, map
 		var n int
 		var v int32
 		// The commonest case, a valid three-byte character, inline; see next.
-		if c0 := sl[i]; c0&0xF0 == 0xE0 && i+2 < len(sl) && sl[i+1]&0xC0 == 0x80 && sl[i+2]&0xC0 == 0x80 {
+		if c0 := sl[i]; c0&0xF0 == 0xE0 && i < len(sl)-2 && sl[i+1]&0xC0 == 0x80 && sl[i+2]&0xC0 == 0x80 {
 			r := rune(c0&0x0F)<<12 | rune(sl[i+1]&0x3F)<<6 | rune(sl[i+2]&0x3F)
 			if r >= 0x800 && uint32(r-0x2FF0) >= 0x10 && uint32(r-0xD800) >= 0x800 {
 				cur := uint32(m.bmp[uint16(r)])
@@ -277,7 +277,7 @@ func (c *Converter) runLimited(m *matcher, s string, dst []byte, bars []int, map
 					continue
 				}
 				if nd := &m.nodes[cur]; nd.mask == 0 || i+3 == len(sl) ||
-					i+5 < len(sl) && sl[i+3]&0xF0 == 0xE0 && nd.mask&bytesBit(sl[i+4], sl[i+5]) == 0 {
+					i < len(sl)-5 && sl[i+3]&0xF0 == 0xE0 && nd.mask&bytesBit(sl[i+4], sl[i+5]) == 0 {
 					n, v = 3, nd.val
 				} else if n, v = m.walk(sl, i, i+3, cur); v == noValue {
 					n = 3
@@ -346,7 +346,7 @@ func (c *Converter) run(m *matcher, s string, dst []byte) ([]byte, bool) {
 		var n int
 		var v int32
 		// The commonest case, a valid three-byte character, inline; see next.
-		if c0 := s[i]; c0&0xF0 == 0xE0 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+		if c0 := s[i]; c0&0xF0 == 0xE0 && i < len(s)-2 && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
 			r := rune(c0&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
 			if r >= 0x800 && uint32(r-0x2FF0) >= 0x10 && uint32(r-0xD800) >= 0x800 {
 				cur := uint32(m.bmp[uint16(r)])
@@ -355,7 +355,7 @@ func (c *Converter) run(m *matcher, s string, dst []byte) ([]byte, bool) {
 					continue
 				}
 				if nd := &m.nodes[cur]; nd.mask == 0 || i+3 == len(s) ||
-					i+5 < len(s) && s[i+3]&0xF0 == 0xE0 && nd.mask&bytesBit(s[i+4], s[i+5]) == 0 {
+					i < len(s)-5 && s[i+3]&0xF0 == 0xE0 && nd.mask&bytesBit(s[i+4], s[i+5]) == 0 {
 					// No key continues with the next character (the walk's
 					// first test, done here to save the call).
 					n, v = 3, nd.val
@@ -408,15 +408,91 @@ func (c *Converter) runDense(m *matcher, s string, dst []byte) ([]byte, bool) {
 // the runs of characters that the step changes (see ConvertRuns). It
 // reports false, with the conversion unfinished, when it cannot trace
 // them.
+//
+// Most replacements keep the length of what they replace (燈 → 灯), so
+// the result is first a copy of s with the replacements written over it
+// (replaceInPlace); from the first replacement of another length on, it
+// is built piece by piece.
 func (c *Converter) runDenseTraced(m *matcher, s string, dst []byte, trace bool, runs []Run) ([]byte, []Run, bool, bool) {
-	changed, ok := false, true
-	last := 0
+	ok := true
 	noIDS, conservative := c.noIDS, c.conservative
-	for i := 0; i < len(s); {
+	i, n, v := m.nextChange(s, 0, noIDS, conservative)
+	if n == 0 {
+		return dst, runs, false, true
+	}
+	if cap(dst) < len(s)+len(s)/4 {
+		dst = make([]byte, 0, len(s)+len(s)/4+16)
+	}
+	ip := inPlace{dst: append(dst[:0], s...), runs: runs, trace: trace}
+	for n > 0 {
+		val := m.vals[v]
+		if len(val) != n {
+			break
+		}
+		copy(ip.dst[i:], val)
+		if trace {
+			if ip.runs, ok = traceRuns(ip.runs, s[i:i+n], i, val, i); !ok {
+				return ip.dst, ip.runs, true, false
+			}
+		}
+		i, n, v = m.replaceInPlace(s, i+n, &ip, noIDS, conservative)
+	}
+	dst, runs = ip.dst, ip.runs
+	if n == 0 {
+		return dst, runs, true, true
+	}
+	// s[:i] is converted in dst[:i]; the rest piece by piece.
+	dst = dst[:i]
+	last := i
+	for n > 0 {
+		val := m.vals[v]
+		dst = appendPiece(dst, s[last:i], val)
+		last = i + n
+		if trace {
+			// The commonest replacement, one three-byte character by
+			// another, here; the others by traceRuns.
+			if m.isChar3(v) {
+				if k := len(runs) - 1; k >= 0 && runs[k].End == i {
+					runs[k].End, runs[k].OutEnd = i+3, len(dst)
+				} else {
+					runs = append(runs, Run{i, i + 3, len(dst) - 3, len(dst)})
+				}
+			} else if runs, ok = traceRuns(runs, s[i:i+n], i, val, len(dst)-len(val)); !ok {
+				return dst, runs, true, false
+			}
+		}
+		i, n, v = m.nextChange(s, i+n, noIDS, conservative)
+	}
+	return append(dst, s[last:]...), runs, true, true
+}
+
+// inPlace is the state of an in-place conversion (see replaceInPlace).
+// It is passed by pointer, so that the scan loop, which sees every
+// character, holds few variables and keeps them in registers.
+type inPlace struct {
+	dst   []byte // the text with the replacements so far written over it
+	runs  []Run  // the runs traced so far
+	trace bool   // trace the runs
+}
+
+// replaceInPlace goes on with runDenseTraced's conversion of s from i
+// while it can be done in place: ip.dst holds s with the replacements
+// before i written over it, each as long as what it replaces. It writes
+// over ip.dst each further replacement of one three-byte character by
+// another (char3), tracing it in ip.runs when ip.trace is set, and stops
+// at the first other change, which it returns as nextChange does: its
+// offset, length and value, or a length of 0 at the end of s. It is
+// nextChange's scan with the commonest change done in its loop, so that a
+// document in the other script, which changes every few characters, is
+// converted without a call per change.
+func (m *matcher) replaceInPlace(s string, i int, ip *inPlace, noIDS, conservative bool) (int, int, int32) {
+	for i < len(s) {
 		var n int
 		var v int32
-		// The commonest case, a valid three-byte character, inline; see next.
-		if c0 := s[i]; c0&0xF0 == 0xE0 && i+2 < len(s) && (s[i+1]^0x80)|(s[i+2]^0x80) < 0x40 {
+		// The commonest case, a valid three-byte character, inline; see
+		// next. (The test i < len(s)-2 rather than i+2 < len(s) lets the
+		// compiler drop the bounds checks of the next two bytes.)
+		if c0 := s[i]; c0&0xF0 == 0xE0 && i < len(s)-2 && (s[i+1]^0x80)|(s[i+2]^0x80) < 0x40 {
 			r := rune(c0&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
 			// Lead bytes E4–E9 (U+4000–U+9FFF, most of the text) begin no
 			// overlong sequence, IDS operator or surrogate: one test
@@ -428,7 +504,7 @@ func (c *Converter) runDenseTraced(m *matcher, s string, dst []byte, trace bool,
 					continue
 				}
 				if nd := &m.nodes[cur]; nd.mask == 0 || i+3 == len(s) ||
-					i+5 < len(s) && s[i+3]&0xF0 == 0xE0 && nd.mask&bytesBit(s[i+4], s[i+5]) == 0 {
+					i < len(s)-5 && s[i+3]&0xF0 == 0xE0 && nd.mask&bytesBit(s[i+4], s[i+5]) == 0 {
 					// No key continues with the next character (the walk's
 					// first test, done here to save the call).
 					n, v = 3, nd.val
@@ -441,55 +517,96 @@ func (c *Converter) runDenseTraced(m *matcher, s string, dst []byte, trace bool,
 		} else {
 			n, v = m.next(s, i)
 		}
-		if v == noValue {
+		switch {
+		case v == noValue:
 			if noIDS && n > 3 && isIDSOperator(s, i) {
 				n = 3
 			}
-			i += n
-			continue
-		}
-		if conservative && m.isAmbiguous(v) {
-			i += n // ambiguous single character: leave it
-			continue
-		}
-		if !m.isIdentity(v) {
+		case conservative && m.isAmbiguous(v):
+			// An ambiguous single character: left as it is.
+		case m.isChar3(v):
 			val := m.vals[v]
-			if !changed {
-				if cap(dst) < len(s)+len(s)/4 {
-					dst = make([]byte, 0, len(s)+len(s)/4+16)
-				}
-				changed = true
-			}
-			dst = appendPiece(dst, s[last:i], val)
-			last = i + n
-			if trace {
-				// The commonest replacement, one three-byte character by
-				// another, here; the others by traceRuns.
-				if n == 3 && len(val) == 3 && s[i]&0xF0 == 0xE0 && valid3(val) {
-					if s[i] != val[0] || s[i+1] != val[1] || s[i+2] != val[2] {
-						if k := len(runs) - 1; k >= 0 && runs[k].End == i {
-							runs[k].End, runs[k].OutEnd = i+3, len(dst)
-						} else {
-							runs = append(runs, Run{i, i + 3, len(dst) - 3, len(dst)})
-						}
-					}
-				} else if runs, ok = traceRuns(runs, s[i:i+n], i, val, len(dst)-len(val)); !ok {
-					return dst, runs, changed, false
+			w := ip.dst[i : i+3]
+			w[0], w[1], w[2] = val[0], val[1], val[2]
+			if ip.trace {
+				if k := len(ip.runs) - 1; k >= 0 && ip.runs[k].End == i {
+					ip.runs[k].End, ip.runs[k].OutEnd = i+3, i+3
+				} else {
+					ip.runs = append(ip.runs, Run{i, i + 3, i, i + 3})
 				}
 			}
+		case !m.isIdentity(v):
+			return i, n, v
 		}
 		i += n
 	}
-	if !changed {
-		return dst, runs, false, true
+	return len(s), 0, noValue
+}
+
+// nextChange returns the first match of a dense matcher at or after i
+// that changes s: its offset, its length and its value, or (len(s), 0,
+// noValue) when there is none. Matches are found at each position as run
+// finds them; a position without a match (noValue) passes one character
+// or ideographic description sequence, and so does, with noIDS, an
+// unmatched sequence, as run does; identity matches, and with
+// conservative ambiguous characters, change nothing and are passed. It
+// is runDenseTraced's scan, kept apart so that its loop, which sees every
+// character, holds its few variables in registers (inside runDenseTraced
+// they were spilled to the stack on every character).
+func (m *matcher) nextChange(s string, i int, noIDS, conservative bool) (int, int, int32) {
+	for i < len(s) {
+		var n int
+		var v int32
+		// The commonest case, a valid three-byte character, inline; see
+		// next and replaceInPlace.
+		if c0 := s[i]; c0&0xF0 == 0xE0 && i < len(s)-2 && (s[i+1]^0x80)|(s[i+2]^0x80) < 0x40 {
+			r := rune(c0&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
+			// Lead bytes E4–E9 (U+4000–U+9FFF, most of the text) begin no
+			// overlong sequence, IDS operator or surrogate: one test
+			// instead of the three.
+			if c0-0xE4 <= 0xE9-0xE4 || r >= 0x800 && uint32(r-0x2FF0) >= 0x10 && uint32(r-0xD800) >= 0x800 {
+				cur := uint32(m.bmp[uint16(r)])
+				if cur == 0 {
+					i += 3
+					continue
+				}
+				if nd := &m.nodes[cur]; nd.mask == 0 || i+3 == len(s) ||
+					i < len(s)-5 && s[i+3]&0xF0 == 0xE0 && nd.mask&bytesBit(s[i+4], s[i+5]) == 0 {
+					// No key continues with the next character (the walk's
+					// first test, done here to save the call).
+					n, v = 3, nd.val
+				} else if n, v = m.walk(s, i, i+3, cur); v == noValue {
+					n = 3
+				}
+			} else {
+				n, v = m.next(s, i)
+			}
+		} else {
+			n, v = m.next(s, i)
+		}
+		switch {
+		case v == noValue:
+			if noIDS && n > 3 && isIDSOperator(s, i) {
+				n = 3
+			}
+		case conservative && m.isAmbiguous(v):
+			// An ambiguous single character: left as it is.
+		case !m.isIdentity(v):
+			return i, n, v
+		}
+		i += n
 	}
-	return append(dst, s[last:]...), runs, true, true
+	return len(s), 0, noValue
 }
 
 // appendPiece appends an unchanged gap and a replacement, copying the
 // common three-byte replacement without a call to memmove.
 func appendPiece(dst []byte, gap, val string) []byte {
-	if len(gap) > 0 {
+	switch len(gap) {
+	case 0:
+	case 3: // one character between two replacements
+		dst = append(dst, gap[0], gap[1], gap[2])
+	default:
 		dst = append(dst, gap...)
 	}
 	if len(val) == 3 {

@@ -37,8 +37,12 @@ type matcher struct {
 	levels []uint8  // level of each key
 	// ambiguous has bit v set when key v is a single character with several
 	// candidates, which candidates lists.
-	ambiguous  []uint64
-	identity   []uint64 // bit v set when value v equals its key
+	ambiguous []uint64
+	identity  []uint64 // bit v set when value v equals its key
+	// char3 has bit v set when key v is one three-byte character and
+	// value v another one (燈 → 灯), the commonest replacement, which
+	// ConvertRuns traces without looking at the bytes.
+	char3      []uint64
 	candidates map[int32][]string
 	ascii      bool // some key starts with an ASCII byte
 	maxRunes   int  // longest key, in runes
@@ -193,6 +197,12 @@ func newMatcher(name string, levels [][]*Dict) (*matcher, error) {
 			}
 			m.identity[vi/64] |= 1 << (vi % 64)
 		}
+		if def := m.vals[vi]; def != key && len(key) == 3 && key[0]&0xF0 == 0xE0 && len(def) == 3 && valid3(def) {
+			for len(m.char3) <= int(vi)/64 {
+				m.char3 = append(m.char3, 0)
+			}
+			m.char3[vi/64] |= 1 << (vi % 64)
+		}
 		if amb := ambiguousCandidates(key, cands); amb != nil {
 			for len(m.ambiguous) <= int(vi)/64 {
 				m.ambiguous = append(m.ambiguous, 0)
@@ -275,6 +285,13 @@ func (m *matcher) isAmbiguous(v int32) bool {
 func (m *matcher) isIdentity(v int32) bool {
 	w := int(v) / 64
 	return w < len(m.identity) && m.identity[w]&(1<<(v%64)) != 0
+}
+
+// isChar3 reports whether key v is one three-byte character and value v
+// another one.
+func (m *matcher) isChar3(v int32) bool {
+	w := int(v) / 64
+	return w < len(m.char3) && m.char3[w]&(1<<(v%64)) != 0
 }
 
 // firstNode returns the node for a key's first rune, creating it if asked.
@@ -375,7 +392,7 @@ func (m *matcher) next(s string, i int) (int, int32) {
 		if !m.ascii {
 			return 1, noValue
 		}
-	} else if c&0xF0 == 0xE0 && i+2 < len(s) {
+	} else if c&0xF0 == 0xE0 && i < len(s)-2 {
 		r := rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
 		if s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 && r >= 0x800 && (r < 0x2FF0 || r > 0x2FFF) && (r < 0xD800 || r > 0xDFFF) {
 			cur := uint32(m.bmp[uint16(r)])
@@ -400,7 +417,7 @@ func (m *matcher) next(s string, i int) (int, int32) {
 // that start no key. It is used for sparse matchers, where most characters
 // start no key.
 func (m *matcher) skip(s string, i int) int {
-	for i+2 < len(s) {
+	for i < len(s)-2 {
 		c := s[i]
 		if c < 0x80 {
 			if m.ascii {
@@ -442,7 +459,7 @@ func (m *matcher) walk(s string, i, j int, cur uint32) (int, int32) {
 		var r rune
 		n := 3
 		c := s[j]
-		if c&0xF0 == 0xE0 && j+2 < len(s) {
+		if c&0xF0 == 0xE0 && j < len(s)-2 {
 			// Filter on the raw bytes first: most walks end here.
 			b1, b2 := s[j+1], s[j+2]
 			if nd.mask&bytesBit(b1, b2) == 0 || b1&0xC0 != 0x80 || b2&0xC0 != 0x80 {

@@ -40,6 +40,10 @@ func TestConvertRuns(t *testing.T) {
 		"⿰氵青 ⿱艹 乾隆 後來 皇后",
 		"\uF900\uF901豈更 著名 鬥爭",
 		"乾乾淨淨的頭髮髮型",
+		// Replacements of another length (殢 → 𣨼) after and before ones
+		// of the same length: the conversion leaves its in-place mode.
+		"這裡的頭髮殢這裡頭髮",
+		"頭髮殢云尤雨後來頭髮",
 	}
 	traced := 0
 	for _, name := range Names() {

@@ -10,7 +10,7 @@ func decodeRune(s string, i int) (rune, int) {
 	if c < 0x80 {
 		return rune(c), 1
 	}
-	if c&0xF0 == 0xE0 && i+2 < len(s) {
+	if c&0xF0 == 0xE0 && i < len(s)-2 {
 		c1, c2 := s[i+1], s[i+2]
 		if c1&0xC0 == 0x80 && c2&0xC0 == 0x80 {
 			r := rune(c&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F)
@@ -87,5 +87,5 @@ func consumeIDS(s string, depth int, codePoints *int) (int, bool) {
 
 // isIDSOperator reports whether s[i:] starts with U+2FF0..U+2FFF.
 func isIDSOperator(s string, i int) bool {
-	return i+2 < len(s) && s[i] == 0xE2 && s[i+1] == 0xBF && s[i+2] >= 0xB0
+	return i < len(s)-2 && s[i] == 0xE2 && s[i+1] == 0xBF && s[i+2] >= 0xB0
 }

@@ -12,7 +12,9 @@ import "unicode/utf8"
 // sequences, surrogates and the overlong-prone E0 lead byte, which callers
 // send to utf8.DecodeRuneInString).
 func Decode3(s string, i int) (rune, bool) {
-	if i+2 >= len(s) {
+	// i >= len(s)-2 rather than i+2 >= len(s): the compiler then drops
+	// the bounds checks of s[i+1] and s[i+2].
+	if i >= len(s)-2 {
 		return 0, false
 	}
 	c, c1, c2 := s[i], s[i+1], s[i+2]
@@ -27,7 +29,7 @@ func Decode3(s string, i int) (rune, bool) {
 // windows-1252 turns into), reporting false when s[i:] does not start
 // with one.
 func Decode2(s string, i int) (rune, bool) {
-	if i+1 >= len(s) {
+	if i >= len(s)-1 { // see Decode3
 		return 0, false
 	}
 	c, c1 := s[i], s[i+1]

@@ -36,12 +36,21 @@ func scanUTF8(b []byte) (valid, controls bool) {
 				i += 8
 			}
 			continue
-		case c >= 0xE1 && c != 0xED && c <= 0xEF && i+2 < len(b):
+		// i < len(b)-2 rather than i+2 < len(b) (and likewise below): the
+		// compiler then drops the bounds checks of the bytes after i.
+		case c >= 0xE1 && c != 0xED && c <= 0xEF && i < len(b)-2:
 			if (b[i+1]^0x80)|(b[i+2]^0x80) < 0x40 {
-				i += 3
+				// A run of such characters, most of a Chinese text, in a
+				// loop of its own, without the dispatch on c.
+				for i += 3; i < len(b)-2; i += 3 {
+					c := b[i]
+					if c < 0xE1 || c == 0xED || c > 0xEF || (b[i+1]^0x80)|(b[i+2]^0x80) >= 0x40 {
+						break
+					}
+				}
 				continue
 			}
-		case c >= 0xC2 && c <= 0xDF && i+1 < len(b):
+		case c >= 0xC2 && c <= 0xDF && i < len(b)-1:
 			if b[i+1]^0x80 < 0x40 {
 				i += 2
 				continue
