@@ -558,7 +558,9 @@ func (m *matcher) nextChange(s string, i int, noIDS, conservative bool) (int, in
 		var n int
 		var v int32
 		// The commonest case, a valid three-byte character, inline; see
-		// next and replaceInPlace.
+		// next and replaceInPlace, whose loop has the same block: keep the
+		// two in step. (A function for it would be too large to inline,
+		// and a call per character is what these loops avoid.)
 		if c0 := s[i]; c0&0xF0 == 0xE0 && i < len(s)-2 && (s[i+1]^0x80)|(s[i+2]^0x80) < 0x40 {
 			r := rune(c0&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
 			// Lead bytes E4–E9 (U+4000–U+9FFF, most of the text) begin no
