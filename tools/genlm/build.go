@@ -137,12 +137,10 @@ func build(s, t, text *counts, opt options) *model {
 		textRows = pairRows(index, len(runes), text)
 	}
 	for a := range runes {
-		d := newRowModel(dictRows[a], opt.InWord)
-		var x rowModelT
+		d := newRowEstimate(dictRows[a], opt.InWord)
+		x := newRowEstimate(nil, 1)
 		if beta > 0 {
-			x = newRowModel(textRows[a], 1)
-		} else {
-			x = newRowModel(nil, 1)
+			x = newRowEstimate(textRows[a], 1)
 		}
 		e := &m.vocab[a]
 		back := (1-beta)*d.back + beta*x.back
@@ -222,19 +220,20 @@ func pairRows(index map[rune]int, n int, srcs ...*counts) [][]pairCount {
 	return rows
 }
 
-// rowModelT is the Witten-Bell estimate of P(b|a) from one row of pair
+// rowEstimate is the Witten-Bell estimate of P(b|a) from one row of pair
 // counts: the more distinct successors per observation, the more mass goes
-// to the back-off (the unigram). inWord is the share of transitions the
-// counts can predict at all (dictionary words give no pairs across word
-// boundaries).
-type rowModelT struct {
+// to the back-off (the unigram).
+type rowEstimate struct {
 	row   []pairCount
 	total float64
 	w     float64 // weight of the maximum-likelihood estimate
 	back  float64 // weight of the unigram
 }
 
-func newRowModel(row []pairCount, inWord float64) rowModelT {
+// newRowEstimate returns the estimate of row; inWord is the share of
+// transitions the counts can predict at all (dictionary words give no
+// pairs across word boundaries: 0.5; running text: 1).
+func newRowEstimate(row []pairCount, inWord float64) rowEstimate {
 	var total float64
 	for _, pc := range row {
 		total += pc.c
@@ -244,12 +243,12 @@ func newRowModel(row []pairCount, inWord float64) rowModelT {
 		lambda = total / (total + float64(len(row)))
 	}
 	w := inWord * lambda
-	return rowModelT{row: row, total: total, w: w, back: 1 - w}
+	return rowEstimate{row: row, total: total, w: w, back: 1 - w}
 }
 
 // prob is the estimate of P(b|a) for a pair of count c and a second
 // character of unigram probability pb.
-func (r rowModelT) prob(c, pb float64) float64 {
+func (r rowEstimate) prob(c, pb float64) float64 {
 	p := r.back * pb
 	if r.total > 0 {
 		p += r.w * c / r.total
