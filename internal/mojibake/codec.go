@@ -71,7 +71,8 @@ func (gbkCodec) decode(b []byte) (rune, int) {
 }
 
 // big5Table is Big5 as golang.org/x/text decodes it (WHATWG big5, with the
-// HKSCS extensions), restricted to pairs that decode to one code point.
+// HKSCS extensions), restricted to pairs that decode to one code point, and
+// encodes it as the WHATWG encoder does (big5Prefer).
 type big5Table struct {
 	dec    [0x8000]rune // code-0x8000 → rune, 0 when the pair is no character (an array: the codec-chain analysis decodes every candidate pair)
 	enc    map[rune]uint16
@@ -114,7 +115,7 @@ func big5First() *big5Table {
 				}
 				code := uint16(b0<<8 | b1)
 				t.dec[code-0x8000] = r
-				if _, ok := t.enc[r]; !ok {
+				if old, ok := t.enc[r]; !ok || big5Prefer(r, old, code) {
 					t.enc[r] = code
 					if r < 0x10000 {
 						t.encBMP[r] = code
@@ -125,6 +126,31 @@ func big5First() *big5Table {
 		big5Tab.Store(t)
 	})
 	return big5Tab.Load()
+}
+
+// big5Prefer reports whether the encoder should write r as code rather
+// than old, a code met before it (codes are met in increasing order). It
+// follows the WHATWG Big5 encoder: a code of the standard range (lead byte
+// A1 or above) over an HKSCS one (whose lead bytes are lower), the first
+// standard code, but the last for the six characters that standard Big5
+// has twice (U+2550, U+255E, U+2561, U+256A, U+5341, U+5345). Characters
+// that only HKSCS has keep their HKSCS code. The decoder reads many
+// characters at both (都 at B3 A3 and at 90 6D): written at the HKSCS code,
+// GBK bytes read as Big5 came back as rare characters (常, GBK B3 A3, as
+// 恗, GBK 90 6D).
+func big5Prefer(r rune, old, code uint16) bool {
+	const std = 0xA100
+	switch {
+	case code < std:
+		return false
+	case old < std:
+		return true
+	}
+	switch r {
+	case 0x2550, 0x255E, 0x2561, 0x256A, 0x5341, 0x5345:
+		return true
+	}
+	return false
 }
 
 // encodes reports whether r has bytes in Big5 (big5Codec.appendRune

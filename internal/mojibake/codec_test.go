@@ -1,0 +1,72 @@
+package mojibake
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/traditionalchinese"
+)
+
+// The Big5 codec writes a character that the decoder reads at an HKSCS
+// code and at a standard one at the standard code, as the WHATWG encoder
+// does, and the last of the six characters standard Big5 has twice.
+func TestBig5Encoder(t *testing.T) {
+	code := func(r rune) uint16 {
+		b, ok := big5Codec{}.appendRune(nil, r)
+		require.True(t, ok, "%c", r)
+		require.Len(t, b, 2)
+		return uint16(b[0])<<8 | uint16(b[1])
+	}
+	for _, c := range []struct {
+		r    rune
+		want uint16
+	}{
+		{'都', 0xB3A3}, // also read at 90 6D
+		{'偽', 0xB0B0}, // also read at FA 66
+	} {
+		assert.Equal(t, c.want, code(c.r), "%c", c.r)
+	}
+	for _, r := range []rune{0x2550, 0x255E, 0x2561, 0x256A, 0x5341, 0x5345} {
+		var last uint16
+		for i, d := range big5().dec {
+			if c := uint16(i) + 0x8000; d == r && c >= 0xA100 {
+				last = c
+			}
+		}
+		require.NotZero(t, last, "%U", r)
+		assert.Equal(t, last, code(r), "%U", r)
+	}
+	// A character only HKSCS has keeps its HKSCS code.
+	for i, d := range big5().dec {
+		c := uint16(i) + 0x8000
+		if d == 0 || c >= 0xA100 {
+			continue
+		}
+		onlyHKSCS := true
+		for j, e := range big5().dec {
+			if e == d && uint16(j)+0x8000 >= 0xA100 {
+				onlyHKSCS = false
+				break
+			}
+		}
+		if onlyHKSCS {
+			assert.Less(t, code(d), uint16(0xA100), "%c", d)
+			break
+		}
+	}
+}
+
+// GBK text read as Big5 by a reader that knows the HKSCS codes comes back
+// in full: 常 (GBK B3 A3) is read as 都, whose Big5 code must be B3 A3 and
+// not its HKSCS duplicate 90 6D (恗 in GBK).
+func TestGBKReadAsBig5Duplicates(t *testing.T) {
+	const orig = "这个选项通常是非常有用的，系统管理员通常会打开它。"
+	raw, err := simplifiedchinese.GBK.NewEncoder().String(orig)
+	require.NoError(t, err)
+	garbled, err := traditionalchinese.Big5.NewDecoder().String(raw)
+	require.NoError(t, err)
+	require.Contains(t, garbled, "都")
+	assert.Equal(t, orig, applySpans(garbled, Find(garbled)))
+}
