@@ -282,6 +282,7 @@ func (a *analyzer) run() {
 		return
 	}
 	a.findLost()
+	a.findNBSP()
 	sort.Slice(a.spans, func(i, j int) bool { return a.spans[i].Start < a.spans[j].Start })
 	// Every repair must replay from its plan; a mismatch is a bug, and the
 	// span is then only reported.
