@@ -263,6 +263,17 @@ type analyzer struct {
 	recoded []recodeCand
 }
 
+// covered reports whether text[start:end] overlaps a span found so far
+// (a.spans, in any order).
+func (a *analyzer) covered(start, end int) bool {
+	for _, s := range a.spans {
+		if start < s.End && s.Start < end {
+			return true
+		}
+	}
+	return false
+}
+
 // foundLossless reports whether recodeSegment found the repair of span sp
 // lossless with the hops and fills of its plan p: reproduces, a pure
 // function, was then true of the same arguments.

@@ -62,13 +62,3 @@ func (a *analyzer) findNBSP() {
 			Reason: "UTF-8 no-break space decoded as GBK (聽), with no Chinese text next to it, in a document whose UTF-8 read as GBK is repaired; re-encoded and decoded (" + plan + ")"})
 	}
 }
-
-// covered reports whether text[start:end] overlaps a span found so far.
-func (a *analyzer) covered(start, end int) bool {
-	for _, s := range a.spans {
-		if start < s.End && s.Start < end {
-			return true
-		}
-	}
-	return false
-}

@@ -76,14 +76,7 @@ func (a *analyzer) findRecodes() {
 		}
 		c := found[bi]
 		found = append(found[:bi], found[bi+1:]...)
-		overlap := false
-		for _, s := range a.spans {
-			if c.start < s.End && s.Start < c.end {
-				overlap = true
-				break
-			}
-		}
-		if overlap {
+		if a.covered(c.start, c.end) {
 			continue
 		}
 		a.spans = append(a.spans, a.recodeSpan(c))
@@ -642,18 +635,13 @@ func (a *analyzer) edgeUnwanted(units []unit, bs, be int, last bool) bool {
 	if !u.ok || u.ident {
 		return false
 	}
-	g := a.text[u.gs:u.ge]
+	// Between the repaired neighbour and the text beyond the segment.
+	prev, next := lastRune(a.text[:u.gs]), firstRune(units[in].rep)
 	if last {
-		prev := lastRune(units[in].rep)
-		next := firstRune(a.text[u.ge:])
-		lr, _ := lpText(bg, ev, prev, u.rep, next)
-		lg, _ := lpText(bg, ev, prev, g, next)
-		return lr < lg
+		prev, next = lastRune(units[in].rep), firstRune(a.text[u.ge:])
 	}
-	prev := lastRune(a.text[:u.gs])
-	next := firstRune(units[in].rep)
 	lr, _ := lpText(bg, ev, prev, u.rep, next)
-	lg, _ := lpText(bg, ev, prev, g, next)
+	lg, _ := lpText(bg, ev, prev, a.text[u.gs:u.ge], next)
 	return lr < lg
 }
 
