@@ -446,15 +446,7 @@ func (a *analyzer) shiftSpan(q int) (Span, bool) {
 	}
 	glp := a.sc.lpJoin(prev, garbled, next)
 	gain := a.sc.acceptGain(a.text, q, c, c.score-glp)
-	need := minShiftGain + 2*float64(len(c.plan.Drops))
-	// The lost last byte is a guess, unless the reading after it names the
-	// character ("?dòng)": the "(" was swallowed with it).
-	if c.plan.End == endLost && c.plan.Consumed != '(' {
-		need += 3
-		if c.plan.Consumed != 0 {
-			need++
-		}
-	}
+	need := shiftNeed(c.plan)
 	if debugShift {
 		fmt.Printf("shift %q -> %q plan=%s gain=%.1f need=%.0f rep=%.1f garb=%.1f margin=%.1f\n", garbled, c.repair, c.plan, gain, need, c.score, glp, c.rankGain-c.runnerUp)
 	}
@@ -479,6 +471,16 @@ func (a *analyzer) shiftSpan(q int) (Span, bool) {
 		return Span{Start: q, End: c.end, Kind: KindGBKShift, Garbled: garbled, Confidence: 0.5,
 			Reason: "looks like GBK text decoded one byte out of phase; not repaired: " + veto}, true
 	}
+	// A character that two dropped pairs hid is looked for in accepted
+	// repairs only; it must leave the repair accepted.
+	hidden, declined := a.sc.restoreHidden(c, garbled, func(alt *shiftCand) bool {
+		g := a.sc.acceptGain(a.text, q, alt, alt.score-glp)
+		if g < shiftNeed(alt.plan) {
+			return false
+		}
+		gain = g
+		return true
+	})
 	// The confidence is the lesser of what the gain over the garbled text
 	// and the lead over the runner-up repair say: a repair whose guessed
 	// bytes (first, dropped, last) nearly tie with others is likely but
@@ -488,14 +490,34 @@ func (a *analyzer) shiftSpan(q int) (Span, bool) {
 	conf := min(1-math.Exp(-gain/10), marginConf)
 	reason := fmt.Sprintf("GBK text decoded one byte out of phase; re-encoded and decoded in phase (%s)", c.plan)
 	switch {
+	case declined > 0:
+		reason += fmt.Sprintf("; a close call: with a character that two dropped pairs may have hidden, the repair would read %.1f nats better, too little to restore it on a guess", declined)
 	case marginConf < SureConfidence:
 		reason += fmt.Sprintf("; a close call: the next best repair is %.1f nats behind", margin)
+	case hidden:
+		conf = min(conf, unsureConfidence)
+		reason += "; not sure: a character that two dropped pairs hid is guessed"
 	case guessedEndAndDrop(c.plan):
 		conf = min(conf, unsureConfidence)
 		reason += "; not sure: both the lost last byte and a dropped pair are guessed, and the search weighs too few of their combinations to say how clear the choice is"
 	}
 	return Span{Start: q, End: c.end, Kind: KindGBKShift, Garbled: garbled, Repair: c.repair,
 		Plan: c.plan.String(), Confidence: conf, Repairable: true, Reason: reason}, true
+}
+
+// shiftNeed is the gain over the garbled text that a repair under p needs
+// to be accepted: more for each guessed dropped pair, and for a guessed
+// lost last byte, unless the reading after it names the character
+// ("?dòng)": the "(" was swallowed with it).
+func shiftNeed(p ShiftPlan) float64 {
+	need := minShiftGain + 2*float64(len(p.Drops))
+	if p.End == endLost && p.Consumed != '(' {
+		need += 3
+		if p.Consumed != 0 {
+			need++
+		}
+	}
+	return need
 }
 
 // guessedEndAndDrop reports whether plan guesses both a lost last byte (not

@@ -238,25 +238,36 @@ func (p Plan) undoHops(garbled string) (string, error) {
 // apply rebuilds the original GBK bytes of a misaligned run and decodes
 // them in phase.
 func (p *ShiftPlan) apply(garbled string) (string, error) {
+	bs, _, err := p.bytes(garbled)
+	if err != nil {
+		return "", err
+	}
+	return decodeInPhase(gbk(), bs)
+}
+
+// bytes rebuilds the original GBK bytes of the misaligned run garbled
+// under p, and the offsets in them of its dropped pairs, in the order of
+// p.Drops.
+func (p *ShiftPlan) bytes(garbled string) ([]byte, []int, error) {
 	g := gbk()
 	rest := garbled
 	if !strings.HasPrefix(rest, "?") {
-		return "", errors.New("mojibake: gbk-shift run must start with '?'")
+		return nil, nil, errors.New("mojibake: gbk-shift run must start with '?'")
 	}
 	rest = rest[1:]
 	bs := []byte{p.Lead}
 	if p.Straddle != 0 {
 		syl, end := readPinyinClose(rest, 0)
 		if end < 0 {
-			return "", errors.New("mojibake: straddle plan needs ?pinyin) at the start")
+			return nil, nil, errors.New("mojibake: straddle plan needs ?pinyin) at the start")
 		}
 		s := g.decode2(byte(p.Straddle>>8), byte(p.Straddle))
 		if s == 0 || !pinyin.HasReading(s, syl) {
-			return "", fmt.Errorf("mojibake: straddle %04X is not a character read %s", p.Straddle, syl)
+			return nil, nil, fmt.Errorf("mojibake: straddle %04X is not a character read %s", p.Straddle, syl)
 		}
 		rest = rest[end:]
 	} else if p.Lead < 0x81 || p.Lead == 0xFF {
-		return "", fmt.Errorf("mojibake: lead byte %02X is not a GBK first byte", p.Lead)
+		return nil, nil, fmt.Errorf("mojibake: lead byte %02X is not a GBK first byte", p.Lead)
 	}
 	// Tokens: all runes except a final terminator rune.
 	toks := rest
@@ -265,24 +276,26 @@ func (p *ShiftPlan) apply(garbled string) (string, error) {
 	case endASCII, endEuro, endLost:
 		r, n := utf8.DecodeLastRuneInString(rest)
 		if n == 0 {
-			return "", errors.New("mojibake: gbk-shift run has no terminator")
+			return nil, nil, errors.New("mojibake: gbk-shift run has no terminator")
 		}
 		term, toks = r, rest[:len(rest)-n]
 		switch {
 		case p.End == endASCII && (r < 0x40 || r > 0x7E),
 			p.End == endEuro && r != '€',
 			p.End == endLost && r != '?':
-			return "", fmt.Errorf("mojibake: run ends with %q, plan says %s", r, endNames[p.End])
+			return nil, nil, fmt.Errorf("mojibake: run ends with %q, plan says %s", r, endNames[p.End])
 		}
 	}
 	drops := p.Drops
+	var offs []int
 	k := 0
 	for i := 0; i <= len(toks); k++ {
 		for len(drops) > 0 && drops[0].At == k {
 			d := drops[0]
 			if !g.isDropped(d.U, d.V) {
-				return "", fmt.Errorf("mojibake: pair %02X%02X is not one a decoder drops", d.U, d.V)
+				return nil, nil, fmt.Errorf("mojibake: pair %02X%02X is not one a decoder drops", d.U, d.V)
 			}
+			offs = append(offs, len(bs))
 			bs = append(bs, d.U, d.V)
 			drops = drops[1:]
 		}
@@ -297,16 +310,16 @@ func (p *ShiftPlan) apply(garbled string) (string, error) {
 		default:
 			b0, b1, sz := g.encode(r)
 			if sz != 2 || g.isPUA(r) {
-				return "", fmt.Errorf("mojibake: %q is not a GBK pair", r)
+				return nil, nil, fmt.Errorf("mojibake: %q is not a GBK pair", r)
 			}
 			if b1 < 0x81 && !(p.End == endAbsorbed && i == len(toks)) {
-				return "", fmt.Errorf("mojibake: %q cannot continue a misaligned run", r)
+				return nil, nil, fmt.Errorf("mojibake: %q cannot continue a misaligned run", r)
 			}
 			bs = append(bs, b0, b1)
 		}
 	}
 	if len(drops) > 0 {
-		return "", errors.New("mojibake: drop position past the end of the run")
+		return nil, nil, errors.New("mojibake: drop position past the end of the run")
 	}
 	switch p.End {
 	case endASCII:
@@ -315,17 +328,22 @@ func (p *ShiftPlan) apply(garbled string) (string, error) {
 		bs = append(bs, 0x80)
 	case endLost:
 		if p.Last < 0x80 || p.Last == 0xFF {
-			return "", fmt.Errorf("mojibake: lost last byte %02X must be ≥ 0x80", p.Last)
+			return nil, nil, fmt.Errorf("mojibake: lost last byte %02X must be ≥ 0x80", p.Last)
 		}
 		bs = append(bs, p.Last)
 		if p.Consumed != 0 {
 			if p.Consumed >= 0x40 && p.Consumed < 0x7F || p.Consumed >= 0x80 {
-				return "", fmt.Errorf("mojibake: swallowed byte %02X would have paired", p.Consumed)
+				return nil, nil, fmt.Errorf("mojibake: swallowed byte %02X would have paired", p.Consumed)
 			}
 			bs = append(bs, p.Consumed)
 		}
 	}
-	// Decode in phase.
+	return bs, offs, nil
+}
+
+// decodeInPhase decodes the GBK bytes that ShiftPlan.bytes rebuilt: pairs,
+// and ASCII bytes alone.
+func decodeInPhase(g *gbkTable, bs []byte) (string, error) {
 	var b strings.Builder
 	for i := 0; i < len(bs); {
 		c := bs[i]
