@@ -12,7 +12,6 @@ import (
 // character that two dropped pairs hide: 含 (BA AC) after 包 (B0 FC) loses
 // both FC BA and AC before the next Han character's first byte.
 func TestHiddenChar(t *testing.T) {
-	g := gbk()
 	for _, tc := range []struct {
 		name, line string
 		restored   bool // the hidden character reads clearly better: restored, not sure
@@ -23,15 +22,9 @@ func TestHiddenChar(t *testing.T) {
 		{"no hidden character", "请先阅读安装说明。如果已经安装了travis", false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			garbled, ok := misalign(g, tc.line)
-			require.True(t, ok)
-			spans := Find(garbled)
-			require.Len(t, spans, 1, "spans of %q", garbled)
-			sp := spans[0]
-			require.True(t, sp.Repairable, sp.Reason)
+			sp := misalignedRun(t, tc.line)
 			assert.True(t, strings.Contains(tc.line, sp.Repair), "repair %q is not part of %q", sp.Repair, tc.line)
-			p, err := ParsePlan(sp.Plan)
-			require.NoError(t, err)
+			p := mustParsePlan(t, sp.Plan)
 			got, err := p.Apply(sp.Garbled)
 			require.NoError(t, err)
 			assert.Equal(t, sp.Repair, got, "the plan replays the repair")

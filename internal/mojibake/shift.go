@@ -661,7 +661,10 @@ func (s *shiftScorer) search(text string, q int, h0 shiftHyp, toks []shiftToken)
 		// so one dropStep serves both (its results are appended in the
 		// order of the beam below).
 		var drops [maxDropShare][]shiftHyp
-		if have && t.tok && t.v >= 0x81 && t.v != 0xFF {
+		// Absorbed: token i's second byte is an ASCII character, the
+		// first of a Latin word or number that continues after the run.
+		absorbed := have && t.tok && t.v >= 0x40 && t.v < 0x7F && t.r >= 0x80 && (t.end >= len(text) || text[t.end] < 0x80)
+		if have && t.tok && (t.v >= 0x81 && t.v != 0xFF || absorbed) {
 			var hsBuf [maxDropShare]shiftHyp
 			var jsBuf [maxDropShare]int
 			hs, js := hsBuf[:0], jsBuf[:0]
@@ -688,11 +691,16 @@ func (s *shiftScorer) search(text string, q int, h0 shiftHyp, toks []shiftToken)
 			if !have || !t.tok {
 				continue
 			}
-			// Absorbed: token i's second byte is an ASCII character, the
-			// first of a Latin word or number that continues after the run.
-			if t.v >= 0x40 && t.v < 0x7F && t.r >= 0x80 && (t.end >= len(text) || text[t.end] < 0x80) {
+			if absorbed {
 				for _, hh := range s.step(stepBuf[:0], h, t.u) {
 					consider(hh, endAbsorbed, 0, 0, rune(t.v), t.end)
+				}
+				// A dropped pair before the last character (进入d read
+				// as 墙雂 after F8 C8 was dropped).
+				if j < maxDropShare {
+					for _, hh := range drops[j] {
+						consider(hh, endAbsorbed, 0, 0, rune(t.v), t.end)
+					}
 				}
 			}
 			if t.v < 0x81 || t.v == 0xFF {
