@@ -546,12 +546,19 @@ func listFollows(lines []bpLine, i int) bool {
 }
 
 // listItem reports whether a line looks like an item of a link list: short
-// and without sentence punctuation.
+// and without the punctuation of running text. Headlines ask and exclaim
+// (喝咖啡會影響睡眠嗎？專家這樣說) and set off a clause with a comma, but
+// they end in no full stop and hold no semicolon; a line with two commas
+// reads as a sentence.
 func listItem(ln bpLine) bool {
 	if ln.runes > 40 {
 		return false
 	}
-	return !strings.ContainsAny(ln.trimmed, "。！？；，,;!?")
+	t := ln.trimmed
+	if strings.ContainsAny(t, "。；;") || strings.HasSuffix(t, ".") {
+		return false
+	}
+	return strings.Count(t, "，")+strings.Count(t, ",") < 2
 }
 
 // isByline reports whether t is a short byline: 文/NAME, 作者:NAME, ….

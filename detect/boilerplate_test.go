@@ -94,6 +94,8 @@ func TestBoilerplateRules(t *testing.T) {
 			"標題\n如果表單使用 SQL 指令,則僅當該指令只與一個表格相關時才可以使用。\n" + body, "phrase:paywall:start:点击阅读全文"},
 		{"taiwan phrasing link", body + "原文連結：https://example.com/a/1\n", body, "line:repost:prefix:原文链接:"},
 		{"related list", body + "相关文章\n某某调研报告\n另一篇调研报告范文\n", body, "line:related:line:相关文章"},
+		{"related headlines", body + "延伸閱讀：\n喝咖啡會影響睡眠嗎？專家這樣說\n運動時間對睡眠的影響\n", body, "line:related:line:延伸阅读:"},
+		{"related heading before a sentence", body + "相关阅读\n这是一段正文，说明了配置的方法，也说明了原因。\n", body + "这是一段正文，说明了配置的方法，也说明了原因。\n", "line:related:line:相关阅读"},
 		{"pinyin inside boilerplate", "标题\n發(fā)布日期:2008-04-18 閱讀次數(shù):2951\n" + body, "标题\n" + body, "line:meta:contains:发布日期:{date}"},
 
 		// Hard negatives: nothing changes.
