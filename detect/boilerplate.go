@@ -271,7 +271,9 @@ func (rs *BoilerplateRules) lineHits(f *folder, text string, hits []bpHit) []bpH
 			}
 		}
 	}
-	for i < len(b) {
+	// i never goes negative: compared as unsigned numbers, the loop test
+	// also proves b[i] in bounds, which saves a check per character.
+	for uint(i) < uint(len(b)) {
 		c := b[i]
 		var ids []floatEntry
 		size := 1

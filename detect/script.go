@@ -179,7 +179,9 @@ func scanScript(s string) scriptScan {
 		}
 		cur = sentence{start: end}
 	}
-	for i := 0; i < len(s); {
+	// i never goes negative: compared as unsigned numbers, the loop test
+	// also proves s[i] in bounds, which saves a check per character.
+	for i := 0; uint(i) < uint(len(s)); {
 		c := s[i]
 		if c < utf8.RuneSelf {
 			i++
