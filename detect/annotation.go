@@ -417,7 +417,9 @@ func judge(s string, cands []annCand, extra int, res *AnnotationResult) {
 // put in; a valid two-byte sequence is passed over; anything else is
 // decoded as ranging does.
 func countTotals(s string, stats *charStats) {
-	for i := 0; i < len(s); {
+	// i never goes negative: compared as unsigned numbers, the loop test
+	// also proves s[i] in bounds, which saves a check per character.
+	for i := 0; uint(i) < uint(len(s)); {
 		c := s[i]
 		if c < utf8.RuneSelf {
 			i++

@@ -245,12 +245,40 @@ func (rs *BoilerplateRules) lineHits(f *folder, text string, hits []bpHit) []bpH
 	// not decode), so a three-byte character, most of a Chinese line, is
 	// decoded from its lead byte without checks.
 	floatIdx := rs.floatIdx
-	for i := 0; i < len(b); {
+	asc, bmp, supp := &rs.floatASC, rs.floatBMP, rs.floating
+	i := 0
+	if lg := &rs.long; f.runes > lg.runes {
+		// A line too long for every rule with a max: only the others.
+		asc, bmp, supp = &lg.asc, lg.bmp, lg.supp
+		if lg.headOnly {
+			// Before its last lg.tail bytes, only rules that begin with
+			// ASCII can match: the other characters are passed over, a
+			// character at a time as the scan below steps.
+			for tail := len(b) - lg.tail; i < tail; {
+				c := b[i]
+				switch {
+				case c < 0x80:
+					if ids := lg.head[c]; len(ids) > 0 {
+						rs.floatHits(f, i, ids, add)
+					}
+					i++
+				case c >= 0xE0 && c < 0xF0 && i < len(b)-2:
+					i += 3
+				default:
+					_, size := decodeRune3b(b, i)
+					i += size
+				}
+			}
+		}
+	}
+	// i never goes negative: compared as unsigned numbers, the loop test
+	// also proves b[i] in bounds, which saves a check per character.
+	for uint(i) < uint(len(b)) {
 		c := b[i]
 		var ids []floatEntry
 		size := 1
 		if c < 0x80 {
-			ids = rs.floatASC[c]
+			ids = asc[c]
 		} else if c >= 0xE0 && c < 0xF0 && i < len(b)-2 {
 			r := rune(c&0x0F)<<12 | rune(b[i+1]&0x3F)<<6 | rune(b[i+2]&0x3F)
 			size = 3
@@ -259,55 +287,65 @@ func (rs *BoilerplateRules) lineHits(f *folder, text string, hits []bpHit) []bpH
 				i += 3
 				continue
 			}
-			ids = rs.floatBMP[k-1]
+			ids = bmp[k-1]
 		} else {
 			var r rune
 			r, size = decodeRune3b(b, i)
 			if r < 0x10000 {
-				k := rs.floatIdx[uint16(r)]
+				k := floatIdx[uint16(r)]
 				if k == 0 {
 					i += size
 					continue
 				}
-				ids = rs.floatBMP[k-1]
+				ids = bmp[k-1]
 			} else {
-				ids = rs.floating[r]
+				ids = supp[r]
 			}
 		}
-		for _, fe := range ids {
-			// Most characters of a line begin some floating literal,
-			// and most of those literals do not follow: the literal's
-			// last byte, kept in the index, turns them away before the
-			// rule is looked up.
-			if n := int(fe.n); n > 0 && (i+n > len(b) || b[i+n-1] != fe.last) {
-				continue
-			}
-			r, pat := rs.ref(fe.ref)
-			if !bytes.HasPrefix(b[i:], []byte(pat.toks[0].lit)) {
-				continue
-			}
-			if r.mode != modeInfix && i > 0 && quoteBefore(b[:i]) {
-				continue // a mention: “转载请注明出处”
-			}
-			needEnd := r.mode == modeSuffix || r.mode == modeEnd
-			e, ok := pat.match(f, i, needEnd)
-			if !ok {
-				continue
-			}
-			if r.mode == modeInfix {
-				// Glued between two Han characters, as the junk is; with
-				// white space around it, it is text (字母或 -+ 的字符).
-				p, _ := utf8.DecodeLastRune(b[:i])
-				n, _ := utf8.DecodeRune(b[e:])
-				if !isHan(p) || !isHan(n) || f.gap(i) || f.gap(e) {
-					continue
-				}
-			}
-			add(r, i, e)
+		if len(ids) > 0 {
+			rs.floatHits(f, i, ids, add)
 		}
 		i += size
 	}
 	return hits
+}
+
+// floatHits is lineHits for the floating rules ids whose leading literal
+// begins with the rune at byte i of the folded line: it passes the
+// matches that begin there to add.
+func (rs *BoilerplateRules) floatHits(f *folder, i int, ids []floatEntry, add func(r *bpRule, fs, fe int)) {
+	b := f.b
+	for _, fe := range ids {
+		// Most characters of a line begin some floating literal,
+		// and most of those literals do not follow: the literal's
+		// last byte, kept in the index, turns them away before the
+		// rule is looked up.
+		if n := int(fe.n); n > 0 && (i+n > len(b) || b[i+n-1] != fe.last) {
+			continue
+		}
+		r, pat := rs.ref(fe.ref)
+		if !bytes.HasPrefix(b[i:], []byte(pat.toks[0].lit)) {
+			continue
+		}
+		if r.mode != modeInfix && i > 0 && quoteBefore(b[:i]) {
+			continue // a mention: “转载请注明出处”
+		}
+		needEnd := r.mode == modeSuffix || r.mode == modeEnd
+		e, ok := pat.match(f, i, needEnd)
+		if !ok {
+			continue
+		}
+		if r.mode == modeInfix {
+			// Glued between two Han characters, as the junk is; with
+			// white space around it, it is text (字母或 -+ 的字符).
+			p, _ := utf8.DecodeLastRune(b[:i])
+			n, _ := utf8.DecodeRune(b[e:])
+			if !isHan(p) || !isHan(n) || f.gap(i) || f.gap(e) {
+				continue
+			}
+		}
+		add(r, i, e)
+	}
 }
 
 func quoteBefore(b []byte) bool {

@@ -216,7 +216,9 @@ func (f *folder) fold(line string) {
 	n, runes := 0, 0
 	prevHan := false
 	tab := foldTab
-	for i := 0; i < len(line); {
+	// i never goes negative: compared as unsigned numbers, the loop test
+	// also proves line[i] in bounds, which saves a check per character.
+	for i := 0; uint(i) < uint(len(line)); {
 		c := line[i]
 		if c < 0x80 {
 			if c == '(' && prevHan {

@@ -131,6 +131,35 @@ func (p pattern) match(f *folder, i int, needEnd bool) (int, bool) {
 	return matchToks(p.toks, f, i, needEnd, &f.budget)
 }
 
+// maxNumSteps bounds the digits and separators of a {n} or {date}.
+const maxNumSteps = 48
+
+// maxLen returns the most bytes of a folded line that a match of p can
+// span, and false when p does not bound it (a {*} at its end, {kv}).
+func (p pattern) maxLen() (int, bool) {
+	n := 0
+	for k, t := range p.toks {
+		switch t.kind {
+		case tLit:
+			n += len(t.lit)
+		case tAny:
+			if k == len(p.toks)-1 {
+				return 0, false
+			}
+			n += maxAnyBytes
+		case tNum, tDate:
+			n += maxNumSteps * 3 // a digit or a separator of up to three bytes a step
+		case tName:
+			n += 12 * utf8.UTFMax
+		case tSep:
+			n += len("·")
+		default:
+			return 0, false
+		}
+	}
+	return n, true
+}
+
 // matchBudget bounds the matching steps spent on one line (plus
 // matchBudgetPerByte per byte of the folded line), so that patterns with
 // many wildcards cannot backtrack for long: once the budget is spent, the
@@ -203,7 +232,7 @@ func matchToks(toks []token, f *folder, i int, needEnd bool, budget *int) (int, 
 		if i >= len(b) || b[i] < '0' || b[i] > '9' {
 			return 0, false
 		}
-		var ends [48]int
+		var ends [maxNumSteps]int
 		n := 0
 		j := i
 		for j < len(b) && n < len(ends) {

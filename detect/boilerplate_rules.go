@@ -32,6 +32,35 @@ type BoilerplateRules struct {
 	// an array, so that indexing it with a uint16 needs no bounds check.
 	floatIdx *[0x10000]uint16
 	floatBMP [][]floatEntry
+	// long is the index of the floating rules for lines too long for
+	// every floating rule with a max.
+	long longFloats
+}
+
+// longFloats indexes the floating rules that can match a line with more
+// than runes folded runes: the phrase rules and the rules without a max
+// (lineHits drops the matches of the others on such a line). Most of the
+// text is in such lines, and most floating rules have a max, so that
+// lineHits looks at few rules there; and where those rules all end at the
+// end of the line within tail bytes, or begin with ASCII (headOnly), it
+// looks, before the last tail bytes of a line, at its ASCII bytes only.
+// The hits are the same as with every rule; only the match budget of the
+// line (matchBudget) is no longer spent on rules whose matches would be
+// dropped, so a line that used to run out of it could now get a further
+// hit.
+type longFloats struct {
+	runes int // the largest max of a contains or suffix rule
+	asc   [128][]floatEntry
+	bmp   [][]floatEntry // by BoilerplateRules.floatIdx, as floatBMP
+	supp  map[rune][]floatEntry
+	// tail bounds the length of a match of a suffix or end rule whose
+	// pattern bounds it (maxLen).
+	tail int
+	// head holds the rules that may match before the last tail bytes
+	// (the rules of asc but the bounded suffix and end rules), and
+	// headOnly says that no other rule may.
+	head     [128][]floatEntry
+	headOnly bool
 }
 
 // floatEntry is an entry of the index of floating rules: the rule and
@@ -314,7 +343,66 @@ func compileRules(rules []*bpRule) *BoilerplateRules {
 			rs.index(ruleRef(i, a), r.mode, p)
 		}
 	}
+	rs.indexLong()
 	return rs
+}
+
+// indexLong fills rs.long from the index of the floating rules.
+func (rs *BoilerplateRules) indexLong() {
+	lg := &rs.long
+	lg.headOnly = true
+	for _, r := range rs.rules {
+		if r.weight > 0 && r.max > 0 && (r.mode == modeContains || r.mode == modeSuffix) {
+			lg.runes = max(lg.runes, r.max)
+		}
+	}
+	// tailLen returns the bound of a match of entry fe when the match
+	// ends at the end of the line, and false otherwise.
+	tailLen := func(fe floatEntry) (int, bool) {
+		r, pat := rs.ref(fe.ref)
+		if r.mode != modeSuffix && r.mode != modeEnd {
+			return 0, false
+		}
+		return pat.maxLen()
+	}
+	// keep returns the entries of ents that can match a long line, and
+	// notes their tail bound or, for the ones that may match before the
+	// tail and do not begin with ASCII, that headOnly does not hold.
+	keep := func(ents []floatEntry, ascii bool) []floatEntry {
+		var out []floatEntry
+		for _, fe := range ents {
+			if r, _ := rs.ref(fe.ref); r.max > 0 && !r.mode.phrase() {
+				continue
+			}
+			out = append(out, fe)
+			if n, ok := tailLen(fe); ok {
+				lg.tail = max(lg.tail, n)
+			} else if !ascii {
+				lg.headOnly = false
+			}
+		}
+		return out
+	}
+	for c, ents := range rs.floatASC {
+		lg.asc[c] = keep(ents, true)
+		for _, fe := range lg.asc[c] {
+			if _, ok := tailLen(fe); !ok {
+				lg.head[c] = append(lg.head[c], fe)
+			}
+		}
+	}
+	lg.bmp = make([][]floatEntry, len(rs.floatBMP))
+	for k, ents := range rs.floatBMP {
+		lg.bmp[k] = keep(ents, false)
+	}
+	for c, ents := range rs.floating {
+		if kept := keep(ents, false); len(kept) > 0 {
+			if lg.supp == nil {
+				lg.supp = map[rune][]floatEntry{}
+			}
+			lg.supp[c] = kept
+		}
+	}
 }
 
 // index adds entry x of a rule of mode m with pattern p.

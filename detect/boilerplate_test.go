@@ -298,3 +298,43 @@ func TestBoilerplateLongFooter(t *testing.T) {
 	s := body + footer.String()
 	assert.Equal(t, body, applySpans(s, Boilerplate(s, nil, nil)))
 }
+
+// TestLongLineHits checks that lineHits, which looks at fewer floating
+// rules on a line too long for every rule with a max (longFloats), finds
+// on such lines the hits that looking at every rule finds.
+func TestLongLineHits(t *testing.T) {
+	rs := DefaultBoilerplateRules()
+	all := *rs
+	all.long.runes = int(^uint(0) >> 1) // no line is long: every rule is looked at
+	pieces := []string{"的", "發展", "，", "。", " ", "版权所有", "点击阅读全文", "阅读全文>>", "(责任编辑:张三)",
+		"[编辑:李四]", "-+", "-", "—", "a", "Copyright", "转载请注明", "具体材料请详见:", "\xe8", "\x80", "(fā)", "查看更多>>"}
+	seed := uint64(11)
+	next := func(n int) int {
+		seed = seed*6364136223846793005 + 1442695040888963407
+		return int(seed>>33) % n
+	}
+	var f folder
+	loadFold()
+	long, hitsN := 0, 0
+	for range 2000 {
+		var b strings.Builder
+		for b.Len() < 900+next(1200) {
+			if next(3) > 0 {
+				b.WriteString("我們在這個項目開發了一個新的工具")
+			}
+			b.WriteString(pieces[next(len(pieces))])
+		}
+		line := b.String()
+		f.fold(line)
+		if f.runes > rs.long.runes {
+			long++
+		}
+		got := rs.lineHits(&f, line, nil)
+		f.fold(line)
+		want := all.lineHits(&f, line, nil)
+		require.Equal(t, want, got, "%q", line)
+		hitsN += len(want)
+	}
+	require.Greater(t, long, 1000)
+	require.Greater(t, hitsN, 1000) // the lines have hits to compare
+}

@@ -3,8 +3,6 @@ package detect
 import (
 	"sync"
 	"unicode/utf8"
-
-	"github.com/hanfix/hanfix/internal/utf8x"
 )
 
 //go:generate go run script_gen.go
@@ -181,7 +179,9 @@ func scanScript(s string) scriptScan {
 		}
 		cur = sentence{start: end}
 	}
-	for i := 0; i < len(s); {
+	// i never goes negative: compared as unsigned numbers, the loop test
+	// also proves s[i] in bounds, which saves a check per character.
+	for i := 0; uint(i) < uint(len(s)); {
 		c := s[i]
 		if c < utf8.RuneSelf {
 			i++
@@ -190,20 +190,24 @@ func scanScript(s string) scriptScan {
 			}
 			continue
 		}
-		var r rune
-		if r3, ok := utf8x.Decode3(s, i); ok {
-			r = r3
+		var (
+			r  rune
+			cl uint8
+		)
+		// A valid three-byte character (lead byte E1–EC or EE–EF, as
+		// utf8x.Decode3 accepts), most of a Chinese text, is decoded
+		// inline and is in the BMP table. (i < len(s)-2 rather than i+2 <
+		// len(s): the compiler then drops the bounds checks of s[i+1] and
+		// s[i+2].)
+		if c-0xE1 <= 0xEF-0xE1 && c != 0xED && i < len(s)-2 && (s[i+1]^0x80)|(s[i+2]^0x80) < 0x40 {
+			r = rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
+			cl = t.bmp[uint16(r)]
 			i += 3
 		} else {
 			var size int
 			r, size = utf8.DecodeRuneInString(s[i:])
 			i += size
-		}
-		var cl uint8
-		if r < 0x10000 {
-			cl = t.bmp[uint16(r)]
-		} else {
-			cl = scriptClassOf(r)
+			cl = t.class(r)
 		}
 		if cl == classHan {
 			// The commonest class first: Han common to both scripts.

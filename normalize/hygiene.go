@@ -77,13 +77,16 @@ func (h Hygiene) scan(text string, valid bool, from, to int, edits []Edit, findi
 	if valid {
 		skip = &hygieneSkip[1]
 	}
+	// head is the text up to to: indexing it below i < len(head) needs no
+	// bounds check.
+	head := text[:to]
 	for i := from; i < to; {
 		// Printable ASCII and, in valid UTF-8, Han (lead bytes E4–E9,
 		// U+4000–U+9FFF) are most of the text and need nothing: a loop
 		// of their own passes over them without the bookkeeping of the
 		// loop below.
-		for i < to {
-			k := skip[text[i]]
+		for i < len(head) {
+			k := skip[head[i]]
 			if k == 0 {
 				break
 			}

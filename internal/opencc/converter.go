@@ -486,7 +486,9 @@ type inPlace struct {
 // document in the other script, which changes every few characters, is
 // converted without a call per change.
 func (m *matcher) replaceInPlace(s string, i int, ip *inPlace, noIDS, conservative bool) (int, int, int32) {
-	for i < len(s) {
+	// i is never negative: compared as unsigned numbers, the loop test
+	// also proves s[i] in bounds, which saves a check per character.
+	for uint(i) < uint(len(s)) {
 		var n int
 		var v int32
 		// The commonest case, a valid three-byte character, inline; see
@@ -525,7 +527,7 @@ func (m *matcher) replaceInPlace(s string, i int, ip *inPlace, noIDS, conservati
 		case conservative && m.isAmbiguous(v):
 			// An ambiguous single character: left as it is.
 		case m.isChar3(v):
-			val := m.vals[v]
+			val := m.vals[v][:3] // one bounds check for the three bytes
 			w := ip.dst[i : i+3]
 			w[0], w[1], w[2] = val[0], val[1], val[2]
 			if ip.trace {

@@ -275,23 +275,29 @@ func (m *matcher) skipLeads(s string, i int, ls *leadScan) int {
 }
 
 // isAmbiguous reports whether value v belongs to an ambiguous character.
+//
+// The bit sets of isAmbiguous, isIdentity and isChar3 are indexed with v
+// as an unsigned number: a value is never negative here (noValue is
+// handled before), and unsigned division and shift compile to a shift
+// and a mask, where signed ones need corrections for negative numbers.
+// They run for every match of the conversion loops.
 func (m *matcher) isAmbiguous(v int32) bool {
-	w := int(v) / 64
-	return w < len(m.ambiguous) && m.ambiguous[w]&(1<<(v%64)) != 0
+	w := uint(v) / 64
+	return w < uint(len(m.ambiguous)) && m.ambiguous[w]&(1<<(uint(v)%64)) != 0
 }
 
 // isIdentity reports whether value v equals its key: the match changes
 // nothing.
 func (m *matcher) isIdentity(v int32) bool {
-	w := int(v) / 64
-	return w < len(m.identity) && m.identity[w]&(1<<(v%64)) != 0
+	w := uint(v) / 64
+	return w < uint(len(m.identity)) && m.identity[w]&(1<<(uint(v)%64)) != 0
 }
 
 // isChar3 reports whether key v is one three-byte character and value v
 // another one.
 func (m *matcher) isChar3(v int32) bool {
-	w := int(v) / 64
-	return w < len(m.char3) && m.char3[w]&(1<<(v%64)) != 0
+	w := uint(v) / 64
+	return w < uint(len(m.char3)) && m.char3[w]&(1<<(uint(v)%64)) != 0
 }
 
 // firstNode returns the node for a key's first rune, creating it if asked.
