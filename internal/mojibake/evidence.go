@@ -27,10 +27,6 @@ type evidence struct {
 	// of its own.
 	counts  [2]int
 	counted bool
-	// onlyAt are where buildPairs found those characters, in order: the
-	// offset of each shifted left one bit, the low bit set for a
-	// Traditional-only one (repairedScriptCounts).
-	onlyAt []int
 	// consumed are the document's swallowable bytes after Han
 	// characters, which buildPairs counts too.
 	consumed *consumedStats
@@ -106,97 +102,133 @@ func (e *evidence) successors(a rune) []rune {
 	return e.succFlat[off : off+n : off+n]
 }
 
+// buildPairs counts the document's pairs, once (countPairs).
 func (e *evidence) buildPairs() {
-	e.pairOnce.Do(func() {
-		// Chinese text has a distinct pair every 14 to 20 bytes (5,500
-		// in the 78 KB of damaged devset inputs, 11,800 in the 245 KB
-		// of seed 001); the table grows past that, and a smaller one
-		// costs less to clear and stays closer to the cache.
-		e.pairs.init(len(e.text) / 16)
-		e.firsts = new([0x10000 / 64]uint64)
-		text := e.text
-		prevHan, prevPunct := false, false // isHan(prev), isCJKPunct(prev)
-		prev := rune(0)
-		tab := scriptTable()
-		var simp, trad int
-		st := newConsumedStats()
-		for i := 0; i < len(text); {
-			if c := text[i]; c < utf8.RuneSelf {
-				if prevPunct {
-					st.after.add(uint64(prev)<<32|uint64(c), false)
-				}
-				if prevHan {
-					st.swallowed(text, i)
-				}
-				// ASCII is neither Han nor 。 and counts for no script.
-				prev, prevHan, prevPunct = rune(c), false, false
-				i++
-				continue
-			}
-			r, n := rune(0), 3
-			if r3, ok := utf8x.Decode3(text, i); ok {
-				r = r3
-			} else if r2, ok := utf8x.Decode2(text, i); ok {
-				r, n = r2, 2
-			} else {
-				r, n = decodeRune(text, i)
-			}
-			i += n
+	e.pairOnce.Do(e.countPairs)
+}
+
+// countPairs walks the document once and takes from it the Han pairs
+// (pairs, firsts), the script counts (counts) and the swallowable bytes
+// (consumed).
+func (e *evidence) countPairs() {
+	text := e.text
+	// Chinese text has a distinct pair every 14 to 20 bytes (5,500 in the
+	// 78 KB of damaged devset inputs, 11,800 in the 245 KB of seed 001);
+	// the table grows past that, and a smaller one costs less to clear
+	// and stays closer to the cache.
+	t := &e.pairs
+	t.init(len(text) / 16)
+	prevHan, prevPunct := false, false // isHan(prev), isCJKPunct(prev)
+	prev := rune(0)
+	tab := scriptTable()
+	var sc scriptTally
+	st := newConsumedStats()
+	for i := 0; i < len(text); {
+		if c := text[i]; c < utf8.RuneSelf {
 			if prevPunct {
-				st.after.add(uint64(prev)<<32|uint64(r), false)
+				st.after.add(uint64(prev)<<32 | uint64(c))
 			}
-			if r >= 0x4E00 && r <= 0x9FFF {
-				switch tab[r-0x4E00] {
-				case -1:
-					simp++
-					e.onlyAt = append(e.onlyAt, (i-n)<<1)
-				case 1:
-					trad++
-					e.onlyAt = append(e.onlyAt, (i-n)<<1|1)
-				}
+			if prevHan {
+				st.swallowed(text, i)
 			}
-			han := isHan(r)
-			if prevHan && (han || r == '。') {
-				// A pair already counted has set its first's bit.
-				k := uint64(prev)<<32 | uint64(r)
-				if !e.pairs.hit(k) && e.pairs.add(k, r != '。') && prev < 0x10000 {
-					e.firsts[prev>>6] |= 1 << (prev & 63)
-				}
+			// ASCII is neither Han nor 。 and counts for no script.
+			prev, prevHan, prevPunct = rune(c), false, false
+			i++
+			continue
+		}
+		r, n := rune(0), 3
+		if r3, ok := utf8x.Decode3(text, i); ok {
+			r = r3
+		} else if r2, ok := utf8x.Decode2(text, i); ok {
+			r, n = r2, 2
+		} else {
+			r, n = decodeRune(text, i)
+		}
+		i += n
+		if prevPunct {
+			st.after.add(uint64(prev)<<32 | uint64(r))
+		}
+		if r >= 0x4E00 && r <= 0x9FFF {
+			sc.add(tab[r-0x4E00])
+		}
+		han := isHan(r)
+		if prevHan && (han || r == '。') {
+			t.add(uint64(prev)<<32 | uint64(r))
+		}
+		// A Han character is no punctuation: the class is asked of
+		// the rest only.
+		prev, prevHan, prevPunct = r, han, !han && isCJKPunct(r)
+		if han {
+			i, prev = t.hanRun(text, i, prev, &sc)
+		}
+	}
+	// The first characters of the pairs, from the list of them.
+	e.firsts = new([0x10000 / 64]uint64)
+	for _, k := range t.order {
+		if a := k >> 32; a < 0x10000 {
+			e.firsts[a>>6] |= 1 << (a & 63)
+		}
+	}
+	e.counts, e.counted = [2]int{sc[0], sc[2]}, true
+	st.finish()
+	e.consumed = st
+}
+
+// scriptTally counts characters by scriptOnly + 1: Simplified-only,
+// both, Traditional-only. The fourth entry, never counted, lets an index
+// masked with 3 go without a bounds check.
+type scriptTally [4]int
+
+// add counts a character of scriptOnly only.
+func (c *scriptTally) add(only int8) {
+	c[(only+1)&3]++
+}
+
+// hanRun is countPairs for the characters of U+4E00–U+9FFF that follow
+// the Han character prev at text[i:], most of the text, without the tests
+// that cannot change there: each makes a pair with the one before and
+// counts for the script by scriptTab, which countPairs has filled
+// (scriptTable). It returns where it stopped and the last character it
+// took. It stops before any other character, and before a new pair that
+// the table has no room for, which countPairs adds: without calls the
+// loop keeps its values in registers.
+func (t *pairTable) hanRun(text string, i int, prev rune, sc *scriptTally) (int, rune) {
+	slots := t.slots
+	mask := uint(len(slots) - 1)
+loop:
+	for i < len(text)-2 {
+		// U+4E00–U+9FFF are E4 B8 80 … E9 BF BF in UTF-8.
+		c0, c1, c2 := text[i], text[i+1], text[i+2]
+		if c0-0xE4 > 0xE9-0xE4 || c1&0xC0 != 0x80 || c2&0xC0 != 0x80 {
+			break
+		}
+		r := rune(c0&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F)
+		j := uint(r) - 0x4E00
+		if j >= uint(len(scriptTab)) {
+			break
+		}
+		key := uint64(prev)<<32 | uint64(r)
+		for h := uint(key*0x9E3779B97F4A7C15>>32) & mask; ; h = (h + 1) & mask {
+			sl := &slots[h]
+			if sl.key == key {
+				sl.val++
+				break
 			}
-			// A Han character is no punctuation: the class is asked of
-			// the rest only.
-			prev, prevHan, prevPunct = r, han, !han && isCJKPunct(r)
-			if !han {
-				continue
-			}
-			// The same for the characters of U+4E00-U+9FFF that follow a
-			// Han one, most of the text, without the tests that cannot
-			// change there: each makes a pair with the one before.
-			for {
-				r, ok := utf8x.Decode3(text, i)
-				if !ok || r < 0x4E00 || r > 0x9FFF {
-					break
+			if sl.key == 0 {
+				if len(t.order) == cap(t.order) {
+					break loop
 				}
-				switch tab[r-0x4E00] {
-				case -1:
-					simp++
-					e.onlyAt = append(e.onlyAt, i<<1)
-				case 1:
-					trad++
-					e.onlyAt = append(e.onlyAt, i<<1|1)
-				}
-				k := uint64(prev)<<32 | uint64(r)
-				if !e.pairs.hit(k) && e.pairs.add(k, true) && prev < 0x10000 {
-					e.firsts[prev>>6] |= 1 << (prev & 63)
-				}
-				prev = r
-				i += 3
+				*sl = pairSlot{key, 1}
+				t.order = t.order[:len(t.order)+1]
+				t.order[len(t.order)-1] = key
+				break
 			}
 		}
-		e.counts, e.counted = [2]int{simp, trad}, true
-		st.finish()
-		e.consumed = st
-	})
+		sc.add(scriptTab[j])
+		prev = r
+		i += 3
+	}
+	return i, prev
 }
 
 // buildSucc groups the document's pairs by their first character.
@@ -204,8 +236,8 @@ func (e *evidence) buildSucc() {
 	order := e.pairs.order
 	e.succ.init(len(order) / 2)
 	for _, k := range order {
-		if a := k >> 32 << 32; !e.succ.hit(a) {
-			e.succ.add(a, true)
+		if uint32(k) != '。' {
+			e.succ.add(k >> 32 << 32)
 		}
 	}
 	// Turn the counts into offsets into succFlat, then fill it.
@@ -218,6 +250,9 @@ func (e *evidence) buildSucc() {
 	}
 	e.succFlat = make([]rune, off)
 	for _, k := range order {
+		if uint32(k) == '。' {
+			continue
+		}
 		i := e.succ.find(k >> 32 << 32)
 		v := e.succ.slots[i].val
 		e.succFlat[v>>32+uint64(uint32(v))] = rune(uint32(k))
@@ -252,35 +287,27 @@ func isHanOther(r rune) bool {
 // count share a slot, so that a look-up of a table larger than the cache
 // costs one miss.
 type pairTable struct {
-	slots []pairSlot // key 0 = empty slot
-	shift uint
-	n     int
-	order []uint64 // keys in the order of their first add with remember set
+	slots []pairSlot // key 0 = empty slot; a power of two of them
+	// order holds the keys in the order of their first add. Its capacity
+	// is the number of keys the table takes before it grows (half the
+	// slots): a full order tells hanRun to leave a new key to add.
+	order []uint64
 }
 
 type pairSlot struct{ key, val uint64 }
 
+// init empties the table, with room for hint keys.
 func (t *pairTable) init(hint int) {
 	size := 64
 	for size < 2*hint {
 		size *= 2
 	}
 	t.slots = make([]pairSlot, size)
-	t.shift = uint(64 - bitsLen(size-1))
-	t.n = 0
-	t.order = nil
-}
-
-func bitsLen(x int) int {
-	n := 0
-	for ; x > 0; x >>= 1 {
-		n++
-	}
-	return n
+	t.order = make([]uint64, 0, size/2)
 }
 
 func (t *pairTable) slot(k uint64) int {
-	return int((k * 0x9E3779B97F4A7C15) >> t.shift)
+	return int((k*0x9E3779B97F4A7C15)>>32) & (len(t.slots) - 1)
 }
 
 // find returns the slot of k, or -1.
@@ -306,44 +333,27 @@ func (t *pairTable) get(k uint64) uint64 {
 	return 0
 }
 
-// hit counts k if it is in its own slot, where most of a document's
-// pairs are found, and reports whether it was; it is inlined, and add
-// does the rest.
-func (t *pairTable) hit(k uint64) bool {
-	s := &t.slots[t.slot(k)]
-	if s.key != k {
-		return false
+// add counts k. A table that holds all the keys it takes grows first.
+func (t *pairTable) add(k uint64) {
+	if len(t.order) == cap(t.order) {
+		t.grow()
 	}
-	s.val++
-	return true
-}
-
-// add counts k, reporting whether it is new; a key seen for the first
-// time is appended to order when remember is set.
-func (t *pairTable) add(k uint64, remember bool) bool {
 	mask := len(t.slots) - 1
 	i := t.slot(k)
 	for ; t.slots[i].key != 0; i = (i + 1) & mask {
 		if t.slots[i].key == k {
 			t.slots[i].val++
-			return false
+			return
 		}
 	}
 	t.slots[i] = pairSlot{k, 1}
-	t.n++
-	if remember {
-		t.order = append(t.order, k)
-	}
-	if 2*t.n > len(t.slots) {
-		t.grow()
-	}
-	return true
+	t.order = append(t.order, k)
 }
 
+// grow doubles the table.
 func (t *pairTable) grow() {
 	old := t.slots
 	t.slots = make([]pairSlot, 2*len(old))
-	t.shift--
 	mask := len(t.slots) - 1
 	for _, e := range old {
 		if e.key == 0 {
@@ -355,6 +365,7 @@ func (t *pairTable) grow() {
 		}
 		t.slots[i] = e
 	}
+	t.order = append(make([]uint64, 0, len(t.slots)/2), t.order...)
 }
 
 // collectEvidence scans text for annotations. It returns nil when there
