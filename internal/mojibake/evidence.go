@@ -112,29 +112,58 @@ func (e *evidence) buildPairs() {
 // (consumed).
 func (e *evidence) countPairs() {
 	text := e.text
-	// Chinese text has a distinct pair every 14 to 20 bytes (5,500 in the
-	// 78 KB of damaged devset inputs, 11,800 in the 245 KB of seed 001);
-	// the table grows past that, and a smaller one costs less to clear
-	// and stays closer to the cache.
+	// Chinese text has a distinct pair every 13 to 21 bytes (5,500 in the
+	// 78 KB of damaged devset inputs, 11,800 in the 245 KB of seed 001,
+	// 412,000 in the 5.3 MB of the throughput documents, annotated with
+	// pinyin); the table grows past that, and a smaller one costs less to
+	// clear and stays closer to the cache.
 	t := &e.pairs
-	t.init(len(text) / 16)
+	t.init(len(text) / 12)
 	prevHan, prevPunct := false, false // isHan(prev), isCJKPunct(prev)
 	prev := rune(0)
 	tab := scriptTable()
 	var sc scriptTally
 	st := newConsumedStats()
 	for i := 0; i < len(text); {
-		if c := text[i]; c < utf8.RuneSelf {
+		c := text[i]
+		if c < utf8.RuneSelf {
 			if prevPunct {
 				st.after.add(uint64(prev)<<32 | uint64(c))
 			}
 			if prevHan {
 				st.swallowed(text, i)
 			}
-			// ASCII is neither Han nor 。 and counts for no script.
+			// ASCII is neither Han nor 。 and counts for no script. Nor
+			// are the characters of two bytes (Latin-1, the accented
+			// letters of pinyin): the rest of a run of both follows
+			// neither a Han character nor a mark, and changes nothing.
 			prev, prevHan, prevPunct = rune(c), false, false
-			i++
+			for i++; i < len(text); {
+				if c := text[i]; c < utf8.RuneSelf {
+					i++
+				} else if c-0xC2 <= 0xDF-0xC2 && i+1 < len(text) && text[i+1]&0xC0 == 0x80 {
+					i += 2
+				} else {
+					break
+				}
+			}
 			continue
+		}
+		if c-0xE4 <= 0xE9-0xE4 {
+			// Most likely a character of U+4E00–U+9FFF, the start of a
+			// run that hanRun takes, pairing its first with prev if Han.
+			from := prev
+			if !prevHan {
+				from = 0
+			}
+			if j, last := t.hanRun(text, i, from, &sc); j > i {
+				if prevPunct {
+					r, _ := utf8x.Decode3(text, i)
+					st.after.add(uint64(prev)<<32 | uint64(r))
+				}
+				i, prev, prevHan, prevPunct = j, last, true, false
+				continue
+			}
 		}
 		r, n := rune(0), 3
 		if r3, ok := utf8x.Decode3(text, i); ok {
@@ -158,17 +187,15 @@ func (e *evidence) countPairs() {
 		// A Han character is no punctuation: the class is asked of
 		// the rest only.
 		prev, prevHan, prevPunct = r, han, !han && isCJKPunct(r)
-		if han {
-			i, prev = t.hanRun(text, i, prev, &sc)
-		}
 	}
 	// The first characters of the pairs, from the list of them.
-	e.firsts = new([0x10000 / 64]uint64)
+	firsts := new([0x10000 / 64]uint64)
 	for _, k := range t.order {
 		if a := k >> 32; a < 0x10000 {
-			e.firsts[a>>6] |= 1 << (a & 63)
+			firsts[a>>6] |= 1 << (a & 63)
 		}
 	}
+	e.firsts = firsts
 	e.counts, e.counted = [2]int{sc[0], sc[2]}, true
 	st.finish()
 	e.consumed = st
@@ -184,31 +211,36 @@ func (c *scriptTally) add(only int8) {
 	c[(only+1)&3]++
 }
 
-// hanRun is countPairs for the characters of U+4E00–U+9FFF that follow
-// the Han character prev at text[i:], most of the text, without the tests
-// that cannot change there: each makes a pair with the one before and
-// counts for the script by scriptTab, which countPairs has filled
-// (scriptTable). It returns where it stopped and the last character it
-// took. It stops before any other character, and before a new pair that
-// the table has no room for, which countPairs adds: without calls the
-// loop keeps its values in registers.
+// hanRun is countPairs for the run of characters of U+4E00–U+9FFF at
+// text[i:], most of the text, without the tests that cannot change there:
+// each makes a pair with the one before (the first with prev, unless prev
+// is 0) and counts for the script by scriptTab, which countPairs has
+// filled (scriptTable). It returns where it stopped and the last
+// character it took. It stops before any other character, and before a
+// new pair that the table has no room for, which countPairs adds: without
+// calls the loop keeps its values in registers.
 func (t *pairTable) hanRun(text string, i int, prev rune, sc *scriptTally) (int, rune) {
 	slots := t.slots
 	mask := uint(len(slots) - 1)
+	a := uint32(prev)
+	_ = sc[0] // sc is not nil: the loop goes without the check
 loop:
-	for i < len(text)-2 {
-		// U+4E00–U+9FFF are E4 B8 80 … E9 BF BF in UTF-8.
-		c0, c1, c2 := text[i], text[i+1], text[i+2]
-		if c0-0xE4 > 0xE9-0xE4 || c1&0xC0 != 0x80 || c2&0xC0 != 0x80 {
+	for i < len(text)-3 {
+		// The three bytes of a character of U+0800–U+FFFF are 1110xxxx
+		// 10xxxxxx 10xxxxxx, read in one load with the byte after them
+		// (a character that ends the text is left to countPairs); of
+		// those, U+4E00–U+9FFF are E4 B8 80 … E9 BF BF.
+		w := uint32(text[i]) | uint32(text[i+1])<<8 | uint32(text[i+2])<<16 | uint32(text[i+3])<<24
+		if w&0xC0C0F0 != 0x8080E0 {
 			break
 		}
-		r := rune(c0&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F)
-		j := uint(r) - 0x4E00
+		b := w&0x0F<<12 | w>>2&0xFC0 | w>>16&0x3F
+		j := uint(b) - 0x4E00
 		if j >= uint(len(scriptTab)) {
 			break
 		}
-		key := uint64(prev)<<32 | uint64(r)
-		for h := uint(key*0x9E3779B97F4A7C15>>32) & mask; ; h = (h + 1) & mask {
+		key := uint64(a)<<32 | uint64(b)
+		for h := uint(key*0x9E3779B97F4A7C15>>32) & mask; a != 0; h = (h + 1) & mask {
 			sl := &slots[h]
 			if sl.key == key {
 				sl.val++
@@ -225,10 +257,10 @@ loop:
 			}
 		}
 		sc.add(scriptTab[j])
-		prev = r
+		a = b
 		i += 3
 	}
-	return i, prev
+	return i, rune(a)
 }
 
 // buildSucc groups the document's pairs by their first character.

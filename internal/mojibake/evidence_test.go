@@ -55,7 +55,7 @@ func naiveScript(text string) int {
 func TestEvidencePairs(t *testing.T) {
 	texts := []string{"", "中", "中文。中文，中国〇々字\xff字", "锟斤拷\uFFFD中\xe4\xb8文"}
 	rng := rand.New(rand.NewSource(1))
-	alphabet := []rune("中文字符串的。，a?々〇\uFFFD𠀀國国")
+	alphabet := []rune("中文字符串的。，a?è々〇\uFFFD𠀀國国")
 	for k := 0; k < 200; k++ {
 		rs := make([]rune, rng.Intn(200))
 		for i := range rs {
