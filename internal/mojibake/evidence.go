@@ -1,6 +1,7 @@
 package mojibake
 
 import (
+	"math/bits"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -39,7 +40,12 @@ type evidence struct {
 	// look-up of the table would miss the cache.
 	firsts   *[0x10000 / 64]uint64
 	succOnce sync.Once
-	succ     pairTable // a<<32 → off<<32|n: the Han characters that follow a are succFlat[off:off+n]
+	// The Han characters that follow a character a of the BMP are
+	// succFlat[succAt[k]:succAt[k+1]], where k is the rank of a among
+	// firsts: before it are ranks[a>>6] of them, and those of its word
+	// of firsts below its bit (firstRank).
+	ranks    *[0x10000 / 64]uint32
+	succAt   []uint32
 	succFlat []rune
 }
 
@@ -94,12 +100,34 @@ func (e *evidence) successors(a rune) []rune {
 		return nil
 	}
 	e.succOnce.Do(e.buildSucc)
-	v := e.succ.get(uint64(a) << 32)
-	if v == 0 {
+	if uint32(a) >= 0x10000 {
+		return e.successorsOutsideBMP(a)
+	}
+	k := e.firstRank(a)
+	lo, hi := e.succAt[k], e.succAt[k+1]
+	if lo == hi {
 		return nil
 	}
-	off, n := int(v>>32), int(uint32(v))
-	return e.succFlat[off : off+n : off+n]
+	return e.succFlat[lo:hi:hi]
+}
+
+// firstRank returns the number of firsts below a, a character of the BMP.
+func (e *evidence) firstRank(a rune) uint32 {
+	w := a >> 6
+	return e.ranks[w] + uint32(bits.OnesCount64(e.firsts[w]&(1<<(a&63)-1)))
+}
+
+// successorsOutsideBMP is successors of a beyond the BMP (or negative),
+// which firsts and buildSucc leave out: GBK, which the searches decode,
+// has no such characters, and documents few.
+func (e *evidence) successorsOutsideBMP(a rune) []rune {
+	var out []rune
+	for _, k := range e.pairs.order {
+		if k>>32 == uint64(uint32(a)) && uint32(k) != '。' {
+			out = append(out, rune(uint32(k)))
+		}
+	}
+	return out
 }
 
 // buildPairs counts the document's pairs, once (countPairs).
@@ -263,33 +291,43 @@ loop:
 	return i, rune(a)
 }
 
-// buildSucc groups the document's pairs by their first character.
+// buildSucc groups the second characters of the document's pairs by the
+// rank of their first among firsts (a counting sort, stable: each group
+// is in the order of the pairs' first occurrence). Pairs whose first is
+// beyond the BMP, and those ending in 。, are left out.
 func (e *evidence) buildSucc() {
+	firsts, ranks := e.firsts, new([0x10000 / 64]uint32)
+	n := uint32(0)
+	for w, x := range firsts {
+		ranks[w] = n
+		n += uint32(bits.OnesCount64(x))
+	}
+	// Count the group of rank k in at[k+2]; after the sums, at[k+1] is
+	// where it starts, and after the filling, at[k] is. slot holds the
+	// rank of each pair's group plus 2, or 0 for a pair left out.
+	at := make([]uint32, n+2)
 	order := e.pairs.order
-	e.succ.init(len(order) / 2)
-	for _, k := range order {
-		if uint32(k) != '。' {
-			e.succ.add(k >> 32 << 32)
+	slot := make([]uint32, len(order))
+	for i, k := range order {
+		if a := k >> 32; a < 0x10000 && uint32(k) != '。' {
+			w := a >> 6
+			g := ranks[w] + uint32(bits.OnesCount64(firsts[w]&(1<<(a&63)-1))) + 2
+			slot[i] = g
+			at[g]++
 		}
 	}
-	// Turn the counts into offsets into succFlat, then fill it.
-	off := uint64(0)
-	for _, k := range e.succ.order {
-		i := e.succ.find(k)
-		n := e.succ.slots[i].val
-		e.succ.slots[i].val = off<<32 | 0
-		off += n
+	for k := 2; k < len(at); k++ {
+		at[k] += at[k-1]
 	}
-	e.succFlat = make([]rune, off)
-	for _, k := range order {
-		if uint32(k) == '。' {
-			continue
+	flat := make([]rune, at[n+1])
+	for i, g := range slot {
+		if g != 0 {
+			p := &at[g-1]
+			flat[*p] = rune(uint32(order[i]))
+			*p++
 		}
-		i := e.succ.find(k >> 32 << 32)
-		v := e.succ.slots[i].val
-		e.succFlat[v>>32+uint64(uint32(v))] = rune(uint32(k))
-		e.succ.slots[i].val = v + 1
 	}
+	e.ranks, e.succAt, e.succFlat = ranks, at, flat
 }
 
 // isHan is lm.Class(r) == lm.Han, asking lm.Class only where it can say

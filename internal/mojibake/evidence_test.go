@@ -95,8 +95,10 @@ func TestEvidencePairs(t *testing.T) {
 				t.Fatalf("successors(%q) = %q, want %q", a, got, want)
 			}
 		}
-		if got := ev.successors('x'); got != nil {
-			t.Fatalf("successors of a character without any = %q", got)
+		for _, a := range []rune{'x', -1, 0x10FFFF} {
+			if got := ev.successors(a); got != nil {
+				t.Fatalf("successors of %U, a character without any = %q", a, got)
+			}
 		}
 		if got, want := docScript(text), naiveScript(text); got != want {
 			t.Fatalf("docScript = %d, want %d", got, want)
