@@ -477,7 +477,9 @@ func collectEvidence(text string) *evidence {
 			}
 			syl, ok := c.syl, c.ok
 			if e := i + 1 + len(syl); ok && e < len(text) && text[e] == ')' && text[i+1:e] == syl {
-				ev.addParen(text, i, e+1)
+				// addParen, which made room for every "(", has
+				// listed the first reading: no call.
+				ev.parens = append(ev.parens, window{i, e + 1})
 				i = e
 				continue
 			}
