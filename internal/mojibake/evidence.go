@@ -166,15 +166,7 @@ func (e *evidence) countPairs() {
 			// letters of pinyin): the rest of a run of both follows
 			// neither a Han character nor a mark, and changes nothing.
 			prev, prevHan, prevPunct = rune(c), false, false
-			for i++; i < len(text); {
-				if c := text[i]; c < utf8.RuneSelf {
-					i++
-				} else if c-0xC2 <= 0xDF-0xC2 && i+1 < len(text) && text[i+1]&0xC0 == 0x80 {
-					i += 2
-				} else {
-					break
-				}
-			}
+			i = skipLatin(text, i+1)
 			continue
 		}
 		if c-0xE4 <= 0xE9-0xE4 {
@@ -189,7 +181,7 @@ func (e *evidence) countPairs() {
 					r, _ := utf8x.Decode3(text, i)
 					st.after.add(uint64(prev)<<32 | uint64(r))
 				}
-				i, prev, prevHan, prevPunct = j, last, true, false
+				i, prev, prevHan, prevPunct = j, last, last != 0, false
 				continue
 			}
 		}
@@ -243,10 +235,13 @@ func (c *scriptTally) add(only int8) {
 // text[i:], most of the text, without the tests that cannot change there:
 // each makes a pair with the one before (the first with prev, unless prev
 // is 0) and counts for the script by scriptTab, which countPairs has
-// filled (scriptTable). It returns where it stopped and the last
-// character it took. It stops before any other character, and before a
-// new pair that the table has no room for, which countPairs adds: without
-// calls the loop keeps its values in registers.
+// filled (scriptTable). It steps over the runs of ASCII and two-byte
+// characters that start with a byte consumedStats does not count (the
+// pinyin readings in parentheses of annotated text), after which the
+// next character pairs with none. It returns where it stopped and the
+// last character it took (0 after such a run). It stops before any other
+// character, and before a new pair that the table has no room for, which
+// countPairs adds: without calls the loop keeps its values in registers.
 func (t *pairTable) hanRun(text string, i int, prev rune, sc *scriptTally) (int, rune) {
 	slots := t.slots
 	mask := uint(len(slots) - 1)
@@ -260,7 +255,15 @@ loop:
 		// those, U+4E00–U+9FFF are E4 B8 80 … E9 BF BF.
 		w := uint32(text[i]) | uint32(text[i+1])<<8 | uint32(text[i+2])<<16 | uint32(text[i+3])<<24
 		if w&0xC0C0F0 != 0x8080E0 {
-			break
+			// An ASCII byte that consumedStats does not count (the "(" of
+			// a pinyin reading): it and the ASCII and two-byte characters
+			// after it change nothing, and the next character pairs with
+			// none.
+			if c := byte(w); c >= utf8.RuneSelf || consumedAt[c] >= 0 {
+				break
+			}
+			i, a = skipLatin(text, i+1), 0
+			continue
 		}
 		b := w&0x0F<<12 | w>>2&0xFC0 | w>>16&0x3F
 		j := uint(b) - 0x4E00
@@ -289,6 +292,22 @@ loop:
 		i += 3
 	}
 	return i, rune(a)
+}
+
+// skipLatin returns where the run of ASCII and valid two-byte characters
+// (U+0080–U+07FF: Latin-1, the accented letters of pinyin) at text[i:]
+// ends.
+func skipLatin(text string, i int) int {
+	for i < len(text) {
+		if c := text[i]; c < utf8.RuneSelf {
+			i++
+		} else if c-0xC2 <= 0xDF-0xC2 && i+1 < len(text) && text[i+1]&0xC0 == 0x80 {
+			i += 2
+		} else {
+			break
+		}
+	}
+	return i
 }
 
 // buildSucc groups the second characters of the document's pairs by the
