@@ -478,10 +478,7 @@ func collectEvidence(text string) *evidence {
 		// The character before a reading is Han, three bytes, nearly
 		// always: decoded inline, the rest as DecodeLastRuneInString does
 		// (a valid sequence ending at i is the last rune whole).
-		r, ok := rune(0), false
-		if i >= 3 {
-			r, ok = utf8x.Decode3(text, i-3)
-		}
+		r, ok := decode3Before(text, i)
 		if !ok {
 			r, _ = utf8.DecodeLastRuneInString(text[:i])
 		}
@@ -529,6 +526,22 @@ func collectEvidence(text string) *evidence {
 		i = end - 1
 	}
 	return ev
+}
+
+// decode3Before decodes the valid three-byte sequence that ends before
+// text[i], reporting false when text[:i] does not end with one. It reads
+// the sequence with text[i] in one load.
+func decode3Before(text string, i int) (rune, bool) {
+	if i < 3 || i >= len(text) {
+		return 0, false
+	}
+	w := uint32(text[i-3]) | uint32(text[i-2])<<8 | uint32(text[i-1])<<16 | uint32(text[i])<<24
+	if w&0xC0C0F0 != 0x8080E0 {
+		return 0, false
+	}
+	// 1110xxxx 10xxxxxx 10xxxxxx, valid unless overlong or a surrogate.
+	r := rune(w&0x0F<<12 | w>>2&0xFC0 | w>>16&0x3F)
+	return r, r >= 0x800 && (r < 0xD800 || r > 0xDFFF)
 }
 
 // seenReading is an entry of collectEvidence's cache of the readings it

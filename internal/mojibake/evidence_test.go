@@ -146,3 +146,25 @@ func TestIsHan(t *testing.T) {
 		}
 	}
 }
+
+// TestDecode3Before checks decode3Before against DecodeLastRuneInString
+// for every three bytes with a lead byte of a three-byte sequence.
+func TestDecode3Before(t *testing.T) {
+	b := []byte("x...(")
+	for c0 := 0xE0; c0 <= 0xEF; c0++ {
+		for c1 := 0; c1 < 256; c1++ {
+			for c2 := 0; c2 < 256; c2++ {
+				b[1], b[2], b[3] = byte(c0), byte(c1), byte(c2)
+				text := string(b)
+				r, ok := decode3Before(text, 4)
+				want, n := utf8.DecodeLastRuneInString(text[:4])
+				if ok != (n == 3) || ok && r != want {
+					t.Fatalf("decode3Before(% x) = %U, %v; want %U, %v", b[1:4], r, ok, want, n == 3)
+				}
+			}
+		}
+	}
+	if _, ok := decode3Before("中(", 2); ok {
+		t.Fatal("decode3Before reads before the text")
+	}
+}
