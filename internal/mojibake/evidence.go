@@ -1,6 +1,7 @@
 package mojibake
 
 import (
+	"math/bits"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -27,10 +28,6 @@ type evidence struct {
 	// of its own.
 	counts  [2]int
 	counted bool
-	// onlyAt are where buildPairs found those characters, in order: the
-	// offset of each shifted left one bit, the low bit set for a
-	// Traditional-only one (repairedScriptCounts).
-	onlyAt []int
 	// consumed are the document's swallowable bytes after Han
 	// characters, which buildPairs counts too.
 	consumed *consumedStats
@@ -43,7 +40,12 @@ type evidence struct {
 	// look-up of the table would miss the cache.
 	firsts   *[0x10000 / 64]uint64
 	succOnce sync.Once
-	succ     pairTable // a<<32 → off<<32|n: the Han characters that follow a are succFlat[off:off+n]
+	// The Han characters that follow a character a of the BMP are
+	// succFlat[succAt[k]:succAt[k+1]], where k is the rank of a among
+	// firsts: before it are ranks[a>>6] of them, and those of its word
+	// of firsts below its bit (firstRank).
+	ranks    *[0x10000 / 64]uint32
+	succAt   []uint32
 	succFlat []rune
 }
 
@@ -98,131 +100,253 @@ func (e *evidence) successors(a rune) []rune {
 		return nil
 	}
 	e.succOnce.Do(e.buildSucc)
-	v := e.succ.get(uint64(a) << 32)
-	if v == 0 {
+	if uint32(a) >= 0x10000 {
+		return e.successorsOutsideBMP(a)
+	}
+	k := e.firstRank(a)
+	lo, hi := e.succAt[k], e.succAt[k+1]
+	if lo == hi {
 		return nil
 	}
-	off, n := int(v>>32), int(uint32(v))
-	return e.succFlat[off : off+n : off+n]
+	return e.succFlat[lo:hi:hi]
 }
 
+// firstRank returns the number of firsts below a, a character of the BMP.
+func (e *evidence) firstRank(a rune) uint32 {
+	w := a >> 6
+	return e.ranks[w] + uint32(bits.OnesCount64(e.firsts[w]&(1<<(a&63)-1)))
+}
+
+// successorsOutsideBMP is successors of a beyond the BMP (or negative),
+// which firsts and buildSucc leave out: GBK, which the searches decode,
+// has no such characters, and documents few.
+func (e *evidence) successorsOutsideBMP(a rune) []rune {
+	var out []rune
+	for _, k := range e.pairs.order {
+		if k>>32 == uint64(uint32(a)) && uint32(k) != '。' {
+			out = append(out, rune(uint32(k)))
+		}
+	}
+	return out
+}
+
+// buildPairs counts the document's pairs, once (countPairs).
 func (e *evidence) buildPairs() {
-	e.pairOnce.Do(func() {
-		// Chinese text has a distinct pair every 14 to 20 bytes (5,500
-		// in the 78 KB of damaged devset inputs, 11,800 in the 245 KB
-		// of seed 001); the table grows past that, and a smaller one
-		// costs less to clear and stays closer to the cache.
-		e.pairs.init(len(e.text) / 16)
-		e.firsts = new([0x10000 / 64]uint64)
-		text := e.text
-		prevHan, prevPunct := false, false // isHan(prev), isCJKPunct(prev)
-		prev := rune(0)
-		tab := scriptTable()
-		var simp, trad int
-		st := newConsumedStats()
-		for i := 0; i < len(text); {
-			if c := text[i]; c < utf8.RuneSelf {
-				if prevPunct {
-					st.after.add(uint64(prev)<<32|uint64(c), false)
-				}
-				if prevHan {
-					st.swallowed(text, i)
-				}
-				// ASCII is neither Han nor 。 and counts for no script.
-				prev, prevHan, prevPunct = rune(c), false, false
-				i++
-				continue
-			}
-			r, n := rune(0), 3
-			if r3, ok := utf8x.Decode3(text, i); ok {
-				r = r3
-			} else if r2, ok := utf8x.Decode2(text, i); ok {
-				r, n = r2, 2
-			} else {
-				r, n = decodeRune(text, i)
-			}
-			i += n
-			if prevPunct {
-				st.after.add(uint64(prev)<<32|uint64(r), false)
-			}
-			if r >= 0x4E00 && r <= 0x9FFF {
-				switch tab[r-0x4E00] {
-				case -1:
-					simp++
-					e.onlyAt = append(e.onlyAt, (i-n)<<1)
-				case 1:
-					trad++
-					e.onlyAt = append(e.onlyAt, (i-n)<<1|1)
-				}
-			}
-			han := isHan(r)
-			if prevHan && (han || r == '。') {
-				// A pair already counted has set its first's bit.
-				k := uint64(prev)<<32 | uint64(r)
-				if !e.pairs.hit(k) && e.pairs.add(k, r != '。') && prev < 0x10000 {
-					e.firsts[prev>>6] |= 1 << (prev & 63)
-				}
-			}
-			// A Han character is no punctuation: the class is asked of
-			// the rest only.
-			prev, prevHan, prevPunct = r, han, !han && isCJKPunct(r)
-			if !han {
-				continue
-			}
-			// The same for the characters of U+4E00-U+9FFF that follow a
-			// Han one, most of the text, without the tests that cannot
-			// change there: each makes a pair with the one before.
-			for {
-				r, ok := utf8x.Decode3(text, i)
-				if !ok || r < 0x4E00 || r > 0x9FFF {
-					break
-				}
-				switch tab[r-0x4E00] {
-				case -1:
-					simp++
-					e.onlyAt = append(e.onlyAt, i<<1)
-				case 1:
-					trad++
-					e.onlyAt = append(e.onlyAt, i<<1|1)
-				}
-				k := uint64(prev)<<32 | uint64(r)
-				if !e.pairs.hit(k) && e.pairs.add(k, true) && prev < 0x10000 {
-					e.firsts[prev>>6] |= 1 << (prev & 63)
-				}
-				prev = r
-				i += 3
-			}
-		}
-		e.counts, e.counted = [2]int{simp, trad}, true
-		st.finish()
-		e.consumed = st
-	})
+	e.pairOnce.Do(e.countPairs)
 }
 
-// buildSucc groups the document's pairs by their first character.
-func (e *evidence) buildSucc() {
-	order := e.pairs.order
-	e.succ.init(len(order) / 2)
-	for _, k := range order {
-		if a := k >> 32 << 32; !e.succ.hit(a) {
-			e.succ.add(a, true)
+// countPairs walks the document once and takes from it the Han pairs
+// (pairs, firsts), the script counts (counts) and the swallowable bytes
+// (consumed).
+func (e *evidence) countPairs() {
+	text := e.text
+	// Chinese text has a distinct pair every 13 to 21 bytes (5,500 in the
+	// 78 KB of damaged devset inputs, 11,800 in the 245 KB of seed 001,
+	// 412,000 in the 5.3 MB of the throughput documents, annotated with
+	// pinyin); the table grows past that, and a smaller one costs less to
+	// clear and stays closer to the cache.
+	t := &e.pairs
+	t.init(len(text) / 12)
+	prevHan, prevPunct := false, false // isHan(prev), isCJKPunct(prev)
+	prev := rune(0)
+	tab := scriptTable()
+	var sc scriptTally
+	st := newConsumedStats()
+	for i := 0; i < len(text); {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			if prevPunct {
+				st.after.add(uint64(prev)<<32 | uint64(c))
+			}
+			if prevHan {
+				st.swallowed(text, i)
+			}
+			// ASCII is neither Han nor 。 and counts for no script. Nor
+			// are the characters of two bytes (Latin-1, the accented
+			// letters of pinyin): the rest of a run of both follows
+			// neither a Han character nor a mark, and changes nothing.
+			prev, prevHan, prevPunct = rune(c), false, false
+			i = skipLatin(text, i+1)
+			continue
+		}
+		if c-0xE4 <= 0xE9-0xE4 {
+			// Most likely a character of U+4E00–U+9FFF, the start of a
+			// run that hanRun takes, pairing its first with prev if Han.
+			from := prev
+			if !prevHan {
+				from = 0
+			}
+			if j, last := t.hanRun(text, i, from, &sc); j > i {
+				if prevPunct {
+					r, _ := utf8x.Decode3(text, i)
+					st.after.add(uint64(prev)<<32 | uint64(r))
+				}
+				i, prev, prevHan, prevPunct = j, last, last != 0, false
+				continue
+			}
+		}
+		r, n := rune(0), 3
+		if r3, ok := utf8x.Decode3(text, i); ok {
+			r = r3
+		} else if r2, ok := utf8x.Decode2(text, i); ok {
+			r, n = r2, 2
+		} else {
+			r, n = decodeRune(text, i)
+		}
+		i += n
+		if prevPunct {
+			st.after.add(uint64(prev)<<32 | uint64(r))
+		}
+		if r >= 0x4E00 && r <= 0x9FFF {
+			sc.add(tab[r-0x4E00])
+		}
+		han := isHan(r)
+		if prevHan && (han || r == '。') {
+			t.add(uint64(prev)<<32 | uint64(r))
+		}
+		// A Han character is no punctuation: the class is asked of
+		// the rest only.
+		prev, prevHan, prevPunct = r, han, !han && isCJKPunct(r)
+	}
+	// The first characters of the pairs, from the list of them.
+	firsts := new([0x10000 / 64]uint64)
+	for _, k := range t.order {
+		if a := k >> 32; a < 0x10000 {
+			firsts[a>>6] |= 1 << (a & 63)
 		}
 	}
-	// Turn the counts into offsets into succFlat, then fill it.
-	off := uint64(0)
-	for _, k := range e.succ.order {
-		i := e.succ.find(k)
-		n := e.succ.slots[i].val
-		e.succ.slots[i].val = off<<32 | 0
-		off += n
+	e.firsts = firsts
+	e.counts, e.counted = [2]int{sc[0], sc[2]}, true
+	st.finish()
+	e.consumed = st
+}
+
+// scriptTally counts characters by scriptOnly + 1: Simplified-only,
+// both, Traditional-only. The fourth entry, never counted, lets an index
+// masked with 3 go without a bounds check.
+type scriptTally [4]int
+
+// add counts a character of scriptOnly only.
+func (c *scriptTally) add(only int8) {
+	c[(only+1)&3]++
+}
+
+// hanRun is countPairs for the run of characters of U+4E00–U+9FFF at
+// text[i:], most of the text, without the tests that cannot change there:
+// each makes a pair with the one before (the first with prev, unless prev
+// is 0) and counts for the script by scriptTab, which countPairs has
+// filled (scriptTable). It steps over the runs of ASCII and two-byte
+// characters that start with a byte consumedStats does not count (the
+// pinyin readings in parentheses of annotated text), after which the
+// next character pairs with none. It returns where it stopped and the
+// last character it took (0 after such a run). It stops before any other
+// character, and before a new pair that the table has no room for, which
+// countPairs adds: without calls the loop keeps its values in registers.
+func (t *pairTable) hanRun(text string, i int, prev rune, sc *scriptTally) (int, rune) {
+	slots := t.slots
+	mask := uint(len(slots) - 1)
+	a := uint32(prev)
+	_ = sc[0] // sc is not nil: the loop goes without the check
+loop:
+	for i < len(text)-3 {
+		// The three bytes of a character of U+0800–U+FFFF are 1110xxxx
+		// 10xxxxxx 10xxxxxx, read in one load with the byte after them
+		// (a character that ends the text is left to countPairs); of
+		// those, U+4E00–U+9FFF are E4 B8 80 … E9 BF BF.
+		w := uint32(text[i]) | uint32(text[i+1])<<8 | uint32(text[i+2])<<16 | uint32(text[i+3])<<24
+		if w&0xC0C0F0 != 0x8080E0 {
+			// An ASCII byte that consumedStats does not count (the "(" of
+			// a pinyin reading): it and the ASCII and two-byte characters
+			// after it change nothing, and the next character pairs with
+			// none.
+			if c := byte(w); c >= utf8.RuneSelf || consumedAt[c] >= 0 {
+				break
+			}
+			i, a = skipLatin(text, i+1), 0
+			continue
+		}
+		b := w&0x0F<<12 | w>>2&0xFC0 | w>>16&0x3F
+		j := uint(b) - 0x4E00
+		if j >= uint(len(scriptTab)) {
+			break
+		}
+		key := uint64(a)<<32 | uint64(b)
+		for h := uint(key*0x9E3779B97F4A7C15>>32) & mask; a != 0; h = (h + 1) & mask {
+			sl := &slots[h]
+			if sl.key == key {
+				sl.val++
+				break
+			}
+			if sl.key == 0 {
+				if len(t.order) == cap(t.order) {
+					break loop
+				}
+				*sl = pairSlot{key, 1}
+				t.order = t.order[:len(t.order)+1]
+				t.order[len(t.order)-1] = key
+				break
+			}
+		}
+		sc.add(scriptTab[j])
+		a = b
+		i += 3
 	}
-	e.succFlat = make([]rune, off)
-	for _, k := range order {
-		i := e.succ.find(k >> 32 << 32)
-		v := e.succ.slots[i].val
-		e.succFlat[v>>32+uint64(uint32(v))] = rune(uint32(k))
-		e.succ.slots[i].val = v + 1
+	return i, rune(a)
+}
+
+// skipLatin returns where the run of ASCII and valid two-byte characters
+// (U+0080–U+07FF: Latin-1, the accented letters of pinyin) at text[i:]
+// ends.
+func skipLatin(text string, i int) int {
+	for i < len(text) {
+		if c := text[i]; c < utf8.RuneSelf {
+			i++
+		} else if c-0xC2 <= 0xDF-0xC2 && i+1 < len(text) && text[i+1]&0xC0 == 0x80 {
+			i += 2
+		} else {
+			break
+		}
 	}
+	return i
+}
+
+// buildSucc groups the second characters of the document's pairs by the
+// rank of their first among firsts (a counting sort, stable: each group
+// is in the order of the pairs' first occurrence). Pairs whose first is
+// beyond the BMP, and those ending in 。, are left out.
+func (e *evidence) buildSucc() {
+	firsts, ranks := e.firsts, new([0x10000 / 64]uint32)
+	n := uint32(0)
+	for w, x := range firsts {
+		ranks[w] = n
+		n += uint32(bits.OnesCount64(x))
+	}
+	// Count the group of rank k in at[k+2]; after the sums, at[k+1] is
+	// where it starts, and after the filling, at[k] is. slot holds the
+	// rank of each pair's group plus 2, or 0 for a pair left out.
+	at := make([]uint32, n+2)
+	order := e.pairs.order
+	slot := make([]uint32, len(order))
+	for i, k := range order {
+		if a := k >> 32; a < 0x10000 && uint32(k) != '。' {
+			w := a >> 6
+			g := ranks[w] + uint32(bits.OnesCount64(firsts[w]&(1<<(a&63)-1))) + 2
+			slot[i] = g
+			at[g]++
+		}
+	}
+	for k := 2; k < len(at); k++ {
+		at[k] += at[k-1]
+	}
+	flat := make([]rune, at[n+1])
+	for i, g := range slot {
+		if g != 0 {
+			p := &at[g-1]
+			flat[*p] = rune(uint32(order[i]))
+			*p++
+		}
+	}
+	e.ranks, e.succAt, e.succFlat = ranks, at, flat
 }
 
 // isHan is lm.Class(r) == lm.Han, asking lm.Class only where it can say
@@ -252,35 +376,27 @@ func isHanOther(r rune) bool {
 // count share a slot, so that a look-up of a table larger than the cache
 // costs one miss.
 type pairTable struct {
-	slots []pairSlot // key 0 = empty slot
-	shift uint
-	n     int
-	order []uint64 // keys in the order of their first add with remember set
+	slots []pairSlot // key 0 = empty slot; a power of two of them
+	// order holds the keys in the order of their first add. Its capacity
+	// is the number of keys the table takes before it grows (half the
+	// slots): a full order tells hanRun to leave a new key to add.
+	order []uint64
 }
 
 type pairSlot struct{ key, val uint64 }
 
+// init empties the table, with room for hint keys.
 func (t *pairTable) init(hint int) {
 	size := 64
 	for size < 2*hint {
 		size *= 2
 	}
 	t.slots = make([]pairSlot, size)
-	t.shift = uint(64 - bitsLen(size-1))
-	t.n = 0
-	t.order = nil
-}
-
-func bitsLen(x int) int {
-	n := 0
-	for ; x > 0; x >>= 1 {
-		n++
-	}
-	return n
+	t.order = make([]uint64, 0, size/2)
 }
 
 func (t *pairTable) slot(k uint64) int {
-	return int((k * 0x9E3779B97F4A7C15) >> t.shift)
+	return int((k*0x9E3779B97F4A7C15)>>32) & (len(t.slots) - 1)
 }
 
 // find returns the slot of k, or -1.
@@ -306,44 +422,27 @@ func (t *pairTable) get(k uint64) uint64 {
 	return 0
 }
 
-// hit counts k if it is in its own slot, where most of a document's
-// pairs are found, and reports whether it was; it is inlined, and add
-// does the rest.
-func (t *pairTable) hit(k uint64) bool {
-	s := &t.slots[t.slot(k)]
-	if s.key != k {
-		return false
+// add counts k. A table that holds all the keys it takes grows first.
+func (t *pairTable) add(k uint64) {
+	if len(t.order) == cap(t.order) {
+		t.grow()
 	}
-	s.val++
-	return true
-}
-
-// add counts k, reporting whether it is new; a key seen for the first
-// time is appended to order when remember is set.
-func (t *pairTable) add(k uint64, remember bool) bool {
 	mask := len(t.slots) - 1
 	i := t.slot(k)
 	for ; t.slots[i].key != 0; i = (i + 1) & mask {
 		if t.slots[i].key == k {
 			t.slots[i].val++
-			return false
+			return
 		}
 	}
 	t.slots[i] = pairSlot{k, 1}
-	t.n++
-	if remember {
-		t.order = append(t.order, k)
-	}
-	if 2*t.n > len(t.slots) {
-		t.grow()
-	}
-	return true
+	t.order = append(t.order, k)
 }
 
+// grow doubles the table.
 func (t *pairTable) grow() {
 	old := t.slots
 	t.slots = make([]pairSlot, 2*len(old))
-	t.shift--
 	mask := len(t.slots) - 1
 	for _, e := range old {
 		if e.key == 0 {
@@ -355,6 +454,7 @@ func (t *pairTable) grow() {
 		}
 		t.slots[i] = e
 	}
+	t.order = append(make([]uint64, 0, len(t.slots)/2), t.order...)
 }
 
 // collectEvidence scans text for annotations. It returns nil when there
@@ -378,10 +478,7 @@ func collectEvidence(text string) *evidence {
 		// The character before a reading is Han, three bytes, nearly
 		// always: decoded inline, the rest as DecodeLastRuneInString does
 		// (a valid sequence ending at i is the last rune whole).
-		r, ok := rune(0), false
-		if i >= 3 {
-			r, ok = utf8x.Decode3(text, i-3)
-		}
+		r, ok := decode3Before(text, i)
 		if !ok {
 			r, _ = utf8.DecodeLastRuneInString(text[:i])
 		}
@@ -396,7 +493,9 @@ func collectEvidence(text string) *evidence {
 			}
 			syl, ok := c.syl, c.ok
 			if e := i + 1 + len(syl); ok && e < len(text) && text[e] == ')' && text[i+1:e] == syl {
-				ev.addParen(text, i, e+1)
+				// addParen, which made room for every "(", has
+				// listed the first reading: no call.
+				ev.parens = append(ev.parens, window{i, e + 1})
 				i = e
 				continue
 			}
@@ -427,6 +526,22 @@ func collectEvidence(text string) *evidence {
 		i = end - 1
 	}
 	return ev
+}
+
+// decode3Before decodes the valid three-byte sequence that ends before
+// text[i], reporting false when text[:i] does not end with one. It reads
+// the sequence with text[i] in one load.
+func decode3Before(text string, i int) (rune, bool) {
+	if i < 3 || i >= len(text) {
+		return 0, false
+	}
+	w := uint32(text[i-3]) | uint32(text[i-2])<<8 | uint32(text[i-1])<<16 | uint32(text[i])<<24
+	if w&0xC0C0F0 != 0x8080E0 {
+		return 0, false
+	}
+	// 1110xxxx 10xxxxxx 10xxxxxx, valid unless overlong or a surrogate.
+	r := rune(w&0x0F<<12 | w>>2&0xFC0 | w>>16&0x3F)
+	return r, r >= 0x800 && (r < 0xD800 || r > 0xDFFF)
 }
 
 // seenReading is an entry of collectEvidence's cache of the readings it

@@ -1,7 +1,6 @@
 package mojibake
 
 import (
-	"sort"
 	"unicode/utf8"
 
 	"github.com/hanfix/hanfix/internal/utf8x"
@@ -44,23 +43,20 @@ func scriptCounts(text string) (simp, trad int) {
 // made of text and spans (the repair of span i at starts[i], or not
 // applied when -1), from ev, the evidence of text, without a pass over
 // out: the counts of text, less those of the garbled text of the applied
-// spans (from the places of the characters buildPairs counted), plus
-// those of their repairs. It reports false when ev holds no counts, or
-// when out does not decode as its parts do.
+// spans, plus those of their repairs. It reports false when ev holds no
+// counts, or when out does not decode as its parts do.
 //
 // A text decodes as its two parts at a cut when the part before it ends
 // with a whole rune (cleanCut): the decoder then steps from the cut in
 // both, and no step before the cut reads past it. So the counts of
 // decoding text and out add up from those of their parts when every cut
 // is clean, in text (at the spans' bounds) and in out (at the repairs'
-// bounds); the counts of the garbled text of a span are then those of
-// the runes of text inside it, which ev.onlyAt lists.
+// bounds).
 func repairedScriptCounts(ev *evidence, text, out string, spans []Span, starts []int) (counts [2]int, ok bool) {
 	if ev == nil || !ev.counted {
 		return counts, false
 	}
 	counts = ev.counts
-	at := ev.onlyAt
 	for i, sp := range spans {
 		st := starts[i]
 		if st < 0 {
@@ -70,15 +66,10 @@ func repairedScriptCounts(ev *evidence, text, out string, spans []Span, starts [
 			!cleanCut(out, st) || !cleanCut(out, st+len(sp.Repair)) {
 			return counts, false
 		}
-		// The characters inside the span: at is in order, and so are the
-		// applied spans.
-		k := sort.Search(len(at), func(k int) bool { return at[k]>>1 >= sp.Start })
-		at = at[k:]
-		for len(at) > 0 && at[0]>>1 < sp.End {
-			counts[at[0]&1]--
-			at = at[1:]
-		}
-		simp, trad := scriptCounts(sp.Repair)
+		simp, trad := scriptCounts(text[sp.Start:sp.End])
+		counts[0] -= simp
+		counts[1] -= trad
+		simp, trad = scriptCounts(sp.Repair)
 		counts[0] += simp
 		counts[1] += trad
 	}
