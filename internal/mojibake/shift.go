@@ -795,6 +795,7 @@ func (s *shiftScorer) dropStep(hs []shiftHyp, at int, u byte, slot int) [maxDrop
 	ha := hs[0].a
 	dc := s.dropChoicesOf(ha, u)
 	p, si := dc.plain, s.scriptIndex()
+	annotates := s.ev != nil && s.ev.annBits != nil
 	var lp1 [maxDropShare]float64
 	for gi := range p.groups {
 		pg, gr := &p.groups[gi], &dc.groups[gi]
@@ -812,29 +813,36 @@ func (s *shiftScorer) dropStep(hs []shiftHyp, at int, u byte, slot int) [maxDrop
 				lp1[j] += leadPrior(c1)
 			}
 		}
+		seq := uint32(gi) << 16
 		for j := range hs {
 			sel := &sels[j]
 			// A full selection keeps none of the group's plain choices
 			// when even the best of them (gmax, their best before the
 			// document's annotations take any 6 off) does not beat its
-			// last one: rounding is monotonic, so lp1+g ≤ lp1+gmax.
+			// last one, which came before them: rounding is monotonic,
+			// so lp1+g ≤ lp1+gmax.
 			l1 := lp1[j]
 			if !sel.full() || l1+pg.gmax[si] > sel.top[dropKeep-1].lp {
-				ann := gr.ann
-				for k := pg.lo; k < pg.hi; k++ {
-					e := &p.ents[k]
+				// The plain choices best first (order), so that the first
+				// one that cannot be kept ends the loop: the rest score
+				// no more, before annotations as after. Their places in
+				// the plain order (seq) rank the equals as before.
+				lo := int(pg.lo)
+				for _, o := range pg.order[si][:int(pg.hi)-lo] {
+					e := &p.ents[lo+int(o)]
 					g := e.g[si]
-					if ann && s.ev.annotated(e.c2) {
+					if sel.full() && l1+g < sel.top[dropKeep-1].lp {
+						break
+					}
+					if annotates && s.ev.annotated(e.c2) {
 						g -= 6 // charLP's last term
 					}
-					if !sel.full() || l1+g > sel.top[dropKeep-1].lp {
-						sel.offer(dropCand{a, x, e.y, c1, e.c2, l1, g, l1 + g})
-					}
+					sel.offer(dropCand{a, x, e.y, c1, e.c2, l1, g, l1 + g, seq | uint32(o)})
 				}
 			}
 			for k := gr.lo; k < gr.hi; k++ {
 				e := &dc.ents[k]
-				sel.offer(dropCand{a, x, e.y, c1, e.c2, l1, e.g, l1 + e.g + e.cb})
+				sel.offer(dropCand{a, x, e.y, c1, e.c2, l1, e.g, l1 + e.g + e.cb, seq | uint32(dropK+k-gr.lo)})
 			}
 		}
 	}
@@ -896,12 +904,12 @@ type dropChoices struct {
 }
 
 // dropChoiceGroup is the document's part of the choices of one first
-// character c1 = (a, x) of plain: the terms of c1's charLP, whether the
-// document annotates one of plain's second characters (which then take 6
-// off their score), and the document's words after c1 in ents[lo:hi].
+// character c1 = (a, x) of plain: the terms of c1's charLP and the
+// document's words after c1 in ents[lo:hi]. (Whether the document
+// annotates a second character of plain, which then takes 6 off its
+// score, dropStep asks of the few it looks at.)
 type dropChoiceGroup struct {
 	c1Terms charTerms
-	ann     bool
 	lo, hi  int
 }
 
@@ -932,18 +940,9 @@ func (s *shiftScorer) dropChoicesOf(ha, u byte) *dropChoices {
 	dc.ha, dc.u, dc.used, dc.groups, dc.ents = ha, u, true, dc.groups[:0], dc.ents[:0]
 	p := s.dropPlainOf(ha, u)
 	dc.plain = p
-	annotates := s.ev != nil && s.ev.annBits != nil
 	for _, pg := range p.groups {
 		x, c1 := pg.x, pg.c1
 		gr := dropChoiceGroup{c1Terms: s.termsOf(c1), lo: len(dc.ents)}
-		if annotates {
-			for _, e := range p.ents[pg.lo:pg.hi] {
-				if s.ev.annotated(e.c2) {
-					gr.ann = true
-					break
-				}
-			}
-		}
 		if ha != 0 {
 			// Words of the document after c1 (您 → 也).
 			for _, c2 := range s.ev.successors(c1) {
@@ -993,9 +992,21 @@ type dropCand struct {
 	c1, c2  rune
 	lp1, g  float64 // the scores of c1 and c2 as emitted (without cache bonus)
 	lp      float64
+	// seq is the choice's place in the order of the plain loops over
+	// dropTrail, leads and second characters (the group's index in the
+	// high half, then the plain choice's place in the group, then the
+	// document's words), which decides among equal scores.
+	seq uint32
 }
 
-// dropSel keeps the dropKeep best choices, the earlier first among equals.
+// before reports whether c ranks before d: it scores more, or as much and
+// comes first in the plain order.
+func (c *dropCand) before(d *dropCand) bool {
+	return c.lp > d.lp || c.lp == d.lp && c.seq < d.seq
+}
+
+// dropSel keeps the dropKeep best choices, the earlier (by seq) first
+// among equals, whatever the order they are offered in.
 type dropSel struct {
 	top [dropKeep]dropCand
 	n   int
@@ -1003,22 +1014,23 @@ type dropSel struct {
 
 const dropKeep = 6
 
-// full reports whether a choice must beat the last one kept to be kept:
-// the callers test that before building the choice.
+// full reports whether a choice must rank before the last one kept to be
+// kept.
 func (t *dropSel) full() bool { return t.n == dropKeep }
 
+// offer keeps c if it ranks among the dropKeep best offered so far.
 func (t *dropSel) offer(c dropCand) {
 	k := t.n // where c goes before it moves up past the worse ones
 	if k < dropKeep {
 		t.n++
-	} else if c.lp > t.top[dropKeep-1].lp {
+	} else if c.before(&t.top[dropKeep-1]) {
 		k = dropKeep - 1
 	} else {
 		return
 	}
 	// Shifting the worse choices down and writing c once places it where
 	// swapping it up would (past every choice it beats, after its equals).
-	for ; k > 0 && c.lp > t.top[k-1].lp; k-- {
+	for ; k > 0 && c.before(&t.top[k-1]); k-- {
 		t.top[k] = t.top[k-1]
 	}
 	t.top[k] = c
