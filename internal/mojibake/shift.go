@@ -1350,6 +1350,12 @@ func (s *shiftScorer) terminateLost(text string, h shiftHyp, t shiftToken, only 
 			lp += s.markBefore(h.prev, c)
 			cb := 0.0
 			if cached {
+				// A full top keeps c only if lp+cb beats its last, and
+				// cacheBonus is at most 3: rounding is monotonic, so
+				// lp+cb ≤ lp+3.
+				if n == len(top) && lp+3 <= top[len(top)-1].rank {
+					continue
+				}
 				cb = s.cacheBonus(h.prev, c)
 			}
 			e := xl{lc.x, c, lp, lp + cb}
