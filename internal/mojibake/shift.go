@@ -1284,6 +1284,41 @@ type lastChars struct {
 	a     byte
 	pos   int // the offset after the "?"; 0 before the first use
 	cands []lastChar
+	// cons[k] are the terms of the swallowed bytes after cands[k], made
+	// when a hypothesis first ends in it: the best hypotheses at a token
+	// end in much the same few characters.
+	cons []consumedTerms
+}
+
+// consumedTerms are the terms that terminateLost adds for each byte of
+// consumedBytes swallowed after a last character c (before the byte
+// next after the "?"): before[k] = consumedBefore(c, hb) to the score and
+// rank, after[k] = consumedPrior(hb, next) + punctJunction(c, hb) to the
+// rank, for hb = consumedBytes[k]. None of them depends on the
+// hypothesis.
+type consumedTerms struct {
+	ok            bool
+	before, after [len(consumedBytes)]float64
+}
+
+// consumedTermsOf returns the consumedTerms of cands[k] of lc, before the
+// byte next.
+func (s *shiftScorer) consumedTermsOf(lc *lastChars, k int, next byte) *consumedTerms {
+	ct := &lc.cons[k]
+	if !ct.ok {
+		s.fillConsumedTerms(ct, lc.cands[k].c, next)
+	}
+	return ct
+}
+
+// fillConsumedTerms makes ct the consumedTerms of last character c
+// before the byte next.
+func (s *shiftScorer) fillConsumedTerms(ct *consumedTerms, c rune, next byte) {
+	for k, hb := range consumedBytes {
+		ct.before[k] = s.consumedBefore(c, hb)
+		ct.after[k] = s.consumedPrior(hb, next) + s.punctJunction(c, rune(hb))
+	}
+	ct.ok = true
 }
 
 // lastCharChoices returns the characters (a, x) that can end a run at the
@@ -1309,6 +1344,8 @@ func (s *shiftScorer) lastCharChoices(text string, a byte, pos int) []lastChar {
 		}
 		lc.cands = append(lc.cands, s.lastChar(byte(x), c))
 	}
+	lc.cons = slices.Grow(lc.cons[:0], len(lc.cands))[:len(lc.cands)]
+	clear(lc.cons)
 	return lc.cands
 }
 
@@ -1318,12 +1355,14 @@ func (s *shiftScorer) terminateLost(text string, h shiftHyp, t shiftToken, only 
 		syl, pe := readPinyinClose(text, t.end)
 		type xc struct {
 			x  byte
+			k  int // the character's place in cands
 			hh shiftHyp
 		}
 		// The six likeliest last characters, scored before any copying.
 		type xl struct {
 			x        byte
 			c        rune
+			k        int
 			lp, rank float64
 		}
 		var top [6]xl
@@ -1358,7 +1397,7 @@ func (s *shiftScorer) terminateLost(text string, h shiftHyp, t shiftToken, only 
 				}
 				cb = s.cacheBonus(h.prev, c)
 			}
-			e := xl{lc.x, c, lp, lp + cb}
+			e := xl{lc.x, c, k, lp, lp + cb}
 			if n < len(top) {
 				top[n] = e
 				n++
@@ -1376,7 +1415,7 @@ func (s *shiftScorer) terminateLost(text string, h shiftHyp, t shiftToken, only 
 		for k, e := range top[:n] {
 			hh := h
 			hh.emit(e.c, e.lp, e.rank-e.lp)
-			xs[k] = xc{e.x, hh}
+			xs[k] = xc{e.x, e.k, hh}
 		}
 		for _, c := range xs {
 			if pe > 0 {
@@ -1409,7 +1448,14 @@ func (s *shiftScorer) terminateLost(text string, h shiftHyp, t shiftToken, only 
 				hh.add(-3)
 				consider(hh, endLost, c.x, 0, 0, t.end)
 			}
-			for _, hb := range consumedBytes {
+			var ct *consumedTerms
+			if only < 0 {
+				ct = s.consumedTermsOf(&s.lastChars, c.k, next)
+			} else {
+				ct = new(consumedTerms)
+				s.fillConsumedTerms(ct, c.hh.prev, next)
+			}
+			for k, hb := range consumedBytes {
 				if hb == next && hb != ' ' {
 					continue // doubled punctuation is unlikely
 				}
@@ -1417,8 +1463,8 @@ func (s *shiftScorer) terminateLost(text string, h shiftHyp, t shiftToken, only 
 				if hb == ' ' && next > ' ' && next < 0x7F {
 					hh.add(2) // Latin words and numbers are set off by spaces
 				}
-				hh.add(s.consumedBefore(hh.prev, hb))
-				hh.rank += s.consumedPrior(hb, next) + s.punctJunction(hh.prev, rune(hb))
+				hh.add(ct.before[k])
+				hh.rank += ct.after[k]
 				consider(hh, endLost, c.x, hb, 0, t.end)
 			}
 		}
@@ -1567,7 +1613,7 @@ const rareOriginal = -12.0
 const dropAdjust = 2.0
 
 // consumedBytes are the ASCII bytes that a lead byte can swallow.
-var consumedBytes = []byte{' ', ',', '.', ':', ';', '!', '?', ')'}
+var consumedBytes = [...]byte{' ', ',', '.', ':', ';', '!', '?', ')'}
 
 // finalChar emits (h.a, last), reporting false when it is no character.
 func (s *shiftScorer) finalChar(h shiftHyp, last byte) (shiftHyp, bool) {
