@@ -340,6 +340,8 @@ type shiftScorer struct {
 	beams    [2][]shiftHyp
 	dropOut  [maxDropShare][]shiftHyp
 	finalOut []shiftHyp
+	// dropStep's scores of the first characters, by group and hypothesis.
+	dropLP1 []float64
 	// prune's sort keys and the hypotheses it keeps.
 	pruneKeys []rankKey
 	pruneOut  []shiftHyp
@@ -795,54 +797,45 @@ func (s *shiftScorer) dropStep(hs []shiftHyp, at int, u byte, slot int) [maxDrop
 	ha := hs[0].a
 	dc := s.dropChoicesOf(ha, u)
 	p, si := dc.plain, s.scriptIndex()
-	annotates := s.ev != nil && s.ev.annBits != nil
-	var lp1 [maxDropShare]float64
+	// lp1[gi*len(hs)+j] is charLP(hs[j].prev, c1, ha != 0) of group gi,
+	// its terms of c1 alone computed once with the choices, and first[j]
+	// the group whose plain choices may score the most after hs[j].
+	nh := len(hs)
+	lp1 := slices.Grow(s.dropLP1[:0], len(p.groups)*nh)[:len(p.groups)*nh]
+	s.dropLP1 = lp1
+	var first [maxDropShare]int
+	var firstMax [maxDropShare]float64
+	for j := range firstMax {
+		firstMax[j] = math.Inf(-1)
+	}
 	for gi := range p.groups {
 		pg, gr := &p.groups[gi], &dc.groups[gi]
-		a, x, c1 := pg.a, pg.x, pg.c1
+		c1 := pg.c1
 		for j := range hs {
-			// charLP(hs[j].prev, c1, ha != 0), its terms of c1 alone
-			// computed once with the choices.
 			e, k := s.bg.entry(hs[j].prev, c1)
 			lp := e.lp
 			if e.key != k {
 				lp = s.bg.miss(hs[j].prev, c1)
 			}
-			lp1[j] = gr.c1Terms.lp(lp, ha != 0)
+			l := gr.c1Terms.lp(lp, ha != 0)
 			if ha == 0 {
-				lp1[j] += leadPrior(c1)
+				l += leadPrior(c1)
+			}
+			lp1[gi*nh+j] = l
+			if b := l + pg.gmax[si]; b > firstMax[j] {
+				first[j], firstMax[j] = gi, b
 			}
 		}
-		seq := uint32(gi) << 16
-		for j := range hs {
-			sel := &sels[j]
-			// A full selection keeps none of the group's plain choices
-			// when even the best of them (gmax, their best before the
-			// document's annotations take any 6 off) does not beat its
-			// last one, which came before them: rounding is monotonic,
-			// so lp1+g ≤ lp1+gmax.
-			l1 := lp1[j]
-			if !sel.full() || l1+pg.gmax[si] > sel.top[dropKeep-1].lp {
-				// The plain choices best first (order), so that the first
-				// one that cannot be kept ends the loop: the rest score
-				// no more, before annotations as after. Their places in
-				// the plain order (seq) rank the equals as before.
-				lo := int(pg.lo)
-				for _, o := range pg.order[si][:int(pg.hi)-lo] {
-					e := &p.ents[lo+int(o)]
-					g := e.g[si]
-					if sel.full() && l1+g < sel.top[dropKeep-1].lp {
-						break
-					}
-					if annotates && s.ev.annotated(e.c2) {
-						g -= 6 // charLP's last term
-					}
-					sel.offer(dropCand{a, x, e.y, c1, e.c2, l1, g, l1 + g, seq | uint32(o)})
-				}
-			}
-			for k := gr.lo; k < gr.hi; k++ {
-				e := &dc.ents[k]
-				sel.offer(dropCand{a, x, e.y, c1, e.c2, l1, e.g, l1 + e.g + e.cb, seq | uint32(dropK+k-gr.lo)})
+	}
+	// The group that may score the most goes first, so that the
+	// selection is full of good choices early and the bounds skip most
+	// of the other groups; dropSel ranks the choices alike in any order.
+	for j := 0; j < nh && len(p.groups) > 0; j++ {
+		sel := &sels[j]
+		s.offerGroup(sel, dc, first[j], lp1[first[j]*nh+j], si)
+		for gi := range p.groups {
+			if gi != first[j] {
+				s.offerGroup(sel, dc, gi, lp1[gi*nh+j], si)
 			}
 		}
 	}
@@ -884,6 +877,43 @@ func (s *shiftScorer) dropStep(hs []shiftHyp, at int, u byte, slot int) [maxDrop
 		s.dropOut[slot+j], outs[j] = out, out
 	}
 	return outs
+}
+
+// offerGroup offers sel the choices of group gi of dc whose first
+// character scores l1 after the hypothesis, in a document of script
+// index si.
+func (s *shiftScorer) offerGroup(sel *dropSel, dc *dropChoices, gi int, l1 float64, si int) {
+	p := dc.plain
+	pg, gr := &p.groups[gi], &dc.groups[gi]
+	a, x, c1 := pg.a, pg.x, pg.c1
+	seq := uint32(gi) << 16
+	// A full selection keeps none of the group's plain choices when even
+	// the best of them (gmax, their best before the document's
+	// annotations take any 6 off) scores less than its last one:
+	// rounding is monotonic, so lp1+g ≤ lp1+gmax. (An equal score may
+	// still rank before the last by its place.)
+	if !sel.full() || l1+pg.gmax[si] >= sel.top[dropKeep-1].lp {
+		// The plain choices best first (order), so that the first one
+		// that cannot be kept ends the loop: the rest score no more,
+		// before annotations as after.
+		annotates := s.ev != nil && s.ev.annBits != nil
+		lo := int(pg.lo)
+		for _, o := range pg.order[si][:int(pg.hi)-lo] {
+			e := &p.ents[lo+int(o)]
+			g := e.g[si]
+			if sel.full() && l1+g < sel.top[dropKeep-1].lp {
+				break
+			}
+			if annotates && s.ev.annotated(e.c2) {
+				g -= 6 // charLP's last term
+			}
+			sel.offer(dropCand{a, x, e.y, c1, e.c2, l1, g, l1 + g, seq | uint32(o)})
+		}
+	}
+	for k := gr.lo; k < gr.hi; k++ {
+		e := &dc.ents[k]
+		sel.offer(dropCand{a, x, e.y, c1, e.c2, l1, e.g, l1 + e.g + e.cb, seq | uint32(dropK+k-gr.lo)})
+	}
 }
 
 // dropChoices holds the choices of dropStep for one state byte ha and
