@@ -348,7 +348,7 @@ type shiftScorer struct {
 	// arena is the memory of the searches' nodes, reset by each, and
 	// toks the tokens of the last search.
 	arena nodeArena
-	toks  []shiftToken
+	toks  shiftTokens
 }
 
 // newShiftScorer returns a scorer with the default model and no evidence;
@@ -432,35 +432,65 @@ func (s *shiftScorer) cacheBonus(prev, c rune) float64 {
 
 // tokensAfter splits the text after a "?" into shift tokens.
 func tokensAfter(g *gbkTable, text string, pos int) []shiftToken {
-	return appendTokensAfter(nil, g, text, pos)
+	var tk shiftTokens
+	tk.reset(g, text, pos)
+	for tk.has(len(tk.ts)) {
+	}
+	return tk.ts
 }
 
-// appendTokensAfter is tokensAfter in the memory of ts[:0].
-func appendTokensAfter(ts []shiftToken, g *gbkTable, text string, pos int) []shiftToken {
-	ts = ts[:0]
-	for i := pos; i < len(text) && len(ts) < maxShiftTokens; {
-		r, n := utf8.DecodeRuneInString(text[i:])
-		t := shiftToken{r: r, pos: i, end: i + n}
-		switch {
-		case r > 0x20 && r < 0x7F:
-			t.u, t.v, t.tok = 0xA3, byte(r)+0x80, true
-		case r >= 0x80:
-			if b0, b1, k := g.encode(r); k == 2 && !g.isPUA(r) {
-				t.u, t.v, t.tok = b0, b1, true
-			}
-		}
-		if !t.tok && r != '€' {
-			ts = append(ts, t)
-			break
-		}
-		ts = append(ts, t)
-		i += n
-		// Three question marks in a row are lost characters, not a run.
-		if r == '?' && len(ts) >= 3 && ts[len(ts)-2].r == '?' && ts[len(ts)-3].r == '?' {
-			break
+// shiftTokens splits the text after a "?" into shift tokens as a search
+// asks for them: most searches stop after a few of their up to
+// maxShiftTokens tokens.
+type shiftTokens struct {
+	g     *gbkTable
+	text  string
+	start int          // where the first token starts
+	ts    []shiftToken // the tokens made so far
+	next  int          // where the token after ts starts
+	done  bool         // ts are all the tokens
+}
+
+// reset readies tk for the tokens of text at pos, in the memory of the
+// tokens before.
+func (tk *shiftTokens) reset(g *gbkTable, text string, pos int) {
+	tk.g, tk.text, tk.start, tk.ts, tk.next, tk.done = g, text, pos, tk.ts[:0], pos, false
+}
+
+// has reports whether there is a token i, making the tokens up to it.
+func (tk *shiftTokens) has(i int) bool {
+	for len(tk.ts) <= i && !tk.done {
+		tk.add()
+	}
+	return i < len(tk.ts)
+}
+
+// add makes the next token, or finds that there is none.
+func (tk *shiftTokens) add() {
+	text, i := tk.text, tk.next
+	if i >= len(text) || len(tk.ts) >= maxShiftTokens {
+		tk.done = true
+		return
+	}
+	r, n := utf8.DecodeRuneInString(text[i:])
+	t := shiftToken{r: r, pos: i, end: i + n}
+	switch {
+	case r > 0x20 && r < 0x7F:
+		t.u, t.v, t.tok = 0xA3, byte(r)+0x80, true
+	case r >= 0x80:
+		if b0, b1, k := tk.g.encode(r); k == 2 && !tk.g.isPUA(r) {
+			t.u, t.v, t.tok = b0, b1, true
 		}
 	}
-	return ts
+	ts := append(tk.ts, t)
+	tk.ts, tk.next = ts, i+n
+	switch {
+	case !t.tok && r != '€':
+		tk.done = true // the token ends the run
+	case r == '?' && len(ts) >= 3 && ts[len(ts)-2].r == '?' && ts[len(ts)-3].r == '?':
+		// Three question marks in a row are lost characters, not a run.
+		tk.done = true
+	}
 }
 
 // readPinyinClose returns the end of "pinyin)" at pos, or -1.
@@ -526,10 +556,13 @@ func (s *shiftScorer) shiftAt(text string, q int) *shiftCand {
 	starts = append(starts, start{shiftHyp{a: 0, prev: prevR}, q + 1})
 
 	var best *shiftCand
-	for _, st := range starts {
-		toks := appendTokensAfter(s.toks, g, text, st.pos)
-		s.toks = toks
-		if c := s.search(text, q, st.h, toks); c != nil {
+	tk := &s.toks
+	for k, st := range starts {
+		// The starts after a reading share their tokens.
+		if k == 0 || st.pos != tk.start {
+			tk.reset(g, text, st.pos)
+		}
+		if c := s.search(text, q, st.h, tk); c != nil {
 			c.start = q
 			switch {
 			case best == nil:
@@ -545,8 +578,8 @@ func (s *shiftScorer) shiftAt(text string, q int) *shiftCand {
 	return best
 }
 
-// search runs the beam over the tokens.
-func (s *shiftScorer) search(text string, q int, h0 shiftHyp, toks []shiftToken) *shiftCand {
+// search runs the beam over the tokens of tk.
+func (s *shiftScorer) search(text string, q int, h0 shiftHyp, tk *shiftTokens) *shiftCand {
 	s.arena.reset(s.bg)
 	h0.arena = &s.arena
 	beam := []shiftHyp{h0}
@@ -620,20 +653,20 @@ func (s *shiftScorer) search(text string, q int, h0 shiftHyp, toks []shiftToken)
 	// gPrefix is the log-probability of the garbled text up to token i,
 	// to stop when every hypothesis is far worse than the garbled text.
 	gPrefix, gPrev := s.bg.Bigram(h0.prev, '?'), rune('?')
-	if h0.straddle != 0 && len(toks) > 0 {
-		gPrefix = s.lpJoin(h0.prev, text[q:toks[0].pos], 0) - s.bg.Bigram(lastRune(text[:toks[0].pos]), 0)
-		gPrev = lastRune(text[:toks[0].pos])
+	if h0.straddle != 0 && tk.has(0) {
+		p := tk.ts[0].pos
+		gPrefix = s.lpJoin(h0.prev, text[q:p], 0) - s.bg.Bigram(lastRune(text[:p]), 0)
+		gPrev = lastRune(text[:p])
 	}
 	// The beams of consecutive tokens take turns in two buffers: the
 	// hypotheses of token i are built from those of token i-1 (copied),
 	// whose buffer is free again at token i+1.
 	beamBufs := &s.beams
-	for i := 0; i <= len(toks) && len(beam) > 0; i++ {
-		var t shiftToken
-		have := i < len(toks)
-		if have {
-			t = toks[i]
-		}
+	// (Past the last token the beam would end: no terminator, no
+	// hypothesis after it.)
+	for i := 0; len(beam) > 0 && tk.has(i); i++ {
+		toks := tk.ts
+		t := toks[i]
 		if i > 0 {
 			// Stop when every hypothesis reads far worse than the garbled
 			// text, or far worse than the best complete repair: past the
@@ -652,10 +685,8 @@ func (s *shiftScorer) search(text string, q int, h0 shiftHyp, toks []shiftToken)
 				break
 			}
 		}
-		if have {
-			gPrefix += s.bg.Bigram(gPrev, t.r) + s.ev.scriptLP(s.m, t.r)
-			gPrev = t.r
-		}
+		gPrefix += s.bg.Bigram(gPrev, t.r) + s.ev.scriptLP(s.m, t.r)
+		gPrev = t.r
 		nextBeam := beamBufs[i&1][:0]
 		var stepBuf [12]shiftHyp
 		// The best two hypotheses try a dropped pair before t, the second
@@ -663,7 +694,7 @@ func (s *shiftScorer) search(text string, q int, h0 shiftHyp, toks []shiftToken)
 		// so one dropStep serves both (its results are appended in the
 		// order of the beam below).
 		var drops [maxDropShare][]shiftHyp
-		if have && t.tok && t.v >= 0x81 && t.v != 0xFF {
+		if t.tok && t.v >= 0x81 && t.v != 0xFF {
 			var hsBuf [maxDropShare]shiftHyp
 			var jsBuf [maxDropShare]int
 			hs, js := hsBuf[:0], jsBuf[:0]
@@ -684,10 +715,8 @@ func (s *shiftScorer) search(text string, q int, h0 shiftHyp, toks []shiftToken)
 		}
 		for j, h := range beam {
 			// Terminators at i.
-			if have {
-				s.terminate(text, h, j, beam[0].rank-h.rank, toks, i, consider)
-			}
-			if !have || !t.tok {
+			s.terminate(text, h, j, beam[0].rank-h.rank, toks, i, consider)
+			if !t.tok {
 				continue
 			}
 			// Absorbed: token i's second byte is an ASCII character, the
