@@ -863,9 +863,13 @@ func (s *shiftScorer) dropStep(hs []shiftHyp, at int, u byte, slot int) [maxDrop
 		sel := &sels[j]
 		s.offerGroup(sel, dc, first[j], lp1[first[j]*nh+j], si)
 		for gi := range p.groups {
-			if gi != first[j] {
-				s.offerGroup(sel, dc, gi, lp1[gi*nh+j], si)
+			l1 := lp1[gi*nh+j]
+			// offerGroup's bound, asked here to save the call for the
+			// groups it would skip (most have no document words).
+			if gi == first[j] || sel.full() && l1+p.groups[gi].gmax[si] < sel.top[dropKeep-1].lp && dc.groups[gi].lo == dc.groups[gi].hi {
+				continue
 			}
+			s.offerGroup(sel, dc, gi, l1, si)
 		}
 	}
 	var outs [maxDropShare][]shiftHyp
