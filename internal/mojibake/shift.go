@@ -501,7 +501,10 @@ func readPinyinClose(text string, pos int) (string, int) {
 		if c == ')' {
 			break
 		}
-		if c < 0x80 && (c < 'a' || c > 'z') {
+		// No syllable has an ASCII byte other than a-z, nor a character
+		// from U+2000 on (Han, CJK punctuation) or a byte that starts
+		// no UTF-8 (pinyin.IsSyllable): the first such byte settles it.
+		if c < 0x80 && (c < 'a' || c > 'z') || c >= 0xE2 {
 			return "", -1
 		}
 		_, n := utf8.DecodeRuneInString(text[i:])
