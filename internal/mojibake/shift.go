@@ -1170,7 +1170,11 @@ func (s *shiftScorer) terminate(text string, h shiftHyp, rankInBeam int, behind 
 			if n == keep && lp1+gr.bMax+gr.cbMax <= top[keep-1].lp {
 				continue
 			}
-			for _, e := range ld.ents[gr.lo:gr.hi] {
+			ents := ld.ents
+			if gr.plain {
+				ents = ld.plainEnts
+			}
+			for _, e := range ents[gr.lo:gr.hi] {
 				cd := cand{gr.x, e.code, lp1 + e.b + e.cb}
 				if n < keep {
 					top[n] = cd
@@ -1208,17 +1212,21 @@ type lostDrops struct {
 	pos    int // the offset after the "?"; 0 before the first use
 	groups []lostDropGroup
 	ents   []lostDropEnt
+	// plainEnts are the choices of lostPlain, to which the groups whose
+	// choices are the plain ones refer.
+	plainEnts []lostDropEnt
 }
 
 // lostDropGroup is the first character c = (a, x) of lostDrops and its
-// choices ents[lo:hi]. bMax and cbMax are the largest b and cb of the
-// choices (-Inf and 0 when there are none), which bound them for
-// terminate.
+// choices ents[lo:hi], or plainEnts[lo:hi] when plain is set. bMax and
+// cbMax are the largest b and cb of the choices (-Inf and 0 when there
+// are none), which bound them for terminate.
 type lostDropGroup struct {
 	x           byte
 	c           rune
 	lo, hi      int
 	bMax, cbMax float64
+	plain       bool
 }
 
 type dropGroup struct {
@@ -1246,11 +1254,20 @@ func (s *shiftScorer) lostDropChoices(text string, a byte, pos int) *lostDrops {
 	ld.a, ld.pos, ld.groups, ld.ents = a, pos, ld.groups[:0], ld.ents[:0]
 	syl, pe := readPinyinClose(text, pos)
 	lp := s.lostPlainOf(a)
+	ld.plainEnts = lp.ents
 	for _, pg := range lp.groups {
 		x, c := pg.x, pg.c
 		// The document's pairs after c are its successors: without
 		// any, every cache bonus after c is 0.
 		succ := s.ev.successors(c)
+		if pe <= 0 && len(succ) == 0 {
+			// The choices are the plain ones as they are, with their
+			// bounds (lostPlainOf takes the maxima in the same order,
+			// and every cb is 0): the group refers to them.
+			pg.plain = true
+			ld.groups = append(ld.groups, pg)
+			continue
+		}
 		gr := lostDropGroup{x: x, c: c, lo: len(ld.ents), bMax: math.Inf(-1)}
 		if pe > 0 {
 			for _, code := range s.ev.withReading(s.g, syl) {
