@@ -1237,6 +1237,11 @@ type dropGroup struct {
 	// own (-Inf for none): a selection that is full skips the group when
 	// c's score plus max does not beat its last choice.
 	max float64
+	// script[s] and odd are the terms of charLP(prev, c, true) of c alone
+	// but its annotation, in a document of script s-1 (see
+	// scriptEvidence).
+	script [3]float64
+	odd    bool
 }
 
 type lostDropEnt struct {
@@ -1620,7 +1625,11 @@ func (s *shiftScorer) finalDropChoices(a, last byte) *finalDrops {
 			bmax = max(bmax, b)
 			fd.ents = append(fd.ents, finalDropEnt{y, c2, b})
 		}
-		fd.groups = append(fd.groups, dropGroup{x, c1, lo, len(fd.ents), bmax})
+		gr := dropGroup{x: x, c: c1, lo: lo, hi: len(fd.ents), max: bmax, odd: oddClass(c1)}
+		for i, ev := range scriptEvidence {
+			gr.script[i] = ev.scriptLP(s.m, c1)
+		}
+		fd.groups = append(fd.groups, gr)
 	}
 	finalDropTabs.keep(a, last, fd, int64(cap(fd.groups))*int64(unsafe.Sizeof(dropGroup{}))+int64(cap(fd.ents))*int64(unsafe.Sizeof(finalDropEnt{})))
 	return fd
@@ -1635,17 +1644,20 @@ var finalDropTabs = &byteKeyed[finalDrops]{limit: 2 << 20}
 // terminator; the new state is y. The hypotheses are in s.finalOut.
 func (s *shiftScorer) dropStepFinal(h shiftHyp, at int, last byte) []shiftHyp {
 	type cand struct {
-		x, y   byte
-		c1, c2 rune
-		lp     float64
+		x, y    byte
+		c1, c2  rune
+		lp1, lp float64
 	}
 	const keep = 4
 	var top [keep]cand
 	n := 0
 	fd := s.finalDropChoices(h.a, last)
+	si := s.scriptIndex()
 	for _, gr := range fd.groups {
 		x, c1 := gr.x, gr.c
-		lp1 := s.charLP(h.prev, c1, true)
+		// charLP(h.prev, c1, true), its terms of c1 alone but the
+		// annotation made with the choices.
+		lp1 := charTerms{gr.script[si], gr.odd, s.ev != nil && s.ev.annotated(c1)}.lp(s.bg.Bigram(h.prev, c1), true)
 		// A full top keeps none of the group's choices when even the best
 		// (gr.max) does not beat its last: rounding is monotonic, so
 		// lp1+e.b ≤ lp1+gr.max.
@@ -1654,7 +1666,7 @@ func (s *shiftScorer) dropStepFinal(h shiftHyp, at int, last byte) []shiftHyp {
 		}
 		for _, e := range fd.ents[gr.lo:gr.hi] {
 			y, c2 := e.y, e.c2
-			cd := cand{x, y, c1, c2, lp1 + e.b}
+			cd := cand{x, y, c1, c2, lp1, lp1 + e.b}
 			if n < keep {
 				top[n] = cd
 				n++
@@ -1672,7 +1684,7 @@ func (s *shiftScorer) dropStepFinal(h shiftHyp, at int, last byte) []shiftHyp {
 	for _, cd := range top[:n] {
 		hh := h
 		hh.drops = h.arena.withDrop(h.drops, shiftDrop{At: at, U: cd.x, V: cd.y})
-		hh.emit(cd.c1, s.charLP(h.prev, cd.c1, true)+dropAdjust, s.cacheBonus(h.prev, cd.c1))
+		hh.emit(cd.c1, cd.lp1+dropAdjust, s.cacheBonus(h.prev, cd.c1))
 		hh.a = cd.y
 		out = append(out, hh)
 	}
