@@ -1769,8 +1769,8 @@ func (s *shiftScorer) prune(hs []shiftHyp) []shiftHyp {
 outer:
 	for _, k := range keys {
 		h := &hs[k.i]
-		for _, o := range out {
-			if o.a == h.a && o.prev == h.prev {
+		for j := range out {
+			if out[j].a == h.a && out[j].prev == h.prev {
 				continue outer
 			}
 		}
