@@ -1,7 +1,9 @@
 package mojibake
 
 import (
+	"cmp"
 	"math"
+	"slices"
 	"unsafe"
 
 	"github.com/hanfix/hanfix/internal/lm"
@@ -20,12 +22,15 @@ type dropPlain struct {
 
 // dropPlainGroup is one first character c1 = (a, x) and its second
 // characters ents[lo:hi]; gmax[s] is the largest g[s] of them (-Inf when
-// there are none).
+// there are none), and order[s] their places lo+order[s][i] by g[s],
+// largest first (the earlier first among equals), so that dropStep can
+// stop at the first one that cannot be kept.
 type dropPlainGroup struct {
 	a, x   byte
 	c1     rune
 	lo, hi int32
 	gmax   [3]float64
+	order  [3][dropK]uint8
 }
 
 // dropPlainEnt is one second character c2 = (y, u): g[s] is charLP(c1,
@@ -117,7 +122,16 @@ func (s *shiftScorer) buildDropPlain(ha, u byte) *dropPlain {
 				}
 				p.ents = append(p.ents, e)
 			}
-			p.groups = append(p.groups, dropPlainGroup{a: a, x: x, c1: c1, lo: lo, hi: int32(len(p.ents)), gmax: gmax})
+			gr := dropPlainGroup{a: a, x: x, c1: c1, lo: lo, hi: int32(len(p.ents)), gmax: gmax}
+			ents := p.ents[lo:]
+			for i := range gr.order {
+				ord := gr.order[i][:len(ents)]
+				for k := range ord {
+					ord[k] = uint8(k)
+				}
+				slices.SortStableFunc(ord, func(x, y uint8) int { return cmp.Compare(ents[y].g[i], ents[x].g[i]) })
+			}
+			p.groups = append(p.groups, gr)
 		}
 	}
 	return p

@@ -340,13 +340,15 @@ type shiftScorer struct {
 	beams    [2][]shiftHyp
 	dropOut  [maxDropShare][]shiftHyp
 	finalOut []shiftHyp
+	// dropStep's scores of the first characters, by group and hypothesis.
+	dropLP1 []float64
 	// prune's sort keys and the hypotheses it keeps.
 	pruneKeys []rankKey
 	pruneOut  []shiftHyp
 	// arena is the memory of the searches' nodes, reset by each, and
 	// toks the tokens of the last search.
 	arena nodeArena
-	toks  []shiftToken
+	toks  shiftTokens
 }
 
 // newShiftScorer returns a scorer with the default model and no evidence;
@@ -430,35 +432,65 @@ func (s *shiftScorer) cacheBonus(prev, c rune) float64 {
 
 // tokensAfter splits the text after a "?" into shift tokens.
 func tokensAfter(g *gbkTable, text string, pos int) []shiftToken {
-	return appendTokensAfter(nil, g, text, pos)
+	var tk shiftTokens
+	tk.reset(g, text, pos)
+	for tk.has(len(tk.ts)) {
+	}
+	return tk.ts
 }
 
-// appendTokensAfter is tokensAfter in the memory of ts[:0].
-func appendTokensAfter(ts []shiftToken, g *gbkTable, text string, pos int) []shiftToken {
-	ts = ts[:0]
-	for i := pos; i < len(text) && len(ts) < maxShiftTokens; {
-		r, n := utf8.DecodeRuneInString(text[i:])
-		t := shiftToken{r: r, pos: i, end: i + n}
-		switch {
-		case r > 0x20 && r < 0x7F:
-			t.u, t.v, t.tok = 0xA3, byte(r)+0x80, true
-		case r >= 0x80:
-			if b0, b1, k := g.encode(r); k == 2 && !g.isPUA(r) {
-				t.u, t.v, t.tok = b0, b1, true
-			}
-		}
-		if !t.tok && r != '€' {
-			ts = append(ts, t)
-			break
-		}
-		ts = append(ts, t)
-		i += n
-		// Three question marks in a row are lost characters, not a run.
-		if r == '?' && len(ts) >= 3 && ts[len(ts)-2].r == '?' && ts[len(ts)-3].r == '?' {
-			break
+// shiftTokens splits the text after a "?" into shift tokens as a search
+// asks for them: most searches stop after a few of their up to
+// maxShiftTokens tokens.
+type shiftTokens struct {
+	g     *gbkTable
+	text  string
+	start int          // where the first token starts
+	ts    []shiftToken // the tokens made so far
+	next  int          // where the token after ts starts
+	done  bool         // ts are all the tokens
+}
+
+// reset readies tk for the tokens of text at pos, in the memory of the
+// tokens before.
+func (tk *shiftTokens) reset(g *gbkTable, text string, pos int) {
+	tk.g, tk.text, tk.start, tk.ts, tk.next, tk.done = g, text, pos, tk.ts[:0], pos, false
+}
+
+// has reports whether there is a token i, making the tokens up to it.
+func (tk *shiftTokens) has(i int) bool {
+	for len(tk.ts) <= i && !tk.done {
+		tk.add()
+	}
+	return i < len(tk.ts)
+}
+
+// add makes the next token, or finds that there is none.
+func (tk *shiftTokens) add() {
+	text, i := tk.text, tk.next
+	if i >= len(text) || len(tk.ts) >= maxShiftTokens {
+		tk.done = true
+		return
+	}
+	r, n := utf8.DecodeRuneInString(text[i:])
+	t := shiftToken{r: r, pos: i, end: i + n}
+	switch {
+	case r > 0x20 && r < 0x7F:
+		t.u, t.v, t.tok = 0xA3, byte(r)+0x80, true
+	case r >= 0x80:
+		if b0, b1, k := tk.g.encode(r); k == 2 && !tk.g.isPUA(r) {
+			t.u, t.v, t.tok = b0, b1, true
 		}
 	}
-	return ts
+	ts := append(tk.ts, t)
+	tk.ts, tk.next = ts, i+n
+	switch {
+	case !t.tok && r != '€':
+		tk.done = true // the token ends the run
+	case r == '?' && len(ts) >= 3 && ts[len(ts)-2].r == '?' && ts[len(ts)-3].r == '?':
+		// Three question marks in a row are lost characters, not a run.
+		tk.done = true
+	}
 }
 
 // readPinyinClose returns the end of "pinyin)" at pos, or -1.
@@ -469,7 +501,10 @@ func readPinyinClose(text string, pos int) (string, int) {
 		if c == ')' {
 			break
 		}
-		if c < 0x80 && (c < 'a' || c > 'z') {
+		// No syllable has an ASCII byte other than a-z, nor a character
+		// from U+2000 on (Han, CJK punctuation) or a byte that starts
+		// no UTF-8 (pinyin.IsSyllable): the first such byte settles it.
+		if c < 0x80 && (c < 'a' || c > 'z') || c >= 0xE2 {
 			return "", -1
 		}
 		_, n := utf8.DecodeRuneInString(text[i:])
@@ -524,10 +559,13 @@ func (s *shiftScorer) shiftAt(text string, q int) *shiftCand {
 	starts = append(starts, start{shiftHyp{a: 0, prev: prevR}, q + 1})
 
 	var best *shiftCand
-	for _, st := range starts {
-		toks := appendTokensAfter(s.toks, g, text, st.pos)
-		s.toks = toks
-		if c := s.search(text, q, st.h, toks); c != nil {
+	tk := &s.toks
+	for k, st := range starts {
+		// The starts after a reading share their tokens.
+		if k == 0 || st.pos != tk.start {
+			tk.reset(g, text, st.pos)
+		}
+		if c := s.search(text, q, st.h, tk); c != nil {
 			c.start = q
 			switch {
 			case best == nil:
@@ -543,8 +581,8 @@ func (s *shiftScorer) shiftAt(text string, q int) *shiftCand {
 	return best
 }
 
-// search runs the beam over the tokens.
-func (s *shiftScorer) search(text string, q int, h0 shiftHyp, toks []shiftToken) *shiftCand {
+// search runs the beam over the tokens of tk.
+func (s *shiftScorer) search(text string, q int, h0 shiftHyp, tk *shiftTokens) *shiftCand {
 	s.arena.reset(s.bg)
 	h0.arena = &s.arena
 	beam := []shiftHyp{h0}
@@ -618,20 +656,20 @@ func (s *shiftScorer) search(text string, q int, h0 shiftHyp, toks []shiftToken)
 	// gPrefix is the log-probability of the garbled text up to token i,
 	// to stop when every hypothesis is far worse than the garbled text.
 	gPrefix, gPrev := s.bg.Bigram(h0.prev, '?'), rune('?')
-	if h0.straddle != 0 && len(toks) > 0 {
-		gPrefix = s.lpJoin(h0.prev, text[q:toks[0].pos], 0) - s.bg.Bigram(lastRune(text[:toks[0].pos]), 0)
-		gPrev = lastRune(text[:toks[0].pos])
+	if h0.straddle != 0 && tk.has(0) {
+		p := tk.ts[0].pos
+		gPrefix = s.lpJoin(h0.prev, text[q:p], 0) - s.bg.Bigram(lastRune(text[:p]), 0)
+		gPrev = lastRune(text[:p])
 	}
 	// The beams of consecutive tokens take turns in two buffers: the
 	// hypotheses of token i are built from those of token i-1 (copied),
 	// whose buffer is free again at token i+1.
 	beamBufs := &s.beams
-	for i := 0; i <= len(toks) && len(beam) > 0; i++ {
-		var t shiftToken
-		have := i < len(toks)
-		if have {
-			t = toks[i]
-		}
+	// (Past the last token the beam would end: no terminator, no
+	// hypothesis after it.)
+	for i := 0; len(beam) > 0 && tk.has(i); i++ {
+		toks := tk.ts
+		t := toks[i]
 		if i > 0 {
 			// Stop when every hypothesis reads far worse than the garbled
 			// text, or far worse than the best complete repair: past the
@@ -650,10 +688,8 @@ func (s *shiftScorer) search(text string, q int, h0 shiftHyp, toks []shiftToken)
 				break
 			}
 		}
-		if have {
-			gPrefix += s.bg.Bigram(gPrev, t.r) + s.ev.scriptLP(s.m, t.r)
-			gPrev = t.r
-		}
+		gPrefix += s.bg.Bigram(gPrev, t.r) + s.ev.scriptLP(s.m, t.r)
+		gPrev = t.r
 		nextBeam := beamBufs[i&1][:0]
 		var stepBuf [12]shiftHyp
 		// The best two hypotheses try a dropped pair before t, the second
@@ -663,8 +699,8 @@ func (s *shiftScorer) search(text string, q int, h0 shiftHyp, toks []shiftToken)
 		var drops [maxDropShare][]shiftHyp
 		// Absorbed: token i's second byte is an ASCII character, the
 		// first of a Latin word or number that continues after the run.
-		absorbed := have && t.tok && t.v >= 0x40 && t.v < 0x7F && t.r >= 0x80 && (t.end >= len(text) || text[t.end] < 0x80)
-		if have && t.tok && (t.v >= 0x81 && t.v != 0xFF || absorbed) {
+		absorbed := t.tok && t.v >= 0x40 && t.v < 0x7F && t.r >= 0x80 && (t.end >= len(text) || text[t.end] < 0x80)
+		if t.tok && (t.v >= 0x81 && t.v != 0xFF || absorbed) {
 			var hsBuf [maxDropShare]shiftHyp
 			var jsBuf [maxDropShare]int
 			hs, js := hsBuf[:0], jsBuf[:0]
@@ -685,10 +721,8 @@ func (s *shiftScorer) search(text string, q int, h0 shiftHyp, toks []shiftToken)
 		}
 		for j, h := range beam {
 			// Terminators at i.
-			if have {
-				s.terminate(text, h, j, beam[0].rank-h.rank, toks, i, consider)
-			}
-			if !have || !t.tok {
+			s.terminate(text, h, j, beam[0].rank-h.rank, toks, i, consider)
+			if !t.tok {
 				continue
 			}
 			if absorbed {
@@ -803,47 +837,50 @@ func (s *shiftScorer) dropStep(hs []shiftHyp, at int, u byte, slot int) [maxDrop
 	ha := hs[0].a
 	dc := s.dropChoicesOf(ha, u)
 	p, si := dc.plain, s.scriptIndex()
-	var lp1 [maxDropShare]float64
+	// lp1[gi*len(hs)+j] is charLP(hs[j].prev, c1, ha != 0) of group gi,
+	// its terms of c1 alone computed once with the choices, and first[j]
+	// the group whose plain choices may score the most after hs[j].
+	nh := len(hs)
+	lp1 := slices.Grow(s.dropLP1[:0], len(p.groups)*nh)[:len(p.groups)*nh]
+	s.dropLP1 = lp1
+	var first [maxDropShare]int
+	var firstMax [maxDropShare]float64
+	for j := range firstMax {
+		firstMax[j] = math.Inf(-1)
+	}
 	for gi := range p.groups {
 		pg, gr := &p.groups[gi], &dc.groups[gi]
-		a, x, c1 := pg.a, pg.x, pg.c1
+		c1 := pg.c1
 		for j := range hs {
-			// charLP(hs[j].prev, c1, ha != 0), its terms of c1 alone
-			// computed once with the choices.
 			e, k := s.bg.entry(hs[j].prev, c1)
 			lp := e.lp
 			if e.key != k {
 				lp = s.bg.miss(hs[j].prev, c1)
 			}
-			lp1[j] = gr.c1Terms.lp(lp, ha != 0)
+			l := gr.c1Terms.lp(lp, ha != 0)
 			if ha == 0 {
-				lp1[j] += leadPrior(c1)
+				l += leadPrior(c1)
+			}
+			lp1[gi*nh+j] = l
+			if b := l + pg.gmax[si]; b > firstMax[j] {
+				first[j], firstMax[j] = gi, b
 			}
 		}
-		for j := range hs {
-			sel := &sels[j]
-			// A full selection keeps none of the group's plain choices
-			// when even the best of them (gmax, their best before the
-			// document's annotations take any 6 off) does not beat its
-			// last one: rounding is monotonic, so lp1+g ≤ lp1+gmax.
-			l1 := lp1[j]
-			if !sel.full() || l1+pg.gmax[si] > sel.top[dropKeep-1].lp {
-				ann := gr.ann
-				for k := pg.lo; k < pg.hi; k++ {
-					e := &p.ents[k]
-					g := e.g[si]
-					if ann && s.ev.annotated(e.c2) {
-						g -= 6 // charLP's last term
-					}
-					if !sel.full() || l1+g > sel.top[dropKeep-1].lp {
-						sel.offer(dropCand{a, x, e.y, c1, e.c2, l1, g, l1 + g})
-					}
-				}
+	}
+	// The group that may score the most goes first, so that the
+	// selection is full of good choices early and the bounds skip most
+	// of the other groups; dropSel ranks the choices alike in any order.
+	for j := 0; j < nh && len(p.groups) > 0; j++ {
+		sel := &sels[j]
+		s.offerGroup(sel, dc, first[j], lp1[first[j]*nh+j], si)
+		for gi := range p.groups {
+			l1 := lp1[gi*nh+j]
+			// offerGroup's bound, asked here to save the call for the
+			// groups it would skip (most have no document words).
+			if gi == first[j] || sel.full() && l1+p.groups[gi].gmax[si] < sel.top[dropKeep-1].lp && dc.groups[gi].lo == dc.groups[gi].hi {
+				continue
 			}
-			for k := gr.lo; k < gr.hi; k++ {
-				e := &dc.ents[k]
-				sel.offer(dropCand{a, x, e.y, c1, e.c2, l1, e.g, l1 + e.g + e.cb})
-			}
+			s.offerGroup(sel, dc, gi, l1, si)
 		}
 	}
 	var outs [maxDropShare][]shiftHyp
@@ -886,6 +923,43 @@ func (s *shiftScorer) dropStep(hs []shiftHyp, at int, u byte, slot int) [maxDrop
 	return outs
 }
 
+// offerGroup offers sel the choices of group gi of dc whose first
+// character scores l1 after the hypothesis, in a document of script
+// index si.
+func (s *shiftScorer) offerGroup(sel *dropSel, dc *dropChoices, gi int, l1 float64, si int) {
+	p := dc.plain
+	pg, gr := &p.groups[gi], &dc.groups[gi]
+	a, x, c1 := pg.a, pg.x, pg.c1
+	seq := uint32(gi) << 16
+	// A full selection keeps none of the group's plain choices when even
+	// the best of them (gmax, their best before the document's
+	// annotations take any 6 off) scores less than its last one:
+	// rounding is monotonic, so lp1+g ≤ lp1+gmax. (An equal score may
+	// still rank before the last by its place.)
+	if !sel.full() || l1+pg.gmax[si] >= sel.top[dropKeep-1].lp {
+		// The plain choices best first (order), so that the first one
+		// that cannot be kept ends the loop: the rest score no more,
+		// before annotations as after.
+		annotates := s.ev != nil && s.ev.annBits != nil
+		lo := int(pg.lo)
+		for _, o := range pg.order[si][:int(pg.hi)-lo] {
+			e := &p.ents[lo+int(o)]
+			g := e.g[si]
+			if sel.full() && l1+g < sel.top[dropKeep-1].lp {
+				break
+			}
+			if annotates && s.ev.annotated(e.c2) {
+				g -= 6 // charLP's last term
+			}
+			sel.offer(dropCand{a, x, e.y, c1, e.c2, l1, g, l1 + g, seq | uint32(o)})
+		}
+	}
+	for k := gr.lo; k < gr.hi; k++ {
+		e := &dc.ents[k]
+		sel.offer(dropCand{a, x, e.y, c1, e.c2, l1, e.g, l1 + e.g + e.cb, seq | uint32(dropK+k-gr.lo)})
+	}
+}
+
 // dropChoices holds the choices of dropStep for one state byte ha and
 // first byte u, in the order of the plain loop over dropTrail, leads and
 // second characters: per first character c1 = (a, x) the likeliest
@@ -904,12 +978,12 @@ type dropChoices struct {
 }
 
 // dropChoiceGroup is the document's part of the choices of one first
-// character c1 = (a, x) of plain: the terms of c1's charLP, whether the
-// document annotates one of plain's second characters (which then take 6
-// off their score), and the document's words after c1 in ents[lo:hi].
+// character c1 = (a, x) of plain: the terms of c1's charLP and the
+// document's words after c1 in ents[lo:hi]. (Whether the document
+// annotates a second character of plain, which then takes 6 off its
+// score, dropStep asks of the few it looks at.)
 type dropChoiceGroup struct {
 	c1Terms charTerms
-	ann     bool
 	lo, hi  int
 }
 
@@ -940,18 +1014,9 @@ func (s *shiftScorer) dropChoicesOf(ha, u byte) *dropChoices {
 	dc.ha, dc.u, dc.used, dc.groups, dc.ents = ha, u, true, dc.groups[:0], dc.ents[:0]
 	p := s.dropPlainOf(ha, u)
 	dc.plain = p
-	annotates := s.ev != nil && s.ev.annBits != nil
 	for _, pg := range p.groups {
 		x, c1 := pg.x, pg.c1
 		gr := dropChoiceGroup{c1Terms: s.termsOf(c1), lo: len(dc.ents)}
-		if annotates {
-			for _, e := range p.ents[pg.lo:pg.hi] {
-				if s.ev.annotated(e.c2) {
-					gr.ann = true
-					break
-				}
-			}
-		}
 		if ha != 0 {
 			// Words of the document after c1 (您 → 也).
 			for _, c2 := range s.ev.successors(c1) {
@@ -1001,9 +1066,21 @@ type dropCand struct {
 	c1, c2  rune
 	lp1, g  float64 // the scores of c1 and c2 as emitted (without cache bonus)
 	lp      float64
+	// seq is the choice's place in the order of the plain loops over
+	// dropTrail, leads and second characters (the group's index in the
+	// high half, then the plain choice's place in the group, then the
+	// document's words), which decides among equal scores.
+	seq uint32
 }
 
-// dropSel keeps the dropKeep best choices, the earlier first among equals.
+// before reports whether c ranks before d: it scores more, or as much and
+// comes first in the plain order.
+func (c *dropCand) before(d *dropCand) bool {
+	return c.lp > d.lp || c.lp == d.lp && c.seq < d.seq
+}
+
+// dropSel keeps the dropKeep best choices, the earlier (by seq) first
+// among equals, whatever the order they are offered in.
 type dropSel struct {
 	top [dropKeep]dropCand
 	n   int
@@ -1011,22 +1088,23 @@ type dropSel struct {
 
 const dropKeep = 6
 
-// full reports whether a choice must beat the last one kept to be kept:
-// the callers test that before building the choice.
+// full reports whether a choice must rank before the last one kept to be
+// kept.
 func (t *dropSel) full() bool { return t.n == dropKeep }
 
+// offer keeps c if it ranks among the dropKeep best offered so far.
 func (t *dropSel) offer(c dropCand) {
 	k := t.n // where c goes before it moves up past the worse ones
 	if k < dropKeep {
 		t.n++
-	} else if c.lp > t.top[dropKeep-1].lp {
+	} else if c.before(&t.top[dropKeep-1]) {
 		k = dropKeep - 1
 	} else {
 		return
 	}
 	// Shifting the worse choices down and writing c once places it where
 	// swapping it up would (past every choice it beats, after its equals).
-	for ; k > 0 && c.lp > t.top[k-1].lp; k-- {
+	for ; k > 0 && c.before(&t.top[k-1]); k-- {
 		t.top[k] = t.top[k-1]
 	}
 	t.top[k] = c
@@ -1100,7 +1178,11 @@ func (s *shiftScorer) terminate(text string, h shiftHyp, rankInBeam int, behind 
 			if n == keep && lp1+gr.bMax+gr.cbMax <= top[keep-1].lp {
 				continue
 			}
-			for _, e := range ld.ents[gr.lo:gr.hi] {
+			ents := ld.ents
+			if gr.plain {
+				ents = ld.plainEnts
+			}
+			for _, e := range ents[gr.lo:gr.hi] {
 				cd := cand{gr.x, e.code, lp1 + e.b + e.cb}
 				if n < keep {
 					top[n] = cd
@@ -1138,17 +1220,21 @@ type lostDrops struct {
 	pos    int // the offset after the "?"; 0 before the first use
 	groups []lostDropGroup
 	ents   []lostDropEnt
+	// plainEnts are the choices of lostPlain, to which the groups whose
+	// choices are the plain ones refer.
+	plainEnts []lostDropEnt
 }
 
 // lostDropGroup is the first character c = (a, x) of lostDrops and its
-// choices ents[lo:hi]. bMax and cbMax are the largest b and cb of the
-// choices (-Inf and 0 when there are none), which bound them for
-// terminate.
+// choices ents[lo:hi], or plainEnts[lo:hi] when plain is set. bMax and
+// cbMax are the largest b and cb of the choices (-Inf and 0 when there
+// are none), which bound them for terminate.
 type lostDropGroup struct {
 	x           byte
 	c           rune
 	lo, hi      int
 	bMax, cbMax float64
+	plain       bool
 }
 
 type dropGroup struct {
@@ -1159,6 +1245,11 @@ type dropGroup struct {
 	// own (-Inf for none): a selection that is full skips the group when
 	// c's score plus max does not beat its last choice.
 	max float64
+	// script[s] and odd are the terms of charLP(prev, c, true) of c alone
+	// but its annotation, in a document of script s-1 (see
+	// scriptEvidence).
+	script [3]float64
+	odd    bool
 }
 
 type lostDropEnt struct {
@@ -1176,11 +1267,20 @@ func (s *shiftScorer) lostDropChoices(text string, a byte, pos int) *lostDrops {
 	ld.a, ld.pos, ld.groups, ld.ents = a, pos, ld.groups[:0], ld.ents[:0]
 	syl, pe := readPinyinClose(text, pos)
 	lp := s.lostPlainOf(a)
+	ld.plainEnts = lp.ents
 	for _, pg := range lp.groups {
 		x, c := pg.x, pg.c
 		// The document's pairs after c are its successors: without
 		// any, every cache bonus after c is 0.
 		succ := s.ev.successors(c)
+		if pe <= 0 && len(succ) == 0 {
+			// The choices are the plain ones as they are, with their
+			// bounds (lostPlainOf takes the maxima in the same order,
+			// and every cb is 0): the group refers to them.
+			pg.plain = true
+			ld.groups = append(ld.groups, pg)
+			continue
+		}
 		gr := lostDropGroup{x: x, c: c, lo: len(ld.ents), bMax: math.Inf(-1)}
 		if pe > 0 {
 			for _, code := range s.ev.withReading(s.g, syl) {
@@ -1280,6 +1380,41 @@ type lastChars struct {
 	a     byte
 	pos   int // the offset after the "?"; 0 before the first use
 	cands []lastChar
+	// cons[k] are the terms of the swallowed bytes after cands[k], made
+	// when a hypothesis first ends in it: the best hypotheses at a token
+	// end in much the same few characters.
+	cons []consumedTerms
+}
+
+// consumedTerms are the terms that terminateLost adds for each byte of
+// consumedBytes swallowed after a last character c (before the byte
+// next after the "?"): before[k] = consumedBefore(c, hb) to the score and
+// rank, after[k] = consumedPrior(hb, next) + punctJunction(c, hb) to the
+// rank, for hb = consumedBytes[k]. None of them depends on the
+// hypothesis.
+type consumedTerms struct {
+	ok            bool
+	before, after [len(consumedBytes)]float64
+}
+
+// consumedTermsOf returns the consumedTerms of cands[k] of lc, before the
+// byte next.
+func (s *shiftScorer) consumedTermsOf(lc *lastChars, k int, next byte) *consumedTerms {
+	ct := &lc.cons[k]
+	if !ct.ok {
+		s.fillConsumedTerms(ct, lc.cands[k].c, next)
+	}
+	return ct
+}
+
+// fillConsumedTerms makes ct the consumedTerms of last character c
+// before the byte next.
+func (s *shiftScorer) fillConsumedTerms(ct *consumedTerms, c rune, next byte) {
+	for k, hb := range consumedBytes {
+		ct.before[k] = s.consumedBefore(c, hb)
+		ct.after[k] = s.consumedPrior(hb, next) + s.punctJunction(c, rune(hb))
+	}
+	ct.ok = true
 }
 
 // lastCharChoices returns the characters (a, x) that can end a run at the
@@ -1305,6 +1440,8 @@ func (s *shiftScorer) lastCharChoices(text string, a byte, pos int) []lastChar {
 		}
 		lc.cands = append(lc.cands, s.lastChar(byte(x), c))
 	}
+	lc.cons = slices.Grow(lc.cons[:0], len(lc.cands))[:len(lc.cands)]
+	clear(lc.cons)
 	return lc.cands
 }
 
@@ -1314,12 +1451,14 @@ func (s *shiftScorer) terminateLost(text string, h shiftHyp, t shiftToken, only 
 		syl, pe := readPinyinClose(text, t.end)
 		type xc struct {
 			x  byte
+			k  int // the character's place in cands
 			hh shiftHyp
 		}
 		// The six likeliest last characters, scored before any copying.
 		type xl struct {
 			x        byte
 			c        rune
+			k        int
 			lp, rank float64
 		}
 		var top [6]xl
@@ -1346,9 +1485,15 @@ func (s *shiftScorer) terminateLost(text string, h shiftHyp, t shiftToken, only 
 			lp += s.markBefore(h.prev, c)
 			cb := 0.0
 			if cached {
+				// A full top keeps c only if lp+cb beats its last, and
+				// cacheBonus is at most 3: rounding is monotonic, so
+				// lp+cb ≤ lp+3.
+				if n == len(top) && lp+3 <= top[len(top)-1].rank {
+					continue
+				}
 				cb = s.cacheBonus(h.prev, c)
 			}
-			e := xl{lc.x, c, lp, lp + cb}
+			e := xl{lc.x, c, k, lp, lp + cb}
 			if n < len(top) {
 				top[n] = e
 				n++
@@ -1366,7 +1511,7 @@ func (s *shiftScorer) terminateLost(text string, h shiftHyp, t shiftToken, only 
 		for k, e := range top[:n] {
 			hh := h
 			hh.emit(e.c, e.lp, e.rank-e.lp)
-			xs[k] = xc{e.x, hh}
+			xs[k] = xc{e.x, e.k, hh}
 		}
 		for _, c := range xs {
 			if pe > 0 {
@@ -1399,7 +1544,14 @@ func (s *shiftScorer) terminateLost(text string, h shiftHyp, t shiftToken, only 
 				hh.add(-3)
 				consider(hh, endLost, c.x, 0, 0, t.end)
 			}
-			for _, hb := range consumedBytes {
+			var ct *consumedTerms
+			if only < 0 {
+				ct = s.consumedTermsOf(&s.lastChars, c.k, next)
+			} else {
+				ct = new(consumedTerms)
+				s.fillConsumedTerms(ct, c.hh.prev, next)
+			}
+			for k, hb := range consumedBytes {
 				if hb == next && hb != ' ' {
 					continue // doubled punctuation is unlikely
 				}
@@ -1407,8 +1559,8 @@ func (s *shiftScorer) terminateLost(text string, h shiftHyp, t shiftToken, only 
 				if hb == ' ' && next > ' ' && next < 0x7F {
 					hh.add(2) // Latin words and numbers are set off by spaces
 				}
-				hh.add(s.consumedBefore(hh.prev, hb))
-				hh.rank += s.consumedPrior(hb, next) + s.punctJunction(hh.prev, rune(hb))
+				hh.add(ct.before[k])
+				hh.rank += ct.after[k]
 				consider(hh, endLost, c.x, hb, 0, t.end)
 			}
 		}
@@ -1481,7 +1633,11 @@ func (s *shiftScorer) finalDropChoices(a, last byte) *finalDrops {
 			bmax = max(bmax, b)
 			fd.ents = append(fd.ents, finalDropEnt{y, c2, b})
 		}
-		fd.groups = append(fd.groups, dropGroup{x, c1, lo, len(fd.ents), bmax})
+		gr := dropGroup{x: x, c: c1, lo: lo, hi: len(fd.ents), max: bmax, odd: oddClass(c1)}
+		for i, ev := range scriptEvidence {
+			gr.script[i] = ev.scriptLP(s.m, c1)
+		}
+		fd.groups = append(fd.groups, gr)
 	}
 	finalDropTabs.keep(a, last, fd, int64(cap(fd.groups))*int64(unsafe.Sizeof(dropGroup{}))+int64(cap(fd.ents))*int64(unsafe.Sizeof(finalDropEnt{})))
 	return fd
@@ -1496,17 +1652,20 @@ var finalDropTabs = &byteKeyed[finalDrops]{limit: 2 << 20}
 // terminator; the new state is y. The hypotheses are in s.finalOut.
 func (s *shiftScorer) dropStepFinal(h shiftHyp, at int, last byte) []shiftHyp {
 	type cand struct {
-		x, y   byte
-		c1, c2 rune
-		lp     float64
+		x, y    byte
+		c1, c2  rune
+		lp1, lp float64
 	}
 	const keep = 4
 	var top [keep]cand
 	n := 0
 	fd := s.finalDropChoices(h.a, last)
+	si := s.scriptIndex()
 	for _, gr := range fd.groups {
 		x, c1 := gr.x, gr.c
-		lp1 := s.charLP(h.prev, c1, true)
+		// charLP(h.prev, c1, true), its terms of c1 alone but the
+		// annotation made with the choices.
+		lp1 := charTerms{gr.script[si], gr.odd, s.ev != nil && s.ev.annotated(c1)}.lp(s.bg.Bigram(h.prev, c1), true)
 		// A full top keeps none of the group's choices when even the best
 		// (gr.max) does not beat its last: rounding is monotonic, so
 		// lp1+e.b ≤ lp1+gr.max.
@@ -1515,7 +1674,7 @@ func (s *shiftScorer) dropStepFinal(h shiftHyp, at int, last byte) []shiftHyp {
 		}
 		for _, e := range fd.ents[gr.lo:gr.hi] {
 			y, c2 := e.y, e.c2
-			cd := cand{x, y, c1, c2, lp1 + e.b}
+			cd := cand{x, y, c1, c2, lp1, lp1 + e.b}
 			if n < keep {
 				top[n] = cd
 				n++
@@ -1533,7 +1692,7 @@ func (s *shiftScorer) dropStepFinal(h shiftHyp, at int, last byte) []shiftHyp {
 	for _, cd := range top[:n] {
 		hh := h
 		hh.drops = h.arena.withDrop(h.drops, shiftDrop{At: at, U: cd.x, V: cd.y})
-		hh.emit(cd.c1, s.charLP(h.prev, cd.c1, true)+dropAdjust, s.cacheBonus(h.prev, cd.c1))
+		hh.emit(cd.c1, cd.lp1+dropAdjust, s.cacheBonus(h.prev, cd.c1))
 		hh.a = cd.y
 		out = append(out, hh)
 	}
@@ -1557,7 +1716,7 @@ const rareOriginal = -12.0
 const dropAdjust = 2.0
 
 // consumedBytes are the ASCII bytes that a lead byte can swallow.
-var consumedBytes = []byte{' ', ',', '.', ':', ';', '!', '?', ')'}
+var consumedBytes = [...]byte{' ', ',', '.', ':', ';', '!', '?', ')'}
 
 // finalChar emits (h.a, last), reporting false when it is no character.
 func (s *shiftScorer) finalChar(h shiftHyp, last byte) (shiftHyp, bool) {
@@ -1618,8 +1777,8 @@ func (s *shiftScorer) prune(hs []shiftHyp) []shiftHyp {
 outer:
 	for _, k := range keys {
 		h := &hs[k.i]
-		for _, o := range out {
-			if o.a == h.a && o.prev == h.prev {
+		for j := range out {
+			if out[j].a == h.a && out[j].prev == h.prev {
 				continue outer
 			}
 		}
