@@ -427,8 +427,11 @@ func (s *shiftScorer) cacheBonus(prev, c rune) float64 {
 	if n == 0 {
 		return 0
 	}
-	return min(3, 1.5+math.Log(float64(n)))
+	return min(maxCacheBonus, 1.5+math.Log(float64(n)))
 }
+
+// maxCacheBonus is the largest cacheBonus.
+const maxCacheBonus = 3.0
 
 // tokensAfter splits the text after a "?" into shift tokens.
 func tokensAfter(g *gbkTable, text string, pos int) []shiftToken {
