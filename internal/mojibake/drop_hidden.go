@@ -17,8 +17,8 @@ import (
 // both FB C4 and FA D3; what is left reads as 如果用 with the one dropped
 // pair FB D3. 您 (FA), 给 (F8) and 它 (FC) end in such bytes: of the
 // 1,099 held-out lines of scripts/shift-heldout.sh repaired wrongly, 102
-// lost exactly one character next to a dropped pair. The search does not
-// try two drops in a row;
+// lost exactly one character in a run repaired with a dropped pair. The
+// search does not try two drops in a row;
 // hiddenChar tries, at each dropped pair of its best repair, the
 // characters that two drops could have hidden there.
 
