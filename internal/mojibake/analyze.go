@@ -491,7 +491,7 @@ func (a *analyzer) shiftSpan(q int) (Span, bool) {
 	reason := fmt.Sprintf("GBK text decoded one byte out of phase; re-encoded and decoded in phase (%s)", c.plan)
 	switch {
 	case declined > 0:
-		reason += fmt.Sprintf("; a close call: with a character that two dropped pairs may have hidden, the repair would read %.1f nats better, too little to restore it on a guess", declined)
+		reason += fmt.Sprintf("; a close call: with a character that two dropped pairs may have hidden, the repair would read %.1f nats better, but that is too little to restore it on a guess or leaves the repair short of acceptance", declined)
 	case marginConf < SureConfidence:
 		reason += fmt.Sprintf("; a close call: the next best repair is %.1f nats behind", margin)
 	case hidden:
