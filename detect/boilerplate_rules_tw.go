@@ -3,13 +3,15 @@
 package detect
 
 // defaultRulesTW maps the pattern of every default rule to its OpenCC
-// s2twp form, "" when that is the pattern itself (332 patterns; see
+// s2twp form, "" when that is the pattern itself (343 patterns; see
 // defaultTaiwanVariant).
 var defaultRulesTW = map[string]string{
+	"(原标题:{*})":                      "(原標題:{*})",
 	"(完)(责任编辑{sep}{name})":           "(完)(責任編輯{sep}{name})",
 	"(本文编辑:{name})":                  "(本文編輯:{name})",
 	"(编辑/{name})":                    "(編輯/{name})",
 	"(编辑:{name})":                    "(編輯:{name})",
+	"(编辑:{name}){n}":                 "(編輯:{name}){n}",
 	"(编辑{sep}{name})":                "(編輯{sep}{name})",
 	"(责任编辑:{name})":                  "(責任編輯:{name})",
 	"(责任编辑{sep}{name})":              "(責任編輯{sep}{name})",
@@ -41,6 +43,7 @@ var defaultRulesTW = map[string]string{
 	"icp备{n}号":                       "icp備{n}號",
 	"icp备案号":                         "icp備案號",
 	"icp证{n}号":                       "icp證{n}號",
+	"ip属地":                           "ip屬地",
 	"powered{sep}by":                 "",
 	"tag:":                           "",
 	"tags:":                          "",
@@ -90,6 +93,7 @@ var defaultRulesTW = map[string]string{
 	"仅代表作者个人观点":                      "僅代表作者個人觀點",
 	"仅供学习交流":                         "僅供學習交流",
 	"仅供学习参考":                         "僅供學習參考",
+	"仅提供信息存储":                        "僅提供資訊儲存",
 	"仅限会员":                           "僅限會員",
 	"付费可见":                           "付費可見",
 	"付费后查看":                          "付費後檢視",
@@ -122,6 +126,7 @@ var defaultRulesTW = map[string]string{
 	"分享本文":                           "",
 	"分享点赞在看":                         "分享點贊在看",
 	"分享至:":                           "",
+	"分享至{name}":                      "",
 	"分享让更多人看到":                       "分享讓更多人看到",
 	"前一篇:":                           "",
 	"剩余{*}未读":                        "剩餘{*}未讀",
@@ -256,7 +261,9 @@ var defaultRulesTW = map[string]string{
 	"点击进入专题":                         "點選進入專題",
 	"点击量:{n}":                        "點選量:{n}",
 	"点击阅读全文":                         "點選閱讀全文",
+	"点我看更多":                          "點我看更多",
 	"点赞":                             "點贊",
+	"点赞{*}收藏{*}关注":                   "點贊{*}收藏{*}關注",
 	"点赞{n}评论{n}":                     "點贊{n}評論{n}",
 	"点赞在看":                           "點贊在看",
 	"热门推荐":                           "熱門推薦",
@@ -287,6 +294,7 @@ var defaultRulesTW = map[string]string{
 	"相关链接:":                          "相關連結:",
 	"相关阅读":                           "相關閱讀",
 	"相关阅读:":                          "相關閱讀:",
+	"看更多":                            "",
 	"禁止转载":                           "禁止轉載",
 	"稿件来源:":                          "稿件來源:",
 	"精彩推荐":                           "精彩推薦",
@@ -302,6 +310,8 @@ var defaultRulesTW = map[string]string{
 	"网站首页>":                          "網站首頁>",
 	"联系我们|":                          "聯絡我們|",
 	"联系邮箱:":                          "聯絡郵箱:",
+	"订阅电子报":                          "訂閱電子報",
+	"记得点赞":                           "記得點贊",
 	"设为首页":                           "設為首頁",
 	"评论:{n}":                         "評論:{n}",
 	"试读结束":                           "試讀結束",
@@ -317,6 +327,7 @@ var defaultRulesTW = map[string]string{
 	"转载请注明":                          "轉載請註明",
 	"转载请注明来源:":                       "轉載請註明來源:",
 	"轻触阅读原文":                         "輕觸閱讀原文",
+	"返回{name},查看更多":                  "返回{name},檢視更多",
 	"返回列表":                           "",
 	"返回列表{sep}":                      "",
 	"返回目录":                           "返回目錄",
