@@ -3,10 +3,11 @@
 package detect
 
 // defaultRulesTW maps the pattern of every default rule to its OpenCC
-// s2twp form, "" when that is the pattern itself (343 patterns; see
+// s2twp form, "" when that is the pattern itself (346 patterns; see
 // defaultTaiwanVariant).
 var defaultRulesTW = map[string]string{
 	"(原标题:{*})":                      "(原標題:{*})",
+	"(图片来源:{*})":                     "(圖片來源:{*})",
 	"(完)(责任编辑{sep}{name})":           "(完)(責任編輯{sep}{name})",
 	"(本文编辑:{name})":                  "(本文編輯:{name})",
 	"(编辑/{name})":                    "(編輯/{name})",
@@ -154,6 +155,7 @@ var defaultRulesTW = map[string]string{
 	"回复可见":                           "回覆可見",
 	"回复后可见":                          "回覆後可見",
 	"图/资料照":                          "圖/資料照",
+	"图片来源于网络":                        "圖片來源於網路",
 	"在手机上打开":                         "在手機上開啟",
 	"在手机上阅读":                         "在手機上閱讀",
 	"在手机打开":                          "在手機開啟",
@@ -172,6 +174,7 @@ var defaultRulesTW = map[string]string{
 	"展开全文":                           "展開全文",
 	"展开剩余{n}%":                       "展開剩餘{n}%",
 	"展开阅读全文":                         "展開閱讀全文",
+	"广告":                             "廣告",
 	"广告服务|":                          "廣告服務|",
 	"延伸阅读":                           "延伸閱讀",
 	"延伸阅读:":                          "延伸閱讀:",

@@ -75,6 +75,7 @@ func TestBoilerplateRules(t *testing.T) {
 		{"repost notes", "标题\n（原标题：更新软件源的方法）\n本文来源：新京报 作者：王五\n" + body + "返回搜狐，查看更多\n声明：该文观点仅代表作者本人，搜狐号系信息发布平台，搜狐仅提供信息存储空间服务。\n", "标题\n" + body, "line:repost:line:(原标题:{*})"},
 		{"Taiwanese news tail", body + "（編輯：張三）1120512\n點我看更多\n分享至 Facebook\n訂閱電子報\n", body, "line:editor:line:(编辑:{name}){n}"},
 		{"column furniture", "标题\n编辑于 2023-05-12 08:32・IP 属地北京\n" + body + "© 著作权归作者所有,转载或内容合作请联系作者\n喜欢的朋友记得点赞、收藏、关注哦\n", "标题\n" + body, "line:meta:contains:ip属地"},
+		{"image credit and ad in the middle", body + "（图片来源：网络）\n图片来源于网络，如有侵权请联系删除\n广告\n" + body, body + body, "line:credit:line:(图片来源:{*})"},
 		{"follow on LINE", body + "加入LINE好友 看更多新聞\n", body, "line:follow:contains:加入line好友"},
 		{"paywall line", "标题\n" + body + "此处内容需要权限查看\n" + body, "标题\n" + body + body, "line:paywall:line:此处内容需要权限查看"},
 		{"paywall glued", "标题\n" + body + "会员免费查看二要突出实践,扎实创新。\n" + body, "标题\n" + body + "二要突出实践,扎实创新。\n" + body, "phrase:paywall:start:会员免费查看"},
