@@ -3,7 +3,7 @@
 package detect
 
 // defaultRulesTW maps the pattern of every default rule to its OpenCC
-// s2twp form, "" when that is the pattern itself (346 patterns; see
+// s2twp form, "" when that is the pattern itself (348 patterns; see
 // defaultTaiwanVariant).
 var defaultRulesTW = map[string]string{
 	"(原标题:{*})":                      "(原標題:{*})",
@@ -101,7 +101,8 @@ var defaultRulesTW = map[string]string{
 	"以上内容来自":                         "以上內容來自",
 	"会员免费查看":                         "會員免費檢視",
 	"会员可见":                           "會員可見",
-	"位置:":                            "",
+	"位置:{*}/":                        "",
+	"位置:{*}>":                        "",
 	"位置:主页":                          "位置:主頁",
 	"位置:首页":                          "位置:首頁",
 	"余下全文":                           "餘下全文",
@@ -167,7 +168,8 @@ var defaultRulesTW = map[string]string{
 	"如有侵权":                           "如有侵權",
 	"字体:大中小":                         "字型:大中小",
 	"字号:大中小":                         "字號:大中小",
-	"导航:":                            "導航:",
+	"导航:{*}/":                        "導航:{*}/",
+	"导航:{*}>":                        "導航:{*}>",
 	"导航:主页":                          "導航:主頁",
 	"导航:首页":                          "導航:首頁",
 	"小字号":                            "小字號",
