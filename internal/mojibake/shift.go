@@ -113,16 +113,16 @@ func shiftTabs() *shiftTables {
 		t := &shiftTables{}
 		for u := 0x40; u <= 0xFE; u++ {
 			var ls []byte
+			var lp [256]float64 // lp[a] = the unigram of (a,u), looked up once
 			for a := 0x81; a <= 0xFE; a++ {
 				r := g.decode2(byte(a), byte(u))
 				if r != 0 && !g.isPUA(r) {
 					ls = append(ls, byte(a))
+					lp[a] = m.Unigram(r)
 				}
 			}
 			// A stable sort has one result, whatever its algorithm.
-			slices.SortStableFunc(ls, func(x, y byte) int {
-				return cmp.Compare(m.Unigram(g.decode2(y, byte(u))), m.Unigram(g.decode2(x, byte(u))))
-			})
+			slices.SortStableFunc(ls, func(x, y byte) int { return cmp.Compare(lp[y], lp[x]) })
 			t.leads[u] = ls
 		}
 		for u := 0x40; u <= 0xFE; u++ {
@@ -149,14 +149,30 @@ func shiftTabs() *shiftTables {
 			}
 		}
 		t.dropEnds = make([][]uint16, len(t.dropTrail))
+		// Many bytes x drop the same leads y, which makes the same
+		// candidates in the same order, and so the same sorted list: the
+		// list is sorted once for each set of leads (thousands of
+		// candidates for each; sorting them for every x was a fifth of
+		// the CLI's start-up instructions).
+		sorted := make(map[[4]uint64][]uint16)
 		for k, x := range t.dropTrail {
+			var set [4]uint64 // the leads y that x drops
+			for y := 0x81; y <= 0xFE; y++ {
+				if g.isDropped(x, byte(y)) {
+					set[y/64] |= 1 << (y % 64)
+				}
+			}
+			if ends, ok := sorted[set]; ok {
+				t.dropEnds[k] = ends
+				continue
+			}
 			type yb struct {
 				code uint16
 				lp   float64
 			}
 			var ys []yb
 			for y := 0x81; y <= 0xFE; y++ {
-				if !g.isDropped(x, byte(y)) {
+				if set[y/64]&(1<<(y%64)) == 0 {
 					continue
 				}
 				for X := 0x80; X <= 0xFE; X++ {
@@ -178,6 +194,7 @@ func shiftTabs() *shiftTables {
 			for i := 0; i < len(ys) && i < 10; i++ {
 				t.dropEnds[k] = append(t.dropEnds[k], ys[i].code)
 			}
+			sorted[set] = t.dropEnds[k]
 		}
 		shiftTab = t
 	})
