@@ -121,8 +121,16 @@ func shiftTabs() *shiftTables {
 					lp[a] = m.Unigram(r)
 				}
 			}
-			// A stable sort has one result, whatever its algorithm.
-			slices.SortStableFunc(ls, func(x, y byte) int { return cmp.Compare(lp[y], lp[x]) })
+			// The stable sort by descending unigram of ls, which is in
+			// increasing order: ties broken by the lead byte make the
+			// order total, so that the faster unstable sort has the
+			// stable sort's one result.
+			slices.SortFunc(ls, func(x, y byte) int {
+				if c := cmp.Compare(lp[y], lp[x]); c != 0 {
+					return c
+				}
+				return cmp.Compare(x, y)
+			})
 			t.leads[u] = ls
 		}
 		for u := 0x40; u <= 0xFE; u++ {
@@ -186,7 +194,18 @@ func shiftTabs() *shiftTables {
 			// thousands of candidates come out in the same order, without
 			// sort.Slice's reflection: this sort was two thirds of the
 			// tables' 30 ms.
-			slices.SortFunc(ys, func(x, y yb) int { return cmp.Compare(y.lp, x.lp) })
+			// The comparison is cmp.Compare(y.lp, x.lp) without its NaN
+			// tests (unigrams are never NaN): the same answers, so the same
+			// order, for 4.1M fewer instructions.
+			slices.SortFunc(ys, func(x, y yb) int {
+				switch {
+				case x.lp > y.lp:
+					return -1
+				case x.lp < y.lp:
+					return 1
+				}
+				return 0
+			})
 			// Ten, not 40, are kept: the golden dump is the same with ten
 			// (five move a confidence), and lostDropChoices scores a
 			// quarter of the choices (1.5% of BenchmarkFindDamaged's
