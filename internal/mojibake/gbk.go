@@ -71,7 +71,10 @@ func gb2000Extra(code int) bool {
 func buildGBK() *gbkTable {
 	t := &gbkTable{enc: make(map[rune]uint16, 24000)}
 	dec := simplifiedchinese.GBK.NewDecoder()
+	// One source array for all pairs: a new slice for each escaped to
+	// the heap through Transform, 24,000 allocations.
 	var buf [8]byte
+	var src [2]byte
 	next := rune(0xE766)
 	for b0 := 0x81; b0 <= 0xFE; b0++ {
 		for b1 := 0x40; b1 <= 0xFE; b1++ {
@@ -80,7 +83,8 @@ func buildGBK() *gbkTable {
 			}
 			code := b0<<8 | b1
 			dec.Reset()
-			n, _, err := dec.Transform(buf[:], []byte{byte(b0), byte(b1)}, true)
+			src[0], src[1] = byte(b0), byte(b1)
+			n, _, err := dec.Transform(buf[:], src[:], true)
 			r := rune(0)
 			if err == nil {
 				r, _ = utf8.DecodeRune(buf[:n])

@@ -107,8 +107,31 @@ func TestWordList(t *testing.T) {
 			t.Errorf("%s missing", w)
 		}
 	}
-	if len(parseWords([]byte("HWS1\x02"))) != 0 || len(parseWords([]byte("junk"))) != 0 {
+	if len(parseWords([]byte("HWS1\x02"), nil)) != 0 || len(parseWords([]byte("junk"), nil)) != 0 {
 		t.Error("malformed lists must decode to nothing")
+	}
+}
+
+// TestWordTablesSameAsMapWalk checks that the filter and wordOne, filled
+// while the list is decoded, are those a walk over the decoded map makes.
+func TestWordTablesSameAsMapWalk(t *testing.T) {
+	ws := wordList()
+	var bits wordFilter
+	var one [0x9FFF - 0x4E00 + 1]float32
+	for i := range one {
+		one[i] = 1
+	}
+	for k, lp := range ws {
+		bits.add(k)
+		if r := rune(k & 0xFFFF); k>>16 == 1<<46 && isBMPHan(r) {
+			one[r-0x4E00] = lp
+		}
+	}
+	if bits != *wordBits {
+		t.Error("word filter differs from the map walk's")
+	}
+	if one != *wordOne {
+		t.Error("wordOne differs from the map walk's")
 	}
 }
 

@@ -34,28 +34,7 @@ type builtinKey struct {
 
 func initBuiltin() {
 	b := &builtin
-	b.sections = map[string]string{}
-	// Sections start at lines "=Name"; strings.Index finds them quickly.
-	name, start := "", -1
-	for off := 0; off < len(dictsData); {
-		j := strings.Index(dictsData[off:], "\n=")
-		if j < 0 {
-			break
-		}
-		h := off + j + 1 // the '='
-		if start >= 0 {
-			b.sections[name] = dictsData[start:h]
-		}
-		e := strings.IndexByte(dictsData[h:], '\n')
-		if e < 0 {
-			e = len(dictsData) - h
-		}
-		name, start = dictsData[h+1:h+e], min(h+e+1, len(dictsData))
-		off = h + e
-	}
-	if start >= 0 {
-		b.sections[name] = dictsData[start:]
-	}
+	b.sections = splitSections(dictsData)
 	var raw map[string]json.RawMessage
 	if err := json.Unmarshal(configsData, &raw); err != nil {
 		b.err = fmt.Errorf("embedded opencc configs: %w", err)
@@ -80,6 +59,39 @@ func initBuiltin() {
 		return ParseText(file, text, FormatOpenCC)
 	})
 	b.converters = map[builtinKey]*onceValue[*Converter]{}
+}
+
+// splitSections returns the sections of data by name: each starts after a
+// line "=Name" and runs to the next such line or the end. The lines are
+// found by their '=', which is rare in the dictionaries: looking for
+// "\n=" stopped at each of the 90,000 newlines (5.8M instructions).
+func splitSections(data string) map[string]string {
+	sections := map[string]string{}
+	name, start := "", -1
+	for off := 0; off < len(data); {
+		j := strings.IndexByte(data[off:], '=')
+		if j < 0 {
+			break
+		}
+		h := off + j // the '='
+		if h == 0 || data[h-1] != '\n' {
+			off = h + 1 // not at the start of a line
+			continue
+		}
+		if start >= 0 {
+			sections[name] = data[start:h]
+		}
+		e := strings.IndexByte(data[h:], '\n')
+		if e < 0 {
+			e = len(data) - h
+		}
+		name, start = data[h+1:h+e], min(h+e+1, len(data))
+		off = h + e
+	}
+	if start >= 0 {
+		sections[name] = data[start:]
+	}
+	return sections
 }
 
 // Names returns the names of the embedded configurations, sorted.
