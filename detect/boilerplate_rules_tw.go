@@ -3,7 +3,7 @@
 package detect
 
 // defaultRulesTW maps the pattern of every default rule to its OpenCC
-// s2twp form, "" when that is the pattern itself (348 patterns; see
+// s2twp form, "" when that is the pattern itself (356 patterns; see
 // defaultTaiwanVariant).
 var defaultRulesTW = map[string]string{
 	"(原标题:{*})":                      "(原標題:{*})",
@@ -57,6 +57,7 @@ var defaultRulesTW = map[string]string{
 	"{kv}":                           "",
 	"{name}>>{name}>>{name}":         "",
 	"{name}>>{name}>>{name}>>{name}": "",
+	"{n}人推荐":                         "{n}人推薦",
 	"|关于我们":                          "|關於我們",
 	"|广告服务":                          "|廣告服務",
 	"|网站地图":                          "|網站地圖",
@@ -89,6 +90,7 @@ var defaultRulesTW = map[string]string{
 	"与本站无关":                          "與本站無關",
 	"主页>":                            "主頁>",
 	"举报":                             "舉報",
+	"举报/反馈":                          "舉報/反饋",
 	"人气:{n}":                         "人氣:{n}",
 	"仅代表作者{*}观点":                     "僅代表作者{*}觀點",
 	"仅代表作者个人观点":                      "僅代表作者個人觀點",
@@ -150,6 +152,7 @@ var defaultRulesTW = map[string]string{
 	"发表评论":                           "發表評論",
 	"只看该作者":                          "只看該作者",
 	"后一篇:":                           "後一篇:",
+	"喜欢·回应":                          "喜歡·回應",
 	"回到顶部":                           "回到頂部",
 	"回复{n}#的帖子":                      "回覆{n}#的帖子",
 	"回复{sep}举报":                      "回覆{sep}舉報",
@@ -235,6 +238,7 @@ var defaultRulesTW = map[string]string{
 	"本文转自":                           "本文轉自",
 	"本文链接:":                          "本文連結:",
 	"本站声明:":                          "本站宣告:",
+	"本词条由{*}审核":                      "本詞條由{*}稽核",
 	"条评论":                            "條評論",
 	"来源:":                            "來源:",
 	"来源:{*}作者:":                      "來源:{*}作者:",
@@ -246,6 +250,7 @@ var defaultRulesTW = map[string]string{
 	"查看完整内容":                         "檢視完整內容",
 	"查看更多":                           "檢視更多",
 	"查看更多>>":                         "檢視更多>>",
+	"查看更多评论":                         "檢視更多評論",
 	"标签:":                            "標籤:",
 	"欢迎关注":                           "歡迎關注",
 	"欢迎参考{*}可咨询客服":                   "歡迎參考{*}可諮詢客服",
@@ -290,6 +295,7 @@ var defaultRulesTW = map[string]string{
 	"登录后可见":                          "登入後可見",
 	"登录后查看":                          "登入後檢視",
 	"登录后查看完整内容":                      "登入後檢視完整內容",
+	"百家号/":                           "百家號/",
 	"目前位置:":                          "",
 	"相关推荐":                           "相關推薦",
 	"相关推荐:":                          "相關推薦:",
@@ -309,6 +315,7 @@ var defaultRulesTW = map[string]string{
 	"编辑:{name}":                      "編輯:{name}",
 	"编辑:{name}审核:{name}":             "編輯:{name}稽核:{name}",
 	"编辑于{date}":                      "編輯於{date}",
+	"编辑播报":                           "編輯播報",
 	"网友评论":                           "網友評論",
 	"网站地图|":                          "網站地圖|",
 	"网站备案:":                          "網站備案:",
@@ -319,6 +326,7 @@ var defaultRulesTW = map[string]string{
 	"记得点赞":                           "記得點贊",
 	"设为首页":                           "設為首頁",
 	"评论:{n}":                         "評論:{n}",
+	"词条图册":                           "詞條圖冊",
 	"试读结束":                           "試讀結束",
 	"责任编辑:{name}":                    "責任編輯:{name}",
 	"责任编辑:{name}审核:{name}":           "責任編輯:{name}稽核:{name}",
