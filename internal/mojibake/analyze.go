@@ -324,7 +324,7 @@ func (a *analyzer) run() {
 
 // maxShiftSpan bounds the length of a misaligned run: the "?", a reading
 // "pinyin)" of up to 13 bytes, and maxShiftTokens characters of up to 4
-// bytes (tokensAfter).
+// bytes (shiftTokens).
 const maxShiftSpan = 14 + 4*maxShiftTokens
 
 // shiftRuns finds the misaligned runs, each at a '?'.

@@ -34,11 +34,10 @@ func GarbledRuns(text string) [][2]int {
 			continue
 		}
 		end := i + 1
-		for _, t := range tokensAfter(g, text, i+1) {
-			if !t.tok {
-				break
-			}
-			end = t.end
+		var tk shiftTokens
+		tk.reset(g, text, i+1)
+		for k := 0; tk.has(k) && tk.ts[k].tok; k++ {
+			end = tk.ts[k].end
 		}
 		if k := len(out) - 1; k >= 0 && i <= out[k][1] {
 			out[k][1] = max(out[k][1], end)

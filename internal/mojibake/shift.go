@@ -469,15 +469,6 @@ func (s *shiftScorer) cacheBonus(prev, c rune) float64 {
 // maxCacheBonus is the largest cacheBonus.
 const maxCacheBonus = 3.0
 
-// tokensAfter splits the text after a "?" into shift tokens.
-func tokensAfter(g *gbkTable, text string, pos int) []shiftToken {
-	var tk shiftTokens
-	tk.reset(g, text, pos)
-	for tk.has(len(tk.ts)) {
-	}
-	return tk.ts
-}
-
 // shiftTokens splits the text after a "?" into shift tokens as a search
 // asks for them: most searches stop after a few of their up to
 // maxShiftTokens tokens.
