@@ -107,7 +107,7 @@ func TestWordList(t *testing.T) {
 			t.Errorf("%s missing", w)
 		}
 	}
-	if len(parseWords([]byte("HWS1\x02"), nil)) != 0 || len(parseWords([]byte("junk"), nil)) != 0 {
+	if len(parseWords("HWS1\x02", nil)) != 0 || len(parseWords("junk", nil)) != 0 {
 		t.Error("malformed lists must decode to nothing")
 	}
 }

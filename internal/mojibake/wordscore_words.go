@@ -36,7 +36,7 @@ import (
 // quantised to 0.1 nat, front-coded in 477,000 bytes.
 //
 //go:embed wordscore.bin
-var wordData []byte
+var wordData string
 
 const (
 	wordWeight  = 0.4
@@ -113,15 +113,14 @@ func (f *wordFilter) mayHave(k uint64) bool {
 // parseWords decodes the front-coded list (see tools/genwords), calling
 // visit, unless nil, with each word's key and log-probability in the order
 // of the list; a malformed list yields the words read before the damage.
-func parseWords(data []byte, visit func(k uint64, lp float32)) map[uint64]float32 {
+func parseWords(data string, visit func(k uint64, lp float32)) map[uint64]float32 {
 	m := make(map[uint64]float32, 90000)
-	if len(data) < 4 || string(data[:4]) != "HWS1" {
+	if len(data) < 4 || data[:4] != "HWS1" {
 		return m
 	}
-	// A string, for decodeRune, which decodes the list's three-byte
-	// characters inline: utf8.DecodeRune's call for each was 6M of the
-	// CLI's start-up instructions.
-	text := string(data)
+	// decodeRune decodes the list's three-byte characters inline:
+	// utf8.DecodeRune's call for each was 6M of the CLI's start-up
+	// instructions.
 	var prev [4]rune
 	for i := 4; i+2 <= len(data); {
 		shared, rest := int(data[i]>>4), int(data[i]&15)
@@ -133,8 +132,8 @@ func parseWords(data []byte, visit func(k uint64, lp float32)) map[uint64]float3
 		}
 		for k := shared; k < n; k++ {
 			r, sz := utf8.RuneError, 0 // utf8.DecodeRune of nothing
-			if i < len(text) {         // in a malformed list
-				r, sz = decodeRune(text, i)
+			if i < len(data) {         // in a malformed list
+				r, sz = decodeRune(data, i)
 			}
 			prev[k] = r
 			i += sz
