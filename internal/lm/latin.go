@@ -185,7 +185,7 @@ func ParseLatin(data []byte) (*LatinStats, error) {
 }
 
 // latinClass returns the class of word, which must not be empty.
-func latinClass(word []byte) int {
+func latinClass[W ~string | ~[]byte](word W) int {
 	switch c := word[0]; {
 	case c >= 'A' && c <= 'Z':
 		return latinUpper
@@ -206,16 +206,23 @@ func IsLatinWordByte(c byte) bool {
 // (log P(r | word after) / P(r)). It returns 0 for a character the
 // statistics do not know and for an empty word.
 func (s *LatinStats) Before(r rune, word []byte) float64 {
-	return s.ratio(0, r, word)
+	return latinRatio(s, 0, r, word)
+}
+
+// BeforeString is Before for a word held in a string.
+func (s *LatinStats) BeforeString(r rune, word string) float64 {
+	return latinRatio(s, 0, r, word)
 }
 
 // After returns how much more likely running text writes the Han character
 // r right after word than anywhere, as Before does.
 func (s *LatinStats) After(word []byte, r rune) float64 {
-	return s.ratio(1, r, word)
+	return latinRatio(s, 1, r, word)
 }
 
-func (s *LatinStats) ratio(side int, r rune, word []byte) float64 {
+// latinRatio is Before (side 0) and After (side 1) for a word of either
+// type: string(word) looks the word up without a copy.
+func latinRatio[W ~string | ~[]byte](s *LatinStats, side int, r rune, word W) float64 {
 	c, ok := s.chars[r]
 	if !ok || len(word) == 0 {
 		return 0

@@ -32,3 +32,12 @@ func TestSuccessors(t *testing.T) {
 		break
 	}
 }
+
+func TestLatinBeforeString(t *testing.T) {
+	s := DefaultLatin()
+	for _, w := range []string{"visible", "Ctrl", "F9", "_x", ""} {
+		for _, r := range []rune{'为', '文', '按', '把', 'x'} {
+			assert.Equal(t, s.Before(r, []byte(w)), s.BeforeString(r, w), "%q before %q", r, w)
+		}
+	}
+}
