@@ -1,14 +1,16 @@
 package lm
 
 import (
+	"bytes"
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"math"
 )
 
 // The binary model format, written by tools/genlm:
 //
-//	"HFLM\x01"                          magic and version
+//	"HFLM\x02"                          magic and version
 //	uvarint n                           number of modelled characters
 //	n × { uvarint Δrune; qC qS qT qB }   characters in increasing order, the
 //	                                    rune as the difference to the previous one
@@ -16,12 +18,25 @@ import (
 //	n × { uvarint k; k × { uvarint Δidx; q } }
 //	                                    successors of each character by
 //	                                    increasing index, with log P(b|a)
+//	uvarint t; uvarint u                number of triple contexts and of triples
+//	t × { uvarint Δkey; uvarint k; uvarint s; uvarint e }
+//	                                    pairs a b of running text (key =
+//	                                    index(a)·n + index(b), increasing),
+//	                                    each seen before k Han characters, s
+//	                                    times in all (the sum of their
+//	                                    counts), and e times at the end of a
+//	                                    run of Han characters
+//	u × uint16                          those characters by context, by
+//	                                    increasing index (little-endian)
+//	u × uint8                           their counts; 255 for one of 255 or
+//	                                    more, which is the next of:
+//	uvarint …                           the large counts, in order (≤ 65535)
 //
 // Log-probabilities are quantised as q = round(-lp·10) in 1..255 (qS and qT
 // are 0 for characters absent from that dictionary); the back-off weight of
 // a character is qB = round(-log w·100).
 const (
-	magic        = "HFLM\x01"
+	magic        = "HFLM\x02"
 	probScale    = 10
 	backoffScale = 100
 	maxVocab     = 1<<16 - 1
@@ -92,9 +107,82 @@ func Parse(data []byte) (*Model, error) {
 		}
 	}
 	m.rowStart[n] = uint32(len(m.succ))
-	if len(p) != 0 || uint64(len(m.succ)) != nb {
+	if uint64(len(m.succ)) != nb {
+		return nil, fmt.Errorf("parse model: bigram count: %w", errFormat)
+	}
+	var err error
+	if p, err = parseTriples(m, n, p); err != nil {
+		return nil, err
+	}
+	if len(p) != 0 {
 		return nil, fmt.Errorf("parse model: %d trailing bytes: %w", len(p), errFormat)
 	}
 	m.stored = newPairFilter(m.rowStart, m.succ)
 	return m, nil
+}
+
+// parseTriples reads the triple section at p of a model of n characters
+// into m and returns what follows it. The successors and their counts
+// are copied as they are stored and read where they are looked up: only
+// the contexts are decoded (90,000 of them, against 600,000 triples).
+// The rows are not checked for order; a corrupt row gives wrong counts,
+// never an out-of-range access.
+func parseTriples(m *Model, n uint64, p []byte) ([]byte, error) {
+	i := 0
+	// uv decodes the uvarint at p[i:].
+	uv := func() (uint64, bool) {
+		if i < len(p) && p[i] < 0x80 { // most values fit one byte
+			i++
+			return uint64(p[i-1]), true
+		}
+		v, k := binary.Uvarint(p[i:])
+		if k <= 0 {
+			return 0, false
+		}
+		i += k
+		return v, true
+	}
+	nc, ok1 := uv()
+	nt, ok2 := uv()
+	if !ok1 || !ok2 || nc > uint64(len(p)) || nt > uint64(len(p))/3 || nc > nt {
+		return nil, fmt.Errorf("parse model: triple counts: %w", errFormat)
+	}
+	t := &m.tri
+	t.init(int(nc))
+	key, sum := uint64(0), uint64(0)
+	for c := uint64(0); c < nc; c++ {
+		d, ok1 := uv()
+		k, ok2 := uv()
+		total, ok3 := uv()
+		end, ok4 := uv()
+		if !ok1 || !ok2 || !ok3 || !ok4 || (c > 0 && d == 0) || key+d >= n*n || k > nt-sum || total > math.MaxUint32 || end > math.MaxUint32 {
+			return nil, fmt.Errorf("parse model: triple context %d: %w", c, errFormat)
+		}
+		key += d
+		sum += k
+		t.start = append(t.start, uint32(sum))
+		t.add(uint32(key/n), uint32(key%n), uint32(total), uint32(end))
+	}
+	if sum != nt || uint64(len(p)-i) < 3*nt {
+		return nil, fmt.Errorf("parse model: triples: %w", errFormat)
+	}
+	t.idx = bytes.Clone(p[i : i+2*int(nt)])
+	t.cnt = bytes.Clone(p[i+2*int(nt) : i+3*int(nt)])
+	i += 3 * int(nt)
+	for j := bytes.IndexByte(t.cnt, 255); j >= 0; {
+		v, ok := uv()
+		if !ok || v < 255 || v > 1<<16-1 {
+			return nil, fmt.Errorf("parse model: large triple count: %w", errFormat)
+		}
+		if t.large == nil {
+			t.large = map[uint32]uint16{}
+		}
+		t.large[uint32(j)] = uint16(v)
+		k := bytes.IndexByte(t.cnt[j+1:], 255)
+		if k < 0 {
+			break
+		}
+		j += 1 + k
+	}
+	return p[i:], nil
 }

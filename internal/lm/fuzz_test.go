@@ -25,11 +25,17 @@ func FuzzScore(f *testing.F) {
 
 func FuzzParse(f *testing.F) {
 	f.Add(modelData[:200])
-	f.Add([]byte(magic + "\x02\x41\x01\x01\x01\x01\x01\x01\x01\x01\x01\x00"))
+	// Two characters, 一 and 丁, the pair 一丁, and the triple 一丁一 seen
+	// 3 times.
+	f.Add([]byte(magic + "\x02\x80\x9c\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01" +
+		"\x01\x01\x01\x05\x00" + "\x01\x01\x01\x01\x03\x00\x00\x00\x03"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		m, err := Parse(data)
 		if err == nil {
 			_ = m.Score("中文测试")
+			_, _ = m.Trigram('一', '丁', '一')
+			_, _ = m.Trigram('一', '丁', '。')
+			_, _ = m.Trigram('中', '文', '测')
 		}
 	})
 }

@@ -23,6 +23,7 @@ type Model struct {
 	succ     []uint16         // successor indices, increasing within a row
 	succQ    []uint8          // quantised log P(b|a) of each successor
 	stored   *pairFilter      // the pairs of succ, for quick misses
+	tri      triples          // counts of three Han characters in a row (Trigram)
 }
 
 var (

@@ -335,7 +335,7 @@ type shiftHyp struct {
 }
 
 func (h *shiftHyp) emit(r rune, lp, bonus float64) {
-	h.rank += lp + bonus + h.arena.wordRankDelta(h.out, r)
+	h.rank += lp + bonus + h.arena.wordRankDelta(h.out, r) + h.arena.trigramRankDelta(h.out, r)
 	h.out = h.arena.node(r, h.out)
 	h.prev = r
 	h.score += lp

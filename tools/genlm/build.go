@@ -33,9 +33,18 @@ type options struct {
 	// MinTextPair is the minimum count of a running-text pair for it to
 	// be stored.
 	MinTextPair float64
+	// MinTriContext is how often two Han characters must stand before a
+	// third in the running text for the triples they start to be stored
+	// (all of them, however rare: a pair seen often and never before c
+	// says that c is unlikely after it).
+	MinTriContext int
 }
 
-var defaultOptions = options{HanShare: 0.85, InWord: 0.5, MinPair: 2, MinGain: 0.3, TextShare: 0.5, MinTextPair: 2}
+var defaultOptions = options{HanShare: 0.85, InWord: 0.5, MinPair: 2, MinGain: 0.3, TextShare: 0.5, MinTextPair: 2, MinTriContext: 3}
+
+// maxTriCount is the largest count of a triple the format keeps; larger
+// counts are stored as it (the corpus's largest, 软件包, is 4,125).
+const maxTriCount = 1<<16 - 1
 
 // Quantisation scales; they must match internal/lm/format.go.
 const (
@@ -59,6 +68,23 @@ type succ struct {
 type model struct {
 	vocab    []entry
 	nBigrams int
+	// tris are the contexts of the running text's triples, by key.
+	tris     []triContext
+	nTriples int
+}
+
+// triContext is a pair of Han characters a b (key = a's index × the
+// vocabulary size + b's), the Han characters seen after it in running
+// text, by index, with their counts, and how often a run of Han
+// characters ended after it.
+type triContext struct {
+	key  int
+	next []triNext
+	end  int
+}
+
+type triNext struct {
+	idx, n int
 }
 
 func quant(lp float64, scale float64) uint8 {
@@ -180,7 +206,62 @@ func build(s, t, text *counts, opt options) *model {
 		}
 		m.nBigrams += len(e.succ)
 	}
+	if beta > 0 && text.tri != nil {
+		m.tris, m.nTriples = triContexts(index, text.tri, text.triEnd, opt.MinTriContext)
+	}
 	return m
+}
+
+// triContexts groups the triples of running text by their first two
+// characters, with the counts of the runs that end after them (end),
+// keeps the contexts seen at least minContext times, and returns them
+// sorted by key with their successors sorted by index.
+func triContexts(index map[rune]int, tri map[[3]rune]int, end map[[2]rune]int, minContext int) ([]triContext, int) {
+	n := len(index)
+	byKey := map[int]*triContext{}
+	total := map[int]int{}
+	context := func(a, b rune) (int, *triContext) {
+		ia, oka := index[a]
+		ib, okb := index[b]
+		if !oka || !okb {
+			return 0, nil
+		}
+		key := ia*n + ib
+		tc := byKey[key]
+		if tc == nil {
+			tc = &triContext{key: key}
+			byKey[key] = tc
+		}
+		return key, tc
+	}
+	for t, c := range tri {
+		ic, okc := index[t[2]]
+		if !okc {
+			continue
+		}
+		if key, tc := context(t[0], t[1]); tc != nil {
+			tc.next = append(tc.next, triNext{ic, min(c, maxTriCount)})
+			total[key] += c
+		}
+	}
+	for p, c := range end {
+		if key, tc := context(p[0], p[1]); tc != nil {
+			tc.end = c
+			total[key] += c
+		}
+	}
+	var out []triContext
+	nt := 0
+	for key, tc := range byKey {
+		if total[key] < minContext {
+			continue
+		}
+		sort.Slice(tc.next, func(i, j int) bool { return tc.next[i].idx < tc.next[j].idx })
+		out = append(out, *tc)
+		nt += len(tc.next)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].key < out[j].key })
+	return out, nt
 }
 
 // pairCount is the count c of a pair whose second character has index b.
@@ -264,7 +345,7 @@ func (m *model) write(w io.Writer) error {
 		n := binary.PutUvarint(tmp[:], x)
 		bw.Write(tmp[:n])
 	}
-	bw.WriteString("HFLM\x01")
+	bw.WriteString("HFLM\x02")
 	uv(uint64(len(m.vocab)))
 	prev := rune(0)
 	for _, e := range m.vocab {
@@ -281,6 +362,44 @@ func (m *model) write(w io.Writer) error {
 			p = s.idx
 			bw.WriteByte(s.q)
 		}
+	}
+	// The triples: the contexts' headers, then the successors of all of
+	// them as little-endian uint16 indices, then their counts as bytes
+	// (255: the count is the next uvarint of the large counts after
+	// them), so that the reader copies arrays instead of decoding a
+	// varint per triple.
+	uv(uint64(len(m.tris)))
+	uv(uint64(m.nTriples))
+	pk := 0
+	for _, tc := range m.tris {
+		uv(uint64(tc.key - pk))
+		pk = tc.key
+		uv(uint64(len(tc.next)))
+		total := 0
+		for _, x := range tc.next {
+			total += x.n
+		}
+		uv(uint64(total))
+		uv(uint64(tc.end))
+	}
+	for _, tc := range m.tris {
+		for _, x := range tc.next {
+			bw.Write([]byte{byte(x.idx), byte(x.idx >> 8)})
+		}
+	}
+	var large []int
+	for _, tc := range m.tris {
+		for _, x := range tc.next {
+			if x.n >= 255 {
+				bw.WriteByte(255)
+				large = append(large, x.n)
+			} else {
+				bw.WriteByte(byte(x.n))
+			}
+		}
+	}
+	for _, n := range large {
+		uv(uint64(n))
 	}
 	if err := bw.Flush(); err != nil {
 		return fmt.Errorf("write model: %w", err)

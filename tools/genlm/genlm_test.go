@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"maps"
 	"os"
 	"path/filepath"
 	"testing"
@@ -31,7 +32,7 @@ func TestBuildDeterministic(t *testing.T) {
 	if !bytes.Equal(a.Bytes(), b.Bytes()) {
 		t.Fatal("output differs between runs")
 	}
-	if !bytes.HasPrefix(a.Bytes(), []byte("HFLM\x01")) {
+	if !bytes.HasPrefix(a.Bytes(), []byte("HFLM\x02")) {
 		t.Fatalf("bad magic %q", a.Bytes()[:5])
 	}
 }
@@ -86,5 +87,54 @@ func TestBuildTextShare(t *testing.T) {
 	}
 	if text.uni['0'] != 0 || text.bi[[2]rune{'是', '0'}] != 0 || text.bi[[2]rune{'。', '数'}] != 0 {
 		t.Error("running text counts Han characters and Han pairs only")
+	}
+}
+
+// Running text gives the triples of the pairs seen MinTriContext times or
+// more (before a Han character or at the end of a run), all of their
+// successors, however rare, and the ends.
+func TestBuildTriples(t *testing.T) {
+	dict := &counts{uni: map[rune]float64{}, bi: map[[2]rune]float64{}}
+	dict.add([]rune("如果"), 100)
+	dict.add([]rune("没有"), 100)
+	text := &counts{uni: map[rune]float64{}, bi: map[[2]rune]float64{}, tri: map[[3]rune]int{}, triEnd: map[[2]rune]int{}}
+	for range 4 {
+		text.addText("如果没有。如果")
+	}
+	text.addText("如果然后,没有人")
+	m := build(dict, dict, text, defaultOptions)
+	idx := map[rune]int{}
+	for i, e := range m.vocab {
+		idx[e.r] = i
+	}
+	n := len(m.vocab)
+	got, ends := map[string]int{}, map[string]int{}
+	for _, tc := range m.tris {
+		ends[string([]rune{m.vocab[tc.key/n].r, m.vocab[tc.key%n].r})] = tc.end
+		for _, x := range tc.next {
+			got[string([]rune{m.vocab[tc.key/n].r, m.vocab[tc.key%n].r, m.vocab[x.idx].r})] = x.n
+		}
+	}
+	// 没有 is seen five times: four at the end of a run (没有。), once
+	// before 人. 果然 and 然后 are seen once.
+	want := map[string]int{"如果没": 4, "如果然": 1, "果没有": 4, "没有人": 1}
+	if len(got) != len(want) {
+		t.Fatalf("triples %v, want %v", got, want)
+	}
+	if wantEnds := map[string]int{"如果": 4, "果没": 0, "没有": 4}; !maps.Equal(ends, wantEnds) {
+		t.Errorf("ends %v, want %v", ends, wantEnds)
+	}
+	for k, v := range want {
+		if got[k] != v {
+			t.Errorf("%s: %d, want %d", k, got[k], v)
+		}
+	}
+	for i := 1; i < len(m.tris); i++ {
+		if m.tris[i-1].key >= m.tris[i].key {
+			t.Fatal("contexts out of order")
+		}
+	}
+	if text.tri[[3]rune{'没', '有', '如'}] != 0 {
+		t.Error("a triple never spans punctuation")
 	}
 }

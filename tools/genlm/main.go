@@ -66,7 +66,7 @@ func main() {
 	opt.TextShare = *textShare
 	var text *counts
 	if *corpus != "" && opt.TextShare > 0 {
-		text = &counts{uni: map[rune]float64{}, bi: map[[2]rune]float64{}}
+		text = &counts{uni: map[rune]float64{}, bi: map[[2]rune]float64{}, tri: map[[3]rune]int{}, triEnd: map[[2]rune]int{}}
 		if err := debcorpus.Lines(*corpus, text.addText); err != nil {
 			log.Fatalf("genlm: %v", err)
 		}
@@ -79,14 +79,19 @@ func main() {
 	if err := os.WriteFile(*out, buf.Bytes(), 0o644); err != nil {
 		log.Fatalf("genlm: %v", err)
 	}
-	log.Printf("genlm: %d characters, %d bigrams, %d bytes -> %s", len(m.vocab), m.nBigrams, buf.Len(), *out)
+	log.Printf("genlm: %d characters, %d bigrams, %d triples after %d pairs, %d bytes -> %s", len(m.vocab), m.nBigrams, m.nTriples, len(m.tris), buf.Len(), *out)
 }
 
-// counts holds the character and adjacent-pair counts of one dictionary.
+// counts holds the character and adjacent-pair counts of one dictionary,
+// and for running text the counts of three Han characters in a row.
 type counts struct {
-	uni   map[rune]float64
-	bi    map[[2]rune]float64
-	total float64 // sum of uni
+	uni map[rune]float64
+	bi  map[[2]rune]float64
+	tri map[[3]rune]int // running text only
+	// triEnd counts the pairs of Han characters after which a run of
+	// them ends (running text only).
+	triEnd map[[2]rune]int
+	total  float64 // sum of uni
 }
 
 // readCounts reads one gse frequency dictionary. Each variant map (rune →
@@ -150,21 +155,32 @@ func (c *counts) add(rs []rune, freq float64) {
 	}
 }
 
-// addText counts the Han characters of one line of running text and the
-// pairs of Han characters next to each other in it.
+// addText counts the Han characters of one line of running text, the
+// pairs of Han characters next to each other in it, and (when c.tri is
+// not nil) the runs of three and the pairs that end a run of Han
+// characters (before anything else or the line end).
 func (c *counts) addText(line string) {
-	prev := rune(-1)
+	prev, prev2 := rune(-1), rune(-1)
 	for _, r := range line {
 		if !unicode.Is(unicode.Han, r) {
-			prev = -1
+			if prev2 >= 0 && c.triEnd != nil {
+				c.triEnd[[2]rune{prev2, prev}]++
+			}
+			prev, prev2 = -1, -1
 			continue
 		}
 		c.uni[r]++
 		c.total++
 		if prev >= 0 {
 			c.bi[[2]rune{prev, r}]++
+			if prev2 >= 0 && c.tri != nil {
+				c.tri[[3]rune{prev2, prev, r}]++
+			}
 		}
-		prev = r
+		prev2, prev = prev, r
+	}
+	if prev2 >= 0 && c.triEnd != nil {
+		c.triEnd[[2]rune{prev2, prev}]++
 	}
 }
 
