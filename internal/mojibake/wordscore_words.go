@@ -27,11 +27,12 @@ import (
 // weight is a log-linear mixture of the two models; 0.4 was best on the
 // synthetic runs (0.35 to 0.45 alike), and 0.5 already prefers 上海 to
 // 上。 in seed 001. With the trigram estimate in the ranking too
-// (trigramRankDelta), 0.2 and 0.3 repair more of the held-out runs of
+// (trigramRankDelta), 0.2 and 0.3 repaired more of the held-out runs of
 // scripts/shift-heldout.sh (1,274 and 1,270 of 2,527 lines exactly,
-// against 1,257), which are Debian documentation like the trigram counts;
-// but in the seed documents they read 日。考核 for 日常考核, where only
-// the word 日常 speaks for the character.
+// against 1,257, before the trigram counts held the ends of runs), which
+// are Debian documentation like the counts; but in the seed documents
+// they read 日。考核 for 日常考核, where only the word 日常 speaks for the
+// character.
 
 //go:generate sh -c "cd ../../tools && go run ./genwords -out ../internal/mojibake/wordscore.bin"
 
