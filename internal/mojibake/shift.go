@@ -1435,10 +1435,11 @@ type lastChar struct {
 	c      rune
 	script float64 // ev.scriptLP of c
 	odd    bool    // charLP's class penalty applies
+	mark   bool    // c is a mark, which markBefore corrects
 }
 
 func (s *shiftScorer) lastChar(x byte, c rune) lastChar {
-	return lastChar{x: x, c: c, script: s.ev.scriptLP(s.m, c), odd: oddClass(c)}
+	return lastChar{x: x, c: c, script: s.ev.scriptLP(s.m, c), odd: oddClass(c), mark: s.pm.IsMark(c)}
 }
 
 // lastChars holds the choices of terminateLost for one state byte and "?"
@@ -1457,29 +1458,35 @@ type lastChars struct {
 // consumedBytes swallowed after a last character c (before the byte
 // next after the "?"): before[k] = consumedBefore(c, hb) to the score and
 // rank, after[k] = consumedPrior(hb, next) + punctJunction(c, hb) to the
-// rank, for hb = consumedBytes[k]. None of them depends on the
-// hypothesis.
+// rank, for hb = consumedBytes[k], and latin, the Latin-context score of
+// the word after a swallowed space (LatinStats.BeforeString of c and the
+// word; 0 without one). None of them depends on the hypothesis.
 type consumedTerms struct {
 	ok            bool
 	before, after [len(consumedBytes)]float64
+	latin         float64
 }
 
 // consumedTermsOf returns the consumedTerms of cands[k] of lc, before the
-// byte next.
-func (s *shiftScorer) consumedTermsOf(lc *lastChars, k int, next byte) *consumedTerms {
+// byte next and the Latin word word (latinWordAt) after the "?".
+func (s *shiftScorer) consumedTermsOf(lc *lastChars, k int, next byte, word string) *consumedTerms {
 	ct := &lc.cons[k]
 	if !ct.ok {
-		s.fillConsumedTerms(ct, lc.cands[k].c, next)
+		s.fillConsumedTerms(ct, lc.cands[k].c, next, word)
 	}
 	return ct
 }
 
 // fillConsumedTerms makes ct the consumedTerms of last character c
-// before the byte next.
-func (s *shiftScorer) fillConsumedTerms(ct *consumedTerms, c rune, next byte) {
+// before the byte next and the Latin word word.
+func (s *shiftScorer) fillConsumedTerms(ct *consumedTerms, c rune, next byte, word string) {
 	for k, hb := range consumedBytes {
 		ct.before[k] = s.consumedBefore(c, hb)
 		ct.after[k] = s.consumedPrior(hb, next) + s.punctJunction(c, rune(hb))
+	}
+	ct.latin = 0
+	if word != "" {
+		ct.latin = s.lat.BeforeString(c, word)
 	}
 	ct.ok = true
 }
@@ -1550,7 +1557,10 @@ func (s *shiftScorer) terminateLost(text string, h shiftHyp, t shiftToken, only 
 			if lc.odd {
 				lp -= 6
 			}
-			lp += s.markBefore(h.prev, c)
+			if lc.mark {
+				// markBefore, 0 for the other characters.
+				lp += s.markBefore(h.prev, c)
+			}
 			cb := 0.0
 			if cached {
 				// A full top keeps c only if lp+cb beats its last, and
@@ -1614,10 +1624,10 @@ func (s *shiftScorer) terminateLost(text string, h shiftHyp, t shiftToken, only 
 			}
 			var ct *consumedTerms
 			if only < 0 {
-				ct = s.consumedTermsOf(&s.lastChars, c.k, next)
+				ct = s.consumedTermsOf(&s.lastChars, c.k, next, word)
 			} else {
 				ct = new(consumedTerms)
-				s.fillConsumedTerms(ct, c.hh.prev, next)
+				s.fillConsumedTerms(ct, c.hh.prev, next, word)
 			}
 			for k, hb := range consumedBytes {
 				if hb == next && hb != ' ' {
@@ -1637,7 +1647,7 @@ func (s *shiftScorer) terminateLost(text string, h shiftHyp, t shiftToken, only 
 					// 1,194 → 1,200 exact, 1,061 → 1,056 wrong, and
 					// 251 → 267 exact with -conservative (wrong 26 → 27);
 					// in the score too, 1,203 exact but 1,058 wrong.
-					hh.rank += s.lat.BeforeString(hh.prev, word)
+					hh.rank += ct.latin // s.lat.BeforeString(hh.prev, word)
 				}
 				if only >= 0 {
 					// After a dropped pair (terminate): the extra
