@@ -646,6 +646,14 @@ func (s *shiftScorer) search(text string, q int, h0 shiftHyp, tk *shiftTokens) *
 			glp = s.lpJoin(h0.prev, text[q:endPos], next)
 			glps = append(glps, glpAt{endPos, glp})
 		}
+		// The bigrams of the tail below are log-probabilities, never
+		// above 0 (the class rules' bonuses for runs of kana or Hangul
+		// leave them below it too), so rank ends at most at h.rank
+		// (rounding is monotonic): a hypothesis that the check after
+		// them would turn away is turned away before they are asked.
+		if best != nil && h.rank-glp <= runnerUp {
+			return
+		}
 		score, rank := h.score, h.rank
 		var tailBuf [2]rune
 		tail := tailBuf[:0]
