@@ -892,21 +892,25 @@ func (s *shiftScorer) dropStep(hs []shiftHyp, at int, u byte, slot int) [maxDrop
 	for j := range firstMax {
 		firstMax[j] = math.Inf(-1)
 	}
-	for gi := range p.groups {
-		pg, gr := &p.groups[gi], &dc.groups[gi]
-		c1 := pg.c1
-		for j := range hs {
-			e, k := s.bg.entry(hs[j].prev, c1)
+	var prevs [maxDropShare]rune
+	for j := range hs {
+		prevs[j] = hs[j].prev
+	}
+	for gi := range dc.groups {
+		gr := &dc.groups[gi]
+		c1 := gr.c1
+		for j, prev := range prevs[:nh] {
+			e, k := s.bg.entry(prev, c1)
 			lp := e.lp
 			if e.key != k {
-				lp = s.bg.miss(hs[j].prev, c1)
+				lp = s.bg.miss(prev, c1)
 			}
 			l := gr.c1Terms.lp(lp, ha != 0)
 			if ha == 0 {
 				l += leadPrior(c1)
 			}
 			lp1[gi*nh+j] = l
-			if b := l + pg.gmax[si]; b > firstMax[j] {
+			if b := l + gr.gmax; b > firstMax[j] {
 				first[j], firstMax[j] = gi, b
 			}
 		}
@@ -917,11 +921,11 @@ func (s *shiftScorer) dropStep(hs []shiftHyp, at int, u byte, slot int) [maxDrop
 	for j := 0; j < nh && len(p.groups) > 0; j++ {
 		sel := &sels[j]
 		s.offerGroup(sel, dc, first[j], lp1[first[j]*nh+j], si)
-		for gi := range p.groups {
-			l1 := lp1[gi*nh+j]
+		for gi := range dc.groups {
+			l1, gr := lp1[gi*nh+j], &dc.groups[gi]
 			// offerGroup's bound, asked here to save the call for the
 			// groups it would skip (most have no document words).
-			if gi == first[j] || sel.full() && l1+p.groups[gi].gmax[si] < sel.top[dropKeep-1].lp && dc.groups[gi].lo == dc.groups[gi].hi {
+			if gi == first[j] || sel.full() && l1+gr.gmax < sel.top[dropKeep-1].lp && gr.lo == gr.hi {
 				continue
 			}
 			s.offerGroup(sel, dc, gi, l1, si)
@@ -1025,9 +1029,13 @@ type dropChoices struct {
 // character c1 = (a, x) of plain: the terms of c1's charLP and the
 // document's words after c1 in ents[lo:hi]. (Whether the document
 // annotates a second character of plain, which then takes 6 off its
-// score, dropStep asks of the few it looks at.)
+// score, dropStep asks of the few it looks at.) c1 and gmax, the plain
+// group's gmax in the document's script, are copied from plain, so that
+// dropStep's loops over the groups read this compact array alone.
 type dropChoiceGroup struct {
+	c1      rune
 	c1Terms charTerms
+	gmax    float64
 	lo, hi  int
 }
 
@@ -1056,11 +1064,11 @@ func (s *shiftScorer) dropChoicesOf(ha, u byte) *dropChoices {
 		return dc
 	}
 	dc.ha, dc.u, dc.used, dc.groups, dc.ents = ha, u, true, dc.groups[:0], dc.ents[:0]
-	p := s.dropPlainOf(ha, u)
+	p, si := s.dropPlainOf(ha, u), s.scriptIndex()
 	dc.plain = p
 	for _, pg := range p.groups {
 		x, c1 := pg.x, pg.c1
-		gr := dropChoiceGroup{c1Terms: s.termsOf(c1), lo: len(dc.ents)}
+		gr := dropChoiceGroup{c1: c1, c1Terms: s.termsOf(c1), gmax: pg.gmax[si], lo: len(dc.ents)}
 		if ha != 0 {
 			// Words of the document after c1 (您 → 也).
 			for _, c2 := range s.ev.successors(c1) {
