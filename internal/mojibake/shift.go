@@ -624,27 +624,29 @@ func (s *shiftScorer) search(text string, q int, h0 shiftHyp, tk *shiftTokens) *
 	beam := []shiftHyp{h0}
 	var best *shiftCand
 	runnerUp := math.Inf(-1)
-	// glps memoises the garbled text's log-probability by end offset.
+	// glps memoises the garbled text's log-probability and the rune
+	// after the repair by end offset.
 	type glpAt struct {
-		end int
-		lp  float64
+		end  int
+		lp   float64
+		next rune
 	}
 	var glps []glpAt
 	consider := func(h shiftHyp, end shiftEnd, last, consumed byte, extra rune, endPos int) {
-		next, _ := utf8.DecodeRuneInString(text[endPos:])
-		if endPos >= len(text) {
-			next = '\n'
-		}
-		glp, ok := 0.0, false
+		glp, next, ok := 0.0, rune(0), false
 		for _, g := range glps {
 			if g.end == endPos {
-				glp, ok = g.lp, true
+				glp, next, ok = g.lp, g.next, true
 				break
 			}
 		}
 		if !ok {
+			next, _ = utf8.DecodeRuneInString(text[endPos:])
+			if endPos >= len(text) {
+				next = '\n'
+			}
 			glp = s.lpJoin(h0.prev, text[q:endPos], next)
-			glps = append(glps, glpAt{endPos, glp})
+			glps = append(glps, glpAt{endPos, glp, next})
 		}
 		// The bigrams of the tail below are log-probabilities, never
 		// above 0 (the class rules' bonuses for runs of kana or Hangul
