@@ -1571,7 +1571,12 @@ func (s *shiftScorer) terminateLost(text string, h shiftHyp, t shiftToken, only 
 			// charLP(h.prev, c, false), its class and script terms
 			// computed once for all hypotheses.
 			c := lc.c
-			lp := s.bg.Bigram(h.prev, c) + lc.script
+			e, key := s.bg.entry(h.prev, c) // s.bg.Bigram(h.prev, c), inlined
+			lp := e.lp
+			if e.key != key {
+				lp = s.bg.miss(h.prev, c)
+			}
+			lp += lc.script
 			if lc.odd {
 				lp -= 6
 			}
@@ -1589,18 +1594,21 @@ func (s *shiftScorer) terminateLost(text string, h shiftHyp, t shiftToken, only 
 				}
 				cb = s.cacheBonus(h.prev, c)
 			}
-			e := xl{lc.x, c, k, lp, lp + cb}
+			// c goes after the kept ones that rank as high (the earlier
+			// first among equals), in place of the last of a full top.
+			rank := lp + cb
+			j := n
 			if n < len(top) {
-				top[n] = e
 				n++
-			} else if e.rank > top[len(top)-1].rank {
-				top[len(top)-1] = e
+			} else if rank > top[len(top)-1].rank {
+				j--
 			} else {
 				continue
 			}
-			for j := n - 1; j > 0 && top[j].rank > top[j-1].rank; j-- {
-				top[j], top[j-1] = top[j-1], top[j]
+			for ; j > 0 && rank > top[j-1].rank; j-- {
+				top[j] = top[j-1]
 			}
+			top[j] = xl{lc.x, c, k, lp, rank}
 		}
 		var xsBuf [len(top)]xc
 		xs := xsBuf[:n]
@@ -1779,11 +1787,17 @@ func (s *shiftScorer) dropStepFinal(h shiftHyp, at int, last byte) []shiftHyp {
 	n := 0
 	fd := s.finalDropChoices(h.a, last)
 	si := s.scriptIndex()
-	for _, gr := range fd.groups {
-		x, c1 := gr.x, gr.c
+	for gi := range fd.groups {
+		gr := &fd.groups[gi]
+		c1 := gr.c
+		e, key := s.bg.entry(h.prev, c1) // s.bg.Bigram(h.prev, c1), inlined
+		b := e.lp
+		if e.key != key {
+			b = s.bg.miss(h.prev, c1)
+		}
 		// charLP(h.prev, c1, true), its terms of c1 alone but the
 		// annotation made with the choices.
-		lp1 := charTerms{gr.script[si], gr.odd, s.ev != nil && s.ev.annotated(c1)}.lp(s.bg.Bigram(h.prev, c1), true)
+		lp1 := charTerms{gr.script[si], gr.odd, s.ev != nil && s.ev.annotated(c1)}.lp(b, true)
 		// A full top keeps none of the group's choices when even the best
 		// (gr.max) does not beat its last: rounding is monotonic, so
 		// lp1+e.b ≤ lp1+gr.max.
@@ -1791,19 +1805,22 @@ func (s *shiftScorer) dropStepFinal(h shiftHyp, at int, last byte) []shiftHyp {
 			continue
 		}
 		for _, e := range fd.ents[gr.lo:gr.hi] {
-			y, c2 := e.y, e.c2
-			cd := cand{x, y, c1, c2, lp1, lp1 + e.b}
+			// The choice goes after the kept ones that score as much
+			// (the earlier first among equals), in place of the last
+			// of a full top.
+			lp := lp1 + e.b
+			j := n
 			if n < keep {
-				top[n] = cd
 				n++
-			} else if cd.lp > top[keep-1].lp {
-				top[keep-1] = cd
+			} else if lp > top[keep-1].lp {
+				j--
 			} else {
 				continue
 			}
-			for j := n - 1; j > 0 && top[j].lp > top[j-1].lp; j-- {
-				top[j], top[j-1] = top[j-1], top[j]
+			for ; j > 0 && lp > top[j-1].lp; j-- {
+				top[j] = top[j-1]
 			}
+			top[j] = cand{gr.x, e.y, c1, e.c2, lp1, lp}
 		}
 	}
 	out := s.finalOut[:0]
