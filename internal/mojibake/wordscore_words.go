@@ -160,11 +160,16 @@ func segmentStep(m *lm.Model, ws map[uint64]float32, rs []rune, i int, best *[wo
 // segmentNext returns what segmentStep sets best[i] to, with rs[i-1] = r
 // given apart (rs may end before it) and uni, the model's Unigram(r).
 func segmentNext(ws map[uint64]float32, rs []rune, r rune, uni float64, i int, best *[wordContext + 2]float64) float64 {
+	// The scores are sums of log-probabilities, never NaN, and only
+	// best[0] is 0: a comparison keeps the larger as max does, without
+	// max's tests for NaN and the sign of zero.
 	b := best[i-1] + uni
 	// The stretch is BMP Han (wordRankDelta), so the one-character
 	// word is in wordOne.
 	if lp := wordOne[r-0x4E00]; lp <= 0 {
-		b = max(b, best[i-1]+float64(lp))
+		if x := best[i-1] + float64(lp); x > b {
+			b = x
+		}
 	}
 	// wordKey(rs[i-n:i]), each from the one before: the runes packed so
 	// far shift up as wordKey's loop shifts them.
@@ -176,7 +181,9 @@ func segmentNext(ws map[uint64]float32, rs []rune, r rune, uni float64, i int, b
 			continue
 		}
 		if lp, ok := ws[k]; ok {
-			b = max(b, best[i-n]+float64(lp))
+			if x := best[i-n] + float64(lp); x > b {
+				b = x
+			}
 		}
 	}
 	return b
