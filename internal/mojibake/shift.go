@@ -1884,8 +1884,8 @@ func (s *shiftScorer) prune(hs []shiftHyp) []shiftHyp {
 	// steps depend only on the length and the comparisons, so the order
 	// is the same, without moving whole hypotheses.
 	keys := s.pruneKeys[:0]
-	for i, h := range hs {
-		keys = append(keys, rankKey{h.rank, i})
+	for i := range hs {
+		keys = append(keys, rankKey{hs[i].rank, i})
 	}
 	if len(keys) <= 12 {
 		// What pdqsort does with 12 elements or fewer (maxInsertion),
