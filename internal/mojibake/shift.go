@@ -1368,7 +1368,14 @@ func (ld *lostDrops) add(gr *lostDropGroup, e lostDropEnt, s *shiftScorer, c, c2
 	if len(succ) > 0 {
 		e.cb = s.cacheBonus(c, c2)
 	}
-	gr.bMax, gr.cbMax = max(gr.bMax, e.b), max(gr.cbMax, e.cb)
+	// Comparisons keep the maxima as max does, without its tests for
+	// NaN and the sign of zero, which a bound does not need.
+	if e.b > gr.bMax {
+		gr.bMax = e.b
+	}
+	if e.cb > gr.cbMax {
+		gr.cbMax = e.cb
+	}
 	ld.ents = append(ld.ents, e)
 }
 
