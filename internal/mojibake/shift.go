@@ -234,7 +234,12 @@ type shiftToken struct {
 }
 
 type outNode struct {
-	r      rune
+	r rune
+	// word is the word model's score of the parent's history with r
+	// (segmentNext), which wordStep computed when the node was emitted,
+	// if wordOK: what histOf needs to extend the parent's history by r.
+	wordOK bool
+	word   float64
 	parent *outNode
 	hist   *wordHist // the history wordRankDelta reads after the node, made on first use
 }
@@ -335,8 +340,10 @@ type shiftHyp struct {
 }
 
 func (h *shiftHyp) emit(r rune, lp, bonus float64) {
-	h.rank += lp + bonus + h.arena.wordRankDelta(h.out, r)
+	delta, word, ok := h.arena.wordStep(h.out, r)
+	h.rank += lp + bonus + delta
 	h.out = h.arena.node(r, h.out)
+	h.out.word, h.out.wordOK = word, ok
 	h.prev = r
 	h.score += lp
 	h.nOut++

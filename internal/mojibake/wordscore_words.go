@@ -230,7 +230,12 @@ func (a *nodeArena) histOf(out *outNode) *wordHist {
 			*h = *p
 			h.n++
 			h.rs[p.n] = out.r
-			segmentStep(m, ws, h.rs[:h.n], h.n, &h.best)
+			if out.wordOK {
+				// segmentStep's score, computed when out was emitted.
+				h.best[h.n] = out.word
+			} else {
+				segmentStep(m, ws, h.rs[:h.n], h.n, &h.best)
+			}
 		} else {
 			h.n = wordContext
 			copy(h.rs[:], p.rs[1:wordContext])
@@ -247,8 +252,18 @@ func (a *nodeArena) histOf(out *outNode) *wordHist {
 // wordRankDelta is wordRankDelta(out, r), with the histories kept in the
 // nodes.
 func (a *nodeArena) wordRankDelta(out *outNode, r rune) float64 {
+	delta, _, _ := a.wordStep(out, r)
+	return delta
+}
+
+// wordStep returns wordRankDelta(out, r) and, with ok set, the word
+// model's score of out's history with r, which histOf of a node of r
+// after out would compute again (segmentStep): ok when r is Han and the
+// history has fewer than wordContext characters, so that the node's
+// history extends it.
+func (a *nodeArena) wordStep(out *outNode, r rune) (delta, word float64, ok bool) {
 	if !isBMPHan(r) {
-		return 0
+		return 0, 0, false
 	}
 	m, ws := lm.Default(), wordList()
 	h := a.histOf(out)
@@ -256,7 +271,8 @@ func (a *nodeArena) wordRankDelta(out *outNode, r rune) float64 {
 	// The last step scores the history with r (without copying it);
 	// best[n] is it without.
 	uni := m.Unigram(r)
-	wordLP := segmentNext(ws, h.rs[:n], r, uni, n+1, &h.best)
+	word = segmentNext(ws, h.rs[:n], r, uni, n+1, &h.best)
+	wordLP := word
 	charLP := uni
 	if n > 0 {
 		wordLP -= h.best[n]
@@ -266,5 +282,5 @@ func (a *nodeArena) wordRankDelta(out *outNode, r rune) float64 {
 			charLP = m.Bigram(h.rs[n-1], r)
 		}
 	}
-	return wordWeight * (wordLP - charLP)
+	return wordWeight * (wordLP - charLP), word, n < wordContext
 }
