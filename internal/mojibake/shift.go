@@ -1524,7 +1524,9 @@ func (s *shiftScorer) fillConsumedTerms(ct *consumedTerms, c rune, next byte, wo
 }
 
 // lastCharChoices returns the characters (a, x) that can end a run at the
-// "?" ending at pos, those the reading after it allows.
+// "?" ending at pos, those the reading after it allows, the likeliest
+// (by unigram) first: terminateLost keeps the best few, which the first
+// ones then fill, and the rest seldom enter.
 func (s *shiftScorer) lastCharChoices(text string, a byte, pos int) []lastChar {
 	lc := &s.lastChars
 	if lc.pos == pos && lc.a == a {
@@ -1536,20 +1538,42 @@ func (s *shiftScorer) lastCharChoices(text string, a byte, pos int) []lastChar {
 	if pe > 0 {
 		ps = pinyin.ParseSyllable(syl)
 	}
-	for x := 0x80; x <= 0xFE; x++ {
-		c := s.g.decode2(a, byte(x))
-		if c == 0 || s.g.isPUA(c) {
-			continue
-		}
+	for _, x := range s.lastBytes(a) {
+		c := s.g.decode2(a, x)
 		if pe > 0 && !ps.Of(c) {
 			continue
 		}
-		lc.cands = append(lc.cands, s.lastChar(byte(x), c))
+		lc.cands = append(lc.cands, s.lastChar(x, c))
 	}
 	lc.cons = slices.Grow(lc.cons[:0], len(lc.cands))[:len(lc.cands)]
 	clear(lc.cons)
 	return lc.cands
 }
+
+// lastBytes returns the bytes x ≥ 0x80 such that (a, x) is a character
+// (no private-use one), by descending unigram of the character under the
+// default model, the smaller x first among equals. The order only makes
+// terminateLost's selection faster; what it selects does not depend on
+// it.
+func (s *shiftScorer) lastBytes(a byte) []byte {
+	if xs := lastByteTabs.load(a, 0); xs != nil {
+		return *xs
+	}
+	var xs []byte
+	var uni [256]float64
+	for x := 0x80; x <= 0xFE; x++ {
+		if c := s.g.decode2(a, byte(x)); c != 0 && !s.g.isPUA(c) {
+			xs = append(xs, byte(x))
+			uni[x] = lm.Default().Unigram(c)
+		}
+	}
+	slices.SortStableFunc(xs, func(x, y byte) int { return cmp.Compare(uni[y], uni[x]) })
+	lastByteTabs.keep(a, 0, &xs, int64(cap(xs)))
+	return xs
+}
+
+// lastByteTabs keeps lastBytes by state byte (at most 127 bytes each).
+var lastByteTabs = &byteKeyed[[]byte]{limit: 64 << 10}
 
 // terminateLost ends the run at a "?" that stands for the lost last byte.
 func (s *shiftScorer) terminateLost(text string, h shiftHyp, t shiftToken, only int, consider func(shiftHyp, shiftEnd, byte, byte, rune, int)) {
@@ -1561,14 +1585,11 @@ func (s *shiftScorer) terminateLost(text string, h shiftHyp, t shiftToken, only 
 			k  int // the character's place in cands
 			hh shiftHyp
 		}
-		// The six likeliest last characters, scored before any copying.
-		type xl struct {
-			x        byte
-			c        rune
-			k        int
-			lp, rank float64
-		}
-		var top [6]xl
+		// The six likeliest last characters, scored before any copying:
+		// the best by rank, the smaller last byte first among equals (as
+		// when the bytes were tried in increasing order), whatever the
+		// order they are scored in.
+		var top [6]lastPick
 		n := 0
 		var one [1]lastChar
 		cands := one[:0]
@@ -1603,26 +1624,26 @@ func (s *shiftScorer) terminateLost(text string, h shiftHyp, t shiftToken, only 
 				// A full top keeps c only if lp+cb beats its last, and
 				// cacheBonus is at most 3: rounding is monotonic, so
 				// lp+cb ≤ lp+3.
-				if n == len(top) && lp+3 <= top[len(top)-1].rank {
+				if n == len(top) && !top[len(top)-1].beatenBy(lp+3, lc.x) {
 					continue
 				}
 				cb = s.cacheBonus(h.prev, c)
 			}
-			// c goes after the kept ones that rank as high (the earlier
-			// first among equals), in place of the last of a full top.
+			// c goes after the kept ones that rank before it, in place
+			// of the last of a full top.
 			rank := lp + cb
 			j := n
 			if n < len(top) {
 				n++
-			} else if rank > top[len(top)-1].rank {
+			} else if top[len(top)-1].beatenBy(rank, lc.x) {
 				j--
 			} else {
 				continue
 			}
-			for ; j > 0 && rank > top[j-1].rank; j-- {
+			for ; j > 0 && top[j-1].beatenBy(rank, lc.x); j-- {
 				top[j] = top[j-1]
 			}
-			top[j] = xl{lc.x, c, k, lp, rank}
+			top[j] = lastPick{lc.x, c, k, lp, rank}
 		}
 		var xsBuf [len(top)]xc
 		xs := xsBuf[:n]
@@ -1705,6 +1726,22 @@ func (s *shiftScorer) terminateLost(text string, h shiftHyp, t shiftToken, only 
 			}
 		}
 	}
+}
+
+// lastPick is a last character that terminateLost keeps: its last byte
+// x, the character c, its place k in the choices, its score lp after the
+// hypothesis and its rank (lp with the cache bonus).
+type lastPick struct {
+	x        byte
+	c        rune
+	k        int
+	lp, rank float64
+}
+
+// beatenBy reports whether a last character of byte x and rank rank
+// ranks before p: higher, or as high with a smaller byte.
+func (p *lastPick) beatenBy(rank float64, x byte) bool {
+	return rank > p.rank || rank == p.rank && x < p.x
 }
 
 // markBefore is the correction of the score of c after prev when c is a
