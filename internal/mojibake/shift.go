@@ -234,7 +234,12 @@ type shiftToken struct {
 }
 
 type outNode struct {
-	r      rune
+	r rune
+	// word is the word model's score of the parent's history with r
+	// (segmentNext), which wordStep computed when the node was emitted,
+	// if wordOK: what histOf needs to extend the parent's history by r.
+	wordOK bool
+	word   float64
 	parent *outNode
 	hist   *wordHist // the history wordRankDelta reads after the node, made on first use
 }
@@ -335,8 +340,10 @@ type shiftHyp struct {
 }
 
 func (h *shiftHyp) emit(r rune, lp, bonus float64) {
-	h.rank += lp + bonus + h.arena.wordRankDelta(h.out, r) + h.arena.trigramRankDelta(h.out, r)
+	delta, word, ok := h.arena.wordStep(h.out, r)
+	h.rank += lp + bonus + delta + h.arena.trigramRankDelta(h.out, r)
 	h.out = h.arena.node(r, h.out)
+	h.out.word, h.out.wordOK = word, ok
 	h.prev = r
 	h.score += lp
 	h.nOut++
@@ -624,27 +631,37 @@ func (s *shiftScorer) search(text string, q int, h0 shiftHyp, tk *shiftTokens) *
 	beam := []shiftHyp{h0}
 	var best *shiftCand
 	runnerUp := math.Inf(-1)
-	// glps memoises the garbled text's log-probability by end offset.
+	// glps memoises the garbled text's log-probability and the rune
+	// after the repair by end offset.
 	type glpAt struct {
-		end int
-		lp  float64
+		end  int
+		lp   float64
+		next rune
 	}
 	var glps []glpAt
 	consider := func(h shiftHyp, end shiftEnd, last, consumed byte, extra rune, endPos int) {
-		next, _ := utf8.DecodeRuneInString(text[endPos:])
-		if endPos >= len(text) {
-			next = '\n'
-		}
-		glp, ok := 0.0, false
+		glp, next, ok := 0.0, rune(0), false
 		for _, g := range glps {
 			if g.end == endPos {
-				glp, ok = g.lp, true
+				glp, next, ok = g.lp, g.next, true
 				break
 			}
 		}
 		if !ok {
+			next, _ = utf8.DecodeRuneInString(text[endPos:])
+			if endPos >= len(text) {
+				next = '\n'
+			}
 			glp = s.lpJoin(h0.prev, text[q:endPos], next)
-			glps = append(glps, glpAt{endPos, glp})
+			glps = append(glps, glpAt{endPos, glp, next})
+		}
+		// The bigrams of the tail below are log-probabilities, never
+		// above 0 (the class rules' bonuses for runs of kana or Hangul
+		// leave them below it too), so rank ends at most at h.rank
+		// (rounding is monotonic): a hypothesis that the check after
+		// them would turn away is turned away before they are asked.
+		if best != nil && h.rank-glp <= runnerUp {
+			return
 		}
 		score, rank := h.score, h.rank
 		var tailBuf [2]rune
@@ -884,21 +901,25 @@ func (s *shiftScorer) dropStep(hs []shiftHyp, at int, u byte, slot int) [maxDrop
 	for j := range firstMax {
 		firstMax[j] = math.Inf(-1)
 	}
-	for gi := range p.groups {
-		pg, gr := &p.groups[gi], &dc.groups[gi]
-		c1 := pg.c1
-		for j := range hs {
-			e, k := s.bg.entry(hs[j].prev, c1)
+	var prevs [maxDropShare]rune
+	for j := range hs {
+		prevs[j] = hs[j].prev
+	}
+	for gi := range dc.groups {
+		gr := &dc.groups[gi]
+		c1 := gr.c1
+		for j, prev := range prevs[:nh] {
+			e, k := s.bg.entry(prev, c1)
 			lp := e.lp
 			if e.key != k {
-				lp = s.bg.miss(hs[j].prev, c1)
+				lp = s.bg.miss(prev, c1)
 			}
 			l := gr.c1Terms.lp(lp, ha != 0)
 			if ha == 0 {
 				l += leadPrior(c1)
 			}
 			lp1[gi*nh+j] = l
-			if b := l + pg.gmax[si]; b > firstMax[j] {
+			if b := l + gr.gmax; b > firstMax[j] {
 				first[j], firstMax[j] = gi, b
 			}
 		}
@@ -909,11 +930,11 @@ func (s *shiftScorer) dropStep(hs []shiftHyp, at int, u byte, slot int) [maxDrop
 	for j := 0; j < nh && len(p.groups) > 0; j++ {
 		sel := &sels[j]
 		s.offerGroup(sel, dc, first[j], lp1[first[j]*nh+j], si)
-		for gi := range p.groups {
-			l1 := lp1[gi*nh+j]
+		for gi := range dc.groups {
+			l1, gr := lp1[gi*nh+j], &dc.groups[gi]
 			// offerGroup's bound, asked here to save the call for the
 			// groups it would skip (most have no document words).
-			if gi == first[j] || sel.full() && l1+p.groups[gi].gmax[si] < sel.top[dropKeep-1].lp && dc.groups[gi].lo == dc.groups[gi].hi {
+			if gi == first[j] || sel.full() && l1+gr.gmax < sel.top[dropKeep-1].lp && gr.lo == gr.hi {
 				continue
 			}
 			s.offerGroup(sel, dc, gi, l1, si)
@@ -1017,9 +1038,13 @@ type dropChoices struct {
 // character c1 = (a, x) of plain: the terms of c1's charLP and the
 // document's words after c1 in ents[lo:hi]. (Whether the document
 // annotates a second character of plain, which then takes 6 off its
-// score, dropStep asks of the few it looks at.)
+// score, dropStep asks of the few it looks at.) c1 and gmax, the plain
+// group's gmax in the document's script, are copied from plain, so that
+// dropStep's loops over the groups read this compact array alone.
 type dropChoiceGroup struct {
+	c1      rune
 	c1Terms charTerms
+	gmax    float64
 	lo, hi  int
 }
 
@@ -1048,11 +1073,11 @@ func (s *shiftScorer) dropChoicesOf(ha, u byte) *dropChoices {
 		return dc
 	}
 	dc.ha, dc.u, dc.used, dc.groups, dc.ents = ha, u, true, dc.groups[:0], dc.ents[:0]
-	p := s.dropPlainOf(ha, u)
+	p, si := s.dropPlainOf(ha, u), s.scriptIndex()
 	dc.plain = p
 	for _, pg := range p.groups {
 		x, c1 := pg.x, pg.c1
-		gr := dropChoiceGroup{c1Terms: s.termsOf(c1), lo: len(dc.ents)}
+		gr := dropChoiceGroup{c1: c1, c1Terms: s.termsOf(c1), gmax: pg.gmax[si], lo: len(dc.ents)}
 		if ha != 0 {
 			// Words of the document after c1 (您 → 也).
 			for _, c2 := range s.ev.successors(c1) {
@@ -1350,7 +1375,14 @@ func (ld *lostDrops) add(gr *lostDropGroup, e lostDropEnt, s *shiftScorer, c, c2
 	if len(succ) > 0 {
 		e.cb = s.cacheBonus(c, c2)
 	}
-	gr.bMax, gr.cbMax = max(gr.bMax, e.b), max(gr.cbMax, e.cb)
+	// Comparisons keep the maxima as max does, without its tests for
+	// NaN and the sign of zero, which a bound does not need.
+	if e.b > gr.bMax {
+		gr.bMax = e.b
+	}
+	if e.cb > gr.cbMax {
+		gr.cbMax = e.cb
+	}
 	ld.ents = append(ld.ents, e)
 }
 
@@ -1435,10 +1467,11 @@ type lastChar struct {
 	c      rune
 	script float64 // ev.scriptLP of c
 	odd    bool    // charLP's class penalty applies
+	mark   bool    // c is a mark, which markBefore corrects
 }
 
 func (s *shiftScorer) lastChar(x byte, c rune) lastChar {
-	return lastChar{x: x, c: c, script: s.ev.scriptLP(s.m, c), odd: oddClass(c)}
+	return lastChar{x: x, c: c, script: s.ev.scriptLP(s.m, c), odd: oddClass(c), mark: s.pm.IsMark(c)}
 }
 
 // lastChars holds the choices of terminateLost for one state byte and "?"
@@ -1457,35 +1490,43 @@ type lastChars struct {
 // consumedBytes swallowed after a last character c (before the byte
 // next after the "?"): before[k] = consumedBefore(c, hb) to the score and
 // rank, after[k] = consumedPrior(hb, next) + punctJunction(c, hb) to the
-// rank, for hb = consumedBytes[k]. None of them depends on the
-// hypothesis.
+// rank, for hb = consumedBytes[k], and latin, the Latin-context score of
+// the word after a swallowed space (LatinStats.BeforeString of c and the
+// word; 0 without one). None of them depends on the hypothesis.
 type consumedTerms struct {
 	ok            bool
 	before, after [len(consumedBytes)]float64
+	latin         float64
 }
 
 // consumedTermsOf returns the consumedTerms of cands[k] of lc, before the
-// byte next.
-func (s *shiftScorer) consumedTermsOf(lc *lastChars, k int, next byte) *consumedTerms {
+// byte next and the Latin word word (latinWordAt) after the "?".
+func (s *shiftScorer) consumedTermsOf(lc *lastChars, k int, next byte, word string) *consumedTerms {
 	ct := &lc.cons[k]
 	if !ct.ok {
-		s.fillConsumedTerms(ct, lc.cands[k].c, next)
+		s.fillConsumedTerms(ct, lc.cands[k].c, next, word)
 	}
 	return ct
 }
 
 // fillConsumedTerms makes ct the consumedTerms of last character c
-// before the byte next.
-func (s *shiftScorer) fillConsumedTerms(ct *consumedTerms, c rune, next byte) {
+// before the byte next and the Latin word word.
+func (s *shiftScorer) fillConsumedTerms(ct *consumedTerms, c rune, next byte, word string) {
 	for k, hb := range consumedBytes {
 		ct.before[k] = s.consumedBefore(c, hb)
 		ct.after[k] = s.consumedPrior(hb, next) + s.punctJunction(c, rune(hb))
+	}
+	ct.latin = 0
+	if word != "" {
+		ct.latin = s.lat.BeforeString(c, word)
 	}
 	ct.ok = true
 }
 
 // lastCharChoices returns the characters (a, x) that can end a run at the
-// "?" ending at pos, those the reading after it allows.
+// "?" ending at pos, those the reading after it allows, the likeliest
+// (by unigram) first: terminateLost keeps the best few, which the first
+// ones then fill, and the rest seldom enter.
 func (s *shiftScorer) lastCharChoices(text string, a byte, pos int) []lastChar {
 	lc := &s.lastChars
 	if lc.pos == pos && lc.a == a {
@@ -1497,20 +1538,42 @@ func (s *shiftScorer) lastCharChoices(text string, a byte, pos int) []lastChar {
 	if pe > 0 {
 		ps = pinyin.ParseSyllable(syl)
 	}
-	for x := 0x80; x <= 0xFE; x++ {
-		c := s.g.decode2(a, byte(x))
-		if c == 0 || s.g.isPUA(c) {
-			continue
-		}
+	for _, x := range s.lastBytes(a) {
+		c := s.g.decode2(a, x)
 		if pe > 0 && !ps.Of(c) {
 			continue
 		}
-		lc.cands = append(lc.cands, s.lastChar(byte(x), c))
+		lc.cands = append(lc.cands, s.lastChar(x, c))
 	}
 	lc.cons = slices.Grow(lc.cons[:0], len(lc.cands))[:len(lc.cands)]
 	clear(lc.cons)
 	return lc.cands
 }
+
+// lastBytes returns the bytes x ≥ 0x80 such that (a, x) is a character
+// (no private-use one), by descending unigram of the character under the
+// default model, the smaller x first among equals. The order only makes
+// terminateLost's selection faster; what it selects does not depend on
+// it.
+func (s *shiftScorer) lastBytes(a byte) []byte {
+	if xs := lastByteTabs.load(a, 0); xs != nil {
+		return *xs
+	}
+	var xs []byte
+	var uni [256]float64
+	for x := 0x80; x <= 0xFE; x++ {
+		if c := s.g.decode2(a, byte(x)); c != 0 && !s.g.isPUA(c) {
+			xs = append(xs, byte(x))
+			uni[x] = lm.Default().Unigram(c)
+		}
+	}
+	slices.SortStableFunc(xs, func(x, y byte) int { return cmp.Compare(uni[y], uni[x]) })
+	lastByteTabs.keep(a, 0, &xs, int64(cap(xs)))
+	return xs
+}
+
+// lastByteTabs keeps lastBytes by state byte (at most 127 bytes each).
+var lastByteTabs = &byteKeyed[[]byte]{limit: 64 << 10}
 
 // terminateLost ends the run at a "?" that stands for the lost last byte.
 func (s *shiftScorer) terminateLost(text string, h shiftHyp, t shiftToken, only int, consider func(shiftHyp, shiftEnd, byte, byte, rune, int)) {
@@ -1522,14 +1585,11 @@ func (s *shiftScorer) terminateLost(text string, h shiftHyp, t shiftToken, only 
 			k  int // the character's place in cands
 			hh shiftHyp
 		}
-		// The six likeliest last characters, scored before any copying.
-		type xl struct {
-			x        byte
-			c        rune
-			k        int
-			lp, rank float64
-		}
-		var top [6]xl
+		// The six likeliest last characters, scored before any copying:
+		// the best by rank, the smaller last byte first among equals (as
+		// when the bytes were tried in increasing order), whatever the
+		// order they are scored in.
+		var top [6]lastPick
 		n := 0
 		var one [1]lastChar
 		cands := one[:0]
@@ -1546,33 +1606,44 @@ func (s *shiftScorer) terminateLost(text string, h shiftHyp, t shiftToken, only 
 			// charLP(h.prev, c, false), its class and script terms
 			// computed once for all hypotheses.
 			c := lc.c
-			lp := s.bg.Bigram(h.prev, c) + lc.script
+			e, key := s.bg.entry(h.prev, c) // s.bg.Bigram(h.prev, c), inlined
+			lp := e.lp
+			if e.key != key {
+				lp = s.bg.miss(h.prev, c)
+			}
+			lp += lc.script
 			if lc.odd {
 				lp -= 6
 			}
-			lp += s.markBefore(h.prev, c)
+			if lc.mark {
+				// markBefore, 0 for the other characters.
+				lp += s.markBefore(h.prev, c)
+			}
 			cb := 0.0
 			if cached {
 				// A full top keeps c only if lp+cb beats its last, and
 				// cacheBonus is at most 3: rounding is monotonic, so
 				// lp+cb ≤ lp+3.
-				if n == len(top) && lp+3 <= top[len(top)-1].rank {
+				if n == len(top) && !top[len(top)-1].beatenBy(lp+3, lc.x) {
 					continue
 				}
 				cb = s.cacheBonus(h.prev, c)
 			}
-			e := xl{lc.x, c, k, lp, lp + cb}
+			// c goes after the kept ones that rank before it, in place
+			// of the last of a full top.
+			rank := lp + cb
+			j := n
 			if n < len(top) {
-				top[n] = e
 				n++
-			} else if e.rank > top[len(top)-1].rank {
-				top[len(top)-1] = e
+			} else if top[len(top)-1].beatenBy(rank, lc.x) {
+				j--
 			} else {
 				continue
 			}
-			for j := n - 1; j > 0 && top[j].rank > top[j-1].rank; j-- {
-				top[j], top[j-1] = top[j-1], top[j]
+			for ; j > 0 && top[j-1].beatenBy(rank, lc.x); j-- {
+				top[j] = top[j-1]
 			}
+			top[j] = lastPick{lc.x, c, k, lp, rank}
 		}
 		var xsBuf [len(top)]xc
 		xs := xsBuf[:n]
@@ -1614,10 +1685,10 @@ func (s *shiftScorer) terminateLost(text string, h shiftHyp, t shiftToken, only 
 			}
 			var ct *consumedTerms
 			if only < 0 {
-				ct = s.consumedTermsOf(&s.lastChars, c.k, next)
+				ct = s.consumedTermsOf(&s.lastChars, c.k, next, word)
 			} else {
 				ct = new(consumedTerms)
-				s.fillConsumedTerms(ct, c.hh.prev, next)
+				s.fillConsumedTerms(ct, c.hh.prev, next, word)
 			}
 			for k, hb := range consumedBytes {
 				if hb == next && hb != ' ' {
@@ -1637,7 +1708,7 @@ func (s *shiftScorer) terminateLost(text string, h shiftHyp, t shiftToken, only 
 					// 1,194 → 1,200 exact, 1,061 → 1,056 wrong, and
 					// 251 → 267 exact with -conservative (wrong 26 → 27);
 					// in the score too, 1,203 exact but 1,058 wrong.
-					hh.rank += s.lat.BeforeString(hh.prev, word)
+					hh.rank += ct.latin // s.lat.BeforeString(hh.prev, word)
 				}
 				if only >= 0 {
 					// After a dropped pair (terminate): the extra
@@ -1655,6 +1726,22 @@ func (s *shiftScorer) terminateLost(text string, h shiftHyp, t shiftToken, only 
 			}
 		}
 	}
+}
+
+// lastPick is a last character that terminateLost keeps: its last byte
+// x, the character c, its place k in the choices, its score lp after the
+// hypothesis and its rank (lp with the cache bonus).
+type lastPick struct {
+	x        byte
+	c        rune
+	k        int
+	lp, rank float64
+}
+
+// beatenBy reports whether a last character of byte x and rank rank
+// ranks before p: higher, or as high with a smaller byte.
+func (p *lastPick) beatenBy(rank float64, x byte) bool {
+	return rank > p.rank || rank == p.rank && x < p.x
 }
 
 // markBefore is the correction of the score of c after prev when c is a
@@ -1751,11 +1838,17 @@ func (s *shiftScorer) dropStepFinal(h shiftHyp, at int, last byte) []shiftHyp {
 	n := 0
 	fd := s.finalDropChoices(h.a, last)
 	si := s.scriptIndex()
-	for _, gr := range fd.groups {
-		x, c1 := gr.x, gr.c
+	for gi := range fd.groups {
+		gr := &fd.groups[gi]
+		c1 := gr.c
+		e, key := s.bg.entry(h.prev, c1) // s.bg.Bigram(h.prev, c1), inlined
+		b := e.lp
+		if e.key != key {
+			b = s.bg.miss(h.prev, c1)
+		}
 		// charLP(h.prev, c1, true), its terms of c1 alone but the
 		// annotation made with the choices.
-		lp1 := charTerms{gr.script[si], gr.odd, s.ev != nil && s.ev.annotated(c1)}.lp(s.bg.Bigram(h.prev, c1), true)
+		lp1 := charTerms{gr.script[si], gr.odd, s.ev != nil && s.ev.annotated(c1)}.lp(b, true)
 		// A full top keeps none of the group's choices when even the best
 		// (gr.max) does not beat its last: rounding is monotonic, so
 		// lp1+e.b ≤ lp1+gr.max.
@@ -1763,19 +1856,22 @@ func (s *shiftScorer) dropStepFinal(h shiftHyp, at int, last byte) []shiftHyp {
 			continue
 		}
 		for _, e := range fd.ents[gr.lo:gr.hi] {
-			y, c2 := e.y, e.c2
-			cd := cand{x, y, c1, c2, lp1, lp1 + e.b}
+			// The choice goes after the kept ones that score as much
+			// (the earlier first among equals), in place of the last
+			// of a full top.
+			lp := lp1 + e.b
+			j := n
 			if n < keep {
-				top[n] = cd
 				n++
-			} else if cd.lp > top[keep-1].lp {
-				top[keep-1] = cd
+			} else if lp > top[keep-1].lp {
+				j--
 			} else {
 				continue
 			}
-			for j := n - 1; j > 0 && top[j].lp > top[j-1].lp; j-- {
-				top[j], top[j-1] = top[j-1], top[j]
+			for ; j > 0 && lp > top[j-1].lp; j-- {
+				top[j] = top[j-1]
 			}
+			top[j] = cand{gr.x, e.y, c1, e.c2, lp1, lp}
 		}
 	}
 	out := s.finalOut[:0]
@@ -1839,8 +1935,8 @@ func (s *shiftScorer) prune(hs []shiftHyp) []shiftHyp {
 	// steps depend only on the length and the comparisons, so the order
 	// is the same, without moving whole hypotheses.
 	keys := s.pruneKeys[:0]
-	for i, h := range hs {
-		keys = append(keys, rankKey{h.rank, i})
+	for i := range hs {
+		keys = append(keys, rankKey{hs[i].rank, i})
 	}
 	if len(keys) <= 12 {
 		// What pdqsort does with 12 elements or fewer (maxInsertion),

@@ -166,11 +166,16 @@ func segmentStep(m *lm.Model, ws map[uint64]float32, rs []rune, i int, best *[wo
 // segmentNext returns what segmentStep sets best[i] to, with rs[i-1] = r
 // given apart (rs may end before it) and uni, the model's Unigram(r).
 func segmentNext(ws map[uint64]float32, rs []rune, r rune, uni float64, i int, best *[wordContext + 2]float64) float64 {
+	// The scores are sums of log-probabilities, never NaN, and only
+	// best[0] is 0: a comparison keeps the larger as max does, without
+	// max's tests for NaN and the sign of zero.
 	b := best[i-1] + uni
 	// The stretch is BMP Han (wordRankDelta), so the one-character
 	// word is in wordOne.
 	if lp := wordOne[r-0x4E00]; lp <= 0 {
-		b = max(b, best[i-1]+float64(lp))
+		if x := best[i-1] + float64(lp); x > b {
+			b = x
+		}
 	}
 	// wordKey(rs[i-n:i]), each from the one before: the runes packed so
 	// far shift up as wordKey's loop shifts them.
@@ -182,7 +187,9 @@ func segmentNext(ws map[uint64]float32, rs []rune, r rune, uni float64, i int, b
 			continue
 		}
 		if lp, ok := ws[k]; ok {
-			b = max(b, best[i-n]+float64(lp))
+			if x := best[i-n] + float64(lp); x > b {
+				b = x
+			}
 		}
 	}
 	return b
@@ -229,7 +236,12 @@ func (a *nodeArena) histOf(out *outNode) *wordHist {
 			*h = *p
 			h.n++
 			h.rs[p.n] = out.r
-			segmentStep(m, ws, h.rs[:h.n], h.n, &h.best)
+			if out.wordOK {
+				// segmentStep's score, computed when out was emitted.
+				h.best[h.n] = out.word
+			} else {
+				segmentStep(m, ws, h.rs[:h.n], h.n, &h.best)
+			}
 		} else {
 			h.n = wordContext
 			copy(h.rs[:], p.rs[1:wordContext])
@@ -246,8 +258,18 @@ func (a *nodeArena) histOf(out *outNode) *wordHist {
 // wordRankDelta is wordRankDelta(out, r), with the histories kept in the
 // nodes.
 func (a *nodeArena) wordRankDelta(out *outNode, r rune) float64 {
+	delta, _, _ := a.wordStep(out, r)
+	return delta
+}
+
+// wordStep returns wordRankDelta(out, r) and, with ok set, the word
+// model's score of out's history with r, which histOf of a node of r
+// after out would compute again (segmentStep): ok when r is Han and the
+// history has fewer than wordContext characters, so that the node's
+// history extends it.
+func (a *nodeArena) wordStep(out *outNode, r rune) (delta, word float64, ok bool) {
 	if !isBMPHan(r) {
-		return 0
+		return 0, 0, false
 	}
 	m, ws := lm.Default(), wordList()
 	h := a.histOf(out)
@@ -255,7 +277,8 @@ func (a *nodeArena) wordRankDelta(out *outNode, r rune) float64 {
 	// The last step scores the history with r (without copying it);
 	// best[n] is it without.
 	uni := m.Unigram(r)
-	wordLP := segmentNext(ws, h.rs[:n], r, uni, n+1, &h.best)
+	word = segmentNext(ws, h.rs[:n], r, uni, n+1, &h.best)
+	wordLP := word
 	charLP := uni
 	if n > 0 {
 		wordLP -= h.best[n]
@@ -265,5 +288,5 @@ func (a *nodeArena) wordRankDelta(out *outNode, r rune) float64 {
 			charLP = m.Bigram(h.rs[n-1], r)
 		}
 	}
-	return wordWeight * (wordLP - charLP)
+	return wordWeight * (wordLP - charLP), word, n < wordContext
 }
