@@ -246,7 +246,7 @@ func (sc *recodeScratch) restoreUnits(text string, end int, rc recoding) bool {
 // it; sc.from then lists, for each unit, the unit of old it is (-1 for
 // none).
 func (sc *recodeScratch) decode(text string, rc recoding, old []unit) []unit {
-	orig := codecs[rc.Orig]
+	orig, isUTF8 := codecNamed(rc.Orig), rc.Orig == "utf8"
 	tpos, bpos, bs, lost := sc.tpos, sc.bpos, sc.bs, sc.lost
 	nr := len(tpos) - 1
 	if cap(sc.units) < nr {
@@ -293,15 +293,38 @@ func (sc *recodeScratch) decode(text string, rc recoding, old []unit) []unit {
 			from = append(from, -1)
 		}
 		q, j := bpos[k], k+1 // j: next rune boundary at or after q
+		if c := bs[q]; c < utf8.RuneSelf && bpos[j] == q+1 {
+			// A garbled rune of one ASCII byte, which every original
+			// codec reads as itself (the loop below, without its calls):
+			// the unit is the rune, and stays as it is if it was ASCII.
+			reps = append(reps, c)
+			u := unit{gs: tpos[k], ge: tpos[j], ok: true}
+			u.ident = u.ge-u.gs == 1 && text[u.gs] == c
+			units, repEnd = append(units, u), append(repEnd, len(reps))
+			k = j
+			continue
+		}
 		rs := len(reps)
 		ok := true
 		for {
-			r, n := orig.decode(bs[q:])
-			if n == 0 {
-				ok = false
-				break
+			var r rune
+			var n int
+			if isUTF8 {
+				// utf8Codec.decode, static: a valid sequence (U+FFFD
+				// from its three bytes included) is the bytes of its
+				// rune.
+				if r, n = utf8.DecodeRune(bs[q:]); r == utf8.RuneError && n <= 1 {
+					ok = false
+					break
+				}
+				reps = append(reps, bs[q:q+n]...)
+			} else {
+				if r, n = orig.decode(bs[q:]); n == 0 {
+					ok = false
+					break
+				}
+				reps = utf8.AppendRune(reps, r)
 			}
-			reps = utf8.AppendRune(reps, r)
 			q += n
 			for j < nr && bpos[j] < q {
 				j++
