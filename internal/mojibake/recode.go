@@ -497,7 +497,7 @@ func (hb *hopBuf) recode(s string, rc recoding, fills []Fill) (string, bool) {
 
 // recodeAny is recode for any hop.
 func (hb *hopBuf) recodeAny(s string, rc recoding, fills []Fill) (string, bool) {
-	wrong, isCP1252 := codecNamed(rc.Wrong), rc.Wrong == "cp1252"
+	wrong, isCP1252, isGBK, isBig5 := codecNamed(rc.Wrong), rc.Wrong == "cp1252", rc.Wrong == "gbk", rc.Wrong == "big5"
 	bs := hb.bs[:0]
 	d := hopDecoder{orig: codecNamed(rc.Orig), utf8: rc.Orig == "utf8", out: hb.out[:0]}
 	// fail keeps the buffers, as they have grown, for the next hop.
@@ -548,10 +548,19 @@ func (hb *hopBuf) recodeAny(s string, rc recoding, fills []Fill) (string, bool) 
 			i++
 			continue
 		}
+		// Static calls for the codecs of the hops, as in encodeWrong;
+		// every codec writes ASCII as itself.
 		var ok bool
-		if isCP1252 {
-			bs, ok = cp1252Codec{}.appendRune(bs, r) // as in encodeWrong
-		} else {
+		switch {
+		case r < utf8.RuneSelf:
+			bs, ok = append(bs, byte(r)), true
+		case isCP1252:
+			bs, ok = cp1252Codec{}.appendRune(bs, r)
+		case isGBK:
+			bs, ok = gbkCodec{}.appendRune(bs, r)
+		case isBig5:
+			bs, ok = big5Codec{}.appendRune(bs, r)
+		default:
 			bs, ok = wrong.appendRune(bs, r)
 		}
 		if !ok {
@@ -701,7 +710,18 @@ func (d *hopDecoder) decode(bs []byte, final bool) bool {
 		return true
 	}
 	for d.dec < end {
-		r, n := d.orig.decode(bs[d.dec:])
+		// Static calls for GBK and Big5, the original codecs of the CJK
+		// hops.
+		var r rune
+		var n int
+		switch d.orig.(type) {
+		case gbkCodec:
+			r, n = gbkCodec{}.decode(bs[d.dec:])
+		case big5Codec:
+			r, n = big5Codec{}.decode(bs[d.dec:])
+		default:
+			r, n = d.orig.decode(bs[d.dec:])
+		}
 		if n == 0 {
 			return false
 		}
