@@ -589,62 +589,89 @@ func (hb *hopBuf) recodeAny(s string, rc recoding, fills []Fill) (string, bool) 
 // in a loop of its own, without the calls of recode's loop for every
 // rune, and the bytes are validated as UTF-8 a chunk at a time, as
 // recode's hopDecoder does. (Replaying the spans of the devset's damaged
-// inputs, it takes two thirds of the instructions recode took.)
+// inputs, it takes two thirds of the instructions recode took.) ASCII and
+// the two-byte runes U+0080 to U+00FF, most of such text, are read byte
+// by byte: both codecs write each of them as the byte of its value.
 func (hb *hopBuf) recodeByteUTF8(s string, cp1252 bool, fills []Fill) (string, bool) {
 	cp1252Tables()
 	bs := hb.bs[:0]
 	d := hopDecoder{utf8: true}
+	// nextFill is the rune before which the next fill goes.
+	nextFill := math.MaxInt
+	if len(fills) > 0 {
+		nextFill = fills[0].At
+	}
 	i := 0 // the runes of s so far
 	for j := 0; j < len(s); {
 		if len(bs)-d.dec >= hopChunk && !d.decode(bs, false) {
 			hb.bs = bs
 			return "", false
 		}
-		// The runes of s as ranging over it reads them, those of Latin-1
-		// mojibake (two bytes) decoded inline first.
-		r, w := rune(s[j]), 1
-		if r >= utf8.RuneSelf {
+		if i == nextFill {
+			for len(fills) > 0 && fills[0].At == i && !fills[0].Lost {
+				bs = append(bs, fills[0].B)
+				fills = fills[1:]
+			}
+			lost := len(fills) > 0 && fills[0].At == i
+			if lost {
+				if r, _ := decodeRune(s, j); r != utf8.RuneError {
+					hb.bs = bs
+					return "", false
+				}
+				bs = append(bs, fills[0].B)
+				fills = fills[1:]
+			}
+			nextFill = math.MaxInt
+			if len(fills) > 0 {
+				nextFill = fills[0].At
+			}
+			if lost {
+				_, w := decodeRune(s, j)
+				j += w
+				i++
+				continue
+			}
+		}
+		c := s[j]
+		switch {
+		case c < utf8.RuneSelf:
+			bs = append(bs, c)
+			j++
+		case c <= 0xC3 && c >= 0xC2 && j+1 < len(s) && s[j+1]&0xC0 == 0x80:
+			// U+0080 to U+00FF: windows-1252 (see cp1252Codec) and
+			// ISO-8859-1 write each as the byte of its value.
+			bs = append(bs, c<<6|s[j+1]&0x3F)
+			j += 2
+		default:
+			// The other runes of s as ranging over it reads them.
+			r, w := rune(0), 2
 			if r2, ok := utf8x.Decode2(s, j); ok {
-				r, w = r2, 2
+				r = r2
 			} else if r3, ok := utf8x.Decode3(s, j); ok {
 				r, w = r3, 3
 			} else {
 				r, w = decodeRune(s, j)
 			}
-		}
-		j += w
-		for len(fills) > 0 && fills[0].At == i && !fills[0].Lost {
-			bs = append(bs, fills[0].B)
-			fills = fills[1:]
-		}
-		if len(fills) > 0 && fills[0].At == i && fills[0].Lost {
-			if r != utf8.RuneError {
+			// cp1252Codec.appendRune, or latin1Codec's.
+			var b byte
+			ok := false
+			switch {
+			case cp1252:
+				if r < cp1252TabLen {
+					if v := cp1252Tab[r]; v != 0 {
+						b, ok = byte(v-1), true
+					}
+				}
+			case r < 0x100:
+				b, ok = byte(r), true
+			}
+			if !ok {
 				hb.bs = bs
 				return "", false
 			}
-			bs = append(bs, fills[0].B)
-			fills = fills[1:]
-			i++
-			continue
+			bs = append(bs, b)
+			j += w
 		}
-		// cp1252Codec.appendRune, or latin1Codec's.
-		b, ok := byte(r), r < utf8.RuneSelf
-		switch {
-		case ok:
-		case cp1252:
-			if r < cp1252TabLen {
-				if v := cp1252Tab[r]; v != 0 {
-					b, ok = byte(v-1), true
-				}
-			}
-		case r < 0x100:
-			ok = true
-		}
-		if !ok {
-			hb.bs = bs
-			return "", false
-		}
-		bs = append(bs, b)
 		i++
 	}
 	for len(fills) > 0 && fills[0].At == i && !fills[0].Lost {
