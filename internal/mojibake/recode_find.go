@@ -518,11 +518,8 @@ func (a *analyzer) recodeStretch(start, end int, rc recoding, sc *recodeScratch)
 		// each byte read: with fewer runes than cjkMinRunes there,
 		// recodeSegment accepts no segment (nor do further hops add
 		// runes, see there), and the stretch is not scored.
-		n := len(sc.bs)
-		if len(sc.lostRunes) == 0 {
-			n = utf8.RuneCountInString(sc.all)
-		}
-		if n < cjkMinRunes(rc) {
+		least := cjkMinRunes(rc)
+		if len(sc.lostRunes) > 0 && len(sc.bs) < least || len(sc.lostRunes) == 0 && !hasRunes(sc.all, least) {
 			return nil
 		}
 	}
@@ -671,8 +668,8 @@ func (a *analyzer) unitGains(units []unit, start int, sc *recodeScratch) []float
 	gains := sc.gains[:len(units)]
 	terms, gts, rts := sc.terms[:0], sc.gTerms[:0], sc.rTerms[:0]
 	prevG, prevR := lastRune(a.text[:start]), lastRune(a.text[:start])
-	for k, u := range units {
-		g := a.text[u.gs:u.ge]
+	for k := range units {
+		u := &units[k] // not copied: most units are only looked at
 		if len(from) > 0 && from[k] >= 0 && oldTerms[from[k]].ok && prevR == oldPrevR(a.text, start, old, oldTerms, from[k]) {
 			o := oldTerms[from[k]]
 			t := unitTerms{ok: true, g0: len(gts), r0: len(rts), lastG: o.lastG, lastR: o.lastR}
@@ -687,11 +684,11 @@ func (a *analyzer) unitGains(units []unit, start int, sc *recodeScratch) []float
 		switch {
 		case !u.ok:
 			gains[k] = math.Inf(-1)
-			prevG = lastRune(g)
+			prevG = lastRune(a.text[u.gs:u.ge])
 			prevR = prevG
 		case u.ident:
 			gains[k] = 0
-			prevG = lastRune(g)
+			prevG = lastRune(a.text[u.gs:u.ge])
 			prevR = prevG // the repair is the garbled text
 		default:
 			// The gains were lpText's, which adds a junction to rune 0,
@@ -701,7 +698,7 @@ func (a *analyzer) unitGains(units []unit, start int, sc *recodeScratch) []float
 			t = unitTerms{ok: true, g0: len(gts), r0: len(rts)}
 			var lr, lg float64
 			lr, t.lastR, _ = lpAdd(bg, a.sc.ev, 0, prevR, u.rep, &rts)
-			lg, t.lastG, _ = lpAdd(bg, a.sc.ev, 0, prevG, g, &gts)
+			lg, t.lastG, _ = lpAdd(bg, a.sc.ev, 0, prevG, a.text[u.gs:u.ge], &gts)
 			t.g1, t.r1 = len(gts), len(rts)
 			jr, jg := bg.Bigram(t.lastR, 0), bg.Bigram(t.lastG, 0)
 			gains[k] = (lr + jr - jr) - (lg + jg - jg)
@@ -790,20 +787,41 @@ func maxRunGain(gains []float64) float64 {
 	return best
 }
 
+// lastRune returns the last rune of s ('\n' for none), an ASCII one
+// without a call.
 func lastRune(s string) rune {
 	if s == "" {
 		return '\n'
+	}
+	if c := s[len(s)-1]; c < utf8.RuneSelf {
+		return rune(c)
 	}
 	r, _ := utf8.DecodeLastRuneInString(s)
 	return r
 }
 
+// firstRune returns the first rune of s ('\n' for none), an ASCII one
+// without a call.
 func firstRune(s string) rune {
 	if s == "" {
 		return '\n'
 	}
+	if c := s[0]; c < utf8.RuneSelf {
+		return rune(c)
+	}
 	r, _ := utf8.DecodeRuneInString(s)
 	return r
+}
+
+// hasRunes reports whether s has n runes or more, counted as
+// utf8.RuneCountInString counts them, but only up to n.
+func hasRunes(s string, n int) bool {
+	for range s {
+		if n--; n <= 0 {
+			return true
+		}
+	}
+	return n <= 0
 }
 
 // recodeSegment checks one segment, the units lo to hi of the stretch
@@ -828,7 +846,7 @@ func (a *analyzer) recodeSegment(lo, hi int, sc *recodeScratch, rc recoding) (re
 	// that is not ASCII, where each GBK character gives two, or one and
 	// an ASCII trail byte, which no UTF-8 sequence spans.
 	// TestHopRunes checks it.)
-	if (rc.Wrong == "gbk" || rc.Wrong == "big5") && utf8.RuneCountInString(rep) < cjkMinRunes(rc) {
+	if (rc.Wrong == "gbk" || rc.Wrong == "big5") && !hasRunes(rep, cjkMinRunes(rc)) {
 		return recodeCand{}, false
 	}
 	var fills []Fill

@@ -105,3 +105,15 @@ func TestHopRunes(t *testing.T) {
 	}
 	t.Logf("%d hops decoded", decoded)
 }
+
+// TestHasRunes checks hasRunes against utf8.RuneCountInString, invalid
+// bytes included.
+func TestHasRunes(t *testing.T) {
+	for _, s := range []string{"", "a", "中文", "\xff\xfe", "é\xe4\xb8", "中\xe4\xb8文x", "ab中"} {
+		for n := 0; n <= 5; n++ {
+			if got, want := hasRunes(s, n), utf8.RuneCountInString(s) >= n; got != want {
+				t.Errorf("hasRunes(%q, %d) = %v, want %v", s, n, got, want)
+			}
+		}
+	}
+}
