@@ -728,10 +728,19 @@ func (d *hopDecoder) decode(bs []byte, final bool) bool {
 	if _, ok := d.orig.(cp1252Codec); ok && d.dec < end {
 		// One byte a character, every byte one: the table without a
 		// call for each (the repairs of long windows-1252 spans are
-		// checked by encoding them back).
+		// checked by encoding them back), and ASCII and the bytes from
+		// 0xA0, whose characters are U+00A0 to U+00FF, written without
+		// the table.
 		cp1252Tables()
 		for _, c := range bs[d.dec:end] {
-			d.out = append(d.out, cp1252UTF8[c]...)
+			switch {
+			case c < utf8.RuneSelf:
+				d.out = append(d.out, c)
+			case c >= 0xA0:
+				d.out = append(d.out, 0xC0|c>>6, 0x80|c&0x3F)
+			default:
+				d.out = append(d.out, cp1252UTF8[c]...)
+			}
 		}
 		d.dec = end
 		return true

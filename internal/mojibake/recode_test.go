@@ -106,6 +106,22 @@ func TestHopRunes(t *testing.T) {
 	t.Logf("%d hops decoded", decoded)
 }
 
+// TestCP1252HopDecode checks hopDecoder's loop for windows-1252 bytes,
+// which writes some characters without the table, against the table.
+func TestCP1252HopDecode(t *testing.T) {
+	cp1252Tables()
+	var bs []byte
+	var want string
+	for c := 0; c < 256; c++ {
+		bs = append(bs, byte(c))
+		want += cp1252UTF8[c]
+	}
+	d := hopDecoder{orig: cp1252Codec{}}
+	if !d.decode(bs, true) || string(d.out) != want {
+		t.Fatalf("got %q, want %q", d.out, want)
+	}
+}
+
 // TestHasRunes checks hasRunes against utf8.RuneCountInString, invalid
 // bytes included.
 func TestHasRunes(t *testing.T) {
