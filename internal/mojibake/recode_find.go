@@ -493,13 +493,20 @@ func (a *analyzer) recodeProbe(start, end int, rc recoding, sc *recodeScratch) b
 			cur, prevG, prevR = 0, lastRune(g), lastRune(g)
 			continue
 		}
-		if !u.ident {
-			lr, _ := lpText(bg, a.sc.ev, prevR, u.rep, 0)
-			lg, _ := lpText(bg, a.sc.ev, prevG, g, 0)
-			cur = max(0, cur+lr-bg.Bigram(lastRune(u.rep), 0)-(lg-bg.Bigram(lastRune(g), 0)))
-			best = max(best, cur)
+		if u.ident {
+			prevG, prevR = lastRune(g), lastRune(u.rep)
+			continue
 		}
-		prevG, prevR = lastRune(g), lastRune(u.rep)
+		// lpText of each with the junction to 0 taken back out, the
+		// junction looked up once, after the last rune lpRun read
+		// (lastRune's, read from the end).
+		lr, lastR, _ := lpRun(bg, a.sc.ev, prevR, u.rep)
+		lg, lastG, _ := lpRun(bg, a.sc.ev, prevG, g)
+		jr, jg := bg.Bigram(lastR, 0), bg.Bigram(lastG, 0)
+		lr, lg = lr+jr, lg+jg
+		cur = max(0, cur+lr-jr-(lg-jg))
+		best = max(best, cur)
+		prevG, prevR = lastG, lastR
 	}
 	return best >= minRecodeGain
 }
