@@ -312,12 +312,16 @@ func (sc *recodeScratch) decode(text string, rc recoding, old []unit) []unit {
 			if isUTF8 {
 				// utf8Codec.decode, static: a valid sequence (U+FFFD
 				// from its three bytes included) is the bytes of its
-				// rune.
-				if r, n = utf8.DecodeRune(bs[q:]); r == utf8.RuneError && n <= 1 {
+				// rune. Those of three bytes (Chinese) are checked and
+				// copied inline, as utf8x.Decode3 checks them.
+				if c := bs[q]; c >= 0xE1 && c <= 0xEF && c != 0xED && q+2 < len(bs) && bs[q+1]&0xC0 == 0x80 && bs[q+2]&0xC0 == 0x80 {
+					reps, n = append(reps, c, bs[q+1], bs[q+2]), 3
+				} else if r, n = utf8.DecodeRune(bs[q:]); r == utf8.RuneError && n <= 1 {
 					ok = false
 					break
+				} else {
+					reps = append(reps, bs[q:q+n]...)
 				}
-				reps = append(reps, bs[q:q+n]...)
 			} else {
 				if r, n = orig.decode(bs[q:]); n == 0 {
 					ok = false
