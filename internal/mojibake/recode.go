@@ -169,8 +169,18 @@ func encodeWrong(text string, start, end int, rc recoding, sc *recodeScratch) {
 	// for one byte that restoreLost can restore.
 	lostReadable := rc.Wrong == "gbk" || rc.Wrong == "big5" || rc.Wrong == "cp1252"
 	lostRunes := sc.lostRunes[:0]
+	_, isCP1252 := wrong.(cp1252Codec)
 	k := 0 // the runes so far
 	for i := start; i < end; {
+		if c := text[i]; isCP1252 && c <= 0xC3 && c >= 0xC2 && i+1 < len(text) && text[i+1]&0xC0 == 0x80 {
+			// U+0080 to U+00FF, most of Latin-1 mojibake: windows-1252
+			// writes each as the byte of its value (recodeByteUTF8).
+			tpos[k], bpos[k] = i, len(bs)
+			k++
+			bs = append(bs, c<<6|text[i+1]&0x3F)
+			i += 2
+			continue
+		}
 		// decodeRune, with ASCII and the runes of CJK text and of
 		// Latin-1 mojibake inline.
 		r, n := rune(text[i]), 1

@@ -133,3 +133,14 @@ func TestHasRunes(t *testing.T) {
 		}
 	}
 }
+
+// TestCP1252Latin1Bytes checks what encodeWrong and recodeByteUTF8 take
+// for granted: windows-1252 (with the C1 controls, see cp1252Codec)
+// writes each rune from U+0080 to U+00FF as the byte of its value.
+func TestCP1252Latin1Bytes(t *testing.T) {
+	for r := rune(0x80); r <= 0xFF; r++ {
+		if b, ok := cp1252Byte(r); !ok || rune(b) != r {
+			t.Errorf("cp1252Byte(%U) = %02X, %v", r, b, ok)
+		}
+	}
+}
