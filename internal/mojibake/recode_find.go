@@ -147,8 +147,10 @@ func (a *analyzer) stretches(cl cluster, cjk bool, cov *coverCursor, sts *codecS
 				}
 			}
 			susp := suspiciousRune(r)
-			// windows-1252, with U+FFFD as the byte 0xFF.
-			b, ok := byte(r), r < 0x80
+			// windows-1252, with U+FFFD as the byte 0xFF; it writes
+			// ASCII and U+0080 to U+00FF as the byte of their value
+			// (TestCP1252Latin1Bytes), without the table.
+			b, ok := byte(r), r < 0x100
 			if !ok && r < cp1252TabLen {
 				if v := cp1252Tab[r]; v != 0 {
 					b, ok = byte(v-1), true
