@@ -96,8 +96,21 @@ func BenchmarkFindSeed001(b *testing.B) {
 // BenchmarkFindDamaged is heavily damaged text: the mojibake inputs of the
 // development set (categories c and d) one after the other.
 func BenchmarkFindDamaged(b *testing.B) {
+	benchFind(b, devsetInputs(b, "[cd]*.txt"))
+}
+
+// BenchmarkFindDamagedRecode is the codec-chain mojibake of the
+// development set alone (category d, UTF-8 read as windows-1252, GBK or
+// Big5 and back), where most of Find's time goes to findRecodes.
+func BenchmarkFindDamagedRecode(b *testing.B) {
+	benchFind(b, devsetInputs(b, "d*.txt"))
+}
+
+// devsetInputs returns the development set's inputs whose names match
+// pattern, one after the other.
+func devsetInputs(b *testing.B, pattern string) string {
 	dir := testshared.Dir(b, "devset")
-	ms, _ := filepath.Glob(filepath.Join(dir, "in", "[cd]*.txt"))
+	ms, _ := filepath.Glob(filepath.Join(dir, "in", pattern))
 	var parts []string
 	for _, m := range ms {
 		raw, err := os.ReadFile(m)
@@ -106,8 +119,7 @@ func BenchmarkFindDamaged(b *testing.B) {
 		}
 		parts = append(parts, string(raw))
 	}
-	s := strings.Join(parts, "\n")
-	benchFind(b, s)
+	return strings.Join(parts, "\n")
 }
 
 // BenchmarkFindAdversarial is input made to be expensive: question marks

@@ -2,6 +2,7 @@ package mojibake
 
 import (
 	"testing"
+	"unicode/utf8"
 )
 
 func TestPlanRoundTrip(t *testing.T) {
@@ -80,4 +81,38 @@ func FuzzParsePlan(f *testing.F) {
 		}
 		_, _ = p.Apply(garbled)
 	})
+}
+
+// TestNoCodecWritesRuneError checks what undoHops takes for granted: no
+// codec has bytes for U+FFFD, which an invalid byte of the garbled text
+// reads as, so that a hop fails on it.
+func TestNoCodecWritesRuneError(t *testing.T) {
+	for name, c := range codecs {
+		if _, ok := c.appendRune(nil, utf8.RuneError); ok {
+			t.Errorf("%s writes U+FFFD", name)
+		}
+	}
+}
+
+// TestUndoHopsInvalid checks that a plan's replay on text that is not
+// valid UTF-8 fails as not valid UTF-8, with and without restored bytes,
+// and that a valid text that does not decode fails as such.
+func TestUndoHopsInvalid(t *testing.T) {
+	for _, c := range []struct{ plan, garbled, want string }{
+		{"utf8<-cp1252", "ä¸\xff", errGarbledUTF8.Error()},
+		{"utf8<-cp1252 utf8<-cp1252", "Ã¥\xc3", errGarbledUTF8.Error()},
+		{"utf8<-cp1252 fill@1=8D", "Ã\xe4", errGarbledUTF8.Error()},
+		{"utf8<-gbk", "鍙\xff戝", errGarbledUTF8.Error()},
+		{"utf8<-gbk lost@1=80", "鍙\xff戝", errGarbledUTF8.Error()},
+		{"gbk<-big5", "\xa4\xa4", errGarbledUTF8.Error()},
+		{"utf8<-latin1", "中", "mojibake: utf8<-latin1 does not decode \"中\""},
+	} {
+		p, err := ParsePlan(c.plan)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := p.undoHops(c.garbled); err == nil || err.Error() != c.want {
+			t.Errorf("%q on %q: %v, want %s", c.plan, c.garbled, err, c.want)
+		}
+	}
 }

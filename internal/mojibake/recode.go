@@ -169,8 +169,18 @@ func encodeWrong(text string, start, end int, rc recoding, sc *recodeScratch) {
 	// for one byte that restoreLost can restore.
 	lostReadable := rc.Wrong == "gbk" || rc.Wrong == "big5" || rc.Wrong == "cp1252"
 	lostRunes := sc.lostRunes[:0]
+	_, isCP1252 := wrong.(cp1252Codec)
 	k := 0 // the runes so far
 	for i := start; i < end; {
+		if c := text[i]; isCP1252 && c <= 0xC3 && c >= 0xC2 && i+1 < len(text) && text[i+1]&0xC0 == 0x80 {
+			// U+0080 to U+00FF, most of Latin-1 mojibake: windows-1252
+			// writes each as the byte of its value (recodeByteUTF8).
+			tpos[k], bpos[k] = i, len(bs)
+			k++
+			bs = append(bs, c<<6|text[i+1]&0x3F)
+			i += 2
+			continue
+		}
 		// decodeRune, with ASCII and the runes of CJK text and of
 		// Latin-1 mojibake inline.
 		r, n := rune(text[i]), 1
@@ -246,7 +256,7 @@ func (sc *recodeScratch) restoreUnits(text string, end int, rc recoding) bool {
 // it; sc.from then lists, for each unit, the unit of old it is (-1 for
 // none).
 func (sc *recodeScratch) decode(text string, rc recoding, old []unit) []unit {
-	orig := codecs[rc.Orig]
+	orig, isUTF8 := codecNamed(rc.Orig), rc.Orig == "utf8"
 	tpos, bpos, bs, lost := sc.tpos, sc.bpos, sc.bs, sc.lost
 	nr := len(tpos) - 1
 	if cap(sc.units) < nr {
@@ -293,15 +303,42 @@ func (sc *recodeScratch) decode(text string, rc recoding, old []unit) []unit {
 			from = append(from, -1)
 		}
 		q, j := bpos[k], k+1 // j: next rune boundary at or after q
+		if c := bs[q]; c < utf8.RuneSelf && bpos[j] == q+1 {
+			// A garbled rune of one ASCII byte, which every original
+			// codec reads as itself (the loop below, without its calls):
+			// the unit is the rune, and stays as it is if it was ASCII.
+			reps = append(reps, c)
+			u := unit{gs: tpos[k], ge: tpos[j], ok: true}
+			u.ident = u.ge-u.gs == 1 && text[u.gs] == c
+			units, repEnd = append(units, u), append(repEnd, len(reps))
+			k = j
+			continue
+		}
 		rs := len(reps)
 		ok := true
 		for {
-			r, n := orig.decode(bs[q:])
-			if n == 0 {
-				ok = false
-				break
+			var r rune
+			var n int
+			if isUTF8 {
+				// utf8Codec.decode, static: a valid sequence (U+FFFD
+				// from its three bytes included) is the bytes of its
+				// rune. Those of three bytes (Chinese) are checked and
+				// copied inline, as utf8x.Decode3 checks them.
+				if c := bs[q]; c >= 0xE1 && c <= 0xEF && c != 0xED && q+2 < len(bs) && bs[q+1]&0xC0 == 0x80 && bs[q+2]&0xC0 == 0x80 {
+					reps, n = append(reps, c, bs[q+1], bs[q+2]), 3
+				} else if r, n = utf8.DecodeRune(bs[q:]); r == utf8.RuneError && n <= 1 {
+					ok = false
+					break
+				} else {
+					reps = append(reps, bs[q:q+n]...)
+				}
+			} else {
+				if r, n = orig.decode(bs[q:]); n == 0 {
+					ok = false
+					break
+				}
+				reps = utf8.AppendRune(reps, r)
 			}
-			reps = utf8.AppendRune(reps, r)
 			q += n
 			for j < nr && bpos[j] < q {
 				j++
@@ -474,7 +511,7 @@ func (hb *hopBuf) recode(s string, rc recoding, fills []Fill) (string, bool) {
 
 // recodeAny is recode for any hop.
 func (hb *hopBuf) recodeAny(s string, rc recoding, fills []Fill) (string, bool) {
-	wrong, isCP1252 := codecNamed(rc.Wrong), rc.Wrong == "cp1252"
+	wrong, isCP1252, isGBK, isBig5 := codecNamed(rc.Wrong), rc.Wrong == "cp1252", rc.Wrong == "gbk", rc.Wrong == "big5"
 	bs := hb.bs[:0]
 	d := hopDecoder{orig: codecNamed(rc.Orig), utf8: rc.Orig == "utf8", out: hb.out[:0]}
 	// fail keeps the buffers, as they have grown, for the next hop.
@@ -525,10 +562,19 @@ func (hb *hopBuf) recodeAny(s string, rc recoding, fills []Fill) (string, bool) 
 			i++
 			continue
 		}
+		// Static calls for the codecs of the hops, as in encodeWrong;
+		// every codec writes ASCII as itself.
 		var ok bool
-		if isCP1252 {
-			bs, ok = cp1252Codec{}.appendRune(bs, r) // as in encodeWrong
-		} else {
+		switch {
+		case r < utf8.RuneSelf:
+			bs, ok = append(bs, byte(r)), true
+		case isCP1252:
+			bs, ok = cp1252Codec{}.appendRune(bs, r)
+		case isGBK:
+			bs, ok = gbkCodec{}.appendRune(bs, r)
+		case isBig5:
+			bs, ok = big5Codec{}.appendRune(bs, r)
+		default:
 			bs, ok = wrong.appendRune(bs, r)
 		}
 		if !ok {
@@ -557,62 +603,89 @@ func (hb *hopBuf) recodeAny(s string, rc recoding, fills []Fill) (string, bool) 
 // in a loop of its own, without the calls of recode's loop for every
 // rune, and the bytes are validated as UTF-8 a chunk at a time, as
 // recode's hopDecoder does. (Replaying the spans of the devset's damaged
-// inputs, it takes two thirds of the instructions recode took.)
+// inputs, it takes two thirds of the instructions recode took.) ASCII and
+// the two-byte runes U+0080 to U+00FF, most of such text, are read byte
+// by byte: both codecs write each of them as the byte of its value.
 func (hb *hopBuf) recodeByteUTF8(s string, cp1252 bool, fills []Fill) (string, bool) {
 	cp1252Tables()
 	bs := hb.bs[:0]
 	d := hopDecoder{utf8: true}
+	// nextFill is the rune before which the next fill goes.
+	nextFill := math.MaxInt
+	if len(fills) > 0 {
+		nextFill = fills[0].At
+	}
 	i := 0 // the runes of s so far
 	for j := 0; j < len(s); {
 		if len(bs)-d.dec >= hopChunk && !d.decode(bs, false) {
 			hb.bs = bs
 			return "", false
 		}
-		// The runes of s as ranging over it reads them, those of Latin-1
-		// mojibake (two bytes) decoded inline first.
-		r, w := rune(s[j]), 1
-		if r >= utf8.RuneSelf {
+		if i == nextFill {
+			for len(fills) > 0 && fills[0].At == i && !fills[0].Lost {
+				bs = append(bs, fills[0].B)
+				fills = fills[1:]
+			}
+			lost := len(fills) > 0 && fills[0].At == i
+			if lost {
+				if r, _ := decodeRune(s, j); r != utf8.RuneError {
+					hb.bs = bs
+					return "", false
+				}
+				bs = append(bs, fills[0].B)
+				fills = fills[1:]
+			}
+			nextFill = math.MaxInt
+			if len(fills) > 0 {
+				nextFill = fills[0].At
+			}
+			if lost {
+				_, w := decodeRune(s, j)
+				j += w
+				i++
+				continue
+			}
+		}
+		c := s[j]
+		switch {
+		case c < utf8.RuneSelf:
+			bs = append(bs, c)
+			j++
+		case c <= 0xC3 && c >= 0xC2 && j+1 < len(s) && s[j+1]&0xC0 == 0x80:
+			// U+0080 to U+00FF: windows-1252 (see cp1252Codec) and
+			// ISO-8859-1 write each as the byte of its value.
+			bs = append(bs, c<<6|s[j+1]&0x3F)
+			j += 2
+		default:
+			// The other runes of s as ranging over it reads them.
+			r, w := rune(0), 2
 			if r2, ok := utf8x.Decode2(s, j); ok {
-				r, w = r2, 2
+				r = r2
 			} else if r3, ok := utf8x.Decode3(s, j); ok {
 				r, w = r3, 3
 			} else {
 				r, w = decodeRune(s, j)
 			}
-		}
-		j += w
-		for len(fills) > 0 && fills[0].At == i && !fills[0].Lost {
-			bs = append(bs, fills[0].B)
-			fills = fills[1:]
-		}
-		if len(fills) > 0 && fills[0].At == i && fills[0].Lost {
-			if r != utf8.RuneError {
+			// cp1252Codec.appendRune, or latin1Codec's.
+			var b byte
+			ok := false
+			switch {
+			case cp1252:
+				if r < cp1252TabLen {
+					if v := cp1252Tab[r]; v != 0 {
+						b, ok = byte(v-1), true
+					}
+				}
+			case r < 0x100:
+				b, ok = byte(r), true
+			}
+			if !ok {
 				hb.bs = bs
 				return "", false
 			}
-			bs = append(bs, fills[0].B)
-			fills = fills[1:]
-			i++
-			continue
+			bs = append(bs, b)
+			j += w
 		}
-		// cp1252Codec.appendRune, or latin1Codec's.
-		b, ok := byte(r), r < utf8.RuneSelf
-		switch {
-		case ok:
-		case cp1252:
-			if r < cp1252TabLen {
-				if v := cp1252Tab[r]; v != 0 {
-					b, ok = byte(v-1), true
-				}
-			}
-		case r < 0x100:
-			ok = true
-		}
-		if !ok {
-			hb.bs = bs
-			return "", false
-		}
-		bs = append(bs, b)
 		i++
 	}
 	for len(fills) > 0 && fills[0].At == i && !fills[0].Lost {
@@ -669,16 +742,36 @@ func (d *hopDecoder) decode(bs []byte, final bool) bool {
 	if _, ok := d.orig.(cp1252Codec); ok && d.dec < end {
 		// One byte a character, every byte one: the table without a
 		// call for each (the repairs of long windows-1252 spans are
-		// checked by encoding them back).
+		// checked by encoding them back), and ASCII and the bytes from
+		// 0xA0, whose characters are U+00A0 to U+00FF, written without
+		// the table.
 		cp1252Tables()
 		for _, c := range bs[d.dec:end] {
-			d.out = append(d.out, cp1252UTF8[c]...)
+			switch {
+			case c < utf8.RuneSelf:
+				d.out = append(d.out, c)
+			case c >= 0xA0:
+				d.out = append(d.out, 0xC0|c>>6, 0x80|c&0x3F)
+			default:
+				d.out = append(d.out, cp1252UTF8[c]...)
+			}
 		}
 		d.dec = end
 		return true
 	}
 	for d.dec < end {
-		r, n := d.orig.decode(bs[d.dec:])
+		// Static calls for GBK and Big5, the original codecs of the CJK
+		// hops.
+		var r rune
+		var n int
+		switch d.orig.(type) {
+		case gbkCodec:
+			r, n = gbkCodec{}.decode(bs[d.dec:])
+		case big5Codec:
+			r, n = big5Codec{}.decode(bs[d.dec:])
+		default:
+			r, n = d.orig.decode(bs[d.dec:])
+		}
 		if n == 0 {
 			return false
 		}

@@ -147,8 +147,10 @@ func (a *analyzer) stretches(cl cluster, cjk bool, cov *coverCursor, sts *codecS
 				}
 			}
 			susp := suspiciousRune(r)
-			// windows-1252, with U+FFFD as the byte 0xFF.
-			b, ok := byte(r), r < 0x80
+			// windows-1252, with U+FFFD as the byte 0xFF; it writes
+			// ASCII and U+0080 to U+00FF as the byte of their value
+			// (TestCP1252Latin1Bytes), without the table.
+			b, ok := byte(r), r < 0x100
 			if !ok && r < cp1252TabLen {
 				if v := cp1252Tab[r]; v != 0 {
 					b, ok = byte(v-1), true
@@ -493,13 +495,20 @@ func (a *analyzer) recodeProbe(start, end int, rc recoding, sc *recodeScratch) b
 			cur, prevG, prevR = 0, lastRune(g), lastRune(g)
 			continue
 		}
-		if !u.ident {
-			lr, _ := lpText(bg, a.sc.ev, prevR, u.rep, 0)
-			lg, _ := lpText(bg, a.sc.ev, prevG, g, 0)
-			cur = max(0, cur+lr-bg.Bigram(lastRune(u.rep), 0)-(lg-bg.Bigram(lastRune(g), 0)))
-			best = max(best, cur)
+		if u.ident {
+			prevG, prevR = lastRune(g), lastRune(u.rep)
+			continue
 		}
-		prevG, prevR = lastRune(g), lastRune(u.rep)
+		// lpText of each with the junction to 0 taken back out, the
+		// junction looked up once, after the last rune lpRun read
+		// (lastRune's, read from the end).
+		lr, lastR, _ := lpRun(bg, a.sc.ev, prevR, u.rep)
+		lg, lastG, _ := lpRun(bg, a.sc.ev, prevG, g)
+		jr, jg := bg.Bigram(lastR, 0), bg.Bigram(lastG, 0)
+		lr, lg = lr+jr, lg+jg
+		cur = max(0, cur+lr-jr-(lg-jg))
+		best = max(best, cur)
+		prevG, prevR = lastG, lastR
 	}
 	return best >= minRecodeGain
 }
@@ -518,11 +527,8 @@ func (a *analyzer) recodeStretch(start, end int, rc recoding, sc *recodeScratch)
 		// each byte read: with fewer runes than cjkMinRunes there,
 		// recodeSegment accepts no segment (nor do further hops add
 		// runes, see there), and the stretch is not scored.
-		n := len(sc.bs)
-		if len(sc.lostRunes) == 0 {
-			n = utf8.RuneCountInString(sc.all)
-		}
-		if n < cjkMinRunes(rc) {
+		least := cjkMinRunes(rc)
+		if len(sc.lostRunes) > 0 && len(sc.bs) < least || len(sc.lostRunes) == 0 && !hasRunes(sc.all, least) {
 			return nil
 		}
 	}
@@ -671,8 +677,8 @@ func (a *analyzer) unitGains(units []unit, start int, sc *recodeScratch) []float
 	gains := sc.gains[:len(units)]
 	terms, gts, rts := sc.terms[:0], sc.gTerms[:0], sc.rTerms[:0]
 	prevG, prevR := lastRune(a.text[:start]), lastRune(a.text[:start])
-	for k, u := range units {
-		g := a.text[u.gs:u.ge]
+	for k := range units {
+		u := &units[k] // not copied: most units are only looked at
 		if len(from) > 0 && from[k] >= 0 && oldTerms[from[k]].ok && prevR == oldPrevR(a.text, start, old, oldTerms, from[k]) {
 			o := oldTerms[from[k]]
 			t := unitTerms{ok: true, g0: len(gts), r0: len(rts), lastG: o.lastG, lastR: o.lastR}
@@ -687,11 +693,11 @@ func (a *analyzer) unitGains(units []unit, start int, sc *recodeScratch) []float
 		switch {
 		case !u.ok:
 			gains[k] = math.Inf(-1)
-			prevG = lastRune(g)
+			prevG = lastRune(a.text[u.gs:u.ge])
 			prevR = prevG
 		case u.ident:
 			gains[k] = 0
-			prevG = lastRune(g)
+			prevG = lastRune(a.text[u.gs:u.ge])
 			prevR = prevG // the repair is the garbled text
 		default:
 			// The gains were lpText's, which adds a junction to rune 0,
@@ -701,7 +707,7 @@ func (a *analyzer) unitGains(units []unit, start int, sc *recodeScratch) []float
 			t = unitTerms{ok: true, g0: len(gts), r0: len(rts)}
 			var lr, lg float64
 			lr, t.lastR, _ = lpAdd(bg, a.sc.ev, 0, prevR, u.rep, &rts)
-			lg, t.lastG, _ = lpAdd(bg, a.sc.ev, 0, prevG, g, &gts)
+			lg, t.lastG, _ = lpAdd(bg, a.sc.ev, 0, prevG, a.text[u.gs:u.ge], &gts)
 			t.g1, t.r1 = len(gts), len(rts)
 			jr, jg := bg.Bigram(t.lastR, 0), bg.Bigram(t.lastG, 0)
 			gains[k] = (lr + jr - jr) - (lg + jg - jg)
@@ -790,20 +796,41 @@ func maxRunGain(gains []float64) float64 {
 	return best
 }
 
+// lastRune returns the last rune of s ('\n' for none), an ASCII one
+// without a call.
 func lastRune(s string) rune {
 	if s == "" {
 		return '\n'
+	}
+	if c := s[len(s)-1]; c < utf8.RuneSelf {
+		return rune(c)
 	}
 	r, _ := utf8.DecodeLastRuneInString(s)
 	return r
 }
 
+// firstRune returns the first rune of s ('\n' for none), an ASCII one
+// without a call.
 func firstRune(s string) rune {
 	if s == "" {
 		return '\n'
 	}
+	if c := s[0]; c < utf8.RuneSelf {
+		return rune(c)
+	}
 	r, _ := utf8.DecodeRuneInString(s)
 	return r
+}
+
+// hasRunes reports whether s has n runes or more, counted as
+// utf8.RuneCountInString counts them, but only up to n.
+func hasRunes(s string, n int) bool {
+	for range s {
+		if n--; n <= 0 {
+			return true
+		}
+	}
+	return n <= 0
 }
 
 // recodeSegment checks one segment, the units lo to hi of the stretch
@@ -828,7 +855,7 @@ func (a *analyzer) recodeSegment(lo, hi int, sc *recodeScratch, rc recoding) (re
 	// that is not ASCII, where each GBK character gives two, or one and
 	// an ASCII trail byte, which no UTF-8 sequence spans.
 	// TestHopRunes checks it.)
-	if (rc.Wrong == "gbk" || rc.Wrong == "big5") && utf8.RuneCountInString(rep) < cjkMinRunes(rc) {
+	if (rc.Wrong == "gbk" || rc.Wrong == "big5") && !hasRunes(rep, cjkMinRunes(rc)) {
 		return recodeCand{}, false
 	}
 	var fills []Fill

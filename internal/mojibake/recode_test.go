@@ -105,3 +105,42 @@ func TestHopRunes(t *testing.T) {
 	}
 	t.Logf("%d hops decoded", decoded)
 }
+
+// TestCP1252HopDecode checks hopDecoder's loop for windows-1252 bytes,
+// which writes some characters without the table, against the table.
+func TestCP1252HopDecode(t *testing.T) {
+	cp1252Tables()
+	var bs []byte
+	var want string
+	for c := 0; c < 256; c++ {
+		bs = append(bs, byte(c))
+		want += cp1252UTF8[c]
+	}
+	d := hopDecoder{orig: cp1252Codec{}}
+	if !d.decode(bs, true) || string(d.out) != want {
+		t.Fatalf("got %q, want %q", d.out, want)
+	}
+}
+
+// TestHasRunes checks hasRunes against utf8.RuneCountInString, invalid
+// bytes included.
+func TestHasRunes(t *testing.T) {
+	for _, s := range []string{"", "a", "中文", "\xff\xfe", "é\xe4\xb8", "中\xe4\xb8文x", "ab中"} {
+		for n := 0; n <= 5; n++ {
+			if got, want := hasRunes(s, n), utf8.RuneCountInString(s) >= n; got != want {
+				t.Errorf("hasRunes(%q, %d) = %v, want %v", s, n, got, want)
+			}
+		}
+	}
+}
+
+// TestCP1252Latin1Bytes checks what encodeWrong and recodeByteUTF8 take
+// for granted: windows-1252 (with the C1 controls, see cp1252Codec)
+// writes each rune from U+0080 to U+00FF as the byte of its value.
+func TestCP1252Latin1Bytes(t *testing.T) {
+	for r := rune(0x80); r <= 0xFF; r++ {
+		if b, ok := cp1252Byte(r); !ok || rune(b) != r {
+			t.Errorf("cp1252Byte(%U) = %02X, %v", r, b, ok)
+		}
+	}
+}
