@@ -477,7 +477,7 @@ func collectEvidence(text string) *evidence {
 		}
 		// The character before a reading is Han, three bytes, nearly
 		// always: decoded inline, the rest as DecodeLastRuneInString does
-		// (a valid sequence ending at i is the last rune whole).
+		// (runeBefore, a call more).
 		r, ok := decode3Before(text, i)
 		if !ok {
 			r, _ = utf8.DecodeLastRuneInString(text[:i])
@@ -500,15 +500,12 @@ func collectEvidence(text string) *evidence {
 				continue
 			}
 		}
-		syl, end := readPinyinClose(text, i+1)
+		syl, end := parenAfter(text, i, r)
 		if end < 0 {
 			continue
 		}
-		han := lm.Class(r) == lm.Han
-		if han {
-			ev.addParen(text, i, end)
-		}
-		if !han || !pinyin.HasReading(r, syl) {
+		ev.addParen(text, i, end)
+		if !pinyin.HasReading(r, syl) {
 			continue
 		}
 		if ev.readings == nil {
@@ -526,6 +523,32 @@ func collectEvidence(text string) *evidence {
 		i = end - 1
 	}
 	return ev
+}
+
+// parenAfter judges the "(" at text[i], after r, the rune that ends there
+// (i > 0), as collectEvidence does: when a pinyin syllable and ")" follow
+// (readPinyinClose) and r is Han, the "(" starts a reading of r (in
+// parens), and parenAfter returns the syllable and the offset after the
+// ")"; otherwise it returns an end of -1. The reading is one of r's when
+// pinyin.HasReading says so.
+func parenAfter(text string, i int, r rune) (string, int) {
+	syl, end := readPinyinClose(text, i+1)
+	if end < 0 || lm.Class(r) != lm.Han {
+		return "", -1
+	}
+	return syl, end
+}
+
+// runeBefore returns the rune that ends at text[i], i > 0, as
+// utf8.DecodeLastRuneInString reads it: the character before a reading is
+// Han, three bytes, nearly always, which decode3Before decodes faster (a
+// valid sequence ending at i is the last rune whole).
+func runeBefore(text string, i int) rune {
+	if r, ok := decode3Before(text, i); ok {
+		return r
+	}
+	r, _ := utf8.DecodeLastRuneInString(text[:i])
+	return r
 }
 
 // decode3Before decodes the valid three-byte sequence that ends before
