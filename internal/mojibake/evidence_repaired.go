@@ -37,11 +37,15 @@ func (e *evidence) repaired(out string, spans []Span, starts []int) *evidence {
 	r := &evidence{text: out, parens: make([]window, 0, len(e.parens))}
 	// changed are the characters whose readings the repairs take away or
 	// add.
-	var changed []rune
-	note := func(c rune) {
-		if !slices.Contains(changed, c) {
-			changed = append(changed, c)
+	var changed []readingChange
+	change := func(c rune) *readingChange {
+		for k := range changed {
+			if changed[k].r == c {
+				return &changed[k]
+			}
 		}
+		changed = append(changed, readingChange{r: c, same: true})
+		return &changed[len(changed)-1]
 	}
 	// Judge anew the "(" of out[lo:hi].
 	judge := func(lo, hi int) {
@@ -60,7 +64,9 @@ func (e *evidence) repaired(out string, spans []Span, starts []int) *evidence {
 			}
 			r.parens = append(r.parens, window{i, end})
 			if pinyin.HasReading(c, syl) {
-				note(c)
+				ch := change(c)
+				ch.added = syl
+				ch.same = ch.same && e.readings[c] == syl
 			}
 		}
 	}
@@ -71,7 +77,7 @@ func (e *evidence) repaired(out string, spans []Span, starts []int) *evidence {
 			p := ps[0]
 			ps = ps[1:]
 			if c := runeBefore(text, p.lo); pinyin.HasReading(c, text[p.lo+1:p.hi-1]) {
-				note(c)
+				change(c).dropped = true
 			}
 		}
 	}
@@ -110,56 +116,88 @@ func (e *evidence) repaired(out string, spans []Span, starts []int) *evidence {
 	judge(fresh, len(out))
 	drop(len(text))
 	r.readings, r.annBits = e.readings, e.annBits
-	if len(changed) > 0 {
-		r.relook(changed)
-	}
+	r.relook(changed)
 	return r
 }
 
-// relook sets the readings of the characters changed to the last that e's
-// parens give them, for repaired: readings and annBits start as copies of
-// those of the text before the repairs, which e shares until then.
-func (e *evidence) relook(changed []rune) {
-	m := maps.Clone(e.readings)
-	if m == nil {
-		m = map[rune]string{}
-	}
-	var bitmap []uint64
-	if e.annBits != nil {
-		bitmap = slices.Clone(e.annBits)
-	} else {
-		bitmap = make([]uint64, 0x10000/64)
-	}
-	for _, c := range changed {
+// readingChange is what the repairs of repaired do to the readings of
+// character r: whether they take one away (dropped), the last they add
+// (added, "" for none), and whether every one they add is the document's
+// reading of r before them (same).
+type readingChange struct {
+	r       rune
+	dropped bool
+	added   string
+	same    bool
+}
+
+// relook updates the readings of the repaired text, which e shares with
+// the text before the repairs until then, for the changes of repaired.
+// A character whose readings the repairs only add keeps its reading when
+// they add it again, and takes the last one they add when it had none;
+// for the others, the last reading of e's parens is looked up.
+func (e *evidence) relook(changes []readingChange) {
+	var m map[rune]string
+	var bits []uint64
+	set := func(c rune, syl string, ok bool) {
+		if m == nil {
+			m = maps.Clone(e.readings)
+			if m == nil {
+				m = map[rune]string{}
+			}
+			bits = make([]uint64, 0x10000/64)
+			copy(bits, e.annBits)
+		}
 		delete(m, c)
+		if ok {
+			m[c] = syl
+		}
 		if c >= 0 && c < 0x10000 {
-			bitmap[c>>6] &^= 1 << (c & 63)
+			bits[c>>6] &^= 1 << (c & 63)
+			if ok {
+				bits[c>>6] |= 1 << (c & 63)
+			}
+		}
+	}
+	// The characters to look up, with their UTF-8.
+	var pending []rune
+	var encs []string
+	for _, ch := range changes {
+		_, had := e.readings[ch.r]
+		switch {
+		case !ch.dropped && ch.same:
+		case !ch.dropped && !had:
+			set(ch.r, ch.added, true)
+		default:
+			pending = append(pending, ch.r)
+			encs = append(encs, string(ch.r))
 		}
 	}
 	// From the end of the parens, the first reading of each character
-	// changed is its last.
-	left := len(changed)
-	for k := len(e.parens) - 1; k >= 0 && left > 0; k-- {
+	// pending is its last. A paren follows c exactly when the text before
+	// it ends with the UTF-8 of c (runeBefore), which is valid: c is Han.
+	for k := len(e.parens) - 1; k >= 0 && len(pending) > 0; k-- {
 		p := e.parens[k]
-		c := runeBefore(e.text, p.lo)
-		if !slices.Contains(changed, c) {
-			continue
+		for j, enc := range encs {
+			if !strings.HasSuffix(e.text[:p.lo], enc) {
+				continue
+			}
+			c := pending[j]
+			if syl := e.text[p.lo+1 : p.hi-1]; pinyin.HasReading(c, syl) {
+				set(c, syl, true)
+				pending = slices.Delete(pending, j, j+1)
+				encs = slices.Delete(encs, j, j+1)
+			}
+			break
 		}
-		if _, ok := m[c]; ok {
-			continue
-		}
-		syl := e.text[p.lo+1 : p.hi-1]
-		if !pinyin.HasReading(c, syl) {
-			continue
-		}
-		m[c] = syl
-		if c >= 0 && c < 0x10000 {
-			bitmap[c>>6] |= 1 << (c & 63)
-		}
-		left--
 	}
-	e.readings, e.annBits = m, bitmap
-	if len(m) == 0 {
-		e.readings, e.annBits = nil, nil
+	for _, c := range pending {
+		set(c, "", false)
+	}
+	if m != nil {
+		e.readings, e.annBits = m, bits
+		if len(m) == 0 {
+			e.readings, e.annBits = nil, nil
+		}
 	}
 }
