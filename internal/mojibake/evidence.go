@@ -207,6 +207,13 @@ func (e *evidence) countPairs() {
 		// A Han character is no punctuation: the class is asked of
 		// the rest only.
 		prev, prevHan, prevPunct = r, han, !han && isCJKPunct(r)
+		if r < 0x800 {
+			// A two-byte character (U+0080–U+07FF; decodeRune reads an
+			// invalid byte as U+FFFD) is neither Han nor a mark, as the
+			// ASCII above: the ASCII and two-byte characters after it
+			// change nothing either (Latin-1 mojibake is all of them).
+			i = skipLatin(text, i)
+		}
 	}
 	// The first characters of the pairs, from the list of them.
 	firsts := new([0x10000 / 64]uint64)
