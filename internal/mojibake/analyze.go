@@ -212,7 +212,14 @@ func meets(ws []window, lo, hi int) bool {
 // applyMapped applies the repairable spans and returns, for each span, where
 // its repair starts in the output (-1 when not applied).
 func applyMapped(text string, spans []Span) (string, []int) {
+	n := len(text)
+	for _, s := range spans {
+		if s.Repairable {
+			n += len(s.Repair) - (s.End - s.Start)
+		}
+	}
 	var b strings.Builder
+	b.Grow(n) // one allocation, no copies as the text grows
 	starts := make([]int, len(spans))
 	last := 0
 	for i, s := range spans {
