@@ -36,12 +36,10 @@ func Find(text string) []Span {
 			break
 		}
 		out, starts := applyMapped(text, spans)
-		// The evidence of the repaired text, and its script counts,
-		// follow from those of text, without a pass over all of it.
+		// The evidence of the repaired text, and its script counts
+		// when the analysis asks for them, follow from those of text,
+		// without a pass over all of it.
 		rev := ev.repaired(out, spans, starts)
-		if c, ok := repairedScriptCounts(ev, text, out, spans, starts); ok {
-			rev.counts, rev.counted = c, true
-		}
 		near := repairWindows(starts, spans)
 		for _, q := range rejected {
 			if at, ok := mapForward(q, starts, spans); ok {
@@ -137,8 +135,7 @@ func find(text string) []Span {
 // little (see Find).
 //
 // When ev is not nil, it is the evidence of text, as collectEvidence
-// finds it (with script counts, if counted, as scriptCounts counts them),
-// which the analysis takes instead of collecting it. findAll also returns
+// finds it, which the analysis takes instead of collecting it. findAll also returns
 // the evidence it took (nil for text without anything suspicious).
 func findAll(text string, near []window, ev *evidence) ([]Span, []int, *evidence) {
 	if !Suspicious(text) {

@@ -28,6 +28,11 @@ type evidence struct {
 	// of its own.
 	counts  [2]int
 	counted bool
+	// from is, for the evidence of a repaired text (repaired), the text
+	// it was made of: scriptHan derives the script counts from that
+	// text's when buildPairs has not counted them (Find's analysis of
+	// the repaired text often asks for no script at all).
+	from *repairOrigin
 	// consumed are the document's swallowable bytes after Han
 	// characters, which buildPairs counts too.
 	consumed *consumedStats
@@ -637,8 +642,12 @@ func (e *evidence) scriptLP(m *lm.Model, r rune) float64 {
 // scriptHan is scriptLP of r in U+4E00-U+9FFF.
 func (e *evidence) scriptHan(m *lm.Model, r rune) float64 {
 	e.scriptOnce.Do(func() {
-		if e.counted {
-			e.script = scriptOf(e.counts[0], e.counts[1])
+		counts, ok := e.counts, e.counted
+		if !ok && e.from != nil {
+			counts, ok = repairedScriptCounts(e.from.ev, e.from.ev.text, e.text, e.from.spans, e.from.starts)
+		}
+		if ok {
+			e.script = scriptOf(counts[0], counts[1])
 		} else {
 			e.script = docScript(e.text)
 		}

@@ -34,7 +34,7 @@ const (
 // e's, which the result shares.
 func (e *evidence) repaired(out string, spans []Span, starts []int) *evidence {
 	text := e.text
-	r := &evidence{text: out, parens: make([]window, 0, len(e.parens))}
+	r := &evidence{text: out, parens: make([]window, 0, len(e.parens)), from: &repairOrigin{e, spans, starts}}
 	// changed are the characters whose readings the repairs take away or
 	// add.
 	var changed []readingChange
@@ -118,6 +118,14 @@ func (e *evidence) repaired(out string, spans []Span, starts []int) *evidence {
 	r.readings, r.annBits = e.readings, e.annBits
 	r.relook(changed)
 	return r
+}
+
+// repairOrigin is the text a repaired text was made of, by its evidence
+// ev, and the spans and starts of applyMapped.
+type repairOrigin struct {
+	ev     *evidence
+	spans  []Span
+	starts []int
 }
 
 // readingChange is what the repairs of repaired do to the readings of
