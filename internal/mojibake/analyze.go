@@ -135,8 +135,10 @@ func find(text string) []Span {
 // little (see Find).
 //
 // When ev is not nil, it is the evidence of text, as collectEvidence
-// finds it, which the analysis takes instead of collecting it. findAll also returns
-// the evidence it took (nil for text without anything suspicious).
+// finds it, which the analysis takes instead of collecting it (Find
+// derives that of a repaired text, evidence.repaired). findAll also
+// returns the evidence it took (nil for text without anything
+// suspicious).
 func findAll(text string, near []window, ev *evidence) ([]Span, []int, *evidence) {
 	if !Suspicious(text) {
 		return nil, nil, nil
