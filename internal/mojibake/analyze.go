@@ -36,12 +36,10 @@ func Find(text string) []Span {
 			break
 		}
 		out, starts := applyMapped(text, spans)
-		// The script counts of the repaired text follow from those of
-		// text, without a pass over all of it.
-		var counts *[2]int
-		if c, ok := repairedScriptCounts(ev, text, out, spans, starts); ok {
-			counts = &c
-		}
+		// The evidence of the repaired text, and its script counts
+		// when the analysis asks for them, follow from those of text,
+		// without a pass over all of it.
+		rev := ev.repaired(out, spans, starts)
 		near := repairWindows(starts, spans)
 		for _, q := range rejected {
 			if at, ok := mapForward(q, starts, spans); ok {
@@ -54,7 +52,7 @@ func Find(text string) []Span {
 		// loop: mapBack reads spans against starts.
 		var adds []Span
 		var superseded []bool
-		for _, r := range findNear(out, near, counts) {
+		for _, r := range findNear(out, near, rev) {
 			if !r.Repairable {
 				continue
 			}
@@ -136,24 +134,26 @@ func find(text string) []Span {
 // findAll is find that also returns the '?' whose best repair gained too
 // little (see Find).
 //
-// When counts is not nil, it holds scriptCounts of text, which the
-// analysis takes instead of counting. findAll also returns the evidence
-// it collected (nil for text without anything suspicious).
-func findAll(text string, near []window, counts *[2]int) ([]Span, []int, *evidence) {
+// When ev is not nil, it is the evidence of text, as collectEvidence
+// finds it, which the analysis takes instead of collecting it (Find
+// derives that of a repaired text, evidence.repaired). findAll also
+// returns the evidence it took (nil for text without anything
+// suspicious).
+func findAll(text string, near []window, ev *evidence) ([]Span, []int, *evidence) {
 	if !Suspicious(text) {
 		return nil, nil, nil
 	}
-	a := &analyzer{text: text, sc: newShiftScorer(), near: near}
-	a.sc.ev = collectEvidence(text)
-	if counts != nil {
-		a.sc.ev.counts, a.sc.ev.counted = *counts, true
+	if ev == nil {
+		ev = collectEvidence(text)
 	}
+	a := &analyzer{text: text, sc: newShiftScorer(), near: near}
+	a.sc.ev = ev
 	a.run()
 	a.sc.release()
 	if a.unsure {
-		return findAll(text, nil, counts) // see shiftRuns
+		return findAll(text, nil, ev) // see shiftRuns
 	}
-	return a.spans, a.rejected, a.sc.ev
+	return a.spans, a.rejected, ev
 }
 
 // findNear is find for the idempotence check of Find, which only asks
@@ -174,9 +174,9 @@ func findAll(text string, near []window, counts *[2]int) ([]Span, []int, *eviden
 // back to find. Everything else (the document's evidence, the regions) is
 // what find computes.
 //
-// Counts are as for findAll.
-func findNear(text string, near []window, counts *[2]int) []Span {
-	spans, _, _ := findAll(text, near, counts)
+// Ev is as for findAll.
+func findNear(text string, near []window, ev *evidence) []Span {
+	spans, _, _ := findAll(text, near, ev)
 	return spans
 }
 
@@ -211,7 +211,14 @@ func meets(ws []window, lo, hi int) bool {
 // applyMapped applies the repairable spans and returns, for each span, where
 // its repair starts in the output (-1 when not applied).
 func applyMapped(text string, spans []Span) (string, []int) {
+	n := len(text)
+	for _, s := range spans {
+		if s.Repairable {
+			n += len(s.Repair) - (s.End - s.Start)
+		}
+	}
 	var b strings.Builder
+	b.Grow(n) // one allocation, no copies as the text grows
 	starts := make([]int, len(spans))
 	last := 0
 	for i, s := range spans {

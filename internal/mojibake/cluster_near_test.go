@@ -13,9 +13,16 @@ import (
 
 // TestNearClusters checks that the regions nearClusters finds for random
 // windows include those of the scan of the whole text that meet them,
-// alike, and in order.
+// alike, and in order, on the devset inputs and the seeds (annotated with
+// pinyin, some of them).
 func TestNearClusters(t *testing.T) {
-	ins, _ := filepath.Glob(filepath.Join(testshared.Dir(t, "devset"), "in", "*.txt"))
+	dev := testshared.Dir(t, "devset")
+	ins, _ := filepath.Glob(filepath.Join(dev, "in", "*.txt"))
+	seeds, _ := filepath.Glob(filepath.Join(dev, "..", "corpus", "seeds", "*.txt"))
+	if len(seeds) == 0 {
+		t.Fatal("no seeds")
+	}
+	ins = append(ins, seeds...)
 	rng := rand.New(rand.NewSource(1))
 	for _, p := range ins {
 		raw, err := os.ReadFile(p)
@@ -27,7 +34,7 @@ func TestNearClusters(t *testing.T) {
 		a.sc.ev = collectEvidence(text)
 		a.shiftRuns()
 		all := a.clusters(&coverCursor{spans: a.spans})
-		for try := 0; try < 20; try++ {
+		for try := 0; try < 40; try++ {
 			var near []window
 			for k := rng.Intn(6); k >= 0; k-- {
 				lo := rng.Intn(len(text) + 1)

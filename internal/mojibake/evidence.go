@@ -28,6 +28,11 @@ type evidence struct {
 	// of its own.
 	counts  [2]int
 	counted bool
+	// from is, for the evidence of a repaired text (repaired), the text
+	// it was made of: scriptHan derives the script counts from that
+	// text's when buildPairs has not counted them (Find's analysis of
+	// the repaired text often asks for no script at all).
+	from *repairOrigin
 	// consumed are the document's swallowable bytes after Han
 	// characters, which buildPairs counts too.
 	consumed *consumedStats
@@ -207,6 +212,13 @@ func (e *evidence) countPairs() {
 		// A Han character is no punctuation: the class is asked of
 		// the rest only.
 		prev, prevHan, prevPunct = r, han, !han && isCJKPunct(r)
+		if r < 0x800 {
+			// A two-byte character (U+0080–U+07FF; decodeRune reads an
+			// invalid byte as U+FFFD) is neither Han nor a mark, as the
+			// ASCII above: the ASCII and two-byte characters after it
+			// change nothing either (Latin-1 mojibake is all of them).
+			i = skipLatin(text, i)
+		}
 	}
 	// The first characters of the pairs, from the list of them.
 	firsts := new([0x10000 / 64]uint64)
@@ -477,7 +489,7 @@ func collectEvidence(text string) *evidence {
 		}
 		// The character before a reading is Han, three bytes, nearly
 		// always: decoded inline, the rest as DecodeLastRuneInString does
-		// (a valid sequence ending at i is the last rune whole).
+		// (runeBefore, a call more).
 		r, ok := decode3Before(text, i)
 		if !ok {
 			r, _ = utf8.DecodeLastRuneInString(text[:i])
@@ -500,15 +512,12 @@ func collectEvidence(text string) *evidence {
 				continue
 			}
 		}
-		syl, end := readPinyinClose(text, i+1)
+		syl, end := parenAfter(text, i, r)
 		if end < 0 {
 			continue
 		}
-		han := lm.Class(r) == lm.Han
-		if han {
-			ev.addParen(text, i, end)
-		}
-		if !han || !pinyin.HasReading(r, syl) {
+		ev.addParen(text, i, end)
+		if !pinyin.HasReading(r, syl) {
 			continue
 		}
 		if ev.readings == nil {
@@ -526,6 +535,32 @@ func collectEvidence(text string) *evidence {
 		i = end - 1
 	}
 	return ev
+}
+
+// parenAfter judges the "(" at text[i], after r, the rune that ends there
+// (i > 0), as collectEvidence does: when a pinyin syllable and ")" follow
+// (readPinyinClose) and r is Han, the "(" starts a reading of r (in
+// parens), and parenAfter returns the syllable and the offset after the
+// ")"; otherwise it returns an end of -1. The reading is one of r's when
+// pinyin.HasReading says so.
+func parenAfter(text string, i int, r rune) (string, int) {
+	syl, end := readPinyinClose(text, i+1)
+	if end < 0 || lm.Class(r) != lm.Han {
+		return "", -1
+	}
+	return syl, end
+}
+
+// runeBefore returns the rune that ends at text[i], i > 0, as
+// utf8.DecodeLastRuneInString reads it: the character before a reading is
+// Han, three bytes, nearly always, which decode3Before decodes faster (a
+// valid sequence ending at i is the last rune whole).
+func runeBefore(text string, i int) rune {
+	if r, ok := decode3Before(text, i); ok {
+		return r
+	}
+	r, _ := utf8.DecodeLastRuneInString(text[:i])
+	return r
 }
 
 // decode3Before decodes the valid three-byte sequence that ends before
@@ -607,8 +642,12 @@ func (e *evidence) scriptLP(m *lm.Model, r rune) float64 {
 // scriptHan is scriptLP of r in U+4E00-U+9FFF.
 func (e *evidence) scriptHan(m *lm.Model, r rune) float64 {
 	e.scriptOnce.Do(func() {
-		if e.counted {
-			e.script = scriptOf(e.counts[0], e.counts[1])
+		counts, ok := e.counts, e.counted
+		if !ok && e.from != nil {
+			counts, ok = repairedScriptCounts(e.from.ev, e.from.ev.text, e.text, e.from.spans, e.from.starts)
+		}
+		if ok {
+			e.script = scriptOf(counts[0], counts[1])
 		} else {
 			e.script = docScript(e.text)
 		}
