@@ -17,13 +17,9 @@ func TestShiftDropBeforeAbsorbed(t *testing.T) {
 		{"如果你想查看日志。这就是进入dia的方法", "。这就是进入d"},
 		{"这个选项作用于内部。对于内部命令\\\\i", "。对于内部命令\\"},
 	} {
-		sp := misalignedRun(t, tc.line)
-		assert.Equal(t, tc.repair, sp.Repair, "plan %s", sp.Plan)
+		sp := assertRepair(t, tc.line, tc.repair)
 		assert.Contains(t, sp.Plan, "end=absorbed")
 		assert.Contains(t, sp.Plan, "drop@")
-		got, err := mustParsePlan(t, sp.Plan).Apply(sp.Garbled)
-		require.NoError(t, err)
-		assert.Equal(t, sp.Repair, got, "the plan replays the repair")
 	}
 }
 
@@ -44,4 +40,17 @@ func misalignedRun(t *testing.T, line string) Span {
 	require.Len(t, spans, 1, "spans of %q", garbled)
 	require.True(t, spans[0].Repairable, spans[0].Reason)
 	return spans[0]
+}
+
+// assertRepair garbles line with the development set's forward model,
+// checks that Find repairs its one run as want and that the plan replays
+// the repair, and returns the span.
+func assertRepair(t *testing.T, line, want string) Span {
+	t.Helper()
+	sp := misalignedRun(t, line)
+	assert.Equal(t, want, sp.Repair, "plan %s", sp.Plan)
+	got, err := mustParsePlan(t, sp.Plan).Apply(sp.Garbled)
+	require.NoError(t, err)
+	assert.Equal(t, sp.Repair, got, "the plan replays the repair")
+	return sp
 }

@@ -1,11 +1,6 @@
 package mojibake
 
-import (
-	"testing"
-
-	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
-)
+import "testing"
 
 // TestShiftTrigram garbles lines (written for this test) whose runs need
 // characters guessed where the character before says too little: 驱 and
@@ -20,10 +15,6 @@ func TestShiftTrigram(t *testing.T) {
 		{"它的配置文件。如果必要,将会建立新的目录", "。如果必要,"},
 		{"程序的输出。这是个元软件包,它依赖其他软件包", "。这是个元软件包,"},
 	} {
-		sp := misalignedRun(t, tc.line)
-		assert.Equal(t, tc.repair, sp.Repair, "plan %s", sp.Plan)
-		got, err := mustParsePlan(t, sp.Plan).Apply(sp.Garbled)
-		require.NoError(t, err)
-		assert.Equal(t, sp.Repair, got, "the plan replays the repair")
+		assertRepair(t, tc.line, tc.repair)
 	}
 }
