@@ -124,7 +124,8 @@ func Parse(data []byte) (*Model, error) {
 // parseTriples reads the triple section at p of a model of n characters
 // into m and returns what follows it. The successors and their counts
 // are copied as they are stored and read where they are looked up: only
-// the contexts are decoded (90,000 of them, against 600,000 triples).
+// the contexts are decoded (the embedded model has 97,626 of them, and
+// 607,050 triples).
 // The rows are not checked for order; a corrupt row gives wrong counts,
 // never an out-of-range access.
 func parseTriples(m *Model, n uint64, p []byte) ([]byte, error) {
@@ -144,7 +145,7 @@ func parseTriples(m *Model, n uint64, p []byte) ([]byte, error) {
 	}
 	nc, ok1 := uv()
 	nt, ok2 := uv()
-	if !ok1 || !ok2 || nc > uint64(len(p)) || nt > uint64(len(p))/3 || nc > nt {
+	if !ok1 || !ok2 || nc > uint64(len(p))/4 || nt > uint64(len(p))/3 {
 		return nil, fmt.Errorf("parse model: triple counts: %w", errFormat)
 	}
 	t := &m.tri
@@ -155,7 +156,7 @@ func parseTriples(m *Model, n uint64, p []byte) ([]byte, error) {
 		k, ok2 := uv()
 		total, ok3 := uv()
 		end, ok4 := uv()
-		if !ok1 || !ok2 || !ok3 || !ok4 || (c > 0 && d == 0) || key+d >= n*n || k > nt-sum || total > math.MaxUint32 || end > math.MaxUint32 {
+		if !ok1 || !ok2 || !ok3 || !ok4 || (c > 0 && d == 0) || d >= n*n-key || k > nt-sum || total > math.MaxUint32 || end > math.MaxUint32 {
 			return nil, fmt.Errorf("parse model: triple context %d: %w", c, errFormat)
 		}
 		key += d
