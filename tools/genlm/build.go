@@ -75,12 +75,12 @@ type model struct {
 
 // triContext is a pair of Han characters a b (key = a's index × the
 // vocabulary size + b's), the Han characters seen after it in running
-// text, by index, with their counts, and how often a run of Han
-// characters ended after it.
+// text, by index, with their counts, the sum of those counts (han), and
+// how often a run of Han characters ended after it (end).
 type triContext struct {
-	key  int
-	next []triNext
-	end  int
+	key      int
+	next     []triNext
+	han, end int
 }
 
 type triNext struct {
@@ -219,12 +219,11 @@ func build(s, t, text *counts, opt options) *model {
 func triContexts(index map[rune]int, tri map[[3]rune]int, end map[[2]rune]int, minContext int) ([]triContext, int) {
 	n := len(index)
 	byKey := map[int]*triContext{}
-	total := map[int]int{}
-	context := func(a, b rune) (int, *triContext) {
+	context := func(a, b rune) *triContext {
 		ia, oka := index[a]
 		ib, okb := index[b]
 		if !oka || !okb {
-			return 0, nil
+			return nil
 		}
 		key := ia*n + ib
 		tc := byKey[key]
@@ -232,28 +231,28 @@ func triContexts(index map[rune]int, tri map[[3]rune]int, end map[[2]rune]int, m
 			tc = &triContext{key: key}
 			byKey[key] = tc
 		}
-		return key, tc
+		return tc
 	}
 	for t, c := range tri {
 		ic, okc := index[t[2]]
 		if !okc {
 			continue
 		}
-		if key, tc := context(t[0], t[1]); tc != nil {
-			tc.next = append(tc.next, triNext{ic, min(c, maxTriCount)})
-			total[key] += c
+		if tc := context(t[0], t[1]); tc != nil {
+			x := triNext{ic, min(c, maxTriCount)}
+			tc.next = append(tc.next, x)
+			tc.han += x.n
 		}
 	}
 	for p, c := range end {
-		if key, tc := context(p[0], p[1]); tc != nil {
+		if tc := context(p[0], p[1]); tc != nil {
 			tc.end = c
-			total[key] += c
 		}
 	}
 	var out []triContext
 	nt := 0
-	for key, tc := range byKey {
-		if total[key] < minContext {
+	for _, tc := range byKey {
+		if tc.han+tc.end < minContext {
 			continue
 		}
 		sort.Slice(tc.next, func(i, j int) bool { return tc.next[i].idx < tc.next[j].idx })
@@ -375,11 +374,7 @@ func (m *model) write(w io.Writer) error {
 		uv(uint64(tc.key - pk))
 		pk = tc.key
 		uv(uint64(len(tc.next)))
-		total := 0
-		for _, x := range tc.next {
-			total += x.n
-		}
-		uv(uint64(total))
+		uv(uint64(tc.han))
 		uv(uint64(tc.end))
 	}
 	for _, tc := range m.tris {
