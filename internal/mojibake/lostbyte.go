@@ -481,18 +481,11 @@ func scriptCost(script int, r rune) float64 {
 // bytes, or after one space there; nil when there is none or it goes on
 // past the bytes.
 func (win *lostWindow) wordAt(j int) []byte {
-	bs := win.bs
-	if j < len(bs) && bs[j] == ' ' {
-		j++
-	}
-	k := j
-	for k < len(bs) && k-j <= maxLatinWord && lm.IsLatinWordByte(bs[k]) {
-		k++
-	}
-	if k == j || k-j > maxLatinWord || k == len(bs) && win.nextWord {
+	j, k := latinWord(win.bs, j)
+	if k == j || k == len(win.bs) && win.nextWord {
 		return nil
 	}
-	return bs[j:k]
+	return win.bs[j:k]
 }
 
 // stretchCache is what a stretch's bytes, read with the original codec

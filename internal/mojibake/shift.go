@@ -2043,15 +2043,22 @@ func itoa(n int) string {
 // maxLatinWord bytes) at text[j:], after one space, or "" when there is
 // none, as lostWindow.wordAt reads it.
 func latinWordAt(text string, j int) string {
-	if j < len(text) && text[j] == ' ' {
+	j, k := latinWord(text, j)
+	return text[j:k]
+}
+
+// latinWord returns the bounds [j, k) of the Latin word at s[j:], after
+// one space; k == j when there is none or it is longer than maxLatinWord.
+func latinWord[S ~string | ~[]byte](s S, j int) (int, int) {
+	if j < len(s) && s[j] == ' ' {
 		j++
 	}
 	k := j
-	for k < len(text) && k-j <= maxLatinWord && lm.IsLatinWordByte(text[k]) {
+	for k < len(s) && k-j <= maxLatinWord && lm.IsLatinWordByte(s[k]) {
 		k++
 	}
-	if k == j || k-j > maxLatinWord {
-		return ""
+	if k-j > maxLatinWord {
+		return j, j
 	}
-	return text[j:k]
+	return j, k
 }
