@@ -437,9 +437,17 @@ func (win *lostWindow) logProb(sc punctScorer) (float64, bool) {
 		if bad {
 			return 0, false // no character, a control, private use, U+FFFD or GBK's one-byte €: no repair
 		}
-		lp += sc.pair(prev, r)
+		t := sc.pair(prev, r)
+		lp += t
 		if isHan(prev) && isHan(prev2) {
-			lp += lostTrigram(sc.m, prev2, prev, r)
+			// Between two Han characters that are no marks, pair is the
+			// model's bigram (no mark, no bracket): the trigram's bigram
+			// is not looked up again (TestPairIsBigramBetweenHan).
+			b := t
+			if !isHan(r) || sc.pm.IsMark(prev) || sc.pm.IsMark(r) {
+				b = sc.m.Bigram(prev, r)
+			}
+			lp += lostTrigram(sc.m, prev2, prev, r, b)
 		}
 		if isHan(r) {
 			lp += scriptCost(win.cache.script, r)
@@ -883,9 +891,9 @@ const lostTriWeight = 0.3
 
 // lostTrigram returns what the trigram estimate adds to the score of r
 // after p2 p1, both Han: lostTriWeight × (log P(r | p2 p1) − log P(r | p1)),
-// 0 where the model has no counts after p2 p1.
-func lostTrigram(m *lm.Model, p2, p1, r rune) float64 {
-	b := m.Bigram(p1, r)
+// 0 where the model has no counts after p2 p1. b is m.Bigram(p1, r),
+// which the caller has at hand.
+func lostTrigram(m *lm.Model, p2, p1, r rune, b float64) float64 {
 	lp3, ok := m.TrigramFrom(p2, p1, r, b)
 	if !ok {
 		return 0
