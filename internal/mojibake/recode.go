@@ -239,7 +239,7 @@ func (sc *recodeScratch) decodeUnits(text string, rc recoding) []unit {
 // choice depends on what surrounds it), are the same, and are taken over
 // (sc.from, for unitGains) rather than decoded again.
 func (sc *recodeScratch) restoreUnits(text string, end int, rc recoding) bool {
-	sc.lost = restoreLost(sc.lost[:0], text, end, sc.bs, sc.bpos, sc.tpos, sc.lostRunes, rc)
+	sc.lost = restoreLost(sc.lost[:0], text, end, sc.bs, sc.bpos, sc.tpos, sc.lostRunes, rc, &sc.cache)
 	if len(sc.lost) == 0 {
 		return false
 	}
@@ -432,6 +432,7 @@ type recodeScratch struct {
 	// restored behind some of them.
 	lostRunes []int
 	lost      []lostFill
+	cache     stretchCache // restoreLost's
 	// from[k] is the unit of the cut before restoreUnits (in the old
 	// buffers) that unit k is, -1 for none; empty when the units were
 	// cut only once, or once unitGains has taken over the scores of
