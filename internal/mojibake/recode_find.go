@@ -162,7 +162,7 @@ func (a *analyzer) stretches(cl cluster, cjk bool, cov *coverCursor, sts *codecS
 			if ok {
 				lat.add(j, b, susp)
 			} else {
-				sts.cp1252 = lat.end(sts.cp1252, j)
+				lat.end(&sts.cp1252, j)
 			}
 			if cjk {
 				inG, inB := r < 0x80, r < 0x80
@@ -179,18 +179,19 @@ func (a *analyzer) stretches(cl cluster, cjk bool, cov *coverCursor, sts *codecS
 				if inG {
 					gr.add(j, c, susp)
 				} else {
-					sts.gbk = gr.end(sts.gbk, j)
+					gr.end(&sts.gbk, j)
 				}
 				if inB {
 					br.add(j, c, susp)
 				} else {
-					sts.big5 = br.end(sts.big5, j)
+					br.end(&sts.big5, j)
 				}
 			}
 			j += n
 		}
-		sts.cp1252 = lat.end(sts.cp1252, end)
-		sts.gbk, sts.big5 = gr.end(sts.gbk, end), br.end(sts.big5, end)
+		lat.end(&sts.cp1252, end)
+		gr.end(&sts.gbk, end)
+		br.end(&sts.big5, end)
 		i = end
 	}
 }
@@ -216,13 +217,17 @@ func (l *cp1252Run) add(i int, b byte, susp bool) {
 	l.susp = l.susp || susp
 }
 
-// end ends the run at j, appending it to dst if it is a stretch.
-func (l *cp1252Run) end(dst []stretch, j int) []stretch {
-	if l.start >= 0 && l.susp && l.viable {
-		dst = append(dst, stretch{l.start, j})
+// end ends the run at j, if there is one, appending it to *dst if it is a
+// stretch. Most runes that windows-1252 cannot write end no run: then the
+// list is not written back.
+func (l *cp1252Run) end(dst *[]stretch, j int) {
+	if l.start < 0 {
+		return
+	}
+	if l.susp && l.viable {
+		*dst = append(*dst, stretch{l.start, j})
 	}
 	l.start = -1
-	return dst
 }
 
 // cjkRun is a run of runes that GBK or Big5 encodes, from start (-1 for
@@ -244,13 +249,16 @@ func (c *cjkRun) add(i int, cjk, susp bool) {
 	c.susp = c.susp || susp
 }
 
-// end ends the run at j, appending it to dst if it is a stretch.
-func (c *cjkRun) end(dst []stretch, j int) []stretch {
-	if c.start >= 0 && c.susp && c.cjk >= 2 {
-		dst = append(dst, stretch{c.start, j})
+// end ends the run at j, if there is one, appending it to *dst if it is a
+// stretch.
+func (c *cjkRun) end(dst *[]stretch, j int) {
+	if c.start < 0 {
+		return
+	}
+	if c.susp && c.cjk >= 2 {
+		*dst = append(*dst, stretch{c.start, j})
 	}
 	c.start = -1
-	return dst
 }
 
 // cjkEncodes reports whether GBK (with isGBK) or Big5 has bytes for r, or
