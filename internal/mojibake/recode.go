@@ -606,6 +606,24 @@ func (hb *hopBuf) recodeByteUTF8(s string, cp1252 bool, fills []Fill) (string, b
 	}
 	i := 0 // the runes of s so far
 	for j := 0; j < len(s); {
+		// ASCII and U+0080 to U+00FF up to the next fill and the next
+		// chunk to validate, in a loop of their own: the loop below
+		// without its tests for every rune.
+		for n := min(nextFill-i, hopChunk-(len(bs)-d.dec)); n > 0 && j < len(s); n-- {
+			if c := s[j]; c < utf8.RuneSelf {
+				bs = append(bs, c)
+				j++
+			} else if c <= 0xC3 && c >= 0xC2 && j+1 < len(s) && s[j+1]&0xC0 == 0x80 {
+				bs = append(bs, c<<6|s[j+1]&0x3F)
+				j += 2
+			} else {
+				break
+			}
+			i++
+		}
+		if j == len(s) {
+			break
+		}
 		if len(bs)-d.dec >= hopChunk && !d.decode(bs, false) {
 			hb.bs = bs
 			return "", false
