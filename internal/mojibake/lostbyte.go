@@ -639,7 +639,7 @@ func (c *stretchCache) add(side byte, w []byte, r rune) {
 // bonus returns what the pair of r and w on side is worth for being in
 // the stretch already: nothing when it is not, up to 3 nats as it recurs.
 func (c *stretchCache) bonus(side byte, w []byte, r rune) float64 {
-	if c.n == nil {
+	if len(c.n) == 0 { // none in the stretch (the map is kept, cleared, for the next)
 		return 0
 	}
 	c.key = wordPairKey(c.key[:0], side, w, r)
