@@ -3,7 +3,6 @@ package mojibake
 import (
 	"fmt"
 	"math"
-	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -207,8 +206,9 @@ type lostFill struct {
 // restoreLost fills in bs the bytes behind lone U+FFFD runes (placeholder
 // 0xFF at the byte offsets of the runes listed in lostRunes, indexes into
 // bpos/tpos) where the mechanism and the model leave one clear choice. It
-// returns the fills made, appended to dst.
-func restoreLost(dst []lostFill, text string, end int, bs []byte, bpos, tpos, lostRunes []int, rc recoding) []lostFill {
+// returns the fills made, appended to dst. cache holds the buffers of the
+// stretch's cache model (see stretchCache), which it builds anew.
+func restoreLost(dst []lostFill, text string, end int, bs []byte, bpos, tpos, lostRunes []int, rc recoding, cache *stretchCache) []lostFill {
 	orig := codecs[rc.Orig]
 	m := lm.Default()
 	next := firstRune(text[end:])
@@ -222,7 +222,7 @@ func restoreLost(dst []lostFill, text string, end int, bs []byte, bpos, tpos, lo
 	w := origWalker{orig: orig, bs: bs, bpos: bpos, prev: lastRune(text[:tpos[0]]), prev2: lastRune(text[:tpos[0]-n1]), open: openBrackets(before), sent: pm.SentenceOf(before), pm: pm, word: noWord}
 	lat := lm.DefaultLatin()
 	nextWord := next < 0x80 && lm.IsLatinWordByte(byte(next))
-	cache := newStretchCache(orig, bs)
+	cache.build(orig, bs)
 	// search tries every filling of the unknown bytes at pos (in order,
 	// each within its range rng) that the wrong reader fails on, and
 	// scores each with the window from the walker's character through
@@ -437,9 +437,17 @@ func (win *lostWindow) logProb(sc punctScorer) (float64, bool) {
 		if bad {
 			return 0, false // no character, a control, private use, U+FFFD or GBK's one-byte €: no repair
 		}
-		lp += sc.pair(prev, r)
+		t := sc.pair(prev, r)
+		lp += t
 		if isHan(prev) && isHan(prev2) {
-			lp += lostTrigram(sc.m, prev2, prev, r)
+			// Between two Han characters that are no marks, pair is the
+			// model's bigram (no mark, no bracket): the trigram's bigram
+			// is not looked up again (TestPairIsBigramBetweenHan).
+			b := t
+			if !isHan(r) || sc.pm.IsMark(prev) || sc.pm.IsMark(r) {
+				b = sc.m.Bigram(prev, r)
+			}
+			lp += lostTrigram(sc.m, prev2, prev, r, b)
 		}
 		if isHan(r) {
 			lp += scriptCost(win.cache.script, r)
@@ -496,27 +504,24 @@ func (win *lostWindow) wordAt(j int) []byte {
 // after it), and the pairs of Han characters. Documents repeat
 // themselves: a document that writes 按 F9 once likely writes it again
 // where a byte of 按 was lost. It is built before any byte is tried
-// (newStretchCache): a pair with a candidate in it would favour that
-// candidate.
+// (build): a pair with a candidate in it would favour that candidate.
+// Its buffers are kept for the next stretch.
 type stretchCache struct {
 	n   map[string]int // wordPairKey → count
 	key []byte
-	// han holds the pairs of Han characters, a<<32 | b, sorted: a pair's
-	// count is the length of its run. (Sorting once costs less than a
-	// map's insertion of each pair of a long stretch, and a search asks
-	// about a few pairs only.)
-	han []uint64
+	// pairs holds the pairs of Han characters, a<<32 | b, as read; han
+	// is a hash table of them (0: an empty slot, which no pair is, a
+	// being Han), open addressing with linear probing, and hanN holds
+	// their counts. (Its insertions cost less than a map's, and less
+	// than sorting the pairs; each candidate of a search asks about
+	// two pairs or so.)
+	pairs []uint64
+	han   []uint64
+	hanN  []int32
 	// script is docScript of the bytes read so (路徑, not 路径, in a
 	// Traditional text): a character of the other script is an unlikely
 	// restoration.
 	script int
-}
-
-// newStretchCache counts the pairs of bs read with orig.
-func newStretchCache(orig codec, bs []byte) *stretchCache {
-	c := &stretchCache{}
-	c.build(orig, bs)
-	return c
 }
 
 // wordPairKey appends the key of a pair to dst.
@@ -526,7 +531,10 @@ func wordPairKey(dst []byte, side byte, w []byte, r rune) []byte {
 	return append(dst, w...)
 }
 
+// build counts the pairs of bs read with orig, and its script.
 func (c *stretchCache) build(orig codec, bs []byte) {
+	clear(c.n)
+	c.pairs = c.pairs[:0]
 	tab := scriptTable()
 	var simp, trad int
 	word := noWord
@@ -541,7 +549,7 @@ func (c *stretchCache) build(orig codec, bs []byte) {
 			continue
 		}
 		if isHan(r) && prev >= 0 {
-			c.han = append(c.han, uint64(prev)<<32|uint64(r))
+			c.pairs = append(c.pairs, uint64(prev)<<32|uint64(r))
 		}
 		prev = -1
 		if isHan(r) {
@@ -584,7 +592,40 @@ func (c *stretchCache) build(orig codec, bs []byte) {
 		i += size
 	}
 	c.script = scriptOf(simp, trad)
-	slices.Sort(c.han)
+	c.indexHan()
+}
+
+// indexHan counts the pairs of Han characters in the hash table, at most
+// half full.
+func (c *stretchCache) indexHan() {
+	size := 8
+	for size < 2*len(c.pairs) {
+		size *= 2
+	}
+	if cap(c.han) < size {
+		c.han, c.hanN = make([]uint64, size), make([]int32, size)
+	} else {
+		c.han, c.hanN = c.han[:size], c.hanN[:size]
+		clear(c.han)
+	}
+	mask := size - 1
+	for _, key := range c.pairs {
+		i := hanSlot(key, mask)
+		for c.han[i] != 0 && c.han[i] != key {
+			i = (i + 1) & mask
+		}
+		if c.han[i] == 0 {
+			c.han[i], c.hanN[i] = key, 0
+		}
+		c.hanN[i]++
+	}
+}
+
+// hanSlot is where the hash table of size mask+1 (a power of two) puts
+// key first.
+func hanSlot(key uint64, mask int) int {
+	h := key * 0x9E3779B97F4A7C15
+	return int(h>>32) & mask
 }
 
 func (c *stretchCache) add(side byte, w []byte, r rune) {
@@ -598,7 +639,7 @@ func (c *stretchCache) add(side byte, w []byte, r rune) {
 // bonus returns what the pair of r and w on side is worth for being in
 // the stretch already: nothing when it is not, up to 3 nats as it recurs.
 func (c *stretchCache) bonus(side byte, w []byte, r rune) float64 {
-	if c.n == nil {
+	if len(c.n) == 0 { // none in the stretch (the map is kept, cleared, for the next)
 		return 0
 	}
 	c.key = wordPairKey(c.key[:0], side, w, r)
@@ -613,15 +654,13 @@ func (c *stretchCache) bonus(side byte, w []byte, r rune) float64 {
 // stretch.
 func (c *stretchCache) hanBonus(a, b rune) float64 {
 	key := uint64(a)<<32 | uint64(b)
-	i, found := slices.BinarySearch(c.han, key)
-	if !found {
-		return 0
+	mask := len(c.han) - 1
+	for i := hanSlot(key, mask); c.han[i] != 0; i = (i + 1) & mask {
+		if c.han[i] == key {
+			return min(3, 1.5+math.Log(float64(c.hanN[i])))
+		}
 	}
-	n := 1
-	for i+n < len(c.han) && c.han[i+n] == key {
-		n++
-	}
-	return min(3, 1.5+math.Log(float64(n)))
+	return 0
 }
 
 // maxLatinWord is the longest Latin word whose statistics are asked for
@@ -883,9 +922,9 @@ const lostTriWeight = 0.3
 
 // lostTrigram returns what the trigram estimate adds to the score of r
 // after p2 p1, both Han: lostTriWeight × (log P(r | p2 p1) − log P(r | p1)),
-// 0 where the model has no counts after p2 p1.
-func lostTrigram(m *lm.Model, p2, p1, r rune) float64 {
-	b := m.Bigram(p1, r)
+// 0 where the model has no counts after p2 p1. b is m.Bigram(p1, r),
+// which the caller has at hand.
+func lostTrigram(m *lm.Model, p2, p1, r rune, b float64) float64 {
 	lp3, ok := m.TrigramFrom(p2, p1, r, b)
 	if !ok {
 		return 0

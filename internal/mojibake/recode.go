@@ -42,10 +42,11 @@ func kindOf(chain []recoding) string {
 }
 
 // unit is the smallest aligned piece of a recoded stretch: garbled text
-// [gs, ge) of the input that becomes rep.
+// [gs, ge) of the input that becomes its repair, bytes [rs, re) of the
+// string that holds the repairs of all units of the cut (rep).
 type unit struct {
 	gs, ge int
-	rep    string
+	rs, re int
 	ok     bool // the bytes decoded
 	ident  bool // rep equals the garbled text
 	lost   bool // the garbled text has U+FFFD: bytes were lost
@@ -55,6 +56,10 @@ type unit struct {
 	fill   byte
 	fillAt int
 }
+
+// rep returns the unit's repair; all is the string of the repairs of its
+// cut (recodeScratch.all).
+func (u *unit) rep(all string) string { return all[u.rs:u.re] }
 
 // droppedBytes are the bytes a reader of the wrong codec can drop: those
 // windows-1252 leaves undefined, and for ISO-8859-1 every C1 control
@@ -224,7 +229,7 @@ func encodeWrong(text string, start, end int, rc recoding, sc *recodeScratch) {
 // into sc last.
 func (sc *recodeScratch) decodeUnits(text string, rc recoding) []unit {
 	sc.lost, sc.from = sc.lost[:0], sc.from[:0]
-	return sc.decode(text, rc, nil)
+	return sc.decode(text, rc, nil, "")
 }
 
 // restoreUnits restores the bytes behind the lone U+FFFD of the stretch
@@ -239,48 +244,43 @@ func (sc *recodeScratch) decodeUnits(text string, rc recoding) []unit {
 // choice depends on what surrounds it), are the same, and are taken over
 // (sc.from, for unitGains) rather than decoded again.
 func (sc *recodeScratch) restoreUnits(text string, end int, rc recoding) bool {
-	sc.lost = restoreLost(sc.lost[:0], text, end, sc.bs, sc.bpos, sc.tpos, sc.lostRunes, rc)
+	sc.lost = restoreLost(sc.lost[:0], text, end, sc.bs, sc.bpos, sc.tpos, sc.lostRunes, rc, &sc.cache)
 	if len(sc.lost) == 0 {
 		return false
 	}
-	old := sc.units
+	old, oldAll := sc.units, sc.all
 	sc.units, sc.oldUnits = sc.oldUnits, sc.units
-	sc.repEnd, sc.oldRepEnd = sc.oldRepEnd, sc.repEnd
-	sc.decode(text, rc, old)
+	sc.decode(text, rc, old, oldAll)
 	return true
 }
 
 // decode cuts the stretch that encodeWrong encoded into sc into units
 // (sc.units), taking over the units of old, a cut of the same stretch
-// before sc.lost was restored (nil for none), where restoreUnits allows
-// it; sc.from then lists, for each unit, the unit of old it is (-1 for
-// none).
-func (sc *recodeScratch) decode(text string, rc recoding, old []unit) []unit {
+// before sc.lost was restored (nil for none; oldAll holds their
+// repairs), where restoreUnits allows it; sc.from then lists, for each
+// unit, the unit of old it is (-1 for none).
+func (sc *recodeScratch) decode(text string, rc recoding, old []unit, oldAll string) []unit {
 	orig, isUTF8 := codecNamed(rc.Orig), rc.Orig == "utf8"
 	tpos, bpos, bs, lost := sc.tpos, sc.bpos, sc.bs, sc.lost
 	nr := len(tpos) - 1
 	if cap(sc.units) < nr {
-		sc.units, sc.repEnd = make([]unit, 0, nr), make([]int, 0, nr)
+		sc.units = make([]unit, 0, nr)
 	}
 	if cap(sc.reps) < len(bs)*3/2+8 {
 		sc.reps = make([]byte, 0, len(bs)*3/2+8)
 	}
 	units, from := sc.units[:0], sc.from[:0]
 	// The repairs of all units are written one after the other into reps
-	// and become substrings of one string at the end; repEnd[k] is where
-	// the repair of unit k ends.
-	reps, repEnd := sc.reps[:0], sc.repEnd[:0]
+	// and become substrings of one string at the end (sc.all), each unit's
+	// at its rs to re.
+	reps := sc.reps[:0]
 	o, f := 0, 0 // the first unit of old and restored byte not before rune k
 	lastRep := func() rune {
-		k := len(units) - 1
-		s := 0
-		if k > 0 {
-			s = repEnd[k-1]
-		}
-		if s == repEnd[k] {
+		u := &units[len(units)-1]
+		if u.rs == u.re {
 			return '\n'
 		}
-		r, _ := utf8.DecodeLastRune(reps[s:repEnd[k]])
+		r, _ := utf8.DecodeLastRune(reps[u.rs:u.re])
 		return r
 	}
 	for k := 0; k < nr; {
@@ -293,8 +293,10 @@ func (sc *recodeScratch) decode(text string, rc recoding, old []unit) []unit {
 			}
 			if o < len(old) && old[o].gs == tpos[k] && old[o].ok && old[o].fill == 0 && (f == len(lost) || lost[f].at >= old[o].ge) {
 				u := old[o]
-				reps = append(reps, u.rep...)
-				units, repEnd, from = append(units, u), append(repEnd, len(reps)), append(from, o)
+				rs := len(reps)
+				reps = append(reps, oldAll[u.rs:u.re]...)
+				u.rs, u.re = rs, len(reps)
+				units, from = append(units, u), append(from, o)
 				for k < nr && tpos[k] < u.ge {
 					k++
 				}
@@ -308,9 +310,9 @@ func (sc *recodeScratch) decode(text string, rc recoding, old []unit) []unit {
 			// codec reads as itself (the loop below, without its calls):
 			// the unit is the rune, and stays as it is if it was ASCII.
 			reps = append(reps, c)
-			u := unit{gs: tpos[k], ge: tpos[j], ok: true}
+			u := unit{gs: tpos[k], ge: tpos[j], rs: len(reps) - 1, re: len(reps), ok: true}
 			u.ident = u.ge-u.gs == 1 && text[u.gs] == c
-			units, repEnd = append(units, u), append(repEnd, len(reps))
+			units = append(units, u)
 			k = j
 			continue
 		}
@@ -372,32 +374,24 @@ func (sc *recodeScratch) decode(text string, rc recoding, old []unit) []unit {
 					for fa > k && bpos[fa] > at-0 && bpos[fa-1] >= at {
 						fa--
 					}
-					reps = utf8.AppendRune(reps, c)
-					u := unit{gs: tpos[k], ge: tpos[j], ok: true, fill: fill, fillAt: tpos[fa]}
-					units, repEnd = append(units, u), append(repEnd, len(reps))
+					reps = utf8.AppendRune(reps, c) // after the repairs before, at rs
+					units = append(units, unit{gs: tpos[k], ge: tpos[j], rs: rs, re: len(reps), ok: true, fill: fill, fillAt: tpos[fa]})
 					k = j
 					continue
 				}
 			}
 		}
 		if !ok {
-			units = append(units, unit{gs: tpos[k], ge: tpos[k+1], lost: bs[bpos[k]] == 0xFF})
-			repEnd = append(repEnd, len(reps))
+			units = append(units, unit{gs: tpos[k], ge: tpos[k+1], rs: len(reps), re: len(reps), lost: bs[bpos[k]] == 0xFF})
 			k++
 			continue
 		}
-		u := unit{gs: tpos[k], ge: tpos[j], ok: true}
+		u := unit{gs: tpos[k], ge: tpos[j], rs: rs, re: len(reps), ok: true}
 		u.ident = string(reps[rs:]) == text[u.gs:u.ge]
-		units, repEnd = append(units, u), append(repEnd, len(reps))
+		units = append(units, u)
 		k = j
 	}
-	all := string(reps)
-	s := 0
-	for k := range units {
-		units[k].rep = all[s:repEnd[k]]
-		s = repEnd[k]
-	}
-	sc.units, sc.reps, sc.repEnd, sc.all, sc.from = units, reps, repEnd, all, from
+	sc.units, sc.reps, sc.all, sc.from = units, reps, string(reps), from
 	return units
 }
 
@@ -405,11 +399,7 @@ func (sc *recodeScratch) decode(text string, rc recoding, old []unit) []unit {
 // after the other: a substring of the string that holds them all, since
 // each unit's repair follows the one before.
 func (sc *recodeScratch) repOf(lo, hi int) string {
-	s := 0
-	if lo > 0 {
-		s = sc.repEnd[lo-1]
-	}
-	return sc.all[s:sc.repEnd[hi-1]]
+	return sc.all[sc.units[lo].rs:sc.units[hi-1].re]
 }
 
 // recodeScratch holds the buffers of recodeUnits for reuse.
@@ -420,8 +410,7 @@ type recodeScratch struct {
 	bs         []byte
 	units      []unit
 	reps       []byte
-	repEnd     []int
-	all        string    // the repairs of the units, in one string (repOf)
+	all        string    // the repairs of the units, in one string (unit.rep, repOf)
 	gains      []float64 // recodeStretch's gain of each unit
 	// terms[k] are the scores unitGains gave the runes of unit k's
 	// garbled text and repair, in gTerms and rTerms, for recodeSegment
@@ -432,13 +421,13 @@ type recodeScratch struct {
 	// restored behind some of them.
 	lostRunes []int
 	lost      []lostFill
+	cache     stretchCache // restoreLost's
 	// from[k] is the unit of the cut before restoreUnits (in the old
 	// buffers) that unit k is, -1 for none; empty when the units were
 	// cut only once, or once unitGains has taken over the scores of
 	// those units.
 	from                 []int
 	oldUnits             []unit
-	oldRepEnd            []int
 	oldGains             []float64
 	oldTerms             []unitTerms
 	oldGTerms, oldRTerms []float64
@@ -617,6 +606,24 @@ func (hb *hopBuf) recodeByteUTF8(s string, cp1252 bool, fills []Fill) (string, b
 	}
 	i := 0 // the runes of s so far
 	for j := 0; j < len(s); {
+		// ASCII and U+0080 to U+00FF up to the next fill and the next
+		// chunk to validate, in a loop of their own: the loop below
+		// without its tests for every rune.
+		for n := min(nextFill-i, hopChunk-(len(bs)-d.dec)); n > 0 && j < len(s); n-- {
+			if c := s[j]; c < utf8.RuneSelf {
+				bs = append(bs, c)
+				j++
+			} else if c <= 0xC3 && c >= 0xC2 && j+1 < len(s) && s[j+1]&0xC0 == 0x80 {
+				bs = append(bs, c<<6|s[j+1]&0x3F)
+				j += 2
+			} else {
+				break
+			}
+			i++
+		}
+		if j == len(s) {
+			break
+		}
 		if len(bs)-d.dec >= hopChunk && !d.decode(bs, false) {
 			hb.bs = bs
 			return "", false

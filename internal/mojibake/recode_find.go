@@ -162,7 +162,7 @@ func (a *analyzer) stretches(cl cluster, cjk bool, cov *coverCursor, sts *codecS
 			if ok {
 				lat.add(j, b, susp)
 			} else {
-				sts.cp1252 = lat.end(sts.cp1252, j)
+				lat.end(&sts.cp1252, j)
 			}
 			if cjk {
 				inG, inB := r < 0x80, r < 0x80
@@ -179,18 +179,19 @@ func (a *analyzer) stretches(cl cluster, cjk bool, cov *coverCursor, sts *codecS
 				if inG {
 					gr.add(j, c, susp)
 				} else {
-					sts.gbk = gr.end(sts.gbk, j)
+					gr.end(&sts.gbk, j)
 				}
 				if inB {
 					br.add(j, c, susp)
 				} else {
-					sts.big5 = br.end(sts.big5, j)
+					br.end(&sts.big5, j)
 				}
 			}
 			j += n
 		}
-		sts.cp1252 = lat.end(sts.cp1252, end)
-		sts.gbk, sts.big5 = gr.end(sts.gbk, end), br.end(sts.big5, end)
+		lat.end(&sts.cp1252, end)
+		gr.end(&sts.gbk, end)
+		br.end(&sts.big5, end)
 		i = end
 	}
 }
@@ -216,13 +217,17 @@ func (l *cp1252Run) add(i int, b byte, susp bool) {
 	l.susp = l.susp || susp
 }
 
-// end ends the run at j, appending it to dst if it is a stretch.
-func (l *cp1252Run) end(dst []stretch, j int) []stretch {
-	if l.start >= 0 && l.susp && l.viable {
-		dst = append(dst, stretch{l.start, j})
+// end ends the run at j, if there is one, appending it to *dst if it is a
+// stretch. Most runes that windows-1252 cannot write end no run: then the
+// list is not written back.
+func (l *cp1252Run) end(dst *[]stretch, j int) {
+	if l.start < 0 {
+		return
+	}
+	if l.susp && l.viable {
+		*dst = append(*dst, stretch{l.start, j})
 	}
 	l.start = -1
-	return dst
 }
 
 // cjkRun is a run of runes that GBK or Big5 encodes, from start (-1 for
@@ -244,13 +249,16 @@ func (c *cjkRun) add(i int, cjk, susp bool) {
 	c.susp = c.susp || susp
 }
 
-// end ends the run at j, appending it to dst if it is a stretch.
-func (c *cjkRun) end(dst []stretch, j int) []stretch {
-	if c.start >= 0 && c.susp && c.cjk >= 2 {
-		dst = append(dst, stretch{c.start, j})
+// end ends the run at j, if there is one, appending it to *dst if it is a
+// stretch.
+func (c *cjkRun) end(dst *[]stretch, j int) {
+	if c.start < 0 {
+		return
+	}
+	if c.susp && c.cjk >= 2 {
+		*dst = append(*dst, stretch{c.start, j})
 	}
 	c.start = -1
-	return dst
 }
 
 // cjkEncodes reports whether GBK (with isGBK) or Big5 has bytes for r, or
@@ -496,13 +504,13 @@ func (a *analyzer) recodeProbe(start, end int, rc recoding, sc *recodeScratch) b
 			continue
 		}
 		if u.ident {
-			prevG, prevR = lastRune(g), lastRune(u.rep)
+			prevG, prevR = lastRune(g), lastRune(u.rep(sc.all))
 			continue
 		}
 		// lpText of each with the junction to 0 taken back out, the
 		// junction looked up once, after the last rune lpRun read
 		// (lastRune's, read from the end).
-		lr, lastR, _ := lpRun(bg, a.sc.ev, prevR, u.rep)
+		lr, lastR, _ := lpRun(bg, a.sc.ev, prevR, u.rep(sc.all))
 		lg, lastG, _ := lpRun(bg, a.sc.ev, prevG, g)
 		jr, jg := bg.Bigram(lastR, 0), bg.Bigram(lastG, 0)
 		lr, lg = lr+jr, lg+jg
@@ -601,9 +609,9 @@ func (a *analyzer) recodeStretch(start, end int, rc recoding, sc *recodeScratch)
 				be--
 			}
 			switch {
-			case be-bs > 1 && a.edgeUnwanted(units, bs, be, false):
+			case be-bs > 1 && a.edgeUnwanted(units, sc.all, bs, be, false):
 				bs++
-			case be-bs > 1 && a.edgeUnwanted(units, bs, be, true):
+			case be-bs > 1 && a.edgeUnwanted(units, sc.all, bs, be, true):
 				be--
 			default:
 				goto trimmed
@@ -631,7 +639,7 @@ func (a *analyzer) recodeStretch(start, end int, rc recoding, sc *recodeScratch)
 // little from its newline and loses much more to the 后 that follows.
 // The garbled text of a unit inside a garbled region reads badly next to
 // the repaired unit, so such a unit stays.
-func (a *analyzer) edgeUnwanted(units []unit, bs, be int, last bool) bool {
+func (a *analyzer) edgeUnwanted(units []unit, all string, bs, be int, last bool) bool {
 	bg, ev := a.sc.bg, a.sc.ev
 	k, in := bs, bs+1 // the edge unit and its repaired neighbour
 	if last {
@@ -642,11 +650,11 @@ func (a *analyzer) edgeUnwanted(units []unit, bs, be int, last bool) bool {
 		return false
 	}
 	// Between the repaired neighbour and the text beyond the segment.
-	prev, next := lastRune(a.text[:u.gs]), firstRune(units[in].rep)
+	prev, next := lastRune(a.text[:u.gs]), firstRune(units[in].rep(all))
 	if last {
-		prev, next = lastRune(units[in].rep), firstRune(a.text[u.ge:])
+		prev, next = lastRune(units[in].rep(all)), firstRune(a.text[u.ge:])
 	}
-	lr, _ := lpText(bg, ev, prev, u.rep, next)
+	lr, _ := lpText(bg, ev, prev, u.rep(all), next)
 	lg, _ := lpText(bg, ev, prev, a.text[u.gs:u.ge], next)
 	return lr < lg
 }
@@ -706,7 +714,7 @@ func (a *analyzer) unitGains(units []unit, start int, sc *recodeScratch) []float
 			// come with the scores.
 			t = unitTerms{ok: true, g0: len(gts), r0: len(rts)}
 			var lr, lg float64
-			lr, t.lastR, _ = lpAdd(bg, a.sc.ev, 0, prevR, u.rep, &rts)
+			lr, t.lastR, _ = lpAdd(bg, a.sc.ev, 0, prevR, u.rep(sc.all), &rts)
 			lg, t.lastG, _ = lpAdd(bg, a.sc.ev, 0, prevG, a.text[u.gs:u.ge], &gts)
 			t.g1, t.r1 = len(gts), len(rts)
 			jr, jg := bg.Bigram(t.lastR, 0), bg.Bigram(t.lastG, 0)
@@ -760,7 +768,7 @@ func (a *analyzer) segmentLP(us []unit, ts []unitTerms, sc *recodeScratch, prev,
 		if !t.ok {
 			s := a.text[u.gs:u.ge]
 			if rep {
-				s = u.rep
+				s = u.rep(sc.all)
 			}
 			lp, p, _ = lpAdd(bg, ev, lp, p, s, nil)
 			continue
@@ -769,8 +777,9 @@ func (a *analyzer) segmentLP(us []unit, ts []unitTerms, sc *recodeScratch, prev,
 		if rep {
 			terms, last = sc.rTerms[t.r0:t.r1], t.lastR
 			if k == 0 {
-				_, n := utf8.DecodeRuneInString(u.rep)
-				lp, _, _ = lpAdd(bg, ev, lp, p, u.rep[:n], nil)
+				rep := u.rep(sc.all)
+				_, n := utf8.DecodeRuneInString(rep)
+				lp, _, _ = lpAdd(bg, ev, lp, p, rep[:n], nil)
 				terms = terms[1:]
 			}
 		}

@@ -345,13 +345,13 @@ func TestRestoreUnits(t *testing.T) {
 					encodeWrong(text, st.i, st.j, rc, fresh)
 					copy(fresh.bs, sc.bs)
 					fresh.lost = append(fresh.lost[:0], sc.lost...)
-					want := fresh.decode(text, rc, nil)
+					want := fresh.decode(text, rc, nil, "")
 					wantGains := a.unitGains(want, st.i, fresh)
 					if len(units) != len(want) {
 						t.Fatalf("%q %v: %d units, want %d", text[st.i:st.j], rc, len(units), len(want))
 					}
 					for k := range want {
-						if units[k] != want[k] || math.Float64bits(gains[k]) != math.Float64bits(wantGains[k]) {
+						if units[k] != want[k] || units[k].rep(sc.all) != want[k].rep(fresh.all) || math.Float64bits(gains[k]) != math.Float64bits(wantGains[k]) {
 							t.Fatalf("%q %v: unit %d %+v gain %v, want %+v gain %v", text[st.i:st.j], rc, k, units[k], gains[k], want[k], wantGains[k])
 						}
 						got, w := sc.terms[k], fresh.terms[k]
