@@ -389,8 +389,6 @@ type shiftScorer struct {
 	beams    [2][]shiftHyp
 	dropOut  [maxDropShare][]shiftHyp
 	finalOut []shiftHyp
-	// dropStep's scores of the first characters, by group and hypothesis.
-	dropLP1 []float64
 	// prune's sort keys and the hypotheses it keeps.
 	pruneKeys []rankKey
 	pruneOut  []shiftHyp
@@ -890,54 +888,38 @@ func (s *shiftScorer) dropStep(hs []shiftHyp, at int, u byte, slot int) [maxDrop
 	ha := hs[0].a
 	dc := s.dropChoicesOf(ha, u)
 	p, si := dc.plain, s.scriptIndex()
-	// lp1[gi*len(hs)+j] is charLP(hs[j].prev, c1, ha != 0) of group gi,
-	// its terms of c1 alone computed once with the choices, and first[j]
-	// the group whose plain choices may score the most after hs[j].
-	nh := len(hs)
-	lp1 := slices.Grow(s.dropLP1[:0], len(p.groups)*nh)[:len(p.groups)*nh]
-	s.dropLP1 = lp1
-	var first [maxDropShare]int
-	var firstMax [maxDropShare]float64
-	for j := range firstMax {
-		firstMax[j] = math.Inf(-1)
-	}
-	var prevs [maxDropShare]rune
+	// The groups go by decreasing bound, so that the selection is full
+	// of good choices early; once it is full and a group's bound does
+	// not reach its last choice, neither that group's plain choices nor
+	// those of any group after it can be kept, and their first
+	// characters are not scored at all. (dropSel ranks the choices alike
+	// in any order.) The document's words after a first character are
+	// offered whatever the bound, which does not cover their cache bonus.
 	for j := range hs {
-		prevs[j] = hs[j].prev
-	}
-	for gi := range dc.groups {
-		gr := &dc.groups[gi]
-		c1 := gr.c1
-		for j, prev := range prevs[:nh] {
-			e, k := s.bg.entry(prev, c1)
+		sel, prev := &sels[j], hs[j].prev
+		for _, gi := range p.byBound[si] {
+			gr := &dc.groups[gi]
+			if sel.full() && gr.bound < sel.top[dropKeep-1].lp && gr.lo == gr.hi {
+				continue
+			}
+			c1 := gr.c1
+			e, k := s.bg.entry(prev, c1) // s.bg.Bigram(prev, c1), inlined
 			lp := e.lp
 			if e.key != k {
 				lp = s.bg.miss(prev, c1)
 			}
-			l := gr.c1Terms.lp(lp, ha != 0)
+			// charLP(prev, c1, ha != 0), its terms of c1 alone computed
+			// once with the choices.
+			l1 := gr.c1Terms.lp(lp, ha != 0)
 			if ha == 0 {
-				l += leadPrior(c1)
+				l1 += leadPrior(c1)
 			}
-			lp1[gi*nh+j] = l
-			if b := l + gr.gmax; b > firstMax[j] {
-				first[j], firstMax[j] = gi, b
-			}
-		}
-	}
-	// The group that may score the most goes first, so that the
-	// selection is full of good choices early and the bounds skip most
-	// of the other groups; dropSel ranks the choices alike in any order.
-	for j := 0; j < nh && len(p.groups) > 0; j++ {
-		sel := &sels[j]
-		s.offerGroup(sel, dc, first[j], lp1[first[j]*nh+j], si)
-		for gi := range dc.groups {
-			l1, gr := lp1[gi*nh+j], &dc.groups[gi]
 			// offerGroup's bound, asked here to save the call for the
 			// groups it would skip (most have no document words).
-			if gi == first[j] || sel.full() && l1+gr.gmax < sel.top[dropKeep-1].lp && gr.lo == gr.hi {
+			if sel.full() && l1+gr.gmax < sel.top[dropKeep-1].lp && gr.lo == gr.hi {
 				continue
 			}
-			s.offerGroup(sel, dc, gi, l1, si)
+			s.offerGroup(sel, dc, int(gi), l1, si)
 		}
 	}
 	var outs [maxDropShare][]shiftHyp
@@ -1038,13 +1020,14 @@ type dropChoices struct {
 // character c1 = (a, x) of plain: the terms of c1's charLP and the
 // document's words after c1 in ents[lo:hi]. (Whether the document
 // annotates a second character of plain, which then takes 6 off its
-// score, dropStep asks of the few it looks at.) c1 and gmax, the plain
-// group's gmax in the document's script, are copied from plain, so that
-// dropStep's loops over the groups read this compact array alone.
+// score, dropStep asks of the few it looks at.) c1, and gmax and bound,
+// the plain group's in the document's script, are copied from plain, so
+// that dropStep's loop over the groups reads this compact array alone.
 type dropChoiceGroup struct {
 	c1      rune
 	c1Terms charTerms
 	gmax    float64
+	bound   float64 // the plain group's bound in the document's script
 	lo, hi  int
 }
 
@@ -1077,7 +1060,7 @@ func (s *shiftScorer) dropChoicesOf(ha, u byte) *dropChoices {
 	dc.plain = p
 	for _, pg := range p.groups {
 		x, c1 := pg.x, pg.c1
-		gr := dropChoiceGroup{c1: c1, c1Terms: s.termsOf(c1), gmax: pg.gmax[si], lo: len(dc.ents)}
+		gr := dropChoiceGroup{c1: c1, c1Terms: s.termsOf(c1), gmax: pg.gmax[si], bound: pg.bound[si], lo: len(dc.ents)}
 		if ha != 0 {
 			// Words of the document after c1 (您 → 也).
 			for _, c2 := range s.ev.successors(c1) {
