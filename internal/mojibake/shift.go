@@ -885,42 +885,10 @@ const leadStopPrior = 1.5
 // hs[j] are in s.dropOut[slot+j].
 func (s *shiftScorer) dropStep(hs []shiftHyp, at int, u byte, slot int) [maxDropShare][]shiftHyp {
 	var sels [maxDropShare]dropSel
-	ha := hs[0].a
-	dc := s.dropChoicesOf(ha, u)
-	p, si := dc.plain, s.scriptIndex()
-	// The groups go by decreasing bound, so that the selection is full
-	// of good choices early; once it is full and a group's bound does
-	// not reach its last choice, neither that group's plain choices nor
-	// those of any group after it can be kept, and their first
-	// characters are not scored at all. (dropSel ranks the choices alike
-	// in any order.) The document's words after a first character are
-	// offered whatever the bound, which does not cover their cache bonus.
+	dc := s.dropChoicesOf(hs[0].a, u)
+	si := s.scriptIndex()
 	for j := range hs {
-		sel, prev := &sels[j], hs[j].prev
-		for _, gi := range p.byBound[si] {
-			gr := &dc.groups[gi]
-			if sel.full() && gr.bound < sel.top[dropKeep-1].lp && gr.lo == gr.hi {
-				continue
-			}
-			c1 := gr.c1
-			e, k := s.bg.entry(prev, c1) // s.bg.Bigram(prev, c1), inlined
-			lp := e.lp
-			if e.key != k {
-				lp = s.bg.miss(prev, c1)
-			}
-			// charLP(prev, c1, ha != 0), its terms of c1 alone computed
-			// once with the choices.
-			l1 := gr.c1Terms.lp(lp, ha != 0)
-			if ha == 0 {
-				l1 += leadPrior(c1)
-			}
-			// offerGroup's bound, asked here to save the call for the
-			// groups it would skip (most have no document words).
-			if sel.full() && l1+gr.gmax < sel.top[dropKeep-1].lp && gr.lo == gr.hi {
-				continue
-			}
-			s.offerGroup(sel, dc, int(gi), l1, si)
-		}
+		s.dropSelect(&sels[j], dc, hs[j].prev, si)
 	}
 	var outs [maxDropShare][]shiftHyp
 	for j, h := range hs {
@@ -960,6 +928,68 @@ func (s *shiftScorer) dropStep(hs []shiftHyp, at int, u byte, slot int) [maxDrop
 		s.dropOut[slot+j], outs[j] = out, out
 	}
 	return outs
+}
+
+// dropSelect makes sel the selection of dc's choices after the
+// character prev, in a document of script index si. The selection
+// depends on nothing else, and the hypotheses at the tokens of the
+// searches from one '?' (and damage that repeats itself) ask for the
+// same again: dc keeps the last few.
+func (s *shiftScorer) dropSelect(sel *dropSel, dc *dropChoices, prev rune, si int) {
+	for i := range dc.sels {
+		if dc.sels[i].prev == prev {
+			*sel = dc.sels[i].sel
+			return
+		}
+	}
+	ha, p := dc.ha, dc.plain
+	// The groups go by decreasing bound, so that the selection is full
+	// of good choices early; once it is full and a group's bound does
+	// not reach its last choice, the group's plain choices cannot be
+	// kept, and its first character is not scored at all. (dropSel ranks
+	// the choices alike in any order.) The document's words after a first
+	// character are offered whatever the bound, which does not cover
+	// their cache bonus.
+	for _, gi := range p.byBound[si] {
+		gr := &dc.groups[gi]
+		if sel.full() && gr.bound < sel.top[dropKeep-1].lp && gr.lo == gr.hi {
+			continue
+		}
+		c1 := gr.c1
+		e, k := s.bg.entry(prev, c1) // s.bg.Bigram(prev, c1), inlined
+		lp := e.lp
+		if e.key != k {
+			lp = s.bg.miss(prev, c1)
+		}
+		// charLP(prev, c1, ha != 0), its terms of c1 alone computed once
+		// with the choices.
+		l1 := gr.c1Terms.lp(lp, ha != 0)
+		if ha == 0 {
+			l1 += leadPrior(c1)
+		}
+		// offerGroup's bound, asked here to save the call for the groups
+		// it would skip (most have no document words).
+		if sel.full() && l1+gr.gmax < sel.top[dropKeep-1].lp && gr.lo == gr.hi {
+			continue
+		}
+		s.offerGroup(sel, dc, int(gi), l1, si)
+	}
+	if len(dc.sels) < dropSelMemo {
+		dc.sels = append(dc.sels, dropSelAfter{prev, *sel})
+	} else {
+		dc.sels[dc.nextSel] = dropSelAfter{prev, *sel}
+		dc.nextSel = (dc.nextSel + 1) % dropSelMemo
+	}
+}
+
+// dropSelMemo is how many selections, after different characters, a
+// dropChoices keeps (dropSelect).
+const dropSelMemo = 4
+
+// dropSelAfter is the selection of dropSelect after the character prev.
+type dropSelAfter struct {
+	prev rune
+	sel  dropSel
 }
 
 // offerGroup offers sel the choices of group gi of dc whose first
@@ -1014,6 +1044,10 @@ type dropChoices struct {
 	plain  *dropPlain
 	groups []dropChoiceGroup // those of plain, in its order
 	ents   []dropChoiceEnt
+	// sels are the selections after the last characters asked
+	// (dropSelect), up to dropSelMemo, sels[nextSel] the next replaced.
+	sels    []dropSelAfter
+	nextSel int
 }
 
 // dropChoiceGroup is the document's part of the choices of one first
@@ -1056,6 +1090,7 @@ func (s *shiftScorer) dropChoicesOf(ha, u byte) *dropChoices {
 		return dc
 	}
 	dc.ha, dc.u, dc.used, dc.groups, dc.ents = ha, u, true, dc.groups[:0], dc.ents[:0]
+	dc.sels, dc.nextSel = dc.sels[:0], 0
 	p, si := s.dropPlainOf(ha, u), s.scriptIndex()
 	dc.plain = p
 	for _, pg := range p.groups {
