@@ -242,6 +242,10 @@ type outNode struct {
 	word   float64
 	parent *outNode
 	hist   *wordHist // the history wordRankDelta reads after the node, made on first use
+	// tri is the model's trigram context of the node's last two
+	// characters + 1, -1 for none, 0 before trigramRankDelta first asks
+	// (the characters tried after a node share it).
+	tri int32
 }
 
 // nodeArena hands out the output nodes and the drop lists of one search
