@@ -686,6 +686,18 @@ func (s *shiftScorer) search(text string, q int, h0 shiftHyp, tk *shiftTokens) *
 		if best != nil && rank-glp <= runnerUp {
 			return
 		}
+		// Whether the repair is the best one's is read off the nodes; it
+		// is made a string only to become the best.
+		same := best != nil && endPos == best.end && spells(best.repair, h.out, tail)
+		if best != nil && rank-glp <= best.rankGain {
+			if !same {
+				runnerUp = rank - glp
+			}
+			return
+		}
+		if best != nil && !same {
+			runnerUp = best.rankGain
+		}
 		rs := make([]rune, 0, h.nOut+len(tail))
 		for n := h.out; n != nil; n = n.parent {
 			rs = append(rs, n.r)
@@ -694,17 +706,7 @@ func (s *shiftScorer) search(text string, q int, h0 shiftHyp, tk *shiftTokens) *
 			rs[i], rs[j] = rs[j], rs[i]
 		}
 		rs = append(rs, tail...)
-		repair := string(rs)
-		if best != nil && rank-glp <= best.rankGain {
-			if repair != best.repair || endPos != best.end {
-				runnerUp = rank - glp
-			}
-			return
-		}
-		if best != nil && (repair != best.repair || endPos != best.end) {
-			runnerUp = best.rankGain
-		}
-		best = &shiftCand{end: endPos, repair: repair, score: score, gain: gain, rankGain: rank - glp,
+		best = &shiftCand{end: endPos, repair: string(rs), score: score, gain: gain, rankGain: rank - glp,
 			plan: ShiftPlan{Lead: h.lead, Straddle: h.straddle, Drops: append([]shiftDrop(nil), h.drops...),
 				End: end, Last: last, Consumed: consumed}}
 	}
@@ -814,6 +816,35 @@ func (s *shiftScorer) search(text string, q int, h0 shiftHyp, tk *shiftTokens) *
 		best.runnerUp = runnerUp
 	}
 	return best
+}
+
+// spells reports whether s is string(rs) for rs the runes of the output
+// nodes up to out, the first first, and then tail: what search's repair
+// of a hypothesis would be, without making it.
+func spells(s string, out *outNode, tail []rune) bool {
+	// As string(rs) writes them: an invalid rune as U+FFFD.
+	match := func(r rune) bool {
+		if !utf8.ValidRune(r) {
+			r = utf8.RuneError
+		}
+		c, n := utf8.DecodeLastRuneInString(s)
+		if n == 0 || c != r {
+			return false
+		}
+		s = s[:len(s)-n]
+		return true
+	}
+	for i := len(tail) - 1; i >= 0; i-- {
+		if !match(tail[i]) {
+			return false
+		}
+	}
+	for n := out; n != nil; n = n.parent {
+		if !match(n.r) {
+			return false
+		}
+	}
+	return s == ""
 }
 
 // step appends to out the hypotheses that emit the character (h.a, u); for
