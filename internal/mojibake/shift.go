@@ -478,11 +478,30 @@ func (s *shiftScorer) cacheBonus(prev, c rune) float64 {
 	if n == 0 {
 		return 0
 	}
-	return min(maxCacheBonus, 1.5+math.Log(float64(n)))
+	return pairBonus(uint64(n))
 }
 
 // maxCacheBonus is the largest cacheBonus.
 const maxCacheBonus = 3.0
+
+// pairBonus is min(maxCacheBonus, 1.5+ln n), the document-cache bonus of a
+// pair that the document has n ≥ 1 times, from a table: from n = 5 on
+// (1.5+ln 5 > 3) it is maxCacheBonus, and the searches ask it of every
+// pair they emit.
+func pairBonus(n uint64) float64 {
+	if n < uint64(len(pairBonuses)) {
+		return pairBonuses[n]
+	}
+	return maxCacheBonus
+}
+
+// pairBonuses holds pairBonus of 1 to 4, computed as it is defined.
+var pairBonuses = func() (t [5]float64) {
+	for n := 1; n < len(t); n++ {
+		t[n] = min(maxCacheBonus, 1.5+math.Log(float64(n)))
+	}
+	return t
+}()
 
 // shiftTokens splits the text after a "?" into shift tokens as a search
 // asks for them: most searches stop after a few of their up to
@@ -886,7 +905,7 @@ func (s *shiftScorer) leadCache(prev, c rune) float64 {
 	if n == 0 {
 		return 0
 	}
-	return min(3, 1.5+math.Log(float64(n)))
+	return pairBonus(uint64(n))
 }
 
 // leadPrior favours the full stop for a lost first byte: the byte-level
