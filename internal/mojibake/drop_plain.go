@@ -72,11 +72,39 @@ var scriptEvidence = func() (evs [3]*evidence) {
 // scriptIndex returns the index of dropPlainEnt.g for the scorer's
 // document: its script + 1, 1 without evidence.
 func (s *shiftScorer) scriptIndex() int {
-	if s.ev == nil {
-		return 1
+	s.settleScript()
+	return s.script + 1
+}
+
+// settleScript sets the scorer's script to its document's, settling the
+// evidence's when it is the first to ask (as scriptLP asked before), and
+// readies the script table; once.
+func (s *shiftScorer) settleScript() {
+	if s.scriptSet {
+		return
 	}
-	s.ev.scriptLP(s.m, 0x4E00) // settles s.ev.script
-	return s.ev.script + 1
+	if s.ev != nil {
+		s.ev.scriptLP(s.m, 0x4E00) // settles s.ev.script
+		s.script = s.ev.script
+	}
+	scriptTable()
+	s.scriptSet = true
+}
+
+// scriptLP is s.ev.scriptLP(s.m, c), the document-script prior of c, read
+// from the script table with the script the scorer keeps, instead of
+// asking the evidence (a call, its sync.Once and its model test) for
+// every character the searches score. The scorer's model must be the
+// default model, the one of the table.
+func (s *shiftScorer) scriptLP(c rune) float64 {
+	if c < 0x4E00 || c > 0x9FFF {
+		return 0
+	}
+	s.settleScript()
+	if s.script == 0 {
+		return 0
+	}
+	return scriptMismatch(s.script, scriptTab[c-0x4E00])
 }
 
 // dropPlains holds the dropPlain of the (ha, u) asked so far: the

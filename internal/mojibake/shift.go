@@ -400,6 +400,9 @@ type shiftScorer struct {
 	// toks the tokens of the last search.
 	arena nodeArena
 	toks  shiftTokens
+	// script is the document's script (see docScript), once scriptSet.
+	script    int
+	scriptSet bool
 }
 
 // newShiftScorer returns a scorer with the default model and no evidence;
@@ -417,7 +420,7 @@ func (s *shiftScorer) charLP(prev, c rune, inner bool) float64 {
 	if e.key != k {
 		lp = s.bg.miss(prev, c)
 	}
-	lp += s.ev.scriptLP(s.m, c)
+	lp += s.scriptLP(c)
 	if oddClass(c) {
 		lp -= 6
 	}
@@ -437,7 +440,7 @@ type charTerms struct {
 
 // termsOf returns the charTerms of c.
 func (s *shiftScorer) termsOf(c rune) charTerms {
-	return charTerms{s.ev.scriptLP(s.m, c), oddClass(c), s.ev != nil && s.ev.annotated(c)}
+	return charTerms{s.scriptLP(c), oddClass(c), s.ev != nil && s.ev.annotated(c)}
 }
 
 // lp is charLP(prev, c, inner) given bigram, the model's Bigram(prev, c):
@@ -764,7 +767,7 @@ func (s *shiftScorer) search(text string, q int, h0 shiftHyp, tk *shiftTokens) *
 				break
 			}
 		}
-		gPrefix += s.bg.Bigram(gPrev, t.r) + s.ev.scriptLP(s.m, t.r)
+		gPrefix += s.bg.Bigram(gPrev, t.r) + s.scriptLP(t.r)
 		gPrev = t.r
 		nextBeam := beamBufs[i&1][:0]
 		var stepBuf [12]shiftHyp
@@ -1537,13 +1540,13 @@ func (s *shiftScorer) lostPlainOf(a byte) *lostPlain {
 type lastChar struct {
 	x      byte
 	c      rune
-	script float64 // ev.scriptLP of c
+	script float64 // scriptLP of c
 	odd    bool    // charLP's class penalty applies
 	mark   bool    // c is a mark, which markBefore corrects
 }
 
 func (s *shiftScorer) lastChar(x byte, c rune) lastChar {
-	return lastChar{x: x, c: c, script: s.ev.scriptLP(s.m, c), odd: oddClass(c), mark: s.pm.IsMark(c)}
+	return lastChar{x: x, c: c, script: s.scriptLP(c), odd: oddClass(c), mark: s.pm.IsMark(c)}
 }
 
 // lastChars holds the choices of terminateLost for one state byte and "?"
