@@ -400,6 +400,8 @@ type shiftScorer struct {
 	// toks the tokens of the last search.
 	arena nodeArena
 	toks  shiftTokens
+	// glps is the memory of the last search's shiftEnds.glps.
+	glps []glpAt
 	// script is the document's script (see docScript), once scriptSet.
 	script    int
 	scriptSet bool
@@ -648,90 +650,107 @@ func (s *shiftScorer) shiftAt(text string, q int) *shiftCand {
 	return best
 }
 
+// shiftEnds collects the complete repairs of one search (search) of the
+// run at q: the best, and the rank gain of the best other one.
+type shiftEnds struct {
+	s        *shiftScorer
+	text     string
+	q        int
+	prev     rune // the character before the run
+	best     *shiftCand
+	runnerUp float64
+	// glps memoises the garbled text's log-probability and the rune
+	// after the repair by end offset.
+	glps []glpAt
+}
+
+// glpAt is the garbled text's log-probability up to end, with the rune
+// next after it.
+type glpAt struct {
+	end  int
+	lp   float64
+	next rune
+}
+
+// consider offers the repair that h makes, ending the run with end (and
+// last and consumed for endLost) and the extra rune after h's characters,
+// if any, at endPos. h is read, never kept.
+func (e *shiftEnds) consider(h *shiftHyp, end shiftEnd, last, consumed byte, extra rune, endPos int) {
+	glp, next, ok := 0.0, rune(0), false
+	for _, g := range e.glps {
+		if g.end == endPos {
+			glp, next, ok = g.lp, g.next, true
+			break
+		}
+	}
+	if !ok {
+		next, _ = utf8.DecodeRuneInString(e.text[endPos:])
+		if endPos >= len(e.text) {
+			next = '\n'
+		}
+		glp = e.s.lpJoin(e.prev, e.text[e.q:endPos], next)
+		e.glps = append(e.glps, glpAt{endPos, glp, next})
+	}
+	// The bigrams of the tail below are log-probabilities, never
+	// above 0 (the class rules' bonuses for runs of kana or Hangul
+	// leave them below it too), so rank ends at most at h.rank
+	// (rounding is monotonic): a hypothesis that the check after
+	// them would turn away is turned away before they are asked.
+	if e.best != nil && h.rank-glp <= e.runnerUp {
+		return
+	}
+	score, rank := h.score, h.rank
+	var tailBuf [2]rune
+	tail := tailBuf[:0]
+	if extra != 0 {
+		tail = append(tail, extra)
+	}
+	if consumed != 0 {
+		tail = append(tail, rune(consumed))
+	}
+	p := h.prev
+	for _, r := range tail {
+		lp := e.s.bg.Bigram(p, r)
+		score, rank = score+lp, rank+lp
+		p = r
+	}
+	lp := e.s.bg.Bigram(p, next)
+	score, rank = score+lp, rank+lp
+	gain := score - glp
+	if e.best != nil && rank-glp <= e.runnerUp {
+		return
+	}
+	// Whether the repair is the best one's is read off the nodes; it is
+	// made a string only to become the best.
+	same := e.best != nil && endPos == e.best.end && spells(e.best.repair, h.out, tail)
+	if e.best != nil && rank-glp <= e.best.rankGain {
+		if !same {
+			e.runnerUp = rank - glp
+		}
+		return
+	}
+	if e.best != nil && !same {
+		e.runnerUp = e.best.rankGain
+	}
+	rs := make([]rune, 0, h.nOut+len(tail))
+	for n := h.out; n != nil; n = n.parent {
+		rs = append(rs, n.r)
+	}
+	for i, j := 0, len(rs)-1; i < j; i, j = i+1, j-1 {
+		rs[i], rs[j] = rs[j], rs[i]
+	}
+	rs = append(rs, tail...)
+	e.best = &shiftCand{end: endPos, repair: string(rs), score: score, gain: gain, rankGain: rank - glp,
+		plan: ShiftPlan{Lead: h.lead, Straddle: h.straddle, Drops: append([]shiftDrop(nil), h.drops...),
+			End: end, Last: last, Consumed: consumed}}
+}
+
 // search runs the beam over the tokens of tk.
 func (s *shiftScorer) search(text string, q int, h0 shiftHyp, tk *shiftTokens) *shiftCand {
 	s.arena.reset(s.bg)
 	h0.arena = &s.arena
 	beam := []shiftHyp{h0}
-	var best *shiftCand
-	runnerUp := math.Inf(-1)
-	// glps memoises the garbled text's log-probability and the rune
-	// after the repair by end offset.
-	type glpAt struct {
-		end  int
-		lp   float64
-		next rune
-	}
-	var glps []glpAt
-	consider := func(h shiftHyp, end shiftEnd, last, consumed byte, extra rune, endPos int) {
-		glp, next, ok := 0.0, rune(0), false
-		for _, g := range glps {
-			if g.end == endPos {
-				glp, next, ok = g.lp, g.next, true
-				break
-			}
-		}
-		if !ok {
-			next, _ = utf8.DecodeRuneInString(text[endPos:])
-			if endPos >= len(text) {
-				next = '\n'
-			}
-			glp = s.lpJoin(h0.prev, text[q:endPos], next)
-			glps = append(glps, glpAt{endPos, glp, next})
-		}
-		// The bigrams of the tail below are log-probabilities, never
-		// above 0 (the class rules' bonuses for runs of kana or Hangul
-		// leave them below it too), so rank ends at most at h.rank
-		// (rounding is monotonic): a hypothesis that the check after
-		// them would turn away is turned away before they are asked.
-		if best != nil && h.rank-glp <= runnerUp {
-			return
-		}
-		score, rank := h.score, h.rank
-		var tailBuf [2]rune
-		tail := tailBuf[:0]
-		if extra != 0 {
-			tail = append(tail, extra)
-		}
-		if consumed != 0 {
-			tail = append(tail, rune(consumed))
-		}
-		p := h.prev
-		for _, r := range tail {
-			lp := s.bg.Bigram(p, r)
-			score, rank = score+lp, rank+lp
-			p = r
-		}
-		lp := s.bg.Bigram(p, next)
-		score, rank = score+lp, rank+lp
-		gain := score - glp
-		if best != nil && rank-glp <= runnerUp {
-			return
-		}
-		// Whether the repair is the best one's is read off the nodes; it
-		// is made a string only to become the best.
-		same := best != nil && endPos == best.end && spells(best.repair, h.out, tail)
-		if best != nil && rank-glp <= best.rankGain {
-			if !same {
-				runnerUp = rank - glp
-			}
-			return
-		}
-		if best != nil && !same {
-			runnerUp = best.rankGain
-		}
-		rs := make([]rune, 0, h.nOut+len(tail))
-		for n := h.out; n != nil; n = n.parent {
-			rs = append(rs, n.r)
-		}
-		for i, j := 0, len(rs)-1; i < j; i, j = i+1, j-1 {
-			rs[i], rs[j] = rs[j], rs[i]
-		}
-		rs = append(rs, tail...)
-		best = &shiftCand{end: endPos, repair: string(rs), score: score, gain: gain, rankGain: rank - glp,
-			plan: ShiftPlan{Lead: h.lead, Straddle: h.straddle, Drops: append([]shiftDrop(nil), h.drops...),
-				End: end, Last: last, Consumed: consumed}}
-	}
+	ends := &shiftEnds{s: s, text: text, q: q, prev: h0.prev, runnerUp: math.Inf(-1), glps: s.glps[:0]}
 	// gPrefix is the log-probability of the garbled text up to token i,
 	// to stop when every hypothesis is far worse than the garbled text.
 	gPrefix, gPrev := s.bg.Bigram(h0.prev, '?'), rune('?')
@@ -757,10 +776,10 @@ func (s *shiftScorer) search(text string, q int, h0 shiftHyp, tk *shiftTokens) *
 			// the searches stop a few tokens earlier (about 1% fewer
 			// instructions in BenchmarkFindDamaged and FindSeed001).
 			lim := -15.0
-			if best != nil && best.rankGain > 0 {
+			if best := ends.best; best != nil && best.rankGain > 0 {
 				lim = min(lim, best.rankGain-25)
 			}
-			if best != nil && best.rankGain >= shiftBehind {
+			if best := ends.best; best != nil && best.rankGain >= shiftBehind {
 				lim = best.rankGain - shiftBehind
 			}
 			if beam[0].rank-gPrefix < lim {
@@ -800,19 +819,19 @@ func (s *shiftScorer) search(text string, q int, h0 shiftHyp, tk *shiftTokens) *
 		}
 		for j, h := range beam {
 			// Terminators at i.
-			s.terminate(text, h, j, beam[0].rank-h.rank, toks, i, consider)
+			s.terminate(text, h, j, beam[0].rank-h.rank, toks, i, ends)
 			if !t.tok {
 				continue
 			}
 			if absorbed {
 				for _, hh := range s.step(stepBuf[:0], h, t.u) {
-					consider(hh, endAbsorbed, 0, 0, rune(t.v), t.end)
+					ends.consider(&hh, endAbsorbed, 0, 0, rune(t.v), t.end)
 				}
 				// A dropped pair before the last character (进入d read
 				// as 墙雂 after F8 C8 was dropped).
 				if j < maxDropShare {
 					for _, hh := range drops[j] {
-						consider(hh, endAbsorbed, 0, 0, rune(t.v), t.end)
+						ends.consider(&hh, endAbsorbed, 0, 0, rune(t.v), t.end)
 					}
 				}
 			}
@@ -834,10 +853,11 @@ func (s *shiftScorer) search(text string, q int, h0 shiftHyp, tk *shiftTokens) *
 		beamBufs[i&1] = nextBeam
 		beam = s.prune(nextBeam)
 	}
-	if best != nil {
-		best.runnerUp = runnerUp
+	s.glps = ends.glps
+	if ends.best != nil {
+		ends.best.runnerUp = ends.runnerUp
 	}
-	return best
+	return ends.best
 }
 
 // spells reports whether s is string(rs) for rs the runes of the output
@@ -1248,7 +1268,7 @@ func (t *dropSel) offer(c dropCand) {
 
 // terminate tries the ways the run can end at token i for h, the
 // hypothesis of rank rankInBeam in the beam, behind nats behind the best.
-func (s *shiftScorer) terminate(text string, h shiftHyp, rankInBeam int, behind float64, toks []shiftToken, i int, consider func(shiftHyp, shiftEnd, byte, byte, rune, int)) {
+func (s *shiftScorer) terminate(text string, h shiftHyp, rankInBeam int, behind float64, toks []shiftToken, i int, ends *shiftEnds) {
 	t := toks[i]
 	withDrop := func(last byte, fn func(shiftHyp)) {
 		fn(h)
@@ -1274,20 +1294,20 @@ func (s *shiftScorer) terminate(text string, h shiftHyp, rankInBeam int, behind 
 						hh.add(-12)
 					}
 				}
-				consider(hh, endASCII, 0, 0, 0, t.end)
+				ends.consider(&hh, endASCII, 0, 0, 0, t.end)
 			}
 		})
 	case t.r == '€':
 		withDrop(0x80, func(h shiftHyp) {
 			if hh, ok := s.finalChar(h, 0x80); ok {
-				consider(hh, endEuro, 0, 0, 0, t.end)
+				ends.consider(&hh, endEuro, 0, 0, 0, t.end)
 			}
 		})
 	case t.r == '?':
 		if h.a == 0 {
 			return
 		}
-		s.terminateLost(text, h, t, -1, consider)
+		s.terminateLost(text, h, t, -1, ends)
 		// Only the best hypothesis tries a dropped pair before the lost
 		// byte (the best three did): the golden dump is the same, with
 		// 1% fewer instructions in BenchmarkFindDamaged.
@@ -1340,7 +1360,7 @@ func (s *shiftScorer) terminate(text string, h shiftHyp, rankInBeam int, behind 
 			y := byte(cd.code >> 8)
 			h2.drops = h.arena.withDrop(h.drops, shiftDrop{At: i, U: cd.x, V: y})
 			h2.a = y
-			s.terminateLost(text, h2, t, int(cd.code&0xFF), consider)
+			s.terminateLost(text, h2, t, int(cd.code&0xFF), ends)
 		}
 	}
 }
@@ -1651,7 +1671,7 @@ func (s *shiftScorer) lastBytes(a byte) []byte {
 var lastByteTabs = &byteKeyed[[]byte]{limit: 64 << 10}
 
 // terminateLost ends the run at a "?" that stands for the lost last byte.
-func (s *shiftScorer) terminateLost(text string, h shiftHyp, t shiftToken, only int, consider func(shiftHyp, shiftEnd, byte, byte, rune, int)) {
+func (s *shiftScorer) terminateLost(text string, h shiftHyp, t shiftToken, only int, ends *shiftEnds) {
 	{
 		syl, pe := readPinyinClose(text, t.end)
 		word := latinWordAt(text, t.end)
@@ -1736,7 +1756,7 @@ func (s *shiftScorer) terminateLost(text string, h shiftHyp, t shiftToken, only 
 				if s.ev.reading(hh.prev) == syl {
 					hh.add(6) // the document annotates this character so
 				}
-				consider(hh, endLost, c.x, '(', 0, t.end)
+				ends.consider(&hh, endLost, c.x, '(', 0, t.end)
 				continue
 			}
 			next := byte(0)
@@ -1750,13 +1770,13 @@ func (s *shiftScorer) terminateLost(text string, h shiftHyp, t shiftToken, only 
 			case next >= 0x80 || next == '\n' || next == 0:
 				hh := c.hh
 				hh.rank += unswallowedCost(text, t.end) + s.punctJunction(hh.prev, nextRune(text, t.end))
-				consider(hh, endLost, c.x, 0, 0, t.end)
+				ends.consider(&hh, endLost, c.x, 0, 0, t.end)
 			case next < 0x40:
 				// Under the byte model the decoder would have swallowed
 				// this byte too; only a segment end explains it.
 				hh := c.hh
 				hh.add(-3)
-				consider(hh, endLost, c.x, 0, 0, t.end)
+				ends.consider(&hh, endLost, c.x, 0, 0, t.end)
 			}
 			var ct *consumedTerms
 			if only < 0 {
@@ -1797,7 +1817,7 @@ func (s *shiftScorer) terminateLost(text string, h shiftHyp, t shiftToken, only 
 					// seed 001 became 潛力和.
 					hh.rank += dropAdjust
 				}
-				consider(hh, endLost, c.x, hb, 0, t.end)
+				ends.consider(&hh, endLost, c.x, hb, 0, t.end)
 			}
 		}
 	}
