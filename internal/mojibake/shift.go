@@ -957,9 +957,9 @@ const leadStopPrior = 1.5
 // keeping the few likeliest choices, for each hypothesis of hs. The
 // hypotheses must share h.a (all hypotheses at a token do): the choices
 // and the score of the second character are then the same for all of
-// them, and only the first character's score depends on the hypothesis,
-// so one pass over the choices serves them all. The hypotheses after
-// hs[j] are in s.dropOut[slot+j].
+// them (dropChoicesOf), and only the first character's score depends on
+// the hypothesis, which selects among them (dropSelect). The hypotheses
+// after hs[j] are in s.dropOut[slot+j].
 func (s *shiftScorer) dropStep(hs []shiftHyp, at int, u byte, slot int) [maxDropShare][]shiftHyp {
 	var sels [maxDropShare]dropSel
 	dc := s.dropChoicesOf(hs[0].a, u)
@@ -1007,11 +1007,12 @@ func (s *shiftScorer) dropStep(hs []shiftHyp, at int, u byte, slot int) [maxDrop
 	return outs
 }
 
-// dropSelect makes sel the selection of dc's choices after the
-// character prev, in a document of script index si. The selection
-// depends on nothing else, and the hypotheses at the tokens of the
-// searches from one '?' (and damage that repeats itself) ask for the
-// same again: dc keeps the last few.
+// dropSelect makes sel, which must be empty, the selection of dc's
+// choices after the character prev, in a document of script index si.
+// The selection depends on nothing else, and the hypotheses at the tokens
+// of the searches from one '?' (and damage that repeats itself) ask for
+// the same again, a quarter of the selections of the damaged devset
+// inputs: dc keeps the last few.
 func (s *shiftScorer) dropSelect(sel *dropSel, dc *dropChoices, prev rune, si int) {
 	for i := range dc.sels {
 		if dc.sels[i].prev == prev {
