@@ -185,20 +185,33 @@ func (m *Model) Trigram(a, b, c rune) (lp float64, ok bool) {
 // TrigramFrom is Trigram for a caller that has bigram = Bigram(b, c) at
 // hand.
 func (m *Model) TrigramFrom(a, b, c rune, bigram float64) (lp float64, ok bool) {
-	ia := m.lookup(a)
-	if ia < 0 {
-		return bigram, false
-	}
-	ib := m.lookup(b)
-	if ib < 0 {
-		return bigram, false
-	}
-	ctx := m.tri.find(ia, ib)
+	ctx := m.TrigramContext(a, b)
 	if ctx < 0 {
 		return bigram, false
 	}
+	return m.TrigramAt(ctx, c, bigram), true
+}
+
+// TrigramContext returns the context of the pair a b, which TrigramAt
+// takes, or -1 when the model holds no counts after a b. A caller that
+// asks about many characters after the same pair looks it up once.
+func (m *Model) TrigramContext(a, b rune) int {
+	ia := m.lookup(a)
+	if ia < 0 {
+		return -1
+	}
+	ib := m.lookup(b)
+	if ib < 0 {
+		return -1
+	}
+	return m.tri.find(ia, ib)
+}
+
+// TrigramAt is TrigramFrom(a, b, c, bigram) for the context ctx =
+// TrigramContext(a, b) ≥ 0 of a b, where ok is always true.
+func (m *Model) TrigramAt(ctx int, c rune, bigram float64) float64 {
 	if !isHanRune(c) {
-		return bigram + float64(m.tri.logEnd[ctx]), true
+		return bigram + float64(m.tri.logEnd[ctx])
 	}
 	n := 0
 	if ic := m.lookup(c); ic >= 0 {
@@ -207,9 +220,9 @@ func (m *Model) TrigramFrom(a, b, c rune, bigram float64) (lp float64, ok bool) 
 	den := float64(m.tri.logDen[ctx])
 	if n == 0 {
 		// log(triPrior·P(c|b)) − log(n(a b ·) + triPrior), without exp.
-		return logTriPrior + bigram - den, true
+		return logTriPrior + bigram - den
 	}
-	return math.Log(float64(n)+triPrior*math.Exp(bigram)) - den, true
+	return math.Log(float64(n)+triPrior*math.Exp(bigram)) - den
 }
 
 // isHanRune reports whether r is a Han character as tools/genlm counts

@@ -18,6 +18,9 @@ import (
 type dropPlain struct {
 	groups []dropPlainGroup
 	ents   []dropPlainEnt
+	// byBound[s] lists the groups by decreasing bound[s], the earlier
+	// first among equals.
+	byBound [3][]uint16
 }
 
 // dropPlainGroup is one first character c1 = (a, x) and its second
@@ -25,11 +28,21 @@ type dropPlain struct {
 // there are none), and order[s] their places lo+order[s][i] by g[s],
 // largest first (the earlier first among equals), so that dropStep can
 // stop at the first one that cannot be kept.
+//
+// bound[s] is at least what any of them scores with c1 after any
+// character (charLP of c1, with the lead prior for a lost lead, plus g[s])
+// in a document of script s-1: c1's charLP with its bigram at 0, the
+// largest a log-probability can be, and without the 6 that an annotation
+// takes off, plus gmax[s]. Rounding is monotonic, so the terms added in
+// dropStep's order to a smaller bigram sum to no more. A selection that
+// is full skips the group, without scoring c1, when its bound does not
+// reach the last choice kept.
 type dropPlainGroup struct {
 	a, x   byte
 	c1     rune
 	lo, hi int32
 	gmax   [3]float64
+	bound  [3]float64
 	order  [3][dropK]uint8
 }
 
@@ -59,11 +72,39 @@ var scriptEvidence = func() (evs [3]*evidence) {
 // scriptIndex returns the index of dropPlainEnt.g for the scorer's
 // document: its script + 1, 1 without evidence.
 func (s *shiftScorer) scriptIndex() int {
-	if s.ev == nil {
-		return 1
+	s.settleScript()
+	return s.script + 1
+}
+
+// settleScript sets the scorer's script to its document's, settling the
+// evidence's when it is the first to ask (as scriptLP asked before), and
+// readies the script table; once.
+func (s *shiftScorer) settleScript() {
+	if s.scriptSet {
+		return
 	}
-	s.ev.scriptLP(s.m, 0x4E00) // settles s.ev.script
-	return s.ev.script + 1
+	if s.ev != nil {
+		s.ev.scriptLP(s.m, 0x4E00) // settles s.ev.script
+		s.script = s.ev.script
+	}
+	scriptTable()
+	s.scriptSet = true
+}
+
+// scriptLP is s.ev.scriptLP(s.m, c), the document-script prior of c, read
+// from the script table with the script the scorer keeps, instead of
+// asking the evidence (a call, its sync.Once and its model test) for
+// every character the searches score. The scorer's model must be the
+// default model, the one of the table.
+func (s *shiftScorer) scriptLP(c rune) float64 {
+	if c < 0x4E00 || c > 0x9FFF {
+		return 0
+	}
+	s.settleScript()
+	if s.script == 0 {
+		return 0
+	}
+	return scriptMismatch(s.script, scriptTab[c-0x4E00])
 }
 
 // dropPlains holds the dropPlain of the (ha, u) asked so far: the
@@ -81,7 +122,8 @@ func (s *shiftScorer) dropPlainOf(ha, u byte) *dropPlain {
 		return p
 	}
 	p := s.buildDropPlain(ha, u)
-	dropPlains.keep(ha, u, p, int64(cap(p.groups))*int64(unsafe.Sizeof(dropPlainGroup{}))+int64(cap(p.ents))*int64(unsafe.Sizeof(dropPlainEnt{})))
+	dropPlains.keep(ha, u, p, int64(cap(p.groups))*int64(unsafe.Sizeof(dropPlainGroup{}))+int64(cap(p.ents))*int64(unsafe.Sizeof(dropPlainEnt{}))+
+		int64(len(p.byBound))*int64(len(p.groups))*2)
 	return p
 }
 
@@ -123,6 +165,13 @@ func (s *shiftScorer) buildDropPlain(ha, u byte) *dropPlain {
 				p.ents = append(p.ents, e)
 			}
 			gr := dropPlainGroup{a: a, x: x, c1: c1, lo: lo, hi: int32(len(p.ents)), gmax: gmax}
+			for i, ev := range scriptEvidence {
+				b := charTerms{ev.scriptLP(m, c1), oddClass(c1), false}.lp(0, ha != 0)
+				if ha == 0 {
+					b += leadPrior(c1)
+				}
+				gr.bound[i] = b + gmax[i]
+			}
 			ents := p.ents[lo:]
 			for i := range gr.order {
 				ord := gr.order[i][:len(ents)]
@@ -133,6 +182,14 @@ func (s *shiftScorer) buildDropPlain(ha, u byte) *dropPlain {
 			}
 			p.groups = append(p.groups, gr)
 		}
+	}
+	for i := range p.byBound {
+		ord := make([]uint16, len(p.groups))
+		for k := range ord {
+			ord[k] = uint16(k)
+		}
+		slices.SortStableFunc(ord, func(x, y uint16) int { return cmp.Compare(p.groups[y].bound[i], p.groups[x].bound[i]) })
+		p.byBound[i] = ord
 	}
 	return p
 }

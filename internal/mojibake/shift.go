@@ -242,6 +242,10 @@ type outNode struct {
 	word   float64
 	parent *outNode
 	hist   *wordHist // the history wordRankDelta reads after the node, made on first use
+	// tri is the model's trigram context of the node's last two
+	// characters + 1, -1 for none, 0 before trigramRankDelta first asks
+	// (the characters tried after a node share it).
+	tri int32
 }
 
 // nodeArena hands out the output nodes and the drop lists of one search
@@ -389,8 +393,6 @@ type shiftScorer struct {
 	beams    [2][]shiftHyp
 	dropOut  [maxDropShare][]shiftHyp
 	finalOut []shiftHyp
-	// dropStep's scores of the first characters, by group and hypothesis.
-	dropLP1 []float64
 	// prune's sort keys and the hypotheses it keeps.
 	pruneKeys []rankKey
 	pruneOut  []shiftHyp
@@ -398,6 +400,11 @@ type shiftScorer struct {
 	// toks the tokens of the last search.
 	arena nodeArena
 	toks  shiftTokens
+	// glps is the memory of the last search's shiftEnds.glps.
+	glps []glpAt
+	// script is the document's script (see docScript), once scriptSet.
+	script    int
+	scriptSet bool
 }
 
 // newShiftScorer returns a scorer with the default model and no evidence;
@@ -415,7 +422,7 @@ func (s *shiftScorer) charLP(prev, c rune, inner bool) float64 {
 	if e.key != k {
 		lp = s.bg.miss(prev, c)
 	}
-	lp += s.ev.scriptLP(s.m, c)
+	lp += s.scriptLP(c)
 	if oddClass(c) {
 		lp -= 6
 	}
@@ -435,7 +442,7 @@ type charTerms struct {
 
 // termsOf returns the charTerms of c.
 func (s *shiftScorer) termsOf(c rune) charTerms {
-	return charTerms{s.ev.scriptLP(s.m, c), oddClass(c), s.ev != nil && s.ev.annotated(c)}
+	return charTerms{s.scriptLP(c), oddClass(c), s.ev != nil && s.ev.annotated(c)}
 }
 
 // lp is charLP(prev, c, inner) given bigram, the model's Bigram(prev, c):
@@ -476,11 +483,30 @@ func (s *shiftScorer) cacheBonus(prev, c rune) float64 {
 	if n == 0 {
 		return 0
 	}
-	return min(maxCacheBonus, 1.5+math.Log(float64(n)))
+	return pairBonus(uint64(n))
 }
 
 // maxCacheBonus is the largest cacheBonus.
 const maxCacheBonus = 3.0
+
+// pairBonus is min(maxCacheBonus, 1.5+ln n), the document-cache bonus of a
+// pair that the document has n ≥ 1 times, from a table: from n = 5 on
+// (1.5+ln 5 > 3) it is maxCacheBonus, and the searches ask it of every
+// pair they emit.
+func pairBonus(n uint64) float64 {
+	if n < uint64(len(pairBonuses)) {
+		return pairBonuses[n]
+	}
+	return maxCacheBonus
+}
+
+// pairBonuses holds pairBonus of 1 to 4, computed as it is defined.
+var pairBonuses = func() (t [5]float64) {
+	for n := 1; n < len(t); n++ {
+		t[n] = min(maxCacheBonus, 1.5+math.Log(float64(n)))
+	}
+	return t
+}()
 
 // shiftTokens splits the text after a "?" into shift tokens as a search
 // asks for them: most searches stop after a few of their up to
@@ -624,88 +650,107 @@ func (s *shiftScorer) shiftAt(text string, q int) *shiftCand {
 	return best
 }
 
+// shiftEnds collects the complete repairs of one search (search) of the
+// run at q: the best, and the rank gain of the best other one.
+type shiftEnds struct {
+	s        *shiftScorer
+	text     string
+	q        int
+	prev     rune // the character before the run
+	best     *shiftCand
+	runnerUp float64
+	// glps memoises the garbled text's log-probability and the rune
+	// after the repair by end offset.
+	glps []glpAt
+}
+
+// glpAt is the garbled text's log-probability up to end, with the rune
+// next after it.
+type glpAt struct {
+	end  int
+	lp   float64
+	next rune
+}
+
+// consider offers the repair that h makes, ending the run with end (and
+// last and consumed for endLost) and the extra rune after h's characters,
+// if any, at endPos. h is read, never kept.
+func (e *shiftEnds) consider(h *shiftHyp, end shiftEnd, last, consumed byte, extra rune, endPos int) {
+	glp, next, ok := 0.0, rune(0), false
+	for _, g := range e.glps {
+		if g.end == endPos {
+			glp, next, ok = g.lp, g.next, true
+			break
+		}
+	}
+	if !ok {
+		next, _ = utf8.DecodeRuneInString(e.text[endPos:])
+		if endPos >= len(e.text) {
+			next = '\n'
+		}
+		glp = e.s.lpJoin(e.prev, e.text[e.q:endPos], next)
+		e.glps = append(e.glps, glpAt{endPos, glp, next})
+	}
+	// The bigrams of the tail below are log-probabilities, never
+	// above 0 (the class rules' bonuses for runs of kana or Hangul
+	// leave them below it too), so rank ends at most at h.rank
+	// (rounding is monotonic): a hypothesis that the check after
+	// them would turn away is turned away before they are asked.
+	if e.best != nil && h.rank-glp <= e.runnerUp {
+		return
+	}
+	score, rank := h.score, h.rank
+	var tailBuf [2]rune
+	tail := tailBuf[:0]
+	if extra != 0 {
+		tail = append(tail, extra)
+	}
+	if consumed != 0 {
+		tail = append(tail, rune(consumed))
+	}
+	p := h.prev
+	for _, r := range tail {
+		lp := e.s.bg.Bigram(p, r)
+		score, rank = score+lp, rank+lp
+		p = r
+	}
+	lp := e.s.bg.Bigram(p, next)
+	score, rank = score+lp, rank+lp
+	gain := score - glp
+	if e.best != nil && rank-glp <= e.runnerUp {
+		return
+	}
+	// Whether the repair is the best one's is read off the nodes; it is
+	// made a string only to become the best.
+	same := e.best != nil && endPos == e.best.end && spells(e.best.repair, h.out, tail)
+	if e.best != nil && rank-glp <= e.best.rankGain {
+		if !same {
+			e.runnerUp = rank - glp
+		}
+		return
+	}
+	if e.best != nil && !same {
+		e.runnerUp = e.best.rankGain
+	}
+	rs := make([]rune, 0, h.nOut+len(tail))
+	for n := h.out; n != nil; n = n.parent {
+		rs = append(rs, n.r)
+	}
+	for i, j := 0, len(rs)-1; i < j; i, j = i+1, j-1 {
+		rs[i], rs[j] = rs[j], rs[i]
+	}
+	rs = append(rs, tail...)
+	e.best = &shiftCand{end: endPos, repair: string(rs), score: score, gain: gain, rankGain: rank - glp,
+		plan: ShiftPlan{Lead: h.lead, Straddle: h.straddle, Drops: append([]shiftDrop(nil), h.drops...),
+			End: end, Last: last, Consumed: consumed}}
+}
+
 // search runs the beam over the tokens of tk.
 func (s *shiftScorer) search(text string, q int, h0 shiftHyp, tk *shiftTokens) *shiftCand {
 	s.arena.reset(s.bg)
 	h0.arena = &s.arena
 	beam := []shiftHyp{h0}
-	var best *shiftCand
-	runnerUp := math.Inf(-1)
-	// glps memoises the garbled text's log-probability and the rune
-	// after the repair by end offset.
-	type glpAt struct {
-		end  int
-		lp   float64
-		next rune
-	}
-	var glps []glpAt
-	consider := func(h shiftHyp, end shiftEnd, last, consumed byte, extra rune, endPos int) {
-		glp, next, ok := 0.0, rune(0), false
-		for _, g := range glps {
-			if g.end == endPos {
-				glp, next, ok = g.lp, g.next, true
-				break
-			}
-		}
-		if !ok {
-			next, _ = utf8.DecodeRuneInString(text[endPos:])
-			if endPos >= len(text) {
-				next = '\n'
-			}
-			glp = s.lpJoin(h0.prev, text[q:endPos], next)
-			glps = append(glps, glpAt{endPos, glp, next})
-		}
-		// The bigrams of the tail below are log-probabilities, never
-		// above 0 (the class rules' bonuses for runs of kana or Hangul
-		// leave them below it too), so rank ends at most at h.rank
-		// (rounding is monotonic): a hypothesis that the check after
-		// them would turn away is turned away before they are asked.
-		if best != nil && h.rank-glp <= runnerUp {
-			return
-		}
-		score, rank := h.score, h.rank
-		var tailBuf [2]rune
-		tail := tailBuf[:0]
-		if extra != 0 {
-			tail = append(tail, extra)
-		}
-		if consumed != 0 {
-			tail = append(tail, rune(consumed))
-		}
-		p := h.prev
-		for _, r := range tail {
-			lp := s.bg.Bigram(p, r)
-			score, rank = score+lp, rank+lp
-			p = r
-		}
-		lp := s.bg.Bigram(p, next)
-		score, rank = score+lp, rank+lp
-		gain := score - glp
-		if best != nil && rank-glp <= runnerUp {
-			return
-		}
-		rs := make([]rune, 0, h.nOut+len(tail))
-		for n := h.out; n != nil; n = n.parent {
-			rs = append(rs, n.r)
-		}
-		for i, j := 0, len(rs)-1; i < j; i, j = i+1, j-1 {
-			rs[i], rs[j] = rs[j], rs[i]
-		}
-		rs = append(rs, tail...)
-		repair := string(rs)
-		if best != nil && rank-glp <= best.rankGain {
-			if repair != best.repair || endPos != best.end {
-				runnerUp = rank - glp
-			}
-			return
-		}
-		if best != nil && (repair != best.repair || endPos != best.end) {
-			runnerUp = best.rankGain
-		}
-		best = &shiftCand{end: endPos, repair: repair, score: score, gain: gain, rankGain: rank - glp,
-			plan: ShiftPlan{Lead: h.lead, Straddle: h.straddle, Drops: append([]shiftDrop(nil), h.drops...),
-				End: end, Last: last, Consumed: consumed}}
-	}
+	ends := &shiftEnds{s: s, text: text, q: q, prev: h0.prev, runnerUp: math.Inf(-1), glps: s.glps[:0]}
 	// gPrefix is the log-probability of the garbled text up to token i,
 	// to stop when every hypothesis is far worse than the garbled text.
 	gPrefix, gPrev := s.bg.Bigram(h0.prev, '?'), rune('?')
@@ -731,17 +776,17 @@ func (s *shiftScorer) search(text string, q int, h0 shiftHyp, tk *shiftTokens) *
 			// the searches stop a few tokens earlier (about 1% fewer
 			// instructions in BenchmarkFindDamaged and FindSeed001).
 			lim := -15.0
-			if best != nil && best.rankGain > 0 {
+			if best := ends.best; best != nil && best.rankGain > 0 {
 				lim = min(lim, best.rankGain-25)
 			}
-			if best != nil && best.rankGain >= shiftBehind {
+			if best := ends.best; best != nil && best.rankGain >= shiftBehind {
 				lim = best.rankGain - shiftBehind
 			}
 			if beam[0].rank-gPrefix < lim {
 				break
 			}
 		}
-		gPrefix += s.bg.Bigram(gPrev, t.r) + s.ev.scriptLP(s.m, t.r)
+		gPrefix += s.bg.Bigram(gPrev, t.r) + s.scriptLP(t.r)
 		gPrev = t.r
 		nextBeam := beamBufs[i&1][:0]
 		var stepBuf [12]shiftHyp
@@ -774,19 +819,19 @@ func (s *shiftScorer) search(text string, q int, h0 shiftHyp, tk *shiftTokens) *
 		}
 		for j, h := range beam {
 			// Terminators at i.
-			s.terminate(text, h, j, beam[0].rank-h.rank, toks, i, consider)
+			s.terminate(text, h, j, beam[0].rank-h.rank, toks, i, ends)
 			if !t.tok {
 				continue
 			}
 			if absorbed {
 				for _, hh := range s.step(stepBuf[:0], h, t.u) {
-					consider(hh, endAbsorbed, 0, 0, rune(t.v), t.end)
+					ends.consider(&hh, endAbsorbed, 0, 0, rune(t.v), t.end)
 				}
 				// A dropped pair before the last character (进入d read
 				// as 墙雂 after F8 C8 was dropped).
 				if j < maxDropShare {
 					for _, hh := range drops[j] {
-						consider(hh, endAbsorbed, 0, 0, rune(t.v), t.end)
+						ends.consider(&hh, endAbsorbed, 0, 0, rune(t.v), t.end)
 					}
 				}
 			}
@@ -808,10 +853,40 @@ func (s *shiftScorer) search(text string, q int, h0 shiftHyp, tk *shiftTokens) *
 		beamBufs[i&1] = nextBeam
 		beam = s.prune(nextBeam)
 	}
-	if best != nil {
-		best.runnerUp = runnerUp
+	s.glps = ends.glps
+	if ends.best != nil {
+		ends.best.runnerUp = ends.runnerUp
 	}
-	return best
+	return ends.best
+}
+
+// spells reports whether s is string(rs) for rs the runes of the output
+// nodes up to out, the first first, and then tail: what search's repair
+// of a hypothesis would be, without making it.
+func spells(s string, out *outNode, tail []rune) bool {
+	// As string(rs) writes them: an invalid rune as U+FFFD.
+	match := func(r rune) bool {
+		if !utf8.ValidRune(r) {
+			r = utf8.RuneError
+		}
+		c, n := utf8.DecodeLastRuneInString(s)
+		if n == 0 || c != r {
+			return false
+		}
+		s = s[:len(s)-n]
+		return true
+	}
+	for i := len(tail) - 1; i >= 0; i-- {
+		if !match(tail[i]) {
+			return false
+		}
+	}
+	for n := out; n != nil; n = n.parent {
+		if !match(n.r) {
+			return false
+		}
+	}
+	return s == ""
 }
 
 // step appends to out the hypotheses that emit the character (h.a, u); for
@@ -853,7 +928,7 @@ func (s *shiftScorer) leadCache(prev, c rune) float64 {
 	if n == 0 {
 		return 0
 	}
-	return min(3, 1.5+math.Log(float64(n)))
+	return pairBonus(uint64(n))
 }
 
 // leadPrior favours the full stop for a lost first byte: the byte-level
@@ -882,63 +957,15 @@ const leadStopPrior = 1.5
 // keeping the few likeliest choices, for each hypothesis of hs. The
 // hypotheses must share h.a (all hypotheses at a token do): the choices
 // and the score of the second character are then the same for all of
-// them, and only the first character's score depends on the hypothesis,
-// so one pass over the choices serves them all. The hypotheses after
-// hs[j] are in s.dropOut[slot+j].
+// them (dropChoicesOf), and only the first character's score depends on
+// the hypothesis, which selects among them (dropSelect). The hypotheses
+// after hs[j] are in s.dropOut[slot+j].
 func (s *shiftScorer) dropStep(hs []shiftHyp, at int, u byte, slot int) [maxDropShare][]shiftHyp {
 	var sels [maxDropShare]dropSel
-	ha := hs[0].a
-	dc := s.dropChoicesOf(ha, u)
-	p, si := dc.plain, s.scriptIndex()
-	// lp1[gi*len(hs)+j] is charLP(hs[j].prev, c1, ha != 0) of group gi,
-	// its terms of c1 alone computed once with the choices, and first[j]
-	// the group whose plain choices may score the most after hs[j].
-	nh := len(hs)
-	lp1 := slices.Grow(s.dropLP1[:0], len(p.groups)*nh)[:len(p.groups)*nh]
-	s.dropLP1 = lp1
-	var first [maxDropShare]int
-	var firstMax [maxDropShare]float64
-	for j := range firstMax {
-		firstMax[j] = math.Inf(-1)
-	}
-	var prevs [maxDropShare]rune
+	dc := s.dropChoicesOf(hs[0].a, u)
+	si := s.scriptIndex()
 	for j := range hs {
-		prevs[j] = hs[j].prev
-	}
-	for gi := range dc.groups {
-		gr := &dc.groups[gi]
-		c1 := gr.c1
-		for j, prev := range prevs[:nh] {
-			e, k := s.bg.entry(prev, c1)
-			lp := e.lp
-			if e.key != k {
-				lp = s.bg.miss(prev, c1)
-			}
-			l := gr.c1Terms.lp(lp, ha != 0)
-			if ha == 0 {
-				l += leadPrior(c1)
-			}
-			lp1[gi*nh+j] = l
-			if b := l + gr.gmax; b > firstMax[j] {
-				first[j], firstMax[j] = gi, b
-			}
-		}
-	}
-	// The group that may score the most goes first, so that the
-	// selection is full of good choices early and the bounds skip most
-	// of the other groups; dropSel ranks the choices alike in any order.
-	for j := 0; j < nh && len(p.groups) > 0; j++ {
-		sel := &sels[j]
-		s.offerGroup(sel, dc, first[j], lp1[first[j]*nh+j], si)
-		for gi := range dc.groups {
-			l1, gr := lp1[gi*nh+j], &dc.groups[gi]
-			// offerGroup's bound, asked here to save the call for the
-			// groups it would skip (most have no document words).
-			if gi == first[j] || sel.full() && l1+gr.gmax < sel.top[dropKeep-1].lp && gr.lo == gr.hi {
-				continue
-			}
-			s.offerGroup(sel, dc, gi, l1, si)
-		}
+		s.dropSelect(&sels[j], dc, hs[j].prev, si)
 	}
 	var outs [maxDropShare][]shiftHyp
 	for j, h := range hs {
@@ -978,6 +1005,69 @@ func (s *shiftScorer) dropStep(hs []shiftHyp, at int, u byte, slot int) [maxDrop
 		s.dropOut[slot+j], outs[j] = out, out
 	}
 	return outs
+}
+
+// dropSelect makes sel, which must be empty, the selection of dc's
+// choices after the character prev, in a document of script index si.
+// The selection depends on nothing else, and the hypotheses at the tokens
+// of the searches from one '?' (and damage that repeats itself) ask for
+// the same again, a quarter of the selections of the damaged devset
+// inputs: dc keeps the last few.
+func (s *shiftScorer) dropSelect(sel *dropSel, dc *dropChoices, prev rune, si int) {
+	for i := range dc.sels {
+		if dc.sels[i].prev == prev {
+			*sel = dc.sels[i].sel
+			return
+		}
+	}
+	ha, p := dc.ha, dc.plain
+	// The groups go by decreasing bound, so that the selection is full
+	// of good choices early; once it is full and a group's bound does
+	// not reach its last choice, the group's plain choices cannot be
+	// kept, and its first character is not scored at all. (dropSel ranks
+	// the choices alike in any order.) The document's words after a first
+	// character are offered whatever the bound, which does not cover
+	// their cache bonus.
+	for _, gi := range p.byBound[si] {
+		gr := &dc.groups[gi]
+		if sel.full() && gr.bound < sel.top[dropKeep-1].lp && gr.lo == gr.hi {
+			continue
+		}
+		c1 := gr.c1
+		e, k := s.bg.entry(prev, c1) // s.bg.Bigram(prev, c1), inlined
+		lp := e.lp
+		if e.key != k {
+			lp = s.bg.miss(prev, c1)
+		}
+		// charLP(prev, c1, ha != 0), its terms of c1 alone computed once
+		// with the choices.
+		l1 := gr.c1Terms.lp(lp, ha != 0)
+		if ha == 0 {
+			l1 += leadPrior(c1)
+		}
+		// offerGroup's bound, asked here to save the call for the groups
+		// it would skip (most have no document words).
+		if sel.full() && l1+gr.gmax < sel.top[dropKeep-1].lp && gr.lo == gr.hi {
+			continue
+		}
+		s.offerGroup(sel, dc, int(gi), l1, si)
+	}
+	if len(dc.sels) < dropSelMemo {
+		dc.sels = append(dc.sels, dropSelAfter{prev, *sel})
+	} else {
+		dc.sels[dc.nextSel] = dropSelAfter{prev, *sel}
+		dc.nextSel = (dc.nextSel + 1) % dropSelMemo
+	}
+}
+
+// dropSelMemo is how many selections, after different characters, a
+// dropChoices keeps (dropSelect).
+const dropSelMemo = 4
+
+// dropSelAfter is the selection of dropSelect after the character prev.
+type dropSelAfter struct {
+	prev rune
+	sel  dropSel
 }
 
 // offerGroup offers sel the choices of group gi of dc whose first
@@ -1032,19 +1122,24 @@ type dropChoices struct {
 	plain  *dropPlain
 	groups []dropChoiceGroup // those of plain, in its order
 	ents   []dropChoiceEnt
+	// sels are the selections after the last characters asked
+	// (dropSelect), up to dropSelMemo, sels[nextSel] the next replaced.
+	sels    []dropSelAfter
+	nextSel int
 }
 
 // dropChoiceGroup is the document's part of the choices of one first
 // character c1 = (a, x) of plain: the terms of c1's charLP and the
 // document's words after c1 in ents[lo:hi]. (Whether the document
 // annotates a second character of plain, which then takes 6 off its
-// score, dropStep asks of the few it looks at.) c1 and gmax, the plain
-// group's gmax in the document's script, are copied from plain, so that
-// dropStep's loops over the groups read this compact array alone.
+// score, dropStep asks of the few it looks at.) c1, and gmax and bound,
+// the plain group's in the document's script, are copied from plain, so
+// that dropStep's loop over the groups reads this compact array alone.
 type dropChoiceGroup struct {
 	c1      rune
 	c1Terms charTerms
 	gmax    float64
+	bound   float64 // the plain group's bound in the document's script
 	lo, hi  int
 }
 
@@ -1073,11 +1168,12 @@ func (s *shiftScorer) dropChoicesOf(ha, u byte) *dropChoices {
 		return dc
 	}
 	dc.ha, dc.u, dc.used, dc.groups, dc.ents = ha, u, true, dc.groups[:0], dc.ents[:0]
+	dc.sels, dc.nextSel = dc.sels[:0], 0
 	p, si := s.dropPlainOf(ha, u), s.scriptIndex()
 	dc.plain = p
 	for _, pg := range p.groups {
 		x, c1 := pg.x, pg.c1
-		gr := dropChoiceGroup{c1: c1, c1Terms: s.termsOf(c1), gmax: pg.gmax[si], lo: len(dc.ents)}
+		gr := dropChoiceGroup{c1: c1, c1Terms: s.termsOf(c1), gmax: pg.gmax[si], bound: pg.bound[si], lo: len(dc.ents)}
 		if ha != 0 {
 			// Words of the document after c1 (您 → 也).
 			for _, c2 := range s.ev.successors(c1) {
@@ -1173,7 +1269,7 @@ func (t *dropSel) offer(c dropCand) {
 
 // terminate tries the ways the run can end at token i for h, the
 // hypothesis of rank rankInBeam in the beam, behind nats behind the best.
-func (s *shiftScorer) terminate(text string, h shiftHyp, rankInBeam int, behind float64, toks []shiftToken, i int, consider func(shiftHyp, shiftEnd, byte, byte, rune, int)) {
+func (s *shiftScorer) terminate(text string, h shiftHyp, rankInBeam int, behind float64, toks []shiftToken, i int, ends *shiftEnds) {
 	t := toks[i]
 	withDrop := func(last byte, fn func(shiftHyp)) {
 		fn(h)
@@ -1199,20 +1295,20 @@ func (s *shiftScorer) terminate(text string, h shiftHyp, rankInBeam int, behind 
 						hh.add(-12)
 					}
 				}
-				consider(hh, endASCII, 0, 0, 0, t.end)
+				ends.consider(&hh, endASCII, 0, 0, 0, t.end)
 			}
 		})
 	case t.r == '€':
 		withDrop(0x80, func(h shiftHyp) {
 			if hh, ok := s.finalChar(h, 0x80); ok {
-				consider(hh, endEuro, 0, 0, 0, t.end)
+				ends.consider(&hh, endEuro, 0, 0, 0, t.end)
 			}
 		})
 	case t.r == '?':
 		if h.a == 0 {
 			return
 		}
-		s.terminateLost(text, h, t, -1, consider)
+		s.terminateLost(text, h, t, -1, ends)
 		// Only the best hypothesis tries a dropped pair before the lost
 		// byte (the best three did): the golden dump is the same, with
 		// 1% fewer instructions in BenchmarkFindDamaged.
@@ -1265,7 +1361,7 @@ func (s *shiftScorer) terminate(text string, h shiftHyp, rankInBeam int, behind 
 			y := byte(cd.code >> 8)
 			h2.drops = h.arena.withDrop(h.drops, shiftDrop{At: i, U: cd.x, V: y})
 			h2.a = y
-			s.terminateLost(text, h2, t, int(cd.code&0xFF), consider)
+			s.terminateLost(text, h2, t, int(cd.code&0xFF), ends)
 		}
 	}
 }
@@ -1465,13 +1561,13 @@ func (s *shiftScorer) lostPlainOf(a byte) *lostPlain {
 type lastChar struct {
 	x      byte
 	c      rune
-	script float64 // ev.scriptLP of c
+	script float64 // scriptLP of c
 	odd    bool    // charLP's class penalty applies
 	mark   bool    // c is a mark, which markBefore corrects
 }
 
 func (s *shiftScorer) lastChar(x byte, c rune) lastChar {
-	return lastChar{x: x, c: c, script: s.ev.scriptLP(s.m, c), odd: oddClass(c), mark: s.pm.IsMark(c)}
+	return lastChar{x: x, c: c, script: s.scriptLP(c), odd: oddClass(c), mark: s.pm.IsMark(c)}
 }
 
 // lastChars holds the choices of terminateLost for one state byte and "?"
@@ -1576,7 +1672,7 @@ func (s *shiftScorer) lastBytes(a byte) []byte {
 var lastByteTabs = &byteKeyed[[]byte]{limit: 64 << 10}
 
 // terminateLost ends the run at a "?" that stands for the lost last byte.
-func (s *shiftScorer) terminateLost(text string, h shiftHyp, t shiftToken, only int, consider func(shiftHyp, shiftEnd, byte, byte, rune, int)) {
+func (s *shiftScorer) terminateLost(text string, h shiftHyp, t shiftToken, only int, ends *shiftEnds) {
 	{
 		syl, pe := readPinyinClose(text, t.end)
 		word := latinWordAt(text, t.end)
@@ -1661,7 +1757,7 @@ func (s *shiftScorer) terminateLost(text string, h shiftHyp, t shiftToken, only 
 				if s.ev.reading(hh.prev) == syl {
 					hh.add(6) // the document annotates this character so
 				}
-				consider(hh, endLost, c.x, '(', 0, t.end)
+				ends.consider(&hh, endLost, c.x, '(', 0, t.end)
 				continue
 			}
 			next := byte(0)
@@ -1675,13 +1771,13 @@ func (s *shiftScorer) terminateLost(text string, h shiftHyp, t shiftToken, only 
 			case next >= 0x80 || next == '\n' || next == 0:
 				hh := c.hh
 				hh.rank += unswallowedCost(text, t.end) + s.punctJunction(hh.prev, nextRune(text, t.end))
-				consider(hh, endLost, c.x, 0, 0, t.end)
+				ends.consider(&hh, endLost, c.x, 0, 0, t.end)
 			case next < 0x40:
 				// Under the byte model the decoder would have swallowed
 				// this byte too; only a segment end explains it.
 				hh := c.hh
 				hh.add(-3)
-				consider(hh, endLost, c.x, 0, 0, t.end)
+				ends.consider(&hh, endLost, c.x, 0, 0, t.end)
 			}
 			var ct *consumedTerms
 			if only < 0 {
@@ -1722,7 +1818,7 @@ func (s *shiftScorer) terminateLost(text string, h shiftHyp, t shiftToken, only 
 					// seed 001 became 潛力和.
 					hh.rank += dropAdjust
 				}
-				consider(hh, endLost, c.x, hb, 0, t.end)
+				ends.consider(&hh, endLost, c.x, hb, 0, t.end)
 			}
 		}
 	}

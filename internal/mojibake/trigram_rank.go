@@ -1,5 +1,7 @@
 package mojibake
 
+import "github.com/hanfix/hanfix/internal/lm"
+
 // Triples in the ranking of misalignment repairs.
 //
 // A dropped pair or a lost byte leaves a character to guess, and the
@@ -32,13 +34,30 @@ const triWeight = 0.3
 // counts as a Han character (one that the counts never saw after p2 p1
 // costs alike).
 func (a *nodeArena) trigramRankDelta(out *outNode, r rune) float64 {
-	if out == nil || out.parent == nil || !isHan(out.r) || !isHan(out.parent.r) {
+	if out == nil {
+		return 0
+	}
+	if out.tri == 0 {
+		out.tri = triContextOf(a.bg.m, out)
+	}
+	if out.tri < 0 {
 		return 0
 	}
 	lp2 := a.bg.Bigram(out.r, r)
-	lp3, ok := a.bg.m.TrigramFrom(out.parent.r, out.r, r, lp2)
-	if !ok {
-		return 0
-	}
+	lp3 := a.bg.m.TrigramAt(int(out.tri-1), r, lp2)
 	return triWeight * (lp3 - lp2)
+}
+
+// triContextOf returns what outNode.tri holds for out: the model's
+// context of out's last two characters + 1, or -1 when they are not both
+// Han or the model has no counts after them.
+func triContextOf(m *lm.Model, out *outNode) int32 {
+	if out.parent == nil || !isHan(out.r) || !isHan(out.parent.r) {
+		return -1
+	}
+	ctx := m.TrigramContext(out.parent.r, out.r)
+	if ctx < 0 {
+		return -1
+	}
+	return int32(ctx) + 1
 }

@@ -1,9 +1,6 @@
 package mojibake
 
-import (
-	"math"
-	"unicode/utf8"
-)
+import "unicode/utf8"
 
 // Document evidence in the acceptance of a misalignment repair.
 //
@@ -65,7 +62,7 @@ func (s *shiftScorer) garbledCache(text string, q, end int) float64 {
 	for _, r := range text[q:end] {
 		if isHan(r) && isHan(prev) {
 			if n := s.ev.pairCount(prev, r) - 1; n > 0 {
-				b += min(3, 1.5+math.Log(float64(n)))
+				b += pairBonus(uint64(n))
 			}
 		}
 		prev = r

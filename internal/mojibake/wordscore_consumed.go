@@ -174,7 +174,7 @@ func (s *shiftScorer) punctJunction(c, next rune) float64 {
 	if n == 0 {
 		return 0
 	}
-	return min(3, 1.5+math.Log(float64(n)))
+	return pairBonus(n)
 }
 
 // nextRune returns the rune at text[pos:], '\n' at the end.
