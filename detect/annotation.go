@@ -410,48 +410,52 @@ func judge(s string, cands []annCand, extra int, res *AnnotationResult) {
 // countTotals counts the occurrences in s of the characters of stats, as
 // ranging over s would decode them.
 //
-// A three-byte sequence whose lead byte is E1–EC or EE–EF and whose next
-// two bytes are continuation bytes is valid and decoded as ranging would,
-// and its continuation bytes are the low 12 bits that index stats.slot,
-// so that most characters are passed over before the lead byte's bits are
-// put in; a valid two-byte sequence is passed over; anything else is
-// decoded as ranging does.
+// The characters of stats are Han, valid UTF-8 of three or four bytes.
+// Three bytes of the form 1110xxxx 10xxxxxx 10xxxxxx, read in one load
+// with the byte after them, are passed over whole: valid, they are the
+// character ranging decodes, whose low 12 bits (the payload of the
+// continuation bytes) index stats.slot, so that most characters are
+// passed over before the lead byte's bits are put in; overlong or a
+// surrogate, they are what ranging decodes as three U+FFFD, which are
+// not Han, and their bits make no character of stats either. A valid
+// two-byte sequence is passed over; anything else, and the last three
+// bytes of s, are decoded as ranging does.
 func countTotals(s string, stats *charStats) {
-	// i never goes negative: compared as unsigned numbers, the loop test
-	// also proves s[i] in bounds, which saves a check per character.
-	for i := 0; uint(i) < uint(len(s)); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			i++
-			continue
-		}
-		// i < len(s)-2 rather than i+2 < len(s): the compiler then drops
-		// the bounds checks of s[i+1] and s[i+2].
-		if c >= 0xE1 && c <= 0xEF && c != 0xED && i < len(s)-2 {
-			c1, c2 := s[i+1], s[i+2]
-			if (c1^0x80)|(c2^0x80) < 0x40 {
-				i += 3
-				low := rune(c1&0x3F)<<6 | rune(c2&0x3F)
-				if stats.slot[low] != 0 {
-					if st := stats.lookup(rune(c&0x0F)<<12 | low); st != nil {
-						st.total++
-					}
+	i := 0
+	for i < len(s)-3 {
+		w := uint32(s[i]) | uint32(s[i+1])<<8 | uint32(s[i+2])<<16 | uint32(s[i+3])<<24
+		switch {
+		case w&0xC0C0F0 == 0x8080E0:
+			i += 3
+			low := rune(w>>2&0xFC0 | w>>16&0x3F)
+			if stats.slot[low] != 0 {
+				if st := stats.lookup(rune(w&0x0F)<<12 | low); st != nil {
+					st.total++
 				}
-				continue
 			}
-		}
-		if c >= 0xC2 && c <= 0xDF && i < len(s)-1 && s[i+1]&0xC0 == 0x80 {
+		case w&0x80 == 0:
+			i++
+		case w&0xC0E0 == 0x80C0 && byte(w) >= 0xC2:
 			// A valid two-byte character (the tone marks of the
 			// readings) is below U+0800: never an annotated character.
 			i += 2
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		i += size
-		if st := stats.lookup(r); st != nil {
-			st.total++
+		default:
+			i = countRune(s, i, stats)
 		}
 	}
+	for i < len(s) {
+		i = countRune(s, i, stats)
+	}
+}
+
+// countRune is countTotals for the rune at s[i], decoded as ranging
+// does; it returns the offset after it.
+func countRune(s string, i int, stats *charStats) int {
+	r, size := utf8.DecodeRuneInString(s[i:])
+	if st := stats.lookup(r); st != nil {
+		st.total++
+	}
+	return i + size
 }
 
 func toAnnotations(s string, cands []annCand, conf float64) []Annotation {
