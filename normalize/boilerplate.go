@@ -131,6 +131,18 @@ func prose(s string, stop int) int {
 		}
 		han, letters := 0, 0
 		for i := 0; i < len(line); {
+			if i < len(line)-3 {
+				// A Han character of the ranges below, most of a Chinese
+				// line, read in one load with the byte after it (the last
+				// three bytes of the line take the general path).
+				w := uint32(line[i]) | uint32(line[i+1])<<8 | uint32(line[i+2])<<16 | uint32(line[i+3])<<24
+				if r := w&0x0F<<12 | w>>2&0xFC0 | w>>16&0x3F; w&0xC0C0F0 == 0x8080E0 && (r >= 0x4E00 && r <= 0x9FFF || r >= 0x3400 && r <= 0x4DBF) {
+					han++
+					letters++
+					i += 3
+					continue
+				}
+			}
 			// Decoded inline (ranging would call the runtime for every
 			// character that is not ASCII), as ranging decodes.
 			r, size := rune(0), 3
