@@ -153,21 +153,37 @@ func toneVowel(r rune) bool {
 
 // readingLen returns the byte length of a flattened pinyin reading "(shè)"
 // at the start of s, or 0. A reading has 1 to 7 lower-case letters with at
-// least one tone mark.
+// least one tone mark. Its ASCII is looked at byte by byte, and its other
+// letters (ü and the tone-marked vowels, all of two bytes) are decoded
+// inline.
 func readingLen(s string) int {
 	if len(s) < 3 || s[0] != '(' {
 		return 0
 	}
 	tone, n := false, 0
 	for i := 1; i < len(s) && n <= 7; {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case r == ')':
-			if tone && n > 0 {
-				return i + 1
+		if c := s[i]; c < utf8.RuneSelf {
+			switch {
+			case c == ')':
+				if tone && n > 0 {
+					return i + 1
+				}
+				return 0
+			case c < 'a' || c > 'z':
+				return 0
 			}
-			return 0
-		case r >= 'a' && r <= 'z', r == 'ü':
+			n++
+			i++
+			continue
+		}
+		r, size := rune(0), 2
+		if r2, ok := utf8x.Decode2(s, i); ok {
+			r = r2
+		} else {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		switch {
+		case r == 'ü':
 		case toneVowel(r):
 			tone = true
 		default:
