@@ -3,6 +3,7 @@ package detect
 import (
 	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/hanfix/hanfix/internal/pinyin"
@@ -93,6 +94,12 @@ func Annotations(s string) AnnotationResult {
 	var cands, strays []annCand
 	var known map[string]bool // "設(shè)" → pinyin.HasReading(設, shè)
 	var last *[1 << 10]knownPair
+	var scratch *annScratch // last and the candidates' room, once there is a reading
+	defer func() {
+		if scratch != nil {
+			scratch.put(cands)
+		}
+	}()
 	for i := 0; i < len(s); {
 		j := indexByteFrom(s, i, '(')
 		if j < 0 {
@@ -143,7 +150,8 @@ func Annotations(s string) AnnotationResult {
 		// the document gives a character the same reading throughout.
 		pair := s[j-bsize : end]
 		if last == nil {
-			last = new([1 << 10]knownPair)
+			scratch = annScratchPool.Get().(*annScratch)
+			last = &scratch.last
 		}
 		lp := &last[int(base)&(len(last)-1)]
 		ok := lp.ok
@@ -167,7 +175,7 @@ func Annotations(s string) AnnotationResult {
 			// bytes, the shortest reading with its character), as
 			// growing the candidates by appending would allocate twice
 			// their size and copy them.
-			cands = make([]annCand, 0, min(strings.Count(s[j:], "("), (len(s)-j)/6+1))
+			cands = scratch.room(min(strings.Count(s[j:], "("), (len(s)-j)/6+1))
 		}
 		cands = append(cands, annCand{start: j, end: end + 1, baseStart: j - bsize, base: base})
 		i = end + 1
@@ -180,6 +188,36 @@ func Annotations(s string) AnnotationResult {
 		res.Annotations = addStrays(s, res.Annotations, strays, res.Confidence)
 	}
 	return res
+}
+
+// annScratch is what Annotations needs while it looks at a document with
+// a reading, kept for the next one: the cache of the last pair of each
+// character (24 KB) and the room of the candidates (an annotated document
+// has thousands, 40 bytes each).
+type annScratch struct {
+	last  [1 << 10]knownPair
+	cands []annCand
+}
+
+var annScratchPool = sync.Pool{New: func() any { return new(annScratch) }}
+
+// room returns an empty slice of candidates with room for n.
+func (sc *annScratch) room(n int) []annCand {
+	if cap(sc.cands) >= n {
+		return sc.cands[:0]
+	}
+	return make([]annCand, 0, n)
+}
+
+// put keeps cands, the candidates of the document done with, for their
+// room, and clears the pairs (which hold the document's text) before it
+// returns sc to the pool.
+func (sc *annScratch) put(cands []annCand) {
+	if cap(cands) > cap(sc.cands) {
+		sc.cands = cands[:0]
+	}
+	clear(sc.last[:])
+	annScratchPool.Put(sc)
 }
 
 // knownPair is a character and its reading, "設(shè)", and whether the
