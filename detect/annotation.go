@@ -193,7 +193,7 @@ func Annotations(s string) AnnotationResult {
 // annScratch is what Annotations needs while it looks at a document with
 // a reading, kept for the next one: the cache of the last pair of each
 // character (24 KB) and the room of the candidates (an annotated document
-// has thousands, 40 bytes each).
+// has thousands, 32 bytes each).
 type annScratch struct {
 	last  [1 << 10]knownPair
 	cands []annCand
