@@ -196,8 +196,9 @@ const (
 // proseClass returns prose's class of r, a character of U+2000–U+303F
 // (general punctuation, CJK symbols: “”、。《》) or U+FF00–U+FFFF (the
 // full-width forms: ，：！？), the punctuation of Chinese text, from a
-// table taken once from the unicode tables, whose searches would
-// otherwise cost more than the rest of prose for each mark.
+// table taken once from the unicode tables instead of searching them for
+// each mark (in the JSON Lines run of the throughput documents, those
+// searches took 25M of prose's 73M instructions).
 func proseClass(r rune) uint8 {
 	k := r - 0x2000
 	if r >= 0xFF00 {
