@@ -3,6 +3,7 @@ package detect
 import (
 	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/hanfix/hanfix/internal/pinyin"
@@ -93,6 +94,12 @@ func Annotations(s string) AnnotationResult {
 	var cands, strays []annCand
 	var known map[string]bool // "設(shè)" → pinyin.HasReading(設, shè)
 	var last *[1 << 10]knownPair
+	var scratch *annScratch // last and the candidates' room, once there is a reading
+	defer func() {
+		if scratch != nil {
+			scratch.put(cands)
+		}
+	}()
 	for i := 0; i < len(s); {
 		j := indexByteFrom(s, i, '(')
 		if j < 0 {
@@ -143,7 +150,8 @@ func Annotations(s string) AnnotationResult {
 		// the document gives a character the same reading throughout.
 		pair := s[j-bsize : end]
 		if last == nil {
-			last = new([1 << 10]knownPair)
+			scratch = annScratchPool.Get().(*annScratch)
+			last = &scratch.last
 		}
 		lp := &last[int(base)&(len(last)-1)]
 		ok := lp.ok
@@ -167,7 +175,7 @@ func Annotations(s string) AnnotationResult {
 			// bytes, the shortest reading with its character), as
 			// growing the candidates by appending would allocate twice
 			// their size and copy them.
-			cands = make([]annCand, 0, min(strings.Count(s[j:], "("), (len(s)-j)/6+1))
+			cands = scratch.room(min(strings.Count(s[j:], "("), (len(s)-j)/6+1))
 		}
 		cands = append(cands, annCand{start: j, end: end + 1, baseStart: j - bsize, base: base})
 		i = end + 1
@@ -180,6 +188,36 @@ func Annotations(s string) AnnotationResult {
 		res.Annotations = addStrays(s, res.Annotations, strays, res.Confidence)
 	}
 	return res
+}
+
+// annScratch is what Annotations needs while it looks at a document with
+// a reading, kept for the next one: the cache of the last pair of each
+// character (24 KB) and the room of the candidates (an annotated document
+// has thousands, 32 bytes each).
+type annScratch struct {
+	last  [1 << 10]knownPair
+	cands []annCand
+}
+
+var annScratchPool = sync.Pool{New: func() any { return new(annScratch) }}
+
+// room returns an empty slice of candidates with room for n.
+func (sc *annScratch) room(n int) []annCand {
+	if cap(sc.cands) >= n {
+		return sc.cands[:0]
+	}
+	return make([]annCand, 0, n)
+}
+
+// put keeps cands, the candidates of the document done with, for their
+// room, and clears the pairs (which hold the document's text) before it
+// returns sc to the pool.
+func (sc *annScratch) put(cands []annCand) {
+	if cap(cands) > cap(sc.cands) {
+		sc.cands = cands[:0]
+	}
+	clear(sc.last[:])
+	annScratchPool.Put(sc)
 }
 
 // knownPair is a character and its reading, "設(shè)", and whether the
@@ -410,48 +448,52 @@ func judge(s string, cands []annCand, extra int, res *AnnotationResult) {
 // countTotals counts the occurrences in s of the characters of stats, as
 // ranging over s would decode them.
 //
-// A three-byte sequence whose lead byte is E1–EC or EE–EF and whose next
-// two bytes are continuation bytes is valid and decoded as ranging would,
-// and its continuation bytes are the low 12 bits that index stats.slot,
-// so that most characters are passed over before the lead byte's bits are
-// put in; a valid two-byte sequence is passed over; anything else is
-// decoded as ranging does.
+// The characters of stats are Han, valid UTF-8 of three or four bytes.
+// Three bytes of the form 1110xxxx 10xxxxxx 10xxxxxx, read in one load
+// with the byte after them, are passed over whole: valid, they are the
+// character ranging decodes, whose low 12 bits (the payload of the
+// continuation bytes) index stats.slot, so that most characters are
+// passed over before the lead byte's bits are put in; overlong or a
+// surrogate, they are what ranging decodes as three U+FFFD, which are
+// not Han, and their bits make no character of stats either. A valid
+// two-byte sequence is passed over; anything else, and the last three
+// bytes of s, are decoded as ranging does.
 func countTotals(s string, stats *charStats) {
-	// i never goes negative: compared as unsigned numbers, the loop test
-	// also proves s[i] in bounds, which saves a check per character.
-	for i := 0; uint(i) < uint(len(s)); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			i++
-			continue
-		}
-		// i < len(s)-2 rather than i+2 < len(s): the compiler then drops
-		// the bounds checks of s[i+1] and s[i+2].
-		if c >= 0xE1 && c <= 0xEF && c != 0xED && i < len(s)-2 {
-			c1, c2 := s[i+1], s[i+2]
-			if (c1^0x80)|(c2^0x80) < 0x40 {
-				i += 3
-				low := rune(c1&0x3F)<<6 | rune(c2&0x3F)
-				if stats.slot[low] != 0 {
-					if st := stats.lookup(rune(c&0x0F)<<12 | low); st != nil {
-						st.total++
-					}
+	i := 0
+	for i < len(s)-3 {
+		w := uint32(s[i]) | uint32(s[i+1])<<8 | uint32(s[i+2])<<16 | uint32(s[i+3])<<24
+		switch {
+		case w&0xC0C0F0 == 0x8080E0:
+			i += 3
+			low := rune(w>>2&0xFC0 | w>>16&0x3F)
+			if stats.slot[low] != 0 {
+				if st := stats.lookup(rune(w&0x0F)<<12 | low); st != nil {
+					st.total++
 				}
-				continue
 			}
-		}
-		if c >= 0xC2 && c <= 0xDF && i < len(s)-1 && s[i+1]&0xC0 == 0x80 {
+		case w&0x80 == 0:
+			i++
+		case w&0xC0E0 == 0x80C0 && byte(w) >= 0xC2:
 			// A valid two-byte character (the tone marks of the
 			// readings) is below U+0800: never an annotated character.
 			i += 2
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		i += size
-		if st := stats.lookup(r); st != nil {
-			st.total++
+		default:
+			i = countRune(s, i, stats)
 		}
 	}
+	for i < len(s) {
+		i = countRune(s, i, stats)
+	}
+}
+
+// countRune is countTotals for the rune at s[i], decoded as ranging
+// does; it returns the offset after it.
+func countRune(s string, i int, stats *charStats) int {
+	r, size := utf8.DecodeRuneInString(s[i:])
+	if st := stats.lookup(r); st != nil {
+		st.total++
+	}
+	return i + size
 }
 
 func toAnnotations(s string, cands []annCand, conf float64) []Annotation {

@@ -255,6 +255,14 @@ func (rs *BoilerplateRules) lineHits(f *folder, text string, hits []bpHit) []bpH
 			// ASCII can match: the other characters are passed over, a
 			// character at a time as the scan below steps.
 			for tail := len(b) - lg.tail; i < tail; {
+				// Four characters of three bytes (lead bytes E0–EF), most
+				// of a Chinese line, are passed over at once, as four
+				// steps would pass them.
+				if i+11 < len(b) && i+9 < tail &&
+					(b[i]&0xF0^0xE0)|(b[i+3]&0xF0^0xE0)|(b[i+6]&0xF0^0xE0)|(b[i+9]&0xF0^0xE0) == 0 {
+					i += 12
+					continue
+				}
 				c := b[i]
 				switch {
 				case c < 0x80:

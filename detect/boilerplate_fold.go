@@ -1,6 +1,7 @@
 package detect
 
 import (
+	"encoding/binary"
 	"sync"
 	"unicode/utf8"
 
@@ -34,10 +35,37 @@ import (
 var (
 	foldOnce sync.Once
 	foldTab  *[0x10000]uint16 // Traditional BMP rune → Simplified rune, 0 if none
+	foldHan  *hanFolds        // the folded UTF-8 of U+3400–U+9FFF (see hanFoldTable)
 )
 
 func loadFold() {
-	foldOnce.Do(func() { foldTab = foldTable(foldPairs) })
+	foldOnce.Do(func() {
+		foldTab = foldTable(foldPairs)
+		foldHan = hanFoldTable(foldTab)
+	})
+}
+
+// hanFolds holds, for each character of U+3400–U+9FFF, the UTF-8 of its
+// folded form as a little-endian word (the three bytes in its low 24
+// bits), or 0 when the folded form is no valid three-byte character.
+type hanFolds [0x9FFF - 0x3400 + 1]uint32
+
+// hanFoldTable returns the hanFolds of the fold table tab: fold's loop
+// over a run of Han characters reads the bytes to write with one load per
+// character, instead of looking the character up in tab and encoding the
+// result.
+func hanFoldTable(tab *[0x10000]uint16) *hanFolds {
+	t := new(hanFolds)
+	for k := range t {
+		r := rune(0x3400 + k)
+		if s := tab[uint16(r)]; s != 0 {
+			r = rune(s)
+		}
+		if r >= 0x800 && (r < 0xD800 || r > 0xDFFF) {
+			t[k] = uint32(0xE0|r>>12) | uint32(0x80|r>>6&0x3F)<<8 | uint32(0x80|r&0x3F)<<16
+		}
+	}
+	return t
 }
 
 // foldTable returns the dense table of pairs, a string of Traditional and
@@ -125,21 +153,37 @@ func toneVowel(r rune) bool {
 
 // readingLen returns the byte length of a flattened pinyin reading "(shè)"
 // at the start of s, or 0. A reading has 1 to 7 lower-case letters with at
-// least one tone mark.
+// least one tone mark. Its ASCII is looked at byte by byte, and its other
+// letters (ü and the tone-marked vowels, all of two bytes) are decoded
+// inline.
 func readingLen(s string) int {
 	if len(s) < 3 || s[0] != '(' {
 		return 0
 	}
 	tone, n := false, 0
 	for i := 1; i < len(s) && n <= 7; {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case r == ')':
-			if tone && n > 0 {
-				return i + 1
+		if c := s[i]; c < utf8.RuneSelf {
+			switch {
+			case c == ')':
+				if tone && n > 0 {
+					return i + 1
+				}
+				return 0
+			case c < 'a' || c > 'z':
+				return 0
 			}
-			return 0
-		case r >= 'a' && r <= 'z', r == 'ü':
+			n++
+			i++
+			continue
+		}
+		r, size := rune(0), 2
+		if r2, ok := utf8x.Decode2(s, i); ok {
+			r = r2
+		} else {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		switch {
+		case r == 'ü':
 		case toneVowel(r):
 			tone = true
 		default:
@@ -215,7 +259,7 @@ func (f *folder) fold(line string) {
 	b, off := f.b[:len(line)], f.off[:len(line)+1]
 	n, runes := 0, 0
 	prevHan := false
-	tab := foldTab
+	tab, hanTab := foldTab, foldHan
 	// i never goes negative: compared as unsigned numbers, the loop test
 	// also proves line[i] in bounds, which saves a check per character.
 	for i := 0; uint(i) < uint(len(line)); {
@@ -248,26 +292,29 @@ func (f *folder) fold(line string) {
 		// what the general path below does for them with less to keep
 		// track of. A character it does not handle ends the run.
 		if c >= 0xE3 && c <= 0xE9 {
-			// i < len(line)-2 rather than i+2 < len(line): the compiler
-			// then drops the bounds checks of line[i+1] and line[i+2].
-			for i < len(line)-2 {
-				c0, c1, c2 := line[i], line[i+1], line[i+2]
-				if c0 < 0xE3 || c0 > 0xE9 || (c1^0x80)|(c2^0x80) >= 0x40 {
+			// The three bytes of a character of U+0800–U+FFFF are
+			// 1110xxxx 10xxxxxx 10xxxxxx, read in one load with the byte
+			// after them (the last character of the line is left to the
+			// general path), and the bytes of the folded character
+			// (hanTab) are written in one store: the fourth byte written
+			// is overwritten by the next or cut off, and lies inside b,
+			// as the folded form is never longer than the line (n ≤ i).
+			for i < len(line)-3 {
+				w := uint32(line[i]) | uint32(line[i+1])<<8 | uint32(line[i+2])<<16 | uint32(line[i+3])<<24
+				if w&0xC0C0F0 != 0x8080E0 {
 					break
 				}
-				r := rune(c0&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F)
-				if r < 0x3400 {
+				k := (w&0x0F<<12 | w>>2&0xFC0 | w>>16&0x3F) - 0x3400
+				if k >= uint32(len(hanTab)) {
 					break // CJK punctuation, kana: the general path
 				}
-				dst, offs := b[n:n+3:n+3], off[n:n+3:n+3]
-				if fr := rune(tab[uint16(r)]); fr == 0 {
-					dst[0], dst[1], dst[2] = c0, c1, c2
-				} else if fr >= 0x800 && (fr < 0xD800 || fr > 0xDFFF) {
-					dst[0], dst[1], dst[2] = byte(0xE0|fr>>12), byte(0x80|fr>>6&0x3F), byte(0x80|fr&0x3F)
-				} else {
+				v := hanTab[k]
+				if v == 0 {
 					break
 				}
+				binary.LittleEndian.PutUint32(b[n:n+4:n+4], v)
 				o := int32(i)
+				offs := off[n : n+3 : n+3]
 				offs[0], offs[1], offs[2] = o, o, o
 				n += 3
 				runes++

@@ -326,48 +326,50 @@ func sampleOf(line string) string {
 // fingerprint hashes a folded line with digit runs as one wildcard (FNV-1a,
 // 64 bits). ok is false for lines with fewer than two letters or Han
 // characters.
+//
+// Every byte but those of digit runs goes into the hash as it is, so the
+// hash needs no decoding; the letters are counted apart, and only until
+// there are two.
 func fingerprint(b []byte) (uint64, bool) {
 	const offset, prime = 14695981039346656037, 1099511628211
 	h := uint64(offset)
-	letters := 0
 	inDigits := false
 	for i := 0; i < len(b); {
-		c := b[i]
-		if c >= '0' && c <= '9' {
-			if !inDigits {
-				h = (h ^ '#') * prime
-				inDigits = true
+		if i < len(b)-3 {
+			// The bytes of a three-byte sequence, most of a Chinese line,
+			// are no digits: read in one load with the byte after them
+			// (the last three bytes of b go byte by byte), they go into
+			// the hash without the test.
+			if w := uint32(b[i]) | uint32(b[i+1])<<8 | uint32(b[i+2])<<16 | uint32(b[i+3])<<24; w&0xC0C0F0 == 0x8080E0 {
+				h = (h ^ uint64(w&0xFF)) * prime
+				h = (h ^ uint64(w>>8&0xFF)) * prime
+				h = (h ^ uint64(w>>16&0xFF)) * prime
+				inDigits = false
+				i += 3
+				continue
 			}
-			i++
-			continue
 		}
-		inDigits = false
-		if c < 0x80 {
+		if c := b[i]; c < '0' || c > '9' {
+			inDigits = false
+			h = (h ^ uint64(c)) * prime
+		} else if !inDigits {
+			h = (h ^ '#') * prime
+			inDigits = true
+		}
+		i++
+	}
+	letters := 0
+	for i := 0; i < len(b) && letters < 2; {
+		if c := b[i]; c < 0x80 {
 			if c >= 'a' && c <= 'z' {
 				letters++
 			}
-			h = (h ^ uint64(c)) * prime
 			i++
 			continue
 		}
-		if c >= 0xE1 && c <= 0xEF && c != 0xED && i < len(b)-2 && (b[i+1]^0x80)|(b[i+2]^0x80) < 0x40 {
-			// A valid three-byte character (Han), decoded inline.
-			r := rune(c&0x0F)<<12 | rune(b[i+1]&0x3F)<<6 | rune(b[i+2]&0x3F)
-			if isHan(r) {
-				letters++
-			}
-			h = (h ^ uint64(c)) * prime
-			h = (h ^ uint64(b[i+1])) * prime
-			h = (h ^ uint64(b[i+2])) * prime
-			i += 3
-			continue
-		}
-		r, size := utf8.DecodeRune(b[i:])
+		r, size := decodeRune3b(b, i)
 		if isHan(r) {
 			letters++
-		}
-		for k := 0; k < size; k++ {
-			h = (h ^ uint64(b[i+k])) * prime
 		}
 		i += size
 	}

@@ -284,3 +284,50 @@ func TestAddFingerprints(t *testing.T) {
 	assert.Equal(t, wa.String(), wb.String())
 	assert.Contains(t, wa.String(), "sample")
 }
+
+// TestFingerprintReference checks fingerprint against its definition, on
+// random bytes of ASCII, digits, Han and other characters and broken
+// UTF-8: FNV-1a (64 bits) of the bytes with each run of digits as one
+// '#', and ok when ranging over the bytes finds two lower-case ASCII
+// letters or Han characters. Learned models and model files hold these
+// hashes, so any change to them shows here.
+func TestFingerprintReference(t *testing.T) {
+	reference := func(b []byte) (uint64, bool) {
+		h := uint64(14695981039346656037)
+		for i := 0; i < len(b); i++ {
+			c := b[i]
+			if c >= '0' && c <= '9' {
+				if i > 0 && b[i-1] >= '0' && b[i-1] <= '9' {
+					continue
+				}
+				c = '#'
+			}
+			h = (h ^ uint64(c)) * 1099511628211
+		}
+		letters := 0
+		for _, r := range string(b) {
+			if r >= 'a' && r <= 'z' || isHan(r) {
+				letters++
+			}
+		}
+		return h, letters >= 2
+	}
+	pieces := []string{"a", "Z", "7", "42", " ", "#", "。", "設", "中", "𠀀", "é", "\u3400", "\uf900",
+		"\xe8", "\xe8\xa8", "\xed\xa0\x80", "\xe0\x80\x80", "\xe0\xa0\x80", "\xff"}
+	seed := uint64(5)
+	next := func(n int) int {
+		seed = seed*6364136223846793005 + 1442695040888963407
+		return int(seed>>33) % n
+	}
+	for range 50000 {
+		var b []byte
+		for range next(16) {
+			b = append(b, pieces[next(len(pieces))]...)
+		}
+		h, ok := fingerprint(b)
+		wh, wok := reference(b)
+		if h != wh || ok != wok {
+			t.Fatalf("fingerprint(%q) = %x, %v; want %x, %v", b, h, ok, wh, wok)
+		}
+	}
+}

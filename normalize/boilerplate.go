@@ -2,6 +2,7 @@ package normalize
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -131,6 +132,18 @@ func prose(s string, stop int) int {
 		}
 		han, letters := 0, 0
 		for i := 0; i < len(line); {
+			if i < len(line)-3 {
+				// A Han character of the ranges below, most of a Chinese
+				// line, read in one load with the byte after it (the last
+				// three bytes of the line take the general path).
+				w := uint32(line[i]) | uint32(line[i+1])<<8 | uint32(line[i+2])<<16 | uint32(line[i+3])<<24
+				if r := w&0x0F<<12 | w>>2&0xFC0 | w>>16&0x3F; w&0xC0C0F0 == 0x8080E0 && (r >= 0x4E00 && r <= 0x9FFF || r >= 0x3400 && r <= 0x4DBF) {
+					han++
+					letters++
+					i += 3
+					continue
+				}
+			}
 			// Decoded inline (ranging would call the runtime for every
 			// character that is not ASCII), as ranging decodes.
 			r, size := rune(0), 3
@@ -151,6 +164,15 @@ func prose(s string, stop int) int {
 				if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' {
 					letters++
 				}
+			case r >= 0x2000 && r < 0x3040 || r >= 0xFF00 && r <= 0xFFFF:
+				// The punctuation of Chinese text: the table.
+				switch proseClass(r) {
+				case proseHan:
+					han++
+					letters++
+				case proseLetter:
+					letters++
+				}
 			case unicode.Is(unicode.Han, r):
 				han++
 				letters++
@@ -164,3 +186,42 @@ func prose(s string, stop int) int {
 	}
 	return n
 }
+
+// The classes of proseClass; 0 counts for nothing.
+const (
+	proseHan    = 1 + iota // unicode.Han: a Han character and a letter
+	proseLetter            // a letter or digit other than Han
+)
+
+// proseClass returns prose's class of r, a character of U+2000–U+303F
+// (general punctuation, CJK symbols: “”、。《》) or U+FF00–U+FFFF (the
+// full-width forms: ，：！？), the punctuation of Chinese text, from a
+// table taken once from the unicode tables instead of searching them for
+// each mark (in the JSON Lines run of the throughput documents, those
+// searches took 25M of prose's 73M instructions).
+func proseClass(r rune) uint8 {
+	k := r - 0x2000
+	if r >= 0xFF00 {
+		k = r - 0xFF00 + 0x1040
+	}
+	return proseClasses()[k]
+}
+
+// proseClasses is the table of proseClass: U+2000–U+303F, then
+// U+FF00–U+FFFF.
+var proseClasses = sync.OnceValue(func() *[0x1040 + 0x100]uint8 {
+	t := new([0x1040 + 0x100]uint8)
+	for k := range t {
+		r := rune(0x2000 + k)
+		if k >= 0x1040 {
+			r = rune(0xFF00 + k - 0x1040)
+		}
+		switch {
+		case unicode.Is(unicode.Han, r):
+			t[k] = proseHan
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			t[k] = proseLetter
+		}
+	}
+	return t
+})

@@ -145,3 +145,22 @@ func TestProseHanRanges(t *testing.T) {
 		assert.False(t, unicode.Is(unicode.Han, r))
 	}
 }
+
+// TestProseClass checks proseClass against the Unicode tables on every
+// rune of its ranges.
+func TestProseClass(t *testing.T) {
+	for _, rg := range [][2]rune{{0x2000, 0x303F}, {0xFF00, 0xFFFF}} {
+		for r := rg[0]; r <= rg[1]; r++ {
+			want := uint8(0)
+			switch {
+			case unicode.Is(unicode.Han, r):
+				want = proseHan
+			case unicode.IsLetter(r) || unicode.IsDigit(r):
+				want = proseLetter
+			}
+			if got := proseClass(r); got != want {
+				t.Fatalf("proseClass(%U) = %d, want %d", r, got, want)
+			}
+		}
+	}
+}

@@ -53,24 +53,32 @@ func (n *Normalizer) bytes(raw []byte, changes bool) (string, *Report, error) {
 // or another control character other than tab, newline and CR.
 func checkBinary(text string) error {
 	controls, first := 0, -1
-	for i := 0; i < len(text); {
-		if i+8 <= len(text) {
-			// Eight bytes at a time while none is below 0x20.
-			w := text[i : i+8]
-			x := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
-				uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
-			if (x-0x2020202020202020)&^x&0x8080808080808080 == 0 {
-				i += 8
-				continue
+	i := 0
+	for ; i+8 <= len(text); i += 8 {
+		// Eight bytes at a time: only those with a byte below 0x20 (a
+		// line break, mostly) are looked at byte by byte.
+		w := text[i : i+8]
+		x := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
+			uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
+		if (x-0x2020202020202020)&^x&0x8080808080808080 == 0 {
+			continue
+		}
+		for k := range 8 {
+			if c := w[k]; c < 0x20 && c != '\t' && c != '\n' && c != '\r' {
+				controls++
+				if first < 0 {
+					first = i + k
+				}
 			}
 		}
+	}
+	for ; i < len(text); i++ {
 		if c := text[i]; c < 0x20 && c != '\t' && c != '\n' && c != '\r' {
 			controls++
 			if first < 0 {
 				first = i
 			}
 		}
-		i++
 	}
 	if controls == 0 {
 		return nil

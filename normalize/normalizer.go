@@ -8,6 +8,7 @@ import (
 
 	"github.com/hanfix/hanfix/convert"
 	"github.com/hanfix/hanfix/internal/mojibake"
+	"github.com/hanfix/hanfix/internal/utf8x"
 )
 
 // Normalizer runs the cleaning pipeline. Build one with New and reuse it: it
@@ -90,7 +91,7 @@ func (n *Normalizer) String(s string) (string, *Report, error) {
 
 // string is String, with the change list when changes is set.
 func (n *Normalizer) string(s string, changes bool) (string, *Report, error) {
-	if !utf8.ValidString(s) {
+	if !utf8x.ValidString(s) {
 		return "", nil, invalidUTF8Error(s)
 	}
 	rep := &Report{Encoding: "utf-8", EncodingConfidence: 1, Counts: map[Kind]int{}}

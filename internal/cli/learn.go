@@ -4,9 +4,9 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"unicode/utf8"
 
 	"github.com/hanfix/hanfix/detect"
+	"github.com/hanfix/hanfix/internal/utf8x"
 	"github.com/hanfix/hanfix/normalize"
 )
 
@@ -81,7 +81,7 @@ func (r *runner) learnGroups() (detect.SiteModels, error) {
 					continue
 				}
 				_ = protect(func() error {
-					if _, found, err := r.parseLine(w, content); err != nil || !found || !utf8.Valid(w.text) {
+					if _, found, err := r.parseLine(w, content); err != nil || !found || !utf8x.Valid(w.text) {
 						return err
 					}
 					d := learnDoc{group: r.groupOf(w, content), text: string(w.text)}

@@ -137,7 +137,19 @@ func AppendQuote(dst []byte, s string) []byte {
 			start = i
 			continue
 		}
-		// Chinese text is three-byte characters: decoded inline.
+		if i < len(s)-3 {
+			// Chinese text is three-byte characters: read with the byte
+			// after them in one load (the last three bytes of s take the
+			// path below), those whose lead byte takes any continuation
+			// bytes are valid, and those of lead byte E2, of U+2000–U+2FFF,
+			// are left to the path below, which escapes U+2028 and U+2029.
+			w := uint32(s[i]) | uint32(s[i+1])<<8 | uint32(s[i+2])<<16 | uint32(s[i+3])<<24
+			if lead := byte(w); w&0xC0C0F0 == 0x8080E0 && lead != 0xE0 && lead != 0xE2 && lead != 0xED {
+				i += 3
+				continue
+			}
+		}
+		// Decoded inline where it can.
 		r, size := rune(0), 3
 		if r3, ok := utf8x.Decode3(s, i); ok {
 			r = r3

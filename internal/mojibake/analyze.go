@@ -21,6 +21,7 @@ const (
 // safe for concurrent use.
 func Find(text string) []Span {
 	spans, rejected, ev := findAll(text, nil, nil)
+	defer ev.release()
 	// Idempotence: the repaired text must not offer new repairs. A repair
 	// next to a garbled sequence can complete a new one (as in ÃÂ¯): the
 	// spans whose repair would do so are reported instead. And a run that
@@ -87,6 +88,7 @@ func Find(text string) []Span {
 				adds = append(adds, r)
 			}
 		}
+		rev.release()
 		added := len(adds) > 0
 		if added {
 			if superseded != nil {

@@ -492,21 +492,23 @@ func (m *matcher) replaceInPlace(s string, i int, ip *inPlace, noIDS, conservati
 		var n int
 		var v int32
 		// The commonest case, a valid three-byte character, inline; see
-		// next. (The test i < len(s)-2 rather than i+2 < len(s) lets the
-		// compiler drop the bounds checks of the next two bytes.)
-		if c0 := s[i]; c0&0xF0 == 0xE0 && i < len(s)-2 && (s[i+1]^0x80)|(s[i+2]^0x80) < 0x40 {
-			r := rune(c0&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
+		// next. Its bytes, 1110xxxx 10xxxxxx 10xxxxxx, are read in one
+		// load with the byte after them (the character that ends s is
+		// left to next).
+		if i < len(s)-3 {
+			w := uint32(s[i]) | uint32(s[i+1])<<8 | uint32(s[i+2])<<16 | uint32(s[i+3])<<24
+			r := rune(w&0x0F<<12 | w>>2&0xFC0 | w>>16&0x3F)
 			// Lead bytes E4–E9 (U+4000–U+9FFF, most of the text) begin no
 			// overlong sequence, IDS operator or surrogate: one test
 			// instead of the three.
-			if c0-0xE4 <= 0xE9-0xE4 || r >= 0x800 && uint32(r-0x2FF0) >= 0x10 && uint32(r-0xD800) >= 0x800 {
+			if w&0xC0C0F0 == 0x8080E0 && (byte(w)-0xE4 <= 0xE9-0xE4 || r >= 0x800 && uint32(r-0x2FF0) >= 0x10 && uint32(r-0xD800) >= 0x800) {
 				cur := uint32(m.bmp[uint16(r)])
 				if cur == 0 {
 					i += 3
 					continue
 				}
-				if nd := &m.nodes[cur]; nd.mask == 0 || i+3 == len(s) ||
-					i < len(s)-5 && s[i+3]&0xF0 == 0xE0 && nd.mask&bytesBit(s[i+4], s[i+5]) == 0 {
+				if nd := &m.nodes[cur]; nd.mask == 0 ||
+					i < len(s)-5 && w>>24&0xF0 == 0xE0 && nd.mask&bytesBit(s[i+4], s[i+5]) == 0 {
 					// No key continues with the next character (the walk's
 					// first test, done here to save the call).
 					n, v = 3, nd.val

@@ -67,3 +67,50 @@ func SeqLen(c byte) int {
 	}
 	return 1
 }
+
+// ValidString is utf8.ValidString for text that is mostly Chinese: ASCII
+// (four bytes at a time where it can), and the two- and three-byte
+// sequences whose lead byte alone makes them valid with any continuation
+// bytes, one load each; the rest rune by rune as
+// utf8.DecodeRuneInString decodes it.
+func ValidString(s string) bool { return valid(s, utf8.DecodeRuneInString) }
+
+// Valid is ValidString for a byte slice (utf8.Valid).
+func Valid(b []byte) bool { return valid(b, utf8.DecodeRune) }
+
+// valid reports whether s is valid UTF-8, decoding with decode the runes
+// that the fast paths do not take: a text is valid exactly when none of
+// its runes decodes to utf8.RuneError with length 1.
+func valid[T string | []byte](s T, decode func(T) (rune, int)) bool {
+	for i := 0; i < len(s); {
+		if i < len(s)-3 {
+			// The next four bytes in one load (the last three bytes of s
+			// take the rune-by-rune path).
+			w := uint32(s[i]) | uint32(s[i+1])<<8 | uint32(s[i+2])<<16 | uint32(s[i+3])<<24
+			switch {
+			case w&0x80808080 == 0:
+				i += 4
+				continue
+			case w&0x80 == 0:
+				i++
+				continue
+			case w&0xC0C0F0 == 0x8080E0 && byte(w) != 0xE0 && byte(w) != 0xED:
+				// 1110xxxx 10xxxxxx 10xxxxxx with a lead byte that takes
+				// any continuation bytes: E0 (overlongs) and ED
+				// (surrogates) do not.
+				i += 3
+				continue
+			case w&0xC0E0 == 0x80C0 && byte(w) >= 0xC2:
+				// 110xxxxx 10xxxxxx, not overlong (C0, C1).
+				i += 2
+				continue
+			}
+		}
+		r, n := decode(s[i:])
+		if r == utf8.RuneError && n == 1 {
+			return false
+		}
+		i += n
+	}
+	return true
+}

@@ -1,6 +1,7 @@
 package utf8x
 
 import (
+	"strings"
 	"testing"
 	"unicode/utf8"
 )
@@ -49,6 +50,44 @@ func TestSeqLen(t *testing.T) {
 	for c := 0x80; c < 0xC0; c++ {
 		if got := SeqLen(byte(c)); got != 1 {
 			t.Errorf("SeqLen(%#x), a continuation byte, = %d, want 1", c, got)
+		}
+	}
+}
+
+// TestValid checks ValidString and Valid against the standard library on
+// random strings of ASCII, valid and invalid sequences of every length,
+// and on every two- and three-byte sequence between ASCII.
+func TestValid(t *testing.T) {
+	pieces := []string{"a", "abcd", "é", "中", "𠀀", "\uFFFD", "\xe0\xa0\x80", "\xe0\x80\x80", "\xed\x9f\xbf", "\xed\xa0\x80",
+		"\xc0\x80", "\xc1\xbf", "\xc2\x80", "\xdf\xbf", "\xe8", "\xe8\xa8", "\x80", "\xf0\x9f", "\xf4\x90\x80\x80", "\xff"}
+	check := func(s string) {
+		t.Helper()
+		if got, want := ValidString(s), utf8.ValidString(s); got != want {
+			t.Fatalf("ValidString(%q) = %v, want %v", s, got, want)
+		}
+		if got, want := Valid([]byte(s)), utf8.Valid([]byte(s)); got != want {
+			t.Fatalf("Valid(%q) = %v, want %v", s, got, want)
+		}
+	}
+	seed := uint64(3)
+	next := func(n int) int {
+		seed = seed*6364136223846793005 + 1442695040888963407
+		return int(seed>>33) % n
+	}
+	for range 20000 {
+		var b strings.Builder
+		for range next(12) {
+			b.WriteString(pieces[next(len(pieces))])
+		}
+		check(b.String())
+	}
+	for c0 := 0x80; c0 < 0x100; c0++ {
+		for c1 := 0; c1 < 0x100; c1++ {
+			check(string([]byte{'a', byte(c0), byte(c1), 'b', 'c'}))
+			for _, c2 := range []byte{0x00, 0x7F, 0x80, 0xBF, 0xC0} {
+				check(string([]byte{byte(c0), byte(c1), c2, 'a'}))
+				check(string([]byte{byte(c0), byte(c1), c2}))
+			}
 		}
 	}
 }
