@@ -62,12 +62,7 @@ func TestValid(t *testing.T) {
 		"\xc0\x80", "\xc1\xbf", "\xc2\x80", "\xdf\xbf", "\xe8", "\xe8\xa8", "\x80", "\xf0\x9f", "\xf4\x90\x80\x80", "\xff"}
 	check := func(s string) {
 		t.Helper()
-		if got, want := ValidString(s), utf8.ValidString(s); got != want {
-			t.Fatalf("ValidString(%q) = %v, want %v", s, got, want)
-		}
-		if got, want := Valid([]byte(s)), utf8.Valid([]byte(s)); got != want {
-			t.Fatalf("Valid(%q) = %v, want %v", s, got, want)
-		}
+		checkValid(t, s)
 	}
 	seed := uint64(3)
 	next := func(n int) int {
@@ -89,5 +84,26 @@ func TestValid(t *testing.T) {
 				check(string([]byte{byte(c0), byte(c1), c2}))
 			}
 		}
+	}
+}
+
+// FuzzValid compares ValidString and Valid with the standard library on
+// arbitrary bytes.
+func FuzzValid(f *testing.F) {
+	f.Add("中文abcd\xe4\xb8")
+	f.Add("\xed\xa0\x80abcd")
+	f.Add("\xe0\x80\x80\xc1\xbf\xf4\x90\x80\x80")
+	f.Fuzz(checkValid)
+}
+
+// checkValid compares ValidString and Valid with utf8.ValidString and
+// utf8.Valid on s.
+func checkValid(t *testing.T, s string) {
+	t.Helper()
+	if got, want := ValidString(s), utf8.ValidString(s); got != want {
+		t.Fatalf("ValidString(%q) = %v, want %v", s, got, want)
+	}
+	if got, want := Valid([]byte(s)), utf8.Valid([]byte(s)); got != want {
+		t.Fatalf("Valid(%q) = %v, want %v", s, got, want)
 	}
 }
