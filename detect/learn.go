@@ -335,17 +335,23 @@ func fingerprint(b []byte) (uint64, bool) {
 	h := uint64(offset)
 	inDigits := false
 	for i := 0; i < len(b); {
-		if i < len(b)-3 {
-			// The bytes of a three-byte sequence, most of a Chinese line,
-			// are no digits: read in one load with the byte after them
-			// (the last three bytes of b go byte by byte), they go into
-			// the hash without the test.
-			if w := uint32(b[i]) | uint32(b[i+1])<<8 | uint32(b[i+2])<<16 | uint32(b[i+3])<<24; w&0xC0C0F0 == 0x8080E0 {
+		// The bytes of a three-byte sequence, most of a Chinese line, are
+		// no digits: read in one load with the byte after them (the last
+		// three bytes of b go byte by byte), they go into the hash without
+		// the test, a run of such sequences in a loop of its own.
+		if k := i; k < len(b)-3 {
+			for ; k < len(b)-3; k += 3 {
+				w := uint32(b[k]) | uint32(b[k+1])<<8 | uint32(b[k+2])<<16 | uint32(b[k+3])<<24
+				if w&0xC0C0F0 != 0x8080E0 {
+					break
+				}
 				h = (h ^ uint64(w&0xFF)) * prime
 				h = (h ^ uint64(w>>8&0xFF)) * prime
 				h = (h ^ uint64(w>>16&0xFF)) * prime
+			}
+			if k > i {
 				inDigits = false
-				i += 3
+				i = k
 				continue
 			}
 		}

@@ -135,9 +135,14 @@ func prose(s string, stop int) int {
 			if i < len(line)-3 {
 				// A Han character of the ranges below, most of a Chinese
 				// line, read in one load with the byte after it (the last
-				// three bytes of the line take the general path).
+				// three bytes of the line take the general path), and told
+				// by its first two bytes without decoding it: U+5000–U+9FFF
+				// are the lead bytes E5–E9, U+4000–U+4FFF the lead byte E4
+				// but for U+4DC0–U+4DFF (E4 B7), and U+3400–U+3FFF the lead
+				// byte E3 with a second byte from 90 on.
 				w := uint32(line[i]) | uint32(line[i+1])<<8 | uint32(line[i+2])<<16 | uint32(line[i+3])<<24
-				if r := w&0x0F<<12 | w>>2&0xFC0 | w>>16&0x3F; w&0xC0C0F0 == 0x8080E0 && (r >= 0x4E00 && r <= 0x9FFF || r >= 0x3400 && r <= 0x4DBF) {
+				if lead, second := byte(w), byte(w>>8); w&0xC0C0F0 == 0x8080E0 &&
+					(lead-0xE5 <= 0xE9-0xE5 || lead == 0xE4 && second != 0xB7 || lead == 0xE3 && second >= 0x90) {
 					han++
 					letters++
 					i += 3

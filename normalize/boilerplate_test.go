@@ -164,3 +164,30 @@ func TestProseClass(t *testing.T) {
 		}
 	}
 }
+
+// TestProseThreeByte checks prose's fast path, which tells the Han
+// characters of U+3400–U+4DBF and U+4E00–U+9FFF by their first two bytes,
+// against the unicode tables on every character of U+0800–U+FFFF, in a
+// line that counts (eight Han characters) and at every offset the fast
+// path reads from.
+func TestProseThreeByte(t *testing.T) {
+	const base = "一二三四五六七八"
+	for r := rune(0x800); r <= 0xFFFF; r++ {
+		if r >= 0xD800 && r <= 0xDFFF {
+			continue
+		}
+		want := 8
+		if unicode.Is(unicode.Han, r) || unicode.IsLetter(r) || unicode.IsDigit(r) {
+			want++
+		}
+		for _, line := range []string{string(r) + base + "。", base + string(r) + "。", base + string(r) + "x。"} {
+			extra := 0
+			if strings.HasSuffix(line, "x。") {
+				extra = 1
+			}
+			if got := prose(line, 0); got != want+extra {
+				t.Fatalf("prose(%q) = %d, want %d", line, got, want+extra)
+			}
+		}
+	}
+}

@@ -54,16 +54,18 @@ func (n *Normalizer) bytes(raw []byte, changes bool) (string, *Report, error) {
 func checkBinary(text string) error {
 	controls, first := 0, -1
 	i := 0
-	for ; i+8 <= len(text); i += 8 {
-		// Eight bytes at a time: only those with a byte below 0x20 (a
-		// line break, mostly) are looked at byte by byte.
-		w := text[i : i+8]
+	for ; i+16 <= len(text); i += 16 {
+		// Sixteen bytes at a time, two words: only those with a byte
+		// below 0x20 (a line break, mostly) are looked at byte by byte.
+		w := text[i : i+16]
 		x := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
 			uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
-		if (x-0x2020202020202020)&^x&0x8080808080808080 == 0 {
+		y := uint64(w[8]) | uint64(w[9])<<8 | uint64(w[10])<<16 | uint64(w[11])<<24 |
+			uint64(w[12])<<32 | uint64(w[13])<<40 | uint64(w[14])<<48 | uint64(w[15])<<56
+		if ((x-0x2020202020202020)&^x|(y-0x2020202020202020)&^y)&0x8080808080808080 == 0 {
 			continue
 		}
-		for k := range 8 {
+		for k := range 16 {
 			if c := w[k]; c < 0x20 && c != '\t' && c != '\n' && c != '\r' {
 				controls++
 				if first < 0 {

@@ -158,7 +158,7 @@ func TestConvertOption(t *testing.T) {
 	assert.ErrorContains(t, err, "x2y")
 }
 
-// checkBinary counts control bytes eight at a time; it decides as counting
+// checkBinary counts control bytes sixteen at a time; it decides as counting
 // rune by rune does, on text with and without controls, valid or not.
 func TestCheckBinary(t *testing.T) {
 	reference := func(text string) error {

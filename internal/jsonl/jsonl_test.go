@@ -1,7 +1,7 @@
 package jsonl
 
 import (
-	"encoding/binary"
+	"bytes"
 	"encoding/json"
 	"math/rand/v2"
 	"strings"
@@ -243,43 +243,54 @@ func FuzzJSONLine(f *testing.F) {
 	})
 }
 
-// TestHasStop checks the word test of skipString against strStop: every
-// byte value at every position of a word, and random words.
-func TestHasStop(t *testing.T) {
-	bytewise := func(w [8]byte) bool {
-		for _, c := range w {
-			if strStop[c] {
-				return true
+// TestPlainEnd checks the chunked search of skipString against strStop
+// byte by byte: every byte value at positions around the word and chunk
+// edges of lines of several lengths, and random lines.
+func TestPlainEnd(t *testing.T) {
+	bytewise := func(line []byte, i int) int {
+		for ; i < len(line); i++ {
+			if strStop[line[i]] {
+				return i
 			}
 		}
-		return false
+		return len(line)
 	}
 	for _, fill := range []byte{'a', 0x80, 0xE4, 0xFF, 0x20, '!'} {
-		for pos := 0; pos < 8; pos++ {
-			for c := 0; c < 256; c++ {
-				var w [8]byte
-				for k := range w {
-					w[k] = fill
+		for _, n := range []int{1, 7, 8, 15, 16, 17, 33, plainChunk - 1, plainChunk, plainChunk + 1, 2*plainChunk + 20} {
+			line := bytes.Repeat([]byte{fill}, n)
+			for _, pos := range []int{0, 1, 7, 8, 15, 16, 17, n / 2, plainChunk - 1, plainChunk, plainChunk + 1, n - 1} {
+				if pos < 0 || pos >= n {
+					continue
 				}
-				w[pos] = byte(c)
-				require.Equal(t, bytewise(w), hasStop(binary.LittleEndian.Uint64(w[:])), "fill %#x, byte %#x at %d", fill, c, pos)
+				for c := 0; c < 256; c++ {
+					line[pos] = byte(c)
+					for _, from := range []int{0, 1, pos} {
+						if from <= n {
+							require.Equal(t, bytewise(line, from), plainEnd(line, from), "fill %#x, length %d, byte %#x at %d, from %d", fill, n, c, pos, from)
+						}
+					}
+				}
+				line[pos] = fill
 			}
 		}
 	}
+	// Random lines of bytes near the edges: stop bytes and their
+	// neighbours, rare enough that the searches run long.
 	rng := rand.New(rand.NewPCG(1, 2))
-	for range 200000 {
-		x := rng.Uint64()
-		var w [8]byte
-		binary.LittleEndian.PutUint64(w[:], x)
-		require.Equal(t, bytewise(w), hasStop(x), "%#x", x)
-	}
-	// Words near the edges: stop bytes and their neighbours.
 	edge := []byte{0x00, 0x1F, 0x20, 0x21, 0x22, 0x23, 0x5B, 0x5C, 0x5D, 0x7F, 0x80, 0xA2, 0xDC, 0xE4}
-	for range 200000 {
-		var w [8]byte
-		for k := range w {
-			w[k] = edge[rng.IntN(len(edge))]
+	for range 20000 {
+		line := make([]byte, rng.IntN(3*plainChunk))
+		for k := range line {
+			if rng.IntN(64) == 0 {
+				line[k] = edge[rng.IntN(len(edge))]
+			} else {
+				line[k] = 0xE4 + byte(rng.IntN(4))
+			}
 		}
-		require.Equal(t, bytewise(w), hasStop(binary.LittleEndian.Uint64(w[:])), "%x", w)
+		from := 0
+		if len(line) > 0 {
+			from = rng.IntN(len(line))
+		}
+		require.Equal(t, bytewise(line, from), plainEnd(line, from), "%x from %d", line, from)
 	}
 }

@@ -143,9 +143,16 @@ func AppendQuote(dst []byte, s string) []byte {
 			// path below), those whose lead byte takes any continuation
 			// bytes are valid, and those of lead byte E2, of U+2000–U+2FFF,
 			// are left to the path below, which escapes U+2028 and U+2029.
-			w := uint32(s[i]) | uint32(s[i+1])<<8 | uint32(s[i+2])<<16 | uint32(s[i+3])<<24
-			if lead := byte(w); w&0xC0C0F0 == 0x8080E0 && lead != 0xE0 && lead != 0xE2 && lead != 0xED {
-				i += 3
+			// A run of them is passed over in a loop of its own.
+			k := i
+			for ; k < len(s)-3; k += 3 {
+				w := uint32(s[k]) | uint32(s[k+1])<<8 | uint32(s[k+2])<<16 | uint32(s[k+3])<<24
+				if lead := byte(w); w&0xC0C0F0 != 0x8080E0 || lead == 0xE0 || lead == 0xE2 || lead == 0xED {
+					break
+				}
+			}
+			if k > i {
+				i = k
 				continue
 			}
 		}

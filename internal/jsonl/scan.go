@@ -185,18 +185,6 @@ var strStop = func() (t [256]bool) {
 	return t
 }()
 
-// hasStop reports whether one of the eight bytes of x is a stop byte of
-// strStop: a quote, a backslash (a byte that XORs to zero with it) or a
-// byte below 0x20. Each test is the classic "has a zero byte" or "has a
-// byte less than n" word trick, which is exact about whether some byte
-// qualifies (only which one it may get wrong, and that is not used).
-func hasStop(x uint64) bool {
-	const ones, highs = 0x0101010101010101, 0x8080808080808080
-	q := x ^ ('"' * ones)
-	b := x ^ ('\\' * ones)
-	return ((q-ones)&^q|(b-ones)&^b|(x-0x20*ones)&^x)&highs != 0
-}
-
 // skipString returns the offset after the string that starts with the
 // quote at line[i], checking its escapes and that it has no raw control
 // characters.
@@ -204,19 +192,10 @@ func skipString(line []byte, i int) (int, error) {
 	start := i
 	i++
 	for i < len(line) {
-		// Eight bytes at a time while none of them is a stop byte.
-		for i+8 <= len(line) && !hasStop(binary.LittleEndian.Uint64(line[i:])) {
-			i += 8
-		}
-		if i >= len(line) {
+		if i = plainEnd(line, i); i >= len(line) {
 			break
 		}
-		c := line[i]
-		if !strStop[c] {
-			i++
-			continue
-		}
-		switch {
+		switch c := line[i]; {
 		case c == '"':
 			return i + 1, nil
 		case c == '\\':
@@ -239,6 +218,59 @@ func skipString(line []byte, i int) (int, error) {
 		}
 	}
 	return 0, &SyntaxError{Msg: "unterminated string", Offset: start}
+}
+
+// plainChunk is how much of a line plainEnd searches at a time.
+const plainChunk = 1024
+
+// plainEnd returns the offset of the first stop byte (strStop) in line at
+// or after i, or len(line) if there is none. It searches a chunk of
+// plainChunk bytes at a time: bytes.IndexByte (vectorised) finds the first
+// quote and the first backslash before it, and only the bytes before
+// those are tested for control characters (firstControl). The chunks
+// bound the searches, so that a line of many short strings is not
+// searched to its end for each of them.
+func plainEnd(line []byte, i int) int {
+	for i < len(line) {
+		chunk := line[i:min(i+plainChunk, len(line))]
+		n := len(chunk)
+		if k := bytes.IndexByte(chunk, '"'); k >= 0 {
+			n = k
+		}
+		if k := bytes.IndexByte(chunk[:n], '\\'); k >= 0 {
+			n = k
+		}
+		if k := firstControl(chunk[:n]); k >= 0 {
+			return i + k
+		}
+		if n < len(chunk) {
+			return i + n
+		}
+		i += n
+	}
+	return len(line)
+}
+
+// firstControl returns the offset of the first byte of b below 0x20, or -1
+// if there is none. It passes over sixteen bytes at a time while none of
+// them is one, by the classic "has a byte less than n" word test, which is
+// exact about whether some byte of the word qualifies.
+func firstControl(b []byte) int {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	i := 0
+	for w := b; len(w) >= 16; w = w[16:] {
+		x, y := binary.LittleEndian.Uint64(w[:8]), binary.LittleEndian.Uint64(w[8:16])
+		if ((x-0x20*ones)&^x|(y-0x20*ones)&^y)&highs != 0 {
+			break
+		}
+		i += 16
+	}
+	for ; i < len(b); i++ {
+		if b[i] < 0x20 {
+			return i
+		}
+	}
+	return -1
 }
 
 // maxDepth bounds the nesting of arrays and objects, as in encoding/json.

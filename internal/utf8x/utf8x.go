@@ -97,8 +97,15 @@ func valid[T string | []byte](s T, decode func(T) (rune, int)) bool {
 			case w&0xC0C0F0 == 0x8080E0 && byte(w) != 0xE0 && byte(w) != 0xED:
 				// 1110xxxx 10xxxxxx 10xxxxxx with a lead byte that takes
 				// any continuation bytes: E0 (overlongs) and ED
-				// (surrogates) do not.
-				i += 3
+				// (surrogates) do not. A run of them, most of a Chinese
+				// text, goes on in a loop of its own, without the tests
+				// for ASCII.
+				for i += 3; i < len(s)-3; i += 3 {
+					w := uint32(s[i]) | uint32(s[i+1])<<8 | uint32(s[i+2])<<16 | uint32(s[i+3])<<24
+					if w&0xC0C0F0 != 0x8080E0 || byte(w) == 0xE0 || byte(w) == 0xED {
+						break
+					}
+				}
 				continue
 			case w&0xC0E0 == 0x80C0 && byte(w) >= 0xC2:
 				// 110xxxxx 10xxxxxx, not overlong (C0, C1).

@@ -41,10 +41,13 @@ func scanUTF8(b []byte) (valid, controls bool) {
 		case c >= 0xE1 && c != 0xED && c <= 0xEF && i < len(b)-2:
 			if (b[i+1]^0x80)|(b[i+2]^0x80) < 0x40 {
 				// A run of such characters, most of a Chinese text, in a
-				// loop of its own, without the dispatch on c.
-				for i += 3; i < len(b)-2; i += 3 {
-					c := b[i]
-					if c < 0xE1 || c == 0xED || c > 0xEF || (b[i+1]^0x80)|(b[i+2]^0x80) >= 0x40 {
+				// loop of its own, without the dispatch on c: each
+				// character is one four-byte load, 1110xxxx 10xxxxxx
+				// 10xxxxxx with a lead byte other than E0 and ED (the
+				// last character of b takes the dispatch above).
+				for i += 3; i < len(b)-3; i += 3 {
+					w := binary.LittleEndian.Uint32(b[i:])
+					if w&0xC0C0F0 != 0x8080E0 || byte(w) == 0xE0 || byte(w) == 0xED {
 						break
 					}
 				}
