@@ -148,7 +148,7 @@ func findAll(text string, near []window, ev *evidence) ([]Span, []int, *evidence
 	if ev == nil {
 		ev = collectEvidence(text)
 	}
-	a := &analyzer{text: text, sc: newShiftScorer(), near: near}
+	a := newAnalyzer(text, near)
 	a.sc.ev = ev
 	a.run()
 	a.sc.release()
@@ -270,6 +270,14 @@ type analyzer struct {
 	// recoded are the codec-chain repairs made spans, each of which
 	// recodeSegment found lossless (reproduces).
 	recoded []recodeCand
+}
+
+// newAnalyzer returns an analyzer of text (near as for findNear) with a
+// fresh scorer and no evidence yet. It builds the gate first: the scans
+// read gateBits (suspiciousRune, skipClean) without asking for it.
+func newAnalyzer(text string, near []window) *analyzer {
+	gateTable()
+	return &analyzer{text: text, sc: newShiftScorer(), near: near}
 }
 
 // covered reports whether text[start:end] overlaps a span found so far

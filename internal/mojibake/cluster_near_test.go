@@ -30,7 +30,7 @@ func TestNearClusters(t *testing.T) {
 			t.Fatal(err)
 		}
 		text := string(raw)
-		a := &analyzer{text: text, sc: newShiftScorer()}
+		a := newAnalyzer(text, nil)
 		a.sc.ev = collectEvidence(text)
 		a.shiftRuns()
 		all := a.clusters(&coverCursor{spans: a.spans})

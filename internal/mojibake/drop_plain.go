@@ -77,15 +77,14 @@ func (s *shiftScorer) scriptIndex() int {
 }
 
 // settleScript sets the scorer's script to its document's, settling the
-// evidence's when it is the first to ask (as scriptLP asked before), and
-// readies the script table; once.
+// evidence's when it is the first to ask, and readies the script table;
+// once.
 func (s *shiftScorer) settleScript() {
 	if s.scriptSet {
 		return
 	}
 	if s.ev != nil {
-		s.ev.scriptLP(s.m, 0x4E00) // settles s.ev.script
-		s.script = s.ev.script
+		s.script = s.ev.settledScript()
 	}
 	scriptTable()
 	s.scriptSet = true

@@ -669,8 +669,10 @@ func (e *evidence) scriptLP(m *lm.Model, r rune) float64 {
 	return e.scriptHan(m, r)
 }
 
-// scriptHan is scriptLP of r in U+4E00-U+9FFF.
-func (e *evidence) scriptHan(m *lm.Model, r rune) float64 {
+// settledScript returns the document's script (see docScript), settled
+// on first use: from the script counts of the text, or of the text it
+// was repaired from, when they were taken, else by reading the text.
+func (e *evidence) settledScript() int {
 	e.scriptOnce.Do(func() {
 		counts, ok := e.counts, e.counted
 		if !ok && e.from != nil {
@@ -682,7 +684,12 @@ func (e *evidence) scriptHan(m *lm.Model, r rune) float64 {
 			e.script = docScript(e.text)
 		}
 	})
-	if e.script == 0 {
+	return e.script
+}
+
+// scriptHan is scriptLP of r in U+4E00-U+9FFF.
+func (e *evidence) scriptHan(m *lm.Model, r rune) float64 {
+	if e.settledScript() == 0 {
 		return 0
 	}
 	var only int8

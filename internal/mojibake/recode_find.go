@@ -336,9 +336,6 @@ func (a *analyzer) clusters(cov *coverCursor) []cluster {
 // 3 more, before its first suspicious rune and after its last one), and
 // returns that offset.
 func (a *analyzer) scanClusters(cov *coverCursor, out []cluster, from, until int) ([]cluster, int) {
-	// Find has built the gate (Suspicious); skipClean relies on it for
-	// U+FFFD, also where a test scans without Find.
-	gateTable()
 	text := a.text
 	lastSusp := -1 // end of the last suspicious rune
 	parens := a.sc.ev.parens
@@ -445,11 +442,10 @@ func (a *analyzer) scanClusters(cov *coverCursor, out []cluster, from, until int
 //
 // A three-byte rune is not decoded: its gate word, gateBits[r>>6], is
 // indexed by the low bits of its first two bytes and its bit by those of
-// the third; U+FFFD is in the gate's set, which scanClusters builds
-// before it calls skipClean. (On normalize's BenchmarkPipelineSeedDocs,
-// decoding each rune and testing U+FFFD apart took 10M more instructions
-// per op, of 1,079M; testing U+FFFD by its bytes after the lookup, 7M
-// more.)
+// the third; U+FFFD is in the gate's set, which newAnalyzer has built.
+// (On normalize's BenchmarkPipelineSeedDocs, decoding each rune and
+// testing U+FFFD apart took 10M more instructions per op, of 1,079M;
+// testing U+FFFD by its bytes after the lookup, 7M more.)
 func skipClean(text string, i, stop int) int {
 	stop = min(stop, len(text)) // no bounds checks in the loop
 	for i < stop {

@@ -42,7 +42,7 @@ func forTestTexts(t *testing.T, check func(*testing.T, string)) {
 // found (the codec analysis steps over them), and the function that
 // releases it.
 func shiftedAnalyzer(text string) (*analyzer, func()) {
-	a := &analyzer{text: text, sc: newShiftScorer()}
+	a := newAnalyzer(text, nil)
 	a.sc.ev = collectEvidence(text)
 	a.shiftRuns()
 	return a, a.sc.release
@@ -256,7 +256,7 @@ func TestSegmentLP(t *testing.T) {
 		if !Suspicious(text) {
 			continue
 		}
-		a := &analyzer{text: text, sc: newShiftScorer()}
+		a := newAnalyzer(text, nil)
 		a.sc.ev = collectEvidence(text)
 		sc := new(recodeScratch)
 		cov := coverCursor{}
@@ -318,7 +318,7 @@ func TestRestoreUnits(t *testing.T) {
 		if !Suspicious(text) {
 			continue
 		}
-		a := &analyzer{text: text, sc: newShiftScorer()}
+		a := newAnalyzer(text, nil)
 		a.sc.ev = collectEvidence(text)
 		sc, fresh := new(recodeScratch), new(recodeScratch)
 		cov := coverCursor{}
