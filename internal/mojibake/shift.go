@@ -179,42 +179,25 @@ func shiftTabs() *shiftTables {
 				t.dropEnds[k] = ends
 				continue
 			}
-			type yb struct {
-				code uint16
-				lp   float64
-			}
-			var ys []yb
+			var ys []dropEndCand
 			for y := 0x81; y <= 0xFE; y++ {
 				if set[y/64]&(1<<(y%64)) == 0 {
 					continue
 				}
 				for X := 0x80; X <= 0xFE; X++ {
 					if r := g.decode2(byte(y), byte(X)); r != 0 && !g.isPUA(r) {
-						ys = append(ys, yb{uint16(y<<8 | X), m.Unigram(r)})
+						ys = append(ys, dropEndCand{uint16(y<<8 | X), m.Unigram(r)})
 					}
 				}
 			}
-			// slices.SortFunc is the algorithm of sort.Slice (both are
-			// generated from one pdqsort template), so the ties among the
-			// thousands of candidates come out in the same order, without
-			// sort.Slice's reflection: this sort was two thirds of the
-			// tables' 30 ms.
-			// The comparison is cmp.Compare(y.lp, x.lp) without its NaN
-			// tests (unigrams are never NaN): the same answers, so the same
-			// order, for 4.1M fewer instructions.
-			slices.SortFunc(ys, func(x, y yb) int {
-				switch {
-				case x.lp > y.lp:
-					return -1
-				case x.lp < y.lp:
-					return 1
-				}
-				return 0
-			})
+			// The first ten of slices.SortFunc by descending unigram,
+			// ties in its order (the algorithm of sort.Slice, whose order
+			// the tables were first made in), without sorting the rest.
 			// Ten, not 40, are kept: the golden dump is the same with ten
 			// (five move a confidence), and lostDropChoices scores a
 			// quarter of the choices (1.5% of BenchmarkFindDamaged's
 			// instructions).
+			sortTopDropEnds(ys, 10)
 			for i := 0; i < len(ys) && i < 10; i++ {
 				t.dropEnds[k] = append(t.dropEnds[k], ys[i].code)
 			}
