@@ -116,79 +116,87 @@ func shiftTabs() *shiftTables {
 	shiftOnce.Do(func() {
 		g, m := gbk(), lm.Default()
 		t := &shiftTables{}
+		var keys []uint64
 		for u := 0x40; u <= 0xFE; u++ {
-			var ls []byte
-			var lp [256]float64 // lp[a] = the unigram of (a,u), looked up once
+			// The leads by descending unigram, the smaller byte first
+			// among equals, as the stable sort of the increasing bytes
+			// orders them: a total order, which slices.Sort of the keys
+			// gives without a call per comparison (a comparison function
+			// was 8M of the CLI's 196M start-up instructions).
+			keys = keys[:0]
 			for a := 0x81; a <= 0xFE; a++ {
 				r := g.decode2(byte(a), byte(u))
 				if r != 0 && !g.isPUA(r) {
-					ls = append(ls, byte(a))
-					lp[a] = m.Unigram(r)
+					keys = append(keys, unigramKey(m.Unigram(r))<<8|uint64(a))
 				}
 			}
-			// The stable sort by descending unigram of ls, which is in
-			// increasing order: ties broken by the lead byte make the
-			// order total, so that the faster unstable sort has the
-			// stable sort's one result.
-			slices.SortFunc(ls, func(x, y byte) int {
-				if c := cmp.Compare(lp[y], lp[x]); c != 0 {
-					return c
-				}
-				return cmp.Compare(x, y)
-			})
+			if len(keys) == 0 {
+				continue // (0x7F trails no lead)
+			}
+			slices.Sort(keys)
+			ls := make([]byte, len(keys))
+			for i, k := range keys {
+				ls[i] = byte(k)
+			}
 			t.leads[u] = ls
 		}
-		for u := 0x40; u <= 0xFE; u++ {
-			for v := 0x81; v <= 0xFE; v++ {
-				if g.isDropped(byte(u), byte(v)) {
-					t.dropTrail = append(t.dropTrail, byte(u))
-					break
+		// The leads y that each trail byte x drops: a byte that drops
+		// none is no dropTrail.
+		var sets [][4]uint64
+		for x := 0x40; x <= 0xFE; x++ {
+			var set [4]uint64
+			for y := 0x81; y <= 0xFE; y++ {
+				if g.isDropped(byte(x), byte(y)) {
+					set[y/64] |= 1 << (y % 64)
 				}
+			}
+			if set != ([4]uint64{}) {
+				t.dropTrail = append(t.dropTrail, byte(x))
+				sets = append(sets, set)
 			}
 		}
 		t.dropLeads = make([][256][]byte, len(t.dropTrail))
-		for k, x := range t.dropTrail {
+		t.dropEnds = make([][]uint16, len(t.dropTrail))
+		// Many bytes x drop the same leads y (the 23 of dropTrail make 11
+		// sets), which makes the same lists: they are made once for each
+		// set (first holds the set's first place in dropTrail), from the
+		// characters (y, X), X ≥ 0x80, of each lead y (rows, made on
+		// first use). Making every list for every x took 5.4M more of the
+		// CLI's 190M start-up instructions.
+		first := make(map[[4]uint64]int)
+		var rows [256][]dropEndCand
+		var ys []dropEndCand
+		for k, set := range sets {
+			if k0, ok := first[set]; ok {
+				t.dropLeads[k], t.dropEnds[k] = t.dropLeads[k0], t.dropEnds[k0]
+				continue
+			}
+			first[set] = k
 			for u := 0x40; u <= 0xFE; u++ {
-				var ys []byte
+				var ls []byte
 				for _, y := range t.leads[u] {
-					if g.isDropped(x, y) {
-						ys = append(ys, y)
-						if len(ys) == dropK {
+					if set[y/64]&(1<<(y%64)) != 0 {
+						ls = append(ls, y)
+						if len(ls) == dropK {
 							break
 						}
 					}
 				}
-				t.dropLeads[k][u] = ys
+				t.dropLeads[k][u] = ls
 			}
-		}
-		t.dropEnds = make([][]uint16, len(t.dropTrail))
-		// Many bytes x drop the same leads y, which makes the same
-		// candidates in the same order, and so the same sorted list: the
-		// list is sorted once for each set of leads (thousands of
-		// candidates for each; sorting them for every x was a fifth of
-		// the CLI's start-up instructions).
-		sorted := make(map[[4]uint64][]uint16)
-		for k, x := range t.dropTrail {
-			var set [4]uint64 // the leads y that x drops
-			for y := 0x81; y <= 0xFE; y++ {
-				if g.isDropped(x, byte(y)) {
-					set[y/64] |= 1 << (y % 64)
-				}
-			}
-			if ends, ok := sorted[set]; ok {
-				t.dropEnds[k] = ends
-				continue
-			}
-			var ys []dropEndCand
+			ys = ys[:0]
 			for y := 0x81; y <= 0xFE; y++ {
 				if set[y/64]&(1<<(y%64)) == 0 {
 					continue
 				}
-				for X := 0x80; X <= 0xFE; X++ {
-					if r := g.decode2(byte(y), byte(X)); r != 0 && !g.isPUA(r) {
-						ys = append(ys, dropEndCand{uint16(y<<8 | X), m.Unigram(r)})
+				if rows[y] == nil {
+					for X := 0x80; X <= 0xFE; X++ {
+						if r := g.decode2(byte(y), byte(X)); r != 0 && !g.isPUA(r) {
+							rows[y] = append(rows[y], dropEndCand{uint16(y<<8 | X), m.Unigram(r)})
+						}
 					}
 				}
+				ys = append(ys, rows[y]...)
 			}
 			// The first ten of slices.SortFunc by descending unigram,
 			// ties in its order (the algorithm of sort.Slice, whose order
@@ -201,11 +209,24 @@ func shiftTabs() *shiftTables {
 			for i := 0; i < len(ys) && i < 10; i++ {
 				t.dropEnds[k] = append(t.dropEnds[k], ys[i].code)
 			}
-			sorted[set] = t.dropEnds[k]
 		}
 		shiftTab = t
 	})
 	return shiftTab
+}
+
+// unigramKey returns a key that orders the unigram lp of a BMP character
+// descending: the model keeps those unigrams as float32 values (lm.Model
+// stores them so), which float32(lp) gives exactly, and whose bits, with
+// the sign bit's order undone, order as the values do.
+func unigramKey(lp float64) uint64 {
+	b := math.Float32bits(float32(lp))
+	if b>>31 != 0 {
+		b = ^b // negative: a larger magnitude orders first
+	} else {
+		b |= 1 << 31
+	}
+	return uint64(^b)
 }
 
 // shiftToken is one element of the text after the leading "?".
