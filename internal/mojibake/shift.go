@@ -1604,16 +1604,17 @@ type consumedTerms struct {
 func (s *shiftScorer) consumedTermsOf(lc *lastChars, k int, next byte, word string) *consumedTerms {
 	ct := &lc.cons[k]
 	if !ct.ok {
-		s.fillConsumedTerms(ct, lc.cands[k].c, next, word)
+		s.fillConsumedTerms(ct, lc.a, lc.cands[k].x, next, word)
 	}
 	return ct
 }
 
-// fillConsumedTerms makes ct the consumedTerms of last character c
-// before the byte next and the Latin word word.
-func (s *shiftScorer) fillConsumedTerms(ct *consumedTerms, c rune, next byte, word string) {
+// fillConsumedTerms makes ct the consumedTerms of the last character (a,
+// x) before the byte next and the Latin word word.
+func (s *shiftScorer) fillConsumedTerms(ct *consumedTerms, a, x byte, next byte, word string) {
+	c := s.g.decode2(a, x)
+	ct.before = *s.consumedBeforeOf(a, x, c)
 	for k, hb := range consumedBytes {
-		ct.before[k] = s.consumedBefore(c, hb)
 		ct.after[k] = s.consumedPrior(hb, next) + s.punctJunction(c, rune(hb))
 	}
 	ct.latin = 0
@@ -1787,8 +1788,9 @@ func (s *shiftScorer) terminateLost(text string, h shiftHyp, t shiftToken, only 
 			if only < 0 {
 				ct = s.consumedTermsOf(&s.lastChars, c.k, next, word)
 			} else {
-				ct = new(consumedTerms)
-				s.fillConsumedTerms(ct, c.hh.prev, next, word)
+				var own consumedTerms
+				s.fillConsumedTerms(&own, h.a, c.x, next, word)
+				ct = &own
 			}
 			for k, hb := range consumedBytes {
 				if hb == next && hb != ' ' {
@@ -1860,6 +1862,29 @@ func (s *shiftScorer) markBefore(prev, c rune) float64 {
 		return 0
 	}
 	return s.pm.Before(prev, c) - s.bg.Bigram(prev, c)
+}
+
+// consumedBefores holds the consumedBefore of each of consumedBytes after
+// a last character by its GBK bytes (consumedBeforeOf): they depend on
+// the default model and punctuation statistics alone, and the searches of
+// every analysis ask them of much the same characters (seven look-ups of
+// the punctuation statistics each, with a map look-up and a logarithm
+// apiece).
+var consumedBefores = &byteKeyed[[len(consumedBytes)]float64]{limit: 2 << 20}
+
+// consumedBeforeOf returns consumedBefore(c, hb) for each hb of
+// consumedBytes, for the character c = (a, x); the scorer's model and
+// punctuation statistics must be the default ones.
+func (s *shiftScorer) consumedBeforeOf(a, x byte, c rune) *[len(consumedBytes)]float64 {
+	if cb := consumedBefores.load(a, x); cb != nil {
+		return cb
+	}
+	cb := new([len(consumedBytes)]float64)
+	for k, hb := range consumedBytes {
+		cb[k] = s.consumedBefore(c, hb)
+	}
+	consumedBefores.keep(a, x, cb, int64(unsafe.Sizeof(*cb)))
+	return cb
 }
 
 // consumedBefore is the correction of the score of the swallowed ASCII
