@@ -426,6 +426,7 @@ func (s *shiftScorer) charLP(prev, c rune, inner bool) float64 {
 	if e.key != k {
 		lp = s.bg.miss(prev, c)
 	}
+	s.settleScript()
 	lp += s.scriptLP(c)
 	if oddClass(c) {
 		lp -= 6
@@ -446,6 +447,7 @@ type charTerms struct {
 
 // termsOf returns the charTerms of c.
 func (s *shiftScorer) termsOf(c rune) charTerms {
+	s.settleScript()
 	return charTerms{s.scriptLP(c), oddClass(c), s.ev != nil && s.ev.annotated(c)}
 }
 
@@ -469,6 +471,15 @@ func oddClass(c rune) bool {
 	if c >= 0x4E00 && c <= 0x9FFF {
 		return false // Han (isHan), the most of what is asked
 	}
+	return oddClassOther(c)
+}
+
+// oddClassOther is oddClass of a character outside U+4E00–U+9FFF. It is
+// kept apart, and out of its callers, so that oddClass is small enough to
+// be inlined.
+//
+//go:noinline
+func oddClassOther(c rune) bool {
 	switch lm.Class(c) {
 	case lm.Han, lm.Punct, lm.Digit, lm.Latin, lm.Space:
 		return false
@@ -752,6 +763,7 @@ func (e *shiftEnds) consider(h *shiftHyp, end shiftEnd, last, consumed byte, ext
 // search runs the beam over the tokens of tk.
 func (s *shiftScorer) search(text string, q int, h0 shiftHyp, tk *shiftTokens) *shiftCand {
 	s.arena.reset(s.bg)
+	s.settleScript() // for scriptLP below
 	h0.arena = &s.arena
 	beam := []shiftHyp{h0}
 	ends := &shiftEnds{s: s, text: text, q: q, prev: h0.prev, runnerUp: math.Inf(-1), glps: s.glps[:0]}
@@ -1571,6 +1583,7 @@ type lastChar struct {
 }
 
 func (s *shiftScorer) lastChar(x byte, c rune) lastChar {
+	s.settleScript()
 	return lastChar{x: x, c: c, script: s.scriptLP(c), odd: oddClass(c), mark: s.pm.IsMark(c)}
 }
 
