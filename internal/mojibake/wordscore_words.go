@@ -229,7 +229,11 @@ func parseWords(data string, visit func(k uint64, lp float32)) *wordTable {
 	// a call: utf8.DecodeRune's call for each was 6M of the CLI's
 	// start-up instructions, decodeRune's 4.9M. Other bytes go to
 	// decodeRune.
-	var prev [4]rune
+	//
+	// pre[j] is the key of the first j characters of the word before
+	// their number is added, packed as wordKey packs them, so that a word
+	// that shares j characters with the one before packs only the rest.
+	var pre [5]uint64
 	for i := 4; i+2 <= len(data); {
 		shared, rest := int(data[i]>>4), int(data[i]&15)
 		q := data[i+1]
@@ -238,24 +242,18 @@ func parseWords(data string, visit func(k uint64, lp float32)) *wordTable {
 		if n == 0 || n > 4 || i+3*rest > len(data) {
 			return m
 		}
-		for k := shared; k < n; k++ {
-			if i+2 < len(data) {
-				// decodeRune's three-byte case.
-				c, c1, c2 := data[i], data[i+1], data[i+2]
-				if c >= 0xE1 && c <= 0xEF && c != 0xED && c1&0xC0 == 0x80 && c2&0xC0 == 0x80 {
-					prev[k] = rune(c&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F)
-					i += 3
-					continue
-				}
-			}
+		for j := shared; j < n; j++ {
 			r, sz := utf8.RuneError, 0 // utf8.DecodeRune of nothing
-			if i < len(data) {         // in a malformed list
+			if i+2 < len(data) && data[i] >= 0xE1 && data[i] <= 0xEF && data[i] != 0xED && data[i+1]&0xC0 == 0x80 && data[i+2]&0xC0 == 0x80 {
+				// decodeRune's three-byte case.
+				r, sz = rune(data[i]&0x0F)<<12|rune(data[i+1]&0x3F)<<6|rune(data[i+2]&0x3F), 3
+			} else if i < len(data) { // in a malformed list
 				r, sz = decodeRune(data, i)
 			}
-			prev[k] = r
+			pre[j+1] = pre[j]<<16 | uint64(r)
 			i += sz
 		}
-		k, lp := wordKey(prev[:n]), -float32(q)/10
+		k, lp := pre[n]|uint64(n)<<62, -float32(q)/10
 		m.put(k, lp)
 		if visit != nil {
 			visit(k, lp)
