@@ -121,8 +121,9 @@ func shiftTabs() *shiftTables {
 			// The leads by descending unigram, the smaller byte first
 			// among equals, as the stable sort of the increasing bytes
 			// orders them: a total order, which slices.Sort of the keys
-			// gives without a call per comparison (a comparison function
-			// was 8M of the CLI's 196M start-up instructions).
+			// gives without a call per comparison (the sort with a
+			// comparison function took 5.8M more of the CLI's 196M
+			// start-up instructions).
 			keys = keys[:0]
 			for a := 0x81; a <= 0xFE; a++ {
 				r := g.decode2(byte(a), byte(u))
@@ -1624,7 +1625,7 @@ func (s *shiftScorer) consumedTermsOf(lc *lastChars, k int, next byte, word stri
 
 // fillConsumedTerms makes ct the consumedTerms of the last character (a,
 // x) before the byte next and the Latin word word.
-func (s *shiftScorer) fillConsumedTerms(ct *consumedTerms, a, x byte, next byte, word string) {
+func (s *shiftScorer) fillConsumedTerms(ct *consumedTerms, a, x, next byte, word string) {
 	c := s.g.decode2(a, x)
 	ct.before = *s.consumedBeforeOf(a, x, c)
 	for k, hb := range consumedBytes {

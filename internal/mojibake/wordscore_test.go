@@ -161,6 +161,18 @@ func TestWordRankDelta(t *testing.T) {
 	}
 }
 
+// all yields the table's words, in no particular order.
+func (t *wordTable) all(yield func(k uint64, lp float32) bool) {
+	if t.zero && !yield(0, t.zeroLP) {
+		return
+	}
+	for i, k := range t.keys {
+		if k != 0 && !yield(k, t.lps[i]) {
+			return
+		}
+	}
+}
+
 // TestWordTable checks the word table against a map: keys that collide
 // and repeat, the key 0, and growth past the size it was made for.
 func TestWordTable(t *testing.T) {

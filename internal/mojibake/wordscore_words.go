@@ -170,7 +170,8 @@ func (t *wordTable) get(k uint64) (float32, bool) {
 	}
 }
 
-// put sets the log-probability of the word with key k.
+// put sets the log-probability of the word with key k, doubling the
+// table first when it would be more than three quarters full.
 func (t *wordTable) put(k uint64, lp float32) {
 	if k == 0 {
 		t.zero, t.zeroLP = true, lp
@@ -203,18 +204,6 @@ func (t *wordTable) len() int {
 		return t.used + 1
 	}
 	return t.used
-}
-
-// all yields the table's words, in no particular order.
-func (t *wordTable) all(yield func(k uint64, lp float32) bool) {
-	if t.zero && !yield(0, t.zeroLP) {
-		return
-	}
-	for i, k := range t.keys {
-		if k != 0 && !yield(k, t.lps[i]) {
-			return
-		}
-	}
 }
 
 // parseWords decodes the front-coded list (see tools/genwords), calling
