@@ -165,8 +165,7 @@ func shiftTabs() *shiftTables {
 		// first use). Making every list for every x took 5.4M more of the
 		// CLI's 190M start-up instructions.
 		first := make(map[[4]uint64]int)
-		var rows [256][]dropEndCand
-		var ys []dropEndCand
+		var rows [256][]dropEnd
 		for k, set := range sets {
 			if k0, ok := first[set]; ok {
 				t.dropLeads[k], t.dropEnds[k] = t.dropLeads[k0], t.dropEnds[k0]
@@ -185,7 +184,12 @@ func shiftTabs() *shiftTables {
 				}
 				t.dropLeads[k][u] = ls
 			}
-			ys = ys[:0]
+			// The ten likeliest characters by unigram, the smaller code
+			// first among equals. Ten, not 40, are kept: the golden dump
+			// is the same with ten (five move a confidence), and
+			// lostDropChoices scores a quarter of the choices (1.5% of
+			// BenchmarkFindDamaged's instructions).
+			var top topKeys
 			for y := 0x81; y <= 0xFE; y++ {
 				if set[y/64]&(1<<(y%64)) == 0 {
 					continue
@@ -193,22 +197,16 @@ func shiftTabs() *shiftTables {
 				if rows[y] == nil {
 					for X := 0x80; X <= 0xFE; X++ {
 						if r := g.decode2(byte(y), byte(X)); r != 0 && !g.isPUA(r) {
-							rows[y] = append(rows[y], dropEndCand{uint16(y<<8 | X), m.Unigram(r)})
+							rows[y] = append(rows[y], dropEnd(unigramKey(m.Unigram(r))<<16|uint64(y<<8|X)))
 						}
 					}
 				}
-				ys = append(ys, rows[y]...)
+				for _, e := range rows[y] {
+					top.offer(uint64(e))
+				}
 			}
-			// The first ten of slices.SortFunc by descending unigram,
-			// ties in its order (the algorithm of sort.Slice, whose order
-			// the tables were first made in), without sorting the rest.
-			// Ten, not 40, are kept: the golden dump is the same with ten
-			// (five move a confidence), and lostDropChoices scores a
-			// quarter of the choices (1.5% of BenchmarkFindDamaged's
-			// instructions).
-			sortTopDropEnds(ys, 10)
-			for i := 0; i < len(ys) && i < 10; i++ {
-				t.dropEnds[k] = append(t.dropEnds[k], ys[i].code)
+			for _, key := range top.keys[:top.n] {
+				t.dropEnds[k] = append(t.dropEnds[k], uint16(key))
 			}
 		}
 		shiftTab = t
