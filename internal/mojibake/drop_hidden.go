@@ -2,6 +2,7 @@ package mojibake
 
 import (
 	"math"
+	"slices"
 	"sync"
 )
 
@@ -24,8 +25,9 @@ import (
 
 // hiddenTries bounds the characters tried for one second byte: the
 // likeliest ones (by unigram) whose first byte the pair before would
-// drop. A rare character is no guess to restore from nothing.
-const hiddenTries = 8
+// drop. A rare character is no guess to restore from nothing. It is
+// dropK, so that the leads tried are the shift tables' dropLeads.
+const hiddenTries = dropK
 
 // hiddenGain is how much better, in nats, the repair with a hidden
 // character must read than the repair without it for the character to be
@@ -76,6 +78,13 @@ func (s *shiftScorer) hiddenChar(c *shiftCand, garbled string) (best hiddenChar,
 		if a == 0 || b == 0 {
 			continue
 		}
+		// The leads x1 that the pair before drops, (u, x1), the likeliest
+		// hiddenTries for each second byte, are dropLeads[d]: no list for
+		// a byte u that drops no lead.
+		d := slices.Index(s.tab.dropTrail, u)
+		if d < 0 {
+			continue
+		}
 		base := s.charLP(a, b, true)
 		baseCache := s.cacheBonus(a, b)
 		// charLP is a log-probability plus penalties, never above 0: a
@@ -83,14 +92,7 @@ func (s *shiftScorer) hiddenChar(c *shiftCand, garbled string) (best hiddenChar,
 		// the largest cache bonuses is not scored further.
 		slack := dropAdjust - base + 2*maxCacheBonus - baseCache
 		for _, x2 := range hiddenSeconds(g, v) {
-			tried := 0
-			for _, x1 := range s.tab.leads[x2] {
-				if !g.isDropped(u, x1) {
-					continue
-				}
-				if tried++; tried > hiddenTries {
-					break
-				}
+			for _, x1 := range s.tab.dropLeads[d][x2] {
 				x := g.decode2(x1, x2)
 				lpA := s.charLP(a, x, true)
 				if lpA+slack < floor {

@@ -78,11 +78,16 @@ func (s *shiftScorer) scriptIndex() int {
 
 // settleScript sets the scorer's script to its document's, settling the
 // evidence's when it is the first to ask, and readies the script table;
-// once.
+// once. It is small enough to be inlined, so that the callers of scriptLP
+// pay a test for it.
 func (s *shiftScorer) settleScript() {
-	if s.scriptSet {
-		return
+	if !s.scriptSet {
+		s.settleScriptOnce()
 	}
+}
+
+// settleScriptOnce is settleScript's work, done once.
+func (s *shiftScorer) settleScriptOnce() {
 	if s.ev != nil {
 		s.script = s.ev.settledScript()
 	}
@@ -94,13 +99,12 @@ func (s *shiftScorer) settleScript() {
 // from the script table with the script the scorer keeps, instead of
 // asking the evidence (a call, its sync.Once and its model test) for
 // every character the searches score. The scorer's model must be the
-// default model, the one of the table.
+// default model, the one of the table, and its script settled
+// (settleScript), which its callers ask before: with the call to settle
+// it, scriptLP was too large to be inlined, and the searches ask it of
+// every character they score.
 func (s *shiftScorer) scriptLP(c rune) float64 {
 	if c < 0x4E00 || c > 0x9FFF {
-		return 0
-	}
-	s.settleScript()
-	if s.script == 0 {
 		return 0
 	}
 	return scriptMismatch(s.script, scriptTab[c-0x4E00])

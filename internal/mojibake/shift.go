@@ -116,113 +116,116 @@ func shiftTabs() *shiftTables {
 	shiftOnce.Do(func() {
 		g, m := gbk(), lm.Default()
 		t := &shiftTables{}
+		var keys []uint64
 		for u := 0x40; u <= 0xFE; u++ {
-			var ls []byte
-			var lp [256]float64 // lp[a] = the unigram of (a,u), looked up once
+			// The leads by descending unigram, the smaller byte first
+			// among equals, as the stable sort of the increasing bytes
+			// orders them: a total order, which slices.Sort of the keys
+			// gives without a call per comparison (the sort with a
+			// comparison function took 5.8M more of the CLI's 196M
+			// start-up instructions).
+			keys = keys[:0]
 			for a := 0x81; a <= 0xFE; a++ {
 				r := g.decode2(byte(a), byte(u))
 				if r != 0 && !g.isPUA(r) {
-					ls = append(ls, byte(a))
-					lp[a] = m.Unigram(r)
+					keys = append(keys, unigramKey(m.Unigram(r))<<8|uint64(a))
 				}
 			}
-			// The stable sort by descending unigram of ls, which is in
-			// increasing order: ties broken by the lead byte make the
-			// order total, so that the faster unstable sort has the
-			// stable sort's one result.
-			slices.SortFunc(ls, func(x, y byte) int {
-				if c := cmp.Compare(lp[y], lp[x]); c != 0 {
-					return c
-				}
-				return cmp.Compare(x, y)
-			})
+			if len(keys) == 0 {
+				continue // (0x7F trails no lead)
+			}
+			slices.Sort(keys)
+			ls := make([]byte, len(keys))
+			for i, k := range keys {
+				ls[i] = byte(k)
+			}
 			t.leads[u] = ls
 		}
-		for u := 0x40; u <= 0xFE; u++ {
-			for v := 0x81; v <= 0xFE; v++ {
-				if g.isDropped(byte(u), byte(v)) {
-					t.dropTrail = append(t.dropTrail, byte(u))
-					break
+		// The leads y that each trail byte x drops: a byte that drops
+		// none is no dropTrail.
+		var sets [][4]uint64
+		for x := 0x40; x <= 0xFE; x++ {
+			var set [4]uint64
+			for y := 0x81; y <= 0xFE; y++ {
+				if g.isDropped(byte(x), byte(y)) {
+					set[y/64] |= 1 << (y % 64)
 				}
+			}
+			if set != ([4]uint64{}) {
+				t.dropTrail = append(t.dropTrail, byte(x))
+				sets = append(sets, set)
 			}
 		}
 		t.dropLeads = make([][256][]byte, len(t.dropTrail))
-		for k, x := range t.dropTrail {
+		t.dropEnds = make([][]uint16, len(t.dropTrail))
+		// Many bytes x drop the same leads y (the 23 of dropTrail make 11
+		// sets), which makes the same lists: they are made once for each
+		// set (first holds the set's first place in dropTrail), from the
+		// characters (y, X), X ≥ 0x80, of each lead y (rows, made on
+		// first use). Making every list for every x took 5.4M more of the
+		// CLI's 190M start-up instructions.
+		first := make(map[[4]uint64]int)
+		var rows [256][]dropEnd
+		for k, set := range sets {
+			if k0, ok := first[set]; ok {
+				t.dropLeads[k], t.dropEnds[k] = t.dropLeads[k0], t.dropEnds[k0]
+				continue
+			}
+			first[set] = k
 			for u := 0x40; u <= 0xFE; u++ {
-				var ys []byte
+				var ls []byte
 				for _, y := range t.leads[u] {
-					if g.isDropped(x, y) {
-						ys = append(ys, y)
-						if len(ys) == dropK {
+					if set[y/64]&(1<<(y%64)) != 0 {
+						ls = append(ls, y)
+						if len(ls) == dropK {
 							break
 						}
 					}
 				}
-				t.dropLeads[k][u] = ys
+				t.dropLeads[k][u] = ls
 			}
-		}
-		t.dropEnds = make([][]uint16, len(t.dropTrail))
-		// Many bytes x drop the same leads y, which makes the same
-		// candidates in the same order, and so the same sorted list: the
-		// list is sorted once for each set of leads (thousands of
-		// candidates for each; sorting them for every x was a fifth of
-		// the CLI's start-up instructions).
-		sorted := make(map[[4]uint64][]uint16)
-		for k, x := range t.dropTrail {
-			var set [4]uint64 // the leads y that x drops
-			for y := 0x81; y <= 0xFE; y++ {
-				if g.isDropped(x, byte(y)) {
-					set[y/64] |= 1 << (y % 64)
-				}
-			}
-			if ends, ok := sorted[set]; ok {
-				t.dropEnds[k] = ends
-				continue
-			}
-			type yb struct {
-				code uint16
-				lp   float64
-			}
-			var ys []yb
+			// The ten likeliest characters by unigram, the smaller code
+			// first among equals. Ten, not 40, are kept: the golden dump
+			// is the same with ten (five move a confidence), and
+			// lostDropChoices scores a quarter of the choices (1.5% of
+			// BenchmarkFindDamaged's instructions).
+			var top topKeys
 			for y := 0x81; y <= 0xFE; y++ {
 				if set[y/64]&(1<<(y%64)) == 0 {
 					continue
 				}
-				for X := 0x80; X <= 0xFE; X++ {
-					if r := g.decode2(byte(y), byte(X)); r != 0 && !g.isPUA(r) {
-						ys = append(ys, yb{uint16(y<<8 | X), m.Unigram(r)})
+				if rows[y] == nil {
+					for X := 0x80; X <= 0xFE; X++ {
+						if r := g.decode2(byte(y), byte(X)); r != 0 && !g.isPUA(r) {
+							rows[y] = append(rows[y], dropEnd(unigramKey(m.Unigram(r))<<16|uint64(y<<8|X)))
+						}
 					}
 				}
-			}
-			// slices.SortFunc is the algorithm of sort.Slice (both are
-			// generated from one pdqsort template), so the ties among the
-			// thousands of candidates come out in the same order, without
-			// sort.Slice's reflection: this sort was two thirds of the
-			// tables' 30 ms.
-			// The comparison is cmp.Compare(y.lp, x.lp) without its NaN
-			// tests (unigrams are never NaN): the same answers, so the same
-			// order, for 4.1M fewer instructions.
-			slices.SortFunc(ys, func(x, y yb) int {
-				switch {
-				case x.lp > y.lp:
-					return -1
-				case x.lp < y.lp:
-					return 1
+				for _, e := range rows[y] {
+					top.offer(uint64(e))
 				}
-				return 0
-			})
-			// Ten, not 40, are kept: the golden dump is the same with ten
-			// (five move a confidence), and lostDropChoices scores a
-			// quarter of the choices (1.5% of BenchmarkFindDamaged's
-			// instructions).
-			for i := 0; i < len(ys) && i < 10; i++ {
-				t.dropEnds[k] = append(t.dropEnds[k], ys[i].code)
 			}
-			sorted[set] = t.dropEnds[k]
+			for _, key := range top.keys[:top.n] {
+				t.dropEnds[k] = append(t.dropEnds[k], uint16(key))
+			}
 		}
 		shiftTab = t
 	})
 	return shiftTab
+}
+
+// unigramKey returns a key that orders the unigram lp of a BMP character
+// descending: the model keeps those unigrams as float32 values (lm.Model
+// stores them so), which float32(lp) gives exactly, and whose bits, with
+// the sign bit's order undone, order as the values do.
+func unigramKey(lp float64) uint64 {
+	b := math.Float32bits(float32(lp))
+	if b>>31 != 0 {
+		b = ^b // negative: a larger magnitude orders first
+	} else {
+		b |= 1 << 31
+	}
+	return uint64(^b)
 }
 
 // shiftToken is one element of the text after the leading "?".
@@ -422,6 +425,7 @@ func (s *shiftScorer) charLP(prev, c rune, inner bool) float64 {
 	if e.key != k {
 		lp = s.bg.miss(prev, c)
 	}
+	s.settleScript()
 	lp += s.scriptLP(c)
 	if oddClass(c) {
 		lp -= 6
@@ -442,6 +446,7 @@ type charTerms struct {
 
 // termsOf returns the charTerms of c.
 func (s *shiftScorer) termsOf(c rune) charTerms {
+	s.settleScript()
 	return charTerms{s.scriptLP(c), oddClass(c), s.ev != nil && s.ev.annotated(c)}
 }
 
@@ -465,6 +470,15 @@ func oddClass(c rune) bool {
 	if c >= 0x4E00 && c <= 0x9FFF {
 		return false // Han (isHan), the most of what is asked
 	}
+	return oddClassOther(c)
+}
+
+// oddClassOther is oddClass of a character outside U+4E00–U+9FFF. It is
+// kept apart, and out of its callers, so that oddClass is small enough to
+// be inlined.
+//
+//go:noinline
+func oddClassOther(c rune) bool {
 	switch lm.Class(c) {
 	case lm.Han, lm.Punct, lm.Digit, lm.Latin, lm.Space:
 		return false
@@ -748,6 +762,7 @@ func (e *shiftEnds) consider(h *shiftHyp, end shiftEnd, last, consumed byte, ext
 // search runs the beam over the tokens of tk.
 func (s *shiftScorer) search(text string, q int, h0 shiftHyp, tk *shiftTokens) *shiftCand {
 	s.arena.reset(s.bg)
+	s.settleScript() // for scriptLP below
 	h0.arena = &s.arena
 	beam := []shiftHyp{h0}
 	ends := &shiftEnds{s: s, text: text, q: q, prev: h0.prev, runnerUp: math.Inf(-1), glps: s.glps[:0]}
@@ -1567,6 +1582,7 @@ type lastChar struct {
 }
 
 func (s *shiftScorer) lastChar(x byte, c rune) lastChar {
+	s.settleScript()
 	return lastChar{x: x, c: c, script: s.scriptLP(c), odd: oddClass(c), mark: s.pm.IsMark(c)}
 }
 
@@ -1600,16 +1616,17 @@ type consumedTerms struct {
 func (s *shiftScorer) consumedTermsOf(lc *lastChars, k int, next byte, word string) *consumedTerms {
 	ct := &lc.cons[k]
 	if !ct.ok {
-		s.fillConsumedTerms(ct, lc.cands[k].c, next, word)
+		s.fillConsumedTerms(ct, lc.a, lc.cands[k].x, next, word)
 	}
 	return ct
 }
 
-// fillConsumedTerms makes ct the consumedTerms of last character c
-// before the byte next and the Latin word word.
-func (s *shiftScorer) fillConsumedTerms(ct *consumedTerms, c rune, next byte, word string) {
+// fillConsumedTerms makes ct the consumedTerms of the last character (a,
+// x) before the byte next and the Latin word word.
+func (s *shiftScorer) fillConsumedTerms(ct *consumedTerms, a, x, next byte, word string) {
+	c := s.g.decode2(a, x)
+	ct.before = *s.consumedBeforeOf(a, x, c)
 	for k, hb := range consumedBytes {
-		ct.before[k] = s.consumedBefore(c, hb)
 		ct.after[k] = s.consumedPrior(hb, next) + s.punctJunction(c, rune(hb))
 	}
 	ct.latin = 0
@@ -1783,8 +1800,9 @@ func (s *shiftScorer) terminateLost(text string, h shiftHyp, t shiftToken, only 
 			if only < 0 {
 				ct = s.consumedTermsOf(&s.lastChars, c.k, next, word)
 			} else {
-				ct = new(consumedTerms)
-				s.fillConsumedTerms(ct, c.hh.prev, next, word)
+				var own consumedTerms
+				s.fillConsumedTerms(&own, h.a, c.x, next, word)
+				ct = &own
 			}
 			for k, hb := range consumedBytes {
 				if hb == next && hb != ' ' {
@@ -1856,6 +1874,29 @@ func (s *shiftScorer) markBefore(prev, c rune) float64 {
 		return 0
 	}
 	return s.pm.Before(prev, c) - s.bg.Bigram(prev, c)
+}
+
+// consumedBefores holds the consumedBefore of each of consumedBytes after
+// a last character by its GBK bytes (consumedBeforeOf): they depend on
+// the default model and punctuation statistics alone, and the searches of
+// every analysis ask them of much the same characters (seven look-ups of
+// the punctuation statistics each, with a map look-up and a logarithm
+// apiece).
+var consumedBefores = &byteKeyed[[len(consumedBytes)]float64]{limit: 2 << 20}
+
+// consumedBeforeOf returns consumedBefore(c, hb) for each hb of
+// consumedBytes, for the character c = (a, x); the scorer's model and
+// punctuation statistics must be the default ones.
+func (s *shiftScorer) consumedBeforeOf(a, x byte, c rune) *[len(consumedBytes)]float64 {
+	if cb := consumedBefores.load(a, x); cb != nil {
+		return cb
+	}
+	cb := new([len(consumedBytes)]float64)
+	for k, hb := range consumedBytes {
+		cb[k] = s.consumedBefore(c, hb)
+	}
+	consumedBefores.keep(a, x, cb, int64(unsafe.Sizeof(*cb)))
+	return cb
 }
 
 // consumedBefore is the correction of the score of the swallowed ASCII
