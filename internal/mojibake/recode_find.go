@@ -30,13 +30,29 @@ type recodeCand struct {
 
 // findRecodes looks for codec-chain mojibake in text outside the spans
 // already found.
-func (a *analyzer) findRecodes() {
+//
+// Each stretch of a region that a recoding reads is a recodeJob. The
+// jobs of a region run longest stretch first, and a job whose stretch
+// lies inside a candidate found already that gains more than any
+// candidate of the stretch could (analyzer.dominate) is not run; the
+// candidates then go to selectRecodes in the order of the jobs (region,
+// recoding, stretch), the order in which the recodings were once tried
+// one after the other, which breaks the ties between equal gains.
+func (a *analyzer) findRecodes() { a.findRecodesSkipping(true) }
+
+// findRecodesSkipping is findRecodes, skipping the dominated stretches
+// only with skip (the tests compare both).
+func (a *analyzer) findRecodesSkipping(skip bool) {
 	// a.spans holds the misaligned runs, in order.
 	cov := coverCursor{spans: a.spans}
-	var found []recodeCand
 	var sts codecStretches
 	sc := recodeScratchPool.Get().(*recodeScratch)
 	defer recodeScratchPool.Put(sc)
+	jobs := sc.jobs[:0]
+	defer func() {
+		clear(jobs) // the candidates are the analyzer's now
+		sc.jobs = jobs[:0]
+	}()
 	for _, cl := range a.clusters(&cov) {
 		if !meets(a.near, cl.start, cl.end) {
 			continue // see findNear
@@ -49,6 +65,7 @@ func (a *analyzer) findRecodes() {
 		// mojibake: the CJK codecs read only dense clusters.
 		cjk := cl.n >= 3 && cl.n*3*12 >= cl.end-cl.start
 		a.stretches(cl, cjk, &cov, &sts)
+		first := len(jobs)
 		for _, rc := range recodings {
 			var list []stretch
 			switch rc.Wrong {
@@ -60,28 +77,189 @@ func (a *analyzer) findRecodes() {
 				list = sts.big5
 			}
 			for _, st := range list {
-				if rc.Wrong == "cp1252" || a.recodeProbe(st.i, st.j, rc, sc) {
-					found = append(found, a.recodeStretch(st.i, st.j, rc, sc)...)
-				}
+				jobs = append(jobs, recodeJob{st: st, rc: rc, dom: -1})
+			}
+		}
+		a.runJobs(jobs, first, skip, sc)
+	}
+	a.selectRecodes(jobs, sc)
+}
+
+// recodeJob is one stretch that one recoding reads, and the candidates
+// recodeStretch found there.
+type recodeJob struct {
+	st    stretch
+	rc    recoding
+	cands []recodeCand
+	// dom, for a job not run, is the job whose candidate domCand
+	// dominates the stretch; -1 for none.
+	dom, domCand int
+	off          int // the index of the first candidate in selectRecodes' list
+}
+
+// run finds the candidates of the job's stretch.
+func (j *recodeJob) run(a *analyzer, sc *recodeScratch) {
+	j.dom, j.cands = -1, nil
+	if j.rc.Wrong == "cp1252" || a.recodeProbe(j.st.i, j.st.j, j.rc, sc) {
+		j.cands = a.recodeStretch(j.st.i, j.st.j, j.rc, sc)
+	}
+}
+
+// runJobs runs the jobs of one region, jobs[first:], longest stretch
+// first (the longest repairs, which gain the most, are found first), and
+// with skip leaves out those that a candidate found already dominates.
+func (a *analyzer) runJobs(jobs []recodeJob, first int, skip bool, sc *recodeScratch) {
+	order := sc.order[:0]
+	for k := first; k < len(jobs); k++ {
+		order = append(order, k)
+	}
+	slices.SortStableFunc(order, func(x, y int) int {
+		return (jobs[y].st.j - jobs[y].st.i) - (jobs[x].st.j - jobs[x].st.i)
+	})
+	for _, k := range order {
+		j := &jobs[k]
+		if skip && a.dominate(jobs, first, j) {
+			continue
+		}
+		j.run(a, sc)
+	}
+	sc.order = order[:0]
+}
+
+// dominate looks among the candidates found in the jobs of the region,
+// jobs[first:], for one that contains j's stretch and gains more than
+// gainBound allows any candidate of the stretch, and records it in j.
+//
+// Such a stretch need not be searched, as long as its dominating
+// candidate is selected (selectRecodes checks that): selectRecodes takes
+// the candidates by decreasing gain, so the dominating one comes before
+// any candidate of the stretch, which lies inside it and so meets it; and
+// up to there the selection, which decides each candidate by the ones
+// taken before it, is the same with the stretch's candidates or without.
+func (a *analyzer) dominate(jobs []recodeJob, first int, j *recodeJob) bool {
+	best, bj, bc := math.Inf(-1), -1, -1
+	for k := first; k < len(jobs); k++ {
+		for ci, c := range jobs[k].cands {
+			if c.start <= j.st.i && j.st.j <= c.end && c.gain > best {
+				best, bj, bc = c.gain, k, ci
 			}
 		}
 	}
-	// Keep the best non-overlapping candidates.
-	for len(found) > 0 {
-		bi := 0
+	if bj < 0 {
+		return false
+	}
+	if bound, ok := a.gainBound(j.st.i, j.st.j); !ok || !(best > bound) {
+		return false
+	}
+	j.dom, j.domCand = bj, bc
+	return true
+}
+
+// gainBound returns a bound of the gain of every candidate that
+// recodeStretch can find in text[i:j]: the negated lpText of the text,
+// between the runes before and after it. It is false for a stretch that
+// is not valid UTF-8, where the proof below is not made.
+//
+// Every score lpText adds is the model's Bigram, a log-probability (0 at
+// most, TestBigramNotPositive), plus the evidence's scriptLP (0 or -4).
+// A candidate's gain is lr - lg (recodeSegment), the lpText of its repair
+// (after every hop of its chain) less that of its garbled text, a segment text[s:e] of the stretch
+// between the text's own runes before and after it. lr ≤ 0. lg adds the
+// same terms in the same order as lpText of the stretch adds for the runes
+// of text[s:e] (each garbled rune is scored after the text's rune before
+// it), and the junction to the rune after e, a Bigram: where e < j that
+// Bigram is at least the term of that rune in the stretch's lpText
+// (scriptLP ≤ 0), and where e = j it is the stretch's own junction. The
+// stretch's lpText adds these terms and more, none of them positive, in
+// the same order, so it is no more than lg; with floating-point
+// arithmetic too, since rounding is monotonic: adding a term that is not
+// positive never raises a sum, and from a lower sum the same term leads
+// to a sum no higher. So lr - lg ≤ -lg ≤ the bound.
+// TestRecodeGainBound checks it on the development set.
+func (a *analyzer) gainBound(i, j int) (float64, bool) {
+	s := a.text[i:j]
+	if !utf8.ValidString(s) {
+		return 0, false
+	}
+	lp, _ := lpText(a.sc.bg, a.sc.ev, lastRune(a.text[:i]), s, firstRune(a.text[j:]))
+	return -lp, true
+}
+
+// selectRecodes keeps the best non-overlapping candidates of the jobs,
+// in the order of the jobs, as spans: the best one first, then the next
+// best that overlaps no span, and so on (first in order among equal
+// gains). Should a skipped job's dominating candidate not be kept, the
+// job is run and the selection made again.
+func (a *analyzer) selectRecodes(jobs []recodeJob, sc *recodeScratch) {
+	for {
+		found := sc.found[:0]
+		for k := range jobs {
+			jobs[k].off = len(found)
+			found = append(found, jobs[k].cands...)
+		}
+		sc.found = found
+		picks := a.pickRecodes(found, sc)
+		again := false
+		for k := range jobs {
+			j := &jobs[k]
+			if j.dom >= 0 && !sc.picked[jobs[j.dom].off+j.domCand] {
+				j.run(a, sc)
+				again = true
+			}
+		}
+		if !again {
+			for _, p := range picks {
+				c := found[p]
+				a.spans = append(a.spans, a.recodeSpan(c))
+				a.recoded = append(a.recoded, c)
+			}
+			clear(found)
+			return
+		}
+	}
+}
+
+// pickRecodes returns the indexes of the candidates that selectRecodes
+// keeps, in the order it keeps them, and marks them in sc.picked.
+func (a *analyzer) pickRecodes(found []recodeCand, sc *recodeScratch) []int {
+	picks := sc.picks[:0]
+	if cap(sc.picked) < len(found) {
+		sc.picked = make([]bool, len(found))
+	}
+	picked := sc.picked[:len(found)]
+	clear(picked)
+	done := sc.done[:0]
+	for range found {
+		done = append(done, false)
+	}
+	for left := len(found); left > 0; left-- {
+		bi := -1
 		for k, c := range found {
-			if c.gain > found[bi].gain {
+			if !done[k] && (bi < 0 || c.gain > found[bi].gain) {
 				bi = k
 			}
 		}
+		done[bi] = true
 		c := found[bi]
-		found = append(found[:bi], found[bi+1:]...)
-		if a.covered(c.start, c.end) {
+		if a.covered(c.start, c.end) || overlapsPicked(found, picks, c) {
 			continue
 		}
-		a.spans = append(a.spans, a.recodeSpan(c))
-		a.recoded = append(a.recoded, c)
+		picks = append(picks, bi)
+		picked[bi] = true
 	}
+	sc.picks, sc.picked, sc.done = picks, picked, done
+	return picks
+}
+
+// overlapsPicked reports whether c overlaps one of the candidates picks
+// of found.
+func overlapsPicked(found []recodeCand, picks []int, c recodeCand) bool {
+	for _, p := range picks {
+		if c.start < found[p].end && found[p].start < c.end {
+			return true
+		}
+	}
+	return false
 }
 
 // stretch is a run of text[i:j] that the wrong codec can encode, worth
