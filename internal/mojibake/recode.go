@@ -432,12 +432,13 @@ type recodeScratch struct {
 	oldTerms             []unitTerms
 	oldGTerms, oldRTerms []float64
 	// The buffers of findRecodes: its jobs, the order in which those of a
-	// region run, and selectRecodes' candidates, picks and marks.
-	jobs         []recodeJob
-	order        []int
-	found        []recodeCand
-	picks        []int
-	picked, done []bool
+	// region run and those that found candidates, and selectRecodes'
+	// candidates, picks and marks.
+	jobs             []recodeJob
+	order, withCands []int
+	found            []recodeCand
+	picks            []int
+	picked, done     []bool
 }
 
 var recodeScratchPool = sync.Pool{New: func() any { return new(recodeScratch) }}

@@ -116,19 +116,22 @@ func (a *analyzer) runJobs(jobs []recodeJob, first int, skip bool, sc *recodeScr
 	slices.SortStableFunc(order, func(x, y int) int {
 		return (jobs[y].st.j - jobs[y].st.i) - (jobs[x].st.j - jobs[x].st.i)
 	})
+	found := sc.withCands[:0] // the jobs run that found candidates
 	for _, k := range order {
 		j := &jobs[k]
-		if skip && a.dominate(jobs, first, j) {
+		if skip && a.dominate(jobs, found, j) {
 			continue
 		}
-		j.run(a, sc)
+		if j.run(a, sc); len(j.cands) > 0 {
+			found = append(found, k)
+		}
 	}
-	sc.order = order[:0]
+	sc.order, sc.withCands = order[:0], found[:0]
 }
 
-// dominate looks among the candidates found in the jobs of the region,
-// jobs[first:], for one that contains j's stretch and gains more than
-// gainBound allows any candidate of the stretch, and records it in j.
+// dominate looks among the candidates of the jobs found for one that
+// contains j's stretch and gains more than gainBound allows any candidate
+// of the stretch, and records it in j.
 //
 // Such a stretch need not be searched, as long as its dominating
 // candidate is selected (selectRecodes checks that): selectRecodes takes
@@ -136,9 +139,9 @@ func (a *analyzer) runJobs(jobs []recodeJob, first int, skip bool, sc *recodeScr
 // any candidate of the stretch, which lies inside it and so meets it; and
 // up to there the selection, which decides each candidate by the ones
 // taken before it, is the same with the stretch's candidates or without.
-func (a *analyzer) dominate(jobs []recodeJob, first int, j *recodeJob) bool {
+func (a *analyzer) dominate(jobs []recodeJob, found []int, j *recodeJob) bool {
 	best, bj, bc := math.Inf(-1), -1, -1
-	for k := first; k < len(jobs); k++ {
+	for _, k := range found {
 		for ci, c := range jobs[k].cands {
 			if c.start <= j.st.i && j.st.j <= c.end && c.gain > best {
 				best, bj, bc = c.gain, k, ci
