@@ -184,7 +184,7 @@ func (a *analyzer) gainBound(i, j int) (float64, bool) {
 	if !utf8.ValidString(s) {
 		return 0, false
 	}
-	lp, _ := lpText(a.sc.bg, a.sc.ev, lastRune(a.text[:i]), s, firstRune(a.text[j:]))
+	lp, _ := lpText(a.sc, lastRune(a.text[:i]), s, firstRune(a.text[j:]))
 	return -lp, true
 }
 
@@ -707,8 +707,8 @@ func (a *analyzer) recodeProbe(start, end int, rc recoding, sc *recodeScratch) b
 		// lpText of each with the junction to 0 taken back out, the
 		// junction looked up once, after the last rune lpRun read
 		// (lastRune's, read from the end).
-		lr, lastR, _ := lpRun(bg, a.sc.ev, prevR, u.rep(sc.all))
-		lg, lastG, _ := lpRun(bg, a.sc.ev, prevG, g)
+		lr, lastR, _ := lpRun(a.sc, prevR, u.rep(sc.all))
+		lg, lastG, _ := lpRun(a.sc, prevG, g)
 		jr, jg := bg.Bigram(lastR, 0), bg.Bigram(lastG, 0)
 		lr, lg = lr+jr, lg+jg
 		cur = max(0, cur+lr-jr-(lg-jg))
@@ -837,7 +837,6 @@ func (a *analyzer) recodeStretch(start, end int, rc recoding, sc *recodeScratch)
 // The garbled text of a unit inside a garbled region reads badly next to
 // the repaired unit, so such a unit stays.
 func (a *analyzer) edgeUnwanted(units []unit, all string, bs, be int, last bool) bool {
-	bg, ev := a.sc.bg, a.sc.ev
 	k, in := bs, bs+1 // the edge unit and its repaired neighbour
 	if last {
 		k, in = be-1, be-2
@@ -851,8 +850,8 @@ func (a *analyzer) edgeUnwanted(units []unit, all string, bs, be int, last bool)
 	if last {
 		prev, next = lastRune(units[in].rep(all)), firstRune(a.text[u.ge:])
 	}
-	lr, _ := lpText(bg, ev, prev, u.rep(all), next)
-	lg, _ := lpText(bg, ev, prev, a.text[u.gs:u.ge], next)
+	lr, _ := lpText(a.sc, prev, u.rep(all), next)
+	lg, _ := lpText(a.sc, prev, a.text[u.gs:u.ge], next)
 	return lr < lg
 }
 
@@ -911,8 +910,8 @@ func (a *analyzer) unitGains(units []unit, start int, sc *recodeScratch) []float
 			// come with the scores.
 			t = unitTerms{ok: true, g0: len(gts), r0: len(rts)}
 			var lr, lg float64
-			lr, t.lastR, _ = lpAdd(bg, a.sc.ev, 0, prevR, u.rep(sc.all), &rts)
-			lg, t.lastG, _ = lpAdd(bg, a.sc.ev, 0, prevG, a.text[u.gs:u.ge], &gts)
+			lr, t.lastR, _ = lpAdd(a.sc, 0, prevR, u.rep(sc.all), &rts)
+			lg, t.lastG, _ = lpAdd(a.sc, 0, prevG, a.text[u.gs:u.ge], &gts)
 			t.g1, t.r1 = len(gts), len(rts)
 			jr, jg := bg.Bigram(t.lastR, 0), bg.Bigram(t.lastG, 0)
 			gains[k] = (lr + jr - jr) - (lg + jg - jg)
@@ -958,7 +957,7 @@ type unitTerms struct {
 // first, which is scored here after prev; units unitGains did not score
 // are scored here.
 func (a *analyzer) segmentLP(us []unit, ts []unitTerms, sc *recodeScratch, prev, next rune, rep bool) float64 {
-	bg, ev := a.sc.bg, a.sc.ev
+	bg := a.sc.bg
 	lp, p := 0.0, prev
 	for k := range us {
 		u, t := &us[k], &ts[k] // not copied: most units only add up their terms
@@ -967,7 +966,7 @@ func (a *analyzer) segmentLP(us []unit, ts []unitTerms, sc *recodeScratch, prev,
 			if rep {
 				s = u.rep(sc.all)
 			}
-			lp, p, _ = lpAdd(bg, ev, lp, p, s, nil)
+			lp, p, _ = lpAdd(a.sc, lp, p, s, nil)
 			continue
 		}
 		terms, last := sc.gTerms[t.g0:t.g1], t.lastG
@@ -976,7 +975,7 @@ func (a *analyzer) segmentLP(us []unit, ts []unitTerms, sc *recodeScratch, prev,
 			if k == 0 {
 				rep := u.rep(sc.all)
 				_, n := utf8.DecodeRuneInString(rep)
-				lp, _, _ = lpAdd(bg, ev, lp, p, rep[:n], nil)
+				lp, _, _ = lpAdd(a.sc, lp, p, rep[:n], nil)
 				terms = terms[1:]
 			}
 		}
@@ -1109,7 +1108,7 @@ func (a *analyzer) recodeSegment(lo, hi int, sc *recodeScratch, rc recoding) (re
 			// garbled text, the same terms added in the same order.
 			return 0
 		}
-		lr, _ := lpText(a.sc.bg, a.sc.ev, prev, rep, next)
+		lr, _ := lpText(a.sc, prev, rep, next)
 		return lr - lg
 	}
 	unitsGain := func() float64 { return a.segmentLP(us, ts, sc, prev, next, true) - lg }

@@ -282,7 +282,7 @@ func TestSegmentLP(t *testing.T) {
 							start, end := units[lo].gs, units[hi-1].ge
 							prev, next := lastRune(text[:start]), firstRune(text[end:])
 							got := a.segmentLP(units[lo:hi], sc.terms[lo:hi], sc, prev, next, false)
-							want, _ := lpText(a.sc.bg, a.sc.ev, prev, text[start:end], next)
+							want, _ := lpText(a.sc, prev, text[start:end], next)
 							if got != want {
 								t.Fatalf("%q %v: segmentLP %v, lpText %v", text[start:end], rc, got, want)
 							}
