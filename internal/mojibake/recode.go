@@ -324,10 +324,14 @@ func (sc *recodeScratch) decode(text string, rc recoding, old []unit, oldAll str
 			if isUTF8 {
 				// utf8Codec.decode, static: a valid sequence (U+FFFD
 				// from its three bytes included) is the bytes of its
-				// rune. Those of three bytes (Chinese) are checked and
-				// copied inline, as utf8x.Decode3 checks them.
+				// rune. Those of three bytes (Chinese) and of two
+				// (Latin-1, the first hop of text read twice) are
+				// checked and copied inline, as utf8x.Decode3 and
+				// utf8x.Decode2 check them.
 				if c := bs[q]; c >= 0xE1 && c <= 0xEF && c != 0xED && q+2 < len(bs) && bs[q+1]&0xC0 == 0x80 && bs[q+2]&0xC0 == 0x80 {
 					reps, n = append(reps, c, bs[q+1], bs[q+2]), 3
+				} else if c >= 0xC2 && c <= 0xDF && q+1 < len(bs) && bs[q+1]&0xC0 == 0x80 {
+					reps, n = append(reps, c, bs[q+1]), 2
 				} else if r, n = utf8.DecodeRune(bs[q:]); r == utf8.RuneError && n <= 1 {
 					ok = false
 					break
@@ -521,7 +525,7 @@ func (hb *hopBuf) recodeAny(s string, rc recoding, fills []Fill) (string, bool) 
 		// invalid byte and no U+FFFD (the loop below fails on both).
 		// (In valid UTF-8, the bytes of U+FFFD are U+FFFD: a substring
 		// search finds it faster than decoding every rune.)
-		if !utf8.ValidString(s) || strings.Contains(s, "\uFFFD") {
+		if !utf8x.ValidString(s) || strings.Contains(s, "\uFFFD") {
 			return fail()
 		}
 		bs = append(bs, s...)
@@ -745,7 +749,7 @@ func (d *hopDecoder) decode(bs []byte, final bool) bool {
 			for end--; end > d.dec && !utf8.RuneStart(bs[end]); end-- {
 			}
 		}
-		if !utf8.Valid(bs[d.dec:end]) {
+		if !utf8x.Valid(bs[d.dec:end]) {
 			return false
 		}
 		d.dec = end

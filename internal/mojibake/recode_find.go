@@ -181,7 +181,7 @@ func (a *analyzer) dominate(jobs []recodeJob, found []int, j *recodeJob) bool {
 // TestRecodeGainBound checks it on the development set.
 func (a *analyzer) gainBound(i, j int) (float64, bool) {
 	s := a.text[i:j]
-	if !utf8.ValidString(s) {
+	if !utf8x.ValidString(s) {
 		return 0, false
 	}
 	lp, _ := lpText(a.sc, lastRune(a.text[:i]), s, firstRune(a.text[j:]))
@@ -1224,7 +1224,7 @@ func reproduces(rep, garbled string, chain []recoding, fills []Fill) bool {
 func readsAs1252(rep, garbled string, fills []Fill) bool {
 	// invertChain: the UTF-8 bytes of rep are rep, when it has no
 	// invalid byte and no U+FFFD (recodeFilled).
-	if !utf8.ValidString(rep) || strings.Contains(rep, "\uFFFD") {
+	if !utf8x.ValidString(rep) || strings.Contains(rep, "\uFFFD") {
 		return false
 	}
 	cp1252Tables()
