@@ -1038,6 +1038,27 @@ func hasRunes(s string, n int) bool {
 	return n <= 0
 }
 
+// runeCount is utf8.RuneCountInString(s), with ASCII and the valid two-
+// and three-byte sequences (Latin-1 and Chinese, most of the repairs and
+// of their garbled text) counted inline rather than decoded.
+func runeCount(s string) int {
+	n := 0
+	for i := 0; i < len(s); n++ {
+		switch c := s[i]; {
+		case c < utf8.RuneSelf:
+			i++
+		case c >= 0xE1 && c <= 0xEF && c != 0xED && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
+			i += 3 // as utf8x.Decode3 decodes it
+		case c >= 0xC2 && c <= 0xDF && i+1 < len(s) && s[i+1]&0xC0 == 0x80:
+			i += 2 // as utf8x.Decode2 decodes it
+		default:
+			_, w := utf8.DecodeRuneInString(s[i:])
+			i += w
+		}
+	}
+	return n
+}
+
 // recodeSegment checks one segment, the units lo to hi of the stretch
 // that decodeUnits cut last (sc.units), and extends its chain.
 func (a *analyzer) recodeSegment(lo, hi int, sc *recodeScratch, rc recoding) (recodeCand, bool) {
@@ -1075,7 +1096,7 @@ func (a *analyzer) recodeSegment(lo, hi int, sc *recodeScratch, rc recoding) (re
 		if i < at {
 			at, runes = start, 0
 		}
-		runes += utf8.RuneCountInString(a.text[at:i])
+		runes += runeCount(a.text[at:i])
 		at = i
 		return runes
 	}
@@ -1145,7 +1166,7 @@ func (a *analyzer) recodeSegment(lo, hi int, sc *recodeScratch, rc recoding) (re
 		repGain = unitsGain()
 	}
 	gain := repGain
-	n := utf8.RuneCountInString(rep)
+	n := runeCount(rep)
 	if debugShift {
 		fmt.Printf("recode %q -> %q chain=%v gain=%.1f n=%d\n", trunc(garbled), trunc(rep), slices.Clone(chain), gain, n)
 	}

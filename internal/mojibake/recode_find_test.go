@@ -375,3 +375,24 @@ func TestRestoreUnits(t *testing.T) {
 	}
 	t.Logf("%d stretches with restored bytes, %d units taken over", restored, reused)
 }
+
+// TestRuneCount compares runeCount with utf8.RuneCountInString on random
+// text and on random bytes.
+func TestRuneCount(t *testing.T) {
+	rng := rand.New(rand.NewSource(4))
+	for try := 0; try < 3000; try++ {
+		s := randomPieces(rng)
+		if try%2 == 1 {
+			b := make([]byte, rng.Intn(40))
+			for i := range b {
+				b[i] = byte(rng.Intn(256))
+			}
+			s = string(b)
+		}
+		for i := 0; i <= len(s); i += 1 + rng.Intn(4) {
+			if got, want := runeCount(s[i:]), utf8.RuneCountInString(s[i:]); got != want {
+				t.Fatalf("runeCount(%q) = %d, want %d", s[i:], got, want)
+			}
+		}
+	}
+}
