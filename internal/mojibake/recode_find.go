@@ -956,10 +956,13 @@ type unitTerms struct {
 // before it, as lpText scores it, and so was each repaired rune but the
 // first, which is scored here after prev; units unitGains did not score
 // are scored here.
+//
+// unitGains keeps the scores of the units it scored one after the other,
+// so that those of a run of such units are added up in one loop.
 func (a *analyzer) segmentLP(us []unit, ts []unitTerms, sc *recodeScratch, prev, next rune, rep bool) float64 {
 	bg := a.sc.bg
 	lp, p := 0.0, prev
-	for k := range us {
+	for k := 0; k < len(us); {
 		u, t := &us[k], &ts[k] // not copied: most units only add up their terms
 		if !t.ok {
 			s := a.text[u.gs:u.ge]
@@ -967,22 +970,29 @@ func (a *analyzer) segmentLP(us []unit, ts []unitTerms, sc *recodeScratch, prev,
 				s = u.rep(sc.all)
 			}
 			lp, p, _ = lpAdd(a.sc, lp, p, s, nil)
+			k++
 			continue
 		}
-		terms, last := sc.gTerms[t.g0:t.g1], t.lastG
+		e := k + 1 // the end of the run of scored units
+		for e < len(ts) && ts[e].ok {
+			e++
+		}
+		last := &ts[e-1]
+		terms := sc.gTerms[t.g0:last.g1]
+		p = last.lastG
 		if rep {
-			terms, last = sc.rTerms[t.r0:t.r1], t.lastR
+			terms, p = sc.rTerms[t.r0:last.r1], last.lastR
 			if k == 0 {
 				rep := u.rep(sc.all)
 				_, n := utf8.DecodeRuneInString(rep)
-				lp, _, _ = lpAdd(a.sc, lp, p, rep[:n], nil)
+				lp, _, _ = lpAdd(a.sc, lp, prev, rep[:n], nil)
 				terms = terms[1:]
 			}
 		}
 		for _, x := range terms {
 			lp += x
 		}
-		p = last
+		k = e
 	}
 	return lp + bg.Bigram(p, next)
 }
