@@ -19,7 +19,7 @@ type recoding struct {
 func (r recoding) String() string { return r.Orig + "<-" + r.Wrong }
 
 // The recodings tried, in order.
-var recodings = []recoding{
+var recodings = [...]recoding{
 	{"utf8", "cp1252"},
 	{"utf8", "gbk"},
 	{"big5", "gbk"},
@@ -436,13 +436,14 @@ type recodeScratch struct {
 	oldTerms             []unitTerms
 	oldGTerms, oldRTerms []float64
 	// The buffers of findRecodes: its jobs, the order in which those of a
-	// region run and those that found candidates, and selectRecodes'
-	// candidates, picks and marks.
-	jobs             []recodeJob
-	order, withCands []int
-	found            []recodeCand
-	picks            []int
-	picked, done     []bool
+	// region run (or selectRecodes takes the candidates), and
+	// selectRecodes' candidates, picks, marks and kept spans.
+	jobs   []recodeJob
+	order  []int
+	found  []recodeCand
+	picks  []int
+	picked []bool
+	taken  []stretch
 }
 
 var recodeScratchPool = sync.Pool{New: func() any { return new(recodeScratch) }}

@@ -5,6 +5,8 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/hanfix/hanfix/internal/lm"
@@ -175,4 +177,58 @@ func readTestInput(t *testing.T, name string) []byte {
 		t.Fatal(err)
 	}
 	return raw
+}
+
+// TestPickRecodes compares pickRecodes with taking the best candidate
+// left (the first of equal ones) that overlaps no span, one at a time, as
+// findRecodes once did, on random candidates with many equal gains and
+// random spans found before them.
+func TestPickRecodes(t *testing.T) {
+	rng := rand.New(rand.NewSource(6))
+	sc := new(recodeScratch)
+	for try := 0; try < 2000; try++ {
+		a := &analyzer{}
+		for range rng.Intn(3) {
+			s := rng.Intn(200)
+			a.spans = append(a.spans, Span{Start: s, End: s + 1 + rng.Intn(10)})
+		}
+		found := make([]recodeCand, rng.Intn(40))
+		for k := range found {
+			s := rng.Intn(200)
+			found[k] = recodeCand{start: s, end: s + 1 + rng.Intn(30), gain: float64(rng.Intn(8))}
+		}
+		var want []recodeCand
+		left := slices.Clone(found)
+		spans := slices.Clone(a.spans)
+		for len(left) > 0 {
+			bi := 0
+			for k, c := range left {
+				if c.gain > left[bi].gain {
+					bi = k
+				}
+			}
+			c := left[bi]
+			left = append(left[:bi], left[bi+1:]...)
+			if slices.ContainsFunc(spans, func(s Span) bool { return c.start < s.End && s.Start < c.end }) {
+				continue
+			}
+			spans = append(spans, Span{Start: c.start, End: c.end})
+			want = append(want, c)
+		}
+		var got []recodeCand
+		for _, k := range a.pickRecodes(found, sc) {
+			got = append(got, found[k])
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("candidates %v, spans %v: kept %v, want %v", found, a.spans, got, want)
+		}
+	}
+}
+
+// BenchmarkFindManyRecodes is Find on text with thousands of short
+// stretches read as windows-1252 in one region, each with a candidate:
+// the selection of the candidates and the look for dominating ones must
+// not be quadratic in them.
+func BenchmarkFindManyRecodes(b *testing.B) {
+	benchFind(b, strings.Repeat("cafÃ© 中文", 5000))
 }

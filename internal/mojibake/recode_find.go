@@ -1,6 +1,7 @@
 package mojibake
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"slices"
@@ -65,8 +66,10 @@ func (a *analyzer) findRecodesSkipping(skip bool) {
 		// mojibake: the CJK codecs read only dense clusters.
 		cjk := cl.n >= 3 && cl.n*3*12 >= cl.end-cl.start
 		a.stretches(cl, cjk, &cov, &sts)
-		first := len(jobs)
-		for _, rc := range recodings {
+		// The jobs of recoding r are jobs[bounds[r]:bounds[r+1]].
+		var bounds [len(recodings) + 1]int
+		bounds[0] = len(jobs)
+		for r, rc := range recodings {
 			var list []stretch
 			switch rc.Wrong {
 			case "cp1252":
@@ -79,8 +82,9 @@ func (a *analyzer) findRecodesSkipping(skip bool) {
 			for _, st := range list {
 				jobs = append(jobs, recodeJob{st: st, rc: rc, dom: -1})
 			}
+			bounds[r+1] = len(jobs)
 		}
-		a.runJobs(jobs, first, skip, sc)
+		a.runJobs(jobs, &bounds, skip, sc)
 	}
 	a.selectRecodes(jobs, sc)
 }
@@ -105,10 +109,12 @@ func (j *recodeJob) run(a *analyzer, sc *recodeScratch) {
 	}
 }
 
-// runJobs runs the jobs of one region, jobs[first:], longest stretch
-// first (the longest repairs, which gain the most, are found first), and
-// with skip leaves out those that a candidate found already dominates.
-func (a *analyzer) runJobs(jobs []recodeJob, first int, skip bool, sc *recodeScratch) {
+// runJobs runs the jobs of one region, those of recoding r in
+// jobs[bounds[r]:bounds[r+1]], longest stretch first (the longest
+// repairs, which gain the most, are found first), and with skip leaves
+// out those that a candidate found already dominates.
+func (a *analyzer) runJobs(jobs []recodeJob, bounds *[len(recodings) + 1]int, skip bool, sc *recodeScratch) {
+	first := bounds[0]
 	order := sc.order[:0]
 	for k := first; k < len(jobs); k++ {
 		order = append(order, k)
@@ -116,22 +122,25 @@ func (a *analyzer) runJobs(jobs []recodeJob, first int, skip bool, sc *recodeScr
 	slices.SortStableFunc(order, func(x, y int) int {
 		return (jobs[y].st.j - jobs[y].st.i) - (jobs[x].st.j - jobs[x].st.i)
 	})
-	found := sc.withCands[:0] // the jobs run that found candidates
 	for _, k := range order {
 		j := &jobs[k]
-		if skip && a.dominate(jobs, found, j) {
+		if skip && a.dominate(jobs, bounds, j) {
 			continue
 		}
-		if j.run(a, sc); len(j.cands) > 0 {
-			found = append(found, k)
-		}
+		j.run(a, sc)
 	}
-	sc.order, sc.withCands = order[:0], found[:0]
+	sc.order = order[:0]
 }
 
-// dominate looks among the candidates of the jobs found for one that
-// contains j's stretch and gains more than gainBound allows any candidate
-// of the stretch, and records it in j.
+// dominate looks among the candidates found in the jobs of the region
+// (as for runJobs) for one that contains j's stretch and gains more than
+// gainBound allows any candidate of the stretch, and records it in j.
+//
+// A candidate lies inside the stretch of its job, and the stretches of a
+// recoding, in order, do not overlap: only the job of each recoding
+// whose stretch contains j's, found by binary search, can have such a
+// candidate. (Looking at every candidate of the region for every job
+// was quadratic in the stretches of a region.)
 //
 // Such a stretch need not be searched, as long as its dominating
 // candidate is selected (selectRecodes checks that): selectRecodes takes
@@ -139,12 +148,18 @@ func (a *analyzer) runJobs(jobs []recodeJob, first int, skip bool, sc *recodeScr
 // any candidate of the stretch, which lies inside it and so meets it; and
 // up to there the selection, which decides each candidate by the ones
 // taken before it, is the same with the stretch's candidates or without.
-func (a *analyzer) dominate(jobs []recodeJob, found []int, j *recodeJob) bool {
+func (a *analyzer) dominate(jobs []recodeJob, bounds *[len(recodings) + 1]int, j *recodeJob) bool {
 	best, bj, bc := math.Inf(-1), -1, -1
-	for _, k := range found {
-		for ci, c := range jobs[k].cands {
+	for r := range recodings {
+		rj := jobs[bounds[r]:bounds[r+1]]
+		// The last stretch that starts at j's or before.
+		k := sort.Search(len(rj), func(k int) bool { return rj[k].st.i > j.st.i }) - 1
+		if k < 0 || rj[k].st.j < j.st.j {
+			continue
+		}
+		for ci, c := range rj[k].cands {
 			if c.start <= j.st.i && j.st.j <= c.end && c.gain > best {
-				best, bj, bc = c.gain, k, ci
+				best, bj, bc = c.gain, bounds[r]+k, ci
 			}
 		}
 	}
@@ -224,45 +239,45 @@ func (a *analyzer) selectRecodes(jobs []recodeJob, sc *recodeScratch) {
 
 // pickRecodes returns the indexes of the candidates that selectRecodes
 // keeps, in the order it keeps them, and marks them in sc.picked.
+//
+// It takes the candidates in order of decreasing gain, those of equal
+// gain in their order in found: the order in which taking the best of
+// those left, the first of equal ones, takes them (no gain is NaN:
+// acceptRecode compares each with a bound). The candidates it keeps,
+// which do not overlap, are held in order in sc.taken, where a binary
+// search finds the only one a candidate could overlap first. (Looking
+// for the best of those left and comparing it with every one kept was
+// quadratic in the candidates.)
 func (a *analyzer) pickRecodes(found []recodeCand, sc *recodeScratch) []int {
-	picks := sc.picks[:0]
+	order := sc.order[:0]
+	for k := range found {
+		order = append(order, k)
+	}
+	slices.SortStableFunc(order, func(x, y int) int { return cmp.Compare(found[y].gain, found[x].gain) })
 	if cap(sc.picked) < len(found) {
 		sc.picked = make([]bool, len(found))
 	}
 	picked := sc.picked[:len(found)]
 	clear(picked)
-	done := sc.done[:0]
-	for range found {
-		done = append(done, false)
-	}
-	for left := len(found); left > 0; left-- {
-		bi := -1
-		for k, c := range found {
-			if !done[k] && (bi < 0 || c.gain > found[bi].gain) {
-				bi = k
-			}
-		}
-		done[bi] = true
-		c := found[bi]
-		if a.covered(c.start, c.end) || overlapsPicked(found, picks, c) {
+	picks, taken := sc.picks[:0], sc.taken[:0]
+	for _, k := range order {
+		c := found[k]
+		if a.covered(c.start, c.end) {
 			continue
 		}
-		picks = append(picks, bi)
-		picked[bi] = true
-	}
-	sc.picks, sc.picked, sc.done = picks, picked, done
-	return picks
-}
-
-// overlapsPicked reports whether c overlaps one of the candidates picks
-// of found.
-func overlapsPicked(found []recodeCand, picks []int, c recodeCand) bool {
-	for _, p := range picks {
-		if c.start < found[p].end && found[p].start < c.end {
-			return true
+		// The first candidate kept that ends after c starts is the
+		// first that could overlap it; it does if it starts before c
+		// ends.
+		p := sort.Search(len(taken), func(i int) bool { return taken[i].j > c.start })
+		if p < len(taken) && taken[p].i < c.end {
+			continue
 		}
+		taken = slices.Insert(taken, p, stretch{c.start, c.end})
+		picks = append(picks, k)
+		picked[k] = true
 	}
-	return false
+	sc.order, sc.picks, sc.picked, sc.taken = order[:0], picks, picked, taken[:0]
+	return picks
 }
 
 // stretch is a run of text[i:j] that the wrong codec can encode, worth
