@@ -180,20 +180,21 @@ func (a *analyzer) dominate(jobs []recodeJob, bounds *[len(recodings) + 1]int, j
 //
 // Every score lpText adds is the model's Bigram, a log-probability (0 at
 // most, TestBigramNotPositive), plus the evidence's scriptLP (0 or -4).
-// A candidate's gain is lr - lg (recodeSegment), the lpText of its repair
-// (after every hop of its chain) less that of its garbled text, a segment text[s:e] of the stretch
-// between the text's own runes before and after it. lr ≤ 0. lg adds the
-// same terms in the same order as lpText of the stretch adds for the runes
-// of text[s:e] (each garbled rune is scored after the text's rune before
-// it), and the junction to the rune after e, a Bigram: where e < j that
-// Bigram is at least the term of that rune in the stretch's lpText
-// (scriptLP ≤ 0), and where e = j it is the stretch's own junction. The
-// stretch's lpText adds these terms and more, none of them positive, in
-// the same order, so it is no more than lg; with floating-point
-// arithmetic too, since rounding is monotonic: adding a term that is not
-// positive never raises a sum, and from a lower sum the same term leads
-// to a sum no higher. So lr - lg ≤ -lg ≤ the bound.
-// TestRecodeGainBound checks it on the development set.
+// A candidate's gain is lr - lg (recodeSegment): the lpText of its
+// repair, after every hop of its chain, less that of its garbled text, a
+// segment text[s:e] of the stretch, both between the text's own runes
+// before and after the segment. lr ≤ 0. lg adds the same terms in the
+// same order as lpText of the stretch adds for the runes of text[s:e]
+// (each garbled rune is scored after the text's rune before it), and the
+// junction to the rune after e, a Bigram: where e < j that Bigram is at
+// least the term of that rune in the stretch's lpText (scriptLP ≤ 0),
+// and where e = j it is the stretch's own junction. The stretch's lpText
+// adds these terms and more, none of them positive, in the same order,
+// so it is no more than lg; with floating-point arithmetic too, since
+// rounding is monotonic: adding a term that is not positive never raises
+// a sum, and from a lower sum the same term leads to a sum no higher. So
+// lr - lg ≤ -lg ≤ the bound. TestRecodeGainBound checks it on the
+// development set.
 func (a *analyzer) gainBound(i, j int) (float64, bool) {
 	s := a.text[i:j]
 	if !utf8x.ValidString(s) {
@@ -245,8 +246,8 @@ func (a *analyzer) selectRecodes(jobs []recodeJob, sc *recodeScratch) {
 // those left, the first of equal ones, takes them (no gain is NaN:
 // acceptRecode compares each with a bound). The candidates it keeps,
 // which do not overlap, are held in order in sc.taken, where a binary
-// search finds the only one a candidate could overlap first. (Looking
-// for the best of those left and comparing it with every one kept was
+// search finds the first one a candidate could overlap. (Looking for the
+// best of those left, and comparing it with every one kept, was
 // quadratic in the candidates.)
 func (a *analyzer) pickRecodes(found []recodeCand, sc *recodeScratch) []int {
 	order := sc.order[:0]
