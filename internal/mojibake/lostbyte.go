@@ -3,6 +3,7 @@ package mojibake
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -233,7 +234,10 @@ func restoreLost(dst []lostFill, text string, end int, bs []byte, bpos, tpos, lo
 		p, n := pos[0], pos[len(pos)-1]+1-pos[0]
 		// Every filling is scored on the same window, from the same
 		// context: only the bytes at pos differ.
-		win := lostWindow{orig: orig, bs: bs, ws: w.i, prev: w.prev, prev2: w.prev2, word: w.word, p: p, n: n, next: next, nextWord: nextWord, endOK: len(rb) == p+n, lat: lat, cache: cache}
+		win := lostWindow{orig: orig, bs: bs, ws: w.i, prev: w.prev, prev2: w.prev2, word: w.word, p: p, n: n, next: next, nextWord: nextWord, endOK: len(rb) == p+n, lat: lat, cache: cache, ctx: -1}
+		if isHan(w.prev) && isHan(w.prev2) {
+			win.ctx = m.TrigramContext(w.prev2, w.prev)
+		}
 		ps := punctScorer{m: m, pm: pm, open: w.open, sent: w.sent}
 		var try func(j int)
 		try = func(j int) {
@@ -256,9 +260,13 @@ func restoreLost(dst []lostFill, text string, end int, bs []byte, bpos, tpos, lo
 			if q+1 < len(rb) {
 				nextB = int(rb[q+1])
 			}
-			for _, x := range fails.before(nextB) {
-				if int(x) < rng[j][0] || int(x) > rng[j][1] {
-					continue
+			// The bytes the reader fails on are in order: those in
+			// the range are a run of them.
+			xs := fails.before(nextB)
+			k, _ := slices.BinarySearch(xs, byte(rng[j][0]))
+			for _, x := range xs[k:] {
+				if int(x) > rng[j][1] {
+					break
 				}
 				bs[q] = x
 				cand[j] = x
@@ -404,6 +412,10 @@ type lostWindow struct {
 	endOK    bool           // the misread text may end right after the restored bytes
 	lat      *lm.LatinStats // for the Latin words next to a character
 	cache    *stretchCache
+	// ctx is the trigram context of prev2 and prev when both are Han
+	// (lm.Model.TrigramContext; -1 otherwise), in which every candidate's
+	// first character is scored: looked up once for them all.
+	ctx int
 }
 
 // logProb decodes the window and scores its characters with sc; ok is
@@ -447,7 +459,11 @@ func (win *lostWindow) logProb(sc punctScorer) (float64, bool) {
 			if !isHan(r) || sc.pm.IsMark(prev) || sc.pm.IsMark(r) {
 				b = sc.m.Bigram(prev, r)
 			}
-			lp += lostTrigram(sc.m, prev2, prev, r, b)
+			if i == win.ws { // after win.prev2 and win.prev
+				lp += lostTrigramAt(sc.m, win.ctx, r, b)
+			} else {
+				lp += lostTrigram(sc.m, prev2, prev, r, b)
+			}
 		}
 		if isHan(r) {
 			lp += scriptCost(win.cache.script, r)
@@ -925,9 +941,14 @@ const lostTriWeight = 0.3
 // 0 where the model has no counts after p2 p1. b is m.Bigram(p1, r),
 // which the caller has at hand.
 func lostTrigram(m *lm.Model, p2, p1, r rune, b float64) float64 {
-	lp3, ok := m.TrigramFrom(p2, p1, r, b)
-	if !ok {
+	return lostTrigramAt(m, m.TrigramContext(p2, p1), r, b)
+}
+
+// lostTrigramAt is lostTrigram in the context ctx of p2 p1
+// (lm.Model.TrigramContext), where the model has counts unless ctx < 0.
+func lostTrigramAt(m *lm.Model, ctx int, r rune, b float64) float64 {
+	if ctx < 0 {
 		return 0
 	}
-	return lostTriWeight * (lp3 - b)
+	return lostTriWeight * (m.TrigramAt(ctx, r, b) - b)
 }

@@ -19,7 +19,7 @@ type recoding struct {
 func (r recoding) String() string { return r.Orig + "<-" + r.Wrong }
 
 // The recodings tried, in order.
-var recodings = []recoding{
+var recodings = [...]recoding{
 	{"utf8", "cp1252"},
 	{"utf8", "gbk"},
 	{"big5", "gbk"},
@@ -324,10 +324,14 @@ func (sc *recodeScratch) decode(text string, rc recoding, old []unit, oldAll str
 			if isUTF8 {
 				// utf8Codec.decode, static: a valid sequence (U+FFFD
 				// from its three bytes included) is the bytes of its
-				// rune. Those of three bytes (Chinese) are checked and
-				// copied inline, as utf8x.Decode3 checks them.
+				// rune. Those of three bytes (Chinese) and of two
+				// (Latin-1, the first hop of text read twice) are
+				// checked and copied inline, as utf8x.Decode3 and
+				// utf8x.Decode2 check them.
 				if c := bs[q]; c >= 0xE1 && c <= 0xEF && c != 0xED && q+2 < len(bs) && bs[q+1]&0xC0 == 0x80 && bs[q+2]&0xC0 == 0x80 {
 					reps, n = append(reps, c, bs[q+1], bs[q+2]), 3
+				} else if c >= 0xC2 && c <= 0xDF && q+1 < len(bs) && bs[q+1]&0xC0 == 0x80 {
+					reps, n = append(reps, c, bs[q+1]), 2
 				} else if r, n = utf8.DecodeRune(bs[q:]); r == utf8.RuneError && n <= 1 {
 					ok = false
 					break
@@ -431,6 +435,15 @@ type recodeScratch struct {
 	oldGains             []float64
 	oldTerms             []unitTerms
 	oldGTerms, oldRTerms []float64
+	// The buffers of findRecodes: its jobs, the order in which those of a
+	// region run (or selectRecodes takes the candidates), and
+	// selectRecodes' candidates, picks, marks and kept spans.
+	jobs   []recodeJob
+	order  []int
+	found  []recodeCand
+	picks  []int
+	picked []bool
+	taken  []stretch
 }
 
 var recodeScratchPool = sync.Pool{New: func() any { return new(recodeScratch) }}
@@ -513,7 +526,7 @@ func (hb *hopBuf) recodeAny(s string, rc recoding, fills []Fill) (string, bool) 
 		// invalid byte and no U+FFFD (the loop below fails on both).
 		// (In valid UTF-8, the bytes of U+FFFD are U+FFFD: a substring
 		// search finds it faster than decoding every rune.)
-		if !utf8.ValidString(s) || strings.Contains(s, "\uFFFD") {
+		if !utf8x.ValidString(s) || strings.Contains(s, "\uFFFD") {
 			return fail()
 		}
 		bs = append(bs, s...)
@@ -737,7 +750,7 @@ func (d *hopDecoder) decode(bs []byte, final bool) bool {
 			for end--; end > d.dec && !utf8.RuneStart(bs[end]); end-- {
 			}
 		}
-		if !utf8.Valid(bs[d.dec:end]) {
+		if !utf8x.Valid(bs[d.dec:end]) {
 			return false
 		}
 		d.dec = end
@@ -788,22 +801,30 @@ func (d *hopDecoder) decode(bs []byte, final bool) bool {
 	return true
 }
 
-// lpText scores s with prev before it and next after it.
-func lpText(bg *bigramCache, ev *evidence, prev rune, s string, next rune) (lp float64, n int) {
-	lp, last, n := lpRun(bg, ev, prev, s)
-	return lp + bg.Bigram(last, next), n
+// lpText scores s with prev before it and next after it, with the
+// scorer's cached Bigram and its document's script prior.
+func lpText(sc *shiftScorer, prev rune, s string, next rune) (lp float64, n int) {
+	lp, last, n := lpRun(sc, prev, s)
+	return lp + sc.bg.Bigram(last, next), n
 }
 
 // lpRun is lpText without the junction after s; it also returns the last
 // rune of s (prev when s is empty).
-func lpRun(bg *bigramCache, ev *evidence, prev rune, s string) (lp float64, last rune, n int) {
-	return lpAdd(bg, ev, 0, prev, s, nil)
+func lpRun(sc *shiftScorer, prev rune, s string) (lp float64, last rune, n int) {
+	return lpAdd(sc, 0, prev, s, nil)
 }
 
 // lpAdd is lpRun continued: it adds the scores of the runes of s, one by
 // one, to lp, and appends each to *terms (unless terms is nil), so that
 // they can be added up again in the same order.
-func lpAdd(bg *bigramCache, ev *evidence, lp float64, prev rune, s string, terms *[]float64) (float64, rune, int) {
+//
+// A rune's score is its Bigram after the rune before it plus
+// sc.ev.scriptLP(sc.m, r), read as sc.scriptLP reads it, inline: the
+// script is settled at the first rune of U+4E00–U+9FFF, where scriptLP
+// asks for it, and then kept for the others.
+func lpAdd(sc *shiftScorer, lp float64, prev rune, s string, terms *[]float64) (float64, rune, int) {
+	bg := sc.bg
+	script, settled := sc.script, sc.scriptSet
 	p, n := prev, 0
 	for i := 0; i < len(s); {
 		// The runes of s as ranging over it reads them, with the
@@ -825,7 +846,17 @@ func lpAdd(bg *bigramCache, ev *evidence, lp float64, prev rune, s string, terms
 		if e.key != k {
 			t = bg.miss(p, r)
 		}
-		t += ev.scriptLP(bg.m, r)
+		x := 0.0 // sc.scriptLP(r)
+		if r >= 0x4E00 && r <= 0x9FFF {
+			if !settled {
+				sc.settleScript()
+				script, settled = sc.script, true
+			}
+			if script != 0 {
+				x = scriptMismatch(script, scriptTab[r-0x4E00])
+			}
+		}
+		t += x
 		lp += t
 		if terms != nil {
 			*terms = append(*terms, t)

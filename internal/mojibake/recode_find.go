@@ -1,6 +1,7 @@
 package mojibake
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"slices"
@@ -30,13 +31,29 @@ type recodeCand struct {
 
 // findRecodes looks for codec-chain mojibake in text outside the spans
 // already found.
-func (a *analyzer) findRecodes() {
+//
+// Each stretch of a region that a recoding reads is a recodeJob. The
+// jobs of a region run longest stretch first, and a job whose stretch
+// lies inside a candidate found already that gains more than any
+// candidate of the stretch could (analyzer.dominate) is not run; the
+// candidates then go to selectRecodes in the order of the jobs (region,
+// recoding, stretch), the order in which the recodings were once tried
+// one after the other, which breaks the ties between equal gains.
+func (a *analyzer) findRecodes() { a.findRecodesSkipping(true) }
+
+// findRecodesSkipping is findRecodes, skipping the dominated stretches
+// only with skip (the tests compare both).
+func (a *analyzer) findRecodesSkipping(skip bool) {
 	// a.spans holds the misaligned runs, in order.
 	cov := coverCursor{spans: a.spans}
-	var found []recodeCand
 	var sts codecStretches
 	sc := recodeScratchPool.Get().(*recodeScratch)
 	defer recodeScratchPool.Put(sc)
+	jobs := sc.jobs[:0]
+	defer func() {
+		clear(jobs) // the candidates are the analyzer's now
+		sc.jobs = jobs[:0]
+	}()
 	for _, cl := range a.clusters(&cov) {
 		if !meets(a.near, cl.start, cl.end) {
 			continue // see findNear
@@ -49,7 +66,10 @@ func (a *analyzer) findRecodes() {
 		// mojibake: the CJK codecs read only dense clusters.
 		cjk := cl.n >= 3 && cl.n*3*12 >= cl.end-cl.start
 		a.stretches(cl, cjk, &cov, &sts)
-		for _, rc := range recodings {
+		// The jobs of recoding r are jobs[bounds[r]:bounds[r+1]].
+		var bounds [len(recodings) + 1]int
+		bounds[0] = len(jobs)
+		for r, rc := range recodings {
 			var list []stretch
 			switch rc.Wrong {
 			case "cp1252":
@@ -60,28 +80,205 @@ func (a *analyzer) findRecodes() {
 				list = sts.big5
 			}
 			for _, st := range list {
-				if rc.Wrong == "cp1252" || a.recodeProbe(st.i, st.j, rc, sc) {
-					found = append(found, a.recodeStretch(st.i, st.j, rc, sc)...)
-				}
+				jobs = append(jobs, recodeJob{st: st, rc: rc, dom: -1})
+			}
+			bounds[r+1] = len(jobs)
+		}
+		a.runJobs(jobs, &bounds, skip, sc)
+	}
+	a.selectRecodes(jobs, sc)
+}
+
+// recodeJob is one stretch that one recoding reads, and the candidates
+// recodeStretch found there.
+type recodeJob struct {
+	st    stretch
+	rc    recoding
+	cands []recodeCand
+	// dom, for a job not run, is the job whose candidate domCand
+	// dominates the stretch; -1 for none.
+	dom, domCand int
+	off          int // the index of the first candidate in selectRecodes' list
+}
+
+// run finds the candidates of the job's stretch.
+func (j *recodeJob) run(a *analyzer, sc *recodeScratch) {
+	j.dom, j.cands = -1, nil
+	if j.rc.Wrong == "cp1252" || a.recodeProbe(j.st.i, j.st.j, j.rc, sc) {
+		j.cands = a.recodeStretch(j.st.i, j.st.j, j.rc, sc)
+	}
+}
+
+// runJobs runs the jobs of one region, those of recoding r in
+// jobs[bounds[r]:bounds[r+1]], longest stretch first (the longest
+// repairs, which gain the most, are found first), and with skip leaves
+// out those that a candidate found already dominates.
+func (a *analyzer) runJobs(jobs []recodeJob, bounds *[len(recodings) + 1]int, skip bool, sc *recodeScratch) {
+	first := bounds[0]
+	order := sc.order[:0]
+	for k := first; k < len(jobs); k++ {
+		order = append(order, k)
+	}
+	slices.SortStableFunc(order, func(x, y int) int {
+		return (jobs[y].st.j - jobs[y].st.i) - (jobs[x].st.j - jobs[x].st.i)
+	})
+	for _, k := range order {
+		j := &jobs[k]
+		if skip && a.dominate(jobs, bounds, j) {
+			continue
+		}
+		j.run(a, sc)
+	}
+	sc.order = order[:0]
+}
+
+// dominate looks among the candidates found in the jobs of the region
+// (as for runJobs) for one that contains j's stretch and gains more than
+// gainBound allows any candidate of the stretch, and records it in j.
+//
+// A candidate lies inside the stretch of its job, and the stretches of a
+// recoding, in order, do not overlap: only the job of each recoding
+// whose stretch contains j's, found by binary search, can have such a
+// candidate. (Looking at every candidate of the region for every job
+// was quadratic in the stretches of a region.)
+//
+// Such a stretch need not be searched, as long as its dominating
+// candidate is selected (selectRecodes checks that): selectRecodes takes
+// the candidates by decreasing gain, so the dominating one comes before
+// any candidate of the stretch, which lies inside it and so meets it; and
+// up to there the selection, which decides each candidate by the ones
+// taken before it, is the same with the stretch's candidates or without.
+func (a *analyzer) dominate(jobs []recodeJob, bounds *[len(recodings) + 1]int, j *recodeJob) bool {
+	best, bj, bc := math.Inf(-1), -1, -1
+	for r := range recodings {
+		rj := jobs[bounds[r]:bounds[r+1]]
+		// The last stretch that starts at j's or before.
+		k := sort.Search(len(rj), func(k int) bool { return rj[k].st.i > j.st.i }) - 1
+		if k < 0 || rj[k].st.j < j.st.j {
+			continue
+		}
+		for ci, c := range rj[k].cands {
+			if c.start <= j.st.i && j.st.j <= c.end && c.gain > best {
+				best, bj, bc = c.gain, bounds[r]+k, ci
 			}
 		}
 	}
-	// Keep the best non-overlapping candidates.
-	for len(found) > 0 {
-		bi := 0
-		for k, c := range found {
-			if c.gain > found[bi].gain {
-				bi = k
+	if bj < 0 {
+		return false
+	}
+	if bound, ok := a.gainBound(j.st.i, j.st.j); !ok || !(best > bound) {
+		return false
+	}
+	j.dom, j.domCand = bj, bc
+	return true
+}
+
+// gainBound returns a bound of the gain of every candidate that
+// recodeStretch can find in text[i:j]: the negated lpText of the text,
+// between the runes before and after it. It is false for a stretch that
+// is not valid UTF-8, where the proof below is not made.
+//
+// Every score lpText adds is the model's Bigram, a log-probability (0 at
+// most, TestBigramNotPositive), plus the evidence's scriptLP (0 or -4).
+// A candidate's gain is lr - lg (recodeSegment): the lpText of its
+// repair, after every hop of its chain, less that of its garbled text, a
+// segment text[s:e] of the stretch, both between the text's own runes
+// before and after the segment. lr ≤ 0. lg adds the same terms in the
+// same order as lpText of the stretch adds for the runes of text[s:e]
+// (each garbled rune is scored after the text's rune before it), and the
+// junction to the rune after e, a Bigram: where e < j that Bigram is at
+// least the term of that rune in the stretch's lpText (scriptLP ≤ 0),
+// and where e = j it is the stretch's own junction. The stretch's lpText
+// adds these terms and more, none of them positive, in the same order,
+// so it is no more than lg; with floating-point arithmetic too, since
+// rounding is monotonic: adding a term that is not positive never raises
+// a sum, and from a lower sum the same term leads to a sum no higher. So
+// lr - lg ≤ -lg ≤ the bound. TestRecodeGainBound checks it on the
+// development set.
+func (a *analyzer) gainBound(i, j int) (float64, bool) {
+	s := a.text[i:j]
+	if !utf8x.ValidString(s) {
+		return 0, false
+	}
+	lp, _ := lpText(a.sc, lastRune(a.text[:i]), s, firstRune(a.text[j:]))
+	return -lp, true
+}
+
+// selectRecodes keeps the best non-overlapping candidates of the jobs,
+// in the order of the jobs, as spans: the best one first, then the next
+// best that overlaps no span, and so on (first in order among equal
+// gains). Should a skipped job's dominating candidate not be kept, the
+// job is run and the selection made again.
+func (a *analyzer) selectRecodes(jobs []recodeJob, sc *recodeScratch) {
+	for {
+		found := sc.found[:0]
+		for k := range jobs {
+			jobs[k].off = len(found)
+			found = append(found, jobs[k].cands...)
+		}
+		sc.found = found
+		picks := a.pickRecodes(found, sc)
+		again := false
+		for k := range jobs {
+			j := &jobs[k]
+			if j.dom >= 0 && !sc.picked[jobs[j.dom].off+j.domCand] {
+				j.run(a, sc)
+				again = true
 			}
 		}
-		c := found[bi]
-		found = append(found[:bi], found[bi+1:]...)
+		if !again {
+			for _, p := range picks {
+				c := found[p]
+				a.spans = append(a.spans, a.recodeSpan(c))
+				a.recoded = append(a.recoded, c)
+			}
+			clear(found)
+			return
+		}
+	}
+}
+
+// pickRecodes returns the indexes of the candidates that selectRecodes
+// keeps, in the order it keeps them, and marks them in sc.picked.
+//
+// It takes the candidates in order of decreasing gain, those of equal
+// gain in their order in found: the order in which taking the best of
+// those left, the first of equal ones, takes them (no gain is NaN:
+// acceptRecode compares each with a bound). The candidates it keeps,
+// which do not overlap, are held in order in sc.taken, where a binary
+// search finds the first one a candidate could overlap. (Looking for the
+// best of those left, and comparing it with every one kept, was
+// quadratic in the candidates.)
+func (a *analyzer) pickRecodes(found []recodeCand, sc *recodeScratch) []int {
+	order := sc.order[:0]
+	for k := range found {
+		order = append(order, k)
+	}
+	slices.SortStableFunc(order, func(x, y int) int { return cmp.Compare(found[y].gain, found[x].gain) })
+	if cap(sc.picked) < len(found) {
+		sc.picked = make([]bool, len(found))
+	}
+	picked := sc.picked[:len(found)]
+	clear(picked)
+	picks, taken := sc.picks[:0], sc.taken[:0]
+	for _, k := range order {
+		c := found[k]
 		if a.covered(c.start, c.end) {
 			continue
 		}
-		a.spans = append(a.spans, a.recodeSpan(c))
-		a.recoded = append(a.recoded, c)
+		// The first candidate kept that ends after c starts is the
+		// first that could overlap it; it does if it starts before c
+		// ends.
+		p := sort.Search(len(taken), func(i int) bool { return taken[i].j > c.start })
+		if p < len(taken) && taken[p].i < c.end {
+			continue
+		}
+		taken = slices.Insert(taken, p, stretch{c.start, c.end})
+		picks = append(picks, k)
+		picked[k] = true
 	}
+	sc.order, sc.picks, sc.picked, sc.taken = order[:0], picks, picked, taken[:0]
+	return picks
 }
 
 // stretch is a run of text[i:j] that the wrong codec can encode, worth
@@ -526,8 +723,8 @@ func (a *analyzer) recodeProbe(start, end int, rc recoding, sc *recodeScratch) b
 		// lpText of each with the junction to 0 taken back out, the
 		// junction looked up once, after the last rune lpRun read
 		// (lastRune's, read from the end).
-		lr, lastR, _ := lpRun(bg, a.sc.ev, prevR, u.rep(sc.all))
-		lg, lastG, _ := lpRun(bg, a.sc.ev, prevG, g)
+		lr, lastR, _ := lpRun(a.sc, prevR, u.rep(sc.all))
+		lg, lastG, _ := lpRun(a.sc, prevG, g)
 		jr, jg := bg.Bigram(lastR, 0), bg.Bigram(lastG, 0)
 		lr, lg = lr+jr, lg+jg
 		cur = max(0, cur+lr-jr-(lg-jg))
@@ -656,7 +853,6 @@ func (a *analyzer) recodeStretch(start, end int, rc recoding, sc *recodeScratch)
 // The garbled text of a unit inside a garbled region reads badly next to
 // the repaired unit, so such a unit stays.
 func (a *analyzer) edgeUnwanted(units []unit, all string, bs, be int, last bool) bool {
-	bg, ev := a.sc.bg, a.sc.ev
 	k, in := bs, bs+1 // the edge unit and its repaired neighbour
 	if last {
 		k, in = be-1, be-2
@@ -670,8 +866,8 @@ func (a *analyzer) edgeUnwanted(units []unit, all string, bs, be int, last bool)
 	if last {
 		prev, next = lastRune(units[in].rep(all)), firstRune(a.text[u.ge:])
 	}
-	lr, _ := lpText(bg, ev, prev, u.rep(all), next)
-	lg, _ := lpText(bg, ev, prev, a.text[u.gs:u.ge], next)
+	lr, _ := lpText(a.sc, prev, u.rep(all), next)
+	lg, _ := lpText(a.sc, prev, a.text[u.gs:u.ge], next)
 	return lr < lg
 }
 
@@ -730,8 +926,8 @@ func (a *analyzer) unitGains(units []unit, start int, sc *recodeScratch) []float
 			// come with the scores.
 			t = unitTerms{ok: true, g0: len(gts), r0: len(rts)}
 			var lr, lg float64
-			lr, t.lastR, _ = lpAdd(bg, a.sc.ev, 0, prevR, u.rep(sc.all), &rts)
-			lg, t.lastG, _ = lpAdd(bg, a.sc.ev, 0, prevG, a.text[u.gs:u.ge], &gts)
+			lr, t.lastR, _ = lpAdd(a.sc, 0, prevR, u.rep(sc.all), &rts)
+			lg, t.lastG, _ = lpAdd(a.sc, 0, prevG, a.text[u.gs:u.ge], &gts)
 			t.g1, t.r1 = len(gts), len(rts)
 			jr, jg := bg.Bigram(t.lastR, 0), bg.Bigram(t.lastG, 0)
 			gains[k] = (lr + jr - jr) - (lg + jg - jg)
@@ -776,33 +972,43 @@ type unitTerms struct {
 // before it, as lpText scores it, and so was each repaired rune but the
 // first, which is scored here after prev; units unitGains did not score
 // are scored here.
+//
+// unitGains keeps the scores of the units it scored one after the other,
+// so that those of a run of such units are added up in one loop.
 func (a *analyzer) segmentLP(us []unit, ts []unitTerms, sc *recodeScratch, prev, next rune, rep bool) float64 {
-	bg, ev := a.sc.bg, a.sc.ev
+	bg := a.sc.bg
 	lp, p := 0.0, prev
-	for k := range us {
+	for k := 0; k < len(us); {
 		u, t := &us[k], &ts[k] // not copied: most units only add up their terms
 		if !t.ok {
 			s := a.text[u.gs:u.ge]
 			if rep {
 				s = u.rep(sc.all)
 			}
-			lp, p, _ = lpAdd(bg, ev, lp, p, s, nil)
+			lp, p, _ = lpAdd(a.sc, lp, p, s, nil)
+			k++
 			continue
 		}
-		terms, last := sc.gTerms[t.g0:t.g1], t.lastG
+		e := k + 1 // the end of the run of scored units
+		for e < len(ts) && ts[e].ok {
+			e++
+		}
+		last := &ts[e-1]
+		terms := sc.gTerms[t.g0:last.g1]
+		p = last.lastG
 		if rep {
-			terms, last = sc.rTerms[t.r0:t.r1], t.lastR
+			terms, p = sc.rTerms[t.r0:last.r1], last.lastR
 			if k == 0 {
 				rep := u.rep(sc.all)
 				_, n := utf8.DecodeRuneInString(rep)
-				lp, _, _ = lpAdd(bg, ev, lp, p, rep[:n], nil)
+				lp, _, _ = lpAdd(a.sc, lp, prev, rep[:n], nil)
 				terms = terms[1:]
 			}
 		}
 		for _, x := range terms {
 			lp += x
 		}
-		p = last
+		k = e
 	}
 	return lp + bg.Bigram(p, next)
 }
@@ -858,6 +1064,27 @@ func hasRunes(s string, n int) bool {
 	return n <= 0
 }
 
+// runeCount is utf8.RuneCountInString(s), with ASCII and the valid two-
+// and three-byte sequences (Latin-1 and Chinese, most of the repairs and
+// of their garbled text) counted inline rather than decoded.
+func runeCount(s string) int {
+	n := 0
+	for i := 0; i < len(s); n++ {
+		switch c := s[i]; {
+		case c < utf8.RuneSelf:
+			i++
+		case c >= 0xE1 && c <= 0xEF && c != 0xED && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
+			i += 3 // as utf8x.Decode3 decodes it
+		case c >= 0xC2 && c <= 0xDF && i+1 < len(s) && s[i+1]&0xC0 == 0x80:
+			i += 2 // as utf8x.Decode2 decodes it
+		default:
+			_, w := utf8.DecodeRuneInString(s[i:])
+			i += w
+		}
+	}
+	return n
+}
+
 // recodeSegment checks one segment, the units lo to hi of the stretch
 // that decodeUnits cut last (sc.units), and extends its chain.
 func (a *analyzer) recodeSegment(lo, hi int, sc *recodeScratch, rc recoding) (recodeCand, bool) {
@@ -895,7 +1122,7 @@ func (a *analyzer) recodeSegment(lo, hi int, sc *recodeScratch, rc recoding) (re
 		if i < at {
 			at, runes = start, 0
 		}
-		runes += utf8.RuneCountInString(a.text[at:i])
+		runes += runeCount(a.text[at:i])
 		at = i
 		return runes
 	}
@@ -928,7 +1155,7 @@ func (a *analyzer) recodeSegment(lo, hi int, sc *recodeScratch, rc recoding) (re
 			// garbled text, the same terms added in the same order.
 			return 0
 		}
-		lr, _ := lpText(a.sc.bg, a.sc.ev, prev, rep, next)
+		lr, _ := lpText(a.sc, prev, rep, next)
 		return lr - lg
 	}
 	unitsGain := func() float64 { return a.segmentLP(us, ts, sc, prev, next, true) - lg }
@@ -965,7 +1192,7 @@ func (a *analyzer) recodeSegment(lo, hi int, sc *recodeScratch, rc recoding) (re
 		repGain = unitsGain()
 	}
 	gain := repGain
-	n := utf8.RuneCountInString(rep)
+	n := runeCount(rep)
 	if debugShift {
 		fmt.Printf("recode %q -> %q chain=%v gain=%.1f n=%d\n", trunc(garbled), trunc(rep), slices.Clone(chain), gain, n)
 	}
@@ -1044,7 +1271,7 @@ func reproduces(rep, garbled string, chain []recoding, fills []Fill) bool {
 func readsAs1252(rep, garbled string, fills []Fill) bool {
 	// invertChain: the UTF-8 bytes of rep are rep, when it has no
 	// invalid byte and no U+FFFD (recodeFilled).
-	if !utf8.ValidString(rep) || strings.Contains(rep, "\uFFFD") {
+	if !utf8x.ValidString(rep) || strings.Contains(rep, "\uFFFD") {
 		return false
 	}
 	cp1252Tables()

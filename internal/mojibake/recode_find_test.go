@@ -236,8 +236,9 @@ func stretchesOne(a *analyzer, cl cluster, wrong string, cov *coverCursor, dst [
 
 // TestSegmentLP checks that segmentLP of the garbled text of units is
 // lpText of that text, to the bit, as recodeSegment takes it to be (a hop
-// back to the garbled text gains 0), for runs of units of the stretches
-// of the development set and of random text.
+// back to the garbled text gains 0), and that of their repairs what
+// adding up the scores unit by unit gives, for runs of units of the
+// stretches of the development set and of random text.
 func TestSegmentLP(t *testing.T) {
 	ins, _ := filepath.Glob(filepath.Join(testshared.Dir(t, "devset"), "in", "*.txt"))
 	rng := rand.New(rand.NewSource(1))
@@ -282,9 +283,13 @@ func TestSegmentLP(t *testing.T) {
 							start, end := units[lo].gs, units[hi-1].ge
 							prev, next := lastRune(text[:start]), firstRune(text[end:])
 							got := a.segmentLP(units[lo:hi], sc.terms[lo:hi], sc, prev, next, false)
-							want, _ := lpText(a.sc.bg, a.sc.ev, prev, text[start:end], next)
+							want, _ := lpText(a.sc, prev, text[start:end], next)
 							if got != want {
 								t.Fatalf("%q %v: segmentLP %v, lpText %v", text[start:end], rc, got, want)
+							}
+							got = a.segmentLP(units[lo:hi], sc.terms[lo:hi], sc, prev, next, true)
+							if want := a.segmentLPUnitByUnit(units[lo:hi], sc.terms[lo:hi], sc, prev, next, true); math.Float64bits(got) != math.Float64bits(want) {
+								t.Fatalf("%q %v: segmentLP of the repair %v, unit by unit %v", text[start:end], rc, got, want)
 							}
 						}
 					}
@@ -293,6 +298,38 @@ func TestSegmentLP(t *testing.T) {
 		}
 		a.sc.release()
 	}
+}
+
+// segmentLPUnitByUnit is segmentLP adding up the scores of each unit in
+// a loop of its own, as it once did.
+func (a *analyzer) segmentLPUnitByUnit(us []unit, ts []unitTerms, sc *recodeScratch, prev, next rune, rep bool) float64 {
+	lp, p := 0.0, prev
+	for k := range us {
+		u, t := &us[k], &ts[k]
+		if !t.ok {
+			s := a.text[u.gs:u.ge]
+			if rep {
+				s = u.rep(sc.all)
+			}
+			lp, p, _ = lpAdd(a.sc, lp, p, s, nil)
+			continue
+		}
+		terms, last := sc.gTerms[t.g0:t.g1], t.lastG
+		if rep {
+			terms, last = sc.rTerms[t.r0:t.r1], t.lastR
+			if k == 0 {
+				rep := u.rep(sc.all)
+				_, n := utf8.DecodeRuneInString(rep)
+				lp, _, _ = lpAdd(a.sc, lp, p, rep[:n], nil)
+				terms = terms[1:]
+			}
+		}
+		for _, x := range terms {
+			lp += x
+		}
+		p = last
+	}
+	return lp + a.sc.bg.Bigram(p, next)
 }
 
 // TestRestoreUnits checks that the units and scores restoreUnits and
@@ -374,4 +411,25 @@ func TestRestoreUnits(t *testing.T) {
 		t.Fatal("no stretch had bytes restored")
 	}
 	t.Logf("%d stretches with restored bytes, %d units taken over", restored, reused)
+}
+
+// TestRuneCount compares runeCount with utf8.RuneCountInString on random
+// text and on random bytes.
+func TestRuneCount(t *testing.T) {
+	rng := rand.New(rand.NewSource(4))
+	for try := 0; try < 3000; try++ {
+		s := randomPieces(rng)
+		if try%2 == 1 {
+			b := make([]byte, rng.Intn(40))
+			for i := range b {
+				b[i] = byte(rng.Intn(256))
+			}
+			s = string(b)
+		}
+		for i := 0; i <= len(s); i += 1 + rng.Intn(4) {
+			if got, want := runeCount(s[i:]), utf8.RuneCountInString(s[i:]); got != want {
+				t.Fatalf("runeCount(%q) = %d, want %d", s[i:], got, want)
+			}
+		}
+	}
 }

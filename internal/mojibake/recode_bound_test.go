@@ -1,0 +1,234 @@
+package mojibake
+
+import (
+	"math/rand"
+	"os"
+	"path/filepath"
+	"reflect"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/hanfix/hanfix/internal/lm"
+	"github.com/hanfix/hanfix/internal/testshared"
+)
+
+// TestBigramNotPositive checks what gainBound's proof takes of the
+// model: Bigram is never positive. Bigram's own scores (quantised
+// log-probabilities, back-off weights) are not positive by construction;
+// the others (Unigram and the floors, the bonuses of classAdjust, the
+// scores of ASCII and Latin letters) depend on the runes' classes, which
+// the runes before and after here cover, each with every rune.
+func TestBigramNotPositive(t *testing.T) {
+	m := lm.Default()
+	sides := []rune{-1, 0, '\t', '\n', ' ', '!', '.', '0', 'a', 'q', 'A', 'Z', 0x80, 0xA0, 'é', 'ß', 'ő', 'ɐ',
+		'α', 'Я', '·', '—', '“', '…', '、', '。', '「', 'あ', 'ア', 'ー', '・', '丂', '中', '的', '龥', 0x3400,
+		'가', '한', 'ㄱ', 0xE000, 0xF900, '，', 0xFFFD, 0x20000, 0x2A6D6, 0xF0000, 0x10FFFF}
+	for r := rune(0); r <= 0x10FFFF; r++ {
+		if r >= 0x10000 && r%16 != 0 {
+			continue // a rune of each sixteen past the BMP
+		}
+		for _, s := range sides {
+			if lp := m.Bigram(s, r); lp > 0 {
+				t.Fatalf("Bigram(%U, %U) = %v", s, r, lp)
+			}
+			if lp := m.Bigram(r, s); lp > 0 {
+				t.Fatalf("Bigram(%U, %U) = %v", r, s, lp)
+			}
+		}
+	}
+}
+
+// recodeBoundTexts returns the inputs of the development set and 200
+// random mixtures of randomPieces.
+func recodeBoundTexts(t *testing.T) []string {
+	ins, _ := filepath.Glob(filepath.Join(testshared.Dir(t, "devset"), "in", "*.txt"))
+	var texts []string
+	for _, p := range ins {
+		raw, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts = append(texts, string(raw))
+	}
+	rng := rand.New(rand.NewSource(3))
+	for try := 0; try < 200; try++ {
+		texts = append(texts, randomPieces(rng))
+	}
+	return texts
+}
+
+// TestRecodeGainBound checks gainBound against the gains of the
+// candidates that recodeStretch finds in every stretch of the development
+// set and of random text, for every recoding (the CJK ones on every
+// region, dense or not).
+func TestRecodeGainBound(t *testing.T) {
+	cands, closest := 0, 0.0
+	for _, text := range recodeBoundTexts(t) {
+		if !Suspicious(text) {
+			continue
+		}
+		a, release := shiftedAnalyzer(text)
+		sc := new(recodeScratch)
+		cov := coverCursor{spans: a.spans}
+		var sts codecStretches
+		for _, cl := range a.clusters(&cov) {
+			a.stretches(cl, true, &cov, &sts)
+			for _, rc := range recodings {
+				list := map[string][]stretch{"cp1252": sts.cp1252, "gbk": sts.gbk, "big5": sts.big5}[rc.Wrong]
+				for _, st := range list {
+					bound, ok := a.gainBound(st.i, st.j)
+					if !ok {
+						continue
+					}
+					for _, c := range a.recodeStretch(st.i, st.j, rc, sc) {
+						cands++
+						if c.gain > bound {
+							t.Errorf("%q %v: gain %v over the bound %v", text[st.i:st.j], rc, c.gain, bound)
+						}
+						closest = max(closest, c.gain/bound)
+					}
+				}
+			}
+		}
+		release()
+	}
+	if cands < 50 {
+		t.Fatalf("only %d candidates", cands)
+	}
+	t.Logf("%d candidates, the largest gain %.2f of its bound", cands, closest)
+}
+
+// TestFindRecodesSkipping checks that findRecodes finds what it finds
+// without skipping the stretches that candidates dominate, on the
+// development set and random text.
+func TestFindRecodesSkipping(t *testing.T) {
+	for _, text := range recodeBoundTexts(t) {
+		if !Suspicious(text) {
+			continue
+		}
+		var got, want *analyzer
+		for _, skip := range []bool{true, false} {
+			a, release := shiftedAnalyzer(text)
+			a.findRecodesSkipping(skip)
+			release()
+			if skip {
+				got = a
+			} else {
+				want = a
+			}
+		}
+		if !reflect.DeepEqual(got.spans, want.spans) || !reflect.DeepEqual(got.recoded, want.recoded) || got.unsure != want.unsure {
+			t.Fatalf("%q: skipping found %+v, without %+v", text, got.spans, want.spans)
+		}
+	}
+}
+
+// TestSelectRecodesRuns checks that selectRecodes runs a skipped job
+// whose dominating candidate it does not keep: the candidates it then
+// keeps are those of running every job.
+func TestSelectRecodesRuns(t *testing.T) {
+	text := string(readTestInput(t, "d-utf8_as_cp1252-span-001.txt"))
+	a, release := shiftedAnalyzer(text)
+	defer release()
+	sc := new(recodeScratch)
+	// The stretch of the input's repair, and a dominating candidate
+	// before it that a better one overlaps.
+	var d recodeJob
+	cov := coverCursor{spans: a.spans}
+	var sts codecStretches
+	for _, cl := range a.clusters(&cov) {
+		a.stretches(cl, false, &cov, &sts)
+		for _, st := range sts.cp1252 {
+			j := recodeJob{st: st, rc: recodings[0], dom: -1}
+			if j.run(a, sc); len(j.cands) > 0 && st.i >= 10 {
+				d = j
+			}
+		}
+	}
+	if len(d.cands) == 0 {
+		t.Fatal("no candidate")
+	}
+	fake := func(start, end int, gain float64) recodeJob {
+		c := recodeCand{start: start, end: end, repair: "x", chain: recodings[:1], gain: gain}
+		return recodeJob{st: stretch{start, end}, rc: recodings[0], cands: []recodeCand{c}, dom: -1}
+	}
+	dom, over := fake(d.st.i-10, d.st.j, 1e6), fake(d.st.i-10, d.st.i, 2e6)
+	skipped := recodeJob{st: d.st, rc: d.rc, dom: 0, domCand: 0}
+	var spans [2][]Span
+	for k, jobs := range [][]recodeJob{{dom, over, skipped}, {dom, over, d}} {
+		b := *a
+		b.spans = append([]Span(nil), a.spans...)
+		b.selectRecodes(jobs, sc)
+		spans[k] = b.spans
+		if k == 0 && len(jobs[2].cands) == 0 {
+			t.Fatal("the skipped job did not run")
+		}
+	}
+	if !reflect.DeepEqual(spans[0], spans[1]) || len(spans[0]) != len(a.spans)+2 {
+		t.Fatalf("kept %+v, want %+v", spans[0], spans[1])
+	}
+}
+
+// readTestInput returns the development set's input name.
+func readTestInput(t *testing.T, name string) []byte {
+	raw, err := os.ReadFile(filepath.Join(testshared.Dir(t, "devset"), "in", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return raw
+}
+
+// TestPickRecodes compares pickRecodes with taking the best candidate
+// left (the first of equal ones) that overlaps no span, one at a time, as
+// findRecodes once did, on random candidates with many equal gains and
+// random spans found before them.
+func TestPickRecodes(t *testing.T) {
+	rng := rand.New(rand.NewSource(6))
+	sc := new(recodeScratch)
+	for try := 0; try < 2000; try++ {
+		a := &analyzer{}
+		for range rng.Intn(3) {
+			s := rng.Intn(200)
+			a.spans = append(a.spans, Span{Start: s, End: s + 1 + rng.Intn(10)})
+		}
+		found := make([]recodeCand, rng.Intn(40))
+		for k := range found {
+			s := rng.Intn(200)
+			found[k] = recodeCand{start: s, end: s + 1 + rng.Intn(30), gain: float64(rng.Intn(8))}
+		}
+		var want []recodeCand
+		left := slices.Clone(found)
+		spans := slices.Clone(a.spans)
+		for len(left) > 0 {
+			bi := 0
+			for k, c := range left {
+				if c.gain > left[bi].gain {
+					bi = k
+				}
+			}
+			c := left[bi]
+			left = append(left[:bi], left[bi+1:]...)
+			if slices.ContainsFunc(spans, func(s Span) bool { return c.start < s.End && s.Start < c.end }) {
+				continue
+			}
+			spans = append(spans, Span{Start: c.start, End: c.end})
+			want = append(want, c)
+		}
+		var got []recodeCand
+		for _, k := range a.pickRecodes(found, sc) {
+			got = append(got, found[k])
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("candidates %v, spans %v: kept %v, want %v", found, a.spans, got, want)
+		}
+	}
+}
+
+// BenchmarkFindManyRecodes is Find on text with thousands of short
+// stretches read as windows-1252 in one region, each with a candidate:
+// the selection of the candidates and the look for dominating ones must
+// not be quadratic in them.
+func BenchmarkFindManyRecodes(b *testing.B) {
+	benchFind(b, strings.Repeat("cafÃ© 中文", 5000))
+}
