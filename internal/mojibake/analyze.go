@@ -1,6 +1,7 @@
 package mojibake
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"slices"
@@ -293,15 +294,19 @@ func (a *analyzer) covered(start, end int) bool {
 
 // foundLossless reports whether recodeSegment found the repair of span sp
 // lossless with the hops and fills of its plan p: reproduces, a pure
-// function, was then true of the same arguments.
+// function, was then true of the same arguments. a.recoded must be sorted
+// by start (run sorts it); its candidates do not overlap, so at most one
+// starts where sp does, found by binary search rather than by a scan that
+// made the replay quadratic in the repairs of a document.
 func (a *analyzer) foundLossless(sp *Span, p Plan) bool {
-	for _, c := range a.recoded {
-		if c.start == sp.Start && c.end == sp.End && c.repair == sp.Repair &&
-			slices.Equal(c.chain, p.Hops) && slices.Equal(c.fills, p.Fills) {
-			return true
-		}
+	k, ok := slices.BinarySearchFunc(a.recoded, sp.Start, func(c recodeCand, start int) int {
+		return cmp.Compare(c.start, start)
+	})
+	if !ok {
+		return false
 	}
-	return false
+	c := &a.recoded[k]
+	return c.end == sp.End && c.repair == sp.Repair && slices.Equal(c.chain, p.Hops) && slices.Equal(c.fills, p.Fills)
 }
 
 func (a *analyzer) run() {
@@ -312,6 +317,7 @@ func (a *analyzer) run() {
 	a.findLost()
 	a.findNBSP()
 	sort.Slice(a.spans, func(i, j int) bool { return a.spans[i].Start < a.spans[j].Start })
+	slices.SortFunc(a.recoded, func(x, y recodeCand) int { return cmp.Compare(x.start, y.start) })
 	// Every repair must replay from its plan; a mismatch is a bug, and the
 	// span is then only reported.
 	for i := range a.spans {
