@@ -159,8 +159,9 @@ func parseRows(m *Model, n, nb uint64, p *[]byte) error {
 // two bytes and the indices increase strictly and stay below n, as in
 // nearly every row of the embedded model. It returns the bytes the row
 // took, or false when the row is not of that kind. Its loop holds few
-// values and tests each byte once: 12M fewer instructions for the
-// embedded model's 820,598 successors than the careful decoder.
+// values and tests each byte once: with it, decoding the embedded
+// model's 820,598 successors takes 16M fewer instructions than through a
+// closure per value and an append per successor, as Parse did.
 func fastRow(succ []uint16, succQ []uint8, src []byte, n uint32) (int, bool) {
 	succQ = succQ[:len(succ)]
 	at, idx := 0, uint32(0)
