@@ -72,9 +72,7 @@ func newModel(n int) *Model {
 		back:     make([]float32, n),
 		rowStart: make([]uint32, n+1),
 	}
-	for r := range m.uni {
-		m.uni[r] = float32(floor(rune(r)))
-	}
+	fillFloors(&m.uni)
 	return m
 }
 

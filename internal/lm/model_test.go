@@ -193,3 +193,23 @@ func TestChainMatchesLogProb(t *testing.T) {
 		assert.Zero(t, c.LogProb())
 	}
 }
+
+// TestFloorBlocks checks that floor is the same throughout each block of
+// floorBlocks, which fillFloors relies on, and that fillFloors gives
+// floor of every BMP rune.
+func TestFloorBlocks(t *testing.T) {
+	for _, b := range floorBlocks {
+		for r := b.lo; r <= b.hi; r++ {
+			if floor(r) != floor(b.lo) {
+				t.Fatalf("floor(%U) = %v, floor(%U) = %v", r, floor(r), b.lo, floor(b.lo))
+			}
+		}
+	}
+	var u [0x10000]float32
+	fillFloors(&u)
+	for r := range u {
+		if u[r] != float32(floor(rune(r))) {
+			t.Fatalf("fillFloors: %U: %v, floor: %v", r, u[r], floor(rune(r)))
+		}
+	}
+}

@@ -147,6 +147,11 @@ func ParsePunct(data []byte, m *Model) (*PunctStats, error) {
 	}
 	bad := false
 	u := func() int {
+		if len(body) > 0 && body[0] < 0x80 { // most values fit one byte
+			x := int(body[0])
+			body = body[1:]
+			return x
+		}
 		x, k := binary.Uvarint(body)
 		if k <= 0 || x > 1<<40 {
 			bad = true

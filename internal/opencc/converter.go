@@ -486,6 +486,7 @@ type inPlace struct {
 // document in the other script, which changes every few characters, is
 // converted without a call per change.
 func (m *matcher) replaceInPlace(s string, i int, ip *inPlace, noIDS, conservative bool) (int, int, int32) {
+	bmp := m.bmp // loaded once, not from m for every character
 	// i is never negative: compared as unsigned numbers, the loop test
 	// also proves s[i] in bounds, which saves a check per character.
 	for uint(i) < uint(len(s)) {
@@ -502,7 +503,7 @@ func (m *matcher) replaceInPlace(s string, i int, ip *inPlace, noIDS, conservati
 			// overlong sequence, IDS operator or surrogate: one test
 			// instead of the three.
 			if w&0xC0C0F0 == 0x8080E0 && (byte(w)-0xE4 <= 0xE9-0xE4 || r >= 0x800 && uint32(r-0x2FF0) >= 0x10 && uint32(r-0xD800) >= 0x800) {
-				cur := uint32(m.bmp[uint16(r)])
+				cur := uint32(bmp[uint16(r)])
 				if cur == 0 {
 					i += 3
 					continue
@@ -558,6 +559,7 @@ func (m *matcher) replaceInPlace(s string, i int, ip *inPlace, noIDS, conservati
 // character, holds its few variables in registers (inside runDenseTraced
 // they were spilled to the stack on every character).
 func (m *matcher) nextChange(s string, i int, noIDS, conservative bool) (int, int, int32) {
+	bmp := m.bmp // see replaceInPlace
 	for i < len(s) {
 		var n int
 		var v int32
@@ -571,7 +573,7 @@ func (m *matcher) nextChange(s string, i int, noIDS, conservative bool) (int, in
 			// overlong sequence, IDS operator or surrogate: one test
 			// instead of the three.
 			if c0-0xE4 <= 0xE9-0xE4 || r >= 0x800 && uint32(r-0x2FF0) >= 0x10 && uint32(r-0xD800) >= 0x800 {
-				cur := uint32(m.bmp[uint16(r)])
+				cur := uint32(bmp[uint16(r)])
 				if cur == 0 {
 					i += 3
 					continue

@@ -177,3 +177,20 @@ func TestNamesAndErrors(t *testing.T) {
 	assert.Greater(t, EmbeddedSize(), 1_000_000)
 	assert.Less(t, EmbeddedSize(), 2_000_000)
 }
+
+// TestMatcherBMPTable checks the flat table of first nodes and its bits
+// against the two-level table they copy, for every BMP rune.
+func TestMatcherBMPTable(t *testing.T) {
+	c, err := New("s2t", Options{})
+	require.NoError(t, err)
+	for _, m := range append(append([]*matcher{c.seg}, c.norm...), c.chain...) {
+		if m == nil {
+			continue
+		}
+		for r := rune(0); r < 0x10000; r++ {
+			n := m.lo[m.hi[r>>8]+uint32(r&0xff)]
+			require.Equal(t, uint16(n), m.bmp[r], "%s: %U", m.name, r)
+			require.Equal(t, n != 0, m.firstBits[r>>6]&(1<<(r&63)) != 0, "%s: %U", m.name, r)
+		}
+	}
+}
