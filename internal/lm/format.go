@@ -121,7 +121,10 @@ func parseRows(m *Model, n, nb uint64, p *[]byte) error {
 		if !ok || k > uint64(len(data)-at) {
 			return fmt.Errorf("parse model: row %d: %w", i, errFormat)
 		}
-		if k <= nb-pos {
+		// (pos passes nb only in a damaged model, whose rows hold more
+		// successors than it says: the careful decoder then counts on to
+		// report it.)
+		if pos <= nb && k <= nb-pos {
 			if w, ok := fastRow(succ[pos:pos+k], succQ[pos:pos+k], data[at:], uint32(n)); ok {
 				at += w
 				pos += k
