@@ -4,9 +4,13 @@ package pinyin
 // many characters: HasReading parses its syllable and looks its
 // toneless form up on every call.
 type Syllable struct {
+	// t is the dictionary, kept so that Of does not ask data's
+	// sync.OnceValue on every call (the mojibake searches ask Of of
+	// whole rows of candidate characters); nil when the syllable was
+	// not parsed or is not in the inventory.
+	t    *tables
 	id   uint32
 	tone uint8
-	ok   bool // parsed and in the inventory
 }
 
 // ParseSyllable parses syllable as HasReading does. A syllable that
@@ -17,22 +21,22 @@ func ParseSyllable(syllable string) Syllable {
 	if !ok {
 		return Syllable{}
 	}
-	id, ok := data().baseID[string(buf[:n])]
+	t := data()
+	id, ok := t.baseID[string(buf[:n])]
 	if !ok {
 		return Syllable{}
 	}
-	return Syllable{id: id, tone: tone, ok: true}
+	return Syllable{t: t, id: id, tone: tone}
 }
 
 // Of reports HasReading(r, syllable) of the syllable s was parsed from.
 func (s Syllable) Of(r rune) bool {
-	if !s.ok {
+	if s.t == nil {
 		return false
 	}
-	t := data()
-	off := t.entry(r)
+	off := s.t.entry(r)
 	if off < 0 {
 		return false
 	}
-	return t.hasReading(off, s.id, s.tone)
+	return s.t.hasReading(off, s.id, s.tone)
 }
