@@ -369,12 +369,15 @@ func (a *analyzer) run() {
 // (with readsAs1252 for the one hop utf8<-cp1252, invertFilled
 // otherwise) has found that reading the UTF-8 of rep through the hops
 // from the last, each hop's input valid UTF-8 without U+FFFD, gives
-// runes that are, at the fills' places (fill k at rune At+k), the fills'
-// bytes b as D(b), and elsewhere, in order, all the runes of garbled,
-// each from its own UTF-8. undoHops, from the first hop, writes each
-// rune D(b) of garbled as b and fill k before rune At, that is at byte
-// At+k: the bytes read by the first hop, whose decoding it returns as
-// they are valid UTF-8; and so on through every hop up to rep.
+// runes D(b), one a byte b that the first hop read, that are at the
+// fills' places (fill k at rune At+k) the fills' bytes B as rune(B)
+// (which is D(b) only for b = B: a byte windows-1252 leaves undefined,
+// or any byte for ISO-8859-1), and elsewhere, in order, all the runes
+// of garbled, each from its own UTF-8. undoHops, from the first hop,
+// writes each rune D(b) of garbled as b and fill k's byte before rune
+// At, that is at byte At+k: the bytes the first hop read, whose decoding
+// it returns as they are valid UTF-8; and so on through every hop up to
+// rep.
 // (TestByteHopsReplay checks it on random text.)
 func byteHopPlan(p Plan) bool {
 	if p.Shift != nil || len(p.Hops) == 0 || len(p.Fills) > 0 && p.Fills[0].Lost {
