@@ -449,14 +449,12 @@ func (win *lostWindow) logProb(sc punctScorer) (float64, bool) {
 		if bad {
 			return 0, false // no character, a control, private use, U+FFFD or GBK's one-byte €: no repair
 		}
-		t := sc.pair(prev, r)
+		t, b, haveB := sc.pair(prev, r)
 		lp += t
 		if isHan(prev) && isHan(prev2) {
-			// Between two Han characters that are no marks, pair is the
-			// model's bigram (no mark, no bracket): the trigram's bigram
-			// is not looked up again (TestPairIsBigramBetweenHan).
-			b := t
-			if !isHan(r) || sc.pm.IsMark(prev) || sc.pm.IsMark(r) {
+			// The trigram's bigram is the one pair looked up, if it did
+			// (neither prev nor r a mark).
+			if !haveB {
 				b = sc.m.Bigram(prev, r)
 			}
 			if i == win.ws { // after win.prev2 and win.prev
@@ -488,7 +486,8 @@ func (win *lostWindow) logProb(sc punctScorer) (float64, bool) {
 		return 0, false
 	}
 	if i == len(bs) {
-		lp += sc.pair(prev, win.next)
+		t, _, _ := sc.pair(prev, win.next)
+		lp += t
 	}
 	return lp, true
 }

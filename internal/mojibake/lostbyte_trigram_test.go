@@ -16,21 +16,21 @@ func TestLostTrigram(t *testing.T) {
 	assert.Zero(t, tri('龥', '龥', '驱'), "no counts after the pair")
 }
 
-// TestPairIsBigramBetweenHan checks what lostWindow.logProb relies on to
-// look the bigram up once: between two Han characters that are no marks,
-// punctScorer.pair is the model's bigram, whatever the brackets and the
-// sentence.
-func TestPairIsBigramBetweenHan(t *testing.T) {
+// TestPairBigram checks the bigram that punctScorer.pair hands to
+// lostWindow.logProb for the trigram: the model's bigram, whatever the
+// brackets and the sentence, exactly where neither rune is a mark.
+func TestPairBigram(t *testing.T) {
 	m, pm := lm.Default(), lm.DefaultPunct()
 	ps := punctScorer{m: m, pm: pm, open: openBrackets("「（《"), sent: pm.SentenceOf("为什么")}
-	text := []rune("设备驱动程序的安装与更新，请按说明书操作。龥齉丂")
+	text := []rune("设备驱动程序的安装与更新，请按F9说明书（第2版）操作。龥齉丂」\n")
 	for i := 1; i < len(text); i++ {
 		a, b := text[i-1], text[i]
-		if !isHan(a) || !isHan(b) || pm.IsMark(a) || pm.IsMark(b) {
-			continue
+		_, bg, ok := ps.pair(a, b)
+		if marks := pm.IsMark(a) || pm.IsMark(b); ok == marks {
+			t.Errorf("pair(%q, %q) has a bigram: %v, want %v", a, b, ok, !marks)
 		}
-		if got, want := ps.pair(a, b), m.Bigram(a, b); got != want {
-			t.Errorf("pair(%c, %c) = %v, Bigram %v", a, b, got, want)
+		if ok && bg != m.Bigram(a, b) {
+			t.Errorf("pair(%q, %q) bigram = %v, Bigram %v", a, b, bg, m.Bigram(a, b))
 		}
 	}
 }

@@ -16,18 +16,22 @@ type punctScorer struct {
 	sent lm.Sentence // whether the sentence so far asks a question
 }
 
-// pair returns the log-probability of r after prev and reads r.
-func (s *punctScorer) pair(prev, r rune) float64 {
-	var lp float64
+// pair returns the log-probability of r after prev and reads r. Where
+// neither prev nor r is a mark, that is the model's bigram of the two
+// (plus what the brackets say of r), and pair returns that bigram too,
+// with haveBigram set: lostWindow.logProb needs it for the trigram, and
+// looking it up again cost a model look-up for most of its candidates.
+func (s *punctScorer) pair(prev, r rune) (lp, bigram float64, haveBigram bool) {
 	switch {
 	case s.pm.IsMark(r):
 		lp = s.pm.Before(prev, r) + s.pm.Question(r, s.sent.Question())
 	case s.pm.IsMark(prev):
 		lp = s.pm.After(prev, r)
 	default:
-		lp = s.m.Bigram(prev, r)
+		bigram, haveBigram = s.m.Bigram(prev, r), true
+		lp = bigram
 	}
 	lp += s.open.bracketLP(s.pm, r)
 	s.sent.Add(s.pm, r)
-	return lp
+	return lp, bigram, haveBigram
 }
