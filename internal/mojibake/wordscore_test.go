@@ -1,7 +1,6 @@
 package mojibake
 
 import (
-	"math/rand/v2"
 	"strings"
 	"testing"
 )
@@ -100,15 +99,15 @@ func TestPunctJunction(t *testing.T) {
 
 func TestWordList(t *testing.T) {
 	ws := wordList()
-	if ws.len() != 85654 {
-		t.Errorf("%d words, want 85654 (regenerate with go generate and update the doc comment)", ws.len())
+	if ws.Len() != 85654 {
+		t.Errorf("%d words, want 85654 (regenerate with go generate and update the doc comment)", ws.Len())
 	}
 	for _, w := range []string{"您", "也", "可以", "字符串", "名稱"} {
-		if _, ok := ws.get(wordKey([]rune(w))); !ok {
+		if _, ok := ws.Get(wordKey([]rune(w))); !ok {
 			t.Errorf("%s missing", w)
 		}
 	}
-	if parseWords("HWS1\x02", nil).len() != 0 || parseWords("junk", nil).len() != 0 {
+	if parseWords("HWS1\x02", nil).Len() != 0 || parseWords("junk", nil).Len() != 0 {
 		t.Error("malformed lists must decode to nothing")
 	}
 }
@@ -122,7 +121,7 @@ func TestWordTablesSameAsMapWalk(t *testing.T) {
 	for i := range one {
 		one[i] = 1
 	}
-	for k, lp := range ws.all {
+	for k, lp := range ws.All {
 		bits.add(k)
 		if r := rune(k & 0xFFFF); k>>16 == 1<<46 && isBMPHan(r) {
 			one[r-0x4E00] = lp
@@ -158,52 +157,5 @@ func TestWordRankDelta(t *testing.T) {
 	}
 	if a, b := wordRankDelta(chain("。"), '她'), wordRankDelta(chain("。"), '牟'); a <= b {
 		t.Errorf("她 %.2f, 牟 %.2f after 。: want 她 ahead", a, b)
-	}
-}
-
-// all yields the table's words, in no particular order.
-func (t *wordTable) all(yield func(k uint64, lp float32) bool) {
-	if t.zero && !yield(0, t.zeroLP) {
-		return
-	}
-	for i, k := range t.keys {
-		if k != 0 && !yield(k, t.lps[i]) {
-			return
-		}
-	}
-}
-
-// TestWordTable checks the word table against a map: keys that collide
-// and repeat, the key 0, and growth past the size it was made for.
-func TestWordTable(t *testing.T) {
-	tab, want := newWordTable(4), map[uint64]float32{}
-	rng := rand.New(rand.NewPCG(1, 2))
-	for i := range 5000 {
-		k := rng.Uint64N(3000) << 48 // many share their low bits
-		if i%1000 == 0 {
-			k = 0
-		}
-		lp := -float32(i) / 10
-		tab.put(k, lp)
-		want[k] = lp
-	}
-	if tab.len() != len(want) {
-		t.Fatalf("%d keys, want %d", tab.len(), len(want))
-	}
-	for k := uint64(0); k < 3100; k++ {
-		lp, ok := tab.get(k << 48)
-		if wlp, wok := want[k<<48]; ok != wok || lp != wlp {
-			t.Fatalf("get(%x) = %v, %v, want %v, %v", k<<48, lp, ok, wlp, wok)
-		}
-	}
-	n := 0
-	for k, lp := range tab.all {
-		if want[k] != lp {
-			t.Fatalf("all yields %x: %v, want %v", k, lp, want[k])
-		}
-		n++
-	}
-	if n != len(want) {
-		t.Fatalf("all yields %d keys, want %d", n, len(want))
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"sync"
 	"unicode/utf8"
 
+	"github.com/hanfix/hanfix/internal/keytab"
 	"github.com/hanfix/hanfix/internal/lm"
 )
 
@@ -51,8 +52,8 @@ const (
 
 var (
 	wordsOnce sync.Once
-	words     *wordTable  // wordKey → log-probability
-	wordBits  *wordFilter // the keys of words, for quick misses
+	words     *keytab.Table[float32] // wordKey → log-probability
+	wordBits  *wordFilter            // the keys of words, for quick misses
 	// wordOne is the log-probability of each one-character word of
 	// U+4E00–U+9FFF, +1 for characters that are no word: almost every
 	// character the ranking asks about is one, and an array answers
@@ -70,7 +71,7 @@ func wordKey(rs []rune) uint64 {
 }
 
 // wordList returns the embedded word list, decoded on first use.
-func wordList() *wordTable {
+func wordList() *keytab.Table[float32] {
 	wordsOnce.Do(func() {
 		wordBits = new(wordFilter)
 		wordOne = new([0x9FFF - 0x4E00 + 1]float32)
@@ -116,101 +117,14 @@ func (f *wordFilter) mayHave(k uint64) bool {
 	return f[i]&bits == bits
 }
 
-// wordTable maps word keys (wordKey) to log-probabilities: a hash table
-// with open addressing and linear probing, which the word list fills
-// once. Filling a Go map with the 85,654 words took 14M of the CLI's
-// 217M start-up instructions (runtime.mapassign), filling this table
-// (1.5 MB) 4.4M.
-type wordTable struct {
-	keys  []uint64  // the keys by slot, 0 for an empty slot
-	lps   []float32 // the log-probabilities by slot
-	used  int       // the slots in use
-	shift uint      // 64 - log2(len(keys)), for slot
-	// The key 0 (four U+0000, in a malformed list only) marks the empty
-	// slots, so it is kept apart.
-	zero   bool
-	zeroLP float32
-}
-
-// newWordTable returns an empty table with room for n keys.
-func newWordTable(n int) *wordTable {
-	t := &wordTable{}
-	t.alloc(n)
-	return t
-}
-
-// alloc gives t empty slots for n keys, at most three quarters full.
-func (t *wordTable) alloc(n int) {
-	size, shift := 16, uint(60)
-	for size*3 < n*4 {
-		size, shift = size*2, shift-1
-	}
-	t.keys, t.lps, t.used, t.shift = make([]uint64, size), make([]float32, size), 0, shift
-}
-
-// slot returns where the search for k starts (Fibonacci hashing).
-func (t *wordTable) slot(k uint64) int {
-	return int(k * 0x9E3779B97F4A7C15 >> t.shift)
-}
-
-// get returns the log-probability of the word with key k, and whether the
-// table has it.
-func (t *wordTable) get(k uint64) (float32, bool) {
-	if k == 0 {
-		return t.zeroLP, t.zero
-	}
-	mask := len(t.keys) - 1
-	for i := t.slot(k); ; i = (i + 1) & mask {
-		switch t.keys[i] {
-		case k:
-			return t.lps[i], true
-		case 0:
-			return 0, false
-		}
-	}
-}
-
-// put sets the log-probability of the word with key k, doubling the
-// table first when it would be more than three quarters full.
-func (t *wordTable) put(k uint64, lp float32) {
-	if k == 0 {
-		t.zero, t.zeroLP = true, lp
-		return
-	}
-	if (t.used+1)*4 > len(t.keys)*3 {
-		keys, lps := t.keys, t.lps
-		t.alloc(2 * t.used)
-		for i, k := range keys {
-			if k != 0 {
-				t.put(k, lps[i])
-			}
-		}
-	}
-	mask := len(t.keys) - 1
-	i := t.slot(k)
-	for t.keys[i] != 0 && t.keys[i] != k {
-		i = (i + 1) & mask
-	}
-	if t.keys[i] == 0 {
-		t.keys[i] = k
-		t.used++
-	}
-	t.lps[i] = lp
-}
-
-// len returns the number of words in the table.
-func (t *wordTable) len() int {
-	if t.zero {
-		return t.used + 1
-	}
-	return t.used
-}
-
 // parseWords decodes the front-coded list (see tools/genwords), calling
 // visit, unless nil, with each word's key and log-probability in the order
 // of the list; a malformed list yields the words read before the damage.
-func parseWords(data string, visit func(k uint64, lp float32)) *wordTable {
-	m := newWordTable(90000)
+//
+// The words go into a keytab.Table: filling a Go map with the 85,654 words
+// took 14M of the CLI's 217M start-up instructions.
+func parseWords(data string, visit func(k uint64, lp float32)) *keytab.Table[float32] {
+	m := keytab.Make[float32](90000)
 	if len(data) < 4 || data[:4] != "HWS1" {
 		return m
 	}
@@ -243,7 +157,7 @@ func parseWords(data string, visit func(k uint64, lp float32)) *wordTable {
 			i += sz
 		}
 		k, lp := pre[n]|uint64(n)<<62, -float32(q)/10
-		m.put(k, lp)
+		m.Put(k, lp)
 		if visit != nil {
 			visit(k, lp)
 		}
@@ -257,13 +171,13 @@ func parseWords(data string, visit func(k uint64, lp float32)) *wordTable {
 // outside the list scored by the character model's unigram. Steps 1 to
 // len(rs) ≤ wordContext+1 are the dynamic programme of the stretch, which
 // computes those of all its prefixes on the way.
-func segmentStep(m *lm.Model, ws *wordTable, rs []rune, i int, best *[wordContext + 2]float64) {
+func segmentStep(m *lm.Model, ws *keytab.Table[float32], rs []rune, i int, best *[wordContext + 2]float64) {
 	best[i] = segmentNext(ws, rs, rs[i-1], m.Unigram(rs[i-1]), i, best)
 }
 
 // segmentNext returns what segmentStep sets best[i] to, with rs[i-1] = r
 // given apart (rs may end before it) and uni, the model's Unigram(r).
-func segmentNext(ws *wordTable, rs []rune, r rune, uni float64, i int, best *[wordContext + 2]float64) float64 {
+func segmentNext(ws *keytab.Table[float32], rs []rune, r rune, uni float64, i int, best *[wordContext + 2]float64) float64 {
 	// The scores are sums of log-probabilities, never NaN, and only
 	// best[0] is 0: a comparison keeps the larger as max does, without
 	// max's tests for NaN and the sign of zero.
@@ -284,7 +198,7 @@ func segmentNext(ws *wordTable, rs []rune, r rune, uni float64, i int, best *[wo
 		if !wordBits.mayHave(k) {
 			continue
 		}
-		if lp, ok := ws.get(k); ok {
+		if lp, ok := ws.Get(k); ok {
 			if x := best[i-n] + float64(lp); x > b {
 				b = x
 			}
