@@ -380,8 +380,15 @@ func (a *analyzer) run() {
 // rep.
 // (TestByteHopsReplay checks it on random text.)
 func byteHopPlan(p Plan) bool {
-	if p.Shift != nil || len(p.Hops) == 0 || len(p.Fills) > 0 && p.Fills[0].Lost {
+	if p.Shift != nil || len(p.Hops) == 0 {
 		return false
+	}
+	// Any fill may be a lost byte: recodeSegment lists a stretch's unit
+	// fills before its lost ones.
+	for _, f := range p.Fills {
+		if f.Lost {
+			return false
+		}
 	}
 	for _, h := range p.Hops {
 		if h != (recoding{"utf8", "cp1252"}) && h != (recoding{"utf8", "latin1"}) {

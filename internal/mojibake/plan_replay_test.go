@@ -1,6 +1,7 @@
 package mojibake
 
 import (
+	"github.com/stretchr/testify/assert"
 	"math/rand/v2"
 	"testing"
 )
@@ -73,5 +74,27 @@ func TestByteHopsReplay(t *testing.T) {
 	}
 	if replayed < 1000 || withFills < 100 {
 		t.Errorf("only %d repairs replayed, %d of them with fills and two hops", replayed, withFills)
+	}
+}
+
+// TestByteHopPlan checks which plans byteHopPlan lets run skip: byte-hop
+// chains without a lost byte, wherever a lost fill stands among the
+// fills.
+func TestByteHopPlan(t *testing.T) {
+	cp, lat, gbk := recoding{"utf8", "cp1252"}, recoding{"utf8", "latin1"}, recoding{"utf8", "gbk"}
+	for _, tc := range []struct {
+		name string
+		p    Plan
+		want bool
+	}{
+		{"one hop", Plan{Hops: []recoding{cp}}, true},
+		{"two hops with a fill", Plan{Hops: []recoding{cp, lat}, Fills: []Fill{{At: 3, B: 0x81}}}, true},
+		{"no hop", Plan{}, false},
+		{"GBK hop", Plan{Hops: []recoding{cp, gbk}}, false},
+		{"lost byte first", Plan{Hops: []recoding{cp}, Fills: []Fill{{At: 1, B: 0x9D, Lost: true}}}, false},
+		{"lost byte after a fill", Plan{Hops: []recoding{cp}, Fills: []Fill{{At: 1, B: 0x81}, {At: 5, B: 0x9D, Lost: true}}}, false},
+		{"shift", Plan{Shift: &ShiftPlan{}}, false},
+	} {
+		assert.Equal(t, tc.want, byteHopPlan(tc.p), tc.name)
 	}
 }
