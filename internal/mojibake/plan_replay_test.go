@@ -1,9 +1,10 @@
 package mojibake
 
 import (
-	"github.com/stretchr/testify/assert"
 	"math/rand/v2"
 	"testing"
+
+	"github.com/stretchr/testify/assert"
 )
 
 // TestCP1252RoundTrip checks what byteHopPlan's proof rests on:
