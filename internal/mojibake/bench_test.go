@@ -99,6 +99,27 @@ func BenchmarkFindDamaged(b *testing.B) {
 	benchFind(b, devsetInputs(b, "[cd]*.txt"))
 }
 
+// BenchmarkFindDamagedParallel is BenchmarkFindDamaged on every core at
+// once, GOMAXPROCS goroutines each running Find on the input, as a
+// pipeline that cleans many documents runs it: MB/s is the total of the
+// cores, and MB/cpu-s, the rate per core, shows how well Find scales
+// (it shares only read-only models and pooled scratch memory).
+func BenchmarkFindDamagedParallel(b *testing.B) {
+	s := devsetInputs(b, "[cd]*.txt")
+	Find(s)
+	b.SetBytes(int64(len(s)))
+	b.ReportAllocs()
+	b.ResetTimer()
+	t0 := cputime.Now()
+	// RunParallel shares b.N iterations out among the goroutines.
+	b.RunParallel(func(pb *testing.PB) {
+		for pb.Next() {
+			Find(s)
+		}
+	})
+	cputime.ReportRate(b, t0, len(s)*b.N)
+}
+
 // BenchmarkFindDamagedRecode is the codec-chain mojibake of the
 // development set alone (category d, UTF-8 read as windows-1252, GBK or
 // Big5 and back), where most of Find's time goes to findRecodes.
