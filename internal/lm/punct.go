@@ -62,11 +62,12 @@ type PunctStats struct {
 	// Log-ratios of the bracket state (see Brackets).
 	closeOpen, closeUnopened, endOpen float64
 
-	// qends has bit r set for the last rune r of every question word of
-	// at most three runes in the BMP: Sentence.Add, asked for every
-	// character the lost-byte search tries, compares the words only
-	// after such a rune.
-	qends *[0x10000 / 64]uint64
+	// addBits has bit r set for the runes r in the BMP on which
+	// Sentence.Add does more than remember r: those that end a sentence
+	// and the last rune of every question word of at most three runes.
+	// Add, asked for every character the lost-byte search tries, is
+	// inlined and compares the words only after such a rune.
+	addBits *[0x10000 / 64]uint64
 	// markBits has bit r set for the marks in the BMP: IsMark, asked
 	// for every character the lost-byte search tries, answers from it
 	// rather than from the map of marks.
@@ -129,12 +130,15 @@ func ParsePunct(data []byte, m *Model) (*PunctStats, error) {
 			p.markBits[r>>6] |= 1 << (r & 63)
 		}
 	}
-	p.qends = new([0x10000 / 64]uint64)
+	p.addBits = new([0x10000 / 64]uint64)
+	for _, r := range sentenceEnds {
+		p.addBits[r>>6] |= 1 << (r & 63)
+	}
 	for _, w := range strings.Fields(lines[1]) {
 		rs := []rune(w)
 		p.qwords = append(p.qwords, rs)
 		if r := rs[len(rs)-1]; len(rs) <= 3 && r < 0x10000 {
-			p.qends[r>>6] |= 1 << (r & 63)
+			p.addBits[r>>6] |= 1 << (r & 63)
 		}
 	}
 	if _, err := fmt.Sscanf(lines[2], "%g %g %g", &p.closeOpen, &p.closeUnopened, &p.endOpen); err != nil ||
@@ -358,34 +362,67 @@ func (p *PunctStats) Brackets() (closeOpen, closeUnopened, endOpen float64) {
 // Sentence tracks whether the sentence read so far holds a question word.
 // The zero value is at the start of a sentence.
 type Sentence struct {
-	last [3]rune // the last runes, most recent last
+	// last holds the last three runes, 21 bits each, the most recent in
+	// the low bits (a rune that is not valid as 0x1FFFFF, which no
+	// question word holds): a shift is all Add does for most runes.
+	last uint64
 	q    bool
 }
+
+// lastMask keeps the three runes of Sentence.last.
+const lastMask = 1<<63 - 1
 
 // Question reports whether the sentence holds a question word.
 func (s *Sentence) Question() bool { return s.q }
 
+// sentenceEnds are the runes that end a sentence for Sentence.
+var sentenceEnds = [...]rune{'\n', '\r', '。', '！', '？'}
+
 // Add reads r with the question words of p: a line end or 。！？ ends the
 // sentence.
 func (s *Sentence) Add(p *PunctStats, r rune) {
+	if u := uint32(r); u >= 0x10000 || p.addBits[u>>6]>>(u&63)&1 != 0 {
+		s.add(p, r)
+		return
+	}
+	s.last = s.last<<21&lastMask | uint64(r)
+}
+
+// add is Add for a rune that may end the sentence or a question word, or
+// is outside the BMP.
+func (s *Sentence) add(p *PunctStats, r rune) {
 	switch r {
 	case '\n', '\r', '。', '！', '？':
 		*s = Sentence{}
 		return
 	}
-	s.last = [3]rune{s.last[1], s.last[2], r}
+	u := uint64(0x1FFFFF)
+	if utf8.ValidRune(r) {
+		u = uint64(r)
+	}
+	s.last = s.last<<21&lastMask | u
 	if s.q || !isHanToken(r) {
 		return
 	}
-	if r < 0x10000 && p.qends[r>>6]&(1<<(r&63)) == 0 {
-		return // no question word ends with r
-	}
 	for _, w := range p.qwords {
-		if len(w) <= 3 && endsWith(s.last[:], w) {
+		if len(w) <= 3 && s.endsWith(w) {
 			s.q = true
 			return
 		}
 	}
+}
+
+// endsWith reports whether the last runes read are w, of at most three
+// runes.
+func (s *Sentence) endsWith(w []rune) bool {
+	last := s.last
+	for i := len(w) - 1; i >= 0; i-- {
+		if last&0x1FFFFF != uint64(w[i]) {
+			return false
+		}
+		last >>= 21
+	}
+	return true
 }
 
 // SentenceOf returns the state after reading the last line of text.
@@ -400,16 +437,4 @@ func (p *PunctStats) SentenceOf(text string) Sentence {
 		text = text[n:]
 	}
 	return s
-}
-
-func endsWith(s, w []rune) bool {
-	if len(w) > len(s) {
-		return false
-	}
-	for i := range w {
-		if s[len(s)-len(w)+i] != w[i] {
-			return false
-		}
-	}
-	return true
 }

@@ -889,7 +889,10 @@ type brackets [len(bracketPairs)]int8
 // bracketish reports whether r can change the counts or the cost: a line
 // end or one of the paired marks (U+2018–U+201D, U+3008–U+3017, （）).
 func bracketish(r rune) bool {
-	return r == '\n' || r == '\r' || r >= 0x2018 && r <= 0x201D || r >= 0x3008 && r <= 0x3017 || r == '（' || r == '）'
+	if r > 0x3017 { // most text: Han characters, asked about first
+		return r == '（' || r == '）'
+	}
+	return r == '\n' || r == '\r' || r >= 0x2018 && r <= 0x201D || r >= 0x3008
 }
 
 // bracketOf returns the index in bracketPairs of the mark r and whether
