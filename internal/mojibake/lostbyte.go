@@ -241,18 +241,6 @@ func restoreLost(dst []lostFill, text string, end int, bs []byte, bpos, tpos, lo
 		ps := punctScorer{m: m, pm: pm, open: w.open, sent: w.sent}
 		var try func(j int)
 		try = func(j int) {
-			if j < 0 {
-				lp, ok := win.logProb(ps)
-				if !ok {
-					return
-				}
-				if lp > best {
-					second, best, bestB = best, lp, cand
-				} else if lp > second {
-					second = lp
-				}
-				return
-			}
 			// Fill from the last byte back, so that each byte's failure
 			// is checked against the byte after it.
 			q := pos[j]
@@ -270,7 +258,19 @@ func restoreLost(dst []lostFill, text string, end int, bs []byte, bpos, tpos, lo
 				}
 				bs[q] = x
 				cand[j] = x
-				try(j - 1)
+				if j > 0 {
+					try(j - 1)
+					continue
+				}
+				lp, ok := win.logProb(ps)
+				if !ok {
+					continue
+				}
+				if lp > best {
+					second, best, bestB = best, lp, cand
+				} else if lp > second {
+					second = lp
+				}
 			}
 			bs[q] = 0xFF
 		}
