@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"fmt"
 	"math"
+	"math/bits"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -72,6 +73,12 @@ type PunctStats struct {
 	// for every character the lost-byte search tries, answers from it
 	// rather than from the map of marks.
 	markBits *[0x10000 / 64]uint64
+	// markRank counts the marks in the BMP before each word of markBits,
+	// and byRank holds the index (in marks) of the BMP marks in the
+	// order of their runes: markIndex finds a mark's index with them
+	// rather than with the map.
+	markRank *[0x10000 / 64]uint16
+	byRank   []uint8
 }
 
 // punctContext is the count of one token before anything and before each
@@ -148,6 +155,18 @@ func ParsePunct(data []byte, m *Model) (*PunctStats, error) {
 	n := len(p.marks)
 	if n == 0 || n > 255 {
 		return nil, fmt.Errorf("parse punctuation statistics: %d marks: %w", n, errFormat)
+	}
+	p.markRank = new([0x10000 / 64]uint16)
+	ranked := 0
+	for i, w := range p.markBits {
+		p.markRank[i] = uint16(ranked)
+		ranked += bits.OnesCount64(w)
+	}
+	p.byRank = make([]uint8, ranked)
+	for r, k := range p.index {
+		if r >= 0 && r < 0x10000 {
+			p.byRank[p.rankOf(r)] = uint8(k)
+		}
 	}
 	bad := false
 	u := func() int {
@@ -295,11 +314,29 @@ func (p *PunctStats) IsMark(r rune) bool {
 	return ok
 }
 
+// rankOf returns how many marks in the BMP come before r, one of them.
+func (p *PunctStats) rankOf(r rune) int {
+	return int(p.markRank[r>>6]) + bits.OnesCount64(p.markBits[r>>6]&(1<<(r&63)-1))
+}
+
+// markIndex returns the index of the mark r in marks, and whether r is a
+// mark.
+func (p *PunctStats) markIndex(r rune) (int, bool) {
+	if r >= 0 && r < 0x10000 {
+		if p.markBits[r>>6]&(1<<(r&63)) == 0 {
+			return 0, false
+		}
+		return int(p.byRank[p.rankOf(r)]), true
+	}
+	k, ok := p.index[r]
+	return k, ok
+}
+
 // Before returns log P(mark | prev), the probability that running text
 // puts mark after prev (a line feed stands for the start of a line). mark
 // must be a mark (IsMark).
 func (p *PunctStats) Before(prev, mark rune) float64 {
-	k, ok := p.index[mark]
+	k, ok := p.markIndex(mark)
 	if !ok {
 		return p.m.Bigram(prev, mark)
 	}
@@ -319,7 +356,7 @@ func (p *PunctStats) Before(prev, mark rune) float64 {
 // next after mark (a line feed stands for the end of a line). mark must be
 // a mark (IsMark).
 func (p *PunctStats) After(mark, next rune) float64 {
-	k, ok := p.index[mark]
+	k, ok := p.markIndex(mark)
 	if !ok {
 		return p.m.Bigram(mark, next)
 	}
@@ -341,7 +378,7 @@ func (p *PunctStats) After(mark, next rune) float64 {
 // that does (q) or does not hold a question word than in any sentence, in
 // nats: log P(q | mark) / P(q).
 func (p *PunctStats) Question(mark rune, q bool) float64 {
-	k, ok := p.index[mark]
+	k, ok := p.markIndex(mark)
 	if !ok {
 		return 0
 	}
