@@ -9,6 +9,8 @@ import (
 	"strings"
 	"sync"
 	"unicode/utf8"
+
+	"github.com/hanfix/hanfix/internal/keytab"
 )
 
 // Punctuation statistics.
@@ -59,6 +61,11 @@ type PunctStats struct {
 	hanPool []float64 // P(mark) before a Han character
 	after   []punctAfter
 	pool    map[rune]float64 // P(token) after any mark, for class tokens and marks
+	// counts holds the counts of the marks after each context and of the
+	// tokens after each mark (markKey, tokenKey): one table rather than a
+	// map for each of the thousands of contexts, cheaper to fill and to
+	// read.
+	counts *keytab.Table[int32]
 
 	// Log-ratios of the bracket state (see Brackets).
 	closeOpen, closeUnopened, endOpen float64
@@ -81,18 +88,27 @@ type PunctStats struct {
 	byRank   []uint8
 }
 
-// punctContext is the count of one token before anything and before each
-// mark.
+// punctContext is the count of one token before anything; its counts
+// before each mark are in PunctStats.counts, under markKey(id, mark).
 type punctContext struct {
 	total int
-	marks map[int]int
+	id    uint32
 }
 
-// punctAfter is the count of one mark and of the tokens after it.
+// punctAfter is the count of one mark; its counts of the tokens after it
+// are in PunctStats.counts, under tokenKey(mark, token).
 type punctAfter struct {
-	total  int
-	tokens map[rune]int
+	total int
 }
+
+// markKey is the key in PunctStats.counts of the count of the mark of
+// index k after the context numbered id.
+func markKey(id uint32, k int) uint64 { return 1<<63 | uint64(id)<<8 | uint64(k) }
+
+// tokenKey is the key in PunctStats.counts of the count of token t after
+// the mark of index k (less than 256, so that the two kinds of key never
+// meet).
+func tokenKey(k int, t rune) uint64 { return uint64(k)<<32 | uint64(uint32(t)) }
 
 var (
 	punctOnce    sync.Once
@@ -195,16 +211,18 @@ func ParsePunct(data []byte, m *Model) (*PunctStats, error) {
 	if nctx > len(body) {
 		return nil, fmt.Errorf("parse punctuation statistics: %d contexts: %w", nctx, errFormat)
 	}
+	// A count takes two bytes or more of the data, most of them two or
+	// three.
+	p.counts = keytab.Make[int32](len(body) / 3)
+	count32 := func() int32 { return int32(min(u(), math.MaxInt32)) }
 	last := rune(0)
 	globalCount, globalTotal := make([]int, n), 0
-	for range nctx {
+	for id := range uint32(nctx) {
 		t := last + rune(u())
 		last = t
 		total, count := u(), u()
-		// Each map is made with room for its counts: growing the
-		// thousands of small maps was 3.4M of ParsePunct's 12.4M
-		// instructions.
-		c := punctContext{total: total, marks: make(map[int]int, min(count, len(body)))}
+		c := punctContext{total: total, id: id}
+		global := t == tokHan || !isHanToken(t)
 		for range count {
 			if len(body) == 0 {
 				bad = true
@@ -216,24 +234,28 @@ func ParsePunct(data []byte, m *Model) (*PunctStats, error) {
 				bad = true
 				break
 			}
-			c.marks[k] = u()
+			key, x := markKey(id, k), count32()
+			if global {
+				// A mark listed twice counts once, with its last count.
+				if old, ok := p.counts.Get(key); ok {
+					globalCount[k] -= int(old)
+				}
+				globalCount[k] += int(x)
+			}
+			p.counts.Put(key, x)
 		}
 		if bad {
 			break
 		}
 		p.ctx[t] = c
-		if t == tokHan || !isHanToken(t) {
+		if global {
 			globalTotal += c.total
-			for k, x := range c.marks {
-				globalCount[k] += x
-			}
 		}
 	}
 	p.after = make([]punctAfter, n)
 	poolCount, poolTotal := map[rune]int{}, 0
 	for k := range p.after {
 		total, count := u(), u()
-		a := punctAfter{total: total, tokens: make(map[rune]int, min(count, len(body)))}
 		last := rune(0)
 		for range count {
 			if bad {
@@ -241,13 +263,14 @@ func ParsePunct(data []byte, m *Model) (*PunctStats, error) {
 			}
 			t := last + rune(u())
 			last = t
-			a.tokens[t] = u()
+			x := count32()
+			p.counts.Put(tokenKey(k, t), x)
 			if !isHanToken(t) {
-				poolCount[t] += a.tokens[t]
+				poolCount[t] += int(x)
 			}
 		}
-		poolTotal += a.total
-		p.after[k] = a
+		poolTotal += total
+		p.after[k] = punctAfter{total: total}
 	}
 	if bad || len(body) != 0 {
 		return nil, fmt.Errorf("parse punctuation statistics: truncated or trailing data: %w", errFormat)
@@ -263,7 +286,7 @@ func ParsePunct(data []byte, m *Model) (*PunctStats, error) {
 	for k := range n {
 		// Add-one smoothing: a mark never seen there is still possible.
 		p.global[k] = float64(globalCount[k]+1) / float64(globalTotal+n)
-		p.hanPool[k] = float64(han.marks[k]+1) / float64(han.total+n)
+		p.hanPool[k] = float64(p.markCount(han, k)+1) / float64(han.total+n)
 		all := float64(quest[k][0] + quest[k][1])
 		for q := range 2 {
 			// Add-one smoothing: a mark seen rarely says little.
@@ -349,7 +372,7 @@ func (p *PunctStats) Before(prev, mark rune) float64 {
 	if !ok {
 		return math.Log(base)
 	}
-	return math.Log((float64(c.marks[k]) + punctPrior*base) / (float64(c.total) + punctPrior))
+	return math.Log((float64(p.markCount(c, k)) + punctPrior*base) / (float64(c.total) + punctPrior))
 }
 
 // After returns log P(next | mark), the probability that running text puts
@@ -370,8 +393,14 @@ func (p *PunctStats) After(mark, next rune) float64 {
 			base = math.Exp(p.m.Unigram(next))
 		}
 	}
-	a := p.after[k]
-	return math.Log((float64(a.tokens[t]) + punctPrior*base) / (float64(a.total) + punctPrior))
+	n, _ := p.counts.Get(tokenKey(k, t))
+	return math.Log((float64(n) + punctPrior*base) / (float64(p.after[k].total) + punctPrior))
+}
+
+// markCount returns how often the mark of index k followed the context c.
+func (p *PunctStats) markCount(c punctContext, k int) int32 {
+	n, _ := p.counts.Get(markKey(c.id, k))
+	return n
 }
 
 // Question returns how much more (or less) likely mark is in a sentence

@@ -14,3 +14,13 @@ func TestPunctMarkIndex(t *testing.T) {
 		}
 	}
 }
+
+func BenchmarkParsePunct(b *testing.B) {
+	m := Default()
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := ParsePunct(punctData, m); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
