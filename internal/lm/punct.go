@@ -73,8 +73,8 @@ type PunctStats struct {
 	// addBits has bit r set for the runes r in the BMP on which
 	// Sentence.Add does more than remember r: those that end a sentence
 	// and the last rune of every question word of at most three runes.
-	// Add, asked for every character the lost-byte search tries, is
-	// inlined and compares the words only after such a rune.
+	// Add, asked for every character the lost-byte search tries,
+	// compares the words only after such a rune.
 	addBits *[0x10000 / 64]uint64
 	// markBits has bit r set for the marks in the BMP: IsMark, asked
 	// for every character the lost-byte search tries, answers from it
@@ -428,15 +428,9 @@ func (p *PunctStats) Brackets() (closeOpen, closeUnopened, endOpen float64) {
 // Sentence tracks whether the sentence read so far holds a question word.
 // The zero value is at the start of a sentence.
 type Sentence struct {
-	// last holds the last three runes, 21 bits each, the most recent in
-	// the low bits (a rune that is not valid as 0x1FFFFF, which no
-	// question word holds): a shift is all Add does for most runes.
-	last uint64
+	last [3]rune // the last runes, most recent last
 	q    bool
 }
-
-// lastMask keeps the three runes of Sentence.last.
-const lastMask = 1<<63 - 1
 
 // Question reports whether the sentence holds a question word.
 func (s *Sentence) Question() bool { return s.q }
@@ -451,7 +445,7 @@ func (s *Sentence) Add(p *PunctStats, r rune) {
 		s.add(p, r)
 		return
 	}
-	s.last = s.last<<21&lastMask | uint64(r)
+	s.last = [3]rune{s.last[1], s.last[2], r}
 }
 
 // add is Add for a rune that may end the sentence or a question word, or
@@ -462,31 +456,26 @@ func (s *Sentence) add(p *PunctStats, r rune) {
 		*s = Sentence{}
 		return
 	}
-	u := uint64(0x1FFFFF)
-	if utf8.ValidRune(r) {
-		u = uint64(r)
-	}
-	s.last = s.last<<21&lastMask | u
+	s.last = [3]rune{s.last[1], s.last[2], r}
 	if s.q || !isHanToken(r) {
 		return
 	}
 	for _, w := range p.qwords {
-		if len(w) <= 3 && s.endsWith(w) {
+		if len(w) <= 3 && endsWith(s.last[:], w) {
 			s.q = true
 			return
 		}
 	}
 }
 
-// endsWith reports whether the last runes read are w, of at most three
-// runes.
-func (s *Sentence) endsWith(w []rune) bool {
-	last := s.last
-	for i := len(w) - 1; i >= 0; i-- {
-		if last&0x1FFFFF != uint64(w[i]) {
+func endsWith(s, w []rune) bool {
+	if len(w) > len(s) {
+		return false
+	}
+	for i := range w {
+		if s[len(s)-len(w)+i] != w[i] {
 			return false
 		}
-		last >>= 21
 	}
 	return true
 }

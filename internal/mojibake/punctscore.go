@@ -31,7 +31,7 @@ func (s *punctScorer) pair(prev, r rune) (lp, bigram float64, haveBigram bool) {
 		bigram, haveBigram = s.m.Bigram(prev, r), true
 		lp = bigram
 	}
-	if bracketish(r) { // bracketLP adds nothing for other runes; most are
+	if bracketish(r) { // bracketLP adds nothing for the other runes, most of them
 		lp += s.open.bracketLP(s.pm, r)
 	}
 	s.sent.Add(s.pm, r)
