@@ -237,13 +237,79 @@ func latinRatio[W ~string | ~[]byte](s *LatinStats, side int, r rune, word W) fl
 	if !ok || len(word) == 0 {
 		return 0
 	}
-	lp := c.ratio[side][latinClass(word)]
-	if w, ok := s.words[side][string(word)]; ok {
+	w, known := s.words[side][string(word)]
+	return s.charRatio(c, r, side, latinClass(word), w, known)
+}
+
+// charRatio is latinRatio of the character c (rune r) next to a word of
+// class on side, which is w when known (in LatinStats.words).
+func (s *LatinStats) charRatio(c latinChar, r rune, side, class int, w latinWord, known bool) float64 {
+	lp := c.ratio[side][class]
+	if known {
 		expected := float64(w.n) * c.p * math.Exp(lp)
 		n, _ := s.pairs.Get(latinKey(w.id, r))
 		lp += math.Log((float64(n) + 1) / (expected + 1))
 	}
 	return lp
+}
+
+// LatinWord is a Latin word next to characters, looked up once in the
+// statistics of one side (WordBefore, WordAfter) for all the characters
+// asked about: the lost-byte search of package mojibake scores up to 127
+// candidates next to the same word. The zero value is the empty word.
+type LatinWord struct {
+	side  int
+	class int
+	w     latinWord
+	known bool // w holds the word's own statistics
+	ok    bool // the word is not empty
+}
+
+// WordBefore prepares word for BeforeWord.
+func (s *LatinStats) WordBefore(word []byte) LatinWord {
+	return s.prepare(0, word)
+}
+
+// WordAfter prepares word for AfterWord.
+func (s *LatinStats) WordAfter(word []byte) LatinWord {
+	return s.prepare(1, word)
+}
+
+// prepare looks word up in the statistics of side.
+func (s *LatinStats) prepare(side int, word []byte) LatinWord {
+	if len(word) == 0 {
+		return LatinWord{}
+	}
+	w, known := s.words[side][string(word)]
+	return LatinWord{side: side, class: latinClass(word), w: w, known: known, ok: true}
+}
+
+// BeforeWord is Before(r, word) of the word w prepared with WordBefore;
+// it returns the same value.
+func (s *LatinStats) BeforeWord(r rune, w LatinWord) float64 {
+	return s.wordRatio(0, r, w)
+}
+
+// AfterWord is After(word, r) of the word w prepared with WordAfter; it
+// returns the same value.
+func (s *LatinStats) AfterWord(w LatinWord, r rune) float64 {
+	return s.wordRatio(1, r, w)
+}
+
+// wordRatio is latinRatio of a prepared word, which must have been
+// prepared for side.
+func (s *LatinStats) wordRatio(side int, r rune, w LatinWord) float64 {
+	if !w.ok {
+		return 0
+	}
+	if w.side != side {
+		panic("lm: Latin word prepared for the other side")
+	}
+	c, ok := s.chars[r]
+	if !ok {
+		return 0
+	}
+	return s.charRatio(c, r, side, w.class, w.w, w.known)
 }
 
 // latinKey is the key in LatinStats.pairs of the character r next to the

@@ -5,9 +5,12 @@ import (
 	"encoding/binary"
 	"fmt"
 	"math"
+	"math/bits"
 	"strings"
 	"sync"
 	"unicode/utf8"
+
+	"github.com/hanfix/hanfix/internal/keytab"
 )
 
 // Punctuation statistics.
@@ -58,33 +61,54 @@ type PunctStats struct {
 	hanPool []float64 // P(mark) before a Han character
 	after   []punctAfter
 	pool    map[rune]float64 // P(token) after any mark, for class tokens and marks
+	// counts holds the counts of the marks after each context and of the
+	// tokens after each mark (markKey, tokenKey): one table rather than a
+	// map for each of the thousands of contexts, cheaper to fill and to
+	// read.
+	counts *keytab.Table[int32]
 
 	// Log-ratios of the bracket state (see Brackets).
 	closeOpen, closeUnopened, endOpen float64
 
-	// qends has bit r set for the last rune r of every question word of
-	// at most three runes in the BMP: Sentence.Add, asked for every
-	// character the lost-byte search tries, compares the words only
-	// after such a rune.
-	qends *[0x10000 / 64]uint64
+	// addBits has bit r set for the runes r in the BMP on which
+	// Sentence.Add does more than remember r: those that end a sentence
+	// and the last rune of every question word of at most three runes.
+	// Add, asked for every character the lost-byte search tries,
+	// compares the words only after such a rune.
+	addBits *[0x10000 / 64]uint64
 	// markBits has bit r set for the marks in the BMP: IsMark, asked
 	// for every character the lost-byte search tries, answers from it
 	// rather than from the map of marks.
 	markBits *[0x10000 / 64]uint64
+	// markRank counts the marks in the BMP before each word of markBits,
+	// and byRank holds the index (in marks) of the BMP marks in the
+	// order of their runes: markIndex finds a mark's index with them
+	// rather than with the map.
+	markRank *[0x10000 / 64]uint16
+	byRank   []uint8
 }
 
-// punctContext is the count of one token before anything and before each
-// mark.
+// punctContext is the count of one token before anything; its counts
+// before each mark are in PunctStats.counts, under markKey(id, mark).
 type punctContext struct {
 	total int
-	marks map[int]int
+	id    uint32
 }
 
-// punctAfter is the count of one mark and of the tokens after it.
+// punctAfter is the count of one mark; its counts of the tokens after it
+// are in PunctStats.counts, under tokenKey(mark, token).
 type punctAfter struct {
-	total  int
-	tokens map[rune]int
+	total int
 }
+
+// markKey is the key in PunctStats.counts of the count of the mark of
+// index k after the context numbered id.
+func markKey(id uint32, k int) uint64 { return 1<<63 | uint64(id)<<8 | uint64(k) }
+
+// tokenKey is the key in PunctStats.counts of the count of token t after
+// the mark of index k (less than 256, so that the two kinds of key never
+// meet).
+func tokenKey(k int, t rune) uint64 { return uint64(k)<<32 | uint64(uint32(t)) }
 
 var (
 	punctOnce    sync.Once
@@ -129,12 +153,15 @@ func ParsePunct(data []byte, m *Model) (*PunctStats, error) {
 			p.markBits[r>>6] |= 1 << (r & 63)
 		}
 	}
-	p.qends = new([0x10000 / 64]uint64)
+	p.addBits = new([0x10000 / 64]uint64)
+	for _, r := range sentenceEnds {
+		p.addBits[r>>6] |= 1 << (r & 63)
+	}
 	for _, w := range strings.Fields(lines[1]) {
 		rs := []rune(w)
 		p.qwords = append(p.qwords, rs)
 		if r := rs[len(rs)-1]; len(rs) <= 3 && r < 0x10000 {
-			p.qends[r>>6] |= 1 << (r & 63)
+			p.addBits[r>>6] |= 1 << (r & 63)
 		}
 	}
 	if _, err := fmt.Sscanf(lines[2], "%g %g %g", &p.closeOpen, &p.closeUnopened, &p.endOpen); err != nil ||
@@ -144,6 +171,18 @@ func ParsePunct(data []byte, m *Model) (*PunctStats, error) {
 	n := len(p.marks)
 	if n == 0 || n > 255 {
 		return nil, fmt.Errorf("parse punctuation statistics: %d marks: %w", n, errFormat)
+	}
+	p.markRank = new([0x10000 / 64]uint16)
+	ranked := 0
+	for i, w := range p.markBits {
+		p.markRank[i] = uint16(ranked)
+		ranked += bits.OnesCount64(w)
+	}
+	p.byRank = make([]uint8, ranked)
+	for r, k := range p.index {
+		if r >= 0 && r < 0x10000 {
+			p.byRank[p.rankOf(r)] = uint8(k)
+		}
 	}
 	bad := false
 	u := func() int {
@@ -172,16 +211,18 @@ func ParsePunct(data []byte, m *Model) (*PunctStats, error) {
 	if nctx > len(body) {
 		return nil, fmt.Errorf("parse punctuation statistics: %d contexts: %w", nctx, errFormat)
 	}
+	// A count takes two bytes or more of the data, most of them two or
+	// three.
+	p.counts = keytab.Make[int32](len(body) / 3)
+	count32 := func() int32 { return int32(min(u(), math.MaxInt32)) }
 	last := rune(0)
 	globalCount, globalTotal := make([]int, n), 0
-	for range nctx {
+	for id := range uint32(nctx) {
 		t := last + rune(u())
 		last = t
 		total, count := u(), u()
-		// Each map is made with room for its counts: growing the
-		// thousands of small maps was 3.4M of ParsePunct's 12.4M
-		// instructions.
-		c := punctContext{total: total, marks: make(map[int]int, min(count, len(body)))}
+		c := punctContext{total: total, id: id}
+		global := t == tokHan || !isHanToken(t)
 		for range count {
 			if len(body) == 0 {
 				bad = true
@@ -193,24 +234,28 @@ func ParsePunct(data []byte, m *Model) (*PunctStats, error) {
 				bad = true
 				break
 			}
-			c.marks[k] = u()
+			key, x := markKey(id, k), count32()
+			if global {
+				// A mark listed twice counts once, with its last count.
+				if old, ok := p.counts.Get(key); ok {
+					globalCount[k] -= int(old)
+				}
+				globalCount[k] += int(x)
+			}
+			p.counts.Put(key, x)
 		}
 		if bad {
 			break
 		}
 		p.ctx[t] = c
-		if t == tokHan || !isHanToken(t) {
+		if global {
 			globalTotal += c.total
-			for k, x := range c.marks {
-				globalCount[k] += x
-			}
 		}
 	}
 	p.after = make([]punctAfter, n)
 	poolCount, poolTotal := map[rune]int{}, 0
 	for k := range p.after {
 		total, count := u(), u()
-		a := punctAfter{total: total, tokens: make(map[rune]int, min(count, len(body)))}
 		last := rune(0)
 		for range count {
 			if bad {
@@ -218,13 +263,14 @@ func ParsePunct(data []byte, m *Model) (*PunctStats, error) {
 			}
 			t := last + rune(u())
 			last = t
-			a.tokens[t] = u()
+			x := count32()
+			p.counts.Put(tokenKey(k, t), x)
 			if !isHanToken(t) {
-				poolCount[t] += a.tokens[t]
+				poolCount[t] += int(x)
 			}
 		}
-		poolTotal += a.total
-		p.after[k] = a
+		poolTotal += total
+		p.after[k] = punctAfter{total: total}
 	}
 	if bad || len(body) != 0 {
 		return nil, fmt.Errorf("parse punctuation statistics: truncated or trailing data: %w", errFormat)
@@ -240,7 +286,7 @@ func ParsePunct(data []byte, m *Model) (*PunctStats, error) {
 	for k := range n {
 		// Add-one smoothing: a mark never seen there is still possible.
 		p.global[k] = float64(globalCount[k]+1) / float64(globalTotal+n)
-		p.hanPool[k] = float64(han.marks[k]+1) / float64(han.total+n)
+		p.hanPool[k] = float64(p.markCount(han, k)+1) / float64(han.total+n)
 		all := float64(quest[k][0] + quest[k][1])
 		for q := range 2 {
 			// Add-one smoothing: a mark seen rarely says little.
@@ -291,11 +337,29 @@ func (p *PunctStats) IsMark(r rune) bool {
 	return ok
 }
 
+// rankOf returns how many marks in the BMP come before r, one of them.
+func (p *PunctStats) rankOf(r rune) int {
+	return int(p.markRank[r>>6]) + bits.OnesCount64(p.markBits[r>>6]&(1<<(r&63)-1))
+}
+
+// markIndex returns the index of the mark r in marks, and whether r is a
+// mark.
+func (p *PunctStats) markIndex(r rune) (int, bool) {
+	if r >= 0 && r < 0x10000 {
+		if p.markBits[r>>6]&(1<<(r&63)) == 0 {
+			return 0, false
+		}
+		return int(p.byRank[p.rankOf(r)]), true
+	}
+	k, ok := p.index[r]
+	return k, ok
+}
+
 // Before returns log P(mark | prev), the probability that running text
 // puts mark after prev (a line feed stands for the start of a line). mark
 // must be a mark (IsMark).
 func (p *PunctStats) Before(prev, mark rune) float64 {
-	k, ok := p.index[mark]
+	k, ok := p.markIndex(mark)
 	if !ok {
 		return p.m.Bigram(prev, mark)
 	}
@@ -308,14 +372,14 @@ func (p *PunctStats) Before(prev, mark rune) float64 {
 	if !ok {
 		return math.Log(base)
 	}
-	return math.Log((float64(c.marks[k]) + punctPrior*base) / (float64(c.total) + punctPrior))
+	return math.Log((float64(p.markCount(c, k)) + punctPrior*base) / (float64(c.total) + punctPrior))
 }
 
 // After returns log P(next | mark), the probability that running text puts
 // next after mark (a line feed stands for the end of a line). mark must be
 // a mark (IsMark).
 func (p *PunctStats) After(mark, next rune) float64 {
-	k, ok := p.index[mark]
+	k, ok := p.markIndex(mark)
 	if !ok {
 		return p.m.Bigram(mark, next)
 	}
@@ -329,15 +393,21 @@ func (p *PunctStats) After(mark, next rune) float64 {
 			base = math.Exp(p.m.Unigram(next))
 		}
 	}
-	a := p.after[k]
-	return math.Log((float64(a.tokens[t]) + punctPrior*base) / (float64(a.total) + punctPrior))
+	n, _ := p.counts.Get(tokenKey(k, t))
+	return math.Log((float64(n) + punctPrior*base) / (float64(p.after[k].total) + punctPrior))
+}
+
+// markCount returns how often the mark of index k followed the context c.
+func (p *PunctStats) markCount(c punctContext, k int) int32 {
+	n, _ := p.counts.Get(markKey(c.id, k))
+	return n
 }
 
 // Question returns how much more (or less) likely mark is in a sentence
 // that does (q) or does not hold a question word than in any sentence, in
 // nats: log P(q | mark) / P(q).
 func (p *PunctStats) Question(mark rune, q bool) float64 {
-	k, ok := p.index[mark]
+	k, ok := p.markIndex(mark)
 	if !ok {
 		return 0
 	}
@@ -365,9 +435,22 @@ type Sentence struct {
 // Question reports whether the sentence holds a question word.
 func (s *Sentence) Question() bool { return s.q }
 
+// sentenceEnds are the runes that end a sentence for Sentence.
+var sentenceEnds = [...]rune{'\n', '\r', '。', '！', '？'}
+
 // Add reads r with the question words of p: a line end or 。！？ ends the
 // sentence.
 func (s *Sentence) Add(p *PunctStats, r rune) {
+	if u := uint32(r); u >= 0x10000 || p.addBits[u>>6]>>(u&63)&1 != 0 {
+		s.add(p, r)
+		return
+	}
+	s.last = [3]rune{s.last[1], s.last[2], r}
+}
+
+// add is Add for a rune that may end the sentence or a question word, or
+// is outside the BMP.
+func (s *Sentence) add(p *PunctStats, r rune) {
 	switch r {
 	case '\n', '\r', '。', '！', '？':
 		*s = Sentence{}
@@ -377,15 +460,24 @@ func (s *Sentence) Add(p *PunctStats, r rune) {
 	if s.q || !isHanToken(r) {
 		return
 	}
-	if r < 0x10000 && p.qends[r>>6]&(1<<(r&63)) == 0 {
-		return // no question word ends with r
-	}
 	for _, w := range p.qwords {
 		if len(w) <= 3 && endsWith(s.last[:], w) {
 			s.q = true
 			return
 		}
 	}
+}
+
+func endsWith(s, w []rune) bool {
+	if len(w) > len(s) {
+		return false
+	}
+	for i := range w {
+		if s[len(s)-len(w)+i] != w[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // SentenceOf returns the state after reading the last line of text.
@@ -400,16 +492,4 @@ func (p *PunctStats) SentenceOf(text string) Sentence {
 		text = text[n:]
 	}
 	return s
-}
-
-func endsWith(s, w []rune) bool {
-	if len(w) > len(s) {
-		return false
-	}
-	for i := range w {
-		if s[len(s)-len(w)+i] != w[i] {
-			return false
-		}
-	}
-	return true
 }

@@ -241,18 +241,6 @@ func restoreLost(dst []lostFill, text string, end int, bs []byte, bpos, tpos, lo
 		ps := punctScorer{m: m, pm: pm, open: w.open, sent: w.sent}
 		var try func(j int)
 		try = func(j int) {
-			if j < 0 {
-				lp, ok := win.logProb(ps)
-				if !ok {
-					return
-				}
-				if lp > best {
-					second, best, bestB = best, lp, cand
-				} else if lp > second {
-					second = lp
-				}
-				return
-			}
 			// Fill from the last byte back, so that each byte's failure
 			// is checked against the byte after it.
 			q := pos[j]
@@ -270,7 +258,19 @@ func restoreLost(dst []lostFill, text string, end int, bs []byte, bpos, tpos, lo
 				}
 				bs[q] = x
 				cand[j] = x
-				try(j - 1)
+				if j > 0 {
+					try(j - 1)
+					continue
+				}
+				lp, ok := win.logProb(ps)
+				if !ok {
+					continue
+				}
+				if lp > best {
+					second, best, bestB = best, lp, cand
+				} else if lp > second {
+					second = lp
+				}
 			}
 			bs[q] = 0xFF
 		}
@@ -399,6 +399,9 @@ func restoreLost(dst []lostFill, text string, end int, bs []byte, bpos, tpos, lo
 // that a candidate for restored bytes is scored on: from the character
 // that holds the first restored byte through the character after the
 // last (the characters after that are the same for every candidate).
+// What is the same for every candidate is worked out once, as the first
+// candidate needs it: the Latin words next to the window's characters,
+// and the character after the restored bytes (see tailChar).
 type lostWindow struct {
 	orig     codec
 	bs       []byte
@@ -416,6 +419,119 @@ type lostWindow struct {
 	// (lm.Model.TrigramContext; -1 otherwise), in which every candidate's
 	// first character is scored: looked up once for them all.
 	ctx int
+	// words holds the first nwords Latin words the candidates met next
+	// to a character, spare one more (see wordFor).
+	words  [8]lostWord
+	nwords int
+	spare  lostWord
+	// wordsAt holds, for byte ws+k, the word that wordAfter found there
+	// (nil: none) if bit k of lookedAt is set. (A lostWindow is not
+	// copied once a candidate is scored.)
+	wordsAt  [16]*lostWord
+	lookedAt uint16
+	// tail holds the characters at bytes p+n, p+n+1, … (see tailChar).
+	tail [utf8.UTFMax]tailChar
+}
+
+// lostWord is a Latin word next to a window's character, on side (0: the
+// word is after the character, 1: before it), looked up in the Latin
+// statistics and in the stretch's cache model once for all candidates.
+type lostWord struct {
+	start, end int // its bytes
+	side       byte
+	lat        lm.LatinWord
+	id         int32 // stretchCache.wordID
+}
+
+// tailChar is the character that starts at a byte after the restored
+// ones, the last one a candidate's window holds. Its bytes, and the
+// bytes after it, are the same for every candidate, so it is decoded,
+// and scored as far as its neighbours before it do not matter, once.
+type tailChar struct {
+	read   bool // the fields below are set
+	r      rune
+	size   int
+	bad    bool    // unreadable(r, size)
+	script float64 // scriptCost of r
+	// before is what the Latin statistics and the cache model say of r
+	// before the word after it (hasBefore: r is Han and a word follows).
+	before    float64
+	hasBefore bool
+}
+
+// unreadable reports whether the character r that decoding read from size
+// bytes (0: none) is no character a repair may restore: a control,
+// private use, U+FFFD or GBK's one-byte €.
+func unreadable(r rune, size int) bool {
+	return size == 0 || r == utf8.RuneError || r < 0x20 && r != '\n' && r != '\t' || r >= 0x80 && r < 0xA0 ||
+		r >= 0xE000 && r <= 0xF8FF || r == '€' && size == 1
+}
+
+// tailAt returns the character at byte i, p+n or after, read once for all
+// candidates; nil when i is too far past the restored bytes for the
+// table (which a character of at most utf8.UTFMax bytes that holds the
+// last of them never reaches).
+func (win *lostWindow) tailAt(i int) *tailChar {
+	k := i - (win.p + win.n)
+	if k >= len(win.tail) {
+		return nil
+	}
+	t := &win.tail[k]
+	if t.read {
+		return t
+	}
+	t.read = true
+	t.r, t.size = win.orig.decode(win.bs[i:])
+	t.bad = unreadable(t.r, t.size)
+	if t.bad || !isHan(t.r) {
+		return t
+	}
+	t.script = scriptCost(win.cache.script, t.r)
+	if w := win.wordAfter(i + t.size); w != nil {
+		t.before, t.hasBefore = win.lat.BeforeWord(t.r, w.lat)+win.cache.bonus(w.id, t.r), true
+	}
+	return t
+}
+
+// wordAfter returns the word that wordAt finds at byte j, nil if none,
+// looked up once for the window.
+func (win *lostWindow) wordAfter(j int) *lostWord {
+	k := j - win.ws
+	if k < len(win.wordsAt) && win.lookedAt&(1<<k) != 0 {
+		return win.wordsAt[k]
+	}
+	var w *lostWord
+	if j, e, ok := win.wordAt(j); ok {
+		w = win.wordFor(0, j, e)
+	}
+	if k < len(win.wordsAt) && w != &win.spare {
+		win.wordsAt[k] = w
+		win.lookedAt |= 1 << k
+	}
+	return w
+}
+
+// wordFor returns the Latin word bs[start:end] on side, looked up once
+// for the window (the first len(win.words) of them; more, which a window
+// of a few characters does not meet, are looked up each time).
+func (win *lostWindow) wordFor(side byte, start, end int) *lostWord {
+	for k := range win.nwords {
+		if w := &win.words[k]; w.start == start && w.end == end && w.side == side {
+			return w
+		}
+	}
+	w := &win.spare
+	if win.nwords < len(win.words) {
+		w = &win.words[win.nwords]
+		win.nwords++
+	}
+	word := win.bs[start:end]
+	lat := win.lat.WordBefore(word)
+	if side == 1 {
+		lat = win.lat.WordAfter(word)
+	}
+	*w = lostWord{start: start, end: end, side: side, lat: lat, id: win.cache.wordID(side, word)}
+	return w
 }
 
 // logProb decodes the window and scores its characters with sc; ok is
@@ -428,15 +544,23 @@ func (win *lostWindow) logProb(sc punctScorer) (float64, bool) {
 	prev, prev2 := win.prev, win.prev2
 	word := win.word
 	for i < len(bs) {
+		var r rune
+		var size int
+		var bad bool
+		var tail *tailChar
 		if i >= p+n {
 			if after == 1 || bs[i] == 0xFF {
 				break
 			}
 			after++
+			tail = win.tailAt(i)
 		}
-		r, size := win.orig.decode(bs[i:])
-		bad := size == 0 || r == utf8.RuneError || r < 0x20 && r != '\n' && r != '\t' || r >= 0x80 && r < 0xA0 ||
-			r >= 0xE000 && r <= 0xF8FF || r == '€' && size == 1
+		if tail != nil {
+			r, size, bad = tail.r, tail.size, tail.bad
+		} else {
+			r, size = win.orig.decode(bs[i:])
+			bad = unreadable(r, size)
+		}
 		if bad && i >= p+n && (win.endOK || placeholderNear(bs, i)) {
 			// Past the restored bytes the text is what it is (the stretch
 			// may go on into text that was never misread); but the
@@ -447,7 +571,7 @@ func (win *lostWindow) logProb(sc punctScorer) (float64, bool) {
 			return lp, true
 		}
 		if bad {
-			return 0, false // no character, a control, private use, U+FFFD or GBK's one-byte €: no repair
+			return 0, false // no repair
 		}
 		t, b, haveB := sc.pair(prev, r)
 		lp += t
@@ -464,15 +588,24 @@ func (win *lostWindow) logProb(sc punctScorer) (float64, bool) {
 			}
 		}
 		if isHan(r) {
-			lp += scriptCost(win.cache.script, r)
+			if tail != nil {
+				lp += tail.script
+			} else {
+				lp += scriptCost(win.cache.script, r)
+			}
 			if isHan(prev) {
 				lp += win.cache.hanBonus(prev, r)
 			}
-			if w := word.before(bs, i); w != nil {
-				lp += win.lat.After(w, r) + win.cache.bonus(1, w, r)
+			if word.before(bs, i) != nil {
+				w := win.wordFor(1, word.start, word.end)
+				lp += win.lat.AfterWord(w.lat, r) + win.cache.bonus(w.id, r)
 			}
-			if w := win.wordAt(i + size); w != nil {
-				lp += win.lat.Before(r, w) + win.cache.bonus(0, w, r)
+			if tail != nil {
+				if tail.hasBefore {
+					lp += tail.before
+				}
+			} else if w := win.wordAfter(i + size); w != nil {
+				lp += win.lat.BeforeWord(r, w.lat) + win.cache.bonus(w.id, r)
 			}
 		}
 		word.add(i, r)
@@ -500,15 +633,15 @@ func scriptCost(script int, r rune) float64 {
 	return scriptMismatch(script, scriptTable()[r-0x4E00])
 }
 
-// wordAt returns the Latin word that starts at byte j of the window's
-// bytes, or after one space there; nil when there is none or it goes on
-// past the bytes.
-func (win *lostWindow) wordAt(j int) []byte {
+// wordAt returns the bounds [j, k) of the Latin word that starts at byte
+// j of the window's bytes, or after one space there; ok is false when
+// there is none or it goes on past the bytes.
+func (win *lostWindow) wordAt(j int) (int, int, bool) {
 	j, k := latinWord(win.bs, j)
 	if k == j || k == len(win.bs) && win.nextWord {
-		return nil
+		return j, k, false
 	}
-	return win.bs[j:k]
+	return j, k, true
 }
 
 // stretchCache is what a stretch's bytes, read with the original codec
@@ -522,14 +655,18 @@ func (win *lostWindow) wordAt(j int) []byte {
 // (build): a pair with a candidate in it would favour that candidate.
 // Its buffers are kept for the next stretch.
 type stretchCache struct {
-	n   map[string]int // wordPairKey → count
-	key []byte
-	// pairs holds the pairs of Han characters, a<<32 | b, as read; han
-	// is a hash table of them (0: an empty slot, which no pair is, a
-	// being Han), open addressing with linear probing, and hanN holds
-	// their counts. (Its insertions cost less than a map's, and less
-	// than sorting the pairs; each candidate of a search asks about
-	// two pairs or so.)
+	// words numbers the words met next to a Han character, by side and
+	// word (cacheWordKey): 1, 2, …
+	words map[string]int32
+	key   []byte
+	// pairs holds the pairs as read: of Han characters, a<<32 | b, and
+	// of a word and a Han character, wordPairBit | id<<32 | r (a Han
+	// character is less than 1<<31, so the two never meet). han is a
+	// hash table of them (0: an empty slot, which no pair is, a being
+	// Han), open addressing with linear probing, and hanN holds their
+	// counts. (Its insertions cost less than a map's, and less than
+	// sorting the pairs; each candidate of a search asks about two pairs
+	// or so.)
 	pairs []uint64
 	han   []uint64
 	hanN  []int32
@@ -539,16 +676,17 @@ type stretchCache struct {
 	script int
 }
 
-// wordPairKey appends the key of a pair to dst.
-func wordPairKey(dst []byte, side byte, w []byte, r rune) []byte {
-	dst = append(dst, side)
-	dst = utf8.AppendRune(dst, r)
-	return append(dst, w...)
+// wordPairBit marks the key of a word's pair in stretchCache.pairs.
+const wordPairBit = 1 << 63
+
+// cacheWordKey appends the key in stretchCache.words of w on side to dst.
+func cacheWordKey(dst []byte, side byte, w []byte) []byte {
+	return append(append(dst, side), w...)
 }
 
 // build counts the pairs of bs read with orig, and its script.
 func (c *stretchCache) build(orig codec, bs []byte) {
-	clear(c.n)
+	clear(c.words)
 	c.pairs = c.pairs[:0]
 	tab := scriptTable()
 	var simp, trad int
@@ -610,8 +748,8 @@ func (c *stretchCache) build(orig codec, bs []byte) {
 	c.indexHan()
 }
 
-// indexHan counts the pairs of Han characters in the hash table, at most
-// half full.
+// indexHan counts the pairs (of Han characters, of a word and a
+// character) in the hash table, at most half full.
 func (c *stretchCache) indexHan() {
 	size := 8
 	for size < 2*len(c.pairs) {
@@ -643,32 +781,49 @@ func hanSlot(key uint64, mask int) int {
 	return int(h>>32) & mask
 }
 
+// add counts the pair of r and the word w next to it on side.
 func (c *stretchCache) add(side byte, w []byte, r rune) {
-	if c.n == nil {
-		c.n = map[string]int{}
+	if c.words == nil {
+		c.words = map[string]int32{}
 	}
-	c.key = wordPairKey(c.key[:0], side, w, r)
-	c.n[string(c.key)]++
+	c.key = cacheWordKey(c.key[:0], side, w)
+	id, ok := c.words[string(c.key)]
+	if !ok {
+		id = int32(len(c.words) + 1)
+		c.words[string(c.key)] = id
+	}
+	c.pairs = append(c.pairs, wordPairBit|uint64(id)<<32|uint64(r))
 }
 
-// bonus returns what the pair of r and w on side is worth for being in
-// the stretch already: nothing when it is not, up to 3 nats as it recurs.
-func (c *stretchCache) bonus(side byte, w []byte, r rune) float64 {
-	if len(c.n) == 0 { // none in the stretch (the map is kept, cleared, for the next)
+// wordID returns the number of the word w on side (stretchCache.words),
+// 0 when the stretch has no pair of it.
+func (c *stretchCache) wordID(side byte, w []byte) int32 {
+	if len(c.words) == 0 {
 		return 0
 	}
-	c.key = wordPairKey(c.key[:0], side, w, r)
-	n := c.n[string(c.key)]
-	if n == 0 {
+	c.key = cacheWordKey(c.key[:0], side, w)
+	return c.words[string(c.key)]
+}
+
+// bonus returns what the pair of r and the word numbered id (wordID) is
+// worth for being in the stretch already: nothing when it is not, up to
+// 3 nats as it recurs.
+func (c *stretchCache) bonus(id int32, r rune) float64 {
+	if id == 0 {
 		return 0
 	}
-	return min(3, 1.5+math.Log(float64(n)))
+	return c.count(wordPairBit | uint64(id)<<32 | uint64(r))
 }
 
 // hanBonus returns cacheBonus for the pair of Han characters a, b in the
 // stretch.
 func (c *stretchCache) hanBonus(a, b rune) float64 {
-	key := uint64(a)<<32 | uint64(b)
+	return c.count(uint64(a)<<32 | uint64(b))
+}
+
+// count returns the bonus of the pair key: 0 when the stretch does not
+// hold it, min(3, 1.5 + log n) when it holds it n times.
+func (c *stretchCache) count(key uint64) float64 {
 	mask := len(c.han) - 1
 	for i := hanSlot(key, mask); c.han[i] != 0; i = (i + 1) & mask {
 		if c.han[i] == key {
@@ -734,7 +889,10 @@ type brackets [len(bracketPairs)]int8
 // bracketish reports whether r can change the counts or the cost: a line
 // end or one of the paired marks (U+2018–U+201D, U+3008–U+3017, （）).
 func bracketish(r rune) bool {
-	return r == '\n' || r == '\r' || r >= 0x2018 && r <= 0x201D || r >= 0x3008 && r <= 0x3017 || r == '（' || r == '）'
+	if r > 0x3017 { // most text: Han characters, asked about first
+		return r == '（' || r == '）'
+	}
+	return r == '\n' || r == '\r' || r >= 0x2018 && r <= 0x201D || r >= 0x3008
 }
 
 // bracketOf returns the index in bracketPairs of the mark r and whether
@@ -904,13 +1062,23 @@ func (w *origWalker) walkTo(p int) bool {
 // turns bs into exactly garbled: the lossless test of a repair with
 // restored bytes.
 func readsAs(wrong codec, bs []byte, garbled string) bool {
+	name := wrong.name()
 	i := 0
 	for _, g := range garbled {
 		if i >= len(bs) {
 			return false
 		}
+		if g < utf8.RuneSelf {
+			// Every reader reads an ASCII byte as itself and no other
+			// byte as ASCII (TestCodecsReadASCII).
+			if bs[i] != byte(g) {
+				return false
+			}
+			i++
+			continue
+		}
 		if g == utf8.RuneError {
-			if !wrongFails(wrong.name(), bs, i) {
+			if !wrongFails(name, bs, i) {
 				return false
 			}
 			i++

@@ -219,3 +219,32 @@ func TestUTF8AsStrictWindows1252(t *testing.T) {
 	t.Logf("restored %d, left with U+FFFD %d", n.restored, n.kept)
 	assert.GreaterOrEqual(t, n.restored, 4)
 }
+
+// Every codec reads an ASCII byte as itself, whatever follows it, and
+// reads no other byte as the start of an ASCII character, as readsAs
+// assumes.
+func TestCodecsReadASCII(t *testing.T) {
+	all := []codec{latin1Codec{}}
+	for _, c := range codecs {
+		all = append(all, c)
+	}
+	for _, c := range all {
+		for b0 := range 0x100 {
+			for b1 := range 0x100 {
+				for _, tail := range []string{"", "\x80", "\x80\x80", "\xBF\xBF", "A"} {
+					in := append([]byte{byte(b0), byte(b1)}, tail...)
+					r, n := c.decode(in)
+					if b0 < 0x80 && (r != rune(b0) || n != 1) {
+						t.Fatalf("%s reads % X as %U, %d bytes", c.name(), in, r, n)
+					}
+					if b0 >= 0x80 && n > 0 && r < 0x80 {
+						t.Fatalf("%s reads % X as ASCII %U", c.name(), in, r)
+					}
+				}
+			}
+			if r, n := c.decode([]byte{byte(b0)}); b0 < 0x80 && (r != rune(b0) || n != 1) || b0 >= 0x80 && n > 0 && r < 0x80 {
+				t.Fatalf("%s reads %02X alone as %U, %d bytes", c.name(), b0, r, n)
+			}
+		}
+	}
+}

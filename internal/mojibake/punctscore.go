@@ -31,7 +31,9 @@ func (s *punctScorer) pair(prev, r rune) (lp, bigram float64, haveBigram bool) {
 		bigram, haveBigram = s.m.Bigram(prev, r), true
 		lp = bigram
 	}
-	lp += s.open.bracketLP(s.pm, r)
+	if bracketish(r) { // bracketLP adds nothing for the other runes, most of them
+		lp += s.open.bracketLP(s.pm, r)
+	}
 	s.sent.Add(s.pm, r)
 	return lp, bigram, haveBigram
 }
