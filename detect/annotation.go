@@ -473,13 +473,12 @@ func judge(s string, cands []annCand, extra int, res *AnnotationResult) {
 // Three bytes of the form 1110xxxx 10xxxxxx 10xxxxxx, read in one load
 // with the byte after them, are passed over whole: valid, they are the
 // character ranging decodes, whose low 12 bits (the payload of the
-// continuation bytes) index stats.slot, so that most characters are
-// passed over before the lead byte's bits are put in; overlong or a
-// surrogate, they are what ranging decodes as three U+FFFD, which are
-// not Han, and their bits make no character of stats either. A valid
-// two-byte sequence is passed over; anything else, and the last three
-// bytes of s, are decoded as ranging does.
-
+// continuation bytes, as they lie in w: see slotIndex) index stats.slot,
+// so that most characters are passed over before they are decoded;
+// overlong or a surrogate, they are what ranging decodes as three U+FFFD,
+// which are not Han, and their bits make no character of stats either. A
+// valid two-byte sequence is passed over; anything else, and the last
+// three bytes of s, are decoded as ranging does.
 func countTotals(s string, stats *charStats) {
 	i := 0
 	for i < len(s)-3 {
@@ -487,9 +486,9 @@ func countTotals(s string, stats *charStats) {
 		switch {
 		case w&0xC0C0F0 == 0x8080E0:
 			i += 3
-			low := rune(w>>2&0xFC0 | w>>16&0x3F)
-			if stats.slot[low] != 0 {
-				if st := stats.lookup(rune(w&0x0F)<<12 | low); st != nil {
+			if stats.slot[w>>8&0x3F3F] != 0 {
+				r := rune(w&0x0F<<12 | w>>2&0xFC0 | w>>16&0x3F)
+				if st := stats.lookup(r); st != nil {
 					st.total++
 				}
 			}

@@ -48,21 +48,10 @@ func loadFold() {
 // hanFolds holds, for each character of U+3400–U+9FFF, the UTF-8 of its
 // folded form as a little-endian word (the three bytes in its low 24
 // bits), or 0 when the folded form is no valid three-byte character or
-// the character is outside U+3400–U+9FFF. It is indexed by the payload
-// bits of the character's UTF-8 as hanFoldIndex packs them, not by the
-// character: they are fewer operations to pack than the character's bits.
-// The table is sparse (1 MiB, of which the pages of lead bytes E3–E9 are
-// written); any 1110xxxx 10xxxxxx 10xxxxxx indexes it without a bounds
-// check.
+// the character is outside U+3400–U+9FFF. It is indexed by index3 of the
+// character's UTF-8 (1 MiB, of which the pages of lead bytes E3–E9 are
+// written).
 type hanFolds [1 << 18]uint32
-
-// hanFoldIndex returns the index in hanFolds of the three-byte UTF-8
-// sequence whose bytes are the low 24 bits of the little-endian word w:
-// the low four bits of the lead byte above the low six bits of the third
-// and second bytes, each still in its own byte.
-func hanFoldIndex(w uint32) uint32 {
-	return w&0x0F<<14 | w>>8&0x3F3F
-}
 
 // hanFoldTable returns the hanFolds of the fold table tab: fold's loop
 // over a run of Han characters reads the bytes to write with one load per
@@ -76,16 +65,10 @@ func hanFoldTable(tab *[0x10000]uint16) *hanFolds {
 			f = rune(s)
 		}
 		if f >= 0x800 && (f < 0xD800 || f > 0xDFFF) {
-			t[hanFoldIndex(utf8Word3(r))] = utf8Word3(f)
+			t[index3(utf8Word3(r))] = utf8Word3(f)
 		}
 	}
 	return t
-}
-
-// utf8Word3 returns the UTF-8 of r, a character of U+0800–U+FFFF, as a
-// little-endian word (the three bytes in its low 24 bits).
-func utf8Word3(r rune) uint32 {
-	return uint32(0xE0|r>>12) | uint32(0x80|r>>6&0x3F)<<8 | uint32(0x80|r&0x3F)<<16
 }
 
 // foldTable returns the dense table of pairs, a string of Traditional and
@@ -324,7 +307,7 @@ func (f *folder) fold(line string) {
 				if w&0xC0C0F0 != 0x8080E0 {
 					break
 				}
-				v := hanTab[hanFoldIndex(w)]
+				v := hanTab[index3(w)]
 				if v == 0 {
 					break // CJK punctuation, kana: the general path
 				}

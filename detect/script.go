@@ -60,7 +60,14 @@ const (
 type scriptTable struct {
 	bmp  [0x10000]uint8
 	supp map[rune]uint8
+	// run is bmp for U+3400–U+9FFF, with runBit set, indexed by index3
+	// of the character's UTF-8 for countRun; 0 for other characters.
+	run [1 << 18]uint8
 }
+
+// runBit marks the entries of scriptTable.run that belong to the run of
+// U+3400–U+9FFF, whatever their class (classOther is 0).
+const runBit = 0x80
 
 var scriptClasses = sync.OnceValue(func() *scriptTable {
 	t := &scriptTable{supp: map[rune]uint8{}}
@@ -97,6 +104,9 @@ var scriptClasses = sync.OnceValue(func() *scriptTable {
 	}
 	set(oneToMany, classOneToMany)
 	set(shinjitai, classShinjitai)
+	for r := rune(0x3400); r <= 0x9FFF; r++ {
+		t.run[index3(utf8Word3(r))] = runBit | t.bmp[r]
+	}
 	return t
 })
 
@@ -271,18 +281,18 @@ func scanScript(s string) scriptScan {
 // character of the run ends a sentence, and each counts as its class
 // says (scanScript adds n up). The three bytes of a character of
 // U+0800–U+FFFF, 1110xxxx 10xxxxxx 10xxxxxx, are read in one load with
-// the byte after them.
+// the byte after them, and index t.run without being decoded.
 func (t *scriptTable) countRun(s string, i int, n *[8]int) int {
 	for i < len(s)-3 {
 		w := uint32(s[i]) | uint32(s[i+1])<<8 | uint32(s[i+2])<<16 | uint32(s[i+3])<<24
 		if w&0xC0C0F0 != 0x8080E0 {
 			break
 		}
-		r := w&0x0F<<12 | w>>2&0xFC0 | w>>16&0x3F
-		if r-0x3400 > 0x9FFF-0x3400 {
-			break
+		c := t.run[index3(w)]
+		if c == 0 {
+			break // outside U+3400–U+9FFF
 		}
-		n[t.bmp[r]&7]++
+		n[c&7]++
 		i += 3
 	}
 	return i
