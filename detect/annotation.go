@@ -457,12 +457,16 @@ func judge(s string, cands []annCand, extra int, res *AnnotationResult) {
 	res.Confidence = round2(conf)
 	res.Systematic = conf >= 0.5
 	res.Annotations = make([]Annotation, len(cands), len(cands)+extra)
-	for k, c := range cands {
+	// The candidates are read, and the annotations written, through
+	// pointers, as in toAnnotations.
+	for k := range cands {
+		c, a := &cands[k], &res.Annotations[k]
 		cc := res.Confidence
 		if !c.strong || !c.fits {
 			cc = min(cc, 0.3)
 		}
-		res.Annotations[k] = Annotation{Span: Span{c.start, c.end}, Base: s[c.baseStart:c.start], Reading: c.readingOf(s), Confidence: cc}
+		a.Span = Span{c.start, c.end}
+		a.Base, a.Reading, a.Confidence = s[c.baseStart:c.start], c.readingOf(s), cc
 	}
 }
 
@@ -517,10 +521,16 @@ func countRune(s string, i int, stats *charStats) int {
 	return i + size
 }
 
+// toAnnotations returns the annotations of cands, all with confidence
+// conf. The candidates are read, and the annotations written, through
+// pointers: a document has thousands, and copying each of them costs more
+// than the loop's work.
 func toAnnotations(s string, cands []annCand, conf float64) []Annotation {
 	out := make([]Annotation, len(cands))
-	for k, c := range cands {
-		out[k] = Annotation{Span: Span{c.start, c.end}, Base: s[c.baseStart:c.start], Reading: c.readingOf(s), Confidence: conf}
+	for k := range cands {
+		c, a := &cands[k], &out[k]
+		a.Span = Span{c.start, c.end}
+		a.Base, a.Reading, a.Confidence = s[c.baseStart:c.start], c.readingOf(s), conf
 	}
 	return out
 }
