@@ -148,7 +148,7 @@ type ScriptSpan struct {
 // ScriptSpans splits s into sentences and lines the way Script does and
 // returns the ones that contain a script-specific character, in order.
 func ScriptSpans(s string) []ScriptSpan {
-	sc := scanScript(s)
+	sc := scanScript(s, nil)
 	out := make([]ScriptSpan, len(sc.sents))
 	for k, se := range sc.sents {
 		out[k] = ScriptSpan{Span: Span{se.start, se.end}, Script: ScriptTraditional, Simplified: se.simp, Traditional: se.trad}
@@ -175,9 +175,12 @@ type scriptScan struct {
 	sents                       []sentence
 }
 
-func scanScript(s string) scriptScan {
+// scanScript counts the characters of s by class, and the
+// script-specific ones by sentence: the sentences with some are appended
+// to sents, whose room is reused.
+func scanScript(s string, sents []sentence) scriptScan {
 	t := scriptClasses()
-	var sc scriptScan
+	sc := scriptScan{sents: sents}
 	cur := sentence{}
 	flush := func(end int) {
 		cur.end = end
@@ -316,7 +319,20 @@ func (t *scriptTable) countRun(s string, i int, n *[8]int) int {
 // lines, with at least 3 script-specific characters and 3% of them) is in
 // the other script than the rest; Minority then lists those sentences.
 func Script(s string) ScriptResult {
-	sc := scanScript(s)
+	// The sentences are needed only while the result is made: their room
+	// (a document has thousands) is kept for the next document.
+	bp := sentsPool.Get().(*[]sentence)
+	sc := scanScript(s, (*bp)[:0])
+	res := scriptResult(s, &sc)
+	if cap(sc.sents) <= maxPooledSents {
+		*bp = sc.sents[:0]
+	}
+	sentsPool.Put(bp)
+	return res
+}
+
+// scriptResult is Script for the counts sc of s.
+func scriptResult(s string, sc *scriptScan) ScriptResult {
 	han, kana, simp, trad, residue, sents := sc.han, sc.kana, sc.simp, sc.trad, sc.residue, sc.sents
 	japanese := kana + sc.shin
 	res := ScriptResult{Script: ScriptNone}
@@ -384,5 +400,12 @@ func Script(s string) ScriptResult {
 	}
 	return res
 }
+
+// sentsPool holds the room of the sentences of Script.
+var sentsPool = sync.Pool{New: func() any { return new([]sentence) }}
+
+// maxPooledSents bounds the room of sentences kept for reuse (2.5 MiB), so
+// that one huge document does not pin its room.
+const maxPooledSents = 1 << 16
 
 func round4(x float64) float64 { return float64(int(x*10000+0.5)) / 10000 }
