@@ -193,7 +193,7 @@ func Annotations(s string) AnnotationResult {
 // annScratch is what Annotations needs while it looks at a document with
 // a reading, kept for the next one: the cache of the last pair of each
 // character (24 KB) and the room of the candidates (an annotated document
-// has thousands, 32 bytes each).
+// has thousands, 40 bytes each).
 type annScratch struct {
 	last  [1 << 10]knownPair
 	cands []annCand
@@ -257,7 +257,7 @@ func addStrays(s string, anns []Annotation, strays []annCand, conf float64) []An
 	// putting the readings of all annotations (thousands) in a set.
 	var want []string // distinct readings of strays, until found
 	for k := range strays {
-		if r := strays[k].reading(s); !slices.Contains(want, r) {
+		if r := strays[k].readingOf(s); !slices.Contains(want, r) {
 			want = append(want, r)
 		}
 	}
@@ -290,8 +290,8 @@ func addStrays(s string, anns []Annotation, strays []annCand, conf float64) []An
 	}
 	var add []Annotation
 	for _, c := range strays {
-		if slices.Contains(used, c.reading(s)) {
-			add = append(add, Annotation{Span: Span{c.start, c.end}, Base: s[c.baseStart:c.start], Reading: c.reading(s), Confidence: round2(min(conf, 0.6))})
+		if slices.Contains(used, c.readingOf(s)) {
+			add = append(add, Annotation{Span: Span{c.start, c.end}, Base: s[c.baseStart:c.start], Reading: c.readingOf(s), Confidence: round2(min(conf, 0.6))})
 		}
 	}
 	if len(add) == 0 {
@@ -320,12 +320,15 @@ type annCand struct {
 	start, end int // the "(reading)" group
 	baseStart  int
 	base       rune
-	strong     bool // base is a Traditional-only character
-	fits       bool // the reading is the one this character usually gets
+	// reading is the index of the candidate's reading among the readings
+	// of its character's charStat (see charStat.add).
+	reading int32
+	strong  bool // base is a Traditional-only character
+	fits    bool // the reading is the one this character usually gets
 }
 
-// reading returns the reading of c in s, without the parentheses.
-func (c *annCand) reading(s string) string { return s[c.start+1 : c.end-1] }
+// readingOf returns the reading of c in s, without the parentheses.
+func (c *annCand) readingOf(s string) string { return s[c.start+1 : c.end-1] }
 
 // charStat collects the candidates of one annotated character.
 type charStat struct {
@@ -340,19 +343,32 @@ type charStat struct {
 
 type readingCount struct {
 	canonical string
-	n         int
+	// written is the last reading as written that counted for this one:
+	// a document writes a character's reading the same way throughout,
+	// so that comparing with it nearly always saves the parse of
+	// sameReading.
+	written string
+	n       int
 }
 
-func (st *charStat) add(reading string) {
+// add counts reading for st and returns the index of its entry in
+// st.readings: the first whose canonical form is reading or reading's.
+func (st *charStat) add(reading string) int {
 	for k := range st.readings {
 		rc := &st.readings[k]
+		if rc.written == reading {
+			rc.n++
+			return k
+		}
 		if rc.canonical == reading || sameReading(rc.canonical, reading) {
 			rc.n++
-			return
+			rc.written = reading
+			return k
 		}
 	}
 	c, _ := pinyin.Canonical(reading)
-	st.readings = append(st.readings, readingCount{canonical: c, n: 1})
+	st.readings = append(st.readings, readingCount{canonical: c, written: reading, n: 1})
+	return len(st.readings) - 1
 }
 
 func sameReading(canonical, reading string) bool {
@@ -371,7 +387,7 @@ func judge(s string, cands []annCand, extra int, res *AnnotationResult) {
 		c.strong = classes.class(c.base) == classTrad
 		st := &stats.list[stats.index(c.base)]
 		st.annotated++
-		st.add(c.reading(s))
+		c.reading = int32(st.add(c.readingOf(s)))
 	}
 	countTotals(s, &stats)
 	strongDistinct, strongAnn, strongTotal, consistent := 0, 0, 0, 0
@@ -395,11 +411,16 @@ func judge(s string, cands []annCand, extra int, res *AnnotationResult) {
 		if c.strong {
 			nStrong++
 			st := stats.lookup(c.base)
-			best := st.readings[st.best].canonical
 			// The document's reading for this character, and a character
-			// annotated at most of its occurrences.
-			reading := c.reading(s)
-			c.fits = (reading == best || sameReading(best, reading)) && 2*st.annotated >= st.total
+			// annotated at most of its occurrences. A reading counted for
+			// the best entry is the document's reading; one counted for
+			// another entry is compared with it.
+			fits := int(c.reading) == st.best
+			if !fits {
+				best, reading := st.readings[st.best].canonical, c.readingOf(s)
+				fits = reading == best || sameReading(best, reading)
+			}
+			c.fits = fits && 2*st.annotated >= st.total
 		}
 	}
 	if nStrong == 0 {
@@ -426,7 +447,7 @@ func judge(s string, cands []annCand, extra int, res *AnnotationResult) {
 			}
 		}
 		rs := pinyin.Readings(c.base)
-		if len(rs) > 0 && rs[0] == c.reading(s) {
+		if len(rs) > 0 && rs[0] == c.readingOf(s) {
 			conf = 0.6
 		}
 	}
@@ -436,12 +457,16 @@ func judge(s string, cands []annCand, extra int, res *AnnotationResult) {
 	res.Confidence = round2(conf)
 	res.Systematic = conf >= 0.5
 	res.Annotations = make([]Annotation, len(cands), len(cands)+extra)
-	for k, c := range cands {
+	// The candidates are read, and the annotations written, through
+	// pointers, as in toAnnotations.
+	for k := range cands {
+		c, a := &cands[k], &res.Annotations[k]
 		cc := res.Confidence
 		if !c.strong || !c.fits {
 			cc = min(cc, 0.3)
 		}
-		res.Annotations[k] = Annotation{Span: Span{c.start, c.end}, Base: s[c.baseStart:c.start], Reading: c.reading(s), Confidence: cc}
+		a.Span = Span{c.start, c.end}
+		a.Base, a.Reading, a.Confidence = s[c.baseStart:c.start], c.readingOf(s), cc
 	}
 }
 
@@ -452,12 +477,12 @@ func judge(s string, cands []annCand, extra int, res *AnnotationResult) {
 // Three bytes of the form 1110xxxx 10xxxxxx 10xxxxxx, read in one load
 // with the byte after them, are passed over whole: valid, they are the
 // character ranging decodes, whose low 12 bits (the payload of the
-// continuation bytes) index stats.slot, so that most characters are
-// passed over before the lead byte's bits are put in; overlong or a
-// surrogate, they are what ranging decodes as three U+FFFD, which are
-// not Han, and their bits make no character of stats either. A valid
-// two-byte sequence is passed over; anything else, and the last three
-// bytes of s, are decoded as ranging does.
+// continuation bytes, as they lie in w: see slotIndex) index stats.slot,
+// so that most characters are passed over before they are decoded;
+// overlong or a surrogate, they are what ranging decodes as three U+FFFD,
+// which are not Han, and their bits make no character of stats either. A
+// valid two-byte sequence is passed over; anything else, and the last
+// three bytes of s, are decoded as ranging does.
 func countTotals(s string, stats *charStats) {
 	i := 0
 	for i < len(s)-3 {
@@ -465,9 +490,9 @@ func countTotals(s string, stats *charStats) {
 		switch {
 		case w&0xC0C0F0 == 0x8080E0:
 			i += 3
-			low := rune(w>>2&0xFC0 | w>>16&0x3F)
-			if stats.slot[low] != 0 {
-				if st := stats.lookup(rune(w&0x0F)<<12 | low); st != nil {
+			if stats.slot[w>>8&0x3F3F] != 0 {
+				r := rune(w&0x0F<<12 | w>>2&0xFC0 | w>>16&0x3F)
+				if st := stats.lookup(r); st != nil {
 					st.total++
 				}
 			}
@@ -496,10 +521,16 @@ func countRune(s string, i int, stats *charStats) int {
 	return i + size
 }
 
+// toAnnotations returns the annotations of cands, all with confidence
+// conf. The candidates are read, and the annotations written, through
+// pointers: a document has thousands, and copying each of them costs more
+// than the loop's work.
 func toAnnotations(s string, cands []annCand, conf float64) []Annotation {
 	out := make([]Annotation, len(cands))
-	for k, c := range cands {
-		out[k] = Annotation{Span: Span{c.start, c.end}, Base: s[c.baseStart:c.start], Reading: c.reading(s), Confidence: conf}
+	for k := range cands {
+		c, a := &cands[k], &out[k]
+		a.Span = Span{c.start, c.end}
+		a.Base, a.Reading, a.Confidence = s[c.baseStart:c.start], c.readingOf(s), conf
 	}
 	return out
 }

@@ -10,17 +10,26 @@ package detect
 // a map.
 type charStats struct {
 	list []charStat
-	// slot[r&0xFFF] is 1 + the index in list of the one annotated
+	// slot[slotIndex(r)] is 1 + the index in list of the one annotated
 	// character with those low bits, 0 when there is none, and -1 when
 	// there are several (see shared).
-	slot   [1 << 12]int32
+	slot   [1 << 14]int32
 	shared map[rune]int32 // index in list of the characters of slots -1
+}
+
+// slotIndex returns the index in charStats.slot of the low 12 bits of r:
+// its low six bits above the six before them, as the continuation bytes
+// of r's UTF-8 hold them (w>>8&0x3F3F for the little-endian word w of a
+// three-byte sequence), so that countTotals finds the slot without
+// decoding the character.
+func slotIndex(r rune) uint32 {
+	return uint32(r&0x3F)<<8 | uint32(r>>6&0x3F)
 }
 
 // index returns the index in list of r's charStat, adding one for r when
 // there is none.
 func (cs *charStats) index(r rune) int32 {
-	low := r & 0xFFF
+	low := slotIndex(r)
 	k := cs.slot[low]
 	switch {
 	case k > 0 && cs.list[k-1].r == r:
@@ -51,7 +60,7 @@ func (cs *charStats) index(r rune) int32 {
 
 // lookup returns r's charStat, or nil when r is not annotated.
 func (cs *charStats) lookup(r rune) *charStat {
-	k := cs.slot[r&0xFFF]
+	k := cs.slot[slotIndex(r)]
 	switch {
 	case k > 0:
 		if st := &cs.list[k-1]; st.r == r {

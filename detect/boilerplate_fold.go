@@ -47,8 +47,11 @@ func loadFold() {
 
 // hanFolds holds, for each character of U+3400–U+9FFF, the UTF-8 of its
 // folded form as a little-endian word (the three bytes in its low 24
-// bits), or 0 when the folded form is no valid three-byte character.
-type hanFolds [0x9FFF - 0x3400 + 1]uint32
+// bits), or 0 when the folded form is no valid three-byte character or
+// the character is outside U+3400–U+9FFF. It is indexed by index3 of the
+// character's UTF-8 (1 MiB, of which the pages of lead bytes E3–E9 are
+// written).
+type hanFolds [1 << 18]uint32
 
 // hanFoldTable returns the hanFolds of the fold table tab: fold's loop
 // over a run of Han characters reads the bytes to write with one load per
@@ -56,13 +59,13 @@ type hanFolds [0x9FFF - 0x3400 + 1]uint32
 // result.
 func hanFoldTable(tab *[0x10000]uint16) *hanFolds {
 	t := new(hanFolds)
-	for k := range t {
-		r := rune(0x3400 + k)
+	for r := rune(0x3400); r <= 0x9FFF; r++ {
+		f := r
 		if s := tab[uint16(r)]; s != 0 {
-			r = rune(s)
+			f = rune(s)
 		}
-		if r >= 0x800 && (r < 0xD800 || r > 0xDFFF) {
-			t[k] = uint32(0xE0|r>>12) | uint32(0x80|r>>6&0x3F)<<8 | uint32(0x80|r&0x3F)<<16
+		if f >= 0x800 && (f < 0xD800 || f > 0xDFFF) {
+			t[index3(utf8Word3(r))] = utf8Word3(f)
 		}
 	}
 	return t
@@ -304,13 +307,9 @@ func (f *folder) fold(line string) {
 				if w&0xC0C0F0 != 0x8080E0 {
 					break
 				}
-				k := (w&0x0F<<12 | w>>2&0xFC0 | w>>16&0x3F) - 0x3400
-				if k >= uint32(len(hanTab)) {
-					break // CJK punctuation, kana: the general path
-				}
-				v := hanTab[k]
+				v := hanTab[index3(w)]
 				if v == 0 {
-					break
+					break // CJK punctuation, kana: the general path
 				}
 				binary.LittleEndian.PutUint32(b[n:n+4:n+4], v)
 				o := int32(i)

@@ -60,7 +60,14 @@ const (
 type scriptTable struct {
 	bmp  [0x10000]uint8
 	supp map[rune]uint8
+	// run is bmp for U+3400–U+9FFF, with runBit set, indexed by index3
+	// of the character's UTF-8 for countRun; 0 for other characters.
+	run [1 << 18]uint8
 }
+
+// runBit marks the entries of scriptTable.run that belong to the run of
+// U+3400–U+9FFF, whatever their class (classOther is 0).
+const runBit = 0x80
 
 var scriptClasses = sync.OnceValue(func() *scriptTable {
 	t := &scriptTable{supp: map[rune]uint8{}}
@@ -97,6 +104,9 @@ var scriptClasses = sync.OnceValue(func() *scriptTable {
 	}
 	set(oneToMany, classOneToMany)
 	set(shinjitai, classShinjitai)
+	for r := rune(0x3400); r <= 0x9FFF; r++ {
+		t.run[index3(utf8Word3(r))] = runBit | t.bmp[r]
+	}
 	return t
 })
 
@@ -138,7 +148,7 @@ type ScriptSpan struct {
 // ScriptSpans splits s into sentences and lines the way Script does and
 // returns the ones that contain a script-specific character, in order.
 func ScriptSpans(s string) []ScriptSpan {
-	sc := scanScript(s)
+	sc := scanScript(s, nil)
 	out := make([]ScriptSpan, len(sc.sents))
 	for k, se := range sc.sents {
 		out[k] = ScriptSpan{Span: Span{se.start, se.end}, Script: ScriptTraditional, Simplified: se.simp, Traditional: se.trad}
@@ -165,9 +175,12 @@ type scriptScan struct {
 	sents                       []sentence
 }
 
-func scanScript(s string) scriptScan {
+// scanScript counts the characters of s by class, and the
+// script-specific ones by sentence: the sentences with some are appended
+// to sents, whose room is reused.
+func scanScript(s string, sents []sentence) scriptScan {
 	t := scriptClasses()
-	var sc scriptScan
+	sc := scriptScan{sents: sents}
 	cur := sentence{}
 	flush := func(end int) {
 		cur.end = end
@@ -271,18 +284,18 @@ func scanScript(s string) scriptScan {
 // character of the run ends a sentence, and each counts as its class
 // says (scanScript adds n up). The three bytes of a character of
 // U+0800–U+FFFF, 1110xxxx 10xxxxxx 10xxxxxx, are read in one load with
-// the byte after them.
+// the byte after them, and index t.run without being decoded.
 func (t *scriptTable) countRun(s string, i int, n *[8]int) int {
 	for i < len(s)-3 {
 		w := uint32(s[i]) | uint32(s[i+1])<<8 | uint32(s[i+2])<<16 | uint32(s[i+3])<<24
 		if w&0xC0C0F0 != 0x8080E0 {
 			break
 		}
-		r := w&0x0F<<12 | w>>2&0xFC0 | w>>16&0x3F
-		if r-0x3400 > 0x9FFF-0x3400 {
-			break
+		c := t.run[index3(w)]
+		if c == 0 {
+			break // outside U+3400–U+9FFF
 		}
-		n[t.bmp[r]&7]++
+		n[c&7]++
 		i += 3
 	}
 	return i
@@ -306,7 +319,20 @@ func (t *scriptTable) countRun(s string, i int, n *[8]int) int {
 // lines, with at least 3 script-specific characters and 3% of them) is in
 // the other script than the rest; Minority then lists those sentences.
 func Script(s string) ScriptResult {
-	sc := scanScript(s)
+	// The sentences are needed only while the result is made: their room
+	// (a document has thousands) is kept for the next document.
+	bp := sentsPool.Get().(*[]sentence)
+	sc := scanScript(s, (*bp)[:0])
+	res := scriptResult(s, &sc)
+	if cap(sc.sents) <= maxPooledSents {
+		*bp = sc.sents[:0]
+	}
+	sentsPool.Put(bp)
+	return res
+}
+
+// scriptResult is Script for the counts sc of s.
+func scriptResult(s string, sc *scriptScan) ScriptResult {
 	han, kana, simp, trad, residue, sents := sc.han, sc.kana, sc.simp, sc.trad, sc.residue, sc.sents
 	japanese := kana + sc.shin
 	res := ScriptResult{Script: ScriptNone}
@@ -374,5 +400,12 @@ func Script(s string) ScriptResult {
 	}
 	return res
 }
+
+// sentsPool holds the room of the sentences of Script.
+var sentsPool = sync.Pool{New: func() any { return new([]sentence) }}
+
+// maxPooledSents bounds the room of sentences kept for reuse (2.5 MiB), so
+// that one huge document does not pin its room.
+const maxPooledSents = 1 << 16
 
 func round4(x float64) float64 { return float64(int(x*10000+0.5)) / 10000 }

@@ -84,8 +84,9 @@ func (h Hygiene) scan(text string, valid bool, from, to int, edits []Edit, findi
 		// Printable ASCII and, in valid UTF-8, Han (lead bytes E4–E9,
 		// U+4000–U+9FFF) are most of the text and need nothing: a loop
 		// of their own passes over them without the bookkeeping of the
-		// loop below.
-		for i < len(head) {
+		// loop below. (i is never negative: compared as unsigned numbers,
+		// the loop test also proves head[i] in bounds.)
+		for uint(i) < uint(len(head)) {
 			k := skip[head[i]]
 			if k == 0 {
 				break

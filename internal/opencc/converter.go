@@ -486,24 +486,21 @@ type inPlace struct {
 // document in the other script, which changes every few characters, is
 // converted without a call per change.
 func (m *matcher) replaceInPlace(s string, i int, ip *inPlace, noIDS, conservative bool) (int, int, int32) {
-	bmp := m.bmp // loaded once, not from m for every character
+	dense := m.dense3 // loaded once, not from m for every character
 	// i is never negative: compared as unsigned numbers, the loop test
 	// also proves s[i] in bounds, which saves a check per character.
 	for uint(i) < uint(len(s)) {
 		var n int
 		var v int32
-		// The commonest case, a valid three-byte character, inline; see
-		// next. Its bytes, 1110xxxx 10xxxxxx 10xxxxxx, are read in one
-		// load with the byte after them (the character that ends s is
-		// left to next).
+		// The commonest case, a three-byte character of a lead byte that
+		// dense3 covers (most of the text), inline; see next. Its bytes,
+		// 1110xxxx 10xxxxxx 10xxxxxx, are read in one load with the byte
+		// after them (the character that ends s is left to next), and
+		// they index dense3 without being decoded.
 		if i < len(s)-3 {
 			w := uint32(s[i]) | uint32(s[i+1])<<8 | uint32(s[i+2])<<16 | uint32(s[i+3])<<24
-			r := rune(w&0x0F<<12 | w>>2&0xFC0 | w>>16&0x3F)
-			// Lead bytes E4–E9 (U+4000–U+9FFF, most of the text) begin no
-			// overlong sequence, IDS operator or surrogate: one test
-			// instead of the three.
-			if w&0xC0C0F0 == 0x8080E0 && (byte(w)-0xE4 <= 0xE9-0xE4 || r >= 0x800 && uint32(r-0x2FF0) >= 0x10 && uint32(r-0xD800) >= 0x800) {
-				cur := uint32(bmp[uint16(r)])
+			if w&0xC0C0F0 == 0x8080E0 && dense3Leads>>(w&0x0F)&1 != 0 {
+				cur := uint32(dense[index3(w)])
 				if cur == 0 {
 					i += 3
 					continue
@@ -559,27 +556,25 @@ func (m *matcher) replaceInPlace(s string, i int, ip *inPlace, noIDS, conservati
 // character, holds its few variables in registers (inside runDenseTraced
 // they were spilled to the stack on every character).
 func (m *matcher) nextChange(s string, i int, noIDS, conservative bool) (int, int, int32) {
-	bmp := m.bmp // see replaceInPlace
+	dense := m.dense3 // see replaceInPlace
 	for i < len(s) {
 		var n int
 		var v int32
-		// The commonest case, a valid three-byte character, inline; see
-		// next and replaceInPlace, whose loop has the same block: keep the
-		// two in step. (A function for it would be too large to inline,
-		// and a call per character is what these loops avoid.)
-		if c0 := s[i]; c0&0xF0 == 0xE0 && i < len(s)-2 && (s[i+1]^0x80)|(s[i+2]^0x80) < 0x40 {
-			r := rune(c0&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
-			// Lead bytes E4–E9 (U+4000–U+9FFF, most of the text) begin no
-			// overlong sequence, IDS operator or surrogate: one test
-			// instead of the three.
-			if c0-0xE4 <= 0xE9-0xE4 || r >= 0x800 && uint32(r-0x2FF0) >= 0x10 && uint32(r-0xD800) >= 0x800 {
-				cur := uint32(bmp[uint16(r)])
+		// The commonest case, a three-byte character of a lead byte that
+		// dense3 covers, inline; see next and replaceInPlace, whose loop
+		// has the same block: keep the two in step. (A function for it
+		// would be too large to inline, and a call per character is what
+		// these loops avoid.)
+		if i < len(s)-3 {
+			w := uint32(s[i]) | uint32(s[i+1])<<8 | uint32(s[i+2])<<16 | uint32(s[i+3])<<24
+			if w&0xC0C0F0 == 0x8080E0 && dense3Leads>>(w&0x0F)&1 != 0 {
+				cur := uint32(dense[index3(w)])
 				if cur == 0 {
 					i += 3
 					continue
 				}
-				if nd := &m.nodes[cur]; nd.mask == 0 || i+3 == len(s) ||
-					i < len(s)-5 && s[i+3]&0xF0 == 0xE0 && nd.mask&bytesBit(s[i+4], s[i+5]) == 0 {
+				if nd := &m.nodes[cur]; nd.mask == 0 ||
+					i < len(s)-5 && w>>24&0xF0 == 0xE0 && nd.mask&bytesBit(s[i+4], s[i+5]) == 0 {
 					// No key continues with the next character (the walk's
 					// first test, done here to save the call).
 					n, v = 3, nd.val
