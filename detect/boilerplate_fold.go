@@ -48,10 +48,10 @@ func loadFold() {
 // hanFolds holds, for each character of U+3400–U+9FFF, the UTF-8 of its
 // folded form as a little-endian word (the three bytes in its low 24
 // bits), or 0 when the folded form is no valid three-byte character or
-// the character is outside U+3400–U+9FFF. It is indexed by index3 of the
+// the character is outside U+3400–U+9FFF. It is indexed by utf8x.Index3 of the
 // character's UTF-8 (1 MiB, of which the pages of lead bytes E3–E9 are
 // written).
-type hanFolds [1 << 18]uint32
+type hanFolds [utf8x.Index3Size]uint32
 
 // hanFoldTable returns the hanFolds of the fold table tab: fold's loop
 // over a run of Han characters reads the bytes to write with one load per
@@ -65,7 +65,7 @@ func hanFoldTable(tab *[0x10000]uint16) *hanFolds {
 			f = rune(s)
 		}
 		if f >= 0x800 && (f < 0xD800 || f > 0xDFFF) {
-			t[index3(utf8Word3(r))] = utf8Word3(f)
+			t[utf8x.Index3(utf8x.Word3(r))] = utf8x.Word3(f)
 		}
 	}
 	return t
@@ -307,7 +307,7 @@ func (f *folder) fold(line string) {
 				if w&0xC0C0F0 != 0x8080E0 {
 					break
 				}
-				v := hanTab[index3(w)]
+				v := hanTab[utf8x.Index3(w)]
 				if v == 0 {
 					break // CJK punctuation, kana: the general path
 				}

@@ -3,6 +3,8 @@ package detect
 import (
 	"sync"
 	"unicode/utf8"
+
+	"github.com/hanfix/hanfix/internal/utf8x"
 )
 
 //go:generate go run script_gen.go
@@ -60,9 +62,9 @@ const (
 type scriptTable struct {
 	bmp  [0x10000]uint8
 	supp map[rune]uint8
-	// run is bmp for U+3400–U+9FFF, with runBit set, indexed by index3
+	// run is bmp for U+3400–U+9FFF, with runBit set, indexed by utf8x.Index3
 	// of the character's UTF-8 for countRun; 0 for other characters.
-	run [1 << 18]uint8
+	run [utf8x.Index3Size]uint8
 }
 
 // runBit marks the entries of scriptTable.run that belong to the run of
@@ -105,7 +107,7 @@ var scriptClasses = sync.OnceValue(func() *scriptTable {
 	set(oneToMany, classOneToMany)
 	set(shinjitai, classShinjitai)
 	for r := rune(0x3400); r <= 0x9FFF; r++ {
-		t.run[index3(utf8Word3(r))] = runBit | t.bmp[r]
+		t.run[utf8x.Index3(utf8x.Word3(r))] = runBit | t.bmp[r]
 	}
 	return t
 })
@@ -291,7 +293,7 @@ func (t *scriptTable) countRun(s string, i int, n *[8]int) int {
 		if w&0xC0C0F0 != 0x8080E0 {
 			break
 		}
-		c := t.run[index3(w)]
+		c := t.run[utf8x.Index3(w)]
 		if c == 0 {
 			break // outside U+3400–U+9FFF
 		}

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"sync"
 	"unsafe"
+
+	"github.com/hanfix/hanfix/internal/utf8x"
 )
 
 // A Converter applies one OpenCC configuration: the normalization chain on
@@ -500,7 +502,7 @@ func (m *matcher) replaceInPlace(s string, i int, ip *inPlace, noIDS, conservati
 		if i < len(s)-3 {
 			w := uint32(s[i]) | uint32(s[i+1])<<8 | uint32(s[i+2])<<16 | uint32(s[i+3])<<24
 			if w&0xC0C0F0 == 0x8080E0 && dense3Leads>>(w&0x0F)&1 != 0 {
-				cur := uint32(dense[index3(w)])
+				cur := uint32(dense[utf8x.Index3(w)])
 				if cur == 0 {
 					i += 3
 					continue
@@ -568,7 +570,7 @@ func (m *matcher) nextChange(s string, i int, noIDS, conservative bool) (int, in
 		if i < len(s)-3 {
 			w := uint32(s[i]) | uint32(s[i+1])<<8 | uint32(s[i+2])<<16 | uint32(s[i+3])<<24
 			if w&0xC0C0F0 == 0x8080E0 && dense3Leads>>(w&0x0F)&1 != 0 {
-				cur := uint32(dense[index3(w)])
+				cur := uint32(dense[utf8x.Index3(w)])
 				if cur == 0 {
 					i += 3
 					continue

@@ -5,6 +5,8 @@ import (
 	"math/bits"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/hanfix/hanfix/internal/utf8x"
 )
 
 // A matcher finds, at a position of a text, the match that an OpenCC
@@ -28,11 +30,11 @@ type matcher struct {
 	// compact copy of bmp for skip.
 	firstBits *[0x10000 / 64]uint64
 	// dense3 is bmp for the three-byte characters of the lead bytes of
-	// dense3Leads, indexed by index3 of their UTF-8, which is packed in
+	// dense3Leads, indexed by utf8x.Index3 of their UTF-8, which is packed in
 	// fewer operations than the character: the table of the scan loops of
 	// a dense matcher (nextChange, replaceInPlace), built for dense
 	// matchers only (see run).
-	dense3 *[1 << 18]uint16
+	dense3 *[utf8x.Index3Size]uint16
 	nodes  []node
 	// edges is an open-addressing hash of the trie's edges below the first
 	// level: slot = (parent<<21 | rune)<<20 | child, 0 = empty.
@@ -268,27 +270,18 @@ func newMatcher(name string, levels [][]*Dict) (*matcher, error) {
 // surrogates).
 const dense3Leads = 0xDFFA
 
-// index3 returns the index in matcher.dense3 of the three-byte sequence
-// 1110xxxx 10xxxxxx 10xxxxxx in the low 24 bits of the little-endian word
-// w: the low four bits of the lead byte above the low six bits of the
-// third and second bytes, each still in its own byte. Any such w indexes
-// dense3 without a bounds check.
-func index3(w uint32) uint32 {
-	return w&0x0F<<14 | w>>8&0x3F3F
-}
-
 // dense3Table returns m.dense3, built from m.bmp: the first node of each
 // character of dense3Leads (0 for none). The table has 256 Ki entries (512
 // KiB); the pages of the lead bytes that start no key are never written.
-func dense3Table(m *matcher) *[1 << 18]uint16 {
-	t := new([1 << 18]uint16)
+func dense3Table(m *matcher) *[utf8x.Index3Size]uint16 {
+	t := new([utf8x.Index3Size]uint16)
 	for blk, b := range m.hi[:0x100] {
 		if b == 0 || dense3Leads>>(blk>>4)&1 == 0 || blk < 0x10 {
 			continue // no key starts in the block, or not covered
 		}
 		for r := rune(blk) << 8; r < rune(blk+1)<<8; r++ {
 			if n := m.bmp[r]; n != 0 {
-				t[index3(uint32(0xE0|r>>12)|uint32(0x80|r>>6&0x3F)<<8|uint32(0x80|r&0x3F)<<16)] = n
+				t[utf8x.Index3(utf8x.Word3(r))] = n
 			}
 		}
 	}

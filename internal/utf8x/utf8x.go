@@ -121,3 +121,26 @@ func valid[T string | []byte](s T, decode func(T) (rune, int)) bool {
 	}
 	return true
 }
+
+// Index3Size is the size of a table indexed by Index3: 256 Ki entries.
+const Index3Size = 1 << 18
+
+// Index3 returns an index below Index3Size for the three-byte UTF-8
+// sequence 1110xxxx 10xxxxxx 10xxxxxx in the low 24 bits of the
+// little-endian word w (the bytes s[i], s[i+1], s[i+2] as loaded
+// together, whatever the high byte): the low four bits of the lead byte
+// above the low six bits of the third and second bytes, each still in its
+// own byte. It takes five operations where decoding the character takes
+// eight, so that the loops over runs of Han characters index their
+// tables with it, and any such w indexes an array of Index3Size entries
+// without a bounds check. Distinct characters of U+0800–U+FFFF have
+// distinct indexes (Word3 makes the word of one).
+func Index3(w uint32) uint32 {
+	return w&0x0F<<14 | w>>8&0x3F3F
+}
+
+// Word3 returns the UTF-8 of r, a character of U+0800–U+FFFF, as a
+// little-endian word: its three bytes in the low 24 bits.
+func Word3(r rune) uint32 {
+	return uint32(0xE0|r>>12) | uint32(0x80|r>>6&0x3F)<<8 | uint32(0x80|r&0x3F)<<16
+}

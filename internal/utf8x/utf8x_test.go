@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/stretchr/testify/require"
 )
 
 // TestDecodeRune checks DecodeRune against utf8.DecodeRuneInString on every
@@ -105,5 +107,27 @@ func checkValid(t *testing.T, s string) {
 	}
 	if got, want := Valid([]byte(s)), utf8.Valid([]byte(s)); got != want {
 		t.Fatalf("Valid(%q) = %v, want %v", s, got, want)
+	}
+}
+
+// TestIndex3 checks that Word3 writes each character's UTF-8 and that
+// Index3 gives every character of U+0800–U+FFFF its own index below
+// Index3Size, whatever the byte loaded after it.
+func TestIndex3(t *testing.T) {
+	seen := make([]rune, Index3Size)
+	for r := rune(0x800); r <= 0xFFFF; r++ {
+		w := Word3(r)
+		var want [4]byte
+		n := utf8.EncodeRune(want[:], r)
+		if r >= 0xD800 && r <= 0xDFFF {
+			n, want = 3, [4]byte{byte(0xE0 | r>>12), byte(0x80 | r>>6&0x3F), byte(0x80 | r&0x3F)}
+		}
+		require.Equal(t, 3, n)
+		require.Equal(t, want, [4]byte{byte(w), byte(w >> 8), byte(w >> 16), byte(w >> 24)}, "U+%04X", r)
+		k := Index3(w)
+		require.Less(t, k, uint32(Index3Size))
+		require.Equal(t, k, Index3(w|0xFF<<24), "the byte after the character counts")
+		require.Zero(t, seen[k], "U+%04X and U+%04X share index %d", seen[k], r, k)
+		seen[k] = r
 	}
 }
