@@ -38,7 +38,7 @@ type evidence struct {
 	consumed *consumedStats
 	text     string
 	pairOnce sync.Once
-	pairs    pairTable // Han pairs of the document: a<<32|b → count
+	pairs    pairTable // Han pairs of the document and their counts
 	// firsts is a BMP bitmap of the first characters of pairs: the
 	// searches ask about many pairs whose first character the document
 	// never writes before a Han character, and 8 KB answer those where a
@@ -85,7 +85,7 @@ func (e *evidence) pairCount(a, b rune) int {
 	if !e.mayStart(a) {
 		return 0
 	}
-	return int(e.pairs.get(uint64(a)<<32 | uint64(b)))
+	return int(e.pairs.get(a, b))
 }
 
 // mayStart reports whether a may be the first character of a pair; false
@@ -161,7 +161,7 @@ func (e *evidence) countPairs() {
 		c := text[i]
 		if c < utf8.RuneSelf {
 			if prevPunct {
-				st.after.add(uint64(prev)<<32 | uint64(c))
+				st.after.add(prev, rune(c))
 			}
 			if prevHan {
 				st.swallowed(text, i)
@@ -174,9 +174,11 @@ func (e *evidence) countPairs() {
 			i = skipLatin(text, i+1)
 			continue
 		}
-		if c-0xE4 <= 0xE9-0xE4 {
+		if c-0xE4 <= 0xE9-0xE4 && (!prevHan || prev < 0x10000) {
 			// Most likely a character of U+4E00–U+9FFF, the start of a
-			// run that hanRun takes, pairing its first with prev if Han.
+			// run that hanRun takes, pairing its first with prev if Han
+			// (the pair with a character beyond the BMP, which hanRun
+			// does not pack, is added below).
 			from := prev
 			if !prevHan {
 				from = 0
@@ -184,7 +186,7 @@ func (e *evidence) countPairs() {
 			if j, last := t.hanRun(text, i, from, &sc); j > i {
 				if prevPunct {
 					r, _ := utf8x.Decode3(text, i)
-					st.after.add(uint64(prev)<<32 | uint64(r))
+					st.after.add(prev, r)
 				}
 				i, prev, prevHan, prevPunct = j, last, last != 0, false
 				continue
@@ -200,14 +202,14 @@ func (e *evidence) countPairs() {
 		}
 		i += n
 		if prevPunct {
-			st.after.add(uint64(prev)<<32 | uint64(r))
+			st.after.add(prev, r)
 		}
 		if r >= 0x4E00 && r <= 0x9FFF {
 			sc.add(tab[r-0x4E00])
 		}
 		han := isHan(r)
 		if prevHan && (han || r == '。') {
-			t.add(uint64(prev)<<32 | uint64(r))
+			t.add(prev, r)
 		}
 		// A Han character is no punctuation: the class is asked of
 		// the rest only.
@@ -245,8 +247,8 @@ func (c *scriptTally) add(only int8) {
 
 // hanRun is countPairs for the run of characters of U+4E00–U+9FFF at
 // text[i:], most of the text, without the tests that cannot change there:
-// each makes a pair with the one before (the first with prev, unless prev
-// is 0) and counts for the script by scriptTab, which countPairs has
+// each makes a pair with the one before (the first with prev, a character
+// of the BMP, unless prev is 0) and counts for the script by scriptTab, which countPairs has
 // filled (scriptTable). It steps over the runs of ASCII and two-byte
 // characters that start with a byte consumedStats does not count (the
 // pinyin readings in parentheses of annotated text), after which the
@@ -282,11 +284,11 @@ loop:
 		if j >= uint(len(scriptTab)) {
 			break
 		}
-		key := uint64(a)<<32 | uint64(b)
-		for h := uint(key*0x9E3779B97F4A7C15>>32) & mask; a != 0; h = (h + 1) & mask {
+		key := a<<16 | b
+		for h := uint(uint64(key)*0x9E3779B97F4A7C15>>32) & mask; a != 0; h = (h + 1) & mask {
 			sl := &slots[h]
 			if sl.key == key {
-				sl.val++
+				sl.n++
 				break
 			}
 			if sl.key == 0 {
@@ -295,7 +297,7 @@ loop:
 				}
 				*sl = pairSlot{key, 1}
 				t.order = t.order[:len(t.order)+1]
-				t.order[len(t.order)-1] = key
+				t.order[len(t.order)-1] = uint64(a)<<32 | uint64(b)
 				break
 			}
 		}
@@ -383,120 +385,175 @@ func isHanOther(r rune) bool {
 	return lm.Class(r) == lm.Han
 }
 
-// pairTable is an open-addressing hash table from nonzero keys to counts
-// that remembers the order in which keys were first added. A key and its
-// count share a slot, so that a look-up of a table larger than the cache
-// costs one miss.
+// pairTable counts pairs of runes (a, b), a ≠ 0, and remembers the order
+// in which pairs were first added. The pairs of two characters of the
+// BMP, nearly all, are kept in an open-addressing table whose slots hold
+// the pair, packed as a<<16|b, and its count in 8 bytes: a look-up of a
+// table larger than the cache costs one miss, and the table of seed 001
+// (11,800 pairs in 64K slots) takes 512 KB. The pairs with a character
+// beyond the BMP are kept in a map.
+//
+// The counts are exact: a pair of the evidence occurs at most once every
+// 3 bytes (its first character, Han or a CJK mark, takes 3 bytes or
+// more), so that those of any text under 12 GiB fit in 32 bits.
 type pairTable struct {
 	slots []pairSlot // key 0 = empty slot; a power of two of them
-	// order holds the keys in the order of their first add. Its capacity
-	// is the number of keys the table takes before it grows (half the
-	// slots): a full order tells hanRun to leave a new key to add.
+	// order holds the pairs, packed as pairKey does, in the order of
+	// their first add. Its capacity is the number of pairs the table
+	// takes before it grows (half the slots): a full order tells hanRun
+	// to leave a new pair to add.
 	order []uint64
+	wide  map[uint64]uint32 // the pairs beyond the BMP by pairKey, nil when none
 }
 
-type pairSlot struct{ key, val uint64 }
+// pairSlot is a pair of BMP characters a, b, packed as a<<16|b (nonzero,
+// as a is), and its count.
+type pairSlot struct{ key, n uint32 }
 
-// init empties the table, with room for hint keys. It takes the slots and
-// the order of a released table (release) where they are large enough.
+// init empties the table, with room for hint pairs.
 func (t *pairTable) init(hint int) {
 	size := 64
 	for size < 2*hint {
 		size *= 2
 	}
-	if p, _ := pairBufs.Get().(*pairTable); p != nil && cap(p.slots) >= size && cap(p.order) >= size/2 {
-		t.slots = p.slots[:size]
-		clear(t.slots)
-		t.order = p.order[: 0 : size/2]
-		return
-	}
-	t.slots = make([]pairSlot, size)
-	t.order = make([]uint64, 0, size/2)
+	t.slots, t.order = getPairBuf(size)
+	t.wide = nil
 }
 
-// pairBufs holds the slots and orders of released pair tables. A
-// document's table takes some 4 bytes per byte of its text, a fifth of
-// what the pipeline allocates for it: reused, they spare the allocations
-// and the collections they bring.
-var pairBufs sync.Pool // *pairTable
+// pairBufs holds the slots and orders of released and outgrown pair
+// tables by the log2 of their number of slots: a table takes the slots
+// of its own size or twice it, and the documents of a pipeline differ in
+// size. Reused, they spare the allocations and the collections they
+// bring.
+var pairBufs [bits.UintSize]sync.Pool // *pairBuf
+
+// pairBuf is the slots and the order of a released table (order empty,
+// of capacity half the slots).
+type pairBuf struct {
+	slots []pairSlot
+	order []uint64
+}
+
+// getPairBuf returns size empty slots, a power of two, and an empty order
+// of capacity size/2: those of a released table of size or twice it, when
+// the pool has one, or new ones.
+func getPairBuf(size int) ([]pairSlot, []uint64) {
+	class := bits.TrailingZeros(uint(size))
+	for c := class; c <= class+1 && c < len(pairBufs); c++ {
+		if p, _ := pairBufs[c].Get().(*pairBuf); p != nil {
+			clear(p.slots)
+			return p.slots, p.order
+		}
+	}
+	return make([]pairSlot, size), make([]uint64, 0, size/2)
+}
+
+// putPairBuf keeps slots and order, which nothing reads any more, for
+// getPairBuf.
+func putPairBuf(slots []pairSlot, order []uint64) {
+	pairBufs[bits.TrailingZeros(uint(len(slots)))].Put(&pairBuf{slots, order[:0]})
+}
 
 // release empties t and keeps its slots and order for the next init; t
 // must not be read again.
 func (t *pairTable) release() {
 	if t.slots != nil {
-		pairBufs.Put(&pairTable{slots: t.slots[:cap(t.slots)], order: t.order[:0:cap(t.order)]})
+		putPairBuf(t.slots, t.order)
 	}
 	*t = pairTable{}
 }
 
-// release releases the pair table of e (see pairTable.release) when
+// release releases the pair tables of e (see pairTable.release) when
 // nothing reads e any more: Find calls it on the evidence it is done with.
 func (e *evidence) release() {
 	if e != nil {
 		e.pairs.release()
-	}
-}
-
-func (t *pairTable) slot(k uint64) int {
-	return int((k*0x9E3779B97F4A7C15)>>32) & (len(t.slots) - 1)
-}
-
-// find returns the slot of k, or -1.
-func (t *pairTable) find(k uint64) int {
-	if len(t.slots) == 0 {
-		return -1
-	}
-	mask := len(t.slots) - 1
-	for i := t.slot(k); ; i = (i + 1) & mask {
-		switch t.slots[i].key {
-		case k:
-			return i
-		case 0:
-			return -1
+		if e.consumed != nil {
+			e.consumed.after.release()
 		}
 	}
 }
 
-func (t *pairTable) get(k uint64) uint64 {
-	if i := t.find(k); i >= 0 {
-		return t.slots[i].val
-	}
-	return 0
+// slot returns the first slot to probe for the BMP pair packed in key.
+func (t *pairTable) slot(key uint32) int {
+	return int(uint64(key)*0x9E3779B97F4A7C15>>32) & (len(t.slots) - 1)
 }
 
-// add counts k. A table that holds all the keys it takes grows first.
-func (t *pairTable) add(k uint64) {
+// get returns the count of the pair (a, b).
+func (t *pairTable) get(a, b rune) uint32 {
+	if uint32(a)|uint32(b) >= 0x10000 {
+		return t.wide[pairKey(a, b)]
+	}
+	if len(t.slots) == 0 {
+		return 0
+	}
+	key, mask := uint32(a)<<16|uint32(b), len(t.slots)-1
+	for i := t.slot(key); ; i = (i + 1) & mask {
+		switch s := t.slots[i]; s.key {
+		case key:
+			return s.n
+		case 0:
+			return 0
+		}
+	}
+}
+
+// add counts the pair (a, b), a ≠ 0. A table that holds all the pairs it
+// takes grows first.
+func (t *pairTable) add(a, b rune) {
+	if uint32(a)|uint32(b) >= 0x10000 {
+		t.addWide(a, b)
+		return
+	}
 	if len(t.order) == cap(t.order) {
 		t.grow()
 	}
-	mask := len(t.slots) - 1
-	i := t.slot(k)
+	key, mask := uint32(a)<<16|uint32(b), len(t.slots)-1
+	i := t.slot(key)
 	for ; t.slots[i].key != 0; i = (i + 1) & mask {
-		if t.slots[i].key == k {
-			t.slots[i].val++
+		if t.slots[i].key == key {
+			t.slots[i].n++
 			return
 		}
 	}
-	t.slots[i] = pairSlot{k, 1}
-	t.order = append(t.order, k)
+	t.slots[i] = pairSlot{key, 1}
+	t.order = append(t.order, pairKey(a, b))
 }
 
-// grow doubles the table.
+// addWide is add of a pair with a character beyond the BMP.
+func (t *pairTable) addWide(a, b rune) {
+	k := pairKey(a, b)
+	if _, ok := t.wide[k]; !ok {
+		if t.wide == nil {
+			t.wide = map[uint64]uint32{}
+		}
+		// The order's capacity bounds the pairs of the slots.
+		if len(t.order) == cap(t.order) {
+			t.grow()
+		}
+		t.order = append(t.order, k)
+	}
+	t.wide[k]++
+}
+
+// grow doubles the table, and keeps its old slots and order for
+// getPairBuf.
 func (t *pairTable) grow() {
-	old := t.slots
-	t.slots = make([]pairSlot, 2*len(old))
+	old, oldOrder := t.slots, t.order
+	t.slots, t.order = getPairBuf(2 * len(old))
 	mask := len(t.slots) - 1
-	for _, e := range old {
-		if e.key == 0 {
+	for _, s := range old {
+		if s.key == 0 {
 			continue
 		}
-		i := t.slot(e.key)
+		i := t.slot(s.key)
 		for t.slots[i].key != 0 {
 			i = (i + 1) & mask
 		}
-		t.slots[i] = e
+		t.slots[i] = s
 	}
-	t.order = append(make([]uint64, 0, len(t.slots)/2), t.order...)
+	t.order = append(t.order, oldOrder...)
+	putPairBuf(old, oldOrder)
 }
 
 // collectEvidence scans text for annotations. It returns nil when there
