@@ -223,7 +223,8 @@ func (e *evidence) countPairs() {
 		}
 	}
 	// The first characters of the pairs, from the list of them.
-	firsts := new([0x10000 / 64]uint64)
+	firsts := firstsPool.Get().(*[0x10000 / 64]uint64)
+	clear(firsts[:])
 	for _, k := range t.order {
 		if a := k >> 32; a < 0x10000 {
 			firsts[a>>6] |= 1 << (a & 63)
@@ -329,7 +330,7 @@ func skipLatin(text string, i int) int {
 // is in the order of the pairs' first occurrence). Pairs whose first is
 // beyond the BMP, and those ending in 。, are left out.
 func (e *evidence) buildSucc() {
-	firsts, ranks := e.firsts, new([0x10000 / 64]uint32)
+	firsts, ranks := e.firsts, ranksPool.Get().(*[0x10000 / 64]uint32)
 	n := uint32(0)
 	for w, x := range firsts {
 		ranks[w] = n
@@ -338,21 +339,23 @@ func (e *evidence) buildSucc() {
 	// Count the group of rank k in at[k+2]; after the sums, at[k+1] is
 	// where it starts, and after the filling, at[k] is. slot holds the
 	// rank of each pair's group plus 2, or 0 for a pair left out.
-	at := make([]uint32, n+2)
+	at := succAts.get(int(n) + 2)[:n+2]
+	clear(at)
 	order := e.pairs.order
-	slot := make([]uint32, len(order))
+	slot := succAts.get(len(order))[:len(order)]
 	for i, k := range order {
+		g := uint32(0)
 		if a := k >> 32; a < 0x10000 && uint32(k) != '。' {
 			w := a >> 6
-			g := ranks[w] + uint32(bits.OnesCount64(firsts[w]&(1<<(a&63)-1))) + 2
-			slot[i] = g
+			g = ranks[w] + uint32(bits.OnesCount64(firsts[w]&(1<<(a&63)-1))) + 2
 			at[g]++
 		}
+		slot[i] = g
 	}
 	for k := 2; k < len(at); k++ {
 		at[k] += at[k-1]
 	}
-	flat := make([]rune, at[n+1])
+	flat := succFlats.get(int(at[n+1]))[:at[n+1]]
 	for i, g := range slot {
 		if g != 0 {
 			p := &at[g-1]
@@ -360,6 +363,7 @@ func (e *evidence) buildSucc() {
 			*p++
 		}
 	}
+	succAts.put(slot)
 	e.ranks, e.succAt, e.succFlat = ranks, at, flat
 }
 
@@ -420,38 +424,26 @@ func (t *pairTable) init(hint int) {
 	t.wide = nil
 }
 
-// pairBufs holds the slots and orders of released and outgrown pair
-// tables by the log2 of their number of slots: a table takes the slots
-// of its own size or twice it, and the documents of a pipeline differ in
-// size. Reused, they spare the allocations and the collections they
-// bring.
-var pairBufs [bits.UintSize]sync.Pool // *pairBuf
+// pairSlots and pairOrders keep the slots and the orders of released
+// and outgrown pair tables.
+var (
+	pairSlots  slicePool[pairSlot]
+	pairOrders slicePool[uint64]
+)
 
-// pairBuf is the slots and the order of a released table (order empty,
-// of capacity half the slots).
-type pairBuf struct {
-	slots []pairSlot
-	order []uint64
-}
-
-// getPairBuf returns size empty slots, a power of two, and an empty order
-// of capacity size/2: those of a released table of size or twice it, when
-// the pool has one, or new ones.
+// getPairBuf returns at least size empty slots, a power of two, and an
+// empty order of capacity half of them.
 func getPairBuf(size int) ([]pairSlot, []uint64) {
-	class := bits.TrailingZeros(uint(size))
-	for c := class; c <= class+1 && c < len(pairBufs); c++ {
-		if p, _ := pairBufs[c].Get().(*pairBuf); p != nil {
-			clear(p.slots)
-			return p.slots, p.order
-		}
-	}
-	return make([]pairSlot, size), make([]uint64, 0, size/2)
+	slots := pairSlots.get(size)
+	clear(slots)
+	return slots, pairOrders.get(len(slots) / 2)[: 0 : len(slots)/2]
 }
 
 // putPairBuf keeps slots and order, which nothing reads any more, for
 // getPairBuf.
 func putPairBuf(slots []pairSlot, order []uint64) {
-	pairBufs[bits.TrailingZeros(uint(len(slots)))].Put(&pairBuf{slots, order[:0]})
+	pairSlots.put(slots)
+	pairOrders.put(order)
 }
 
 // release empties t and keeps its slots and order for the next init; t
@@ -463,16 +455,40 @@ func (t *pairTable) release() {
 	*t = pairTable{}
 }
 
-// release releases the pair tables of e (see pairTable.release) when
-// nothing reads e any more: Find calls it on the evidence it is done with.
+// release keeps the memory of e's pair tables (see pairTable.release),
+// of their index and of its parens for the evidence of documents to come
+// when nothing reads e any more: Find calls it on the evidence it is done
+// with.
 func (e *evidence) release() {
-	if e != nil {
-		e.pairs.release()
-		if e.consumed != nil {
-			e.consumed.after.release()
-		}
+	if e == nil {
+		return
 	}
+	e.pairs.release()
+	if e.consumed != nil {
+		e.consumed.after.release()
+	}
+	if e.firsts != nil {
+		firstsPool.Put(e.firsts)
+	}
+	if e.ranks != nil {
+		ranksPool.Put(e.ranks)
+		succAts.put(e.succAt)
+		succFlats.put(e.succFlat)
+	}
+	parenPool.put(e.parens)
+	e.firsts, e.ranks, e.succAt, e.succFlat, e.parens = nil, nil, nil, nil, nil
 }
+
+// firstsPool and ranksPool keep the bitmaps of firsts and the ranks of
+// released evidence, succAts (also for buildSucc's scratch) and succFlats
+// its successors, and parenPool its parens.
+var (
+	firstsPool = sync.Pool{New: func() any { return new([0x10000 / 64]uint64) }}
+	ranksPool  = sync.Pool{New: func() any { return new([0x10000 / 64]uint32) }}
+	succAts    slicePool[uint32]
+	succFlats  slicePool[rune]
+	parenPool  slicePool[window]
+)
 
 // slot returns the first slot to probe for the BMP pair packed in key.
 func (t *pairTable) slot(key uint32) int {
@@ -678,7 +694,7 @@ type seenReading struct {
 // for once, for every "(" from i on.
 func (e *evidence) addParen(text string, i, end int) {
 	if e.parens == nil {
-		e.parens = make([]window, 0, strings.Count(text[i:], "("))
+		e.parens = parenPool.get(strings.Count(text[i:], "("))[:0]
 	}
 	e.parens = append(e.parens, window{i, end})
 }

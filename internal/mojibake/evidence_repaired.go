@@ -34,7 +34,19 @@ const (
 // e's, which the result shares.
 func (e *evidence) repaired(out string, spans []Span, starts []int) *evidence {
 	text := e.text
-	r := &evidence{text: out, parens: make([]window, 0, len(e.parens)), from: &repairOrigin{e, spans, starts}}
+	// Room for e's parens and, per repair, for those of its "(" and one
+	// more: a "(" after a garbled character that the repair makes Han
+	// becomes a reading's.
+	room := len(e.parens)
+	for i, sp := range spans {
+		if starts[i] >= 0 {
+			room += strings.Count(sp.Repair, "(") + 1
+		}
+	}
+	r := &evidence{text: out, from: &repairOrigin{e, spans, starts}}
+	if room > 0 {
+		r.parens = parenPool.get(room)[:0]
+	}
 	// changed are the characters whose readings the repairs take away or
 	// add.
 	var changed []readingChange
