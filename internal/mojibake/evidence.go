@@ -231,36 +231,51 @@ func (e *evidence) countPairs() {
 		}
 	}
 	e.firsts = firsts
-	e.counts, e.counted = [2]int{sc[0], sc[2]}, true
+	e.counts, e.counted = sc.simpTrad(), true
 	st.finish()
 	e.consumed = st
 }
 
-// scriptTally counts characters by scriptOnly + 1: Simplified-only,
-// both, Traditional-only. The fourth entry, never counted, lets an index
-// masked with 3 go without a bounds check.
+// scriptTally counts characters by scriptOnly masked with 3 (its low
+// bits): both scripts at 0, Traditional-only at 1, Simplified-only at 3.
+// The entry at 2 is never counted; the mask lets an index go without a
+// bounds check.
 type scriptTally [4]int
 
 // add counts a character of scriptOnly only.
 func (c *scriptTally) add(only int8) {
-	c[(only+1)&3]++
+	c[uint8(only)&3]++
+}
+
+// simpTrad returns the counts of Simplified-only and Traditional-only
+// characters.
+func (c *scriptTally) simpTrad() [2]int {
+	return [2]int{c[uint8(-1&3)], c[1]}
 }
 
 // hanRun is countPairs for the run of characters of U+4E00–U+9FFF at
 // text[i:], most of the text, without the tests that cannot change there:
 // each makes a pair with the one before (the first with prev, a character
-// of the BMP, unless prev is 0) and counts for the script by scriptTab, which countPairs has
-// filled (scriptTable). It steps over the runs of ASCII and two-byte
-// characters that start with a byte consumedStats does not count (the
-// pinyin readings in parentheses of annotated text), after which the
-// next character pairs with none. It returns where it stopped and the
-// last character it took (0 after such a run). It stops before any other
-// character, and before a new pair that the table has no room for, which
-// countPairs adds: without calls the loop keeps its values in registers.
+// of the BMP, unless prev is 0) and counts for the script by scriptTab,
+// which countPairs has filled (scriptTable). It steps over the runs of
+// ASCII and two-byte characters that start with a byte consumedStats does
+// not count (the pinyin readings in parentheses of annotated text), after
+// which the next character pairs with none. It returns where it stopped
+// and the last character it took (0 after such a run). It stops before
+// any other character, and before a new pair that the table has no room
+// for, which countPairs adds: without calls the loop keeps its values in
+// registers.
 func (t *pairTable) hanRun(text string, i int, prev rune, sc *scriptTally) (int, rune) {
 	slots := t.slots
+	if len(slots) == 0 {
+		// Never (init makes 64 slots or more), but the compiler then
+		// knows that a hash masked with len(slots)-1 is in bounds.
+		return i, prev
+	}
 	mask := uint(len(slots) - 1)
-	a := uint32(prev)
+	// hi is the first character of the next pair, packed as pairSlot's
+	// key, 0 for none.
+	hi := uint32(prev) << 16
 	_ = sc[0] // sc is not nil: the loop goes without the check
 loop:
 	for i < len(text)-3 {
@@ -277,7 +292,7 @@ loop:
 			if c := byte(w); c >= utf8.RuneSelf || consumedAt[c] >= 0 {
 				break
 			}
-			i, a = skipLatin(text, i+1), 0
+			i, hi = skipLatin(text, i+1), 0
 			continue
 		}
 		b := w&0x0F<<12 | w>>2&0xFC0 | w>>16&0x3F
@@ -285,28 +300,30 @@ loop:
 		if j >= uint(len(scriptTab)) {
 			break
 		}
-		key := a<<16 | b
-		for h := uint(uint64(key)*0x9E3779B97F4A7C15>>32) & mask; a != 0; h = (h + 1) & mask {
-			sl := &slots[h]
-			if sl.key == key {
-				sl.n++
-				break
-			}
-			if sl.key == 0 {
-				if len(t.order) == cap(t.order) {
-					break loop
+		if hi != 0 {
+			key := hi | b
+			for h := uint(uint64(key) * 0x9E3779B97F4A7C15 >> 32); ; h++ {
+				sl := &slots[h&mask]
+				if sl.key == key {
+					sl.n++
+					break
 				}
-				*sl = pairSlot{key, 1}
-				t.order = t.order[:len(t.order)+1]
-				t.order[len(t.order)-1] = uint64(a)<<32 | uint64(b)
-				break
+				if sl.key == 0 {
+					if len(t.order) == cap(t.order) {
+						break loop
+					}
+					*sl = pairSlot{key, 1}
+					t.order = t.order[:len(t.order)+1]
+					t.order[len(t.order)-1] = uint64(hi>>16)<<32 | uint64(b)
+					break
+				}
 			}
 		}
-		sc.add(scriptTab[j])
-		a = b
+		sc[uint8(scriptTab[j])&3]++ // sc.add, which the compiler does not inline here
+		hi = b << 16
 		i += 3
 	}
-	return i, rune(a)
+	return i, rune(hi >> 16)
 }
 
 // skipLatin returns where the run of ASCII and valid two-byte characters
