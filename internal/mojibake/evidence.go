@@ -18,9 +18,12 @@ type evidence struct {
 	// parens are the "(pinyin)" right after a Han character, whether the
 	// character has the reading or not, as [offset of "(", offset after
 	// ")"], in order: the codec analysis steps over them (clusters).
-	parens     []window
-	annBits    []uint64 // BMP bitmap of the annotated characters, nil when none
-	script     int      // +1 Traditional, -1 Simplified, 0 unknown
+	parens  []window
+	annBits []uint64 // BMP bitmap of the annotated characters, nil when none
+	// ownBits tells that annBits is e's own, from bitmapPool, rather than
+	// that of the text e was repaired from.
+	ownBits    bool
+	script     int // +1 Traditional, -1 Simplified, 0 unknown
 	scriptOnce sync.Once
 	// counts are docScript's counts of Simplified-only and
 	// Traditional-only characters, when buildPairs, which walks the
@@ -223,7 +226,7 @@ func (e *evidence) countPairs() {
 		}
 	}
 	// The first characters of the pairs, from the list of them.
-	firsts := firstsPool.Get().(*[0x10000 / 64]uint64)
+	firsts := bitmapPool.Get().(*[0x10000 / 64]uint64)
 	clear(firsts[:])
 	for _, k := range t.order {
 		if a := k >> 32; a < 0x10000 {
@@ -485,7 +488,10 @@ func (e *evidence) release() {
 		e.consumed.after.release()
 	}
 	if e.firsts != nil {
-		firstsPool.Put(e.firsts)
+		bitmapPool.Put(e.firsts)
+	}
+	if e.ownBits {
+		bitmapPool.Put((*[0x10000 / 64]uint64)(e.annBits))
 	}
 	if e.ranks != nil {
 		ranksPool.Put(e.ranks)
@@ -494,13 +500,16 @@ func (e *evidence) release() {
 	}
 	parenPool.put(e.parens)
 	e.firsts, e.ranks, e.succAt, e.succFlat, e.parens = nil, nil, nil, nil, nil
+	e.annBits, e.ownBits = nil, false
 }
 
-// firstsPool and ranksPool keep the bitmaps of firsts and the ranks of
-// released evidence, succAts (also for buildSucc's scratch) and succFlats
-// its successors, and parenPool its parens.
+// bitmapPool keeps the BMP bitmaps of released evidence (firsts, its own
+// annBits), ranksPool its ranks, succAts (also for buildSucc's scratch)
+// and succFlats its successors, parenPool its parens, and seenPool the
+// emptied caches of collectEvidence.
 var (
-	firstsPool = sync.Pool{New: func() any { return new([0x10000 / 64]uint64) }}
+	bitmapPool = sync.Pool{New: func() any { return new([0x10000 / 64]uint64) }}
+	seenPool   = sync.Pool{New: func() any { return new([256]seenReading) }}
 	ranksPool  = sync.Pool{New: func() any { return new([0x10000 / 64]uint32) }}
 	succAts    slicePool[uint32]
 	succFlats  slicePool[rune]
@@ -642,17 +651,24 @@ func collectEvidence(text string) *evidence {
 		}
 		if ev.readings == nil {
 			ev.readings = map[rune]string{}
-			seen = new([256]seenReading)
+			seen = seenPool.Get().(*[256]seenReading)
 		}
 		ev.readings[r] = syl
 		seen[uint8(r)] = seenReading{r, true, syl}
 		if r < 0x10000 {
 			if ev.annBits == nil {
-				ev.annBits = make([]uint64, 0x10000/64)
+				bits := bitmapPool.Get().(*[0x10000 / 64]uint64)
+				clear(bits[:])
+				ev.annBits, ev.ownBits = bits[:], true
 			}
 			ev.annBits[r>>6] |= 1 << (r & 63)
 		}
 		i = end - 1
+	}
+	if seen != nil {
+		// Emptied, so that the pool holds no text.
+		clear(seen[:])
+		seenPool.Put(seen)
 	}
 	return ev
 }

@@ -165,8 +165,13 @@ func (e *evidence) relook(changes []readingChange) {
 			if m == nil {
 				m = map[rune]string{}
 			}
-			bits = make([]uint64, 0x10000/64)
-			copy(bits, e.annBits)
+			b := bitmapPool.Get().(*[0x10000 / 64]uint64)
+			if e.annBits != nil {
+				copy(b[:], e.annBits)
+			} else {
+				clear(b[:])
+			}
+			bits = b[:]
 		}
 		delete(m, c)
 		if ok {
@@ -215,9 +220,10 @@ func (e *evidence) relook(changes []readingChange) {
 		set(c, "", false)
 	}
 	if m != nil {
-		e.readings, e.annBits = m, bits
+		e.readings, e.annBits, e.ownBits = m, bits, true
 		if len(m) == 0 {
-			e.readings, e.annBits = nil, nil
+			bitmapPool.Put((*[0x10000 / 64]uint64)(bits))
+			e.readings, e.annBits, e.ownBits = nil, nil, false
 		}
 	}
 }
