@@ -229,7 +229,7 @@ func (e *evidence) countPairs() {
 	firsts := bitmapPool.Get().(*[0x10000 / 64]uint64)
 	clear(firsts[:])
 	for _, k := range t.order {
-		if a := k >> 32; a < 0x10000 {
+		if a := uint32(k >> 32); a < 0x10000 {
 			firsts[a>>6] |= 1 << (a & 63)
 		}
 	}
@@ -365,7 +365,7 @@ func (e *evidence) buildSucc() {
 	slot := succAts.get(len(order))[:len(order)]
 	for i, k := range order {
 		g := uint32(0)
-		if a := k >> 32; a < 0x10000 && uint32(k) != '。' {
+		if a := uint32(k >> 32); a < 0x10000 && uint32(k) != '。' {
 			w := a >> 6
 			g = ranks[w] + uint32(bits.OnesCount64(firsts[w]&(1<<(a&63)-1))) + 2
 			at[g]++
