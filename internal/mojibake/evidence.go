@@ -602,9 +602,10 @@ func (t *pairTable) grow() {
 // are none, which is the common case and costs one byte loop.
 func collectEvidence(text string) *evidence {
 	ev := &evidence{text: text}
-	// seen holds the last reading met of characters by their low bits, in
-	// front of ev.readings: annotated documents give the same readings
-	// again and again. It is made with the map.
+	// seen holds the last reading met of characters of three bytes, by
+	// their low bits (seenSlot), in front of ev.readings: annotated
+	// documents give the same readings again and again. It is made with
+	// the map.
 	var seen *[256]seenReading
 	for i := 0; i < len(text); i++ {
 		// Jump to the next '(' (IndexByte scans many bytes at a time).
@@ -616,30 +617,44 @@ func collectEvidence(text string) *evidence {
 		if i == 0 {
 			continue
 		}
-		// The character before a reading is Han, three bytes, nearly
-		// always: decoded inline, the rest as DecodeLastRuneInString does
-		// (runeBefore, a call more).
-		r, ok := decode3Before(text, i)
-		if !ok {
-			r, _ = utf8.DecodeLastRuneInString(text[:i])
+		// The character before the "(" is Han, three bytes, nearly
+		// always: w, the key of seen, is the three bytes before the "("
+		// and the "(", read in one load (the test of i < len(text),
+		// always true, lets the compiler do so).
+		w := uint32(0)
+		if i >= 3 && i < len(text) {
+			w = uint32(text[i-3]) | uint32(text[i-2])<<8 | uint32(text[i-1])<<16 | uint32(text[i])<<24
 		}
-		// The reading the document gave r before, again: nothing to check
-		// (readPinyinClose, HasReading and the class are pure) or record.
-		// The bitmap answers for the BMP characters it has none of.
-		if seen != nil && (r >= 0x10000 || ev.annotated(r)) {
-			c := &seen[uint8(r)]
-			if c.r != r || !c.ok {
-				syl, ok := ev.readings[r]
-				*c = seenReading{r, ok, syl}
+		// The reading the document gave the character before, again:
+		// nothing to decode, check (readPinyinClose, HasReading and the
+		// class are pure) or record. (An empty entry's w, 0, is no
+		// key.)
+		if seen != nil && w != 0 {
+			c := &seen[seenSlot(w)]
+			if c.w != w {
+				// Another character's entry: this one's, from the
+				// readings, when it has one (the bitmap answers for
+				// those it has none of).
+				if r, ok := decode3Before(text, i); ok && ev.annotated(r) {
+					*c = seenReading{w, ev.readings[r]}
+				}
 			}
-			syl, ok := c.syl, c.ok
-			if e := i + 1 + len(syl); ok && e < len(text) && text[e] == ')' && text[i+1:e] == syl {
-				// addParen, which made room for every "(", has
-				// listed the first reading: no call.
-				ev.parens = append(ev.parens, window{i, e + 1})
-				i = e
-				continue
+			if c.w == w {
+				if syl := c.syl; i+1+len(syl) < len(text) && text[i+1+len(syl)] == ')' && text[i+1:i+1+len(syl)] == syl {
+					// addParen, which made room for every "(", has
+					// listed the first reading: no call.
+					e := i + 1 + len(syl)
+					ev.parens = append(ev.parens, window{i, e + 1})
+					i = e
+					continue
+				}
 			}
+		}
+		// The rest as DecodeLastRuneInString does (runeBefore, a call
+		// more).
+		r, three := decode3Before(text, i)
+		if !three {
+			r, _ = utf8.DecodeLastRuneInString(text[:i])
 		}
 		syl, end := parenAfter(text, i, r)
 		if end < 0 {
@@ -654,7 +669,9 @@ func collectEvidence(text string) *evidence {
 			seen = seenPool.Get().(*[256]seenReading)
 		}
 		ev.readings[r] = syl
-		seen[uint8(r)] = seenReading{r, true, syl}
+		if three {
+			seen[seenSlot(w)] = seenReading{w, syl}
+		}
 		if r < 0x10000 {
 			if ev.annBits == nil {
 				bits := bitmapPool.Get().(*[0x10000 / 64]uint64)
@@ -715,11 +732,18 @@ func decode3Before(text string, i int) (rune, bool) {
 	return r, r >= 0x800 && (r < 0xD800 || r > 0xDFFF)
 }
 
+// seenSlot returns the entry of collectEvidence's cache for the key w:
+// the low 8 bits of the character, which its last two bytes hold.
+func seenSlot(w uint32) uint8 {
+	return uint8(w>>16&0x3F | w>>2&0xC0)
+}
+
 // seenReading is an entry of collectEvidence's cache of the readings it
-// has recorded: ok tells whether r has one, syl.
+// has recorded: syl is the reading of the character of three bytes whose
+// UTF-8, read with the "(" after it as the bytes of w from the low end,
+// is w; w is 0 in an empty entry.
 type seenReading struct {
-	r   rune
-	ok  bool
+	w   uint32
 	syl string
 }
 
