@@ -636,18 +636,16 @@ func collectEvidence(text string) *evidence {
 				// readings, when it has one (the bitmap answers for
 				// those it has none of).
 				if r, ok := decode3Before(text, i); ok && ev.annotated(r) {
-					*c = seenReading{w, ev.readings[r]}
+					*c = newSeenReading(w, ev.readings[r])
 				}
 			}
-			if c.w == w {
-				if syl := c.syl; i+1+len(syl) < len(text) && text[i+1+len(syl)] == ')' && text[i+1:i+1+len(syl)] == syl {
-					// addParen, which made room for every "(", has
-					// listed the first reading: no call.
-					e := i + 1 + len(syl)
-					ev.parens = append(ev.parens, window{i, e + 1})
-					i = e
-					continue
-				}
+			if c.w == w && c.follows(text, i+1) {
+				// addParen, which made room for every "(", has listed
+				// the first reading: no call.
+				e := i + 1 + len(c.syl)
+				ev.parens = append(ev.parens, window{i, e + 1})
+				i = e
+				continue
 			}
 		}
 		// The rest as DecodeLastRuneInString does (runeBefore, a call
@@ -670,7 +668,7 @@ func collectEvidence(text string) *evidence {
 		}
 		ev.readings[r] = syl
 		if three {
-			seen[seenSlot(w)] = seenReading{w, syl}
+			seen[seenSlot(w)] = newSeenReading(w, syl)
 		}
 		if r < 0x10000 {
 			if ev.annBits == nil {
@@ -745,6 +743,36 @@ func seenSlot(w uint32) uint8 {
 type seenReading struct {
 	w   uint32
 	syl string
+	// next is syl and the ")" after it read as the bytes of a uint64
+	// from the low end, and mask the bits they take: follows compares
+	// them with one load. mask is 0 when they take more than 8 bytes.
+	next, mask uint64
+}
+
+// newSeenReading returns the entry of the character of key w with the
+// reading syl.
+func newSeenReading(w uint32, syl string) seenReading {
+	c := seenReading{w: w, syl: syl}
+	if n := len(syl) + 1; n <= 8 {
+		for k := range len(syl) {
+			c.next |= uint64(syl[k]) << (8 * k)
+		}
+		c.next |= uint64(')') << (8 * len(syl))
+		c.mask = ^uint64(0) >> (64 - 8*n)
+	}
+	return c
+}
+
+// follows reports whether text[j:], j > 0, starts with the entry's
+// reading and ")".
+func (c *seenReading) follows(text string, j int) bool {
+	if c.mask != 0 && j > 0 && j < len(text)-7 {
+		x := uint64(text[j]) | uint64(text[j+1])<<8 | uint64(text[j+2])<<16 | uint64(text[j+3])<<24 |
+			uint64(text[j+4])<<32 | uint64(text[j+5])<<40 | uint64(text[j+6])<<48 | uint64(text[j+7])<<56
+		return x&c.mask == c.next
+	}
+	e := j + len(c.syl)
+	return e < len(text) && text[e] == ')' && text[j:e] == c.syl
 }
 
 // addParen lists the reading text[i:end] in parens, which it makes room
