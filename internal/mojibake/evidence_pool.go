@@ -15,10 +15,10 @@ type slicePool[T any] struct {
 	classes [bits.UintSize]sync.Pool // *[]T
 }
 
-// get returns a slice of length and capacity a power of two, at least n
-// and at most 4n (rounded up): a released one of the size or twice it
-// when the pool has one, whose elements hold what they held, or a new
-// one.
+// get returns a slice whose length and capacity are a power of two, at
+// least max(n, 1) and less than 4·max(n, 1): a released one of the
+// smallest such size or twice it when the pool has one, whose elements
+// hold what they held, or a new one of the smallest.
 func (p *slicePool[T]) get(n int) []T {
 	class := bits.Len(uint(max(n, 1) - 1))
 	for c := class; c <= class+1 && c < len(p.classes); c++ {
