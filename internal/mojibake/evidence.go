@@ -18,9 +18,12 @@ type evidence struct {
 	// parens are the "(pinyin)" right after a Han character, whether the
 	// character has the reading or not, as [offset of "(", offset after
 	// ")"], in order: the codec analysis steps over them (clusters).
-	parens     []window
-	annBits    []uint64 // BMP bitmap of the annotated characters, nil when none
-	script     int      // +1 Traditional, -1 Simplified, 0 unknown
+	parens  []window
+	annBits []uint64 // BMP bitmap of the annotated characters, nil when none
+	// ownBits tells that annBits is e's own, from bitmapPool, rather than
+	// that of the text e was repaired from.
+	ownBits    bool
+	script     int // +1 Traditional, -1 Simplified, 0 unknown
 	scriptOnce sync.Once
 	// counts are docScript's counts of Simplified-only and
 	// Traditional-only characters, when buildPairs, which walks the
@@ -38,7 +41,7 @@ type evidence struct {
 	consumed *consumedStats
 	text     string
 	pairOnce sync.Once
-	pairs    pairTable // Han pairs of the document: a<<32|b → count
+	pairs    pairTable // Han pairs of the document and their counts
 	// firsts is a BMP bitmap of the first characters of pairs: the
 	// searches ask about many pairs whose first character the document
 	// never writes before a Han character, and 8 KB answer those where a
@@ -85,7 +88,7 @@ func (e *evidence) pairCount(a, b rune) int {
 	if !e.mayStart(a) {
 		return 0
 	}
-	return int(e.pairs.get(uint64(a)<<32 | uint64(b)))
+	return int(e.pairs.get(a, b))
 }
 
 // mayStart reports whether a may be the first character of a pair; false
@@ -161,7 +164,7 @@ func (e *evidence) countPairs() {
 		c := text[i]
 		if c < utf8.RuneSelf {
 			if prevPunct {
-				st.after.add(uint64(prev)<<32 | uint64(c))
+				st.after.add(prev, rune(c))
 			}
 			if prevHan {
 				st.swallowed(text, i)
@@ -174,9 +177,11 @@ func (e *evidence) countPairs() {
 			i = skipLatin(text, i+1)
 			continue
 		}
-		if c-0xE4 <= 0xE9-0xE4 {
+		if c-0xE4 <= 0xE9-0xE4 && (!prevHan || prev < 0x10000) {
 			// Most likely a character of U+4E00–U+9FFF, the start of a
-			// run that hanRun takes, pairing its first with prev if Han.
+			// run that hanRun takes, pairing its first with prev if Han
+			// (the pair with a character beyond the BMP, which hanRun
+			// does not pack, is added below).
 			from := prev
 			if !prevHan {
 				from = 0
@@ -184,7 +189,7 @@ func (e *evidence) countPairs() {
 			if j, last := t.hanRun(text, i, from, &sc); j > i {
 				if prevPunct {
 					r, _ := utf8x.Decode3(text, i)
-					st.after.add(uint64(prev)<<32 | uint64(r))
+					st.after.add(prev, r)
 				}
 				i, prev, prevHan, prevPunct = j, last, last != 0, false
 				continue
@@ -200,14 +205,14 @@ func (e *evidence) countPairs() {
 		}
 		i += n
 		if prevPunct {
-			st.after.add(uint64(prev)<<32 | uint64(r))
+			st.after.add(prev, r)
 		}
 		if r >= 0x4E00 && r <= 0x9FFF {
 			sc.add(tab[r-0x4E00])
 		}
 		han := isHan(r)
 		if prevHan && (han || r == '。') {
-			t.add(uint64(prev)<<32 | uint64(r))
+			t.add(prev, r)
 		}
 		// A Han character is no punctuation: the class is asked of
 		// the rest only.
@@ -221,43 +226,59 @@ func (e *evidence) countPairs() {
 		}
 	}
 	// The first characters of the pairs, from the list of them.
-	firsts := new([0x10000 / 64]uint64)
+	firsts := bitmapPool.Get().(*[0x10000 / 64]uint64)
+	clear(firsts[:])
 	for _, k := range t.order {
-		if a := k >> 32; a < 0x10000 {
+		if a := uint32(k >> 32); a < 0x10000 {
 			firsts[a>>6] |= 1 << (a & 63)
 		}
 	}
 	e.firsts = firsts
-	e.counts, e.counted = [2]int{sc[0], sc[2]}, true
+	e.counts, e.counted = sc.simpTrad(), true
 	st.finish()
 	e.consumed = st
 }
 
-// scriptTally counts characters by scriptOnly + 1: Simplified-only,
-// both, Traditional-only. The fourth entry, never counted, lets an index
-// masked with 3 go without a bounds check.
+// scriptTally counts characters by scriptOnly masked with 3 (its low
+// bits): both scripts at 0, Traditional-only at 1, Simplified-only at 3.
+// The entry at 2 is never counted; the mask lets an index go without a
+// bounds check.
 type scriptTally [4]int
 
 // add counts a character of scriptOnly only.
 func (c *scriptTally) add(only int8) {
-	c[(only+1)&3]++
+	c[uint8(only)&3]++
+}
+
+// simpTrad returns the counts of Simplified-only and Traditional-only
+// characters.
+func (c *scriptTally) simpTrad() [2]int {
+	return [2]int{c[uint8(-1&3)], c[1]}
 }
 
 // hanRun is countPairs for the run of characters of U+4E00–U+9FFF at
 // text[i:], most of the text, without the tests that cannot change there:
-// each makes a pair with the one before (the first with prev, unless prev
-// is 0) and counts for the script by scriptTab, which countPairs has
-// filled (scriptTable). It steps over the runs of ASCII and two-byte
-// characters that start with a byte consumedStats does not count (the
-// pinyin readings in parentheses of annotated text), after which the
-// next character pairs with none. It returns where it stopped and the
-// last character it took (0 after such a run). It stops before any other
-// character, and before a new pair that the table has no room for, which
-// countPairs adds: without calls the loop keeps its values in registers.
+// each makes a pair with the one before (the first with prev, a character
+// of the BMP, unless prev is 0) and counts for the script by scriptTab,
+// which countPairs has filled (scriptTable). It steps over the runs of
+// ASCII and two-byte characters that start with a byte consumedStats does
+// not count (the pinyin readings in parentheses of annotated text), after
+// which the next character pairs with none. It returns where it stopped
+// and the last character it took (0 after such a run). It stops before
+// any other character, and before a new pair that the table has no room
+// for, which countPairs adds: without calls the loop keeps its values in
+// registers.
 func (t *pairTable) hanRun(text string, i int, prev rune, sc *scriptTally) (int, rune) {
 	slots := t.slots
+	if len(slots) == 0 {
+		// Never (init makes 64 slots or more), but the compiler then
+		// knows that a hash masked with len(slots)-1 is in bounds.
+		return i, prev
+	}
 	mask := uint(len(slots) - 1)
-	a := uint32(prev)
+	// hi is the first character of the next pair, packed as pairSlot's
+	// key, 0 for none.
+	hi := uint32(prev) << 16
 	_ = sc[0] // sc is not nil: the loop goes without the check
 loop:
 	for i < len(text)-3 {
@@ -274,7 +295,7 @@ loop:
 			if c := byte(w); c >= utf8.RuneSelf || consumedAt[c] >= 0 {
 				break
 			}
-			i, a = skipLatin(text, i+1), 0
+			i, hi = skipLatin(text, i+1), 0
 			continue
 		}
 		b := w&0x0F<<12 | w>>2&0xFC0 | w>>16&0x3F
@@ -282,28 +303,30 @@ loop:
 		if j >= uint(len(scriptTab)) {
 			break
 		}
-		key := uint64(a)<<32 | uint64(b)
-		for h := uint(key*0x9E3779B97F4A7C15>>32) & mask; a != 0; h = (h + 1) & mask {
-			sl := &slots[h]
-			if sl.key == key {
-				sl.val++
-				break
-			}
-			if sl.key == 0 {
-				if len(t.order) == cap(t.order) {
-					break loop
+		if hi != 0 {
+			key := hi | b
+			for h := uint(uint64(key) * 0x9E3779B97F4A7C15 >> 32); ; h++ {
+				sl := &slots[h&mask]
+				if sl.key == key {
+					sl.n++
+					break
 				}
-				*sl = pairSlot{key, 1}
-				t.order = t.order[:len(t.order)+1]
-				t.order[len(t.order)-1] = key
-				break
+				if sl.key == 0 {
+					if len(t.order) == cap(t.order) {
+						break loop
+					}
+					*sl = pairSlot{key, 1}
+					t.order = t.order[:len(t.order)+1]
+					t.order[len(t.order)-1] = uint64(hi>>16)<<32 | uint64(b)
+					break
+				}
 			}
 		}
-		sc.add(scriptTab[j])
-		a = b
+		sc[uint8(scriptTab[j])&3]++ // sc.add, which the compiler does not inline here
+		hi = b << 16
 		i += 3
 	}
-	return i, rune(a)
+	return i, rune(hi >> 16)
 }
 
 // skipLatin returns where the run of ASCII and valid two-byte characters
@@ -327,7 +350,7 @@ func skipLatin(text string, i int) int {
 // is in the order of the pairs' first occurrence). Pairs whose first is
 // beyond the BMP, and those ending in 。, are left out.
 func (e *evidence) buildSucc() {
-	firsts, ranks := e.firsts, new([0x10000 / 64]uint32)
+	firsts, ranks := e.firsts, ranksPool.Get().(*[0x10000 / 64]uint32)
 	n := uint32(0)
 	for w, x := range firsts {
 		ranks[w] = n
@@ -336,21 +359,23 @@ func (e *evidence) buildSucc() {
 	// Count the group of rank k in at[k+2]; after the sums, at[k+1] is
 	// where it starts, and after the filling, at[k] is. slot holds the
 	// rank of each pair's group plus 2, or 0 for a pair left out.
-	at := make([]uint32, n+2)
+	at := succAts.get(int(n) + 2)[:n+2]
+	clear(at)
 	order := e.pairs.order
-	slot := make([]uint32, len(order))
+	slot := succAts.get(len(order))[:len(order)]
 	for i, k := range order {
-		if a := k >> 32; a < 0x10000 && uint32(k) != '。' {
+		g := uint32(0)
+		if a := uint32(k >> 32); a < 0x10000 && uint32(k) != '。' {
 			w := a >> 6
-			g := ranks[w] + uint32(bits.OnesCount64(firsts[w]&(1<<(a&63)-1))) + 2
-			slot[i] = g
+			g = ranks[w] + uint32(bits.OnesCount64(firsts[w]&(1<<(a&63)-1))) + 2
 			at[g]++
 		}
+		slot[i] = g
 	}
 	for k := 2; k < len(at); k++ {
 		at[k] += at[k-1]
 	}
-	flat := make([]rune, at[n+1])
+	flat := succFlats.get(int(at[n+1]))[:at[n+1]]
 	for i, g := range slot {
 		if g != 0 {
 			p := &at[g-1]
@@ -358,6 +383,7 @@ func (e *evidence) buildSucc() {
 			*p++
 		}
 	}
+	succAts.put(slot)
 	e.ranks, e.succAt, e.succFlat = ranks, at, flat
 }
 
@@ -383,129 +409,203 @@ func isHanOther(r rune) bool {
 	return lm.Class(r) == lm.Han
 }
 
-// pairTable is an open-addressing hash table from nonzero keys to counts
-// that remembers the order in which keys were first added. A key and its
-// count share a slot, so that a look-up of a table larger than the cache
-// costs one miss.
+// pairTable counts pairs of runes (a, b), a ≠ 0, and remembers the order
+// in which pairs were first added. The pairs of two characters of the
+// BMP, nearly all, are kept in an open-addressing table whose slots hold
+// the pair, packed as a<<16|b, and its count in 8 bytes: a look-up of a
+// table larger than the cache costs one miss, and the table of seed 001
+// (11,800 pairs in 64K slots) takes 512 KB. The pairs with a character
+// beyond the BMP are kept in a map.
+//
+// The counts are exact: a pair of the evidence occurs at most once every
+// 3 bytes (its first character, Han or a CJK mark, takes 3 bytes or
+// more), so that those of any text under 12 GiB fit in 32 bits.
 type pairTable struct {
 	slots []pairSlot // key 0 = empty slot; a power of two of them
-	// order holds the keys in the order of their first add. Its capacity
-	// is the number of keys the table takes before it grows (half the
-	// slots): a full order tells hanRun to leave a new key to add.
+	// order holds the pairs, packed as pairKey does, in the order of
+	// their first add. Its capacity is the number of pairs the table
+	// takes before it grows (half the slots): a full order tells hanRun
+	// to leave a new pair to add.
 	order []uint64
+	wide  map[uint64]uint32 // the pairs beyond the BMP by pairKey, nil when none
 }
 
-type pairSlot struct{ key, val uint64 }
+// pairSlot is a pair of BMP characters a, b, packed as a<<16|b (nonzero,
+// as a is), and its count.
+type pairSlot struct{ key, n uint32 }
 
-// init empties the table, with room for hint keys. It takes the slots and
-// the order of a released table (release) where they are large enough.
+// init empties the table, with room for hint pairs.
 func (t *pairTable) init(hint int) {
 	size := 64
 	for size < 2*hint {
 		size *= 2
 	}
-	if p, _ := pairBufs.Get().(*pairTable); p != nil && cap(p.slots) >= size && cap(p.order) >= size/2 {
-		t.slots = p.slots[:size]
-		clear(t.slots)
-		t.order = p.order[: 0 : size/2]
-		return
-	}
-	t.slots = make([]pairSlot, size)
-	t.order = make([]uint64, 0, size/2)
+	t.slots, t.order = getPairBuf(size)
+	t.wide = nil
 }
 
-// pairBufs holds the slots and orders of released pair tables. A
-// document's table takes some 4 bytes per byte of its text, a fifth of
-// what the pipeline allocates for it: reused, they spare the allocations
-// and the collections they bring.
-var pairBufs sync.Pool // *pairTable
+// pairSlots and pairOrders keep the slots and the orders of released
+// and outgrown pair tables.
+var (
+	pairSlots  slicePool[pairSlot]
+	pairOrders slicePool[uint64]
+)
+
+// getPairBuf returns at least size empty slots, a power of two, and an
+// empty order of capacity half of them.
+func getPairBuf(size int) ([]pairSlot, []uint64) {
+	slots := pairSlots.get(size)
+	clear(slots)
+	return slots, pairOrders.get(len(slots) / 2)[: 0 : len(slots)/2]
+}
+
+// putPairBuf keeps slots and order, which nothing reads any more, for
+// getPairBuf.
+func putPairBuf(slots []pairSlot, order []uint64) {
+	pairSlots.put(slots)
+	pairOrders.put(order)
+}
 
 // release empties t and keeps its slots and order for the next init; t
 // must not be read again.
 func (t *pairTable) release() {
 	if t.slots != nil {
-		pairBufs.Put(&pairTable{slots: t.slots[:cap(t.slots)], order: t.order[:0:cap(t.order)]})
+		putPairBuf(t.slots, t.order)
 	}
 	*t = pairTable{}
 }
 
-// release releases the pair table of e (see pairTable.release) when
-// nothing reads e any more: Find calls it on the evidence it is done with.
+// release keeps the memory of e's pair tables (see pairTable.release),
+// of their index and of its parens for the evidence of documents to come
+// when nothing reads e any more: Find calls it on the evidence it is done
+// with.
 func (e *evidence) release() {
-	if e != nil {
-		e.pairs.release()
+	if e == nil {
+		return
 	}
+	e.pairs.release()
+	if e.consumed != nil {
+		e.consumed.after.release()
+	}
+	if e.firsts != nil {
+		bitmapPool.Put(e.firsts)
+	}
+	if e.ownBits {
+		bitmapPool.Put((*[0x10000 / 64]uint64)(e.annBits))
+	}
+	if e.ranks != nil {
+		ranksPool.Put(e.ranks)
+		succAts.put(e.succAt)
+		succFlats.put(e.succFlat)
+	}
+	parenPool.put(e.parens)
+	e.firsts, e.ranks, e.succAt, e.succFlat, e.parens = nil, nil, nil, nil, nil
+	e.annBits, e.ownBits = nil, false
 }
 
-func (t *pairTable) slot(k uint64) int {
-	return int((k*0x9E3779B97F4A7C15)>>32) & (len(t.slots) - 1)
+// bitmapPool keeps the BMP bitmaps of released evidence (firsts, its own
+// annBits), ranksPool its ranks, succAts (also for buildSucc's scratch)
+// and succFlats its successors, parenPool its parens, and seenPool the
+// emptied caches of collectEvidence.
+var (
+	bitmapPool = sync.Pool{New: func() any { return new([0x10000 / 64]uint64) }}
+	seenPool   = sync.Pool{New: func() any { return new([256]seenReading) }}
+	ranksPool  = sync.Pool{New: func() any { return new([0x10000 / 64]uint32) }}
+	succAts    slicePool[uint32]
+	succFlats  slicePool[rune]
+	parenPool  slicePool[window]
+)
+
+// slot returns the first slot to probe for the BMP pair packed in key.
+func (t *pairTable) slot(key uint32) int {
+	return int(uint64(key)*0x9E3779B97F4A7C15>>32) & (len(t.slots) - 1)
 }
 
-// find returns the slot of k, or -1.
-func (t *pairTable) find(k uint64) int {
+// get returns the count of the pair (a, b).
+func (t *pairTable) get(a, b rune) uint32 {
+	if uint32(a)|uint32(b) >= 0x10000 {
+		return t.wide[pairKey(a, b)]
+	}
 	if len(t.slots) == 0 {
-		return -1
+		return 0
 	}
-	mask := len(t.slots) - 1
-	for i := t.slot(k); ; i = (i + 1) & mask {
-		switch t.slots[i].key {
-		case k:
-			return i
+	key, mask := uint32(a)<<16|uint32(b), len(t.slots)-1
+	for i := t.slot(key); ; i = (i + 1) & mask {
+		switch s := t.slots[i]; s.key {
+		case key:
+			return s.n
 		case 0:
-			return -1
+			return 0
 		}
 	}
 }
 
-func (t *pairTable) get(k uint64) uint64 {
-	if i := t.find(k); i >= 0 {
-		return t.slots[i].val
+// add counts the pair (a, b), a ≠ 0. A table that holds all the pairs it
+// takes grows first.
+func (t *pairTable) add(a, b rune) {
+	if uint32(a)|uint32(b) >= 0x10000 {
+		t.addWide(a, b)
+		return
 	}
-	return 0
-}
-
-// add counts k. A table that holds all the keys it takes grows first.
-func (t *pairTable) add(k uint64) {
 	if len(t.order) == cap(t.order) {
 		t.grow()
 	}
-	mask := len(t.slots) - 1
-	i := t.slot(k)
+	key, mask := uint32(a)<<16|uint32(b), len(t.slots)-1
+	i := t.slot(key)
 	for ; t.slots[i].key != 0; i = (i + 1) & mask {
-		if t.slots[i].key == k {
-			t.slots[i].val++
+		if t.slots[i].key == key {
+			t.slots[i].n++
 			return
 		}
 	}
-	t.slots[i] = pairSlot{k, 1}
-	t.order = append(t.order, k)
+	t.slots[i] = pairSlot{key, 1}
+	t.order = append(t.order, pairKey(a, b))
 }
 
-// grow doubles the table.
+// addWide is add of a pair with a character beyond the BMP.
+func (t *pairTable) addWide(a, b rune) {
+	k := pairKey(a, b)
+	if _, ok := t.wide[k]; !ok {
+		if t.wide == nil {
+			t.wide = map[uint64]uint32{}
+		}
+		// The order's capacity bounds the pairs of the slots.
+		if len(t.order) == cap(t.order) {
+			t.grow()
+		}
+		t.order = append(t.order, k)
+	}
+	t.wide[k]++
+}
+
+// grow doubles the table, and keeps its old slots and order for
+// getPairBuf.
 func (t *pairTable) grow() {
-	old := t.slots
-	t.slots = make([]pairSlot, 2*len(old))
+	old, oldOrder := t.slots, t.order
+	t.slots, t.order = getPairBuf(2 * len(old))
 	mask := len(t.slots) - 1
-	for _, e := range old {
-		if e.key == 0 {
+	for _, s := range old {
+		if s.key == 0 {
 			continue
 		}
-		i := t.slot(e.key)
+		i := t.slot(s.key)
 		for t.slots[i].key != 0 {
 			i = (i + 1) & mask
 		}
-		t.slots[i] = e
+		t.slots[i] = s
 	}
-	t.order = append(make([]uint64, 0, len(t.slots)/2), t.order...)
+	t.order = append(t.order, oldOrder...)
+	putPairBuf(old, oldOrder)
 }
 
 // collectEvidence scans text for annotations. It returns nil when there
 // are none, which is the common case and costs one byte loop.
 func collectEvidence(text string) *evidence {
 	ev := &evidence{text: text}
-	// seen holds the last reading met of characters by their low bits, in
-	// front of ev.readings: annotated documents give the same readings
-	// again and again. It is made with the map.
+	// seen holds the last reading met of characters of three bytes, by
+	// their low bits (seenSlot), in front of ev.readings: annotated
+	// documents give the same readings again and again. It is made with
+	// the map.
 	var seen *[256]seenReading
 	for i := 0; i < len(text); i++ {
 		// Jump to the next '(' (IndexByte scans many bytes at a time).
@@ -517,30 +617,42 @@ func collectEvidence(text string) *evidence {
 		if i == 0 {
 			continue
 		}
-		// The character before a reading is Han, three bytes, nearly
-		// always: decoded inline, the rest as DecodeLastRuneInString does
-		// (runeBefore, a call more).
-		r, ok := decode3Before(text, i)
-		if !ok {
-			r, _ = utf8.DecodeLastRuneInString(text[:i])
+		// The character before the "(" is Han, three bytes, nearly
+		// always: w, the key of seen, is the three bytes before the "("
+		// and the "(", read in one load (the test of i < len(text),
+		// always true, lets the compiler do so).
+		w := uint32(0)
+		if i >= 3 && i < len(text) {
+			w = uint32(text[i-3]) | uint32(text[i-2])<<8 | uint32(text[i-1])<<16 | uint32(text[i])<<24
 		}
-		// The reading the document gave r before, again: nothing to check
-		// (readPinyinClose, HasReading and the class are pure) or record.
-		// The bitmap answers for the BMP characters it has none of.
-		if seen != nil && (r >= 0x10000 || ev.annotated(r)) {
-			c := &seen[uint8(r)]
-			if c.r != r || !c.ok {
-				syl, ok := ev.readings[r]
-				*c = seenReading{r, ok, syl}
+		// The reading the document gave the character before, again:
+		// nothing to decode, check (readPinyinClose, HasReading and the
+		// class are pure) or record. (An empty entry's w, 0, is no
+		// key.)
+		if seen != nil && w != 0 {
+			c := &seen[seenSlot(w)]
+			if c.w != w {
+				// Another character's entry: this one's, from the
+				// readings, when it has one (the bitmap answers for
+				// those it has none of).
+				if r, ok := decode3Before(text, i); ok && ev.annotated(r) {
+					*c = newSeenReading(w, ev.readings[r])
+				}
 			}
-			syl, ok := c.syl, c.ok
-			if e := i + 1 + len(syl); ok && e < len(text) && text[e] == ')' && text[i+1:e] == syl {
-				// addParen, which made room for every "(", has
-				// listed the first reading: no call.
+			if c.w == w && c.follows(text, i+1) {
+				// addParen, which made room for every "(", has listed
+				// the first reading: no call.
+				e := i + 1 + len(c.syl)
 				ev.parens = append(ev.parens, window{i, e + 1})
 				i = e
 				continue
 			}
+		}
+		// The rest as DecodeLastRuneInString does (runeBefore, a call
+		// more).
+		r, three := decode3Before(text, i)
+		if !three {
+			r, _ = utf8.DecodeLastRuneInString(text[:i])
 		}
 		syl, end := parenAfter(text, i, r)
 		if end < 0 {
@@ -552,17 +664,26 @@ func collectEvidence(text string) *evidence {
 		}
 		if ev.readings == nil {
 			ev.readings = map[rune]string{}
-			seen = new([256]seenReading)
+			seen = seenPool.Get().(*[256]seenReading)
 		}
 		ev.readings[r] = syl
-		seen[uint8(r)] = seenReading{r, true, syl}
+		if three {
+			seen[seenSlot(w)] = newSeenReading(w, syl)
+		}
 		if r < 0x10000 {
 			if ev.annBits == nil {
-				ev.annBits = make([]uint64, 0x10000/64)
+				bits := bitmapPool.Get().(*[0x10000 / 64]uint64)
+				clear(bits[:])
+				ev.annBits, ev.ownBits = bits[:], true
 			}
 			ev.annBits[r>>6] |= 1 << (r & 63)
 		}
 		i = end - 1
+	}
+	if seen != nil {
+		// Emptied, so that the pool holds no text.
+		clear(seen[:])
+		seenPool.Put(seen)
 	}
 	return ev
 }
@@ -609,19 +730,56 @@ func decode3Before(text string, i int) (rune, bool) {
 	return r, r >= 0x800 && (r < 0xD800 || r > 0xDFFF)
 }
 
+// seenSlot returns the entry of collectEvidence's cache for the key w:
+// the low 8 bits of the character, which its last two bytes hold.
+func seenSlot(w uint32) uint8 {
+	return uint8(w>>16&0x3F | w>>2&0xC0)
+}
+
 // seenReading is an entry of collectEvidence's cache of the readings it
-// has recorded: ok tells whether r has one, syl.
+// has recorded: syl is the reading of the character of three bytes whose
+// UTF-8, read with the "(" after it as the bytes of w from the low end,
+// is w; w is 0 in an empty entry.
 type seenReading struct {
-	r   rune
-	ok  bool
+	w   uint32
 	syl string
+	// next is syl and the ")" after it read as the bytes of a uint64
+	// from the low end, and mask the bits they take: follows compares
+	// them with one load. mask is 0 when they take more than 8 bytes.
+	next, mask uint64
+}
+
+// newSeenReading returns the entry of the character of key w with the
+// reading syl.
+func newSeenReading(w uint32, syl string) seenReading {
+	c := seenReading{w: w, syl: syl}
+	if n := len(syl) + 1; n <= 8 {
+		for k := range len(syl) {
+			c.next |= uint64(syl[k]) << (8 * k)
+		}
+		c.next |= uint64(')') << (8 * len(syl))
+		c.mask = ^uint64(0) >> (64 - 8*n)
+	}
+	return c
+}
+
+// follows reports whether text[j:], j > 0, starts with the entry's
+// reading and ")".
+func (c *seenReading) follows(text string, j int) bool {
+	if c.mask != 0 && j > 0 && j < len(text)-7 {
+		x := uint64(text[j]) | uint64(text[j+1])<<8 | uint64(text[j+2])<<16 | uint64(text[j+3])<<24 |
+			uint64(text[j+4])<<32 | uint64(text[j+5])<<40 | uint64(text[j+6])<<48 | uint64(text[j+7])<<56
+		return x&c.mask == c.next
+	}
+	e := j + len(c.syl)
+	return e < len(text) && text[e] == ')' && text[j:e] == c.syl
 }
 
 // addParen lists the reading text[i:end] in parens, which it makes room
 // for once, for every "(" from i on.
 func (e *evidence) addParen(text string, i, end int) {
 	if e.parens == nil {
-		e.parens = make([]window, 0, strings.Count(text[i:], "("))
+		e.parens = parenPool.get(strings.Count(text[i:], "("))[:0]
 	}
 	e.parens = append(e.parens, window{i, end})
 }

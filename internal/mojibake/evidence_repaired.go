@@ -34,7 +34,19 @@ const (
 // e's, which the result shares.
 func (e *evidence) repaired(out string, spans []Span, starts []int) *evidence {
 	text := e.text
-	r := &evidence{text: out, parens: make([]window, 0, len(e.parens)), from: &repairOrigin{e, spans, starts}}
+	// Room for e's parens and, per repair, for those of its "(" and one
+	// more: a "(" after a garbled character that the repair makes Han
+	// becomes a reading's.
+	room := len(e.parens)
+	for i, sp := range spans {
+		if starts[i] >= 0 {
+			room += strings.Count(sp.Repair, "(") + 1
+		}
+	}
+	r := &evidence{text: out, from: &repairOrigin{e, spans, starts}}
+	if room > 0 {
+		r.parens = parenPool.get(room)[:0]
+	}
 	// changed are the characters whose readings the repairs take away or
 	// add.
 	var changed []readingChange
@@ -153,8 +165,13 @@ func (e *evidence) relook(changes []readingChange) {
 			if m == nil {
 				m = map[rune]string{}
 			}
-			bits = make([]uint64, 0x10000/64)
-			copy(bits, e.annBits)
+			b := bitmapPool.Get().(*[0x10000 / 64]uint64)
+			if e.annBits != nil {
+				copy(b[:], e.annBits)
+			} else {
+				clear(b[:])
+			}
+			bits = b[:]
 		}
 		delete(m, c)
 		if ok {
@@ -203,9 +220,10 @@ func (e *evidence) relook(changes []readingChange) {
 		set(c, "", false)
 	}
 	if m != nil {
-		e.readings, e.annBits = m, bits
+		e.readings, e.annBits, e.ownBits = m, bits, true
 		if len(m) == 0 {
-			e.readings, e.annBits = nil, nil
+			bitmapPool.Put((*[0x10000 / 64]uint64)(bits))
+			e.readings, e.annBits, e.ownBits = nil, nil, false
 		}
 	}
 }

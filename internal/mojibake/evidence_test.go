@@ -132,7 +132,7 @@ func TestEvidencePairs(t *testing.T) {
 			t.Fatalf("consumed %v %v and %d marks' pairs, want %v %v and %d in %q", st.n, st.total, len(st.after.order), n, total, len(after), text)
 		}
 		for k, n := range after {
-			if got := ev.consumed.after.get(k); got != uint64(n) {
+			if got := ev.consumed.after.get(rune(k>>32), rune(uint32(k))); got != uint32(n) {
 				t.Fatalf("mark pair %q %q counted %d, want %d", rune(k>>32), rune(uint32(k)), got, n)
 			}
 		}

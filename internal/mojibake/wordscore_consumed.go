@@ -63,7 +63,7 @@ type consumedStats struct {
 	n     [2][8]int // indexed like consumedBytes
 	total [2]int
 	// after counts the pairs of a CJK punctuation mark and what follows it
-	// (mark<<32 | next; the marks are nonzero).
+	// (the marks are nonzero).
 	after pairTable
 	// prior is consumedPrior by context and byte, computed once: the
 	// search asks for it for every lost byte of every hypothesis.
@@ -170,11 +170,11 @@ func (s *shiftScorer) punctJunction(c, next rune) float64 {
 		s.ev.buildPairs()
 		s.cp = s.ev.consumed
 	}
-	n := s.cp.after.get(uint64(c)<<32 | uint64(next))
+	n := s.cp.after.get(c, next)
 	if n == 0 {
 		return 0
 	}
-	return pairBonus(n)
+	return pairBonus(uint64(n))
 }
 
 // nextRune returns the rune at text[pos:], '\n' at the end.
