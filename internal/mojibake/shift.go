@@ -403,8 +403,10 @@ type shiftScorer struct {
 	// toks the tokens of the last search.
 	arena nodeArena
 	toks  shiftTokens
-	// glps is the memory of the last search's shiftEnds.glps.
-	glps []glpAt
+	// glps is the memory of the last search's shiftEnds.glps, and
+	// starts that of the last shiftAt's starts.
+	glps   []glpAt
+	starts []shiftStart
 	// script is the document's script (see docScript), once scriptSet.
 	script    int
 	scriptSet bool
@@ -625,11 +627,7 @@ func (s *shiftScorer) shiftAt(text string, q int) *shiftCand {
 	if q == 0 {
 		prevR = '\n'
 	}
-	type start struct {
-		h   shiftHyp
-		pos int
-	}
-	var starts []start
+	starts := s.starts[:0]
 	if syl, end := readPinyinClose(text, q+1); end > 0 {
 		if _, x, n := g.encode(prevR); n == 2 {
 			ps := pinyin.ParseSyllable(syl) // asked of up to 191 characters
@@ -642,12 +640,13 @@ func (s *shiftScorer) shiftAt(text string, q int) *shiftCand {
 				if s.ev != nil && s.ev.reading(sr) == syl {
 					bonus = 2
 				}
-				starts = append(starts, start{shiftHyp{a: byte(y), prev: prevR, score: bonus, rank: bonus,
+				starts = append(starts, shiftStart{shiftHyp{a: byte(y), prev: prevR, score: bonus, rank: bonus,
 					straddle: uint16(x)<<8 | uint16(y), lead: byte(y)}, end})
 			}
 		}
 	}
-	starts = append(starts, start{shiftHyp{a: 0, prev: prevR}, q + 1})
+	starts = append(starts, shiftStart{shiftHyp{a: 0, prev: prevR}, q + 1})
+	s.starts = starts
 
 	var best *shiftCand
 	tk := &s.toks
@@ -670,6 +669,13 @@ func (s *shiftScorer) shiftAt(text string, q int) *shiftCand {
 		}
 	}
 	return best
+}
+
+// shiftStart is a hypothesis that a search of shiftAt starts from, before
+// the token at pos: after the "?" alone, or after a reading of it.
+type shiftStart struct {
+	h   shiftHyp
+	pos int
 }
 
 // shiftEnds collects the complete repairs of one search (search) of the
@@ -1243,6 +1249,7 @@ func (s *shiftScorer) release() {
 		arena:     arena,
 		toks:      shiftTokens{ts: s.toks.ts[:0]},
 		glps:      s.glps[:0],
+		starts:    s.starts[:0],
 	}
 	scorerPool.Put(s)
 }
