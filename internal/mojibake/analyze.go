@@ -274,8 +274,10 @@ type analyzer struct {
 }
 
 // newAnalyzer returns an analyzer of text (near as for findNear) with a
-// fresh scorer and no evidence yet. It builds the gate first: the scans
-// read gateBits (suspiciousRune, skipClean) without asking for it.
+// scorer (newShiftScorer: no evidence yet, the scratch memory of an
+// earlier analysis), which the caller releases. It builds the gate first:
+// the scans read gateBits (suspiciousRune, skipClean) without asking for
+// it.
 func newAnalyzer(text string, near []window) *analyzer {
 	gateTable()
 	return &analyzer{text: text, sc: newShiftScorer(), near: near}
