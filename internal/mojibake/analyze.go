@@ -274,8 +274,10 @@ type analyzer struct {
 }
 
 // newAnalyzer returns an analyzer of text (near as for findNear) with a
-// fresh scorer and no evidence yet. It builds the gate first: the scans
-// read gateBits (suspiciousRune, skipClean) without asking for it.
+// scorer (newShiftScorer: no evidence yet, the scratch memory of an
+// earlier analysis), which the caller releases. It builds the gate first:
+// the scans read gateBits (suspiciousRune, skipClean) without asking for
+// it.
 func newAnalyzer(text string, near []window) *analyzer {
 	gateTable()
 	return &analyzer{text: text, sc: newShiftScorer(), near: near}
@@ -564,7 +566,7 @@ func (a *analyzer) shiftSpan(q int) (Span, bool) {
 	margin := c.rankGain - c.runnerUp
 	marginConf := 1 / (1 + math.Exp(-margin))
 	conf := min(1-math.Exp(-gain/10), marginConf)
-	reason := fmt.Sprintf("GBK text decoded one byte out of phase; re-encoded and decoded in phase (%s)", c.plan)
+	reason := "GBK text decoded one byte out of phase; re-encoded and decoded in phase (" + c.plan.String() + ")"
 	switch {
 	case declined > 0:
 		reason += fmt.Sprintf("; a close call: with a character that two dropped pairs may have hidden, the repair would read %.1f nats better, but that is too little to restore it on a guess or leaves the repair short of acceptance", declined)

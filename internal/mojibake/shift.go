@@ -403,19 +403,29 @@ type shiftScorer struct {
 	// toks the tokens of the last search.
 	arena nodeArena
 	toks  shiftTokens
-	// glps is the memory of the last search's shiftEnds.glps.
-	glps []glpAt
+	// glps is the memory of the last search's shiftEnds.glps, and
+	// starts that of the last shiftAt's starts.
+	glps   []glpAt
+	starts []shiftStart
 	// script is the document's script (see docScript), once scriptSet.
 	script    int
 	scriptSet bool
 }
 
-// newShiftScorer returns a scorer with the default model and no evidence;
-// release returns its scratch memory.
+// newShiftScorer returns a scorer with the default model and no evidence,
+// taken from scorerPool with the scratch memory of an earlier analysis;
+// release returns it.
 func newShiftScorer() *shiftScorer {
 	m := lm.Default()
-	return &shiftScorer{lat: lm.DefaultLatin(), m: m, pm: lm.DefaultPunct(), bg: getBigramCache(m), g: gbk(), tab: shiftTabs()}
+	s := scorerPool.Get().(*shiftScorer)
+	s.lat, s.m, s.pm, s.bg, s.g, s.tab = lm.DefaultLatin(), m, lm.DefaultPunct(), getBigramCache(m), gbk(), shiftTabs()
+	return s
 }
+
+// scorerPool keeps the scorers of finished analyses (release), so that
+// the next analysis reuses their beams, arena chunks and other scratch
+// memory instead of growing its own again.
+var scorerPool = sync.Pool{New: func() any { return new(shiftScorer) }}
 
 // charLP scores c after prev, penalising characters the document annotates
 // everywhere else (an annotated character inside a run would have broken it).
@@ -617,11 +627,7 @@ func (s *shiftScorer) shiftAt(text string, q int) *shiftCand {
 	if q == 0 {
 		prevR = '\n'
 	}
-	type start struct {
-		h   shiftHyp
-		pos int
-	}
-	var starts []start
+	starts := s.starts[:0]
 	if syl, end := readPinyinClose(text, q+1); end > 0 {
 		if _, x, n := g.encode(prevR); n == 2 {
 			ps := pinyin.ParseSyllable(syl) // asked of up to 191 characters
@@ -634,12 +640,13 @@ func (s *shiftScorer) shiftAt(text string, q int) *shiftCand {
 				if s.ev != nil && s.ev.reading(sr) == syl {
 					bonus = 2
 				}
-				starts = append(starts, start{shiftHyp{a: byte(y), prev: prevR, score: bonus, rank: bonus,
+				starts = append(starts, shiftStart{shiftHyp{a: byte(y), prev: prevR, score: bonus, rank: bonus,
 					straddle: uint16(x)<<8 | uint16(y), lead: byte(y)}, end})
 			}
 		}
 	}
-	starts = append(starts, start{shiftHyp{a: 0, prev: prevR}, q + 1})
+	starts = append(starts, shiftStart{shiftHyp{a: 0, prev: prevR}, q + 1})
+	s.starts = starts
 
 	var best *shiftCand
 	tk := &s.toks
@@ -662,6 +669,13 @@ func (s *shiftScorer) shiftAt(text string, q int) *shiftCand {
 		}
 	}
 	return best
+}
+
+// shiftStart is a hypothesis that a search of shiftAt starts from, before
+// the token at pos: after the "?" alone, or after a reading of it.
+type shiftStart struct {
+	h   shiftHyp
+	pos int
 }
 
 // shiftEnds collects the complete repairs of one search (search) of the
@@ -1203,18 +1217,41 @@ func (s *shiftScorer) dropChoicesOf(ha, u byte) *dropChoices {
 	return dc
 }
 
-// release returns the scorer's scratch memory to its pool; the scorer
+// release returns the scorer and its caches to their pools; the scorer
 // must not be used afterwards.
+//
+// The scorer is put back as a zero scorer but for the memory of its
+// scratch buffers, emptied: nothing of the document (its evidence,
+// script, consumed-byte statistics, the choices cached for a state byte
+// and offset, its text) can reach the next analysis, and a field added
+// later starts at zero unless it is carried over here.
 func (s *shiftScorer) release() {
 	putBigramCache(s.bg)
-	s.bg = nil
 	if c := s.dropCache; c != nil {
 		for i := range c {
 			c[i].used = false
 		}
-		s.dropCache = nil
 		dropCachePool.Put(c)
 	}
+	arena, dropOut := s.arena, s.dropOut
+	arena.reset(nil)
+	for i, d := range dropOut {
+		dropOut[i] = d[:0]
+	}
+	*s = shiftScorer{
+		lostDrops: lostDrops{groups: s.lostDrops.groups[:0], ents: s.lostDrops.ents[:0]},
+		lastChars: lastChars{cands: s.lastChars.cands[:0], cons: s.lastChars.cons[:0]},
+		beams:     [2][]shiftHyp{s.beams[0][:0], s.beams[1][:0]},
+		dropOut:   dropOut,
+		finalOut:  s.finalOut[:0],
+		pruneKeys: s.pruneKeys[:0],
+		pruneOut:  s.pruneOut[:0],
+		arena:     arena,
+		toks:      shiftTokens{ts: s.toks.ts[:0]},
+		glps:      s.glps[:0],
+		starts:    s.starts[:0],
+	}
+	scorerPool.Put(s)
 }
 
 // maxDropShare is how many hypotheses at a token try dropped pairs (the
