@@ -196,6 +196,14 @@ func (m *Model) TrigramFrom(a, b, c rune, bigram float64) (lp float64, ok bool) 
 // takes, or -1 when the model holds no counts after a b. A caller that
 // asks about many characters after the same pair looks it up once.
 func (m *Model) TrigramContext(a, b rune) int {
+	if uint32(a) < 0x10000 && uint32(b) < 0x10000 {
+		// The indices without lookup's map, as in Bigram.
+		ia, ib := int(m.idx[a])-1, int(m.idx[b])-1
+		if ia < 0 || ib < 0 {
+			return -1
+		}
+		return m.tri.find(ia, ib)
+	}
 	ia := m.lookup(a)
 	if ia < 0 {
 		return -1
