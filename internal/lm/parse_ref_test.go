@@ -201,7 +201,7 @@ func refNewPairFilter(rowStart []uint32, succ []uint16, back []float32) pairFilt
 			continue
 		}
 		w := uint32(1)
-		for w*64 < 8*k {
+		for w*64 < 16*k {
 			w *= 2
 		}
 		off := uint32(len(f.words))
