@@ -93,7 +93,7 @@ func Parse(data []byte) (*Model, error) {
 	if len(p) != 0 {
 		return nil, fmt.Errorf("parse model: %d trailing bytes: %w", len(p), errFormat)
 	}
-	m.stored = newPairFilter(m.rowStart, m.succ)
+	m.stored = newPairFilter(m.rowStart, m.succ, m.back)
 	return m, nil
 }
 

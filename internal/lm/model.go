@@ -22,7 +22,7 @@ type Model struct {
 	rowStart []uint32         // successors of index i are succ[rowStart[i]:rowStart[i+1]]
 	succ     []uint16         // successor indices, increasing within a row
 	succQ    []uint8          // quantised log P(b|a) of each successor
-	stored   *pairFilter      // the pairs of succ, for quick misses
+	stored   pairFilter       // the pairs of succ, for quick misses
 	tri      triples          // counts of three Han characters in a row (Trigram)
 }
 
@@ -133,6 +133,11 @@ func (m *Model) unigramSupp(r rune) float64 {
 // about pairs across word boundaries. Pairs involving other characters
 // follow the class rules (ASCII letter sequences, kana and Hangul runs).
 func (m *Model) Bigram(a, b rune) float64 {
+	if uint32(a) < 0x10000 && uint32(b) < 0x10000 {
+		// The indices of BMP runes without lookup's map of the others:
+		// with no call to make, none of the arguments is spilled.
+		return m.bigram(a, int(m.idx[a])-1, b, int(m.idx[b])-1)
+	}
 	return m.bigram(a, m.lookup(a), b, m.lookup(b))
 }
 
@@ -141,10 +146,11 @@ func (m *Model) bigram(a rune, ia int, b rune, ib int) float64 {
 		if ib < 0 {
 			return m.Unigram(b) + classAdjust(a, b)
 		}
-		if !m.stored.mayHave(ia, ib) {
-			return float64(m.back[ia] + m.vuni[ib])
+		p := &m.stored.rows[ia]
+		if !p.mayHave(m.stored.words, ib) {
+			return float64(p.back + m.vuni[ib])
 		}
-		row := m.succ[m.rowStart[ia]:m.rowStart[ia+1]]
+		row := m.succ[p.start : p.start+uint32(p.n)]
 		t := uint16(ib)
 		lo, hi := 0, len(row)
 		for lo < hi {
@@ -156,9 +162,9 @@ func (m *Model) bigram(a rune, ia int, b rune, ib int) float64 {
 			}
 		}
 		if lo < len(row) && row[lo] == t {
-			return float64(qlp[m.succQ[int(m.rowStart[ia])+lo]])
+			return float64(qlp[m.succQ[int(p.start)+lo]])
 		}
-		return float64(m.back[ia] + m.vuni[ib])
+		return float64(p.back + m.vuni[ib])
 	}
 	if a >= 0 && a < 0x80 && b >= 0 && b < 0x80 {
 		return asciiBigram(byte(a), byte(b))

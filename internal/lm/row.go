@@ -13,4 +13,10 @@ type Row struct {
 func (m *Model) After(a rune) Row { return Row{m, a, m.lookup(a)} }
 
 // Bigram returns Bigram(a, b) for the row's a.
-func (r Row) Bigram(b rune) float64 { return r.m.bigram(r.a, r.ia, b, r.m.lookup(b)) }
+func (r Row) Bigram(b rune) float64 {
+	if uint32(b) < 0x10000 {
+		// b's index without lookup's map, as in Model.Bigram.
+		return r.m.bigram(r.a, r.ia, b, int(r.m.idx[b])-1)
+	}
+	return r.m.bigram(r.a, r.ia, b, r.m.lookup(b))
+}
