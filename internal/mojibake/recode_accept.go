@@ -1,0 +1,401 @@
+// Accepting a segment: the checks a codec-chain repair must pass before it
+// becomes a candidate.
+
+package mojibake
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/hanfix/hanfix/internal/lm"
+	"github.com/hanfix/hanfix/internal/utf8x"
+)
+
+// recodeSegment checks one segment, the units lo to hi of the stretch
+// that decodeUnits cut last (sc.units), and extends its chain.
+func (a *analyzer) recodeSegment(lo, hi int, sc *recodeScratch, rc recoding) (recodeCand, bool) {
+	us, ts := sc.units[lo:hi], sc.terms[lo:hi]
+	start, end := us[0].gs, us[len(us)-1].ge
+	garbled := a.text[start:end]
+	if !cjkHopFits(garbled, rc) {
+		return recodeCand{}, false
+	}
+	rep := sc.repOf(lo, hi)
+	// A chain that reads bytes as GBK or Big5 needs a repair of
+	// cjkMinRunes(rc) runes or more (acceptRecode), and no further hop
+	// gives more runes than it reads: with fewer, nothing comes of the
+	// segment, and the further hops are not tried. (Through
+	// windows-1252 or ISO-8859-1 each rune becomes one byte, and each
+	// rune read back takes one at least; between GBK and Big5 each
+	// character keeps its bytes, read back as one character, since
+	// neither codec has a two-byte character that starts below 0x81;
+	// and UTF-8 read back from GBK takes two bytes or more for a rune
+	// that is not ASCII, where each GBK character gives two, or one and
+	// an ASCII trail byte, which no UTF-8 sequence spans.
+	// TestHopRunes checks it.)
+	if (rc.Wrong == "gbk" || rc.Wrong == "big5") && !hasRunes(rep, cjkMinRunes(rc)) {
+		return recodeCand{}, false
+	}
+	var fills []Fill
+	// A fill's At counts the runes of the garbled text before it. The
+	// fills come in order, at the starts of garbled runes, so each count
+	// goes on from the one before (counting from a rune start is counting
+	// the runes before it again, even with invalid bytes); a long
+	// windows-1252 span has many fills, and counting each from the start
+	// was quadratic.
+	at, runes := start, 0
+	runesTo := func(i int) int {
+		if i < at {
+			at, runes = start, 0
+		}
+		runes += runeCount(a.text[at:i])
+		at = i
+		return runes
+	}
+	for _, u := range us {
+		if u.fill != 0 {
+			fills = append(fills, Fill{At: runesTo(u.fillAt), B: u.fill})
+		}
+	}
+	for _, f := range sc.lost {
+		if f.at >= start && f.at < end {
+			fills = append(fills, Fill{At: runesTo(f.at), B: f.b, Lost: true})
+		}
+	}
+	// The chain grows in an array of its own; an accepted candidate
+	// takes a copy (most segments are rejected).
+	var hops [maxChainHops]recoding
+	hops[0] = rc
+	chain := hops[:1]
+	if rc.Wrong == "cp1252" && isLatin1Reading(garbled) {
+		chain[0].Wrong = "latin1"
+	}
+	// gainOf(start, end, ·) with the garbled text scored once; repGain is
+	// the gain of rep, computed when first needed. The garbled text and
+	// the first rep are the units', whose runes unitGains scored.
+	prev, next := lastRune(a.text[:start]), firstRune(a.text[end:])
+	lg := a.segmentLP(us, ts, sc, prev, next, false)
+	gainOf := func(rep string) float64 {
+		if rep == garbled {
+			// A hop back (big5<-gbk after gbk<-big5): lg is lpText of the
+			// garbled text, the same terms added in the same order.
+			return 0
+		}
+		lr, _ := lpText(a.sc, prev, rep, next)
+		return lr - lg
+	}
+	unitsGain := func() float64 { return a.segmentLP(us, ts, sc, prev, next, true) - lg }
+	repGain, haveGain := 0.0, false
+	// Further hops while they apply to the whole repair and improve it.
+	for hop := 1; hop < maxChainHops; hop++ {
+		improved := false
+		for _, rc2 := range recodings {
+			if !cjkHopFits(rep, rc2) {
+				continue
+			}
+			r2, ok := recodeString(rep, rc2)
+			if !ok || r2 == rep {
+				continue
+			}
+			if !haveGain {
+				repGain, haveGain = unitsGain(), true
+			}
+			if g2 := gainOf(r2); g2-repGain >= minRecodeGain/2 {
+				if rc2.Wrong == "cp1252" && isLatin1Reading(rep) {
+					rc2.Wrong = "latin1"
+				}
+				chain = append(chain, rc2)
+				rep, repGain = r2, g2
+				improved = true
+				break
+			}
+		}
+		if !improved {
+			break
+		}
+	}
+	if !haveGain {
+		repGain = unitsGain()
+	}
+	gain := repGain
+	n := runeCount(rep)
+	if debugShift {
+		fmt.Printf("recode %q -> %q chain=%v gain=%.1f n=%d\n", trunc(garbled), trunc(rep), slices.Clone(chain), gain, n)
+	}
+	if !acceptRecode(garbled, rep, chain, gain, n) || gluedHan(prev, rep, next, chain) {
+		return recodeCand{}, false
+	}
+	// Lossless: the inverse chain reproduces the garbled text.
+	if !reproduces(rep, garbled, chain, fills) {
+		if debugShift {
+			fmt.Printf("not lossless %q fills=%v\n", trunc(garbled), fills)
+		}
+		return recodeCand{}, false
+	}
+	// The repair of one hop is a substring of the repairs of the whole
+	// stretch: copy it rather than keep them all.
+	return recodeCand{start: start, end: end, repair: strings.Clone(rep), chain: slices.Clone(chain), fills: fills, gain: gain}, true
+}
+
+// isLatin1Reading reports whether s was decoded as ISO-8859-1 rather than
+// windows-1252: it has C1 controls where windows-1252 has characters.
+//
+// It looks for the bytes of the C1 controls, C2 80 to C2 9F, instead of
+// decoding every rune: C2 is no continuation byte, so every decoder of s
+// reads the pair as that control, valid UTF-8 or not.
+func isLatin1Reading(s string) bool {
+	for {
+		i := strings.IndexByte(s, 0xC2)
+		if i < 0 || i+1 >= len(s) {
+			return false
+		}
+		if c := s[i+1]; c >= 0x80 && c <= 0x9F && c != 0x81 && c != 0x8D && c != 0x8F && c != 0x90 && c != 0x9D {
+			return true
+		}
+		s = s[i+1:]
+	}
+}
+
+// reproduces reports whether re-applying the mechanism of chain (with the
+// restored bytes fills) to rep gives back garbled exactly.
+func reproduces(rep, garbled string, chain []recoding, fills []Fill) bool {
+	if len(chain) == 1 && chain[0] == (recoding{"utf8", "cp1252"}) && (len(fills) == 0 || !fills[0].Lost) {
+		return readsAs1252(rep, garbled, fills)
+	}
+	if len(fills) == 0 || !fills[0].Lost {
+		back, ok := invertFilled(rep, chain, fills)
+		return ok && back == garbled
+	}
+	// Bytes behind U+FFFD: undo the later hops, encode with the first
+	// hop's original codec, and read the bytes as its wrong reader does.
+	s, ok := invertChain(rep, chain[1:])
+	if !ok {
+		return false
+	}
+	orig := codecs[chain[0].Orig]
+	bs := make([]byte, 0, len(s))
+	for _, r := range s {
+		if bs, ok = orig.appendRune(bs, r); !ok {
+			return false
+		}
+	}
+	return readsAs(codecs[chain[0].Wrong], bs, garbled)
+}
+
+// readsAs1252 is reproduces for the one hop utf8<-cp1252 with dropped
+// bytes restored (fills, none lost), the repair of most long spans: it
+// reads the UTF-8 bytes of rep as windows-1252, one rune a byte, drops
+// the fills and compares the runes with garbled as it goes, instead of
+// building the text invertFilled would compare.
+func readsAs1252(rep, garbled string, fills []Fill) bool {
+	// invertChain: the UTF-8 bytes of rep are rep, when it has no
+	// invalid byte and no U+FFFD (recodeFilled).
+	if !utf8x.ValidString(rep) || strings.Contains(rep, "\uFFFD") {
+		return false
+	}
+	cp1252Tables()
+	g, k := 0, 0
+	for i := 0; i < len(rep); i++ {
+		r := cp1252Dec[rep[i]]
+		// invertFilled: rune i of the decoded text is fill k when
+		// i == fills[k].At+k, and must be its byte.
+		if k < len(fills) && i == fills[k].At+k {
+			if r != rune(fills[k].B) {
+				return false
+			}
+			k++
+			continue
+		}
+		if g >= len(garbled) {
+			return false
+		}
+		// The decoded text is the UTF-8 of its runes: garbled matches it
+		// where it decodes to the same rune from as many bytes (an
+		// invalid byte decodes to U+FFFD from one).
+		gr, n := decodeRune(garbled, g)
+		if gr != r || n != utf8.RuneLen(r) {
+			return false
+		}
+		g += n
+	}
+	return k == len(fills) && g == len(garbled)
+}
+
+// invertFilled re-applies the mechanism and drops the restored bytes again
+// (they decode to C1 controls under the wrong codec).
+func invertFilled(s string, chain []recoding, fills []Fill) (string, bool) {
+	back, ok := invertChain(s, chain)
+	if !ok || len(fills) == 0 {
+		return back, ok
+	}
+	rs := []rune(back)
+	out := make([]rune, 0, len(rs))
+	k := 0
+	for i, r := range rs {
+		if k < len(fills) && i == fills[k].At+k {
+			if r != rune(fills[k].B) {
+				return "", false
+			}
+			k++
+			continue
+		}
+		out = append(out, r)
+	}
+	if k != len(fills) {
+		return "", false
+	}
+	return string(out), true
+}
+
+// invertChain re-applies the mechanism: for each hop from the last, encode
+// with the original codec and decode with the wrong one.
+func invertChain(s string, chain []recoding) (string, bool) {
+	for i := len(chain) - 1; i >= 0; i-- {
+		var ok bool
+		if s, ok = recodeString(s, recoding{Orig: chain[i].Wrong, Wrong: chain[i].Orig}); !ok {
+			return "", false
+		}
+	}
+	return s, true
+}
+
+// cjkHopFits reports whether a hop through a CJK codec can apply to s:
+// GBK and Big5 misreadings produce CJK characters, so s must have some.
+func cjkHopFits(s string, rc recoding) bool {
+	if rc.Wrong != "gbk" && rc.Wrong != "big5" {
+		return true
+	}
+	n := 0
+	for _, r := range s {
+		if cjkRune(r) {
+			if n++; n == 2 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// cjkRune reports whether r counts as CJK for cjkHopFits: from the CJK
+// radicals (U+2E80) up, U+FFFD included.
+func cjkRune(r rune) bool { return r >= 0x2E80 }
+
+// acceptRecode decides whether a lossless codec-chain repair is clearly
+// better than the garbled text.
+func acceptRecode(garbled, rep string, chain []recoding, gain float64, n int) bool {
+	if cjkChain(chain) {
+		// GBK, Big5 and UTF-8 misread as each other turn Chinese into
+		// Chinese-looking text; only a clearly longer stretch with a clear
+		// gain per character, whose repair reads as Chinese, is evidence
+		// (classical verse is full of rare characters too).
+		return n >= cjkMinRunes(chain[0]) && gain >= minRecodeGain && gain >= 2.5*float64(n) && chineseRepair(rep)
+	}
+	if hasHan(rep) {
+		return gain >= minRecodeGain && gain >= minRecodePerRune*float64(n)
+	}
+	// UTF-8 read as windows-1252 or ISO-8859-1 in European text: the byte
+	// pattern is the evidence (every multi-byte sequence became one
+	// plausible character), the model only must not object strongly.
+	return latinRepair(garbled, rep) && gain >= -2
+}
+
+// cjkMinRunes is the fewest runes acceptRecode takes in the repair of a
+// chain through GBK or Big5 whose first hop is first.
+func cjkMinRunes(first recoding) int {
+	if first == (recoding{"utf8", "gbk"}) {
+		return 3
+	}
+	return 6
+}
+
+// gluedHan reports whether rep, read from European text misread as
+// windows-1252 or ISO-8859-1, is a single Han character glued to a Latin
+// letter (prev before it or next after it). UTF-8 Chinese misread that way
+// comes in words of several characters; a lone ideograph inside a Latin
+// word is French or Czech typography read as bytes: « commité » holds
+// é, a no-break space and », which are the bytes of 頻.
+func gluedHan(prev rune, rep string, next rune, chain []recoding) bool {
+	if cjkChain(chain) || lm.Class(prev) != lm.Latin && lm.Class(next) != lm.Latin {
+		return false
+	}
+	han := 0
+	for _, r := range rep {
+		if lm.Class(r) == lm.Han {
+			han++
+		}
+	}
+	return han == 1
+}
+
+// cjkChain reports whether a hop reads bytes as GBK or Big5.
+func cjkChain(chain []recoding) bool {
+	for _, h := range chain {
+		if h.Wrong == "gbk" || h.Wrong == "big5" {
+			return true
+		}
+	}
+	return false
+}
+
+// chineseRepair reports whether a repair reads as Chinese text: mostly Han,
+// with ordinary punctuation, digits and Latin, and at most a trace of
+// other scripts (kana, Hangul, Cyrillic, box drawing …).
+func chineseRepair(s string) bool {
+	han, odd := 0, 0
+	for _, r := range s {
+		switch lm.Class(r) {
+		case lm.Han:
+			han++
+		case lm.Punct, lm.Digit, lm.Space:
+		case lm.Latin:
+			if r >= 0x80 {
+				odd++
+			}
+		default:
+			odd++
+		}
+	}
+	return han > 0 && odd*10 <= han
+}
+
+func hasHan(s string) bool {
+	for _, r := range s {
+		if lm.Class(r) == lm.Han {
+			return true
+		}
+	}
+	return false
+}
+
+// latinRepair reports whether a repair of Latin-script mojibake is clear on
+// its own: every garbled sequence became one plausible character (ftfy's
+// test), so that the character model, which knows little of European
+// languages, need not be trusted with it.
+func latinRepair(garbled, rep string) bool {
+	if utf8.RuneCountInString(rep) >= utf8.RuneCountInString(garbled) {
+		return false
+	}
+	other := 0
+	for _, r := range rep {
+		switch c := lm.Class(r); {
+		case r < 0x80:
+		case c == lm.Control, c == lm.PrivateUse, c == lm.Other, c == lm.Replacement:
+			return false
+		case r >= 0x80 && r < 0xA0:
+			return false
+		case c == lm.Digit:
+			// Digits other than ASCII (Mongolian ᠖ is the bytes of á, a
+			// no-break space and –, Czech typography) are no repair of
+			// European text.
+			return false
+		case c == lm.Letter, c == lm.Hangul, c == lm.Kana, r >= 0x250 && r <= 0x2FF:
+			// Greek, Cyrillic, Hangul, IPA and modifier letters …: only as
+			// words, not as one odd letter (ɠ is the bytes of É and a
+			// no-break space: French « DÉCONSEILLÉ : »).
+			other++
+		}
+	}
+	return other == 0 || other >= 3
+}

@@ -1,0 +1,349 @@
+// Scoring a stretch: the gains of its units' repairs and the segments of it
+// that a recoding repairs.
+
+package mojibake
+
+import (
+	"math"
+	"unicode/utf8"
+)
+
+// recodeProbe is a cheap look at the first stretch of suspicious text: a
+// CJK misreading shows there as a run of units that decode and read
+// better. Long stretches of clean text with a few rare characters are
+// skipped without decoding them all.
+func (a *analyzer) recodeProbe(start, end int, rc recoding, sc *recodeScratch) bool {
+	const span = 96
+	if end-start <= 2*span {
+		return true
+	}
+	text := a.text
+	first := start
+	for first < end {
+		r, n := utf8.DecodeRuneInString(text[first:])
+		if suspiciousRune(r) {
+			break
+		}
+		first += n
+	}
+	lo, hi := runeStart(text, max(start, first-span/2)), runeStart(text, min(end, first+span))
+	units := recodeUnits(text, lo, hi, rc, sc)
+	bg := a.sc.bg
+	cur, best := 0.0, 0.0
+	prevG, prevR := lastRune(text[:lo]), lastRune(text[:lo])
+	for _, u := range units {
+		g := text[u.gs:u.ge]
+		if !u.ok {
+			cur, prevG, prevR = 0, lastRune(g), lastRune(g)
+			continue
+		}
+		if u.ident {
+			prevG, prevR = lastRune(g), lastRune(u.rep(sc.all))
+			continue
+		}
+		// lpText of each with the junction to 0 taken back out, the
+		// junction looked up once, after the last rune lpRun read
+		// (lastRune's, read from the end).
+		lr, lastR, _ := lpRun(a.sc, prevR, u.rep(sc.all))
+		lg, lastG, _ := lpRun(a.sc, prevG, g)
+		jr, jg := bg.Bigram(lastR, 0), bg.Bigram(lastG, 0)
+		lr, lg = lr+jr, lg+jg
+		cur = max(0, cur+lr-jr-(lg-jg))
+		best = max(best, cur)
+		prevG, prevR = lastG, lastR
+	}
+	return best >= minRecodeGain
+}
+
+// recodeStretch finds the segments of text[start:end] that one hop of rc
+// (and possibly more hops) repairs.
+func (a *analyzer) recodeStretch(start, end int, rc recoding, sc *recodeScratch) []recodeCand {
+	if sc == nil {
+		sc = new(recodeScratch)
+	}
+	encodeWrong(a.text, start, end, rc, sc)
+	units := sc.decodeUnits(a.text, rc)
+	if rc.Wrong == "gbk" || rc.Wrong == "big5" {
+		// The repair of a segment is part of the repairs of all units,
+		// which restoring lost bytes can make longer, up to a rune for
+		// each byte read: with fewer runes than cjkMinRunes there,
+		// recodeSegment accepts no segment (nor do further hops add
+		// runes, see there), and the stretch is not scored.
+		least := cjkMinRunes(rc)
+		if len(sc.lostRunes) > 0 && len(sc.bs) < least || len(sc.lostRunes) == 0 && !hasRunes(sc.all, least) {
+			return nil
+		}
+	}
+	gains := a.unitGains(units, start, sc)
+	// Bytes behind U+FFFD are worth restoring only in a stretch that this
+	// recoding repairs elsewhere: look for them when some run of units
+	// gains already.
+	if len(sc.lostRunes) > 0 && maxRunGain(gains) >= minRecodeGain/2 && sc.restoreUnits(a.text, end, rc) {
+		units = sc.units
+		gains = a.unitGains(units, start, sc)
+	}
+	var out []recodeCand
+	var segs func(lo, hi int)
+	segs = func(lo, hi int) {
+		if lo >= hi {
+			return
+		}
+		// Kadane: the contiguous run of units with the largest gain.
+		best, bs, be := 0.0, -1, -1
+		cur, cs := 0.0, lo
+		for k := lo; k < hi; k++ {
+			if math.IsInf(gains[k], -1) {
+				cur, cs = 0, k+1
+				continue
+			}
+			if cur <= 0 {
+				cur, cs = 0, k
+			}
+			cur += gains[k]
+			if cur > best {
+				best, bs, be = cur, cs, k+1
+			}
+		}
+		if bs < 0 {
+			return
+		}
+		// A garbled region is garbled to its edges: take in neighbouring
+		// units that decode and cost the model little (開啟 next to 對話).
+		for {
+			sum, ext := 0.0, 0
+			for k := bs - 1; k >= lo && k >= bs-4 && units[k].ok && !units[k].ident; k-- {
+				if sum += gains[k]; sum > -2 {
+					ext = bs - k
+				}
+			}
+			if ext == 0 {
+				break
+			}
+			bs -= ext
+		}
+		for {
+			sum, ext := 0.0, 0
+			for k := be; k < hi && k < be+4 && units[k].ok && !units[k].ident; k++ {
+				if sum += gains[k]; sum > -2 {
+					ext = k + 1 - be
+				}
+			}
+			if ext == 0 {
+				break
+			}
+			be += ext
+		}
+		// Trim identical units at both ends, and repaired units at the
+		// ends that the text beyond them does not want repaired.
+		for {
+			for bs < be && units[bs].ident {
+				bs++
+			}
+			for be > bs && units[be-1].ident {
+				be--
+			}
+			switch {
+			case be-bs > 1 && a.edgeUnwanted(units, sc.all, bs, be, false):
+				bs++
+			case be-bs > 1 && a.edgeUnwanted(units, sc.all, bs, be, true):
+				be--
+			default:
+				goto trimmed
+			}
+		}
+	trimmed:
+		if bs < be {
+			if c, ok := a.recodeSegment(bs, be, sc, rc); ok {
+				out = append(out, c)
+			}
+		}
+		segs(lo, bs)
+		segs(max(be, bs+1), hi)
+	}
+	segs(0, len(units))
+	return out
+}
+
+// edgeUnwanted reports whether the repair of the last unit of the segment
+// units[bs:be] (with last; the first otherwise) reads worse than its
+// garbled text, both scored between the repaired unit next to it and the
+// text beyond the segment. The gains that choose the segment score each
+// unit after the one before it, never the text after it: a unit of clean
+// text right after a garbled line (最 of 最后 read back as 程) gains a
+// little from its newline and loses much more to the 后 that follows.
+// The garbled text of a unit inside a garbled region reads badly next to
+// the repaired unit, so such a unit stays.
+func (a *analyzer) edgeUnwanted(units []unit, all string, bs, be int, last bool) bool {
+	k, in := bs, bs+1 // the edge unit and its repaired neighbour
+	if last {
+		k, in = be-1, be-2
+	}
+	u := units[k]
+	if !u.ok || u.ident {
+		return false
+	}
+	// Between the repaired neighbour and the text beyond the segment.
+	prev, next := lastRune(a.text[:u.gs]), firstRune(units[in].rep(all))
+	if last {
+		prev, next = lastRune(units[in].rep(all)), firstRune(a.text[u.ge:])
+	}
+	lr, _ := lpText(a.sc, prev, u.rep(all), next)
+	lg, _ := lpText(a.sc, prev, a.text[u.gs:u.ge], next)
+	return lr < lg
+}
+
+// unitGains returns the log-probability gain of each unit's repair over
+// its garbled text (-Inf for a unit that does not decode), in sc.gains.
+//
+// After restoreUnits, the units it took over from the first cut (sc.from)
+// keep their gains and scores when the repair before them ends in the
+// same rune as before: a unit's scores depend only on its texts and the
+// runes before them, and the garbled rune before a unit is the text's.
+func (a *analyzer) unitGains(units []unit, start int, sc *recodeScratch) []float64 {
+	bg := a.sc.bg
+	from := sc.from
+	var old []unit
+	var oldGains []float64
+	var oldTerms []unitTerms
+	var oldG, oldR []float64
+	if len(from) > 0 {
+		// The scores of the first cut become the old ones.
+		old, oldGains, oldTerms, oldG, oldR = sc.oldUnits, sc.gains, sc.terms, sc.gTerms, sc.rTerms
+		sc.gains, sc.terms, sc.gTerms, sc.rTerms = sc.oldGains, sc.oldTerms, sc.oldGTerms, sc.oldRTerms
+		sc.oldGains, sc.oldTerms, sc.oldGTerms, sc.oldRTerms = oldGains, oldTerms, oldG, oldR
+	}
+	if cap(sc.gains) < len(units) {
+		sc.gains = make([]float64, len(units))
+	}
+	gains := sc.gains[:len(units)]
+	terms, gts, rts := sc.terms[:0], sc.gTerms[:0], sc.rTerms[:0]
+	prevG, prevR := lastRune(a.text[:start]), lastRune(a.text[:start])
+	for k := range units {
+		u := &units[k] // not copied: most units are only looked at
+		if len(from) > 0 && from[k] >= 0 && oldTerms[from[k]].ok && prevR == oldPrevR(a.text, start, old, oldTerms, from[k]) {
+			o := oldTerms[from[k]]
+			t := unitTerms{ok: true, g0: len(gts), r0: len(rts), lastG: o.lastG, lastR: o.lastR}
+			gts, rts = append(gts, oldG[o.g0:o.g1]...), append(rts, oldR[o.r0:o.r1]...)
+			t.g1, t.r1 = len(gts), len(rts)
+			gains[k] = oldGains[from[k]]
+			terms = append(terms, t)
+			prevG, prevR = t.lastG, t.lastR
+			continue
+		}
+		t := unitTerms{}
+		switch {
+		case !u.ok:
+			gains[k] = math.Inf(-1)
+			prevG = lastRune(a.text[u.gs:u.ge])
+			prevR = prevG
+		case u.ident:
+			gains[k] = 0
+			prevG = lastRune(a.text[u.gs:u.ge])
+			prevR = prevG // the repair is the garbled text
+		default:
+			// The gains were lpText's, which adds a junction to rune 0,
+			// with the junction taken back out: the rounding of that is
+			// kept. The last runes of the unit (neither text is empty)
+			// come with the scores.
+			t = unitTerms{ok: true, g0: len(gts), r0: len(rts)}
+			var lr, lg float64
+			lr, t.lastR, _ = lpAdd(a.sc, 0, prevR, u.rep(sc.all), &rts)
+			lg, t.lastG, _ = lpAdd(a.sc, 0, prevG, a.text[u.gs:u.ge], &gts)
+			t.g1, t.r1 = len(gts), len(rts)
+			jr, jg := bg.Bigram(t.lastR, 0), bg.Bigram(t.lastG, 0)
+			gains[k] = (lr + jr - jr) - (lg + jg - jg)
+			prevG, prevR = t.lastG, t.lastR
+		}
+		terms = append(terms, t)
+	}
+	// The scores are the units' now: a second call scores them again.
+	sc.terms, sc.gTerms, sc.rTerms, sc.from = terms, gts, rts, from[:0]
+	return gains
+}
+
+// oldPrevR returns the rune that unitGains scored unit o of the units old
+// (which start at text offset start) after: the last rune of the repair
+// of the unit before it, or of its garbled text where unitGains scored
+// none (terms).
+func oldPrevR(text string, start int, old []unit, terms []unitTerms, o int) rune {
+	switch {
+	case o == 0:
+		return lastRune(text[:start])
+	case terms[o-1].ok:
+		return terms[o-1].lastR
+	}
+	return lastRune(text[old[o-1].gs:old[o-1].ge])
+}
+
+// unitTerms locates the scores unitGains gave the runes of a unit's
+// garbled text (gTerms[g0:g1]) and repair (rTerms[r0:r1]), each after the
+// rune before it in the stretch (its garbled text, or its repair), and
+// holds their last runes; ok is false for a unit it did not score (one
+// that does not decode or stays as it is).
+type unitTerms struct {
+	ok             bool
+	g0, g1, r0, r1 int
+	lastG, lastR   rune
+}
+
+// segmentLP is lpText(prev, s, next) of the garbled text of the units
+// us, or with rep of their repairs, added up from the scores of their
+// runes that unitGains kept (ts, in sc) in the order lpText adds them:
+// the first garbled rune of each unit was scored after the garbled rune
+// before it, as lpText scores it, and so was each repaired rune but the
+// first, which is scored here after prev; units unitGains did not score
+// are scored here.
+//
+// unitGains keeps the scores of the units it scored one after the other,
+// so that those of a run of such units are added up in one loop.
+func (a *analyzer) segmentLP(us []unit, ts []unitTerms, sc *recodeScratch, prev, next rune, rep bool) float64 {
+	bg := a.sc.bg
+	lp, p := 0.0, prev
+	for k := 0; k < len(us); {
+		u, t := &us[k], &ts[k] // not copied: most units only add up their terms
+		if !t.ok {
+			s := a.text[u.gs:u.ge]
+			if rep {
+				s = u.rep(sc.all)
+			}
+			lp, p, _ = lpAdd(a.sc, lp, p, s, nil)
+			k++
+			continue
+		}
+		e := k + 1 // the end of the run of scored units
+		for e < len(ts) && ts[e].ok {
+			e++
+		}
+		last := &ts[e-1]
+		terms := sc.gTerms[t.g0:last.g1]
+		p = last.lastG
+		if rep {
+			terms, p = sc.rTerms[t.r0:last.r1], last.lastR
+			if k == 0 {
+				rep := u.rep(sc.all)
+				_, n := utf8.DecodeRuneInString(rep)
+				lp, _, _ = lpAdd(a.sc, lp, prev, rep[:n], nil)
+				terms = terms[1:]
+			}
+		}
+		for _, x := range terms {
+			lp += x
+		}
+		k = e
+	}
+	return lp + bg.Bigram(p, next)
+}
+
+// maxRunGain returns the largest sum of gains of consecutive units.
+func maxRunGain(gains []float64) float64 {
+	best, cur := 0.0, 0.0
+	for _, g := range gains {
+		if math.IsInf(g, -1) {
+			cur = 0
+			continue
+		}
+		cur = max(0, cur+g)
+		best = max(best, cur)
+	}
+	return best
+}
