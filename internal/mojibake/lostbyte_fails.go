@@ -1,0 +1,171 @@
+// Failing bytes: the bytes on which a wrong reader gives up, each becoming
+// one U+FFFD, and the test that restored bytes read back as the garbled text.
+
+package mojibake
+
+import (
+	"sync"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/traditionalchinese"
+)
+
+// wrongFails reports whether the wrong reader fails on bs[i] (a byte of
+// 0x80 or more) given the bytes after it, i.e. turns it alone into one
+// U+FFFD and goes on with bs[i+1]. At the end of bs the next byte is
+// unknown; the text goes on with something the wrong codec did not read
+// as a second byte, so the reader failed.
+func wrongFails(wrong string, bs []byte, i int) bool {
+	c := bs[i]
+	if c < 0x80 {
+		return false
+	}
+	if wrong == "cp1252" {
+		// One byte at a time: what follows does not matter.
+		return cp1252Undefined(c)
+	}
+	if c == 0xFF || i+1 >= len(bs) {
+		return true
+	}
+	switch wrong {
+	case "gbk":
+		// 0x80 is € only for windows-936 readers; GB18030 readers fail.
+		return c == 0x80 || gbk().decode2(c, bs[i+1]) == 0
+	case "big5":
+		code := uint16(c)<<8 | uint16(bs[i+1])
+		return big5().dec[code-0x8000] == 0 || big5Disputed(code)
+	}
+	return false
+}
+
+// cp1252Undefined reports whether windows-1252 leaves byte c undefined
+// (81, 8D, 8F, 90, 9D): a strict reader (Python's cp1252 with
+// errors="replace") turns it into U+FFFD, whatever follows, where WHATWG's
+// reads a C1 control.
+func cp1252Undefined(c byte) bool {
+	cp1252Tables()
+	return c >= 0x80 && c <= 0x9F && cp1252Dec[c] == rune(c)
+}
+
+// big5Disputed reports whether some Big5 readers in wide use fail on code
+// though WHATWG's Big5 (golang.org/x/text) reads it: the control pictures
+// and € at A3C0–A3FE; the row 87 that HKSCS-2008 added (Python's
+// big5hkscs follows HKSCS-2004); and the compatibility codes whose
+// character WHATWG's encoder writes at another code (癶 at C6D5, a kana
+// code of other Big5 variants), which HKSCS-2004 readers do not map. A
+// lost byte there is possible: 普 (GBK C6 D5) read as Big5 leaves one.
+func big5Disputed(code uint16) bool {
+	if code >= 0xA3C0 && code <= 0xA3FE || code>>8 == 0x87 {
+		return true
+	}
+	bits := big5Compat()
+	return bits[(code-0x8000)>>6]&(1<<(code&63)) != 0
+}
+
+var (
+	big5CompatOnce sync.Once
+	big5CompatBits [0x8000 / 64]uint64
+)
+
+// big5Compat returns the bitset, over codes less 0x8000, of the Big5 codes
+// that WHATWG's Big5 reads as a character its encoder writes at another
+// code. It is built on first use from golang.org/x/text.
+func big5Compat() *[0x8000 / 64]uint64 {
+	big5CompatOnce.Do(func() {
+		t := big5()
+		enc := traditionalchinese.Big5.NewEncoder()
+		var src [4]byte
+		var dst [8]byte
+		for i, r := range t.dec {
+			if r == 0 {
+				continue
+			}
+			enc.Reset()
+			n, _, err := enc.Transform(dst[:], src[:utf8.EncodeRune(src[:], r)], true)
+			if code := i + 0x8000; err != nil || n != 2 || int(dst[0])<<8|int(dst[1]) != code {
+				big5CompatBits[i>>6] |= 1 << (code & 63)
+			}
+		}
+	})
+	return &big5CompatBits
+}
+
+// failTable holds, for each byte after a lost one (index 256: the end of
+// the text), the bytes 0x80–0xFE a reader fails on before it.
+type failTable [257][]byte
+
+// before returns the bytes on which the reader fails when next follows
+// them (-1: nothing follows).
+func (t *failTable) before(next int) []byte {
+	if next < 0 {
+		return t[256]
+	}
+	return t[next]
+}
+
+var (
+	failOnce   sync.Once
+	failTables map[string]*failTable
+)
+
+// failTableOf returns the failTable of the wrong codec (gbk or big5), nil
+// for the others.
+func failTableOf(wrong string) *failTable {
+	failOnce.Do(func() {
+		failTables = map[string]*failTable{}
+		for _, name := range []string{"gbk", "big5", "cp1252"} {
+			t := new(failTable)
+			for nb := 0; nb <= 256; nb++ {
+				var two [2]byte
+				in := two[:1]
+				if nb < 256 {
+					two[1] = byte(nb)
+					in = two[:]
+				}
+				for x := 0x80; x <= 0xFE; x++ {
+					two[0] = byte(x)
+					if wrongFails(name, in, 0) {
+						t[nb] = append(t[nb], byte(x))
+					}
+				}
+			}
+			failTables[name] = t
+		}
+	})
+	return failTables[wrong]
+}
+
+// readsAs reports whether the wrong reader, failing one byte at a time,
+// turns bs into exactly garbled: the lossless test of a repair with
+// restored bytes.
+func readsAs(wrong codec, bs []byte, garbled string) bool {
+	name := wrong.name()
+	i := 0
+	for _, g := range garbled {
+		if i >= len(bs) {
+			return false
+		}
+		if g < utf8.RuneSelf {
+			// Every reader reads an ASCII byte as itself and no other
+			// byte as ASCII (TestCodecsReadASCII).
+			if bs[i] != byte(g) {
+				return false
+			}
+			i++
+			continue
+		}
+		if g == utf8.RuneError {
+			if !wrongFails(name, bs, i) {
+				return false
+			}
+			i++
+			continue
+		}
+		r, n := wrong.decode(bs[i:])
+		if n == 0 || r != g {
+			return false
+		}
+		i += n
+	}
+	return i == len(bs)
+}
