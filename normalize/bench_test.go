@@ -10,21 +10,6 @@ import (
 	"github.com/hanfix/hanfix/internal/testshared"
 )
 
-// seedText returns the seed documents joined, as seed-like damaged text.
-func seedText(b *testing.B) []byte {
-	corpus := testshared.Dir(b, "corpus")
-	paths, _ := filepath.Glob(filepath.Join(corpus, "seeds", "*.txt"))
-	var all []byte
-	for _, p := range paths {
-		d, err := os.ReadFile(p)
-		if err != nil {
-			b.Fatal(err)
-		}
-		all = append(append(all, d...), '\n')
-	}
-	return all
-}
-
 // BenchmarkPipelineSeeds measures the whole pipeline with target simp on
 // the seed documents, one document per call, raw bytes in. The
 // converters, rules and models are built before the timing starts (by New

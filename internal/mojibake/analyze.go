@@ -118,12 +118,9 @@ func mapForward(q int, starts []int, spans []Span) (int, bool) {
 	return q + delta, true
 }
 
-func find(text string) []Span {
-	return findNear(text, nil, nil)
-}
-
-// findAll is find that also returns the '?' whose best repair gained too
-// little (see Find).
+// findAll is one analysis of text, Find without its idempotence check:
+// the spans found, where near (see findNear) lets them be found, and the
+// '?' whose best repair gained too little (see Find).
 //
 // When ev is not nil, it is the evidence of text, as collectEvidence
 // finds it, which the analysis takes instead of collecting it (Find
@@ -147,12 +144,13 @@ func findAll(text string, near []window, ev *evidence) ([]Span, []int, *evidence
 	return a.spans, a.rejected, ev
 }
 
-// findNear is find for the idempotence check of Find, which only asks
-// whether a repairable span of the repaired text meets one of the repairs
-// (near, closed intervals of offsets, sorted by lo; nil for everywhere).
-// It reports those spans as find does, and may leave out others:
+// findNear is the analysis for the idempotence check of Find, which only
+// asks whether a repairable span of the repaired text meets one of the
+// repairs (near, closed intervals of offsets, sorted by lo; nil for
+// everywhere). It reports those spans as the analysis of the whole text
+// (near nil) does, and may leave out others:
 //
-//   - The codec-chain analysis, the larger part of find on long clean
+//   - The codec-chain analysis, the larger part of the analysis of long clean
 //     text, skips the regions of suspicious text that meet no repair: a
 //     region's candidates lie inside it and never overlap another
 //     region's, so its findings do not depend on the others.
@@ -162,8 +160,8 @@ func findAll(text string, near []window, ev *evidence) ([]Span, []int, *evidence
 //     a run found there would have been stepped over.
 //
 // Should a region that meets a repair touch unsure text, findNear falls
-// back to find. Everything else (the document's evidence, the regions) is
-// what find computes.
+// back to the analysis of the whole text. Everything else (the document's
+// evidence, the regions) is what that analysis computes.
 //
 // Ev is as for findAll.
 func findNear(text string, near []window, ev *evidence) []Span {

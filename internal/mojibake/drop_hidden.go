@@ -23,12 +23,6 @@ import (
 // hiddenChar tries, at each dropped pair of its best repair, the
 // characters that two drops could have hidden there.
 
-// hiddenTries bounds the characters tried for one second byte: the
-// likeliest ones (by unigram) whose first byte the pair before would
-// drop. A rare character is no guess to restore from nothing. It is
-// dropK, so that the leads tried are the shift tables' dropLeads.
-const hiddenTries = dropK
-
 // hiddenGain is how much better, in nats, the repair with a hidden
 // character must read than the repair without it for the character to be
 // restored. Whether restored or not, the other reading counts as a

@@ -40,17 +40,6 @@ func kindOf(chain []recoding) string {
 	return KindGBKBig5
 }
 
-// encodable reports whether every rune of s has bytes in the codec.
-func encodable(c codec, s string) bool {
-	var buf [8]byte
-	for _, r := range s {
-		if _, ok := c.appendRune(buf[:0], r); !ok {
-			return false
-		}
-	}
-	return true
-}
-
 // Fill is a byte that the wrong reader dropped, restored before the rune
 // with index At (counted in runes from the start of the garbled span), or,
 // when Lost is set, the byte that the U+FFFD at rune index At stands for.

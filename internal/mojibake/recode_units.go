@@ -418,15 +418,3 @@ type recodeScratch struct {
 }
 
 var recodeScratchPool = sync.Pool{New: func() any { return new(recodeScratch) }}
-
-func hasLost(lost map[int]bool, a, b int) bool {
-	if len(lost) == 0 {
-		return false
-	}
-	for i := a; i < b; i++ {
-		if lost[i] {
-			return true
-		}
-	}
-	return false
-}

@@ -49,12 +49,3 @@ func TestSeed001(t *testing.T) {
 		t.Errorf("%d lines differ from the reference, want at most 1", bad)
 	}
 }
-
-func readSeed001(t *testing.T) string {
-	dir := testshared.Dir(t, "corpus")
-	in, err := os.ReadFile(filepath.Join(dir, "seeds", "001_a8a28db1f456a665.txt"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(in)
-}
