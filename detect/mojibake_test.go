@@ -13,7 +13,7 @@ func TestMojibake(t *testing.T) {
 		repairable                bool
 	}{
 		{"文件?!秾嵤┮庖姟穼ψセ鶎狱h建責任", "gbk-shift", "?!秾嵤┮庖姟穼ψセ鶎狱h", "。《實施意見》對抓基層黨", true},
-		{"它的名字是ä¸­æ–‡ã€‚", "utf8-as-cp1252", "ä¸­æ–‡ã€‚", "中文。", true},
+		{"它的名字是ä¸\u00adæ–‡ã€‚", "utf8-as-cp1252", "ä¸\u00adæ–‡ã€‚", "中文。", true},
 		{"Le cafÃ© est chaud.", "utf8-as-cp1252", "Ã©", "é", true},
 		{"黨員意識淡??;強化", "lost", "??", "", false},
 		{"锟斤拷锟斤拷", "lost", "锟斤拷锟斤拷", "", false},

@@ -52,9 +52,9 @@ func (r *runner) checkSources() error {
 			}
 			fi, err = f.Stat()
 		} else {
-			f, err := os.Open(s.arg)
-			if err != nil {
-				return &inputError{fmt.Errorf("open %s: %w", s.arg, unwrapPathError(err))}
+			f, oerr := os.Open(s.arg)
+			if oerr != nil {
+				return &inputError{fmt.Errorf("open %s: %w", s.arg, unwrapPathError(oerr))}
 			}
 			fi, err = f.Stat()
 			f.Close()

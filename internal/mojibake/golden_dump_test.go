@@ -101,7 +101,7 @@ func TestGoldenDump(t *testing.T) {
 	}
 	for _, s := range []string{
 		"文件?!秾嵤┮庖姟穼ψセ鶎狱h建責任", "來代替?zhèn)€人述職", "工作?;A(chǔ)臺帳", "淡??;", "鍙戝睍鎴樼暐",
-		"ä¸­æ–‡", "cafÃ©", "Ã¥Â¯Â¹", "锟斤拷锟斤拷", "\uFFFD\uFFFD", "活力?帶著這一問題", "clean text", "中文。",
+		"ä¸\u00adæ–‡", "cafÃ©", "Ã¥Â¯Â¹", "锟斤拷锟斤拷", "\uFFFD\uFFFD", "活力?帶著這一問題", "clean text", "中文。",
 		"ノ\ue6c8ヘ玡ゅンい", "祥湔婓腔趼睫﹝", "?", "??", "?a)", "?zhèn)", "\xff\xfe?", "â€œquotedâ€\u009d",
 		strings.Repeat("字?秾", 300) + strings.Repeat("字?zhèn)", 200) + strings.Repeat("Ã©", 500) + strings.Repeat("?a", 500),
 	} {

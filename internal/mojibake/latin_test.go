@@ -84,7 +84,7 @@ func TestLatinLiteral(t *testing.T) {
 		{"cafÃ©", "café"},
 		{"â€œquotedâ€\u009d", "“quoted”"},
 		{"one â€” two", "one — two"},
-		{"ä¸­æ–‡", "中文"},
+		{"ä¸\u00adæ–‡", "中文"},
 		{"Ã¥Â¯Â¹", "对"},
 		{"donâ€™t", "don’t"},
 	} {

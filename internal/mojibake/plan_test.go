@@ -46,7 +46,7 @@ func TestPlanApply(t *testing.T) {
 		{"?zhèn)€", "gbk-shift straddle=E682 end=euro", "個"},
 		{"?;A", "gbk-shift lead=A1 drop@1=F9B5 end=ascii", "。基礎"},
 		{"鍙戝睍", "utf8<-gbk", "发展"},
-		{"ä¸­æ–‡", "utf8<-cp1252", "中文"},
+		{"ä¸\u00adæ–‡", "utf8<-cp1252", "中文"},
 		{"cafÃ©", "utf8<-cp1252", "café"},
 		{"Ã¥Â¯Â¹", "utf8<-cp1252 utf8<-cp1252", "对"},
 	}

@@ -39,9 +39,7 @@ func calTexts(t testing.TB) []string {
 		for _, p := range strings.Split(v, ",") {
 			b, err := os.ReadFile(p)
 			require.NoError(t, err)
-			for _, para := range strings.Split(string(b), "\n\n") {
-				texts = append(texts, para)
-			}
+			texts = append(texts, strings.Split(string(b), "\n\n")...)
 		}
 		return texts
 	}
