@@ -108,13 +108,18 @@ func (a *analyzer) recodeStretch(start, end int, rc recoding, sc *recodeScratch)
 			return
 		}
 		// A garbled region is garbled to its edges: take in neighbouring
-		// units that decode and cost the model little (開啟 next to 對話).
+		// units that decode and cost the model little (開啟 next to 對話),
+		// or one whose repair reads better than its garbled text next to
+		// the repaired unit (edgeWanted).
 		for {
 			sum, ext := 0.0, 0
 			for k := bs - 1; k >= lo && k >= bs-4 && units[k].ok && !units[k].ident; k-- {
 				if sum += gains[k]; sum > -2 {
 					ext = bs - k
 				}
+			}
+			if ext == 0 && bs > lo && a.edgeWanted(units, sc.all, bs-1, be, false) {
+				ext = 1
 			}
 			if ext == 0 {
 				break
@@ -127,6 +132,9 @@ func (a *analyzer) recodeStretch(start, end int, rc recoding, sc *recodeScratch)
 				if sum += gains[k]; sum > -2 {
 					ext = k + 1 - be
 				}
+			}
+			if ext == 0 && be < hi && a.edgeWanted(units, sc.all, bs, be+1, true) {
+				ext = 1
 			}
 			if ext == 0 {
 				break
@@ -174,22 +182,47 @@ func (a *analyzer) recodeStretch(start, end int, rc recoding, sc *recodeScratch)
 // The garbled text of a unit inside a garbled region reads badly next to
 // the repaired unit, so such a unit stays.
 func (a *analyzer) edgeUnwanted(units []unit, all string, bs, be int, last bool) bool {
+	lr, lg, ok := a.edgeScores(units, all, bs, be, last)
+	return ok && lr < lg
+}
+
+// edgeWanted reports whether the repair of the edge unit of the segment
+// units[bs:be] (the last with last, the first otherwise; the segment has
+// two units or more) reads better than its garbled text, scored as for
+// edgeUnwanted. A unit's gain scores its repair after the unit before it,
+// never the repair after it: the first unit of a garbled region scores
+// the region's first repaired rune against the text before it, where the
+// garbled rune is often the likelier (a common character at the start of
+// a line: 代 read back as 測, -6.2 nats), and its bigram with the second
+// repaired rune (測試), which makes the repair clearly the better one,
+// counts in the second unit's gain. Such a unit was left out, one
+// character short at the edge of the repair.
+func (a *analyzer) edgeWanted(units []unit, all string, bs, be int, last bool) bool {
+	lr, lg, ok := a.edgeScores(units, all, bs, be, last)
+	return ok && lr > lg
+}
+
+// edgeScores returns lpText of the repair (lr) and of the garbled text
+// (lg) of the edge unit of units[bs:be] (the last with last), between
+// the repaired unit next to it and the text beyond the segment; false
+// for a unit that does not decode or stays as it is.
+func (a *analyzer) edgeScores(units []unit, all string, bs, be int, last bool) (lr, lg float64, ok bool) {
 	k, in := bs, bs+1 // the edge unit and its repaired neighbour
 	if last {
 		k, in = be-1, be-2
 	}
 	u := units[k]
 	if !u.ok || u.ident {
-		return false
+		return 0, 0, false
 	}
 	// Between the repaired neighbour and the text beyond the segment.
 	prev, next := lastRune(a.text[:u.gs]), firstRune(units[in].rep(all))
 	if last {
 		prev, next = lastRune(units[in].rep(all)), firstRune(a.text[u.ge:])
 	}
-	lr, _ := lpText(a.sc, prev, u.rep(all), next)
-	lg, _ := lpText(a.sc, prev, a.text[u.gs:u.ge], next)
-	return lr < lg
+	lr, _ = lpText(a.sc, prev, u.rep(all), next)
+	lg, _ = lpText(a.sc, prev, a.text[u.gs:u.ge], next)
+	return lr, lg, true
 }
 
 // unitGains returns the log-probability gain of each unit's repair over
