@@ -61,17 +61,17 @@ func Find(text string) []Span {
 			// met: r overlaps a span; reportsOnly: all it overlaps are
 			// reports (nothing applied) inside it, which r, a repair of
 			// the text around them, supersedes (a U+FFFD whose byte r
-			// restores), other than repairs withdrawn before: with its
-			// neighbour applied, such a repair was found to offer a
-			// further one; found again once withdrawn, it would come and
-			// go (Â¯ÃÂ¯: the last Â¯ read as ¯ makes Ã¯ read as ï).
-			met, reportsOnly := false, true
+			// restores), unless r is a repair withdrawn before: with its
+			// neighbour applied, it was found to offer a further one;
+			// found again once withdrawn, it would come and go (Â¯ÃÂ¯:
+			// the last Â¯ read as ¯ makes Ã¯ read as ï). A larger repair
+			// over a withdrawn one is added, and checked again.
+			met, reportsOnly := false, !slices.Contains(withdrawn, window{a, b})
 			for i := range spans {
 				sp := &spans[i]
 				if overlaps(r, sp, wins[i], a, b) {
 					met = true
-					reportsOnly = reportsOnly && !sp.Repairable && a <= sp.Start && sp.End <= b &&
-						!slices.Contains(withdrawn, window{sp.Start, sp.End})
+					reportsOnly = reportsOnly && !sp.Repairable && a <= sp.Start && sp.End <= b
 					if sp.Repairable {
 						sp.Repairable, sp.Repair = false, ""
 						sp.Reason += "; not applied: the repaired text would offer a further repair here"
