@@ -19,8 +19,8 @@ func Find(text string) []Span {
 	// (its own repairs add to the evidence): such runs, searched again on
 	// the repaired text, are repaired now rather than by a second cleaning.
 	//
-	// The spans withdrawn so far: a repair that would take the place of
-	// one is not added (see below).
+	// The spans withdrawn so far: a repair of the same extent as one is
+	// not added again (see below).
 	var withdrawn []window
 	for iter := 0; iter < 4; iter++ {
 		any := false
