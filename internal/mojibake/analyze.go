@@ -42,6 +42,14 @@ func Find(text string) []Span {
 			}
 		}
 		sort.Slice(near, func(i, j int) bool { return near[i].lo < near[j].lo })
+		if rev.settledScript() != ev.settledScript() {
+			// The repairs changed the document's script (Big5 read as
+			// GBK looks Simplified, and reads Traditional once
+			// repaired): the script prior of every region changed, and
+			// a short garbled line far from any repair may now pass, as
+			// a second cleaning would find. Search everywhere.
+			near = nil
+		}
 		var conflict bool
 		// The spans to add and those they supersede, applied after the
 		// loop: mapBack reads spans against starts.
