@@ -5,6 +5,7 @@ package mojibake
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/hanfix/hanfix/internal/lm"
 )
@@ -131,4 +132,105 @@ func openBrackets(s string) brackets {
 		b.add(r)
 	}
 	return b
+}
+
+// What the rest of a line says of an opening mark. In running text an
+// opening mark's closing mark nearly always follows on the same line,
+// before another opening mark of its kind: in the 21 MB of prose of
+// scripts/debian-corpus.sh, 95% of the openers (“ 94%, （ 89%, 「 99%)
+// against 0.2% of the other marks (，。、：；！？ and the other
+// brackets) for the same kind (“ 1.0%, （ 1.0%). A lost byte that may
+// complete “ or ‘, （ or ：, is often followed by the closing mark
+// (“%s”, （%s）), intact because a byte before a Han character is seldom
+// lost.
+
+// bracketAhead is what (nats) a closing mark of its kind ahead on the
+// line says of an opening mark: log(0.89/0.0098) = 4.5 for （, the
+// least of the common ones (“ 4.6, 「 6.4).
+const bracketAhead = 4.5
+
+// bracketNotAhead is what the line read to its end without a closing
+// mark of its kind says of an opening mark: log(0.11/0.99) = -2.2 for
+// （, the least of the common ones (“ -2.8, 「 -4.9).
+const bracketNotAhead = -2.2
+
+// maxAhead is how many bytes after the restored ones aheadOf reads: a
+// line of Chinese prose is rarely longer.
+const maxAhead = 300
+
+// bracketsAhead is what aheadOf found on the rest of a line: the kinds
+// (bits, by index in bracketPairs) whose closing mark comes before any
+// opening mark of the kind, and whether the line was read to its end
+// without a byte it could not read (sure).
+type bracketsAhead struct {
+	closers uint16
+	sure    bool
+}
+
+// aheadOf reads the rest of the line from byte j of bs with orig, and on
+// past the end of bs in text (the text after the stretch), for the
+// closing marks that come before their opening marks. A byte that does
+// not read (another lost byte, say, which may be a closing mark) leaves
+// it unsure.
+func aheadOf(orig codec, bs []byte, j int, text string) bracketsAhead {
+	a := bracketsAhead{sure: true}
+	var opened uint16
+	see := func(r rune) bool {
+		if r == '\n' || r == '\r' {
+			return false
+		}
+		if r == utf8.RuneError {
+			a.sure = false
+		} else if k, opens := bracketOf(r); k >= 0 {
+			if opens {
+				opened |= 1 << k
+			} else if opened&(1<<k) == 0 {
+				a.closers |= 1 << k
+			}
+		}
+		return true
+	}
+	n := 0
+	for j < len(bs) {
+		if n >= maxAhead {
+			a.sure = false
+			return a
+		}
+		r, size := orig.decode(bs[j:])
+		if size == 0 {
+			r, size = utf8.RuneError, 1
+		}
+		if !see(r) {
+			return a
+		}
+		j += size
+		n += size
+	}
+	for _, r := range text {
+		if n >= maxAhead {
+			a.sure = false
+			return a
+		}
+		if !see(r) {
+			return a
+		}
+		n += utf8.RuneLen(r)
+	}
+	return a
+}
+
+// openerLP returns what a says of r: bracketAhead for an opening mark
+// whose closing mark comes ahead, bracketNotAhead for one whose closing
+// mark the whole rest of the line does not hold, 0 otherwise.
+func (a *bracketsAhead) openerLP(r rune) float64 {
+	k, opens := bracketOf(r)
+	switch {
+	case k < 0 || !opens:
+		return 0
+	case a.closers&(1<<k) != 0:
+		return bracketAhead
+	case a.sure:
+		return bracketNotAhead
+	}
+	return 0
 }

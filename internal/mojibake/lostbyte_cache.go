@@ -14,7 +14,8 @@ import (
 // its script, and a cache model of the document's own phrases (as
 // cacheBonus is for the shift search): the pairs of a Han character and a
 // Latin word next to it (side 0: the character before the word, side 1:
-// after it), and the pairs of Han characters. Documents repeat
+// after it), the pairs of Han characters, and the characters other than
+// ASCII and Han (see symbolBonus). Documents repeat
 // themselves: a document that writes 按 F9 once likely writes it again
 // where a byte of 按 was lost. It is built before any byte is tried
 // (build): a pair with a candidate in it would favour that candidate.
@@ -68,6 +69,9 @@ func (c *stretchCache) build(orig codec, bs []byte) {
 		}
 		if isHan(r) && prev >= 0 {
 			c.pairs = append(c.pairs, uint64(prev)<<32|uint64(r))
+		}
+		if r >= 0x80 && !isHan(r) && !unreadable(r, size) {
+			c.pairs = append(c.pairs, uint64(r))
 		}
 		prev = -1
 		if isHan(r) {
@@ -178,6 +182,18 @@ func (c *stretchCache) bonus(id int32, r rune) float64 {
 		return 0
 	}
 	return c.count(wordPairBit | uint64(id)<<32 | uint64(r))
+}
+
+// symbolBonus returns what the stretch's own use of r, a character
+// other than ASCII, Han and the punctuation marks, says of r as a
+// restoration: as for a pair, nothing when the stretch does not read it,
+// up to 3 nats as it recurs. Such characters are rare in Chinese text
+// and the model knows little of them (│ and ─, → and ↀ, the no-break
+// space and ¡ score alike), but a document that draws its tables with │,
+// points with → or spaces 第 1 节 with no-break spaces does so again
+// and again.
+func (c *stretchCache) symbolBonus(r rune) float64 {
+	return c.count(uint64(r))
 }
 
 // hanBonus returns cacheBonus for the pair of Han characters a, b in the

@@ -26,7 +26,6 @@ type lostWindow struct {
 	p, n     int            // the restored bytes
 	next     rune           // the rune after bs
 	nextWord bool           // next belongs to a Latin word: a word at the end of bs goes on
-	endOK    bool           // the misread text may end right after the restored bytes
 	lat      *lm.LatinStats // for the Latin words next to a character
 	cache    *stretchCache
 	// ctx is the trigram context of prev2 and prev when both are Han
@@ -45,6 +44,17 @@ type lostWindow struct {
 	lookedAt uint16
 	// tail holds the characters at bytes p+n, p+n+1, … (see tailChar).
 	tail [utf8.UTFMax]tailChar
+	// across is the Han character after the one space or line end that
+	// follows the restored bytes (-1: none), read once (acrossRead) for
+	// all candidates (see acrossLP).
+	across     rune
+	acrossRead bool
+	// after is the text after the window's bytes (bs), and ahead what
+	// the rest of the line says of an opening mark, read once
+	// (aheadRead) for all candidates.
+	after     string
+	ahead     bracketsAhead
+	aheadRead bool
 }
 
 // lostWord is a Latin word next to a window's character, on side (0: the
@@ -175,13 +185,12 @@ func (win *lostWindow) logProb(sc punctScorer) (float64, bool) {
 			r, size = win.orig.decode(bs[i:])
 			bad = unreadable(r, size)
 		}
-		if bad && i >= p+n && (win.endOK || placeholderNear(bs, i)) {
-			// Past the restored bytes the text is what it is (the stretch
-			// may go on into text that was never misread); but the
-			// character right after them must read, unless the misread
-			// text may end there or its bytes are still unknown (another
-			// U+FFFD): a byte that completes one character and leaves the
-			// next broken is no repair.
+		if bad && i >= p+n && placeholderNear(bs, i) {
+			// The character right after the restored bytes must read,
+			// unless its bytes are still unknown (another U+FFFD): a byte
+			// that completes one character and leaves the next broken is
+			// no repair. (Where the misread text may end with the
+			// restored bytes, restoreLost cuts the window there.)
 			return lp, true
 		}
 		if bad {
@@ -200,6 +209,18 @@ func (win *lostWindow) logProb(sc punctScorer) (float64, bool) {
 			} else {
 				lp += lostTrigram(sc.m, prev2, prev, r, b)
 			}
+		}
+		if i < p+n && bracketish(r) {
+			if !win.aheadRead {
+				win.ahead, win.aheadRead = aheadOf(win.orig, win.bs, p+n, win.after), true
+			}
+			lp += win.ahead.openerLP(r)
+		}
+		if i < p+n && r >= 0x80 && !isHan(r) && !sc.pm.IsMark(r) {
+			lp += win.cache.symbolBonus(r)
+		}
+		if isHan(r) && i < p+n {
+			lp += win.acrossLP(sc.m, r, i+size, prev, prev2)
 		}
 		if isHan(r) {
 			if tail != nil {
@@ -294,4 +315,39 @@ func lostTrigramAt(m *lm.Model, ctx int, r rune, b float64) float64 {
 		return 0
 	}
 	return lostTriWeight * (m.TrigramAt(ctx, r, b) - b)
+}
+
+// lostAcrossWeight is the weight of the pairs across a space or a line
+// end in the score of a restored Han character (see acrossLP).
+const lostAcrossWeight = 0.5
+
+// acrossLP returns what the Han characters on the other side of a space
+// or line end say of the restored Han character r whose bytes end at
+// byte end (prev and prev2: the characters before it): lostAcrossWeight
+// × the pointwise mutual information log P(b | a) − log P(b) of the pair
+// across. Text wrapped at a fixed width splits words at line ends (运 at
+// a line's end, 行 at the next line's start), and text segmented into
+// words by spaces keeps the phrase going across them; the model's pair
+// at the separator (r before a space) says nothing of r, so before
+// these pairs a lost byte before a space or line end, the most common
+// place left unrestored, was rarely a clear choice.
+func (win *lostWindow) acrossLP(m *lm.Model, r rune, end int, prev, prev2 rune) float64 {
+	lp := 0.0
+	if (prev == ' ' || prev == '\n') && isHan(prev2) {
+		lp += m.Bigram(prev2, r) - m.Unigram(r)
+	}
+	if end == win.p+win.n {
+		if !win.acrossRead {
+			win.acrossRead, win.across = true, -1
+			if j := end + 1; j < len(win.bs) && (win.bs[end] == ' ' || win.bs[end] == '\n') {
+				if y, size := win.orig.decode(win.bs[j:]); size > 0 && isHan(y) {
+					win.across = y
+				}
+			}
+		}
+		if win.across >= 0 {
+			lp += m.Bigram(r, win.across) - m.Unigram(win.across)
+		}
+	}
+	return lostAcrossWeight * lp
 }
