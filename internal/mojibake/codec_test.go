@@ -1,6 +1,7 @@
 package mojibake
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -69,4 +70,29 @@ func TestGBKReadAsBig5Duplicates(t *testing.T) {
 	require.NoError(t, err)
 	require.Contains(t, garbled, "都")
 	assert.Equal(t, orig, applySpans(garbled, Find(garbled)))
+}
+
+// TestBig5HKSCS2004Gaps checks the table of codes that CPython's
+// big5hkscs does not read: in order, each read by golang.org/x/text, and
+// each a byte on which a Big5 reader fails (wrongFails), so that a lost
+// byte may be restored there.
+func TestBig5HKSCS2004Gaps(t *testing.T) {
+	assert.True(t, slices.IsSorted(big5HKSCS2004Gaps[:]))
+	for _, code := range big5HKSCS2004Gaps {
+		assert.NotZero(t, big5().dec[code-0x8000], "%04X", code)
+		assert.True(t, wrongFails("big5", []byte{byte(code >> 8), byte(code)}, 0), "%04X", code)
+	}
+	for _, c := range []struct {
+		name string
+		code uint16
+		want bool
+	}{
+		{"〃 at C6DE (GBK 妻)", 0xC6DE, true},
+		{"一 at A440, which both read", 0xA440, false},
+		{"a control picture, by big5Disputed's range", 0xA3CB, false},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			assert.Equal(t, c.want, big5HKSCS2004Gap(c.code))
+		})
+	}
 }

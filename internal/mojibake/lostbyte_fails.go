@@ -52,10 +52,12 @@ func cp1252Undefined(c byte) bool {
 // and € at A3C0–A3FE; the row 87 that HKSCS-2008 added (Python's
 // big5hkscs follows HKSCS-2004); and the compatibility codes whose
 // character WHATWG's encoder writes at another code (癶 at C6D5, a kana
-// code of other Big5 variants), which HKSCS-2004 readers do not map. A
-// lost byte there is possible: 普 (GBK C6 D5) read as Big5 leaves one.
+// code of other Big5 variants), which HKSCS-2004 readers do not map; and
+// the 30 codes of big5HKSCS2004Gaps that these rules miss (〃 at C6DE:
+// 妻, GBK C6 DE, read as Big5 leaves a U+FFFD). A lost byte there is
+// possible: 普 (GBK C6 D5) read as Big5 leaves one.
 func big5Disputed(code uint16) bool {
-	if code >= 0xA3C0 && code <= 0xA3FE || code>>8 == 0x87 {
+	if code >= 0xA3C0 && code <= 0xA3FE || code>>8 == 0x87 || big5HKSCS2004Gap(code) {
 		return true
 	}
 	bits := big5Compat()

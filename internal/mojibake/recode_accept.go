@@ -341,7 +341,10 @@ func cjkChain(chain []recoding) bool {
 
 // chineseRepair reports whether a repair reads as Chinese text: mostly Han,
 // with ordinary punctuation, digits and Latin, and at most a trace of
-// other scripts (kana, Hangul, Cyrillic, box drawing …).
+// other scripts (kana, Hangul, Cyrillic, box drawing …). ASCII is never
+// odd: the codecs keep it as it is, so it is no sign of a wrong
+// recoding (the groff escapes \| and = of a manual page, 38 of them
+// against 190 Han characters, held a whole GBK page read as Big5 back).
 func chineseRepair(s string) bool {
 	han, odd := 0, 0
 	for _, r := range s {
@@ -349,12 +352,10 @@ func chineseRepair(s string) bool {
 		case lm.Han:
 			han++
 		case lm.Punct, lm.Digit, lm.Space:
-		case lm.Latin:
+		default:
 			if r >= 0x80 {
 				odd++
 			}
-		default:
-			odd++
 		}
 	}
 	return han > 0 && odd*10 <= han

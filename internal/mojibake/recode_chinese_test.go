@@ -1,0 +1,28 @@
+package mojibake
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
+
+// TestChineseRepair checks which repairs read as Chinese text: ASCII,
+// which the codecs keep as it is, never counts against a repair; other
+// scripts count when they are more than a tenth of the Han characters.
+func TestChineseRepair(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		s    string
+		want bool
+	}{
+		{"plain Chinese", "将手册页转换为指定的编码。", true},
+		{"groff escapes of a manual page", `man [\|选项\|] [\|[\|章节\|] 页 \|.\|.\|.\|]`, true},
+		{"ASCII symbols only", "|=|=|=", false},
+		{"kana among Han", "手册ずぺ页ゅ转ン换", false},
+		{"a trace of kana", "将手册页转换为指定的编码，再写回文件ず", true},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			assert.Equal(t, c.want, chineseRepair(c.s))
+		})
+	}
+}
