@@ -46,3 +46,39 @@ func TestFindCaptionIn1252(t *testing.T) {
 		assert.Equal(t, want, applySpans(in, Find(in)), "%q", in)
 	}
 }
+
+// TestCJKPerRune checks the gain per rune asked of short repairs: more of
+// those between GBK and Big5 under cjkFullRunes runes.
+func TestCJKPerRune(t *testing.T) {
+	u8, b5, gb := recoding{"utf8", "gbk"}, recoding{"big5", "gbk"}, recoding{"gbk", "big5"}
+	for _, tc := range []struct {
+		first recoding
+		n     int
+		want  float64
+	}{
+		{u8, 3, 2.5}, {u8, 6, 2.5},
+		{b5, 4, 8}, {b5, 5, 8}, {b5, 6, 2.5},
+		{gb, 4, 8}, {gb, 12, 2.5},
+	} {
+		assert.Equal(t, tc.want, cjkPerRune(tc.first, tc.n), "%v %d", tc.first, tc.n)
+	}
+	assert.Equal(t, 3, cjkMinRunes(u8))
+	assert.Equal(t, 4, cjkMinRunes(gb))
+}
+
+// TestFindShortGBKBig5 checks that four characters of GBK read as Big5 in
+// Simplified text are repaired, and that clean Traditional text of rare
+// characters, which reads as Simplified text through Big5 and GBK, is
+// not.
+func TestFindShortGBKBig5(t *testing.T) {
+	for _, tc := range []struct{ garbled, repair string }{
+		{"湖羲恅璃", "打开文件"},
+		{"刉壺恅璃", "删除文件"},
+	} {
+		text := "这里说明一下：" + tc.garbled + "，然后继续下一步。"
+		assert.Equal(t, "这里说明一下："+tc.repair+"，然后继续下一步。", applySpans(text, Find(text)), "%q", text)
+	}
+	for _, text := range []string{"鼋鼍蛟龙游于渊，鸾凤翱翔于天。", "蒹葭苍苍，白露为霜。"} {
+		assert.Equal(t, text, applySpans(text, Find(text)))
+	}
+}
