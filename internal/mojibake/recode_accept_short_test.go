@@ -82,3 +82,20 @@ func TestFindShortGBKBig5(t *testing.T) {
 		assert.Equal(t, text, applySpans(text, Find(text)))
 	}
 }
+
+// TestCJKRunes checks which runes of a repair through GBK or Big5 count:
+// not ASCII, unless the garbled text glues CJK to an ASCII letter or digit.
+func TestCJKRunes(t *testing.T) {
+	for _, tc := range []struct {
+		garbled, rep string
+		want         int
+	}{
+		{"cp [恁砐] 埭恅璃", "cp [选项] 源文件", 5},
+		{"蚚 %s 杸遙 %s", "用 %s 替换 %s", 3},
+		{"恁砐", "选项", 2},
+		{"鈹俛rmel 鈹侻arvell", "筫烷rmel 筫顽arvell", 15},
+		{"ab恁砐", "ab选项", 4},
+	} {
+		assert.Equal(t, tc.want, cjkRunes(tc.garbled, tc.rep), "%q", tc.garbled)
+	}
+}
