@@ -1,0 +1,101 @@
+package mojibake
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
+
+// TestGluedHan checks which lone ideographs read from windows-1252 count
+// as European typography: those with a Latin letter right beside them.
+func TestGluedHan(t *testing.T) {
+	cp := []recoding{{"utf8", "cp1252"}}
+	for _, tc := range []struct {
+		name  string
+		prev  rune
+		rep   string
+		next  rune
+		chain []recoding
+		want  bool
+	}{
+		{"after a letter", 't', "頻", ' ', cp, true},
+		{"before a letter", ' ', "頻", 'x', cp, true},
+		{"before a letter inside the repair", 'e', "\u00a0頻x", ' ', cp, true},
+		{"caption before a no-break space", 0, "图\u00a01.2.\u00a0", 'A', cp, false},
+		{"between no-break spaces", 'e', "\u00a0图\u00a0", 'x', cp, false},
+		{"two ideographs", 'a', "中文", 'b', cp, false},
+		{"no letter around", ' ', "頻", ' ', cp, false},
+		{"CJK chain", 't', "頻", ' ', []recoding{{"utf8", "gbk"}}, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			assert.Equal(t, tc.want, gluedHan(tc.prev, tc.rep, tc.next, tc.chain))
+		})
+	}
+}
+
+// TestFindCaptionIn1252 checks UTF-8 read as windows-1252 in English text
+// with a few Chinese characters: a caption whose one ideograph is
+// followed by a no-break space and a number, and a paragraph whose
+// repaired runes are few among its ASCII.
+func TestFindCaptionIn1252(t *testing.T) {
+	for _, want := range []string{
+		"The picture below shows the toolbox.\n图\u00a03.4.\u00a0Window with a toolbar\nClick on a tool to use it.\n",
+		"Open the “Brushes” dialog from the menu; see\n第\u00a04.1\u00a0节 “Windows and Menus” for help with it.\nThe brushes are shown in a grid.\n",
+	} {
+		in := garble1252(want)
+		assert.Equal(t, want, applySpans(in, Find(in)), "%q", in)
+	}
+}
+
+// TestCJKPerRune checks the gain per rune asked of short repairs: more of
+// those between GBK and Big5 under cjkFullRunes runes.
+func TestCJKPerRune(t *testing.T) {
+	u8, b5, gb := recoding{"utf8", "gbk"}, recoding{"big5", "gbk"}, recoding{"gbk", "big5"}
+	for _, tc := range []struct {
+		first recoding
+		n     int
+		want  float64
+	}{
+		{u8, 3, 2.5}, {u8, 6, 2.5},
+		{b5, 4, 8}, {b5, 5, 8}, {b5, 6, 2.5},
+		{gb, 4, 8}, {gb, 12, 2.5},
+	} {
+		assert.Equal(t, tc.want, cjkPerRune(tc.first, tc.n), "%v %d", tc.first, tc.n)
+	}
+	assert.Equal(t, 3, cjkMinRunes(u8))
+	assert.Equal(t, 4, cjkMinRunes(gb))
+}
+
+// TestFindShortGBKBig5 checks that four characters of GBK read as Big5 in
+// Simplified text are repaired, and that clean Traditional text of rare
+// characters, which reads as Simplified text through Big5 and GBK, is
+// not.
+func TestFindShortGBKBig5(t *testing.T) {
+	for _, tc := range []struct{ garbled, repair string }{
+		{"湖羲恅璃", "打开文件"},
+		{"刉壺恅璃", "删除文件"},
+	} {
+		text := "这里说明一下：" + tc.garbled + "，然后继续下一步。"
+		assert.Equal(t, "这里说明一下："+tc.repair+"，然后继续下一步。", applySpans(text, Find(text)), "%q", text)
+	}
+	for _, text := range []string{"鼋鼍蛟龙游于渊，鸾凤翱翔于天。", "蒹葭苍苍，白露为霜。"} {
+		assert.Equal(t, text, applySpans(text, Find(text)))
+	}
+}
+
+// TestCJKRunes checks which runes of a repair through GBK or Big5 count:
+// not ASCII, unless the garbled text glues CJK to an ASCII letter or digit.
+func TestCJKRunes(t *testing.T) {
+	for _, tc := range []struct {
+		garbled, rep string
+		want         int
+	}{
+		{"cp [恁砐] 埭恅璃", "cp [选项] 源文件", 5},
+		{"蚚 %s 杸遙 %s", "用 %s 替换 %s", 3},
+		{"恁砐", "选项", 2},
+		{"鈹俛rmel 鈹侻arvell", "筫烷rmel 筫顽arvell", 15},
+		{"ab恁砐", "ab选项", 4},
+	} {
+		assert.Equal(t, tc.want, cjkRunes(tc.garbled, tc.rep), "%q", tc.garbled)
+	}
+}
