@@ -27,9 +27,10 @@
 // document's own character pairs and pinyin readings, prefers one
 // clearly; the plan records each supplied byte (lostbyte.go explains the
 // U+FFFD case). Runs of three or more U+FFFD are never filled. Everything
-// else is reported with its span, and a repair that would leave the text
-// with a further repair (so that cleaning twice would differ) is reported
-// instead.
+// else is reported with its span. A repair that would leave the text with
+// a further repair of its own text (so that cleaning twice would differ)
+// is reported instead; a further repair found next to it, or elsewhere once
+// the repairs changed the document, is made in the same cleaning.
 //
 // Clean text passes a byte-level gate that looks only for code points that
 // mojibake produces (rare ideographs, Latin-1 letters, box drawing, kana,
