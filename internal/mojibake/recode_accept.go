@@ -454,6 +454,10 @@ func cjkChain(chain []recoding) bool {
 // odd: the codecs keep it as it is, so it is no sign of a wrong
 // recoding (the groff escapes \| and = of a manual page, 38 of them
 // against 190 Han characters, held a whole GBK page read as Big5 back).
+// Nor are the box-drawing lines (U+2500 to U+257F), which GBK and Big5
+// both have: the frames of the tables of Chinese manuals (a package
+// table of GBK read as Big5, 84 frame runes against 66 Han characters,
+// was held back).
 func chineseRepair(s string) bool {
 	han, odd := 0, 0
 	for _, r := range s {
@@ -462,7 +466,7 @@ func chineseRepair(s string) bool {
 			han++
 		case lm.Punct, lm.Digit, lm.Space:
 		default:
-			if r >= 0x80 {
+			if r >= 0x80 && !(r >= 0x2500 && r <= 0x257F) {
 				odd++
 			}
 		}

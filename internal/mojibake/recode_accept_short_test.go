@@ -115,7 +115,7 @@ func TestCJKRunes(t *testing.T) {
 
 // TestFindGBKAsBig5GluedASCII checks lines of GBK read as Big5 whose
 // Chinese runs into ASCII words, as manuals and configuration notes
-// write them: repaired as a whole, while the clean lines (and a
+// write them, or into the frames of a table: repaired as a whole, while the clean lines (and a
 // box-drawing line of UTF-8 read as GBK) stay as they are.
 func TestFindGBKAsBig5GluedASCII(t *testing.T) {
 	for _, tc := range []struct {
@@ -126,6 +126,7 @@ func TestFindGBKAsBig5GluedASCII(t *testing.T) {
 		{"mostly ASCII", "选项 OPTIONS\n用--verbose显示debug信息。\n", true},
 		{"file names", "读取/etc/hosts.conf和/usr/local/etc/hosts.conf两个配置文件\n", true},
 		{"key and window", "按F1键打开help窗口，或者打开config文件修改port选项。\n", true},
+		{"table", "│make │构建工具│读取Makefile│\n│gcc │编译器│GNU C │\n│gdb │调试器│GNU │\n", true},
 		{"clean Simplified", "运行make命令之前，请先设置PATH环境变量。\n", false},
 		{"clean Traditional", "執行make命令之前，請先設定PATH環境變數。\n", false},
 		{"box drawing read as GBK", "鈹侫RM 鈹俛rmel 鈹侻arvell Kirkwood\n", false},
