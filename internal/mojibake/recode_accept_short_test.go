@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // TestGluedHan checks which lone ideographs read from windows-1252 count
@@ -83,19 +84,61 @@ func TestFindShortGBKBig5(t *testing.T) {
 	}
 }
 
-// TestCJKRunes checks which runes of a repair through GBK or Big5 count:
-// not ASCII, unless the garbled text glues CJK to an ASCII letter or digit.
+// TestCJKRunes checks which runes of a repair through GBK or Big5 count,
+// and at what gain per rune: not ASCII, unless the garbled text glues CJK
+// to an ASCII letter or digit, where all count when the first hop reads
+// bytes as GBK, and those that are not ASCII at gluedBig5PerRune when it
+// reads them as Big5.
 func TestCJKRunes(t *testing.T) {
+	u8, b5, gb := recoding{"utf8", "gbk"}, recoding{"big5", "gbk"}, recoding{"gbk", "big5"}
 	for _, tc := range []struct {
 		garbled, rep string
+		first        recoding
 		want         int
+		perRune      float64
 	}{
-		{"cp [恁砐] 埭恅璃", "cp [选项] 源文件", 5},
-		{"蚚 %s 杸遙 %s", "用 %s 替换 %s", 3},
-		{"恁砐", "选项", 2},
-		{"鈹俛rmel 鈹侻arvell", "筫烷rmel 筫顽arvell", 15},
-		{"ab恁砐", "ab选项", 4},
+		{"cp [恁砐] 埭恅璃", "cp [选项] 源文件", gb, 5, 8},
+		{"蚚 %s 杸遙 %s", "用 %s 替换 %s", gb, 3, 8},
+		{"恁砐", "选项", gb, 2, 8},
+		{"ab恁砐", "ab选项", u8, 4, 2.5},
+		{"ab恁砐", "ab选项", b5, 4, 8},
+		{"鈹俛rmel", "│armel", u8, 6, 2.5},
+		// GBK read as Big5: Chinese glued to ASCII words counts alone.
+		{"ab恁砐", "ab选项", gb, 2, 8},
+		{"恁砐ls 埭恅璃蚚 %s 杸遙", "选项ls 源文件用 %s 替换", gb, 8, 4},
 	} {
-		assert.Equal(t, tc.want, cjkRunes(tc.garbled, tc.rep), "%q", tc.garbled)
+		n, perRune := cjkRunes(tc.garbled, tc.rep, tc.first)
+		assert.Equal(t, tc.want, n, "%q", tc.garbled)
+		assert.Equal(t, tc.perRune, perRune, "%q", tc.garbled)
+	}
+}
+
+// TestFindGBKAsBig5GluedASCII checks lines of GBK read as Big5 whose
+// Chinese runs into ASCII words, as manuals and configuration notes
+// write them, or into the frames of a table: repaired as a whole, while the clean lines (and a
+// box-drawing line of UTF-8 read as GBK) stay as they are.
+func TestFindGBKAsBig5GluedASCII(t *testing.T) {
+	for _, tc := range []struct {
+		name, want string
+		garble     bool
+	}{
+		{"two ASCII words", "运行make命令之前，请先设置PATH环境变量。\n", true},
+		{"mostly ASCII", "选项 OPTIONS\n用--verbose显示debug信息。\n", true},
+		{"file names", "读取/etc/hosts.conf和/usr/local/etc/hosts.conf两个配置文件\n", true},
+		{"key and window", "按F1键打开help窗口，或者打开config文件修改port选项。\n", true},
+		{"table", "│make │构建工具│读取Makefile│\n│gcc │编译器│GNU C │\n│gdb │调试器│GNU │\n", true},
+		{"clean Simplified", "运行make命令之前，请先设置PATH环境变量。\n", false},
+		{"clean Traditional", "執行make命令之前，請先設定PATH環境變數。\n", false},
+		{"box drawing read as GBK", "鈹侫RM 鈹俛rmel 鈹侻arvell Kirkwood\n", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			in := tc.want
+			if tc.garble {
+				var ok bool
+				in, ok = garble(t, tc.want, "gbk<-big5")
+				require.True(t, ok)
+			}
+			assert.Equal(t, tc.want, applySpans(in, Find(in)), "%q", in)
+		})
 	}
 }
