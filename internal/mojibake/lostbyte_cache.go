@@ -55,7 +55,7 @@ func (c *stretchCache) build(orig codec, bs []byte) {
 	clear(c.words)
 	c.pairs = c.pairs[:0]
 	tab := scriptTable()
-	var simp, trad int
+	var tally scriptTally
 	word := noWord
 	pending := rune(-1) // a Han character whose next word is still to come
 	pendAt := 0         // the byte after it
@@ -77,12 +77,7 @@ func (c *stretchCache) build(orig codec, bs []byte) {
 		if isHan(r) {
 			prev = r
 			if r >= 0x4E00 && r <= 0x9FFF {
-				switch tab[r-0x4E00] {
-				case -1:
-					simp++
-				case 1:
-					trad++
-				}
+				tally.add(tab[r-0x4E00])
 			}
 		}
 		if isHan(r) {
@@ -113,7 +108,8 @@ func (c *stretchCache) build(orig codec, bs []byte) {
 		word.add(i, r)
 		i += size
 	}
-	c.script = scriptOf(simp, trad)
+	st := tally.simpTrad()
+	c.script = scriptOf(st[0], st[1])
 	c.indexHan()
 }
 

@@ -248,23 +248,19 @@ func (a *analyzer) edgeScores(units []unit, all string, bs, be int, last bool, s
 // units[bs:be], from their Han characters that only one script has.
 func repairScript(units []unit, all string, bs, be int) int {
 	tab := scriptTable()
-	var simp, trad int
+	var tally scriptTally
 	for k := bs; k < be; k++ {
 		if !units[k].ok || units[k].ident {
 			continue
 		}
 		for _, r := range units[k].rep(all) {
 			if r >= 0x4E00 && r <= 0x9FFF {
-				switch tab[r-0x4E00] {
-				case -1:
-					simp++
-				case 1:
-					trad++
-				}
+				tally.add(tab[r-0x4E00])
 			}
 		}
 	}
-	return scriptOf(simp, trad)
+	st := tally.simpTrad()
+	return scriptOf(st[0], st[1])
 }
 
 // unitGains returns the log-probability gain of each unit's repair over
