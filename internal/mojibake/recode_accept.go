@@ -410,10 +410,10 @@ func cjkPerRune(first recoding, n int) float64 {
 // gluedHan reports whether rep, read from European text misread as
 // windows-1252 or ISO-8859-1, is a single Han character glued to a Latin
 // letter: prev or next is one, and so is the rune before the ideograph or
-// the one after it (in rep, or prev or next at its ends). UTF-8 Chinese misread that way comes in words of several
-// characters; a lone ideograph inside a Latin word is French or Czech
-// typography read as bytes: « commité » holds é, a no-break space and »,
-// which are the bytes of 頻. A lone ideograph between a space, a digit or
+// the one after it (in rep, or prev or next at its ends). UTF-8 Chinese
+// misread that way comes in words of several characters; a lone ideograph
+// inside a Latin word is French or Czech typography read as bytes:
+// « commité » holds é, a no-break space and », which are the bytes of 頻. A lone ideograph between a space, a digit or
 // punctuation and the rest of rep is not glued: a Chinese caption in a
 // page of English (图 and a no-break space before "15.11. Representation"
 // read as windows-1252) was refused when only prev and next were looked
@@ -491,6 +491,7 @@ func nonASCIIRunes(s string) int {
 	return n
 }
 
+// hasHan reports whether s has a Han character.
 func hasHan(s string) bool {
 	for _, r := range s {
 		if lm.Class(r) == lm.Han {
