@@ -57,7 +57,13 @@ func cp1252Undefined(c byte) bool {
 // 妻, GBK C6 DE, read as Big5 leaves a U+FFFD). A lost byte there is
 // possible: 普 (GBK C6 D5) read as Big5 leaves one.
 func big5Disputed(code uint16) bool {
-	if code >= 0xA3C0 && code <= 0xA3FE || code>>8 == 0x87 || big5HKSCS2004Gap(code) {
+	return big5DisputedByRule(code) || big5HKSCS2004Gap(code)
+}
+
+// big5DisputedByRule is big5Disputed without big5HKSCS2004Gaps: the
+// ranges and the compatibility codes, which the rules above find.
+func big5DisputedByRule(code uint16) bool {
+	if code >= 0xA3C0 && code <= 0xA3FE || code>>8 == 0x87 {
 		return true
 	}
 	bits := big5Compat()
