@@ -210,17 +210,22 @@ func (win *lostWindow) logProb(sc punctScorer) (float64, bool) {
 				lp += lostTrigram(sc.m, prev2, prev, r, b)
 			}
 		}
-		if i < p+n && bracketish(r) {
-			if !win.aheadRead {
-				win.ahead, win.aheadRead = aheadOf(win.orig, win.bs, p+n, win.after), true
+		if i < p+n {
+			// A character that holds restored bytes: what the rest of
+			// the line, the document and the text across a separator say
+			// of it.
+			if bracketish(r) {
+				if !win.aheadRead {
+					win.ahead, win.aheadRead = aheadOf(win.orig, win.bs, p+n, win.after), true
+				}
+				lp += win.ahead.openerLP(r)
 			}
-			lp += win.ahead.openerLP(r)
-		}
-		if i < p+n && r >= 0x80 && !isHan(r) && !sc.pm.IsMark(r) {
-			lp += win.cache.symbolBonus(r)
-		}
-		if isHan(r) && i < p+n {
-			lp += win.acrossLP(sc.m, r, i+size, prev, prev2)
+			switch {
+			case isHan(r):
+				lp += win.acrossLP(sc.m, r, i+size, prev, prev2)
+			case r >= 0x80 && !sc.pm.IsMark(r):
+				lp += win.cache.symbolBonus(r)
+			}
 		}
 		if isHan(r) {
 			if tail != nil {
