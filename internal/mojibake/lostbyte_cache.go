@@ -67,20 +67,19 @@ func (c *stretchCache) build(orig codec, bs []byte) {
 			i++
 			continue
 		}
-		if isHan(r) && prev >= 0 {
+		han := isHan(r)
+		if han && prev >= 0 {
 			c.pairs = append(c.pairs, uint64(prev)<<32|uint64(r))
 		}
-		if r >= 0x80 && !isHan(r) && !unreadable(r, size) {
+		if r >= 0x80 && !han && !unreadable(r, size) {
 			c.pairs = append(c.pairs, uint64(r))
 		}
 		prev = -1
-		if isHan(r) {
+		if han {
 			prev = r
 			if r >= 0x4E00 && r <= 0x9FFF {
 				tally.add(tab[r-0x4E00])
 			}
-		}
-		if isHan(r) {
 			if w := word.before(bs, i); w != nil {
 				c.add(1, w, r)
 			}
