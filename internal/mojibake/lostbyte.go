@@ -41,7 +41,14 @@ import (
 // no-break space; see symbolBonus), and by the script of the stretch
 // (路徑, not 路径, in Traditional text). Two
 // characters in a row that each lost a byte (所有 read as 鎵�鏈�) are
-// chosen together, with a larger lead (jointMargin). Where the misread
+// chosen together, with a larger lead (jointMargin), and so are the two
+// bytes of a GBK character that a Big5 reader failed on both (热, C8 C8,
+// before 键: the second C8 fails before 键's first byte). For GBK read as
+// Big5 the first lost byte of a stretch also decides whether the rest is
+// read in step: the common characters of GBK's row C8 (人 然 全 若 让 权)
+// are missing from Big5, so that a line that starts with one reads as
+// U+FFFD and a run out of step up to the next failure, which is only
+// restored when the first byte is. Where the misread
 // text may have ended right after the U+FFFD
 // (a misread sentence pasted into clean text), the last byte is not held
 // to have failed against what follows. A run of three or more U+FFFD, or
@@ -55,8 +62,7 @@ import (
 // must be than the runner-up's: 3 nats is twenty times.
 const lostMargin = 3.0
 
-// maxLostGroup is the longest run of U+FFFD whose bytes are restored (two
-// only inside UTF-8, see restoreLost).
+// maxLostGroup is the longest run of U+FFFD whose bytes are restored.
 const maxLostGroup = 2
 
 // jointMargin is lostMargin for two bytes chosen together: more
@@ -95,7 +101,7 @@ func restoreLost(dst []lostFill, text string, end int, bs []byte, bpos, tpos, lo
 	pm := lm.DefaultPunct()
 	before := text[max(0, tpos[0]-256):tpos[0]]
 	_, n1 := utf8.DecodeLastRuneInString(text[:tpos[0]])
-	w := origWalker{orig: orig, bs: bs, bpos: bpos, prev: lastRune(text[:tpos[0]]), prev2: lastRune(text[:tpos[0]-n1]), open: openBrackets(before), sent: pm.SentenceOf(before), pm: pm, word: noWord}
+	w := origWalker{orig: orig, bs: bs, bpos: bpos, prev: lastRune(text[:tpos[0]]), prev2: lastRune(text[:tpos[0]-n1]), open: openBrackets(before), sent: pm.SentenceOf(before), pm: pm, word: noWord, double: rc.Orig == "gbk" || rc.Orig == "big5"}
 	lat := lm.DefaultLatin()
 	nextWord := next < 0x80 && lm.IsLatinWordByte(byte(next))
 	cache.build(orig, bs)
@@ -122,6 +128,7 @@ func restoreLost(dst []lostFill, text string, end int, bs []byte, bpos, tpos, lo
 			win.ctx = m.TrigramContext(w.prev2, w.prev)
 		}
 		ps := punctScorer{m: m, pm: pm, open: w.open, sent: w.sent}
+		pair := len(pos) == 2 && rc.Orig != "utf8" && pos[1] == pos[0]+1
 		var try func(j int)
 		try = func(j int) {
 			// Fill from the last byte back, so that each byte's failure
@@ -143,6 +150,9 @@ func restoreLost(dst []lostFill, text string, end int, bs []byte, bpos, tpos, lo
 				cand[j] = x
 				if j > 0 {
 					try(j - 1)
+					continue
+				}
+				if pair && !commonPair(orig, m, bs, win.ws, p) {
 					continue
 				}
 				lp, ok := win.logProb(ps)
@@ -197,10 +207,15 @@ func restoreLost(dst []lostFill, text string, end int, bs []byte, bpos, tpos, lo
 	var rngBuf [maxLostBytes][2]int
 	for gi := 0; gi < len(groups); gi++ {
 		k0, n := groups[gi].k0, groups[gi].n
-		// Two bytes in a row are restored only inside UTF-8, whose
-		// structure leaves few pairs; a GBK or Big5 pair would be one of
-		// thousands.
-		if n > maxLostGroup || n > 1 && rc.Orig != "utf8" {
+		// Two U+FFFD in a row inside GBK or Big5 are the two bytes of
+		// one character that both failed (热, C8 C8, before 键's BC), or
+		// the last byte of one character and the first of the next (。人
+		// read by a Big5 reader as ��: A3 fails before C8, C8 before
+		// CB). Each byte failed before the one after it, which bounds
+		// the candidates; the pair needs jointMargin's lead, as two
+		// bytes chosen together in UTF-8 do, and only common characters
+		// are scored (commonPair).
+		if n > maxLostGroup {
 			continue
 		}
 		p := bpos[k0]
@@ -240,6 +255,9 @@ func restoreLost(dst []lostFill, text string, end int, bs []byte, bpos, tpos, lo
 			fmt.Printf("lost group at %d n=%d best=%.1f second=%.1f bytes=% X\n", p, n, best, second, bestB[:n])
 		}
 		margin := lostMargin
+		if n > 1 && rc.Orig != "utf8" {
+			margin = jointMargin // a GBK or Big5 character (see above)
+		}
 		if gi > 0 && p-bpos[groups[gi-1].k0] <= maxJointGap && rc.Orig == "utf8" && rc.Wrong != "cp1252" {
 			// The character before lost a byte too: this one is the
 			// second half of a choice of two characters, and needs the
@@ -320,4 +338,32 @@ func misreadGoesOn(orig codec, bs []byte, j int) bool {
 		return placeholderNear(bs, j)
 	}
 	return r >= 0x2000 && !unreadable(r, size)
+}
+
+// pairMinUnigram is the least unigram log-probability (nats) that the
+// characters holding two bytes of GBK or Big5 restored together may have
+// (see commonPair).
+const pairMinUnigram = -12
+
+// commonPair reports whether the characters that hold the bytes p and
+// p+1 of bs, read with orig from byte ws (the start of the first), are
+// each common enough to be worth scoring: a character of the model whose
+// unigram is at least pairMinUnigram. Two bytes of GBK or Big5 restored
+// together have thousands of candidates before an ASCII byte (every lead
+// byte fails there, and every byte fails before one of 0x80 to 0xA0),
+// most of them rare characters that could never lead the common one by
+// jointMargin; scoring each cost 6.5 million instructions for one such
+// pair in the development set's category d, a fifth of its time.
+func commonPair(orig codec, m *lm.Model, bs []byte, ws, p int) bool {
+	for i := ws; i <= p+1; {
+		r, size := orig.decode(bs[i:])
+		if size == 0 {
+			return false
+		}
+		if r >= 0x80 && m.Unigram(r) < pairMinUnigram {
+			return false
+		}
+		i += size
+	}
+	return true
 }

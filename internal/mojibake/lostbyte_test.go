@@ -83,6 +83,15 @@ func TestRestoreLostBytes(t *testing.T) {
 		// 缺 is C8 B1, which Big5 lacks: the reader drops C8 and reads
 		// one byte out of step until the next failure.
 		{"big5 reader", "在一个请求或宏与其参数之间缺少空格时会给出 warning 消息。\n", "big5", "gbk", "在一个请求或宏与其参数之间缺少空格时会给出 warning 消息。\n"},
+		// 若 is C8 F4: the first byte of the line is lost. A3 F4 (ｔ)
+		// fails in Big5 too, and the model scores a fullwidth letter
+		// before 业 as well as 若 (loneFullwidthCost); the 。 at the end
+		// is found only once 若 is, the line read in step.
+		{"big5 reader, line start", "若业必求满，功必求盈者，不生内变，必招外忧。\n", "big5", "gbk", "若业必求满，功必求盈者，不生内变，必招外忧。\n"},
+		// 热 is C8 C8, and the reader fails on both bytes (C8 C8, then
+		// C8 before 键's BC): two U+FFFD for one character, the pair
+		// chosen together with jointMargin.
+		{"big5 reader, both bytes", "拖动自由角度命令或热键 G 用于将布线段拖到任意角度。\n", "big5", "gbk", "拖动自由角度命令或热键 G 用于将布线段拖到任意角度。\n"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -247,4 +256,17 @@ func TestCodecsReadASCII(t *testing.T) {
 			}
 		}
 	}
+}
+
+// A U+FFFD left unrestored in GBK read as Big5 does not put the rest of
+// the stretch out of step: 高低。人往 lost the last byte of 。 and the
+// first of 人 in a row, which the model does not choose clearly, and
+// the line after it, whose first byte (若, C8 F4) is a clear choice, is
+// still restored.
+func TestLostLeftKeepsStep(t *testing.T) {
+	orig := "人不在大小，马不在高低。人往高处走，水往低处流。\n若业必求满，功必求盈者，不生内变，必招外忧。\n"
+	garbled := readFailing(t, "big5", encodeAll(t, "gbk", orig))
+	require.Contains(t, garbled, "\uFFFD\uFFFD", "the case must lose two bytes in a row")
+	out := applySpans(garbled, Find(garbled))
+	assert.Contains(t, out, "\n若业必求满，功必求盈者，不生内变，必招外忧。\n")
 }

@@ -56,6 +56,10 @@ type origWalker struct {
 	sent  lm.Sentence // whether the sentence before byte i asks a question
 	word  wordTrack   // the last Latin word before byte i
 	pm    *lm.PunctStats
+	// double is set for GBK and Big5, where a byte still unknown (the
+	// placeholder 0xFF of a U+FFFD left unrestored) at a character's
+	// start is the lead byte of a character of two (see walkTo).
+	double bool
 }
 
 // skip moves to the next garbled rune's bytes.
@@ -87,6 +91,29 @@ func (w *origWalker) walkTo(p int) bool {
 			w.word.add(w.i, r)
 			w.i += n
 			continue
+		}
+		if n == 0 && w.double && w.bs[w.i] == 0xFF {
+			// A byte left unknown: with a byte after it that may trail
+			// one, it leads a character of two; before ASCII that may
+			// not (a line end), it ends the character before, and the
+			// reading was out of step. Either way the reading goes on in
+			// step after it, where going on at the next garbled rune's
+			// bytes (skip) stays out of step in GBK read as Big5 up to
+			// the next failure, and every byte restored there fails: a
+			// U+FFFD left at the end of one line (。 or ， before the
+			// line end, a choice the model did not make) lost the U+FFFD
+			// at the start of every line after it.
+			n = 1
+			if w.i+1 < len(w.bs) && w.bs[w.i+1] >= 0x40 {
+				n = 2
+			}
+			if w.i+n <= p {
+				w.i += n
+				w.prev, w.prev2 = '\n', '\n'
+				w.sent = lm.Sentence{}
+				w.word = noWord
+				continue
+			}
 		}
 		if p-w.i <= 3 {
 			break // the character that holds byte p
