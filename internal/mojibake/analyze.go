@@ -35,6 +35,9 @@ func Find(text string) []Span {
 		// when the analysis asks for them, follow from those of text,
 		// without a pass over all of it.
 		rev := ev.repaired(out, spans, starts)
+		if rev.prior = codecPrior(spans); rev.prior != (recoding{}) {
+			rev.repairs = repairWindows(starts, spans)
+		}
 		near := repairWindows(starts, spans)
 		for _, q := range rejected {
 			if at, ok := mapForward(q, starts, spans); ok {
@@ -42,7 +45,9 @@ func Find(text string) []Span {
 			}
 		}
 		sort.Slice(near, func(i, j int) bool { return near[i].lo < near[j].lo })
-		if rev.settledScript() != ev.settledScript() {
+		// With a prior (see codecPrior) a short word anywhere may now
+		// pass too.
+		if rev.prior != (recoding{}) || rev.settledScript() != ev.settledScript() {
 			// The repairs changed the document's script (Big5 read as
 			// GBK looks Simplified, and reads Traditional once
 			// repaired): the script prior of every region changed, and
@@ -188,6 +193,7 @@ func findAll(text string, near []window, ev *evidence) ([]Span, []int, *evidence
 	}
 	a := newAnalyzer(text, near)
 	a.sc.ev = ev
+	a.prior, a.repairs = ev.prior, ev.repairs
 	a.run()
 	a.sc.release()
 	if a.unsure {

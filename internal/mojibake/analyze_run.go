@@ -25,6 +25,10 @@ type analyzer struct {
 	// recoded are the codec-chain repairs made spans, each of which
 	// recodeSegment found lossless (reproduces).
 	recoded []recodeCand
+	// prior is the evidence's prior (see codecPrior), and repairs the
+	// windows it does not apply in.
+	prior   recoding
+	repairs []window
 }
 
 // newAnalyzer returns an analyzer of text (near as for findNear) with a

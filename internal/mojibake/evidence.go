@@ -13,6 +13,14 @@ import (
 // evidence is what the document itself says about its pinyin annotations:
 // which characters carry a reading (Han + "(pinyin)") and which one.
 type evidence struct {
+	// prior is the recoding between GBK, Big5 and UTF-8 that the
+	// document's repairs so far show it was misread with (see
+	// codecPrior); the zero recoding for none.
+	prior recoding
+	// repairs are where the repairs that showed the prior lie in the
+	// text (sorted): the prior does not apply to text inside them,
+	// which is clean Chinese once repaired.
+	repairs  []window
 	readings map[rune]string
 	// parens are the "(pinyin)" right after a Han character, whether the
 	// character has the reading or not, as [offset of "(", offset after

@@ -35,7 +35,7 @@ func (a *analyzer) recodeSegment(lo, hi int, sc *recodeScratch, rc recoding) (re
 	// that is not ASCII, where each GBK character gives two, or one and
 	// an ASCII trail byte, which no UTF-8 sequence spans.
 	// TestHopRunes checks it.)
-	if (rc.Wrong == "gbk" || rc.Wrong == "big5") && !hasRunes(rep, cjkMinRunes(rc)) {
+	if (rc.Wrong == "gbk" || rc.Wrong == "big5") && !hasRunes(rep, a.minRunes(rc)) {
 		return recodeCand{}, false
 	}
 	var fills []Fill
@@ -124,7 +124,7 @@ func (a *analyzer) recodeSegment(lo, hi int, sc *recodeScratch, rc recoding) (re
 	if debugShift {
 		fmt.Printf("recode %q -> %q chain=%v gain=%.1f n=%d\n", trunc(garbled), trunc(rep), slices.Clone(chain), gain, n)
 	}
-	if !acceptRecode(garbled, rep, chain, gain, n) || gluedHan(prev, rep, next, chain) {
+	if !acceptRecode(garbled, rep, chain, gain, n, a.priorAt(start, end, rc.Orig != "utf8" && len(sc.lostRunes) > 0)) || gluedHan(prev, rep, next, chain) {
 		return recodeCand{}, false
 	}
 	// Lossless: the inverse chain reproduces the garbled text.
@@ -283,8 +283,16 @@ func cjkHopFits(s string, rc recoding) bool {
 func cjkRune(r rune) bool { return r >= 0x2E80 }
 
 // acceptRecode decides whether a lossless codec-chain repair is clearly
-// better than the garbled text.
-func acceptRecode(garbled, rep string, chain []recoding, gain float64, n int) bool {
+// better than the garbled text. Prior is the document's recoding where
+// the segment lies (analyzer.priorAt; the zero recoding for none), by
+// which a repair of one hop needs only priorPerRune and priorMinGain.
+func acceptRecode(garbled, rep string, chain []recoding, gain float64, n int, prior recoding) bool {
+	if len(chain) == 1 && chain[0] == prior {
+		// The document was misread so (codecPrior): a short word needs
+		// only the ordinary gain per rune.
+		m := nonASCIIRunes(rep)
+		return m >= 1 && gain >= priorMinGain && gain >= priorPerRune*float64(m) && chineseRepair(rep)
+	}
 	if cjkChain(chain) {
 		// GBK, Big5 and UTF-8 misread as each other turn Chinese into
 		// Chinese-looking text; only a clearly longer stretch with a clear

@@ -63,7 +63,7 @@ func (a *analyzer) findRecodesSkipping(skip bool) {
 		// A few odd characters in ordinary text are no evidence of CJK
 		// mojibake: the CJK codecs read only dense clusters, or those
 		// with a run of odd runes around a suspicious one (oddRun).
-		cjk := cl.n >= 3 && cl.n*3*12 >= cl.end-cl.start || oddRun(a.text, cl.start, cl.end)
+		cjk := a.prior != (recoding{}) || cl.n >= 3 && cl.n*3*12 >= cl.end-cl.start || oddRun(a.text, cl.start, cl.end)
 		a.stretches(cl, cjk, &cov, &sts)
 		// The jobs of recoding r are jobs[bounds[r]:bounds[r+1]].
 		var bounds [len(recodings) + 1]int

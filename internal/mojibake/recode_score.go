@@ -69,7 +69,7 @@ func (a *analyzer) recodeStretch(start, end int, rc recoding, sc *recodeScratch)
 		// each byte read: with fewer runes than cjkMinRunes there,
 		// recodeSegment accepts no segment (nor do further hops add
 		// runes, see there), and the stretch is not scored.
-		least := cjkMinRunes(rc)
+		least := a.minRunes(rc)
 		if len(sc.lostRunes) > 0 && len(sc.bs) < least || len(sc.lostRunes) == 0 && !hasRunes(sc.all, least) {
 			return nil
 		}

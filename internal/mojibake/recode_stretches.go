@@ -48,6 +48,12 @@ func (a *analyzer) stretches(cl cluster, cjk bool, cov *coverCursor, sts *codecS
 			end = min(end, cov.spans[cov.k].Start)
 		}
 		lat, gr, br := cp1252Run{start: -1}, cjkRun{start: -1}, cjkRun{start: -1}
+		// A stretch for GBK or Big5 needs two CJK runes, one where the
+		// document's repairs show its misreading (codecPrior).
+		need := 2
+		if a.prior != (recoding{}) {
+			need = 1
+		}
 		for j := i; j < end; {
 			if !cjk && lat.start < 0 {
 				// Three-byte characters from U+3000 up (CJK) other than
@@ -104,19 +110,19 @@ func (a *analyzer) stretches(cl cluster, cjk bool, cov *coverCursor, sts *codecS
 				if inG {
 					gr.add(j, c, susp)
 				} else {
-					gr.end(&sts.gbk, j)
+					gr.end(&sts.gbk, j, need)
 				}
 				if inB {
 					br.add(j, c, susp)
 				} else {
-					br.end(&sts.big5, j)
+					br.end(&sts.big5, j, need)
 				}
 			}
 			j += n
 		}
 		lat.end(&sts.cp1252, end)
-		gr.end(&sts.gbk, end)
-		br.end(&sts.big5, end)
+		gr.end(&sts.gbk, end, need)
+		br.end(&sts.big5, end, need)
 		i = end
 	}
 }
@@ -175,12 +181,12 @@ func (c *cjkRun) add(i int, cjk, susp bool) {
 }
 
 // end ends the run at j, if there is one, appending it to *dst if it is a
-// stretch.
-func (c *cjkRun) end(dst *[]stretch, j int) {
+// stretch: a suspicious rune, and need CJK runes (at most 2).
+func (c *cjkRun) end(dst *[]stretch, j, need int) {
 	if c.start < 0 {
 		return
 	}
-	if c.susp && c.cjk >= 2 {
+	if c.susp && c.cjk >= need {
 		*dst = append(*dst, stretch{c.start, j})
 	}
 	c.start = -1
