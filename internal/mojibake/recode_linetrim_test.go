@@ -1,0 +1,55 @@
+package mojibake
+
+import (
+	"math"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
+
+func TestLineTrim(t *testing.T) {
+	// Units of "甲乙\n丙丁" one rune each; gains per case.
+	text := "甲乙\n丙丁"
+	units := []unit{
+		{gs: 0, ge: 3}, {gs: 3, ge: 6},
+		{gs: 6, ge: 7, ident: true},
+		{gs: 7, ge: 10}, {gs: 10, ge: 13},
+	}
+	inf := math.Inf(-1)
+	cases := []struct {
+		name   string
+		gains  []float64
+		bs, be int
+		want   [2]int
+	}{
+		// 丙 gains a little, 丁 after it loses: clean text goes on.
+		{"last line clean", []float64{9, 9, 0, 1.7, -9.9}, 0, 4, [2]int{0, 2}},
+		// The line goes on with a U+FFFD: a short misread piece, kept.
+		{"last line lost", []float64{9, 9, 0, 1.7, inf}, 0, 4, [2]int{0, 4}},
+		// The line's piece gains enough.
+		{"last line gains", []float64{9, 9, 0, 5, -9.9}, 0, 4, [2]int{0, 4}},
+		// The run ends with the line: nothing goes on after it.
+		{"last line whole", []float64{9, 9, 0, 1, 0.5}, 0, 5, [2]int{0, 5}},
+		// 乙 gains a little after 甲, which loses: the first line's clean.
+		{"first line clean", []float64{-9.9, 1.7, 0, 9, 9}, 1, 5, [2]int{3, 5}},
+		{"first line lost", []float64{inf, 1.7, 0, 9, 9}, 1, 5, [2]int{1, 5}},
+		// No line end inside the run.
+		{"one line", []float64{9, 1, 0, 9, 9}, 3, 5, [2]int{3, 5}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			bs, be := lineTrim(text, units, c.gains, c.bs, c.be)
+			assert.Equal(t, c.want, [2]int{bs, be})
+		})
+	}
+}
+
+// A paragraph of GBK read as Big5 above clean Traditional text: its repair
+// stops at its line end, and 切換 on the next line stays (it read back as
+// ち传 when the repair went on).
+func TestRepairStopsAtCleanLine(t *testing.T) {
+	para := "在这个机器上运行的操作系统的版本号。在 UNIX 机器上，用 uname -r 返回这个值。在 Windows 95 上，版本将是 4.0；在 Windows 98 上，版本将是 4.10。\n"
+	clean := "切換到 local_dir 以執行其作業，所以它應該得是完整\n(full)的路徑名稱。如果沒有給任何引數，其預設值為\n"
+	garbled := readFailing(t, "big5", encodeAll(t, "gbk", para))
+	assert.Equal(t, para+clean, applySpans(garbled+clean, Find(garbled+clean)))
+}
