@@ -68,6 +68,12 @@
 # of the garbled text kept), wrong; a count per kind and cause closes the
 # file and the printed report.
 #
+# Last, it puts each test document, clean, under a paragraph of another
+# one garbled whole (UTF-8 read as GB18030, Big5 read as GBK, GBK read as
+# big5hkscs), cleans them and counts the documents whose clean text comes
+# out otherwise than when the document is cleaned alone: a misread
+# paragraph must not license changes to the clean text around it.
+#
 # With BASE_BIN set to another hanfix binary (an older build, say), it
 # scores that binary on the same documents too (failures.base.txt).
 # KEEP=1 keeps the work directory $DIR.
@@ -251,6 +257,28 @@ with open(f'{out}/orig.jsonl', 'w') as f:
 with open(f'{out}/garbled.jsonl', 'w') as f:
     for c in cases:
         f.write(json.dumps({'id': c['id'], 'text': c['text']}, ensure_ascii=False) + '\n')
+# Mixed documents: each test document, clean, under a paragraph of
+# another one (its first line of 40 characters or more) garbled whole by
+# utf8_as_gbk, big5_as_gbk (a Traditional paragraph) or gbk_as_big5 (a
+# Simplified one), to count the clean text the cleaning changes.
+rng = random.Random('mixed')
+para = {sc: [l for d in docs if d['script'] == sc for l in d['text'].split('\n')[:1] if len(l) >= 40]
+        for sc in ('simp', 'trad')}
+with open(f'{out}/mixed.jsonl', 'w') as f:
+    n = 0
+    for sub, sc in (('utf8_as_gbk', 'simp'), ('big5_as_gbk', 'trad'), ('gbk_as_big5', 'simp')):
+        for d in docs:
+            g = None
+            for _ in range(20):
+                try:
+                    g = GARBLE[sub](rng.choice(para[sc]))
+                    break
+                except UnicodeError:
+                    pass
+            if g is not None:
+                f.write(json.dumps({'id': n, 'kind': sub, 'doc': d['id'], 'text': g + '\n' + d['text']},
+                                   ensure_ascii=False) + '\n')
+                n += 1
 json.dump({'docs': [{k: d[k] for k in ('id', 'file', 'script')} for d in docs],
            'cases': [{k: v for k, v in c.items() if k != 'text'} for c in cases], 'skipped': skipped},
           open(f'{out}/cases.json', 'w'), ensure_ascii=False)
@@ -457,5 +485,20 @@ for sub, var in KINDS:
     if ts:
         print(f'  {k:26} ' + ', '.join(f'{t} {v}' for t, v in ts))
 print(f'failures: {ff}')
+EOF
+	"$bin" -jsonl -to keep -keep-boilerplate "$DIR/mixed.jsonl" > "$DIR/mixed.$tag.out"
+	python3 - "$DIR" "$tag" <<'EOF'
+import collections, json, sys
+d, tag = sys.argv[1], sys.argv[2]
+load = lambda f: {o['id']: o for o in map(json.loads, open(f'{d}/{f}', encoding='utf-8'))}
+clean, mixed, out = load(f'orig.{tag}.out'), load('mixed.jsonl'), load(f'mixed.{tag}.out')
+n, changed = collections.Counter(), collections.Counter()
+for i, m in mixed.items():
+    n[m['kind']] += 1
+    # The clean document must come out as it does alone.
+    rest = out[i]['text'].split('\n', 1)[1] if '\n' in out[i]['text'] else ''
+    changed[m['kind']] += rest.rstrip('\n') != clean[m['doc']]['text'].rstrip('\n')
+print('clean documents under a misread paragraph, changed otherwise than alone: ' +
+      ', '.join(f'{k} {changed[k]} of {n[k]}' for k in sorted(n)))
 EOF
 done
