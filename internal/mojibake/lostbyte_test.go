@@ -91,6 +91,9 @@ func TestRestoreLostBytes(t *testing.T) {
 		// 热 is C8 C8, and the reader fails on both bytes (C8 C8, then
 		// C8 before 键's BC): two U+FFFD for one character, the pair
 		// chosen together with jointMargin.
+		// 七 is C6 DF, and Big5 readers fail on C6 DF and on A3 DF (＿)
+		// alike: a lone fullwidth symbol pays loneFullwidthCost too.
+		{"big5 reader, rare fullwidth symbol", "老师常说三分靠教，七分靠学。\n", "big5", "gbk", "老师常说三分靠教，七分靠学。\n"},
 		{"big5 reader, both bytes", "拖动自由角度命令或热键 G 用于将布线段拖到任意角度。\n", "big5", "gbk", "拖动自由角度命令或热键 G 用于将布线段拖到任意角度。\n"},
 	}
 	for _, c := range cases {

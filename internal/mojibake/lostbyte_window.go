@@ -361,44 +361,60 @@ func (win *lostWindow) acrossLP(m *lm.Model, r rune, end int, prev, prev2 rune) 
 	return lostAcrossWeight * lp
 }
 
-// loneFullwidthCost is what a restored fullwidth Latin letter (Ｃ, ｔ)
-// costs, in nats, when neither character next to it is a fullwidth
-// letter or digit. The character model scores every fullwidth letter at
-// a floor of -9 and a Han character after it at its unigram, so that
-// before 若 or 让 at the start of a line of GBK read as Big5 the lead
-// byte A3 (Ａ-ｚ are A3C1-A3FA in GBK, on which Big5 readers fail) read
-// as well as the right one, and the line stayed garbled. In the 12.4
+// loneFullwidthCost is what a restored fullwidth letter or rare fullwidth
+// symbol (Ｃ, ｔ, ＿, ＾; see rareFullwidth) costs, in nats, when neither
+// character next to it is a fullwidth form. The character model scores
+// every fullwidth letter at a floor of -9, these symbols at -8.5, and a
+// Han character after one at its unigram, so that before 若 or 让 at
+// the start of a line of GBK read as Big5 the lead byte A3 (the
+// fullwidth forms are A3A1-A3FE in GBK, on whose second half Big5
+// readers fail) read as well as the right one, and the line stayed
+// garbled, or came back with ＿ for 七 (A3 DF for C6 DF). In the 12.4
 // million characters of scripts/noharm.sh's Debian corpus a fullwidth
 // letter occurs 39 times, 4 of them alone, and the two of those between
 // Han characters are themselves mojibake: alone, such a letter has a
-// log-probability of about log(4 / 12.4e6) = -14.9, 6 below its floor
-// (4 left 、Ｋ ahead of 。人, A1 A2 A3 CB against A1 A3 C8 CB, where two
-// U+FFFD in a row hold the end of one character and the start of the
-// next). The document's use of the letter
-// earns it no symbolBonus here: GBK read out of step, which a stretch
-// with bytes still to restore holds, is full of fullwidth letters (the
-// trail byte A3 of 。 or ， before a lead byte of C1 to FA), so that 、
-// and Ｋ (A1 A2, A3 CB) read as well as 。 and 人 (A1 A3, C8 CB) across
-// two U+FFFD in a row.
+// log-probability of about log(4 / 12.4e6) = -14.9, 6 below its floor;
+// each of the symbols occurs 5 times or fewer (＾ ＿ ｀ ｛ ｝ ＼ ＜ ＞ ＃
+// never), against some 2,500 at its floor. (4 left 、Ｋ ahead of 。人,
+// A1 A2 A3 CB against A1 A3 C8 CB, where two U+FFFD in a row hold the
+// end of one character and the start of the next.) The document's use
+// of the form earns it no symbolBonus here: GBK read out of step, which
+// a stretch with bytes still to restore holds, is full of fullwidth forms
+// (the trail byte A3 of 。 or ， before a lead byte), so that 、 and Ｋ
+// (A1 A2, A3 CB) read as well as 。 and 人 (A1 A3, C8 CB) across two
+// U+FFFD in a row.
 const loneFullwidthCost = 6
 
 // loneFullwidth reports whether r, a restored character after prev
-// whose bytes end at byte end, is a fullwidth letter with no fullwidth
-// letter or digit next to it (see loneFullwidthCost).
+// whose bytes end at byte end, is a rareFullwidth form with none of
+// them, nor a fullwidth digit, next to it (ＡＢＣ, Ｃ＋＋, ３Ｄ are words
+// of them; see loneFullwidthCost).
 func (win *lostWindow) loneFullwidth(r, prev rune, end int) bool {
-	if !fullwidthLetter(r) || fullwidthAlnum(prev) {
+	if !rareFullwidth(r) || fullwidthWordy(prev) {
 		return false
 	}
 	next, _ := win.orig.decode(win.bs[end:])
-	return !fullwidthAlnum(next)
+	return !fullwidthWordy(next)
 }
 
-// fullwidthLetter reports whether r is a fullwidth Latin letter.
-func fullwidthLetter(r rune) bool {
-	return r >= 'Ａ' && r <= 'Ｚ' || r >= 'ａ' && r <= 'ｚ'
+// rareFullwidth reports whether r is a fullwidth Latin letter or one of
+// the fullwidth symbols that Chinese text hardly uses (＂＃＄＆＇＊＋＜
+// ＝＞＠＼＾＿｀｛｜｝; not ％ ／ ～ － ． ［ ］, which it does, nor the
+// punctuation marks).
+func rareFullwidth(r rune) bool {
+	switch {
+	case r >= 'Ａ' && r <= 'Ｚ', r >= 'ａ' && r <= 'ｚ':
+		return true
+	case r == '＂', r == '＃', r == '＄', r == '＆', r == '＇', r == '＊', r == '＋', r == '＠':
+		return true
+	case r >= '＜' && r <= '＞', r == '＼', r >= '＾' && r <= '｀', r >= '｛' && r <= '｝':
+		return true
+	}
+	return false
 }
 
-// fullwidthAlnum reports whether r is a fullwidth Latin letter or digit.
-func fullwidthAlnum(r rune) bool {
-	return fullwidthLetter(r) || r >= '０' && r <= '９'
+// fullwidthWordy reports whether r is a rareFullwidth form or a fullwidth
+// digit.
+func fullwidthWordy(r rune) bool {
+	return rareFullwidth(r) || r >= '０' && r <= '９'
 }
