@@ -22,6 +22,10 @@ func Find(text string) []Span {
 	// The spans withdrawn so far: a repair of the same extent as one is
 	// not added again (see below).
 	var withdrawn []window
+	// priorSearched tells that the repaired text was searched everywhere
+	// with a prior (see codecPrior): once is enough, the rounds after
+	// look near the new repairs.
+	priorSearched := false
 	for iter := 0; iter < 4; iter++ {
 		any := false
 		for _, sp := range spans {
@@ -47,7 +51,9 @@ func Find(text string) []Span {
 		sort.Slice(near, func(i, j int) bool { return near[i].lo < near[j].lo })
 		// With a prior (see codecPrior) a short word anywhere may now
 		// pass too.
-		if rev.prior != (recoding{}) || rev.settledScript() != ev.settledScript() {
+		everywhere := rev.prior != (recoding{}) && !priorSearched
+		priorSearched = priorSearched || everywhere
+		if everywhere || rev.settledScript() != ev.settledScript() {
 			// The repairs changed the document's script (Big5 read as
 			// GBK looks Simplified, and reads Traditional once
 			// repaired): the script prior of every region changed, and

@@ -26,7 +26,7 @@ type analyzer struct {
 	// recodeSegment found lossless (reproduces).
 	recoded []recodeCand
 	// prior is the evidence's prior (see codecPrior), and repairs the
-	// windows it does not apply in.
+	// windows of the repairs applied, where it does not apply.
 	prior   recoding
 	repairs []window
 }

@@ -17,9 +17,9 @@ type evidence struct {
 	// document's repairs so far show it was misread with (see
 	// codecPrior); the zero recoding for none.
 	prior recoding
-	// repairs are where the repairs that showed the prior lie in the
-	// text (sorted): the prior does not apply to text inside them,
-	// which is clean Chinese once repaired.
+	// repairs are where the repairs applied lie in the text (sorted),
+	// those that showed the prior among them: the prior does not apply
+	// to text inside them, which is clean once repaired.
 	repairs  []window
 	readings map[rune]string
 	// parens are the "(pinyin)" right after a Han character, whether the

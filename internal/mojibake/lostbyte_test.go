@@ -273,3 +273,18 @@ func TestLostLeftKeepsStep(t *testing.T) {
 	out := applySpans(garbled, Find(garbled))
 	assert.Contains(t, out, "\n若业必求满，功必求盈者，不生内变，必招外忧。\n")
 }
+
+// Where a run of three U+FFFD stays unrestored in GBK read as Big5, the
+// text after it stays as it was until the reading is in step again: the
+// walker that chooses lost bytes and the units they are read back in go
+// on from the same byte (stepping over the unknown byte and the next, as
+// one character, made bytes restored after it read as Υ娓窕).
+func TestLostRunKeepsUnitsInStep(t *testing.T) {
+	orig := "可以將數字格式化為文字。開啟儲存格或儲存格範圍的右鍵功能表，選擇[格式化儲存格] - [數字]，然後從[分類]清單中選取「文字」。\n"
+	garbled := readFailing(t, "big5", encodeAll(t, "gbk", orig))
+	require.Contains(t, garbled, "\uFFFD\uFFFD\uFFFD", "the case must lose three bytes in a row")
+	out := applySpans(garbled, Find(garbled))
+	assert.True(t, strings.HasPrefix(out, "可以將數字格式化為文字。"), out)
+	assert.True(t, strings.HasSuffix(out, "，選擇[格式化儲存格] - [數字]，然後從[分類]清單中選取「文字」。\n"), out)
+	assert.NotContains(t, out, "Υ", "bytes restored out of step")
+}

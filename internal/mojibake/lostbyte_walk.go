@@ -57,8 +57,8 @@ type origWalker struct {
 	word  wordTrack   // the last Latin word before byte i
 	pm    *lm.PunctStats
 	// double is set for GBK and Big5, where a byte still unknown (the
-	// placeholder 0xFF of a U+FFFD left unrestored) at a character's
-	// start is the lead byte of a character of two (see walkTo).
+	// placeholder 0xFF of a U+FFFD left unrestored) before a byte that
+	// cannot trail one ends a character (see walkTo).
 	double bool
 }
 
@@ -92,28 +92,26 @@ func (w *origWalker) walkTo(p int) bool {
 			w.i += n
 			continue
 		}
-		if n == 0 && w.double && w.bs[w.i] == 0xFF {
-			// A byte left unknown: with a byte after it that may trail
-			// one, it leads a character of two; before ASCII that may
-			// not (a line end), it ends the character before, and the
-			// reading was out of step. Either way the reading goes on in
-			// step after it, where going on at the next garbled rune's
-			// bytes (skip) stays out of step in GBK read as Big5 up to
-			// the next failure, and every byte restored there fails: a
+		if n == 0 && w.double && w.bs[w.i] == 0xFF && w.i+1 <= p && (w.i+1 == len(w.bs) || !trails(w.orig, w.bs[w.i+1])) {
+			// A byte left unknown before a byte that cannot trail one (a
+			// line end): it ends the character before, and this reading
+			// was out of step; it goes on in step after it. Going on at
+			// the next garbled rune's bytes instead (skip) is the byte
+			// itself in GBK read as Big5, which stays out of step up to
+			// the next failure, and every byte restored there failed: a
 			// U+FFFD left at the end of one line (。 or ， before the
 			// line end, a choice the model did not make) lost the U+FFFD
-			// at the start of every line after it.
-			n = 1
-			if w.i+1 < len(w.bs) && w.bs[w.i+1] >= 0x40 {
-				n = 2
-			}
-			if w.i+n <= p {
-				w.i += n
-				w.prev, w.prev2 = '\n', '\n'
-				w.sent = lm.Sentence{}
-				w.word = noWord
-				continue
-			}
+			// at the start of every line after it. (Before a byte that
+			// may trail one, the unknown byte may lead a character of
+			// two, but the stretch's units, which restoreLost's choices
+			// are read back in (recodeScratch.decode), go on at the next
+			// garbled rune there too: stepping over both bytes here chose
+			// bytes for a reading that the units did not make.)
+			w.i++
+			w.prev, w.prev2 = '\n', '\n'
+			w.sent = lm.Sentence{}
+			w.word = noWord
+			continue
 		}
 		if p-w.i <= 3 {
 			break // the character that holds byte p
@@ -121,4 +119,16 @@ func (w *origWalker) walkTo(p int) bool {
 		w.skip()
 	}
 	return w.i <= p
+}
+
+// trails reports whether b may be the second byte of a character of two
+// in orig, GBK (0x40-0x7E, 0x80-0xFE) or Big5 (0x40-0x7E, 0xA1-0xFE).
+func trails(orig codec, b byte) bool {
+	if b >= 0x40 && b <= 0x7E {
+		return true
+	}
+	if orig.name() == "big5" {
+		return b >= 0xA1 && b <= 0xFE
+	}
+	return b >= 0x80 && b <= 0xFE
 }

@@ -393,7 +393,10 @@ func (win *lostWindow) loneFullwidth(r, prev rune, end int) bool {
 	if !rareFullwidth(r) || fullwidthWordy(prev) {
 		return false
 	}
-	next, _ := win.orig.decode(win.bs[end:])
+	next := win.next // the window ends with the restored bytes
+	if end < len(win.bs) {
+		next, _ = win.orig.decode(win.bs[end:])
+	}
 	return !fullwidthWordy(next)
 }
 

@@ -14,10 +14,10 @@ import "sort"
 // as such a repair now and then). Once the document's repairs show the
 // misreading (codecPrior), Find searches the repaired text again with
 // the document's recoding as prior: every region may be read with the
-// CJK codecs, a stretch needs one CJK rune, and a repair of one hop of
-// that recoding is accepted on priorPerRune and priorMinGain, outside
-// the repairs that showed it and, for GBK and Big5, outside stretches
-// with bytes lost (see priorAt).
+// CJK codecs, a stretch for its codec needs one CJK rune, and a repair
+// of one hop of that recoding is accepted on priorPerRune and
+// priorMinGain, outside the repairs made and, for GBK and Big5, outside
+// stretches with bytes lost (see priorAt).
 //
 // The thresholds are the ordinary ones, not tuned: priorPerRune is
 // cjkPerRune's rate for long repairs, priorMinGain half of minRecodeGain.
@@ -82,9 +82,8 @@ func codecPrior(spans []Span) recoding {
 
 // priorAt returns the document's prior for a segment text[start:end] of a
 // stretch (lost: the stretch holds a U+FFFD and was GBK or Big5): none
-// where the segment
-// overlaps a repair (a.repairs) that showed it, nor in a stretch with
-// bytes lost. Short words of the repaired text, clean Chinese, can read
+// where the segment overlaps a repair made (a.repairs), nor in a stretch
+// with bytes lost. Short words of the repaired text, clean Chinese, can read
 // as a repair by the prior too, and the idempotence check of Find then
 // withdrew the repair they overlap (a whole page of classical text read
 // as Big5). And GBK read as Big5 reads out of step after a lost byte
@@ -111,13 +110,14 @@ func (a *analyzer) priorAt(start, end int, lost bool) recoding {
 }
 
 // inRepair reports whether offset i lies in or at the edge of one of the
-// repairs that showed the prior.
+// repairs made.
 func (a *analyzer) inRepair(i int) bool {
 	k := sort.Search(len(a.repairs), func(k int) bool { return a.repairs[k].hi >= i })
 	return k < len(a.repairs) && a.repairs[k].lo <= i
 }
 
-// minRunes is cjkMinRunes, or 1 for the document's prior.
+// minRunes is cjkMinRunes, or 1 for the document's prior (where priorAt
+// may still refuse it: a bound, which only spares the work).
 func (a *analyzer) minRunes(rc recoding) int {
 	if rc == a.prior {
 		return 1

@@ -52,6 +52,9 @@ func (a *analyzer) recodeProbe(start, end int, rc recoding, sc *recodeScratch) b
 		best = max(best, cur)
 		prevG, prevR = lastG, lastR
 	}
+	if rc == a.prior {
+		return best >= priorMinGain // a word of the document's prior (see codecPrior)
+	}
 	return best >= minRecodeGain
 }
 

@@ -48,11 +48,15 @@ func (a *analyzer) stretches(cl cluster, cjk bool, cov *coverCursor, sts *codecS
 			end = min(end, cov.spans[cov.k].Start)
 		}
 		lat, gr, br := cp1252Run{start: -1}, cjkRun{start: -1}, cjkRun{start: -1}
-		// A stretch for GBK or Big5 needs two CJK runes, one where the
-		// document's repairs show its misreading (codecPrior).
-		need := 2
-		if a.prior != (recoding{}) {
-			need = 1
+		// A stretch for GBK or Big5 needs two CJK runes, one for the
+		// codec the document's repairs show it was misread with
+		// (codecPrior).
+		needG, needB := 2, 2
+		switch a.prior.Wrong {
+		case "gbk":
+			needG = 1
+		case "big5":
+			needB = 1
 		}
 		for j := i; j < end; {
 			if !cjk && lat.start < 0 {
@@ -110,19 +114,19 @@ func (a *analyzer) stretches(cl cluster, cjk bool, cov *coverCursor, sts *codecS
 				if inG {
 					gr.add(j, c, susp)
 				} else {
-					gr.end(&sts.gbk, j, need)
+					gr.end(&sts.gbk, j, needG)
 				}
 				if inB {
 					br.add(j, c, susp)
 				} else {
-					br.end(&sts.big5, j, need)
+					br.end(&sts.big5, j, needB)
 				}
 			}
 			j += n
 		}
 		lat.end(&sts.cp1252, end)
-		gr.end(&sts.gbk, end, need)
-		br.end(&sts.big5, end, need)
+		gr.end(&sts.gbk, end, needG)
+		br.end(&sts.big5, end, needB)
 		i = end
 	}
 }
