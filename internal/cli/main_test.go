@@ -602,3 +602,17 @@ func FuzzCLIInput(f *testing.F) {
 		}
 	})
 }
+
+// A standard input that cannot be examined (here a file already closed)
+// fails before any output, with the error of the stat.
+func TestStdinStatError(t *testing.T) {
+	f, err := os.CreateTemp(t.TempDir(), "stdin")
+	require.NoError(t, err)
+	require.NoError(t, f.Close())
+	var stdout, stderr bytes.Buffer
+	code := Main([]string{"-to", "keep"}, f, &stdout, &stderr)
+	assert.Equal(t, ExitInput, code)
+	assert.Empty(t, stdout.String())
+	assert.Contains(t, stderr.String(), "hanfix: stat ")
+	assert.Contains(t, stderr.String(), "file already closed")
+}
