@@ -12,7 +12,7 @@ import (
 // readFailing decodes bs with the wrong codec the way Python's gb18030 and
 // big5hkscs codecs do with errors="replace": a byte that starts no
 // character becomes one U+FFFD and reading goes on with the next byte.
-func readFailing(t *testing.T, wrong string, bs []byte) string {
+func readFailing(t testing.TB, wrong string, bs []byte) string {
 	t.Helper()
 	c := codecs[wrong]
 	var b strings.Builder
@@ -54,7 +54,7 @@ func (o *lostOutcomes) add(t *testing.T, orig, origCodec, wrong string) {
 	}
 }
 
-func encodeAll(t *testing.T, name, s string) []byte {
+func encodeAll(t testing.TB, name, s string) []byte {
 	t.Helper()
 	var bs []byte
 	for _, r := range s {

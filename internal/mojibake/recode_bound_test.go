@@ -1,6 +1,7 @@
 package mojibake
 
 import (
+	"fmt"
 	"math/rand"
 	"os"
 	"path/filepath"
@@ -231,4 +232,17 @@ func TestPickRecodes(t *testing.T) {
 // not be quadratic in them.
 func BenchmarkFindManyRecodes(b *testing.B) {
 	benchFind(b, strings.Repeat("cafÃ© 中文", 5000))
+}
+
+// BenchmarkFindManyShortCJK is Find on 16,000 lines "item N 资料 = N" of GBK
+// read as Big5 (about 400 KB, thousands of short segments in text the
+// codecs read end to end): finding the segments of a stretch must stay
+// linear in the text (maxStretch).
+func BenchmarkFindManyShortCJK(b *testing.B) {
+	words := []string{"资料", "字段", "选项", "文件", "系统", "程序"}
+	var sb strings.Builder
+	for k := 0; k < 16000; k++ {
+		fmt.Fprintf(&sb, "item %d %s = %d\n", k, words[k%len(words)], k)
+	}
+	benchFind(b, readFailing(b, "big5", encodeAll(b, "gbk", sb.String())))
 }
