@@ -1,6 +1,8 @@
 package mojibake
 
 import (
+	"cmp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -14,21 +16,28 @@ import (
 // (淡??). They are reported, never repaired.
 func (a *analyzer) findLost() {
 	text := a.text
-	inSpan := func(i int) bool {
-		for _, s := range a.spans {
-			if i >= s.Start && i < s.End {
-				return true
-			}
+	// The spans found so far, by start: the scan asks about offsets that
+	// only grow, so a cursor over them answers (asking every span was
+	// quadratic in a page of thousands of repairs and U+FFFD). The spans
+	// this scan adds lie behind the offsets it asks about next.
+	sorted := make([][2]int, len(a.spans)) // start, end
+	for k, sp := range a.spans {
+		sorted[k] = [2]int{sp.Start, sp.End}
+	}
+	slices.SortFunc(sorted, func(x, y [2]int) int { return cmp.Compare(x[0], y[0]) })
+	k, maxEnd := 0, -1       // sorted[:k] start before the last offset asked; the largest end among them
+	through := func(x int) { // take in the spans that start before x
+		for ; k < len(sorted) && sorted[k][0] < x; k++ {
+			maxEnd = max(maxEnd, sorted[k][1])
 		}
-		return false
+	}
+	inSpan := func(i int) bool {
+		through(i + 1)
+		return maxEnd > i
 	}
 	overlaps := func(i, j int) bool {
-		for _, s := range a.spans {
-			if i < s.End && s.Start < j {
-				return true
-			}
-		}
-		return false
+		through(j)
+		return maxEnd > i
 	}
 	// Only U+FFFD, 锟 and '?' start a finding, so the scan jumps from one
 	// to the next. None of them starts with a continuation byte: each is
