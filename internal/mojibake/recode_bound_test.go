@@ -234,12 +234,12 @@ func BenchmarkFindManyRecodes(b *testing.B) {
 	benchFind(b, strings.Repeat("cafÃ© 中文", 5000))
 }
 
-// BenchmarkFindManyShortCJK is Find on 16,000 lines "item N 资料 = N" of GBK
+// BenchmarkFindManyShortCJK is Find on 16,000 lines "item N 資料 = N" of GBK
 // read as Big5 (about 400 KB, thousands of short segments in text the
 // codecs read end to end): finding the segments of a stretch must stay
 // linear in the text (maxStretch).
 func BenchmarkFindManyShortCJK(b *testing.B) {
-	words := []string{"资料", "字段", "选项", "文件", "系统", "程序"}
+	words := []string{"資料", "欄位", "選項", "檔案", "系統", "程式"}
 	var sb strings.Builder
 	for k := 0; k < 16000; k++ {
 		fmt.Fprintf(&sb, "item %d %s = %d\n", k, words[k%len(words)], k)
