@@ -1,6 +1,8 @@
 package mojibake
 
 import (
+	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -141,4 +143,28 @@ func TestFindGBKAsBig5GluedASCII(t *testing.T) {
 			assert.Equal(t, tc.want, applySpans(in, Find(in)), "%q", in)
 		})
 	}
+}
+
+// A segment of many lines is judged line by line for the ASCII glued to
+// its CJK runes (cjkRunes): a Big5 paragraph read as GBK, with ASCII
+// glued to Chinese in one line, above a hundred lines of ASCII with one
+// misread word each, was refused when every rune of the segment counted.
+func TestCJKRunesLineByLine(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("最基礎的查看二進制數據的方法是使用od命令，它可以把檔案的內容以十六進制的形式顯示出來。\n")
+	b.WriteString("這裏，我們討論直接操作存儲介質上的二進制數據，以及如何在沒有檔案系統的情況下讀寫檔案。\n")
+	words := []string{"資料", "欄位", "選項", "檔案", "系統", "程式"}
+	for k := range 100 {
+		fmt.Fprintf(&b, "item %d %s = %d\n", k, words[k%len(words)], k)
+	}
+	orig := b.String()
+	garbled := readFailing(t, "gbk", encodeAll(t, "big5", orig))
+	out := applySpans(garbled, Find(garbled))
+	para, _, _ := strings.Cut(orig, "item 0")
+	assert.True(t, strings.HasPrefix(out, para), "the paragraph is repaired: %q", out[:min(len(out), 300)])
+
+	// The rule itself: the glued line counts every rune, the others
+	// their runes that are not ASCII.
+	n, _ := cjkRunes("ab甲乙\nx 丙 y\n", "abCD\nx 丁 y\n", recoding{"big5", "gbk"})
+	assert.Equal(t, 4+1, n)
 }
