@@ -101,7 +101,7 @@ func restoreLost(dst []lostFill, text string, end int, bs []byte, bpos, tpos, lo
 	pm := lm.DefaultPunct()
 	before := text[max(0, tpos[0]-256):tpos[0]]
 	_, n1 := utf8.DecodeLastRuneInString(text[:tpos[0]])
-	w := origWalker{orig: orig, bs: bs, bpos: bpos, prev: lastRune(text[:tpos[0]]), prev2: lastRune(text[:tpos[0]-n1]), open: openBrackets(before), sent: pm.SentenceOf(before), pm: pm, word: noWord, double: rc.Orig == "gbk" || rc.Orig == "big5"}
+	w := origWalker{orig: orig, bs: bs, bpos: bpos, prev: lastRune(text[:tpos[0]]), prev2: lastRune(text[:tpos[0]-n1]), open: openBrackets(before), sent: pm.SentenceOf(before), pm: pm, word: noWord}
 	lat := lm.DefaultLatin()
 	nextWord := next < 0x80 && lm.IsLatinWordByte(byte(next))
 	cache.build(orig, bs)

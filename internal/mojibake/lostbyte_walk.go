@@ -56,10 +56,6 @@ type origWalker struct {
 	sent  lm.Sentence // whether the sentence before byte i asks a question
 	word  wordTrack   // the last Latin word before byte i
 	pm    *lm.PunctStats
-	// double is set for GBK and Big5, where a byte still unknown (the
-	// placeholder 0xFF of a U+FFFD left unrestored) before a byte that
-	// cannot trail one ends a character (see walkTo).
-	double bool
 }
 
 // skip moves to the next garbled rune's bytes.
@@ -92,10 +88,12 @@ func (w *origWalker) walkTo(p int) bool {
 			w.i += n
 			continue
 		}
-		if n == 0 && w.double && w.bs[w.i] == 0xFF && w.i+1 <= p && (w.i+1 == len(w.bs) || !trails(w.orig, w.bs[w.i+1])) {
-			// A byte left unknown before a byte that cannot trail one (a
-			// line end): it ends the character before, and this reading
-			// was out of step; it goes on in step after it. Going on at
+		if n == 0 && w.bs[w.i] == 0xFF && w.i+1 <= p && w.orig.name() != "utf8" && (w.i+1 == len(w.bs) || !trails(w.orig, w.bs[w.i+1])) {
+			// A byte left unknown (the placeholder of a U+FFFD left
+			// unrestored) in GBK or Big5 before a byte that cannot
+			// trail one (a line end): it ends the character before, and
+			// this reading was out of step; it goes on in step after
+			// it. Going on at
 			// the next garbled rune's bytes instead (skip) is the byte
 			// itself in GBK read as Big5, which stays out of step up to
 			// the next failure, and every byte restored there failed: a

@@ -51,27 +51,25 @@ const (
 // recodings. It returns the zero recoding otherwise.
 func codecPrior(spans []Span) recoding {
 	var rc recoding
-	n, runes := 0, 0
+	runes := 0
 	for _, sp := range spans {
 		if !sp.Repairable {
 			continue
 		}
+		// The one-hop recoding through GBK or Big5 of the span's kind.
 		var k recoding
-		switch sp.Kind {
-		case KindUTF8GBK:
-			k = recoding{"utf8", "gbk"}
-		case KindBig5GBK:
-			k = recoding{"big5", "gbk"}
-		case KindGBKBig5:
-			k = recoding{"gbk", "big5"}
-		default:
+		for _, r := range recodings {
+			if r.Wrong != "cp1252" && kindOf([]recoding{r}) == sp.Kind {
+				k = r
+			}
+		}
+		if k == (recoding{}) {
 			continue
 		}
-		if n > 0 && k != rc {
+		if rc != (recoding{}) && k != rc {
 			return recoding{}
 		}
 		rc = k
-		n++
 		runes += nonASCIIRunes(sp.Repair)
 	}
 	if runes < priorRunes {
