@@ -66,12 +66,8 @@ for name, (orig, wrong) in readings.items():
 print(f'test lines: {len(test)}')
 EOF
 
-(cd "$ROOT/tools" && go run ./genlm -corpus "$DIR/train" ${GENLM_FLAGS:-} -out "$DIR/model.bin" &&
-	go run ./genlatin -corpus "$DIR/train" -out "$DIR/latin.bin") 2>/dev/null
-mkdir "$DIR/repo"
-(cd "$ROOT" && git ls-files -z | xargs -0 tar cf - ) | (cd "$DIR/repo" && tar xf -)
-cp "$DIR/model.bin" "$DIR/latin.bin" "$DIR/repo/internal/lm/"
-(cd "$DIR/repo" && go build -o "$DIR/hanfix" ./examples/hanfix)
+. "$ROOT/scripts/heldout-cli.sh"
+heldout_cli "$ROOT" "$DIR" lm latin
 
 for bin in "$DIR/hanfix" ${BASE_BIN:-}; do
 for k in utf8-as-gb18030 gbk-as-big5hkscs utf8-as-cp1252; do

@@ -289,13 +289,8 @@ print('test documents:', len(docs), ' '.join(f'{f[:-4]}/{s} {n}' for (f, s), n i
 print('garbled documents:', len(cases), ' skipped (not encodable / no span):', skipped or 0)
 EOF
 
-(cd "$ROOT/tools" && go run ./genlm -corpus "$DIR/train" ${GENLM_FLAGS:-} -out "$DIR/model.bin" &&
-	go run ./genpunct -corpus "$DIR/train" -out "$DIR/punct.bin" &&
-	go run ./genlatin -corpus "$DIR/train" -out "$DIR/latin.bin") 2>/dev/null
-mkdir "$DIR/repo"
-(cd "$ROOT" && git ls-files -z | xargs -0 tar cf - ) | (cd "$DIR/repo" && tar xf -)
-cp "$DIR/model.bin" "$DIR/punct.bin" "$DIR/latin.bin" "$DIR/repo/internal/lm/"
-(cd "$DIR/repo" && go build -o "$DIR/hanfix" ./examples/hanfix)
+. "$ROOT/scripts/heldout-cli.sh"
+heldout_cli "$ROOT" "$DIR" lm punct latin
 
 for bin in "$DIR/hanfix" ${BASE_BIN:-}; do
 	tag=$(basename "$bin")

@@ -70,13 +70,8 @@ with open(f'{out}/orig.jsonl', 'w') as fo, open(f'{out}/context.jsonl', 'w') as 
 print(f'test lines: {len(test)}')
 EOF
 
-(cd "$ROOT/tools" && go run ./genlm -corpus "$DIR/train" ${GENLM_FLAGS:-} -out "$DIR/model.bin" &&
-	go run ./genpunct -corpus "$DIR/train" -out "$DIR/punct.bin" &&
-	go run ./genlatin -corpus "$DIR/train" -out "$DIR/latin.bin") 2>/dev/null
-mkdir "$DIR/repo"
-(cd "$ROOT" && git ls-files -z | xargs -0 tar cf - ) | (cd "$DIR/repo" && tar xf -)
-cp "$DIR/model.bin" "$DIR/punct.bin" "$DIR/latin.bin" "$DIR/repo/internal/lm/"
-(cd "$DIR/repo" && go build -o "$DIR/hanfix" ./examples/hanfix)
+. "$ROOT/scripts/heldout-cli.sh"
+heldout_cli "$ROOT" "$DIR" lm punct latin
 (cd "$DIR/repo" && MISALIGN_IN="$DIR/orig.jsonl" MISALIGN_OUT="$DIR/garbled.jsonl" \
 	go test -count=1 -run 'TestWriteMisaligned$' ./internal/mojibake/ >/dev/null)
 
