@@ -42,6 +42,7 @@ func (Annotations) Edits(text string, doc *Doc) ([]Edit, []Finding) {
 	for k := range res.Annotations {
 		a := &res.Annotations[k]
 		if res.Systematic && a.Confidence >= 0.5 {
+			doc.notePattern(a, res.Confidence)
 			edits = edits[:len(edits)+1]
 			e := &edits[len(edits)-1]
 			e.Start, e.End = a.Span.Start, a.Span.End
@@ -49,6 +50,17 @@ func (Annotations) Edits(text string, doc *Doc) ([]Edit, []Finding) {
 			if withReasons {
 				n := annotationReasonLen(a)
 				e.Reason, reasons = reasons[:n], reasons[n:]
+			}
+			continue
+		}
+		if p, ok := doc.patternOf(a); ok {
+			// The document's pattern, found by an earlier pass: the
+			// reading was uncovered by a mojibake repair since
+			// (號。這(zhè)個 once ?_@ is repaired), after the readings
+			// around it were removed.
+			edits = append(edits, Edit{Start: a.Span.Start, End: a.Span.End, Rule: "annotation", Confidence: p.confidence})
+			if withReasons {
+				edits[len(edits)-1].Reason = reasonHead + a.Reading + reasonOf + a.Base + reasonTail + reasonPattern
 			}
 			continue
 		}
@@ -65,10 +77,35 @@ func (Annotations) Edits(text string, doc *Doc) ([]Edit, []Finding) {
 // The reason of an annotation edit is reasonHead + reading + reasonOf +
 // base + reasonTail.
 const (
-	reasonHead = "pinyin reading \""
-	reasonOf   = "\" of "
-	reasonTail = " flattened into the text"
+	reasonHead    = "pinyin reading \""
+	reasonOf      = "\" of "
+	reasonTail    = " flattened into the text"
+	reasonPattern = ", as the document's pattern had it before a mojibake repair uncovered this one"
 )
+
+// notePattern records a, an annotation that fits its document's pattern
+// of confidence conf, for the passes after this one.
+func (d *Doc) notePattern(a *detect.Annotation, conf float64) {
+	if d == nil {
+		return
+	}
+	if d.readings == nil {
+		d.readings = make(map[string]patternReading)
+	}
+	if _, ok := d.readings[a.Base]; !ok {
+		d.readings[a.Base] = patternReading{a.Reading, conf}
+	}
+}
+
+// patternOf returns the reading of a's character in the pattern an
+// earlier pass found, when a carries that very reading.
+func (d *Doc) patternOf(a *detect.Annotation) (patternReading, bool) {
+	if d == nil || d.readings == nil {
+		return patternReading{}, false
+	}
+	p, ok := d.readings[a.Base]
+	return p, ok && p.reading == a.Reading
+}
 
 // annotationReasonLen returns the length of the reason of the edit that
 // removes a.

@@ -48,3 +48,40 @@ func ExampleNewAnnotations() {
 	// 協調各方，建設網絡。
 	// (xié) pinyin reading "xié" of 協 flattened into the text
 }
+
+// TestAnnotationPatternCarriesOver checks that a reading a later pass
+// uncovers (a mojibake repair made its character) is removed when it fits
+// the pattern an earlier pass found, though it is the only reading left,
+// and only then.
+func TestAnnotationPatternCarriesOver(t *testing.T) {
+	st, err := NewAnnotations(Options{})
+	require.NoError(t, err)
+	doc := &Doc{Report: &Report{Counts: map[Kind]int{}}, Opts: &Options{}}
+	first := "這(zhè)個(gè)設(shè)置,這(zhè)個(gè)網(wǎng)絡(luò)。"
+	edits, _ := st.Edits(first, doc)
+	require.Len(t, edits, 7)
+
+	// The other 這 lost their readings in the first pass: on its own this
+	// text shows no pattern.
+	later := "該型別。這(zhè)個是預設,這個網絡。"
+	edits, findings := st.Edits(later, doc)
+	require.Len(t, edits, 1)
+	assert.Empty(t, findings)
+	assert.Equal(t, "(zhè)", later[edits[0].Start:edits[0].End])
+	assert.Contains(t, edits[0].Reason, "the document's pattern")
+	assert.Equal(t, 1.0, edits[0].Confidence)
+
+	// Another reading of the same character, or a fresh document: a
+	// finding, not an edit.
+	for _, tc := range []struct {
+		text string
+		doc  *Doc
+	}{
+		{"該型別。這(zhe)個是預設,這個網絡。", doc},
+		{later, &Doc{Report: &Report{Counts: map[Kind]int{}}, Opts: &Options{}}},
+	} {
+		edits, findings := st.Edits(tc.text, tc.doc)
+		assert.Empty(t, edits, tc.text)
+		assert.Len(t, findings, 1, tc.text)
+	}
+}

@@ -29,6 +29,20 @@ type Doc struct {
 	// stage found to the full hygiene stage (see hygienic.go).
 	hygienic string
 	dirty    []dirtySpan
+	// readings is the document's annotation pattern as a pass of the
+	// annotation stage found it systematic: annotated character → its
+	// reading and the pattern's confidence. A later pass, over text whose
+	// mojibake an earlier stage has just repaired, removes a reading that
+	// fits it even when that reading is the last one left (see
+	// Annotations.Edits).
+	readings map[string]patternReading
+}
+
+// patternReading is one character's reading in a document's annotation
+// pattern, and how sure the pattern is.
+type patternReading struct {
+	reading    string
+	confidence float64
 }
 
 // A Stage is one step of the pipeline. Edits returns the edits the stage

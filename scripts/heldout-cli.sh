@@ -18,7 +18,11 @@ heldout_cli() {
 			hc_out=model.bin hc_flags=${GENLM_FLAGS:-}
 		fi
 		# shellcheck disable=SC2086 # GENLM_FLAGS holds several flags
-		(cd "$hc_root/tools" && go run "./gen$hc_gen" -corpus "$hc_dir/train" $hc_flags -out "$hc_dir/$hc_out") 2>/dev/null || return 1
+		if ! (cd "$hc_root/tools" && go run "./gen$hc_gen" -corpus "$hc_dir/train" $hc_flags -out "$hc_dir/$hc_out") 2>"$hc_dir/gen$hc_gen.log"; then
+			echo "heldout-cli: tools/gen$hc_gen failed (run go mod download in tools/ first?):" >&2
+			tail -5 "$hc_dir/gen$hc_gen.log" >&2
+			return 1
+		fi
 		hc_files="$hc_files $hc_dir/$hc_out"
 	done
 	mkdir "$hc_dir/repo"

@@ -129,10 +129,11 @@ func (a *analyzer) shiftSpan(q int) (Span, bool) {
 	}
 	garbled := a.text[q:c.end]
 	// A run of ASCII only (?,F  ?_@) is evidence only inside Chinese text:
-	// after a Han character or CJK punctuation. Prompts, code and patterns
-	// ([y,n,?]?  <?>  ??:??) are not.
+	// after a Han character or CJK punctuation, a reading glued to it
+	// included (項(xiàng)?.?dāng)). Prompts, code and patterns ([y,n,?]?
+	// <?>  ??:??) are not.
 	if isASCII(garbled) {
-		if cl := lm.Class(prev); prev < 0x80 || cl != lm.Han && cl != lm.Punct {
+		if before := beforeReading(a.text, q); before < 0x80 || lm.Class(before) != lm.Han && lm.Class(before) != lm.Punct {
 			return Span{}, false
 		}
 		if strings.Trim(garbled, "?") == "" {
@@ -330,10 +331,7 @@ func (a *analyzer) worthSearching(q int) bool {
 	if _, end := readPinyinClose(text, q+1); end > 0 {
 		return true // ?pinyin)
 	}
-	prev := lastRune(text[:q])
-	if q == 0 {
-		prev = '\n'
-	}
+	prev := beforeReading(text, q) // 項(xiàng)?.?dāng): after 項
 	if q+1 < len(text) && text[q+1] > ' ' && text[q+1] < 0x7F {
 		if cl := lm.Class(prev); prev >= 0x80 && (cl == lm.Han || cl == lm.Punct) {
 			return true // ?,F  ?_@: an ASCII run inside Chinese text

@@ -64,7 +64,18 @@ func misalign(g *gbkTable, line string) (string, bool) {
 	var b strings.Builder
 	b.WriteString(string(rs[:start]))
 	b.WriteByte('?')
-	j := offs[start] + 1
+	k, ok := resyncRun(&b, bs, offs, misalignRun(g, &b, bs, offs[start]+1))
+	if !ok {
+		return "", false
+	}
+	b.WriteString(string(rs[k:]))
+	return b.String(), true
+}
+
+// misalignRun writes to b the bytes of bs from j on decoded one byte out
+// of step, as misalign describes, and returns where the run ends: the
+// offset of the first byte read in step again.
+func misalignRun(g *gbkTable, b *strings.Builder, bs []byte, j int) int {
 loop:
 	for j < len(bs) && bs[j] >= 0x80 {
 		if bs[j] == 0x80 {
@@ -78,6 +89,12 @@ loop:
 			break
 		}
 		c := bs[j+1]
+		if c == '\n' {
+			// A line end is not absorbed: lines stay lines.
+			b.WriteByte('?')
+			j++
+			break
+		}
 		if c < 0x40 || c == 0x7F || c == 0xFF {
 			b.WriteByte('?')
 			j += 2
@@ -97,21 +114,28 @@ loop:
 			break
 		}
 	}
+	return j
+}
+
+// resyncRun finds the character at which the text goes on in step after a
+// run that ended at byte j (offs maps character index to byte offset, with
+// len(bs) at the end) and returns its index; an ASCII-range second byte
+// that the run's last pair left over is written to b first. It reports
+// false when j falls inside a character.
+func resyncRun(b *strings.Builder, bs []byte, offs []int, j int) (int, bool) {
 	for k, o := range offs {
 		if o == j {
-			b.WriteString(string(rs[k:]))
-			return b.String(), true
+			return k, true
 		}
 		// An ASCII-range second byte resynchronises the decoder: it is
 		// read as the ASCII character it is, and the next character is
 		// in phase.
 		if o == j+1 && bs[j] < 0x80 {
 			b.WriteByte(bs[j])
-			b.WriteString(string(rs[k:]))
-			return b.String(), true
+			return k, true
 		}
 	}
-	return "", false
+	return 0, false
 }
 
 // synthRuns calls fn for each synthetic run: a clean text of the

@@ -1,0 +1,199 @@
+package mojibake
+
+import (
+	"bufio"
+	"encoding/json"
+	"os"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/hanfix/hanfix/internal/opencc"
+	"github.com/hanfix/hanfix/internal/pinyin"
+)
+
+// TestWriteAnnotMisaligned reads documents as JSON Lines ({"id", "text"})
+// from ANNOT_MISALIGN_IN and writes to ANNOT_MISALIGN_OUT the damaged
+// documents that scripts/annot-shift-heldout.sh scores: the damage of seed
+// 001 and of the development set's categories c and c2 (ARTIFACTS.md §1
+// and §2), built from the bytes up rather than from examples:
+//
+//   - the text is converted to Traditional (OpenCC s2t) and full-width
+//     ASCII made ASCII;
+//   - the Traditional-only characters (outside GB2312, which Simplified
+//     text uses: 於 is both) that OpenCC t2s changes, ranked
+//     by their frequency in all the documents, get their dictionary
+//     reading glued after every occurrence (建設(shè)); each document cuts the
+//     list at its own length, between 20 and 140;
+//   - kind "shift": at up to three 。 before a Han character whose GBK
+//     lead byte makes the straddling pair a full-width form, that pair is
+//     made ASCII on the GBK bytes, and the text is read one byte out of
+//     step until an ASCII-range byte resynchronises (misalignRun);
+//   - kind "annot": the reading is also inserted where the second byte of
+//     one character and the first of the next spell an annotated character
+//     (替|個 → 鎮, a byte-level search does that), which splits the next
+//     character: "?" and the reading, then a run out of step.
+//
+// Each output line holds id, kind, the damaged text, "clean" (the
+// annotated text without mojibake) and "gold" (the Traditional text). It
+// is skipped unless both variables are set.
+func TestWriteAnnotMisaligned(t *testing.T) {
+	in, out := os.Getenv("ANNOT_MISALIGN_IN"), os.Getenv("ANNOT_MISALIGN_OUT")
+	if in == "" || out == "" {
+		t.Skip("ANNOT_MISALIGN_IN and ANNOT_MISALIGN_OUT not set")
+	}
+	s2t, err := opencc.New("s2t", opencc.Options{IncludeTofu: true})
+	require.NoError(t, err)
+	t2s, err := opencc.New("t2s", opencc.Options{IncludeTofu: true})
+	require.NoError(t, err)
+
+	type doc struct {
+		ID   int    `json:"id"`
+		Text string `json:"text"`
+	}
+	var docs []doc
+	src, err := os.Open(in)
+	require.NoError(t, err)
+	defer src.Close()
+	sc := bufio.NewScanner(src)
+	sc.Buffer(nil, 1<<22)
+	freq := map[rune]int{}
+	for sc.Scan() {
+		var d doc
+		require.NoError(t, json.Unmarshal(sc.Bytes(), &d), "line %d", len(docs)+1)
+		d.Text = halfwidth(s2t.Convert(d.Text))
+		for _, r := range d.Text {
+			freq[r]++
+		}
+		docs = append(docs, d)
+	}
+	require.NoError(t, sc.Err())
+
+	// The ranked list of annotatable characters.
+	g := gbk()
+	var ranked []rune
+	for r := range freq {
+		if isBMPHan(r) && !gb2312(g, r) && t2s.Convert(string(r)) != string(r) && len(pinyin.Readings(r)) > 0 {
+			ranked = append(ranked, r)
+		}
+	}
+	sort.Slice(ranked, func(i, j int) bool {
+		if freq[ranked[i]] != freq[ranked[j]] {
+			return freq[ranked[i]] > freq[ranked[j]]
+		}
+		return ranked[i] < ranked[j]
+	})
+
+	dst, err := os.Create(out)
+	require.NoError(t, err)
+	defer dst.Close()
+	w := bufio.NewWriter(dst)
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	counts := map[string]int{}
+	for _, d := range docs {
+		cut := 20 + int(uint32(d.ID)*2654435761%121)
+		reading := map[rune]string{}
+		for _, r := range ranked[:min(cut, len(ranked))] {
+			reading[r] = pinyin.Readings(r)[0]
+		}
+		for _, kind := range []string{"shift", "annot"} {
+			garbled, clean, runs, ok := annotMisalign(g, d.Text, reading, kind, d.ID)
+			if !ok || runs == 0 {
+				continue
+			}
+			counts[kind]++
+			require.NoError(t, enc.Encode(map[string]any{
+				"id": d.ID, "kind": kind, "text": garbled, "clean": clean, "gold": d.Text, "runs": runs,
+			}))
+		}
+	}
+	require.NoError(t, w.Flush())
+	t.Logf("%d documents read, garbled: %v", len(docs), counts)
+}
+
+// annotMisalign damages text as TestWriteAnnotMisaligned describes and
+// returns the damaged text, the annotated text, and the number of runs.
+// It reports false when the text has a character outside GBK.
+func annotMisalign(g *gbkTable, text string, reading map[rune]string, kind string, seed int) (garbled, clean string, runs int, ok bool) {
+	var units []rune // the annotated text
+	var han []bool   // whether the unit is a character of the text, not of a reading
+	for _, r := range text {
+		units = append(units, r)
+		han = append(han, true)
+		if p, ok := reading[r]; ok {
+			for _, c := range "(" + p + ")" {
+				units = append(units, c)
+				han = append(han, false)
+			}
+		}
+	}
+	var bs []byte
+	offs := make([]int, 0, len(units)+1)
+	for _, r := range units {
+		offs = append(offs, len(bs))
+		if r < 0x80 {
+			bs = append(bs, byte(r))
+			continue
+		}
+		b0, b1, n := g.encode(r)
+		if n != 2 {
+			return "", "", 0, false
+		}
+		bs = append(bs, b0, b1)
+	}
+	offs = append(offs, len(bs))
+	twoByte := func(k int) bool { return k < len(units) && units[k] >= 0x80 && offs[k+1]-offs[k] == 2 }
+
+	rng := uint32(seed)*2246822519 + 374761393
+	next := func() uint32 {
+		rng ^= rng << 13
+		rng ^= rng >> 17
+		rng ^= rng << 5
+		return rng
+	}
+	var b strings.Builder
+	for k := 0; k < len(units); {
+		switch {
+		case kind == "shift" && runs < 3 && units[k] == '。' && han[k] && k+1 < len(units) && isBMPHan(units[k+1]) &&
+			twoByte(k+1) && bs[offs[k+1]] >= 0xA1 && next()%2 == 0:
+			// The pair of the 。's second byte and the next lead byte is a
+			// full-width form, made ASCII: the run starts one byte on.
+			b.WriteByte('?')
+			end := misalignRun(g, &b, bs, offs[k]+1)
+			k2, ok := resyncRun(&b, bs, offs, end)
+			if !ok {
+				return "", "", 0, false
+			}
+			k = k2
+			runs++
+		case kind == "annot" && k > 0 && twoByte(k-1) && twoByte(k) && han[k-1] && han[k] &&
+			reading[g.decode2(bs[offs[k]-1], bs[offs[k]])] != "":
+			// The straddling pair spells an annotated character: its
+			// reading goes in after the lead byte of unit k, whose pair
+			// with "(" becomes "?"; the second byte goes on out of step.
+			b.WriteByte('?')
+			b.WriteString(reading[g.decode2(bs[offs[k]-1], bs[offs[k]])] + ")")
+			end := misalignRun(g, &b, bs, offs[k]+1)
+			k2, ok := resyncRun(&b, bs, offs, end)
+			if !ok {
+				return "", "", 0, false
+			}
+			k = k2
+			runs++
+		default:
+			b.WriteRune(units[k])
+			k++
+		}
+	}
+	return b.String(), string(units), runs, true
+}
+
+// gb2312 reports whether r is in GB2312, the part of GBK that Simplified
+// text is written in: a Han character with both bytes from A1 up.
+func gb2312(g *gbkTable, r rune) bool {
+	b0, b1, n := g.encode(r)
+	return n == 2 && b0 >= 0xB0 && b0 <= 0xF7 && b1 >= 0xA1
+}

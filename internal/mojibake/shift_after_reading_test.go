@@ -1,0 +1,33 @@
+package mojibake
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// TestASCIIRunAfterReading checks that a run of ASCII only (?.? for 。當,
+// whose reading then names the character) is repaired after a reading
+// glued to a Han character (項(xiàng)?.?dāng)) as after the bare character:
+// the reading belongs to the character before it.
+func TestASCIIRunAfterReading(t *testing.T) {
+	for _, tc := range []struct{ name, in, want string }{
+		{"after a character", "選項?.?dāng)緊急數據接收後,內核發送", "。當("},
+		{"after a reading", "選項(xiàng)?.?dāng)緊急數據接收後,內核發送", "。當("},
+		{"request", "整個進程組(zǔ)?U?qǐng)參閱 ps 命令輸出的 PGID 列", "。請("},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			spans := Find(tc.in)
+			require.Len(t, spans, 1)
+			assert.True(t, spans[0].Repairable, spans[0].Reason)
+			assert.Equal(t, tc.want, spans[0].Repair)
+		})
+	}
+	// Not after an ASCII group that is no reading: prompts and code.
+	for _, in := range []string{"選項(x1)?.?dāng)緊急數據接收", "[y,n,?]?.?dāng)"} {
+		for _, sp := range Find(in) {
+			assert.False(t, sp.Repairable, "%q: %+v", in, sp)
+		}
+	}
+}
