@@ -130,21 +130,10 @@ func annotMisalign(g *gbkTable, text string, reading map[rune]string, kind strin
 			}
 		}
 	}
-	var bs []byte
-	offs := make([]int, 0, len(units)+1)
-	for _, r := range units {
-		offs = append(offs, len(bs))
-		if r < 0x80 {
-			bs = append(bs, byte(r))
-			continue
-		}
-		b0, b1, n := g.encode(r)
-		if n != 2 {
-			return "", "", 0, false
-		}
-		bs = append(bs, b0, b1)
+	bs, offs, ok := gbkBytes(g, units)
+	if !ok {
+		return "", "", 0, false
 	}
-	offs = append(offs, len(bs))
 	twoByte := func(k int) bool { return k < len(units) && units[k] >= 0x80 && offs[k+1]-offs[k] == 2 }
 
 	rng := uint32(seed)*2246822519 + 374761393
@@ -155,6 +144,12 @@ func annotMisalign(g *gbkTable, text string, reading map[rune]string, kind strin
 		return rng
 	}
 	var b strings.Builder
+	// misalignFrom writes the run from byte j on and returns the unit at
+	// which the text goes on in step.
+	misalignFrom := func(j int) (int, bool) {
+		runs++
+		return resyncRun(&b, bs, offs, misalignRun(g, &b, bs, j))
+	}
 	for k := 0; k < len(units); {
 		switch {
 		case kind == "shift" && runs < 3 && units[k] == '。' && han[k] && k+1 < len(units) && isBMPHan(units[k+1]) &&
@@ -162,13 +157,9 @@ func annotMisalign(g *gbkTable, text string, reading map[rune]string, kind strin
 			// The pair of the 。's second byte and the next lead byte is a
 			// full-width form, made ASCII: the run starts one byte on.
 			b.WriteByte('?')
-			end := misalignRun(g, &b, bs, offs[k]+1)
-			k2, ok := resyncRun(&b, bs, offs, end)
-			if !ok {
+			if k, ok = misalignFrom(offs[k] + 1); !ok {
 				return "", "", 0, false
 			}
-			k = k2
-			runs++
 		case kind == "annot" && k > 0 && twoByte(k-1) && twoByte(k) && han[k-1] && han[k] &&
 			reading[g.decode2(bs[offs[k]-1], bs[offs[k]])] != "":
 			// The straddling pair spells an annotated character: its
@@ -176,13 +167,9 @@ func annotMisalign(g *gbkTable, text string, reading map[rune]string, kind strin
 			// with "(" becomes "?"; the second byte goes on out of step.
 			b.WriteByte('?')
 			b.WriteString(reading[g.decode2(bs[offs[k]-1], bs[offs[k]])] + ")")
-			end := misalignRun(g, &b, bs, offs[k]+1)
-			k2, ok := resyncRun(&b, bs, offs, end)
-			if !ok {
+			if k, ok = misalignFrom(offs[k] + 1); !ok {
 				return "", "", 0, false
 			}
-			k = k2
-			runs++
 		default:
 			b.WriteRune(units[k])
 			k++

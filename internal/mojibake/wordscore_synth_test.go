@@ -36,21 +36,10 @@ func halfwidth(s string) string {
 // has no such 。 or a character outside GBK.
 func misalign(g *gbkTable, line string) (string, bool) {
 	rs := []rune(line)
-	var bs []byte
-	offs := make([]int, 0, len(rs)+1) // rune index → byte offset
-	for _, r := range rs {
-		offs = append(offs, len(bs))
-		if r < 0x80 {
-			bs = append(bs, byte(r))
-			continue
-		}
-		b0, b1, n := g.encode(r)
-		if n != 2 {
-			return "", false
-		}
-		bs = append(bs, b0, b1)
+	bs, offs, ok := gbkBytes(g, rs)
+	if !ok {
+		return "", false
 	}
-	offs = append(offs, len(bs))
 	start := -1
 	for i := 1; i+1 < len(rs); i++ {
 		if rs[i] == '。' && isBMPHan(rs[i+1]) {
@@ -70,6 +59,25 @@ func misalign(g *gbkTable, line string) (string, bool) {
 	}
 	b.WriteString(string(rs[k:]))
 	return b.String(), true
+}
+
+// gbkBytes returns the GBK bytes of rs and the offset of each rune in them,
+// with len(bs) at the end, or false when a rune is outside GBK.
+func gbkBytes(g *gbkTable, rs []rune) (bs []byte, offs []int, ok bool) {
+	offs = make([]int, 0, len(rs)+1)
+	for _, r := range rs {
+		offs = append(offs, len(bs))
+		if r < 0x80 {
+			bs = append(bs, byte(r))
+			continue
+		}
+		b0, b1, n := g.encode(r)
+		if n != 2 {
+			return nil, nil, false
+		}
+		bs = append(bs, b0, b1)
+	}
+	return bs, append(offs, len(bs)), true
 }
 
 // misalignRun writes to b the bytes of bs from j on decoded one byte out
