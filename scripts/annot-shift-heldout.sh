@@ -118,5 +118,28 @@ print(f'{"kind":8} {"docs":>5} {"exact":>6} {"lines":>6} {"exact":>6} {"kept":>5
 for k, r in sorted(rows.items()):
     print(f'{k:8} {r[0]:5d} {r[1]:6d} {r[2]:6d} {r[3]:6d} {r[4]:5d} {r[5]:6d}   lines exact {r[3] / max(r[2], 1):.3f}')
 print('lines by source:', ', '.join(f'{f.split(".")[0]} {r[3]}/{r[2]} ({r[3] / max(r[2], 1):.3f})' for f, r in sorted(bysrc.items())))
+# The runs of kind shift by what the generator did to them: dropped
+# private-use pairs (0, 1, 2 or more) and how the run ended (ascii: at a
+# second byte in the ASCII range; lost+X: a lead byte swallowed X, "(" of
+# a reading or other ASCII; lost-line: before a line end; end: at the
+# next character's ASCII byte; euro: 0x80). Documents whose changed lines
+# do not match their runs one to one are left out of this table.
+kinds = {}
+for n, o in enumerate(docs):
+    if o['kind'] != 'shift' or clean[n] != o['gold']:
+        continue
+    gl, cl, ol, gold = o['text'].split('\n'), o['clean'].split('\n'), out[n].split('\n'), o['gold'].split('\n')
+    changed = [i for i, (g, c) in enumerate(zip(gl, cl)) if g != c]
+    if len(changed) != len(o['runs']) or len(ol) != len(gold):
+        continue
+    for i, info in zip(changed, o['runs']):
+        drops, end = info.split(' ', 1)
+        end = end.removeprefix('end=')
+        if end.startswith('lost+') and end != 'lost+(':
+            end = 'lost+other'
+        k = kinds.setdefault((min(int(drops.removeprefix('drops=')), 2), end), [0, 0])
+        k[0] += 1
+        k[1] += ol[i] == gold[i]
+print('shift runs by drops and end: ' + ', '.join(f'{d}{"+" if d == 2 else ""}/{e} {k[1]}/{k[0]}' for (d, e), k in sorted(kinds.items())))
 EOF
 done

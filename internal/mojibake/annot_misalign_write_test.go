@@ -3,6 +3,7 @@ package mojibake
 import (
 	"bufio"
 	"encoding/json"
+	"fmt"
 	"os"
 	"sort"
 	"strings"
@@ -37,7 +38,8 @@ import (
 //     character: "?" and the reading, then a run out of step.
 //
 // Each output line holds id, kind, the damaged text, "clean" (the
-// annotated text without mojibake) and "gold" (the Traditional text). It
+// annotated text without mojibake), "gold" (the Traditional text) and
+// "runs", each run's dropped pairs and how it ended, in text order. It
 // is skipped unless both variables are set.
 func TestWriteAnnotMisaligned(t *testing.T) {
 	in, out := os.Getenv("ANNOT_MISALIGN_IN"), os.Getenv("ANNOT_MISALIGN_OUT")
@@ -100,13 +102,13 @@ func TestWriteAnnotMisaligned(t *testing.T) {
 			reading[r] = pinyin.Readings(r)[0]
 		}
 		for _, kind := range []string{"shift", "annot"} {
-			garbled, clean, runs, ok := annotMisalign(g, d.Text, reading, kind, d.ID)
-			if !ok || runs == 0 {
+			garbled, clean, info, ok := annotMisalign(g, d.Text, reading, kind, d.ID)
+			if !ok || len(info) == 0 {
 				continue
 			}
 			counts[kind]++
 			require.NoError(t, enc.Encode(map[string]any{
-				"id": d.ID, "kind": kind, "text": garbled, "clean": clean, "gold": d.Text, "runs": runs,
+				"id": d.ID, "kind": kind, "text": garbled, "clean": clean, "gold": d.Text, "runs": info,
 			}))
 		}
 	}
@@ -117,7 +119,7 @@ func TestWriteAnnotMisaligned(t *testing.T) {
 // annotMisalign damages text as TestWriteAnnotMisaligned describes and
 // returns the damaged text, the annotated text, and the number of runs.
 // It reports false when the text has a character outside GBK.
-func annotMisalign(g *gbkTable, text string, reading map[rune]string, kind string, seed int) (garbled, clean string, runs int, ok bool) {
+func annotMisalign(g *gbkTable, text string, reading map[rune]string, kind string, seed int) (garbled, clean string, info []string, ok bool) {
 	var units []rune // the annotated text
 	var han []bool   // whether the unit is a character of the text, not of a reading
 	for _, r := range text {
@@ -132,7 +134,7 @@ func annotMisalign(g *gbkTable, text string, reading map[rune]string, kind strin
 	}
 	bs, offs, ok := gbkBytes(g, units)
 	if !ok {
-		return "", "", 0, false
+		return "", "", nil, false
 	}
 	twoByte := func(k int) bool { return k < len(units) && units[k] >= 0x80 && offs[k+1]-offs[k] == 2 }
 
@@ -144,11 +146,19 @@ func annotMisalign(g *gbkTable, text string, reading map[rune]string, kind strin
 		return rng
 	}
 	var b strings.Builder
+	runs := 0
 	// misalignFrom writes the run from byte j on and returns the unit at
 	// which the text goes on in step.
 	misalignFrom := func(j int) (int, bool) {
 		runs++
-		return resyncRun(&b, bs, offs, misalignRun(g, &b, bs, j))
+		var st runStats
+		k, ok := resyncRun(&b, bs, offs, misalignRunStats(g, &b, bs, j, &st))
+		end := st.end
+		if st.consumed != 0 {
+			end += "+" + string(rune(st.consumed))
+		}
+		info = append(info, fmt.Sprintf("drops=%d end=%s", st.drops, end))
+		return k, ok
 	}
 	for k := 0; k < len(units); {
 		switch {
@@ -158,7 +168,7 @@ func annotMisalign(g *gbkTable, text string, reading map[rune]string, kind strin
 			// full-width form, made ASCII: the run starts one byte on.
 			b.WriteByte('?')
 			if k, ok = misalignFrom(offs[k] + 1); !ok {
-				return "", "", 0, false
+				return "", "", nil, false
 			}
 		case kind == "annot" && k > 0 && twoByte(k-1) && twoByte(k) && han[k-1] && han[k] &&
 			reading[g.decode2(bs[offs[k]-1], bs[offs[k]])] != "":
@@ -168,14 +178,14 @@ func annotMisalign(g *gbkTable, text string, reading map[rune]string, kind strin
 			b.WriteByte('?')
 			b.WriteString(reading[g.decode2(bs[offs[k]-1], bs[offs[k]])] + ")")
 			if k, ok = misalignFrom(offs[k] + 1); !ok {
-				return "", "", 0, false
+				return "", "", nil, false
 			}
 		default:
 			b.WriteRune(units[k])
 			k++
 		}
 	}
-	return b.String(), string(units), runs, true
+	return b.String(), string(units), info, true
 }
 
 // gb2312 reports whether r is in GB2312, the part of GBK that Simplified

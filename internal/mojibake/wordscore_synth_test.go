@@ -84,11 +84,34 @@ func gbkBytes(g *gbkTable, rs []rune) (bs []byte, offs []int, ok bool) {
 // of step, as misalign describes, and returns where the run ends: the
 // offset of the first byte read in step again.
 func misalignRun(g *gbkTable, b *strings.Builder, bs []byte, j int) int {
+	return misalignRunStats(g, b, bs, j, nil)
+}
+
+// runStats describes a misaligned run: how many private-use pairs it
+// dropped and how it ended (ascii: a second byte in the ASCII range;
+// lost: a lead byte before a byte that cannot follow it, with that byte,
+// consumed; lost-line: before a line end; undefined; euro; end).
+type runStats struct {
+	drops    int
+	end      string
+	consumed byte
+}
+
+// misalignRunStats is misalignRun, describing the run in st when st is not
+// nil.
+func misalignRunStats(g *gbkTable, b *strings.Builder, bs []byte, j int, st *runStats) int {
+	note := func(end string, consumed byte) {
+		if st != nil {
+			st.end, st.consumed = end, consumed
+		}
+	}
+	note("end", 0)
 loop:
 	for j < len(bs) && bs[j] >= 0x80 {
 		if bs[j] == 0x80 {
 			b.WriteRune('€')
 			j++
+			note("euro", 0)
 			break
 		}
 		if j+1 >= len(bs) {
@@ -101,11 +124,13 @@ loop:
 			// A line end is not absorbed: lines stay lines.
 			b.WriteByte('?')
 			j++
+			note("lost-line", 0)
 			break
 		}
 		if c < 0x40 || c == 0x7F || c == 0xFF {
 			b.WriteByte('?')
 			j += 2
+			note("lost", c)
 			break
 		}
 		r := g.decode2(bs[j], c)
@@ -113,12 +138,16 @@ loop:
 		case r == 0:
 			b.WriteByte('?')
 			j++
+			note("undefined", 0)
 			break loop
 		case !g.isPUA(r):
 			b.WriteString(halfwidth(string(r)))
+		case st != nil:
+			st.drops++
 		}
 		j += 2
 		if c < 0x80 {
+			note("ascii", 0)
 			break
 		}
 	}
