@@ -136,7 +136,9 @@ func (a *analyzer) shiftSpan(q int) (Span, bool) {
 		if before := beforeReading(a.text, q); before < 0x80 || lm.Class(before) != lm.Han && lm.Class(before) != lm.Punct {
 			return Span{}, false
 		}
-		if strings.Trim(garbled, "?") == "" {
+		if _, end := readPinyinClose(a.text, c.end); end < 0 && strings.Trim(garbled, "?") == "" {
+			// Question marks alone, unless a reading after them names
+			// the character whose bytes they lost (??duì)).
 			return Span{}, false
 		}
 	}

@@ -28,10 +28,11 @@ import (
 //     by their frequency in all the documents, get their dictionary
 //     reading glued after every occurrence (建設(shè)); each document cuts the
 //     list at its own length, between 20 and 140;
-//   - kind "shift": at up to three 。 before a Han character whose GBK
-//     lead byte makes the straddling pair a full-width form, that pair is
-//     made ASCII on the GBK bytes, and the text is read one byte out of
-//     step until an ASCII-range byte resynchronises (misalignRun);
+//   - kind "shift": at up to three 。 before a Han character the text is
+//     read one byte out of step from the 。's second byte on, as
+//     misalignRun does (the straddling pair a full-width form made ASCII,
+//     or a private-use pair dropped), until an ASCII-range byte
+//     resynchronises;
 //   - kind "annot": the reading is also inserted where the second byte of
 //     one character and the first of the next spell an annotated character
 //     (替|個 → 鎮, a byte-level search does that), which splits the next
@@ -163,9 +164,10 @@ func annotMisalign(g *gbkTable, text string, reading map[rune]string, kind strin
 	for k := 0; k < len(units); {
 		switch {
 		case kind == "shift" && runs < 3 && units[k] == '。' && han[k] && k+1 < len(units) && isBMPHan(units[k+1]) &&
-			twoByte(k+1) && bs[offs[k+1]] >= 0xA1 && next()%2 == 0:
+			twoByte(k+1) && next()%2 == 0:
 			// The pair of the 。's second byte and the next lead byte is a
-			// full-width form, made ASCII: the run starts one byte on.
+			// full-width form, made ASCII (or, before a lead byte under A1,
+			// a private-use pair, dropped): the run starts one byte on.
 			b.WriteByte('?')
 			if k, ok = misalignFrom(offs[k] + 1); !ok {
 				return "", "", nil, false

@@ -171,7 +171,7 @@ func (s *shiftScorer) buildDropPlain(ha, u byte) *dropPlain {
 			for i, ev := range scriptEvidence {
 				b := charTerms{ev.scriptLP(m, c1), oddClass(c1), false}.lp(0, ha != 0)
 				if ha == 0 {
-					b += leadPrior(c1)
+					b += leadPrior(c1, x)
 				}
 				gr.bound[i] = b + gmax[i]
 			}

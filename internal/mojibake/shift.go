@@ -149,11 +149,14 @@ func (s *shiftScorer) shiftAt(text string, q int) *shiftCand {
 					bonus = 2
 				}
 				starts = append(starts, shiftStart{shiftHyp{a: byte(y), prev: prevR, score: bonus, rank: bonus,
-					straddle: uint16(x)<<8 | uint16(y), lead: byte(y)}, end})
+					straddle: uint16(x)<<8 | uint16(y), lead: byte(y)}, end, false})
 			}
 		}
 	}
-	starts = append(starts, shiftStart{shiftHyp{a: 0, prev: prevR}, q + 1})
+	starts = append(starts, shiftStart{shiftHyp{a: 0, prev: prevR}, q + 1, false})
+	if q+1 < len(text) && text[q+1] == '?' {
+		starts = s.stopDropStarts(starts, text, q, prevR)
+	}
 	s.starts = starts
 
 	var best *shiftCand
@@ -163,7 +166,7 @@ func (s *shiftScorer) shiftAt(text string, q int) *shiftCand {
 		if k == 0 || st.pos != tk.start {
 			tk.reset(g, text, st.pos)
 		}
-		if c := s.search(text, q, st.h, tk); c != nil {
+		if c := s.search(text, q, st.h, st.stop, tk); c != nil {
 			c.start = q
 			switch {
 			case best == nil:
@@ -180,17 +183,55 @@ func (s *shiftScorer) shiftAt(text string, q int) *shiftCand {
 }
 
 // shiftStart is a hypothesis that a search of shiftAt starts from, before
-// the token at pos: after the "?" alone, or after a reading of it.
+// the token at pos: after the "?" alone, or after a reading of it. With
+// stop, the "?" is the first byte of 。 and the pair of its second byte
+// and h.a was dropped (stopDropStarts): the search emits the 。 first.
 type shiftStart struct {
-	h   shiftHyp
-	pos int
+	h    shiftHyp
+	pos  int
+	stop bool
+}
+
+// stopDropStarts appends to starts the starts of a run "??pinyin)" at q:
+// 。 (A1 A3) before a character whose first byte x is under A1, so that
+// the pair A3 x is a private-use position the decoder dropped, and whose
+// second byte the decoder lost with the "(" of its reading (。對(duì) is
+// A1 A3 8C A6 "(duì)": "??duì)"). There is one start for each x of a
+// character with that reading; the search, from the second "?", ends the
+// run there with the reading's character (terminateLost).
+func (s *shiftScorer) stopDropStarts(starts []shiftStart, text string, q int, prev rune) []shiftStart {
+	syl, end := readPinyinClose(text, q+2)
+	if end < 0 {
+		return starts
+	}
+	g := s.g
+	ps := pinyin.ParseSyllable(syl)
+	for x := 0x81; x <= 0xA0; x++ {
+		if !g.isDropped(0xA3, byte(x)) {
+			continue
+		}
+		for y := 0x40; y <= 0xFE; y++ {
+			if c := g.decode2(byte(x), byte(y)); c != 0 && !g.isPUA(c) && ps.Of(c) {
+				starts = append(starts, shiftStart{shiftHyp{a: byte(x), prev: prev, lead: 0xA1}, q + 1, true})
+				break
+			}
+		}
+	}
+	return starts
 }
 
 // search runs the beam over the tokens of tk.
-func (s *shiftScorer) search(text string, q int, h0 shiftHyp, tk *shiftTokens) *shiftCand {
+func (s *shiftScorer) search(text string, q int, h0 shiftHyp, stop bool, tk *shiftTokens) *shiftCand {
 	s.arena.reset(s.bg)
 	s.settleScript() // for scriptLP below
 	h0.arena = &s.arena
+	if stop {
+		// 。 and the dropped pair (A3, h0.a): the character after it
+		// is the one dropStep would emit, with the same offset.
+		h0.emit('。', s.charLP(h0.prev, '。', false)+leadPrior('。', 0xA3), s.leadCache(h0.prev, '。'))
+		h0.drops = h0.arena.withDrop(nil, shiftDrop{At: 0, U: 0xA3, V: h0.a})
+		h0.add(dropAdjust)
+	}
 	beam := []shiftHyp{h0}
 	ends := &shiftEnds{s: s, text: text, q: q, prev: h0.prev, runnerUp: math.Inf(-1), glps: s.glps[:0]}
 	// gPrefix is the log-probability of the garbled text up to token i,
@@ -324,7 +365,7 @@ func (s *shiftScorer) step(out []shiftHyp, h shiftHyp, u byte) []shiftHyp {
 		hh := h
 		hh.lead = a
 		c := s.g.decode2(a, u)
-		hh.emit(c, s.charLP(h.prev, c, false)+leadPrior(c), s.leadCache(h.prev, c))
+		hh.emit(c, s.charLP(h.prev, c, false)+leadPrior(c, u), s.leadCache(h.prev, c))
 		out = append(out, hh)
 	}
 	return out

@@ -95,7 +95,7 @@ func (s *shiftScorer) dropSelect(sel *dropSel, dc *dropChoices, prev rune, si in
 		// with the choices.
 		l1 := gr.c1Terms.lp(lp, ha != 0)
 		if ha == 0 {
-			l1 += leadPrior(c1)
+			l1 += leadPrior(c1, gr.x)
 		}
 		// offerGroup's bound, asked here to save the call for the groups
 		// it would skip (most have no document words).
@@ -188,6 +188,7 @@ type dropChoices struct {
 // the plain group's in the document's script, are copied from plain, so
 // that dropStep's loop over the groups reads this compact array alone.
 type dropChoiceGroup struct {
+	x       byte // c1's second byte
 	c1      rune
 	c1Terms charTerms
 	gmax    float64
@@ -225,7 +226,7 @@ func (s *shiftScorer) dropChoicesOf(ha, u byte) *dropChoices {
 	dc.plain = p
 	for _, pg := range p.groups {
 		x, c1 := pg.x, pg.c1
-		gr := dropChoiceGroup{c1: c1, c1Terms: s.termsOf(c1), gmax: pg.gmax[si], bound: pg.bound[si], lo: len(dc.ents)}
+		gr := dropChoiceGroup{x: x, c1: c1, c1Terms: s.termsOf(c1), gmax: pg.gmax[si], bound: pg.bound[si], lo: len(dc.ents)}
 		if ha != 0 {
 			// Words of the document after c1 (您 → 也).
 			for _, c2 := range s.ev.successors(c1) {

@@ -132,12 +132,26 @@ func (s *shiftScorer) leadCache(prev, c rune) float64 {
 // leadPrior favours the full stop for a lost first byte: the byte-level
 // edits that cause the misalignment happen after a sentence end far more
 // often than anywhere else.
-func leadPrior(c rune) float64 {
+func leadPrior(c rune, trail byte) float64 {
+	p := 0.0
 	if c == '。' {
-		return leadStopPrior
+		p = leadStopPrior
 	}
-	return 0
+	if trail != 0xA3 {
+		p -= leadOffTrailCost
+	}
+	return p
 }
+
+// leadOffTrailCost is what a run's first character costs when its lead
+// byte is lost and its second byte is not A3. The edits that misalign
+// GBK text split a pair A3 xx that straddles two characters (a full-width
+// form made ASCII, or a private-use pair dropped), so the character whose
+// lead the "?" lost ends in A3: 。 (A1 A3) or 常 (B3 A3). Without it, a
+// run that starts 。 and a dropped pair (。對, A1 A3 8C A6 with A3 8C
+// dropped) reads as 對 with its own first byte lost, one character and
+// one dropped pair cheaper.
+const leadOffTrailCost = 4.0
 
 // leadStopPrior is 1.5 nats. Of the 23 runs of seed 001 that start with
 // a lost first byte, 21 lost that of 。 and two that of 常 (ARTIFACTS.md

@@ -1,0 +1,43 @@
+package mojibake
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// TestRunAfterDroppedStop checks the runs that start with 。 before a
+// character whose first byte is under A1: read one byte out of step, 。's
+// second byte A3 and that first byte make a private-use pair, which the
+// decoder drops (。對 is A1 A3 8C A6). The run must keep its 。 rather than
+// read as the character with its own first byte lost (leadOffTrailCost),
+// and when the decoder also lost the character's second byte with the
+// "(" of its reading, the reading names it (??duì), stopDropStarts).
+func TestRunAfterDroppedStop(t *testing.T) {
+	for _, tc := range []struct{ name, in, garbled, want string }{
+		{"dropped pair then a run", "然後按下「O」鍵?υ捒虺霈F後,鬆開兩鍵", "?υ捒虺霈F", "。對話框出現"},
+		{"only the reading left", "列表然後退出??duì)腳本編程很有用", "??", "。對("},
+		{"only the reading left, number", "設置調試級別??shù)值越高,寫到服務器的日誌", "??", "。數("},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			spans := Find(tc.in)
+			require.Len(t, spans, 1)
+			sp := spans[0]
+			require.True(t, sp.Repairable, sp.Reason)
+			assert.Equal(t, tc.garbled, sp.Garbled)
+			assert.Equal(t, tc.want, sp.Repair)
+			got, err := mustParsePlan(t, sp.Plan).Apply(sp.Garbled)
+			require.NoError(t, err)
+			assert.Equal(t, sp.Repair, got, "the plan %s replays the repair", sp.Plan)
+		})
+	}
+	// Two question marks before a reading that no character with a first
+	// byte under A1 has stay as they are; so do two question marks before
+	// anything else.
+	for _, in := range []string{"他說什麼??mā)好", "真的嗎??是的"} {
+		for _, sp := range Find(in) {
+			assert.False(t, sp.Repairable, "%q: %+v", in, sp)
+		}
+	}
+}
