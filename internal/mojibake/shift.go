@@ -148,14 +148,19 @@ func (s *shiftScorer) shiftAt(text string, q int) *shiftCand {
 				if s.ev != nil && s.ev.reading(sr) == syl {
 					bonus = 2
 				}
-				starts = append(starts, shiftStart{shiftHyp{a: byte(y), prev: prevR, score: bonus, rank: bonus,
-					straddle: uint16(x)<<8 | uint16(y), lead: byte(y)}, end, false})
+				starts = append(starts, shiftStart{h: shiftHyp{a: byte(y), prev: prevR, score: bonus, rank: bonus,
+					straddle: uint16(x)<<8 | uint16(y), lead: byte(y)}, pos: end})
 			}
 		}
 	}
-	starts = append(starts, shiftStart{shiftHyp{a: 0, prev: prevR}, q + 1, false})
-	if q+1 < len(text) && text[q+1] == '?' {
-		starts = s.stopDropStarts(starts, text, q, prevR)
+	starts = append(starts, shiftStart{h: shiftHyp{a: 0, prev: prevR}, pos: q + 1})
+	if q+1 < len(text) {
+		switch b := text[q+1]; {
+		case b == '?':
+			starts = s.stopDropStarts(starts, text, q, prevR)
+		case b >= 0x40 && b < 0x7F:
+			starts = s.stopDropASCIIStarts(starts, q, b, prevR)
+		}
 	}
 	s.starts = starts
 
@@ -166,7 +171,7 @@ func (s *shiftScorer) shiftAt(text string, q int) *shiftCand {
 		if k == 0 || st.pos != tk.start {
 			tk.reset(g, text, st.pos)
 		}
-		if c := s.search(text, q, st.h, st.stop, tk); c != nil {
+		if c := s.search(text, q, st, tk); c != nil {
 			c.start = q
 			switch {
 			case best == nil:
@@ -190,7 +195,52 @@ type shiftStart struct {
 	h    shiftHyp
 	pos  int
 	stop bool
+	// first ends the search after the first token: the stop's dropped
+	// pair goes before a character whose second byte is that token, an
+	// ASCII byte read in phase (stopDropASCIIStarts).
+	first bool
 }
+
+// stopDropASCIIStarts appends to starts the starts of a run "?" b at q,
+// b an ASCII byte 0x40–0x7E: 。 before a character whose first byte x is
+// under A1, A3 x dropped, and whose second byte b is read in phase as the
+// ASCII character it is (。僅 is A1 A3 83 48: "?H"). There is one start for
+// each x of a character (x, b).
+func (s *shiftScorer) stopDropASCIIStarts(starts []shiftStart, q int, b byte, prev rune) []shiftStart {
+	// The likeliest few after 。 (a start runs a search of its own).
+	var top [stopASCIIKeep]struct {
+		x  byte
+		lp float64
+	}
+	n := 0
+	g := s.g
+	for x := 0x81; x <= 0xA0; x++ {
+		c := g.decode2(byte(x), b)
+		if c == 0 || g.isPUA(c) || !g.isDropped(0xA3, byte(x)) || s.m.Unigram(c) < rareOriginal {
+			continue
+		}
+		lp := s.bg.Bigram('。', c)
+		j := n
+		if n < len(top) {
+			n++
+		} else if lp > top[n-1].lp {
+			j--
+		} else {
+			continue
+		}
+		for ; j > 0 && top[j-1].lp < lp; j-- {
+			top[j] = top[j-1]
+		}
+		top[j].x, top[j].lp = byte(x), lp
+	}
+	for _, t := range top[:n] {
+		starts = append(starts, shiftStart{h: shiftHyp{a: t.x, prev: prev, lead: 0xA1}, pos: q + 1, stop: true, first: true})
+	}
+	return starts
+}
+
+// stopASCIIKeep is how many characters stopDropASCIIStarts tries.
+const stopASCIIKeep = 3
 
 // stopDropStarts appends to starts the starts of a run "??pinyin)" at q:
 // 。 (A1 A3) before a character whose first byte x is under A1, so that
@@ -212,7 +262,7 @@ func (s *shiftScorer) stopDropStarts(starts []shiftStart, text string, q int, pr
 		}
 		for y := 0x40; y <= 0xFE; y++ {
 			if c := g.decode2(byte(x), byte(y)); c != 0 && !g.isPUA(c) && ps.Of(c) {
-				starts = append(starts, shiftStart{shiftHyp{a: byte(x), prev: prev, lead: 0xA1}, q + 1, true})
+				starts = append(starts, shiftStart{h: shiftHyp{a: byte(x), prev: prev, lead: 0xA1}, pos: q + 1, stop: true})
 				break
 			}
 		}
@@ -221,11 +271,12 @@ func (s *shiftScorer) stopDropStarts(starts []shiftStart, text string, q int, pr
 }
 
 // search runs the beam over the tokens of tk.
-func (s *shiftScorer) search(text string, q int, h0 shiftHyp, stop bool, tk *shiftTokens) *shiftCand {
+func (s *shiftScorer) search(text string, q int, st shiftStart, tk *shiftTokens) *shiftCand {
 	s.arena.reset(s.bg)
 	s.settleScript() // for scriptLP below
+	h0 := st.h
 	h0.arena = &s.arena
-	if stop {
+	if st.stop {
 		// 。 and the dropped pair (A3, h0.a): the character after it
 		// is the one dropStep would emit, with the same offset.
 		h0.emit('。', s.charLP(h0.prev, '。', false)+leadPrior('。', 0xA3), s.leadCache(h0.prev, '。'))
@@ -248,6 +299,14 @@ func (s *shiftScorer) search(text string, q int, h0 shiftHyp, stop bool, tk *shi
 	beamBufs := &s.beams
 	// (Past the last token the beam would end: no terminator, no
 	// hypothesis after it.)
+	if st.first {
+		// The run is the 。 and the character whose second byte is the
+		// first token.
+		if tk.has(0) && tk.ts[0].r >= 0x40 && tk.ts[0].r < 0x7F {
+			s.terminateASCII(text, h0, tk.ts[0], ends)
+		}
+		beam = nil
+	}
 	for i := 0; len(beam) > 0 && tk.has(i); i++ {
 		toks := tk.ts
 		t := toks[i]

@@ -13,12 +13,16 @@ import (
 // decoder drops (。對 is A1 A3 8C A6). The run must keep its 。 rather than
 // read as the character with its own first byte lost (leadOffTrailCost),
 // and when the decoder also lost the character's second byte with the
-// "(" of its reading, the reading names it (??duì), stopDropStarts).
+// "(" of its reading, the reading names it (??duì), stopDropStarts); when
+// its second byte is ASCII, that byte is read in phase (。僅 A1 A3 83 48 is
+// ?H, stopDropASCIIStarts).
 func TestRunAfterDroppedStop(t *testing.T) {
 	for _, tc := range []struct{ name, in, garbled, want string }{
 		{"dropped pair then a run", "然後按下「O」鍵?υ捒虺霈F後,鬆開兩鍵", "?υ捒虺霈F", "。對話框出現"},
 		{"only the reading left", "列表然後退出??duì)腳本編程很有用", "??", "。對("},
 		{"only the reading left, number", "設置調試級別??shù)值越高,寫到服務器的日誌", "??", "。數("},
+		{"second byte read as ASCII", "問題可能在卡上?L試其他卡或試試另一個", "?L", "。嘗"},
+		{"second byte read as ASCII, reading after", "這些模式。僅當選項已設定時才有效。設定的位址?H當(dāng)選項已設定", "?H", "。僅"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			spans := Find(tc.in)
@@ -35,7 +39,8 @@ func TestRunAfterDroppedStop(t *testing.T) {
 	// Two question marks before a reading that no character with a first
 	// byte under A1 has stay as they are; so do two question marks before
 	// anything else.
-	for _, in := range []string{"他說什麼??mā)好", "真的嗎??是的"} {
+	// A question mark before a Latin letter in clean text is no run.
+	for _, in := range []string{"他說什麼??mā)好", "真的嗎??是的", "你要選哪個?A還是B?", "這是什麼問題?B選項是正確的", "第幾頁?P12"} {
 		for _, sp := range Find(in) {
 			assert.False(t, sp.Repairable, "%q: %+v", in, sp)
 		}

@@ -148,22 +148,7 @@ func (s *shiftScorer) terminate(text string, h shiftHyp, rankInBeam int, behind 
 	}
 	switch {
 	case t.r >= 0x40 && t.r < 0x7F:
-		withDrop(byte(t.r), func(h shiftHyp) {
-			if hh, ok := s.finalChar(h, byte(t.r)); ok {
-				// A reading after the letter must belong to the character.
-				if syl, e := readPinyinParen(text, t.end); e > 0 {
-					if pinyin.HasReading(hh.prev, syl) {
-						// A reading after a Latin letter is impossible in
-						// clean text; after the repaired character it is
-						// the document's own annotation.
-						hh.add(10)
-					} else {
-						hh.add(-12)
-					}
-				}
-				ends.consider(&hh, endASCII, 0, 0, 0, t.end)
-			}
-		})
+		withDrop(byte(t.r), func(h shiftHyp) { s.terminateASCII(text, h, t, ends) })
 	case t.r == '€':
 		withDrop(0x80, func(h shiftHyp) {
 			if hh, ok := s.finalChar(h, 0x80); ok {
@@ -233,6 +218,27 @@ func (s *shiftScorer) terminate(text string, h shiftHyp, rankInBeam int, behind 
 }
 
 // finalChar emits (h.a, last), reporting false when it is no character.
+// terminateASCII ends h's run at the ASCII token t (0x40–0x7E), the
+// second byte of its last character.
+func (s *shiftScorer) terminateASCII(text string, h shiftHyp, t shiftToken, ends *shiftEnds) {
+	hh, ok := s.finalChar(h, byte(t.r))
+	if !ok {
+		return
+	}
+	// A reading after the letter must belong to the character.
+	if syl, e := readPinyinParen(text, t.end); e > 0 {
+		if pinyin.HasReading(hh.prev, syl) {
+			// A reading after a Latin letter is impossible in clean
+			// text; after the repaired character it is the document's
+			// own annotation.
+			hh.add(10)
+		} else {
+			hh.add(-12)
+		}
+	}
+	ends.consider(&hh, endASCII, 0, 0, 0, t.end)
+}
+
 func (s *shiftScorer) finalChar(h shiftHyp, last byte) (shiftHyp, bool) {
 	if h.a == 0 {
 		return h, false
