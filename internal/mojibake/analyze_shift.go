@@ -208,7 +208,13 @@ func (a *analyzer) shiftSpan(q int) (Span, bool) {
 // lost last byte, unless the reading after it names the character
 // ("?dòng)": the "(" was swallowed with it).
 func shiftNeed(p ShiftPlan) float64 {
-	need := minShiftGain + 2*float64(len(p.Drops))
+	drops := len(p.Drops)
+	if drops > 0 && p.Lead == 0xA1 && p.Drops[0].At == 0 && p.Drops[0].U == 0xA3 {
+		// The pair of 。's second byte and the next first byte: no
+		// guess beyond that character's (。對, A3 8C dropped).
+		drops--
+	}
+	need := minShiftGain + 2*float64(drops)
 	if p.End == endLost && p.Consumed != '(' {
 		need += 3
 		if p.Consumed != 0 {

@@ -158,7 +158,7 @@ func (s *shiftScorer) shiftAt(text string, q int) *shiftCand {
 		switch b := text[q+1]; {
 		case b == '?':
 			starts = s.stopDropStarts(starts, text, q, prevR)
-		case b >= 0x40 && b < 0x7F:
+		case b >= 0x40 && b < 0x7F && s.cleanAfter(text, q+2):
 			starts = s.stopDropASCIIStarts(starts, q, b, prevR)
 		}
 	}
@@ -237,6 +237,22 @@ func (s *shiftScorer) stopDropASCIIStarts(starts []shiftStart, q int, b byte, pr
 		starts = append(starts, shiftStart{h: shiftHyp{a: t.x, prev: prev, lead: 0xA1}, pos: q + 1, stop: true, first: true})
 	}
 	return starts
+}
+
+// cleanAfter reports whether text[i:] starts as clean Chinese text goes
+// on after a run: not with an ASCII letter or digit glued to what came
+// before (the letter before it was more likely part of a word or a longer
+// run: 矣?^o之 is no 。區 before o之), nor with a character that mojibake
+// makes or clean text hardly has (名稱?T赱 is no 。員 before 赱).
+func (s *shiftScorer) cleanAfter(text string, i int) bool {
+	if i >= len(text) {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(text[i:])
+	if r < 0x80 {
+		return !(r >= '0' && r <= '9' || r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z')
+	}
+	return !suspiciousRune(r) && (lm.Class(r) != lm.Han || s.m.Unigram(r) >= rareOriginal)
 }
 
 // stopASCIIKeep is how many characters stopDropASCIIStarts tries.

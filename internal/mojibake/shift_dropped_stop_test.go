@@ -39,10 +39,34 @@ func TestRunAfterDroppedStop(t *testing.T) {
 	// Two question marks before a reading that no character with a first
 	// byte under A1 has stay as they are; so do two question marks before
 	// anything else.
+	// The letter is no second byte read in phase when what follows does
+	// not read as clean text: a letter glued to it, a garbled character.
+	for _, in := range []string{"民之洽矣?^o之懌矣,民之莫矣。", "之檔案名稱?T赱簡報的 URL]"} {
+		for _, sp := range Find(in) {
+			assert.False(t, sp.Repairable && len([]rune(sp.Garbled)) == 2, "%q: %+v", in, sp)
+		}
+	}
 	// A question mark before a Latin letter in clean text is no run.
 	for _, in := range []string{"他說什麼??mā)好", "真的嗎??是的", "你要選哪個?A還是B?", "這是什麼問題?B選項是正確的", "第幾頁?P12"} {
 		for _, sp := range Find(in) {
 			assert.False(t, sp.Repairable, "%q: %+v", in, sp)
 		}
 	}
+}
+
+// TestShiftNeedStopDrop checks that the dropped pair of 。's second byte and
+// the next first byte costs no more than a run without it, and that other
+// dropped pairs still do.
+func TestShiftNeedStopDrop(t *testing.T) {
+	stop := shiftDrop{At: 0, U: 0xA3, V: 0x8C}
+	other := shiftDrop{At: 1, U: 0xFD, V: 0xC8}
+	plain := ShiftPlan{Lead: 0xA1, End: endASCII}
+	withStop := ShiftPlan{Lead: 0xA1, Drops: []shiftDrop{stop}, End: endASCII}
+	withBoth := ShiftPlan{Lead: 0xA1, Drops: []shiftDrop{stop, other}, End: endASCII}
+	withOther := ShiftPlan{Lead: 0xA1, Drops: []shiftDrop{other}, End: endASCII}
+	afterOtherLead := ShiftPlan{Lead: 0xB3, Drops: []shiftDrop{stop}, End: endASCII}
+	assert.Equal(t, shiftNeed(plain), shiftNeed(withStop))
+	assert.Equal(t, shiftNeed(withOther), shiftNeed(withBoth))
+	assert.Greater(t, shiftNeed(withOther), shiftNeed(plain))
+	assert.Greater(t, shiftNeed(afterOtherLead), shiftNeed(plain))
 }
