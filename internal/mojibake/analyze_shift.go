@@ -132,7 +132,11 @@ func (a *analyzer) shiftSpan(q int) (Span, bool) {
 	// after a Han character or CJK punctuation, a reading glued to it
 	// included (項(xiàng)?.?dāng)). Prompts, code and patterns ([y,n,?]?
 	// <?>  ??:??) are not.
-	if isASCII(garbled) {
+	// A run whose last character the reading after it names (the "(" was
+	// swallowed with its lost byte: ?U?qǐng)) is Chinese text by that
+	// reading, whatever comes before it.
+	named := c.plan.End == endLost && c.plan.Consumed == '('
+	if isASCII(garbled) && !named {
 		if before := beforeReading(a.text, q); before < 0x80 || lm.Class(before) != lm.Han && lm.Class(before) != lm.Punct {
 			return Span{}, false
 		}
@@ -162,7 +166,7 @@ func (a *analyzer) shiftSpan(q int) (Span, bool) {
 		veto = "a question mark or U+FFFD inside or right after the run stands for further lost bytes"
 	case afterGarbled(a.sc.m, beforeReading(a.text, q)):
 		veto = "the character before the run is itself garbled or very rare, so its first byte is no lost byte after clean text"
-	case !plausibleShiftRepair(beforeReading(a.text, q), c.repair):
+	case !plausibleShiftRepair(beforeReading(a.text, q), c.repair, named):
 		veto = fmt.Sprintf("the repair %q reads as no Chinese text does (two clause marks in a row, or a short run after non-Chinese text)", c.repair)
 	}
 	if veto != "" {
@@ -254,8 +258,9 @@ var debugShift = false
 // that swallowed lost bytes tends to produce; and, after text that is not
 // Chinese (ASCII, Latin letters), a repair of fewer than three Han
 // characters: a short run of odd characters in Latin text is more often
-// other damage than a GBK run cut loose.
-func plausibleShiftRepair(prev rune, repair string) bool {
+// other damage than a GBK run cut loose, unless named says that a
+// reading after the run names its last character.
+func plausibleShiftRepair(prev rune, repair string, named bool) bool {
 	last := rune(0)
 	han := 0
 	for _, r := range repair {
@@ -267,7 +272,7 @@ func plausibleShiftRepair(prev rune, repair string) bool {
 		}
 		last = r
 	}
-	if cl := lm.Class(prev); prev != '\n' && (prev < 0x80 || cl != lm.Han && cl != lm.Punct) && han < 3 {
+	if cl := lm.Class(prev); !named && prev != '\n' && (prev < 0x80 || cl != lm.Han && cl != lm.Punct) && han < 3 {
 		return false
 	}
 	return true

@@ -16,6 +16,8 @@ func TestASCIIRunAfterReading(t *testing.T) {
 		{"after a character", "選項?.?dāng)緊急數據接收後,內核發送", "。當("},
 		{"after a reading", "選項(xiàng)?.?dāng)緊急數據接收後,內核發送", "。當("},
 		{"request", "整個進程組(zǔ)?U?qǐng)參閱 ps 命令輸出的 PGID 列", "。請("},
+		{"after a number, named by the reading", "最大值爲 256?U?qǐng)注意:「函數」", "。請("},
+		{"after a Latin word, named by the reading", "在 ButtonBox?1仨?xū)是 top、left", "。必須("},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			spans := Find(tc.in)
@@ -24,8 +26,9 @@ func TestASCIIRunAfterReading(t *testing.T) {
 			assert.Equal(t, tc.want, spans[0].Repair)
 		})
 	}
-	// Not after an ASCII group that is no reading: prompts and code.
-	for _, in := range []string{"選項(x1)?.?dāng)緊急數據接收", "[y,n,?]?.?dāng)"} {
+	// Not after an ASCII group that is no reading (prompts, code), unless a
+	// reading after the run names its last character.
+	for _, in := range []string{"選項(x1)?.?緊急數據接收", "[y,n,?]?.?"} {
 		for _, sp := range Find(in) {
 			assert.False(t, sp.Repairable, "%q: %+v", in, sp)
 		}

@@ -273,11 +273,12 @@ func TestShiftRunVetoes(t *testing.T) {
 	} {
 		assert.Equal(t, doc, applySpans(doc, Find(doc)), name)
 	}
-	assert.False(t, plausibleShiftRepair('的', "类型，。框者"), "two clause marks in a row")
-	assert.True(t, plausibleShiftRepair('的', "。类型，框者"))
-	assert.False(t, plausibleShiftRepair('{', "。些o"), "short repair after ASCII")
-	assert.True(t, plausibleShiftRepair(')', "。使用光標("))
-	assert.True(t, plausibleShiftRepair('\n', "。些"))
+	assert.False(t, plausibleShiftRepair('的', "类型，。框者", false), "two clause marks in a row")
+	assert.True(t, plausibleShiftRepair('的', "。类型，框者", false))
+	assert.False(t, plausibleShiftRepair('{', "。些o", false), "short repair after ASCII")
+	assert.True(t, plausibleShiftRepair('{', "。些(", true), "short repair after ASCII, named by the reading after it")
+	assert.True(t, plausibleShiftRepair(')', "。使用光標(", false))
+	assert.True(t, plausibleShiftRepair('\n', "。些", false))
 	assert.Equal(t, '礎', beforeReading("基礎(chǔ)?!按", len("基礎(chǔ)")))
 	assert.Equal(t, ')', beforeReading("(x1)?!按", len("(x1)")))
 }
