@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/hanfix/hanfix/internal/lm"
+	"github.com/hanfix/hanfix/internal/pinyin"
 )
 
 // Minimum log-probability gain (nats) of a repair over the garbled text.
@@ -133,9 +134,13 @@ func (a *analyzer) shiftSpan(q int) (Span, bool) {
 	// included (項(xiàng)?.?dāng)). Prompts, code and patterns ([y,n,?]?
 	// <?>  ??:??) are not.
 	// A run whose last character the reading after it names (the "(" was
-	// swallowed with its lost byte: ?U?qǐng)) is Chinese text by that
+	// swallowed with its lost byte: ?U?qǐng); or the run ends at the
+	// character's ASCII second byte: ?_@(zhè)) is Chinese text by that
 	// reading, whatever comes before it.
 	named := c.plan.End == endLost && c.plan.Consumed == '('
+	if syl, e := readPinyinParen(a.text, c.end); e > 0 && c.plan.End == endASCII {
+		named = pinyin.HasReading(lastRune(c.repair), syl)
+	}
 	if isASCII(garbled) && !named {
 		if before := beforeReading(a.text, q); before < 0x80 || lm.Class(before) != lm.Han && lm.Class(before) != lm.Punct {
 			return Span{}, false

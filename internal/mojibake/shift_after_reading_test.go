@@ -18,6 +18,7 @@ func TestASCIIRunAfterReading(t *testing.T) {
 		{"request", "整個進程組(zǔ)?U?qǐng)參閱 ps 命令輸出的 PGID 列", "。請("},
 		{"after a number, named by the reading", "最大值爲 256?U?qǐng)注意:「函數」", "。請("},
 		{"after a Latin word, named by the reading", "在 ButtonBox?1仨?xū)是 top、left", "。必須("},
+		{"after punctuation, named by the reading after the run", "支援 A, B, ...?_@(zhè)些安裝的字型都可以用", "。這"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			spans := Find(tc.in)
