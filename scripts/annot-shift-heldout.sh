@@ -24,7 +24,9 @@
 # counted too.
 #
 # Usage: scripts/annot-shift-heldout.sh [WORKDIR]   (needs go and python3;
-#        KEEP=1 keeps the work directory; BASE_BIN scores another binary)
+#        KEEP=1 keeps the work directory; BASE_BIN scores another binary;
+#        ANNOT_ALL=1 annotates every Traditional-only character in the
+#        "annot" documents, for many more straddling pairs)
 set -eu
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 corpus=${1:-${HANFIX_CORPUS:-/tmp/hanfix-noharm}}
@@ -65,7 +67,7 @@ EOF
 
 . "$ROOT/scripts/heldout-cli.sh"
 heldout_cli "$ROOT" "$DIR" lm punct latin
-(cd "$DIR/repo" && ANNOT_MISALIGN_IN="$DIR/orig.jsonl" ANNOT_MISALIGN_OUT="$DIR/damaged.jsonl" \
+(cd "$DIR/repo" && ANNOT_ALL=${ANNOT_ALL:-} ANNOT_MISALIGN_IN="$DIR/orig.jsonl" ANNOT_MISALIGN_OUT="$DIR/damaged.jsonl" \
 	go test -count=1 -run 'TestWriteAnnotMisaligned$' ./internal/mojibake/ >/dev/null)
 
 python3 - "$DIR" <<'EOF'
