@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/hanfix/hanfix/internal/opencc"
@@ -205,4 +206,36 @@ func annotMisalign(g *gbkTable, text string, reading map[rune]string, kind strin
 func gb2312(g *gbkTable, r rune) bool {
 	b0, b1, n := g.encode(r)
 	return n == 2 && b0 >= 0xB0 && b0 <= 0xF7 && b1 >= 0xA1
+}
+
+// TestAnnotMisalign checks the generator against the damage that
+// ARTIFACTS.md §2 shows byte by byte (替|個 spells 鎮: 來代替?zhèn)€人述職) and
+// against the runs this package repairs (。對(duì) read as ??duì)).
+func TestAnnotMisalign(t *testing.T) {
+	g := gbk()
+	for _, tc := range []struct {
+		name, kind, text string
+		reading          map[rune]string
+		want             string
+		runs             []string
+	}{
+		{"straddle", "annot", "來代替個人述職。", map[rune]string{'鎮': "zhèn"}, "來代替?zhèn)€人述職。", []string{"drops=0 end=euro"}},
+		{"stop, dropped pair, reading", "shift", "退出。對腳本", map[rune]string{'對': "duì"}, "退出??duì)腳本", []string{"drops=1 end=lost+("}},
+		{"stop, full-width form, line end", "shift", "文件。如果\n下一行", nil, "文件?H绻?\n下一行", []string{"drops=0 end=lost-line"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			// The seed picks the 。 of a shift document; try a few.
+			for seed := 0; seed < 8; seed++ {
+				garbled, _, runs, ok := annotMisalign(g, tc.text, tc.reading, tc.kind, seed)
+				require.True(t, ok)
+				if len(runs) == 0 {
+					continue
+				}
+				assert.Equal(t, tc.want, garbled)
+				assert.Equal(t, tc.runs, runs)
+				return
+			}
+			t.Fatal("no seed garbled the text")
+		})
+	}
 }
