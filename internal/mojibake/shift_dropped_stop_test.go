@@ -70,3 +70,19 @@ func TestShiftNeedStopDrop(t *testing.T) {
 	assert.Greater(t, shiftNeed(withOther), shiftNeed(plain))
 	assert.Greater(t, shiftNeed(afterOtherLead), shiftNeed(plain))
 }
+
+// TestDroppedStopEdges runs the new starts at the edges of the text: a
+// reading or a letter at its very end, nothing after the question marks.
+// Whatever Find repairs must replay from its plan.
+func TestDroppedStopEdges(t *testing.T) {
+	for _, in := range []string{"退出??duì)", "退出??duì", "退出??", "退出?", "上?L", "上?L試", "上?L\n", "??duì)腳本", "?H當", "。??(duì)", "項(xiàng)??duì)"} {
+		for _, sp := range Find(in) {
+			if !sp.Repairable {
+				continue
+			}
+			got, err := mustParsePlan(t, sp.Plan).Apply(sp.Garbled)
+			require.NoError(t, err, "%q: %+v", in, sp)
+			assert.Equal(t, sp.Repair, got, "%q", in)
+		}
+	}
+}
