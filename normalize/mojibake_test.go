@@ -220,3 +220,26 @@ func TestMojibakeConservative(t *testing.T) {
 		t.Errorf("want both applied repairs and held close calls, got %d and %d", applied, held)
 	}
 }
+
+// TestMojibakeThenReadings checks the order of the stages on runs whose
+// reading survives the repair: the repair gives the character back its
+// "(" (。對( before duì)), and the annotation stage then removes the
+// reading with the document's others.
+func TestMojibakeThenReadings(t *testing.T) {
+	n, err := New(Options{Target: TargetKeep})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ in, want string }{
+		{"顯示列表然後退出??duì)腳本編(biān)程很有用。對(duì)於設(shè)置的說明。\n", "顯示列表然後退出。對腳本編程很有用。對於設置的說明。\n"},
+		{"最大值爲 256?U?qǐng)注意:「函數(shù)」的值。請(qǐng)參閱說明。\n", "最大值爲 256。請注意:「函數」的值。請參閱說明。\n"},
+	} {
+		got, _, err := n.String(tc.in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got != tc.want {
+			t.Errorf("String(%q)\n got %q\nwant %q", tc.in, got, tc.want)
+		}
+	}
+}
