@@ -1,8 +1,6 @@
 package mojibake
 
 import (
-	"bufio"
-	"encoding/json"
 	"fmt"
 	"os"
 	"sort"
@@ -56,27 +54,14 @@ func TestWriteAnnotMisaligned(t *testing.T) {
 	t2s, err := opencc.New("t2s", opencc.Options{IncludeTofu: true})
 	require.NoError(t, err)
 
-	type doc struct {
-		ID   int    `json:"id"`
-		Text string `json:"text"`
-	}
-	var docs []doc
-	src, err := os.Open(in)
-	require.NoError(t, err)
-	defer src.Close()
-	sc := bufio.NewScanner(src)
-	sc.Buffer(nil, 1<<22)
+	docs := readHeldoutDocs(t, in)
 	freq := map[rune]int{}
-	for sc.Scan() {
-		var d doc
-		require.NoError(t, json.Unmarshal(sc.Bytes(), &d), "line %d", len(docs)+1)
-		d.Text = halfwidth(s2t.Convert(d.Text))
-		for _, r := range d.Text {
+	for k := range docs {
+		docs[k].Text = halfwidth(s2t.Convert(docs[k].Text))
+		for _, r := range docs[k].Text {
 			freq[r]++
 		}
-		docs = append(docs, d)
 	}
-	require.NoError(t, sc.Err())
 
 	// The ranked list of annotatable characters.
 	g := gbk()
@@ -93,12 +78,7 @@ func TestWriteAnnotMisaligned(t *testing.T) {
 		return ranked[i] < ranked[j]
 	})
 
-	dst, err := os.Create(out)
-	require.NoError(t, err)
-	defer dst.Close()
-	w := bufio.NewWriter(dst)
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
+	enc, flush := jsonlWriter(t, out)
 	counts := map[string]int{}
 	for _, d := range docs {
 		cut := 20 + int(uint32(d.ID)*2654435761%121)
@@ -124,7 +104,7 @@ func TestWriteAnnotMisaligned(t *testing.T) {
 			}))
 		}
 	}
-	require.NoError(t, w.Flush())
+	flush()
 	t.Logf("%d documents read, garbled: %v", len(docs), counts)
 }
 

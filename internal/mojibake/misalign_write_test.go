@@ -19,33 +19,56 @@ func TestWriteMisaligned(t *testing.T) {
 	if in == "" || out == "" {
 		t.Skip("MISALIGN_IN and MISALIGN_OUT not set")
 	}
-	src, err := os.Open(in)
-	require.NoError(t, err)
-	defer src.Close()
-	dst, err := os.Create(out)
-	require.NoError(t, err)
-	defer dst.Close()
-	w := bufio.NewWriter(dst)
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
+	docs := readHeldoutDocs(t, in)
+	enc, flush := jsonlWriter(t, out)
 	g := gbk()
-	sc := bufio.NewScanner(src)
-	sc.Buffer(nil, 1<<20)
-	var n, kept int
-	for sc.Scan() {
-		var doc struct {
-			ID   int    `json:"id"`
-			Text string `json:"text"`
-		}
-		require.NoError(t, json.Unmarshal(sc.Bytes(), &doc), "line %d", n+1)
-		n++
+	kept := 0
+	for _, doc := range docs {
 		if gl, ok := misalign(g, doc.Text); ok {
 			doc.Text = gl
 			require.NoError(t, enc.Encode(doc))
 			kept++
 		}
 	}
+	flush()
+	t.Logf("%d lines read, %d garbled", len(docs), kept)
+}
+
+// heldoutDoc is one line of the held-out scripts' JSON Lines.
+type heldoutDoc struct {
+	ID   int    `json:"id"`
+	Text string `json:"text"`
+}
+
+// readHeldoutDocs reads the JSON Lines file at path.
+func readHeldoutDocs(t *testing.T, path string) []heldoutDoc {
+	t.Helper()
+	src, err := os.Open(path)
+	require.NoError(t, err)
+	defer src.Close()
+	var docs []heldoutDoc
+	sc := bufio.NewScanner(src)
+	sc.Buffer(nil, 1<<22)
+	for sc.Scan() {
+		var d heldoutDoc
+		require.NoError(t, json.Unmarshal(sc.Bytes(), &d), "%s line %d", path, len(docs)+1)
+		docs = append(docs, d)
+	}
 	require.NoError(t, sc.Err())
-	require.NoError(t, w.Flush())
-	t.Logf("%d lines read, %d garbled", n, kept)
+	return docs
+}
+
+// jsonlWriter creates path and returns an encoder of JSON Lines into it
+// (HTML left unescaped) and the function that flushes and closes it.
+func jsonlWriter(t *testing.T, path string) (*json.Encoder, func()) {
+	t.Helper()
+	dst, err := os.Create(path)
+	require.NoError(t, err)
+	w := bufio.NewWriter(dst)
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	return enc, func() {
+		require.NoError(t, w.Flush())
+		require.NoError(t, dst.Close())
+	}
 }
