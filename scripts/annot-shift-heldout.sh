@@ -119,7 +119,7 @@ print(f'{b.replace(d + "/", "")}: documents whose annotated text cleans to somet
 print(f'{"kind":8} {"docs":>5} {"exact":>6} {"lines":>6} {"exact":>6} {"kept":>5} {"wrong":>6}')
 for k, r in sorted(rows.items()):
     print(f'{k:8} {r[0]:5d} {r[1]:6d} {r[2]:6d} {r[3]:6d} {r[4]:5d} {r[5]:6d}   lines exact {r[3] / max(r[2], 1):.3f}')
-print('lines by source:', ', '.join(f'{f.split(".")[0]} {r[3]}/{r[2]} ({r[3] / max(r[2], 1):.3f})' for f, r in sorted(bysrc.items())))
+print('lines by source (both kinds):', ', '.join(f'{f.split(".")[0]} {r[3]}/{r[2]} ({r[3] / max(r[2], 1):.3f})' for f, r in sorted(bysrc.items())))
 # The runs of kind shift by what the generator did to them: dropped
 # private-use pairs (0, 1, 2 or more) and how the run ended (ascii: at a
 # second byte in the ASCII range; lost+X: a lead byte swallowed X, "(" of
