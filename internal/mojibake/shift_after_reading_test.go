@@ -35,3 +35,20 @@ func TestASCIIRunAfterReading(t *testing.T) {
 		}
 	}
 }
+
+// TestReadingAfterASCIIEnd checks a run whose last character is read as
+// its ASCII second byte and followed by its reading, after a dropped pair
+// (如果繪(huì): 果's FB and 繪's C0 dropped, 繪's 4C read as L): the
+// reading's "(" is no full-width parenthesis inside the run, and the
+// reading chooses the character behind the dropped pair.
+func TestReadingAfterASCIIEnd(t *testing.T) {
+	in := "點擊以沿路徑繪(huì)製?H绻L(huì)製(zhì)完成,請雙擊"
+	spans := Find(in)
+	require.Len(t, spans, 1)
+	sp := spans[0]
+	assert.Equal(t, "?H绻L", sp.Garbled)
+	assert.Equal(t, "。如果繪", sp.Repair)
+	got, err := mustParsePlan(t, sp.Plan).Apply(sp.Garbled)
+	require.NoError(t, err)
+	assert.Equal(t, sp.Repair, got)
+}

@@ -8,6 +8,7 @@ import (
 	"unsafe"
 
 	"github.com/hanfix/hanfix/internal/lm"
+	"github.com/hanfix/hanfix/internal/pinyin"
 )
 
 // lostDrops holds the choices of a dropped pair before a lost last byte
@@ -307,6 +308,47 @@ func (s *shiftScorer) dropStepFinal(h shiftHyp, at int, last byte) []shiftHyp {
 		hh.drops = h.arena.withDrop(h.drops, shiftDrop{At: at, U: cd.x, V: cd.y})
 		hh.emit(cd.c1, cd.lp1+dropAdjust, s.cacheBonus(h.prev, cd.c1))
 		hh.a = cd.y
+		out = append(out, hh)
+	}
+	s.finalOut = out
+	return out
+}
+
+// dropStepReading is dropStepFinal for a last character (y, last) that
+// has the reading syl: it emits (h.a, x) for the dropped pair (x, y), for
+// the characters with that reading, which dropStepFinal's choices by the
+// model alone may leave out; the new state is y. The hypotheses are in
+// s.finalOut.
+func (s *shiftScorer) dropStepReading(h shiftHyp, at int, last byte, syl string) []shiftHyp {
+	g := s.g
+	ps := pinyin.ParseSyllable(syl)
+	out := s.finalOut[:0]
+	for y := 0x81; y <= 0xFE; y++ {
+		c2 := g.decode2(byte(y), last)
+		if c2 == 0 || g.isPUA(c2) || !ps.Of(c2) {
+			continue
+		}
+		// The best first character (h.a, x) of a pair (x, y) dropped.
+		best, bx, bc := math.Inf(-1), byte(0), rune(0)
+		for _, x := range s.tab.dropTrail {
+			if !g.isDropped(x, byte(y)) {
+				continue
+			}
+			c1 := g.decode2(h.a, x)
+			if c1 == 0 || g.isPUA(c1) {
+				continue
+			}
+			if lp := s.charLP(h.prev, c1, true) + s.bg.Bigram(c1, c2); lp > best {
+				best, bx, bc = lp, x, c1
+			}
+		}
+		if bc == 0 {
+			continue
+		}
+		hh := h
+		hh.drops = h.arena.withDrop(h.drops, shiftDrop{At: at, U: bx, V: byte(y)})
+		hh.emit(bc, s.charLP(h.prev, bc, true)+dropAdjust, s.cacheBonus(h.prev, bc))
+		hh.a = byte(y)
 		out = append(out, hh)
 	}
 	s.finalOut = out

@@ -149,6 +149,15 @@ func (s *shiftScorer) terminate(text string, h shiftHyp, rankInBeam int, behind 
 	switch {
 	case t.r >= 0x40 && t.r < 0x7F:
 		withDrop(byte(t.r), func(h shiftHyp) { s.terminateASCII(text, h, t, ends) })
+		if syl, e := readPinyinParen(text, t.end); e > 0 && h.a != 0 && len(h.drops) < maxShiftDrops && rankInBeam < 3 && behind <= dropGap {
+			// The reading after the letter names the last character: its
+			// first byte, which a dropped pair took, is one of the
+			// characters with that reading (如果繪(huì): FB C0 dropped
+			// before 4C, and 繪 is C0 4C).
+			for _, hh := range s.dropStepReading(h, i, byte(t.r), syl) {
+				s.terminateASCII(text, hh, t, ends)
+			}
+		}
 	case t.r == '€':
 		withDrop(0x80, func(h shiftHyp) {
 			if hh, ok := s.finalChar(h, 0x80); ok {

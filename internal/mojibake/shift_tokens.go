@@ -54,6 +54,10 @@ func (tk *shiftTokens) add() {
 	r, n := utf8.DecodeRuneInString(text[i:])
 	t := shiftToken{r: r, pos: i, end: i + n}
 	switch {
+	case r == '(' && readsPinyinParen(text, i):
+		// A reading glued to the character before it (繪 read as its
+		// ASCII second byte L, then (huì)), not a full-width parenthesis
+		// made ASCII: the run ends before it.
 	case r > 0x20 && r < 0x7F:
 		t.u, t.v, t.tok = 0xA3, byte(r)+0x80, true
 	case r >= 0x80:
@@ -97,6 +101,12 @@ func readPinyinClose(text string, pos int) (string, int) {
 		return "", -1
 	}
 	return syl, i + 1
+}
+
+// readsPinyinParen reports whether "(pinyin)" starts at pos.
+func readsPinyinParen(text string, pos int) bool {
+	_, end := readPinyinParen(text, pos)
+	return end > 0
 }
 
 // readPinyinParen returns the syllable of "(pinyin)" at pos, or -1.
