@@ -140,6 +140,20 @@ func (e *evidence) annotated(r rune) bool {
 	return e.annBits[r>>6]&(1<<(r&63)) != 0
 }
 
+// annotates reports whether the document carries pinyin readings.
+func (e *evidence) annotates() bool { return e != nil && len(e.readings) > 0 }
+
+// annotBaseCost is what the character a reading follows costs in a
+// document with readings when it is no Traditional-only character.
+const annotBaseCost = 4.0
+
+// tradOnly reports whether only Traditional text writes r, by the default
+// model (scriptOnly).
+func tradOnly(r rune) bool {
+	return r >= 0x4E00 && r <= 0x9FFF && scriptTable()[r-0x4E00] > 0
+}
+
+// reading returns the reading the document gives r, or "".
 func (e *evidence) reading(r rune) string {
 	if e == nil {
 		return ""

@@ -52,3 +52,20 @@ func TestReadingAfterASCIIEnd(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, sp.Repair, got)
 }
+
+// TestReadingFollowsTraditionalOnly checks that in a document with
+// readings, the character a run's reading names is one of those readings
+// follow: a Traditional-only character. 特定的任務?5?dāng)維護 is 。但當(dāng)
+// (但 B5 AB, 當 AE 94, AB AE dropped); 。当 (B5 B1, Simplified) reads as
+// well to the model but is no character a reading follows in such a
+// document, and must not come out.
+func TestReadingFollowsTraditionalOnly(t *testing.T) {
+	in := "20 臺相似的服務器進(jìn)行安全升級是太多的工作了。那麼自動(dòng)化就是解決方案。\n" +
+		"所以這(zhè)裏必須要問(wèn)工具是否對(duì)完成任務有用\n" +
+		"通常有大範圍的程序和步驟來(lái)解決特定的任務?5?dāng)維護 500 臺計(jì)算機(jī)和 11 臺服務器\n"
+	for _, sp := range Find(in) {
+		if sp.Garbled == "?5?" && sp.Repairable {
+			assert.NotEqual(t, "。当(", sp.Repair)
+		}
+	}
+}

@@ -216,6 +216,12 @@ func (s *shiftScorer) terminateLost(text string, h shiftHyp, t shiftToken, only 
 				hh.add(8)
 				if s.ev.reading(hh.prev) == syl {
 					hh.add(6) // the document annotates this character so
+				} else if s.ev.annotates() && !tradOnly(hh.prev) {
+					// The document's readings follow characters that
+					// only Traditional text writes (the ones OpenCC t2s
+					// changes: ARTIFACTS.md §1); this one is no such
+					// character (当 for 當).
+					hh.add(-annotBaseCost)
 				}
 				ends.consider(&hh, endLost, c.x, '(', 0, t.end)
 				continue
