@@ -171,7 +171,7 @@ func (a *analyzer) shiftSpan(q int) (Span, bool) {
 		veto = "a question mark or U+FFFD inside or right after the run stands for further lost bytes"
 	case afterGarbled(a.sc.m, beforeReading(a.text, q)):
 		veto = "the character before the run is itself garbled or very rare, so its first byte is no lost byte after clean text"
-	case !plausibleShiftRepair(beforeReading(a.text, q), c.repair, named):
+	case !plausibleShiftRepair(beforeReading(a.text, q), c.repair, named || gain >= clearShiftGain):
 		veto = fmt.Sprintf("the repair %q reads as no Chinese text does (two clause marks in a row, or a short run after non-Chinese text)", c.repair)
 	}
 	if veto != "" {
@@ -211,6 +211,11 @@ func (a *analyzer) shiftSpan(q int) (Span, bool) {
 	return Span{Start: q, End: c.end, Kind: KindGBKShift, Garbled: garbled, Repair: c.repair,
 		Plan: c.plan.String(), Confidence: conf, Repairable: true, Reason: reason}, true
 }
+
+// clearShiftGain is the gain over the garbled text from which a short
+// repair after non-Chinese text is Chinese text all the same (zip?0凑铡皕ip
+// is 。按照“zip, 36 nats better; PACKET?=ㄗh is 。建議h, 20 better).
+const clearShiftGain = 15.0
 
 // shiftNeed is the gain over the garbled text that a repair under p needs
 // to be accepted: more for each guessed dropped pair, and for a guessed

@@ -140,11 +140,8 @@ func (e *evidence) annotated(r rune) bool {
 	return e.annBits[r>>6]&(1<<(r&63)) != 0
 }
 
-// annotates reports whether the document carries pinyin readings.
-func (e *evidence) annotates() bool { return e != nil && len(e.readings) > 0 }
-
-// annotBaseCost is what the character a reading follows costs in a
-// document with readings when it is no Traditional-only character.
+// annotBaseCost is what the character a run's reading names costs when
+// it is no Traditional-only character.
 const annotBaseCost = 4.0
 
 // tradOnly reports whether only Traditional text writes r, by the default

@@ -69,3 +69,24 @@ func TestReadingFollowsTraditionalOnly(t *testing.T) {
 		}
 	}
 }
+
+// TestShortRunAfterLatinClearGain checks that a short repair after
+// non-Chinese text, refused as other damage as a rule, passes when it
+// reads far better than the garbled text (clearShiftGain), and only then.
+func TestShortRunAfterLatinClearGain(t *testing.T) {
+	for _, tc := range []struct{ in, garbled, want string }{
+		{"壓縮工具是 zip?0凑铡皕ip”的格式來打包", "?0凑铡皕", "。按照“z"},
+		{"不支援 SOCK_PACKET?=ㄗh的補救是使用新的介面", "?=ㄗh", "。建議"},
+	} {
+		spans := Find(tc.in)
+		require.Len(t, spans, 1, tc.in)
+		assert.True(t, spans[0].Repairable, spans[0].Reason)
+		assert.Equal(t, tc.garbled, spans[0].Garbled)
+		assert.Equal(t, tc.want, spans[0].Repair)
+	}
+	for _, in := range []string{"Is it done?Yes, it is.", "x = a?b:c;", "SOCK_PACKET?ab 的介面"} {
+		for _, sp := range Find(in) {
+			assert.False(t, sp.Repairable, "%q: %+v", in, sp)
+		}
+	}
+}

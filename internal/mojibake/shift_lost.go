@@ -216,11 +216,14 @@ func (s *shiftScorer) terminateLost(text string, h shiftHyp, t shiftToken, only 
 				hh.add(8)
 				if s.ev.reading(hh.prev) == syl {
 					hh.add(6) // the document annotates this character so
-				} else if s.ev.annotates() && !tradOnly(hh.prev) {
-					// The document's readings follow characters that
-					// only Traditional text writes (the ones OpenCC t2s
+				} else if !tradOnly(hh.prev) {
+					// Readings are glued after characters that only
+					// Traditional text writes (the ones OpenCC t2s
 					// changes: ARTIFACTS.md §1); this one is no such
-					// character (当 for 當).
+					// character (当 for 當). Whether the document's other
+					// readings are still there or not: the output,
+					// cleaned again without them, must not repair
+					// otherwise.
 					hh.add(-annotBaseCost)
 				}
 				ends.consider(&hh, endLost, c.x, '(', 0, t.end)
