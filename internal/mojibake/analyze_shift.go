@@ -129,10 +129,6 @@ func (a *analyzer) shiftSpan(q int) (Span, bool) {
 		next = '\n'
 	}
 	garbled := a.text[q:c.end]
-	// A run of ASCII only (?,F  ?_@) is evidence only inside Chinese text:
-	// after a Han character or CJK punctuation, a reading glued to it
-	// included (項(xiàng)?.?dāng)). Prompts, code and patterns ([y,n,?]?
-	// <?>  ??:??) are not.
 	// A run whose last character the reading after it names (the "(" was
 	// swallowed with its lost byte: ?U?qǐng); or the run ends at the
 	// character's ASCII second byte: ?_@(zhè)) is Chinese text by that
@@ -141,6 +137,10 @@ func (a *analyzer) shiftSpan(q int) (Span, bool) {
 	if syl, e := readPinyinParen(a.text, c.end); e > 0 && c.plan.End == endASCII {
 		named = pinyin.HasReading(lastRune(c.repair), syl)
 	}
+	// Otherwise a run of ASCII only (?,F  ?_@) is evidence only inside
+	// Chinese text: after a Han character or CJK punctuation, a reading
+	// glued to it included (項(xiàng)?.?dāng)). Prompts, code and patterns
+	// ([y,n,?]?  <?>  ??:??) are not.
 	if isASCII(garbled) && !named {
 		if before := beforeReading(a.text, q); before < 0x80 || lm.Class(before) != lm.Han && lm.Class(before) != lm.Punct {
 			return Span{}, false

@@ -226,7 +226,6 @@ func (s *shiftScorer) terminate(text string, h shiftHyp, rankInBeam int, behind 
 	}
 }
 
-// finalChar emits (h.a, last), reporting false when it is no character.
 // terminateASCII ends h's run at the ASCII token t (0x40–0x7E), the
 // second byte of its last character.
 func (s *shiftScorer) terminateASCII(text string, h shiftHyp, t shiftToken, ends *shiftEnds) {
@@ -248,6 +247,7 @@ func (s *shiftScorer) terminateASCII(text string, h shiftHyp, t shiftToken, ends
 	ends.consider(&hh, endASCII, 0, 0, 0, t.end)
 }
 
+// finalChar emits (h.a, last), reporting false when it is no character.
 func (s *shiftScorer) finalChar(h shiftHyp, last byte) (shiftHyp, bool) {
 	if h.a == 0 {
 		return h, false
