@@ -129,9 +129,11 @@ func (s *shiftScorer) leadCache(prev, c rune) float64 {
 	return pairBonus(uint64(n))
 }
 
-// leadPrior favours the full stop for a lost first byte: the byte-level
-// edits that cause the misalignment happen after a sentence end far more
-// often than anywhere else.
+// leadPrior is the prior of c, whose second byte is trail, as the first
+// character of a run with its first byte lost: it favours the full stop
+// (the byte-level edits that cause the misalignment happen after a
+// sentence end far more often than anywhere else) and charges a second
+// byte other than A3 (leadOffTrailCost).
 func leadPrior(c rune, trail byte) float64 {
 	p := 0.0
 	if c == '。' {
