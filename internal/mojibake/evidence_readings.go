@@ -18,8 +18,8 @@ import (
 var readingCodes sync.Map // string → []uint16
 
 // withReading returns the GBK codes of the characters that have syllable
-// among their readings.
-func (e *evidence) withReading(g *gbkTable, syl string) []uint16 {
+// among their readings, in ascending order.
+func withReading(g *gbkTable, syl string) []uint16 {
 	if cs, ok := readingCodes.Load(syl); ok {
 		return cs.([]uint16)
 	}
@@ -143,12 +143,6 @@ func (e *evidence) annotated(r rune) bool {
 // annotBaseCost is what the character a run's reading names costs when
 // it is no Traditional-only character.
 const annotBaseCost = 4.0
-
-// tradOnly reports whether only Traditional text writes r, by the default
-// model (scriptOnly).
-func tradOnly(r rune) bool {
-	return r >= 0x4E00 && r <= 0x9FFF && scriptTable()[r-0x4E00] > 0
-}
 
 // reading returns the reading the document gives r, or "".
 func (e *evidence) reading(r rune) string {

@@ -103,6 +103,12 @@ var (
 	scriptTab   [0x9FFF - 0x4E00 + 1]int8
 )
 
+// tradOnly reports whether only Traditional text writes r, by the default
+// model (scriptOnly).
+func tradOnly(r rune) bool {
+	return r >= 0x4E00 && r <= 0x9FFF && scriptTable()[r-0x4E00] > 0
+}
+
 // scriptTable holds scriptOnly of the default model for U+4E00–U+9FFF.
 func scriptTable() *[0x9FFF - 0x4E00 + 1]int8 {
 	scriptOnce.Do(func() {

@@ -270,17 +270,11 @@ func (s *shiftScorer) stopDropStarts(starts []shiftStart, text string, q int, pr
 	if end < 0 {
 		return starts
 	}
-	g := s.g
-	ps := pinyin.ParseSyllable(syl)
-	for x := 0x81; x <= 0xA0; x++ {
-		if !g.isDropped(0xA3, byte(x)) {
-			continue
-		}
-		for y := 0x40; y <= 0xFE; y++ {
-			if c := g.decode2(byte(x), byte(y)); c != 0 && !g.isPUA(c) && ps.Of(c) {
-				starts = append(starts, shiftStart{h: shiftHyp{a: byte(x), prev: prev, lead: 0xA1}, pos: q + 1, stop: true})
-				break
-			}
+	last := byte(0) // the first byte of the last start, codes being in order
+	for _, code := range withReading(s.g, syl) {
+		if x := byte(code >> 8); x != last && x <= 0xA0 && s.g.isDropped(0xA3, x) {
+			starts = append(starts, shiftStart{h: shiftHyp{a: x, prev: prev, lead: 0xA1}, pos: q + 1, stop: true})
+			last = x
 		}
 	}
 	return starts

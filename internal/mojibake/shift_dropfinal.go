@@ -8,7 +8,6 @@ import (
 	"unsafe"
 
 	"github.com/hanfix/hanfix/internal/lm"
-	"github.com/hanfix/hanfix/internal/pinyin"
 )
 
 // lostDrops holds the choices of a dropped pair before a lost last byte
@@ -90,7 +89,7 @@ func (s *shiftScorer) lostDropChoices(text string, a byte, pos int) *lostDrops {
 		// per op of BenchmarkFindDamagedShift (1% of its instructions).
 		row := s.m.After(c)
 		if pe > 0 {
-			for _, code := range s.ev.withReading(s.g, syl) {
+			for _, code := range withReading(s.g, syl) {
 				if y := byte(code >> 8); s.g.isDropped(x, y) {
 					c2 := s.g.decode2(y, byte(code))
 					ld.add(&gr, lostDropEnt{code: code, b: row.Bigram(c2)}, s, c, c2, succ)
@@ -321,17 +320,16 @@ func (s *shiftScorer) dropStepFinal(h shiftHyp, at int, last byte) []shiftHyp {
 // s.finalOut.
 func (s *shiftScorer) dropStepReading(h shiftHyp, at int, last byte, syl string) []shiftHyp {
 	g := s.g
-	ps := pinyin.ParseSyllable(syl)
 	out := s.finalOut[:0]
-	for y := 0x81; y <= 0xFE; y++ {
-		c2 := g.decode2(byte(y), last)
-		if c2 == 0 || g.isPUA(c2) || !ps.Of(c2) {
+	for _, code := range withReading(g, syl) {
+		if byte(code) != last {
 			continue
 		}
+		y, c2 := byte(code>>8), g.decode2(byte(code>>8), last)
 		// The best first character (h.a, x) of a pair (x, y) dropped.
 		best, bx, bc := math.Inf(-1), byte(0), rune(0)
 		for _, x := range s.tab.dropTrail {
-			if !g.isDropped(x, byte(y)) {
+			if !g.isDropped(x, y) {
 				continue
 			}
 			c1 := g.decode2(h.a, x)
@@ -346,9 +344,9 @@ func (s *shiftScorer) dropStepReading(h shiftHyp, at int, last byte, syl string)
 			continue
 		}
 		hh := h
-		hh.drops = h.arena.withDrop(h.drops, shiftDrop{At: at, U: bx, V: byte(y)})
+		hh.drops = h.arena.withDrop(h.drops, shiftDrop{At: at, U: bx, V: y})
 		hh.emit(bc, s.charLP(h.prev, bc, true)+dropAdjust, s.cacheBonus(h.prev, bc))
-		hh.a = byte(y)
+		hh.a = y
 		out = append(out, hh)
 	}
 	s.finalOut = out
