@@ -31,6 +31,7 @@ func (Annotations) Edits(text string, doc *Doc) ([]Edit, []Finding) {
 	var reasons string // the reasons of all edits, back to back
 	withReasons := doc == nil || !doc.noReasons
 	if res.Systematic {
+		doc.notePattern(&res)
 		edits = make([]Edit, 0, len(res.Annotations))
 		if withReasons {
 			reasons = annotationReasons(res.Annotations)
@@ -42,7 +43,6 @@ func (Annotations) Edits(text string, doc *Doc) ([]Edit, []Finding) {
 	for k := range res.Annotations {
 		a := &res.Annotations[k]
 		if res.Systematic && a.Confidence >= 0.5 {
-			doc.notePattern(a, res.Confidence)
 			edits = edits[:len(edits)+1]
 			e := &edits[len(edits)-1]
 			e.Start, e.End = a.Span.Start, a.Span.End
@@ -83,25 +83,36 @@ const (
 	reasonPattern = ", as the document's pattern had it before a mojibake repair uncovered this one"
 )
 
-// notePattern records a, an annotation that fits its document's pattern
-// of confidence conf, for the passes after this one.
-func (d *Doc) notePattern(a *detect.Annotation, conf float64) {
-	if d == nil {
-		return
-	}
-	if d.readings == nil {
-		d.readings = make(map[string]patternReading)
-	}
-	if _, ok := d.readings[a.Base]; !ok {
-		d.readings[a.Base] = patternReading{a.Reading, conf}
+// notePattern records res, a systematic result, for the passes after
+// this one.
+func (d *Doc) notePattern(res *detect.AnnotationResult) {
+	if d != nil {
+		d.patterns = append(d.patterns, res)
 	}
 }
 
-// patternOf returns the reading of a's character in the pattern an
-// earlier pass found, when a carries that very reading.
+// patternOf returns the reading of a's character in the pattern a pass
+// found (the first pass that annotates the character), when a carries
+// that very reading. The pattern by character is made on first use: most
+// documents never ask.
 func (d *Doc) patternOf(a *detect.Annotation) (patternReading, bool) {
-	if d == nil || d.readings == nil {
+	if d == nil || len(d.patterns) == 0 {
 		return patternReading{}, false
+	}
+	for ; d.readingsFrom < len(d.patterns); d.readingsFrom++ {
+		res := d.patterns[d.readingsFrom]
+		for k := range res.Annotations {
+			x := &res.Annotations[k]
+			if x.Confidence < 0.5 {
+				continue
+			}
+			if d.readings == nil {
+				d.readings = make(map[string]patternReading)
+			}
+			if _, ok := d.readings[x.Base]; !ok {
+				d.readings[x.Base] = patternReading{x.Reading, res.Confidence}
+			}
+		}
 	}
 	p, ok := d.readings[a.Base]
 	return p, ok && p.reading == a.Reading

@@ -1,5 +1,7 @@
 package normalize
 
+import "github.com/hanfix/hanfix/detect"
+
 // Edit is a replacement proposed by a Stage, in the byte coordinates of the
 // text the stage was given: text[Start:End] becomes After.
 type Edit struct {
@@ -29,13 +31,15 @@ type Doc struct {
 	// stage found to the full hygiene stage (see hygienic.go).
 	hygienic string
 	dirty    []dirtySpan
-	// readings is the document's annotation pattern as a pass of the
-	// annotation stage found it systematic: annotated character → its
-	// reading and the pattern's confidence. A later pass, over text whose
-	// mojibake an earlier stage has just repaired, removes a reading that
-	// fits it even when that reading is the last one left (see
-	// Annotations.Edits).
-	readings map[string]patternReading
+	// patterns are the results of the passes of the annotation stage that
+	// found the document's readings systematic. A later pass, over text
+	// whose mojibake an earlier stage has just repaired, removes a reading
+	// that fits them even when that reading is the last one left (see
+	// Annotations.Edits). readings is their pattern by character, made
+	// from patterns[:readingsFrom] when a later pass first asks for it.
+	patterns     []*detect.AnnotationResult
+	readings     map[string]patternReading
+	readingsFrom int
 }
 
 // patternReading is one character's reading in a document's annotation
