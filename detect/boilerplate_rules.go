@@ -128,6 +128,7 @@ type RuleError struct {
 	Msg  string // what is wrong
 }
 
+// Error names the rule file line and what is wrong with it.
 func (e *RuleError) Error() string {
 	return fmt.Sprintf("boilerplate rules: line %d: %s", e.Line, e.Msg)
 }

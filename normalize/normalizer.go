@@ -103,6 +103,7 @@ type InvalidUTF8Error struct {
 	Offset int // byte offset of the first invalid sequence
 }
 
+// Error gives the offset of the invalid sequence and what to do instead.
 func (e *InvalidUTF8Error) Error() string {
 	return fmt.Sprintf("normalize: invalid UTF-8 at byte %d (pass raw bytes to Bytes to detect and decode their encoding)", e.Offset)
 }

@@ -24,6 +24,7 @@ const (
 	Zstd
 )
 
+// String returns the format's name: "gzip", "zstd" or "none".
 func (f Format) String() string {
 	switch f {
 	case Gzip:

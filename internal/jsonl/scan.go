@@ -42,6 +42,7 @@ type SyntaxError struct {
 	Offset int // byte offset in the line
 }
 
+// Error gives the message and the byte offset in the line.
 func (e *SyntaxError) Error() string {
 	return fmt.Sprintf("%s (at byte %d)", e.Msg, e.Offset)
 }
