@@ -21,7 +21,7 @@ type Analysis struct {
 // Analyze reports what the pipeline finds in text without converting it.
 func (n *Normalizer) Analyze(text string) (*Analysis, error) {
 	// The boilerplate line count comes from the change list.
-	_, rep, err := n.string(text, true)
+	_, rep, err := n.string(text, allParts)
 	if err != nil {
 		return nil, err
 	}
@@ -30,7 +30,7 @@ func (n *Normalizer) Analyze(text string) (*Analysis, error) {
 
 // AnalyzeBytes is Analyze for raw bytes in any supported encoding.
 func (n *Normalizer) AnalyzeBytes(raw []byte) (*Analysis, error) {
-	_, rep, err := n.bytes(raw, true)
+	_, rep, err := n.bytes(raw, allParts)
 	if err != nil {
 		return nil, err
 	}

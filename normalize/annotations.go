@@ -64,6 +64,9 @@ func (Annotations) Edits(text string, doc *Doc) ([]Edit, []Finding) {
 			}
 			continue
 		}
+		if doc != nil && doc.noFindings {
+			continue
+		}
 		why := "looks like a pinyin reading of " + a.Base + ", but the document shows no systematic annotation pattern"
 		if res.Systematic {
 			why = "pinyin reading of " + a.Base + " that does not fit the document's annotation pattern"

@@ -18,11 +18,11 @@ var ErrBinary = errors.New("input is binary, not text")
 // decoded text; bytes that did not decode become U+FFFD and are listed in
 // Report.DecodeErrors with their offsets in raw.
 func (n *Normalizer) Bytes(raw []byte) (string, *Report, error) {
-	return n.bytes(raw, !n.opts.OmitChanges)
+	return n.bytes(raw, n.parts())
 }
 
-// bytes is Bytes, with the change list when changes is set.
-func (n *Normalizer) bytes(raw []byte, changes bool) (string, *Report, error) {
+// bytes is Bytes, with the report parts of want.
+func (n *Normalizer) bytes(raw []byte, want reportParts) (string, *Report, error) {
 	var (
 		text string
 		rep  = &Report{Counts: map[Kind]int{}}
@@ -46,7 +46,7 @@ func (n *Normalizer) bytes(raw []byte, changes bool) (string, *Report, error) {
 	if err := checkBinary(text); err != nil {
 		return "", nil, err
 	}
-	return n.run(text, rep, changes), rep, nil
+	return n.run(text, rep, want), rep, nil
 }
 
 // checkBinary rejects text in which more than one rune in eight is a NUL

@@ -86,16 +86,28 @@ func (n *Normalizer) Options() Options { return n.opts }
 // any encoding). It returns the clean text and the report of what was found
 // and changed.
 func (n *Normalizer) String(s string) (string, *Report, error) {
-	return n.string(s, !n.opts.OmitChanges)
+	return n.string(s, n.parts())
 }
 
-// string is String, with the change list when changes is set.
-func (n *Normalizer) string(s string, changes bool) (string, *Report, error) {
+// reportParts says which lists of the report a run fills: the change list
+// (Options.OmitChanges) and the findings (Options.OmitFindings).
+type reportParts struct{ changes, findings bool }
+
+// parts returns the report parts that the options ask for.
+func (n *Normalizer) parts() reportParts {
+	return reportParts{changes: !n.opts.OmitChanges, findings: !n.opts.OmitFindings}
+}
+
+// allParts is every part of the report, as Analyze needs them.
+var allParts = reportParts{changes: true, findings: true}
+
+// string is String, with the report parts of want.
+func (n *Normalizer) string(s string, want reportParts) (string, *Report, error) {
 	if !utf8x.ValidString(s) {
 		return "", nil, invalidUTF8Error(s)
 	}
 	rep := &Report{Encoding: "utf-8", EncodingConfidence: 1, Counts: map[Kind]int{}}
-	return n.run(s, rep, changes), rep, nil
+	return n.run(s, rep, want), rep, nil
 }
 
 // InvalidUTF8Error is returned by String for text that is not valid UTF-8.
@@ -120,13 +132,15 @@ func invalidUTF8Error(s string) error {
 }
 
 // run passes text through the stages and records the changes, mapped back
-// to offsets in the pipeline's input text. With changes false the report
-// gets no change list (Options.OmitChanges), only the counts.
-func (n *Normalizer) run(text string, rep *Report, changes bool) string {
+// to offsets in the pipeline's input text. Without want.changes the report
+// gets no change list (Options.OmitChanges), only the counts; without
+// want.findings no findings (Options.OmitFindings).
+func (n *Normalizer) run(text string, rep *Report, want reportParts) string {
+	changes := want.changes
 	// The text is valid UTF-8 (String checks it, decoding produces it) and
 	// stays so (checkEdits; a stage that applies its own edits writes
 	// valid UTF-8 only).
-	doc := &Doc{Report: rep, Opts: &n.opts, validText: true, noReasons: !changes}
+	doc := &Doc{Report: rep, Opts: &n.opts, validText: true, noReasons: !changes, noFindings: !want.findings}
 	// The edits of each stage are kept, and turned into changes once all
 	// stages have run: Report.Changes is then allocated once, at its size,
 	// and each stage's changes are mapped back with one linear walk per
@@ -158,7 +172,7 @@ func (n *Normalizer) run(text string, rep *Report, changes bool) string {
 				rep.Findings = append(rep.Findings, Finding{Kind: k, Reason: "internal error, stage skipped: " + err.Error()})
 				edits = nil
 			}
-			if len(findings) > 0 {
+			if len(findings) > 0 && want.findings {
 				maps = buildMaps(maps, staged)
 				sort.SliceStable(findings, func(i, j int) bool { return findings[i].Start < findings[j].Start })
 				for _, f := range findings {
@@ -183,7 +197,11 @@ func (n *Normalizer) run(text string, rep *Report, changes bool) string {
 			if len(edits) == 0 {
 				continue
 			}
-			staged = append(staged, stageEdits{kind: k, text: text, edits: edits, maps: len(staged)})
+			if changes || want.findings {
+				// Kept to map the changes and findings back to the input;
+				// with neither, the stage's text and edits go now.
+				staged = append(staged, stageEdits{kind: k, text: text, edits: edits, maps: len(staged)})
+			}
 			total += len(edits)
 			rep.Counts[k] += len(edits)
 			prev := text

@@ -77,7 +77,7 @@ func TestReportOffsetsPointIntoInput(t *testing.T) {
 func TestBrokenStageIsSkipped(t *testing.T) {
 	n := &Normalizer{stages: []Stage{brokenStage{}}}
 	rep := &Report{Counts: map[Kind]int{}}
-	out := n.run("中文", rep, true)
+	out := n.run("中文", rep, allParts)
 	assert.Equal(t, "中文", out)
 	require.Len(t, rep.Findings, 1)
 	assert.Contains(t, rep.Findings[0].Reason, "internal error")

@@ -112,6 +112,13 @@ type Options struct {
 	// Report.Changed still tells whether anything changed. Analyze and
 	// AnalyzeBytes ignore it.
 	OmitChanges bool
+	// OmitFindings leaves Report.Findings empty in the reports of String
+	// and Bytes, for callers that want the clean text alone: a document
+	// with thousands of readings that show no pattern has a finding for
+	// each, and a large one (a file of many pages) spent a third of its
+	// time and most of its memory on them. The text and the counts are the
+	// same. Analyze and AnalyzeBytes ignore it.
+	OmitFindings bool
 }
 
 func (o Options) fixes() Fix {

@@ -27,6 +27,9 @@ type Doc struct {
 	// (Options.OmitChanges), so that the Reason of an edit is never read
 	// and a stage may leave it empty.
 	noReasons bool
+	// noFindings says that the pipeline keeps no findings
+	// (Options.OmitFindings): a stage may return none.
+	noFindings bool
 	// hygienic and dirty carry what the hygiene stage before the mojibake
 	// stage found to the full hygiene stage (see hygienic.go).
 	hygienic string

@@ -330,8 +330,9 @@ func (c *config) options() normalize.Options {
 		Conservative: c.conservative,
 		Encoding:     c.encoding,
 		Convert:      c.convert,
-		// Only -report prints the change list (-detect uses Analyze,
-		// which always builds it).
-		OmitChanges: !c.report,
+		// Only -report prints the change list and the findings (-detect
+		// uses Analyze, which always builds them).
+		OmitChanges:  !c.report,
+		OmitFindings: !c.report,
 	}
 }
