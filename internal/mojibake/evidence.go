@@ -134,9 +134,12 @@ func (e *evidence) countPairs() {
 	// 78 KB of damaged devset inputs, 11,800 in the 245 KB of seed 001,
 	// 412,000 in the 5.3 MB of the throughput documents, annotated with
 	// pinyin); the table grows past that, and a smaller one costs less to
-	// clear and stays closer to the cache.
+	// clear and stays closer to the cache. Past maxPairHint it starts at
+	// that and grows: a document of many megabytes repeats most of its
+	// pairs (a file of pages cut from a few sites), and a table sized by
+	// its length took a hundred megabytes.
 	t := &e.pairs
-	t.init(len(text) / 12)
+	t.init(min(len(text)/12, maxPairHint))
 	prevHan, prevPunct := false, false // isHan(prev), isCJKPunct(prev)
 	prev := rune(0)
 	tab := scriptTable()
@@ -220,6 +223,10 @@ func (e *evidence) countPairs() {
 	st.finish()
 	e.consumed = st
 }
+
+// maxPairHint is the most pairs countPairs makes room for at the start
+// (the room of a 3 MB document): 4 MB of slots and 2 MB of order.
+const maxPairHint = 1 << 18
 
 // buildSucc groups the second characters of the document's pairs by the
 // rank of their first among firsts (a counting sort, stable: each group
