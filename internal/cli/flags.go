@@ -168,7 +168,7 @@ func newFlagSet(c *config) *flag.FlagSet {
 	fs.StringVar(&c.fix, "fix", "", "comma-separated `LIST` of fixes to add (name or +name) or remove (-name)\nfrom the defaults; names: "+strings.Join(fixNames(), ", "))
 	fs.Var(&c.maxLine, "max-line", "longest JSON Lines line accepted (`SIZE`)")
 	fs.Var(&c.maxDoc, "max-doc", "largest text-mode document accepted (`SIZE`)")
-	fs.Var(&c.memLimit, "mem-limit", "soft memory limit for the Go heap (`SIZE`, 0 = none): the garbage collector\nworks harder near it, which keeps huge documents from growing the process; the\nGOMEMLIMIT environment variable, when set, replaces the default")
+	fs.Var(&c.memLimit, "mem-limit", "soft memory limit for the Go heap (`SIZE`, 0 = none): the garbage collector\nworks harder near it, which keeps many documents in flight from growing the\nprocess; in text mode a file over 1 MB raises it by 6 times its size while it\nis cleaned (part of what cleaning it holds); the GOMEMLIMIT environment\nvariable, when set, replaces the default")
 	fs.BoolVar(&c.version, "version", false, "print the version and exit")
 	return fs
 }

@@ -96,6 +96,8 @@ type runner struct {
 	prog   progress
 	st     stats
 	failed bool // an error was reported and the run went on
+	// mem raises the soft memory limit while large documents are cleaned.
+	mem memBudget
 }
 
 // countingWriter counts bytes written.
@@ -136,6 +138,9 @@ func (r *runner) run() (err error) {
 			lim = math.MaxInt64
 		}
 		defer debug.SetMemoryLimit(debug.SetMemoryLimit(lim))
+		if lim != math.MaxInt64 {
+			r.mem.base = lim
+		}
 		if lim != math.MaxInt64 && os.Getenv("GOGC") == "" {
 			// The pipeline allocates about 30 bytes for each byte it
 			// cleans, over a live heap of some 20 MB: with the default

@@ -43,6 +43,11 @@ func (r *runner) textWork(j *textJob) {
 	if j.err != nil {
 		return
 	}
+	// A file is one document, read whole: its cleaning may take the memory
+	// it needs (see memBudget). JSON Lines keep to the limit, whatever
+	// their lines.
+	r.mem.enter(len(j.data))
+	defer r.mem.leave(len(j.data))
 	j.err = protect(func() error {
 		if r.cfg.detect {
 			a, err := r.analyzeDoc(r.norm, j.data, false)

@@ -1,0 +1,35 @@
+package cli
+
+import (
+	"runtime/debug"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
+
+func TestMemBudget(t *testing.T) {
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(-1))
+	const base = 100 << 20
+	limit := func() int64 { return debug.SetMemoryLimit(-1) }
+
+	m := memBudget{base: base}
+	debug.SetMemoryLimit(base)
+	m.enter(largeDoc / 2) // small: the configured limit covers it
+	assert.Equal(t, int64(base), limit())
+	m.enter(2 << 20)
+	assert.Equal(t, int64(base+heapPerByte*(2<<20)), limit())
+	m.enter(3 << 20)
+	assert.Equal(t, int64(base+heapPerByte*(5<<20)), limit())
+	m.leave(2 << 20)
+	m.leave(largeDoc / 2)
+	assert.Equal(t, int64(base+heapPerByte*(3<<20)), limit())
+	m.leave(3 << 20)
+	assert.Equal(t, int64(base), limit())
+
+	// Without a configured limit (-mem-limit 0, or GOMEMLIMIT) nothing
+	// changes.
+	none := memBudget{}
+	none.enter(8 << 20)
+	assert.Equal(t, int64(base), limit())
+	none.leave(8 << 20)
+}
