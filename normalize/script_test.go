@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/hanfix/hanfix/convert"
+	"github.com/hanfix/hanfix/detect"
 	"github.com/hanfix/hanfix/internal/opencc"
 )
 
@@ -388,5 +389,46 @@ func TestPatchedRuns(t *testing.T) {
 		got, n := patchedRuns(text, out, runs, patches)
 		require.Equal(t, applyEdits(text, want), got, "%q", text)
 		require.Equal(t, len(want), n, "%q", text)
+	}
+}
+
+// TestSpansFilterCursor checks that spansFilter, which keeps its place
+// between calls, answers as a search of every span would, whatever the
+// order of the questions: in text order, over again from the start, and
+// at random.
+func TestSpansFilterCursor(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	for trial := 0; trial < 200; trial++ {
+		var spans []detect.Span
+		pos := 0
+		for n := rng.IntN(8); n > 0; n-- {
+			pos += rng.IntN(6)
+			end := pos + 1 + rng.IntN(6)
+			spans = append(spans, detect.Span{Start: pos, End: end})
+			pos = end
+		}
+		want := func(start int) bool {
+			for _, sp := range spans {
+				if sp.Start <= start && start < sp.End {
+					return true
+				}
+			}
+			return false
+		}
+		inside := trial%2 == 0
+		f := spansFilter(spans, inside)
+		var starts []int
+		for s := 0; s < pos+3; s++ {
+			starts = append(starts, s)
+		}
+		for s := 0; s < pos+3; s += 2 {
+			starts = append(starts, s)
+		}
+		for k := 0; k < 30; k++ {
+			starts = append(starts, rng.IntN(pos+3))
+		}
+		for _, s := range starts {
+			require.Equal(t, want(s) == inside, f(s, s+1), "spans %v start %d inside %v", spans, s, inside)
+		}
 	}
 }
