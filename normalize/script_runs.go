@@ -245,8 +245,8 @@ func traceConversion(lc *lazyConverter, text string, tb *traceBuf) (out string, 
 // bytesPerRun is about how many bytes of machine-converted Traditional text
 // hold one run that t2s changes (the seeds concatenated: 397,500 runs in
 // 6.0 MB); traceConversion makes room for that many runs in a large
-// document at once. Room that text with fewer changes leaves unused is
-// never written, and the system gives it no memory.
+// document at once; text with fewer changes leaves it unused (two bytes per
+// byte of text, for the time of the conversion).
 const bytesPerRun = 16
 
 // traceBuf holds the buffers of traceConversion: the converted text and

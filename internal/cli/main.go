@@ -96,7 +96,8 @@ type runner struct {
 	prog   progress
 	st     stats
 	failed bool // an error was reported and the run went on
-	// mem raises the soft memory limit while large documents are cleaned.
+	// mem raises the soft memory limit while large files are cleaned
+	// (text mode).
 	mem memBudget
 }
 
