@@ -2,11 +2,16 @@ package detect
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/hanfix/hanfix/internal/testshared"
 )
 
 func TestScriptClasses(t *testing.T) {
@@ -145,4 +150,42 @@ func ExampleIsTraditionalOnly() {
 	// 干 false false
 	// 著 false false
 	// 台 false false
+}
+
+func ExampleScriptDetail() {
+	res, spans := ScriptDetail("我们开发了新的工具。我們開發了新的工具。")
+	fmt.Println(res.Script)
+	for _, sp := range spans {
+		fmt.Println(sp.Span, sp.Script)
+	}
+	// Output:
+	// mixed
+	// {0 30} simplified
+	// {30 60} traditional
+}
+
+// TestScriptDetail checks that ScriptDetail gives what Script and
+// ScriptSpans give, the spans only for mixed text: on texts of each
+// script and on the development set's inputs, alone and together.
+func TestScriptDetail(t *testing.T) {
+	texts := []string{"", "plain ASCII", "我们开发了新的工具。", "我們開發了新的工具。",
+		"我们开发了新的工具。\n我們開發了新的工具。", "日本語のテキストです。", "我们開發了新的工具。"}
+	files, err := filepath.Glob(filepath.Join(testshared.Dir(t, "devset"), "in", "[ae]-*.txt"))
+	require.NoError(t, err)
+	require.NotEmpty(t, files)
+	for _, p := range files {
+		b, err := os.ReadFile(p)
+		require.NoError(t, err)
+		texts = append(texts, string(b))
+	}
+	texts = append(texts, strings.Join(texts, "\n"))
+	for k, s := range texts {
+		res, spans := ScriptDetail(s)
+		assert.Equal(t, Script(s), res, "text %d", k)
+		if res.Script == ScriptMixed {
+			assert.Equal(t, ScriptSpans(s), spans, "text %d", k)
+		} else {
+			assert.Nil(t, spans, "text %d", k)
+		}
+	}
 }

@@ -132,7 +132,7 @@ type applied struct {
 // edits is Edits; with ap not nil it applies the edits itself where it can
 // and records that in ap.
 func (st *Script) edits(text string, doc *Doc, ap *applied) ([]Edit, []Finding) {
-	res := detect.Script(text)
+	res, spans := detect.ScriptDetail(text)
 	annotated := doc != nil && doc.Report != nil && doc.Report.Counts[KindAnnotation] > 0
 	machine := res.MachineConverted || annotated
 	if doc != nil && doc.Report != nil {
@@ -178,7 +178,7 @@ func (st *Script) edits(text string, doc *Doc, ap *applied) ([]Edit, []Finding) 
 	if err != nil {
 		return nil, convertError(err)
 	}
-	allowed := outsideGarbled(text, st.region(text, res, targetScript))
+	allowed := outsideGarbled(text, st.region(text, res, spans, targetScript))
 	rule := conv.Config()
 	var patches []Edit
 	if toSimp && machine {
@@ -258,8 +258,9 @@ func (st *Script) taiwanese(text string, valid bool) (bool, error) {
 }
 
 // region returns which converter segments may be applied: the ones not
-// already in the target script.
-func (st *Script) region(text string, res detect.ScriptResult, target string) func(start, end int) bool {
+// already in the target script. spans are the sentences of a mixed text
+// (detect.ScriptDetail).
+func (st *Script) region(text string, res detect.ScriptResult, spans []detect.ScriptSpan, target string) func(start, end int) bool {
 	all := func(int, int) bool { return true }
 	otherOnly := detect.IsTraditionalOnly
 	if target == detect.ScriptTraditional {
@@ -281,7 +282,7 @@ func (st *Script) region(text string, res detect.ScriptResult, target string) fu
 	case detect.ScriptMixed:
 		// Every sentence except the ones already in the target script.
 		var keep []detect.Span
-		for _, ss := range detect.ScriptSpans(text) {
+		for _, ss := range spans {
 			if ss.Script == target {
 				keep = append(keep, ss.Span)
 			}
