@@ -132,7 +132,15 @@ type applied struct {
 // edits is Edits; with ap not nil it applies the edits itself where it can
 // and records that in ap.
 func (st *Script) edits(text string, doc *Doc, ap *applied) ([]Edit, []Finding) {
-	res, spans := detect.ScriptDetail(text)
+	// The sentences of a mixed text are needed to convert it to a fixed
+	// target (region); auto converts only the minority that res lists.
+	var res detect.ScriptResult
+	var spans []detect.ScriptSpan
+	if st.target == TargetKeep || st.target == TargetAuto {
+		res = detect.Script(text)
+	} else {
+		res, spans = detect.ScriptDetail(text)
+	}
 	annotated := doc != nil && doc.Report != nil && doc.Report.Counts[KindAnnotation] > 0
 	machine := res.MachineConverted || annotated
 	if doc != nil && doc.Report != nil {
