@@ -40,7 +40,7 @@ func appliedRuns(lc *lazyConverter, conv *convert.Converter, text string, allowe
 	runs := (*bp)[:0]
 	if ok {
 		for _, r := range tb.runs {
-			runs = append(runs, run{r.Start, r.End, r.OutStart, r.OutEnd, !allowed(r.Start, r.End)})
+			runs = append(runs, run{int(r.Start), int(r.End), int(r.OutStart), int(r.OutEnd), !allowed(int(r.Start), int(r.End))})
 		}
 	} else {
 		out = conv.Convert(text)
@@ -123,7 +123,7 @@ func appliedRuns(lc *lazyConverter, conv *convert.Converter, text string, allowe
 // allAllowed reports whether allowed accepts every run.
 func allAllowed(runs []opencc.Run, allowed func(start, end int) bool) bool {
 	for _, r := range runs {
-		if !allowed(r.Start, r.End) {
+		if !allowed(int(r.Start), int(r.End)) {
 			return false
 		}
 	}
@@ -153,22 +153,22 @@ func patchedRuns(text, out string, runs []opencc.Run, patches []Edit) (string, i
 	prevEnd := -1 // the end of the last patch written as an edit of its own
 	for k := 0; k < len(patches); {
 		p := &patches[k]
-		j += sort.Search(len(runs)-j, func(x int) bool { return runs[j+x].End > p.Start })
-		if j < len(runs) && runs[j].Start <= p.Start {
+		j += sort.Search(len(runs)-j, func(x int) bool { return int(runs[j+x].End) > p.Start })
+		if j < len(runs) && int(runs[j].Start) <= p.Start {
 			r := runs[j]
-			put(r.OutStart, r.OutEnd, patchRunes(text[r.Start:r.End], out[r.OutStart:r.OutEnd], r.Start, patches, &k))
+			put(int(r.OutStart), int(r.OutEnd), patchRunes(text[r.Start:r.End], out[r.OutStart:r.OutEnd], int(r.Start), patches, &k))
 			continue
 		}
 		delta, before := 0, prevEnd // before: the end of the edit before p
 		if j > 0 {
-			delta = runs[j-1].OutEnd - runs[j-1].End
-			before = max(before, runs[j-1].End)
+			delta = int(runs[j-1].OutEnd - runs[j-1].End)
+			before = max(before, int(runs[j-1].End))
 		}
 		put(p.Start+delta, p.End+delta, p.After)
 		if before != p.Start {
 			n++
 		}
-		if j < len(runs) && runs[j].Start == p.End {
+		if j < len(runs) && int(runs[j].Start) == p.End {
 			n-- // the run after p joins it
 		}
 		prevEnd = p.End

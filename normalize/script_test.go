@@ -383,7 +383,7 @@ func TestPatchedRuns(t *testing.T) {
 		}
 		segs := make([]Edit, len(runs), len(runs)+len(patches))
 		for k, r := range runs {
-			segs[k] = Edit{Start: r.Start, End: r.End, After: out[r.OutStart:r.OutEnd]}
+			segs[k] = Edit{Start: int(r.Start), End: int(r.End), After: out[r.OutStart:r.OutEnd]}
 		}
 		want := mergeRuns(applyPatches(text, segs, patches), "", "", 1)
 		got, n := patchedRuns(text, out, runs, patches)

@@ -454,10 +454,10 @@ func (c *Converter) runDenseTraced(m *matcher, s string, dst []byte, trace bool,
 			// The commonest replacement, one three-byte character by
 			// another, here; the others by traceRuns.
 			if m.isChar3(v) {
-				if k := len(runs) - 1; k >= 0 && runs[k].End == i {
-					runs[k].End, runs[k].OutEnd = i+3, len(dst)
+				if k := len(runs) - 1; k >= 0 && int(runs[k].End) == i {
+					runs[k].End, runs[k].OutEnd = int32(i+3), int32(len(dst))
 				} else {
-					runs = append(runs, Run{i, i + 3, len(dst) - 3, len(dst)})
+					runs = append(runs, Run{int32(i), int32(i + 3), int32(len(dst) - 3), int32(len(dst))})
 				}
 			} else if runs, ok = traceRuns(runs, s[i:i+n], i, val, len(dst)-len(val)); !ok {
 				return dst, runs, true, false
@@ -533,10 +533,10 @@ func (m *matcher) replaceInPlace(s string, i int, ip *inPlace, noIDS, conservati
 			w := ip.dst[i : i+3]
 			w[0], w[1], w[2] = val[0], val[1], val[2]
 			if ip.trace {
-				if k := len(ip.runs) - 1; k >= 0 && ip.runs[k].End == i {
-					ip.runs[k].End, ip.runs[k].OutEnd = i+3, i+3
+				if k := len(ip.runs) - 1; k >= 0 && int(ip.runs[k].End) == i {
+					ip.runs[k].End, ip.runs[k].OutEnd = int32(i+3), int32(i+3)
 				} else {
-					ip.runs = append(ip.runs, Run{i, i + 3, i, i + 3})
+					ip.runs = append(ip.runs, Run{int32(i), int32(i + 3), int32(i), int32(i + 3)})
 				}
 			}
 		case !m.isIdentity(v):

@@ -10,9 +10,18 @@ import (
 // into out[OutStart:OutEnd], character for character: every character of
 // the run differs from its counterpart, and the characters on either side
 // of the run are their own counterparts.
+//
+// The offsets are int32, half the memory of a machine-converted document's
+// runs (one every 15 bytes or so); ConvertRuns does not trace a text of
+// maxTracedLen bytes or more.
 type Run struct {
-	Start, End, OutStart, OutEnd int
+	Start, End, OutStart, OutEnd int32
 }
+
+// maxTracedLen bounds the texts that ConvertRuns traces, so that every
+// offset of the text and of its conversion (a replacement is at most a
+// few times longer than what it replaces) fits a Run's int32.
+const maxTracedLen = 1 << 28
 
 // ConvertRuns converts s, which must be valid UTF-8, as Convert does,
 // writing the result into dst[:0] (grown as needed) instead of a new
@@ -39,6 +48,9 @@ func (c *Converter) ConvertRuns(dst []byte, s string, runs []Run) (out []byte, _
 	}
 	if len(s) == 0 {
 		return dst[:0], runs, false, true
+	}
+	if len(s) >= maxTracedLen {
+		return dst, runs, false, false
 	}
 	if len(c.norm) > 0 {
 		sc := c.getScratch()
@@ -84,10 +96,10 @@ func traceRuns(rs []Run, key string, start int, val string, outStart int) ([]Run
 			return rs, false
 		}
 		if key[p:p+a] != val[q:q+b] {
-			if k := len(rs) - 1; k >= 0 && rs[k].End == start+p {
-				rs[k].End, rs[k].OutEnd = start+p+a, outStart+q+b
+			if k := len(rs) - 1; k >= 0 && int(rs[k].End) == start+p {
+				rs[k].End, rs[k].OutEnd = int32(start+p+a), int32(outStart+q+b)
 			} else {
-				rs = append(rs, Run{start + p, start + p + a, outStart + q, outStart + q + b})
+				rs = append(rs, Run{int32(start + p), int32(start + p + a), int32(outStart + q), int32(outStart + q + b)})
 			}
 		}
 		p += a

@@ -1,6 +1,7 @@
 package opencc
 
 import (
+	"strings"
 	"testing"
 	"unicode/utf8"
 
@@ -16,10 +17,10 @@ func diffRuns(s, out string) []Run {
 		r, n := utf8.DecodeRuneInString(s[i:])
 		q, m := utf8.DecodeRuneInString(out[j:])
 		if r != q || n != m {
-			if k := len(runs) - 1; k >= 0 && runs[k].End == i {
-				runs[k].End, runs[k].OutEnd = i+n, j+m
+			if k := len(runs) - 1; k >= 0 && int(runs[k].End) == i {
+				runs[k].End, runs[k].OutEnd = int32(i+n), int32(j+m)
 			} else {
-				runs = append(runs, Run{i, i + n, j, j + m})
+				runs = append(runs, Run{int32(i), int32(i + n), int32(j), int32(j + m)})
 			}
 		}
 		i += n
@@ -84,4 +85,22 @@ func TestConvertRunsRefuses(t *testing.T) {
 	// Several steps and segmentation.
 	_, _, _, ok = s2t.ConvertRuns(nil, "鼠标软件", nil)
 	assert.False(t, ok)
+}
+
+// TestConvertRunsRefusesHuge checks that a text too long for a Run's int32
+// offsets is not traced, and that a text just below the bound is.
+func TestConvertRunsRefusesHuge(t *testing.T) {
+	if testing.Short() {
+		t.Skip("allocates 256 MB")
+	}
+	c, err := New("t2s", Options{IncludeTofu: true})
+	require.NoError(t, err)
+	pad := strings.Repeat("a", maxTracedLen-4)
+	_, _, _, ok := c.ConvertRuns(nil, pad+"a著", nil)
+	assert.False(t, ok, "a text of maxTracedLen bytes")
+	out, runs, changed, ok := c.ConvertRuns(nil, pad+"頭", nil)
+	require.True(t, ok, "a text of maxTracedLen-1 bytes")
+	assert.True(t, changed)
+	require.Equal(t, []Run{{maxTracedLen - 4, maxTracedLen - 1, maxTracedLen - 4, maxTracedLen - 1}}, runs)
+	assert.Equal(t, "头", string(out[maxTracedLen-4:]))
 }
