@@ -80,7 +80,12 @@ const maxReadingLen = 12
 // machine-inserted ruby: the annotated characters are Traditional-only
 // characters (ones that t2s changes), each is annotated at every or nearly
 // every occurrence and always with the same reading, and there are several
-// of them. A single candidate is accepted only when it carries a tone mark,
+// of them. In a text of several pages that annotate different characters
+// (pages saved one after the other, or an annotated article among bare
+// comments), where a character annotated throughout one page is written
+// bare in another, only the occurrences within a few KB of an annotated
+// one count, provided each annotated character is annotated twice or more
+// on average. A single candidate is accepted only when it carries a tone mark,
 // is the character's default reading and is the only occurrence of that
 // Traditional character. Groups such as (AI), (2010年), (一), (作者系…),
 // (a), (GDP), (nǐ hǎo) are never candidates.
@@ -389,7 +394,7 @@ func judge(s string, cands []annCand, extra int, res *AnnotationResult) {
 		st.annotated++
 		c.reading = int32(st.add(c.readingOf(s)))
 	}
-	countTotals(s, &stats)
+	countTotals(s, &stats, nil)
 	strongDistinct, strongAnn, strongTotal, consistent := 0, 0, 0, 0
 	for i := range stats.list {
 		st := &stats.list[i]
@@ -403,6 +408,20 @@ func judge(s string, cands []annCand, extra int, res *AnnotationResult) {
 			strongAnn += st.annotated
 			strongTotal += st.total
 			consistent += st.readings[st.best].n
+		}
+	}
+	if float64(strongAnn) < fullCoverage*float64(strongTotal) && strongAnn >= localMinStrong &&
+		strongDistinct >= localMinDistinct && strongAnn >= localMinRepeat*strongDistinct {
+		// Several pages in one text, each annotating its own characters:
+		// a character that one page annotates throughout, another writes
+		// bare. Each character's occurrences are then counted near its
+		// annotated ones only (countNear), as a page would count them.
+		countNear(s, cands, &stats)
+		strongTotal = 0
+		for i := range stats.list {
+			if st := &stats.list[i]; classes.class(st.r) == classTrad {
+				strongTotal += st.total
+			}
 		}
 	}
 	nStrong := 0
@@ -451,7 +470,7 @@ func judge(s string, cands []annCand, extra int, res *AnnotationResult) {
 			conf = 0.6
 		}
 	}
-	conf *= clamp01((coverage - 0.5) / 0.4)
+	conf *= clamp01((coverage - 0.5) / (fullCoverage - 0.5))
 	conf *= clamp01((consistency - 0.7) / 0.25)
 	conf *= clamp01(strongShare / 0.6)
 	res.Confidence = round2(conf)
@@ -470,8 +489,95 @@ func judge(s string, cands []annCand, extra int, res *AnnotationResult) {
 	}
 }
 
+// fullCoverage is the share of the occurrences of the annotated
+// Traditional characters that must be annotated for full confidence;
+// half of them or fewer give none.
+const fullCoverage = 0.9
+
+// A text whose annotated characters are annotated at too few of their
+// occurrences is looked at again with the occurrences near annotated ones
+// only (countNear): a text of several pages, each annotating its own
+// characters at every occurrence, or one whose annotated article sits
+// among bare comments and links. It must show machine ruby's repetition
+// for that: at least localMinStrong annotations of localMinDistinct
+// Traditional characters, localMinRepeat per character on average (a
+// vocabulary list, which gives each character its reading once, far from
+// the text that uses them, is not looked at again). annotNear is how
+// near, in bytes: about a screen of text.
+const (
+	localMinStrong   = 20
+	localMinDistinct = 3
+	localMinRepeat   = 2
+	annotNear        = 4096
+)
+
+// countNear sets the total of each character of stats to the number of
+// its occurrences in s within annotNear bytes of an annotated occurrence
+// of it (the annotated ones included), the candidates cands being the
+// annotated occurrences, in order. A character that one part of the text
+// annotates throughout and another never does is then counted in the
+// first part only, while one annotated here and there keeps most of its
+// bare occurrences, which sit near annotated ones.
+func countNear(s string, cands []annCand, stats *charStats) {
+	nc := nearCounter{cands: cands, stats: stats, chars: make([]nearChar, len(stats.list))}
+	for i := range stats.list {
+		stats.list[i].total = 0
+		nc.chars[i].lastA = -1
+	}
+	countTotals(s, stats, &nc)
+}
+
+// nearCounter is the state of countNear: the next candidate, and per
+// character of stats its last annotated occurrence and the bare ones
+// since that are not near it.
+type nearCounter struct {
+	cands []annCand
+	k     int // the first candidate that does not start before the occurrence
+	stats *charStats
+	chars []nearChar
+}
+
+type nearChar struct {
+	lastA   int   // the offset of the last annotated occurrence, or -1
+	pending []int // bare occurrences since, not within annotNear of it
+}
+
+// count counts the occurrence at i of the character stats.list[x].
+func (nc *nearCounter) count(i int, x int32) {
+	st, ch := &nc.stats.list[x], &nc.chars[x]
+	for nc.k < len(nc.cands) && nc.cands[nc.k].baseStart < i {
+		nc.k++
+	}
+	if nc.k < len(nc.cands) && nc.cands[nc.k].baseStart == i {
+		// Annotated: it counts, and so do the bare occurrences before it
+		// within annotNear.
+		st.total++
+		for _, u := range ch.pending {
+			if i-u <= annotNear {
+				st.total++
+			}
+		}
+		ch.pending = ch.pending[:0]
+		ch.lastA = i
+		return
+	}
+	if ch.lastA >= 0 && i-ch.lastA <= annotNear {
+		st.total++
+		return
+	}
+	// Too far from the last annotated occurrence: it counts if the next
+	// one comes within annotNear. Those already further than that from
+	// this one never will.
+	drop := 0
+	for drop < len(ch.pending) && i-ch.pending[drop] > annotNear {
+		drop++
+	}
+	ch.pending = append(ch.pending[:copy(ch.pending, ch.pending[drop:])], i)
+}
+
 // countTotals counts the occurrences in s of the characters of stats, as
-// ranging over s would decode them.
+// ranging over s would decode them; with near, it passes them to near
+// instead (countNear).
 //
 // The characters of stats are Han, valid UTF-8 of three or four bytes.
 // Three bytes of the form 1110xxxx 10xxxxxx 10xxxxxx, read in one load
@@ -483,19 +589,23 @@ func judge(s string, cands []annCand, extra int, res *AnnotationResult) {
 // which are not Han, and their bits make no character of stats either. A
 // valid two-byte sequence is passed over; anything else, and the last
 // three bytes of s, are decoded as ranging does.
-func countTotals(s string, stats *charStats) {
+func countTotals(s string, stats *charStats, near *nearCounter) {
 	i := 0
 	for i < len(s)-3 {
 		w := uint32(s[i]) | uint32(s[i+1])<<8 | uint32(s[i+2])<<16 | uint32(s[i+3])<<24
 		switch {
 		case w&0xC0C0F0 == 0x8080E0:
-			i += 3
 			if stats.slot[w>>8&0x3F3F] != 0 {
 				r := rune(w&0x0F<<12 | w>>2&0xFC0 | w>>16&0x3F)
-				if st := stats.lookup(r); st != nil {
-					st.total++
+				if x := stats.lookupIndex(r); x >= 0 {
+					if near != nil {
+						near.count(i, x)
+					} else {
+						stats.list[x].total++
+					}
 				}
 			}
+			i += 3
 		case w&0x80 == 0:
 			i++
 		case w&0xC0E0 == 0x80C0 && byte(w) >= 0xC2:
@@ -503,20 +613,24 @@ func countTotals(s string, stats *charStats) {
 			// readings) is below U+0800: never an annotated character.
 			i += 2
 		default:
-			i = countRune(s, i, stats)
+			i = countRune(s, i, stats, near)
 		}
 	}
 	for i < len(s) {
-		i = countRune(s, i, stats)
+		i = countRune(s, i, stats, near)
 	}
 }
 
 // countRune is countTotals for the rune at s[i], decoded as ranging
 // does; it returns the offset after it.
-func countRune(s string, i int, stats *charStats) int {
+func countRune(s string, i int, stats *charStats, near *nearCounter) int {
 	r, size := utf8.DecodeRuneInString(s[i:])
-	if st := stats.lookup(r); st != nil {
-		st.total++
+	if x := stats.lookupIndex(r); x >= 0 {
+		if near != nil {
+			near.count(i, x)
+		} else {
+			stats.list[x].total++
+		}
 	}
 	return i + size
 }

@@ -58,18 +58,27 @@ func (cs *charStats) index(r rune) int32 {
 	return i
 }
 
-// lookup returns r's charStat, or nil when r is not annotated.
-func (cs *charStats) lookup(r rune) *charStat {
+// lookupIndex returns the index in list of r's charStat, or -1 when r is
+// not annotated.
+func (cs *charStats) lookupIndex(r rune) int32 {
 	k := cs.slot[slotIndex(r)]
 	switch {
 	case k > 0:
-		if st := &cs.list[k-1]; st.r == r {
-			return st
+		if cs.list[k-1].r == r {
+			return k - 1
 		}
 	case k < 0:
 		if i, ok := cs.shared[r]; ok {
-			return &cs.list[i]
+			return i
 		}
+	}
+	return -1
+}
+
+// lookup returns r's charStat, or nil when r is not annotated.
+func (cs *charStats) lookup(r rune) *charStat {
+	if x := cs.lookupIndex(r); x >= 0 {
+		return &cs.list[x]
 	}
 	return nil
 }

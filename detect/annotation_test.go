@@ -2,9 +2,14 @@ package detect
 
 import (
 	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/hanfix/hanfix/internal/testshared"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -135,7 +140,7 @@ func TestCountTotals(t *testing.T) {
 			stats.index(runes[(k*7+iter)%len(runes)])
 		}
 		stats.index('𠀀')
-		countTotals(s, &stats)
+		countTotals(s, &stats, nil)
 		want := map[rune]int{}
 		for _, r := range s {
 			want[r]++
@@ -144,5 +149,131 @@ func TestCountTotals(t *testing.T) {
 			require.Equal(t, want[st.r], st.total, "%q in %q", st.r, s)
 			require.Equal(t, st.r, stats.lookup(st.r).r)
 		}
+	}
+}
+
+// TestAnnotationsPages checks texts whose parts annotate different
+// characters: each part's characters are counted near their annotated
+// occurrences only (countNear).
+func TestAnnotationsPages(t *testing.T) {
+	// A page annotating 網 發 設 at every occurrence, and one annotating
+	// 絡 現 調; each also writes the other's characters bare, far (more
+	// than annotNear bytes) from where the other page annotates them.
+	filler := strings.Repeat("這是一段沒有讀音的正文。", 200) // 7,200 bytes
+	pageA := strings.Repeat("網(wǎng)上發(fā)布建設(shè)。", 10) + filler + strings.Repeat("絡現調", 10)
+	pageB := strings.Repeat("網發設", 10) + filler + strings.Repeat("聯絡(luò)發現(xiàn)調(diào)查。", 10)
+	for _, tc := range []struct {
+		name       string
+		in         string
+		systematic bool
+		fitting    int
+	}{
+		{"two pages", pageA + "\n" + pageB, true, 60},
+		{"three pages", pageA + "\n" + pageB + "\n" + pageA, true, 90},
+		// Annotated at every other occurrence, all through the text: the
+		// bare occurrences are near annotated ones.
+		{"half annotated throughout", strings.Repeat("網(wǎng)上網上發(fā)布發布建設(shè)建設。", 20), false, 0},
+		// A vocabulary list, each character given its reading once, after
+		// a long text that uses them bare.
+		{"vocabulary list", strings.Repeat("網上發布建設聯絡發現調查。", 40) + strings.Repeat("今天天氣很好大家一起去公園散步吧。", 100) +
+			"生詞：網(wǎng) 發(fā) 設(shè) 絡(luò) 現(xiàn) 調(diào) 書(shū) 寫(xiě) 學(xué) 習(xí) 讀(dú) 語(yǔ) 詞(cí) 體(tǐ) 點(diǎn) 們(men) 過(guò) 還(hái) 說(shuō) 這(zhè) 時(shí)",
+			false, 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := Annotations(tc.in)
+			assert.Equal(t, tc.systematic, r.Systematic, "confidence %v", r.Confidence)
+			assert.Len(t, r.Fitting(), tc.fitting)
+		})
+	}
+	// Either page alone is systematic; so, as before, is a text whose
+	// characters are annotated throughout.
+	for _, p := range []string{pageA, pageB} {
+		r := Annotations(p)
+		assert.True(t, r.Systematic)
+		assert.Len(t, r.Fitting(), 30)
+	}
+}
+
+// TestAnnotationsSeedsConcatenated checks that the seeds, one after the
+// other in one text, are annotated as each is alone: every seed annotates
+// its own characters, which the others write bare.
+func TestAnnotationsSeedsConcatenated(t *testing.T) {
+	dir := testshared.Dir(t, "corpus")
+	paths, err := filepath.Glob(filepath.Join(dir, "seeds", "*.txt"))
+	require.NoError(t, err)
+	require.NotEmpty(t, paths)
+	var all strings.Builder
+	var want []Annotation
+	for _, p := range paths {
+		b, err := os.ReadFile(p)
+		require.NoError(t, err)
+		for _, a := range Annotations(string(b)).Fitting() {
+			a.Span.Start += all.Len()
+			a.Span.End += all.Len()
+			a.Confidence = 0 // compared apart
+			want = append(want, a)
+		}
+		all.Write(b)
+	}
+	r := Annotations(all.String())
+	require.True(t, r.Systematic)
+	got := r.Fitting()
+	for k := range got {
+		assert.GreaterOrEqual(t, got[k].Confidence, 0.5)
+		got[k].Confidence = 0
+	}
+	assert.Equal(t, want, got)
+}
+
+// TestCountNear checks countNear against its definition: an occurrence
+// counts when an annotated occurrence of its character lies within
+// annotNear bytes of it (itself, when it is annotated).
+func TestCountNear(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	chars := []rune("網發設絡")
+	for range 200 {
+		var b strings.Builder
+		var cands []annCand
+		type occ struct {
+			at        int
+			r         rune
+			annotated bool
+		}
+		var occs []occ
+		for range rng.IntN(60) {
+			// Filler of 0 to 3 × annotNear bytes between occurrences, so
+			// that some are near each other and some are not.
+			b.WriteString(strings.Repeat("a", rng.IntN(3*annotNear)/(1+rng.IntN(8))))
+			r := chars[rng.IntN(len(chars))]
+			at := b.Len()
+			b.WriteRune(r)
+			annotated := rng.IntN(3) == 0
+			if annotated {
+				cands = append(cands, annCand{start: b.Len(), end: b.Len() + 4, baseStart: at, base: r})
+				b.WriteString("(xx)")
+			}
+			occs = append(occs, occ{at, r, annotated})
+		}
+		var stats charStats
+		for _, c := range cands {
+			stats.index(c.base)
+		}
+		countNear(b.String(), cands, &stats)
+		want := map[rune]int{}
+		for _, o := range occs {
+			for _, a := range occs {
+				if a.annotated && a.r == o.r && max(a.at-o.at, o.at-a.at) <= annotNear {
+					want[o.r]++
+					break
+				}
+			}
+		}
+		got := map[rune]int{}
+		for _, st := range stats.list {
+			if st.total > 0 {
+				got[st.r] = st.total
+			}
+		}
+		require.Equal(t, want, got)
 	}
 }
