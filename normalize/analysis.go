@@ -1,6 +1,9 @@
 package normalize
 
-import "strings"
+import (
+	"sort"
+	"strings"
+)
 
 // Analysis summarises what the pipeline finds in a document without
 // returning the cleaned text. It is what `hanfix -detect` prints.
@@ -11,9 +14,12 @@ type Analysis struct {
 	Simplified       float64 `json:"simplified"`
 	Traditional      float64 `json:"traditional"`
 	MachineConverted bool    `json:"machine_converted"`
-	Mojibake         int     `json:"mojibake"`
-	Annotations      int     `json:"annotations"`
-	BoilerplateLines int     `json:"boilerplate_lines"`
+	// Mojibake is the number of garbled regions (see garbledRegions): a
+	// misaligned run, a span read with the wrong codec, lost characters;
+	// a document read whole with the wrong codec is one.
+	Mojibake         int `json:"mojibake"`
+	Annotations      int `json:"annotations"`
+	BoilerplateLines int `json:"boilerplate_lines"`
 	// Report is the full report the counts were taken from.
 	Report *Report `json:"-"`
 }
@@ -42,17 +48,77 @@ func analysisOf(rep *Report) *Analysis {
 	if rep.Script != nil {
 		a.Script, a.Simplified, a.Traditional, a.MachineConverted = rep.Script.Script, rep.Script.Simplified, rep.Script.Traditional, rep.Script.MachineConverted
 	}
-	a.Mojibake = rep.Counts[KindMojibake]
 	a.Annotations = rep.Counts[KindAnnotation]
 	for _, c := range rep.Changes {
 		if c.Kind == KindBoilerplate && !strings.HasPrefix(c.Rule, "phrase:") {
 			a.BoilerplateLines++
 		}
 	}
-	for _, f := range rep.Findings {
-		if f.Kind == KindMojibake {
-			a.Mojibake++
-		}
-	}
+	a.Mojibake = garbledRegions(rep)
 	return a
 }
+
+// garbledRegions counts the garbled regions of a report: its mojibake
+// repairs and findings, except that a repair by a codec chain (utf8<-gbk)
+// and the repairs and findings that follow each other within regionGap
+// bytes around it count once. A
+// document read whole with the wrong codec is one region, though the
+// bytes a decoder lost (U+FFFD, reported apart) cut its repair into
+// pieces; the runs of GBK misalignment, each a slip of one byte, count
+// one by one.
+func garbledRegions(rep *Report) int {
+	type item struct {
+		start, end   int
+		chain, shift bool // a repair by a codec chain, by a GBK shift
+	}
+	var items []item
+	for _, c := range rep.Changes {
+		if c.Kind == KindMojibake {
+			items = append(items, item{c.Start, c.End, strings.Contains(c.Rule, "<-"), strings.HasPrefix(c.Rule, "gbk-shift")})
+		}
+	}
+	if len(items) == 0 && rep.Counts[KindMojibake] > 0 {
+		// The changes were not asked for (Options.OmitChanges): one
+		// region per repair.
+		n := rep.Counts[KindMojibake]
+		for _, f := range rep.Findings {
+			if f.Kind == KindMojibake {
+				n++
+			}
+		}
+		return n
+	}
+	for _, f := range rep.Findings {
+		if f.Kind == KindMojibake {
+			items = append(items, item{start: f.Start, end: f.End})
+		}
+	}
+	sort.SliceStable(items, func(i, j int) bool { return items[i].start < items[j].start })
+	// Clusters of items, none a misalignment run, each within regionGap
+	// of the one before: one region if a codec chain repaired some of it,
+	// otherwise one per item.
+	n := 0
+	for k := 0; k < len(items); {
+		if items[k].shift {
+			n, k = n+1, k+1
+			continue
+		}
+		j, end, chain := k+1, items[k].end, items[k].chain
+		for j < len(items) && !items[j].shift && items[j].start-end <= regionGap {
+			end, chain = max(end, items[j].end), chain || items[j].chain
+			j++
+		}
+		if chain {
+			n++
+		} else {
+			n += j - k
+		}
+		k = j
+	}
+	return n
+}
+
+// regionGap is how far apart, in bytes, two pieces of one codec misreading
+// may lie: the few characters around a lost byte that no repair covers
+// (perl锛 for perl：, its 0x9A lost).
+const regionGap = 32
