@@ -77,6 +77,45 @@ func (Annotations) Edits(text string, doc *Doc) ([]Edit, []Finding) {
 	return edits, findings
 }
 
+// apply is Edits applied (see applier): the text without the readings
+// that Edits would delete, and their number, without building the edits
+// (a seed-like page has a reading every few characters). It gives up,
+// leaving it to Edits, on annotations out of order, which Annotations
+// never returns.
+func (Annotations) apply(text string, doc *Doc) ([]Edit, []Finding, string, int, bool) {
+	res := detect.Annotations(text)
+	if len(res.Annotations) == 0 {
+		return nil, nil, text, 0, true
+	}
+	if res.Systematic {
+		doc.notePattern(&res)
+	}
+	var b strings.Builder
+	last, n := 0, 0 // the end of the text copied, the readings left out
+	for k := range res.Annotations {
+		a := &res.Annotations[k]
+		if !(res.Systematic && a.Confidence >= 0.5) {
+			if _, ok := doc.patternOf(a); !ok {
+				continue
+			}
+		}
+		if a.Span.Start < last || a.Span.End < a.Span.Start || a.Span.End > len(text) {
+			edits, findings := Annotations{}.Edits(text, doc)
+			return edits, findings, "", 0, false
+		}
+		if n == 0 {
+			b.Grow(len(text))
+		}
+		b.WriteString(text[last:a.Span.Start])
+		last, n = a.Span.End, n+1
+	}
+	if n == 0 {
+		return nil, nil, text, 0, true
+	}
+	b.WriteString(text[last:])
+	return nil, nil, b.String(), n, true
+}
+
 // The reason of an annotation edit is reasonHead + reading + reasonOf +
 // base + reasonTail.
 const (

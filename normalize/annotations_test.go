@@ -85,3 +85,28 @@ func TestAnnotationPatternCarriesOver(t *testing.T) {
 		assert.Len(t, findings, 1, tc.text)
 	}
 }
+
+// TestAnnotationsApply checks that the stage's own application of its
+// edits (see applier) gives what Edits applied gives, the readings that
+// an earlier pass's pattern removes included.
+func TestAnnotationsApply(t *testing.T) {
+	newDoc := func() *Doc { return &Doc{Report: &Report{Counts: map[Kind]int{}}, Opts: &Options{}} }
+	for _, passes := range [][]string{
+		{"加強黨建設(shè)工作，協(xié)調(diào)各方面關係，建設(shè)網(wǎng)絡(luò)。"},
+		{"你好(nǐ hǎo)是问候语。好(hǎo)字的读音。"},
+		{"", "沒有讀音。"},
+		{"網(wǎng)上發(fā)現(xiàn)在,F(xiàn)在和A(chǔ)以及(GDP)"},
+		// The second pass removes 這(zhè) by the first pass's pattern, and
+		// leaves 這(zhe).
+		{"這(zhè)個(gè)設(shè)置,這(zhè)個(gè)網(wǎng)絡(luò)。", "該型別。這(zhè)個是預設,這(zhe)個網絡。"},
+	} {
+		de, da := newDoc(), newDoc()
+		for _, text := range passes {
+			edits, _ := Annotations{}.Edits(text, de)
+			_, _, out, n, done := Annotations{}.apply(text, da)
+			require.True(t, done, "%q", text)
+			assert.Equal(t, applyEdits(text, edits), out, "%q", text)
+			assert.Equal(t, len(edits), n, "%q", text)
+		}
+	}
+}

@@ -104,11 +104,11 @@ func benchmarkDocs(b *testing.B, opts Options, docs [][]byte, size int) {
 const seedDocsDir = "/tmp/tp/text"
 
 // BenchmarkPipelineSeedDocs measures the pipeline as the CLI runs it with
-// -to simp (no change list) on the documents in seedDocsDir, one document
+// -to simp (no change list, no findings) on the documents in seedDocsDir, one document
 // per call, raw bytes in.
 func BenchmarkPipelineSeedDocs(b *testing.B) {
 	docs, size := readDocs(b, seedDocsDir)
-	benchmarkDocs(b, Options{Target: TargetSimplified, OmitChanges: true}, docs, size)
+	benchmarkDocs(b, Options{Target: TargetSimplified, OmitChanges: true, OmitFindings: true}, docs, size)
 }
 
 // BenchmarkPipelineNoMojibake is BenchmarkPipelineSeeds without the

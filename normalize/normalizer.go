@@ -161,7 +161,7 @@ func (n *Normalizer) run(text string, rep *Report, want reportParts) string {
 				count           int
 				self            bool // the stage applied its edits (applier)
 			)
-			if a, ok := st.(applier); ok && !changes && i == len(n.stages)-1 {
+			if a, ok := st.(applier); ok && !changes && (!want.findings || i == len(n.stages)-1) {
 				edits, findings, out, count, self = a.apply(text, doc)
 			} else {
 				edits, findings = st.Edits(text, doc)

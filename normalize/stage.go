@@ -80,8 +80,9 @@ func makeChange(k Kind, text string, e Edit) Change {
 
 // applier is implemented by stages that can apply their edits themselves
 // when nobody reads them: the pipeline, when it keeps no change list, calls
-// apply instead of Edits for its last stage (no later stage's findings
-// need mapping back through this one's edits). When done is true, text is
+// apply instead of Edits for its last stage, and for every stage when it
+// keeps no findings either (then no later stage's findings need mapping
+// back through this one's edits). When done is true, text is
 // the stage's output and n the number of its edits, as applying and
 // counting the edits of Edits would give them, and edits is nil;
 // otherwise edits and findings are those of Edits.
