@@ -538,8 +538,13 @@ type nearCounter struct {
 }
 
 type nearChar struct {
-	lastA   int   // the offset of the last annotated occurrence, or -1
-	pending []int // bare occurrences since, not within annotNear of it
+	lastA int // the offset of the last annotated occurrence, or -1
+	// pending[head:] are the bare occurrences since, not within
+	// annotNear of it, that the next one may still be near: a queue,
+	// compacted when half of it is spent, so that a character written
+	// bare thousands of times costs no more per occurrence.
+	pending []int
+	head    int
 }
 
 // count counts the occurrence at i of the character stats.list[x].
@@ -552,12 +557,12 @@ func (nc *nearCounter) count(i int, x int32) {
 		// Annotated: it counts, and so do the bare occurrences before it
 		// within annotNear.
 		st.total++
-		for _, u := range ch.pending {
+		for _, u := range ch.pending[ch.head:] {
 			if i-u <= annotNear {
 				st.total++
 			}
 		}
-		ch.pending = ch.pending[:0]
+		ch.pending, ch.head = ch.pending[:0], 0
 		ch.lastA = i
 		return
 	}
@@ -568,11 +573,13 @@ func (nc *nearCounter) count(i int, x int32) {
 	// Too far from the last annotated occurrence: it counts if the next
 	// one comes within annotNear. Those already further than that from
 	// this one never will.
-	drop := 0
-	for drop < len(ch.pending) && i-ch.pending[drop] > annotNear {
-		drop++
+	for ch.head < len(ch.pending) && i-ch.pending[ch.head] > annotNear {
+		ch.head++
 	}
-	ch.pending = append(ch.pending[:copy(ch.pending, ch.pending[drop:])], i)
+	if ch.head > len(ch.pending)/2 {
+		ch.pending, ch.head = ch.pending[:copy(ch.pending, ch.pending[ch.head:])], 0
+	}
+	ch.pending = append(ch.pending, i)
 }
 
 // countTotals counts the occurrences in s of the characters of stats, as

@@ -277,3 +277,16 @@ func TestCountNear(t *testing.T) {
 		require.Equal(t, want, got)
 	}
 }
+
+// BenchmarkAnnotationsNearBare is the worst case of countNear: 1 MB in
+// which the annotated characters are written bare at every other
+// character, far from the page that annotates them (each bare occurrence
+// waits in a queue for an annotated one that never comes near).
+func BenchmarkAnnotationsNearBare(b *testing.B) {
+	s := strings.Repeat("網(wǎng)上發(fā)布建設(shè)。", 10) + strings.Repeat("網a發b設c", 1<<20/12)
+	b.SetBytes(int64(len(s)))
+	b.ReportAllocs()
+	for b.Loop() {
+		Annotations(s)
+	}
+}
