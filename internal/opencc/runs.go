@@ -20,8 +20,9 @@ type Run struct {
 
 // maxTracedLen bounds the texts that ConvertRuns traces, so that every
 // offset of the text and of its conversion (a replacement is at most a
-// few times longer than what it replaces) fits a Run's int32.
-const maxTracedLen = 1 << 28
+// few times longer than what it replaces) fits a Run's int32. It is a
+// variable for the test of the bound only.
+var maxTracedLen = 1 << 28
 
 // ConvertRuns converts s, which must be valid UTF-8, as Convert does,
 // writing the result into dst[:0] (grown as needed) instead of a new
