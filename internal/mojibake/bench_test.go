@@ -120,6 +120,30 @@ func BenchmarkFindDamagedParallel(b *testing.B) {
 	cputime.ReportRate(b, t0, len(s)*b.N)
 }
 
+// BenchmarkFindDamagedDocs is BenchmarkFindDamaged as a pipeline runs it:
+// each damaged document of the development set on its own, one after the
+// other, so that each analysis starts from what the one before left in
+// the pooled caches. (Each document cleaned again and again would find its
+// own character pairs in them, and run half as fast again.)
+func BenchmarkFindDamagedDocs(b *testing.B) {
+	docs := devsetDocs(b, "[cd]*.txt")
+	n := 0
+	for _, d := range docs {
+		Find(d)
+		n += len(d)
+	}
+	b.SetBytes(int64(n))
+	b.ReportAllocs()
+	b.ResetTimer()
+	t0 := cputime.Now()
+	for i := 0; i < b.N; i++ {
+		for _, d := range docs {
+			Find(d)
+		}
+	}
+	cputime.ReportRate(b, t0, n*b.N)
+}
+
 // BenchmarkFindDamagedRecode is the codec-chain mojibake of the
 // development set alone (category d, UTF-8 read as windows-1252, GBK or
 // Big5 and back), where most of Find's time goes to findRecodes.
@@ -130,17 +154,23 @@ func BenchmarkFindDamagedRecode(b *testing.B) {
 // devsetInputs returns the development set's inputs whose names match
 // pattern, one after the other.
 func devsetInputs(b *testing.B, pattern string) string {
+	return strings.Join(devsetDocs(b, pattern), "\n")
+}
+
+// devsetDocs returns the development set's inputs whose names match
+// pattern.
+func devsetDocs(b *testing.B, pattern string) []string {
 	dir := testshared.Dir(b, "devset")
 	ms, _ := filepath.Glob(filepath.Join(dir, "in", pattern))
-	var parts []string
+	var docs []string
 	for _, m := range ms {
 		raw, err := os.ReadFile(m)
 		if err != nil {
 			b.Fatal(err)
 		}
-		parts = append(parts, string(raw))
+		docs = append(docs, string(raw))
 	}
-	return strings.Join(parts, "\n")
+	return docs
 }
 
 // BenchmarkFindAdversarial is input made to be expensive: question marks
