@@ -132,16 +132,7 @@ func BenchmarkFindDamagedDocs(b *testing.B) {
 		Find(d)
 		n += len(d)
 	}
-	b.SetBytes(int64(n))
-	b.ReportAllocs()
-	b.ResetTimer()
-	t0 := cputime.Now()
-	for i := 0; i < b.N; i++ {
-		for _, d := range docs {
-			Find(d)
-		}
-	}
-	cputime.ReportRate(b, t0, n*b.N)
+	benchDocs(b, docs, n)
 }
 
 // BenchmarkFindDamagedRecode is the codec-chain mojibake of the
