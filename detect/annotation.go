@@ -85,9 +85,9 @@ const maxReadingLen = 12
 // comments), where a character annotated throughout one page is written
 // bare in another, only the occurrences within a few KB of an annotated
 // one count, provided each annotated character is annotated twice or more
-// on average. A single candidate is accepted only when it carries a tone mark,
-// is the character's default reading and is the only occurrence of that
-// Traditional character. Groups such as (AI), (2010年), (一), (作者系…),
+// on average. A single candidate is accepted only when it carries a tone
+// mark, is the character's default reading and is the only occurrence of
+// that Traditional character. Groups such as (AI), (2010年), (一), (作者系…),
 // (a), (GDP), (nǐ hǎo) are never candidates.
 //
 // In a systematic document, a tone-marked reading right after a Latin
