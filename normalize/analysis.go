@@ -61,11 +61,10 @@ func analysisOf(rep *Report) *Analysis {
 // garbledRegions counts the garbled regions of a report: its mojibake
 // repairs and findings, except that a repair by a codec chain (utf8<-gbk)
 // and the repairs and findings that follow each other within regionGap
-// bytes around it count once. A
-// document read whole with the wrong codec is one region, though the
-// bytes a decoder lost (U+FFFD, reported apart) cut its repair into
-// pieces; the runs of GBK misalignment, each a slip of one byte, count
-// one by one.
+// bytes around it count once. A document read whole with the wrong codec
+// is one region, though the bytes a decoder lost (U+FFFD, reported apart)
+// cut its repair into pieces; the runs of GBK misalignment, each a slip
+// of one byte, count one by one.
 func garbledRegions(rep *Report) int {
 	type item struct {
 		start, end   int

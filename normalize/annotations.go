@@ -87,6 +87,15 @@ func (Annotations) apply(text string, doc *Doc) ([]Edit, []Finding, string, int,
 	if len(res.Annotations) == 0 {
 		return nil, nil, text, 0, true
 	}
+	end := 0
+	for k := range res.Annotations {
+		sp := &res.Annotations[k].Span
+		if sp.Start < end || sp.End < sp.Start || sp.End > len(text) {
+			edits, findings := Annotations{}.Edits(text, doc)
+			return edits, findings, "", 0, false
+		}
+		end = sp.End
+	}
 	if res.Systematic {
 		doc.notePattern(&res)
 	}
@@ -98,10 +107,6 @@ func (Annotations) apply(text string, doc *Doc) ([]Edit, []Finding, string, int,
 			if _, ok := doc.patternOf(a); !ok {
 				continue
 			}
-		}
-		if a.Span.Start < last || a.Span.End < a.Span.Start || a.Span.End > len(text) {
-			edits, findings := Annotations{}.Edits(text, doc)
-			return edits, findings, "", 0, false
 		}
 		if n == 0 {
 			b.Grow(len(text))
