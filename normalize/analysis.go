@@ -3,6 +3,8 @@ package normalize
 import (
 	"sort"
 	"strings"
+
+	"github.com/hanfix/hanfix/internal/mojibake"
 )
 
 // Analysis summarises what the pipeline finds in a document without
@@ -43,6 +45,7 @@ func (n *Normalizer) AnalyzeBytes(raw []byte) (*Analysis, error) {
 	return analysisOf(rep), nil
 }
 
+// analysisOf summarises rep, a report with its changes and findings.
 func analysisOf(rep *Report) *Analysis {
 	a := &Analysis{Encoding: rep.Encoding, Confidence: rep.EncodingConfidence, Script: "none", Report: rep}
 	if rep.Script != nil {
@@ -73,19 +76,10 @@ func garbledRegions(rep *Report) int {
 	var items []item
 	for _, c := range rep.Changes {
 		if c.Kind == KindMojibake {
-			items = append(items, item{c.Start, c.End, strings.Contains(c.Rule, "<-"), strings.HasPrefix(c.Rule, "gbk-shift")})
+			// The Rule of a mojibake change is its repair's plan.
+			p, err := mojibake.ParsePlan(c.Rule)
+			items = append(items, item{c.Start, c.End, err == nil && len(p.Hops) > 0, err == nil && p.Shift != nil})
 		}
-	}
-	if len(items) == 0 && rep.Counts[KindMojibake] > 0 {
-		// The changes were not asked for (Options.OmitChanges): one
-		// region per repair.
-		n := rep.Counts[KindMojibake]
-		for _, f := range rep.Findings {
-			if f.Kind == KindMojibake {
-				n++
-			}
-		}
-		return n
 	}
 	for _, f := range rep.Findings {
 		if f.Kind == KindMojibake {
