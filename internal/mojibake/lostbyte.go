@@ -252,7 +252,7 @@ func restoreLost(dst []lostFill, text string, end int, bs []byte, bpos, tpos, lo
 		}
 		best, second := search(pos, rng, readerSaw(p+n-1), tpos[k0+n])
 		if debugShift {
-			fmt.Printf("lost group at %d n=%d best=%.1f second=%.1f bytes=% X\n", p, n, best, second, bestB[:n])
+			fmt.Printf("lost group at %d n=%d best=%.1f second=%.1f bytes=% X\n", p, n, best, second, string(bestB[:n]))
 		}
 		margin := lostMargin
 		if n > 1 && rc.Orig != "utf8" {
@@ -304,7 +304,7 @@ func restoreLost(dst []lostFill, text string, end int, bs []byte, bpos, tpos, lo
 		pos, ks, rng = append(pos, q), append(ks, k1), append(rng, rq)
 		best, second = search(pos, rng, readerSaw(q), tpos[k1+1])
 		if debugShift {
-			fmt.Printf("lost groups at %d and %d best=%.1f second=%.1f bytes=% X\n", p, q, best, second, bestB[:2])
+			fmt.Printf("lost groups at %d and %d best=%.1f second=%.1f bytes=% X\n", p, q, best, second, string(bestB[:2]))
 		}
 		if !math.IsInf(best, -1) && best-second >= jointMargin {
 			fill(pos, ks)

@@ -38,9 +38,10 @@ type lostWindow struct {
 	nwords int
 	spare  lostWord
 	// wordsAt holds, for byte ws+k, the word that wordAfter found there
-	// (nil: none) if bit k of lookedAt is set. (A lostWindow is not
-	// copied once a candidate is scored.)
-	wordsAt  [16]*lostWord
+	// if bit k of lookedAt is set: 1 + its index in words, 0 for none.
+	// (An index rather than a pointer: a pointer into the window stored
+	// in the window would move every window to the heap.)
+	wordsAt  [16]uint8
 	lookedAt uint16
 	// tail holds the characters at bytes p+n, p+n+1, … (see tailChar).
 	tail [utf8.UTFMax]tailChar
@@ -122,14 +123,18 @@ func (win *lostWindow) tailAt(i int) *tailChar {
 func (win *lostWindow) wordAfter(j int) *lostWord {
 	k := j - win.ws
 	if k < len(win.wordsAt) && win.lookedAt&(1<<k) != 0 {
-		return win.wordsAt[k]
+		if x := win.wordsAt[k]; x != 0 {
+			return &win.words[x-1]
+		}
+		return nil
 	}
 	var w *lostWord
+	x := 0 // 1 + the index of w in words, 0 for none
 	if j, e, ok := win.wordAt(j); ok {
-		w = win.wordFor(0, j, e)
+		w, x = win.wordFor(0, j, e)
 	}
-	if k < len(win.wordsAt) && w != &win.spare {
-		win.wordsAt[k] = w
+	if k < len(win.wordsAt) && (w == nil || x != 0) {
+		win.wordsAt[k] = uint8(x)
 		win.lookedAt |= 1 << k
 	}
 	return w
@@ -137,17 +142,19 @@ func (win *lostWindow) wordAfter(j int) *lostWord {
 
 // wordFor returns the Latin word bs[start:end] on side, looked up once
 // for the window (the first len(win.words) of them; more, which a window
-// of a few characters does not meet, are looked up each time).
-func (win *lostWindow) wordFor(side byte, start, end int) *lostWord {
+// of a few characters does not meet, are looked up each time), and 1 +
+// its index in words (0 for the spare).
+func (win *lostWindow) wordFor(side byte, start, end int) (*lostWord, int) {
 	for k := range win.nwords {
 		if w := &win.words[k]; w.start == start && w.end == end && w.side == side {
-			return w
+			return w, k + 1
 		}
 	}
-	w := &win.spare
+	w, x := &win.spare, 0
 	if win.nwords < len(win.words) {
 		w = &win.words[win.nwords]
 		win.nwords++
+		x = win.nwords
 	}
 	word := win.bs[start:end]
 	lat := win.lat.WordBefore(word)
@@ -155,7 +162,7 @@ func (win *lostWindow) wordFor(side byte, start, end int) *lostWord {
 		lat = win.lat.WordAfter(word)
 	}
 	*w = lostWord{start: start, end: end, side: side, lat: lat, id: win.cache.wordID(side, word)}
-	return w
+	return w, x
 }
 
 // logProb decodes the window and scores its characters with sc; ok is
@@ -241,7 +248,7 @@ func (win *lostWindow) logProb(sc punctScorer) (float64, bool) {
 				lp += win.cache.hanBonus(prev, r)
 			}
 			if word.before(bs, i) != nil {
-				w := win.wordFor(1, word.start, word.end)
+				w, _ := win.wordFor(1, word.start, word.end)
 				lp += win.lat.AfterWord(w.lat, r) + win.cache.bonus(w.id, r)
 			}
 			if tail != nil {
