@@ -120,6 +120,7 @@ func BoilerplateDetail(s string, rules *BoilerplateRules, model *SiteModel) (rem
 			ln.runes = f.runes
 			lo := len(hits)
 			hits = rules.lineHits(f, text, hits)
+			hits = hits[:lo+len(phraseOverLine(text, hits[lo:]))]
 			if model != nil {
 				if name, ok := model.lookup(f); ok {
 					hits = append(hits, bpHit{learned: name})
@@ -198,6 +199,9 @@ func (rs *BoilerplateRules) lineHits(f *folder, text string, hits []bpHit) []bpH
 			}
 		}
 		if r.alone && !f.standsApart(fs, fe) {
+			return
+		}
+		if r.noHanBefore && f.hanBefore(fs) {
 			return
 		}
 		hits = append(hits, bpHit{rule: r, start: int(f.off[fs]), end: int(f.off[fe])})
@@ -356,6 +360,61 @@ func (rs *BoilerplateRules) floatHits(f *folder, i int, ids []floatEntry, add fu
 		}
 		add(r, i, e)
 	}
+}
+
+// phraseOverLine drops from the matches hs of one line, in place, those of
+// line rules that a glued phrase's match (start or end mode, at full weight)
+// takes in, when the line has text of its own beside the phrase, two Han
+// characters or more: 开通VIP会员即可阅读全文 glued before a short paragraph
+// is a phrase to remove from it, though the contains rule 开通vip matches
+// inside it. A line that is the phrase alone is still removed whole.
+func phraseOverLine(text string, hs []bpHit) []bpHit {
+	var covered []int // indices into hs, increasing
+	for i, h := range hs {
+		if h.rule != nil && !h.rule.mode.phrase() && coveredByPhrase(text, h, hs) {
+			covered = append(covered, i)
+		}
+	}
+	if covered == nil {
+		return hs
+	}
+	out := hs[:0]
+	for i, h := range hs {
+		if len(covered) > 0 && covered[0] == i {
+			covered = covered[1:]
+			continue
+		}
+		out = append(out, h)
+	}
+	return out
+}
+
+// coveredByPhrase reports whether a start or end phrase match of hs takes
+// in h and leaves two Han characters or more of text beside it.
+func coveredByPhrase(text string, h bpHit, hs []bpHit) bool {
+	for _, p := range hs {
+		if p.rule == nil || (p.rule.mode != modeStart && p.rule.mode != modeEnd) || p.rule.weight < threshold ||
+			p.start > h.start || h.end > p.end {
+			continue
+		}
+		if hanCount(text[:p.start], 2)+hanCount(text[p.end:], 2) >= 2 {
+			return true
+		}
+	}
+	return false
+}
+
+// hanCount counts the Han characters of s, up to max.
+func hanCount(s string, max int) int {
+	n := 0
+	for _, r := range s {
+		if isHan(r) {
+			if n++; n >= max {
+				break
+			}
+		}
+	}
+	return n
 }
 
 func quoteBefore(b []byte) bool {

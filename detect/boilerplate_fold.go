@@ -252,6 +252,17 @@ func (f *folder) standsApart(fs, fe int) bool {
 	return !(isHan(p) && isHan(n) && !f.gap(fs) && !f.gap(fe))
 }
 
+// hanBefore reports whether a Han character stands right before byte fs
+// of the folded line, with no white space between (跳至|下一页, not
+// 上一页 |下一页 or 。|阅读全文).
+func (f *folder) hanBefore(fs int) bool {
+	if fs == 0 || f.gap(fs) {
+		return false
+	}
+	p, _ := utf8.DecodeLastRune(f.b[:fs])
+	return isHan(p)
+}
+
 // fold folds line into f.b and f.off.
 func (f *folder) fold(line string) {
 	// The folded form is never longer than the line.

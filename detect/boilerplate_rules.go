@@ -115,6 +115,9 @@ type bpRule struct {
 	// alone says that a match must stand apart from the words around it
 	// (see standsApart).
 	alone bool
+	// noHanBefore says that the character before a match, if any, must
+	// not be a Han character (see hanBefore).
+	noHanBefore bool
 	// pats are the rule's pattern and its variants in Taiwan phrasing.
 	pats []pattern
 	line int // line in the rule file
@@ -247,6 +250,11 @@ options:
 			r.notNext = foldString(val)
 		case "alone":
 			r.alone = val != "0" && val != "false"
+		case "before":
+			if val != "nohan" {
+				return nil, fmt.Errorf("option before=%s: want before=nohan", val)
+			}
+			r.noHanBefore = true
 		default:
 			break options
 		}
