@@ -484,6 +484,11 @@ func classifyLines(lines []bpLine) {
 			if !lines[i].blank && !lines[i].removed {
 				k++
 			}
+			if lines[i].removed && k > 0 && listHead(&lines[i]) != nil && listFollows(lines, i) {
+				// The items under a related-articles heading go with it
+				// (layoutRules): the lines above count from the heading.
+				k = 0
+			}
 		}
 		changed := false
 		for i := range lines {
@@ -595,12 +600,7 @@ func layoutRules(s string, lines []bpLine) {
 		if !ln.removed || ln.kind == "layout" {
 			continue
 		}
-		var lead *bpRule
-		for _, h := range ln.hits {
-			if h.rule != nil && h.rule.list && h.rule.lineRule == ln.rule {
-				lead = h.rule
-			}
-		}
+		lead := listHead(ln)
 		if lead == nil {
 			continue
 		}
@@ -635,6 +635,18 @@ func hasLetters(t string, n int) bool {
 		}
 	}
 	return false
+}
+
+// listHead returns the list rule (list=1) that removed ln, nil when none
+// did.
+func listHead(ln *bpLine) *bpRule {
+	var lead *bpRule
+	for _, h := range ln.hits {
+		if h.rule != nil && h.rule.list && h.rule.lineRule == ln.rule {
+			lead = h.rule
+		}
+	}
+	return lead
 }
 
 // listFollows reports whether the kept lines after line i are at most 20
