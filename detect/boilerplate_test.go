@@ -115,6 +115,9 @@ func TestBoilerplateRules(t *testing.T) {
 		{"related list", body + "相关文章\n某某调研报告\n另一篇调研报告范文\n", body, "line:related:line:相关文章"},
 		{"related headlines", body + "延伸閱讀：\n喝咖啡會影響睡眠嗎？專家這樣說\n運動時間對睡眠的影響\n", body, "line:related:line:延伸阅读:"},
 		{"editor line above a related list", body + "（編輯：李四）1120501\n延伸閱讀\n某某新聞的標題\n另一則新聞的標題\n", body, "line:editor:line:(编辑:{name}){n}"},
+		{"breadcrumb, current location", "您当前所在位置：首页 > 技术文章\n标题\n" + body, "标题\n" + body, "line:breadcrumb:prefix:您当前所在位置"},
+		{"friend links and contact footer", body + "友情链接：\n某某学习网\n另一个资料站\n", body, "line:related:line:友情链接:"},
+		{"contact footer", body + "客服电话：400-123-4567\n投诉邮箱：admin@example.com\n", body, "line:footer:prefix:客服电话:"},
 		{"related heading before a sentence", body + "相关阅读\n这是一段正文，说明了配置的方法，也说明了原因。\n", body + "这是一段正文，说明了配置的方法，也说明了原因。\n", "line:related:line:相关阅读"},
 		{"pinyin inside boilerplate", "标题\n發(fā)布日期:2008-04-18 閱讀次數(shù):2951\n" + body, "标题\n" + body, "line:meta:contains:发布日期:{date}"},
 
