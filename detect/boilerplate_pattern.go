@@ -18,13 +18,14 @@ type pattern struct {
 type tokKind uint8
 
 const (
-	tLit  tokKind = iota // literal folded text
-	tAny                 // {*}: any text, shortest first, at most maxAnyBytes unless last
-	tNum                 // {n}: one or more ASCII digits
-	tDate                // {date}: a date or time: digits and - / . : 年 月 日 号 时 分 秒
-	tName                // {name}: 1 to 12 characters without clause punctuation
-	tKV                  // {kv}: two or more key=digits pairs joined by & , or ;
-	tSep                 // {sep}: a separator: one of : ] > | / - · or a space, or the end of the line
+	tLit   tokKind = iota // literal folded text
+	tAny                  // {*}: any text, shortest first, at most maxAnyBytes unless last
+	tNum                  // {n}: one or more ASCII digits
+	tDate                 // {date}: a date or time: digits and - / . : 年 月 日 号 时 分 秒
+	tName                 // {name}: 1 to 12 characters without clause punctuation
+	tKV                   // {kv}: two or more key=digits pairs joined by & , or ;
+	tQuery                // {query}: two or more key=value pairs joined by &, as in a URL
+	tSep                  // {sep}: a separator: one of : ] > | / - · or a space, or the end of the line
 )
 
 type token struct {
@@ -35,10 +36,10 @@ type token struct {
 // maxAnyBytes bounds a {*} that is not the last token of a pattern.
 const maxAnyBytes = 400
 
-var wildcards = map[string]tokKind{"*": tAny, "n": tNum, "date": tDate, "name": tName, "kv": tKV, "sep": tSep}
+var wildcards = map[string]tokKind{"*": tAny, "n": tNum, "date": tDate, "name": tName, "kv": tKV, "query": tQuery, "sep": tSep}
 
 // parsePattern parses pattern source text: literal text with {*}, {n},
-// {date}, {name} and {kv} wildcards; "{{" and "}}" stand for literal braces.
+// {date}, {name}, {kv}, {query} and {sep} wildcards; "{{" and "}}" stand for literal braces.
 // Literal text is folded.
 func parsePattern(src string) (pattern, error) {
 	var p pattern
@@ -72,7 +73,7 @@ func parsePattern(src string) (pattern, error) {
 			name := src[i+1 : i+j]
 			k, ok := wildcards[name]
 			if !ok {
-				return p, fmt.Errorf("unknown wildcard {%s}: want {*}, {n}, {date}, {name}, {kv} or {sep}", name)
+				return p, fmt.Errorf("unknown wildcard {%s}: want {*}, {n}, {date}, {name}, {kv}, {query} or {sep}", name)
 			}
 			flush()
 			i += j + 1
@@ -135,7 +136,8 @@ func (p pattern) match(f *folder, i int, needEnd bool) (int, bool) {
 const maxNumSteps = 48
 
 // maxLen returns the most bytes of a folded line that a match of p can
-// span, and false when p does not bound it (a {*} at its end, {kv}).
+// span, and false when p does not bound it (a {*} at its end, {kv},
+// {query}).
 func (p pattern) maxLen() (int, bool) {
 	n := 0
 	for k, t := range p.toks {
@@ -310,8 +312,47 @@ func matchToks(toks []token, f *folder, i int, needEnd bool, budget *int) (int, 
 			return 0, false
 		}
 		return matchToks(rest, f, j, needEnd, budget)
+	case tQuery:
+		if j, ok := queryPairs(b, i); ok {
+			return matchToks(rest, f, j, needEnd, budget)
+		}
+		return 0, false
 	}
 	return 0, false
+}
+
+// queryPairs matches at byte i of the folded line b two or more key=value
+// pairs joined by &, as a URL's query string holds them: a key of letters,
+// digits and _ that starts with a letter or _, a value of letters, digits
+// and . _ - % (from=timeline&isappinstalled=0). It returns the end of the
+// last pair.
+func queryPairs(b []byte, i int) (int, bool) {
+	word := func(c byte) bool { return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' }
+	j, pairs := i, 0
+	for {
+		k := j
+		for k < len(b) && word(b[k]) && (k > j || b[k] < '0' || b[k] > '9') {
+			k++
+		}
+		if k == j || k >= len(b) || b[k] != '=' {
+			break
+		}
+		v := k + 1
+		for v < len(b) && (word(b[v]) || b[v] == '.' || b[v] == '-' || b[v] == '%') {
+			v++
+		}
+		if v == k+1 {
+			break
+		}
+		pairs++
+		j = v
+		if j+1 < len(b) && b[j] == '&' && word(b[j+1]) {
+			j++
+			continue
+		}
+		break
+	}
+	return j, pairs >= 2
 }
 
 // dateSepLen returns the length of a date or time separator at the start of

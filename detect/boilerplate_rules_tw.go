@@ -3,7 +3,7 @@
 package detect
 
 // defaultRulesTW maps the pattern of every default rule to its OpenCC
-// s2twp form, "" when that is the pattern itself (393 patterns; see
+// s2twp form, "" when that is the pattern itself (397 patterns; see
 // defaultTaiwanVariant).
 var defaultRulesTW = map[string]string{
 	"(原标题:{*})":                      "(原標題:{*})",
@@ -23,7 +23,9 @@ var defaultRulesTW = map[string]string{
 	">>更多":                           "",
 	">>阅读全文":                         ">>閱讀全文",
 	">正文":                            "",
+	"?from=":                         "",
 	"?{kv}":                          "",
+	"?{query}":                       "",
 	"[上一则]":                          "[上一則]",
 	"[上一条]":                          "[上一條]",
 	"[上一篇]":                          "",
@@ -46,6 +48,7 @@ var defaultRulesTW = map[string]string{
 	"icp证{n}号":                       "icp證{n}號",
 	"ip属地":                           "ip屬地",
 	"powered{sep}by":                 "",
+	"spm={n}.{n}.":                   "",
 	"tag:":                           "",
 	"tags:":                          "",
 	"utm_source=":                    "",
@@ -59,6 +62,7 @@ var defaultRulesTW = map[string]string{
 	"{name}>>{name}>>{name}":         "",
 	"{name}>>{name}>>{name}>>{name}": "",
 	"{n}人推荐":                         "{n}人推薦",
+	"{query}":                        "",
 	"|关于我们":                          "|關於我們",
 	"|广告服务":                          "|廣告服務",
 	"|网站地图":                          "|網站地圖",
