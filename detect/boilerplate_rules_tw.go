@@ -3,7 +3,7 @@
 package detect
 
 // defaultRulesTW maps the pattern of every default rule to its OpenCC
-// s2twp form, "" when that is the pattern itself (407 patterns; see
+// s2twp form, "" when that is the pattern itself (415 patterns; see
 // defaultTaiwanVariant).
 var defaultRulesTW = map[string]string{
 	"(原标题:{*})":                      "(原標題:{*})",
@@ -35,7 +35,9 @@ var defaultRulesTW = map[string]string{
 	"[下一条]":                          "[下一條]",
 	"[下一篇]":                          "",
 	"[大][中][小]":                      "",
+	"[字号大中小]":                        "[字號大中小]",
 	"[打印]":                           "[列印]",
+	"[来源:{name}]":                    "[來源:{name}]",
 	"[纠错]":                           "[糾錯]",
 	"[编辑:{name}]":                    "[編輯:{name}]",
 	"[编辑{sep}{name}]":                "[編輯{sep}{name}]",
@@ -117,6 +119,7 @@ var defaultRulesTW = map[string]string{
 	"位置:首页":                          "位置:首頁",
 	"余下全文":                           "餘下全文",
 	"作者:{name}来源:":                   "作者:{name}來源:",
+	"作者:佚名":                          "",
 	"你现在的位置":                         "你現在的位置",
 	"你的位置:":                          "",
 	"侵权请联系":                          "侵權請聯絡",
@@ -136,6 +139,7 @@ var defaultRulesTW = map[string]string{
 	"分享:":                            "",
 	"分享到":                            "",
 	"分享到:":                           "",
+	"分享到微信":                          "",
 	"分享本文":                           "",
 	"分享点赞在看":                         "分享點贊在看",
 	"分享至:":                           "",
@@ -157,6 +161,7 @@ var defaultRulesTW = map[string]string{
 	"发布于{date}":                      "釋出於{date}",
 	"发布日期:{date}":                    "釋出日期:{date}",
 	"发布时间:{date}":                    "釋出時間:{date}",
+	"发布者:":                           "釋出者:",
 	"发新帖":                            "發新帖",
 	"发表于:{date}":                     "發表於:{date}",
 	"发表于{date}|":                     "發表於{date}|",
@@ -184,6 +189,7 @@ var defaultRulesTW = map[string]string{
 	"大字号":                            "大字號",
 	"如有侵权":                           "如有侵權",
 	"字体:大中小":                         "字型:大中小",
+	"字号:":                            "字號:",
 	"字号:大中小":                         "字號:大中小",
 	"审核:{name}":                      "稽核:{name}",
 	"客服qq:":                          "",
@@ -221,6 +227,7 @@ var defaultRulesTW = map[string]string{
 	"我要评论":                           "我要評論",
 	"所在位置:":                          "",
 	"所在栏目:":                          "所在欄目:",
+	"所属分类:":                          "所屬分類:",
 	"所属栏目:":                          "所屬欄目:",
 	"手机扫一扫":                          "手機掃一掃",
 	"手机版":                            "手機版",
@@ -254,6 +261,7 @@ var defaultRulesTW = map[string]string{
 	"更多>>":                           "",
 	"更多{*}>>":                        "",
 	"更多精彩内容":                         "更多精彩內容",
+	"更新:{date}":                      "",
 	"更新日期:{date}":                    "",
 	"更新时间:{date}":                    "更新時間:{date}",
 	"最新文章":                           "",
