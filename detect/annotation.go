@@ -70,7 +70,8 @@ var readingBytes = func() (t [256]bool) {
 const maxReadingLen = 12
 
 // Annotations finds pinyin readings flattened into s: a Han character
-// followed immediately by "(reading)", where the reading is a single valid
+// followed immediately by "(reading)" or "（reading）" (the full-width
+// parentheses of a page's ruby fallback), where the reading is a single valid
 // syllable (tone marks, tone number or toneless; ü, v or u:) and one of the
 // character's readings, heteronyms included. The reading is never checked
 // against the context: flattened annotations carry the dictionary default,
@@ -105,12 +106,22 @@ func Annotations(s string) AnnotationResult {
 			scratch.put(cands)
 		}
 	}()
+	// A reading is in ASCII parentheses, or in full-width ones, as a
+	// page's ruby fallback (<rp>（</rp>) writes it when the ruby is
+	// flattened: fw is the next "（" at or after i, -1 when there is none.
+	fw := strings.Index(s, "（")
 	for i := 0; i < len(s); {
-		j := indexByteFrom(s, i, '(')
+		j, open := indexByteFrom(s, i, '('), 1 // the parenthesis and its length
+		if fw >= 0 && fw < i {
+			fw = indexFrom(s, i, "（")
+		}
+		if fw >= 0 && (j < 0 || fw < j) {
+			j, open = fw, len("（")
+		}
 		if j < 0 {
 			break
 		}
-		i = j + 1
+		i = j + open
 		if j == 0 {
 			continue
 		}
@@ -129,22 +140,26 @@ func Annotations(s string) AnnotationResult {
 		// The reading and its ')' are looked for in a window of the
 		// longest reading: indexing the window needs no bounds checks.
 		end := -1
-		for k, c := range []byte(s[j+1 : min(len(s), j+2+maxReadingLen)]) {
-			if c == ')' {
-				end = j + 1 + k
-				break
+		if open == 1 {
+			for k, c := range []byte(s[j+1 : min(len(s), j+2+maxReadingLen)]) {
+				if c == ')' {
+					end = j + 1 + k
+					break
+				}
+				if !readingBytes[c] {
+					break
+				}
 			}
-			if !readingBytes[c] {
-				break
-			}
+		} else {
+			end = fullWidthReadingEnd(s, j+open)
 		}
-		if end <= j+1 {
+		if end <= j+open {
 			continue
 		}
-		reading := s[j+1 : end]
+		reading := s[j+open : end]
 		if !han {
 			if hasToneMark(reading) && pinyin.IsSyllable(reading) {
-				strays = append(strays, annCand{start: j, end: end + 1, baseStart: j - bsize, base: base})
+				strays = append(strays, annCand{start: j, end: end + open, baseStart: j - bsize, base: base})
 			}
 			continue
 		}
@@ -180,10 +195,14 @@ func Annotations(s string) AnnotationResult {
 			// bytes, the shortest reading with its character), as
 			// growing the candidates by appending would allocate twice
 			// their size and copy them.
-			cands = scratch.room(min(strings.Count(s[j:], "("), (len(s)-j)/6+1))
+			n := strings.Count(s[j:], "(")
+			if fw >= 0 {
+				n += strings.Count(s[j:], "（")
+			}
+			cands = scratch.room(min(n, (len(s)-j)/6+1))
 		}
-		cands = append(cands, annCand{start: j, end: end + 1, baseStart: j - bsize, base: base})
-		i = end + 1
+		cands = append(cands, annCand{start: j, end: end + open, baseStart: j - bsize, base: base})
+		i = end + open
 	}
 	if len(cands) == 0 {
 		return res
@@ -332,8 +351,35 @@ type annCand struct {
 	fits    bool // the reading is the one this character usually gets
 }
 
-// readingOf returns the reading of c in s, without the parentheses.
-func (c *annCand) readingOf(s string) string { return s[c.start+1 : c.end-1] }
+// readingOf returns the reading of c in s, without the parentheses (ASCII
+// or full-width ones).
+func (c *annCand) readingOf(s string) string {
+	n := 1
+	if s[c.start] != '(' {
+		n = len("（")
+	}
+	return s[c.start+n : c.end-n]
+}
+
+// fullWidthReadingEnd returns the offset of the "）" that closes a reading
+// starting at byte i of s, after a "（", or -1 when the bytes from i are no
+// reading of at most maxReadingLen bytes followed by it. (A tone mark is
+// never a character from U+F000 on, as the full-width forms are.)
+func fullWidthReadingEnd(s string, i int) int {
+	for k := i; k < len(s) && k <= i+maxReadingLen; k++ {
+		c := s[k]
+		if c == 0xEF {
+			if strings.HasPrefix(s[k:], "）") {
+				return k
+			}
+			return -1
+		}
+		if !readingBytes[c] {
+			return -1
+		}
+	}
+	return -1
+}
 
 // charStat collects the candidates of one annotated character.
 type charStat struct {
@@ -664,6 +710,15 @@ func clamp01(x float64) float64 {
 		return 1
 	}
 	return x
+}
+
+// indexFrom is strings.Index of sub in s from byte from on, as an offset
+// in s.
+func indexFrom(s string, from int, sub string) int {
+	if k := strings.Index(s[from:], sub); k >= 0 {
+		return from + k
+	}
+	return -1
 }
 
 func indexByteFrom(s string, from int, c byte) int {

@@ -43,6 +43,12 @@ func TestAnnotations(t *testing.T) {
 		{"stray after garbled character", "網(wǎng)上發(fā)現(xiàn)在,F(xiàn)在和A(chǔ)以及(GDP)", true, []string{"wǎng", "fā", "xiàn", "xiàn"}, 4},
 		{"paren at start", "(shè)", false, nil, 0},
 		{"unclosed", "設(shè", false, nil, 0},
+		{"full-width parentheses", "加強黨建設（shè）工作，協（xié）調（diào）各方面關係，建設（shè）網（wǎng）絡（luò）。", true, []string{"shè", "xié", "diào", "shè", "wǎng", "luò"}, 6},
+		{"full-width and ASCII in one text", "網(wǎng)上發（fā）布，網（wǎng）上發(fā)布。", true, []string{"wǎng", "fā", "wǎng", "fā"}, 4},
+		{"full-width teaching line", "你好（nǐ hǎo）是问候语。", false, nil, 0},
+		{"full-width closed by an ASCII parenthesis", "設（shè)計和設(shè）計", false, nil, 0},
+		{"full-width unclosed", "設（shè", false, nil, 0},
+		{"full-width group of Han characters", "科（組）室和黨（工）委（一）", false, nil, 0},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			r := Annotations(tc.in)
@@ -51,7 +57,7 @@ func TestAnnotations(t *testing.T) {
 			var got []string
 			for _, a := range r.Fitting() {
 				got = append(got, a.Reading)
-				require.Equal(t, "("+a.Reading+")", tc.in[a.Span.Start:a.Span.End])
+				require.Contains(t, []string{"(" + a.Reading + ")", "（" + a.Reading + "）"}, tc.in[a.Span.Start:a.Span.End])
 				base, _ := utf8.DecodeLastRuneInString(tc.in[:a.Span.Start])
 				require.Equal(t, a.Base, string(base))
 			}
@@ -76,7 +82,8 @@ func ExampleAnnotations() {
 }
 
 func FuzzAnnotations(f *testing.F) {
-	for _, s := range []string{"建設(shè)", "你好(nǐ hǎo)", "設(", "(", "綠(lu:4)", "設(shè)\xff(", "調(diào)調(tiáo)"} {
+	for _, s := range []string{"建設(shè)", "你好(nǐ hǎo)", "設(", "(", "綠(lu:4)", "設(shè)\xff(", "調(diào)調(tiáo)",
+		"建設（shè）", "設（", "（", "設（shè)", "設（shè\xef\xbc"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -89,7 +96,8 @@ func FuzzAnnotations(f *testing.F) {
 			if !utf8.ValidString(s[:a.Span.Start]) && utf8.ValidString(s) {
 				t.Fatalf("span not on a rune boundary")
 			}
-			if s[a.Span.Start] != '(' || s[a.Span.End-1] != ')' {
+			if g := s[a.Span.Start:a.Span.End]; !(g[0] == '(' && g[len(g)-1] == ')') &&
+				!(strings.HasPrefix(g, "（") && strings.HasSuffix(g, "）") && len(g) > len("（）")) {
 				t.Fatalf("span %v is not a parenthesised group in %q", a.Span, s)
 			}
 			prev = a.Span.End
