@@ -3,18 +3,21 @@
 package detect
 
 // defaultRulesTW maps the pattern of every default rule to its OpenCC
-// s2twp form, "" when that is the pattern itself (415 patterns; see
+// s2twp form, "" when that is the pattern itself (418 patterns; see
 // defaultTaiwanVariant).
 var defaultRulesTW = map[string]string{
 	"(原标题:{*})":                      "(原標題:{*})",
 	"(图片来源:{*})":                     "(圖片來源:{*})",
+	"(完)":                            "",
 	"(完)(责任编辑{sep}{name})":           "(完)(責任編輯{sep}{name})",
+	"(文章来源:{name})":                  "(文章來源:{name})",
 	"(本文来源:{name})":                  "(本文來源:{name})",
 	"(本文编辑:{name})":                  "(本文編輯:{name})",
 	"(来源:{name})":                    "(來源:{name})",
 	"(编辑/{name})":                    "(編輯/{name})",
 	"(编辑:{name})":                    "(編輯:{name})",
 	"(编辑:{name}){n}":                 "(編輯:{name}){n}",
+	"(编辑:{name}审核:{name})":           "(編輯:{name}稽核:{name})",
 	"(编辑{sep}{name})":                "(編輯{sep}{name})",
 	"(责任编辑:{name})":                  "(責任編輯:{name})",
 	"(责任编辑{sep}{name})":              "(責任編輯{sep}{name})",
