@@ -127,6 +127,7 @@ func TestBoilerplateRules(t *testing.T) {
 		{"repost and editorial credits", body + "本文转载自微信公众号“码农札记”\n（来源：人民日报）\n审核：王五\n校对：赵六\n", body, "line:repost:prefix:本文转载自"},
 		{"collation rules heading", body + "校对规则\n" + body, body + "校对规则\n" + body, ""},
 		{"head metadata of other sites", "标题\n发布者：admin\n【字号 大 中 小】\n【来源：某某网】\n" + body, "标题\n" + body, "line:meta:prefix:发布者:"},
+		{"Taiwanese site tail", body + "本文經授權轉載\n按讚加入粉絲團\n相關新聞\n某某新聞的標題\n", body, "line:repost:contains:经授权转载"},
 		{"related heading before a sentence", body + "相关阅读\n这是一段正文，说明了配置的方法，也说明了原因。\n", body + "这是一段正文，说明了配置的方法，也说明了原因。\n", "line:related:line:相关阅读"},
 		{"pinyin inside boilerplate", "标题\n發(fā)布日期:2008-04-18 閱讀次數(shù):2951\n" + body, "标题\n" + body, "line:meta:contains:发布日期:{date}"},
 
