@@ -3,7 +3,7 @@
 package detect
 
 // defaultRulesTW maps the pattern of every default rule to its OpenCC
-// s2twp form, "" when that is the pattern itself (432 patterns; see
+// s2twp form, "" when that is the pattern itself (431 patterns; see
 // defaultTaiwanVariant).
 var defaultRulesTW = map[string]string{
 	"(原标题:{*})":                      "(原標題:{*})",
@@ -17,7 +17,6 @@ var defaultRulesTW = map[string]string{
 	"(编辑/{name})":                    "(編輯/{name})",
 	"(编辑:{name})":                    "(編輯:{name})",
 	"(编辑:{name}){n}":                 "(編輯:{name}){n}",
-	"(编辑:{name}审核:{name})":           "(編輯:{name}稽核:{name})",
 	"(编辑{sep}{name})":                "(編輯{sep}{name})",
 	"(责任编辑:{name})":                  "(責任編輯:{name})",
 	"(责任编辑{sep}{name})":              "(責任編輯{sep}{name})",
