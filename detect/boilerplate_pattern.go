@@ -284,36 +284,12 @@ func matchToks(toks []token, f *folder, i int, needEnd bool, budget *int) (int, 
 		}
 		return 0, false
 	case tKV:
-		j, pairs := i, 0
-		for {
-			k := j
-			for k < len(b) && (b[k] >= 'a' && b[k] <= 'z' || b[k] == '_' || (k > j && b[k] >= '0' && b[k] <= '9')) {
-				k++
-			}
-			if k == j || k >= len(b) || b[k] != '=' {
-				break
-			}
-			v := k + 1
-			for v < len(b) && b[v] >= '0' && b[v] <= '9' {
-				v++
-			}
-			if v == k+1 {
-				break
-			}
-			pairs++
-			j = v
-			if j < len(b) && (b[j] == '&' || b[j] == ',' || b[j] == ';') && j+1 < len(b) && b[j+1] >= 'a' && b[j+1] <= 'z' {
-				j++
-				continue
-			}
-			break
+		if j, ok := keyValuePairs(b, i, isDigit, "&,;"); ok {
+			return matchToks(rest, f, j, needEnd, budget)
 		}
-		if pairs < 2 {
-			return 0, false
-		}
-		return matchToks(rest, f, j, needEnd, budget)
+		return 0, false
 	case tQuery:
-		if j, ok := queryPairs(b, i); ok {
+		if j, ok := keyValuePairs(b, i, isQueryValue, "&"); ok {
 			return matchToks(rest, f, j, needEnd, budget)
 		}
 		return 0, false
@@ -321,24 +297,25 @@ func matchToks(toks []token, f *folder, i int, needEnd bool, budget *int) (int, 
 	return 0, false
 }
 
-// queryPairs matches at byte i of the folded line b two or more key=value
-// pairs joined by &, as a URL's query string holds them: a key of letters,
-// digits and _ that starts with a letter or _, a value of letters, digits
-// and . _ - % (from=timeline&isappinstalled=0). It returns the end of the
-// last pair.
-func queryPairs(b []byte, i int) (int, bool) {
-	word := func(c byte) bool { return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' }
+// keyValuePairs matches at byte i of the folded line b two or more
+// key=value pairs, each joined to the next by one of the bytes of joins
+// before a letter: a key of letters, digits and _ that starts with a letter
+// or _, a value of one or more bytes that value accepts. It returns the end
+// of the last pair. {kv} wants digits as values, joined by & , or ;
+// (book=43,ebook=38); {query} the values of a URL's query string, joined by
+// & (from=timeline&isappinstalled=0).
+func keyValuePairs(b []byte, i int, value func(byte) bool, joins string) (int, bool) {
 	j, pairs := i, 0
 	for {
 		k := j
-		for k < len(b) && word(b[k]) && (k > j || b[k] < '0' || b[k] > '9') {
+		for k < len(b) && (b[k] >= 'a' && b[k] <= 'z' || b[k] == '_' || k > j && isDigit(b[k])) {
 			k++
 		}
 		if k == j || k >= len(b) || b[k] != '=' {
 			break
 		}
 		v := k + 1
-		for v < len(b) && (word(b[v]) || b[v] == '.' || b[v] == '-' || b[v] == '%') {
+		for v < len(b) && value(b[v]) {
 			v++
 		}
 		if v == k+1 {
@@ -346,13 +323,21 @@ func queryPairs(b []byte, i int) (int, bool) {
 		}
 		pairs++
 		j = v
-		if j+1 < len(b) && b[j] == '&' && word(b[j+1]) {
+		if j+1 < len(b) && strings.IndexByte(joins, b[j]) >= 0 && b[j+1] >= 'a' && b[j+1] <= 'z' {
 			j++
 			continue
 		}
 		break
 	}
 	return j, pairs >= 2
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+// isQueryValue reports whether c may stand in the value of a URL's query
+// string: a letter, a digit or one of _ . - %.
+func isQueryValue(c byte) bool {
+	return c >= 'a' && c <= 'z' || isDigit(c) || c == '_' || c == '.' || c == '-' || c == '%'
 }
 
 // dateSepLen returns the length of a date or time separator at the start of
