@@ -48,6 +48,9 @@ type bpHit struct {
 	rule       *bpRule // nil for learned
 	start, end int     // byte offsets in the source line (phrases)
 	learned    string  // rule name for learned templates
+	// mid: a learned template that sits inside the text of pages (see
+	// SiteModel.lookup)
+	mid bool
 }
 
 type bpLine struct {
@@ -122,8 +125,8 @@ func BoilerplateDetail(s string, rules *BoilerplateRules, model *SiteModel) (rem
 			hits = rules.lineHits(f, text, hits)
 			hits = hits[:lo+len(phraseOverLine(text, hits[lo:]))]
 			if model != nil {
-				if name, ok := model.lookup(f); ok {
-					hits = append(hits, bpHit{learned: name})
+				if name, mid, ok := model.lookup(f); ok {
+					hits = append(hits, bpHit{learned: name, mid: mid})
 				}
 			}
 			if len(hits) > lo {
@@ -134,6 +137,8 @@ func BoilerplateDetail(s string, rules *BoilerplateRules, model *SiteModel) (rem
 		start = end + 1
 	}
 	if model != nil {
+		dropRepeatedTemplates(lines)
+		dropSharedSentences(lines)
 		dropLoneTemplate(lines)
 	}
 	classifyLines(lines)
@@ -149,16 +154,126 @@ func BoilerplateDetail(s string, rules *BoilerplateRules, model *SiteModel) (rem
 	return spansOf(s, lines), weak
 }
 
+// maxTemplateLines is the most lines of one document that one learned
+// template may match (see dropRepeatedTemplates).
+const maxTemplateLines = 2
+
+// dropRepeatedTemplates drops the learned matches of a template that
+// matches more than maxTemplateLines lines of the document: a site prints
+// a template line once on a page, or twice (a header and a footer), while
+// a line shape that a document repeats, with only its digits or the rest
+// after a label varying, is its content (vec($_, 3, 1) = 1 == 8 …, a list
+// of releases, 子曰：… after 子曰：…).
+func dropRepeatedTemplates(lines []bpLine) {
+	var count map[string]int
+	for i := range lines {
+		for _, h := range lines[i].hits {
+			if h.rule == nil {
+				if count == nil {
+					count = map[string]int{}
+				}
+				count[h.learned]++
+			}
+		}
+	}
+	drop := false
+	for _, n := range count {
+		if n > maxTemplateLines {
+			drop = true
+			break
+		}
+	}
+	if !drop {
+		return
+	}
+	for i := range lines {
+		hs := lines[i].hits[:0]
+		for _, h := range lines[i].hits {
+			if h.rule != nil || count[h.learned] <= maxTemplateLines {
+				hs = append(hs, h)
+			}
+		}
+		lines[i].hits = hs
+	}
+}
+
+// maxTemplateSentences is the most sentences of one document that learned
+// templates may match (see dropSharedSentences).
+const maxTemplateSentences = 2
+
+// dropSharedSentences drops the learned matches of the sentences of a
+// document when more than maxTemplateSentences of its sentences match
+// learned templates: a site's template holds a sentence or two (a
+// disclaimer, a repost notice), while pages that share several sentences
+// share content (the same article reposted, or cut into several pages).
+// A sentence is a line of at least minSentenceHan Han characters that
+// ends as one (。！？…). Learned matches of other lines (a breadcrumb, a
+// date line) stay.
+func dropSharedSentences(lines []bpLine) {
+	n := 0
+	for i := range lines {
+		if learnedHit(lines[i].hits) && sentenceLine(lines[i].trimmed) {
+			n++
+		}
+	}
+	if n <= maxTemplateSentences {
+		return
+	}
+	for i := range lines {
+		if !sentenceLine(lines[i].trimmed) {
+			continue
+		}
+		hs := lines[i].hits[:0]
+		for _, h := range lines[i].hits {
+			if h.rule != nil {
+				hs = append(hs, h)
+			}
+		}
+		lines[i].hits = hs
+	}
+}
+
+// learnedHit reports whether hs holds a learned match.
+func learnedHit(hs []bpHit) bool {
+	for _, h := range hs {
+		if h.rule == nil {
+			return true
+		}
+	}
+	return false
+}
+
+// minSentenceHan is the least number of Han characters of a sentence line
+// (see sentenceLine).
+const minSentenceHan = 8
+
+// sentenceLine reports whether a trimmed line reads as a sentence: at least
+// minSentenceHan Han characters, and a sentence's end (。！？!?…).
+func sentenceLine(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	switch r {
+	case '。', '！', '？', '!', '?', '…':
+	default:
+		return false
+	}
+	return hanCount(s, minSentenceHan) >= minSentenceHan
+}
+
 // dropLoneTemplate drops the learned matches of a document that matches
 // its site's template only once and has no rule match either: a site's
 // template shows on a page in several places (header and footer), while a
-// sentence that a few documents happen to share shows once.
+// sentence that a few documents happen to share shows once. A template
+// learned inside the text of pages (bpHit.mid) counts for nothing here and
+// is dropped unless the page shows the site's template at its edges: two
+// learned edge templates, or one and a rule's match.
 func dropLoneTemplate(lines []bpLine) {
 	var first string
-	distinct, ruled := 0, false
+	distinct, ruled, mid := 0, false, false
 	for i := range lines {
 		for _, h := range lines[i].hits {
 			switch {
+			case h.rule == nil && h.mid:
+				mid = true
 			case h.rule == nil && h.learned != first:
 				if distinct == 0 {
 					first = h.learned
@@ -169,13 +284,14 @@ func dropLoneTemplate(lines []bpLine) {
 			}
 		}
 	}
-	if distinct >= 2 || (distinct == 1 && ruled) || distinct == 0 {
+	site := distinct >= 2 || (distinct == 1 && ruled)
+	if site && !mid || distinct == 0 && !mid {
 		return
 	}
 	for i := range lines {
 		hs := lines[i].hits[:0]
 		for _, h := range lines[i].hits {
-			if h.rule != nil {
+			if h.rule != nil || site {
 				hs = append(hs, h)
 			}
 		}
@@ -341,7 +457,7 @@ func (rs *BoilerplateRules) floatHits(f *folder, i int, ids []floatEntry, add fu
 		if !bytes.HasPrefix(b[i:], []byte(pat.toks[0].lit)) {
 			continue
 		}
-		if r.mode != modeInfix && i > 0 && quoteBefore(b[:i]) {
+		if r.mode != modeInfix && i > 0 && mentionAt(b, i) {
 			continue // a mention: “转载请注明出处”
 		}
 		needEnd := r.mode == modeSuffix || r.mode == modeEnd
@@ -417,9 +533,18 @@ func hanCount(s string, max int) int {
 	return n
 }
 
-func quoteBefore(b []byte) bool {
-	r, _ := utf8.DecodeLastRune(b)
-	return r == '"' || r == '\'' || r == '《'
+// mentionAt reports whether a match at byte i of the folded line b is a
+// mention of the phrase rather than the phrase itself: right after a quote
+// or a title mark (“转载请注明出处”, 《阅读全文》), or inside a quotation
+// that opened before it on the line, an odd number of quotes before it
+// (一句“图文来源网络，如有侵权请联系删除”，但…). Folding writes every double
+// quote, “”「」『』 included, as '"'.
+func mentionAt(b []byte, i int) bool {
+	r, _ := utf8.DecodeLastRune(b[:i])
+	if r == '"' || r == '\'' || r == '《' {
+		return true
+	}
+	return bytes.Count(b[:i], []byte{'"'})%2 == 1
 }
 
 // skipDecoration returns the length of leading list or link decoration.
@@ -459,6 +584,11 @@ func zoneFactor(z zone, inHead, inTail bool) float64 {
 	}
 	return 0.5
 }
+
+// midConfidence is the confidence of a line that a template learned inside
+// the text of pages removes (see midNotice): anywhere on the page, but
+// below the 0.9 of a template at the edges.
+const midConfidence = 0.7
 
 // maxPasses bounds the classification passes. Each pass reaches about
 // headZone+tailZone lines further into a block of boilerplate at an edge.
@@ -504,7 +634,9 @@ func classifyLines(lines []bpLine) {
 					// A list heading is in the tail when only list items follow.
 					inTail = listFollows(lines, i)
 				}
-				if hit.rule == nil {
+				if hit.rule == nil && hit.mid {
+					c = midConfidence
+				} else if hit.rule == nil {
 					c = 0.9 * zoneFactor(zoneEdge, inHead, inTail)
 				} else if hit.rule.mode.phrase() {
 					continue

@@ -204,6 +204,7 @@ type folder struct {
 	off   []int32 // off[i]: offset in the line of the rune that produced b[i]; off[len(b)] = len(line)
 	runes int     // runes in b
 	line  string  // the line
+	slot  []byte  // scratch for titleFingerprint
 	// budget is what is left of the line's matching steps.
 	budget int
 }

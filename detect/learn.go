@@ -222,6 +222,12 @@ func appendPrints(ps []linePrint, doc string, f *folder) []linePrint {
 		if fp, ok := labelFingerprint(f); ok {
 			ps = append(ps, linePrint{fp, edge, line})
 		}
+		if fp, ok := titleFingerprint(f); ok {
+			ps = append(ps, linePrint{fp, edge, line})
+		}
+		if fp, ok := suffixFingerprint(f); ok {
+			ps = append(ps, linePrint{fp, edge, line})
+		}
 	}
 	return ps
 }

@@ -58,6 +58,23 @@ type siteTemplate struct {
 	sample string
 }
 
+// atEdges reports whether the template was within the first or last lines
+// of at least minLabelEdge of the documents that had it: a site's template
+// sits at the edges of its pages, while a line that several pages share in
+// their middle (a quotation, a paragraph two articles share, a sentence a
+// manual repeats) is content wherever it happens to fall on one of them.
+func (t siteTemplate) atEdges() bool {
+	return float64(t.edge) >= minLabelEdge*float64(t.docs)
+}
+
+// inText reports whether the template was within the first or last lines
+// of at most 1-minLabelEdge of the documents that had it: a notice that
+// the site prints inside its texts (an app or paywall prompt), or content
+// that the pages share.
+func (t siteTemplate) inText() bool {
+	return float64(t.edge) <= (1-minLabelEdge)*float64(t.docs)
+}
+
 // SiteModelFormat is the "format" value of a site model file.
 const SiteModelFormat = "hanfix-sitemodel"
 
@@ -106,23 +123,36 @@ func (m *SiteModel) supports(docs int) bool {
 }
 
 // lookup returns the rule name of the template a folded line matches: the
-// whole line, or else its label (see labelOf) when that label was seen at page edges in at least 80% of the
-// documents that had it.
-func (m *SiteModel) lookup(f *folder) (string, bool) {
-	if m == nil || len(m.templates) == 0 {
-		return "", false
+// whole line, or else its label (see labelOf), its title slot or its site
+// suffix (see titleFingerprint), when it was seen at page edges in at
+// least 80% of the documents that had it (atEdges). Failing those, mid
+// reports a whole-line template that sat inside the text of nearly every
+// page that had it (inText), which only a notice-like line may match (see
+// midNotice). A numbered line (一、…, (二)…, 第三篇…) matches none: see
+// enumerated.
+func (m *SiteModel) lookup(f *folder) (name string, mid, ok bool) {
+	if m == nil || len(m.templates) == 0 || enumerated(f.b) {
+		return "", false, false
 	}
-	if fp, ok := lineFingerprint(f); ok {
-		if _, ok := m.templates[fp]; ok {
-			return "learned:" + fpString(fp), true
+	fp, whole := lineFingerprint(f)
+	if whole {
+		if t, ok := m.templates[fp]; ok && t.atEdges() {
+			return "learned:" + fpString(fp), false, true
 		}
 	}
-	if fp, ok := labelFingerprint(f); ok {
-		if t, ok := m.templates[fp]; ok && float64(t.edge) >= minLabelEdge*float64(t.docs) {
-			return "learned:" + fpString(fp), true
+	for _, slot := range [...]func(*folder) (uint64, bool){labelFingerprint, titleFingerprint, suffixFingerprint} {
+		if fp, ok := slot(f); ok {
+			if t, ok := m.templates[fp]; ok && t.atEdges() {
+				return "learned:" + fpString(fp), false, true
+			}
 		}
 	}
-	return "", false
+	if whole && midNotice(f) {
+		if t, ok := m.templates[fp]; ok && t.inText() {
+			return "learned:" + fpString(fp), true, true
+		}
+	}
+	return "", false, false
 }
 
 func fpString(fp uint64) string {

@@ -1,0 +1,212 @@
+package detect
+
+import (
+	"bytes"
+	"strings"
+	"unicode/utf8"
+)
+
+// Two more fingerprints of a line let the learner see a site's template
+// where the page puts its own title into it: the title varies from page to
+// page, the rest of the line does not.
+//
+//   - A title slot: the line with the text of each 《…》 left out
+//     ("本篇《…》系某某范文网会员投稿，仅供参考。", "上一篇：《…》").
+//   - A site suffix: the text after the last '_' or '|' of a short line,
+//     the way pages title themselves ("如何安装软件_某某经验",
+//     "标题 | 某某新闻网").
+//
+// Each is learned and looked up like a label (see labelOf): with a salt of
+// its own, and used only where the template sat at the page edges
+// (siteTemplate.atEdges).
+const (
+	titleSalt  = 0x6a09e667f3bcc908
+	suffixSalt = 0xbb67ae8584caa73b
+)
+
+const (
+	titleOpen  = "《"
+	titleClose = "》"
+	// minSlotRest is the least number of letters and Han characters a
+	// title-slot line has outside its titles: a line that is a title
+	// alone, or a title and a word, is the article's.
+	minSlotRest = 5
+	// maxSlotLine bounds the lines a title slot is learned from and
+	// applied to (folded runes).
+	maxSlotLine = 160
+	// maxSuffixRunes bounds a site suffix, minSuffixRunes is its least
+	// length.
+	minSuffixRunes = 2
+	maxSuffixRunes = 16
+)
+
+// titleFingerprint returns the fingerprint of the folded line with the
+// text of each complete 《…》 left out (the marks stay); ok is false for a
+// line without one, or with fewer than minSlotRest letters and Han
+// characters beside its titles.
+func titleFingerprint(f *folder) (uint64, bool) {
+	b := f.b
+	if f.runes > maxSlotLine || !bytes.Contains(b, []byte(titleOpen)) {
+		return 0, false
+	}
+	out := f.slot[:0]
+	found := false
+	for {
+		i := bytes.Index(b, []byte(titleOpen))
+		if i < 0 {
+			break
+		}
+		j := bytes.Index(b[i+len(titleOpen):], []byte(titleClose))
+		if j < 0 {
+			break
+		}
+		out = append(out, b[:i+len(titleOpen)]...)
+		b = b[i+len(titleOpen)+j:]
+		found = true
+	}
+	out = append(out, b...)
+	f.slot = out
+	if !found || letterCount(out, minSlotRest) < minSlotRest {
+		return 0, false
+	}
+	fp, _ := fingerprint(out)
+	return fp ^ titleSalt, true
+}
+
+// suffixFingerprint returns the fingerprint of the site suffix of a folded
+// line of at most maxLabelLine characters: the text after its last '_' or
+// '|', minSuffixRunes to maxSuffixRunes letters, digits and Han characters
+// with a Han character among them (a Chinese site's name; folding drops
+// spaces, so "ls | grep foo" would otherwise end in a name "grepfoo"),
+// after at least two letters or Han characters of title. ok is false
+// where there is none.
+func suffixFingerprint(f *folder) (uint64, bool) {
+	b := f.b
+	if f.runes > maxLabelLine {
+		return 0, false
+	}
+	k := bytes.LastIndexAny(b, "_|")
+	if k < 0 || letterCount(b[:k], 2) < 2 {
+		return 0, false
+	}
+	s := b[k+1:]
+	n, han := 0, 0
+	for i := 0; i < len(s); n++ {
+		r, size := utf8.DecodeRune(s[i:])
+		switch {
+		case r >= '0' && r <= '9', r >= 'a' && r <= 'z':
+		case isHan(r):
+			han++
+		default:
+			return 0, false
+		}
+		i += size
+	}
+	if n < minSuffixRunes || n > maxSuffixRunes || han == 0 {
+		return 0, false
+	}
+	fp, _ := fingerprint(b[k:])
+	return fp ^ suffixSalt, true
+}
+
+// letterCount counts the ASCII letters and Han characters of the folded
+// bytes b, up to max.
+func letterCount(b []byte, max int) int {
+	n := 0
+	for i := 0; i < len(b) && n < max; {
+		if c := b[i]; c < 0x80 {
+			if c >= 'a' && c <= 'z' {
+				n++
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(b[i:])
+		if isHan(r) {
+			n++
+		}
+		i += size
+	}
+	return n
+}
+
+// maxMidNotice is the longest line (folded runes) that a template learned
+// inside the text of pages may remove (see midNotice).
+const maxMidNotice = 40
+
+// midNotice reports whether a folded line looks like a notice that a site
+// prints inside its texts ("扫码下载某某客户端，本地新闻随时看", "（本段为VIP专享
+// 内容…）") rather than a sentence or heading of the text: at most
+// maxMidNotice characters, at least minTemplateRunes, minMidHan of them
+// Han characters, two clauses (a comma inside: a heading has none) and not
+// ended as a sentence or a lead-in (。！？：…). A line that several pages share inside
+// their text is content as often as not (a heading every page of a site
+// has, a quotation, a sentence of a manual that articles copy), so a
+// learned template removes it there only in this shape, and only on a
+// page that shows the site's template at its edges too (see
+// dropLoneTemplate).
+func midNotice(f *folder) bool {
+	if f.runes < minTemplateRunes || f.runes > maxMidNotice {
+		return false
+	}
+	r, _ := utf8.DecodeLastRune(f.b)
+	switch r {
+	case '。', '.', '!', '?', ':', ';', ',', '，', '、', '…', '！', '？', '：', '；':
+		return false
+	}
+	if bytes.IndexByte(f.b, ',') < 0 {
+		return false
+	}
+	han := 0
+	for i := 0; i < len(f.b) && han < minMidHan; {
+		r, size := utf8.DecodeRune(f.b[i:])
+		if isHan(r) {
+			han++
+		}
+		i += size
+	}
+	return han >= minMidHan
+}
+
+// minMidHan is the least number of Han characters of a notice that a
+// template learned inside the text of pages removes: a site's notices are
+// Chinese sentences, while the short lines that documents share inside
+// their text are as often option lists and release notes (-h, --help;
+// LilyPond 2.19.7 released May 25, 2014).
+const minMidHan = 6
+
+// enumerated reports whether a folded line begins with the number of a
+// section or list item: 一、, (一), 1、, 1., 第二篇, 第3章. A site's template
+// numbers nothing, while the headings of a document that several pages
+// share (the same article cut into pages, or reposted) are numbered.
+func enumerated(b []byte) bool {
+	i := 0
+	open := i < len(b) && b[i] == '('
+	if open {
+		i++
+	}
+	ord := false
+	if !open && bytes.HasPrefix(b, []byte("第")) {
+		ord, i = true, len("第")
+	}
+	n := 0
+	for i < len(b) {
+		r, size := utf8.DecodeRune(b[i:])
+		if !(r >= '0' && r <= '9') && !strings.ContainsRune("一二三四五六七八九十百零", r) {
+			break
+		}
+		n++
+		i += size
+	}
+	if n == 0 || i >= len(b) {
+		return false
+	}
+	r, _ := utf8.DecodeRune(b[i:])
+	switch {
+	case open:
+		return r == ')'
+	case ord:
+		return strings.ContainsRune("篇章节条部", r)
+	}
+	return r == '、' || r == '.' && i+1 < len(b) && !(b[i+1] >= '0' && b[i+1] <= '9')
+}
