@@ -205,6 +205,8 @@ type folder struct {
 	runes int     // runes in b
 	line  string  // the line
 	slot  []byte  // scratch for titleFingerprint
+	// titles: the line has a 《 (see titleFingerprint)
+	titles bool
 	// budget is what is left of the line's matching steps.
 	budget int
 }
@@ -274,6 +276,7 @@ func (f *folder) fold(line string) {
 	b, off := f.b[:len(line)], f.off[:len(line)+1]
 	n, runes := 0, 0
 	prevHan := false
+	f.titles = false
 	tab, hanTab := foldTab, foldHan
 	// i never goes negative: compared as unsigned numbers, the loop test
 	// also proves line[i] in bounds, which saves a check per character.
@@ -352,6 +355,9 @@ func (f *folder) fold(line string) {
 			}
 		} else {
 			fr = foldRune(r)
+			if r == '《' {
+				f.titles = true
+			}
 		}
 		switch {
 		case r == utf8.RuneError && size == 1:

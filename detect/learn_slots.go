@@ -46,7 +46,7 @@ const (
 // characters beside its titles.
 func titleFingerprint(f *folder) (uint64, bool) {
 	b := f.b
-	if f.runes > maxSlotLine || !bytes.Contains(b, []byte(titleOpen)) {
+	if !f.titles || f.runes > maxSlotLine {
 		return 0, false
 	}
 	out := f.slot[:0]
@@ -85,7 +85,14 @@ func suffixFingerprint(f *folder) (uint64, bool) {
 	if f.runes > maxLabelLine {
 		return 0, false
 	}
-	k := bytes.LastIndexAny(b, "_|")
+	// Most lines have neither separator: IndexByte tells that fast.
+	k := -1
+	if bytes.IndexByte(b, '_') >= 0 {
+		k = bytes.LastIndexByte(b, '_')
+	}
+	if bytes.IndexByte(b[k+1:], '|') >= 0 {
+		k = bytes.LastIndexByte(b, '|')
+	}
 	if k < 0 || letterCount(b[:k], 2) < 2 {
 		return 0, false
 	}
@@ -192,7 +199,7 @@ func enumerated(b []byte) bool {
 	n := 0
 	for i < len(b) {
 		r, size := utf8.DecodeRune(b[i:])
-		if !(r >= '0' && r <= '9') && !strings.ContainsRune("一二三四五六七八九十百零", r) {
+		if !numeral(r) {
 			break
 		}
 		n++
@@ -209,4 +216,14 @@ func enumerated(b []byte) bool {
 		return strings.ContainsRune("篇章节条部", r)
 	}
 	return r == '、' || r == '.' && i+1 < len(b) && !(b[i+1] >= '0' && b[i+1] <= '9')
+}
+
+// numeral reports whether r is an ASCII digit or a Chinese numeral.
+func numeral(r rune) bool {
+	switch r {
+	case '0', '1', '2', '3', '4', '5', '6', '7', '8', '9',
+		'一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '百', '零':
+		return true
+	}
+	return false
 }

@@ -131,9 +131,19 @@ func (m *SiteModel) supports(docs int) bool {
 // midNotice). A numbered line (一、…, (二)…, 第三篇…) matches none: see
 // enumerated.
 func (m *SiteModel) lookup(f *folder) (name string, mid, ok bool) {
-	if m == nil || len(m.templates) == 0 || enumerated(f.b) {
+	if m == nil || len(m.templates) == 0 {
 		return "", false, false
 	}
+	name, mid, ok = m.lookupShape(f)
+	if ok && enumerated(f.b) {
+		return "", false, false
+	}
+	return name, mid, ok
+}
+
+// lookupShape is lookup without the test of numbered lines, which only
+// lines that match a template need.
+func (m *SiteModel) lookupShape(f *folder) (name string, mid, ok bool) {
 	fp, whole := lineFingerprint(f)
 	if whole {
 		if t, ok := m.templates[fp]; ok && t.atEdges() {
