@@ -316,6 +316,13 @@ func TestBoilerplateGlued(t *testing.T) {
 		{"这是第三段正文,讲了很多道理。 【责任编辑：张三】\n", "这是第三段正文,讲了很多道理。\n"},
 		{"这是第三段正文,讲了很多道理。(编辑 李四)\n", "这是第三段正文,讲了很多道理。\n"},
 		{"会员免费查看 这是第三段正文。\n", "这是第三段正文。\n"},
+		{"展开剩余62%这是第三段正文,讲了很多道理。\n", "这是第三段正文,讲了很多道理。\n"},
+		{"向上滑动阅览这是第三段正文,讲了很多道理。\n", "这是第三段正文,讲了很多道理。\n"},
+		{"开通VIP解锁全文这是第三段正文,讲了很多道理。\n", "这是第三段正文,讲了很多道理。\n"},
+		{"这是第三段正文,讲了很多道理。…展开全部\n", "这是第三段正文,讲了很多道理。\n"},
+		{"本帖最后由 张三 于 2021-3-5 14:22 编辑这是第三段正文。\n", "这是第三段正文。\n"},
+		// Not glued phrases: a sentence that goes on with its own words.
+		{"展开全部节点之后,才能看到这些文件。\n", "展开全部节点之后,才能看到这些文件。\n"},
 	} {
 		s := body + tc.in + body
 		assert.Equal(t, body+tc.want+body, applySpans(s, Boilerplate(s, nil, nil)), tc.in)
@@ -382,4 +389,29 @@ func TestLongLineHits(t *testing.T) {
 	}
 	require.Greater(t, long, 1000)
 	require.Greater(t, hitsN, 1000) // the lines have hits to compare
+}
+
+// TestBoilerplateNoticesInText: notices that sites print inside the text,
+// on their own line, go wherever they are; prose that names the same
+// things stays.
+func TestBoilerplateNoticesInText(t *testing.T) {
+	body := "第一段正文写得很长很长,讲了很多道理。\n第二段正文写得很长很长,讲了很多道理。\n"
+	for _, tc := range []struct {
+		line string
+		kept bool
+	}{
+		{"扫码下载“掌上滨江”客户端，本地新闻随时看", false},
+		{"︿ 廣告．請往下繼續閱讀 ﹀", false},
+		{"延伸閱讀》某某新聞標題", false},
+		{"开通律典会员，解锁剩余全部条款", false},
+		{"（本段为VIP专享内容，开通会员后可复制全文并下载Word版）", false},
+		{"本帖由 张三 于 2023-06-15 02:54:24 重新编辑", false},
+		{"该回答已被题主采纳", false},
+		{"下載次數與瀏覽人次的統計方式不同：前者只計算完成下載的請求，後者則以每個工作階段計一次。", true},
+		{"会员等级分为普通、白银和黄金三档，等级越高，每月可以免费阅读全文的篇数就越多。", true},
+	} {
+		s := body + tc.line + "\n" + body
+		out := applySpans(s, Boilerplate(s, nil, nil))
+		assert.Equal(t, tc.kept, strings.Contains(out, tc.line), tc.line)
+	}
 }
