@@ -10,9 +10,8 @@ import (
 	"github.com/hanfix/hanfix/internal/utf8x"
 )
 
-// maxLearnedShare is the largest share of a document's prose (letters on
-// lines that read as sentences) that lines matched only by learned
-// templates may remove.
+// maxLearnedShare is the largest share of a document's text (its letters
+// and digits) that lines matched only by learned templates may remove.
 const maxLearnedShare = 0.5
 
 // Boilerplate is the boilerplate stage: it deletes the scraper boilerplate
@@ -60,7 +59,8 @@ func (b Boilerplate) Edits(text string, doc *Doc) ([]Edit, []Finding) {
 	}
 	if learnedShare(text, spans) > maxLearnedShare {
 		// Templates learned from similar pages can be their content: a site
-		// model never takes most of a document. Report instead of delete.
+		// model never takes most of a document's text. Report instead of
+		// delete.
 		kept := spans[:0:0]
 		for _, sp := range spans {
 			if !strings.HasPrefix(sp.Rule, "learned:") {
@@ -69,7 +69,7 @@ func (b Boilerplate) Edits(text string, doc *Doc) ([]Edit, []Finding) {
 			}
 			findings = append(findings, Finding{Kind: KindBoilerplate, Start: sp.Span.Start, End: sp.Span.End,
 				Text:       text[sp.Span.Start:sp.Span.End],
-				Reason:     "matches a learned template, kept: learned templates would remove most of the document's prose",
+				Reason:     "matches a learned template, kept: learned templates would remove most of the document's text",
 				Confidence: sp.Confidence})
 		}
 		spans = kept
@@ -90,33 +90,35 @@ func (b Boilerplate) Edits(text string, doc *Doc) ([]Edit, []Finding) {
 	return edits, findings
 }
 
-// learnedShare returns the share of the prose of text that the
-// learned-template spans cover. Prose is the letters and digits of lines
-// that read as sentences: at least eight Han characters and a sentence
-// end. Template lines (titles, bylines, footers) are rarely prose, content
-// nearly always has some, so a site model that would take most of a
-// document's prose has learned content, not template.
+// learnedShare returns the share of the text of s (its letters and
+// digits) that the learned-template spans cover. A site model that would
+// take most of a document has learned its content (pages that are copies
+// of one another), not a template. (detect keeps a learned template from
+// more than two sentences of a document, see detect.BoilerplateDetail; so
+// the share is of all the text, not of its sentences only, which a short
+// page with a code listing and a footer of one sentence would fail.)
 //
-// Only whether the share exceeds maxLearnedShare matters, so the prose of
-// text is counted only until the share is below it, whatever the rest of
+// Only whether the share exceeds maxLearnedShare matters, so the text of
+// s is counted only until the share is below it, whatever the rest of
 // the text holds; the share then returned does not exceed it either.
-func learnedShare(text string, spans []detect.BoilerplateSpan) float64 {
+func learnedShare(s string, spans []detect.BoilerplateSpan) float64 {
 	learned := 0
 	for _, sp := range spans {
 		if strings.HasPrefix(sp.Rule, "learned:") {
-			learned += prose(text[sp.Span.Start:sp.Span.End], 0)
+			learned += textLetters(s[sp.Span.Start:sp.Span.End], 0, false)
 		}
 	}
 	if learned == 0 {
 		return 0
 	}
-	return float64(learned) / float64(max(1, prose(text, int(float64(learned)/maxLearnedShare)+1)))
+	return float64(learned) / float64(max(1, textLetters(s, int(float64(learned)/maxLearnedShare)+1, false)))
 }
 
-// prose counts the letters and digits of the lines of s that read as
-// sentences, stopping at the line that brings the count to stop or
+// textLetters counts the letters and digits of the lines of s, of those that
+// read as sentences (at least eight Han characters and a sentence end)
+// with sentences, stopping at the line that brings the count to stop or
 // beyond when stop > 0.
-func prose(s string, stop int) int {
+func textLetters(s string, stop int, sentences bool) int {
 	n := 0
 	for len(s) > 0 && (stop <= 0 || n < stop) {
 		line := s
@@ -126,7 +128,7 @@ func prose(s string, stop int) int {
 			s = ""
 		}
 		line = strings.TrimRight(line, " \t\r")
-		if !strings.HasSuffix(line, "。") && !strings.HasSuffix(line, "！") && !strings.HasSuffix(line, "？") &&
+		if sentences && !strings.HasSuffix(line, "。") && !strings.HasSuffix(line, "！") && !strings.HasSuffix(line, "？") &&
 			!strings.HasSuffix(line, "!") && !strings.HasSuffix(line, "?") && !strings.HasSuffix(line, "…") {
 			continue
 		}
@@ -185,7 +187,7 @@ func prose(s string, stop int) int {
 				letters++
 			}
 		}
-		if han >= 8 {
+		if han >= 8 || !sentences {
 			n += letters
 		}
 	}

@@ -127,7 +127,7 @@ func TestBoilerplateFindings(t *testing.T) {
 	assert.Equal(t, "上一篇:某某文章", s[found[0].Start:found[0].End])
 }
 
-// TestProseHanRanges checks the fast paths of prose against the Unicode
+// TestProseHanRanges checks the fast paths of textLetters against the Unicode
 // tables: every rune of the CJK unified ideographs and extension A is Han,
 // and the ASCII letters and digits are the ASCII runes that unicode calls
 // letters or digits.
@@ -165,7 +165,7 @@ func TestProseClass(t *testing.T) {
 	}
 }
 
-// TestProseThreeByte checks prose's fast path, which tells the Han
+// TestProseThreeByte checks textLetters' fast path, which tells the Han
 // characters of U+3400–U+4DBF and U+4E00–U+9FFF by their first two bytes,
 // against the unicode tables on every character of U+0800–U+FFFF, in a
 // line that counts (eight Han characters) and at every offset the fast
@@ -185,8 +185,8 @@ func TestProseThreeByte(t *testing.T) {
 			if strings.HasSuffix(line, "x。") {
 				extra = 1
 			}
-			if got := prose(line, 0); got != want+extra {
-				t.Fatalf("prose(%q) = %d, want %d", line, got, want+extra)
+			if got := textLetters(line, 0, true); got != want+extra {
+				t.Fatalf("textLetters(%q) = %d, want %d", line, got, want+extra)
 			}
 		}
 	}
