@@ -3,7 +3,7 @@
 package detect
 
 // defaultRulesTW maps the pattern of every default rule to its OpenCC
-// s2twp form, "" when that is the pattern itself (450 patterns; see
+// s2twp form, "" when that is the pattern itself (454 patterns; see
 // defaultTaiwanVariant).
 var defaultRulesTW = map[string]string{
 	"(原标题:{*})":                      "(原標題:{*})",
@@ -67,8 +67,12 @@ var defaultRulesTW = map[string]string{
 	"{kv}":                           "",
 	"{name}>>{name}>>{name}":         "",
 	"{name}>>{name}>>{name}>>{name}": "",
+	"{n}-{n}-{date}:{n}":             "",
+	"{n}.{n}.{date}:{n}":             "",
+	"{n}/{n}/{date}:{n}":             "",
 	"{n}人推荐":                         "{n}人推薦",
 	"{n}人赞同了该回答":                     "{n}人贊同了該回答",
+	"{n}年{date}:{n}":                 "",
 	"{query}":                        "",
 	"|关于我们":                          "|關於我們",
 	"|广告服务":                          "|廣告服務",

@@ -407,11 +407,33 @@ func TestBoilerplateNoticesInText(t *testing.T) {
 		{"（本段为VIP专享内容，开通会员后可复制全文并下载Word版）", false},
 		{"本帖由 张三 于 2023-06-15 02:54:24 重新编辑", false},
 		{"该回答已被题主采纳", false},
+		{"2023-05-01 14:22:05", true}, // a date line goes only at the top (TestBoilerplateDateLine)
 		{"下載次數與瀏覽人次的統計方式不同：前者只計算完成下載的請求，後者則以每個工作階段計一次。", true},
 		{"会员等级分为普通、白银和黄金三档，等级越高，每月可以免费阅读全文的篇数就越多。", true},
 	} {
 		s := body + tc.line + "\n" + body
 		out := applySpans(s, Boilerplate(s, nil, nil))
 		assert.Equal(t, tc.kept, strings.Contains(out, tc.line), tc.line)
+	}
+}
+
+// TestBoilerplateDateLine: a date with a time of day alone on the first
+// line is when the page was published; a date alone is a section's head.
+func TestBoilerplateDateLine(t *testing.T) {
+	body := "第一段正文写得很长很长,讲了很多道理。\n第二段正文写得很长很长,讲了很多道理。\n"
+	for _, tc := range []struct {
+		first string
+		kept  bool
+	}{
+		{"2023-05-01 14:22:05", false},
+		{"2023年5月1日 14:22", false},
+		{"2023-05-01", true},
+		{"2023/05/01 14:22", false},
+		{"3:4", true},
+		{"版本 2.3", true},
+	} {
+		s := tc.first + "\n" + body
+		out := applySpans(s, Boilerplate(s, nil, nil))
+		assert.Equal(t, tc.kept, strings.HasPrefix(out, tc.first), tc.first)
 	}
 }
