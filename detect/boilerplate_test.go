@@ -395,7 +395,6 @@ func TestLongLineHits(t *testing.T) {
 // on their own line, go wherever they are; prose that names the same
 // things stays.
 func TestBoilerplateNoticesInText(t *testing.T) {
-	body := "第一段正文写得很长很长,讲了很多道理。\n第二段正文写得很长很长,讲了很多道理。\n"
 	for _, tc := range []struct {
 		line string
 		kept bool
@@ -411,16 +410,13 @@ func TestBoilerplateNoticesInText(t *testing.T) {
 		{"下載次數與瀏覽人次的統計方式不同：前者只計算完成下載的請求，後者則以每個工作階段計一次。", true},
 		{"会员等级分为普通、白银和黄金三档，等级越高，每月可以免费阅读全文的篇数就越多。", true},
 	} {
-		s := body + tc.line + "\n" + body
-		out := applySpans(s, Boilerplate(s, nil, nil))
-		assert.Equal(t, tc.kept, strings.Contains(out, tc.line), tc.line)
+		assert.Equal(t, tc.kept, keeps(twoParagraphs+tc.line+"\n"+twoParagraphs, tc.line), tc.line)
 	}
 }
 
 // TestBoilerplateDateLine: a date with a time of day alone on the first
 // line is when the page was published; a date alone is a section's head.
 func TestBoilerplateDateLine(t *testing.T) {
-	body := "第一段正文写得很长很长,讲了很多道理。\n第二段正文写得很长很长,讲了很多道理。\n"
 	for _, tc := range []struct {
 		first string
 		kept  bool
@@ -432,8 +428,29 @@ func TestBoilerplateDateLine(t *testing.T) {
 		{"3:4", true},
 		{"版本 2.3", true},
 	} {
-		s := tc.first + "\n" + body
-		out := applySpans(s, Boilerplate(s, nil, nil))
-		assert.Equal(t, tc.kept, strings.HasPrefix(out, tc.first), tc.first)
+		assert.Equal(t, tc.kept, keeps(tc.first+"\n"+twoParagraphs, tc.first), tc.first)
 	}
+}
+
+func TestBoilerplateMentionInQuote(t *testing.T) {
+	for _, tc := range []struct {
+		line string
+		kept bool
+	}{
+		{"许多自媒体习惯在文末写一句“图文来源网络，如有侵权请联系删除”，但这并不能免除责任。", true},
+		{"他说「本文内容如有侵权请联系删除」只是一句套话。", true},
+		{"图文来源网络，如有侵权请联系删除", false},
+		{"关注微信公众号“晴川学习”，如有侵权请联系删除", false}, // the quote closed before the match
+	} {
+		assert.Equal(t, tc.kept, keeps(twoParagraphs+tc.line+"\n", tc.line), tc.line)
+	}
+}
+
+// twoParagraphs is prose for the tests to put a line before, after or
+// between.
+const twoParagraphs = "第一段正文写得很长很长,讲了很多道理。\n第二段正文写得很长很长,讲了很多道理。\n"
+
+// keeps reports whether the default rules keep line in the page s.
+func keeps(s, line string) bool {
+	return strings.Contains(applySpans(s, Boilerplate(s, nil, nil)), line)
 }

@@ -54,13 +54,18 @@ func TestLearnerTitleSlotAndSuffix(t *testing.T) {
 	}
 }
 
-func TestTitleFingerprint(t *testing.T) {
+// foldedPrint returns fn applied to the folded form of a line.
+func foldedPrint(fn func(*folder) (uint64, bool)) func(string) (uint64, bool) {
 	f := new(folder)
 	loadFold()
-	fp := func(s string) (uint64, bool) {
+	return func(s string) (uint64, bool) {
 		f.fold(s)
-		return titleFingerprint(f)
+		return fn(f)
 	}
+}
+
+func TestTitleFingerprint(t *testing.T) {
+	fp := foldedPrint(titleFingerprint)
 	a, ok := fp("本篇《关于甲的说明》系某某网会员投稿，仅供参考。")
 	require.True(t, ok)
 	b, ok := fp("本篇《乙》系某某网会员投稿，仅供参考。")
@@ -80,12 +85,7 @@ func TestTitleFingerprint(t *testing.T) {
 }
 
 func TestSuffixFingerprint(t *testing.T) {
-	f := new(folder)
-	loadFold()
-	fp := func(s string) (uint64, bool) {
-		f.fold(s)
-		return suffixFingerprint(f)
-	}
+	fp := foldedPrint(suffixFingerprint)
 	a, ok := fp("如何安装软件_某某经验网")
 	require.True(t, ok)
 	b, ok := fp("如何配置网络接口_某某经验网")
@@ -191,47 +191,4 @@ func TestLearnerRepeatedShape(t *testing.T) {
 	doc = vecPage(60, 2)
 	out = applySpans(doc, Boilerplate(doc, nil, m))
 	assert.NotContains(t, out, "vec($_", out)
-}
-
-func TestBoilerplateMentionInQuote(t *testing.T) {
-	body := "第一段正文写得很长很长,讲了很多道理。\n第二段正文写得很长很长,讲了很多道理。\n"
-	for _, tc := range []struct {
-		line string
-		kept bool
-	}{
-		{"许多自媒体习惯在文末写一句“图文来源网络，如有侵权请联系删除”，但这并不能免除责任。", true},
-		{"他说「本文内容如有侵权请联系删除」只是一句套话。", true},
-		{"图文来源网络，如有侵权请联系删除", false},
-		{"关注微信公众号“晴川学习”，如有侵权请联系删除", false}, // the quote closed before the match
-	} {
-		s := body + tc.line + "\n"
-		out := applySpans(s, Boilerplate(s, nil, nil))
-		assert.Equal(t, tc.kept, strings.Contains(out, tc.line), tc.line)
-	}
-}
-
-func TestEnumerated(t *testing.T) {
-	f := new(folder)
-	loadFold()
-	for _, tc := range []struct {
-		line string
-		want bool
-	}{
-		{"一、指导思想", true},
-		{"（二）开展学习型机关建设", true},
-		{"(3)第三点", true},
-		{"12、抓好党建基础工作", true},
-		{"2. 安装", true},
-		{"第二篇:对当前机关党建的思考", true},
-		{"第3章 配置", true},
-		{"2.5 版本说明", false}, // a version, not an item
-		{"一键复制", false},
-		{"第一时间推送", false},
-		{"(完)", false},
-		{"2023-05-01 发布", false},
-		{"东湖大学新闻网", false},
-	} {
-		f.fold(tc.line)
-		assert.Equal(t, tc.want, enumerated(f.b), tc.line)
-	}
 }

@@ -16,7 +16,8 @@
 # times the size of a document while it cleans it, which the default
 # -mem-limit (a soft Go heap limit, 150M) keeps in check for 10 MB lines.
 #
-# Environment: SIZE_MB (default 1024), LIMIT_MB (default 200), TMPDIR.
+# Environment: SIZE_MB (default 1024), LIMIT_MB (default 200), TMPDIR,
+# BIN (another build of the CLI to run instead of building one).
 # Needs go, python3 and GNU time (apt-get install time).
 set -eu
 
@@ -31,7 +32,11 @@ if [ ! -x /usr/bin/time ]; then
 	exit 2
 fi
 
-(cd "$ROOT" && go build -o "$DIR/hanfix" ./examples/hanfix)
+BIN=${BIN:-}
+if [ -z "$BIN" ]; then
+	(cd "$ROOT" && go build -o "$DIR/hanfix" ./examples/hanfix)
+	BIN=$DIR/hanfix
+fi
 
 python3 - "$DIR/big.jsonl" "$SIZE_MB" <<'PY'
 import json, random, sys
@@ -68,7 +73,7 @@ PY
 status=0
 for extra in "" "-learn-run=false"; do
 	echo "== hanfix -jsonl -j 2 -to simp $extra -stats < big.jsonl > /dev/null"
-	if ! /usr/bin/time -v "$DIR/hanfix" -jsonl -j 2 -to simp $extra -stats \
+	if ! /usr/bin/time -v "$BIN" -jsonl -j 2 -to simp $extra -stats \
 		<"$DIR/big.jsonl" >/dev/null 2>"$DIR/err.txt"; then
 		echo "memtest: hanfix failed:" >&2
 		tail -5 "$DIR/err.txt" >&2
