@@ -10,8 +10,10 @@ import (
 	"github.com/hanfix/hanfix/internal/utf8x"
 )
 
-// maxLearnedShare is the largest share of a document's text (its letters
-// and digits) that lines matched only by learned templates may remove.
+// maxLearnedShare is the largest share of a document that lines matched
+// only by learned templates may remove: of its text (letters and digits)
+// and of its sentences (the letters of the lines that read as sentences),
+// either may be exceeded but not both (see learnedShare).
 const maxLearnedShare = 0.5
 
 // Boilerplate is the boilerplate stage: it deletes the scraper boilerplate
@@ -57,10 +59,10 @@ func (b Boilerplate) Edits(text string, doc *Doc) ([]Edit, []Finding) {
 	if len(spans) == 0 {
 		return nil, findings
 	}
-	if learnedShare(text, spans) > maxLearnedShare {
+	if learnedShare(text, spans, true) > maxLearnedShare && learnedShare(text, spans, false) > maxLearnedShare {
 		// Templates learned from similar pages can be their content: a site
-		// model never takes most of a document's text. Report instead of
-		// delete.
+		// model never takes most of a document, its sentences and its text.
+		// Report instead of delete.
 		kept := spans[:0:0]
 		for _, sp := range spans {
 			if !strings.HasPrefix(sp.Rule, "learned:") {
@@ -69,7 +71,7 @@ func (b Boilerplate) Edits(text string, doc *Doc) ([]Edit, []Finding) {
 			}
 			findings = append(findings, Finding{Kind: KindBoilerplate, Start: sp.Span.Start, End: sp.Span.End,
 				Text:       text[sp.Span.Start:sp.Span.End],
-				Reason:     "matches a learned template, kept: learned templates would remove most of the document's text",
+				Reason:     "matches a learned template, kept: learned templates would remove most of the document",
 				Confidence: sp.Confidence})
 		}
 		spans = kept
@@ -91,27 +93,29 @@ func (b Boilerplate) Edits(text string, doc *Doc) ([]Edit, []Finding) {
 }
 
 // learnedShare returns the share of the text of s (its letters and
-// digits) that the learned-template spans cover. A site model that would
-// take most of a document has learned its content (pages that are copies
-// of one another), not a template. (detect keeps a learned template from
-// more than two sentences of a document, see detect.BoilerplateDetail; so
-// the share is of all the text, not of its sentences only, which a short
-// page with a code listing and a footer of one sentence would fail.)
+// digits), or of its sentences with sentences, that the learned-template
+// spans cover. A site model that would take most of a document has
+// learned its content (pages that are copies of one another), not a
+// template. Either share alone misleads on short pages: a template's lines
+// are rarely sentences, so on a page of one sentence between a header and
+// a footer they hold most of the text but none of the sentences; and a
+// page of code or a list under a footer of one sentence has that footer
+// for most of its sentences but not of its text. So the guard wants both.
 //
-// Only whether the share exceeds maxLearnedShare matters, so the text of
-// s is counted only until the share is below it, whatever the rest of
-// the text holds; the share then returned does not exceed it either.
-func learnedShare(s string, spans []detect.BoilerplateSpan) float64 {
+// Only whether the share exceeds maxLearnedShare matters, so s is counted
+// only until the share is below it, whatever the rest of s holds; the
+// share then returned does not exceed it either.
+func learnedShare(s string, spans []detect.BoilerplateSpan, sentences bool) float64 {
 	learned := 0
 	for _, sp := range spans {
 		if strings.HasPrefix(sp.Rule, "learned:") {
-			learned += textLetters(s[sp.Span.Start:sp.Span.End], 0, false)
+			learned += textLetters(s[sp.Span.Start:sp.Span.End], 0, sentences)
 		}
 	}
 	if learned == 0 {
 		return 0
 	}
-	return float64(learned) / float64(max(1, textLetters(s, int(float64(learned)/maxLearnedShare)+1, false)))
+	return float64(learned) / float64(max(1, textLetters(s, int(float64(learned)/maxLearnedShare)+1, sentences)))
 }
 
 // textLetters counts the letters and digits of the lines of s, of those that

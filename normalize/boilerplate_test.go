@@ -191,3 +191,38 @@ func TestProseThreeByte(t *testing.T) {
 		}
 	}
 }
+
+// TestLearnedShareGuard: learned templates may take most of a page's text
+// or most of its sentences, not both.
+func TestLearnedShareGuard(t *testing.T) {
+	footer := "星河云陪你一起学习成长，每天进步一点点。"
+	dirs := []string{"apt", "ssh", "cron", "nginx", "mysql", "samba", "postfix", "bind", "dhcp", "ufw"}
+	code := func(i int) string {
+		d := dirs[i%len(dirs)]
+		return fmt.Sprintf("星河云 技术频道 第%d期\nls -l /etc/%s\ncat /etc/%s/%s.conf | grep listen\nsystemctl restart %s\n%s\n", i, d, d, d, d, footer)
+	}
+	one := func(i int) string {
+		return fmt.Sprintf("星河云 技术频道 第%d期\n这是第%d篇文章，讲的是%c%c的事情，写得不长。\n本页面由星河云提供技术支持\n", i, i, 0x4E00+i, 0x4E10+i)
+	}
+	for _, tc := range []struct {
+		name string
+		page func(int) string
+		gone string
+	}{
+		// The footer is the page's only sentence, but little of its text.
+		{"code under a footer sentence", code, footer},
+		// Header and footer are most of the text, but no sentence.
+		{"one sentence between header and footer", one, "本页面由星河云提供技术支持"},
+	} {
+		l := detect.NewLearner()
+		for i := 0; i < 5; i++ {
+			l.Add(tc.page(i))
+		}
+		n, err := New(Options{Target: TargetKeep, SiteModel: l.Model()})
+		require.NoError(t, err)
+		out, _, err := n.String(tc.page(7))
+		require.NoError(t, err)
+		assert.NotContains(t, out, tc.gone, tc.name)
+		assert.NotContains(t, out, "第7期", tc.name)
+	}
+}
