@@ -51,7 +51,15 @@ type bpHit struct {
 	// mid: a learned template that sits inside the text of pages (see
 	// SiteModel.lookup)
 	mid bool
+	// tail: a learned phrase glued after a paragraph (rule is
+	// learnedTailRule; see SiteModel.tailPhrase)
+	tail bool
 }
+
+// learnedTailRule is the rule of the phrases that a site model has learned
+// after paragraphs (bpHit.tail): a phrase glued to the end of a line,
+// anywhere on the page.
+var learnedTailRule = &bpRule{name: "learned", kind: "learned", zone: zoneAny, mode: modeEnd, weight: midConfidence}
 
 type bpLine struct {
 	start, end int // source offsets of the line, without '\n'
@@ -127,6 +135,8 @@ func BoilerplateDetail(s string, rules *BoilerplateRules, model *SiteModel) (rem
 			if model != nil {
 				if name, mid, ok := model.lookup(f); ok {
 					hits = append(hits, bpHit{learned: name, mid: mid})
+				} else if name, at, ok := model.tailPhrase(f); ok {
+					hits = append(hits, bpHit{rule: learnedTailRule, start: int(f.off[at]), end: len(text), learned: name, tail: true})
 				}
 			}
 			if len(hits) > lo {
@@ -268,30 +278,29 @@ func sentenceLine(s string) bool {
 // learned edge templates, or one and a rule's match.
 func dropLoneTemplate(lines []bpLine) {
 	var first string
-	distinct, ruled, mid := 0, false, false
+	distinct, ruled := 0, false
 	for i := range lines {
 		for _, h := range lines[i].hits {
 			switch {
 			case h.rule == nil && h.mid:
-				mid = true
 			case h.rule == nil && h.learned != first:
 				if distinct == 0 {
 					first = h.learned
 				}
 				distinct++
-			case h.rule != nil && !h.rule.mode.phrase() && h.rule.weight >= threshold:
+			case h.rule != nil && !h.tail && !h.rule.mode.phrase() && h.rule.weight >= threshold:
 				ruled = true
 			}
 		}
 	}
 	site := distinct >= 2 || (distinct == 1 && ruled)
-	if site && !mid || distinct == 0 && !mid {
+	if site {
 		return
 	}
 	for i := range lines {
 		hs := lines[i].hits[:0]
 		for _, h := range lines[i].hits {
-			if h.rule != nil || site {
+			if h.rule != nil && !h.tail || site {
 				hs = append(hs, h)
 			}
 		}
@@ -954,8 +963,12 @@ func phraseSpans(s string, ln *bpLine) []BoilerplateSpan {
 		if st < last || en <= st {
 			continue
 		}
+		rule := h.rule.phraseRule
+		if h.tail {
+			rule = h.learned
+		}
 		spans = append(spans, BoilerplateSpan{Span: Span{ln.start + st, ln.start + en}, Kind: h.rule.kind,
-			Rule: h.rule.phraseRule, Confidence: round2(h.rule.weight)})
+			Rule: rule, Confidence: round2(h.rule.weight)})
 		last = en
 	}
 	return spans

@@ -228,6 +228,9 @@ func appendPrints(ps []linePrint, doc string, f *folder) []linePrint {
 		if fp, ok := suffixFingerprint(f); ok {
 			ps = append(ps, linePrint{fp, edge, line})
 		}
+		if fp, _, ok := tailFingerprint(f); ok {
+			ps = append(ps, linePrint{fp, edge, line})
+		}
 	}
 	return ps
 }

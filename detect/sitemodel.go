@@ -141,6 +141,23 @@ func (m *SiteModel) lookup(f *folder) (name string, mid, ok bool) {
 	return name, mid, ok
 }
 
+// tailPhrase returns the rule name of a learned phrase that the folded line
+// has after its last sentence (see tailPhrase) and the folded offset where
+// it begins; the phrase must have been in minTailShare of the documents.
+func (m *SiteModel) tailPhrase(f *folder) (string, int, bool) {
+	if m == nil || len(m.templates) == 0 {
+		return "", 0, false
+	}
+	fp, at, ok := tailFingerprint(f)
+	if !ok {
+		return "", 0, false
+	}
+	if t, ok := m.templates[fp]; !ok || float64(t.docs) < minTailShare*float64(m.Docs) {
+		return "", 0, false
+	}
+	return "learned:" + fpString(fp), at, true
+}
+
 // lookupShape is lookup without the test of numbered lines, which only
 // lines that match a template need.
 func (m *SiteModel) lookupShape(f *folder) (name string, mid, ok bool) {
