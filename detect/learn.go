@@ -28,15 +28,31 @@ import (
 // only when at least 80% of the documents that had it had it within their
 // first or last max(6, lines/5) lines.
 //
+// Two more shapes catch template lines into which a page puts its own
+// title: the line with the text of each 《…》 left out (本篇《…》系某某网投稿),
+// and the site suffix after the last '_' or '|' of a short line
+// (标题_某某网). And the text after a line's last sentence, when it is a
+// short phrase set apart by brackets or a mark, is a phrase that a site
+// glues after its paragraphs ((按此睇图辑), [已编辑于 2023-07-09]).
+//
 // A learned template is boilerplate when at least MinDocs documents (and at
-// least MinShare of all documents) contain it. A document whose lines match
-// only one learned template, and no rule, keeps that line: a site template
-// shows in several places of a page (header and footer), a sentence that a
-// few documents share shows once. Boilerplate then removes a
-// line matching it only in the head or tail zone of a page (measured
-// through the lines already found to be boilerplate), never in the middle:
-// repeated content (a quotation, a paragraph two articles share) is in the
-// middle of pages, a site's template at the edges.
+// least MinShare of all documents) contain it, and where the learner saw it
+// at the page edges in 80% of them: repeated content (a quotation, a
+// paragraph two articles share) is in the middle of pages, a site's
+// template at the edges. Boilerplate then removes a line matching it only
+// in the head or tail zone of a page (measured through the lines already
+// found to be boilerplate). On each page, besides:
+//   - a document whose lines match only one learned template, and no rule,
+//     keeps that line: a site template shows in several places of a page
+//     (header and footer), a sentence that a few documents share shows once;
+//   - a template that matches more than two lines of the page, and the
+//     learned matches of more than two sentences of it, are its content;
+//   - a numbered line (一、, (二), 第三篇) matches no template;
+//   - a template that sat inside the text of its pages removes a line there
+//     only if it is a notice of two clauses, 5 to 40 characters with 6 Han
+//     characters, not ended as a sentence; and a learned phrase after a
+//     paragraph goes only if 15% of the documents had it; both only from a
+//     page that shows the site's template at its edges.
 //
 // Memory is bounded: the fingerprint table holds at most MaxEntries
 // templates; when it is full, the templates seen in the fewest documents
