@@ -49,10 +49,11 @@ import (
 //     learned matches of more than two sentences of it, are its content;
 //   - a numbered line (一、, (二), 第三篇) matches no template;
 //   - a template that sat inside the text of its pages removes a line there
-//     only if it is a notice of two clauses, 5 to 40 characters with 6 Han
-//     characters, not ended as a sentence; and a learned phrase after a
-//     paragraph goes only if 15% of the documents had it; both only from a
-//     page that shows the site's template at its edges.
+//     only if it is a notice, 5 to 40 characters with 6 Han characters, not
+//     ended as a sentence, of two clauses unless 15% of the documents had
+//     it; and a learned phrase after a paragraph goes only if 15% of the
+//     documents had it; both only from a page that shows the site's
+//     template at its edges.
 //
 // Memory is bounded: the fingerprint table holds at most MaxEntries
 // templates; when it is full, the templates seen in the fewest documents

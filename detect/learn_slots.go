@@ -146,14 +146,16 @@ const maxMidNotice = 40
 // prints inside its texts ("扫码下载某某客户端，本地新闻随时看", "（本段为VIP专享
 // 内容…）") rather than a sentence or heading of the text: at most
 // maxMidNotice characters, at least minTemplateRunes, minMidHan of them
-// Han characters, two clauses (a comma inside: a heading has none) and not
-// ended as a sentence or a lead-in (。！？：…). A line that several pages share inside
-// their text is content as often as not (a heading every page of a site
-// has, a quotation, a sentence of a manual that articles copy), so a
-// learned template removes it there only in this shape, and only on a
-// page that shows the site's template at its edges too (see
-// dropLoneTemplate).
-func midNotice(f *folder) bool {
+// Han characters, not ended as a sentence or a lead-in (。！？：…), and two
+// clauses (a comma inside: a heading has none) unless the template is
+// common, in minTailShare of the run's documents (a site's notice is on
+// most of its pages; a heading that several manual pages share, on few
+// pages of a run). A line that several pages share inside their text is
+// content as often as not (a heading every page of a site has, a
+// quotation, a sentence of a manual that articles copy), so a learned
+// template removes it there only in this shape, and only on a page that
+// shows the site's template at its edges too (see dropLoneTemplate).
+func midNotice(f *folder, common bool) bool {
 	if f.runes < minTemplateRunes || f.runes > maxMidNotice {
 		return false
 	}
@@ -162,7 +164,7 @@ func midNotice(f *folder) bool {
 	case '。', '.', '!', '?', ':', ';', ',', '，', '、', '…', '！', '？', '：', '；':
 		return false
 	}
-	if bytes.IndexByte(f.b, ',') < 0 {
+	if !common && bytes.IndexByte(f.b, ',') < 0 {
 		return false
 	}
 	han := 0
@@ -184,7 +186,7 @@ func midNotice(f *folder) bool {
 const minMidHan = 6
 
 // enumerated reports whether a folded line begins with the number of a
-// section or list item: 一、, (一), 1、, 1., 第二篇, 第3章. A site's template
+// section or list item: 一、, (一), 1、, 1., 8.1.1., 8.1.1, 第二篇, 第3章. A site's template
 // numbers nothing, while the headings of a document that several pages
 // share (the same article cut into pages, or reposted) are numbered.
 func enumerated(b []byte) bool {
@@ -216,7 +218,24 @@ func enumerated(b []byte) bool {
 	case ord:
 		return strings.ContainsRune("篇章节条部", r)
 	}
-	return r == '、' || r == '.' && i+1 < len(b) && !(b[i+1] >= '0' && b[i+1] <= '9')
+	if r == '、' {
+		return true
+	}
+	// 2., 8.1., 8.1.1., 8.1.1: a section number of a manual, but not a
+	// version or a decimal (2.5) before text.
+	groups := 1
+	for i < len(b) && b[i] == '.' {
+		j := i + 1
+		for j < len(b) && b[j] >= '0' && b[j] <= '9' {
+			j++
+		}
+		if j == i+1 { // a dot that ends the number
+			return true
+		}
+		groups++
+		i = j
+	}
+	return groups >= 3
 }
 
 // numeral reports whether r is an ASCII digit or a Chinese numeral.

@@ -125,7 +125,7 @@ func TestMidNotice(t *testing.T) {
 		{"这是一个很长的通知，" + strings.Repeat("内容", 20), false}, // too long
 	} {
 		f.fold(tc.line)
-		assert.Equal(t, tc.want, midNotice(f), tc.line)
+		assert.Equal(t, tc.want, midNotice(f, false), tc.line)
 	}
 }
 
@@ -145,7 +145,7 @@ func TestLearnerMidNoticeNeedsSite(t *testing.T) {
 // TestLearnerEdgesOnly: a line that the pages share inside their text is
 // not a template where it happens to fall at the edge of one page.
 func TestLearnerEdgesOnly(t *testing.T) {
-	shared := "dh_shlibdeps 会为二进制包计算共享库依赖关系"
+	shared := "dh_shlibdeps 会为二进制包计算共享库依赖关系。"
 	l := NewLearner()
 	var pages []string
 	for i := 0; i < 5; i++ {
@@ -259,4 +259,61 @@ func TestLearnerTailPhrase(t *testing.T) {
 	m = l.Model()
 	out = applySpans(page, Boilerplate(page, nil, m))
 	assert.Contains(t, out, "（按此睇圖輯）", out)
+}
+
+func TestEnumerated(t *testing.T) {
+	f := new(folder)
+	loadFold()
+	for _, tc := range []struct {
+		line string
+		want bool
+	}{
+		{"一、指导思想", true},
+		{"（二）开展学习型机关建设", true},
+		{"(3)第三点", true},
+		{"12、抓好党建基础工作", true},
+		{"2. 安装", true},
+		{"8.1.1. UTF-8 语言环境的基本原理", true},
+		{"8.1. 语言环境", true},
+		{"8.1.1 语言环境", true},
+		{"第二篇:对当前机关党建的思考", true},
+		{"第3章 配置", true},
+		{"2.5 版本说明", false}, // a version, not an item
+		{"3.14159 是圆周率", false},
+		{"一键复制", false},
+		{"第一时间推送", false},
+		{"(完)", false},
+		{"2023-05-01 发布", false},
+		{"东湖大学新闻网", false},
+	} {
+		f.fold(tc.line)
+		assert.Equal(t, tc.want, enumerated(f.b), tc.line)
+	}
+}
+
+// TestLearnerMidNoticeWithoutComma: a notice of one clause inside the text
+// goes when most pages of the run print it, not when a few do.
+func TestLearnerMidNoticeWithoutComma(t *testing.T) {
+	const notice = "下载书香范文库APP随时随地看范文"
+	page := func(i int) string {
+		return strings.Replace(slotPage(i, true), slotNotice, notice, 1)
+	}
+	l := NewLearner()
+	for i := 0; i < 4; i++ {
+		l.Add(page(i))
+	}
+	m := l.Model()
+	p := page(77)
+	assert.NotContains(t, applySpans(p, Boilerplate(p, nil, m)), notice)
+
+	// Three pages of 25 documents (12%): a line they share stays.
+	l = NewLearner()
+	for i := 0; i < 3; i++ {
+		l.Add(page(i))
+	}
+	for i := 0; i < 22; i++ {
+		l.Add(slotPage(100+i, false))
+	}
+	m = l.Model()
+	assert.Contains(t, applySpans(p, Boilerplate(p, nil, m)), notice)
 }

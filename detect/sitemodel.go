@@ -174,8 +174,8 @@ func (m *SiteModel) lookupShape(f *folder) (name string, mid, ok bool) {
 			}
 		}
 	}
-	if whole && midNotice(f) {
-		if t, ok := m.templates[fp]; ok && t.inText() {
+	if whole {
+		if t, ok := m.templates[fp]; ok && t.inText() && midNotice(f, float64(t.docs) >= minTailShare*float64(m.Docs)) {
 			return "learned:" + fpString(fp), true, true
 		}
 	}
