@@ -329,6 +329,9 @@ func (rs *BoilerplateRules) lineHits(f *folder, text string, hits []bpHit) []bpH
 		if r.noHanBefore && f.hanBefore(fs) {
 			return
 		}
+		if r.minHan > 0 && hanCountBytes(b[fs:fe], r.minHan) < r.minHan {
+			return
+		}
 		hits = append(hits, bpHit{rule: r, start: int(f.off[fs]), end: int(f.off[fe])})
 	}
 	// Anchored rules: at the start of the line, after decoration.

@@ -22,7 +22,7 @@ const (
 	tAny                  // {*}: any text, shortest first, at most maxAnyBytes unless last
 	tNum                  // {n}: one or more ASCII digits
 	tDate                 // {date}: a date or time: digits and - / . : 年 月 日 号 时 分 秒
-	tName                 // {name}: 1 to 12 characters without clause punctuation
+	tName                 // {name}: 1 to 12 characters without clause punctuation (see nameStop)
 	tKV                   // {kv}: two or more key=digits pairs joined by & , or ;
 	tQuery                // {query}: two or more key=value pairs joined by &, as in a URL
 	tSep                  // {sep}: a separator: one of : ] > | / - · or a space, or the end of the line
@@ -356,9 +356,12 @@ func dateSepLen(b []byte) int {
 	return 0
 }
 
+// nameStop reports whether r ends a {name}: clause punctuation, brackets,
+// quotes, and the marks that join names in a line (> | =) or stand around
+// a placeholder (<键>=<值>).
 func nameStop(r rune) bool {
 	switch r {
-	case ',', '.', ';', ':', '!', '?', '(', ')', '[', ']', '"', '。', '、', '《', '》', utf8.RuneError:
+	case ',', '.', ';', ':', '!', '?', '(', ')', '[', ']', '"', '。', '、', '《', '》', '<', '>', '=', '|', utf8.RuneError:
 		return true
 	}
 	return false

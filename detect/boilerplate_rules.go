@@ -118,6 +118,9 @@ type bpRule struct {
 	// noHanBefore says that the character before a match, if any, must
 	// not be a Han character (see hanBefore).
 	noHanBefore bool
+	// minHan is the least number of Han characters the matched text must
+	// hold (0: any).
+	minHan int
 	// pats are the rule's pattern and its variants in Taiwan phrasing.
 	pats []pattern
 	line int // line in the rule file
@@ -255,6 +258,12 @@ options:
 				return nil, fmt.Errorf("option before=%s: want before=nohan", val)
 			}
 			r.noHanBefore = true
+		case "han":
+			v, err := strconv.Atoi(val)
+			if err != nil || v < 0 || v > 64 {
+				return nil, fmt.Errorf("option han=%s: want a number of Han characters from 0 to 64", val)
+			}
+			r.minHan = v
 		default:
 			break options
 		}

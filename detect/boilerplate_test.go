@@ -251,6 +251,8 @@ func TestParseBoilerplateRules(t *testing.T) {
 		{"kind any fuzzy x", 1, "mode"},
 		{"kind any line w=2 x", 1, "weight"},
 		{"kind any line max=-1 x", 1, "max"},
+		{"kind any line han=x x", 1, "Han characters"},
+		{"kind any line han=65 x", 1, "Han characters"},
 		{"kind any line {oops}", 1, "unknown wildcard"},
 		{"kind any line {n", 1, "unclosed"},
 		{"kind any contains {n}abc", 1, "must begin with text"},
@@ -453,4 +455,29 @@ const twoParagraphs = "第一段正文写得很长很长,讲了很多道理。\n
 // keeps reports whether the default rules keep line in the page s.
 func keeps(s, line string) bool {
 	return strings.Contains(applySpans(s, Boilerplate(s, nil, nil)), line)
+}
+
+// TestBoilerplateBreadcrumbNames: three to five names joined by > on a top
+// line are a breadcrumb when they hold 8 Han characters or more; fields,
+// commands and a manual's menu path are not.
+func TestBoilerplateBreadcrumbNames(t *testing.T) {
+	for _, tc := range []struct {
+		first string
+		kept  bool
+	}{
+		{"數位觀察站 › 科技新聞 › 技术文章", false},
+		{"个人图书馆 > 陈静的馆 > 技术文章", false},
+		{"江南社区 » 论坛 » 生活杂谈 » 查看帖子", false},
+		{"类型：main > contrib > non-free", true},
+		{"gzip → bzip2 → xz", true},
+		{"F10 → 幫助 → 使用者手冊", true},
+		{"-c 需要 <键>=<值> 参数", true},
+		{"ls > dirlist 2>&1", true},
+	} {
+		assert.Equal(t, tc.kept, keeps(tc.first+"\n"+twoParagraphs, tc.first), tc.first)
+	}
+	// Taiwanese blogs' category navigation and bylines.
+	for _, line := range []string{"此分類上一篇：某某遊記", "此分類下一篇：某某遊記", "撰文：王小明"} {
+		assert.False(t, keeps(twoParagraphs+line+"\n", line), line)
+	}
 }
