@@ -360,8 +360,11 @@ func (rs *BoilerplateRules) lineHits(f *folder, text string, hits []bpHit) []bpH
 			try(d, cd)
 		}
 	}
-	for _, id := range rs.loose {
-		r, pat := rs.ref(id)
+	for _, le := range rs.loose {
+		if len(le.need) == 1 && bytes.IndexByte(b, le.need[0]) < 0 || len(le.need) > 1 && !bytes.Contains(b, le.need) {
+			continue
+		}
+		r, pat := rs.ref(le.ref)
 		pos := d
 		if r.mode == modeStart {
 			pos = 0

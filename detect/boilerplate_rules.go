@@ -25,7 +25,7 @@ type BoilerplateRules struct {
 	rules []*bpRule
 
 	anchored map[rune][]int32      // line/prefix/start rules by the first rune of their leading literal
-	loose    []int32               // line/prefix/start rules that begin with a wildcard
+	loose    []looseEntry          // line/prefix/start rules that begin with a wildcard
 	floating map[rune][]floatEntry // contains/suffix/end/infix rules by the first rune of their leading literal, beyond the BMP
 	floatASC [128][]floatEntry     // the same for ASCII first runes
 	// floatIdx maps a BMP rune to 1 + its index in floatBMP, 0 if none;
@@ -423,13 +423,32 @@ func (rs *BoilerplateRules) indexLong() {
 	}
 }
 
+// looseEntry is a rule that begins with a wildcard, and, when that
+// wildcard is {name} or {*}, the first literal of its pattern, which a
+// line must hold for the rule to match it: most lines do not, and looking
+// for it is cheaper than trying the wildcard's lengths ({n} and {date}
+// fail at once on a line that does not begin with a digit).
+type looseEntry struct {
+	ref  int32
+	need []byte // nil: no literal to look for
+}
+
 // index adds entry x of a rule of mode m with pattern p.
 func (rs *BoilerplateRules) index(x int32, m mode, p pattern) {
 	lit := p.firstLit()
 	switch m {
 	case modeLine, modePrefix, modeStart:
 		if lit == "" {
-			rs.loose = append(rs.loose, x)
+			var need []byte
+			if len(p.toks) > 0 && (p.toks[0].kind == tName || p.toks[0].kind == tAny) {
+				for _, t := range p.toks {
+					if t.kind == tLit {
+						need = []byte(t.lit)
+						break
+					}
+				}
+			}
+			rs.loose = append(rs.loose, looseEntry{x, need})
 			return
 		}
 		c, _ := utf8.DecodeRuneInString(lit)
