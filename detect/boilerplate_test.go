@@ -459,7 +459,8 @@ func keeps(s, line string) bool {
 
 // TestBoilerplateBreadcrumbNames: three to five names joined by > on a top
 // line are a breadcrumb when they hold 8 Han characters or more; fields,
-// commands and a manual's menu path are not.
+// commands and a manual's menu path are not. And names joined by | at an
+// edge are a tool bar.
 func TestBoilerplateBreadcrumbNames(t *testing.T) {
 	for _, tc := range []struct {
 		first string
@@ -479,5 +480,19 @@ func TestBoilerplateBreadcrumbNames(t *testing.T) {
 	// Taiwanese blogs' category navigation and bylines.
 	for _, line := range []string{"此分類上一篇：某某遊記", "此分類下一篇：某某遊記", "撰文：王小明"} {
 		assert.False(t, keeps(twoParagraphs+line+"\n", line), line)
+	}
+	// A bar of short links joined by |, at the bottom; not a pipeline or
+	// a table's row.
+	for _, tc := range []struct {
+		last string
+		kept bool
+	}{
+		{"收藏 | 打印 | 纠错 | 导出Word", false},
+		{"0条评论 | 分享 | 转藏 | 全屏 | 打印", false},
+		{"cat a.txt | sort | uniq -c", true},
+		{"| 名称 | 类型 | 说明 |", true},
+		{"man [\\|man 选项\\|] [\\|章节\\|] 页", true},
+	} {
+		assert.Equal(t, tc.kept, keeps(twoParagraphs+tc.last+"\n", tc.last), tc.last)
 	}
 }
