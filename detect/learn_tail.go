@@ -1,0 +1,107 @@
+// Phrases that a site glues after a paragraph, learned from the text after
+// a line's last sentence.
+
+package detect
+
+import (
+	"bytes"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// tailSalt separates the fingerprints of the phrases after a paragraph's
+// last sentence (see tailPhrase).
+const tailSalt = 0x510e527fade682d1
+
+// Bounds of a phrase glued after a paragraph that the learner counts.
+const (
+	minTailRunes     = 4
+	maxTailRunes     = 20
+	minTailHan       = 2
+	minTailParagraph = 8 // Han characters of the paragraph before it
+	// minTailShare is the least share of a run's documents that must end
+	// a paragraph with the phrase: the start of the next sentence after a
+	// line broken mid-text (参见, 例如, 如果) is shared by many documents
+	// of a large run, but by few of them each; a site's phrase is on most
+	// of its pages.
+	minTailShare = 0.15
+)
+
+// tailPhrase returns where, in the folded line, the text after the line's
+// last sentence end begins (。!?, the full-width marks folded), when that
+// text is a phrase a site may glue after a paragraph: minTailRunes to
+// maxTailRunes characters, two of them letters or Han characters, after
+// a paragraph of at least minTailParagraph Han characters
+// ("…的格式。（按此睇圖輯）", "…保持完整包裝。[已编辑于 2023-07-09]"). A
+// line that ends as a sentence has no such text; one that a page broke
+// in the middle of a sentence has the next sentence's start, which no
+// other page shares.
+func tailPhrase(f *folder) (int, bool) {
+	b := f.b
+	// Most lines end as sentences, or have no phrase after one within the
+	// last maxTailRunes characters: only those bytes are searched.
+	if len(b) == 0 || bytes.HasSuffix(b, []byte("。")) || b[len(b)-1] == '!' || b[len(b)-1] == '?' {
+		return 0, false
+	}
+	lo := max(0, len(b)-maxTailRunes*utf8.UTFMax-len("。"))
+	k, n := bytes.LastIndex(b[lo:], []byte("。")), len("。")
+	if j := bytes.LastIndexAny(b[lo:], "!?"); j > k {
+		k, n = j, 1
+	}
+	if k < 0 {
+		return 0, false
+	}
+	k += lo
+	t := b[k+n:]
+	runes := utf8.RuneCount(t)
+	if runes < minTailRunes || runes > maxTailRunes || hanCountBytes(t, minTailHan) < minTailHan ||
+		hanCountBytes(b[:k], minTailParagraph) < minTailParagraph {
+		return 0, false
+	}
+	// A lead-in or a clause goes on: 例如：, 但是，.
+	last, _ := utf8.DecodeLastRune(t)
+	switch last {
+	case ',', ':', ';', '、', '，', '：', '；':
+		return 0, false
+	}
+	// A site sets its phrase apart, in brackets or after a mark
+	// ((按此睇图辑), [已编辑于 …], …展开全部, 点击下载附件(…)); the start of
+	// the next sentence of a line broken mid-text (如果给出了) is bare text.
+	first, _ := utf8.DecodeRune(t)
+	if !setApart(first) && !strings.ContainsRune(")]）】〕」』>", last) {
+		return 0, false
+	}
+	return k + n, true
+}
+
+// tailFingerprint returns the fingerprint of the phrase after the folded
+// line's last sentence (see tailPhrase) and where the phrase begins.
+func tailFingerprint(f *folder) (uint64, int, bool) {
+	at, ok := tailPhrase(f)
+	if !ok {
+		return 0, 0, false
+	}
+	fp, _ := fingerprint(f.b[at:])
+	return fp ^ tailSalt, at, true
+}
+
+// hanCountBytes counts the Han characters of the UTF-8 bytes b, up to max.
+func hanCountBytes(b []byte, max int) int {
+	n := 0
+	for i := 0; i < len(b) && n < max; {
+		r, size := utf8.DecodeRune(b[i:])
+		if isHan(r) {
+			n++
+		}
+		i += size
+	}
+	return n
+}
+
+// setApart reports whether r, the first character of a phrase, sets the
+// phrase apart from the text before it: an opening bracket or a mark, not
+// a letter, digit or Han character.
+func setApart(r rune) bool {
+	return !isHan(r) && !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.IsSpace(r)
+}
