@@ -643,6 +643,7 @@ func classifyLines(lines []bpLine) {
 			}
 			inHead, inTail := dHead[i] < headZone, dTail[i] < tailZone
 			best, bestHit := 0.0, -1
+			bestRule, bestRuleHit := 0.0, -1
 			for h, hit := range ln.hits {
 				var c float64
 				if hit.rule != nil && hit.rule.list && !inTail {
@@ -657,10 +658,19 @@ func classifyLines(lines []bpLine) {
 					continue
 				} else {
 					c = hit.rule.weight * zoneFactor(hit.rule.zone, inHead, inTail)
+					if c > bestRule+1e-9 {
+						bestRule, bestRuleHit = c, h
+					}
 				}
 				if c > best+1e-9 {
 					best, bestHit = c, h
 				}
+			}
+			if bestRule >= threshold {
+				// A line that a rule removes is the rule's, though a learned
+				// template match it more surely: what the learner alone
+				// takes is what normalize weighs against the page's text.
+				best, bestHit = bestRule, bestRuleHit
 			}
 			if best < threshold && bestHit >= 0 {
 				hit := ln.hits[bestHit]

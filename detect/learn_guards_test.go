@@ -142,3 +142,25 @@ func TestLearnerMidNoticeWithoutComma(t *testing.T) {
 	m = l.Model()
 	assert.Contains(t, applySpans(p, Boilerplate(p, nil, m)), notice)
 }
+
+// TestLearnerRuleNamesLine: a line that a rule removes is reported under
+// the rule, though a learned template matches it too (normalize weighs
+// only what the learner alone takes against a page's text).
+func TestLearnerRuleNamesLine(t *testing.T) {
+	page := func(i int) string {
+		return slotPage(i, false) + "收藏 | 打印 | 纠错 | 导出Word\n"
+	}
+	l := NewLearner()
+	for i := 0; i < 4; i++ {
+		l.Add(page(i))
+	}
+	m := l.Model()
+	p := page(9)
+	var rules []string
+	for _, sp := range Boilerplate(p, nil, m) {
+		if strings.Contains(p[sp.Span.Start:sp.Span.End], "导出Word") {
+			rules = append(rules, sp.Rule)
+		}
+	}
+	assert.Equal(t, []string{"line:toolbar:line:{name}|{name}|{name}|{name}"}, rules)
+}
