@@ -164,6 +164,17 @@ func BoilerplateDetail(s string, rules *BoilerplateRules, model *SiteModel) (rem
 	return spansOf(s, lines), weak
 }
 
+// keepHits keeps, in place, the matches of ln for which keep is true.
+func keepHits(ln *bpLine, keep func(bpHit) bool) {
+	hs := ln.hits[:0]
+	for _, h := range ln.hits {
+		if keep(h) {
+			hs = append(hs, h)
+		}
+	}
+	ln.hits = hs
+}
+
 // maxTemplateLines is the most lines of one document that one learned
 // template may match (see dropRepeatedTemplates).
 const maxTemplateLines = 2
@@ -197,13 +208,7 @@ func dropRepeatedTemplates(lines []bpLine) {
 		return
 	}
 	for i := range lines {
-		hs := lines[i].hits[:0]
-		for _, h := range lines[i].hits {
-			if h.rule != nil || count[h.learned] <= maxTemplateLines {
-				hs = append(hs, h)
-			}
-		}
-		lines[i].hits = hs
+		keepHits(&lines[i], func(h bpHit) bool { return h.rule != nil || count[h.learned] <= maxTemplateLines })
 	}
 }
 
@@ -230,18 +235,15 @@ func dropSharedSentences(lines []bpLine) {
 		return
 	}
 	for i := range lines {
-		if !sentenceLine(lines[i].trimmed) {
-			continue
+		if sentenceLine(lines[i].trimmed) {
+			keepHits(&lines[i], ruleHit)
 		}
-		hs := lines[i].hits[:0]
-		for _, h := range lines[i].hits {
-			if h.rule != nil {
-				hs = append(hs, h)
-			}
-		}
-		lines[i].hits = hs
 	}
 }
+
+// ruleHit reports whether h is a rule's match (not a learned template's, nor
+// a learned phrase's).
+func ruleHit(h bpHit) bool { return h.rule != nil && !h.tail }
 
 // learnedHit reports whether hs holds a learned match.
 func learnedHit(hs []bpHit) bool {
@@ -273,9 +275,10 @@ func sentenceLine(s string) bool {
 // its site's template only once and has no rule match either: a site's
 // template shows on a page in several places (header and footer), while a
 // sentence that a few documents happen to share shows once. A template
-// learned inside the text of pages (bpHit.mid) counts for nothing here and
-// is dropped unless the page shows the site's template at its edges: two
-// learned edge templates, or one and a rule's match.
+// learned inside the text of pages (bpHit.mid) and a learned phrase after
+// a paragraph (bpHit.tail) count for nothing here and are dropped unless
+// the page shows the site's template at its edges: two learned edge
+// templates, or one and a rule's match.
 func dropLoneTemplate(lines []bpLine) {
 	var first string
 	distinct, ruled := 0, false
@@ -283,28 +286,23 @@ func dropLoneTemplate(lines []bpLine) {
 		for _, h := range lines[i].hits {
 			switch {
 			case h.rule == nil && h.mid:
+				// counts for nothing: it needs the page to show the
+				// template at its edges
 			case h.rule == nil && h.learned != first:
 				if distinct == 0 {
 					first = h.learned
 				}
 				distinct++
-			case h.rule != nil && !h.tail && !h.rule.mode.phrase() && h.rule.weight >= threshold:
+			case h.rule != nil && !h.rule.mode.phrase() && h.rule.weight >= threshold:
 				ruled = true
 			}
 		}
 	}
-	site := distinct >= 2 || (distinct == 1 && ruled)
-	if site {
-		return
+	if distinct >= 2 || (distinct == 1 && ruled) {
+		return // the page shows its site's template
 	}
 	for i := range lines {
-		hs := lines[i].hits[:0]
-		for _, h := range lines[i].hits {
-			if h.rule != nil && !h.tail || site {
-				hs = append(hs, h)
-			}
-		}
-		lines[i].hits = hs
+		keepHits(&lines[i], ruleHit)
 	}
 }
 
@@ -544,6 +542,19 @@ func hanCount(s string, max int) int {
 				break
 			}
 		}
+	}
+	return n
+}
+
+// hanCountBytes is hanCount for the UTF-8 bytes b (a folded line).
+func hanCountBytes(b []byte, max int) int {
+	n := 0
+	for i := 0; i < len(b) && n < max; {
+		r, size := utf8.DecodeRune(b[i:])
+		if isHan(r) {
+			n++
+		}
+		i += size
 	}
 	return n
 }

@@ -20,7 +20,7 @@ const maxMidNotice = 40
 // maxMidNotice characters, at least minTemplateRunes, minMidHan of them
 // Han characters, not ended as a sentence or a lead-in (。！？：…), and two
 // clauses (a comma inside: a heading has none) unless the template is
-// common, in minTailShare of the run's documents (a site's notice is on
+// common (see SiteModel.common) (a site's notice is on
 // most of its pages; a heading that several manual pages share, on few
 // pages of a run). A line that several pages share inside their text is
 // content as often as not (a heading every page of a site has, a
@@ -39,15 +39,7 @@ func midNotice(f *folder, common bool) bool {
 	if !common && bytes.IndexByte(f.b, ',') < 0 {
 		return false
 	}
-	han := 0
-	for i := 0; i < len(f.b) && han < minMidHan; {
-		r, size := utf8.DecodeRune(f.b[i:])
-		if isHan(r) {
-			han++
-		}
-		i += size
-	}
-	return han >= minMidHan
+	return hanCountBytes(f.b, minMidHan) >= minMidHan
 }
 
 // minMidHan is the least number of Han characters of a notice that a

@@ -20,18 +20,13 @@ const (
 	maxTailRunes     = 20
 	minTailHan       = 2
 	minTailParagraph = 8 // Han characters of the paragraph before it
-	// minTailShare is the least share of a run's documents that must end
-	// a paragraph with the phrase: the start of the next sentence after a
-	// line broken mid-text (参见, 例如, 如果) is shared by many documents
-	// of a large run, but by few of them each; a site's phrase is on most
-	// of its pages.
-	minTailShare = 0.15
 )
 
 // tailPhrase returns where, in the folded line, the text after the line's
 // last sentence end begins (。!?, the full-width marks folded), when that
 // text is a phrase a site may glue after a paragraph: minTailRunes to
-// maxTailRunes characters, two of them letters or Han characters, after
+// maxTailRunes characters, minTailHan of them Han characters, set apart
+// (see setApart) or closed by a bracket, not ended by a clause mark, after
 // a paragraph of at least minTailParagraph Han characters
 // ("…的格式。（按此睇圖輯）", "…保持完整包裝。[已编辑于 2023-07-09]"). A
 // line that ends as a sentence has no such text; one that a page broke
@@ -84,19 +79,6 @@ func tailFingerprint(f *folder) (uint64, int, bool) {
 	}
 	fp, _ := fingerprint(f.b[at:])
 	return fp ^ tailSalt, at, true
-}
-
-// hanCountBytes counts the Han characters of the UTF-8 bytes b, up to max.
-func hanCountBytes(b []byte, max int) int {
-	n := 0
-	for i := 0; i < len(b) && n < max; {
-		r, size := utf8.DecodeRune(b[i:])
-		if isHan(r) {
-			n++
-		}
-		i += size
-	}
-	return n
 }
 
 // setApart reports whether r, the first character of a phrase, sets the

@@ -75,6 +75,19 @@ func (t siteTemplate) inText() bool {
 	return float64(t.edge) <= (1-minLabelEdge)*float64(t.docs)
 }
 
+// minCommonShare is the least share of a run's documents that a template
+// must be in to be common (see SiteModel.common).
+const minCommonShare = 0.15
+
+// common reports whether template t was in minCommonShare of the documents
+// the model learned from: a site's notice inside the text, or its phrase
+// after a paragraph, is on most of its pages, while a heading or the start
+// of a sentence that several documents share (参见, 例如, 如果 after a line
+// broken mid-text) is on few documents of a large run.
+func (m *SiteModel) common(t siteTemplate) bool {
+	return float64(t.docs) >= minCommonShare*float64(m.Docs)
+}
+
 // SiteModelFormat is the "format" value of a site model file.
 const SiteModelFormat = "hanfix-sitemodel"
 
@@ -143,7 +156,7 @@ func (m *SiteModel) lookup(f *folder) (name string, mid, ok bool) {
 
 // tailPhrase returns the rule name of a learned phrase that the folded line
 // has after its last sentence (see tailPhrase) and the folded offset where
-// it begins; the phrase must have been in minTailShare of the documents.
+// it begins; the phrase must be common.
 func (m *SiteModel) tailPhrase(f *folder) (string, int, bool) {
 	if m == nil || len(m.templates) == 0 {
 		return "", 0, false
@@ -152,7 +165,7 @@ func (m *SiteModel) tailPhrase(f *folder) (string, int, bool) {
 	if !ok {
 		return "", 0, false
 	}
-	if t, ok := m.templates[fp]; !ok || float64(t.docs) < minTailShare*float64(m.Docs) {
+	if t, ok := m.templates[fp]; !ok || !m.common(t) {
 		return "", 0, false
 	}
 	return "learned:" + fpString(fp), at, true
@@ -175,7 +188,7 @@ func (m *SiteModel) lookupShape(f *folder) (name string, mid, ok bool) {
 		}
 	}
 	if whole {
-		if t, ok := m.templates[fp]; ok && t.inText() && midNotice(f, float64(t.docs) >= minTailShare*float64(m.Docs)) {
+		if t, ok := m.templates[fp]; ok && t.inText() && midNotice(f, m.common(t)) {
 			return "learned:" + fpString(fp), true, true
 		}
 	}
