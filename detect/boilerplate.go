@@ -213,25 +213,35 @@ func dropRepeatedTemplates(lines []bpLine) {
 }
 
 // maxTemplateSentences is the most sentences of one document that learned
-// templates may match (see dropSharedSentences).
-const maxTemplateSentences = 2
+// templates may match, and maxTemplateSentenceHan the most Han characters
+// those sentences may hold (see dropSharedSentences).
+const (
+	maxTemplateSentences   = 2
+	maxTemplateSentenceHan = 100
+)
 
 // dropSharedSentences drops the learned matches of the sentences of a
 // document when more than maxTemplateSentences of its sentences match
 // learned templates: a site's template holds a sentence or two (a
 // disclaimer, a repost notice), while pages that share several sentences
 // share content (the same article reposted, or cut into several pages).
-// A sentence is a line of at least minSentenceHan Han characters that
-// ends as one (。！？…). Learned matches of other lines (a breadcrumb, a
-// date line) stay.
+// So do pages whose learned sentences hold more than
+// maxTemplateSentenceHan Han characters: a site's notice is a sentence or
+// two of some 50 characters (49 at most among the 44 sites of
+// scripts/boilerplate-blind.sh; the rules know the long disclaimers),
+// while two paragraphs that the first pages of an article share, found at
+// the top of pages cleaned once already, are longer. A sentence is a line
+// of at least minSentenceHan Han characters that ends as one (。！？…).
+// Learned matches of other lines (a breadcrumb, a date line) stay.
 func dropSharedSentences(lines []bpLine) {
-	n := 0
+	n, han := 0, 0
 	for i := range lines {
 		if learnedHit(lines[i].hits) && sentenceLine(lines[i].trimmed) {
 			n++
+			han += hanCount(lines[i].trimmed, maxTemplateSentenceHan+1)
 		}
 	}
-	if n <= maxTemplateSentences {
+	if n <= maxTemplateSentences && han <= maxTemplateSentenceHan {
 		return
 	}
 	for i := range lines {

@@ -20,7 +20,11 @@
 # it and two below, as the pages of one site (learning on): the furniture
 # must go, every other removal is harm. BATCH=N cleans the documents in
 # runs of N (with LEARN=1 or SITE=1: what a run of that many pages learns).
-# BIN=path checks another build of the CLI.
+# DUP=K puts every document K times in a row into the run (the same page
+# crawled again), and REPOST=1 puts each copy after the first under the
+# furniture of another site (an article reposted): the copies must come
+# out as the first does. BIN=path checks another build of the CLI;
+# DUMP=file keeps the cleaned JSON Lines with their reports.
 #
 # Usage: scripts/noharm-boilerplate.sh [WORKDIR]   (needs go and python3)
 set -eu
@@ -42,11 +46,16 @@ learn=-learn-run=false
 if [ "${LEARN:-}" = 1 ] || [ "${SITE:-}" = 1 ]; then
 	learn=-learn-run=true
 fi
-python3 - "$corpus" "$DIR/docs.jsonl" "${SITE:-}" <<'EOF'
+python3 - "$corpus" "$DIR/docs.jsonl" "${SITE:-}" "${DUP:-1}" "${REPOST:-}" <<'EOF'
 import json, sys
-corpus, out, site = sys.argv[1], sys.argv[2], sys.argv[3] == '1'
+corpus, out, site, dup, repost = sys.argv[1], sys.argv[2], sys.argv[3] == '1', int(sys.argv[4]), sys.argv[5] == '1'
 HEAD = '当前位置：首页 > 技术文档 > 正文\n发布时间：2023-05-01　来源：示例文档网\n'
 TAIL = '本文由示例文档网整理发布，转载请注明出处。\nCopyright © 2023 示例文档网 版权所有\n'
+# The furniture of the other sites that REPOST=1 puts the copies under.
+OTHERS = [('您现在的位置：资料中心 > 软件手册\n更新日期：2022-11-19 作者：佚名\n',
+           '免责声明：本站资料来源于网络，仅供学习参考，如有侵权请联系删除。\n© 2015-2023 某某资料站\n'),
+          ('首页 › 教程 › Linux\n2021年03月07日 阅读(1532)\n',
+           '上一篇：下一篇：\n转载请保留本文链接，谢谢。\n')]
 
 n = lines_total = 0
 with open(out, 'w', encoding='utf-8') as w:
@@ -55,9 +64,13 @@ with open(out, 'w', encoding='utf-8') as w:
         for i in range(0, len(lines), 30):
             text = '\n'.join(lines[i:i + 30]).strip('\n')
             if text:
-                page = HEAD + text + '\n' + TAIL if site else text + '\n'
-                w.write(json.dumps({'id': n, 'text': page}, ensure_ascii=False) + '\n')
-                n += 1
+                for k in range(dup):
+                    head, tail = HEAD, TAIL
+                    if repost and k > 0:
+                        head, tail = OTHERS[(k - 1) % len(OTHERS)]
+                    page = head + text + '\n' + tail if site else text + '\n'
+                    w.write(json.dumps({'id': n, 'text': page}, ensure_ascii=False) + '\n')
+                    n += 1
                 lines_total += text.count('\n') + 1
 print(f'noharm-boilerplate: {n} documents, {lines_total} lines')
 EOF
@@ -73,10 +86,16 @@ if [ -n "${BATCH:-}" ]; then
 else
 	"$BIN" -jsonl $learn -report -to keep -fix $fixes "$DIR/docs.jsonl" >"$DIR/out.jsonl"
 fi
+if [ -n "${DUMP:-}" ]; then
+	cp "$DIR/out.jsonl" "$DUMP"
+fi
 python3 - "$DIR/out.jsonl" "${SITE:-}" <<'EOF'
 import collections, json, sys
 furniture = {'当前位置：首页 > 技术文档 > 正文', '发布时间：2023-05-01　来源：示例文档网',
-             '本文由示例文档网整理发布，转载请注明出处。', 'Copyright © 2023 示例文档网 版权所有'}
+             '本文由示例文档网整理发布，转载请注明出处。', 'Copyright © 2023 示例文档网 版权所有',
+             '您现在的位置：资料中心 > 软件手册', '更新日期：2022-11-19 作者：佚名',
+             '免责声明：本站资料来源于网络，仅供学习参考，如有侵权请联系删除。', '© 2015-2023 某某资料站',
+             '首页 › 教程 › Linux', '2021年03月07日 阅读(1532)', '上一篇：下一篇：', '转载请保留本文链接，谢谢。'}
 site = sys.argv[2] == '1'
 count, examples = collections.Counter(), collections.defaultdict(list)
 gone = 0

@@ -115,6 +115,7 @@ func (r *runner) learnGroups() (detect.SiteModels, error) {
 	if err != nil {
 		return nil, err
 	}
+	r.st.LearnCopies = g.Copies()
 	return g.Models(), nil
 }
 

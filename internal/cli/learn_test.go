@@ -150,3 +150,40 @@ func TestLearnAndModel(t *testing.T) {
 	assert.Equal(t, 1, r.code)
 	oneLineMsg(t, r, "-model "+notModel)
 }
+
+// A page that a run holds three times (crawled again, or reposted under
+// another site's furniture) is learnt once: its lines are no template, and
+// every copy comes out whole. Cleaning the output again changes nothing.
+func TestInRunLearningCopies(t *testing.T) {
+	page := "这是一个用户数据报协议的实现. 它实现无连接的, 不可靠的数据报信息包服务.\n" +
+		"当创建一个套接字时, 它的本地和远程地址是不确定的. 可以使用 sendto 立即发送数据报.\n" +
+		"所有接收操作只返回一个信息包. 当信息包小于所传递的缓冲区时, 则只返回那些数据.\n" +
+		"如果设置了这个标志, 则发送时目的地址必须指向一个本地接口地址.\n" +
+		"选项可以使用描述于手册中的套接字选项发送或接收.\n" +
+		"只有打开了合适的内核参数时, 内核才处理它们.\n" +
+		"为了接收信息包, 套接字必须首先绑定一个本地地址.\n" +
+		"如果没有这么做, 套接字层在第一个接收请求时将自动分配一个本地端口.\n"
+	var b strings.Builder
+	b.WriteString(sitePages())
+	for i, text := range []string{page, page, "星河云阅读频道 第9期\n" + page + footer + " 欢迎常来看看\n", page} {
+		line, _ := json.Marshal(map[string]any{"id": 100 + i, "text": text})
+		b.Write(line)
+		b.WriteByte('\n')
+	}
+	in := b.String()
+	r := runMain(t, in, "-jsonl", "-to", "keep", "-stats")
+	require.Equal(t, 0, r.code, r.stderr)
+	got := texts(t, r.stdout)
+	require.Len(t, got, 12)
+	for i, s := range got[8:] {
+		assert.Equal(t, page, s, "copy %d", i)
+	}
+	for i, s := range got[:6] {
+		assert.NotContains(t, s, footer, "page %d of site a", i)
+	}
+	assert.Contains(t, r.stderr, `"learn_copies":3`)
+
+	again := runMain(t, r.stdout, "-jsonl", "-to", "keep")
+	require.Equal(t, 0, again.code, again.stderr)
+	assert.Equal(t, r.stdout, again.stdout)
+}

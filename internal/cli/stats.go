@@ -23,6 +23,9 @@ type stats struct {
 	MissingField int64          `json:"missing_field,omitempty"`
 	Groups       int            `json:"groups,omitempty"`
 	Passes       int            `json:"passes"`
+	// LearnCopies counts the documents that in-run learning (or -learn)
+	// took for copies of documents learnt before, and did not learn from.
+	LearnCopies int `json:"learn_copies,omitempty"`
 }
 
 func (s *stats) addCounts(c map[normalize.Kind]int) {
