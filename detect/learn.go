@@ -50,7 +50,8 @@ import (
 //     (header and footer), a sentence that a few documents share shows once;
 //   - a template that matches more than two lines of the page, and the
 //     learned matches of more than two sentences of it, are its content;
-//   - a numbered line (一、, (二), 第三篇) matches no template;
+//   - a numbered line (一、, (二), 第三篇) matches no template, nor does the
+//     opening or closing of a speech or letter (同志们：, 谢谢大家！, 此致 敬礼);
 //   - a template that sat inside the text of its pages removes a line there
 //     only if it is a notice, 5 to 40 characters with 6 Han characters, not
 //     ended as a sentence, of two clauses unless 15% of the documents had

@@ -142,13 +142,14 @@ func (m *SiteModel) supports(docs int) bool {
 // reports a whole-line template that sat inside the text of nearly every
 // page that had it (inText), which only a notice-like line may match (see
 // midNotice). A numbered line (一、…, (二)…, 第三篇…) matches none: see
-// enumerated.
+// enumerated; nor does the opening or closing of a speech or letter (同志们：,
+// 谢谢大家！): see formula.
 func (m *SiteModel) lookup(f *folder) (name string, mid, ok bool) {
 	if m == nil || len(m.templates) == 0 {
 		return "", false, false
 	}
 	name, mid, ok = m.lookupShape(f)
-	if ok && enumerated(f.b) {
+	if ok && (enumerated(f.b) || formula(f.b)) {
 		return "", false, false
 	}
 	return name, mid, ok
