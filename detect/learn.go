@@ -26,7 +26,8 @@ import (
 // lines of at most 80 characters. A label template catches lines whose rest
 // varies from page to page (the title of the next article) and is used
 // only when at least 80% of the documents that had it had it within their
-// first or last max(6, lines/5) lines.
+// first or last max(6, lines/5) lines. The labels of a genre's own lines
+// (问：, 答：, 主持人：, 做法：, 原文：) make no label template.
 //
 // Two more shapes catch template lines into which a page puts its own
 // title: the line with the text of each 《…》 left out (本篇《…》系某某网投稿),
@@ -163,13 +164,14 @@ func gapLabelNext(b []byte) bool {
 }
 
 // labelFingerprint returns the fingerprint of the label of a folded line
-// of at most maxLabelLine characters.
+// of at most maxLabelLine characters; none for a genre's own labels (问：,
+// 主持人：, 做法：; see contentLabel).
 func labelFingerprint(f *folder) (uint64, bool) {
 	if f.runes > maxLabelLine {
 		return 0, false
 	}
 	lb := labelOf(f)
-	if lb == nil {
+	if lb == nil || contentLabel(lb) {
 		return 0, false
 	}
 	fp, _ := fingerprint(lb)
