@@ -496,3 +496,25 @@ func TestBoilerplateBreadcrumbNames(t *testing.T) {
 		assert.Equal(t, tc.kept, keeps(twoParagraphs+tc.last+"\n", tc.last), tc.last)
 	}
 }
+
+// 时间： after a Han character is a compound: a site's (收录时间, 上传时间)
+// goes, the text's (会议时间 in minutes, 报名时间 in a notice) stays.
+func TestBoilerplateTimeCompounds(t *testing.T) {
+	for _, tc := range []struct {
+		line string
+		kept bool
+	}{
+		{"时间：2023-05-01", false},
+		{"发布人：网站管理员　时间：2023-05-01　点击：35次", false},
+		{"来自公众号：青禾读书会　作者：某某　收录时间：2023-05-01", false},
+		{"上传时间：2023-05-01", false},
+		{"会议时间：2023年5月1日", true},
+		{"报名时间：2023年5月1日", true},
+	} {
+		assert.Equal(t, tc.kept, keeps(tc.line+"\n"+twoParagraphs, tc.line), tc.line)
+	}
+	// A date line alone goes at the top of a page, where a site puts it,
+	// and stays at the bottom, where a letter or contract is dated.
+	assert.False(t, keeps("日期：2023-05-01\n"+twoParagraphs, "日期："))
+	assert.True(t, keeps(twoParagraphs+"乙方（签字）：\n日期：2023年5月1日\n", "日期："))
+}
