@@ -337,6 +337,12 @@ func (rs *BoilerplateRules) lineHits(f *folder, text string, hits []bpHit) []bpH
 		if r.noHanBefore && f.hanBefore(fs) {
 			return
 		}
+		if r.noHanAfter && f.hanAfter(fe) {
+			return
+		}
+		if r.notSentence && readsAsSentence(b) {
+			return
+		}
 		if r.minHan > 0 && hanCountBytes(b[fs:fe], r.minHan) < r.minHan {
 			return
 		}

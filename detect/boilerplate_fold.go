@@ -267,6 +267,29 @@ func (f *folder) hanBefore(fs int) bool {
 	return isHan(p)
 }
 
+// hanAfter reports whether a Han character stands right after byte fe of
+// the folded line, with no white space between (禁止转载|他人的作品, not
+// 禁止转载|。).
+func (f *folder) hanAfter(fe int) bool {
+	if fe >= len(f.b) || f.gap(fe) {
+		return false
+	}
+	n, _ := decodeRune3b(f.b, fe)
+	return isHan(n)
+}
+
+// readsAsSentence reports whether a folded line reads as a sentence: it
+// ends as one (。！？…) and holds minSentenceHan Han characters.
+func readsAsSentence(b []byte) bool {
+	r, _ := utf8.DecodeLastRune(b)
+	switch r {
+	case '。', '!', '?', '！', '？', '…':
+	default:
+		return false
+	}
+	return hanCountBytes(b, minSentenceHan) >= minSentenceHan
+}
+
 // fold folds line into f.b and f.off.
 func (f *folder) fold(line string) {
 	// The folded form is never longer than the line.

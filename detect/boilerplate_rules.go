@@ -116,8 +116,12 @@ type bpRule struct {
 	// (see standsApart).
 	alone bool
 	// noHanBefore says that the character before a match, if any, must
-	// not be a Han character (see hanBefore).
-	noHanBefore bool
+	// not be a Han character (see hanBefore); noHanAfter the same of the
+	// character after it (see hanAfter).
+	noHanBefore, noHanAfter bool
+	// notSentence says that the line must not read as a sentence (see
+	// readsAsSentence): a label line lists names or a title.
+	notSentence bool
 	// minHan is the least number of Han characters the matched text must
 	// hold (0: any).
 	minHan int
@@ -258,6 +262,16 @@ options:
 				return nil, fmt.Errorf("option before=%s: want before=nohan", val)
 			}
 			r.noHanBefore = true
+		case "after":
+			if val != "nohan" {
+				return nil, fmt.Errorf("option after=%s: want after=nohan", val)
+			}
+			r.noHanAfter = true
+		case "sentence":
+			if val != "0" && val != "false" {
+				return nil, fmt.Errorf("option sentence=%s: want sentence=0", val)
+			}
+			r.notSentence = true
 		case "han":
 			v, err := strconv.Atoi(val)
 			if err != nil || v < 0 || v > 64 {

@@ -253,6 +253,8 @@ func TestParseBoilerplateRules(t *testing.T) {
 		{"kind any line max=-1 x", 1, "max"},
 		{"kind any line han=x x", 1, "Han characters"},
 		{"kind any line han=65 x", 1, "Han characters"},
+		{"kind any contains after=han x", 1, "after=nohan"},
+		{"kind any prefix sentence=1 x", 1, "sentence=0"},
 		{"kind any line {oops}", 1, "unknown wildcard"},
 		{"kind any line {n", 1, "unclosed"},
 		{"kind any contains {n}abc", 1, "must begin with text"},
@@ -517,4 +519,36 @@ func TestBoilerplateTimeCompounds(t *testing.T) {
 	// and stays at the bottom, where a letter or contract is dated.
 	assert.False(t, keeps("日期：2023-05-01\n"+twoParagraphs, "日期："))
 	assert.True(t, keeps(twoParagraphs+"乙方（签字）：\n日期：2023年5月1日\n", "日期："))
+}
+
+// A sentence that uses the words of site furniture at a page's edge stays:
+// after=nohan (a notice's 禁止转载 ends its clause), sentence=0 (a label or
+// tool bar line is no sentence) and notnext (如有侵权行为).
+func TestBoilerplateFurnitureWordsInSentences(t *testing.T) {
+	for _, tc := range []struct {
+		line string
+		kept bool
+	}{
+		{"法律明确规定禁止转载他人享有著作权的作品用于商业目的。", true},
+		{"版权所有，禁止转载。", false},
+		{"这篇报道由记者整理发布于本报第三版。", true},
+		{"本文由某某网整理发布，转载请注明出处。", false},
+		{"如有侵权行为，侵权人应当依法承担停止侵害、赔偿损失等民事责任。", true},
+		{"本站部分内容来源于网络，如有侵权请联系删除。", false},
+		{"这本书共320页，分为十二章，系统介绍了中国古代建筑的发展历程。", true},
+		{"第1页 共5页 上一页 下一页", false},
+		{"该视频发布后，网友留下了三千多条评论，大多数人表示支持。", true},
+		{"12条评论", false},
+		{"会议结束后，工作人员关闭窗口，整理了会场。", true},
+		{"返回顶部打印本页关闭窗口", false},
+		{"标签：在HTML中，标签用于标记文档的结构。", true},
+		{"标签：党建 机关 调研", false},
+		{"上篇：我们讲到了唐朝的兴盛，本篇继续讲述安史之乱。", true},
+		{"上篇：关于加强机关党建的意见", false},
+		{"来源：本研究的数据来源于2020年全国人口普查。", true},
+		{"来源：人民网", false},
+	} {
+		assert.Equal(t, tc.kept, keeps(twoParagraphs+tc.line+"\n", tc.line), "tail: %s", tc.line)
+		assert.Equal(t, tc.kept, keeps(tc.line+"\n"+twoParagraphs, tc.line), "head: %s", tc.line)
+	}
 }
