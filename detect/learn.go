@@ -185,7 +185,10 @@ func NewLearner() *Learner {
 
 const maxSample = 120
 
-// Add learns the lines of one document.
+// Add learns the lines of one document, unless it copies a document
+// learnt before: more than half of the lines of the two alike, but for
+// those at its ends (a page crawled again, or reposted under another
+// site's furniture; see Copies).
 func (l *Learner) Add(doc string) {
 	var sk sketch
 	l.prints, sk = appendPrints(l.prints[:0], doc, &l.f)
