@@ -273,12 +273,16 @@ const minSentenceHan = 8
 // minSentenceHan Han characters, and a sentence's end (。！？!?…).
 func sentenceLine(s string) bool {
 	r, _ := utf8.DecodeLastRuneInString(s)
+	return sentenceEnd(r) && hanCount(s, minSentenceHan) >= minSentenceHan
+}
+
+// sentenceEnd reports whether r ends a sentence: 。！？!?….
+func sentenceEnd(r rune) bool {
 	switch r {
 	case '。', '！', '？', '!', '?', '…':
-	default:
-		return false
+		return true
 	}
-	return hanCount(s, minSentenceHan) >= minSentenceHan
+	return false
 }
 
 // dropLoneTemplate drops the learned matches of a document that matches

@@ -282,12 +282,7 @@ func (f *folder) hanAfter(fe int) bool {
 // ends as one (。！？…) and holds minSentenceHan Han characters.
 func readsAsSentence(b []byte) bool {
 	r, _ := utf8.DecodeLastRune(b)
-	switch r {
-	case '。', '!', '?', '！', '？', '…':
-	default:
-		return false
-	}
-	return hanCountBytes(b, minSentenceHan) >= minSentenceHan
+	return sentenceEnd(r) && hanCountBytes(b, minSentenceHan) >= minSentenceHan
 }
 
 // fold folds line into f.b and f.off.
