@@ -10,9 +10,9 @@ package detect
 // document at all. Its own furniture, when the copy sits under another
 // site's, is not counted either: a loss of evidence, never of text.
 //
-// A document copies another when at least half of the distinct lines of
+// A document copies another when more than half of the distinct lines of
 // the two (by fingerprint, the lines the learner takes as whole lines) are
-// in both: their Jaccard similarity is 1/2 or more. The lines at the ends
+// in both: their Jaccard similarity is over 1/2. The lines at the ends
 // of a document are left out (see maxSigTrim): the furniture of a page
 // sits there, so that two copies under other sites' furniture look alike,
 // and two pages of one site with long notices and short texts do not. The
@@ -43,7 +43,7 @@ const maxPages = 1 << 16
 
 // sigKeys is the number of a sketch's smallest hashes under which the
 // learner files a document: two documents of similarity J share the
-// smallest hash of both with probability J, so a copy (J ≥ 1/2) nearly
+// smallest hash of both with probability J, so a copy (J > 1/2) nearly
 // always shares one of three.
 const sigKeys = 3
 
@@ -70,9 +70,9 @@ func (s *sketch) add(x uint32) {
 	s.h[i] = x
 }
 
-// similar reports whether the documents of sketches a and b share at least
+// similar reports whether the documents of sketches a and b share more than
 // half of their distinct lines: of the smallest hashes of both documents'
-// lines (as many as a sketch holds), at least half are in both.
+// lines (as many as a sketch holds), more than half are in both.
 func similar(a, b *sketch) bool {
 	i, j, m, shared := 0, 0, 0, 0
 	for m < sketchLen && (i < a.n || j < b.n) {
