@@ -1,8 +1,6 @@
 package detect
 
-import (
-	"sync"
-)
+import "sync"
 
 // The lines of some genres begin with labels of their own: a FAQ's 问：
 // and 答：, an interview's 主持人： and 嘉宾：, a recipe's 材料： and 做法：,
@@ -13,7 +11,8 @@ import (
 // they make no label template (see labelFingerprint). A site's notice
 // that begins with one (温馨提示：本站…) is still learned as a whole line.
 
-// contentLabels are the genre labels, folded as the learner folds lines.
+// contentLabels are the genre labels, in Simplified (contentLabel folds
+// them as the learner folds lines).
 var contentLabels = []string{
 	// questions and answers
 	"问", "答", "问题", "回答", "答案", "解析", "解答", "解", "答复", "提问", "追问", "补充", "q", "a",
