@@ -60,14 +60,18 @@ func trimFormulaEnd(b []byte) []byte {
 const maxAddressRunes = 24
 
 // formula reports whether a folded line is the opening or closing formula
-// of a speech, report or letter: one of the closings, or a line that
-// begins with an address to the audience and a ':' (同志们：…, 尊敬的张书记：,
-// 各位领导、各位来宾：): at most maxAddressRunes characters before the ':',
-// which begin with 尊敬的, 亲爱的, 各位 or 全体, or end with 们.
+// of a speech, report or letter: one of the closings, a line that ends
+// with 如下： (what follows is the text), or a line that begins with an
+// address to the audience and a ':' (同志们：…, 尊敬的张书记：, 各位领导、各位来宾：):
+// at most maxAddressRunes characters before the ':', which begin with
+// 尊敬的, 亲爱的, 各位 or 全体, or end with 们.
 func formula(b []byte) bool {
 	loadFormulas()
 	if formulaSet[string(trimFormulaEnd(b))] {
 		return true
+	}
+	if bytes.HasSuffix(b, []byte("如下:")) {
+		return true // 现将有关事项通知如下：, 本周主要工作如下：
 	}
 	colon := bytes.IndexByte(b, ':')
 	if colon <= 0 {

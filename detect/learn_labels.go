@@ -1,10 +1,15 @@
 package detect
 
-import "sync"
+import (
+	"strings"
+	"sync"
+	"unicode/utf8"
+)
 
 // The lines of some genres begin with labels of their own: a FAQ's 问：
 // and 答：, an interview's 主持人： and 嘉宾：, a recipe's 材料： and 做法：,
-// a classical text's 原文： and 译文：. A run of such documents holds each
+// a classical text's 原文： and 译文：, a paper's 摘要： and 关键词：, and the
+// speakers of quotations and dialogues (子曰：, 孔子说：). A run of such documents holds each
 // label near the edges of most pages, as a site's labels (上一篇：,
 // 来源：) are, and the learner took every line that begins with one for a
 // template whose rest varies from page to page. Those labels are text:
@@ -24,6 +29,8 @@ var contentLabels = []string{
 	// classical texts and exercises
 	"原文", "译文", "注释", "赏析", "翻译", "释义", "朝代", "例", "例如", "例题", "题目", "分析",
 	"证明", "考点", "点评", "寓意", "启示",
+	// papers and reports
+	"摘要", "关键词", "关键字", "引言", "前言", "结论", "结语", "致谢", "附录", "参考文献", "作者简介",
 }
 
 var (
@@ -49,5 +56,13 @@ func contentLabel(label []byte) bool {
 	if len(label) > 0 && label[0] == '[' {
 		label = label[1:]
 	}
-	return contentLabelSet[string(label)]
+	if contentLabelSet[string(label)] {
+		return true
+	}
+	// Speech: 子曰：, 孔子说：, 他问道： introduce what someone said.
+	r, _ := utf8.DecodeLastRune(label)
+	return strings.ContainsRune(speechVerbs, r)
 }
+
+// speechVerbs end the labels that introduce speech.
+const speechVerbs = "曰说道云讲问答"

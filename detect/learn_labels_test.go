@@ -24,6 +24,10 @@ func TestContentLabel(t *testing.T) {
 		{"做法：先把水烧开", false},
 		{"[注释] 碩鼠：大老鼠", false},
 		{"原文：关关雎鸠，在河之洲", false},
+		{"摘要：本文讨论了中文文本清洗的方法", false},
+		{"关键词：文本清洗；乱码；拼音", false},
+		{"子曰：“学而时习之，不亦说乎？”", false},
+		{"孔子说：“三人行，必有我师焉。”", false},
 	} {
 		f.fold(tc.line)
 		_, ok := labelFingerprint(&f)

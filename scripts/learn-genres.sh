@@ -5,9 +5,10 @@
 # In-run learning takes a line that many pages of a run print near their
 # edges for a site's template. Documents of one genre print such lines of
 # their own: the openings and closings of speeches (同志们：, 谢谢大家！),
-# the labels of FAQs, interviews, recipes and annotated classics (问：,
-# 主持人：, 做法：, 原文：), and a page fetched again or reposted repeats all
-# its lines. For each genre the script builds a run of twelve pages around
+# the labels of FAQs, interviews, recipes, annotated classics and papers
+# (问：, 主持人：, 做法：, 原文：, 摘要：), the lines that open a report's
+# list (本周主要工作如下：), and a page fetched again or reposted repeats
+# all its lines. For each genre the script builds a run of twelve pages around
 # lines of the Debian corpus that scripts/debian-corpus.sh writes (WORKDIR,
 # default $HANFIX_CORPUS or /tmp/hanfix-noharm), cleans it with the CLI as
 # one run with in-run learning (-jsonl -to keep) and counts the pages that
@@ -35,7 +36,7 @@ if [ -z "$BIN" ]; then
 	BIN=$DIR/hanfix
 fi
 python3 - "$corpus/plain.txt" "$BIN" <<'EOF'
-import json, random, subprocess, sys
+import json, os, random, subprocess, sys
 
 corpus, binary = sys.argv[1], sys.argv[2]
 random.seed(2)
@@ -78,6 +79,15 @@ def classic(i):
     return f'原文：{a}\n译文：{b}\n注释：{c}\n'
 
 
+def weekly(i):
+    return '本周主要工作如下：\n' + '\n'.join(take(5)) + '\n下周工作计划如下：\n' + '\n'.join(take(2)) + '\n'
+
+
+def paper(i):
+    a, b = take(2)
+    return f'摘要：{a}\n关键词：{b[:12]}\n' + '\n'.join(take(5)) + '\n参考文献：\n' + '\n'.join(take(2)) + '\n'
+
+
 copy = '\n'.join(take(8)) + '\n'
 
 
@@ -91,7 +101,8 @@ def reposts(i):
 
 
 runs = [('speeches', speech), ('FAQ', faq), ('interviews', interview), ('recipes', recipe),
-        ('annotated classics', classic), ('one page 12 times', copies),
+        ('annotated classics', classic), ('weekly reports', weekly), ('papers', paper),
+        ('one page 12 times', copies),
         ('one page reposted by 3 sites, 12 times', reposts)]
 print(f'{"run of 12 pages":42s} pages that lost a line')
 for name, make in runs:
@@ -110,7 +121,7 @@ for name, make in runs:
     print(f'{name:42s} {lost:2d}  {example}')
 
 print(f'\n{"the same genres under a site furniture":42s} furniture lines removed / pages that lost a line')
-for name, make in runs[:5]:
+for name, make in runs[:7]:
     pages = [HEAD + '\n' + make(i) + TAIL + '\n' for i in range(12)]
     inp = ''.join(json.dumps({'id': i, 'text': t}, ensure_ascii=False) + '\n' for i, t in enumerate(pages))
     out = subprocess.run([binary, '-jsonl', '-to', 'keep', '-report'], input=inp.encode(),
@@ -121,6 +132,8 @@ for name, make in runs[:5]:
         gone = [c['before'].strip() for c in d['hanfix']['changes'] if c['kind'] == 'boilerplate']
         furniture += sum(1 for g in gone if g in (HEAD, TAIL))
         lost += any(g not in (HEAD, TAIL) for g in gone)
+        if os.environ.get('SHOW') and any(g not in (HEAD, TAIL) for g in gone):
+            print('   ', name, [g for g in gone if g not in (HEAD, TAIL)])
     print(f'{name:42s} {furniture:2d} of 24 / {lost:2d}')
 
 # Pages of other genres, each cleaned alone with the rules (no learning):
