@@ -50,3 +50,24 @@ func TestLearnerContentLabelsStay(t *testing.T) {
 		assert.Empty(t, Boilerplate(p, nil, m), "page %d", i)
 	}
 }
+
+// Text under a label that every page prints (最佳答案：…, 导语：…) stays: a
+// label template takes a site's line, whose rest is a title, a name or a
+// date, not a sentence. The site's own labelled lines still go.
+func TestLearnerLabelledTextStays(t *testing.T) {
+	l := NewLearner()
+	var pages []string
+	for i := 0; i < 12; i++ {
+		p := fmt.Sprintf("晴川知道 > 问题详情\n%s是什么？\n最佳答案：%s是一种常见的东西，%s也经常用到它。\n%s往期推荐：%s的故事\n",
+			words(i), words(i+20), words(i+40), article(90+i), words(i+60))
+		pages = append(pages, p)
+		l.Add(p)
+	}
+	m := l.Model()
+	for i, p := range pages {
+		out := applySpans(p, Boilerplate(p, nil, m))
+		assert.Contains(t, out, "最佳答案：", "page %d", i)
+		assert.NotContains(t, out, "往期推荐：", "page %d", i)
+		assert.NotContains(t, out, "晴川知道", "page %d", i)
+	}
+}

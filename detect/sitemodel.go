@@ -181,7 +181,10 @@ func (m *SiteModel) lookupShape(f *folder) (name string, mid, ok bool) {
 			return "learned:" + fpString(fp), false, true
 		}
 	}
-	for _, slot := range [...]func(*folder) (uint64, bool){labelFingerprint, titleFingerprint, suffixFingerprint} {
+	for i, slot := range [...]func(*folder) (uint64, bool){labelFingerprint, titleFingerprint, suffixFingerprint} {
+		if i == 0 && labelledText(f.b) {
+			continue
+		}
 		if fp, ok := slot(f); ok {
 			if t, ok := m.templates[fp]; ok && t.atEdges() {
 				return "learned:" + fpString(fp), false, true
@@ -194,6 +197,22 @@ func (m *SiteModel) lookupShape(f *folder) (name string, mid, ok bool) {
 		}
 	}
 	return "", false, false
+}
+
+// maxLabelledHan is the most Han characters of a line that a label template
+// removes (see labelledText).
+const maxLabelledHan = 40
+
+// labelledText reports whether a folded line is text under a label rather
+// than a site's labelled line: a sentence (最佳答案：…。, 导语：…。, 编者按：…。;
+// see readsAsSentence), or more than maxLabelledHan Han characters. What a
+// site puts after its labels is a title, a name, tags or a date (上一篇：…,
+// 来源：…, 标签：…). A title that ends with ？ reads as a sentence too; the
+// rules know the common labels of other pages' titles (上一篇, 下一篇). A
+// version that took any line holding a 。 for text lost titles that hold
+// one (boilerplate-probe.sh: 上一篇博文：通过对象名称创建索引条目。例).
+func labelledText(b []byte) bool {
+	return readsAsSentence(b) || hanCountBytes(b, maxLabelledHan+1) > maxLabelledHan
 }
 
 func fpString(fp uint64) string {

@@ -7,8 +7,8 @@
 # their own: the openings and closings of speeches (同志们：, 谢谢大家！),
 # the labels of FAQs, interviews, recipes, annotated classics and papers
 # (问：, 主持人：, 做法：, 原文：, 摘要：), the lines that open a report's
-# list (本周主要工作如下：), and a page fetched again or reposted repeats
-# all its lines. For each genre the script builds a run of twelve pages around
+# list (本周主要工作如下：), text under a label (最佳答案：…, 导语：…), and a
+# page fetched again or reposted repeats all its lines. For each genre the script builds a run of twelve pages around
 # lines of the Debian corpus that scripts/debian-corpus.sh writes (WORKDIR,
 # default $HANFIX_CORPUS or /tmp/hanfix-noharm), cleans it with the CLI as
 # one run with in-run learning (-jsonl -to keep) and counts the pages that
@@ -47,6 +47,15 @@ pool = iter(lines)
 
 def take(n):
     return [next(pool) for _ in range(n)]
+
+
+# Answers and leads are sentences, not the table rows and commands that
+# the corpus's lines also are.
+sentences = iter([l for l in lines if l.endswith('。')])
+
+
+def said(n):
+    return [next(sentences) for _ in range(n)]
 
 
 HEAD = '晴川文摘网 > 栏目 > 正文'
@@ -88,6 +97,16 @@ def paper(i):
     return f'摘要：{a}\n关键词：{b[:12]}\n' + '\n'.join(take(5)) + '\n参考文献：\n' + '\n'.join(take(2)) + '\n'
 
 
+def answers(i):
+    q, a, b = said(3)
+    return f'{q[:15]}？\n最佳答案：{a}\n其他回答：{b}\n'
+
+
+def leads(i):
+    label = ['导语', '编者按', '核心提示'][i % 3]
+    return f'{label}：{said(1)[0]}\n' + '\n'.join(take(4)) + '\n'
+
+
 copy = '\n'.join(take(8)) + '\n'
 
 
@@ -100,9 +119,10 @@ def reposts(i):
     return f'{site} > 正文\n{copy}本页内容由{site}整理\n'
 
 
-runs = [('speeches', speech), ('FAQ', faq), ('interviews', interview), ('recipes', recipe),
-        ('annotated classics', classic), ('weekly reports', weekly), ('papers', paper),
-        ('one page 12 times', copies),
+genres = [('speeches', speech), ('FAQ', faq), ('interviews', interview), ('recipes', recipe),
+          ('annotated classics', classic), ('weekly reports', weekly), ('papers', paper),
+          ('answers (最佳答案：)', answers), ('leads (导语：, 编者按：)', leads)]
+runs = genres + [('one page 12 times', copies),
         ('one page reposted by 3 sites, 12 times', reposts)]
 print(f'{"run of 12 pages":42s} pages that lost a line')
 for name, make in runs:
@@ -121,7 +141,7 @@ for name, make in runs:
     print(f'{name:42s} {lost:2d}  {example}')
 
 print(f'\n{"the same genres under a site furniture":42s} furniture lines removed / pages that lost a line')
-for name, make in runs[:7]:
+for name, make in genres:
     pages = [HEAD + '\n' + make(i) + TAIL + '\n' for i in range(12)]
     inp = ''.join(json.dumps({'id': i, 'text': t}, ensure_ascii=False) + '\n' for i, t in enumerate(pages))
     out = subprocess.run([binary, '-jsonl', '-to', 'keep', '-report'], input=inp.encode(),
