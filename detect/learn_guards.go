@@ -39,7 +39,32 @@ func midNotice(f *folder, common bool) bool {
 	if !common && bytes.IndexByte(f.b, ',') < 0 {
 		return false
 	}
+	if sectionHeading(f.b) {
+		return false
+	}
 	return hanCountBytes(f.b, minMidHan) >= minMidHan
+}
+
+// sectionNouns end the headings of a report's or an essay's sections
+// (存在的问题和不足, 主要工作和成效, 下一步工作打算), which a run of such
+// documents repeats inside their texts without numbers; a site's notice
+// ends otherwise (扫码下载某某客户端, 请往下继续阅读, 该回答已被题主采纳).
+var sectionNouns = []string{
+	"问题", "不足", "成效", "成绩", "打算", "措施", "做法", "经验", "体会", "情况", "建议", "意见",
+	"目标", "任务", "原则", "思路", "背景", "意义", "总结", "概述", "方法", "步骤", "结论", "要求",
+	"安排", "计划", "目的", "现状", "原因", "对策", "启示", "收获", "思考", "展望", "概况", "特点",
+	"优势", "分析", "举措", "成果", "亮点", "不足之处",
+}
+
+// sectionHeading reports whether a folded line ends with one of the
+// sectionNouns (in Simplified: the folded form).
+func sectionHeading(b []byte) bool {
+	for _, n := range sectionNouns {
+		if bytes.HasSuffix(b, []byte(n)) {
+			return true
+		}
+	}
+	return false
 }
 
 // minMidHan is the least number of Han characters of a notice that a

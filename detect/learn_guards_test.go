@@ -28,6 +28,22 @@ func TestMidNotice(t *testing.T) {
 		f.fold(tc.line)
 		assert.Equal(t, tc.want, midNotice(f, false), tc.line)
 	}
+	// A notice that most pages of a run print needs no comma; a section
+	// heading that a run of reports repeats is no notice all the same.
+	for _, tc := range []struct {
+		line string
+		want bool
+	}{
+		{"扫码下载掌上书香客户端", true},
+		{"该回答已被题主采纳", true},
+		{"存在的问题和不足", false},
+		{"主要工作和成效", false},
+		{"下一步工作打算", false},
+		{"存在的問題和不足", false},
+	} {
+		f.fold(tc.line)
+		assert.Equal(t, tc.want, midNotice(f, true), tc.line)
+	}
 }
 
 func TestLearnerMidNoticeNeedsSite(t *testing.T) {

@@ -97,6 +97,11 @@ def paper(i):
     return f'摘要：{a}\n关键词：{b[:12]}\n' + '\n'.join(take(5)) + '\n参考文献：\n' + '\n'.join(take(2)) + '\n'
 
 
+def report(i):
+    return ('\n'.join(take(3)) + '\n主要工作和成效\n' + '\n'.join(take(3)) + '\n存在的问题和不足\n' +
+            '\n'.join(take(2)) + '\n下一步工作打算\n' + '\n'.join(take(2)) + '\n')
+
+
 def answers(i):
     q, a, b = said(3)
     return f'{q[:15]}？\n最佳答案：{a}\n其他回答：{b}\n'
@@ -121,7 +126,8 @@ def reposts(i):
 
 genres = [('speeches', speech), ('FAQ', faq), ('interviews', interview), ('recipes', recipe),
           ('annotated classics', classic), ('weekly reports', weekly), ('papers', paper),
-          ('answers (最佳答案：)', answers), ('leads (导语：, 编者按：)', leads)]
+          ('answers (最佳答案：)', answers), ('leads (导语：, 编者按：)', leads),
+          ('reports with unnumbered headings', report)]
 runs = genres + [('one page 12 times', copies),
         ('one page reposted by 3 sites, 12 times', reposts)]
 print(f'{"run of 12 pages":42s} pages that lost a line')
