@@ -452,3 +452,26 @@ func foldString(s string) string {
 	f.fold(s)
 	return string(f.b)
 }
+
+// foldedSet is a set of words folded as lines are (see foldString), built
+// on first use: the word lists of the learner's guards, written in
+// Simplified, that folded Traditional lines must find.
+type foldedSet struct {
+	once  sync.Once
+	words []string
+	set   map[string]bool
+}
+
+// newFoldedSet returns the set of words.
+func newFoldedSet(words ...string) *foldedSet { return &foldedSet{words: words} }
+
+// has reports whether the folded text b is one of the words.
+func (s *foldedSet) has(b []byte) bool {
+	s.once.Do(func() {
+		s.set = make(map[string]bool, len(s.words))
+		for _, w := range s.words {
+			s.set[foldString(w)] = true
+		}
+	})
+	return s.set[string(b)]
+}

@@ -2,7 +2,6 @@ package detect
 
 import (
 	"bytes"
-	"sync"
 	"unicode/utf8"
 )
 
@@ -14,33 +13,14 @@ import (
 // text: a line that is one of them, or that opens with an address to the
 // audience, matches no learned template (see formula).
 
-// closings are the formula lines, folded as the learner folds lines (see
-// formulaSet), without their final punctuation.
-var closings = []string{
+// closings are the formula lines, without their final punctuation.
+var closings = newFoldedSet(
 	"谢谢大家", "谢谢各位", "谢谢", "大家好", "各位好", "同志们好", "同学们好", "老师们好",
 	"此致", "敬礼", "此致敬礼", "此致,敬礼",
 	"特此通知", "特此报告", "特此公告", "特此证明", "特此函告", "特此函复", "特此批复", "特此说明", "特此声明",
 	"以上报告,请审议", "以上报告请审议", "请审议", "以上报告,请予审议",
 	"妥否,请批示", "当否,请批示", "以上意见如无不妥,请批转各地执行", "请批示",
-}
-
-var (
-	formulaOnce sync.Once
-	formulaSet  map[string]bool
 )
-
-// loadFormulas folds the closings once.
-func loadFormulas() {
-	formulaOnce.Do(func() {
-		loadFold()
-		var f folder
-		formulaSet = map[string]bool{}
-		for _, s := range closings {
-			f.fold(s)
-			formulaSet[string(trimFormulaEnd(f.b))] = true
-		}
-	})
-}
 
 // trimFormulaEnd drops the punctuation at the end of a folded line.
 func trimFormulaEnd(b []byte) []byte {
@@ -66,8 +46,7 @@ const maxAddressRunes = 24
 // at most maxAddressRunes characters before the ':', which begin with
 // 尊敬的, 亲爱的, 各位 or 全体, or end with 们.
 func formula(b []byte) bool {
-	loadFormulas()
-	if formulaSet[string(trimFormulaEnd(b))] {
+	if closings.has(trimFormulaEnd(b)) {
 		return true
 	}
 	if bytes.HasSuffix(b, []byte("如下:")) {

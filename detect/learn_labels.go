@@ -2,7 +2,6 @@ package detect
 
 import (
 	"strings"
-	"sync"
 	"unicode/utf8"
 )
 
@@ -16,9 +15,8 @@ import (
 // they make no label template (see labelFingerprint). A site's notice
 // that begins with one (温馨提示：本站…) is still learned as a whole line.
 
-// contentLabels are the genre labels, in Simplified (contentLabel folds
-// them as the learner folds lines).
-var contentLabels = []string{
+// contentLabels are the genre labels (folded on first use: see foldedSet).
+var contentLabels = newFoldedSet(
 	// questions and answers
 	"问", "答", "问题", "回答", "答案", "解析", "解答", "解", "答复", "提问", "追问", "补充", "q", "a",
 	// interviews and dialogues
@@ -31,32 +29,18 @@ var contentLabels = []string{
 	"证明", "考点", "点评", "寓意", "启示",
 	// papers and reports
 	"摘要", "关键词", "关键字", "引言", "前言", "结论", "结语", "致谢", "附录", "参考文献", "作者简介",
-}
-
-var (
-	contentLabelOnce sync.Once
-	contentLabelSet  map[string]bool
 )
 
 // contentLabel reports whether label, a folded label as labelOf returns
 // it (with its ':' or brackets), is a genre's own.
 func contentLabel(label []byte) bool {
-	contentLabelOnce.Do(func() {
-		loadFold()
-		var f folder
-		contentLabelSet = map[string]bool{}
-		for _, s := range contentLabels {
-			f.fold(s)
-			contentLabelSet[string(f.b)] = true
-		}
-	})
 	if n := len(label); n > 0 && (label[n-1] == ':' || label[n-1] == ']') {
 		label = label[:n-1]
 	}
 	if len(label) > 0 && label[0] == '[' {
 		label = label[1:]
 	}
-	if contentLabelSet[string(label)] {
+	if contentLabels.has(label) {
 		return true
 	}
 	// Speech: 子曰：, 孔子说：, 他问道： introduce what someone said.

@@ -182,11 +182,10 @@ func (m *SiteModel) lookupShape(f *folder) (name string, mid, ok bool) {
 		}
 	}
 	for i, slot := range [...]func(*folder) (uint64, bool){labelFingerprint, titleFingerprint, suffixFingerprint} {
-		if i == 0 && labelledText(f.b) {
-			continue
-		}
 		if fp, ok := slot(f); ok {
-			if t, ok := m.templates[fp]; ok && t.atEdges() {
+			// A label template takes no text under its label (labelledText,
+			// tested only for the lines that match one).
+			if t, ok := m.templates[fp]; ok && t.atEdges() && (i > 0 || !labelledText(f.b)) {
 				return "learned:" + fpString(fp), false, true
 			}
 		}

@@ -38,18 +38,11 @@
 #        the pages of the one run of all sites as JSON Lines)
 set -eu
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
-corpus=${1:-${HANFIX_CORPUS:-/tmp/hanfix-noharm}}
-if ! ls "$corpus"/html.txt >/dev/null 2>&1; then
-	echo "boilerplate-blind: no corpus in $corpus (run scripts/debian-corpus.sh)" >&2
-	exit 2
-fi
+. "$ROOT/scripts/cli-env.sh"
+need_corpus boilerplate-blind html.txt "${1:-}"
 DIR=$(mktemp -d "${TMPDIR:-/tmp}/hanfix-bpblind.XXXXXX")
 trap 'rm -rf "$DIR"' EXIT INT TERM
-BIN=${BIN:-}
-if [ -z "$BIN" ]; then
-	(cd "$ROOT" && go build -o "$DIR/hanfix" ./examples/hanfix)
-	BIN=$DIR/hanfix
-fi
+cli_bin "$DIR"
 python3 - "$corpus" "$BIN" "$ROOT"/scripts/testdata/blind-sites-*.json <<'EOF'
 import json, os, random, re, subprocess, sys
 

@@ -22,18 +22,11 @@
 #        BIN=path scores another build of the CLI)
 set -eu
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
-corpus=${1:-${HANFIX_CORPUS:-/tmp/hanfix-noharm}}
-if ! ls "$corpus"/html.txt >/dev/null 2>&1; then
-	echo "boilerplate-probe: no corpus in $corpus (run scripts/debian-corpus.sh)" >&2
-	exit 2
-fi
+. "$ROOT/scripts/cli-env.sh"
+need_corpus boilerplate-probe html.txt "${1:-}"
 DIR=$(mktemp -d "${TMPDIR:-/tmp}/hanfix-bpprobe.XXXXXX")
 trap 'rm -rf "$DIR"' EXIT INT TERM
-BIN=${BIN:-}
-if [ -z "$BIN" ]; then
-	(cd "$ROOT" && go build -o "$DIR/hanfix" ./examples/hanfix)
-	BIN=$DIR/hanfix
-fi
+cli_bin "$DIR"
 python3 - "$corpus/html.txt" "$BIN" <<'EOF'
 import json, random, re, subprocess, sys
 

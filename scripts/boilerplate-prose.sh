@@ -15,13 +15,10 @@
 #        BIN=path checks another build of the CLI)
 set -eu
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
+. "$ROOT/scripts/cli-env.sh"
 DIR=$(mktemp -d "${TMPDIR:-/tmp}/hanfix-bpprose.XXXXXX")
 trap 'rm -rf "$DIR"' EXIT INT TERM
-BIN=${BIN:-}
-if [ -z "$BIN" ]; then
-	(cd "$ROOT" && go build -o "$DIR/hanfix" ./examples/hanfix)
-	BIN=$DIR/hanfix
-fi
+cli_bin "$DIR"
 python3 - "$BIN" <<'EOF'
 import subprocess,sys
 binary=sys.argv[1]

@@ -22,19 +22,12 @@
 #        BIN=path runs another build of the CLI)
 set -eu
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
-corpus=${1:-${HANFIX_CORPUS:-/tmp/hanfix-noharm}}
-if ! ls "$corpus"/plain.txt >/dev/null 2>&1; then
-	echo "learn-genres: no corpus in $corpus (run scripts/debian-corpus.sh)" >&2
-	exit 2
-fi
+. "$ROOT/scripts/cli-env.sh"
+need_corpus learn-genres plain.txt "${1:-}"
 DIR=$(mktemp -d "${TMPDIR:-/tmp}/hanfix-genres.XXXXXX")
 trap 'rm -rf "$DIR"' EXIT INT TERM
 
-BIN=${BIN:-}
-if [ -z "$BIN" ]; then
-	(cd "$ROOT" && go build -o "$DIR/hanfix" ./examples/hanfix)
-	BIN=$DIR/hanfix
-fi
+cli_bin "$DIR"
 python3 - "$corpus/plain.txt" "$BIN" <<'EOF'
 import json, os, random, subprocess, sys
 

@@ -29,19 +29,12 @@
 # Usage: scripts/noharm-boilerplate.sh [WORKDIR]   (needs go and python3)
 set -eu
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
-corpus=${1:-${HANFIX_CORPUS:-/tmp/hanfix-noharm}}
-if ! ls "$corpus"/man.txt >/dev/null 2>&1; then
-	echo "noharm-boilerplate: no corpus in $corpus (run scripts/debian-corpus.sh)" >&2
-	exit 2
-fi
+. "$ROOT/scripts/cli-env.sh"
+need_corpus noharm-boilerplate man.txt "${1:-}"
 DIR=$(mktemp -d "${TMPDIR:-/tmp}/hanfix-bpnoharm.XXXXXX")
 trap 'rm -rf "$DIR"' EXIT INT TERM
 
-BIN=${BIN:-}
-if [ -z "$BIN" ]; then
-	(cd "$ROOT" && go build -o "$DIR/hanfix" ./examples/hanfix)
-	BIN=$DIR/hanfix
-fi
+cli_bin "$DIR"
 learn=-learn-run=false
 if [ "${LEARN:-}" = 1 ] || [ "${SITE:-}" = 1 ]; then
 	learn=-learn-run=true
