@@ -46,9 +46,13 @@ type evidence struct {
 	// consumed are the document's swallowable bytes after Han
 	// characters, which buildPairs counts too.
 	consumed *consumedStats
-	text     string
-	pairOnce sync.Once
-	pairs    pairTable // Han pairs of the document and their counts
+	// misaligned tells that the text this evidence was repaired from
+	// (repaired) held a repaired misaligned run that is not thin
+	// (hasOddRun): a thin run may pass (thinRunGain).
+	misaligned bool
+	text       string
+	pairOnce   sync.Once
+	pairs      pairTable // Han pairs of the document and their counts
 	// firsts is a BMP bitmap of the first characters of pairs: the
 	// searches ask about many pairs whose first character the document
 	// never writes before a Han character, and 8 KB answer those where a

@@ -144,6 +144,15 @@ func (e *evidence) annotated(r rune) bool {
 // it is no Traditional-only character.
 const annotBaseCost = 4.0
 
+// backsThinRuns reports whether the document shows GBK misalignment
+// otherwise than by thin runs (see thinRunGain): the text it was repaired
+// from held a repaired run that is not thin (misaligned), or it glues
+// pinyin readings to its characters, the byte-level edit that misaligns
+// GBK text when it splits a character's bytes.
+func (e *evidence) backsThinRuns() bool {
+	return e.misaligned || len(e.readings) > 0
+}
+
 // reading returns the reading the document gives r, or "".
 func (e *evidence) reading(r rune) string {
 	if e == nil {

@@ -43,7 +43,7 @@ func (e *evidence) repaired(out string, spans []Span, starts []int) *evidence {
 			room += strings.Count(sp.Repair, "(") + 1
 		}
 	}
-	r := &evidence{text: out, from: &repairOrigin{e, spans, starts}}
+	r := &evidence{text: out, from: &repairOrigin{e, spans, starts}, misaligned: e.misaligned || hasOddRun(spans)}
 	if room > 0 {
 		r.parens = parenPool.get(room)[:0]
 	}

@@ -9,7 +9,9 @@ import (
 // probable than the garbled text is accepted when the document uses its
 // character pairs elsewhere, and not otherwise.
 func TestAcceptDocEvidence(t *testing.T) {
-	const run = "可以使用字母和數字?4a必須以字母開頭。\n"
+	// The run is thin: the document shows its misalignment elsewhere too
+	// (thinRunGain), with a run of odd characters.
+	const run = "可以使用字母和數字?4a必須以字母開頭。\n文件?!秾嵤┮庖姟穼ψセ鶎狱h建\n"
 	alone := run
 	withDoc := strings.Repeat("每個代碼都是唯一的。代碼不能重複。\n", 3) + run
 	repaired := func(text string) bool {

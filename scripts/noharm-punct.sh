@@ -1,0 +1,81 @@
+#!/bin/sh
+# noharm-punct.sh — do-no-harm check of the mojibake stage on clean Chinese
+# prose written with the punctuation that misaligned GBK leaves behind.
+#
+# A misaligned run starts at a '?' (the byte the edit split) and reads on
+# in odd characters or ASCII; a reader that failed one byte leaves U+FFFD.
+# Forums and half-width punctuation put the same marks in clean text:
+# 有人知道吗?Thanks, 支持哪些语言?(C++), a broken emoji's U+FFFD. This
+# script takes the lines of the Debian corpus that scripts/debian-corpus.sh
+# writes (WORKDIR, default $HANFIX_CORPUS or /tmp/hanfix-noharm) and writes
+# four variants, each checked with internal/mojibake/cmd/noharm (every line
+# on its own, and each file as one document):
+#
+#   half.txt   full-width punctuation made ASCII (，。？！：；（）“” → ,.?!:;()"");
+#   qmark.txt  every 。 made '?';
+#   qascii/    30,000 lines with '?' and an ASCII word of the corpus put
+#              after a random Han character, in pages of 30 lines;
+#   fffd/      30,000 lines with one to four U+FFFD put at a random place,
+#              in pages of 30 lines.
+#
+# Each must come out with 0 changed lines (the script exits non-zero
+# otherwise). The variants are drawn with fixed seeds.
+#
+# Usage: scripts/noharm-punct.sh [WORKDIR]
+set -eu
+here=$(cd "$(dirname "$0")/.." && pwd)
+corpus=${1:-${HANFIX_CORPUS:-/tmp/hanfix-noharm}}
+if [ ! -s "$corpus/man.txt" ] || [ ! -s "$corpus/html.txt" ]; then
+	echo "noharm-punct: no corpus in $corpus: run scripts/debian-corpus.sh $corpus first" >&2
+	exit 1
+fi
+DIR=$(mktemp -d "${TMPDIR:-/tmp}/hanfix-punct.XXXXXX")
+trap '[ -n "${KEEP:-}" ] || rm -rf "$DIR"' EXIT INT TERM
+
+python3 - "$corpus" "$DIR" <<'EOF'
+import os, random, re, sys
+corpus, out = sys.argv[1], sys.argv[2]
+src = []
+for name in ['man.txt', 'html.txt']:
+    src += open(f'{corpus}/{name}', encoding='utf-8').read().split('\n')
+text = '\n'.join(src)
+half = str.maketrans({'，': ',', '。': '.', '？': '?', '！': '!', '：': ':', '；': ';',
+                      '（': '(', '）': ')', '“': '"', '”': '"'})
+open(f'{out}/half.txt', 'w', encoding='utf-8').write(text.translate(half))
+open(f'{out}/qmark.txt', 'w', encoding='utf-8').write(text.replace('。', '?'))
+han = re.compile(r'[\u4e00-\u9fff]')
+lines = [l for l in src if len(han.findall(l)) >= 6 and '?' not in l and '\ufffd' not in l]
+rng = random.Random(7)
+words = [w for w in re.findall(r'[!-~]{1,12}', ' '.join(rng.sample(src, 20000))) if '?' not in w]
+rng.shuffle(lines)
+def pages(name, out_lines):
+    os.mkdir(f'{out}/{name}')
+    for k in range(0, len(out_lines), 30):
+        with open(f'{out}/{name}/{k // 30:04d}.txt', 'w', encoding='utf-8') as w:
+            w.write(''.join(l + '\n' for l in out_lines[k:k + 30]))
+q = []
+for l in lines[:30000]:
+    p = rng.choice([m.end() for m in han.finditer(l)])
+    q.append(l[:p] + '?' + rng.choice(words) + l[p:])
+pages('qascii', q)
+rng = random.Random(11)
+rng.shuffle(lines)
+f = []
+for k, l in enumerate(lines[:30000]):
+    p = rng.randrange(1, len(l))
+    f.append(l[:p] + '\ufffd' * [1, 1, 2, 3, 4][k % 5] + l[p:])
+pages('fffd', f)
+EOF
+
+cd "$here"
+go build -o "$DIR/noharm" ./internal/mojibake/cmd/noharm
+status=0
+for v in half.txt qmark.txt qascii fffd; do
+	echo "== $v"
+	if [ -d "$DIR/$v" ]; then
+		"$DIR/noharm" -v "$DIR/$v"/*.txt || status=1
+	else
+		"$DIR/noharm" -v "$DIR/$v" || status=1
+	fi
+done
+exit $status
