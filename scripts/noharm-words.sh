@@ -1,0 +1,62 @@
+#!/bin/sh
+# noharm-words.sh — do-no-harm check of the mojibake stage on the words of a
+# dictionary, rare ones included.
+#
+# Mojibake repairs turn runs of rare characters into common ones (鍙戝睍 is
+# 发展 read through the wrong codec); a clean text of rare words must stay
+# as it is. This script takes the Han-only words of jieba's dictionary
+# (Debian package python3-jieba, about 349,000 words with their
+# frequencies; installed with apt-get when missing and run as root), puts
+# them in a fixed random order into lines of eight (joined by 、, in a
+# sentence, or by spaces), the lines into pages of 30, and runs
+# internal/mojibake/cmd/noharm over the pages as they are and as OpenCC's
+# s2tw makes them (the CLI's -convert). Every line and page must come out
+# unchanged (the script exits non-zero otherwise).
+#
+# Usage: scripts/noharm-words.sh
+set -eu
+here=$(cd "$(dirname "$0")/.." && pwd)
+dict=/usr/lib/python3/dist-packages/jieba/dict.txt
+if [ ! -s "$dict" ]; then
+	apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends python3-jieba >/dev/null
+fi
+DIR=$(mktemp -d "${TMPDIR:-/tmp}/hanfix-words.XXXXXX")
+trap '[ -n "${KEEP:-}" ] || rm -rf "$DIR"' EXIT INT TERM
+
+python3 - "$dict" "$DIR" <<'EOF'
+import os, random, sys
+dict_path, out = sys.argv[1], sys.argv[2]
+words = [l.split()[0] for l in open(dict_path, encoding='utf-8') if l.strip()]
+words = [w for w in words if all('\u4e00' <= c <= '\u9fff' for c in w)]
+random.Random(3).shuffle(words)
+lines = []
+for k in range(0, len(words) - 8, 8):
+    ws = words[k:k + 8]
+    t = k // 8 % 3
+    if t == 0:
+        lines.append('、'.join(ws) + '。')
+    elif t == 1:
+        lines.append('这些词包括' + '，'.join(ws[:4]) + '以及' + ws[4] + '。')
+    else:
+        lines.append(' '.join(ws))
+os.mkdir(f'{out}/simp')
+for k in range(0, len(lines), 30):
+    with open(f'{out}/simp/{k // 30:05d}.txt', 'w', encoding='utf-8') as w:
+        w.write('\n'.join(lines[k:k + 30]) + '\n')
+print(f'{len(words)} words, {len(lines)} lines')
+EOF
+
+cd "$here"
+go build -o "$DIR/noharm" ./internal/mojibake/cmd/noharm
+go build -o "$DIR/hanfix" ./examples/hanfix
+mkdir "$DIR/trad"
+for f in "$DIR"/simp/*.txt; do
+	"$DIR/hanfix" -convert s2tw "$f" > "$DIR/trad/${f##*/}"
+done
+status=0
+for v in simp trad; do
+	echo "== $v"
+	"$DIR/noharm" -v "$DIR/$v"/*.txt || status=1
+done
+exit $status
