@@ -24,18 +24,18 @@
 // misaligned run, a dropped private-use pair, a windows-1252 byte the
 // reader dropped, the one byte behind a lone U+FFFD of a GB18030 or Big5
 // reader, which fails one byte at a time) and the model, helped by the
-// document's own character pairs and pinyin readings, prefers one
-// clearly; the plan records each supplied byte (lostbyte.go explains the
-// U+FFFD case). Runs of three or more U+FFFD are never filled. A thin
-// misaligned run, one with at most one character that is not ASCII (?_@
-// for 。這), looks like a question mark before ASCII in clean text
-// (有人知道吗?Thanks): unless it reads far better than the text, it is
-// repaired only in a document that shows its misalignment otherwise, by a
-// run that is not thin or by pinyin readings, and is otherwise taken for
-// text. Everything else is reported with its span. A repair that would leave the text with
-// a further repair of its own text (so that cleaning twice would differ)
-// is reported instead; a further repair found next to it, or elsewhere once
-// the repairs changed the document, is made in the same cleaning.
+// document's own character pairs and pinyin readings, prefers one clearly;
+// the plan records each supplied byte (lostbyte.go explains the U+FFFD
+// case). Runs of three or more U+FFFD are never filled. A thin misaligned
+// run, one with at most one character that is not ASCII (?_@ for 。這), looks
+// like a question mark before ASCII in clean text (有人知道吗?Thanks): unless it
+// reads far better than the text, it is repaired only in a document that
+// shows its misalignment otherwise, by a run that is not thin or by pinyin
+// readings, and is otherwise taken for text. Everything else is reported
+// with its span. A repair that would leave the text with a further repair
+// of its own text (so that cleaning twice would differ) is reported
+// instead; a further repair found next to it, or elsewhere once the repairs
+// changed the document, is made in the same cleaning.
 //
 // Clean text passes a byte-level gate that looks only for code points that
 // mojibake produces (rare ideographs, Latin-1 letters, box drawing, kana,
