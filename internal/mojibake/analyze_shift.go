@@ -251,8 +251,8 @@ const clearShiftGain = 15.0
 // for 。這, ?>軸 for 。据S) that no reading after it names is repaired on
 // its own; one that gains less is repaired only in a document that shows
 // the damage otherwise: a repaired run that is not thin, or pinyin
-// readings glued to its characters, the byte-level edit that misaligns
-// GBK text (evidence.backsThinRuns).
+// readings glued to its Traditional-only characters, the byte-level edit
+// that misaligns GBK text (evidence.backsThinRuns).
 //
 // Such a repair makes its characters of ASCII bytes and at most one other
 // character, and clean Chinese text puts a question mark before ASCII

@@ -147,10 +147,20 @@ const annotBaseCost = 4.0
 // backsThinRuns reports whether the document shows GBK misalignment
 // otherwise than by thin runs (see thinRunGain): the text it was repaired
 // from held a repaired run that is not thin (misaligned), or it glues
-// pinyin readings to its characters, the byte-level edit that misaligns
-// GBK text when it splits a character's bytes.
+// pinyin readings to Traditional-only characters, as machine-made ruby
+// does (建設(shè)): the byte-level edit that misaligns GBK text when it
+// splits a character's bytes. Readings of characters that both scripts
+// write (长(cháng), a lesson on polyphones) are no such evidence.
 func (e *evidence) backsThinRuns() bool {
-	return e.misaligned || len(e.readings) > 0
+	if e.misaligned {
+		return true
+	}
+	for r := range e.readings {
+		if tradOnly(r) {
+			return true
+		}
+	}
+	return false
 }
 
 // reading returns the reading the document gives r, or "".

@@ -35,7 +35,7 @@ func TestThinRunClean(t *testing.T) {
 // TestThinRunNeedsBacking checks that a thin run that reads less than
 // thinRunGain better than the text is repaired in a document that shows
 // GBK misalignment otherwise: a repaired run that is not thin, or pinyin
-// readings glued to its characters.
+// readings glued to its Traditional-only characters.
 func TestThinRunNeedsBacking(t *testing.T) {
 	const line = "指定註腳的自訂編號格式?H當選取了[重新編號]核取方塊時,此核取方塊才可用。"
 	repaired := func(t *testing.T, text string) bool {
@@ -59,6 +59,7 @@ func TestThinRunNeedsBacking(t *testing.T) {
 		{"after a run of odd characters", "文件?!秾嵤┮庖姟穼ψセ鶎狱h建\n" + line, true},
 		{"before a run of odd characters", line + "\n文件?!秾嵤┮庖姟穼ψセ鶎狱h建", true},
 		{"with readings", "這是建設(shè)的基本方針。\n" + line, true},
+		{"with readings of characters both scripts write", "例如：长(cháng)城很长，他长(zhǎng)得很高。\n" + line, false},
 		{"after a run reported, not repaired", "第二?齠絲諍糯笥詰諞桓觶?敲此?腔岜喚換弧\n" + line, false},
 		{"after another thin run", "設定的位址?H當選項已設定\n" + line, false},
 	} {
