@@ -1,6 +1,7 @@
 # cli-env.sh — sourced by the boilerplate scripts (boilerplate-blind.sh,
 # boilerplate-probe.sh, boilerplate-prose.sh, learn-genres.sh,
-# noharm-boilerplate.sh), after they set ROOT to the repository.
+# noharm-boilerplate.sh) and noharm-punct.sh and noharm-words.sh, after
+# they set ROOT to the repository.
 #
 # need_corpus NAME FILE [WORKDIR] sets corpus to WORKDIR (default
 # $HANFIX_CORPUS or /tmp/hanfix-noharm), the Debian corpus that

@@ -23,12 +23,10 @@
 #
 # Usage: scripts/noharm-punct.sh [WORKDIR]
 set -eu
-here=$(cd "$(dirname "$0")/.." && pwd)
-corpus=${1:-${HANFIX_CORPUS:-/tmp/hanfix-noharm}}
-if [ ! -s "$corpus/man.txt" ] || [ ! -s "$corpus/html.txt" ]; then
-	echo "noharm-punct: no corpus in $corpus: run scripts/debian-corpus.sh $corpus first" >&2
-	exit 1
-fi
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+. "$ROOT/scripts/cli-env.sh"
+need_corpus noharm-punct man.txt "${1:-}"
+need_corpus noharm-punct html.txt "${1:-}"
 DIR=$(mktemp -d "${TMPDIR:-/tmp}/hanfix-punct.XXXXXX")
 trap '[ -n "${KEEP:-}" ] || rm -rf "$DIR"' EXIT INT TERM
 
@@ -67,7 +65,7 @@ for k, l in enumerate(lines[:30000]):
 pages('fffd', f)
 EOF
 
-cd "$here"
+cd "$ROOT"
 go build -o "$DIR/noharm" ./internal/mojibake/cmd/noharm
 status=0
 for v in half.txt qmark.txt qascii fffd; do

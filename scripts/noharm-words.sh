@@ -13,9 +13,11 @@
 # s2tw makes them (the CLI's -convert). Every line and page must come out
 # unchanged (the script exits non-zero otherwise).
 #
-# Usage: scripts/noharm-words.sh
+# Usage: scripts/noharm-words.sh   (BIN=path converts with another build
+#        of the CLI)
 set -eu
-here=$(cd "$(dirname "$0")/.." && pwd)
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+. "$ROOT/scripts/cli-env.sh"
 dict=/usr/lib/python3/dist-packages/jieba/dict.txt
 if [ ! -s "$dict" ]; then
 	apt-get update -qq
@@ -47,12 +49,11 @@ for k in range(0, len(lines), 30):
 print(f'{len(words)} words, {len(lines)} lines')
 EOF
 
-cd "$here"
-go build -o "$DIR/noharm" ./internal/mojibake/cmd/noharm
-go build -o "$DIR/hanfix" ./examples/hanfix
+cli_bin "$DIR"
+(cd "$ROOT" && go build -o "$DIR/noharm" ./internal/mojibake/cmd/noharm)
 mkdir "$DIR/trad"
 for f in "$DIR"/simp/*.txt; do
-	"$DIR/hanfix" -convert s2tw "$f" > "$DIR/trad/${f##*/}"
+	"$BIN" -convert s2tw "$f" > "$DIR/trad/${f##*/}"
 done
 status=0
 for v in simp trad; do
