@@ -8,7 +8,7 @@
 # 有人知道吗?Thanks, 支持哪些语言?(C++), a broken emoji's U+FFFD. This
 # script takes the lines of the Debian corpus that scripts/debian-corpus.sh
 # writes (WORKDIR, default $HANFIX_CORPUS or /tmp/hanfix-noharm) and writes
-# four variants, each checked with internal/mojibake/cmd/noharm (every line
+# five variants, each checked with internal/mojibake/cmd/noharm (every line
 # on its own, and each file as one document):
 #
 #   half.txt   full-width punctuation made ASCII (，。？！：；（）“” → ,.?!:;()"");
@@ -16,7 +16,11 @@
 #   qascii/    30,000 lines with '?' and an ASCII word of the corpus put
 #              after a random Han character, in pages of 30 lines;
 #   fffd/      30,000 lines with one to four U+FFFD put at a random place,
-#              in pages of 30 lines.
+#              in pages of 30 lines;
+#   qascii-ruby/ the pages of qascii/ as machine-made ruby (converted to
+#              Traditional, readings glued to Traditional-only characters,
+#              as in the development set's category b; TestWriteRuby in
+#              internal/mojibake writes them).
 #
 # Each must come out with 0 changed lines (the script exits non-zero
 # otherwise). The variants are drawn with fixed seeds.
@@ -66,9 +70,10 @@ pages('fffd', f)
 EOF
 
 cd "$ROOT"
+RUBY_IN="$DIR/qascii" RUBY_OUT="$DIR/qascii-ruby" go test ./internal/mojibake -run '^TestWriteRuby$' -count=1 >/dev/null
 go build -o "$DIR/noharm" ./internal/mojibake/cmd/noharm
 status=0
-for v in half.txt qmark.txt qascii fffd; do
+for v in half.txt qmark.txt qascii fffd qascii-ruby; do
 	echo "== $v"
 	if [ -d "$DIR/$v" ]; then
 		"$DIR/noharm" -v "$DIR/$v"/*.txt || status=1

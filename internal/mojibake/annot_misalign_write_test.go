@@ -45,47 +45,22 @@ import (
 // "runs", each run's dropped pairs and how it ended, in text order. It
 // is skipped unless both variables are set.
 func TestWriteAnnotMisaligned(t *testing.T) {
-	in, out := os.Getenv("ANNOT_MISALIGN_IN"), os.Getenv("ANNOT_MISALIGN_OUT")
-	if in == "" || out == "" {
-		t.Skip("ANNOT_MISALIGN_IN and ANNOT_MISALIGN_OUT not set")
-	}
-	s2t, err := opencc.New("s2t", opencc.Options{IncludeTofu: true})
-	require.NoError(t, err)
-	t2s, err := opencc.New("t2s", opencc.Options{IncludeTofu: true})
-	require.NoError(t, err)
+	in, out := writerPaths(t, "ANNOT_MISALIGN_IN", "ANNOT_MISALIGN_OUT")
+	s2t, t2s := s2tAndT2S(t)
 
 	docs := readHeldoutDocs(t, in)
-	freq := map[rune]int{}
+	texts := make([]string, len(docs))
 	for k := range docs {
 		docs[k].Text = halfwidth(s2t.Convert(docs[k].Text))
-		for _, r := range docs[k].Text {
-			freq[r]++
-		}
+		texts[k] = docs[k].Text
 	}
-
-	// The ranked list of annotatable characters.
 	g := gbk()
-	var ranked []rune
-	for r := range freq {
-		if isBMPHan(r) && !gb2312(g, r) && t2s.Convert(string(r)) != string(r) && len(pinyin.Readings(r)) > 0 {
-			ranked = append(ranked, r)
-		}
-	}
-	sort.Slice(ranked, func(i, j int) bool {
-		if freq[ranked[i]] != freq[ranked[j]] {
-			return freq[ranked[i]] > freq[ranked[j]]
-		}
-		return ranked[i] < ranked[j]
-	})
+	ranked := rubyRanking(g, t2s, texts)
 
 	enc, flush := jsonlWriter(t, out)
 	counts := map[string]int{}
 	for _, d := range docs {
-		cut := 20 + int(uint32(d.ID)*2654435761%121)
-		reading := map[rune]string{}
-		for _, r := range ranked[:min(cut, len(ranked))] {
-			reading[r] = pinyin.Readings(r)[0]
-		}
+		reading := rubyReadings(ranked, d.ID)
 		for _, kind := range []string{"shift", "annot"} {
 			rd := reading
 			if kind == "annot" && os.Getenv("ANNOT_ALL") != "" {
@@ -106,6 +81,55 @@ func TestWriteAnnotMisaligned(t *testing.T) {
 	}
 	flush()
 	t.Logf("%d documents read, garbled: %v", len(docs), counts)
+}
+
+// s2tAndT2S returns OpenCC's s2t and t2s converters, which the writers
+// of machine-made ruby use.
+func s2tAndT2S(t *testing.T) (s2t, t2s *opencc.Converter) {
+	t.Helper()
+	s2t, err := opencc.New("s2t", opencc.Options{IncludeTofu: true})
+	require.NoError(t, err)
+	t2s, err = opencc.New("t2s", opencc.Options{IncludeTofu: true})
+	require.NoError(t, err)
+	return s2t, t2s
+}
+
+// rubyRanking returns the characters that machine-made ruby annotates in
+// texts, Traditional text: the Traditional-only characters (outside
+// GB2312, which Simplified text uses: 於 is both) that t2s changes and
+// that have a reading, ranked by their frequency in texts.
+func rubyRanking(g *gbkTable, t2s *opencc.Converter, texts []string) []rune {
+	freq := map[rune]int{}
+	for _, s := range texts {
+		for _, r := range s {
+			freq[r]++
+		}
+	}
+	var ranked []rune
+	for r := range freq {
+		if isBMPHan(r) && !gb2312(g, r) && t2s.Convert(string(r)) != string(r) && len(pinyin.Readings(r)) > 0 {
+			ranked = append(ranked, r)
+		}
+	}
+	sort.Slice(ranked, func(i, j int) bool {
+		if freq[ranked[i]] != freq[ranked[j]] {
+			return freq[ranked[i]] > freq[ranked[j]]
+		}
+		return ranked[i] < ranked[j]
+	})
+	return ranked
+}
+
+// rubyReadings returns the readings that document id glues on: those of
+// the first characters of ranked, cut at a length between 20 and 140
+// that id chooses.
+func rubyReadings(ranked []rune, id int) map[rune]string {
+	cut := 20 + int(uint32(id)*2654435761%121)
+	reading := map[rune]string{}
+	for _, r := range ranked[:min(cut, len(ranked))] {
+		reading[r] = pinyin.Readings(r)[0]
+	}
+	return reading
 }
 
 // annotMisalign damages text as TestWriteAnnotMisaligned describes and

@@ -30,8 +30,11 @@
 // run, one with at most one character that is not ASCII (?_@ for 。這), looks
 // like a question mark before ASCII in clean text (有人知道吗?Thanks): unless it
 // reads far better than the text, it is repaired only in a document that
-// shows its misalignment otherwise, by a run that is not thin or by pinyin
-// readings, and is otherwise taken for text. Everything else is reported
+// shows its misalignment otherwise, by a run that is not thin, and only when
+// it spells no character that the document glues a pinyin reading to (the
+// reading's "(" would have ended the run); otherwise it is taken for text.
+// Pinyin readings alone are no evidence of misalignment: machine-made ruby
+// is glued to clean text as often. Everything else is reported
 // with its span. A repair that would leave the text with a further repair
 // of its own text (so that cleaning twice would differ) is reported
 // instead; a further repair found next to it, or elsewhere once the repairs

@@ -48,7 +48,8 @@ type evidence struct {
 	consumed *consumedStats
 	// misaligned tells that the text this evidence was repaired from
 	// (repaired) held a repaired misaligned run that is not thin
-	// (hasOddRun): a thin run may pass (thinRunGain).
+	// (hasOddRun): a thin run may pass (thinRunGain,
+	// showsMisalignment).
 	misaligned bool
 	text       string
 	pairOnce   sync.Once

@@ -227,3 +227,10 @@ func (e *evidence) relook(changes []readingChange) {
 		}
 	}
 }
+
+// showsMisalignment reports whether the text this evidence was repaired
+// from held a repaired misaligned run that is not thin (hasOddRun): the
+// backing a thin run that gains little needs (thinRunGain).
+func (e *evidence) showsMisalignment() bool {
+	return e != nil && e.misaligned
+}

@@ -15,10 +15,7 @@ import (
 // MISALIGN_OUT, "id" kept. scripts/shift-heldout.sh uses it to build its
 // test set. It is skipped unless both variables are set.
 func TestWriteMisaligned(t *testing.T) {
-	in, out := os.Getenv("MISALIGN_IN"), os.Getenv("MISALIGN_OUT")
-	if in == "" || out == "" {
-		t.Skip("MISALIGN_IN and MISALIGN_OUT not set")
-	}
+	in, out := writerPaths(t, "MISALIGN_IN", "MISALIGN_OUT")
 	docs := readHeldoutDocs(t, in)
 	enc, flush := jsonlWriter(t, out)
 	g := gbk()
@@ -38,6 +35,18 @@ func TestWriteMisaligned(t *testing.T) {
 type heldoutDoc struct {
 	ID   int    `json:"id"`
 	Text string `json:"text"`
+}
+
+// writerPaths returns the paths that the environment variables inVar and
+// outVar name, and skips t, a test that writes a test set for a script,
+// unless both are set.
+func writerPaths(t *testing.T, inVar, outVar string) (in, out string) {
+	t.Helper()
+	in, out = os.Getenv(inVar), os.Getenv(outVar)
+	if in == "" || out == "" {
+		t.Skipf("%s and %s not set", inVar, outVar)
+	}
+	return in, out
 }
 
 // readHeldoutDocs reads the JSON Lines file at path.

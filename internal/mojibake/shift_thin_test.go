@@ -12,9 +12,11 @@ import (
 // thin misaligned run would read as 。 and a character made of the ASCII
 // bytes (and at most one character after them), a little more probable
 // than the text, and must not be repaired in a document that shows no
-// other misalignment.
+// other misalignment, machine-made ruby (pinyin readings glued to
+// Traditional-only characters) included.
 func TestThinRunClean(t *testing.T) {
 	for _, in := range []string{
+		"我們的團隊(duì)正在開發(fā)新的系統(tǒng)。請問支持哪些語言?(C++)還是Java?",
 		"请问这个软件支持哪些语言?(C++)",
 		"AT 大部分是由Thomas Koenig写的?ig25@rz.uni-karlsruhe.de.",
 		"邮件发给我?ig25@rz.uni-karlsruhe.de",
@@ -33,9 +35,10 @@ func TestThinRunClean(t *testing.T) {
 }
 
 // TestThinRunNeedsBacking checks that a thin run that reads less than
-// thinRunGain better than the text is repaired in a document that shows
-// GBK misalignment otherwise: a repaired run that is not thin, or pinyin
-// readings glued to its Traditional-only characters.
+// thinRunGain better than the text is repaired only in a document that
+// shows GBK misalignment otherwise, by a repaired run that is not thin
+// (pinyin readings are no such evidence), and only when the document
+// glues no reading to a character of its repair.
 func TestThinRunNeedsBacking(t *testing.T) {
 	const line = "指定註腳的自訂編號格式?H當選取了[重新編號]核取方塊時,此核取方塊才可用。"
 	repaired := func(t *testing.T, text string) bool {
@@ -58,8 +61,10 @@ func TestThinRunNeedsBacking(t *testing.T) {
 		{"alone", line, false},
 		{"after a run of odd characters", "文件?!秾嵤┮庖姟穼ψセ鶎狱h建\n" + line, true},
 		{"before a run of odd characters", line + "\n文件?!秾嵤┮庖姟穼ψセ鶎狱h建", true},
-		{"with readings", "這是建設(shè)的基本方針。\n" + line, true},
+		{"with readings", "這是建設(shè)的基本方針。\n" + line, false},
 		{"with readings of characters both scripts write", "例如：长(cháng)城很长，他长(zhǎng)得很高。\n" + line, false},
+		{"after a run of odd characters, with readings", "這是建設(shè)的基本方針。\n文件?!秾嵤┮庖姟穼ψセ鶎狱h建\n" + line, true},
+		{"after a run of odd characters, its character read elsewhere", "文件?!秾嵤┮庖姟穼ψセ鶎狱h建\n僅(jǐn)此一家。\n" + line, false},
 		{"after a run reported, not repaired", "第二?齠絲諍糯笥詰諞桓觶?敲此?腔岜喚換弧\n" + line, false},
 		{"after another thin run", "設定的位址?H當選項已設定\n" + line, false},
 	} {
