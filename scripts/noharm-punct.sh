@@ -22,6 +22,11 @@
 #              as in the development set's category b; TestWriteRuby in
 #              internal/mojibake writes them).
 #
+# The pages are checked again with a misaligned line at the head of each
+# (noharm -prefix; the first example of ARTIFACTS.md §2, repaired in
+# every page), which shows the document misaligned and so backs a thin
+# run with one character that is not ASCII (thinRunGain).
+#
 # Each must come out with 0 changed lines (the script exits non-zero
 # otherwise). The variants are drawn with fixed seeds.
 #
@@ -72,11 +77,14 @@ EOF
 cd "$ROOT"
 RUBY_IN="$DIR/qascii" RUBY_OUT="$DIR/qascii-ruby" go test ./internal/mojibake -run '^TestWriteRuby$' -count=1 >/dev/null
 go build -o "$DIR/noharm" ./internal/mojibake/cmd/noharm
+misaligned='印發文件?!秾嵤┮庖姟穼ψセ鶎狱h建工作。'
 status=0
 for v in half.txt qmark.txt qascii fffd qascii-ruby; do
 	echo "== $v"
 	if [ -d "$DIR/$v" ]; then
 		"$DIR/noharm" -v "$DIR/$v"/*.txt || status=1
+		echo "== $v, after a misaligned line"
+		"$DIR/noharm" -v -prefix "$misaligned" "$DIR/$v"/*.txt || status=1
 	else
 		"$DIR/noharm" -v "$DIR/$v" || status=1
 	fi

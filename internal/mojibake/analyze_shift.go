@@ -237,14 +237,19 @@ func (a *analyzer) shiftSpan(q int) (sp Span, ok, needsBacking bool) {
 		conf = min(conf, unsureConfidence)
 		reason += "; not sure: both the lost last byte and a dropped pair are guessed, and the search weighs too few of their combinations to say how clear the choice is"
 	}
-	needsBacking = !named && gain < thinRunGain && thinRun(garbled)
-	if needsBacking && a.sc.ev.annotatesAny(c.repair) {
-		// A character that the document glues a reading to would have
-		// its reading after it, whose "(" would have ended the run
-		// right there (named): a thin run that spells one bare is a
-		// question mark before ASCII in clean text (?] read as 。沒 in
-		// a document that writes 沒(méi)).
-		return Span{}, false, false
+	if !named && gain < thinRunGain && thinRun(garbled) {
+		if isASCII(garbled) || c.plan.End == endAbsorbed {
+			// Nothing odd to back: any ASCII after a question mark
+			// spells some character, as the second byte of one whose
+			// first byte went with 。 into a dropped pair (?] for 。沒,
+			// ?C for 。機) or of two ASCII bytes read out of phase (?_@
+			// for 。這); and a character whose second byte is ASCII,
+			// after them, is taken apart as easily (?>軸 for 。据S).
+			// Only the model tells such a run from clean text, and it
+			// needs thinRunGain to, in any document.
+			return Span{}, false, false
+		}
+		needsBacking = true
 	}
 	return Span{Start: q, End: c.end, Kind: KindGBKShift, Garbled: garbled, Repair: c.repair,
 		Plan: c.plan.String(), Confidence: conf, Repairable: true, Reason: reason}, true, needsBacking
@@ -256,11 +261,12 @@ func (a *analyzer) shiftSpan(q int) (sp Span, ok, needsBacking bool) {
 const clearShiftGain = 15.0
 
 // thinRunGain is the gain over the garbled text from which a thin run (?_@
-// for 。這, ?>軸 for 。据S) that no reading after it names is repaired on
-// its own; one that gains less is repaired only in a document that shows
-// the damage otherwise, by a repaired run that is not thin (hasOddRun,
-// evidence.showsMisalignment), and only when it spells no character that
-// the document glues a reading to (evidence.annotatesAny).
+// for 。這, ?7粗? for 。反之,) that no reading after it names is repaired
+// on its own. One that gains less is repaired only when it holds a
+// character that is not ASCII and that the repair does not take apart
+// (end=absorbed), and only in a document that shows the damage otherwise,
+// by a repaired run that is not thin (hasOddRun,
+// evidence.showsMisalignment).
 //
 // Such a repair makes its characters of ASCII bytes and at most one other
 // character, and clean Chinese text puts a question mark before ASCII
@@ -272,14 +278,17 @@ const clearShiftGain = 15.0
 // ASCII only of the development set and the seeds read 12.5 nats better or
 // more.
 //
-// Pinyin readings are no such evidence, though they are the edit that
+// Backing does not help the runs that hold nothing odd (see shiftSpan):
+// with a misaligned line at the head of each page of that variant, 189
+// thin runs were repaired (?] as 。沒, ?C as 。機, ?>軸 as 。据S), and on
+// the documents of scripts/annot-shift-heldout.sh, which are all
+// misaligned, the backed runs of ASCII only were 3 right and 2 wrong.
+// Nor are pinyin readings backing, though they are the edit that
 // misaligns GBK text when it splits a pair: machine-made ruby is glued to
 // clean text as often (the development set's category b, seeds 000 and
-// 004). With the 30,000 lines above converted to Traditional and readings
-// glued to their Traditional-only characters, as the seeds have them,
-// readings as backing repaired 178 lines; without it, on the documents of
-// scripts/annot-shift-heldout.sh, 9 runs fewer come back exactly and 4
-// fewer wrong, of 1,010.
+// 004); with the variant converted to Traditional and readings glued to
+// its Traditional-only characters (TestWriteRuby), readings as backing
+// repaired 176 lines.
 const thinRunGain = 10.0
 
 // thinRun reports whether garbled, a misaligned run, holds at most one

@@ -29,11 +29,10 @@
 // case). Runs of three or more U+FFFD are never filled. A thin misaligned
 // run, one with at most one character that is not ASCII (?_@ for 。這), looks
 // like a question mark before ASCII in clean text (有人知道吗?Thanks): unless it
-// reads far better than the text, it is repaired only in a document that
-// shows its misalignment otherwise, by a run that is not thin, and only when
-// it spells no character that the document glues a pinyin reading to (the
-// reading's "(" would have ended the run); otherwise it is taken for text.
-// Pinyin readings alone are no evidence of misalignment: machine-made ruby
+// reads far better than the text, it is taken for text, unless it holds a
+// character that is not ASCII and that the repair does not take apart, in
+// a document that shows its misalignment otherwise by a run that is not
+// thin. Pinyin readings are no evidence of misalignment: machine-made ruby
 // is glued to clean text as often. Everything else is reported
 // with its span. A repair that would leave the text with a further repair
 // of its own text (so that cleaning twice would differ) is reported

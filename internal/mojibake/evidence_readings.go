@@ -144,23 +144,6 @@ func (e *evidence) annotated(r rune) bool {
 // it is no Traditional-only character.
 const annotBaseCost = 4.0
 
-// annotatesAny reports whether s holds a character that the document
-// glues a pinyin reading to. Machine-made ruby glues it after every
-// occurrence (each of the 170 characters the seeds annotate, at all of
-// their 7,455 occurrences), so text that spells one of them bare is text
-// the document contradicts.
-func (e *evidence) annotatesAny(s string) bool {
-	if e == nil || len(e.readings) == 0 {
-		return false
-	}
-	for _, r := range s {
-		if _, ok := e.readings[r]; ok {
-			return true
-		}
-	}
-	return false
-}
-
 // reading returns the reading the document gives r, or "".
 func (e *evidence) reading(r rune) string {
 	if e == nil {

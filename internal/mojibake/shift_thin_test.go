@@ -34,20 +34,25 @@ func TestThinRunClean(t *testing.T) {
 	}
 }
 
-// TestThinRunNeedsBacking checks that a thin run that reads less than
-// thinRunGain better than the text is repaired only in a document that
-// shows GBK misalignment otherwise, by a repaired run that is not thin
-// (pinyin readings are no such evidence), and only when the document
-// glues no reading to a character of its repair.
+// TestThinRunNeedsBacking checks that a thin run with one character that
+// is not ASCII, reading less than thinRunGain better than the text, is
+// repaired only in a document that shows GBK misalignment otherwise, by a
+// repaired run that is not thin (pinyin readings are no such evidence),
+// and that a run of ASCII only, or one whose only other character the
+// repair takes apart (end=absorbed), needs thinRunGain in any document.
 func TestThinRunNeedsBacking(t *testing.T) {
-	const line = "指定註腳的自訂編號格式?H當選取了[重新編號]核取方塊時,此核取方塊才可用。"
-	repaired := func(t *testing.T, text string) bool {
+	const (
+		odd   = "文件?!秾嵤┮庖姟穼ψセ鶎狱h建"
+		line  = "裝入時可能顯示的是錯誤和警告信息?7粗?裝入文件正確的話,程序會"
+		ascii = "指定註腳的自訂編號格式?H當選取了[重新編號]核取方塊時,此核取方塊才可用。"
+	)
+	repaired := func(t *testing.T, text, garbled, want string) bool {
 		t.Helper()
 		for _, sp := range Find(text) {
-			if sp.Garbled == "?H" {
+			if sp.Garbled == garbled {
 				require.Equal(t, KindGBKShift, sp.Kind)
 				if sp.Repairable {
-					assert.Equal(t, "。僅", sp.Repair)
+					assert.Equal(t, want, sp.Repair)
 					return true
 				}
 			}
@@ -59,18 +64,25 @@ func TestThinRunNeedsBacking(t *testing.T) {
 		want       bool
 	}{
 		{"alone", line, false},
-		{"after a run of odd characters", "文件?!秾嵤┮庖姟穼ψセ鶎狱h建\n" + line, true},
-		{"before a run of odd characters", line + "\n文件?!秾嵤┮庖姟穼ψセ鶎狱h建", true},
+		{"after a run of odd characters", odd + "\n" + line, true},
+		{"before a run of odd characters", line + "\n" + odd, true},
 		{"with readings", "這是建設(shè)的基本方針。\n" + line, false},
 		{"with readings of characters both scripts write", "例如：长(cháng)城很长，他长(zhǎng)得很高。\n" + line, false},
-		{"after a run of odd characters, with readings", "這是建設(shè)的基本方針。\n文件?!秾嵤┮庖姟穼ψセ鶎狱h建\n" + line, true},
-		{"after a run of odd characters, its character read elsewhere", "文件?!秾嵤┮庖姟穼ψセ鶎狱h建\n僅(jǐn)此一家。\n" + line, false},
 		{"after a run reported, not repaired", "第二?齠絲諍糯笥詰諞桓觶?敲此?腔岜喚換弧\n" + line, false},
 		{"after another thin run", "設定的位址?H當選項已設定\n" + line, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			assert.Equal(t, tc.want, repaired(t, tc.text))
+			assert.Equal(t, tc.want, repaired(t, tc.text, "?7粗?", "。反之,"))
 		})
+	}
+	for _, text := range []string{ascii, odd + "\n" + ascii, "這是建設(shè)的基本方針。\n" + odd + "\n" + ascii} {
+		assert.False(t, repaired(t, text, "?H", "。僅"), "a run of ASCII only: %q", text)
+	}
+	const absorbed = "然後選取您要編輯的?>軸 (或多個軸)。即會顯示對話方塊。"
+	for _, text := range []string{absorbed, odd + "\n" + absorbed} {
+		for _, sp := range Find(text) {
+			assert.False(t, sp.Repairable && sp.Garbled == "?>軸", "the last character taken apart: %q as %q", text, sp.Repair)
+		}
 	}
 }
 

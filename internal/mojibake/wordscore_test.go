@@ -9,14 +9,12 @@ import (
 // probable than the garbled text is accepted when the document uses its
 // character pairs elsewhere, and not otherwise.
 func TestAcceptDocEvidence(t *testing.T) {
-	// The run is thin: the document shows its misalignment elsewhere too
-	// (thinRunGain), with a run of odd characters.
-	const run = "可以使用字母和數字?4a必須以字母開頭。\n文件?!秾嵤┮庖姟穼ψセ鶎狱h建\n"
+	const run = "裝入時可能顯示的是錯誤和警告信息?7粗?裝入文件正確的話,程序會"
 	alone := run
-	withDoc := strings.Repeat("每個代碼都是唯一的。代碼不能重複。\n", 3) + run
+	withDoc := "反之亦然。反之則不行。反之,如果。\n" + run
 	repaired := func(text string) bool {
 		for _, sp := range Find(text) {
-			if sp.Kind == KindGBKShift && sp.Garbled == "?4a" && sp.Repairable && sp.Repair == "。代碼" {
+			if sp.Kind == KindGBKShift && sp.Garbled == "?7粗?" && sp.Repairable && sp.Repair == "。反之," {
 				return true
 			}
 		}
@@ -26,7 +24,7 @@ func TestAcceptDocEvidence(t *testing.T) {
 		t.Errorf("repaired without document evidence: the test no longer shows the evidence at work")
 	}
 	if !repaired(withDoc) {
-		t.Errorf("not repaired although the document uses 代碼 throughout")
+		t.Errorf("not repaired although the document uses 反之 throughout")
 	}
 }
 

@@ -2,11 +2,14 @@
 // reports the lines it would change. It is the do-no-harm check of
 // scripts/noharm.sh: on clean Chinese prose the answer must be 0.
 //
-//	noharm [-v] FILE...
+//	noharm [-v] [-prefix TEXT] FILE...
 //
 // Each FILE is UTF-8 text; lines that are not valid UTF-8 are skipped and
 // counted. The whole file is also run as one document, so that document-
 // level evidence (annotations, script, the pair cache) is exercised.
+// With -prefix, each document starts with the line TEXT, damaged on
+// purpose (a misaligned run, say, which backs thin runs): its own edits
+// are counted apart and must occur in every document.
 package main
 
 import (
@@ -23,8 +26,9 @@ import (
 
 func main() {
 	verbose := flag.Bool("v", false, "print every changed line")
+	prefix := flag.String("prefix", "", "a damaged `TEXT` line put before each document, whose edits are counted apart")
 	flag.Usage = func() {
-		fmt.Fprintln(os.Stderr, "usage: noharm [-v] FILE...")
+		fmt.Fprintln(os.Stderr, "usage: noharm [-v] [-prefix TEXT] FILE...")
 		flag.PrintDefaults()
 	}
 	flag.Parse()
@@ -37,7 +41,7 @@ func main() {
 		fmt.Fprintln(os.Stderr, "noharm:", err)
 		os.Exit(1)
 	}
-	var lines, changed, invalid, bytes, docChanged, findings int
+	var lines, changed, invalid, bytes, docChanged, findings, prefixed int
 	var elapsed time.Duration
 	for _, name := range flag.Args() {
 		data, err := os.ReadFile(name)
@@ -70,22 +74,42 @@ func main() {
 			}
 		}
 		doc := strings.Join(valid, "\n")
+		head := 0
+		if *prefix != "" {
+			doc = *prefix + "\n" + doc
+			head = len(*prefix) + 1
+		}
 		edits, _ := st.Edits(doc, &normalize.Doc{Report: &normalize.Report{}, Opts: &normalize.Options{}})
-		docChanged += len(edits)
-		if *verbose {
-			for _, e := range edits {
+		inPrefix := 0
+		for _, e := range edits {
+			if e.Start < head {
+				inPrefix++
+				continue
+			}
+			docChanged++
+			if *verbose {
 				fmt.Printf("%s (document): %q → %q (%s)\n", name, doc[e.Start:e.End], e.After, e.Rule)
 			}
+		}
+		if inPrefix > 0 {
+			prefixed++
 		}
 	}
 	fmt.Printf("files %d, lines %d (%d not UTF-8, skipped), %.1f MB\n", flag.NArg(), lines, invalid, float64(bytes)/1e6)
 	fmt.Printf("changed lines: %d\n", changed)
 	fmt.Printf("edits when each file is one document: %d\n", docChanged)
 	fmt.Printf("findings (reported, not changed): %d\n", findings)
+	if *prefix != "" {
+		fmt.Printf("documents whose prefix was repaired: %d of %d\n", prefixed, flag.NArg())
+	}
 	if elapsed > 0 {
 		fmt.Printf("line-by-line time %.2fs, %.1f MB/s\n", elapsed.Seconds(), float64(bytes)/1e6/elapsed.Seconds())
 	}
 	if changed > 0 || docChanged > 0 {
+		os.Exit(1)
+	}
+	if *prefix != "" && prefixed < flag.NArg() {
+		fmt.Fprintln(os.Stderr, "noharm: the -prefix line was not repaired in every document, so it backed nothing there; choose a line with clearer damage")
 		os.Exit(1)
 	}
 }
