@@ -10,8 +10,12 @@
 # them in a fixed random order into lines of eight (joined by 、, in a
 # sentence, or by spaces), the lines into pages of 30, and runs
 # internal/mojibake/cmd/noharm over the pages as they are and as OpenCC's
-# s2tw makes them (the CLI's -convert). Every line and page must come out
-# unchanged (the script exits non-zero otherwise).
+# s2tw makes them (the CLI's -convert). A second set of lines (qsimp,
+# qtrad) joins eight words with a question mark between two of them, as a
+# misaligned run starts, and is checked again with a misaligned line at the
+# head of each page (noharm -prefix, the first example of ARTIFACTS.md §2),
+# which backs thin runs. Every line and page must come out unchanged (the
+# script exits non-zero otherwise).
 #
 # Usage: scripts/noharm-words.sh   (BIN=path converts with another build
 #        of the CLI)
@@ -42,22 +46,37 @@ for k in range(0, len(words) - 8, 8):
         lines.append('这些词包括' + '，'.join(ws[:4]) + '以及' + ws[4] + '。')
     else:
         lines.append(' '.join(ws))
-os.mkdir(f'{out}/simp')
-for k in range(0, len(lines), 30):
-    with open(f'{out}/simp/{k // 30:05d}.txt', 'w', encoding='utf-8') as w:
-        w.write('\n'.join(lines[k:k + 30]) + '\n')
+rng = random.Random(9)
+qlines = []
+for k in range(0, len(words) - 8, 8):
+    ws = words[k:k + 8]
+    j = rng.randrange(1, 8)
+    qlines.append(''.join(ws[:j]) + '?' + ''.join(ws[j:]) + '。')
+for name, ls in (('simp', lines), ('qsimp', qlines)):
+    os.mkdir(f'{out}/{name}')
+    for k in range(0, len(ls), 30):
+        with open(f'{out}/{name}/{k // 30:05d}.txt', 'w', encoding='utf-8') as w:
+            w.write('\n'.join(ls[k:k + 30]) + '\n')
 print(f'{len(words)} words, {len(lines)} lines')
 EOF
 
 cli_bin "$DIR"
 (cd "$ROOT" && go build -o "$DIR/noharm" ./internal/mojibake/cmd/noharm)
-mkdir "$DIR/trad"
+mkdir "$DIR/trad" "$DIR/qtrad"
 for f in "$DIR"/simp/*.txt; do
 	"$BIN" -convert s2tw "$f" > "$DIR/trad/${f##*/}"
 done
+for f in "$DIR"/qsimp/*.txt; do
+	"$BIN" -convert s2tw "$f" > "$DIR/qtrad/${f##*/}"
+done
+misaligned='印發文件?!秾嵤┮庖姟穼ψセ鶎狱h建工作。'
 status=0
-for v in simp trad; do
+for v in simp trad qsimp qtrad; do
 	echo "== $v"
 	"$DIR/noharm" -v "$DIR/$v"/*.txt || status=1
+	case $v in q*)
+		echo "== $v, after a misaligned line"
+		"$DIR/noharm" -v -prefix "$misaligned" "$DIR/$v"/*.txt || status=1
+	esac
 done
 exit $status
