@@ -22,10 +22,13 @@
 #              as in the development set's category b; TestWriteRuby in
 #              internal/mojibake writes them).
 #
-# The pages are checked again with a misaligned line at the head of each
-# (noharm -prefix; the first example of ARTIFACTS.md §2, repaired in
-# every page), which shows the document misaligned and so backs a thin
-# run with one character that is not ASCII (thinRunGain).
+# The pages are checked again with a damaged line at the head of each
+# (noharm -prefix, which counts the pages where it was repaired), as a
+# document with mojibake elsewhere, which the stage takes as evidence: a
+# misaligned line (the first example of ARTIFACTS.md §2), which backs a
+# thin run with one character that is not ASCII (thinRunGain), and a
+# sentence read as GBK and as windows-1252 from UTF-8, which lets a 聽
+# next to no Han character be a UTF-8 no-break space (findNBSP).
 #
 # Each must come out with 0 changed lines (the script exits non-zero
 # otherwise). The variants are drawn with fixed seeds.
@@ -72,19 +75,24 @@ for k, l in enumerate(lines[:30000]):
     p = rng.randrange(1, len(l))
     f.append(l[:p] + '\ufffd' * [1, 1, 2, 3, 4][k % 5] + l[p:])
 pages('fffd', f)
+s = '我们的发展战略需要进一步完善和落实。'.encode('utf-8')
+for name, codec in (('gbk', 'gbk'), ('cp1252', 'cp1252')):
+    open(f'{out}/prefix-{name}', 'w', encoding='utf-8').write(s.decode(codec, errors='replace'))
+open(f'{out}/prefix-misaligned', 'w', encoding='utf-8').write('印發文件?!秾嵤┮庖姟穼ψセ鶎狱h建工作。')
 EOF
 
 cd "$ROOT"
 RUBY_IN="$DIR/qascii" RUBY_OUT="$DIR/qascii-ruby" go test ./internal/mojibake -run '^TestWriteRuby$' -count=1 >/dev/null
 go build -o "$DIR/noharm" ./internal/mojibake/cmd/noharm
-misaligned='印發文件?!秾嵤┮庖姟穼ψセ鶎狱h建工作。'
 status=0
 for v in half.txt qmark.txt qascii fffd qascii-ruby; do
 	echo "== $v"
 	if [ -d "$DIR/$v" ]; then
 		"$DIR/noharm" -v "$DIR/$v"/*.txt || status=1
-		echo "== $v, after a misaligned line"
-		"$DIR/noharm" -v -prefix "$misaligned" "$DIR/$v"/*.txt || status=1
+		for p in misaligned gbk cp1252; do
+			echo "== $v, after a line of $p mojibake"
+			"$DIR/noharm" -v -prefix "$(cat "$DIR/prefix-$p")" "$DIR/$v"/*.txt || status=1
+		done
 	else
 		"$DIR/noharm" -v "$DIR/$v" || status=1
 	fi

@@ -12,10 +12,13 @@
 # internal/mojibake/cmd/noharm over the pages as they are and as OpenCC's
 # s2tw makes them (the CLI's -convert). A second set of lines (qsimp,
 # qtrad) joins eight words with a question mark between two of them, as a
-# misaligned run starts, and is checked again with a misaligned line at the
-# head of each page (noharm -prefix, the first example of ARTIFACTS.md §2),
-# which backs thin runs. Every line and page must come out unchanged (the
-# script exits non-zero otherwise).
+# misaligned run starts, and is checked again with a damaged line at the
+# head of each page (noharm -prefix), as noharm-punct.sh does: misaligned
+# GBK (the first example of ARTIFACTS.md §2), which backs thin runs, and
+# UTF-8 read as GBK and as windows-1252 (noharm counts the pages whose
+# damaged line was repaired: a line left as it is is a miss, not harm).
+# Every line and page must come out unchanged (the script exits non-zero
+# otherwise).
 #
 # Usage: scripts/noharm-words.sh   (BIN=path converts with another build
 #        of the CLI)
@@ -57,6 +60,10 @@ for name, ls in (('simp', lines), ('qsimp', qlines)):
     for k in range(0, len(ls), 30):
         with open(f'{out}/{name}/{k // 30:05d}.txt', 'w', encoding='utf-8') as w:
             w.write('\n'.join(ls[k:k + 30]) + '\n')
+s = '我们的发展战略需要进一步完善和落实。'.encode('utf-8')
+for name, codec in (('gbk', 'gbk'), ('cp1252', 'cp1252')):
+    open(f'{out}/prefix-{name}', 'w', encoding='utf-8').write(s.decode(codec, errors='replace'))
+open(f'{out}/prefix-misaligned', 'w', encoding='utf-8').write('印發文件?!秾嵤┮庖姟穼ψセ鶎狱h建工作。')
 print(f'{len(words)} words, {len(lines)} lines')
 EOF
 
@@ -69,14 +76,15 @@ done
 for f in "$DIR"/qsimp/*.txt; do
 	"$BIN" -convert s2tw "$f" > "$DIR/qtrad/${f##*/}"
 done
-misaligned='印發文件?!秾嵤┮庖姟穼ψセ鶎狱h建工作。'
 status=0
 for v in simp trad qsimp qtrad; do
 	echo "== $v"
 	"$DIR/noharm" -v "$DIR/$v"/*.txt || status=1
 	case $v in q*)
-		echo "== $v, after a misaligned line"
-		"$DIR/noharm" -v -prefix "$misaligned" "$DIR/$v"/*.txt || status=1
+		for p in misaligned gbk cp1252; do
+			echo "== $v, after a line of $p mojibake"
+			"$DIR/noharm" -v -prefix "$(cat "$DIR/prefix-$p")" "$DIR/$v"/*.txt || status=1
+		done
 	esac
 done
 exit $status

@@ -10,7 +10,8 @@ import (
 
 // A UTF-8 no-break space read as GBK (聽) is repaired where the document's
 // other text is repaired as UTF-8 read as GBK and no Han character stands
-// next to it; 聽 as the Traditional character stays.
+// next to it; 聽 as the Traditional character stays, in a line of
+// Traditional text too.
 func TestNBSPReadAsGBK(t *testing.T) {
 	garble := func(s string) string {
 		g, err := simplifiedchinese.GBK.NewDecoder().String(s)
@@ -30,6 +31,8 @@ func TestNBSPReadAsGBK(t *testing.T) {
 		{"two spaces", garble("x =\u00a0\u00a0" + heading[len("1.6.\u00a0"):]), "x =\u00a0\u00a0Debian 计划", ""},
 		{"next to Han", garble(heading) + "\n聽說", repaired, "\n聽說"},
 		{"no other damage", "請按 1.聽 Debian", "請按 1.聽 Debian", ""},
+		{"a line of Traditional text", garble(heading) + "\n那麼, 聽聽 $talking 的聲音吧:", repaired, "\n那麼, 聽聽 $talking 的聲音吧:"},
+		{"a line of Simplified text", garble(heading) + "\n那么, 聽聽 $talking 的声音吧:", repaired, "\n那么, \u00a0\u00a0 $talking 的声音吧:"},
 	} {
 		out := applySpans(c.in, Find(c.in))
 		assert.True(t, strings.HasPrefix(out, c.prefix), "%s: %q", c.name, out)

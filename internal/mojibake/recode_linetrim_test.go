@@ -8,37 +8,50 @@ import (
 )
 
 func TestLineTrim(t *testing.T) {
-	// Units of "甲乙\n丙丁" one rune each; gains per case.
-	text := "甲乙\n丙丁"
+	// Units of "甲乙\n丙丁" one rune each; gains per case. In lost, the
+	// units at both ends hold U+FFFD, bytes a decoder lost.
+	text, lost := "甲乙\n丙丁", "\uFFFD乙\n丙\uFFFD"
+	// The repairs: Han, or with one line of no Han (kana here; 殴 read
+	// back as Ź under a line of UTF-8 read as GBK).
+	all, kanaLast, kanaFirst := "子丑\n寅卯", "子丑\nアイ", "アイ\n寅卯"
 	units := []unit{
-		{gs: 0, ge: 3}, {gs: 3, ge: 6},
-		{gs: 6, ge: 7, ident: true},
-		{gs: 7, ge: 10}, {gs: 10, ge: 13},
+		{gs: 0, ge: 3, rs: 0, re: 3}, {gs: 3, ge: 6, rs: 3, re: 6},
+		{gs: 6, ge: 7, rs: 6, re: 7, ident: true},
+		{gs: 7, ge: 10, rs: 7, re: 10}, {gs: 10, ge: 13, rs: 10, re: 13},
 	}
 	inf := math.Inf(-1)
 	cases := []struct {
-		name   string
-		gains  []float64
-		bs, be int
-		want   [2]int
+		name      string
+		text, all string
+		gains     []float64
+		bs, be    int
+		want      [2]int
 	}{
 		// 丙 gains a little, 丁 after it loses: clean text goes on.
-		{"last line clean", []float64{9, 9, 0, 1.7, -9.9}, 0, 4, [2]int{0, 2}},
+		{"last line clean", text, all, []float64{9, 9, 0, 1.7, -9.9}, 0, 4, [2]int{0, 2}},
 		// The line goes on with a U+FFFD: a short misread piece, kept.
-		{"last line lost", []float64{9, 9, 0, 1.7, inf}, 0, 4, [2]int{0, 4}},
+		{"last line lost", lost, all, []float64{9, 9, 0, 1.7, inf}, 0, 4, [2]int{0, 4}},
+		// The line goes on with a unit that fails to decode and lost no
+		// byte: clean text that the codec cannot have made (空言 after
+		// 徒讬, whose GBK bytes CD BD DA B6 are UTF-8 too).
+		{"last line fails", text, all, []float64{9, 9, 0, 1.7, inf}, 0, 4, [2]int{0, 2}},
 		// The line's piece gains enough.
-		{"last line gains", []float64{9, 9, 0, 5, -9.9}, 0, 4, [2]int{0, 4}},
+		{"last line gains", text, all, []float64{9, 9, 0, 5, -9.9}, 0, 4, [2]int{0, 4}},
 		// The run ends with the line: nothing goes on after it.
-		{"last line whole", []float64{9, 9, 0, 1, 0.5}, 0, 5, [2]int{0, 5}},
+		{"last line whole", text, all, []float64{9, 9, 0, 1, 0.5}, 0, 5, [2]int{0, 5}},
 		// 乙 gains a little after 甲, which loses: the first line's clean.
-		{"first line clean", []float64{-9.9, 1.7, 0, 9, 9}, 1, 5, [2]int{3, 5}},
-		{"first line lost", []float64{inf, 1.7, 0, 9, 9}, 1, 5, [2]int{1, 5}},
+		{"first line clean", text, all, []float64{-9.9, 1.7, 0, 9, 9}, 1, 5, [2]int{3, 5}},
+		{"first line lost", lost, all, []float64{inf, 1.7, 0, 9, 9}, 1, 5, [2]int{1, 5}},
+		{"first line fails", text, all, []float64{inf, 1.7, 0, 9, 9}, 1, 5, [2]int{3, 5}},
+		// A whole line whose Han characters repair to none.
+		{"last line no Han", text, kanaLast, []float64{9, 9, 0, 1, 0.5}, 0, 5, [2]int{0, 2}},
+		{"first line no Han", text, kanaFirst, []float64{1, 0.5, 0, 9, 9}, 0, 5, [2]int{3, 5}},
 		// No line end inside the run.
-		{"one line", []float64{9, 1, 0, 9, 9}, 3, 5, [2]int{3, 5}},
+		{"one line", text, all, []float64{9, 1, 0, 9, 9}, 3, 5, [2]int{3, 5}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			bs, be := lineTrim(text, units, c.gains, c.bs, c.be)
+			bs, be := lineTrim(c.text, c.all, units, c.gains, c.bs, c.be)
 			assert.Equal(t, c.want, [2]int{bs, be})
 		})
 	}

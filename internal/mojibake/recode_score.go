@@ -5,6 +5,7 @@ package mojibake
 
 import (
 	"math"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -110,7 +111,7 @@ func (a *analyzer) recodeStretch(start, end int, rc recoding, sc *recodeScratch)
 		if bs < 0 {
 			return
 		}
-		bs, be = lineTrim(a.text, units, gains, bs, be)
+		bs, be = lineTrim(a.text, sc.all, units, gains, bs, be)
 		// A garbled region is garbled to its edges: take in neighbouring
 		// units that decode and cost the model little (開啟 next to 對話),
 		// or one whose repair reads better than its garbled text next to
@@ -430,8 +431,12 @@ const lineJoinGain = minRecodeGain / 2
 
 // lineTrim returns the run of units bs to be that Kadane found, less its
 // last line when the units there gain less than lineJoinGain in all and
-// the line goes on after them with a unit that decodes and loses (clean
-// text), and less its first line likewise. A line end is where misread
+// the line goes on after them with a unit that decodes and loses, or that
+// fails to decode and holds no U+FFFD (clean text either way: 空言 after
+// 徒讬 under a line of UTF-8 read as GBK, 徒讬 being CD BD DA B6, UTF-8
+// too), or when its Han characters repair to no Han character at all (殴,
+// C5 B9, read back as Ź on a line of its own under a misread line), and
+// less its first line likewise. A line end is where misread
 // text most often stops: a paragraph misread on its own is followed by
 // clean text, whose first unit may gain a little by chance (切 of 切換
 // read back as ち after a newline: 1.7 nats, the kana's floor above the
@@ -441,7 +446,7 @@ const lineJoinGain = minRecodeGain / 2
 // short piece of one that a U+FFFD or the line's end follows is kept (a
 // rule that asked lineJoinGain of every such piece lost 8 of the held-out
 // documents' repairs).
-func lineTrim(text string, units []unit, gains []float64, bs, be int) (int, int) {
+func lineTrim(text, all string, units []unit, gains []float64, bs, be int) (int, int) {
 	isNL := func(k int) bool { u := &units[k]; return u.ident && u.ge-u.gs == 1 && text[u.gs] == '\n' }
 	// cleanOn reports whether the first unit from k on (step +1 or -1)
 	// that is not kept as it is lies on the same line, decodes and loses.
@@ -450,16 +455,37 @@ func lineTrim(text string, units []unit, gains []float64, bs, be int) (int, int)
 			if isNL(k) {
 				return false
 			}
-			if !units[k].ident {
-				return !math.IsInf(gains[k], -1) && gains[k] < 0
+			if u := &units[k]; !u.ident {
+				if math.IsInf(gains[k], -1) {
+					// A unit that fails to decode is clean text unless
+					// it holds lost bytes.
+					return !strings.ContainsRune(text[u.gs:u.ge], utf8.RuneError)
+				}
+				return gains[k] < 0
 			}
 		}
 		return false
 	}
+	// hanGone reports whether units[lo:hi], a line's piece, hold Han
+	// characters and no ASCII letter or digit, and their repairs no Han
+	// character (a line of Latin text keeps its symbol: GOsa虏 is GOsa²).
+	hanGone := func(lo, hi int) bool {
+		if lo >= hi || hasASCIIAlnum(text[units[lo].gs:units[hi-1].ge]) {
+			return false
+		}
+		garbled, repaired := false, false
+		for k := lo; k < hi; k++ {
+			if u := &units[k]; !u.ident {
+				garbled = garbled || hasHan(text[u.gs:u.ge])
+				repaired = repaired || hasHan(u.rep(all))
+			}
+		}
+		return garbled && !repaired
+	}
 	sum := 0.0
 	for k := be - 1; k > bs; k-- {
 		if isNL(k) {
-			if sum < lineJoinGain && cleanOn(be, 1) {
+			if sum < lineJoinGain && (cleanOn(be, 1) || hanGone(k+1, be)) {
 				be = k
 			}
 			break
@@ -469,7 +495,7 @@ func lineTrim(text string, units []unit, gains []float64, bs, be int) (int, int)
 	sum = 0
 	for k := bs; k < be-1; k++ {
 		if isNL(k) {
-			if sum < lineJoinGain && cleanOn(bs-1, -1) {
+			if sum < lineJoinGain && (cleanOn(bs-1, -1) || hanGone(bs, k)) {
 				bs = k + 1
 			}
 			break
@@ -477,4 +503,14 @@ func lineTrim(text string, units []unit, gains []float64, bs, be int) (int, int)
 		sum += gains[k]
 	}
 	return bs, be
+}
+
+// hasASCIIAlnum reports whether s holds an ASCII letter or digit.
+func hasASCIIAlnum(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if asciiAlnum(rune(s[i])) {
+			return true
+		}
+	}
+	return false
 }

@@ -6,6 +6,7 @@ package mojibake
 import (
 	"math"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/hanfix/hanfix/internal/lm"
@@ -303,7 +304,7 @@ func (sc *recodeScratch) decode(text string, rc recoding, old []unit, oldAll str
 					reps, n = append(reps, c, bs[q+1], bs[q+2]), 3
 				} else if c >= 0xC2 && c <= 0xDF && q+1 < len(bs) && bs[q+1]&0xC0 == 0x80 {
 					reps, n = append(reps, c, bs[q+1]), 2
-				} else if r, n = utf8.DecodeRune(bs[q:]); r == utf8.RuneError && n <= 1 {
+				} else if r, n = utf8.DecodeRune(bs[q:]); r == utf8.RuneError && n <= 1 || n == 4 && !writtenSupplementary(r) {
 					ok = false
 					break
 				} else {
@@ -418,3 +419,11 @@ type recodeScratch struct {
 }
 
 var recodeScratchPool = sync.Pool{New: func() any { return new(recodeScratch) }}
+
+// writtenSupplementary reports whether r, a rune outside the BMP, is one
+// that text is written with: assigned and no private use. Four bytes of
+// a GBK text read as UTF-8 often spell an unassigned one (螫毒, F3 A7 B6
+// BE, is U+E7DBE), which no writer of UTF-8 put there.
+func writtenSupplementary(r rune) bool {
+	return unicode.IsGraphic(r) && lm.Class(r) != lm.PrivateUse
+}
