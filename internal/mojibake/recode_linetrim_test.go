@@ -51,9 +51,40 @@ func TestLineTrim(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			bs, be := lineTrim(c.text, c.all, units, c.gains, c.bs, c.be)
+			bs, be := lineTrim(c.text, c.all, units, c.gains, c.bs, c.be, func(lo, hi int) bool { return false }, nil)
 			assert.Equal(t, c.want, [2]int{bs, be})
 		})
+	}
+}
+
+// TestLineTrimPastStretch checks the third case of lineTrim: a last line
+// that would not stand as a segment of its own, between GBK and Big5,
+// goes when the text after the stretch starts with a rune the wrong codec
+// cannot write, and stays otherwise.
+func TestLineTrimPastStretch(t *testing.T) {
+	text := "甲乙\n丙丁\n戊" // the units end before the last line
+	units := []unit{
+		{gs: 0, ge: 3, rs: 0, re: 3}, {gs: 3, ge: 6, rs: 3, re: 6},
+		{gs: 6, ge: 7, rs: 6, re: 7, ident: true},
+		{gs: 7, ge: 10, rs: 7, re: 10}, {gs: 10, ge: 13, rs: 10, re: 13},
+	}
+	all := "子丑\n寅卯"
+	gains := []float64{9, 9, 0, 5, 5} // the last line gains lineJoinGain and more
+	not := func(lo, hi int) bool { return false }
+	writes := func(r rune) bool { return r != '戊' }
+	for _, tc := range []struct {
+		name      string
+		stands    func(lo, hi int) bool
+		encodable func(rune) bool
+		want      [2]int
+	}{
+		{"clean text after", not, writes, [2]int{0, 2}},
+		{"the line stands alone", func(lo, hi int) bool { return true }, writes, [2]int{0, 5}},
+		{"text the codec writes after", not, func(rune) bool { return true }, [2]int{0, 5}},
+		{"not between GBK and Big5", not, nil, [2]int{0, 5}},
+	} {
+		bs, be := lineTrim(text, all, units, gains, 0, 5, tc.stands, tc.encodable)
+		assert.Equal(t, tc.want, [2]int{bs, be}, tc.name)
 	}
 }
 
@@ -65,4 +96,15 @@ func TestRepairStopsAtCleanLine(t *testing.T) {
 	clean := "切換到 local_dir 以執行其作業，所以它應該得是完整\n(full)的路徑名稱。如果沒有給任何引數，其預設值為\n"
 	garbled := readFailing(t, "big5", encodeAll(t, "gbk", para))
 	assert.Equal(t, para+clean, applySpans(garbled+clean, Find(garbled+clean)))
+}
+
+// A line of GBK read as Big5 above a short line of clean text and a line
+// that Big5 cannot write: the short line stays (都 read back as 常, 孺 as
+// 扩, 白瓜 as フナ before), and the misread line is repaired.
+func TestShortLineUnderMisreadLine(t *testing.T) {
+	misread := readFailing(t, "big5", encodeAll(t, "gbk", "我们今天讨论的问题，经济发展需要进一步研究。"))
+	for _, short := range []string{"都", "孺", "佌佌", "諺", "白瓜", "仇"} {
+		in := misread + "\n" + short + "\n这是一个普通的句子，没有任何问题。\n"
+		assert.Equal(t, "我们今天讨论的问题，经济发展需要进一步研究。\n"+short+"\n这是一个普通的句子，没有任何问题。\n", applySpans(in, Find(in)), short)
+	}
 }

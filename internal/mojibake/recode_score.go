@@ -65,6 +65,14 @@ func (a *analyzer) recodeStretch(start, end int, rc recoding, sc *recodeScratch)
 	if sc == nil {
 		sc = new(recodeScratch)
 	}
+	var encodable func(rune) bool
+	if rc.Orig != "utf8" {
+		wrongCodec := codecNamed(rc.Wrong)
+		encodable = func(r rune) bool {
+			_, ok := wrongCodec.appendRune(nil, r)
+			return ok
+		}
+	}
 	encodeWrong(a.text, start, end, rc, sc)
 	units := sc.decodeUnits(a.text, rc)
 	if rc.Wrong == "gbk" || rc.Wrong == "big5" {
@@ -111,7 +119,9 @@ func (a *analyzer) recodeStretch(start, end int, rc recoding, sc *recodeScratch)
 		if bs < 0 {
 			return
 		}
-		bs, be = lineTrim(a.text, sc.all, units, gains, bs, be)
+		bs, be = lineTrim(a.text, sc.all, units, gains, bs, be, func(lo, hi int) bool {
+			return a.standsAlone(units, gains, sc.all, lo, hi, rc)
+		}, encodable)
 		// A garbled region is garbled to its edges: take in neighbouring
 		// units that decode and cost the model little (開啟 next to 對話),
 		// or one whose repair reads better than its garbled text next to
@@ -430,23 +440,39 @@ func maxRunGain(gains []float64) float64 {
 const lineJoinGain = minRecodeGain / 2
 
 // lineTrim returns the run of units bs to be that Kadane found, less its
-// last line when the units there gain less than lineJoinGain in all and
-// the line goes on after them with a unit that decodes and loses, or that
-// fails to decode and holds no U+FFFD (clean text either way: 空言 after
-// 徒讬 under a line of UTF-8 read as GBK, 徒讬 being CD BD DA B6, UTF-8
-// too), or when its Han characters repair to no Han character at all (殴,
-// C5 B9, read back as Ź on a line of its own under a misread line), and
-// less its first line likewise. A line end is where misread
-// text most often stops: a paragraph misread on its own is followed by
-// clean text, whose first unit may gain a little by chance (切 of 切換
-// read back as ち after a newline: 1.7 nats, the kana's floor above the
-// character's unigram, where 換 loses 9.9), and the repair then went on
-// into the clean line (3 of 533 clean Traditional documents under a
-// paragraph of GBK read as Big5). A misread line gains far more, and a
-// short piece of one that a U+FFFD or the line's end follows is kept (a
-// rule that asked lineJoinGain of every such piece lost 8 of the held-out
-// documents' repairs).
-func lineTrim(text, all string, units []unit, gains []float64, bs, be int) (int, int) {
+// last line, and likewise its first, in three cases. A line end is where
+// misread text most often stops: a paragraph misread on its own is
+// followed by clean text, whose first units may gain a little by chance,
+// and the repair then went on into the clean line.
+//
+//   - The units of the line gain less than lineJoinGain in all and the
+//     line goes on after them with a unit that decodes and loses, or that
+//     fails to decode and holds no U+FFFD (切 of 切換 read back as ち
+//     after a newline gains 1.7 nats, where 換 loses 9.9: 3 of 533 clean
+//     Traditional documents under a paragraph of GBK read as Big5; 空言
+//     after 徒讬 under a line of UTF-8 read as GBK, 徒讬 being CD BD DA
+//     B6, UTF-8 too).
+//   - They gain less than lineJoinGain and their Han characters repair to
+//     none (殴, C5 B9, read back as Ź on a line of its own under a
+//     misread line; hanGone).
+//   - Between GBK and Big5 (encodable, which tells the runes the wrong
+//     codec writes, is not nil), the line would not be accepted as a
+//     segment of its own (stands), and the text after its end is clean
+//     (its first unit past the line end decodes and loses, or the stretch
+//     ends there and the first rune after it that is not ASCII is one the
+//     wrong codec cannot write, so it was never misread: 都 on a line of
+//     its own, then a line of Simplified text, under a line of GBK read
+//     as Big5 read back as 常) or its Han characters repair to none (白瓜
+//     as フナ), whatever they gain.
+//
+// A misread line gains far more, and a short piece of one that a U+FFFD
+// or the line's end follows is kept otherwise (a rule that asked
+// lineJoinGain of every such piece lost 8 of the held-out documents'
+// repairs; one that asked of it what a segment of its own needs lost 18
+// of recode-heldout.sh's documents misread whole, whose lines are all
+// misread; taking the end of the text for clean text after a last line
+// lost 2 of them, whose last lines are short).
+func lineTrim(text, all string, units []unit, gains []float64, bs, be int, stands func(lo, hi int) bool, encodable func(rune) bool) (int, int) {
 	isNL := func(k int) bool { u := &units[k]; return u.ident && u.ge-u.gs == 1 && text[u.gs] == '\n' }
 	// cleanOn reports whether the first unit from k on (step +1 or -1)
 	// that is not kept as it is lies on the same line, decodes and loses.
@@ -462,6 +488,46 @@ func lineTrim(text, all string, units []unit, gains []float64, bs, be int) (int,
 					return !strings.ContainsRune(text[u.gs:u.ge], utf8.RuneError)
 				}
 				return gains[k] < 0
+			}
+		}
+		return false
+	}
+	// cleanPast reports whether the text after the end of the line that
+	// k is on (step +1 or -1; the units from k to it are kept as they
+	// are) starts with clean text, as cleanOn tells it.
+	cleanPast := func(k, step int) bool {
+		for ; k >= 0 && k < len(units) && !isNL(k); k += step {
+			if !units[k].ident {
+				return false
+			}
+		}
+		for ; k >= 0 && k < len(units); k += step {
+			if u := &units[k]; !u.ident {
+				if math.IsInf(gains[k], -1) {
+					return !strings.ContainsRune(text[u.gs:u.ge], utf8.RuneError)
+				}
+				return gains[k] < 0
+			}
+		}
+		if encodable != nil {
+			// Past the stretch: the first rune that is not ASCII, which
+			// the wrong codec cannot write when the text goes on clean.
+			if step > 0 {
+				for i := units[len(units)-1].ge; i < len(text); {
+					r, n := utf8.DecodeRuneInString(text[i:])
+					if r >= utf8.RuneSelf {
+						return !encodable(r)
+					}
+					i += n
+				}
+				return false
+			}
+			for i := units[0].gs; i > 0; {
+				r, n := utf8.DecodeLastRuneInString(text[:i])
+				if r >= utf8.RuneSelf {
+					return !encodable(r)
+				}
+				i -= n
 			}
 		}
 		return false
@@ -485,7 +551,7 @@ func lineTrim(text, all string, units []unit, gains []float64, bs, be int) (int,
 	sum := 0.0
 	for k := be - 1; k > bs; k-- {
 		if isNL(k) {
-			if sum < lineJoinGain && (cleanOn(be, 1) || hanGone(k+1, be)) {
+			if sum < lineJoinGain && (cleanOn(be, 1) || hanGone(k+1, be)) || encodable != nil && !stands(k+1, be) && (cleanPast(be, 1) || hanGone(k+1, be)) {
 				be = k
 			}
 			break
@@ -495,7 +561,7 @@ func lineTrim(text, all string, units []unit, gains []float64, bs, be int) (int,
 	sum = 0
 	for k := bs; k < be-1; k++ {
 		if isNL(k) {
-			if sum < lineJoinGain && (cleanOn(bs-1, -1) || hanGone(bs, k)) {
+			if sum < lineJoinGain && (cleanOn(bs-1, -1) || hanGone(bs, k)) || encodable != nil && !stands(bs, k) && (cleanPast(bs-1, -1) || hanGone(bs, k)) {
 				bs = k + 1
 			}
 			break
@@ -513,4 +579,22 @@ func hasASCIIAlnum(s string) bool {
 		}
 	}
 	return false
+}
+
+// standsAlone reports whether units[lo:hi] would be accepted as a segment
+// of their own (acceptRecode with the one hop rc).
+func (a *analyzer) standsAlone(units []unit, gains []float64, all string, lo, hi int, rc recoding) bool {
+	if lo >= hi {
+		return false
+	}
+	gain := 0.0
+	for k := lo; k < hi; k++ {
+		gain += gains[k]
+	}
+	if math.IsInf(gain, -1) {
+		return false
+	}
+	gs, ge := units[lo].gs, units[hi-1].ge
+	rep := all[units[lo].rs:units[hi-1].re]
+	return acceptRecode(a.text[gs:ge], rep, []recoding{rc}, gain, runeCount(rep), a.priorAt(gs, ge, false))
 }
