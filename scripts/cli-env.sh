@@ -24,3 +24,13 @@ cli_bin() {
 		BIN=$1/hanfix
 	fi
 }
+
+# need_jieba sets dict to jieba's dictionary (Debian package python3-jieba),
+# installing the package when it is missing (as root).
+need_jieba() {
+	dict=/usr/lib/python3/dist-packages/jieba/dict.txt
+	if [ ! -s "$dict" ]; then
+		apt-get update -qq
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends python3-jieba >/dev/null
+	fi
+}

@@ -8,16 +8,10 @@
 # at the head of clean documents (internal/mojibake/cmd/noharm -prefix,
 # which counts the edits outside that line, an edit of it that reaches
 # into the document among them, and the documents whose line was
-# repaired) and prints the counts for each kind of damage:
-#
-#   misaligned  the first example of ARTIFACTS.md §2 (misaligned GBK)
-#   utf8-gbk    a Simplified sentence, UTF-8 read as GBK
-#   utf8-cp1252 the same read as windows-1252
-#   gbk-big5    the same, GBK read as Big5 (its punctuation too)
-#   big5-gbk    a Traditional sentence, Big5 read as GBK (U+FFFD where
-#               GBK has no character)
-#
-# and these documents:
+# repaired) and prints the counts for each kind of damage that
+# scripts/damaged_lines.py writes (misaligned GBK; a sentence of UTF-8
+# read as GBK and as windows-1252, of GBK read as Big5, of Big5 read as
+# GBK) and each set of documents:
 #
 #   one         each of the 6,763 characters of GB2312 alone on its line
 #   one+line    the same, then a line of Simplified text
@@ -36,11 +30,7 @@ set -eu
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 . "$ROOT/scripts/cli-env.sh"
 need_corpus noharm-prefix man.txt "${1:-}"
-dict=/usr/lib/python3/dist-packages/jieba/dict.txt
-if [ ! -s "$dict" ]; then
-	apt-get update -qq
-	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends python3-jieba >/dev/null
-fi
+need_jieba
 DIR=$(mktemp -d "${TMPDIR:-/tmp}/hanfix-prefix.XXXXXX")
 trap '[ -n "${KEEP:-}" ] || rm -rf "$DIR"' EXIT INT TERM
 
@@ -70,17 +60,8 @@ lines = []
 for name in ['man.txt', 'plain.txt', 'mo.txt', 'html.txt']:
     lines += [l for l in open(f'{corpus}/{name}', encoding='utf-8').read().split('\n') if l.strip()]
 write('debian', ['\n'.join(lines[k:k + 30]) + '\n' for k in range(0, len(lines), 30)])
-simp = '我们今天讨论的问题，经济发展需要进一步研究。'.encode('utf-8')
-prefixes = {
-    'misaligned': '印發文件?!秾嵤┮庖姟穼ψセ鶎狱h建工作。',
-    'utf8-gbk': simp.decode('gbk', errors='replace'),
-    'utf8-cp1252': simp.decode('cp1252', errors='replace'),
-    'gbk-big5': '我们今天讨论的问题，经济发展需要进一步研究。'.encode('gbk').decode('big5', errors='replace'),
-    'big5-gbk': '無法配置記憶體給程式標頭區使用，允許應用程式延遲系統關機。'.encode('big5').decode('gbk', errors='replace'),
-}
-for name, p in prefixes.items():
-    open(f'{out}/prefix-{name}', 'w', encoding='utf-8').write(p)
 EOF
+python3 "$ROOT/scripts/damaged_lines.py" "$DIR"
 
 (cd "$ROOT" && go build -o "$DIR/noharm" ./internal/mojibake/cmd/noharm)
 printf '%-12s' documents

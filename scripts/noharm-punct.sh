@@ -28,7 +28,8 @@
 # misaligned line (the first example of ARTIFACTS.md §2), which backs a
 # thin run with one character that is not ASCII (thinRunGain), and a
 # sentence read as GBK and as windows-1252 from UTF-8, which lets a 聽
-# next to no Han character be a UTF-8 no-break space (findNBSP).
+# next to no Han character be a UTF-8 no-break space (findNBSP)
+# (scripts/damaged_lines.py writes the lines).
 #
 # Each must come out with 0 changed lines (the script exits non-zero
 # otherwise). The variants are drawn with fixed seeds.
@@ -75,13 +76,10 @@ for k, l in enumerate(lines[:30000]):
     p = rng.randrange(1, len(l))
     f.append(l[:p] + '\ufffd' * [1, 1, 2, 3, 4][k % 5] + l[p:])
 pages('fffd', f)
-s = '我们的发展战略需要进一步完善和落实。'.encode('utf-8')
-for name, codec in (('gbk', 'gbk'), ('cp1252', 'cp1252')):
-    open(f'{out}/prefix-{name}', 'w', encoding='utf-8').write(s.decode(codec, errors='replace'))
-open(f'{out}/prefix-misaligned', 'w', encoding='utf-8').write('印發文件?!秾嵤┮庖姟穼ψセ鶎狱h建工作。')
 EOF
 
 cd "$ROOT"
+python3 scripts/damaged_lines.py "$DIR"
 RUBY_IN="$DIR/qascii" RUBY_OUT="$DIR/qascii-ruby" go test ./internal/mojibake -run '^TestWriteRuby$' -count=1 >/dev/null
 go build -o "$DIR/noharm" ./internal/mojibake/cmd/noharm
 status=0
@@ -89,7 +87,7 @@ for v in half.txt qmark.txt qascii fffd qascii-ruby; do
 	echo "== $v"
 	if [ -d "$DIR/$v" ]; then
 		"$DIR/noharm" -v "$DIR/$v"/*.txt || status=1
-		for p in misaligned gbk cp1252; do
+		for p in misaligned utf8-gbk utf8-cp1252; do
 			echo "== $v, after a line of $p mojibake"
 			"$DIR/noharm" -v -prefix "$(cat "$DIR/prefix-$p")" "$DIR/$v"/*.txt || status=1
 		done

@@ -15,21 +15,17 @@
 # misaligned run starts, and is checked again with a damaged line at the
 # head of each page (noharm -prefix), as noharm-punct.sh does: misaligned
 # GBK (the first example of ARTIFACTS.md §2), which backs thin runs, and
-# UTF-8 read as GBK and as windows-1252 (noharm counts the pages whose
-# damaged line was repaired: a line left as it is is a miss, not harm).
-# Every line and page must come out unchanged (the script exits non-zero
-# otherwise).
+# UTF-8 read as GBK and as windows-1252 (scripts/damaged_lines.py; noharm
+# counts the pages whose damaged line was repaired: a line left as it is
+# is a miss, not harm). Every line and page must come out unchanged (the
+# script exits non-zero otherwise).
 #
 # Usage: scripts/noharm-words.sh   (BIN=path converts with another build
 #        of the CLI)
 set -eu
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 . "$ROOT/scripts/cli-env.sh"
-dict=/usr/lib/python3/dist-packages/jieba/dict.txt
-if [ ! -s "$dict" ]; then
-	apt-get update -qq
-	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends python3-jieba >/dev/null
-fi
+need_jieba
 DIR=$(mktemp -d "${TMPDIR:-/tmp}/hanfix-words.XXXXXX")
 trap '[ -n "${KEEP:-}" ] || rm -rf "$DIR"' EXIT INT TERM
 
@@ -60,13 +56,10 @@ for name, ls in (('simp', lines), ('qsimp', qlines)):
     for k in range(0, len(ls), 30):
         with open(f'{out}/{name}/{k // 30:05d}.txt', 'w', encoding='utf-8') as w:
             w.write('\n'.join(ls[k:k + 30]) + '\n')
-s = '我们的发展战略需要进一步完善和落实。'.encode('utf-8')
-for name, codec in (('gbk', 'gbk'), ('cp1252', 'cp1252')):
-    open(f'{out}/prefix-{name}', 'w', encoding='utf-8').write(s.decode(codec, errors='replace'))
-open(f'{out}/prefix-misaligned', 'w', encoding='utf-8').write('印發文件?!秾嵤┮庖姟穼ψセ鶎狱h建工作。')
 print(f'{len(words)} words, {len(lines)} lines')
 EOF
 
+python3 "$ROOT/scripts/damaged_lines.py" "$DIR"
 cli_bin "$DIR"
 (cd "$ROOT" && go build -o "$DIR/noharm" ./internal/mojibake/cmd/noharm)
 mkdir "$DIR/trad" "$DIR/qtrad"
@@ -81,7 +74,7 @@ for v in simp trad qsimp qtrad; do
 	echo "== $v"
 	"$DIR/noharm" -v "$DIR/$v"/*.txt || status=1
 	case $v in q*)
-		for p in misaligned gbk cp1252; do
+		for p in misaligned utf8-gbk utf8-cp1252; do
 			echo "== $v, after a line of $p mojibake"
 			"$DIR/noharm" -v -prefix "$(cat "$DIR/prefix-$p")" "$DIR/$v"/*.txt || status=1
 		done

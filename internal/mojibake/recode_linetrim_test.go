@@ -2,6 +2,7 @@ package mojibake
 
 import (
 	"math"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -106,5 +107,45 @@ func TestShortLineUnderMisreadLine(t *testing.T) {
 	for _, short := range []string{"都", "孺", "佌佌", "諺", "白瓜", "仇"} {
 		in := misread + "\n" + short + "\n这是一个普通的句子，没有任何问题。\n"
 		assert.Equal(t, "我们今天讨论的问题，经济发展需要进一步研究。\n"+short+"\n这是一个普通的句子，没有任何问题。\n", applySpans(in, Find(in)), short)
+	}
+}
+
+// TestLineTrimLetters checks that a last line whose Han characters repair
+// to letters that are not ASCII goes, whatever it gains (殴 read back as Ź
+// under a line of UTF-8 read as GBK), and one that repairs to symbols
+// stays (a misread line of © or —).
+func TestLineTrimLetters(t *testing.T) {
+	text := "甲乙\n丙丁"
+	units := func(all string) []unit {
+		k := len("子丑\n")
+		r1 := k + len(string([]rune(all[k:])[0]))
+		return []unit{
+			{gs: 0, ge: 3, rs: 0, re: 3}, {gs: 3, ge: 6, rs: 3, re: 6},
+			{gs: 6, ge: 7, rs: 6, re: 7, ident: true},
+			{gs: 7, ge: 10, rs: k, re: r1}, {gs: 10, ge: 13, rs: r1, re: len(all)},
+		}
+	}
+	gains := []float64{9, 9, 0, 5, 5}
+	not := func(lo, hi int) bool { return false }
+	for _, tc := range []struct {
+		all  string
+		want [2]int
+	}{
+		{"子丑\nŹŽ", [2]int{0, 2}},
+		{"子丑\n©®", [2]int{0, 5}},
+		{"子丑\n寅卯", [2]int{0, 5}},
+	} {
+		bs, be := lineTrim(text, tc.all, units(tc.all), gains, 0, 5, not, nil)
+		assert.Equal(t, tc.want, [2]int{bs, be}, tc.all)
+	}
+}
+
+// A line of characters whose GBK bytes are UTF-8 of Latin letters stays
+// under a line of UTF-8 read as GBK (群殴 read back as ȺŹ).
+func TestLettersLineUnderMisreadLine(t *testing.T) {
+	misread := readFailing(t, "gbk", []byte("我们今天讨论的问题，经济发展需要进一步研究。"))
+	for _, line := range []string{"殴", "群殴", "沤"} {
+		out := applySpans(misread+"\n"+line, Find(misread+"\n"+line))
+		assert.True(t, strings.HasSuffix(out, "\n"+line), "%q", out)
 	}
 }

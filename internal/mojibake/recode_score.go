@@ -7,6 +7,8 @@ import (
 	"math"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/hanfix/hanfix/internal/lm"
 )
 
 // recodeProbe is a cheap look at the first stretch of suspicious text: a
@@ -453,8 +455,10 @@ const lineJoinGain = minRecodeGain / 2
 //     after 徒讬 under a line of UTF-8 read as GBK, 徒讬 being CD BD DA
 //     B6, UTF-8 too).
 //   - They gain less than lineJoinGain and their Han characters repair to
-//     none (殴, C5 B9, read back as Ź on a line of its own under a
-//     misread line; hanGone).
+//     none (hanGone), or, whatever they gain, repair to letters that are
+//     not ASCII (殴, C5 B9, read back as Ź and 群殴 as ȺŹ on a line of
+//     their own under a misread line; lettersOnly). A line of symbols
+//     that gains more (—, ©) may be a misread line's.
 //   - Between GBK and Big5 (encodable, which tells the runes the wrong
 //     codec writes, is not nil), the line would not be accepted as a
 //     segment of its own (stands), and the text after its end is clean
@@ -548,10 +552,29 @@ func lineTrim(text, all string, units []unit, gains []float64, bs, be int, stand
 		}
 		return garbled && !repaired
 	}
+	// lettersOnly reports whether hanGone(lo, hi) and the repairs of
+	// units[lo:hi] hold a letter that is not ASCII (殴 as Ź, 群殴 as ȺŹ):
+	// a line of symbols (—, ©) may be a misread line's, one of stray
+	// letters no writer's.
+	lettersOnly := func(lo, hi int) bool {
+		if !hanGone(lo, hi) {
+			return false
+		}
+		for k := lo; k < hi; k++ {
+			if u := &units[k]; !u.ident {
+				for _, r := range u.rep(all) {
+					if c := lm.Class(r); r >= utf8.RuneSelf && (c == lm.Latin || c == lm.Letter) {
+						return true
+					}
+				}
+			}
+		}
+		return false
+	}
 	sum := 0.0
 	for k := be - 1; k > bs; k-- {
 		if isNL(k) {
-			if sum < lineJoinGain && (cleanOn(be, 1) || hanGone(k+1, be)) || encodable != nil && !stands(k+1, be) && (cleanPast(be, 1) || hanGone(k+1, be)) {
+			if sum < lineJoinGain && (cleanOn(be, 1) || hanGone(k+1, be)) || lettersOnly(k+1, be) || encodable != nil && !stands(k+1, be) && (cleanPast(be, 1) || hanGone(k+1, be)) {
 				be = k
 			}
 			break
@@ -561,7 +584,7 @@ func lineTrim(text, all string, units []unit, gains []float64, bs, be int, stand
 	sum = 0
 	for k := bs; k < be-1; k++ {
 		if isNL(k) {
-			if sum < lineJoinGain && (cleanOn(bs-1, -1) || hanGone(bs, k)) || encodable != nil && !stands(bs, k) && (cleanPast(bs-1, -1) || hanGone(bs, k)) {
+			if sum < lineJoinGain && (cleanOn(bs-1, -1) || hanGone(bs, k)) || lettersOnly(bs, k) || encodable != nil && !stands(bs, k) && (cleanPast(bs-1, -1) || hanGone(bs, k)) {
 				bs = k + 1
 			}
 			break
