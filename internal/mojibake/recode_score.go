@@ -478,27 +478,34 @@ const lineJoinGain = minRecodeGain / 2
 // lost 2 of them, whose last lines are short).
 func lineTrim(text, all string, units []unit, gains []float64, bs, be int, stands func(lo, hi int) bool, encodable func(rune) bool) (int, int) {
 	isNL := func(k int) bool { u := &units[k]; return u.ident && u.ge-u.gs == 1 && text[u.gs] == '\n' }
+	// unitClean reports whether unit k, which is not kept as it is, reads
+	// as clean text: it decodes and loses, or fails to decode and holds
+	// no lost bytes.
+	unitClean := func(k int) bool {
+		if u := &units[k]; math.IsInf(gains[k], -1) {
+			return !strings.ContainsRune(text[u.gs:u.ge], utf8.RuneError)
+		}
+		return gains[k] < 0
+	}
 	// cleanOn reports whether the first unit from k on (step +1 or -1)
-	// that is not kept as it is lies on the same line, decodes and loses.
+	// that is not kept as it is lies on the same line and is clean.
 	cleanOn := func(k, step int) bool {
 		for ; k >= 0 && k < len(units); k += step {
 			if isNL(k) {
 				return false
 			}
-			if u := &units[k]; !u.ident {
-				if math.IsInf(gains[k], -1) {
-					// A unit that fails to decode is clean text unless
-					// it holds lost bytes.
-					return !strings.ContainsRune(text[u.gs:u.ge], utf8.RuneError)
-				}
-				return gains[k] < 0
+			if !units[k].ident {
+				return unitClean(k)
 			}
 		}
 		return false
 	}
 	// cleanPast reports whether the text after the end of the line that
 	// k is on (step +1 or -1; the units from k to it are kept as they
-	// are) starts with clean text, as cleanOn tells it.
+	// are) starts with clean text: its first unit that is not kept as it
+	// is, or past the stretch, with encodable, the first rune that is not
+	// ASCII, which the wrong codec cannot write when the text goes on
+	// clean.
 	cleanPast := func(k, step int) bool {
 		for ; k >= 0 && k < len(units) && !isNL(k); k += step {
 			if !units[k].ident {
@@ -506,33 +513,29 @@ func lineTrim(text, all string, units []unit, gains []float64, bs, be int, stand
 			}
 		}
 		for ; k >= 0 && k < len(units); k += step {
-			if u := &units[k]; !u.ident {
-				if math.IsInf(gains[k], -1) {
-					return !strings.ContainsRune(text[u.gs:u.ge], utf8.RuneError)
-				}
-				return gains[k] < 0
+			if !units[k].ident {
+				return unitClean(k)
 			}
 		}
-		if encodable != nil {
-			// Past the stretch: the first rune that is not ASCII, which
-			// the wrong codec cannot write when the text goes on clean.
-			if step > 0 {
-				for i := units[len(units)-1].ge; i < len(text); {
-					r, n := utf8.DecodeRuneInString(text[i:])
-					if r >= utf8.RuneSelf {
-						return !encodable(r)
-					}
-					i += n
-				}
-				return false
-			}
-			for i := units[0].gs; i > 0; {
-				r, n := utf8.DecodeLastRuneInString(text[:i])
+		if encodable == nil {
+			return false
+		}
+		if step > 0 {
+			for i := units[len(units)-1].ge; i < len(text); {
+				r, n := utf8.DecodeRuneInString(text[i:])
 				if r >= utf8.RuneSelf {
 					return !encodable(r)
 				}
-				i -= n
+				i += n
 			}
+			return false
+		}
+		for i := units[0].gs; i > 0; {
+			r, n := utf8.DecodeLastRuneInString(text[:i])
+			if r >= utf8.RuneSelf {
+				return !encodable(r)
+			}
+			i -= n
 		}
 		return false
 	}
@@ -571,10 +574,17 @@ func lineTrim(text, all string, units []unit, gains []float64, bs, be int, stand
 		}
 		return false
 	}
+	// goes reports whether the line piece units[lo:hi], which gains sum,
+	// leaves the segment (the three cases above); the text beyond it is
+	// read from unit k on with step.
+	goes := func(lo, hi int, sum float64, k, step int) bool {
+		return sum < lineJoinGain && (cleanOn(k, step) || hanGone(lo, hi)) || lettersOnly(lo, hi) ||
+			encodable != nil && !stands(lo, hi) && (cleanPast(k, step) || hanGone(lo, hi))
+	}
 	sum := 0.0
 	for k := be - 1; k > bs; k-- {
 		if isNL(k) {
-			if sum < lineJoinGain && (cleanOn(be, 1) || hanGone(k+1, be)) || lettersOnly(k+1, be) || encodable != nil && !stands(k+1, be) && (cleanPast(be, 1) || hanGone(k+1, be)) {
+			if goes(k+1, be, sum, be, 1) {
 				be = k
 			}
 			break
@@ -584,7 +594,7 @@ func lineTrim(text, all string, units []unit, gains []float64, bs, be int, stand
 	sum = 0
 	for k := bs; k < be-1; k++ {
 		if isNL(k) {
-			if sum < lineJoinGain && (cleanOn(bs-1, -1) || hanGone(bs, k)) || lettersOnly(bs, k) || encodable != nil && !stands(bs, k) && (cleanPast(bs-1, -1) || hanGone(bs, k)) {
+			if goes(bs, k, sum, bs-1, -1) {
 				bs = k + 1
 			}
 			break
