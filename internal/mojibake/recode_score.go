@@ -71,7 +71,8 @@ func (a *analyzer) recodeStretch(start, end int, rc recoding, sc *recodeScratch)
 	if rc.Orig != "utf8" {
 		wrongCodec := codecNamed(rc.Wrong)
 		encodable = func(r rune) bool {
-			_, ok := wrongCodec.appendRune(nil, r)
+			var b [4]byte
+			_, ok := wrongCodec.appendRune(b[:0], r)
 			return ok
 		}
 	}
@@ -457,7 +458,7 @@ const lineJoinGain = minRecodeGain / 2
 //   - They gain less than lineJoinGain and their Han characters repair to
 //     none (hanGone), or, whatever they gain, repair to letters that are
 //     not ASCII (殴, C5 B9, read back as Ź and 群殴 as ȺŹ on a line of
-//     their own under a misread line; lettersOnly). A line of symbols
+//     their own under a misread line; letters). A line of symbols
 //     that gains more (—, ©) may be a misread line's.
 //   - Between GBK and Big5 (encodable, which tells the runes the wrong
 //     codec writes, is not nil), the line would not be accepted as a
@@ -555,14 +556,10 @@ func lineTrim(text, all string, units []unit, gains []float64, bs, be int, stand
 		}
 		return garbled && !repaired
 	}
-	// lettersOnly reports whether hanGone(lo, hi) and the repairs of
-	// units[lo:hi] hold a letter that is not ASCII (殴 as Ź, 群殴 as ȺŹ):
-	// a line of symbols (—, ©) may be a misread line's, one of stray
-	// letters no writer's.
-	lettersOnly := func(lo, hi int) bool {
-		if !hanGone(lo, hi) {
-			return false
-		}
+	// letters reports whether the repairs of units[lo:hi] hold a letter
+	// that is not ASCII (殴 as Ź, 群殴 as ȺŹ): a line of symbols (—, ©)
+	// may be a misread line's, one of stray letters no writer's.
+	letters := func(lo, hi int) bool {
 		for k := lo; k < hi; k++ {
 			if u := &units[k]; !u.ident {
 				for _, r := range u.rep(all) {
@@ -578,8 +575,9 @@ func lineTrim(text, all string, units []unit, gains []float64, bs, be int, stand
 	// leaves the segment (the three cases above); the text beyond it is
 	// read from unit k on with step.
 	goes := func(lo, hi int, sum float64, k, step int) bool {
-		return sum < lineJoinGain && (cleanOn(k, step) || hanGone(lo, hi)) || lettersOnly(lo, hi) ||
-			encodable != nil && !stands(lo, hi) && (cleanPast(k, step) || hanGone(lo, hi))
+		gone := hanGone(lo, hi)
+		return sum < lineJoinGain && (gone || cleanOn(k, step)) || gone && letters(lo, hi) ||
+			encodable != nil && !stands(lo, hi) && (gone || cleanPast(k, step))
 	}
 	sum := 0.0
 	for k := be - 1; k > bs; k-- {
