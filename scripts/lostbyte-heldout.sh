@@ -54,7 +54,8 @@ def garble(s, orig, wrong):
         return s.encode(orig).decode(wrong, errors='replace')
     except UnicodeEncodeError:
         return s
-readings = {'utf8-as-gb18030': ('utf-8', 'gb18030'), 'gbk-as-big5hkscs': ('gbk', 'big5hkscs'),
+readings = {'utf8-as-gb18030': ('utf-8', 'gb18030'), 'utf8-as-gbk': ('utf-8', 'gbk'),
+            'gbk-as-big5hkscs': ('gbk', 'big5hkscs'),
             'utf8-as-cp1252': ('utf-8', 'cp1252')}
 with open(f'{out}/orig.jsonl', 'w') as fo:
     for i, s in enumerate(test):
@@ -70,7 +71,7 @@ EOF
 heldout_cli "$ROOT" "$DIR" lm latin
 
 for bin in "$DIR/hanfix" ${BASE_BIN:-}; do
-for k in utf8-as-gb18030 gbk-as-big5hkscs utf8-as-cp1252; do
+for k in utf8-as-gb18030 utf8-as-gbk gbk-as-big5hkscs utf8-as-cp1252; do
 	"$bin" -jsonl -to keep "$DIR/$k.jsonl" > "$DIR/$k.out"
 	python3 - "$DIR" "$k" "$bin" <<'EOF'
 import json, sys

@@ -26,6 +26,9 @@
 # it finds the devset (DEVSET, default /work/shared/devset):
 #   utf8_as_gbk        UTF-8 decoded as GB18030, errors="replace" (one
 #                      U+FFFD per byte the reader fails on)
+#   utf8_as_pygbk      UTF-8 decoded as GBK (Python's gbk, which fails on
+#                      the user-defined areas that gb18030 reads as
+#                      private use), errors="replace"; not a devset kind
 #   utf8_as_gbk_clean  the same on a run of an even number (6-12) of Han
 #                      characters inside a line, chosen so that its bytes
 #                      decode without error (no U+FFFD, no private use)
@@ -95,6 +98,7 @@ def w1252(b):
 GARBLE = {
     'utf8_as_gbk':       lambda s: s.encode('utf-8').decode('gb18030', errors='replace'),
     'utf8_as_gbk_clean': lambda s: s.encode('utf-8').decode('gb18030'),
+    'utf8_as_pygbk':     lambda s: s.encode('utf-8').decode('gbk', errors='replace'),
     'utf8_as_cp1252':    lambda s: w1252(s.encode('utf-8')),
     'utf8_as_latin1':    lambda s: s.encode('utf-8').decode('latin-1'),
     'double_utf8':       lambda s: w1252(w1252(s.encode('utf-8')).encode('utf-8')),
@@ -102,6 +106,7 @@ GARBLE = {
     'gbk_as_big5':       lambda s: s.encode('gbk').decode('big5hkscs', errors='replace'),
 }
 KINDS = [('utf8_as_gbk', 'whole'), ('utf8_as_gbk', 'span'), ('utf8_as_gbk_clean', 'span'),
+         ('utf8_as_pygbk', 'whole'), ('utf8_as_pygbk', 'span'),
          ('utf8_as_cp1252', 'whole'), ('utf8_as_cp1252', 'span'),
          ('utf8_as_latin1', 'whole'), ('utf8_as_latin1', 'span'),
          ('double_utf8', 'whole'), ('double_utf8', 'span'),

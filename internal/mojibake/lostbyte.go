@@ -12,8 +12,8 @@ import (
 
 // Restoring the byte behind a U+FFFD.
 //
-// Decoders of the CJK codecs in wide use (Python's gb18030 and big5hkscs
-// with errors="replace", for one) give up on one byte at a time: a byte
+// Decoders of the CJK codecs in wide use (Python's gbk, gb18030 and
+// big5hkscs with errors="replace", for one) give up on one byte at a time: a byte
 // that starts no valid character of the wrong codec becomes one U+FFFD,
 // and reading goes on with the next byte. So does a strict windows-1252
 // reader (Python's cp1252) on the five bytes that code page leaves
@@ -23,7 +23,9 @@ import (
 //
 //   - the wrong reader failed on it: with the byte after it, it makes no
 //     character of the wrong codec (for a GB18030 reader, 0x80 never
-//     does; most other bytes fail only before an ASCII byte; a
+//     does; most other bytes fail only before an ASCII byte; Python's
+//     gbk fails on the user-defined areas too, and unless the text shows
+//     a reader that reads them, both are assumed: see lostReader; a
 //     windows-1252 reader fails on 81, 8D, 8F, 90 and 9D alone);
 //   - the original codec reads the restored byte sequence without error
 //     (for UTF-8, the byte's place in its sequence fixes its range).
@@ -94,7 +96,7 @@ func restoreLost(dst []lostFill, text string, end int, bs []byte, bpos, tpos, lo
 	orig := codecs[rc.Orig]
 	m := lm.Default()
 	next := firstRune(text[end:])
-	fails := failTableOf(rc.Wrong)
+	fails := failTableOf(lostReader(rc.Wrong, text[tpos[0]:end]))
 	if fails == nil {
 		return dst
 	}
@@ -312,6 +314,27 @@ func restoreLost(dst []lostFill, text string, end int, bs []byte, bpos, tpos, lo
 		}
 	}
 	return dst
+}
+
+// lostReader returns the name of the reader (for failTableOf) that failed
+// on the lost bytes of garbled, text misread with the codec wrong. For
+// GBK that is every reader in wide use (Python's gbk fails on the
+// user-defined areas that its gb18030 reads as private use; see
+// gbkDisputed), unless garbled holds such a private-use character: then
+// it is one that reads them. (Of the 5,150 lines of
+// scripts/lostbyte-heldout.sh read with Python's gb18030 that hold a
+// U+FFFD, 3,830 hold one.)
+func lostReader(wrong, garbled string) string {
+	if wrong != "gbk" {
+		return wrong
+	}
+	t := gbk()
+	for _, r := range garbled {
+		if t.isPUA(r) {
+			return gb18030Reader
+		}
+	}
+	return wrong
 }
 
 // misreadGoesOn reports whether the UTF-8 bytes of a stretch from j on, a

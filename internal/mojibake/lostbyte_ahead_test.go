@@ -25,7 +25,7 @@ func TestRestoreLostAtMisreadEnd(t *testing.T) {
 		{"今天的会议很顺利。", "我们明天继续讨论这个计划。", "Bob 也会来", false},
 		{"今天的会议很顺利。", "我们明天继续讨论这个计划。", "会后大家一起吃饭", false},
 	} {
-		garbled := readFailing(t, "gbk", []byte(c.misread))
+		garbled := readFailing(t, gb18030Reader, []byte(c.misread))
 		assert.Contains(t, garbled, "\uFFFD")
 		text := c.before + garbled + c.after
 		out := applySpans(text, Find(text))
@@ -103,7 +103,7 @@ func TestRestoreLostFarContext(t *testing.T) {
 		// writes it twice more where it was read.
 		{"the document's own symbol", "第\u00a01\u00a0节介绍安装方法，第\u00a02\u00a0节介绍配置，第\u00a03\u00a0节介绍常见问题。\n"},
 	} {
-		garbled := readFailing(t, "gbk", []byte(c.orig))
+		garbled := readFailing(t, gb18030Reader, []byte(c.orig))
 		assert.Contains(t, garbled, "\uFFFD", c.name)
 		assert.Equal(t, c.orig, applySpans(garbled, Find(garbled)), c.name)
 	}

@@ -40,7 +40,7 @@ func TestRestoreLostContext(t *testing.T) {
 				"第 3 章介绍了怎样用 Python 读取 CSV 文件里的数据。",
 				"打开 Firefox 浏览器，在地址栏里输入网址，然后按回车键。",
 			},
-			pairs: [][2]string{{"utf8", "gbk"}, {"gbk", "big5"}}, end: "\n",
+			pairs: [][2]string{{"utf8", gb18030Reader}, {"gbk", "big5"}}, end: "\n",
 			before: 7, atLeast: 9,
 		},
 		{
@@ -70,7 +70,7 @@ func TestRestoreLostContext(t *testing.T) {
 				"請在終端機輸入 ls 命令。",
 				"這個命令會在 bash 中執行。",
 			},
-			pairs:  [][2]string{{"utf8", "gbk"}},
+			pairs:  [][2]string{{"utf8", gb18030Reader}},
 			before: 9, atLeast: 11,
 		},
 		{
@@ -94,7 +94,7 @@ func TestRestoreLostContext(t *testing.T) {
 				"你需要找一个 gcc 编译器。",
 				"然后执行一下 make 命令。",
 			},
-			pairs:  [][2]string{{"utf8", "gbk"}},
+			pairs:  [][2]string{{"utf8", gb18030Reader}},
 			before: 0, atLeast: 11,
 		},
 		{
@@ -107,7 +107,7 @@ func TestRestoreLostContext(t *testing.T) {
 				"这个函数库的版本很旧。请升级函数库以后再编译函数库 (libfoo) 的例子。",
 				"按下确定以后，设定档会被改写。请备份设定档 (config) 之后再试。",
 			},
-			pairs:  [][2]string{{"utf8", "gbk"}},
+			pairs:  [][2]string{{"utf8", gb18030Reader}},
 			before: 1, atLeast: 2,
 		},
 	} {

@@ -28,14 +28,39 @@ func wrongFails(wrong string, bs []byte, i int) bool {
 		return true
 	}
 	switch wrong {
-	case "gbk":
+	case "gbk", gb18030Reader:
 		// 0x80 is € only for windows-936 readers; GB18030 readers fail.
-		return c == 0x80 || gbk().decode2(c, bs[i+1]) == 0
+		if c == 0x80 {
+			return true
+		}
+		r := gbk().decode2(c, bs[i+1])
+		return r == 0 || wrong == "gbk" && gbkDisputed(uint16(c)<<8|uint16(bs[i+1]), r)
 	case "big5":
 		code := uint16(c)<<8 | uint16(bs[i+1])
 		return big5().dec[code-0x8000] == 0 || big5Disputed(code)
 	}
 	return false
+}
+
+// gb18030Reader names, for wrongFails and failTableOf, the GBK readers
+// that read every position of the table here, the user-defined areas as
+// private use (Python's gb18030): text that holds such a private-use
+// character was read by one (see restoreLost).
+const gb18030Reader = "gb18030"
+
+// gbkDisputed reports whether some GBK readers in wide use fail on code,
+// which the GBK table here reads as r: Python's gbk (and cp936) fails on
+// every position that GB18030-2000 readers map to private use (the
+// user-defined areas, and the unassigned positions of GBK/1 and GBK/5),
+// on the characters GB18030-2005 added there (gb2000Extra: € at A2E3,
+// ǹ at A8BF, the ideographic description characters at A989–A995), on
+// A3A0 and on the whole of FE50–FEA0 (the radicals and the characters of
+// Extension A that GB18030 gave it). A lost byte there is possible: 香,
+// UTF-8 E9 A6 99, read by Python's gbk leaves one before 0x99, for A6 99
+// is a user-defined position.
+func gbkDisputed(code uint16, r rune) bool {
+	return r >= 0xE000 && r <= 0xF8FF || gb2000Extra(int(code)) || code == 0xA3A0 ||
+		code >= 0xFE50 && code <= 0xFEA0
 }
 
 // cp1252Undefined reports whether windows-1252 leaves byte c undefined
@@ -116,12 +141,12 @@ var (
 	failTables map[string]*failTable
 )
 
-// failTableOf returns the failTable of the wrong codec (gbk or big5), nil
-// for the others.
+// failTableOf returns the failTable of the wrong reader (gbk, gb18030Reader,
+// big5 or cp1252), nil for the others.
 func failTableOf(wrong string) *failTable {
 	failOnce.Do(func() {
 		failTables = map[string]*failTable{}
-		for _, name := range []string{"gbk", "big5", "cp1252"} {
+		for _, name := range []string{"gbk", gb18030Reader, "big5", "cp1252"} {
 			t := new(failTable)
 			for nb := 0; nb <= 256; nb++ {
 				var two [2]byte

@@ -158,7 +158,7 @@ func TestCJKRunesLineByLine(t *testing.T) {
 		fmt.Fprintf(&b, "item %d %s = %d\n", k, words[k%len(words)], k)
 	}
 	orig := b.String()
-	garbled := readFailing(t, "gbk", encodeAll(t, "big5", orig))
+	garbled := readFailing(t, gb18030Reader, encodeAll(t, "big5", orig))
 	out := applySpans(garbled, Find(garbled))
 	para, _, _ := strings.Cut(orig, "item 0")
 	assert.True(t, strings.HasPrefix(out, para), "the paragraph is repaired: %q", out[:min(len(out), 300)])

@@ -143,7 +143,7 @@ func TestLineTrimLetters(t *testing.T) {
 // A line of characters whose GBK bytes are UTF-8 of Latin letters stays
 // under a line of UTF-8 read as GBK (群殴 read back as ȺŹ).
 func TestLettersLineUnderMisreadLine(t *testing.T) {
-	misread := readFailing(t, "gbk", []byte("我们今天讨论的问题，经济发展需要进一步研究。"))
+	misread := readFailing(t, gb18030Reader, []byte("我们今天讨论的问题，经济发展需要进一步研究。"))
 	for _, line := range []string{"殴", "群殴", "沤"} {
 		out := applySpans(misread+"\n"+line, Find(misread+"\n"+line))
 		assert.True(t, strings.HasSuffix(out, "\n"+line), "%q", out)

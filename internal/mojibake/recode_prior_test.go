@@ -44,7 +44,7 @@ func TestPriorRepairsShortWords(t *testing.T) {
 	body := "Select the hierarchy that you want to use. The pivot table must be based on an external source data that contains data hierarchies, which it reads at start.\n" +
 		"開啟所選自動圖文集條目，用於在單獨文件中編輯。完成所需的變更，然後選擇關閉。\n" +
 		"您也可以使用與您建立的自動圖文集項目中提供的一些自動圖文集項目相連結的巨集。\n"
-	garble := func(s string) string { return readFailing(t, "gbk", encodeAll(t, "big5", s)) }
+	garble := func(s string) string { return readFailing(t, gb18030Reader, encodeAll(t, "big5", s)) }
 	alone := garble(heading)
 	require.NotEqual(t, heading, alone)
 	assert.Equal(t, alone, applySpans(alone, Find(alone)), "a heading alone is too short")
