@@ -149,3 +149,27 @@ func TestLettersLineUnderMisreadLine(t *testing.T) {
 		assert.True(t, strings.HasSuffix(out, "\n"+line), "%q", out)
 	}
 }
+
+// Lines of Latin text with symbols (a tree of units, dashes, arrows, a
+// degree sign) under a line misread between GBK and Big5 stay, one after
+// the other, and so does a line whose repair would hold a kana; the
+// misread line is repaired. Read back, ├─ was 念岸, – 每, ° ～ and → △,
+// and 柳黔 霞ケ.
+func TestLatinLinesUnderMisreadLine(t *testing.T) {
+	simp := "我们今天讨论的问题，经济发展需要进一步研究。"
+	trad := "無法配置記憶體給程式標頭區使用，允許應用程式延遲系統關機。"
+	lines := "Unit: user-1005.slice\n├─user@1005.service\n├─session-3.scope\n└─session-5.scope\n" +
+		"Choose Insert – Media – Scan\nthe ideal image is a 360°\ngzip → bzip2 → xz\n"
+	for _, tc := range []struct {
+		name, orig, misread string
+	}{
+		{"GBK read as Big5", simp, readFailing(t, "big5", encodeAll(t, "gbk", simp))},
+		{"Big5 read by Python's gbk", trad, readFailing(t, "gbk", encodeAll(t, "big5", trad))},
+		{"Big5 read as GB18030", trad, readFailing(t, gb18030Reader, encodeAll(t, "big5", trad))},
+	} {
+		for _, after := range []string{lines, lines + "这是一个普通的句子，没有任何问题。\n", "柳黔"} {
+			in := tc.misread + "\n" + after
+			assert.Equal(t, tc.orig+"\n"+after, applySpans(in, Find(in)), "%s, then %q", tc.name, after)
+		}
+	}
+}
