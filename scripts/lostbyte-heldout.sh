@@ -9,13 +9,20 @@
 # share of the character model (tools/genlm) and the Latin-context
 # statistics (tools/genlatin) from the rest, and builds the CLI with them
 # in a copy of the repository. Then it reads the test lines as a reader
-# that fails one byte at a time would: UTF-8 as GB18030, GBK as big5hkscs
-# and UTF-8 as windows-1252 (Python's codecs with errors="replace"; the
+# that fails one byte at a time would: UTF-8 as GB18030 and as GBK, GBK as
+# big5hkscs and UTF-8 as windows-1252 (Python's codecs with errors="replace"; the
 # last fails on the five bytes windows-1252 leaves undefined), cleans them with
 # -to keep and counts, over the lines with a U+FFFD, those restored
 # exactly, those still holding a U+FFFD, and those changed into anything
 # else (wrong). Lines with terminal escapes are left out (hygiene removes
 # them, which is no restoration).
+#
+# It also reads them as a reader that drops what it cannot read, leaving
+# no trace (Python's codecs with errors="ignore": UTF-8 as GBK, as
+# GB18030 and as windows-1252, GBK as big5hkscs, Big5 as GBK), and counts
+# the damaged lines restored exactly and the Han characters the repair
+# puts in (those in neither the garbled line nor, at that place, the
+# original are wrong; those that are the original's there, right).
 #
 # The punctuation statistics (punct.bin) stay those learned from the whole
 # corpus.
@@ -49,9 +56,9 @@ for name in ['man.txt', 'plain.txt', 'mo.txt', 'html.txt']:
             w.write(line)
 open(f'{out}/train/packages.txt', 'w').write(open(f'{corpus}/packages.txt').read())
 test = test[:6000]
-def garble(s, orig, wrong):
+def garble(s, orig, wrong, errors='replace'):
     try:
-        return s.encode(orig).decode(wrong, errors='replace')
+        return s.encode(orig).decode(wrong, errors=errors)
     except UnicodeEncodeError:
         return s
 readings = {'utf8-as-gb18030': ('utf-8', 'gb18030'), 'utf8-as-gbk': ('utf-8', 'gbk'),
@@ -64,6 +71,13 @@ for name, (orig, wrong) in readings.items():
     with open(f'{out}/{name}.jsonl', 'w') as f:
         for i, s in enumerate(test):
             f.write(json.dumps({'id': i, 'text': garble(s, orig, wrong)}, ensure_ascii=False) + '\n')
+ignoring = {'ignore-utf8-as-gbk': ('utf-8', 'gbk'), 'ignore-utf8-as-gb18030': ('utf-8', 'gb18030'),
+            'ignore-gbk-as-big5hkscs': ('gbk', 'big5hkscs'), 'ignore-big5-as-gbk': ('big5', 'gbk'),
+            'ignore-utf8-as-cp1252': ('utf-8', 'cp1252')}
+for name, (orig, wrong) in ignoring.items():
+    with open(f'{out}/{name}.jsonl', 'w') as f:
+        for i, s in enumerate(test):
+            f.write(json.dumps({'id': i, 'text': garble(s, orig, wrong, 'ignore')}, ensure_ascii=False) + '\n')
 print(f'test lines: {len(test)}')
 EOF
 
@@ -91,6 +105,36 @@ for o, g, r in zip(orig, garbled, out):
     else:
         wrong += 1
 print(f'{b.replace(d + "/", "")} {k}: {n} lines with U+FFFD: restored exactly {exact}, still with U+FFFD {kept}, wrong {wrong}')
+EOF
+done
+for k in ignore-utf8-as-gbk ignore-utf8-as-gb18030 ignore-gbk-as-big5hkscs ignore-big5-as-gbk ignore-utf8-as-cp1252; do
+	"$bin" -jsonl -to keep "$DIR/$k.jsonl" > "$DIR/$k.out"
+	python3 - "$DIR" "$k" "$bin" <<'EOF'
+import difflib, json, re, sys
+d, k, b = sys.argv[1], sys.argv[2], sys.argv[3]
+han = re.compile(r'[\u3400-\u9fff]')
+orig = [json.loads(l)['text'] for l in open(f'{d}/orig.jsonl')]
+garbled = [json.loads(l)['text'] for l in open(f'{d}/{k}.jsonl')]
+out = [json.loads(l)['text'] for l in open(f'{d}/{k}.out')]
+n = exact = right = wrong = wlines = 0
+for o, g, r in zip(orig, garbled, out):
+    if g == o:
+        continue
+    n += 1
+    exact += r == o
+    seen = set(g)
+    w = 0
+    for tag, _, _, j1, j2 in difflib.SequenceMatcher(None, o, r, autojunk=False).get_opcodes():
+        for c in r[j1:j2]:
+            if han.match(c) and c not in seen:
+                if tag == 'equal':
+                    right += 1
+                else:
+                    w += 1
+    wrong += w
+    wlines += w > 0
+print(f'{b.replace(d + "/", "")} {k}: {n} lines damaged: restored exactly {exact}; '
+      f'Han characters put in {right} right, {wrong} wrong (in {wlines} lines)')
 EOF
 done
 done

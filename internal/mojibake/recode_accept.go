@@ -102,7 +102,7 @@ func (a *analyzer) recodeSegment(lo, hi int, sc *recodeScratch, rc recoding) (re
 			if !haveGain {
 				repGain, haveGain = unitsGain(), true
 			}
-			if g2 := gainOf(r2); g2-repGain >= minRecodeGain/2 {
+			if g2 := gainOf(r2); g2-repGain >= minRecodeGain/2 && !symbolsToHan(rep, r2, rc2) {
 				if rc2.Wrong == "cp1252" && isLatin1Reading(rep) {
 					rc2.Wrong = "latin1"
 				}
@@ -276,6 +276,33 @@ func cjkHopFits(s string, rc recoding) bool {
 		}
 	}
 	return false
+}
+
+// symbolsToHan reports whether the further hop rc between GBK and Big5
+// takes rep, a repair already, to r2 by turning most of its symbols that
+// text in Latin letters writes (westernSymbol: ─, →, –) into other
+// characters, two of them at least: a repair that reads as a table of
+// ├── lines is text, not text misread again (念岸岸 is no reading of it,
+// though the model, which knows little of box drawing, prefers it).
+func symbolsToHan(rep, r2 string, rc recoding) bool {
+	if rc.Orig == "utf8" {
+		return false
+	}
+	n1, n2 := 0, 0
+	for _, r := range rep {
+		if r >= utf8.RuneSelf && westernSymbol(r) {
+			n1++
+		}
+	}
+	if n1 < 2 {
+		return false
+	}
+	for _, r := range r2 {
+		if r >= utf8.RuneSelf && westernSymbol(r) {
+			n2++
+		}
+	}
+	return 2*n2 < n1
 }
 
 // cjkRune reports whether r counts as CJK for cjkHopFits: from the CJK

@@ -94,6 +94,8 @@ type recodeJob struct {
 	st    stretch
 	rc    recoding
 	cands []recodeCand
+	// steps is the text that outOfStep marked in the stretch.
+	steps []stretch
 	// dom, for a job not run, is the job whose candidate domCand
 	// dominates the stretch; -1 for none.
 	dom, domCand int
@@ -102,9 +104,12 @@ type recodeJob struct {
 
 // run finds the candidates of the job's stretch.
 func (j *recodeJob) run(a *analyzer, sc *recodeScratch) {
-	j.dom, j.cands = -1, nil
+	j.dom, j.cands, j.steps = -1, nil, nil
 	if j.rc.Wrong == "cp1252" || a.recodeProbe(j.st.i, j.st.j, j.rc, sc) {
 		j.cands = a.recodeStretch(j.st.i, j.st.j, j.rc, sc)
+		if len(sc.steps) > 0 {
+			j.steps = slices.Clone(sc.steps)
+		}
 	}
 }
 
@@ -230,6 +235,19 @@ func (a *analyzer) selectRecodes(jobs []recodeJob, sc *recodeScratch) {
 				c := found[p]
 				a.spans = append(a.spans, a.recodeSpan(c))
 				a.recoded = append(a.recoded, c)
+			}
+			// The runs read out of step in a stretch that is repaired
+			// elsewhere are reported.
+			for k := range jobs {
+				j := &jobs[k]
+				if len(j.steps) == 0 || !slices.Contains(sc.picked[j.off:j.off+len(j.cands)], true) {
+					continue
+				}
+				for _, st := range j.steps {
+					if !a.covered(st.i, st.j) {
+						a.spans = append(a.spans, a.stepSpan(st, j.rc))
+					}
+				}
 			}
 			clear(found)
 			return

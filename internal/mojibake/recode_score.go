@@ -5,6 +5,7 @@ package mojibake
 
 import (
 	"math"
+	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -67,6 +68,7 @@ func (a *analyzer) recodeStretch(start, end int, rc recoding, sc *recodeScratch)
 	if sc == nil {
 		sc = new(recodeScratch)
 	}
+	sc.steps = sc.steps[:0]
 	var encodable func(rune) bool
 	if rc.Orig != "utf8" {
 		wrongCodec := codecNamed(rc.Wrong)
@@ -107,7 +109,7 @@ func (a *analyzer) recodeStretch(start, end int, rc recoding, sc *recodeScratch)
 		best, bs, be := 0.0, -1, -1
 		cur, cs := 0.0, lo
 		for k := lo; k < hi; k++ {
-			if math.IsInf(gains[k], -1) {
+			if math.IsInf(gains[k], -1) || units[k].step {
 				cur, cs = 0, k+1
 				continue
 			}
@@ -133,12 +135,12 @@ func (a *analyzer) recodeStretch(start, end int, rc recoding, sc *recodeScratch)
 		script := repairScript(units, sc.all, bs, be)
 		for {
 			sum, ext := 0.0, 0
-			for k := bs - 1; k >= lo && k >= bs-4 && units[k].ok && !units[k].ident; k-- {
+			for k := bs - 1; k >= lo && k >= bs-4 && units[k].ok && !units[k].ident && !units[k].step; k-- {
 				if sum += gains[k]; sum > -2 {
 					ext = bs - k
 				}
 			}
-			if ext == 0 && bs > lo && a.edgeWanted(units, sc.all, bs-1, be, false, script) {
+			if ext == 0 && bs > lo && !units[bs-1].step && a.edgeWanted(units, sc.all, bs-1, be, false, script) {
 				ext = 1
 			}
 			if ext == 0 {
@@ -148,12 +150,12 @@ func (a *analyzer) recodeStretch(start, end int, rc recoding, sc *recodeScratch)
 		}
 		for {
 			sum, ext := 0.0, 0
-			for k := be; k < hi && k < be+4 && units[k].ok && !units[k].ident; k++ {
+			for k := be; k < hi && k < be+4 && units[k].ok && !units[k].ident && !units[k].step; k++ {
 				if sum += gains[k]; sum > -2 {
 					ext = k + 1 - be
 				}
 			}
-			if ext == 0 && be < hi && a.edgeWanted(units, sc.all, bs, be+1, true, script) {
+			if ext == 0 && be < hi && !units[be].step && a.edgeWanted(units, sc.all, bs, be+1, true, script) {
 				ext = 1
 			}
 			if ext == 0 {
@@ -189,6 +191,31 @@ func (a *analyzer) recodeStretch(start, end int, rc recoding, sc *recodeScratch)
 		segs(max(be, bs+1), hi)
 	}
 	segs(0, len(units))
+	if rc.Orig == "utf8" || len(out) == 0 {
+		return out
+	}
+	// Runs read out of step between GBK and Big5 (outOfStep) are taken out
+	// of the segments: each segment that holds one is found again, inside
+	// its own units, with the runs breaking it. A run taken out so only
+	// ever shrinks a repair: the pieces left of a stretch that was never
+	// misread (clean text with ├─ read back as Big5) could pass where the
+	// stretch did not.
+	before := out
+	out = nil
+	sc.steps = sc.steps[:0]
+	orig := codecNamed(rc.Orig)
+	for _, c := range before {
+		lo := sort.Search(len(units), func(i int) bool { return units[i].gs >= c.start })
+		hi := lo
+		for hi < len(units) && units[hi].ge <= c.end {
+			hi++
+		}
+		if !outOfStep(units, lo, hi, sc, orig) {
+			out = append(out, c)
+			continue
+		}
+		segs(lo, hi)
+	}
 	return out
 }
 

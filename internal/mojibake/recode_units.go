@@ -22,6 +22,7 @@ type unit struct {
 	ok     bool // the bytes decoded
 	ident  bool // rep equals the garbled text
 	lost   bool // the garbled text has U+FFFD: bytes were lost
+	step   bool // read out of step by a reader that dropped a byte (outOfStep)
 	// fill is a byte that a windows-1252 / ISO-8859-1 reader dropped
 	// (it has no character there) and that the repair restores before the
 	// garbled rune at text offset fillAt; 0 for none.
@@ -398,6 +399,8 @@ type recodeScratch struct {
 	lostRunes []int
 	lost      []lostFill
 	cache     stretchCache // restoreLost's
+	stepRun   []int        // outOfStep's
+	steps     []stretch    // outOfStep's marked text
 	// from[k] is the unit of the cut before restoreUnits (in the old
 	// buffers) that unit k is, -1 for none; empty when the units were
 	// cut only once, or once unitGains has taken over the scores of
