@@ -10,7 +10,8 @@
 # statistics (tools/genlatin) from the rest, and builds the CLI with them
 # in a copy of the repository. Then it reads the test lines as a reader
 # that fails one byte at a time would: UTF-8 as GB18030 and as GBK, GBK as
-# big5hkscs and UTF-8 as windows-1252 (Python's codecs with errors="replace"; the
+# big5hkscs and as big5 (Python's, cp950 with the ETEN extensions) and
+# UTF-8 as windows-1252 (Python's codecs with errors="replace"; the
 # last fails on the five bytes windows-1252 leaves undefined), cleans them with
 # -to keep and counts, over the lines with a U+FFFD, those restored
 # exactly, those still holding a U+FFFD, and those changed into anything
@@ -19,7 +20,7 @@
 #
 # It also reads them as a reader that drops what it cannot read, leaving
 # no trace (Python's codecs with errors="ignore": UTF-8 as GBK, as
-# GB18030 and as windows-1252, GBK as big5hkscs, Big5 as GBK), and counts
+# GB18030 and as windows-1252, GBK as big5hkscs and as big5, Big5 as GBK), and counts
 # the damaged lines restored exactly and the Han characters the repair
 # puts in (those in neither the garbled line nor, at that place, the
 # original are wrong; those that are the original's there, right).
@@ -62,7 +63,7 @@ def garble(s, orig, wrong, errors='replace'):
     except UnicodeEncodeError:
         return s
 readings = {'utf8-as-gb18030': ('utf-8', 'gb18030'), 'utf8-as-gbk': ('utf-8', 'gbk'),
-            'gbk-as-big5hkscs': ('gbk', 'big5hkscs'),
+            'gbk-as-big5hkscs': ('gbk', 'big5hkscs'), 'gbk-as-big5': ('gbk', 'big5'),
             'utf8-as-cp1252': ('utf-8', 'cp1252')}
 with open(f'{out}/orig.jsonl', 'w') as fo:
     for i, s in enumerate(test):
@@ -72,7 +73,8 @@ for name, (orig, wrong) in readings.items():
         for i, s in enumerate(test):
             f.write(json.dumps({'id': i, 'text': garble(s, orig, wrong)}, ensure_ascii=False) + '\n')
 ignoring = {'ignore-utf8-as-gbk': ('utf-8', 'gbk'), 'ignore-utf8-as-gb18030': ('utf-8', 'gb18030'),
-            'ignore-gbk-as-big5hkscs': ('gbk', 'big5hkscs'), 'ignore-big5-as-gbk': ('big5', 'gbk'),
+            'ignore-gbk-as-big5hkscs': ('gbk', 'big5hkscs'), 'ignore-gbk-as-big5': ('gbk', 'big5'),
+            'ignore-big5-as-gbk': ('big5', 'gbk'),
             'ignore-utf8-as-cp1252': ('utf-8', 'cp1252')}
 for name, (orig, wrong) in ignoring.items():
     with open(f'{out}/{name}.jsonl', 'w') as f:
@@ -85,7 +87,7 @@ EOF
 heldout_cli "$ROOT" "$DIR" lm latin
 
 for bin in "$DIR/hanfix" ${BASE_BIN:-}; do
-for k in utf8-as-gb18030 utf8-as-gbk gbk-as-big5hkscs utf8-as-cp1252; do
+for k in utf8-as-gb18030 utf8-as-gbk gbk-as-big5hkscs gbk-as-big5 utf8-as-cp1252; do
 	"$bin" -jsonl -to keep "$DIR/$k.jsonl" > "$DIR/$k.out"
 	python3 - "$DIR" "$k" "$bin" <<'EOF'
 import json, sys
@@ -107,7 +109,7 @@ for o, g, r in zip(orig, garbled, out):
 print(f'{b.replace(d + "/", "")} {k}: {n} lines with U+FFFD: restored exactly {exact}, still with U+FFFD {kept}, wrong {wrong}')
 EOF
 done
-for k in ignore-utf8-as-gbk ignore-utf8-as-gb18030 ignore-gbk-as-big5hkscs ignore-big5-as-gbk ignore-utf8-as-cp1252; do
+for k in ignore-utf8-as-gbk ignore-utf8-as-gb18030 ignore-gbk-as-big5hkscs ignore-gbk-as-big5 ignore-big5-as-gbk ignore-utf8-as-cp1252; do
 	"$bin" -jsonl -to keep "$DIR/$k.jsonl" > "$DIR/$k.out"
 	python3 - "$DIR" "$k" "$bin" <<'EOF'
 import difflib, json, re, sys

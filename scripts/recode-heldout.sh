@@ -42,6 +42,9 @@
 #                      (private-use characters kept), on the Traditional
 #                      documents
 #   gbk_as_big5        GBK decoded as big5hkscs, errors="replace"
+#   gbk_as_pybig5      GBK decoded as big5 (Python's big5, cp950 with the
+#                      ETEN extensions and without HKSCS), errors="replace";
+#                      not a devset kind
 # All but big5_as_gbk use the Simplified documents, as the devset does.
 # Variant "whole" garbles the whole document (final newline included);
 # variant "span" garbles one sentence: a piece of a line ended by
@@ -104,6 +107,7 @@ GARBLE = {
     'double_utf8':       lambda s: w1252(w1252(s.encode('utf-8')).encode('utf-8')),
     'big5_as_gbk':       lambda s: s.encode('big5').decode('gb18030'),
     'gbk_as_big5':       lambda s: s.encode('gbk').decode('big5hkscs', errors='replace'),
+    'gbk_as_pybig5':     lambda s: s.encode('gbk').decode('big5', errors='replace'),
 }
 KINDS = [('utf8_as_gbk', 'whole'), ('utf8_as_gbk', 'span'), ('utf8_as_gbk_clean', 'span'),
          ('utf8_as_pygbk', 'whole'), ('utf8_as_pygbk', 'span'),
@@ -111,7 +115,8 @@ KINDS = [('utf8_as_gbk', 'whole'), ('utf8_as_gbk', 'span'), ('utf8_as_gbk_clean'
          ('utf8_as_latin1', 'whole'), ('utf8_as_latin1', 'span'),
          ('double_utf8', 'whole'), ('double_utf8', 'span'),
          ('big5_as_gbk', 'whole'), ('big5_as_gbk', 'span'),
-         ('gbk_as_big5', 'whole'), ('gbk_as_big5', 'span')]
+         ('gbk_as_big5', 'whole'), ('gbk_as_big5', 'span'),
+         ('gbk_as_pybig5', 'whole'), ('gbk_as_pybig5', 'span')]
 EOF
 
 devset=${DEVSET:-/work/shared/devset}

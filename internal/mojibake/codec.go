@@ -305,7 +305,10 @@ func (latin1Codec) decode(b []byte) (rune, int) {
 	return rune(b[0]), 1
 }
 
-func init() { codecs["latin1"] = latin1Codec{} }
+func init() {
+	codecs["latin1"] = latin1Codec{}
+	codecs["cp950"] = cp950Codec{}
+}
 
 // codecNamed returns codecs[name] without the look-up in the map, which
 // costs more than the encoding of a short hop.
@@ -326,6 +329,7 @@ func codecNamed(name string) codec {
 }
 
 //go:generate go test -run TestBig5HKSCS2004GapsGenerated -update
+//go:generate go test -run TestCP950ETENGenerated -update
 
 // big5HKSCS2004Gap reports whether code is one of big5HKSCS2004Gaps.
 func big5HKSCS2004Gap(code uint16) bool {

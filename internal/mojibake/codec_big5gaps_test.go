@@ -1,12 +1,8 @@
 package mojibake
 
 import (
-	"bytes"
 	"flag"
 	"fmt"
-	"go/format"
-	"os"
-	"os/exec"
 	"slices"
 	"strconv"
 	"strings"
@@ -24,10 +20,6 @@ var update = flag.Bool("update", false, "rewrite the generated tables (go genera
 // on. It needs python3 (skipped without it). With -update (go generate)
 // it rewrites big5_gaps_table.go.
 func TestBig5HKSCS2004GapsGenerated(t *testing.T) {
-	py, err := exec.LookPath("python3")
-	if err != nil {
-		t.Skip("python3 not found")
-	}
 	var codes []uint16
 	t5 := big5()
 	for i, r := range t5.dec {
@@ -52,12 +44,9 @@ for line in sys.stdin:
     if not ok:
         print(line.strip())
 `
-	cmd := exec.Command(py, "-c", script)
-	cmd.Stdin = strings.NewReader(in.String())
-	out, err := cmd.Output()
-	require.NoError(t, err, "python3")
+	out := runPython(t, script, in.String())
 	var gaps []uint16
-	for _, f := range strings.Fields(string(out)) {
+	for _, f := range strings.Fields(out) {
 		v, err := strconv.ParseUint(f, 16, 16)
 		require.NoError(t, err)
 		gaps = append(gaps, uint16(v))
@@ -93,11 +82,5 @@ func writeBig5Gaps(t *testing.T, gaps []uint16) {
 		}
 	}
 	b.WriteString("}\n")
-	src, err := format.Source([]byte(b.String()))
-	require.NoError(t, err)
-	const name = "big5_gaps_table.go"
-	if old, err := os.ReadFile(name); err == nil && bytes.Equal(old, src) {
-		return
-	}
-	require.NoError(t, os.WriteFile(name, src, 0o644))
+	writeGenerated(t, "big5_gaps_table.go", b.String())
 }

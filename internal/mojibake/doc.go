@@ -8,9 +8,13 @@
 //     and was then decoded one byte out of phase until an ASCII-range byte
 //     resynchronised it: 文件?!秾嵤┮庖姟穼ψセ鶎狱h建 for 文件。《實施意見》對抓基層黨建.
 //   - Codec chains ("utf8<-gbk", "utf8<-cp1252", "big5<-gbk", "gbk<-big5",
-//     and chains of them such as double-encoded UTF-8): bytes in one
-//     encoding that were decoded with another: 鍙戝睍 for 发展, ä¸­æ–‡ for 中文,
-//     cafÃ© for café.
+//     "gbk<-cp950", and chains of them such as double-encoded UTF-8): bytes
+//     in one encoding that were decoded with another: 鍙戝睍 for 发展,
+//     ä¸­æ–‡ for 中文, cafÃ© for café. (cp950 is Big5 as Python's big5
+//     and cp950 codecs read it, with the ETEN extensions: 督昢ん for
+//     服务器.) Between GBK and Big5, a run that a reader which dropped a
+//     byte without a trace read one byte out of step is reported, not
+//     repaired (recode_step.go).
 //   - Unrecoverable damage: runs of U+FFFD, 锟斤拷 (U+FFFD encoded as UTF-8
 //     and read as GBK) and question marks that stand for lost characters.
 //     These are reported and never repaired; a lone U+FFFD inside a
@@ -22,8 +26,8 @@
 // than the garbled text. Bytes the mechanism lost are supplied only where
 // the mechanism leaves a small set of candidates (the first byte of a
 // misaligned run, a dropped private-use pair, a windows-1252 byte the
-// reader dropped, the one byte behind a lone U+FFFD of a GB18030 or Big5
-// reader, which fails one byte at a time) and the model, helped by the
+// reader dropped, the one byte behind a lone U+FFFD of a GBK, GB18030 or
+// Big5 reader, which fails one byte at a time) and the model, helped by the
 // document's own character pairs and pinyin readings, prefers one clearly;
 // the plan records each supplied byte (lostbyte.go explains the U+FFFD
 // case). Runs of three or more U+FFFD are never filled. A thin misaligned

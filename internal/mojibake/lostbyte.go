@@ -321,17 +321,29 @@ func restoreLost(dst []lostFill, text string, end int, bs []byte, bpos, tpos, lo
 // GBK that is every reader in wide use (Python's gbk fails on the
 // user-defined areas that its gb18030 reads as private use; see
 // gbkDisputed), unless garbled holds such a private-use character: then
-// it is one that reads them. (Of the 5,150 lines of
+// it is one that reads them. Likewise for Big5: Python's big5 and cp950
+// fail on the rows of HKSCS, unless garbled holds a character of those
+// rows (big5HKSCSReader). (Of the 5,150 lines of
 // scripts/lostbyte-heldout.sh read with Python's gb18030 that hold a
 // U+FFFD, 3,830 hold one.)
 func lostReader(wrong, garbled string) string {
-	if wrong != "gbk" {
-		return wrong
-	}
-	t := gbk()
-	for _, r := range garbled {
-		if t.isPUA(r) {
-			return gb18030Reader
+	switch wrong {
+	case "gbk":
+		t := gbk()
+		for _, r := range garbled {
+			if t.isPUA(r) {
+				return gb18030Reader
+			}
+		}
+	case "big5":
+		var b [4]byte
+		for _, r := range garbled {
+			if r < 0x80 {
+				continue
+			}
+			if bs, ok := (big5Codec{}).appendRune(b[:0], r); ok && len(bs) == 2 && cp950Lacks(uint16(bs[0])<<8|uint16(bs[1])) {
+				return big5HKSCSReader
+			}
 		}
 	}
 	return wrong

@@ -40,7 +40,7 @@ func TestRestoreLostContext(t *testing.T) {
 				"第 3 章介绍了怎样用 Python 读取 CSV 文件里的数据。",
 				"打开 Firefox 浏览器，在地址栏里输入网址，然后按回车键。",
 			},
-			pairs: [][2]string{{"utf8", gb18030Reader}, {"gbk", "big5"}}, end: "\n",
+			pairs: [][2]string{{"utf8", gb18030Reader}, {"gbk", big5HKSCSReader}}, end: "\n",
 			before: 7, atLeast: 9,
 		},
 		{

@@ -35,9 +35,15 @@ func wrongFails(wrong string, bs []byte, i int) bool {
 		}
 		r := gbk().decode2(c, bs[i+1])
 		return r == 0 || wrong == "gbk" && gbkDisputed(uint16(c)<<8|uint16(bs[i+1]), r)
-	case "big5":
+	case "big5", big5HKSCSReader:
 		code := uint16(c)<<8 | uint16(bs[i+1])
-		return big5().dec[code-0x8000] == 0 || big5Disputed(code)
+		if big5().dec[code-0x8000] == 0 || big5Disputed(code) {
+			return true
+		}
+		return wrong == "big5" && cp950Lacks(code)
+	case "cp950":
+		code := uint16(c)<<8 | uint16(bs[i+1])
+		return big5().dec[code-0x8000] == 0 || cp950Lacks(code)
 	}
 	return false
 }
@@ -47,6 +53,13 @@ func wrongFails(wrong string, bs []byte, i int) bool {
 // private use (Python's gb18030): text that holds such a private-use
 // character was read by one (see restoreLost).
 const gb18030Reader = "gb18030"
+
+// big5HKSCSReader names, for wrongFails and failTableOf, the Big5 readers
+// that read the rows of HKSCS (WHATWG's, Python's big5hkscs): text that
+// holds a character of those rows was read by one (see lostReader).
+// "big5" is any Big5 reader: those and Python's big5 and cp950, which
+// fail on the rows of HKSCS (cp950Lacks).
+const big5HKSCSReader = "big5hkscs"
 
 // gbkDisputed reports whether some GBK readers in wide use fail on code,
 // which the GBK table here reads as r: Python's gbk (and cp936) fails on
@@ -146,7 +159,7 @@ var (
 func failTableOf(wrong string) *failTable {
 	failOnce.Do(func() {
 		failTables = map[string]*failTable{}
-		for _, name := range []string{"gbk", gb18030Reader, "big5", "cp1252"} {
+		for _, name := range []string{"gbk", gb18030Reader, "big5", big5HKSCSReader, "cp950", "cp1252"} {
 			t := new(failTable)
 			for nb := 0; nb <= 256; nb++ {
 				var two [2]byte

@@ -13,12 +13,16 @@ import (
 // with errors="replace": a byte that starts no character becomes one
 // U+FFFD and reading goes on with the next byte. wrong is a codec, or
 // gb18030Reader for Python's gb18030 ("gbk" is Python's gbk, which fails
-// on the user-defined areas too).
+// on the user-defined areas too), or big5HKSCSReader for Python's
+// big5hkscs ("cp950" is Python's big5 and cp950).
 func readFailing(t testing.TB, wrong string, bs []byte) string {
 	t.Helper()
 	c := codecs[wrong]
-	if wrong == gb18030Reader {
+	switch wrong {
+	case gb18030Reader:
 		c = codecs["gbk"]
+	case big5HKSCSReader:
+		c = codecs["big5"]
 	}
 	var b strings.Builder
 	for i := 0; i < len(bs); {
@@ -87,19 +91,19 @@ func TestRestoreLostBytes(t *testing.T) {
 		{"line end", "请耐心等待检查完成。\n", "gbk", "utf8", "请耐心等待检查完成。\n"},
 		// 缺 is C8 B1, which Big5 lacks: the reader drops C8 and reads
 		// one byte out of step until the next failure.
-		{"big5 reader", "在一个请求或宏与其参数之间缺少空格时会给出 warning 消息。\n", "big5", "gbk", "在一个请求或宏与其参数之间缺少空格时会给出 warning 消息。\n"},
+		{"big5 reader", "在一个请求或宏与其参数之间缺少空格时会给出 warning 消息。\n", big5HKSCSReader, "gbk", "在一个请求或宏与其参数之间缺少空格时会给出 warning 消息。\n"},
 		// 若 is C8 F4: the first byte of the line is lost. A3 F4 (ｔ)
 		// fails in Big5 too, and the model scores a fullwidth letter
 		// before 业 as well as 若 (loneFullwidthCost); the 。 at the end
 		// is found only once 若 is, the line read in step.
-		{"big5 reader, line start", "若业必求满，功必求盈者，不生内变，必招外忧。\n", "big5", "gbk", "若业必求满，功必求盈者，不生内变，必招外忧。\n"},
+		{"big5 reader, line start", "若业必求满，功必求盈者，不生内变，必招外忧。\n", big5HKSCSReader, "gbk", "若业必求满，功必求盈者，不生内变，必招外忧。\n"},
 		// 热 is C8 C8, and the reader fails on both bytes (C8 C8, then
 		// C8 before 键's BC): two U+FFFD for one character, the pair
 		// chosen together with jointMargin.
 		// 七 is C6 DF, and Big5 readers fail on C6 DF and on A3 DF (＿)
 		// alike: a lone fullwidth symbol pays loneFullwidthCost too.
-		{"big5 reader, rare fullwidth symbol", "老师常说三分靠教，七分靠学。\n", "big5", "gbk", "老师常说三分靠教，七分靠学。\n"},
-		{"big5 reader, both bytes", "拖动自由角度命令或热键 G 用于将布线段拖到任意角度。\n", "big5", "gbk", "拖动自由角度命令或热键 G 用于将布线段拖到任意角度。\n"},
+		{"big5 reader, rare fullwidth symbol", "老师常说三分靠教，七分靠学。\n", big5HKSCSReader, "gbk", "老师常说三分靠教，七分靠学。\n"},
+		{"big5 reader, both bytes", "拖动自由角度命令或热键 G 用于将布线段拖到任意角度。\n", big5HKSCSReader, "gbk", "拖动自由角度命令或热键 G 用于将布线段拖到任意角度。\n"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -273,7 +277,7 @@ func TestCodecsReadASCII(t *testing.T) {
 // still restored.
 func TestLostLeftKeepsStep(t *testing.T) {
 	orig := "人不在大小，马不在高低。人往高处走，水往低处流。\n若业必求满，功必求盈者，不生内变，必招外忧。\n"
-	garbled := readFailing(t, "big5", encodeAll(t, "gbk", orig))
+	garbled := readFailing(t, big5HKSCSReader, encodeAll(t, "gbk", orig))
 	require.Contains(t, garbled, "\uFFFD\uFFFD", "the case must lose two bytes in a row")
 	out := applySpans(garbled, Find(garbled))
 	assert.Contains(t, out, "\n若业必求满，功必求盈者，不生内变，必招外忧。\n")
@@ -286,7 +290,7 @@ func TestLostLeftKeepsStep(t *testing.T) {
 // one character, made bytes restored after it read as Υ娓窕).
 func TestLostRunKeepsUnitsInStep(t *testing.T) {
 	orig := "可以將數字格式化為文字。開啟儲存格或儲存格範圍的右鍵功能表，選擇[格式化儲存格] - [數字]，然後從[分類]清單中選取「文字」。\n"
-	garbled := readFailing(t, "big5", encodeAll(t, "gbk", orig))
+	garbled := readFailing(t, big5HKSCSReader, encodeAll(t, "gbk", orig))
 	require.Contains(t, garbled, "\uFFFD\uFFFD\uFFFD", "the case must lose three bytes in a row")
 	out := applySpans(garbled, Find(garbled))
 	assert.True(t, strings.HasPrefix(out, "可以將數字格式化為文字。"), out)

@@ -92,7 +92,7 @@ func ParsePlan(s string) (Plan, error) {
 			if n := len(p.Fills); n > 0 && (p.Fills[n-1].At > at || p.Fills[n-1].Lost != lost) {
 				return Plan{}, fmt.Errorf("mojibake: plan %q: fills out of order or of two kinds", s)
 			}
-			if lost && (p.Hops[0].Wrong != "gbk" && p.Hops[0].Wrong != "big5" && p.Hops[0].Wrong != "cp1252") {
+			if lost && !cjkWrong(p.Hops[0].Wrong) && p.Hops[0].Wrong != "cp1252" {
 				return Plan{}, fmt.Errorf("mojibake: plan %q: lost bytes are restored only for GBK, Big5 and windows-1252 readers", s)
 			}
 			if lost && p.Hops[0].Wrong == "cp1252" && !cp1252Undefined(b[0]) {
@@ -106,7 +106,7 @@ func ParsePlan(s string) (Plan, error) {
 		}
 		o, wr, ok := strings.Cut(w, "<-")
 		if !ok || codecs[o] == nil || codecs[wr] == nil || o == wr {
-			return Plan{}, fmt.Errorf("mojibake: plan %q: bad hop %q (want orig<-wrong with codecs utf8, gbk, big5, cp1252, latin1)", s, w)
+			return Plan{}, fmt.Errorf("mojibake: plan %q: bad hop %q (want orig<-wrong with codecs utf8, gbk, big5, cp950, cp1252, latin1)", s, w)
 		}
 		p.Hops = append(p.Hops, Hop{Orig: o, Wrong: wr})
 	}

@@ -23,6 +23,7 @@ var recodings = [...]recoding{
 	{"utf8", "gbk"},
 	{"big5", "gbk"},
 	{"gbk", "big5"},
+	{"gbk", "cp950"}, // only where the stretch holds a character of cp950ETEN (see findRecodes)
 }
 
 func kindOf(chain []recoding) string {

@@ -35,7 +35,7 @@ func (a *analyzer) recodeSegment(lo, hi int, sc *recodeScratch, rc recoding) (re
 	// that is not ASCII, where each GBK character gives two, or one and
 	// an ASCII trail byte, which no UTF-8 sequence spans.
 	// TestHopRunes checks it.)
-	if (rc.Wrong == "gbk" || rc.Wrong == "big5") && !hasRunes(rep, a.minRunes(rc)) {
+	if cjkWrong(rc.Wrong) && !hasRunes(rep, a.minRunes(rc)) {
 		return recodeCand{}, false
 	}
 	var fills []Fill
@@ -92,8 +92,8 @@ func (a *analyzer) recodeSegment(lo, hi int, sc *recodeScratch, rc recoding) (re
 	for hop := 1; hop < maxChainHops; hop++ {
 		improved := false
 		for _, rc2 := range recodings {
-			if !cjkHopFits(rep, rc2) {
-				continue
+			if rc2.Wrong == "cp950" || !cjkHopFits(rep, rc2) {
+				continue // cp950: a first hop only
 			}
 			r2, ok := recodeString(rep, rc2)
 			if !ok || r2 == rep {
@@ -264,7 +264,7 @@ func invertChain(s string, chain []recoding) (string, bool) {
 // cjkHopFits reports whether a hop through a CJK codec can apply to s:
 // GBK and Big5 misreadings produce CJK characters, so s must have some.
 func cjkHopFits(s string, rc recoding) bool {
-	if rc.Wrong != "gbk" && rc.Wrong != "big5" {
+	if !cjkWrong(rc.Wrong) {
 		return true
 	}
 	n := 0
@@ -388,7 +388,7 @@ func cjkRunes(garbled, rep string, first recoding) (int, float64) {
 		n := nonASCIIRunes(rep)
 		return n, cjkPerRune(first, n)
 	}
-	if first.Wrong == "big5" {
+	if big5Reader(first.Wrong) {
 		n := nonASCIIRunes(rep)
 		return n, max(cjkPerRune(first, n), gluedBig5PerRune)
 	}
@@ -507,7 +507,7 @@ func gluedHan(prev rune, rep string, next rune, chain []recoding) bool {
 // cjkChain reports whether a hop reads bytes as GBK or Big5.
 func cjkChain(chain []recoding) bool {
 	for _, h := range chain {
-		if h.Wrong == "gbk" || h.Wrong == "big5" {
+		if cjkWrong(h.Wrong) {
 			return true
 		}
 	}

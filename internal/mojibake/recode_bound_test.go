@@ -244,5 +244,5 @@ func BenchmarkFindManyShortCJK(b *testing.B) {
 	for k := 0; k < 16000; k++ {
 		fmt.Fprintf(&sb, "item %d %s = %d\n", k, words[k%len(words)], k)
 	}
-	benchFind(b, readFailing(b, "big5", encodeAll(b, "gbk", sb.String())))
+	benchFind(b, readFailing(b, big5HKSCSReader, encodeAll(b, "gbk", sb.String())))
 }

@@ -77,6 +77,15 @@ func (a *analyzer) findRecodesSkipping(skip bool) {
 				list = sts.gbk // utf8<-gbk and big5<-gbk read the same stretches
 			case "big5":
 				list = sts.big5
+			case "cp950":
+				// GBK read by Python's big5 or cp950 reader differs from
+				// GBK read as x/text's Big5 only in the characters of the
+				// ETEN extensions (kana, Cyrillic, circled numbers).
+				for _, st := range sts.big5 {
+					if cp950Likely(a.text[st.i:st.j]) {
+						list = append(list, st)
+					}
+				}
 			}
 			for _, st := range list {
 				jobs = append(jobs, recodeJob{st: st, rc: rc, dom: -1})

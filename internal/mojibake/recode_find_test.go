@@ -449,7 +449,7 @@ func TestStretchesEndAtLongLines(t *testing.T) {
 	for k := 0; b.Len() < 3*maxStretch; k++ {
 		fmt.Fprintf(&b, "item %d %s = %d\n", k, words[k%len(words)], k)
 	}
-	text := readFailing(t, "big5", encodeAll(t, "gbk", b.String()))
+	text := readFailing(t, big5HKSCSReader, encodeAll(t, "gbk", b.String()))
 	a, release := shiftedAnalyzer(text)
 	defer release()
 	cov := coverCursor{spans: a.spans}

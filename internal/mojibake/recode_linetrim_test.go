@@ -95,7 +95,7 @@ func TestLineTrimPastStretch(t *testing.T) {
 func TestRepairStopsAtCleanLine(t *testing.T) {
 	para := "在这个机器上运行的操作系统的版本号。在 UNIX 机器上，用 uname -r 返回这个值。在 Windows 95 上，版本将是 4.0；在 Windows 98 上，版本将是 4.10。\n"
 	clean := "切換到 local_dir 以執行其作業，所以它應該得是完整\n(full)的路徑名稱。如果沒有給任何引數，其預設值為\n"
-	garbled := readFailing(t, "big5", encodeAll(t, "gbk", para))
+	garbled := readFailing(t, big5HKSCSReader, encodeAll(t, "gbk", para))
 	assert.Equal(t, para+clean, applySpans(garbled+clean, Find(garbled+clean)))
 }
 
@@ -103,7 +103,7 @@ func TestRepairStopsAtCleanLine(t *testing.T) {
 // that Big5 cannot write: the short line stays (都 read back as 常, 孺 as
 // 扩, 白瓜 as フナ before), and the misread line is repaired.
 func TestShortLineUnderMisreadLine(t *testing.T) {
-	misread := readFailing(t, "big5", encodeAll(t, "gbk", "我们今天讨论的问题，经济发展需要进一步研究。"))
+	misread := readFailing(t, big5HKSCSReader, encodeAll(t, "gbk", "我们今天讨论的问题，经济发展需要进一步研究。"))
 	for _, short := range []string{"都", "孺", "佌佌", "諺", "白瓜", "仇"} {
 		in := misread + "\n" + short + "\n这是一个普通的句子，没有任何问题。\n"
 		assert.Equal(t, "我们今天讨论的问题，经济发展需要进一步研究。\n"+short+"\n这是一个普通的句子，没有任何问题。\n", applySpans(in, Find(in)), short)
@@ -163,7 +163,7 @@ func TestLatinLinesUnderMisreadLine(t *testing.T) {
 	for _, tc := range []struct {
 		name, orig, misread string
 	}{
-		{"GBK read as Big5", simp, readFailing(t, "big5", encodeAll(t, "gbk", simp))},
+		{"GBK read as Big5", simp, readFailing(t, big5HKSCSReader, encodeAll(t, "gbk", simp))},
 		{"Big5 read by Python's gbk", trad, readFailing(t, "gbk", encodeAll(t, "big5", trad))},
 		{"Big5 read as GB18030", trad, readFailing(t, gb18030Reader, encodeAll(t, "big5", trad))},
 	} {

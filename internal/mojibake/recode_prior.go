@@ -59,7 +59,7 @@ func codecPrior(spans []Span) recoding {
 		// The one-hop recoding through GBK or Big5 of the span's kind.
 		var k recoding
 		for _, r := range recodings {
-			if r.Wrong != "cp1252" && kindOf([]recoding{r}) == sp.Kind {
+			if r.Wrong != "cp1252" && r.Wrong != "cp950" && kindOf([]recoding{r}) == sp.Kind {
 				k = r
 			}
 		}

@@ -87,7 +87,7 @@ func TestPriorLeavesCleanText(t *testing.T) {
 	// region of its own.
 	clean := "为学日益，为道日损。\n损之又损，以至于无为。\n无为而无不为。\n取天下常以无事。\n" +
 		"及其有事，不足以取天下。\n圣人常无心，以百姓心为心。\n圣人在天下，歙歙焉，为天下浑其心，圣人皆孩之。\n"
-	garbled := readFailing(t, "big5", encodeAll(t, "gbk", para))
+	garbled := readFailing(t, big5HKSCSReader, encodeAll(t, "gbk", para))
 	spans := Find(garbled + clean)
 	require.NotEmpty(t, spans, "the paragraph is repaired")
 	out := applySpans(garbled+clean, spans)

@@ -80,7 +80,7 @@ func (a *analyzer) recodeStretch(start, end int, rc recoding, sc *recodeScratch)
 	}
 	encodeWrong(a.text, start, end, rc, sc)
 	units := sc.decodeUnits(a.text, rc)
-	if rc.Wrong == "gbk" || rc.Wrong == "big5" {
+	if cjkWrong(rc.Wrong) {
 		// The repair of a segment is part of the repairs of all units,
 		// which restoring lost bytes can make longer, up to a rune for
 		// each byte read: with fewer runes than cjkMinRunes there,
@@ -190,7 +190,22 @@ func (a *analyzer) recodeStretch(start, end int, rc recoding, sc *recodeScratch)
 		segs(lo, bs)
 		segs(max(be, bs+1), hi)
 	}
+	// The candidates through the cp950 reader stand only where they read
+	// better than those through x/text's Big5 (cp950Stands).
+	cp950Only := func(out []recodeCand) []recodeCand {
+		if rc.Wrong != "cp950" {
+			return out
+		}
+		kept := out[:0]
+		for _, c := range out {
+			if a.cp950Stands(c) {
+				kept = append(kept, c)
+			}
+		}
+		return kept
+	}
 	segs(0, len(units))
+	out = cp950Only(out)
 	if rc.Orig == "utf8" || len(out) == 0 {
 		return out
 	}
@@ -214,7 +229,9 @@ func (a *analyzer) recodeStretch(start, end int, rc recoding, sc *recodeScratch)
 			out = append(out, c)
 			continue
 		}
+		n := len(out)
 		segs(lo, hi)
+		out = append(out[:n], cp950Only(out[n:])...)
 	}
 	return out
 }

@@ -32,7 +32,7 @@ func TestOutOfStepRunStays(t *testing.T) {
 		"当设置了这个变量并且一个反斜杠命令查询数据库时，首先显示查询。",
 	}
 	orig := strings.Join(lines, "\n") + "\n"
-	garbled := readIgnoring(t, "big5", encodeAll(t, "gbk", orig))
+	garbled := readIgnoring(t, big5HKSCSReader, encodeAll(t, "gbk", orig))
 	require.NotContains(t, garbled, "\uFFFD")
 	spans := Find(garbled)
 	out := applySpans(garbled, spans)

@@ -145,7 +145,7 @@ func encodeWrong(text string, start, end int, rc recoding, sc *recodeScratch) {
 	bs := sc.bs[:0]
 	// U+FFFD read by a GBK, Big5 or strict windows-1252 reader may stand
 	// for one byte that restoreLost can restore.
-	lostReadable := rc.Wrong == "gbk" || rc.Wrong == "big5" || rc.Wrong == "cp1252"
+	lostReadable := cjkWrong(rc.Wrong) || rc.Wrong == "cp1252"
 	lostRunes := sc.lostRunes[:0]
 	_, isCP1252 := wrong.(cp1252Codec)
 	k := 0 // the runes so far
