@@ -9,7 +9,8 @@
 # share of the character model (tools/genlm) and the Latin-context
 # statistics (tools/genlatin) from the rest, and builds the CLI with them
 # in a copy of the repository. Then it reads the test lines as a reader
-# that fails one byte at a time would: UTF-8 as GB18030 and as GBK, GBK as
+# that fails one byte at a time would: UTF-8 as GB18030 and as GBK, Big5
+# as GB2312 (Python's gb2312, which fails outside GB2312), GBK as
 # big5hkscs and as big5 (Python's, cp950 with the ETEN extensions) and
 # UTF-8 as windows-1252 (Python's codecs with errors="replace"; the
 # last fails on the five bytes windows-1252 leaves undefined), cleans them with
@@ -62,7 +63,7 @@ def garble(s, orig, wrong, errors='replace'):
         return s.encode(orig).decode(wrong, errors=errors)
     except UnicodeEncodeError:
         return s
-readings = {'utf8-as-gb18030': ('utf-8', 'gb18030'), 'utf8-as-gbk': ('utf-8', 'gbk'),
+readings = {'utf8-as-gb18030': ('utf-8', 'gb18030'), 'utf8-as-gbk': ('utf-8', 'gbk'), 'big5-as-gb2312': ('big5', 'gb2312'),
             'gbk-as-big5hkscs': ('gbk', 'big5hkscs'), 'gbk-as-big5': ('gbk', 'big5'),
             'utf8-as-cp1252': ('utf-8', 'cp1252')}
 with open(f'{out}/orig.jsonl', 'w') as fo:
@@ -87,7 +88,7 @@ EOF
 heldout_cli "$ROOT" "$DIR" lm latin
 
 for bin in "$DIR/hanfix" ${BASE_BIN:-}; do
-for k in utf8-as-gb18030 utf8-as-gbk gbk-as-big5hkscs gbk-as-big5 utf8-as-cp1252; do
+for k in utf8-as-gb18030 utf8-as-gbk big5-as-gb2312 gbk-as-big5hkscs gbk-as-big5 utf8-as-cp1252; do
 	"$bin" -jsonl -to keep "$DIR/$k.jsonl" > "$DIR/$k.out"
 	python3 - "$DIR" "$k" "$bin" <<'EOF'
 import json, sys

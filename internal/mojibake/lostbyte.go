@@ -321,7 +321,9 @@ func restoreLost(dst []lostFill, text string, end int, bs []byte, bpos, tpos, lo
 // GBK that is every reader in wide use (Python's gbk fails on the
 // user-defined areas that its gb18030 reads as private use; see
 // gbkDisputed), unless garbled holds such a private-use character: then
-// it is one that reads them. Likewise for Big5: Python's big5 and cp950
+// it is one that reads them; and if it holds no character of GBK outside
+// GB2312, Python's gb2312 may have read it, which fails on all of those
+// (gb2312Reader). Likewise for Big5: Python's big5 and cp950
 // fail on the rows of HKSCS, unless garbled holds a character of those
 // rows (big5HKSCSReader). (Of the 5,150 lines of
 // scripts/lostbyte-heldout.sh read with Python's gb18030 that hold a
@@ -330,10 +332,22 @@ func lostReader(wrong, garbled string) string {
 	switch wrong {
 	case "gbk":
 		t := gbk()
+		outside := false // a character of GBK outside GB2312
 		for _, r := range garbled {
+			if r < 0x80 || r == utf8.RuneError {
+				continue
+			}
 			if t.isPUA(r) {
 				return gb18030Reader
 			}
+			if !outside {
+				if b0, b1, n := t.encode(r); n == 2 && !inGB2312(uint16(b0)<<8|uint16(b1)) {
+					outside = true
+				}
+			}
+		}
+		if !outside {
+			return gb2312Reader
 		}
 	case "big5":
 		var b [4]byte

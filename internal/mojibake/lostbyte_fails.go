@@ -7,6 +7,7 @@ import (
 	"sync"
 	"unicode/utf8"
 
+	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/traditionalchinese"
 )
 
@@ -28,13 +29,22 @@ func wrongFails(wrong string, bs []byte, i int) bool {
 		return true
 	}
 	switch wrong {
-	case "gbk", gb18030Reader:
+	case "gbk", gb18030Reader, gb2312Reader:
 		// 0x80 is € only for windows-936 readers; GB18030 readers fail.
 		if c == 0x80 {
 			return true
 		}
 		r := gbk().decode2(c, bs[i+1])
-		return r == 0 || wrong == "gbk" && gbkDisputed(uint16(c)<<8|uint16(bs[i+1]), r)
+		switch code := uint16(c)<<8 | uint16(bs[i+1]); {
+		case r == 0:
+			return true
+		case wrong == gb18030Reader:
+			return false
+		case wrong == gb2312Reader && !inGB2312(code):
+			return true
+		default:
+			return gbkDisputed(code, r)
+		}
 	case "big5", big5HKSCSReader:
 		code := uint16(c)<<8 | uint16(bs[i+1])
 		if big5().dec[code-0x8000] == 0 || big5Disputed(code) {
@@ -53,6 +63,46 @@ func wrongFails(wrong string, bs []byte, i int) bool {
 // private use (Python's gb18030): text that holds such a private-use
 // character was read by one (see restoreLost).
 const gb18030Reader = "gb18030"
+
+// gb2312Reader names, for wrongFails and failTableOf, the GBK readers in
+// wide use and Python's gb2312 (the codec of a page that says gb2312, or
+// that chardet takes for GB2312), which fails on every pair outside
+// GB2312 (inGB2312): text with no character of GBK outside GB2312 may
+// have been read by one (see lostReader).
+const gb2312Reader = "gb2312"
+
+var (
+	gb2312Once sync.Once
+	gb2312Set  [87 * 94]bool
+)
+
+// inGB2312 reports whether the GBK pair code is a character of GB2312:
+// rows A1–F7, columns A1–FE, a character that HZ (golang.org/x/text's
+// HZ-GB-2312, GB2312 in 7 bits) writes.
+func inGB2312(code uint16) bool {
+	lead, trail := int(code>>8), int(code&0xFF)
+	if lead < 0xA1 || lead > 0xF7 || trail < 0xA1 || trail > 0xFE {
+		return false
+	}
+	gb2312Once.Do(func() {
+		enc := simplifiedchinese.HZGB2312.NewEncoder()
+		t := gbk()
+		var src [4]byte
+		var dst [16]byte
+		for l := 0xA1; l <= 0xF7; l++ {
+			for c := 0xA1; c <= 0xFE; c++ {
+				r := t.decode2(byte(l), byte(c))
+				if r == 0 || r >= 0xE000 && r <= 0xF8FF {
+					continue
+				}
+				enc.Reset()
+				_, _, err := enc.Transform(dst[:], src[:utf8.EncodeRune(src[:], r)], true)
+				gb2312Set[(l-0xA1)*94+c-0xA1] = err == nil
+			}
+		}
+	})
+	return gb2312Set[(lead-0xA1)*94+trail-0xA1]
+}
 
 // big5HKSCSReader names, for wrongFails and failTableOf, the Big5 readers
 // that read the rows of HKSCS (WHATWG's, Python's big5hkscs): text that
@@ -159,7 +209,7 @@ var (
 func failTableOf(wrong string) *failTable {
 	failOnce.Do(func() {
 		failTables = map[string]*failTable{}
-		for _, name := range []string{"gbk", gb18030Reader, "big5", big5HKSCSReader, "cp950", "cp1252"} {
+		for _, name := range []string{"gbk", gb18030Reader, gb2312Reader, "big5", big5HKSCSReader, "cp950", "cp1252"} {
 			t := new(failTable)
 			for nb := 0; nb <= 256; nb++ {
 				var two [2]byte
@@ -186,6 +236,11 @@ func failTableOf(wrong string) *failTable {
 // restored bytes.
 func readsAs(wrong codec, bs []byte, garbled string) bool {
 	name := wrong.name()
+	if name == "gbk" {
+		// Whichever GBK reader it was (see lostReader): gb2312Reader's
+		// failures hold the others'.
+		name = gb2312Reader
+	}
 	i := 0
 	for _, g := range garbled {
 		if i >= len(bs) {

@@ -39,13 +39,16 @@ func TestGBKDisputed(t *testing.T) {
 	}
 }
 
-// The reader is Python's gb18030 only where the garbled text shows it:
-// a private-use character at a GBK position.
+// The reader is Python's gb18030 only where the garbled text shows it (a
+// private-use character at a GBK position), and may be Python's gb2312
+// unless it shows a character of GBK outside GB2312 (鐒).
 func TestLostReader(t *testing.T) {
 	assert.Equal(t, "gbk", lostReader("gbk", "鐒跺悗鎵ц�屼竴涓�"))
 	assert.Equal(t, gb18030Reader, lostReader("gbk", "涓�\ue4c6鍛�"))
 	assert.Equal(t, "big5", lostReader("big5", "\ue4c6"))
-	assert.Equal(t, "gbk", lostReader("gbk", "\uf8ff"), "not a GBK position")
+	assert.Equal(t, gb2312Reader, lostReader("gbk", "\uf8ff"), "not a GBK position")
+	// Only characters of GB2312: Python's gb2312 may have read it.
+	assert.Equal(t, gb2312Reader, lostReader("gbk", "涓�涓�"))
 }
 
 // UTF-8 read by Python's gbk leaves a U+FFFD where the gb18030 reader
