@@ -25,6 +25,10 @@
 # the damaged lines restored exactly and the Han characters the repair
 # puts in (those in neither the garbled line nor, at that place, the
 # original are wrong; those that are the original's there, right).
+# The same count is made for the lines read as a WHATWG reader reads them
+# (UTF-8 as GBK, GBK as Big5, Big5 as GBK with golang.org/x/text's
+# decoders, which drop both bytes of a pair they cannot read:
+# internal/mojibake/cmd/misread).
 #
 # The punctuation statistics (punct.bin) stay those learned from the whole
 # corpus.
@@ -87,6 +91,13 @@ EOF
 . "$ROOT/scripts/heldout-cli.sh"
 heldout_cli "$ROOT" "$DIR" lm latin
 
+# The WHATWG readers (browsers, golang.org/x/text), which drop both bytes
+# of a pair they cannot read: internal/mojibake/cmd/misread.
+(cd "$ROOT" && go build -o "$DIR/misread" ./internal/mojibake/cmd/misread)
+"$DIR/misread" utf8 gbk < "$DIR/orig.jsonl" > "$DIR/whatwg-utf8-as-gbk.jsonl"
+"$DIR/misread" gbk big5 < "$DIR/orig.jsonl" > "$DIR/whatwg-gbk-as-big5.jsonl"
+"$DIR/misread" big5 gbk < "$DIR/orig.jsonl" > "$DIR/whatwg-big5-as-gbk.jsonl"
+
 for bin in "$DIR/hanfix" ${BASE_BIN:-}; do
 for k in utf8-as-gb18030 utf8-as-gbk big5-as-gb2312 gbk-as-big5hkscs gbk-as-big5 utf8-as-cp1252; do
 	"$bin" -jsonl -to keep "$DIR/$k.jsonl" > "$DIR/$k.out"
@@ -110,7 +121,8 @@ for o, g, r in zip(orig, garbled, out):
 print(f'{b.replace(d + "/", "")} {k}: {n} lines with U+FFFD: restored exactly {exact}, still with U+FFFD {kept}, wrong {wrong}')
 EOF
 done
-for k in ignore-utf8-as-gbk ignore-utf8-as-gb18030 ignore-gbk-as-big5hkscs ignore-gbk-as-big5 ignore-big5-as-gbk ignore-utf8-as-cp1252; do
+for k in ignore-utf8-as-gbk ignore-utf8-as-gb18030 ignore-gbk-as-big5hkscs ignore-gbk-as-big5 ignore-big5-as-gbk ignore-utf8-as-cp1252 \
+	whatwg-utf8-as-gbk whatwg-gbk-as-big5 whatwg-big5-as-gbk; do
 	"$bin" -jsonl -to keep "$DIR/$k.jsonl" > "$DIR/$k.out"
 	python3 - "$DIR" "$k" "$bin" <<'EOF'
 import difflib, json, re, sys

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/hanfix/hanfix/internal/lm"
@@ -96,7 +97,16 @@ func restoreLost(dst []lostFill, text string, end int, bs []byte, bpos, tpos, lo
 	orig := codecs[rc.Orig]
 	m := lm.Default()
 	next := firstRune(text[end:])
-	fails := failTableOf(lostReader(rc.Wrong, text[tpos[0]:end]))
+	reader := lostReader(rc.Wrong, text[tpos[0]:end])
+	if rc.Orig == "big5" && reader != gb18030Reader && !failsOneByte(text[tpos[0]:end]) {
+		// A reader that drops two bytes for one U+FFFD (a browser's,
+		// golang.org/x/text's: see failsOneByte) loses whole characters
+		// of Big5, and the text after them reads in step: the bytes
+		// that only readers of one byte at a time fail on are no
+		// candidates.
+		reader = gb18030Reader
+	}
+	fails := failTableOf(reader)
 	if fails == nil {
 		return dst
 	}
@@ -361,6 +371,29 @@ func lostReader(wrong, garbled string) string {
 		}
 	}
 	return wrong
+}
+
+// failsOneByte reports whether garbled, Big5 text misread as GBK, shows a
+// reader that fails one byte at a time (Python's): a U+FFFD, then one byte
+// from 0x40 to 0x7E, the second byte of a Big5 character, then a byte that
+// is not ASCII (，is A1 41, a user-defined position of GBK, and such a
+// reader gives U+FFFD and A amid the misread text; a U+FFFD before an
+// ASCII word is any reader's).
+// A WHATWG reader (browsers, golang.org/x/text) drops both bytes of a pair
+// it cannot read when the second is not ASCII, and x/text's GBK reader
+// drops both always: the text after such a U+FFFD reads in step, and a
+// byte restored there put the rest out of step (，算法 read back as 的滫k).
+func failsOneByte(garbled string) bool {
+	for i := 0; ; {
+		j := strings.Index(garbled[i:], "\uFFFD")
+		if j < 0 {
+			return false
+		}
+		i += j + len("\uFFFD")
+		if i+1 < len(garbled) && garbled[i] >= 0x40 && garbled[i] <= 0x7E && garbled[i+1] >= 0x80 {
+			return true
+		}
+	}
 }
 
 // misreadGoesOn reports whether the UTF-8 bytes of a stretch from j on, a

@@ -1,6 +1,7 @@
 package mojibake
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -82,4 +83,36 @@ func TestRestoreLostPythonGBK(t *testing.T) {
 	}
 	t.Logf("restored %d, left with U+FFFD %d", n.restored, n.kept)
 	assert.GreaterOrEqual(t, n.restored, 16)
+}
+
+// A U+FFFD of a reader that fails one byte at a time leaves the second
+// byte of a Big5 character behind it amid the misread text (，A1 41 as
+// U+FFFD and A); before an ASCII word it says nothing.
+func TestFailsOneByte(t *testing.T) {
+	for _, c := range []struct {
+		garbled string
+		want    bool
+	}{
+		{"ㄏノ瞯\uFFFDA衡猭琌", true},
+		{"ㄏノ瞯\uFFFD衡猭琌", false},         // x/text's reader dropped both bytes
+		{"lmhosts: \uFFFDSamba", false}, // a word follows
+		{"\uFFFDC", false},
+		{"", false},
+	} {
+		assert.Equal(t, c.want, failsOneByte(c.garbled), "%q", c.garbled)
+	}
+}
+
+// Big5 read by golang.org/x/text's GBK reader, which drops both bytes of
+// a pair it cannot read: the U+FFFD stays (，算法 was read back as 的滫k
+// when one byte was restored there), and so does the text's own reading.
+func TestBig5ReadByWHATWGGBK(t *testing.T) {
+	orig := "CPU 使用率，算法是 (%U + %S) / %R。\n"
+	garbled := "CPU ㄏノ瞯\uFFFD衡猭琌 (%U + %S) / %R\uFFFD\n"
+	out := applySpans(garbled, Find(garbled))
+	for _, r := range out {
+		if isHan(r) && !strings.ContainsRune(orig, r) && !strings.ContainsRune(garbled, r) {
+			t.Errorf("%q put into %q", r, out)
+		}
+	}
 }
