@@ -286,6 +286,9 @@ func restoreLost(dst []lostFill, text string, end int, bs []byte, bpos, tpos, lo
 			margin = jointMargin
 		}
 		if !math.IsInf(best, -1) && best-second >= margin {
+			if n == 1 && rc.Orig != "utf8" && w.i == p && wholeCharLost(orig, bs, p, bestB[0], m) {
+				continue
+			}
 			fill(pos, ks)
 			continue
 		}

@@ -6,6 +6,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/traditionalchinese"
 )
 
 // readIgnoring decodes bs with the wrong reader as Python's codecs do with
@@ -74,5 +76,31 @@ func TestSymbolsToHan(t *testing.T) {
 		{"鍙戝睍 ─ ─", "發展 ─ ─", recoding{"big5", "gbk"}, false},
 	} {
 		assert.Equal(t, c.want, symbolsToHan(c.rep, c.r2, c.rc), "%q -> %q", c.rep, c.r2)
+	}
+}
+
+// GBK read by golang.org/x/text's Big5 reader, which drops both bytes of a
+// pair it cannot read (权 and 全 of GBK's row C8; 項, ED 97, whose 97 is
+// no second byte of Big5): the U+FFFD stands for a whole character and the
+// text after it reads in step as it is; a byte restored there put it out
+// of step (wholeCharLost: 权限来查看 was read back as 认蘩床榭床, 項或引數
+// as 然蛞龜担).
+func TestWholeCharLost(t *testing.T) {
+	for _, orig := range []string{
+		"权限来查看不是你拥有的套接字的信息。对IPX套接字还无法获得此信息。\n",
+		"是不可調節的值。返回 0，除非給出了非法的選項或引數，或者在設定新的限額時發生了錯誤。\n",
+		"將目標檔案 SELinux 安全上下文設定為預設型別\n",
+	} {
+		gbkBytes, err := simplifiedchinese.GBK.NewEncoder().Bytes([]byte(orig))
+		require.NoError(t, err)
+		garbled, err := traditionalchinese.Big5.NewDecoder().Bytes(gbkBytes)
+		require.NoError(t, err)
+		require.Contains(t, string(garbled), "\uFFFD")
+		out := applySpans(string(garbled), Find(string(garbled)))
+		for _, r := range out {
+			if isHan(r) && !strings.ContainsRune(orig, r) && !strings.ContainsRune(string(garbled), r) {
+				t.Errorf("%q put into %q", r, out)
+			}
+		}
 	}
 }
