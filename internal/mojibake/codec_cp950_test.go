@@ -196,8 +196,8 @@ func TestBig5ReaderFails(t *testing.T) {
 	assert.True(t, wrongFails("big5", pair, 0))
 	assert.True(t, wrongFails("cp950", pair, 0))
 	assert.False(t, wrongFails(big5HKSCSReader, pair, 0))
-	assert.Equal(t, "big5", lostReader("big5", "絞ゴ蚚誧"))
+	assert.Equal(t, "big5", lostReader(recoding{"gbk", "big5"}, "絞ゴ蚚誧"))
 	hk, _ := big5Codec{}.decode(pair)
-	assert.Equal(t, big5HKSCSReader, lostReader("big5", "絞"+string(hk)))
-	assert.Equal(t, "cp950", lostReader("cp950", "絞"+string(hk)))
+	assert.Equal(t, big5HKSCSReader, lostReader(recoding{"gbk", "big5"}, "絞"+string(hk)))
+	assert.Equal(t, "cp950", lostReader(recoding{"gbk", "cp950"}, "絞"+string(hk)))
 }

@@ -97,16 +97,7 @@ func restoreLost(dst []lostFill, text string, end int, bs []byte, bpos, tpos, lo
 	orig := codecs[rc.Orig]
 	m := lm.Default()
 	next := firstRune(text[end:])
-	reader := lostReader(rc.Wrong, text[tpos[0]:end])
-	if rc.Orig == "big5" && reader != gb18030Reader && !failsOneByte(text[tpos[0]:end]) {
-		// A reader that drops two bytes for one U+FFFD (a browser's,
-		// golang.org/x/text's: see failsOneByte) loses whole characters
-		// of Big5, and the text after them reads in step: the bytes
-		// that only readers of one byte at a time fail on are no
-		// candidates.
-		reader = gb18030Reader
-	}
-	fails := failTableOf(reader)
+	fails := failTableOf(lostReader(rc, text[tpos[0]:end]))
 	if fails == nil {
 		return dst
 	}
@@ -330,20 +321,26 @@ func restoreLost(dst []lostFill, text string, end int, bs []byte, bpos, tpos, lo
 }
 
 // lostReader returns the name of the reader (for failTableOf) that failed
-// on the lost bytes of garbled, text misread with the codec wrong. For
-// GBK that is every reader in wide use (Python's gbk fails on the
+// on the lost bytes of garbled, text misread with the recoding rc. For GBK
+// that is every reader in wide use (Python's gbk fails on the
 // user-defined areas that its gb18030 reads as private use; see
 // gbkDisputed), unless garbled holds such a private-use character: then
-// it is one that reads them; and if it holds no character of GBK outside
-// GB2312, Python's gb2312 may have read it, which fails on all of those
-// (gb2312Reader). Likewise for Big5: Python's big5 and cp950
-// fail on the rows of HKSCS, unless garbled holds a character of those
-// rows (big5HKSCSReader). (Of the 5,150 lines of
+// it is one that reads them (of the 5,150 lines of
 // scripts/lostbyte-heldout.sh read with Python's gb18030 that hold a
-// U+FFFD, 3,830 hold one.)
-func lostReader(wrong, garbled string) string {
-	switch wrong {
+// U+FFFD, 3,830 hold one). If it holds no character of GBK outside
+// GB2312, Python's gb2312 may have read it, which fails on all of those
+// (gb2312Reader). Big5 text read as GBK counts the failures of Python's
+// readers only where it shows one (failsOneByte): a WHATWG reader drops
+// two bytes for one U+FFFD, a whole character of Big5, and the text after
+// it reads in step. Likewise for Big5 readers: Python's big5 and cp950
+// fail on the rows of HKSCS, unless garbled holds a character of those
+// rows (big5HKSCSReader).
+func lostReader(rc recoding, garbled string) string {
+	switch rc.Wrong {
 	case "gbk":
+		if rc.Orig == "big5" && !failsOneByte(garbled) {
+			return gb18030Reader
+		}
 		t := gbk()
 		outside := false // a character of GBK outside GB2312
 		for _, r := range garbled {
@@ -373,7 +370,7 @@ func lostReader(wrong, garbled string) string {
 			}
 		}
 	}
-	return wrong
+	return rc.Wrong
 }
 
 // failsOneByte reports whether garbled, Big5 text misread as GBK, shows a

@@ -44,12 +44,16 @@ func TestGBKDisputed(t *testing.T) {
 // private-use character at a GBK position), and may be Python's gb2312
 // unless it shows a character of GBK outside GB2312 (鐒).
 func TestLostReader(t *testing.T) {
-	assert.Equal(t, "gbk", lostReader("gbk", "鐒跺悗鎵ц�屼竴涓�"))
-	assert.Equal(t, gb18030Reader, lostReader("gbk", "涓�\ue4c6鍛�"))
-	assert.Equal(t, "big5", lostReader("big5", "\ue4c6"))
-	assert.Equal(t, gb2312Reader, lostReader("gbk", "\uf8ff"), "not a GBK position")
+	assert.Equal(t, "gbk", lostReader(recoding{"utf8", "gbk"}, "鐒跺悗鎵ц�屼竴涓�"))
+	assert.Equal(t, gb18030Reader, lostReader(recoding{"utf8", "gbk"}, "涓�\ue4c6鍛�"))
+	assert.Equal(t, "big5", lostReader(recoding{"gbk", "big5"}, "\ue4c6"))
+	assert.Equal(t, gb2312Reader, lostReader(recoding{"utf8", "gbk"}, "\uf8ff"), "not a GBK position")
 	// Only characters of GB2312: Python's gb2312 may have read it.
-	assert.Equal(t, gb2312Reader, lostReader("gbk", "涓�涓�"))
+	assert.Equal(t, gb2312Reader, lostReader(recoding{"utf8", "gbk"}, "涓�涓�"))
+	// Big5 read as GBK: Python's readers only where the text shows one
+	// (failsOneByte), else one that drops a whole character.
+	assert.Equal(t, gb18030Reader, lostReader(recoding{"big5", "gbk"}, "ㄏノ瞯\uFFFD衡猭琌"))
+	assert.Equal(t, "gbk", lostReader(recoding{"big5", "gbk"}, "ㄏノ瞯\uFFFDA衡猭琌"))
 }
 
 // UTF-8 read by Python's gbk leaves a U+FFFD where the gb18030 reader

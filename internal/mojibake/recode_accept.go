@@ -288,21 +288,19 @@ func symbolsToHan(rep, r2 string, rc recoding) bool {
 	if rc.Orig == "utf8" {
 		return false
 	}
-	n1, n2 := 0, 0
-	for _, r := range rep {
+	n1 := westernSymbols(rep)
+	return n1 >= 2 && 2*westernSymbols(r2) < n1
+}
+
+// westernSymbols counts the runes of s that are westernSymbol.
+func westernSymbols(s string) int {
+	n := 0
+	for _, r := range s {
 		if r >= utf8.RuneSelf && westernSymbol(r) {
-			n1++
+			n++
 		}
 	}
-	if n1 < 2 {
-		return false
-	}
-	for _, r := range r2 {
-		if r >= utf8.RuneSelf && westernSymbol(r) {
-			n2++
-		}
-	}
-	return 2*n2 < n1
+	return n
 }
 
 // cjkRune reports whether r counts as CJK for cjkHopFits: from the CJK
