@@ -25,10 +25,12 @@
 # the damaged lines restored exactly and the Han characters the repair
 # puts in (those in neither the garbled line nor, at that place, the
 # original are wrong; those that are the original's there, right).
-# The same count is made for the lines read as a WHATWG reader reads them
-# (UTF-8 as GBK, GBK as Big5, Big5 as GBK with golang.org/x/text's
-# decoders, which drop both bytes of a pair they cannot read:
-# internal/mojibake/cmd/misread).
+# The same count is made for the lines as read by a reader that writes
+# '?' for each byte it fails on (PHP's mb_convert_encoding, MySQL's
+# conversions; Python's readers above, and Big5 as GBK, with each U+FFFD
+# made '?'), and as read by a WHATWG reader (UTF-8 as GBK, GBK as Big5,
+# Big5 as GBK with golang.org/x/text's decoders, which drop both bytes
+# of a pair they cannot read: internal/mojibake/cmd/misread).
 #
 # The punctuation statistics (punct.bin) stay those learned from the whole
 # corpus.
@@ -85,6 +87,16 @@ for name, (orig, wrong) in ignoring.items():
     with open(f'{out}/{name}.jsonl', 'w') as f:
         for i, s in enumerate(test):
             f.write(json.dumps({'id': i, 'text': garble(s, orig, wrong, 'ignore')}, ensure_ascii=False) + '\n')
+# Readers that write '?' for each byte they fail on (PHP's
+# mb_convert_encoding, MySQL's conversions): Python's readers with
+# errors="replace", each U+FFFD then made '?'.
+for name, (orig, wrong) in readings.items():
+    with open(f'{out}/question-{name}.jsonl', 'w') as f:
+        for i, s in enumerate(test):
+            f.write(json.dumps({'id': i, 'text': garble(s, orig, wrong).replace('\ufffd', '?')}, ensure_ascii=False) + '\n')
+with open(f'{out}/question-big5-as-gbk.jsonl', 'w') as f:
+    for i, s in enumerate(test):
+        f.write(json.dumps({'id': i, 'text': garble(s, 'big5', 'gbk').replace('\ufffd', '?')}, ensure_ascii=False) + '\n')
 print(f'test lines: {len(test)}')
 EOF
 
@@ -122,7 +134,9 @@ print(f'{b.replace(d + "/", "")} {k}: {n} lines with U+FFFD: restored exactly {e
 EOF
 done
 for k in ignore-utf8-as-gbk ignore-utf8-as-gb18030 ignore-gbk-as-big5hkscs ignore-gbk-as-big5 ignore-big5-as-gbk ignore-utf8-as-cp1252 \
-	whatwg-utf8-as-gbk whatwg-gbk-as-big5 whatwg-big5-as-gbk; do
+	whatwg-utf8-as-gbk whatwg-gbk-as-big5 whatwg-big5-as-gbk \
+	question-utf8-as-gbk question-utf8-as-gb18030 question-big5-as-gb2312 question-big5-as-gbk \
+	question-gbk-as-big5hkscs question-gbk-as-big5 question-utf8-as-cp1252; do
 	"$bin" -jsonl -to keep "$DIR/$k.jsonl" > "$DIR/$k.out"
 	python3 - "$DIR" "$k" "$bin" <<'EOF'
 import difflib, json, re, sys

@@ -194,6 +194,12 @@ func (a *analyzer) shiftSpan(q int) (sp Span, ok, needsBacking bool) {
 		}
 		return Span{}, false, false
 	}
+	if recodedRunOK(a.sc.m, a.text, q, garbled, c.repair) {
+		// Other mojibake, read with a '?' for each byte its reader
+		// failed on: no misaligned run, and the codec-chain search reads
+		// the text (see recodedRun).
+		return Span{}, false, false
+	}
 	var veto string
 	switch {
 	case !isolatedRun(a.text, q, c.end):

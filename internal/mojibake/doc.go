@@ -13,8 +13,8 @@
 //     ä¸­æ–‡ for 中文, cafÃ© for café. (cp950 is Big5 as Python's big5
 //     and cp950 codecs read it, with the ETEN extensions: 督昢ん for
 //     服务器.) Between GBK and Big5, a run that a reader which dropped a
-//     byte without a trace read one byte out of step is reported, not
-//     repaired (recode_step.go).
+//     byte without a trace, or wrote '?' for it, read one byte out of
+//     step is reported, not repaired (recode_step.go).
 //   - Unrecoverable damage: runs of U+FFFD, 锟斤拷 (U+FFFD encoded as UTF-8
 //     and read as GBK) and question marks that stand for lost characters.
 //     These are reported and never repaired; a lone U+FFFD inside a
@@ -27,7 +27,9 @@
 // the mechanism leaves a small set of candidates (the first byte of a
 // misaligned run, a dropped private-use pair, a windows-1252 byte the
 // reader dropped, the one byte behind a lone U+FFFD of a GBK, GB18030 or
-// Big5 reader, which fails one byte at a time) and the model, helped by the
+// Big5 reader, which fails one byte at a time, or behind a '?' glued into
+// misread text with no U+FFFD, which a reader that writes '?' instead
+// leaves: see questionLost) and the model, helped by the
 // document's own character pairs and pinyin readings, prefers one clearly;
 // the plan records each supplied byte (lostbyte.go explains the U+FFFD
 // case). Runs of three or more U+FFFD are never filled. A thin misaligned

@@ -14,6 +14,9 @@ func FuzzMojibake(f *testing.F) {
 		// Lost bytes next to Latin words (Latin-context statistics, stretchCache).
 		"猁載陔恅紫笢腔垀衄趼僇ㄛワ偌 F9 瑩ㄛ麼氪恁寁☆晤憮 - �巷﹛馳畏遣饇� F9 瑩﹝",
 		"鏇挎偍鐨勭郴缁熸壘涓�涓� gcc鐨勬墽琛屾。 --鎶婄紪鍏� perl鐨� @INC",
+		// Readers that write '?' for a byte they fail on (questionLost).
+		"鍥哄畾鍛ㄦ湡.榛樿?ょ姸鎬佷笅鏄?娌℃湁鏃堕檺鐨勶紝涔熷氨鏄?鐩村埌瀹屾垚", "?蝜? file1 掀 file2 猁陔",
+		"å¦‚æžœ file1 æ¯” file2 è¦?æ–°", "蚚誧褫眕婓饜离恅璃笢党蜊蘇?炵鹹倛炒珊??蝜堭欳",
 	} {
 		f.Add(s)
 	}

@@ -384,12 +384,18 @@ func lostReader(rc recoding, garbled string) string {
 // drops both always: the text after such a U+FFFD reads in step, and a
 // byte restored there put the rest out of step (，算法 read back as 的滫k).
 func failsOneByte(garbled string) bool {
+	mark := "\uFFFD"
+	if !strings.Contains(garbled, mark) {
+		// A reader that writes '?' for what it fails on (see
+		// questionLost) shows itself the same way.
+		mark = "?"
+	}
 	for i := 0; ; {
-		j := strings.Index(garbled[i:], "\uFFFD")
+		j := strings.Index(garbled[i:], mark)
 		if j < 0 {
 			return false
 		}
-		i += j + len("\uFFFD")
+		i += j + len(mark)
 		if i+1 < len(garbled) && garbled[i] >= 0x40 && garbled[i] <= 0x7E && garbled[i+1] >= 0x80 {
 			return true
 		}

@@ -126,7 +126,7 @@ func (hb *hopBuf) recodeAny(s string, rc recoding, fills []Fill) (string, bool) 
 			fills = fills[1:]
 		}
 		if len(fills) > 0 && fills[0].At == i && fills[0].Lost {
-			if r != utf8.RuneError {
+			if r != utf8.RuneError && r != '?' {
 				return fail()
 			}
 			bs = append(bs, fills[0].B)
@@ -218,7 +218,7 @@ func (hb *hopBuf) recodeByteUTF8(s string, cp1252 bool, fills []Fill) (string, b
 			}
 			lost := len(fills) > 0 && fills[0].At == i
 			if lost {
-				if r, _ := decodeRune(s, j); r != utf8.RuneError {
+				if r, _ := decodeRune(s, j); r != utf8.RuneError && r != '?' {
 					hb.bs = bs
 					return "", false
 				}

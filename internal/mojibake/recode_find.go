@@ -311,7 +311,7 @@ func (a *analyzer) recodeSpan(c recodeCand) Span {
 	plan := Plan{Hops: c.chain, Fills: c.fills}.String()
 	return Span{Start: c.start, End: c.end, Kind: kindOf(c.chain), Garbled: a.text[c.start:c.end],
 		Repair: c.repair, Plan: plan, Confidence: 1 - math.Exp(-c.gain/10), Repairable: true,
-		Reason: fmt.Sprintf("%s; re-encoded and decoded (%s)%s", chainReason(c.chain), plan, fillReason(c.fills))}
+		Reason: fmt.Sprintf("%s; re-encoded and decoded (%s)%s", chainReason(c.chain), plan, fillReason(c.fills, a.text[c.start:c.end]))}
 }
 
 func chainString(chain []recoding) string {
@@ -322,12 +322,17 @@ func chainString(chain []recoding) string {
 	return strings.Join(parts, " ")
 }
 
-func fillReason(fills []Fill) string {
+// fillReason explains the restored bytes fills of the repair of garbled.
+func fillReason(fills []Fill, garbled string) string {
 	if len(fills) == 0 {
 		return ""
 	}
 	if fills[0].Lost {
-		return fmt.Sprintf("; the byte(s) behind %d U+FFFD restored: the reader failed on one byte there, and the byte is the only one the codecs allow or clearly the likeliest", len(fills))
+		mark := "U+FFFD"
+		if !strings.Contains(garbled, "\uFFFD") {
+			mark = "'?' (its reader writes '?' for a byte it fails on)"
+		}
+		return fmt.Sprintf("; the byte(s) behind %d %s restored: the reader failed on one byte there, and the byte is the only one the codecs allow or clearly the likeliest", len(fills), mark)
 	}
 	return fmt.Sprintf("; %d byte(s) the reader had dropped restored, each the only clear choice", len(fills))
 }

@@ -225,7 +225,7 @@ func (a *analyzer) recodeStretch(start, end int, rc recoding, sc *recodeScratch)
 		for hi < len(units) && units[hi].ge <= c.end {
 			hi++
 		}
-		if !outOfStep(units, lo, hi, sc, orig) {
+		if !outOfStep(a.text, units, lo, hi, sc, orig) {
 			out = append(out, c)
 			continue
 		}

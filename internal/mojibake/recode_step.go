@@ -46,7 +46,7 @@ const minStepRun = 2
 // units, that a reader between GBK and Big5 read out of step, as above,
 // and appends their text to sc.steps (which selectRecodes reports where it
 // keeps a repair of the stretch). It reports whether it marked any.
-func outOfStep(units []unit, lo, hi int, sc *recodeScratch, orig codec) bool {
+func outOfStep(text string, units []unit, lo, hi int, sc *recodeScratch, orig codec) bool {
 	if lo >= hi {
 		return false
 	}
@@ -60,12 +60,30 @@ func outOfStep(units []unit, lo, hi int, sc *recodeScratch, orig codec) bool {
 	first := lo
 	k := sort.SearchInts(tpos, units[lo].gs) // the rune at the unit's start
 	flush := func(end int) {
-		if len(run) >= minStepRun {
+		switch {
+		case len(run) > 0 && afterQuestion(text, units[first].gs):
+			if markAfterQuestion(text, units[first:end], hi-first, sc.all, bs, run, orig, m, &sc.steps) {
+				// The reader stays out of step up to the next ASCII
+				// byte, past a unit that breaks the run (a character
+				// of the repair that is more than one rune).
+				st := &sc.steps[len(sc.steps)-1]
+				for j := first; j < hi && text[units[j].gs] >= utf8.RuneSelf; j++ {
+					units[j].step = true
+					st.j = max(st.j, units[j].ge)
+				}
+			}
+		case len(run) >= minStepRun:
 			markStep(units[first:end], sc.all, bs, run, orig, m, &sc.steps)
 		}
 		run = run[:0]
 	}
-	for i := lo; i < hi; i++ {
+	// A run after a '?' is read on past hi, to its end, to be scored
+	// (only the units before hi are marked).
+	i := lo
+	for ; i < len(units); i++ {
+		if i >= hi && (len(run) == 0 || !afterQuestion(text, units[first].gs)) {
+			break
+		}
 		u := &units[i]
 		for k < len(tpos)-1 && tpos[k] < u.gs {
 			k++
@@ -79,6 +97,9 @@ func outOfStep(units []unit, lo, hi int, sc *recodeScratch, orig codec) bool {
 		}
 		if !pair {
 			flush(i)
+			if i >= hi {
+				break
+			}
 			continue
 		}
 		if len(run) == 0 {
@@ -86,7 +107,7 @@ func outOfStep(units []unit, lo, hi int, sc *recodeScratch, orig codec) bool {
 		}
 		run = append(run, bpos[k])
 	}
-	flush(hi)
+	flush(i)
 	sc.stepRun = run
 	return len(sc.steps) > n0
 }
@@ -214,6 +235,92 @@ func stepLostOf(orig codec) *stepLost {
 // stepSpan is the finding of a run that outOfStep marked in a stretch of
 // text misread with rc, of which selectRecodes keeps a repair.
 func (a *analyzer) stepSpan(st stretch, rc recoding) Span {
+	reader := "a reader that dropped a byte and left no U+FFFD"
+	if afterQuestion(a.text, st.i) {
+		reader = "a reader that wrote the '?' before it for a byte it failed on"
+	}
 	return Span{Start: st.i, End: st.j, Kind: kindOf([]recoding{rc}), Garbled: a.text[st.i:st.j], Confidence: 0.8,
-		Reason: fmt.Sprintf("%s bytes decoded as %s by a reader that dropped a byte and left no U+FFFD: this run was read one byte out of step (read one byte later it makes sense) and is not repaired with the rest of its stretch", rc.Orig, rc.Wrong)}
+		Reason: fmt.Sprintf("%s bytes decoded as %s by %s: this run was read one byte out of step (read one byte later it makes sense) and is not repaired with the rest of its stretch", rc.Orig, rc.Wrong, reader)}
 }
+
+// A reader that writes '?' for a byte it cannot read (PHP's
+// mb_convert_encoding, MySQL's conversions) fails between GBK and Big5 on
+// the first byte of a character, as above, and goes on one byte out of
+// step just as one that drops the byte does, but the '?' says where: the
+// run of units right after it is read out of step from its first unit,
+// or is clean text after a question mark. markAfterQuestion compares the
+// two readings of the run from its first unit on.
+//
+// questionStepMargin is stepMargin for a run after a '?': the '?' is
+// evidence of its own, and the reading in step may be up to 6 nats less
+// probable than the units' own (docs/MEASUREMENTS.md has the margins
+// measured).
+const questionStepMargin = -6.0
+
+// afterQuestion reports whether the unit at text offset gs follows a '?'.
+func afterQuestion(text string, gs int) bool {
+	return gs >= 1 && text[gs-1] == '?'
+}
+
+// markAfterQuestion is markStep for a run right after a '?': units and the
+// byte offsets in bs of their pairs (at). Read in step, the first unit's
+// first byte ends a character whose first byte the '?' took, and each
+// later pair of bytes is a character, up to the first pair that does not
+// decode (a byte a further '?' took, or the run's end), whose first byte
+// begins one. Where that reading is at least questionStepMargin more
+// probable than the units' own up to there, those units are marked, the
+// first limit of them at most (those of the segment being looked at); so
+// is a single unit with another '?' right after it. It reports whether it
+// marked any.
+func markAfterQuestion(text string, units []unit, limit int, all string, bs []byte, at []int, orig codec, m *lm.Model, steps *[]stretch) bool {
+	lost := stepLostOf(orig)
+	n := len(at)
+	ss := lost.first[bs[at[0]]]
+	next := rune(-1)
+	cut := n
+	for j := 0; j < n-1; j++ {
+		p := at[j] + 1
+		r, size := orig.decode(bs[p : p+2])
+		if size != 2 || unreadable(r, size) {
+			cut = j + 1
+			break
+		}
+		ss += stepLP(m, next, r)
+		next = r
+	}
+	// The last byte begins a character cut off there: as at best, or,
+	// where no character begins with it (the reading in step broke on
+	// it), as a rare one.
+	ss += max(lost.last[bs[at[cut-1]+1]], stepCutLP)
+	sa := 0.0
+	prev := rune(-1)
+	for j := range cut {
+		r, _ := utf8.DecodeRuneInString(units[j].rep(all))
+		sa += stepLP(m, prev, r)
+		prev = r
+	}
+	if debugStep {
+		fmt.Printf("afterQ n=%d cut=%d ss=%.2f sa=%.2f\n", n, cut, ss, sa)
+	}
+	// One unit between two '?' (蘇?珋?, 默认值 with the first bytes of
+	// 认 and 值 taken) holds no character read in step to weigh: the
+	// second '?' is the evidence.
+	sandwiched := n == 1 && units[0].ge < len(text) && text[units[0].ge] == '?'
+	if ss-sa < questionStepMargin && !sandwiched {
+		return false
+	}
+	cut = min(cut, limit)
+	for j := range cut {
+		units[j].step = true
+	}
+	*steps = append(*steps, stretch{units[0].gs, units[cut-1].ge})
+	return true
+}
+
+// stepCutLP is what markAfterQuestion charges the byte at which the
+// reading in step breaks off: a rare character.
+const stepCutLP = -15.0
+
+// debugStep prints markAfterQuestion's readings (as debugShift does the
+// misalignment search's).
+var debugStep = false

@@ -4,7 +4,10 @@
 package mojibake
 
 import (
+	"cmp"
 	"math"
+	"slices"
+	"strings"
 	"sync"
 	"unicode"
 	"unicode/utf8"
@@ -128,8 +131,10 @@ func recodeUnits(text string, start, end int, rc recoding, sc *recodeScratch) []
 // encodeWrong encodes text[start:end] with rc.Wrong into sc.bs, with the
 // start of each of its runes in the text and in the bytes (sc.tpos,
 // sc.bpos, each with end and len(sc.bs) last) and its U+FFFD that may
-// stand for one lost byte (sc.lostRunes). decodeUnits does not change
-// them; restoreUnits restores lost bytes into sc.bs.
+// stand for one lost byte (sc.lostRunes; so may a '?', see questionLost,
+// which is its own byte until restoreUnits restores one there).
+// decodeUnits does not change them; restoreUnits restores lost bytes into
+// sc.bs.
 func encodeWrong(text string, start, end int, rc recoding, sc *recodeScratch) {
 	wrong := codecNamed(rc.Wrong)
 	// At most one rune and one byte of the wrong codec per byte of text.
@@ -146,6 +151,9 @@ func encodeWrong(text string, start, end int, rc recoding, sc *recodeScratch) {
 	// U+FFFD read by a GBK, Big5 or strict windows-1252 reader may stand
 	// for one byte that restoreLost can restore.
 	lostReadable := cjkWrong(rc.Wrong) || rc.Wrong == "cp1252"
+	// So may a '?' right after a character that is not ASCII, in a
+	// stretch with no U+FFFD: see questionLost.
+	qLost := lostReadable && strings.IndexByte(text[start:end], '?') >= 0 && !strings.Contains(text[start:end], "\uFFFD")
 	lostRunes := sc.lostRunes[:0]
 	_, isCP1252 := wrong.(cp1252Codec)
 	k := 0 // the runes so far
@@ -173,6 +181,13 @@ func encodeWrong(text string, start, end int, rc recoding, sc *recodeScratch) {
 		}
 		tpos[k], bpos[k] = i, len(bs)
 		k++
+		if r == '?' && qLost && questionLost(text, i) {
+			// Read as a '?' unless restoreUnits restores a byte there.
+			lostRunes = append(lostRunes, k-1)
+			bs = append(bs, '?')
+			i++
+			continue
+		}
 		// Static calls for the codecs of the stretches (the one of
 		// windows-1252 inlined: most stretches are windows-1252).
 		var ok bool
@@ -217,7 +232,18 @@ func (sc *recodeScratch) decodeUnits(text string, rc recoding) []unit {
 // choice depends on what surrounds it), are the same, and are taken over
 // (sc.from, for unitGains) rather than decoded again.
 func (sc *recodeScratch) restoreUnits(text string, end int, rc recoding) bool {
+	// A '?' that may stand for a lost byte (questionLost) is unknown
+	// while the bytes are searched, and a '?' again where none is
+	// restored.
+	for _, k := range sc.lostRunes {
+		sc.bs[sc.bpos[k]] = 0xFF
+	}
 	sc.lost = restoreLost(sc.lost[:0], text, end, sc.bs, sc.bpos, sc.tpos, sc.lostRunes, rc, &sc.cache)
+	for _, k := range sc.lostRunes {
+		if q := sc.bpos[k]; sc.bs[q] == 0xFF && text[sc.tpos[k]] == '?' {
+			sc.bs[q] = '?'
+		}
+	}
 	if len(sc.lost) == 0 {
 		return false
 	}
@@ -340,7 +366,7 @@ func (sc *recodeScratch) decode(text string, rc recoding, old []unit, oldAll str
 			if len(units) > 0 {
 				prev = lastRep()
 			}
-			if c, fill, at, used, fok := fillDropped(bs, bpos[k], rc.Wrong, prev); fok {
+			if c, fill, at, used, fok := fillDropped(bs, bpos[k], rc.Wrong, prev); fok && !sc.lostAfter(bpos[k]+used) {
 				q := bpos[k] + used
 				j := k + 1
 				for j < nr && bpos[j] < q {
@@ -429,4 +455,33 @@ var recodeScratchPool = sync.Pool{New: func() any { return new(recodeScratch) }}
 // BE, is U+E7DBE), which no writer of UTF-8 put there.
 func writtenSupplementary(r rune) bool {
 	return unicode.IsGraphic(r) && lm.Class(r) != lm.PrivateUse
+}
+
+// questionLost reports whether the '?' at text[i] may stand for a byte
+// that the wrong reader failed on, as U+FFFD does for other readers:
+// readers that write '?' instead (PHP's mb_convert_encoding, MySQL's
+// conversions) leave it glued into the misread text,
+// after a character that is not ASCII, or at the start of a line or
+// after a space before one. (encodeWrong asks only in a stretch with no
+// U+FFFD: a text shows one kind of reader.) A '?' that ends a sentence
+// or a Latin word is none.
+func questionLost(text string, i int) bool {
+	if i > 0 && text[i-1] >= utf8.RuneSelf {
+		return true
+	}
+	return (i == 0 || text[i-1] == '\n' || text[i-1] == ' ') && i+1 < len(text) && text[i+1] >= utf8.RuneSelf
+}
+
+// lostAfter reports whether the byte at q of the stretch's bytes is a '?'
+// that may stand for a lost byte (questionLost): a sequence cut short
+// right before it lost its byte there, where restoreUnits looks for it,
+// rather than one the reader dropped, and the '?' goes with it. (Before a
+// U+FFFD the dropped byte is filled in, on a narrower lead than
+// restoreUnits asks, and the U+FFFD stays: 要� for è¦�.)
+func (sc *recodeScratch) lostAfter(q int) bool {
+	if q >= len(sc.bs) || sc.bs[q] != '?' {
+		return false
+	}
+	_, ok := slices.BinarySearchFunc(sc.lostRunes, q, func(k, q int) int { return cmp.Compare(sc.bpos[k], q) })
+	return ok
 }
