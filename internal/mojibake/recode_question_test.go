@@ -217,3 +217,24 @@ func TestRecodedBefore(t *testing.T) {
 		})
 	}
 }
+
+// TestRecodedAfterLost: a run after a '?' that, with a byte a GBK reader
+// fails on in the '?”s place, reads as Big5 (Big5 read as GBK by a reader
+// that writes '?') is other mojibake; misaligned GBK, or a reading with
+// ASCII in it, is not.
+func TestRecodedAfterLost(t *testing.T) {
+	m := lm.Default()
+	cases := []struct {
+		name, run, repair string
+		want              bool
+	}{
+		{"Big5's 一臺 read as GBK, 一's A4 lost", "?@籓", "。例一O", true},
+		{"misaligned GBK (ARTIFACTS.md §2)", "?!秾嵤┮庖姟穼ψセ鶎狱h建", "。《實施意見》對抓基層黨建", false},
+		{"ASCII in the Big5 reading", "?XM弟", "。豈弟", false},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			assert.Equal(t, c.want, recodedAfterLost(m, c.run, c.repair))
+		})
+	}
+}
