@@ -11,7 +11,7 @@ import (
 // A run after a '?' that is other mojibake.
 //
 // Readers that write '?' for what they cannot read (PHP's
-// mb_convert_encoding, MySQL's conversions, many Windows tools) leave a
+// mb_convert_encoding, MySQL's conversions) leave a
 // '?' for each byte they failed on, and UTF-8, GBK or Big5 text misread
 // by them is full of '?' between runs of odd characters: 鐨勬暟瀛楀苟鏈?
 // (的数字并未, UTF-8 read as GBK, the last byte of 未 lost). The
@@ -21,7 +21,11 @@ import (
 // 面準). What tells the two apart is the run itself: misaligned GBK, put
 // back into the wrong codec's bytes, is a stream of GBK pairs cut in two,
 // which no other reading makes much of, while a run of UTF-8 read as GBK
-// reads as clean text when re-read as UTF-8 (recodedRun).
+// reads as clean text when re-read as UTF-8 (recodedRun), and so do the
+// characters before its '?', which for misaligned GBK are clean text; a
+// run of Big5 read as GBK reads as Big5 once the '?' is given back the
+// first byte of its character (recodedAfterLost). recodedRunOK asks all
+// three.
 
 // recodedRunHops are the readings a run may be: a codec chain's first
 // hop, as findRecodes tries it.
@@ -33,13 +37,13 @@ var recodedRunHops = [...]recoding{
 
 // recodedRun reports whether body, the characters of a misaligned run
 // after its leading question marks, none of them ASCII (a pinyin reading
-// in a run, 榫o, reads as itself in any codec), reads as mojibake of another kind
-// rather than misaligned GBK: re-encoded in the wrong codec of one of
-// recodedRunHops and decoded in the original, with at most a cut character
-// at either end left out (the bytes the '?' before it and the lost byte
-// after it took), it gives at least two characters that score, per
-// character, no worse than repair, the misalignment search's reading of
-// the run. It returns the hop that reads so.
+// in a run, 榫o, reads as itself in any codec), reads as mojibake of
+// another kind rather than misaligned GBK: re-encoded in the wrong codec
+// of one of recodedRunHops and decoded in the original, with at most a
+// cut character at either end left out (the bytes the '?' before it and
+// the lost byte after it took), it gives at least two characters that
+// score, per character, no worse than repair, the misalignment search's
+// reading of the run. It returns the hop that reads so.
 func recodedRun(m *lm.Model, body, repair string) (recoding, bool) {
 	return recodedRunBy(m, body, repair, 0)
 }
@@ -119,12 +123,12 @@ func decodeInner(dst, bs []byte, c codec) ([]byte, int, bool) {
 	return dst, k, true
 }
 
-// recodedRunOK is recodedRun's verdict on the misaligned run text[q:end]
-// (garbled, repaired as repair): the run itself, or the characters before
-// its '?' (two to maxBeforeRun of them, none ASCII), which clean text
-// must be for the '?' to be a byte lost from GBK text, read as other
-// mojibake (涓?, 鍙?, the garbled text before a short run: 地址可 in
-// 板潃鍙?甯?, UTF-8 read as GBK).
+// recodedRunOK reports whether the misaligned run text[q:end] (garbled,
+// repaired as repair) is other mojibake: the run itself reads so
+// (recodedRun, recodedAfterLost), or the characters before its '?' (two
+// to maxBeforeRun of them, none ASCII), which clean text must be for the
+// '?' to be a byte lost from GBK text, do (涓?, 鍙?, the garbled text
+// before a short run: 地址可 in 板潃鍙?甯?, UTF-8 read as GBK).
 func recodedRunOK(m *lm.Model, text string, q int, garbled, repair string) bool {
 	if _, ok := recodedRun(m, runBody(garbled), repair); ok {
 		return true
@@ -226,9 +230,11 @@ func recodedAfterLost(m *lm.Model, garbled, repair string) bool {
 		if !wrongFails("gbk", bs, 0) {
 			continue
 		}
+		// The byte must begin a character with the next one, and the
+		// reading hold a Han character.
 		c, size := b5.decode(bs)
 		if size != 2 || !restHan && !isHan(c) {
-			continue // the byte must begin a character with the next one
+			continue
 		}
 		best = max(best, m.Unigram(c)+m.Bigram(c, r0))
 	}
