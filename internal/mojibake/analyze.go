@@ -48,6 +48,7 @@ func Find(text string) []Span {
 				near = append(near, window{at, at})
 			}
 		}
+		near = appendReportedRuns(near, starts, spans)
 		sort.Slice(near, func(i, j int) bool { return near[i].lo < near[j].lo })
 		// With a prior (see codecPrior) a short word anywhere may now
 		// pass too.
@@ -90,7 +91,10 @@ func Find(text string) []Span {
 				sp := &spans[i]
 				if overlaps(r, sp, wins[i], a, b) {
 					met = true
-					reportsOnly = reportsOnly && !sp.Repairable && a <= sp.Start && sp.End <= b
+					// (A reported misaligned run that r only meets goes
+					// too: the search found no such run in the repaired
+					// text; see appendReportedRuns.)
+					reportsOnly = reportsOnly && !sp.Repairable && (a <= sp.Start && sp.End <= b || sp.Kind == KindGBKShift)
 					if sp.Repairable {
 						sp.Repairable, sp.Repair = false, ""
 						sp.Reason += "; not applied: the repaired text would offer a further repair here"
@@ -304,4 +308,27 @@ func mapBack(pos int, starts []int, spans []Span, text string) int {
 		delta = s.End - (starts[i] + len(s.Repair))
 	}
 	return min(max(pos+delta, 0), len(text))
+}
+
+// appendReportedRuns appends to near where the misaligned runs of spans
+// that are only reported lie in the output of applyMapped (starts). A
+// reported run keeps the codec-chain search out of its text, and whether
+// the misalignment search finds the run depends on the document's
+// evidence, which the repairs change: in the repaired text it may find
+// none, and the codec-chain search a repair there that a second cleaning
+// would make (鍥哄畾鍛ㄦ湡0榛樿?熷氨鏄?鐩村, UTF-8 read as GBK by a reader that
+// writes '?': 鏄?鐩村 repaired only once 固定周期 was). Searched again now,
+// such a repair is made at once.
+func appendReportedRuns(near []window, starts []int, spans []Span) []window {
+	delta := 0
+	for i, sp := range spans {
+		if starts[i] >= 0 {
+			delta = starts[i] + len(sp.Repair) - sp.End
+			continue
+		}
+		if sp.Kind == KindGBKShift && !sp.Repairable {
+			near = append(near, window{sp.Start + delta, sp.End + delta})
+		}
+	}
+	return near
 }

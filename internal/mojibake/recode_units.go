@@ -4,9 +4,7 @@
 package mojibake
 
 import (
-	"cmp"
 	"math"
-	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -455,33 +453,4 @@ var recodeScratchPool = sync.Pool{New: func() any { return new(recodeScratch) }}
 // BE, is U+E7DBE), which no writer of UTF-8 put there.
 func writtenSupplementary(r rune) bool {
 	return unicode.IsGraphic(r) && lm.Class(r) != lm.PrivateUse
-}
-
-// questionLost reports whether the '?' at text[i] may stand for a byte
-// that the wrong reader failed on, as U+FFFD does for other readers:
-// readers that write '?' instead (PHP's mb_convert_encoding, MySQL's
-// conversions) leave it glued into the misread text,
-// after a character that is not ASCII, or at the start of a line or
-// after a space before one. (encodeWrong asks only in a stretch with no
-// U+FFFD: a text shows one kind of reader.) A '?' that ends a sentence
-// or a Latin word is none.
-func questionLost(text string, i int) bool {
-	if i > 0 && text[i-1] >= utf8.RuneSelf {
-		return true
-	}
-	return (i == 0 || text[i-1] == '\n' || text[i-1] == ' ') && i+1 < len(text) && text[i+1] >= utf8.RuneSelf
-}
-
-// lostAfter reports whether the byte at q of the stretch's bytes is a '?'
-// that may stand for a lost byte (questionLost): a sequence cut short
-// right before it lost its byte there, where restoreUnits looks for it,
-// rather than one the reader dropped, and the '?' goes with it. (Before a
-// U+FFFD the dropped byte is filled in, on a narrower lead than
-// restoreUnits asks, and the U+FFFD stays: 要� for è¦�.)
-func (sc *recodeScratch) lostAfter(q int) bool {
-	if q >= len(sc.bs) || sc.bs[q] != '?' {
-		return false
-	}
-	_, ok := slices.BinarySearchFunc(sc.lostRunes, q, func(k, q int) int { return cmp.Compare(sc.bpos[k], q) })
-	return ok
 }
