@@ -32,8 +32,9 @@ type Plan struct {
 	Hops  []Hop
 	// Fills are bytes the first hop's reader dropped (windows-1252
 	// undefined bytes, deleted C1 controls), restored before the given rune
-	// of the garbled text: "fill@N=XX"; or bytes a GBK or Big5 reader
-	// failed on, restored in place of the U+FFFD at the given rune:
+	// of the garbled text: "fill@N=XX"; or bytes a GBK, Big5 or
+	// windows-1252 reader failed on, restored in place of the U+FFFD (or
+	// the '?' of a reader that writes '?' instead) at the given rune:
 	// "lost@N=XX". A plan has fills of one kind only.
 	Fills []Fill
 }

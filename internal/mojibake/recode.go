@@ -43,7 +43,8 @@ func kindOf(chain []recoding) string {
 
 // Fill is a byte that the wrong reader dropped, restored before the rune
 // with index At (counted in runes from the start of the garbled span), or,
-// when Lost is set, the byte that the U+FFFD at rune index At stands for.
+// when Lost is set, the byte that the U+FFFD (or the '?' of a reader that
+// writes '?' instead, see questionLost) at rune index At stands for.
 type Fill struct {
 	At   int
 	B    byte
