@@ -149,9 +149,10 @@ func encodeWrong(text string, start, end int, rc recoding, sc *recodeScratch) {
 	// U+FFFD read by a GBK, Big5 or strict windows-1252 reader may stand
 	// for one byte that restoreLost can restore.
 	lostReadable := cjkWrong(rc.Wrong) || rc.Wrong == "cp1252"
-	// So may a '?' right after a character that is not ASCII, in a
-	// stretch with no U+FFFD: see questionLost.
-	qLost := lostReadable && strings.IndexByte(text[start:end], '?') >= 0 && !strings.Contains(text[start:end], "\uFFFD")
+	// So may a '?' glued into the misread text, in a stretch with no
+	// U+FFFD (see questionLost): qLost is 0 until the first such '?' asks
+	// whether the stretch has one, then 1 (no U+FFFD) or -1.
+	qLost := 0
 	lostRunes := sc.lostRunes[:0]
 	_, isCP1252 := wrong.(cp1252Codec)
 	k := 0 // the runes so far
@@ -179,7 +180,15 @@ func encodeWrong(text string, start, end int, rc recoding, sc *recodeScratch) {
 		}
 		tpos[k], bpos[k] = i, len(bs)
 		k++
-		if r == '?' && qLost && questionLost(text, i) {
+		if r == '?' && lostReadable && qLost >= 0 && questionLost(text, i) {
+			if qLost == 0 {
+				qLost = -1
+				if !strings.Contains(text[start:end], "\uFFFD") {
+					qLost = 1
+				}
+			}
+		}
+		if r == '?' && qLost > 0 && questionLost(text, i) {
 			// Read as a '?' unless restoreUnits restores a byte there.
 			lostRunes = append(lostRunes, k-1)
 			bs = append(bs, '?')
