@@ -227,7 +227,7 @@ func stretchesOne(a *analyzer, cl cluster, wrong string, cov *coverCursor, dst [
 				cjk++
 			}
 			j += n
-			if r == '\n' && j-i >= maxStretch {
+			if stretchEnds(r, j-i) {
 				break
 			}
 		}
@@ -461,10 +461,31 @@ func TestStretchesEndAtLongLines(t *testing.T) {
 			n++
 			assert.LessOrEqual(t, st.j-st.i, maxStretch+64, "stretch %v", st)
 			if st.j-st.i >= maxStretch {
-				assert.Equal(t, byte('\n'), text[st.j-1], "a long stretch ends at a line end")
+				assert.Less(t, text[st.j-1], byte(0x40), "a long stretch ends at a line end, a space, a digit or a mark")
 			}
 		}
 	}
 	assert.Greater(t, n, 3, "the text makes several stretches")
+	checkStretches(t, text)
+}
+
+// A line with no line end and no byte a long stretch ends at (CJK text
+// read with a '?' for each failed byte) is cut at maxStretchHard: 400 KB
+// of ?蝜 took 4.9 seconds as one stretch.
+func TestStretchesEndInLongLines(t *testing.T) {
+	text := strings.Repeat("?蝜", 3*maxStretch/4)
+	a, release := shiftedAnalyzer(text)
+	defer release()
+	cov := coverCursor{spans: a.spans}
+	var sts codecStretches
+	n := 0
+	for _, cl := range a.clusters(&cov) {
+		a.stretches(cl, true, &cov, &sts)
+		for _, st := range append(append(sts.cp1252, sts.gbk...), sts.big5...) {
+			n++
+			assert.LessOrEqual(t, st.j-st.i, maxStretchHard+4, "stretch %v", st)
+		}
+	}
+	assert.Greater(t, n, 1, "the text makes several stretches")
 	checkStretches(t, text)
 }

@@ -58,6 +58,9 @@ func (a *analyzer) stretches(cl cluster, cjk bool, cov *coverCursor, sts *codecS
 		case "big5":
 			needB = 1
 		}
+		// longAt and capAt are where the earliest run reaches maxStretch
+		// and maxStretchHard (see stretchEnds).
+		longAt, capAt := i+maxStretch, i+maxStretchHard
 		for j := i; j < end; {
 			if !cjk && lat.start < 0 {
 				// Three-byte characters from U+3000 up (CJK) other than
@@ -123,18 +126,22 @@ func (a *analyzer) stretches(cl cluster, cjk bool, cov *coverCursor, sts *codecS
 				}
 			}
 			j += n
-			if r == '\n' {
-				// A stretch ends after a line end once it is long (see
-				// maxStretch).
-				if lat.start >= 0 && j-lat.start >= maxStretch {
+			if j >= longAt && (r < 0x40 || j >= capAt) {
+				// A stretch ends once it is long (see maxStretch).
+				if lat.start >= 0 && stretchEnds(r, j-lat.start) {
 					lat.end(&sts.cp1252, j)
 				}
-				if gr.start >= 0 && j-gr.start >= maxStretch {
+				if gr.start >= 0 && stretchEnds(r, j-gr.start) {
 					gr.end(&sts.gbk, j, needG)
 				}
-				if br.start >= 0 && j-br.start >= maxStretch {
+				if br.start >= 0 && stretchEnds(r, j-br.start) {
 					br.end(&sts.big5, j, needB)
 				}
+				// The earliest start of the runs left (-1, none, read
+				// as unsigned is the largest), or j: a run that starts
+				// later reaches the cap later still.
+				first := int(min(uint(lat.start), uint(gr.start), uint(br.start), uint(j)))
+				longAt, capAt = first+maxStretch, first+maxStretchHard
 			}
 		}
 		lat.end(&sts.cp1252, end)
@@ -232,7 +239,8 @@ func cjk3(text string, i int) bool {
 }
 
 // maxStretch is the length (bytes) from which a stretch ends at the next
-// line end, the rest of the run making stretches of its own. A stretch's
+// line end (or space, digit or mark: stretchEnds), the rest of the run
+// making stretches of its own. A stretch's
 // segments are found one after the other, each by a pass over the part of
 // the stretch left to either side of the one before (recodeStretch), which
 // is quadratic in the stretch's length where it holds many short
@@ -243,3 +251,20 @@ func cjk3(text string, i int) bool {
 // line end at this length loses nothing: the lines after it are a
 // stretch of their own, read the same way.
 const maxStretch = 32 << 10
+
+// maxStretchHard is the length from which a stretch ends after any rune.
+// A line may be long and hold no line end (a paragraph scraped as one
+// line) nor any of the bytes stretchEnds ends it at (CJK mojibake with a
+// '?' for each byte its reader failed on: 400 KB of ?蝜 took 4.9 seconds
+// as one stretch). A misreading cut there loses at most the character
+// whose bytes the cut parts.
+const maxStretchHard = maxStretch + maxStretch/4
+
+// stretchEnds reports whether a stretch that is length bytes long with
+// the rune r ends after r: once it is maxStretch long, at a line end or
+// another ASCII byte below 0x40 (a space, a digit, a mark), which no
+// character of UTF-8, GBK or Big5 holds, but '?', which may stand for a
+// lost byte (questionLost); once it is maxStretchHard long, anywhere.
+func stretchEnds(r rune, length int) bool {
+	return length >= maxStretchHard || length >= maxStretch && r < 0x40 && r != '?'
+}
