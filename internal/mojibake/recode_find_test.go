@@ -450,23 +450,30 @@ func TestStretchesEndAtLongLines(t *testing.T) {
 		fmt.Fprintf(&b, "item %d %s = %d\n", k, words[k%len(words)], k)
 	}
 	text := readFailing(t, big5HKSCSReader, encodeAll(t, "gbk", b.String()))
+	sts := allStretches(text)
+	for _, st := range sts {
+		assert.LessOrEqual(t, st.j-st.i, maxStretch+64, "stretch %v", st)
+		if st.j-st.i >= maxStretch {
+			assert.Less(t, text[st.j-1], byte(0x40), "a long stretch ends at a line end, a space, a digit or a mark")
+		}
+	}
+	assert.Greater(t, len(sts), 3, "the text makes several stretches")
+	checkStretches(t, text)
+}
+
+// allStretches returns the stretches of every codec in every cluster of
+// text, after its misaligned runs are found.
+func allStretches(text string) []stretch {
 	a, release := shiftedAnalyzer(text)
 	defer release()
 	cov := coverCursor{spans: a.spans}
 	var sts codecStretches
-	n := 0
+	var out []stretch
 	for _, cl := range a.clusters(&cov) {
 		a.stretches(cl, true, &cov, &sts)
-		for _, st := range append(append(sts.cp1252, sts.gbk...), sts.big5...) {
-			n++
-			assert.LessOrEqual(t, st.j-st.i, maxStretch+64, "stretch %v", st)
-			if st.j-st.i >= maxStretch {
-				assert.Less(t, text[st.j-1], byte(0x40), "a long stretch ends at a line end, a space, a digit or a mark")
-			}
-		}
+		out = append(append(append(out, sts.cp1252...), sts.gbk...), sts.big5...)
 	}
-	assert.Greater(t, n, 3, "the text makes several stretches")
-	checkStretches(t, text)
+	return out
 }
 
 // A line with no line end and no byte a long stretch ends at (CJK text
@@ -474,18 +481,10 @@ func TestStretchesEndAtLongLines(t *testing.T) {
 // of ?蝜 took 4.9 seconds as one stretch.
 func TestStretchesEndInLongLines(t *testing.T) {
 	text := strings.Repeat("?蝜", 3*maxStretch/4)
-	a, release := shiftedAnalyzer(text)
-	defer release()
-	cov := coverCursor{spans: a.spans}
-	var sts codecStretches
-	n := 0
-	for _, cl := range a.clusters(&cov) {
-		a.stretches(cl, true, &cov, &sts)
-		for _, st := range append(append(sts.cp1252, sts.gbk...), sts.big5...) {
-			n++
-			assert.LessOrEqual(t, st.j-st.i, maxStretchHard+4, "stretch %v", st)
-		}
+	sts := allStretches(text)
+	for _, st := range sts {
+		assert.LessOrEqual(t, st.j-st.i, maxStretchHard+4, "stretch %v", st)
 	}
-	assert.Greater(t, n, 1, "the text makes several stretches")
+	assert.Greater(t, len(sts), 1, "the text makes several stretches")
 	checkStretches(t, text)
 }

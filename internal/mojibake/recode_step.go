@@ -299,9 +299,6 @@ func markAfterQuestion(text string, units []unit, limit int, all string, bs []by
 		sa += stepLP(m, prev, r)
 		prev = r
 	}
-	if debugStep {
-		fmt.Printf("afterQ n=%d cut=%d ss=%.2f sa=%.2f\n", n, cut, ss, sa)
-	}
 	// One unit between two '?' (蘇?珋?, 默认值 with the first bytes of
 	// 认 and 值 taken) holds no character read in step to weigh: the
 	// second '?' is the evidence.
@@ -320,7 +317,3 @@ func markAfterQuestion(text string, units []unit, limit int, all string, bs []by
 // stepCutLP is what markAfterQuestion charges the byte at which the
 // reading in step breaks off: a rare character.
 const stepCutLP = -15.0
-
-// debugStep prints markAfterQuestion's readings (as debugShift does the
-// misalignment search's).
-var debugStep = false

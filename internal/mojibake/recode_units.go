@@ -187,13 +187,14 @@ func encodeWrong(text string, start, end int, rc recoding, sc *recodeScratch) {
 					qLost = 1
 				}
 			}
-		}
-		if r == '?' && qLost > 0 && questionLost(text, i) {
-			// Read as a '?' unless restoreUnits restores a byte there.
-			lostRunes = append(lostRunes, k-1)
-			bs = append(bs, '?')
-			i++
-			continue
+			if qLost > 0 {
+				// Read as a '?' unless restoreUnits restores a byte
+				// there.
+				lostRunes = append(lostRunes, k-1)
+				bs = append(bs, '?')
+				i++
+				continue
+			}
 		}
 		// Static calls for the codecs of the stretches (the one of
 		// windows-1252 inlined: most stretches are windows-1252).
