@@ -32,6 +32,9 @@
 # Big5 as GBK with golang.org/x/text's decoders, which drop both bytes
 # of a pair they cannot read: internal/mojibake/cmd/misread).
 #
+# Each output is cleaned a second time, and the lines that change then are
+# counted ("cleaned twice"): cleaning is idempotent, so it should be 0.
+#
 # The punctuation statistics (punct.bin) stay those learned from the whole
 # corpus.
 #
@@ -113,12 +116,14 @@ heldout_cli "$ROOT" "$DIR" lm latin
 for bin in "$DIR/hanfix" ${BASE_BIN:-}; do
 for k in utf8-as-gb18030 utf8-as-gbk big5-as-gb2312 gbk-as-big5hkscs gbk-as-big5 utf8-as-cp1252; do
 	"$bin" -jsonl -to keep "$DIR/$k.jsonl" > "$DIR/$k.out"
+	"$bin" -jsonl -to keep "$DIR/$k.out" > "$DIR/$k.out2"
 	python3 - "$DIR" "$k" "$bin" <<'EOF'
 import json, sys
 d, k, b = sys.argv[1], sys.argv[2], sys.argv[3]
 orig = [json.loads(l)['text'] for l in open(f'{d}/orig.jsonl')]
 garbled = [json.loads(l)['text'] for l in open(f'{d}/{k}.jsonl')]
 out = [json.loads(l)['text'] for l in open(f'{d}/{k}.out')]
+twice = sum(a != json.loads(l)['text'] for a, l in zip(out, open(f'{d}/{k}.out2')))
 n = exact = kept = wrong = 0
 for o, g, r in zip(orig, garbled, out):
     if '\ufffd' not in g:
@@ -130,7 +135,7 @@ for o, g, r in zip(orig, garbled, out):
         kept += 1
     else:
         wrong += 1
-print(f'{b.replace(d + "/", "")} {k}: {n} lines with U+FFFD: restored exactly {exact}, still with U+FFFD {kept}, wrong {wrong}')
+print(f'{b.replace(d + "/", "")} {k}: {n} lines with U+FFFD: restored exactly {exact}, still with U+FFFD {kept}, wrong {wrong}; cleaned twice: {twice} lines change')
 EOF
 done
 for k in ignore-utf8-as-gbk ignore-utf8-as-gb18030 ignore-gbk-as-big5hkscs ignore-gbk-as-big5 ignore-big5-as-gbk ignore-utf8-as-cp1252 \
@@ -138,6 +143,7 @@ for k in ignore-utf8-as-gbk ignore-utf8-as-gb18030 ignore-gbk-as-big5hkscs ignor
 	question-utf8-as-gbk question-utf8-as-gb18030 question-big5-as-gb2312 question-big5-as-gbk \
 	question-gbk-as-big5hkscs question-gbk-as-big5 question-utf8-as-cp1252; do
 	"$bin" -jsonl -to keep "$DIR/$k.jsonl" > "$DIR/$k.out"
+	"$bin" -jsonl -to keep "$DIR/$k.out" > "$DIR/$k.out2"
 	python3 - "$DIR" "$k" "$bin" <<'EOF'
 import difflib, json, re, sys
 d, k, b = sys.argv[1], sys.argv[2], sys.argv[3]
@@ -145,6 +151,7 @@ han = re.compile(r'[\u3400-\u9fff]')
 orig = [json.loads(l)['text'] for l in open(f'{d}/orig.jsonl')]
 garbled = [json.loads(l)['text'] for l in open(f'{d}/{k}.jsonl')]
 out = [json.loads(l)['text'] for l in open(f'{d}/{k}.out')]
+twice = sum(a != json.loads(l)['text'] for a, l in zip(out, open(f'{d}/{k}.out2')))
 n = exact = right = wrong = wlines = 0
 for o, g, r in zip(orig, garbled, out):
     if g == o:
@@ -163,7 +170,7 @@ for o, g, r in zip(orig, garbled, out):
     wrong += w
     wlines += w > 0
 print(f'{b.replace(d + "/", "")} {k}: {n} lines damaged: restored exactly {exact}; '
-      f'Han characters put in {right} right, {wrong} wrong (in {wlines} lines)')
+      f'Han characters put in {right} right, {wrong} wrong (in {wlines} lines); cleaned twice: {twice} lines change')
 EOF
 done
 done

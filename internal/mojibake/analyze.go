@@ -18,6 +18,10 @@ func Find(text string) []Span {
 	// gained too little can pass once the document around it reads better
 	// (its own repairs add to the evidence): such runs, searched again on
 	// the repaired text, are repaired now rather than by a second cleaning.
+	// So is the text of the reports whose judgement the repairs change
+	// (searchedAgain). A repair that only the document's prior finds in
+	// the repaired text withdraws nothing: a second cleaning has no such
+	// prior (foundWithoutPrior).
 	//
 	// The spans withdrawn so far: a repair of the same extent as one is
 	// not added again (see below).
@@ -48,7 +52,7 @@ func Find(text string) []Span {
 				near = append(near, window{at, at})
 			}
 		}
-		near = appendReportedRuns(near, starts, spans)
+		near = appendReports(near, starts, spans, withdrawn)
 		sort.Slice(near, func(i, j int) bool { return near[i].lo < near[j].lo })
 		// With a prior (see codecPrior) a short word anywhere may now
 		// pass too.
@@ -73,7 +77,12 @@ func Find(text string) []Span {
 		for i, st := range starts {
 			wins[i] = window{st, st + len(spans[i].Repair)}
 		}
-		for _, r := range findNear(out, near, rev) {
+		found := findNear(out, near, rev)
+		// The repairs that meet an applied one and that a second
+		// cleaning would find too (see foundWithoutPrior), all asked at
+		// once: nil when the evidence has no prior.
+		offered := foundWithoutPrior(out, found, wins, rev)
+		for _, r := range found {
 			if !r.Repairable {
 				continue
 			}
@@ -91,11 +100,12 @@ func Find(text string) []Span {
 				sp := &spans[i]
 				if overlaps(r, sp, wins[i], a, b) {
 					met = true
-					// (A reported misaligned run that r only meets goes
-					// too: the search found no such run in the repaired
-					// text; see appendReportedRuns.)
-					reportsOnly = reportsOnly && !sp.Repairable && (a <= sp.Start && sp.End <= b || sp.Kind == KindGBKShift)
-					if sp.Repairable {
+					// (A report searched again that r only meets goes
+					// too: the analysis of the repaired text found r
+					// instead, see appendReports; so does a report of
+					// lost characters, whose rest is reported again.)
+					reportsOnly = reportsOnly && !sp.Repairable && (a <= sp.Start && sp.End <= b || searchedAgain(sp, withdrawn) || sp.Kind == KindLost)
+					if sp.Repairable && offeredAgain(offered, &r) {
 						sp.Repairable, sp.Repair = false, ""
 						sp.Reason += "; not applied: the repaired text would offer a further repair here"
 						conflict = true
@@ -130,6 +140,12 @@ func Find(text string) []Span {
 				spans = kept
 			}
 			spans = append(spans, adds...)
+			if superseded != nil {
+				// The lost characters of the reports superseded that
+				// the repairs leave (a U+FFFD of a run of them, one
+				// inside a withdrawn repair) are reported again.
+				spans = reportLost(text, spans)
+			}
 			sort.Slice(spans, func(i, j int) bool { return spans[i].Start < spans[j].Start })
 			rejected = nil
 		}
@@ -138,6 +154,61 @@ func Find(text string) []Span {
 		}
 	}
 	return spans
+}
+
+// offeredAgain reports whether a second cleaning would find the repair
+// r, by offered (see foundWithoutPrior): always when offered is nil.
+func offeredAgain(offered map[window]string, r *Span) bool {
+	if offered == nil {
+		return true
+	}
+	rep, ok := offered[window{r.Start, r.End}]
+	return ok && rep == r.Repair
+}
+
+// foundWithoutPrior returns, when rev, the evidence of out, has a prior
+// (see codecPrior), the repairs of found that meet one of the applied
+// repairs (wins; lo is -1 for one not applied) and that the analysis of
+// out finds also without the prior: their repair by their extent. It
+// returns nil when rev has no prior.
+//
+// The prior comes from the repairs of the text out was made of; a second
+// cleaning of out, whose repairs these are not, lacks it. A repair found
+// only with the prior (a short word read as UTF-8 misread as GBK next to
+// a misaligned run: 瑕侀?茶。 repaired as 要進衣 once the run was, which made
+// the 。) is offered to no second cleaning, and must not withdraw the
+// repair it meets: the second cleaning would make that repair. One
+// analysis, of the windows of all such repairs, answers for all.
+func foundWithoutPrior(out string, found []Span, wins []window, rev *evidence) map[window]string {
+	if rev.prior == (recoding{}) {
+		return nil
+	}
+	var ws []window
+	for _, r := range found {
+		if !r.Repairable {
+			continue
+		}
+		for _, w := range wins {
+			if w.lo >= 0 && r.Start < w.hi && w.lo < r.End {
+				ws = append(ws, window{r.Start, r.End})
+				break
+			}
+		}
+	}
+	offered := make(map[window]string, len(ws))
+	if len(ws) == 0 {
+		return offered
+	}
+	sort.Slice(ws, func(i, j int) bool { return ws[i].lo < ws[j].lo })
+	prior, repairs := rev.prior, rev.repairs
+	rev.prior, rev.repairs = recoding{}, nil
+	defer func() { rev.prior, rev.repairs = prior, repairs }()
+	for _, s := range findNear(out, ws, rev) {
+		if s.Repairable {
+			offered[window{s.Start, s.End}] = s.Repair
+		}
+	}
+	return offered
 }
 
 // overlaps reports whether span r of the output of applyMapped, which
@@ -310,25 +381,47 @@ func mapBack(pos int, starts []int, spans []Span, text string) int {
 	return min(max(pos+delta, 0), len(text))
 }
 
-// appendReportedRuns appends to near where the misaligned runs of spans
-// that are only reported lie in the output of applyMapped (starts). A
-// reported run keeps the codec-chain search out of its text, and whether
-// the misalignment search finds the run depends on the document's
-// evidence, which the repairs change: in the repaired text it may find
-// none, and the codec-chain search a repair there that a second cleaning
-// would make (鍥哄畾鍛ㄦ湡0榛樿?熷氨鏄?鐩村, UTF-8 read as GBK by a reader that
-// writes '?': 鏄?鐩村 repaired only once 固定周期 was). Searched again now,
-// such a repair is made at once.
-func appendReportedRuns(near []window, starts []int, spans []Span) []window {
+// appendReports appends to near where the reports of spans that Find
+// searches again (searchedAgain) lie in the output of applyMapped
+// (starts). Whether the analysis finds such a report depends on the
+// document's evidence, which the repairs change: in the repaired text it
+// may find a repair there that a second cleaning would make (鍥哄畾鍛ㄦ湡0榛樿?熷氨鏄?鐩村,
+// UTF-8 read as GBK by a reader that writes '?': 鏄?鐩村 repaired only
+// once 固定周期 was). Searched again now, such a repair is made at once.
+func appendReports(near []window, starts []int, spans []Span, withdrawn []window) []window {
 	delta := 0
 	for i, sp := range spans {
 		if starts[i] >= 0 {
 			delta = starts[i] + len(sp.Repair) - sp.End
 			continue
 		}
-		if sp.Kind == KindGBKShift && !sp.Repairable {
+		if searchedAgain(&sp, withdrawn) {
 			near = append(near, window{sp.Start + delta, sp.End + delta})
 		}
 	}
 	return near
+}
+
+// searchedAgain reports whether sp is a report that Find searches again
+// on the repaired text, and that a repair found there replaces:
+//
+//   - a misaligned run only reported (the misalignment search may find no
+//     run there in the repaired text, and the codec-chain search a repair);
+//   - a run read out of step (see outOfStep): whether the reader dropped a
+//     byte is judged on the whole stretch, which the repairs made clean,
+//     and a second cleaning repairs the stretch's other pieces with it
+//     (蝜扢离賸庥挋童皈, of which 庥挋童皈 read out of step, repaired as
+//     绻设置了魏沃 once the rest of its line was);
+//   - a repair withdrawn because the repaired text offered a further one:
+//     once it is withdrawn, the text around it may offer another repair.
+func searchedAgain(sp *Span, withdrawn []window) bool {
+	return !sp.Repairable && (sp.Kind == KindGBKShift || sp.step || slices.Contains(withdrawn, window{sp.Start, sp.End}))
+}
+
+// reportLost returns spans with the reports of characters lost for good
+// (see findLost) that none of them covers added.
+func reportLost(text string, spans []Span) []Span {
+	a := &analyzer{text: text, spans: spans}
+	a.findLost()
+	return a.spans
 }

@@ -17,6 +17,9 @@ func FuzzMojibake(f *testing.F) {
 		// Readers that write '?' for a byte they fail on (questionLost).
 		"鍥哄畾鍛ㄦ湡.榛樿?ょ姸鎬佷笅鏄?娌℃湁鏃堕檺鐨勶紝涔熷氨鏄?鐩村埌瀹屾垚", "?蝜? file1 掀 file2 猁陔",
 		"å¦‚æžœ file1 æ¯” file2 è¦?æ–°", "蚚誧褫眕婓饜离恅璃笢党蜊蘇?炵鹹倛炒珊??蝜堭欳",
+		// Reports that the repairs of the rest change (searchedAgain,
+		// TestFindMakesTheRepairsOfASecondCleaning).
+		"蝜扢离賸庥挋皈 俴庥恞鍔﹝", "\uFFFD汗w\uFFFD]陪\uFFFD夹非\uFFFDw\uFFFD邯弧c6 \uFFFDn砰",
 	} {
 		f.Add(s)
 	}

@@ -239,7 +239,7 @@ func (a *analyzer) stepSpan(st stretch, rc recoding) Span {
 	if afterQuestion(a.text, st.i) {
 		reader = "a reader that wrote the '?' before it for a byte it failed on"
 	}
-	return Span{Start: st.i, End: st.j, Kind: kindOf([]recoding{rc}), Garbled: a.text[st.i:st.j], Confidence: 0.8,
+	return Span{Start: st.i, End: st.j, Kind: kindOf([]recoding{rc}), Garbled: a.text[st.i:st.j], Confidence: 0.8, step: true,
 		Reason: fmt.Sprintf("%s bytes decoded as %s by %s: this run was read one byte out of step (read one byte later it makes sense) and is not repaired with the rest of its stretch", rc.Orig, rc.Wrong, reader)}
 }
 

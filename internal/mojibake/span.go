@@ -29,4 +29,7 @@ type Span struct {
 	Repairable bool
 	// Reason explains the finding in words.
 	Reason string
+	// step marks the report of a run read one byte out of step (see
+	// outOfStep), which Find searches again on the repaired text.
+	step bool
 }
