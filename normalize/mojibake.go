@@ -33,7 +33,7 @@ func (Mojibake) Kind() Kind { return KindMojibake }
 // Edits returns one edit per repairable span and one finding per span that
 // is reported only.
 func (m Mojibake) Edits(text string, doc *Doc) ([]Edit, []Finding) {
-	spans := mojibake.Find(text)
+	spans := doc.mojibakeOf(text)
 	if len(spans) == 0 {
 		return nil, nil
 	}
@@ -55,4 +55,29 @@ func (m Mojibake) Edits(text string, doc *Doc) ([]Edit, []Finding) {
 			Text: s.Garbled, Reason: s.Reason, Confidence: s.Confidence})
 	}
 	return edits, findings
+}
+
+// mojibakeOf returns the mojibake analysis of text: the one run made ahead
+// when it is of this very text, mojibake.Find's otherwise.
+func (d *Doc) mojibakeOf(text string) []mojibake.Span {
+	if d.aheadOK && len(d.aheadText) == len(text) && d.aheadText == text {
+		spans := d.ahead
+		d.ahead, d.aheadText, d.aheadOK = nil, "", false
+		return spans
+	}
+	return mojibake.Find(text)
+}
+
+// offersRepair reports whether the mojibake stage (conservative as
+// Options.Conservative) would repair something in text, and keeps the
+// analysis for the stage's next run (mojibakeOf).
+func (d *Doc) offersRepair(text string, conservative bool) bool {
+	spans := mojibake.Find(text)
+	d.ahead, d.aheadText, d.aheadOK = spans, text, true
+	for _, s := range spans {
+		if s.Repairable && (!conservative || s.Confidence >= mojibake.SureConfidence) {
+			return true
+		}
+	}
+	return false
 }

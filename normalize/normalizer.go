@@ -7,7 +7,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/hanfix/hanfix/convert"
-	"github.com/hanfix/hanfix/internal/mojibake"
 	"github.com/hanfix/hanfix/internal/utf8x"
 )
 
@@ -212,10 +211,11 @@ func (n *Normalizer) run(text string, rep *Report, want reportParts) string {
 		// judged: converting a character inside a run it could not repair,
 		// or the document's own evidence (its script, its character pairs),
 		// can make the run repairable. Cleaning the output again would then
-		// repair it; so the output is cleaned again here, while it still
-		// holds such runs and the last pass changed something, until it is
-		// its own cleaning (at most maxPasses).
-		if pass+1 >= maxPasses || total == before || !n.mojibake || len(mojibake.GarbledRuns(text)) == 0 {
+		// repair it; so the output is cleaned again here, while the
+		// mojibake stage would repair something in it and the last pass
+		// changed something, until it is its own cleaning (at most
+		// maxPasses). The analysis that asks is the next pass's.
+		if pass+1 >= maxPasses || total == before || !n.mojibake || !doc.offersRepair(text, n.opts.Conservative) {
 			break
 		}
 	}

@@ -288,14 +288,20 @@ func (st *Script) region(text string, res detect.ScriptResult, spans []detect.Sc
 	}
 	switch res.Script {
 	case detect.ScriptMixed:
-		// Every sentence except the ones already in the target script.
+		// Every sentence except the ones already in the target script,
+		// and in those, as in a document in the target script, the
+		// characters of the other script only. Converted, the document
+		// is in the target script, and a second cleaning converts those
+		// (a sentence that garbled characters make look Simplified,
+		// 夹正向移動, in a Traditional document cleaned -to simp).
 		var keep []detect.Span
 		for _, ss := range spans {
 			if ss.Script == target {
 				keep = append(keep, ss.Span)
 			}
 		}
-		return spansFilter(keep, false)
+		outside := spansFilter(keep, false)
+		return func(start, end int) bool { return outside(start, end) || containsOther(start, end) }
 	case target:
 		return containsOther
 	case detect.ScriptNone:

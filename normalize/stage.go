@@ -1,6 +1,9 @@
 package normalize
 
-import "github.com/hanfix/hanfix/detect"
+import (
+	"github.com/hanfix/hanfix/detect"
+	"github.com/hanfix/hanfix/internal/mojibake"
+)
 
 // Edit is a replacement proposed by a Stage, in the byte coordinates of the
 // text the stage was given: text[Start:End] becomes After.
@@ -43,6 +46,12 @@ type Doc struct {
 	patterns     []*detect.AnnotationResult
 	readings     map[string]patternReading
 	readingsFrom int
+	// ahead is the mojibake analysis of aheadText that run made to decide
+	// on another pass (see offersRepair); the mojibake stage of that pass
+	// takes it rather than analyse the same text again.
+	ahead     []mojibake.Span
+	aheadText string
+	aheadOK   bool
 }
 
 // patternReading is one character's reading in a document's annotation

@@ -11,11 +11,15 @@ import (
 // characters, by a character the gate flags (box drawing, kana, rare
 // ideographs …), up to the end of the run as the misalignment search
 // reads it (the next white space or character no GBK pair can hold, at
-// most maxShiftTokens characters).
+// most maxShiftTokens characters), and at least up to that flagged
+// character.
 //
 // Later stages of a pipeline leave these stretches alone: converting the
 // script of 穎 inside a run that Find could not repair makes new bytes,
-// and a second cleaning would find a repair the first did not make.
+// and a second cleaning would find a repair the first did not make. Nor
+// may they convert the flagged character: without it, a second cleaning
+// would find no stretch there and convert the run (?Ⅶ棲藏? port 韜鍔,
+// whose 鍔 made the stretch, read as 锷 once converted).
 func GarbledRuns(text string) [][2]int {
 	if !strings.Contains(text, "?") {
 		return nil
@@ -30,14 +34,15 @@ func GarbledRuns(text string) [][2]int {
 		if i > 0 && text[i-1] == '?' {
 			continue
 		}
-		if !flaggedSoon(text, i+1) {
+		flagged := flaggedSoon(text, i+1)
+		if flagged < 0 {
 			continue
 		}
-		end := i + 1
+		end := flagged
 		var tk shiftTokens
 		tk.reset(g, text, i+1)
 		for k := 0; tk.has(k) && tk.ts[k].tok; k++ {
-			end = tk.ts[k].end
+			end = max(end, tk.ts[k].end)
 		}
 		if k := len(out) - 1; k >= 0 && i <= out[k][1] {
 			out[k][1] = max(out[k][1], end)
@@ -49,18 +54,18 @@ func GarbledRuns(text string) [][2]int {
 	return out
 }
 
-// flaggedSoon reports whether one of the 12 characters from text[i:] on,
-// before a line end, is one the gate flags.
-func flaggedSoon(text string, i int) bool {
+// flaggedSoon returns the end of the first of the 12 characters from
+// text[i:] on, before a line end, that the gate flags, or -1 for none.
+func flaggedSoon(text string, i int) int {
 	for k := 0; i < len(text) && k < 12; k++ {
 		r, n := utf8.DecodeRuneInString(text[i:])
 		if r == '\n' {
-			return false
+			return -1
 		}
 		if suspiciousRune(r) {
-			return true
+			return i + n
 		}
 		i += n
 	}
-	return false
+	return -1
 }

@@ -15,7 +15,7 @@ func TestGarbledRuns(t *testing.T) {
 		{"文件?0秾嵤┮庈姟穎狱A", []string{"?0秾嵤┮庈姟穎狱A"}},
 		{"什麼?我叫李明，今年十歲。", nil}, // a question mark
 		{"clean text", nil},
-		{"a?b ┮", []string{"?b"}},             // the flagged rune comes soon; the run ends at the space
+		{"a?b ┮ c", []string{"?b ┮"}},         // the run ends at the space, but takes in the flagged rune that made it
 		{"x?┮y\n?┮z", []string{"?┮y", "?┮z"}}, // two runs
 		{"??┮?┮", []string{"??┮?┮"}},
 	} {
