@@ -23,9 +23,9 @@ func Find(text string) []Span {
 	// the repaired text withdraws nothing: a second cleaning has no such
 	// prior (foundWithoutPrior).
 	//
-	// The spans withdrawn so far: a repair of the same extent as one is
+	// The repairs withdrawn so far: the same repair of the same extent is
 	// not added again (see below).
-	var withdrawn []window
+	var withdrawn []withdrawal
 	// priorSearched tells that the repaired text was searched everywhere
 	// with a prior (see codecPrior): once is enough, the rounds after
 	// look near the new repairs.
@@ -94,8 +94,11 @@ func Find(text string) []Span {
 			// neighbour applied, it was found to offer a further one;
 			// found again once withdrawn, it would come and go (Â¯ÃÂ¯:
 			// the last Â¯ read as ¯ makes Ã¯ read as ï). A larger repair
-			// over a withdrawn one is added, and checked again.
-			met, reportsOnly := false, !slices.Contains(withdrawn, window{a, b})
+			// over a withdrawn one is added, and checked again, and so is
+			// another repair of the same text (ㄛ?Kй祥猁, read ，?K且不要
+			// and withdrawn, since ?K then read as 。並, and then found as
+			// ，並且不要).
+			met, reportsOnly := false, !slices.Contains(withdrawn, withdrawal{window{a, b}, r.Repair})
 			for i := range spans {
 				sp := &spans[i]
 				if overlaps(r, sp, wins[i], a, b) {
@@ -106,10 +109,10 @@ func Find(text string) []Span {
 					// lost characters, whose rest is reported again.)
 					reportsOnly = reportsOnly && !sp.Repairable && (a <= sp.Start && sp.End <= b || searchedAgain(sp, withdrawn) || sp.Kind == KindLost)
 					if sp.Repairable && offeredAgain(offered, &r) {
+						withdrawn = append(withdrawn, withdrawal{window{sp.Start, sp.End}, sp.Repair})
 						sp.Repairable, sp.Repair = false, ""
 						sp.Reason += "; not applied: the repaired text would offer a further repair here"
 						conflict = true
-						withdrawn = append(withdrawn, window{sp.Start, sp.End})
 					}
 				}
 			}
@@ -388,7 +391,7 @@ func mapBack(pos int, starts []int, spans []Span, text string) int {
 // may find a repair there that a second cleaning would make (鍥哄畾鍛ㄦ湡0榛樿?熷氨鏄?鐩村,
 // UTF-8 read as GBK by a reader that writes '?': 鏄?鐩村 repaired only
 // once 固定周期 was). Searched again now, such a repair is made at once.
-func appendReports(near []window, starts []int, spans []Span, withdrawn []window) []window {
+func appendReports(near []window, starts []int, spans []Span, withdrawn []withdrawal) []window {
 	delta := 0
 	for i, sp := range spans {
 		if starts[i] >= 0 {
@@ -414,8 +417,16 @@ func appendReports(near []window, starts []int, spans []Span, withdrawn []window
 //     绻设置了魏沃 once the rest of its line was);
 //   - a repair withdrawn because the repaired text offered a further one:
 //     once it is withdrawn, the text around it may offer another repair.
-func searchedAgain(sp *Span, withdrawn []window) bool {
-	return !sp.Repairable && (sp.Kind == KindGBKShift || sp.step || slices.Contains(withdrawn, window{sp.Start, sp.End}))
+func searchedAgain(sp *Span, withdrawn []withdrawal) bool {
+	return !sp.Repairable && (sp.Kind == KindGBKShift || sp.step ||
+		slices.ContainsFunc(withdrawn, func(w withdrawal) bool { return w.window == window{sp.Start, sp.End} }))
+}
+
+// withdrawal is a repair that Find withdrew: its extent in the input and
+// what it would have made of it.
+type withdrawal struct {
+	window
+	repair string
 }
 
 // reportLost returns spans with the reports of characters lost for good

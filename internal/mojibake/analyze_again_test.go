@@ -47,6 +47,15 @@ func TestFindMakesTheRepairsOfASecondCleaning(t *testing.T) {
 			text: "渚嗚渶瑕侀?茶?屾洿鍔犵窗绡?鐨勬帶煇鍊嬪煼琛岀窉闇?瑕侀?茶?屼笉鍙?鍒嗗壊鎿嶄綔锛屼笉鎳夌暥琚?鍏朵粬鍩疯?岀窉鐨",
 			want: "。槍",
 		},
+		{
+			// GBK read as Big5 by a reader that writes '?': the repair
+			// ，?K且不要 was withdrawn, since ?K then read as 。並; the
+			// repair of the same text as ，並且不要 is another repair, and
+			// is made.
+			name: "another repair of a withdrawn one's text",
+			text: "坳豢偍init妏蚚?恀墓譏葸?宒???衶?呾?Cㄛ?Kй祥猁?昐倞庥庰騫尌o最唗﹝",
+			want: "，並且不要執行",
+		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			spans := Find(tc.text)
