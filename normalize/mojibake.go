@@ -40,13 +40,13 @@ func (m Mojibake) Edits(text string, doc *Doc) ([]Edit, []Finding) {
 	var edits []Edit
 	var findings []Finding
 	for _, s := range spans {
-		if s.Repairable && m.conservative && s.Confidence < mojibake.SureConfidence {
+		if s.Repairable && !applies(s, m.conservative) {
 			findings = append(findings, Finding{Kind: KindMojibake, Start: s.Start, End: s.End,
 				Text: s.Garbled, Reason: s.Reason + "; not applied in conservative mode (would read " + strconv.Quote(s.Repair) + ")",
 				Confidence: s.Confidence})
 			continue
 		}
-		if s.Repairable {
+		if applies(s, m.conservative) {
 			edits = append(edits, Edit{Start: s.Start, End: s.End, After: s.Repair,
 				Reason: s.Reason, Rule: s.Plan, Confidence: s.Confidence})
 			continue
@@ -57,10 +57,18 @@ func (m Mojibake) Edits(text string, doc *Doc) ([]Edit, []Finding) {
 	return edits, findings
 }
 
+// applies reports whether the mojibake stage, conservative or not, applies
+// the repair of span s: a repairable one, in conservative mode only when
+// its guesses are sure.
+func applies(s mojibake.Span, conservative bool) bool {
+	return s.Repairable && (!conservative || s.Confidence >= mojibake.SureConfidence)
+}
+
 // mojibakeOf returns the mojibake analysis of text: the one run made ahead
-// when it is of this very text, mojibake.Find's otherwise.
+// when it is of this very text, mojibake.Find's otherwise (and for a nil
+// d, which a caller of Stage.Edits may pass).
 func (d *Doc) mojibakeOf(text string) []mojibake.Span {
-	if d.aheadOK && len(d.aheadText) == len(text) && d.aheadText == text {
+	if d != nil && d.aheadOK && len(d.aheadText) == len(text) && d.aheadText == text {
 		spans := d.ahead
 		d.ahead, d.aheadText, d.aheadOK = nil, "", false
 		return spans
@@ -75,7 +83,7 @@ func (d *Doc) offersRepair(text string, conservative bool) bool {
 	spans := mojibake.Find(text)
 	d.ahead, d.aheadText, d.aheadOK = spans, text, true
 	for _, s := range spans {
-		if s.Repairable && (!conservative || s.Confidence >= mojibake.SureConfidence) {
+		if applies(s, conservative) {
 			return true
 		}
 	}

@@ -9,6 +9,8 @@ import (
 	"github.com/hanfix/hanfix/internal/cer"
 	"github.com/hanfix/hanfix/internal/devset"
 	"github.com/hanfix/hanfix/internal/testshared"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // The brief's targets. The tests assert the floors the stage reaches today
@@ -242,4 +244,13 @@ func TestMojibakeThenReadings(t *testing.T) {
 			t.Errorf("String(%q)\n got %q\nwant %q", tc.in, got, tc.want)
 		}
 	}
+}
+
+// A caller of Stage.Edits may pass no Doc.
+func TestMojibakeEditsWithoutDoc(t *testing.T) {
+	st, err := NewMojibake(Options{})
+	require.NoError(t, err)
+	edits, _ := st.Edits("鍙戝睍鎴樼暐", nil)
+	require.Len(t, edits, 1)
+	assert.Equal(t, "发展战略", edits[0].After)
 }
