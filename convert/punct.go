@@ -1,6 +1,7 @@
 package convert
 
 import (
+	"slices"
 	"unicode"
 	"unicode/utf8"
 )
@@ -27,55 +28,71 @@ func CJKPunct(s string) string { return spliceSegments(s, CJKPunctSegments) }
 
 var fullwidthPunct = [128]string{',': "，", ';': "；", ':': "：", '?': "？", '!': "！", '(': "（", ')': "）"}
 
+// cjkPunctLine calls fn for the marks of the line s[start:end] that become
+// full-width, in order. The pairs of parentheses that become full-width are
+// decided first, inner pairs before the pairs around them: a pair converted
+// is CJK punctuation to the pair around it and to the marks next to it, as
+// it is to a second pass over the converted text (which would otherwise
+// convert the , of 字节),（如, the ? of 層?） and the outer pair of
+// (基地址（16进制）)).
 func cjkPunctLine(s string, start, end int, fn func(int, int, string)) {
-	open := -1 // position of an unmatched '(' that qualifies so far
+	var pairs []int // the offsets of the parentheses that become full-width
+	var opens []int // the unmatched '('
 	for i := start; i < end; i++ {
-		c := s[i]
-		switch c {
-		case ',', ';', ':', '?', '!':
-			if open >= 0 {
-				continue // inside parentheses: decided with the pair
-			}
-			prev, _ := utf8.DecodeLastRuneInString(s[start:i])
-			next, _ := utf8.DecodeRuneInString(s[i+1 : end])
-			if isCJK(prev) && isCJK(next) {
-				fn(i, i+1, fullwidthPunct[c])
-			}
+		switch s[i] {
 		case '(':
-			open = i
+			opens = append(opens, i)
 		case ')':
-			if open < 0 {
+			if len(opens) == 0 {
 				continue
 			}
-			if parenIsCJK(s, open, i) {
-				fn(open, open+1, fullwidthPunct['('])
-				cjkPunctLine(s, open+1, i, fn)
-				fn(i, i+1, fullwidthPunct[')'])
-			} else {
-				cjkPunctInner(s, open+1, i, fn)
+			open := opens[len(opens)-1]
+			opens = opens[:len(opens)-1]
+			if parenIsCJK(s, open, i, pairs) {
+				pairs = append(pairs, open, i)
 			}
-			open = -1
 		}
 	}
-	if open >= 0 {
-		cjkPunctInner(s, open+1, end, fn)
+	slices.Sort(pairs)
+	// cjkAt reports whether the rune r at offset j is CJK, or will be.
+	cjkAt := func(r rune, j int) bool {
+		if r == '(' || r == ')' {
+			_, found := slices.BinarySearch(pairs, j)
+			return found
+		}
+		return isCJK(r)
+	}
+	k := 0 // pairs[k] is the next parenthesis to convert
+	for i := start; i < end; i++ {
+		switch c := s[i]; c {
+		case ',', ';', ':', '?', '!':
+			prev, n := utf8.DecodeLastRuneInString(s[start:i])
+			next, _ := utf8.DecodeRuneInString(s[i+1 : end])
+			if cjkAt(prev, i-n) && cjkAt(next, i+1) {
+				fn(i, i+1, fullwidthPunct[c])
+			}
+		case '(', ')':
+			if k < len(pairs) && pairs[k] == i {
+				fn(i, i+1, fullwidthPunct[c])
+				k++
+			}
+		}
 	}
 }
 
-// cjkPunctInner handles the clause marks of a stretch that was skipped
-// because it followed '(' without a matching qualifying pair.
-func cjkPunctInner(s string, start, end int, fn func(int, int, string)) {
-	cjkPunctLine(s, start, end, fn)
-}
-
-func parenIsCJK(s string, open, close int) bool {
+// parenIsCJK reports whether the pair of parentheses at open and close
+// becomes full-width: its content holds a Han character, no ASCII letter,
+// and no parenthesis but those of the pairs inside it that do (pairs).
+func parenIsCJK(s string, open, close int, pairs []int) bool {
 	han := false
-	for _, r := range s[open+1 : close] {
+	for j, r := range s[open+1 : close] {
 		switch {
 		case r < 0x80 && (r|0x20 >= 'a' && r|0x20 <= 'z'):
 			return false
 		case r == '(' || r == ')':
-			return false
+			if !slices.Contains(pairs, open+1+j) {
+				return false
+			}
 		case unicode.Is(unicode.Han, r):
 			han = true
 		}

@@ -3,6 +3,7 @@ package convert
 import (
 	"fmt"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 )
@@ -39,6 +40,16 @@ func TestCJKPunct(t *testing.T) {
 		{"function call stays", "调用f(x)函数", "调用f(x)函数"},
 		{"unbalanced stays", "甲(乙", "甲(乙"},
 		{"inside converted pair", "理(董,监)事会", "理（董，监）事会"},
+		// A mark next to a pair converted in the same pass stands next
+		// to CJK punctuation.
+		{"between converted pairs", "等级(单位字节),(如，通知)在", "等级（单位字节），（如，通知）在"},
+		{"last inside converted pair", "當前的 L3(第三層?) 介面", "當前的 L3（第三層？） 介面"},
+		{"after converted pair", "語 (1500 之後);普羅旺斯語", "語 （1500 之後）；普羅旺斯語"},
+		{"before converted pair", "甲,(乙)", "甲，（乙）"},
+		{"next to a pair that stays", "甲,(NLP)", "甲,(NLP)"},
+		{"nested pairs", "基地址(记忆体(16进制))", "基地址（记忆体（16进制））"},
+		{"around a pair that stays", "见(参考(NLP)说明)", "见(参考(NLP)说明)"},
+		{"unbalanced open before a pair", "甲(乙(丙)丁", "甲(乙（丙）丁"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -68,7 +79,7 @@ func TestSpaceComma(t *testing.T) {
 }
 
 func FuzzPunct(f *testing.F) {
-	for _, s := range []string{"甲,乙", "(一)领导", "ＡＢ１", "干部是否選準用好了 干部現實表現。", "\xef\xbc("} {
+	for _, s := range []string{"甲,乙", "(一)领导", "ＡＢ１", "干部是否選準用好了 干部現實表現。", "\xef\xbc(", "等级(单位字节),(如，通知)在"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -80,6 +91,14 @@ func FuzzPunct(f *testing.F) {
 				}
 				last = end
 			})
+		}
+		if !utf8.ValidString(s) {
+			return
+		}
+		for _, fn := range []func(string) string{FullwidthASCII, CJKPunct, SpaceComma} {
+			if out := fn(s); fn(out) != out {
+				t.Fatalf("not idempotent: %q → %q → %q", s, out, fn(out))
+			}
 		}
 	})
 }
