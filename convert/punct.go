@@ -9,9 +9,11 @@ import (
 // CJKPunctSegments calls fn for every ASCII clause punctuation mark in s
 // that stands between two CJK characters, with its full-width form:
 // , ; : ? ! become ，；：？！ when the characters on both sides are CJK
-// (Han, kana, or CJK punctuation such as “《). A pair ( … ) on one line
-// becomes （ … ） when its content contains a Han character and no ASCII
-// letter; (NLP), (1) and f(x) stay ASCII.
+// (Han, kana, or CJK punctuation such as “《, or a parenthesis that becomes
+// full-width). A pair ( … ) on one line becomes （ … ） when its content
+// contains a Han character, no ASCII letter and no parenthesis that stays
+// ASCII; (NLP), (1) and f(x) stay ASCII. The result is its own fixed point:
+// CJKPunct(CJKPunct(s)) == CJKPunct(s).
 func CJKPunctSegments(s string, fn func(start, end int, repl string)) {
 	lineStart := 0
 	for i := 0; i <= len(s); i++ {
