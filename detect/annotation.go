@@ -433,9 +433,14 @@ func sameReading(canonical, reading string) bool {
 func judge(s string, cands []annCand, extra int, res *AnnotationResult) {
 	var stats charStats
 	classes := scriptClasses()
+	// strongBase reports whether an annotation of r is strong evidence of
+	// machine ruby: r is a character of Traditional script only. A
+	// compatibility ideograph counts as the one it stands for, which a
+	// conversion makes of it (U+FA2D as 鶴; pinyin.Unified).
+	strongBase := func(r rune) bool { return classes.class(pinyin.Unified(r)) == classTrad }
 	for k := range cands {
 		c := &cands[k]
-		c.strong = classes.class(c.base) == classTrad
+		c.strong = strongBase(c.base)
 		st := &stats.list[stats.index(c.base)]
 		st.annotated++
 		c.reading = int32(st.add(c.readingOf(s)))
@@ -449,7 +454,7 @@ func judge(s string, cands []annCand, extra int, res *AnnotationResult) {
 				st.best = k
 			}
 		}
-		if classes.class(st.r) == classTrad {
+		if strongBase(st.r) {
 			strongDistinct++
 			strongAnn += st.annotated
 			strongTotal += st.total
@@ -465,7 +470,7 @@ func judge(s string, cands []annCand, extra int, res *AnnotationResult) {
 		countNear(s, cands, &stats)
 		strongTotal = 0
 		for i := range stats.list {
-			if st := &stats.list[i]; classes.class(st.r) == classTrad {
+			if st := &stats.list[i]; strongBase(st.r) {
 				strongTotal += st.total
 			}
 		}

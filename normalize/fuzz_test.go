@@ -8,18 +8,24 @@ import (
 
 var (
 	fuzzOnce sync.Once
-	fuzzNorm map[Target]*Normalizer
+	fuzzNorm map[string]*Normalizer
 )
 
-func fuzzNormalizers(t *testing.T) map[Target]*Normalizer {
+// fuzzNormalizers are the pipelines the fuzz targets run, by name: the
+// default fixes for three targets, and every fix, the opt-in punctuation
+// fixes too, for Traditional.
+func fuzzNormalizers(t *testing.T) map[string]*Normalizer {
 	fuzzOnce.Do(func() {
-		fuzzNorm = map[Target]*Normalizer{}
-		for _, tg := range []Target{TargetKeep, TargetAuto, TargetSimplified} {
-			n, err := New(Options{Target: tg})
+		fuzzNorm = map[string]*Normalizer{}
+		for name, opts := range map[string]Options{
+			"keep": {Target: TargetKeep}, "auto": {Target: TargetAuto}, "simp": {Target: TargetSimplified},
+			"trad+punct": {Target: TargetTraditional, Fixes: DefaultFixes | FixFullwidthASCII | FixCJKPunct | FixSpaceComma},
+		} {
+			n, err := New(opts)
 			if err != nil {
 				panic(err)
 			}
-			fuzzNorm[tg] = n
+			fuzzNorm[name] = n
 		}
 	})
 	return fuzzNorm
@@ -32,6 +38,7 @@ func FuzzNormalizer(f *testing.F) {
 		"", "中文", "建設(shè)發(fā)展(zhǎn)", "文件?!秾嵤┮庖姟穼ψセ鶎狱h建", "鍙戝睍", "cafÃ©",
 		"您的位置:网站 > 总结报告 > 正文\n正文内容。\nbook=43,ebook=38", "\ufeffa\r\nb\x00", "干部于后",
 		"\xff\xfe", "(一)(二)(AI)(2010年)",
+		"基地址(记忆体(16进制)),(如)", "鏀?鎸, 乙?(„å°¾))",
 	} {
 		f.Add(s)
 	}
@@ -96,7 +103,7 @@ func FuzzCleanUnchanged(f *testing.F) {
 		}
 		piece := clean[start:end]
 		for tg, nz := range fuzzNormalizers(t) {
-			if tg != TargetKeep && tg != TargetAuto {
+			if tg != "keep" && tg != "auto" {
 				continue
 			}
 			out, _, err := nz.String(piece)

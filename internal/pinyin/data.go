@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/hanfix/hanfix/convert"
+	"golang.org/x/text/unicode/norm"
 )
 
 //go:generate sh -c "cd ../../tools && go run ./genpinyin -out ../internal/pinyin/readings.bin"
@@ -124,13 +125,37 @@ func (t *tables) search(r rune) int {
 	return -1
 }
 
-// entry returns the offset of the entry of r, or of its Simplified form
-// when r has none, or -1.
+// entry returns the offset of the entry of r, or of the unified ideograph
+// it stands for when r is a compatibility ideograph, or of its Simplified
+// form when it has none, or -1.
 func (t *tables) entry(r rune) int {
 	if off := t.find(r); off >= 0 {
 		return off
 	}
+	if q := Unified(r); q != r {
+		if off := t.find(q); off >= 0 {
+			return off
+		}
+		r = q
+	}
 	return simplifiedFallback(t, r)
+}
+
+// Unified returns the unified ideograph that r stands for when r is a CJK
+// compatibility ideograph (its canonical decomposition: U+FA2D is U+9DB4
+// 鶴), and r otherwise. Text converted with OpenCC or normalised to NFC
+// has the unified one, so a reading after either is the same reading
+// (鶴(hè) is 鶴(hè) once converted): the readings of r are those of
+// Unified(r).
+func Unified(r rune) rune {
+	if !(r >= 0xF900 && r <= 0xFAFF || r >= 0x2F800 && r <= 0x2FA1F) {
+		return r
+	}
+	s := norm.NFD.String(string(r))
+	if q, size := utf8.DecodeRuneInString(s); size == len(s) {
+		return q
+	}
+	return r
 }
 
 // Readings returns the readings of r in canonical tone-marked form,

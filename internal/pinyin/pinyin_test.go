@@ -68,6 +68,9 @@ func TestReadings(t *testing.T) {
 		{'綠', "lǜ", true}, {'綠', "lv4", true}, {'綠', "lü", true}, {'綠', "lu:4", true},
 		{'著', "zhe", true}, {'著', "zhe5", true}, {'著', "zhù", true}, {'著', "zhe4", false},
 		{'好', "nǐ hǎo", false}, {'一', "yī", true}, {'A', "a", false}, {'設', "", false},
+		// A compatibility ideograph has the readings of the unified one
+		// it stands for (U+FA2D is 鶴, U+F900 is 豈).
+		{'\uFA2D', "hè", true}, {'\uF900', "qǐ", true}, {'\uFA2D', "qǐ", false},
 	} {
 		assert.Equal(t, tc.want, HasReading(tc.r, tc.syl), "HasReading(%q, %q)", tc.r, tc.syl)
 	}
