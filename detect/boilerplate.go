@@ -320,6 +320,29 @@ func dropLoneTemplate(lines []bpLine) {
 	}
 }
 
+// upperKey reports whether a key of a key=value pair in s, the source text
+// of a match, holds an upper-case ASCII letter. Tracking parameters are
+// lower-case (book=43,ebook=38, from=timeline, utm_source=); GID_MIN=10,
+// GID_MAX=499 is a setting in a manual page, which the folded line, lower
+// case, matches as well.
+func upperKey(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] != '=' {
+			continue
+		}
+		for k := i - 1; k >= 0; k-- {
+			c := s[k]
+			if c >= 'A' && c <= 'Z' {
+				return true
+			}
+			if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_') {
+				break
+			}
+		}
+	}
+	return false
+}
+
 // lineHits returns the rule matches in one folded line.
 func (rs *BoilerplateRules) lineHits(f *folder, text string, hits []bpHit) []bpHit {
 	b := f.b
@@ -348,6 +371,9 @@ func (rs *BoilerplateRules) lineHits(f *folder, text string, hits []bpHit) []bpH
 			return
 		}
 		if r.minHan > 0 && hanCountBytes(b[fs:fe], r.minHan) < r.minHan {
+			return
+		}
+		if r.kind == "tracking" && upperKey(text[f.off[fs]:f.off[fe]]) {
 			return
 		}
 		hits = append(hits, bpHit{rule: r, start: int(f.off[fs]), end: int(f.off[fe])})

@@ -107,6 +107,9 @@ func TestBoilerplateRules(t *testing.T) {
 		{"tracking spm", body + "spm=1001.2014.3001.5501\n", body, "line:tracking:prefix:spm={n}.{n}."},
 		{"a variable assignment at the end", body + "LANG=zh_CN.UTF-8\nDEBUG=1&&make\n", body + "LANG=zh_CN.UTF-8\nDEBUG=1&&make\n", ""},
 		{"tracking vid", body + "vid=714&pv=6582", strings.TrimSuffix(body, "\n"), "line:tracking:line:{kv}"},
+		// Settings in a manual page: upper-case keys are no tracking
+		// parameters.
+		{"settings stay", body + "-K GID_MIN=10,GID_MAX=499\n", body + "-K GID_MIN=10,GID_MAX=499\n", ""},
 		{"junk between Han", "黨的組織路線的-+貫徹執行\n", "黨的組織路線的貫徹執行\n", "phrase:junk:infix:-+"},
 		{"prev next spaced", body + "« 上一篇 某某文章\n下一篇 另一篇 »\n", body, "line:nav:prefix:上一篇{sep}"},
 		{"pager", body + "首页 上一页 1 2 3 下一页 尾页 共3页\n", body, "line:nav:contains:上一页{sep}"},
