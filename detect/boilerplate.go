@@ -373,7 +373,7 @@ func (rs *BoilerplateRules) lineHits(f *folder, text string, hits []bpHit) []bpH
 		if r.minHan > 0 && hanCountBytes(b[fs:fe], r.minHan) < r.minHan {
 			return
 		}
-		if r.kind == "tracking" && upperKey(text[f.off[fs]:f.off[fe]]) {
+		if r.lowerKeys && upperKey(text[f.off[fs]:f.off[fe]]) {
 			return
 		}
 		hits = append(hits, bpHit{rule: r, start: int(f.off[fs]), end: int(f.off[fe])})

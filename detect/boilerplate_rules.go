@@ -122,6 +122,9 @@ type bpRule struct {
 	// notSentence says that the line must not read as a sentence (see
 	// readsAsSentence): a label line lists names or a title.
 	notSentence bool
+	// lowerKeys says that the keys of the key=value pairs in the match's
+	// source text must be lower-case (see upperKey).
+	lowerKeys bool
 	// minHan is the least number of Han characters the matched text must
 	// hold (0: any).
 	minHan int
@@ -272,6 +275,11 @@ options:
 				return nil, fmt.Errorf("option sentence=%s: want sentence=0", val)
 			}
 			r.notSentence = true
+		case "keys":
+			if val != "lower" {
+				return nil, fmt.Errorf("option keys=%s: want keys=lower", val)
+			}
+			r.lowerKeys = true
 		case "han":
 			v, err := strconv.Atoi(val)
 			if err != nil || v < 0 || v > 64 {

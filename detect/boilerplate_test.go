@@ -555,3 +555,16 @@ func TestBoilerplateFurnitureWordsInSentences(t *testing.T) {
 		assert.Equal(t, tc.kept, keeps(tc.line+"\n"+twoParagraphs, tc.line), "head: %s", tc.line)
 	}
 }
+
+// The option keys=lower: a key=value match with an upper-case key, as
+// written, is no match.
+func TestBoilerplateRuleKeysLower(t *testing.T) {
+	rs, err := ParseBoilerplateRules(strings.NewReader("tracking any line keys=lower {kv}\n"))
+	require.NoError(t, err)
+	body := "机关党务干部是机关党建工作的策划者、组织者和实施者。\n"
+	assert.Equal(t, body, applySpans(body+"book=43,ebook=38\n", Boilerplate(body+"book=43,ebook=38\n", rs, nil)))
+	kept := body + "GID_MIN=10,GID_MAX=499\n"
+	assert.Equal(t, kept, applySpans(kept, Boilerplate(kept, rs, nil)))
+	_, err = ParseBoilerplateRules(strings.NewReader("tracking any line keys=upper {kv}\n"))
+	assert.ErrorContains(t, err, "keys=lower")
+}
