@@ -68,9 +68,9 @@ func applies(s mojibake.Span, conservative bool) bool {
 // when it is of this very text, mojibake.Find's otherwise (and for a nil
 // d, which a caller of Stage.Edits may pass).
 func (d *Doc) mojibakeOf(text string) []mojibake.Span {
-	if d != nil && d.aheadOK && len(d.aheadText) == len(text) && d.aheadText == text {
+	if d != nil && d.aheadText == text {
 		spans := d.ahead
-		d.ahead, d.aheadText, d.aheadOK = nil, "", false
+		d.ahead, d.aheadText = nil, ""
 		return spans
 	}
 	return mojibake.Find(text)
@@ -81,7 +81,7 @@ func (d *Doc) mojibakeOf(text string) []mojibake.Span {
 // analysis for the stage's next run (mojibakeOf).
 func (d *Doc) offersRepair(text string, conservative bool) bool {
 	spans := mojibake.Find(text)
-	d.ahead, d.aheadText, d.aheadOK = spans, text, true
+	d.ahead, d.aheadText = spans, text
 	for _, s := range spans {
 		if applies(s, conservative) {
 			return true

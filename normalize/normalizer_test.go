@@ -224,11 +224,19 @@ func TestNormalizeIdempotentAcrossStages(t *testing.T) {
 	} {
 		n, err := New(Options{Target: c.target})
 		require.NoError(t, err)
-		out, _, err := n.String(c.in)
-		require.NoError(t, err)
-		again, rep, err := n.String(out)
-		require.NoError(t, err)
+		out, again, rep := cleanTwice(t, n, c.in)
 		assert.Equal(t, out, again, "%q", c.in)
 		assert.Empty(t, rep.Changes, "%q", c.in)
 	}
+}
+
+// cleanTwice cleans in with n, then cleans the output again, and returns
+// both outputs and the report of the second cleaning.
+func cleanTwice(t *testing.T, n *Normalizer, in string) (out, again string, rep *Report) {
+	t.Helper()
+	out, _, err := n.String(in)
+	require.NoError(t, err)
+	again, rep, err = n.String(out)
+	require.NoError(t, err)
+	return out, again, rep
 }

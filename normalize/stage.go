@@ -48,10 +48,10 @@ type Doc struct {
 	readingsFrom int
 	// ahead is the mojibake analysis of aheadText that run made to decide
 	// on another pass (see offersRepair); the mojibake stage of that pass
-	// takes it rather than analyse the same text again.
+	// takes it rather than analyse the same text again. (With none, the
+	// empty text and no spans: the analysis of the empty text.)
 	ahead     []mojibake.Span
 	aheadText string
-	aheadOK   bool
 }
 
 // patternReading is one character's reading in a document's annotation
