@@ -14,7 +14,9 @@ import (
 // character it annotates: 建設(shè).
 type Annotation struct {
 	// Span covers the parenthesised reading, "(shè)"; the annotated
-	// character before it is not part of the span.
+	// character before it is not part of the span. Readings of the
+	// character that follow right after it, as a page flattened twice
+	// writes them (發(fā)(fā)), are part of the span.
 	Span Span `json:"span"`
 	// Base is the annotated character.
 	Base string `json:"base"`
@@ -90,6 +92,9 @@ const maxReadingLen = 12
 // mark, is the character's default reading and is the only occurrence of
 // that Traditional character. Groups such as (AI), (2010年), (一), (作者系…),
 // (a), (GDP), (nǐ hǎo) are never candidates.
+// A candidate takes in the readings of its character
+// written again right after it (發(fā)(fā), 調(diào)(tiáo)): removing
+// it then leaves no reading of the character behind.
 //
 // In a systematic document, a tone-marked reading right after a Latin
 // capital or € (left by GBK mojibake that was not repaired: F(xiàn) for
@@ -137,29 +142,18 @@ func Annotations(s string) AnnotationResult {
 		if !han && !strayBase(base) {
 			continue
 		}
-		// The reading and its ')' are looked for in a window of the
-		// longest reading: indexing the window needs no bounds checks.
-		end := -1
-		if open == 1 {
-			for k, c := range []byte(s[j+1 : min(len(s), j+2+maxReadingLen)]) {
-				if c == ')' {
-					end = j + 1 + k
-					break
-				}
-				if !readingBytes[c] {
-					break
-				}
-			}
-		} else {
-			end = fullWidthReadingEnd(s, j+open)
-		}
-		if end <= j+open {
+		end := readingEnd(s, j, open)
+		if end < 0 {
 			continue
 		}
 		reading := s[j+open : end]
 		if !han {
 			if hasToneMark(reading) && pinyin.IsSyllable(reading) {
-				strays = append(strays, annCand{start: j, end: end + open, baseStart: j - bsize, base: base})
+				c := annCand{start: j, end: end + open, baseStart: j - bsize, base: base, rlen: uint8(len(reading))}
+				if mayRepeat(s, c.end) {
+					c.end = repeatsEnd(s, c.end, base, reading, false)
+				}
+				strays = append(strays, c)
 			}
 			continue
 		}
@@ -201,8 +195,12 @@ func Annotations(s string) AnnotationResult {
 			}
 			cands = scratch.room(min(n, (len(s)-j)/6+1))
 		}
-		cands = append(cands, annCand{start: j, end: end + open, baseStart: j - bsize, base: base})
-		i = end + open
+		c := annCand{start: j, end: end + open, baseStart: j - bsize, base: base, rlen: uint8(len(reading))}
+		if mayRepeat(s, c.end) {
+			c.end = repeatsEnd(s, c.end, base, reading, true)
+		}
+		cands = append(cands, c)
+		i = c.end
 	}
 	if len(cands) == 0 {
 		return res
@@ -341,14 +339,15 @@ func addStrays(s string, anns []Annotation, strays []annCand, conf float64) []An
 // so that the candidates of an annotated document (thousands) are one
 // small allocation that the garbage collector need not scan.
 type annCand struct {
-	start, end int // the "(reading)" group
+	start, end int // the "(reading)" group, and the repeats after it
 	baseStart  int
 	base       rune
 	// reading is the index of the candidate's reading among the readings
 	// of its character's charStat (see charStat.add).
 	reading int32
-	strong  bool // base is a Traditional-only character
-	fits    bool // the reading is the one this character usually gets
+	rlen    uint8 // the length of the first group's reading
+	strong  bool  // base is a Traditional-only character
+	fits    bool  // the reading is the one this character usually gets
 }
 
 // readingOf returns the reading of c in s, without the parentheses (ASCII
@@ -358,7 +357,69 @@ func (c *annCand) readingOf(s string) string {
 	if s[c.start] != '(' {
 		n = len("（")
 	}
-	return s[c.start+n : c.end-n]
+	return s[c.start+n : c.start+n+int(c.rlen)]
+}
+
+// readingEnd returns the offset of the ')' or "）" that closes the reading
+// in the parenthesis of length open (1 for '(', 3 for '（') at byte j of
+// s, or -1 when no reading of at most maxReadingLen bytes follows it.
+func readingEnd(s string, j, open int) int {
+	if open != 1 {
+		if end := fullWidthReadingEnd(s, j+open); end > j+open {
+			return end
+		}
+		return -1
+	}
+	// The reading and its ')' are looked for in a window of the longest
+	// reading: indexing the window needs no bounds checks.
+	for k, c := range []byte(s[j+1 : min(len(s), j+2+maxReadingLen)]) {
+		if c == ')' {
+			if k == 0 {
+				return -1
+			}
+			return j + 1 + k
+		}
+		if !readingBytes[c] {
+			break
+		}
+	}
+	return -1
+}
+
+// mayRepeat reports whether a parenthesis, '(' or "（", may start at byte
+// i of s: nearly always none does, which is decided inline before
+// repeatsEnd is called.
+func mayRepeat(s string, i int) bool {
+	return i < len(s) && (s[i] == '(' || s[i] == 0xEF)
+}
+
+// repeatsEnd returns the end of the readings that repeat, from byte i of
+// s on, the reading of base just before i: flattening a page twice, or a
+// page with two rubies, writes 發(fā)(fā). They belong to the annotation,
+// so that removing it leaves no reading of base behind (which a second
+// cleaning would remove). After a Han character (han) a repeat is any
+// reading of base, after a stray one (F(xiàn)) the same reading as written.
+func repeatsEnd(s string, i int, base rune, reading string, han bool) int {
+	for i < len(s) {
+		open := 1
+		switch {
+		case s[i] == '(':
+		case strings.HasPrefix(s[i:], "（"):
+			open = len("（")
+		default:
+			return i
+		}
+		end := readingEnd(s, i, open)
+		if end < 0 {
+			return i
+		}
+		r := s[i+open : end]
+		if r != reading && (!han || !pinyin.HasReading(base, r)) {
+			return i
+		}
+		i = end + open
+	}
+	return i
 }
 
 // fullWidthReadingEnd returns the offset of the "）" that closes a reading

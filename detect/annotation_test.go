@@ -66,6 +66,43 @@ func TestAnnotations(t *testing.T) {
 	}
 }
 
+// TestAnnotationsRepeated: a reading written again right after an
+// annotation (a page flattened twice, or with two rubies) belongs to it, so
+// that removing the annotation leaves no reading behind for a second
+// cleaning to remove.
+func TestAnnotationsRepeated(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		in    string
+		spans []string // the fitting annotations' spans
+		cands int
+	}{
+		{"twice", "發(fā)(fā)", []string{"(fā)(fā)"}, 1},
+		{"three times, full-width and ASCII", "網(wǎng)（wǎng）(wǎng)上發(fā)布", []string{"(wǎng)（wǎng）(wǎng)", "(fā)"}, 2},
+		{"another reading of the character", "調(diào)(tiáo)查和調(diào)整", []string{"(diào)(tiáo)", "(diào)"}, 2},
+		{"tone number after tone mark", "網(wǎng)(wang3)上網(wǎng)", []string{"(wǎng)(wang3)", "(wǎng)"}, 2},
+		{"not a reading of the character", "發(fā)(xiàn)", []string{"(fā)"}, 1},
+		{"not a reading at all", "發(fā)(GDP)和網(wǎng)(1)", []string{"(fā)", "(wǎng)"}, 2},
+		{"space between", "發(fā) (fā)", []string{"(fā)"}, 1},
+		{"empty group", "發(fā)()", []string{"(fā)"}, 1},
+		{"stray repeated", "網(wǎng)上發(fā)現(xiàn)在,F(xiàn)(xiàn)在", []string{"(wǎng)", "(fā)", "(xiàn)", "(xiàn)(xiàn)"}, 4},
+		{"stray, another reading", "網(wǎng)上發(fā)現(xiàn)在,F(xiàn)(xian4)在", []string{"(wǎng)", "(fā)", "(xiàn)", "(xiàn)"}, 4},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := Annotations(tc.in)
+			require.True(t, r.Systematic, "confidence %v", r.Confidence)
+			assert.Len(t, r.Annotations, tc.cands)
+			var got []string
+			for _, a := range r.Fitting() {
+				span := tc.in[a.Span.Start:a.Span.End]
+				got = append(got, span)
+				assert.True(t, strings.HasPrefix(span, "("+a.Reading+")") || strings.HasPrefix(span, "（"+a.Reading+"）"), "%q starts with the reading %q", span, a.Reading)
+			}
+			assert.Equal(t, tc.spans, got)
+		})
+	}
+}
+
 func ExampleAnnotations() {
 	r := Annotations("協(xié)調(diào)各方，建設(shè)網(wǎng)絡(luò)。")
 	fmt.Println(r.Systematic)
@@ -257,7 +294,7 @@ func TestCountNear(t *testing.T) {
 			b.WriteRune(r)
 			annotated := rng.IntN(3) == 0
 			if annotated {
-				cands = append(cands, annCand{start: b.Len(), end: b.Len() + 4, baseStart: at, base: r})
+				cands = append(cands, annCand{start: b.Len(), end: b.Len() + 4, baseStart: at, base: r, rlen: 2})
 				b.WriteString("(xx)")
 			}
 			occs = append(occs, occ{at, r, annotated})

@@ -221,6 +221,8 @@ func TestNormalizeIdempotentAcrossStages(t *testing.T) {
 		{TargetSimplified, "鈹俿sh -orns=password -2 鐗堟湰锛屽己"},
 		{TargetSimplified, "\uFFFD应欷覆Й帷C\uFFFD俨夹タ\uFFFDV簿笆覆铡"},
 		{TargetSimplified, "?棲 鍔"},
+		{TargetKeep, "發(fā)(fā)"},
+		{TargetSimplified, "網(wǎng)（wǎng）上發(fā)布"},
 	} {
 		n, err := New(Options{Target: c.target})
 		require.NoError(t, err)
