@@ -121,6 +121,22 @@ func (Annotations) apply(text string, doc *Doc) ([]Edit, []Finding, string, int,
 	return nil, nil, b.String(), n, true
 }
 
+// offersRemoval reports whether the annotation stage would remove a
+// reading from text (see run).
+func (d *Doc) offersRemoval(text string) bool {
+	res := detect.Annotations(text)
+	for k := range res.Annotations {
+		a := &res.Annotations[k]
+		if res.Systematic && a.Confidence >= 0.5 {
+			return true
+		}
+		if _, ok := d.patternOf(a); ok {
+			return true
+		}
+	}
+	return false
+}
+
 // The reason of an annotation edit is reasonHead + reading + reasonOf +
 // base + reasonTail.
 const (

@@ -15,9 +15,10 @@ import (
 type Normalizer struct {
 	opts   Options
 	stages []Stage
-	// mojibake says that the stages repair mojibake, so that the output
-	// may need another pass (see run).
-	mojibake bool
+	// mojibake and annotations say that the stages repair mojibake and
+	// remove annotations, so that the output may need another pass (see
+	// run).
+	mojibake, annotations bool
 }
 
 // New returns a Normalizer for opts.
@@ -70,8 +71,11 @@ func New(opts Options) (*Normalizer, error) {
 		}
 		if s != nil {
 			n.stages = append(n.stages, s)
-			if s.Kind() == KindMojibake {
+			switch s.Kind() {
+			case KindMojibake:
 				n.mojibake = true
+			case KindAnnotation:
+				n.annotations = true
 			}
 		}
 	}
@@ -215,7 +219,13 @@ func (n *Normalizer) run(text string, rep *Report, want reportParts) string {
 		// mojibake stage would repair something in it and the last pass
 		// changed something, until it is its own cleaning (at most
 		// maxPasses). The analysis that asks is the next pass's.
-		if pass+1 >= maxPasses || total == before || !n.mojibake || !doc.offersRepair(text, n.opts.Conservative) {
+		//
+		// The same goes for the annotation stage: the script stage can make
+		// the pattern of machine ruby, which it judges by the characters of
+		// Traditional script only (這個(gè)問(wèn)題 from 这个(gè)问(wèn)题
+		// with -to trad).
+		if pass+1 >= maxPasses || total == before ||
+			!(n.annotations && doc.offersRemoval(text) || n.mojibake && doc.offersRepair(text, n.opts.Conservative)) {
 			break
 		}
 	}

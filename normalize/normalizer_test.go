@@ -223,12 +223,38 @@ func TestNormalizeIdempotentAcrossStages(t *testing.T) {
 		{TargetSimplified, "?棲 鍔"},
 		{TargetKeep, "發(fā)(fā)"},
 		{TargetSimplified, "網(wǎng)（wǎng）上發(fā)布"},
+		{TargetTraditional, "轭(è)"},
 	} {
 		n, err := New(Options{Target: c.target})
 		require.NoError(t, err)
 		out, again, rep := cleanTwice(t, n, c.in)
 		assert.Equal(t, out, again, "%q", c.in)
 		assert.Empty(t, rep.Changes, "%q", c.in)
+	}
+}
+
+// TestNormalizeAnnotationsAfterConversion: converted to Traditional, a
+// Simplified text with readings shows the pattern of machine ruby, which
+// the annotation stage judges by the characters of Traditional script
+// only. The pipeline then cleans its output again, as a second cleaning
+// would remove the readings; with -to keep and -to simp they stay.
+func TestNormalizeAnnotationsAfterConversion(t *testing.T) {
+	const in = "这个(gè)问(wèn)题很重要。这个(gè)问(wèn)题很难。我们讨(tǎo)论这个(gè)问(wèn)题。"
+	for _, c := range []struct {
+		target Target
+		want   string
+	}{
+		{TargetTraditional, "這個問題很重要。這個問題很難。我們討論這個問題。"},
+		{TargetTaiwan, "這個問題很重要。這個問題很難。我們討論這個問題。"},
+		{TargetKeep, in},
+		{TargetSimplified, in},
+	} {
+		n, err := New(Options{Target: c.target})
+		require.NoError(t, err)
+		out, again, rep := cleanTwice(t, n, in)
+		assert.Equal(t, c.want, out, c.target)
+		assert.Equal(t, out, again, c.target)
+		assert.Empty(t, rep.Changes, c.target)
 	}
 }
 
