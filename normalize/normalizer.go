@@ -19,6 +19,8 @@ type Normalizer struct {
 	// remove annotations, so that the output may need another pass (see
 	// run).
 	mojibake, annotations bool
+	// script is the script stage, nil for none.
+	script *Script
 }
 
 // New returns a Normalizer for opts.
@@ -76,6 +78,8 @@ func New(opts Options) (*Normalizer, error) {
 				n.mojibake = true
 			case KindAnnotation:
 				n.annotations = true
+			case KindScript:
+				n.script, _ = s.(*Script)
 			}
 		}
 	}
@@ -157,6 +161,7 @@ func (n *Normalizer) run(text string, rep *Report, want reportParts) string {
 	total := 0
 	for pass := 0; ; pass++ {
 		before := total
+		doc.masked = false
 		for i, st := range n.stages {
 			var (
 				edits, findings = []Edit(nil), []Finding(nil)
@@ -223,9 +228,12 @@ func (n *Normalizer) run(text string, rep *Report, want reportParts) string {
 		// The same goes for the annotation stage: the script stage can make
 		// the pattern of machine ruby, which it judges by the characters of
 		// Traditional script only (這個(gè)問(wèn)題 from 这个(gè)问(wèn)题
-		// with -to trad).
+		// with -to trad). And for the script stage: it leaves alone the
+		// runs that read like misaligned GBK, which its own conversion of
+		// the text around them can change (see offersConversion).
 		if pass+1 >= maxPasses || total == before ||
-			!(n.annotations && doc.offersRemoval(text) || n.mojibake && doc.offersRepair(text, n.opts.Conservative)) {
+			!(n.annotations && doc.offersRemoval(text) || n.script != nil && doc.offersConversion(text, n.script) ||
+				n.mojibake && doc.offersRepair(text, n.opts.Conservative)) {
 			break
 		}
 	}

@@ -186,7 +186,10 @@ func (st *Script) edits(text string, doc *Doc, ap *applied) ([]Edit, []Finding) 
 	if err != nil {
 		return nil, convertError(err)
 	}
-	allowed := outsideGarbled(text, st.region(text, res, spans, targetScript))
+	allowed, masked := outsideGarbled(text, st.region(text, res, spans, targetScript))
+	if masked && doc != nil {
+		doc.masked = true
+	}
 	rule := conv.Config()
 	var patches []Edit
 	if toSimp && machine {
@@ -317,11 +320,12 @@ func (st *Script) region(text string, res detect.ScriptResult, spans []detect.Sc
 // outsideGarbled narrows allowed to the text outside the runs that read
 // like misaligned GBK (mojibake.GarbledRuns): a run the mojibake stage
 // could not repair is bytes, not Chinese, and converting a character in it
-// would hand a second cleaning new bytes to repair.
-func outsideGarbled(text string, allowed func(start, end int) bool) func(start, end int) bool {
+// would hand a second cleaning new bytes to repair. masked says whether
+// there are such runs.
+func outsideGarbled(text string, allowed func(start, end int) bool) (_ func(start, end int) bool, masked bool) {
 	runs := mojibake.GarbledRuns(text)
 	if len(runs) == 0 {
-		return allowed
+		return allowed, false
 	}
 	// k is the first run that ends after the last start asked about. The
 	// stage asks in text order (a conversion run or a patch every few
@@ -336,7 +340,23 @@ func outsideGarbled(text string, allowed func(start, end int) bool) func(start, 
 			return false
 		}
 		return allowed(start, end)
+	}, true
+}
+
+// offersConversion reports whether the script stage st would convert
+// something in text, the output of a pass, when the pass's script stage
+// left runs that read like misaligned GBK alone or text holds such runs
+// (mojibake.GarbledRuns). Converting the text around a run changes the
+// bytes the run is judged on: 總空間的瑭?,鎵?得到的結果 is one run, and
+// once 總空間 is converted, 瑭? ends an earlier run and 結果 is
+// converted by a second cleaning. Without such runs, the stage's
+// conversion is its own fixed point, and nothing is asked.
+func (d *Doc) offersConversion(text string, st *Script) bool {
+	if !d.masked && len(mojibake.GarbledRuns(text)) == 0 {
+		return false
 	}
+	edits, _ := st.Edits(text, &Doc{Opts: d.Opts, validText: true, noReasons: true, noFindings: true})
+	return len(edits) > 0
 }
 
 // spansFilter returns a predicate that tells whether a segment starts

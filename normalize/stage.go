@@ -52,6 +52,9 @@ type Doc struct {
 	// empty text and no spans: the analysis of the empty text.)
 	ahead     []mojibake.Span
 	aheadText string
+	// masked says that the script stage of this pass left runs that read
+	// like misaligned GBK unconverted (see offersConversion).
+	masked bool
 }
 
 // patternReading is one character's reading in a document's annotation
