@@ -79,6 +79,9 @@ func (b Boilerplate) Edits(text string, doc *Doc) ([]Edit, []Finding) {
 	edits := make([]Edit, 0, len(spans))
 	withReasons := doc == nil || !doc.noReasons
 	for _, sp := range spans {
+		if !sp.Line && doc != nil {
+			doc.trimmed = true
+		}
 		var reason string
 		switch {
 		case !withReasons:
@@ -90,6 +93,19 @@ func (b Boilerplate) Edits(text string, doc *Doc) ([]Edit, []Finding) {
 		edits = append(edits, Edit{Start: sp.Span.Start, End: sp.Span.End, Reason: reason, Rule: sp.Rule, Confidence: sp.Confidence})
 	}
 	return edits, findings
+}
+
+// offersTrim reports whether the boilerplate stage st would remove
+// something from text, the output of a pass whose boilerplate stage
+// removed a phrase from a line. The rest of the line can match a rule of
+// its own: 登录后查看完整内容2008黨建工作目標責任狀 發布日期:2008-04-18 is a
+// line of metadata once its paywall phrase is gone.
+func (d *Doc) offersTrim(text string, st Stage) bool {
+	if st == nil || !d.trimmed {
+		return false
+	}
+	edits, _ := st.Edits(text, &Doc{Opts: d.Opts, validText: true, noReasons: true, noFindings: true})
+	return len(edits) > 0
 }
 
 // learnedShare returns the share of the text of s (its letters and

@@ -19,8 +19,10 @@ type Normalizer struct {
 	// remove annotations, so that the output may need another pass (see
 	// run).
 	mojibake, annotations bool
-	// script is the script stage, nil for none.
-	script *Script
+	// script is the script stage, nil for none; boilerplate the
+	// boilerplate stage.
+	script      *Script
+	boilerplate Stage
 }
 
 // New returns a Normalizer for opts.
@@ -80,6 +82,8 @@ func New(opts Options) (*Normalizer, error) {
 				n.annotations = true
 			case KindScript:
 				n.script, _ = s.(*Script)
+			case KindBoilerplate:
+				n.boilerplate = s
 			}
 		}
 	}
@@ -161,7 +165,7 @@ func (n *Normalizer) run(text string, rep *Report, want reportParts) string {
 	total := 0
 	for pass := 0; ; pass++ {
 		before := total
-		doc.masked = false
+		doc.masked, doc.trimmed = false, false
 		for i, st := range n.stages {
 			var (
 				edits, findings = []Edit(nil), []Finding(nil)
@@ -232,7 +236,8 @@ func (n *Normalizer) run(text string, rep *Report, want reportParts) string {
 		// runs that read like misaligned GBK, which its own conversion of
 		// the text around them can change (see offersConversion).
 		if pass+1 >= maxPasses || total == before ||
-			!(n.annotations && doc.offersRemoval(text) || n.script != nil && doc.offersConversion(text, n.script) ||
+			!(n.annotations && doc.offersRemoval(text) || doc.offersTrim(text, n.boilerplate) ||
+				n.script != nil && doc.offersConversion(text, n.script) ||
 				n.mojibake && doc.offersRepair(text, n.opts.Conservative)) {
 			break
 		}

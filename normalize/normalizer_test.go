@@ -227,6 +227,11 @@ func TestNormalizeIdempotentAcrossStages(t *testing.T) {
 		// Converting 總空間 moves the runs that read like misaligned GBK:
 		// 欏 was left to a second cleaning (offersConversion).
 		{TargetSimplified, "?存放超閬?100M的資料到磁碟涓?,但如果客戶查詢剩餘磁碟空間或磁碟總空間的瑭?,鎵?得到的結果欏"},
+		// Without its paywall phrase, the line is one of metadata
+		// (offersTrim).
+		{TargetKeep, "各级党组织要把基层组织建设作为一项基础工程来抓，切实加强领导。\n" +
+			"登录后查看完整内容关于加强基层组织建设的意见 发布日期:2021-03-02 阅读次数:318smb.conf - Samba组件的配置文件\n" +
+			"各级党组织要把基层组织建设作为一项基础工程来抓，切实加强领导，明确责任，狠抓落实。\n"},
 	} {
 		n, err := New(Options{Target: c.target})
 		require.NoError(t, err)

@@ -55,6 +55,9 @@ type Doc struct {
 	// masked says that the script stage of this pass left runs that read
 	// like misaligned GBK unconverted (see offersConversion).
 	masked bool
+	// trimmed says that the boilerplate stage of this pass removed a
+	// phrase from a line (see offersTrim).
+	trimmed bool
 }
 
 // patternReading is one character's reading in a document's annotation
