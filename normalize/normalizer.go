@@ -220,25 +220,10 @@ func (n *Normalizer) run(text string, rep *Report, want reportParts) string {
 			text = applyEdits(text, edits)
 			doc.noteEdits(prev, text, edits)
 		}
-		// The stages after the mojibake stage change the document it
-		// judged: converting a character inside a run it could not repair,
-		// or the document's own evidence (its script, its character pairs),
-		// can make the run repairable. Cleaning the output again would then
-		// repair it; so the output is cleaned again here, while the
-		// mojibake stage would repair something in it and the last pass
-		// changed something, until it is its own cleaning (at most
-		// maxPasses). The analysis that asks is the next pass's.
-		//
-		// The same goes for the annotation stage: the script stage can make
-		// the pattern of machine ruby, which it judges by the characters of
-		// Traditional script only (這個(gè)問(wèn)題 from 这个(gè)问(wèn)题
-		// with -to trad). And for the script stage: it leaves alone the
-		// runs that read like misaligned GBK, which its own conversion of
-		// the text around them can change (see offersConversion).
-		if pass+1 >= maxPasses || total == before ||
-			!(n.annotations && doc.offersRemoval(text) || doc.offersTrim(text, n.boilerplate) ||
-				n.script != nil && doc.offersConversion(text, n.script) ||
-				n.mojibake && doc.offersRepair(text, n.opts.Conservative)) {
+		// The output is cleaned again while a stage would change it and
+		// the last pass changed something, until it is its own cleaning
+		// (at most maxPasses): see offersMore.
+		if pass+1 >= maxPasses || total == before || !n.offersMore(doc, text) {
 			break
 		}
 	}
@@ -255,6 +240,31 @@ func (n *Normalizer) run(text string, rep *Report, want reportParts) string {
 		rep.Changes = cs
 	}
 	return text
+}
+
+// offersMore reports whether a stage would change text, the output of a
+// pass that changed the document, so that cleaning it again would not be
+// the identity. Each stage is asked only where a later stage, or its own
+// work, can have changed what it judges; the cheap questions come first.
+//
+//   - Annotations: the script stage can make the pattern of machine ruby,
+//     which is judged by the characters of Traditional script only
+//     (這個(gè)問(wèn)題 from 这个(gè)问(wèn)题 with -to trad).
+//   - Boilerplate: the rest of a line whose phrase was removed can match
+//     a rule of its own (offersTrim).
+//   - Script: it leaves alone the runs that read like misaligned GBK,
+//     which its conversion of the text around them can move
+//     (offersConversion).
+//   - Mojibake: the later stages change the document it judged:
+//     converting a character inside a run it could not repair, or the
+//     document's own evidence (its script, its character pairs), can make
+//     the run repairable. The analysis that asks is the next pass's
+//     (offersRepair).
+func (n *Normalizer) offersMore(doc *Doc, text string) bool {
+	return n.annotations && doc.offersRemoval(text) ||
+		doc.offersTrim(text, n.boilerplate) ||
+		n.script != nil && doc.offersConversion(text, n.script) ||
+		n.mojibake && doc.offersRepair(text, n.opts.Conservative)
 }
 
 // maxPasses bounds the passes of the pipeline over its own output (see run).
