@@ -151,9 +151,18 @@ func BoilerplateDetail(s string, rules *BoilerplateRules, model *SiteModel) (rem
 		dropSharedSentences(lines)
 		dropLoneTemplate(lines)
 	}
-	classifyLines(lines)
-	phraseLines(s, lines)
-	layoutRules(s, lines)
+	// The lines that phrases or the layout rules remove move the edges
+	// of the page, as the rules' removals do (classifyLines): a line they
+	// leave at an edge is classified again, as a second cleaning would.
+	for round := 0; ; round++ {
+		classifyLines(lines)
+		before := removedLines(lines)
+		phraseLines(s, lines)
+		layoutRules(s, lines)
+		if removedLines(lines) == before || round == maxLayoutRounds {
+			break
+		}
+	}
 	for i := range lines {
 		ln := &lines[i]
 		if !ln.removed && ln.weak >= minWeak {
@@ -162,6 +171,20 @@ func BoilerplateDetail(s string, rules *BoilerplateRules, model *SiteModel) (rem
 		}
 	}
 	return spansOf(s, lines), weak
+}
+
+// maxLayoutRounds bounds the rounds of classification and layout rules.
+const maxLayoutRounds = 8
+
+// removedLines returns the number of removed lines that are not blank.
+func removedLines(lines []bpLine) int {
+	n := 0
+	for i := range lines {
+		if lines[i].removed && !lines[i].blank {
+			n++
+		}
+	}
+	return n
 }
 
 // keepHits keeps, in place, the matches of ln for which keep is true.
@@ -758,9 +781,10 @@ func classifyLines(lines []bpLine) {
 // layoutRules applies the built-in layout rules after classification.
 func layoutRules(s string, lines []bpLine) {
 	n := len(lines)
-	nonBlank := func(from, step int) int {
-		for i := from; i >= 0 && i < n; i += step {
-			if !lines[i].blank {
+	// firstKept is the first line neither blank nor removed.
+	firstKept := func() int {
+		for i := range lines {
+			if !lines[i].blank && !lines[i].removed {
 				return i
 			}
 		}
@@ -770,12 +794,12 @@ func layoutRules(s string, lines []bpLine) {
 		lines[i].removed, lines[i].conf = true, conf
 		lines[i].kind, lines[i].rule = "layout", "line:"+rule
 	}
-	// A first line that is a byline repeated a few lines below (the page
-	// layout's copy above the title).
-	if first := nonBlank(0, 1); first >= 0 && !lines[first].removed && isByline(lines[first].trimmed) {
+	// A first line (the first kept one) that is a byline repeated a few
+	// lines below (the page layout's copy above the title).
+	if first := firstKept(); first >= 0 && isByline(lines[first].trimmed) {
 		seen := 0
 		for j := first + 1; j < n && seen < 4; j++ {
-			if lines[j].blank {
+			if lines[j].blank || lines[j].removed {
 				continue
 			}
 			seen++

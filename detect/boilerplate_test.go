@@ -194,6 +194,12 @@ func TestBoilerplateLayout(t *testing.T) {
 		{"duplicate byline above the title",
 			"文/楊宏偉\n組織工作要把群眾路線貫穿始終\n文/楊宏偉\n群眾路線是我們黨的生命線。",
 			"組織工作要把群眾路線貫穿始終\n文/楊宏偉\n群眾路線是我們黨的生命線。"},
+		{"duplicate byline under a removed line",
+			"上一篇:某某文章\n文/张明\n关于加强机关党建的思考\n文/张明\n第一段内容,写得很长很长。\n第二段内容,也写得很长。",
+			"关于加强机关党建的思考\n文/张明\n第一段内容,写得很长很长。\n第二段内容,也写得很长。"},
+		{"a line at the head once the duplicate byline is removed",
+			"文/张明\n关于加强机关党建的思考\n京ICP备12345678号\n文/张明\n第一段内容,写得很长很长。\n第二段内容,也写得很长。\n",
+			"关于加强机关党建的思考\n文/张明\n第一段内容,写得很长很长。\n第二段内容,也写得很长。\n"},
 		{"last line removed without final newline",
 			"第一段内容,写得很长很长。\n第二段内容,也写得很长。\n版权所有 某某网\nbook=43,ebook=38",
 			"第一段内容,写得很长很长。\n第二段内容,也写得很长。"},
@@ -214,6 +220,8 @@ func TestBoilerplateIdempotent(t *testing.T) {
 	for _, s := range []string{
 		"您的位置:某某网 > 正文\n\n标题\n\n范文 发布时间:2016/10/5\n\n标题\n\n\n第一段内容。\n会员免费查看第二段。\n上一篇:某\nbook=1,ebook=2",
 		"文/某\n标题\n文/某\n内容。(完)(责任编辑: 某某)\n",
+		"上一篇:某某文章\n文/张明\n关于加强机关党建的思考\n文/张明\n第一段内容,写得很长很长。",
+		"文/张明\n关于加强机关党建的思考\n京ICP备12345678号\n文/张明\n第一段内容,写得很长很长。\n",
 	} {
 		once := applySpans(s, Boilerplate(s, nil, nil))
 		assert.Empty(t, Boilerplate(once, nil, nil), "second pass on %q", once)
