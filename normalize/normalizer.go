@@ -163,7 +163,9 @@ func (n *Normalizer) run(text string, rep *Report, want reportParts) string {
 	var mapsBuf [8]stageMap
 	maps := mapsBuf[:0]
 	total := 0
+	passes := 0
 	for pass := 0; ; pass++ {
+		passes++
 		before := total
 		doc.masked, doc.trimmed = false, false
 		for i, st := range n.stages {
@@ -238,8 +240,33 @@ func (n *Normalizer) run(text string, rep *Report, want reportParts) string {
 			mapChangesBack(maps[:se.maps], cs[first:])
 		}
 		rep.Changes = cs
+		if passes > 1 && len(rep.Findings) > 0 {
+			rep.Findings = dropActedOn(rep.Findings, rep.Changes)
+		}
 	}
 	return text
+}
+
+// dropActedOn returns findings without the ones that a later pass acted on:
+// a change of the same kind and span (a reading left in the first pass
+// for want of a pattern, removed in the second once the conversion made
+// it). It filters in place.
+func dropActedOn(findings []Finding, changes []Change) []Finding {
+	type key struct {
+		kind       Kind
+		start, end int
+	}
+	done := make(map[key]bool, len(changes))
+	for _, c := range changes {
+		done[key{c.Kind, c.Start, c.End}] = true
+	}
+	out := findings[:0]
+	for _, f := range findings {
+		if !done[key{f.Kind, f.Start, f.End}] {
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 // offersMore reports whether a stage would change text, the output of a
