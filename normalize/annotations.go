@@ -122,7 +122,7 @@ func (Annotations) apply(text string, doc *Doc) ([]Edit, []Finding, string, int,
 }
 
 // offersRemoval reports whether the annotation stage would remove a
-// reading from text (see run).
+// reading from text (see Normalizer.offersMore).
 func (d *Doc) offersRemoval(text string) bool {
 	res := detect.Annotations(text)
 	for k := range res.Annotations {
