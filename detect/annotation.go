@@ -91,10 +91,9 @@ const maxReadingLen = 12
 // on average. A single candidate is accepted only when it carries a tone
 // mark, is the character's default reading and is the only occurrence of
 // that Traditional character. Groups such as (AI), (2010年), (一), (作者系…),
-// (a), (GDP), (nǐ hǎo) are never candidates.
-// A candidate takes in the readings of its character
-// written again right after it (發(fā)(fā), 調(diào)(tiáo)): removing
-// it then leaves no reading of the character behind.
+// (a), (GDP), (nǐ hǎo) are never candidates. A candidate takes in the
+// readings of its character written again right after it (發(fā)(fā),
+// 調(diào)(tiáo)), so that removing it leaves none behind.
 //
 // In a systematic document, a tone-marked reading right after a Latin
 // capital or € (left by GBK mojibake that was not repaired: F(xiàn) for
