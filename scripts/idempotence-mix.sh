@@ -18,6 +18,8 @@
 # off: a set holds each page many times, see docs/MEASUREMENTS.md), then
 # cleans the output again, and prints for each target the number of
 # documents that the second cleaning changed. Every count should be 0.
+# (normalize's TestIdempotentOnMixedDocuments does the same with the
+# library, on fewer documents, in the test suite.)
 #
 # Usage: scripts/idempotence-mix.sh [FILE.jsonl ...]   (needs go, python3
 #        and ../shared; BIN=path checks another build of the CLI; SEEDS
