@@ -39,6 +39,11 @@ func FuzzNormalizer(f *testing.F) {
 		"您的位置:网站 > 总结报告 > 正文\n正文内容。\nbook=43,ebook=38", "\ufeffa\r\nb\x00", "干部于后",
 		"\xff\xfe", "(一)(二)(AI)(2010年)",
 		"基地址(记忆体(16进制)),(如)", "鏀?鎸, 乙?(„å°¾))",
+		// Pages that mix kinds of damage, where one stage changes what
+		// another judged (TestIdempotentOnMixedDocuments).
+		"上一篇:某某文章\n文/张明\n關於加強機關黨建(jiàn)的思考\n京ICP备12345678号\n文/张明\n" +
+			"登录后查看完整内容第一段內容(nèi),寫得很長很長。這个(gè)问题鍙戝睍?,鎵?得到的結果\n",
+		"这个(gè)问(wèn)题很重要。發(fā)(fā)布日期:2021-03-02 阅读次数:318",
 	} {
 		f.Add(s)
 	}
