@@ -167,7 +167,7 @@ func (n *Normalizer) run(text string, rep *Report, want reportParts) string {
 	for pass := 0; ; pass++ {
 		passes++
 		before := total
-		doc.masked, doc.trimmed = false, false
+		doc.masked, doc.variantsOf, doc.trimmed = false, "", false
 		for i, st := range n.stages {
 			var (
 				edits, findings = []Edit(nil), []Finding(nil)
@@ -280,8 +280,9 @@ func dropActedOn(findings []Finding, changes []Change) []Finding {
 //   - Boilerplate: the rest of a line whose phrase was removed can match
 //     a rule of its own (offersTrim).
 //   - Script: it leaves alone the runs that read like misaligned GBK,
-//     which its conversion of the text around them can move
-//     (offersConversion).
+//     which its conversion of the text around them can move; and the
+//     regional variants it gives Traditional text (檯 → 枱) can change
+//     the text's script (offersConversion).
 //   - Mojibake: the later stages change the document it judged:
 //     converting a character inside a run it could not repair, or the
 //     document's own evidence (its script, its character pairs), can make

@@ -227,6 +227,9 @@ func TestNormalizeIdempotentAcrossStages(t *testing.T) {
 		// Converting 總空間 moves the runs that read like misaligned GBK:
 		// 欏 was left to a second cleaning (offersConversion).
 		{TargetSimplified, "?存放超閬?100M的資料到磁碟涓?,但如果客戶查詢剩餘磁碟空間或磁碟總空間的瑭?,鎵?得到的結果欏"},
+		// 檯 → 枱 leaves no character of Traditional script only, and 种
+		// was converted by a second cleaning (offersConversion).
+		{TargetHongKong, "Linux Console Private CSI Sequences Linux控制檯种有控制序列"},
 		// Without its paywall phrase, the line is one of metadata
 		// (offersTrim).
 		{TargetKeep, "各级党组织要把基层组织建设作为一项基础工程来抓，切实加强领导。\n" +

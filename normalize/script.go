@@ -220,6 +220,9 @@ func (st *Script) edits(text string, doc *Doc, ap *applied) ([]Edit, []Finding) 
 		segs = mergeDisjoint(segs, other)
 		if len(other) > 0 {
 			rule = conv.Config() + "+" + variants.Config()
+			if doc != nil {
+				doc.variantsOf = res.Script
+			}
 		}
 	}
 	if len(patches) > 0 {
@@ -351,8 +354,18 @@ func outsideGarbled(text string, allowed func(start, end int) bool) (_ func(star
 // once 總空間 is converted, 瑭? ends an earlier run and 結果 is
 // converted by a second cleaning. Without such runs, the stage's
 // conversion is its own fixed point, and nothing is asked.
+//
+// The same goes for text already Traditional that got the regional
+// variants only (tw, hk): 檯 → 枱 can leave a line with no character of
+// Traditional script only, whose script a second cleaning reads as none and
+// converts whole. The stage is asked when the output's script is no
+// longer the one the pass saw.
 func (d *Doc) offersConversion(text string, st *Script) bool {
-	if !d.masked && len(mojibake.GarbledRuns(text)) == 0 {
+	ask := d.masked || len(mojibake.GarbledRuns(text)) > 0
+	if !ask && d.variantsOf != "" {
+		ask = detect.Script(text).Script != d.variantsOf
+	}
+	if !ask {
 		return false
 	}
 	edits, _ := st.Edits(text, &Doc{Opts: d.Opts, validText: true, noReasons: true, noFindings: true})

@@ -55,6 +55,10 @@ type Doc struct {
 	// masked says that the script stage of this pass left runs that read
 	// like misaligned GBK unconverted (see offersConversion).
 	masked bool
+	// variantsOf is the script of the text to which the script stage of
+	// this pass gave the regional variants only (檯 → 枱 for hk), "" for
+	// none (see offersConversion).
+	variantsOf string
 	// trimmed says that the boilerplate stage of this pass removed a
 	// phrase from a line (see offersTrim).
 	trimmed bool
