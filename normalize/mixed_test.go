@@ -54,7 +54,8 @@ func TestIdempotentOnMixedDocuments(t *testing.T) {
 	punct := DefaultFixes | FixFullwidthASCII | FixCJKPunct | FixSpaceComma
 	for _, o := range []Options{
 		{Target: TargetKeep}, {Target: TargetSimplified}, {Target: TargetTraditional},
-		{Target: TargetAuto}, {Target: TargetTaiwan}, {Target: TargetSimplified, Fixes: punct},
+		{Target: TargetAuto}, {Target: TargetTaiwan}, {Target: TargetHongKong},
+		{Target: TargetSimplified, Fixes: punct},
 	} {
 		o.OmitChanges, o.OmitFindings = true, true
 		nz, err := New(o)

@@ -24,7 +24,7 @@
 # Usage: scripts/idempotence-mix.sh [FILE.jsonl ...]   (needs go, python3
 #        and ../shared; BIN=path checks another build of the CLI; SEEDS
 #        (default "1 2 3"), N (documents of each set, default 3000),
-#        TARGETS (default "keep simp trad auto tw simp+punct"); LEARN=1
+#        TARGETS (default "keep simp trad auto tw hk simp+punct"); LEARN=1
 #        cleans with in-run learning; DETAIL=1 prints the first document
 #        that changed, cleaned once and twice)
 set -eu
@@ -82,7 +82,7 @@ for i in range(n):
                 out.insert(p, l)
     print(json.dumps({"id": i, "text": "\n".join(out)}, ensure_ascii=False))
 EOF
-		for t in ${TARGETS:-keep simp trad auto tw simp+punct}; do
+		for t in ${TARGETS:-keep simp trad auto tw hk simp+punct}; do
 			to=${t%%+*}
 			fix=
 			[ "$to" != "$t" ] && fix="-fix +fullwidth-ascii,+cjk-punct,+space-comma"
