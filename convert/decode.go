@@ -78,6 +78,13 @@ func lookupEncoding(name string) (encoding.Encoding, string, error) {
 		if canon == "replacement" {
 			return nil, "", fmt.Errorf("decode %q: the replacement encoding decodes nothing; use one of %s: %w", name, acceptedNames, ErrUnknownEncoding)
 		}
+		if canon == "gbk" {
+			// WHATWG: "GBK's decoder is gb18030's decoder". x/text's GBK
+			// decoder takes GB18030's four-byte sequences for errors; its
+			// GB18030 decoder is the same one with them (U+FFFD itself,
+			// saved as GB18030, is 84 31 A4 37).
+			e = simplifiedchinese.GB18030
+		}
 		return e, canon, nil
 	}
 	if e, err := ianaindex.IANA.Encoding(label); err == nil && e != nil {
@@ -115,10 +122,13 @@ var unicodeEncodings = map[string]encoding.Encoding{
 // name (UTF-16 bytes with a BOM decode as UTF-16 even when called "gbk").
 //
 // Nothing is dropped: every invalid or truncated sequence becomes one U+FFFD
-// and is reported with its byte offset in b. The GBK and GB18030
-// user-defined areas (AAA1–AFFE, F8A1–FEFE, A140–A7A0), which x/text decodes
-// to U+FFFD (golang/go#62063), are mapped to the private use code points
-// U+E000–U+E765 as GB18030 does, and are not errors.
+// and is reported with its byte offset in b. GBK decodes as GB18030, its
+// superset, as the WHATWG decoder does: a four-byte sequence is a
+// character, not an error. The GBK and GB18030 pairs that x/text decodes
+// to U+FFFD (golang/go#62063) but GB18030-2000 maps to private use are
+// mapped to those code points and are not errors: the user-defined areas
+// (AAA1–AFFE, F8A1–FEFE, A140–A7A0) to U+E000–U+E765, the unassigned
+// positions of GBK/1 and GBK/5 to U+E766 on (charset.GBPrivateUse).
 func Decode(b []byte, name string) (string, []DecodeError, error) {
 	e, canon, err := lookupEncoding(name)
 	if err != nil {
@@ -243,8 +253,8 @@ func decodeSlow(src []byte, base int, e encoding.Encoding, canon string) (string
 		if r, size := utf8.DecodeRune(out); r == utf8.RuneError && size == 3 {
 			seq := src[i : i+nSrc]
 			switch {
-			case gb && len(seq) == 2 && charset.GBUserDefined(seq[0], seq[1]) != 0:
-				sb.WriteRune(charset.GBUserDefined(seq[0], seq[1]))
+			case gb && len(seq) == 2 && charset.GBPrivateUse(seq[0], seq[1]) != 0:
+				sb.WriteRune(charset.GBPrivateUse(seq[0], seq[1]))
 			case encodesReplacement(e, seq):
 				sb.Write(out)
 			default:

@@ -34,6 +34,12 @@ func TestDecode(t *testing.T) {
 		{"gb18030 four-byte", "gb18030", []byte{0x81, 0x30, 0x81, 0x30}, "\u0080", nil},
 		{"gb18030 bom", "gb18030", []byte{0x84, 0x31, 0x95, 0x33, 0xd6, 0xd0}, "中", nil},
 		{"gb18030 encodes U+FFFD", "gb18030", []byte{0x84, 0x31, 0xa4, 0x37}, "\ufffd", nil},
+		// WHATWG: GBK's decoder is GB18030's.
+		{"gbk four-byte", "gbk", []byte{0xd6, 0xd0, 0x81, 0x30, 0x81, 0x30, 0x84, 0x31, 0xa4, 0x37}, "中\u0080\ufffd", nil},
+		// Python's gb18030 codec agrees on each (GB18030-2000's private use).
+		{"gbk unassigned pairs", "gbk", []byte{0xa2, 0xab, 0xa8, 0xef, 0xa6, 0xd9, 0xfe, 0x51, 0xd7, 0xfa}, "\ue766\ue7d2\ue78d\ue816\ue810", nil},
+		{"gbk four-byte truncated", "gbk", []byte{0xd6, 0xd0, 0x81, 0x30, 0x81}, "中\ufffd0\ufffd",
+			[]convert.DecodeError{{Offset: 2, Len: 1}, {Offset: 4, Len: 1, Truncated: true}}},
 		{"big5", "big5", []byte{0xa4, 0xa4, 0xa4, 0xe5}, "中文", nil},
 		{"big5 truncated", "big5", []byte{0xa4, 0xa4, 0xa4}, "中\ufffd", []convert.DecodeError{{Offset: 2, Len: 1, Truncated: true}}},
 		{"utf-16le bom", "utf-16le", []byte{0xff, 0xfe, 0x2d, 0x4e}, "中", nil},

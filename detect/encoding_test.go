@@ -65,6 +65,7 @@ func TestEncodingTrial(t *testing.T) {
 		{"big5 truncated", encode(t, "big5", trad)[:29], []string{"big5"}},
 		{"traditional in gbk", encode(t, "gbk", trad), []string{"gbk"}},
 		{"gb18030 four-byte", encode(t, "gb18030", "中文€ and 𠀀"+simp), []string{"gb18030"}},
+		{"gb18030 U+FFFD only", encode(t, "gb18030", simp+"\ufffd"+simp), []string{"gb18030"}},
 		{"utf-16le", encode(t, "utf-16le", simp), []string{"utf-16le"}},
 		{"utf-16be", encode(t, "utf-16be", simp), []string{"utf-16be"}},
 		{"utf-16le ascii", encode(t, "utf-16le", "hello world, this is text"), []string{"utf-16le"}},

@@ -5,6 +5,8 @@ import (
 	"sync/atomic"
 	"unicode/utf8"
 
+	"github.com/hanfix/hanfix/internal/lm/charset"
+
 	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
@@ -44,30 +46,6 @@ func gbkFirst() *gbkTable {
 	return gbkTab.Load()
 }
 
-// udaRune returns the private-use code point of a user-defined-area pair.
-func udaRune(b0, b1 int) rune {
-	switch {
-	case b0 >= 0xAA && b0 <= 0xAF && b1 >= 0xA1:
-		return rune(0xE000 + (b0-0xAA)*94 + (b1 - 0xA1))
-	case b0 >= 0xF8 && b0 <= 0xFE && b1 >= 0xA1:
-		return rune(0xE234 + (b0-0xF8)*94 + (b1 - 0xA1))
-	case b0 >= 0xA1 && b0 <= 0xA7 && b1 <= 0xA0:
-		t := b1 - 0x40
-		if b1 > 0x7F {
-			t--
-		}
-		return rune(0xE4C6 + (b0-0xA1)*96 + t)
-	}
-	return 0
-}
-
-// gb2000Extra are positions that GB18030-2005 and x/text map to standard
-// code points but GB18030-2000 mapped to private use, in the sequence of
-// U+E766…U+E814.
-func gb2000Extra(code int) bool {
-	return code == 0xA2E3 || code == 0xA8BF || (code >= 0xA989 && code <= 0xA995)
-}
-
 func buildGBK() *gbkTable {
 	t := &gbkTable{enc: make(map[rune]uint16, 24000)}
 	dec := simplifiedchinese.GBK.NewDecoder()
@@ -75,13 +53,11 @@ func buildGBK() *gbkTable {
 	// the heap through Transform, 24,000 allocations.
 	var buf [8]byte
 	var src [2]byte
-	next := rune(0xE766)
 	for b0 := 0x81; b0 <= 0xFE; b0++ {
 		for b1 := 0x40; b1 <= 0xFE; b1++ {
 			if b1 == 0x7F {
 				continue
 			}
-			code := b0<<8 | b1
 			dec.Reset()
 			src[0], src[1] = byte(b0), byte(b1)
 			n, _, err := dec.Transform(buf[:], src[:], true)
@@ -92,27 +68,15 @@ func buildGBK() *gbkTable {
 			if r == utf8.RuneError || r == 0 {
 				r = 0
 			}
-			switch u := udaRune(b0, b1); {
-			case u != 0:
+			if u := charset.GBPrivateUse(byte(b0), byte(b1)); u != 0 {
+				// The private use code points of GB18030-2000, as Python's
+				// codecs decode them (x/text decodes none of them).
 				r = u
-			case b0 == 0xFE && b1 >= 0x50 && b1 <= 0xA0 && r == 0:
-				k := b1 - 0x50
-				if b1 > 0x7F {
-					k--
-				}
-				r = rune(0xE815 + k)
-			case b0 <= 0xD7 && (r == 0 || gb2000Extra(code)):
-				if r != 0 {
-					next++ // keep the standard mapping, skip its 2000 PUA slot
-					break
-				}
-				r = next
-				next++
 			}
 			if r == 0 {
 				continue
 			}
-			t.set(code, r)
+			t.set(b0<<8|b1, r)
 		}
 	}
 	return t

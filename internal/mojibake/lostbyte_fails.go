@@ -7,6 +7,8 @@ import (
 	"sync"
 	"unicode/utf8"
 
+	"github.com/hanfix/hanfix/internal/lm/charset"
+
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/traditionalchinese"
 )
@@ -115,14 +117,14 @@ const big5HKSCSReader = "big5hkscs"
 // which the GBK table here reads as r: Python's gbk (and cp936) fails on
 // every position that GB18030-2000 readers map to private use (the
 // user-defined areas, and the unassigned positions of GBK/1 and GBK/5),
-// on the characters GB18030-2005 added there (gb2000Extra: € at A2E3,
+// on the characters GB18030-2005 added there (charset.GB2000Standardized: € at A2E3,
 // ǹ at A8BF, the ideographic description characters at A989–A995), on
 // A3A0 and on the whole of FE50–FEA0 (the radicals and the characters of
 // Extension A that GB18030 gave it). A lost byte there is possible: 香,
 // UTF-8 E9 A6 99, read by Python's gbk leaves one before 0x99, for A6 99
 // is a user-defined position.
 func gbkDisputed(code uint16, r rune) bool {
-	return r >= 0xE000 && r <= 0xF8FF || gb2000Extra(int(code)) || code == 0xA3A0 ||
+	return r >= 0xE000 && r <= 0xF8FF || charset.GB2000Standardized(code) || code == 0xA3A0 ||
 		code >= 0xFE50 && code <= 0xFEA0
 }
 

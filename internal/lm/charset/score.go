@@ -248,7 +248,8 @@ func scoreGBK(m *lm.Model, cutoff float64, b []byte) (score float64, four int) {
 				dec.Reset()
 				n, _, _ := dec.Transform(dst[:], b[i:i+4], true)
 				r, _ := utf8.DecodeRune(dst[:n])
-				if r != utf8.RuneError {
+				// U+FFFD itself, saved as GB18030, is 84 31 A4 37.
+				if r != utf8.RuneError || string(b[i:i+4]) == "\x84\x31\xa4\x37" {
 					a.add(r)
 					four++
 					i += 4

@@ -1,0 +1,77 @@
+package charset
+
+import (
+	"sync"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
+)
+
+// GBPrivateUse maps a two-byte GBK/GB18030 sequence that x/text decodes to
+// U+FFFD to the private use code point GB18030-2000 assigns it, or returns
+// 0 (for a sequence x/text decodes, and for one that is not a GBK pair):
+//
+//   - the user-defined areas AAA1–AFFE, F8A1–FEFE and A140–A7A0, as
+//     GBUserDefined;
+//   - FE50–FEA0 not decoded, to U+E815 on;
+//   - the other pairs with lead 81–D7 not decoded, in code order, to
+//     U+E766 on, where the positions that GB18030-2005 gave standard code
+//     points (A2E3, A8BF, A989–A995) keep their slot in the sequence.
+//
+// Python's gb18030 codec, and so text misread by it, uses these code
+// points; convert.Decode decodes them, and the mojibake analysis's GBK
+// table holds them, through this one mapping.
+func GBPrivateUse(lead, trail byte) rune {
+	if r := GBUserDefined(lead, trail); r != 0 {
+		return r
+	}
+	return gbPUA()[uint16(lead)<<8|uint16(trail)]
+}
+
+// gbPUA is the GB18030-2000 private use mapping of the pairs outside the
+// user-defined areas that x/text does not decode.
+var gbPUA = sync.OnceValue(func() map[uint16]rune {
+	m := make(map[uint16]rune, 256)
+	dec := simplifiedchinese.GBK.NewDecoder()
+	var buf [8]byte
+	var src [2]byte
+	next := rune(0xE766)
+	for b0 := 0x81; b0 <= 0xFE; b0++ {
+		for b1 := 0x40; b1 <= 0xFE; b1++ {
+			if b1 == 0x7F || GBUserDefined(byte(b0), byte(b1)) != 0 {
+				continue
+			}
+			dec.Reset()
+			src[0], src[1] = byte(b0), byte(b1)
+			n, _, err := dec.Transform(buf[:], src[:], true)
+			decoded := false
+			if err == nil {
+				r, _ := utf8.DecodeRune(buf[:n])
+				decoded = r != utf8.RuneError && r != 0
+			}
+			code := uint16(b0)<<8 | uint16(b1)
+			switch {
+			case b0 == 0xFE && b1 >= 0x50 && b1 <= 0xA0:
+				if !decoded {
+					k := b1 - 0x50
+					if b1 > 0x7F {
+						k--
+					}
+					m[code] = rune(0xE815 + k)
+				}
+			case b0 <= 0xD7 && (!decoded || GB2000Standardized(code)):
+				if !decoded {
+					m[code] = next
+				}
+				next++
+			}
+		}
+	}
+	return m
+})
+
+// GB2000Standardized reports the positions that GB18030-2005 and x/text map
+// to standard code points but GB18030-2000 mapped to private use.
+func GB2000Standardized(code uint16) bool {
+	return code == 0xA2E3 || code == 0xA8BF || code >= 0xA989 && code <= 0xA995
+}
