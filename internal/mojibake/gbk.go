@@ -68,10 +68,13 @@ func buildGBK() *gbkTable {
 			if r == utf8.RuneError || r == 0 {
 				r = 0
 			}
-			if u := charset.GBPrivateUse(byte(b0), byte(b1)); u != 0 {
-				// The private use code points of GB18030-2000, as Python's
-				// codecs decode them (x/text decodes none of them).
-				r = u
+			if r == 0 || charset.GBUserDefined(byte(b0), byte(b1)) != 0 {
+				// The pairs x/text does not decode (a tenth of them) and
+				// the user-defined areas: the private use code points of
+				// GB18030-2000, as Python's codecs decode them.
+				if u := charset.GBPrivateUse(byte(b0), byte(b1)); u != 0 {
+					r = u
+				}
 			}
 			if r == 0 {
 				continue

@@ -31,40 +31,47 @@ func GBPrivateUse(lead, trail byte) rune {
 // gbPUA is the GB18030-2000 private use mapping of the pairs outside the
 // user-defined areas that x/text does not decode.
 var gbPUA = sync.OnceValue(func() map[uint16]rune {
-	m := make(map[uint16]rune, 256)
-	dec := simplifiedchinese.GBK.NewDecoder()
-	var buf [8]byte
-	var src [2]byte
-	next := rune(0xE766)
+	// Every pair (a trail byte from 40 to FE but 7F) decodes to one rune,
+	// U+FFFD where x/text has none: all of them are decoded at once.
+	src := make([]byte, 0, 2*126*190)
 	for b0 := 0x81; b0 <= 0xFE; b0++ {
 		for b1 := 0x40; b1 <= 0xFE; b1++ {
-			if b1 == 0x7F || GBUserDefined(byte(b0), byte(b1)) != 0 {
-				continue
+			if b1 != 0x7F {
+				src = append(src, byte(b0), byte(b1))
 			}
-			dec.Reset()
-			src[0], src[1] = byte(b0), byte(b1)
-			n, _, err := dec.Transform(buf[:], src[:], true)
-			decoded := false
-			if err == nil {
-				r, _ := utf8.DecodeRune(buf[:n])
-				decoded = r != utf8.RuneError && r != 0
-			}
-			code := uint16(b0)<<8 | uint16(b1)
-			switch {
-			case b0 == 0xFE && b1 >= 0x50 && b1 <= 0xA0:
-				if !decoded {
-					k := b1 - 0x50
-					if b1 > 0x7F {
-						k--
-					}
-					m[code] = rune(0xE815 + k)
+		}
+	}
+	out, err := simplifiedchinese.GBK.NewDecoder().Bytes(src)
+	if err != nil || utf8.RuneCount(out) != len(src)/2 {
+		// Not x/text's decoder as this was written for: the user-defined
+		// areas only (TestGBPrivateUse fails).
+		return nil
+	}
+	m := make(map[uint16]rune, 256)
+	next := rune(0xE766)
+	for k := 0; k < len(src); k += 2 {
+		r, size := utf8.DecodeRune(out)
+		out = out[size:]
+		b0, b1 := src[k], src[k+1]
+		if GBUserDefined(b0, b1) != 0 {
+			continue
+		}
+		decoded := r != utf8.RuneError && r != 0
+		code := uint16(b0)<<8 | uint16(b1)
+		switch {
+		case b0 == 0xFE && b1 >= 0x50 && b1 <= 0xA0:
+			if !decoded {
+				k := rune(b1 - 0x50)
+				if b1 > 0x7F {
+					k--
 				}
-			case b0 <= 0xD7 && (!decoded || GB2000Standardized(code)):
-				if !decoded {
-					m[code] = next
-				}
-				next++
+				m[code] = 0xE815 + k
 			}
+		case b0 <= 0xD7 && (!decoded || GB2000Standardized(code)):
+			if !decoded {
+				m[code] = next
+			}
+			next++
 		}
 	}
 	return m

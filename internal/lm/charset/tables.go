@@ -52,12 +52,16 @@ var (
 func loadTables() {
 	tablesOnce.Do(func() {
 		gbkTable = buildDBCS(simplifiedchinese.GBK, func(l, t byte) bool { return l < 0xA1 || t < 0xA1 })
-		// x/text decodes the GBK user-defined areas to U+FFFD
-		// (golang/go#62063); convert.Decode maps them to private use
-		// as GB18030 does, so score them as such: valid but rare.
-		for l := 0xA1; l <= 0xFE; l++ {
+		// x/text decodes the GBK user-defined areas, and the other pairs
+		// GB18030-2000 maps to private use, to U+FFFD (golang/go#62063);
+		// convert.Decode maps them to private use as GB18030-2000 does,
+		// so score them as such: valid but rare.
+		for l := 0x81; l <= 0xFE; l++ {
 			for t := 0x40; t <= 0xFE; t++ {
-				if r := GBUserDefined(byte(l), byte(t)); r != 0 && gbkTable.lookup(byte(l), byte(t)) == 0 {
+				if gbkTable.lookup(byte(l), byte(t)) != 0 {
+					continue
+				}
+				if r := GBPrivateUse(byte(l), byte(t)); r != 0 {
 					gbkTable.pair[(l-0x80)*192+t-0x40] = r | rareFlag
 					gbkTable.lead[l-0x80] = true
 				}
@@ -145,8 +149,8 @@ func buildDBCS(e encoding.Encoding, rare func(lead, trail byte) bool) *dbcs {
 
 // GBUserDefined maps a two-byte sequence in a GBK/GB18030 user-defined area
 // (AAA1–AFFE, F8A1–FEFE, A140–A7A0) to the private use code point GB18030
-// assigns it, or returns 0. convert.Decode uses it to work around
-// golang/go#62063.
+// assigns it, or returns 0 (see GBPrivateUse, which convert.Decode uses to
+// work around golang/go#62063).
 func GBUserDefined(lead, trail byte) rune {
 	switch {
 	case lead >= 0xAA && lead <= 0xAF && trail >= 0xA1 && trail <= 0xFE:
