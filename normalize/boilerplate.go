@@ -104,8 +104,7 @@ func (d *Doc) offersTrim(text string, st Stage) bool {
 	if st == nil || !d.trimmed {
 		return false
 	}
-	edits, _ := st.Edits(text, &Doc{Opts: d.Opts, validText: true, noReasons: true, noFindings: true})
-	return len(edits) > 0
+	return d.wouldEdit(st, text)
 }
 
 // learnedShare returns the share of the text of s (its letters and

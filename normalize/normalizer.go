@@ -163,9 +163,8 @@ func (n *Normalizer) run(text string, rep *Report, want reportParts) string {
 	var mapsBuf [8]stageMap
 	maps := mapsBuf[:0]
 	total := 0
-	passes := 0
-	for pass := 0; ; pass++ {
-		passes++
+	pass := 0
+	for ; ; pass++ {
 		before := total
 		doc.masked, doc.variantsOf, doc.trimmed = false, "", false
 		for i, st := range n.stages {
@@ -240,7 +239,7 @@ func (n *Normalizer) run(text string, rep *Report, want reportParts) string {
 			mapChangesBack(maps[:se.maps], cs[first:])
 		}
 		rep.Changes = cs
-		if passes > 1 && len(rep.Findings) > 0 {
+		if pass > 0 && len(rep.Findings) > 0 {
 			rep.Findings = dropActedOn(rep.Findings, rep.Changes)
 		}
 	}

@@ -368,8 +368,7 @@ func (d *Doc) offersConversion(text string, st *Script) bool {
 	if !ask {
 		return false
 	}
-	edits, _ := st.Edits(text, &Doc{Opts: d.Opts, validText: true, noReasons: true, noFindings: true})
-	return len(edits) > 0
+	return d.wouldEdit(st, text)
 }
 
 // spansFilter returns a predicate that tells whether a segment starts

@@ -64,6 +64,14 @@ type Doc struct {
 	trimmed bool
 }
 
+// wouldEdit reports whether stage st would edit text, the output of a
+// pass. It asks with a Doc of its own, so that the question leaves the
+// document's report and state alone.
+func (d *Doc) wouldEdit(st Stage, text string) bool {
+	edits, _ := st.Edits(text, &Doc{Opts: d.Opts, validText: true, noReasons: true, noFindings: true})
+	return len(edits) > 0
+}
+
 // patternReading is one character's reading in a document's annotation
 // pattern, and how sure the pattern is.
 type patternReading struct {

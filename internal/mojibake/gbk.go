@@ -3,11 +3,8 @@ package mojibake
 import (
 	"sync"
 	"sync/atomic"
-	"unicode/utf8"
 
 	"github.com/hanfix/hanfix/internal/lm/charset"
-
-	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
 // The GBK table used here is Microsoft code page 936 as decoded by
@@ -48,26 +45,12 @@ func gbkFirst() *gbkTable {
 
 func buildGBK() *gbkTable {
 	t := &gbkTable{enc: make(map[rune]uint16, 24000)}
-	dec := simplifiedchinese.GBK.NewDecoder()
-	// One source array for all pairs: a new slice for each escaped to
-	// the heap through Transform, 24,000 allocations.
-	var buf [8]byte
-	var src [2]byte
 	for b0 := 0x81; b0 <= 0xFE; b0++ {
 		for b1 := 0x40; b1 <= 0xFE; b1++ {
 			if b1 == 0x7F {
 				continue
 			}
-			dec.Reset()
-			src[0], src[1] = byte(b0), byte(b1)
-			n, _, err := dec.Transform(buf[:], src[:], true)
-			r := rune(0)
-			if err == nil {
-				r, _ = utf8.DecodeRune(buf[:n])
-			}
-			if r == utf8.RuneError || r == 0 {
-				r = 0
-			}
+			r := charset.GBKPair(byte(b0), byte(b1))
 			if r == 0 || charset.GBUserDefined(byte(b0), byte(b1)) != 0 {
 				// The pairs x/text does not decode (a tenth of them) and
 				// the user-defined areas: the private use code points of

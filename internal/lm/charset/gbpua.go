@@ -28,11 +28,22 @@ func GBPrivateUse(lead, trail byte) rune {
 	return gbPUA()[uint16(lead)<<8|uint16(trail)]
 }
 
-// gbPUA is the GB18030-2000 private use mapping of the pairs outside the
-// user-defined areas that x/text does not decode.
-var gbPUA = sync.OnceValue(func() map[uint16]rune {
-	// Every pair (a trail byte from 40 to FE but 7F) decodes to one rune,
-	// U+FFFD where x/text has none: all of them are decoded at once.
+// GBKPair returns x/text's GBK decoding of the pair lead, trail (lead
+// 81–FE, trail 40–FE but 7F), 0 where it has none (U+FFFD) or for any
+// other pair. All pairs are decoded once, in one call.
+func GBKPair(lead, trail byte) rune {
+	if lead < 0x81 || lead == 0xFF || trail < 0x40 || trail == 0x7F || trail == 0xFF {
+		return 0
+	}
+	t := trail - 0x40
+	if trail > 0x7F {
+		t--
+	}
+	return gbkPairs()[int(lead-0x81)*190+int(t)]
+}
+
+var gbkPairs = sync.OnceValue(func() []rune {
+	// Every pair decodes to one rune, U+FFFD where x/text has none.
 	src := make([]byte, 0, 2*126*190)
 	for b0 := 0x81; b0 <= 0xFE; b0++ {
 		for b1 := 0x40; b1 <= 0xFE; b1++ {
@@ -41,37 +52,50 @@ var gbPUA = sync.OnceValue(func() map[uint16]rune {
 			}
 		}
 	}
+	pairs := make([]rune, len(src)/2)
 	out, err := simplifiedchinese.GBK.NewDecoder().Bytes(src)
-	if err != nil || utf8.RuneCount(out) != len(src)/2 {
-		// Not x/text's decoder as this was written for: the user-defined
-		// areas only (TestGBPrivateUse fails).
-		return nil
+	if err != nil || utf8.RuneCount(out) != len(pairs) {
+		// Not x/text's decoder as this was written for: no pair decodes
+		// (TestGBPrivateUse fails).
+		return pairs
 	}
-	m := make(map[uint16]rune, 256)
-	next := rune(0xE766)
-	for k := 0; k < len(src); k += 2 {
+	for k := range pairs {
 		r, size := utf8.DecodeRune(out)
 		out = out[size:]
-		b0, b1 := src[k], src[k+1]
-		if GBUserDefined(b0, b1) != 0 {
-			continue
+		if r != utf8.RuneError {
+			pairs[k] = r
 		}
-		decoded := r != utf8.RuneError && r != 0
-		code := uint16(b0)<<8 | uint16(b1)
-		switch {
-		case b0 == 0xFE && b1 >= 0x50 && b1 <= 0xA0:
-			if !decoded {
-				k := rune(b1 - 0x50)
-				if b1 > 0x7F {
-					k--
+	}
+	return pairs
+})
+
+// gbPUA is the GB18030-2000 private use mapping of the pairs outside the
+// user-defined areas that x/text does not decode.
+var gbPUA = sync.OnceValue(func() map[uint16]rune {
+	m := make(map[uint16]rune, 256)
+	next := rune(0xE766)
+	for b0 := 0x81; b0 <= 0xFE; b0++ {
+		for b1 := 0x40; b1 <= 0xFE; b1++ {
+			if b1 == 0x7F || GBUserDefined(byte(b0), byte(b1)) != 0 {
+				continue
+			}
+			decoded := GBKPair(byte(b0), byte(b1)) != 0
+			code := uint16(b0)<<8 | uint16(b1)
+			switch {
+			case b0 == 0xFE && b1 >= 0x50 && b1 <= 0xA0:
+				if !decoded {
+					k := rune(b1 - 0x50)
+					if b1 > 0x7F {
+						k--
+					}
+					m[code] = 0xE815 + k
 				}
-				m[code] = 0xE815 + k
+			case b0 <= 0xD7 && (!decoded || GB2000Standardized(code)):
+				if !decoded {
+					m[code] = next
+				}
+				next++
 			}
-		case b0 <= 0xD7 && (!decoded || GB2000Standardized(code)):
-			if !decoded {
-				m[code] = next
-			}
-			next++
 		}
 	}
 	return m
