@@ -88,7 +88,10 @@ const maxReadingLen = 12
 // comments), where a character annotated throughout one page is written
 // bare in another, only the occurrences within a few KB of an annotated
 // one count, provided each annotated character is annotated twice or more
-// on average. A single candidate is accepted only when it carries a tone
+// on average. In a systematic document, a character annotated at too few
+// of its occurrences is judged again on the lines that hold readings: the
+// furniture around an annotated article (title bar, related links) is
+// written bare. A single candidate is accepted only when it carries a tone
 // mark, is the character's default reading and is the only occurrence of
 // that Traditional character. Groups such as (AI), (2010年), (一), (作者系…),
 // (a), (GDP), (nǐ hǎo) are never candidates. A candidate takes in the
@@ -347,6 +350,9 @@ type annCand struct {
 	rlen    uint8 // the length of the first group's reading
 	strong  bool  // base is a Traditional-only character
 	fits    bool  // the reading is the one this character usually gets
+	// readingFits is fits before the test of how many of the character's
+	// occurrences are annotated (see fitOnAnnotatedLines).
+	readingFits bool
 }
 
 // readingOf returns the reading of c in s, without the parentheses (ASCII
@@ -551,6 +557,7 @@ func judge(s string, cands []annCand, extra int, res *AnnotationResult) {
 				fits = reading == best || sameReading(best, reading)
 			}
 			c.fits = fits && 2*st.annotated >= st.total
+			c.readingFits = fits
 		}
 	}
 	if nStrong == 0 {
@@ -586,6 +593,9 @@ func judge(s string, cands []annCand, extra int, res *AnnotationResult) {
 	conf *= clamp01(strongShare / 0.6)
 	res.Confidence = round2(conf)
 	res.Systematic = conf >= 0.5
+	if res.Systematic {
+		fitOnAnnotatedLines(s, cands, &stats)
+	}
 	res.Annotations = make([]Annotation, len(cands), len(cands)+extra)
 	// The candidates are read, and the annotations written, through
 	// pointers, as in toAnnotations.
