@@ -60,6 +60,9 @@ type Script struct {
 	// standard (t2tw, t2hk) for targets tw and hk, on the text that is
 	// already Traditional.
 	variants *lazyConverter
+	// heads are the characters that the target's conversions convert to
+	// a character they convert again (see keepChainHeads).
+	heads runeSet
 }
 
 // NewScript returns the script stage for opts.
@@ -68,6 +71,7 @@ func NewScript(opts Options) (Stage, error) {
 	if st.target == "" {
 		st.target = TargetAuto
 	}
+	st.heads = newRuneSet(conversionChainHeads[string(st.target)])
 	copts := convert.Options{Conservative: opts.Conservative}
 	var simpCfg, tradCfg string
 	switch st.target {
@@ -201,8 +205,10 @@ func (st *Script) edits(text string, doc *Doc, ap *applied) ([]Edit, []Finding) 
 	}
 	if ap != nil && valid && (toSimp || st.variants == nil) && !st.conservative {
 		// No regional variants to merge in and no findings to make: the
-		// edits are the runs and the patches.
-		if out, n, ok := appliedRuns(lc, conv, text, allowed, patches); ok {
+		// edits are the runs and the patches, unless a run converts the
+		// head of a conversion chain (see keepChainHeads).
+		fast, head := st.heads.watch(text, allowed)
+		if out, n, ok := appliedRuns(lc, conv, text, fast, patches); ok && !*head {
 			*ap = applied{text: out, n: n, done: true}
 			return nil, nil
 		}
@@ -229,6 +235,9 @@ func (st *Script) edits(text string, doc *Doc, ap *applied) ([]Edit, []Finding) 
 		segs = applyPatches(text, segs, patches)
 	}
 	var findings []Finding
+	if st.chainsAgain(text, segs, doc) {
+		segs, findings = keepChainHeads(text, segs, st.heads, rule)
+	}
 	if st.conservative {
 		conv.Ambiguous(text, func(start, end int, cands []string) {
 			if allowed(start, end) {

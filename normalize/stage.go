@@ -62,6 +62,10 @@ type Doc struct {
 	// trimmed says that the boilerplate stage of this pass removed a
 	// phrase from a line (see offersTrim).
 	trimmed bool
+	// chainProbe says that the script stage is asked about its own
+	// output, to tell whether a conversion chain would go on (see
+	// Script.chainsAgain).
+	chainProbe bool
 }
 
 // wouldEdit reports whether stage st would edit text, the output of a
