@@ -3,7 +3,7 @@
 package detect
 
 // defaultRulesTW maps the pattern of every default rule to its OpenCC
-// s2twp form, "" when that is the pattern itself (481 patterns; see
+// s2twp form, "" when that is the pattern itself (491 patterns; see
 // defaultTaiwanVariant).
 var defaultRulesTW = map[string]string{
 	"(原标题:{*})":                          "(原標題:{*})",
@@ -108,6 +108,7 @@ var defaultRulesTW = map[string]string{
 	"下一页{sep}":                                  "下一頁{sep}",
 	"下篇:":                                       "",
 	"下载app{name}全文":                             "下載app{name}全文",
+	"下载{*}app":                                  "下載{*}app",
 	"下载客户端":                                     "下載客戶端",
 	"下载时间:{date}":                               "下載時間:{date}",
 	"不代表本站立场":                                   "不代表本站立場",
@@ -170,6 +171,7 @@ var defaultRulesTW = map[string]string{
 	"剩余{*}未读":                                   "剩餘{*}未讀",
 	"剩余{n}%内容{name}查看":                          "剩餘{n}%內容{name}檢視",
 	"加入line好友":                                  "",
+	"加入书签":                                      "加入書籤",
 	"加入收藏":                                      "",
 	"加入粉丝团":                                     "加入粉絲團",
 	"原创{*}发表于":                                  "原創{*}發表於",
@@ -190,6 +192,7 @@ var defaultRulesTW = map[string]string{
 	"发表于{date}|":                                "發表於{date}|",
 	"发表时间:{date}":                               "發表時間:{date}",
 	"发表评论":                                      "發表評論",
+	"受著作权法保护":                                   "受著作權法保護",
 	"只看该作者":                                     "只看該作者",
 	"后一篇:":                                      "後一篇:",
 	"向上滑动阅览":                                    "向上滑動閱覽",
@@ -216,6 +219,8 @@ var defaultRulesTW = map[string]string{
 	"字体:大中小":                                    "字型:大中小",
 	"字号:":                                       "字號:",
 	"字号:大中小":                                    "字號:大中小",
+	"字号:小中大":                                    "字號:小中大",
+	"字级:小中大":                                    "字級:小中大",
 	"审核:{name}":                                 "稽核:{name}",
 	"客服qq:":                                     "",
 	"客服电话:":                                     "客服電話:",
@@ -261,6 +266,7 @@ var defaultRulesTW = map[string]string{
 	"手机扫一扫":                                     "手機掃一掃",
 	"手机版":                                       "手機版",
 	"打印本页":                                      "列印本頁",
+	"打开app":                                     "開啟app",
 	"打开app{name}全文":                             "開啟app{name}全文",
 	"扫一扫":                                       "掃一掃",
 	"扫一扫{*}关注":                                  "掃一掃{*}關注",
@@ -290,11 +296,14 @@ var defaultRulesTW = map[string]string{
 	"文章标签:":                                     "文章標籤:",
 	"文章网址:":                                     "文章網址:",
 	"文章转自":                                      "文章轉自",
+	"新闻热线:":                                     "新聞熱線:",
 	"日期:{date}":                                 "",
 	"时间:{date}":                                 "時間:{date}",
 	"星标本号":                                      "星標本號",
 	"更多>>":                                      "",
 	"更多{*}>>":                                   "",
+	"更多{name}报导":                                "更多{name}報導",
+	"更多{name}报道":                                "更多{name}報道",
 	"更多精彩内容":                                    "更多精彩內容",
 	"更新:{date}":                                 "",
 	"更新日期:{date}":                               "",
@@ -468,6 +477,7 @@ var defaultRulesTW = map[string]string{
 	"返回目录":                                      "返回目錄",
 	"返回顶部":                                      "返回頂部",
 	"返回首页":                                      "返回首頁",
+	"违法和不良信息举报":                                 "違法和不良資訊舉報",
 	"追踪我们的":                                     "追蹤我們的",
 	"郑重声明:":                                     "鄭重宣告:",
 	"采集时间:{date}":                               "採集時間:{date}",
