@@ -75,7 +75,10 @@ func keepChainHeads(text string, segs []Edit, heads runeSet, rule string) ([]Edi
 // segs make of text, would convert again. The question is asked once: the
 // stage's answer about its own output leaves chains alone.
 func (st *Script) chainsAgain(text string, segs []Edit, doc *Doc) bool {
-	if doc != nil && doc.chainProbe || !slices.ContainsFunc(segs, func(e Edit) bool { return st.heads.in(text[e.Start:e.End]) }) {
+	if st.heads.second == nil || doc != nil && doc.chainProbe {
+		return false
+	}
+	if !st.heads.inEdits(text, segs) {
 		return false
 	}
 	probe := &Doc{validText: true, noReasons: true, noFindings: true, chainProbe: true}
@@ -86,33 +89,73 @@ func (st *Script) chainsAgain(text string, segs []Edit, doc *Doc) bool {
 	return len(edits) > 0
 }
 
-// runeSet is a small set of runes, sorted.
-type runeSet []rune
+// runeSet is a small set of runes of three or four bytes in UTF-8 (the
+// chain heads are ideographs). Asking whether a text holds one costs a
+// table lookup per lead byte: the conversion runs of a machine-converted
+// document come every few characters.
+type runeSet struct {
+	runes []rune // sorted
+	// second[b] has bit c&0x3F set for the second byte c of each rune of
+	// the set whose first byte is b.
+	second *[256]uint64
+}
 
-// newRuneSet returns the set of the runes of s.
+// newRuneSet returns the set of the runes of s, which must be of three
+// or four bytes each.
 func newRuneSet(s string) runeSet {
-	rs := runeSet([]rune(s))
-	slices.Sort(rs)
-	return slices.Compact(rs)
+	if s == "" {
+		return runeSet{}
+	}
+	rs := runeSet{runes: []rune(s), second: new([256]uint64)}
+	slices.Sort(rs.runes)
+	rs.runes = slices.Compact(rs.runes)
+	for _, r := range rs.runes {
+		var b [utf8.UTFMax]byte
+		if utf8.EncodeRune(b[:], r) < 3 {
+			panic("normalize: chain head " + string(r) + " below U+0800")
+		}
+		rs.second[b[0]] |= 1 << (b[1] & 0x3F)
+	}
+	return rs
 }
 
 // has reports whether r is in the set.
 func (rs runeSet) has(r rune) bool {
-	if len(rs) == 0 || r < rs[0] || r > rs[len(rs)-1] {
-		return false
-	}
-	_, ok := slices.BinarySearch(rs, r)
+	_, ok := slices.BinarySearch(rs.runes, r)
 	return ok
 }
 
 // in reports whether s holds a rune of the set.
 func (rs runeSet) in(s string) bool {
-	if len(rs) == 0 {
+	if rs.second == nil {
 		return false
 	}
-	for _, r := range s {
-		if rs.has(r) {
-			return true
+	for i := 0; i+1 < len(s); i++ {
+		// Only a lead byte of three or four bytes can start a rune of the
+		// set; continuation bytes are below 0xE0.
+		if b := s[i]; b >= 0xE0 && rs.second[b]>>(s[i+1]&0x3F)&1 != 0 {
+			if r, _ := utf8.DecodeRuneInString(s[i:]); rs.has(r) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// inEdits reports whether the text of an edit of segs, edits of text,
+// holds a rune of the set. It is in's loop over each edit, written out: a
+// machine-converted document has an edit every few characters.
+func (rs runeSet) inEdits(text string, segs []Edit) bool {
+	if rs.second == nil {
+		return false
+	}
+	for i := range segs {
+		for j, end := segs[i].Start, segs[i].End; j < end && j+1 < len(text); j++ {
+			if b := text[j]; b >= 0xE0 && rs.second[b]>>(text[j+1]&0x3F)&1 != 0 {
+				if r, _ := utf8.DecodeRuneInString(text[j:]); rs.has(r) {
+					return true
+				}
+			}
 		}
 	}
 	return false
@@ -123,7 +166,7 @@ func (rs runeSet) in(s string) bool {
 // empty).
 func (rs runeSet) watch(text string, allowed func(start, end int) bool) (func(start, end int) bool, *bool) {
 	seen := new(bool)
-	if len(rs) == 0 {
+	if rs.second == nil {
 		return allowed, seen
 	}
 	return func(start, end int) bool {
