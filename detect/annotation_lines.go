@@ -23,6 +23,14 @@ import (
 // gives each character its reading once, far from the text that uses
 // them, stays what judge made of it.
 func fitOnAnnotatedLines(s string, cands []annCand, stats *charStats) {
+	needy := func(c *annCand) bool { return c.strong && !c.fits && c.readingFits }
+	k := 0
+	for k < len(cands) && !needy(&cands[k]) {
+		k++
+	}
+	if k == len(cands) {
+		return // every character passed judge's test: nothing to count
+	}
 	// The characters whose reading fits but whose occurrences are
 	// mostly bare: counts[x] counts those of the character of stats.list[x]
 	// on the annotated lines, -1 for the others.
@@ -30,14 +38,10 @@ func fitOnAnnotatedLines(s string, cands []annCand, stats *charStats) {
 	for x := range counts {
 		counts[x] = -1
 	}
-	needy := false
 	for k := range cands {
-		if c := &cands[k]; c.strong && !c.fits && c.readingFits {
-			counts[stats.lookupIndex(c.base)], needy = 0, true
+		if c := &cands[k]; needy(c) {
+			counts[stats.lookupIndex(c.base)] = 0
 		}
-	}
-	if !needy {
-		return
 	}
 	end := -1 // the end of the last line counted
 	for k := range cands {
@@ -61,7 +65,7 @@ func fitOnAnnotatedLines(s string, cands []annCand, stats *charStats) {
 	}
 	for k := range cands {
 		c := &cands[k]
-		if !c.strong || c.fits || !c.readingFits {
+		if !needy(c) {
 			continue
 		}
 		x := stats.lookupIndex(c.base)
