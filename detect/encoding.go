@@ -55,11 +55,12 @@ type EncodingCandidate struct {
 //     vendor extensions), language-consistency terms (kana decoded from a
 //     Chinese encoding, ideographs from EUC-KR cost a little; common JIS
 //     kanji from a Japanese encoding get a floor), a small prior per
-//     encoding, and for input that is valid UTF-8 throughout, 3 nats for
-//     UTF-8 per multi-byte sequence (legacy double-byte text forms one by
-//     chance about once in twenty; without it a file of one character,
-//     驾 or © 2024, often read better as EUC-KR or EUC-JP). An incomplete
-//     sequence at the very end is ignored, so
+//     encoding, and for input that is valid UTF-8 throughout, a bonus for
+//     UTF-8 per multi-byte sequence: 1.9 nats for two bytes, 5.1 for
+//     three or four, the odds against GBK text forming one by chance
+//     (without it a file of one character, 驾 or © 2024, often read
+//     better as EUC-KR or EUC-JP). An incomplete sequence at the very end
+//     is ignored, so
 //     truncation does not change the answer. Long inputs are scored on at
 //     most 16 KB starting shortly before the first non-ASCII byte, after a
 //     probe of 256 bytes that orders the candidates; a candidate stops as
