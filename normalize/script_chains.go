@@ -143,19 +143,14 @@ func (rs runeSet) in(s string) bool {
 }
 
 // inEdits reports whether the text of an edit of segs, edits of text,
-// holds a rune of the set. It is in's loop over each edit, written out: a
-// machine-converted document has an edit every few characters.
+// holds a rune of the set.
 func (rs runeSet) inEdits(text string, segs []Edit) bool {
 	if rs.second == nil {
 		return false
 	}
 	for i := range segs {
-		for j, end := segs[i].Start, segs[i].End; j < end && j+1 < len(text); j++ {
-			if b := text[j]; b >= 0xE0 && rs.second[b]>>(text[j+1]&0x3F)&1 != 0 {
-				if r, _ := utf8.DecodeRuneInString(text[j:]); rs.has(r) {
-					return true
-				}
-			}
+		if rs.in(text[segs[i].Start:segs[i].End]) {
+			return true
 		}
 	}
 	return false
