@@ -54,6 +54,9 @@ type DecodeResult struct {
 	BOMLen int `json:"bom_len,omitempty"`
 	// Errors lists the byte sequences that became U+FFFD.
 	Errors []DecodeError `json:"errors,omitempty"`
+	// Segments lists the parts of the input in another encoding than
+	// Encoding, which were decoded with their own, in order.
+	Segments []Segment `json:"segments,omitempty"`
 }
 
 // acceptedNames is quoted by the unknown-encoding error.
@@ -151,15 +154,20 @@ func decodeAll(b []byte, e encoding.Encoding, canon string) (string, []DecodeErr
 	if m := boms[canon]; m != nil && bytes.HasPrefix(b, m) {
 		bom = len(m)
 	}
-	src := b[bom:]
+	return decodePiece(b[bom:], bom, e, canon)
+}
+
+// decodePiece decodes src, found at offset base of the input, with e, whose
+// WHATWG name is canon.
+func decodePiece(src []byte, base int, e encoding.Encoding, canon string) (string, []DecodeError) {
 	if canon == "utf-8" {
-		return decodeUTF8(src, bom)
+		return decodeUTF8(src, base)
 	}
 	out, err := e.NewDecoder().Bytes(src)
 	if err == nil && !bytes.Contains(out, []byte("\uFFFD")) {
 		return string(out), nil
 	}
-	return decodeSlow(src, bom, e, canon)
+	return decodeSlow(src, base, e, canon)
 }
 
 // decodeUTF8 replaces each maximal invalid subsequence by one U+FFFD, as
@@ -287,11 +295,24 @@ func encodesReplacement(e encoding.Encoding, seq []byte) bool {
 
 // DecodeAuto detects the encoding of b (see detect.Encoding, which uses the
 // same detector) and decodes it with Decode, skipping the byte order mark.
+//
+// A document in UTF-8, GBK, GB18030 or Big5 may hold parts in another of
+// them (a UTF-8 page template around a GBK post, a UTF-8 footer pasted
+// into a GBK file): DecodeAuto decodes each such part with its own
+// encoding, where Decode would make it U+FFFD or mojibake, and lists it in
+// Segments. detect.Encoding explains how the parts are found.
 func DecodeAuto(b []byte) (DecodeResult, error) {
 	r := charset.Detect(b)
 	if r.ValidUTF8 {
 		// Detect checked it: no byte order mark, valid UTF-8 throughout.
 		return DecodeResult{Text: string(b), Encoding: r.Encoding, Confidence: r.Confidence}, nil
+	}
+	if segs := charset.Mixed(b[r.BOMLen:], r.Encoding); len(segs) > 0 {
+		text, errs, out, err := decodeMixed(b, r.BOMLen, r.Encoding, segs)
+		if err != nil {
+			return DecodeResult{}, fmt.Errorf("decode detected encodings: %w", err)
+		}
+		return DecodeResult{Text: text, Encoding: r.Encoding, Confidence: r.Confidence, BOMLen: r.BOMLen, Errors: errs, Segments: out}, nil
 	}
 	text, errs, err := Decode(b, r.Encoding)
 	if err != nil {

@@ -19,7 +19,11 @@ type Analysis struct {
 	// Mojibake is the number of garbled regions (see garbledRegions): a
 	// misaligned run, a span read with the wrong codec, lost characters;
 	// a document read whole with the wrong codec is one.
-	Mojibake         int `json:"mojibake"`
+	Mojibake int `json:"mojibake"`
+	// EncodingSegments is the number of parts of raw input in another
+	// encoding than the document's, decoded with their own (Report
+	// changes of KindEncoding).
+	EncodingSegments int `json:"encoding_segments,omitempty"`
 	Annotations      int `json:"annotations"`
 	BoilerplateLines int `json:"boilerplate_lines"`
 	// Report is the full report the counts were taken from.
@@ -52,6 +56,7 @@ func analysisOf(rep *Report) *Analysis {
 		a.Script, a.Simplified, a.Traditional, a.MachineConverted = rep.Script.Script, rep.Script.Simplified, rep.Script.Traditional, rep.Script.MachineConverted
 	}
 	a.Annotations = rep.Counts[KindAnnotation]
+	a.EncodingSegments = rep.Counts[KindEncoding]
 	for _, c := range rep.Changes {
 		if c.Kind == KindBoilerplate && !strings.HasPrefix(c.Rule, "phrase:") {
 			a.BoilerplateLines++

@@ -39,6 +39,12 @@ func (n *Normalizer) bytes(raw []byte, want reportParts) (string, *Report, error
 			return "", nil, fmt.Errorf("normalize: %w", err)
 		}
 		text, rep.Encoding, rep.EncodingConfidence, rep.DecodeErrors = r.Text, r.Encoding, r.Confidence, r.Errors
+		if len(r.Segments) > 0 {
+			rep.Counts[KindEncoding] = len(r.Segments)
+			if want.changes {
+				rep.Changes = segmentChanges(raw, r)
+			}
+		}
 	}
 	if len(rep.DecodeErrors) > 0 {
 		rep.Counts[KindDecode] = len(rep.DecodeErrors)
@@ -90,4 +96,20 @@ func checkBinary(text string) error {
 		return fmt.Errorf("normalize: %w: %d of %d characters are control characters (the first at byte %d); if it is text, name its encoding", ErrBinary, controls, runes, first)
 	}
 	return nil
+}
+
+// segmentChanges returns the changes of the parts of raw that r decoded
+// in another encoding than the document's.
+func segmentChanges(raw []byte, r convert.DecodeResult) []Change {
+	cs := make([]Change, 0, len(r.Segments))
+	for _, s := range r.Segments {
+		before, _, err := convert.Decode(raw[s.Offset:s.Offset+s.Len], r.Encoding)
+		if err != nil {
+			before = "" // not expected: DecodeAuto decoded with it
+		}
+		cs = append(cs, Change{Kind: KindEncoding, Start: s.TextStart, End: s.TextEnd, Before: before, After: r.Text[s.TextStart:s.TextEnd],
+			Reason: fmt.Sprintf("bytes in %s inside a %s document, decoded as %s (%.1f nats more likely than as %s)", s.Encoding, r.Encoding, s.Encoding, s.Gain, r.Encoding),
+			Rule:   "encoding:" + s.Encoding, Confidence: s.Confidence})
+	}
+	return cs
 }

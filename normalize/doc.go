@@ -12,7 +12,11 @@
 // The stages run in this order, each on the output of the one before:
 //
 //  1. Decode (Bytes only): detect the encoding and decode to UTF-8. Every
-//     later stage works on text.
+//     later stage works on text. Parts of a UTF-8, GBK or Big5 document in
+//     another of those encodings (a GBK post in a UTF-8 page, a UTF-8
+//     footer in a GBK file) are decoded with their own, each reported as
+//     a change of KindEncoding: their bytes are still all there, where the
+//     mojibake stage would see U+FFFD or mojibake.
 //  2. Mojibake: repair spans decoded with the wrong codec. It runs first on
 //     the text because the damage is byte-level: the C1 control characters
 //     that hygiene would remove are the evidence of UTF-8 read as

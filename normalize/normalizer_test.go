@@ -9,6 +9,7 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
 func TestParseTarget(t *testing.T) {
@@ -114,6 +115,39 @@ func TestBytes(t *testing.T) {
 			assert.Len(t, rep.DecodeErrors, tt.decodeErr)
 		})
 	}
+}
+
+// TestBytesMixedEncodings: a UTF-8 footer in a GBK document is decoded as
+// UTF-8, with a change that shows what GBK made of it; the output is its
+// own cleaning.
+func TestBytesMixedEncodings(t *testing.T) {
+	n, err := New(Options{Target: TargetKeep, Fixes: DefaultFixes &^ FixBoilerplate})
+	require.NoError(t, err)
+	body := "各地要认真贯彻落实会议精神，推动工作取得新进展。\n确保各项任务落到实处。\n"
+	gbk, err := simplifiedchinese.GBK.NewEncoder().Bytes([]byte(body))
+	require.NoError(t, err)
+	out, rep, err := n.Bytes(append(gbk, "联系我们：编辑部办公室"...))
+	require.NoError(t, err)
+	assert.Equal(t, body+"联系我们：编辑部办公室", out)
+	assert.Equal(t, "gbk", rep.Encoding)
+	assert.Equal(t, 1, rep.Counts[KindEncoding])
+	require.Len(t, rep.Changes, 1)
+	c := rep.Changes[0]
+	assert.Equal(t, KindEncoding, c.Kind)
+	assert.Equal(t, "联系我们：编辑部办公室", out[c.Start:c.End])
+	assert.Equal(t, c.After, out[c.Start:c.End])
+	assert.Equal(t, "鑱旂郴鎴戜滑锛氱紪杈戦儴鍔炲叕瀹�", c.Before)
+	assert.Equal(t, "encoding:utf-8", c.Rule)
+	assert.True(t, rep.Changed())
+
+	again, rep2, err := n.String(out)
+	require.NoError(t, err)
+	assert.Equal(t, out, again)
+	assert.False(t, rep2.Changed())
+
+	a, err := n.AnalyzeBytes(append(gbk, "联系我们：编辑部办公室"...))
+	require.NoError(t, err)
+	assert.Equal(t, 1, a.EncodingSegments)
 }
 
 func TestBytesRejectsBinary(t *testing.T) {

@@ -8,6 +8,7 @@ type Kind string
 // The kinds of change, one per stage.
 const (
 	KindDecode      Kind = "decode"      // bytes that did not decode (U+FFFD)
+	KindEncoding    Kind = "encoding"    // a part in another encoding than the document's
 	KindHygiene     Kind = "hygiene"     // BOM, zero-width, controls, line ends, NFC
 	KindMojibake    Kind = "mojibake"    // text decoded with the wrong codec
 	KindAnnotation  Kind = "annotation"  // flattened pinyin reading
@@ -20,6 +21,9 @@ const (
 // Change is one applied edit. Start and End are byte offsets in the text the
 // pipeline was given (for raw input: the decoded text); Before is the text
 // the stage replaced as that stage saw it, After what it wrote instead.
+// A change of KindEncoding is made by decoding: Start and End span After,
+// the part decoded with its own encoding, in the decoded text, and Before
+// is what the document's encoding made of the same bytes.
 type Change struct {
 	Kind       Kind    `json:"kind"`
 	Start      int     `json:"start"`

@@ -163,7 +163,7 @@ func newFlagSet(c *config) *flag.FlagSet {
 	fs.StringVar(&c.model, "model", "", "apply the boilerplate model in `FILE` (written by -learn)")
 	fs.BoolVar(&c.learnRun, "learn-run", true, "JSON Lines: learn boilerplate templates from the documents of this run (two\npasses over the input; stdin is spooled to a temporary file)")
 	fs.StringVar(&c.out, "o", "", "write to `FILE` instead of stdout; .gz and .zst compress")
-	fs.StringVar(&c.encoding, "encoding", "", "force the input encoding (a WHATWG `LABEL` such as gbk, big5, utf-16le)")
+	fs.StringVar(&c.encoding, "encoding", "", "force the input encoding (a WHATWG `LABEL` such as gbk, big5, utf-16le) for\nevery byte; without it, parts of a UTF-8, GBK or Big5 file in another of these\nencodings are decoded with their own")
 	fs.BoolVar(&c.conservative, "conservative", false, "convert characters with several counterparts (干/幹/乾) only inside known\nphrases, and apply mojibake repairs only when every guessed byte is a clear\nchoice; report the rest")
 	fs.StringVar(&c.fix, "fix", "", "comma-separated `LIST` of fixes to add (name or +name) or remove (-name)\nfrom the defaults; names: "+strings.Join(fixNames(), ", "))
 	fs.Var(&c.maxLine, "max-line", "longest JSON Lines line accepted (`SIZE`)")
