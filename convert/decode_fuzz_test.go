@@ -80,3 +80,40 @@ func FuzzDecode(f *testing.F) {
 		}
 	})
 }
+
+// FuzzDecodeAuto checks DecodeAuto on any bytes: valid UTF-8 out, errors
+// in order and in bounds, and each segment in order, its text in Text the
+// decoding of its bytes in its encoding.
+func FuzzDecodeAuto(f *testing.F) {
+	for _, s := range []string{"", "中文", "\xd6\xd0\xce\xc4", "中文\xd6\xd0\xce\xc4\xb1\xbe", "\xef\xbb\xbf正文\n\xb1\xbe\xce\xc4\xc0\xb4\xd4\xb4",
+		"\xb8\xf7\xb5\xd8\xd2\xaa\n联系我们", "\xe8\xbd?\xe6\x8d\xa2", "\xd6\x81\x30\x81\x30"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		r, err := convert.DecodeAuto(b)
+		if err != nil {
+			t.Fatalf("DecodeAuto(%q): %v", b, err)
+		}
+		if !utf8.ValidString(r.Text) {
+			t.Fatalf("DecodeAuto(%q) = %q: invalid UTF-8", b, r.Text)
+		}
+		prev := -1
+		for _, e := range r.Errors {
+			if e.Offset <= prev || e.Len <= 0 || e.Offset+e.Len > len(b) {
+				t.Fatalf("DecodeAuto(%q): bad error %+v after %d", b, e, prev)
+			}
+			prev = e.Offset
+		}
+		off, text := r.BOMLen, 0
+		for _, s := range r.Segments {
+			if s.Offset < off || s.Len <= 0 || s.Offset+s.Len > len(b) || s.TextStart < text || s.TextEnd < s.TextStart || s.TextEnd > len(r.Text) {
+				t.Fatalf("DecodeAuto(%q): bad segment %+v", b, s)
+			}
+			want, _, err := convert.Decode(b[s.Offset:s.Offset+s.Len], s.Encoding)
+			if err != nil || want != r.Text[s.TextStart:s.TextEnd] {
+				t.Fatalf("DecodeAuto(%q): segment %+v is %q, its bytes decode to %q", b, s, r.Text[s.TextStart:s.TextEnd], want)
+			}
+			off, text = s.Offset+s.Len, s.TextEnd
+		}
+	})
+}

@@ -31,5 +31,13 @@ func FuzzEncoding(f *testing.F) {
 		if r.BOMLen < 0 || r.BOMLen > len(b) {
 			t.Fatalf("Encoding(%q): BOMLen %d", b, r.BOMLen)
 		}
+		prev := r.BOMLen
+		for _, s := range r.Segments {
+			if s.Start < prev || s.End <= s.Start || s.End > len(b) || s.Encoding == r.Encoding {
+				t.Fatalf("Encoding(%q): segment %+v after %d", b, s, prev)
+			}
+			check(s.Confidence)
+			prev = s.End
+		}
 	})
 }

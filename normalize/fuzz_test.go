@@ -75,6 +75,40 @@ func FuzzNormalizer(f *testing.F) {
 	})
 }
 
+// FuzzBytes checks raw input the way FuzzNormalizer checks text: no
+// panic, valid UTF-8 out, each change of KindEncoding spanning its After
+// in the decoded text, and the output its own cleaning. The seeds mix
+// encodings (see convert.DecodeAuto).
+func FuzzBytes(f *testing.F) {
+	for _, s := range []string{
+		"今天的会议讨论了明年的工作计划。\n\xb1\xbe\xce\xc4\xc0\xb4\xd4\xb4\xa3\xba\xd0\xc2\xbb\xaa\xc9\xe7\n",
+		"\xb8\xf7\xb5\xd8\xd2\xaa\xc8\xcf\xd5\xe6\n联系我们",
+		"\xe8\xbd?\xe6\x8d\xa2\xe5\x99\xa8", "\xd6\x81\x30\x81\x30", "同 \xcd\xac Windows", "\xef\xbb\xbf中\xd6\xd0文",
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, raw []byte) {
+		for tg, n := range fuzzNormalizers(t) {
+			out, rep, err := n.Bytes(raw)
+			if err != nil {
+				continue // binary input
+			}
+			if !utf8.ValidString(out) {
+				t.Fatalf("%s: invalid UTF-8 out of %q: %q", tg, raw, out)
+			}
+			for _, c := range rep.Changes {
+				if c.Kind == KindEncoding && (c.Start < 0 || c.End < c.Start || !utf8.ValidString(c.After) || c.Before == "") {
+					t.Fatalf("%s: bad change %+v for %q", tg, c, raw)
+				}
+			}
+			again, _, err := n.String(out)
+			if err != nil || again != out {
+				t.Fatalf("%s: not idempotent:\n in  %q\n out %q\n out2 %q", tg, raw, out, again)
+			}
+		}
+	})
+}
+
 // cleanTexts are clean documents, each in one script: any piece of one
 // must come through the pipeline unchanged.
 var cleanTexts = []string{
