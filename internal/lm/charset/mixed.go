@@ -120,7 +120,7 @@ func Mixed(b []byte, enc string) []Segment {
 		return nil
 	}
 	loadTables()
-	mu := mixedUnits{m: lm.Default(), b: b, enc: enc}
+	mu := mixedUnits{m: lm.Default(), b: b, enc: enc, lines: lines{b: b}}
 	var out []Segment
 	// shown counts the weak units of each of others, and is
 	// mixedWeakUnits for one that a unit showed.
@@ -182,8 +182,9 @@ func (mu *mixedUnits) dropLostLines(segs []Segment) []Segment {
 		return segs
 	}
 	kept := segs[:0]
+	ls := lines{b: mu.b}
 	for _, s := range segs {
-		if _, lost := slices.BinarySearch(mu.lostLines, lineStart(mu.b, s.Start)); !lost {
+		if _, lost := slices.BinarySearch(mu.lostLines, ls.startOf(s.Start)); !lost {
 			kept = append(kept, s)
 		}
 	}
@@ -193,9 +194,21 @@ func (mu *mixedUnits) dropLostLines(segs []Segment) []Segment {
 // gbFFFD is U+FFFD in GB18030.
 var gbFFFD = []byte{0x84, 0x31, 0xA4, 0x37}
 
-// lineStart returns the offset of the line of b that holds b[i].
-func lineStart(b []byte, i int) int {
-	return bytes.LastIndexByte(b[:i], '\n') + 1
+// lines finds the start of the line that holds a byte, for bytes in
+// increasing order, reading each byte of b once in all.
+type lines struct {
+	b           []byte
+	read, start int // b[:read] has been read; the last line in it starts at start
+}
+
+// startOf returns the offset of the line of b that holds b[i]; i must be
+// at least the i of the call before.
+func (l *lines) startOf(i int) int {
+	if k := bytes.LastIndexByte(l.b[l.read:i], '\n'); k >= 0 {
+		l.start = l.read + k + 1
+	}
+	l.read = max(l.read, i)
+	return l.start
 }
 
 // mixedUnits judges the units of one document.
@@ -203,8 +216,10 @@ type mixedUnits struct {
 	m   *lm.Model
 	b   []byte
 	enc string
-	// scanned is how far nextUnit has looked for lost bytes.
+	// scanned is how far nextUnit has looked for lost bytes, and lines
+	// finds their lines.
 	scanned int
+	lines   lines
 	// lostLines are the starts of the lines of a legacy document that
 	// hold a unit with lost bytes (see dropLostLines), increasing.
 	lostLines []int
@@ -253,7 +268,7 @@ func (mu *mixedUnits) nextUnit(i int) (start, end int) {
 	if mu.enc != encUTF8 && i >= mu.scanned {
 		mu.scanned = j
 		if lost || i > 0 && b[i-1] == '?' || j < len(b) && b[j] == '?' || bytes.Contains(b[i:j], gbFFFD) {
-			if ls := lineStart(b, i); len(mu.lostLines) == 0 || mu.lostLines[len(mu.lostLines)-1] != ls {
+			if ls := mu.lines.startOf(i); len(mu.lostLines) == 0 || mu.lostLines[len(mu.lostLines)-1] != ls {
 				mu.lostLines = append(mu.lostLines, ls)
 			}
 		}

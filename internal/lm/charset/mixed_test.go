@@ -192,3 +192,11 @@ func FuzzMixed(f *testing.F) {
 		}
 	})
 }
+
+func TestLines(t *testing.T) {
+	b := []byte("ab\ncd\n\nef")
+	l := lines{b: b}
+	for _, tc := range [][2]int{{0, 0}, {1, 0}, {2, 0}, {3, 3}, {5, 3}, {6, 6}, {7, 7}, {9, 7}} {
+		assert.Equal(t, tc[1], l.startOf(tc[0]), "%d", tc[0])
+	}
+}
