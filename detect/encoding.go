@@ -76,8 +76,15 @@ type EncodingCandidate struct {
 //     is ignored, so
 //     truncation does not change the answer. Long inputs are scored on at
 //     most 16 KB starting shortly before the first non-ASCII byte, after a
-//     probe of 256 bytes that orders the candidates; a candidate stops as
-//     soon as it falls hopelessly behind the best one.
+//     probe of 256 bytes that orders the candidates and drops the hopeless
+//     ones (UTF-8, GBK and Big5 only if they are hopeless in the middle
+//     and at the end of the window too, for a page may start in another
+//     encoding than most of it is in); a candidate stops as soon as it
+//     falls hopelessly behind the best one. Input that holds U+FFFD as
+//     GB18030 writes it (84 31 A4 37), which only a GB18030 encoder
+//     writes, is GB18030 even where it reads better as UTF-8: UTF-8 text
+//     that a GB18030 reader failed on, saved again, which the mojibake
+//     repair restores.
 //
 // The confidences of step 4 are a softmax of the scores divided by a
 // temperature (1.25) fitted by maximum likelihood on generated samples; the
@@ -100,7 +107,9 @@ type EncodingCandidate struct {
 // character (12 nats). A part is taken when its reading gains 8 nats or
 // more over the document's own and 1.5 per character, leads the next best
 // reading by 3, decodes without error, and holds two characters that
-// are not ASCII; in a UTF-8 document it must not be one UTF-8 character
+// are not ASCII (the letters of the word before a unit are read first in
+// every reading, and a unit that makes a pinyin syllable with them in
+// UTF-8, sh + è, gets 10 nats: C3 A8 is 猫 in GBK); in a UTF-8 document it must not be one UTF-8 character
 // cut short, and a part of one or two characters must read as likely
 // text on its own (−10.5 nats per character at least, which 99% of
 // single GBK characters and 8% of random byte pairs do). Once a unit has
@@ -108,7 +117,8 @@ type EncodingCandidate struct {
 // character are taken too, and in a UTF-8 document units that happen to
 // be valid UTF-8 (同 in GBK, CD AC, is U+036C in UTF-8), with a gain of
 // 6 nats. In a legacy document, a line with lost bytes (a question mark
-// next to a unit, U+FFFD in GB18030) is left to the mojibake repair: it
+// after a UTF-8 character cut short or before a continuation byte, U+FFFD
+// in GB18030) is left to the mojibake repair: it
 // is UTF-8 text that a reader failed on and saved in the legacy encoding,
 // and the repair restores the lost bytes from the whole line.
 // scripts/mixed-encodings.sh measures all this on documents made of the

@@ -9,6 +9,7 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"golang.org/x/text/encoding/simplifiedchinese"
 
 	"github.com/hanfix/hanfix/internal/cer"
 	"github.com/hanfix/hanfix/internal/testshared"
@@ -49,6 +50,44 @@ func TestSeeds(t *testing.T) {
 			assert.Empty(t, rep2.Changes)
 		})
 	}
+}
+
+// TestSeedsInTwoEncodings saves each seed document as a page put together
+// from parts in two encodings, its head and tail lines (six each) in
+// UTF-8 and the rest in GBK: it must come out as the seed itself does
+// (the seeds that GBK cannot hold, or too short to have a middle, are
+// skipped).
+func TestSeedsInTwoEncodings(t *testing.T) {
+	corpus := testshared.Dir(t, "corpus")
+	seeds, err := filepath.Glob(filepath.Join(corpus, "seeds", "*.txt"))
+	require.NoError(t, err)
+	n, err := New(Options{Target: TargetSimplified})
+	require.NoError(t, err)
+	tried := 0
+	for _, p := range seeds {
+		in, err := os.ReadFile(p)
+		require.NoError(t, err)
+		lines := strings.Split(string(in), "\n")
+		if len(lines) < 14 {
+			continue
+		}
+		head, tail := strings.Join(lines[:6], "\n")+"\n", "\n"+strings.Join(lines[len(lines)-6:], "\n")
+		body, err := simplifiedchinese.GBK.NewEncoder().String(strings.Join(lines[6:len(lines)-6], "\n"))
+		if err != nil {
+			continue // a character GBK does not have
+		}
+		tried++
+		t.Run(filepath.Base(p), func(t *testing.T) {
+			want, _, err := n.Bytes(in)
+			require.NoError(t, err)
+			got, rep, err := n.Bytes([]byte(head + body + tail))
+			require.NoError(t, err)
+			assert.Equal(t, "gbk", rep.Encoding)
+			assert.Positive(t, rep.Counts[KindEncoding])
+			assert.Equal(t, want, got)
+		})
+	}
+	assert.GreaterOrEqual(t, tried, 3)
 }
 
 func normLines(s string) string {

@@ -74,7 +74,34 @@ func Detect(b []byte) Result {
 		}
 	}
 	ascii := isASCII(b)
-	return trialEncoding(b, ascii)
+	r := trialEncoding(b, ascii)
+	if r.Encoding == encUTF8 && bytes.Contains(b, gbFFFD) {
+		r = promote(r, encGB18030)
+	}
+	return r
+}
+
+// promote returns r with enc, one of its candidates, put first, its
+// confidence and the winner's swapped.
+//
+// Detect promotes GB18030 over UTF-8 where the input holds U+FFFD as
+// GB18030 writes it (84 31 A4 37), which no UTF-8 text holds and only a
+// GB18030 encoder writes: a GB18030 file, some of whose lines are UTF-8
+// text that a GB18030 reader failed on and that was saved again, its
+// failures as U+FFFD. Such lines read better as UTF-8 than the rest of
+// the file reads as GB18030, but read as UTF-8 their lost bytes are U+FFFD
+// and digits (有, E6 9C 89, is E6 9C 84 31 A4 37), where the mojibake
+// stage, reading the file as GB18030, restores them.
+func promote(r Result, enc string) Result {
+	for i, c := range r.Candidates {
+		if c.Encoding == enc && i > 0 {
+			r.Candidates[0].Confidence, r.Candidates[i].Confidence = c.Confidence, r.Candidates[0].Confidence
+			r.Candidates[0], r.Candidates[i] = r.Candidates[i], r.Candidates[0]
+			r.Encoding, r.Confidence = enc, r.Candidates[0].Confidence
+			break
+		}
+	}
+	return r
 }
 
 // bomEncoding recognises a byte order mark.
@@ -326,9 +353,30 @@ func trialScoresAbort(b []byte, ascii, abort bool) []candidate {
 		sort.SliceStable(order, func(i, j int) bool { return probe[order[i]].score > probe[order[j]].score })
 		best := probe[order[0]].score
 		kept := make([]scorer, 0, len(ss))
+		var dropped [4]scorer
+		rescue := append(dropped[:0], ss[order[0]])
 		for _, i := range order {
-			if probe[i].score >= best-2*abortMargin {
+			switch {
+			case probe[i].score >= best-2*abortMargin:
 				kept = append(kept, ss[i])
+			case ss[i].enc == encGBK || ss[i].enc == encBig5 || ss[i].enc == encUTF8:
+				rescue = append(rescue, ss[i])
+			}
+		}
+		// A page put together from parts in different encodings (a
+		// UTF-8 head on a GBK body) starts in another encoding than most
+		// of it is in: judged by its first bytes alone, GBK was dropped
+		// and EUC-KR read the page. A Chinese encoding dropped there is
+		// kept when it is not hopeless in the middle or at the end of
+		// the window against the first bytes' best.
+		for k := 1; k < len(rescue); k++ {
+			for _, off := range [...]int{(len(b)/2 - probeBytes/2) &^ 1, (len(b) - probeBytes) &^ 1} {
+				w := b[off : off+probeBytes]
+				lead, _ := rescue[0].score(m, math.Inf(-1), w)
+				if v, label := rescue[k].score(m, math.Inf(-1), w); label != "" && v >= lead-2*abortMargin {
+					kept = append(kept, rescue[k])
+					break
+				}
 			}
 		}
 		ss = kept

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"math"
 	"slices"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/hanfix/hanfix/internal/lm"
@@ -173,10 +174,8 @@ func Mixed(b []byte, enc string) []Segment {
 // (gbFFFD). Read unit by unit, its units without a lost byte would be
 // UTF-8 and the others mojibake; the repair of package mojibake reads the
 // whole line and restores the lost bytes. A line holds lost bytes where a
-// unit holds a question mark between bytes of 0x80 or above or U+FFFD,
-// or has a question mark right before or after it (which also takes the
-// odd line that is legacy text with a question mark, 你好?, and UTF-8
-// text besides).
+// unit holds U+FFFD, or question marks inside it or right before or
+// after it that stand for lost bytes (lostAt).
 func (mu *mixedUnits) dropLostLines(segs []Segment) []Segment {
 	if len(mu.lostLines) == 0 {
 		return segs
@@ -225,11 +224,11 @@ type mixedUnits struct {
 	lostLines []int
 }
 
-// unitEnd returns the end of the unit that goes on at b[j], and whether
-// it holds lost bytes: the unit ends at the next byte below 0x40, but
-// for the second and fourth bytes of a GB18030 four-byte sequence
-// (digits after a lead byte) and for question marks before a byte of
-// 0x80 or above, which a reader that failed on bytes writes for them.
+// unitEnd returns the end of the unit that goes on at b[j]: the next
+// byte below 0x40, but for the second and fourth bytes of a GB18030
+// four-byte sequence (digits after a lead byte) and for question marks
+// before a byte of 0x80 or above, which may be a reader's for bytes it
+// failed on; lost reports one that is (see lostAt).
 func unitEnd(b []byte, j int) (end int, lost bool) {
 	for j < len(b) {
 		switch c := b[j]; {
@@ -245,12 +244,37 @@ func unitEnd(b []byte, j int) (end int, lost bool) {
 			if k == len(b) || b[k] < 0x80 {
 				return j, lost
 			}
-			j, lost = k, true
+			lost = lost || lostAt(b, j, k)
+			j = k
 		default:
 			return j, lost
 		}
 	}
 	return j, lost
+}
+
+// lostAt reports whether the question marks b[q:k] stand for bytes of
+// UTF-8 text that a reader failed on: the UTF-8 sequence before them is
+// cut short (杞? for 转, E8 BD 3F), or a continuation byte follows them.
+// Between whole UTF-8 characters (活力?帶著) or legacy text they are
+// question marks.
+func lostAt(b []byte, q, k int) bool {
+	if k < len(b) && b[k]&0xC0 == 0x80 {
+		return true
+	}
+	// The last lead byte within three bytes before q, and whether the
+	// bytes after it up to q are fewer than it needs.
+	for p := q - 1; p >= 0 && p >= q-3; p-- {
+		switch c := b[p]; {
+		case c&0xC0 == 0x80:
+			continue
+		case c >= 0xC2 && c <= 0xF4:
+			return q-p < utf8x.SeqLen(c)
+		default:
+			return false
+		}
+	}
+	return false
 }
 
 // nextUnit returns the next unit at or after b[i], b[len(b):] when there
@@ -267,7 +291,20 @@ func (mu *mixedUnits) nextUnit(i int) (start, end int) {
 	j, lost := unitEnd(b, i+1)
 	if mu.enc != encUTF8 && i >= mu.scanned {
 		mu.scanned = j
-		if lost || i > 0 && b[i-1] == '?' || j < len(b) && b[j] == '?' || bytes.Contains(b[i:j], gbFFFD) {
+		// Question marks right before or after the unit.
+		if q := i; q > 0 && b[q-1] == '?' {
+			for q > 0 && b[q-1] == '?' {
+				q--
+			}
+			lost = lost || lostAt(b, q, i)
+		}
+		if k := j; k < len(b) && b[k] == '?' {
+			for k < len(b) && b[k] == '?' {
+				k++
+			}
+			lost = lost || lostAt(b, j, k)
+		}
+		if lost || bytes.Contains(b[i:j], gbFFFD) {
 			if ls := mu.lines.startOf(i); len(mu.lostLines) == 0 || mu.lostLines[len(mu.lostLines)-1] != ls {
 				mu.lostLines = append(mu.lostLines, ls)
 			}
@@ -299,7 +336,12 @@ func (mu *mixedUnits) judge(i, j int, others []string, shown bool) (Segment, ver
 	}
 	// The document's own reading may hold errors: U+FFFD for legacy
 	// bytes in UTF-8, the odd pair in GBK that UTF-8 bytes make.
-	baseScore, _ := scoreAs(m, u, reading{first: enc, split: len(u)}, true)
+	ctx := lettersBefore(mu.b, i)
+	baseScore, _ := scoreAs(m, ctx, u, reading{first: enc, split: len(u)}, true)
+	pinyinU := pinyinUnit(ctx, u)
+	if pinyinU && enc == encUTF8 {
+		baseScore += mixedPinyinBonus
+	}
 	var cands [2 * (1 + 2*mixedSplits)]reading
 	rs := cands[:0]
 	for _, o := range others {
@@ -321,9 +363,12 @@ func (mu *mixedUnits) judge(i, j int, others []string, shown bool) (Segment, ver
 		if r := rs[k]; r.split < len(u) && (!hasMulti(u[:r.split]) || !hasMulti(u[r.split:])) {
 			continue // a part of ASCII only reads the same in both
 		}
-		s, ok := scoreAs(m, u, rs[k], false)
+		s, ok := scoreAs(m, ctx, u, rs[k], false)
 		if !ok {
 			continue
+		}
+		if pinyinU && rs[k].first == encUTF8 && rs[k].split == len(u) {
+			s += mixedPinyinBonus
 		}
 		rs[k].score = s
 		if best < 0 || s > rs[best].score {
@@ -369,7 +414,11 @@ func (mu *mixedUnits) judge(i, j int, others []string, shown bool) (Segment, ver
 	}
 	if runes <= mixedShort {
 		// Few characters: they must read as text on their own.
-		if ps, _ := scoreAs(m, part, reading{first: other, split: len(part)}, false); ps < mixedPlausible*float64(allRunes(part, other)) {
+		pctx := ctx
+		if s > 0 {
+			pctx = nil // a part after the split: its context is not letters
+		}
+		if ps, _ := scoreAs(m, pctx, part, reading{first: other, split: len(part)}, false); ps < mixedPlausible*float64(allRunes(part, other)) {
 			return Segment{}, none
 		}
 	}
@@ -444,8 +493,17 @@ func utf8Suffixes(u []byte) splits {
 // scoreAs scores u read as r says with the character model. With
 // lenient, each sequence that does not decode costs mixedLostCost, as a
 // character that was lost; otherwise ok is false when there is one.
-func scoreAs(m *lm.Model, u []byte, r reading, lenient bool) (float64, bool) {
+//
+// The letters ctx before u are read first, the same in every reading:
+// they tell a letter with a tone mark of a pinyin reading (the è of
+// sh + è, C3 A8 in UTF-8, 猫 in GBK) from a Han character. The score is
+// that of u after them.
+func scoreAs(m *lm.Model, ctx, u []byte, r reading, lenient bool) (float64, bool) {
 	a := newAcc(m, math.Inf(-1))
+	for _, c := range ctx {
+		a.add(rune(c))
+	}
+	lead := a.total()
 	bad := readRunes(&a, u[:r.split], r.first)
 	if r.split < len(u) {
 		bad += readRunes(&a, u[r.split:], r.second)
@@ -453,7 +511,60 @@ func scoreAs(m *lm.Model, u []byte, r reading, lenient bool) (float64, bool) {
 	if bad > 0 && !lenient {
 		return 0, false
 	}
-	return a.total(), true
+	return a.total() - lead, true
+}
+
+// mixedPinyinBonus is added to the UTF-8 reading of a unit that makes a
+// pinyin syllable with a tone mark with the letters before it
+// (pinyinUnit): the Latin statistics of the character model know ì
+// after zh no better than 矛, the same bytes in GBK.
+const mixedPinyinBonus = 10.0
+
+// pinyinUnit reports whether u, read as UTF-8, is a vowel of pinyin with
+// a tone mark and the ending of a final after it (n, ng, r, i, o, u),
+// after ctx, the letters of the word before it, an initial and a medial
+// (sh + è, zh + ì, ji + é, zhu + àng). It is a check of the shape of a
+// syllable, not of the syllable (package pinyin, which knows them,
+// imports package convert, which imports this one).
+func pinyinUnit(ctx, u []byte) bool {
+	r, n := utf8.DecodeRune(u)
+	if !strings.ContainsRune("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ", r) {
+		return false
+	}
+	switch string(u[n:]) {
+	case "", "n", "ng", "r", "i", "o", "u":
+	default:
+		return false
+	}
+	w := string(ctx)
+	for _, m := range [...]string{"i", "u"} {
+		if strings.HasSuffix(w, m) && !strings.ContainsRune("aeiou", r) {
+			w = strings.TrimSuffix(w, m)
+			break
+		}
+	}
+	if len(ctx) == 0 && len(u) == n {
+		return false // a letter alone (茅 in GBK is é in UTF-8)
+	}
+	switch w {
+	case "", "b", "p", "m", "f", "d", "t", "n", "l", "g", "k", "h", "j", "q", "x",
+		"zh", "ch", "sh", "r", "z", "c", "s", "y", "w":
+		return true
+	}
+	return false
+}
+
+// lettersBefore returns the ASCII letters of the word right before b[i],
+// if there are 3 or fewer, and nil otherwise.
+func lettersBefore(b []byte, i int) []byte {
+	k := i
+	for k > 0 && k > i-4 && (b[k-1]|0x20 >= 'a' && b[k-1]|0x20 <= 'z') {
+		k--
+	}
+	if i-k > 3 {
+		return nil
+	}
+	return b[k:i]
 }
 
 // mixedLostCost is what a sequence that does not decode costs the

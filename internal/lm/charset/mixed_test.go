@@ -159,7 +159,9 @@ func TestUnitEnd(t *testing.T) {
 		{"\xd6\x81\x30\x81\x30\xce\xc4\n", 7, false}, // a GB18030 four-byte sequence
 		{"\xe8\xbd?\xe6\x8d\xa2 ", 6, true},          // a lost byte
 		{"\xe8\xbd??\xe6\x8d\xa2", 7, true},
-		{"\xe8\xbd? x", 2, false}, // a question mark before ASCII ends the unit
+		{"\xe5\x8a\x9b?\xe5\xb8\xb6", 7, false}, // 力?帶: a question mark
+		{"\xe5\x8a\x9b?\xb8\xb6", 6, true},      // a lost lead byte
+		{"\xe8\xbd? x", 2, false},               // a question mark before ASCII ends the unit
 		{"\xd6\xd0", 2, false},
 	} {
 		end, lost := unitEnd([]byte(tc.in), 1)
@@ -199,4 +201,54 @@ func TestLines(t *testing.T) {
 	for _, tc := range [][2]int{{0, 0}, {1, 0}, {2, 0}, {3, 3}, {5, 3}, {6, 6}, {7, 7}, {9, 7}} {
 		assert.Equal(t, tc[1], l.startOf(tc[0]), "%d", tc[0])
 	}
+}
+
+func TestPinyinUnit(t *testing.T) {
+	for _, tc := range []struct {
+		ctx, u string
+		want   bool
+	}{
+		{"sh", "è", true}, {"zh", "ì", true}, {"ji", "é", true}, {"zhu", "àng", true}, {"", "ài", true}, {"x", "ǐn", true},
+		{"caf", "é", false}, {"", "é", false}, {"sh", "é\xcc\xa8", false}, {"na", "ïve", false}, {"Str", "aße", false},
+	} {
+		assert.Equal(t, tc.want, pinyinUnit([]byte(tc.ctx), []byte(tc.u)), "%s|%s", tc.ctx, tc.u)
+	}
+}
+
+// TestDetectGB18030Replacement: a GB18030 file of UTF-8 text that a
+// GB18030 reader failed on, saved with its failures as U+FFFD (84 31 A4
+// 37), is GB18030, though it reads better as UTF-8 (see promote).
+func TestDetectGB18030Replacement(t *testing.T) {
+	gb := simplifiedchinese.GB18030
+	var b []byte
+	for _, l := range []string{"我的系统里没有编译器，要如何编译这个程序？\n", "您首先需要做的是替您的系统找一个执行档。\n", "那大概是您忘了复制程式库，或者是程式库的路径不同的关系。\n"} {
+		misread, err := gb.NewDecoder().Bytes([]byte(l))
+		require.NoError(t, err)
+		saved, err := gb.NewEncoder().Bytes(misread)
+		require.NoError(t, err)
+		b = append(b, saved...)
+	}
+	require.Contains(t, string(b), string(gbFFFD))
+	r := Detect(b)
+	assert.Equal(t, encGB18030, r.Encoding)
+	assert.Equal(t, encGB18030, r.Candidates[0].Encoding)
+	sum := 0.0
+	for _, c := range r.Candidates {
+		sum += c.Confidence
+	}
+	assert.InDelta(t, 1, sum, 1e-9)
+}
+
+// TestDetectUTF8HeadOnGBK: a page whose first lines are UTF-8 and the
+// rest GBK is GBK, with the head a segment, though its first bytes read
+// worse as GBK than as other encodings (the probe of trialScoresAbort
+// looks at the middle and the end as well).
+func TestDetectUTF8HeadOnGBK(t *testing.T) {
+	head := "部门自身建设(shè)问题报告\n时间:2022-10-14 06:06:00\n导语:部门自身建设(shè)问题报告一文来源于网(wǎng)友上传,不代表本站观点,若需要原创(chuàng)文章可咨询客服老师,欢迎参考。\n"
+	body := strings.Repeat("组织部门作为承担党的组织工作任务的施工队，肩负着管干部、管党员、管人才的重要职责，在推进党的建设新的伟大工程中发挥着积极作用。\n", 12)
+	b := saved(t, []part{{encUTF8, head}, {encGBK, body}})
+	r := Detect(b)
+	require.Equal(t, encGBK, r.Encoding, "%+v", r.Candidates)
+	segs := Mixed(b, r.Encoding)
+	assert.Equal(t, head+body, decodedWith(b, r.Encoding, segs))
 }
