@@ -212,9 +212,11 @@ func allRunes(b []byte, enc string) int {
 }
 
 // cutUTF8 reports whether the one sequence of b that is not UTF-8 is a
-// lead byte with fewer continuation bytes than it needs (a UTF-8
-// character cut short, lost bytes, where a legacy character makes two
-// such sequences or one that starts with no lead byte: A9 4D, 和 in Big5).
+// lead byte at the end of b with fewer continuation bytes than it needs
+// (a UTF-8 character cut short, lost bytes, where a legacy character
+// makes two such sequences, or one that starts with no lead byte, A9 4D
+// for 和 in Big5, or one followed by more, CF for 选 of 选项） in GBK,
+// D1 A1 CF EE A3 A9, whose bytes around it are valid UTF-8 by chance).
 func cutUTF8(b []byte) bool {
 	n, cut := 0, false
 	for i := 0; i < len(b); {
@@ -222,6 +224,7 @@ func cutUTF8(b []byte) bool {
 		if r == utf8.RuneError && size == 1 {
 			n++
 			size, cut = invalidUTF8(b[i:])
+			cut = cut && i+size == len(b)
 		}
 		i += size
 	}

@@ -176,6 +176,7 @@ func TestCutUTF8(t *testing.T) {
 	assert.False(t, cutUTF8([]byte("\xa9M")), "和 in Big5: no lead byte")
 	assert.False(t, cutUTF8([]byte("\xc4\xea")), "年 in GBK: two sequences")
 	assert.False(t, cutUTF8([]byte("文字")))
+	assert.False(t, cutUTF8([]byte("\xd1\xa1\xcf\xee\xa3\xa9")), "选项） in GBK: cut in the middle")
 }
 
 func FuzzMixed(f *testing.F) {
