@@ -259,7 +259,11 @@ func (mu *mixedUnits) judge(i, j int, others []string, shown bool) (Segment, ver
 	part := u[s:e]
 	runes := nonASCIIRunes(part, other)
 	least := 2
-	if shown {
+	if shown && (enc == encUTF8 || len(part) == len(u) || cjkUTF8(part)) {
+		// In a legacy document, a single character of UTF-8 glued to
+		// legacy text must be Chinese: the misaligned runs of GBK text
+		// hold valid UTF-8 of two bytes by chance (茖W, C6 8C 57, is ƌW)
+		// right after their question marks.
 		least = 1
 	}
 	need := mixedMinGain

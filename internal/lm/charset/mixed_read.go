@@ -184,20 +184,35 @@ func nonASCIIRunes(b []byte, enc string) int {
 }
 
 // commonUTF8 returns the number of bytes of b in valid UTF-8 sequences
-// of three bytes or more that decode to a common character (log-probability
-// −9 or more, the 3,000 commonest Han characters or so). Legacy text
-// makes a valid sequence of three bytes once in 170 characters, and
-// it decodes to a common character once in seven.
+// that decode to a common Han character or CJK punctuation mark
+// (log-probability −9 or more, the 3,000 commonest Han characters or so).
+// Legacy text makes a valid sequence of three bytes once in 170
+// characters, and it decodes to a common Han character once in seven;
+// Hangul it makes more often (码保 in GBK, C2 EB B1 A3, holds EB B1 A3,
+// 뱣), and a Hangul syllable in Chinese text is no UTF-8 text.
 func commonUTF8(m *lm.Model, b []byte) int {
 	n := 0
 	for i := 0; i < len(b); {
 		r, size := utf8.DecodeRune(b[i:])
-		if size >= 3 && r != utf8.RuneError && m.Unigram(r) >= -9 {
+		if size >= 3 && isCJK(r) && m.Unigram(r) >= -9 {
 			n += size
 		}
 		i += size
 	}
 	return n
+}
+
+// cjkUTF8 reports whether b, read as UTF-8, starts with a Han character
+// or a CJK punctuation mark.
+func cjkUTF8(b []byte) bool {
+	r, _ := utf8.DecodeRune(b)
+	return isCJK(r)
+}
+
+// isCJK reports whether r is a Han character of the BMP or a CJK
+// punctuation mark (U+3000–U+303F, U+FF00–U+FFEF).
+func isCJK(r rune) bool {
+	return r >= 0x3000 && r <= 0x303F || r >= 0x3400 && r <= 0x9FFF || r >= 0xFF00 && r <= 0xFFEF
 }
 
 // allRunes counts the characters of b in enc, ASCII ones too.

@@ -27,8 +27,8 @@ var testCodecs = map[string]encoding.Encoding{
 func saved(t testing.TB, parts []part) []byte {
 	var b []byte
 	for _, p := range parts {
-		if p.enc == encUTF8 {
-			b = append(b, p.text...)
+		if p.enc == encUTF8 || p.enc == "" {
+			b = append(b, p.text...) // "": raw bytes
 			continue
 		}
 		x, err := testCodecs[p.enc].NewEncoder().Bytes([]byte(p.text))
@@ -96,6 +96,11 @@ func TestMixed(t *testing.T) {
 		{name: "utf-8 read as gbk and saved with lost bytes", enc: encGBK, segs: 0, lossy: true, parts: []part{
 			// 转换器的输入 in UTF-8, its last byte of 转 written as '?'
 			{encGBK, "设备的说明\n"}, {encUTF8, "\xe8\xbd?换器的输入"}}},
+		{name: "utf-8 by chance in a misaligned gbk run", enc: encGBK, segs: 1, lossy: true, parts: []part{
+			// 茖W (C6 8C 57) after the question marks of a misaligned
+			// run is ƌW in UTF-8; the UTF-8 head shows UTF-8.
+			{encUTF8, "部门自身建设问题报告\n"}, {encGBK, "各地要认真贯彻落实会议精神。\n"},
+			{"", "\xf3w\xfch\x86T??\xc6\x8cW,\xd2\xb2\xca\xc7"}}},
 		{name: "other encodings are not searched", enc: encShiftJIS, segs: 0, lossy: true, parts: []part{
 			{encUTF8, "文字"}, {encGBK, "文字"}}},
 	} {

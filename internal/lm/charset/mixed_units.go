@@ -163,18 +163,19 @@ func (s *splits) points() []int { return s.k[:s.n] }
 
 // utf8Prefixes returns the split points k, 0 < k < len(u), at the last
 // mixedSplits character boundaries of the longest prefix of u that is
-// valid UTF-8, of those after a multi-byte sequence.
+// valid UTF-8, of those right after a multi-byte sequence: a point among
+// ASCII letters reads the same as the one before them (活动的|Internet
+// and 活动的Internet| before GBK text), and two readings alike would
+// leave no margin.
 func utf8Prefixes(u []byte) splits {
 	var ks splits
-	i, multi := 0, false
-	for i < len(u) {
+	for i := 0; i < len(u); {
 		r, n := utf8.DecodeRune(u[i:])
 		if r == utf8.RuneError && n == 1 {
 			break
 		}
 		i += n
-		multi = multi || n > 1
-		if multi && i < len(u) {
+		if n > 1 && i < len(u) {
 			ks.add(i)
 		}
 	}
@@ -183,19 +184,17 @@ func utf8Prefixes(u []byte) splits {
 
 // utf8Suffixes returns the split points k, 0 < k < len(u), at the first
 // mixedSplits character boundaries of the longest suffix of u that is
-// valid UTF-8, of those before a multi-byte sequence (in decreasing
-// order).
+// valid UTF-8, of those right before a multi-byte sequence (in decreasing
+// order; see utf8Prefixes).
 func utf8Suffixes(u []byte) splits {
 	var ks splits
-	j, multi := len(u), false
-	for j > 0 {
+	for j := len(u); j > 0; {
 		r, n := utf8.DecodeLastRune(u[:j])
 		if r == utf8.RuneError && n == 1 {
 			break
 		}
 		j -= n
-		multi = multi || n > 1
-		if multi && j > 0 {
+		if n > 1 && j > 0 {
 			ks.add(j)
 		}
 	}
