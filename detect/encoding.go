@@ -98,31 +98,37 @@ type EncodingCandidate struct {
 // together from a template and content saved in different encodings
 // holds. The search looks at units, each run of bytes from one of 0x80
 // or above to the next below 0x40 (a space, a digit, ASCII punctuation,
-// a line end; no character of these encodings but GB18030's four-byte
-// ones straddles such a byte), and reads each unit all in the
-// document's encoding, all in the other one, and split in two with a
-// part in each (the last or first three character boundaries of its
-// longest valid UTF-8 prefix or suffix). The character model scores the
-// readings, a sequence that does not decode costing about a rare
-// character (12 nats). A part is taken when its reading gains 8 nats or
-// more over the document's own and 1.5 per character, leads the next best
-// reading by 3, decodes without error, and holds two characters that
-// are not ASCII (the letters of the word before a unit are read first in
-// every reading, and a unit that makes a pinyin syllable with them in
-// UTF-8, sh + è, gets 10 nats: C3 A8 is 猫 in GBK); in a UTF-8 document it must not be one UTF-8 character
-// cut short, and a part of one or two characters must read as likely
-// text on its own (−10.5 nats per character at least, which 99% of
-// single GBK characters and 8% of random byte pairs do). Once a unit has
-// shown an encoding, or three single characters have, units of one
-// character are taken too, and in a UTF-8 document units that happen to
-// be valid UTF-8 (同 in GBK, CD AC, is U+036C in UTF-8), with a gain of
-// 6 nats. In a legacy document, a line with lost bytes (a question mark
-// after a UTF-8 character cut short or before a continuation byte, U+FFFD
-// in GB18030) is left to the mojibake repair: it
-// is UTF-8 text that a reader failed on and saved in the legacy encoding,
-// and the repair restores the lost bytes from the whole line.
-// scripts/mixed-encodings.sh measures all this on documents made of the
-// lines of Debian's Chinese documentation (docs/MEASUREMENTS.md).
+// a line end; no character of these encodings straddles such a byte, and
+// the units run on across the digits of GB18030's four-byte sequences and
+// across question marks before a high byte), and reads each unit all in
+// the document's encoding, all in the other one, and split in two with a
+// part in each (at the last or first three boundaries next to a
+// character that is not ASCII of its longest valid UTF-8 prefix or
+// suffix). The character model scores the readings, the letters of the
+// word before a unit first, and a sequence that does not decode costs
+// about a rare character (12 nats); a unit that makes the shape of a
+// pinyin syllable with those letters in UTF-8 (sh + è; C3 A8 is 猫 in
+// GBK) gets 10 nats for that reading. A part is taken when its reading
+// gains 8 nats or more over the document's own and 1.5 per character,
+// leads the next best reading by 3, decodes without error, and holds two
+// characters that are not ASCII. In a UTF-8 document it must not end in
+// one UTF-8 character cut short, nor be UTF-8 text with stray bytes (a
+// quarter of it in common Han characters or CJK punctuation); a part of
+// one or two characters must read as likely text on its own (−10.5 nats
+// per character at least, which 99% of single GBK characters and 8% of
+// random byte pairs do). Once a unit has shown an encoding, or three
+// single characters have, a character alone is taken too, with a gain of
+// 6 nats: a unit of one character, in a UTF-8 document one that happens
+// to be valid UTF-8 (同 in GBK, CD AC, is U+036C in UTF-8), and in a
+// legacy document a Chinese UTF-8 character glued to legacy text (not
+// ƌW, C6 8C 57, which the misaligned runs of GBK text hold by chance). In
+// a legacy document, a line with lost bytes (a question mark after a
+// UTF-8 character cut short or before a continuation byte, U+FFFD in
+// GB18030) is left to the mojibake repair: it is UTF-8 text that a reader
+// failed on and saved in the legacy encoding, and the repair restores the
+// lost bytes from the whole line. scripts/mixed-encodings.sh measures
+// all this on documents made of the lines of Debian's Chinese
+// documentation (docs/MEASUREMENTS.md).
 //
 // The fast paths do not allocate. Encoding is safe for concurrent use.
 func Encoding(b []byte) EncodingResult {
