@@ -15,6 +15,7 @@ import (
 	"golang.org/x/text/transform"
 
 	"github.com/hanfix/hanfix/internal/lm/charset"
+	"github.com/hanfix/hanfix/internal/utf8x"
 )
 
 // ErrUnknownEncoding is returned (wrapped) by Decode for an encoding name it
@@ -182,7 +183,7 @@ func decodeUTF8(src []byte, base int) (string, []DecodeError) {
 	for i := 0; i < len(src); {
 		r, size := utf8.DecodeRune(src[i:])
 		if r == utf8.RuneError && size == 1 {
-			n, lead := maximalSubpart(src[i:])
+			n, lead := utf8x.MaximalSubpart(src[i:])
 			errs = append(errs, DecodeError{Offset: base + i, Len: n, Truncated: lead && i+n == len(src)})
 			sb.WriteRune(utf8.RuneError)
 			i += n
@@ -192,41 +193,6 @@ func decodeUTF8(src []byte, base int) (string, []DecodeError) {
 		i += size
 	}
 	return sb.String(), errs
-}
-
-// maximalSubpart returns the length of the longest prefix of b (which starts
-// with an invalid sequence) that could begin a valid UTF-8 sequence, at least
-// 1, and whether b starts with a lead byte.
-func maximalSubpart(b []byte) (int, bool) {
-	lo, hi := byte(0x80), byte(0xBF)
-	need := 0
-	switch c := b[0]; {
-	case c >= 0xC2 && c <= 0xDF:
-		need = 1
-	case c == 0xE0:
-		need, lo = 2, 0xA0
-	case c == 0xED:
-		need, hi = 2, 0x9F
-	case c >= 0xE1 && c <= 0xEF:
-		need = 2
-	case c == 0xF0:
-		need, lo = 3, 0x90
-	case c == 0xF4:
-		need, hi = 3, 0x8F
-	case c >= 0xF1 && c <= 0xF3:
-		need = 3
-	default:
-		return 1, false
-	}
-	n := 1
-	for k := 1; k <= need && k < len(b); k++ {
-		x := b[k]
-		if k == 1 && (x < lo || x > hi) || x < 0x80 || x > 0xBF {
-			break
-		}
-		n++
-	}
-	return n, true
 }
 
 // decodeSlow runs the x/text decoder one character at a time, so that each

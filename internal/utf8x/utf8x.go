@@ -144,3 +144,40 @@ func Index3(w uint32) uint32 {
 func Word3(r rune) uint32 {
 	return uint32(0xE0|r>>12) | uint32(0x80|r>>6&0x3F)<<8 | uint32(0x80|r&0x3F)<<16
 }
+
+// MaximalSubpart returns the length of the longest prefix of b (which starts
+// with an invalid sequence) that could begin a valid UTF-8 sequence, at least
+// 1, and whether b starts with a lead byte: the bytes that a UTF-8 decoder
+// following WHATWG (and Unicode's "maximal subpart" practice) replaces
+// with one U+FFFD.
+func MaximalSubpart(b []byte) (int, bool) {
+	lo, hi := byte(0x80), byte(0xBF)
+	need := 0
+	switch c := b[0]; {
+	case c >= 0xC2 && c <= 0xDF:
+		need = 1
+	case c == 0xE0:
+		need, lo = 2, 0xA0
+	case c == 0xED:
+		need, hi = 2, 0x9F
+	case c >= 0xE1 && c <= 0xEF:
+		need = 2
+	case c == 0xF0:
+		need, lo = 3, 0x90
+	case c == 0xF4:
+		need, hi = 3, 0x8F
+	case c >= 0xF1 && c <= 0xF3:
+		need = 3
+	default:
+		return 1, false
+	}
+	n := 1
+	for k := 1; k <= need && k < len(b); k++ {
+		x := b[k]
+		if k == 1 && (x < lo || x > hi) || x < 0x80 || x > 0xBF {
+			break
+		}
+		n++
+	}
+	return n, true
+}

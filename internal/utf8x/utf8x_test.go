@@ -131,3 +131,24 @@ func TestIndex3(t *testing.T) {
 		seen[k] = r
 	}
 }
+
+func TestMaximalSubpart(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		n    int
+		lead bool
+	}{
+		{"\x80abc", 1, false},
+		{"\xe4\xb8", 2, true},
+		{"\xe4\xb8x", 2, true},
+		{"\xe0\x80\x80", 1, true}, // E0 takes A0–BF second
+		{"\xed\xa0\x80", 1, true}, // surrogates
+		{"\xf0\x9f\x98", 3, true},
+		{"\xf4\x90\x80\x80", 1, true},
+		{"\xc1\x81", 1, false},
+	} {
+		n, lead := MaximalSubpart([]byte(tc.in))
+		require.Equal(t, tc.n, n, "%q", tc.in)
+		require.Equal(t, tc.lead, lead, "%q", tc.in)
+	}
+}

@@ -369,13 +369,18 @@ func trialScoresAbort(b []byte, ascii, abort bool) []candidate {
 		// and EUC-KR read the page. A Chinese encoding dropped there is
 		// kept when it is not hopeless in the middle or at the end of
 		// the window against the first bytes' best.
-		for k := 1; k < len(rescue); k++ {
-			for _, off := range [...]int{(len(b)/2 - probeBytes/2) &^ 1, (len(b) - probeBytes) &^ 1} {
-				w := b[off : off+probeBytes]
-				lead, _ := rescue[0].score(m, math.Inf(-1), w)
-				if v, label := rescue[k].score(m, math.Inf(-1), w); label != "" && v >= lead-2*abortMargin {
-					kept = append(kept, rescue[k])
-					break
+		if len(rescue) > 1 {
+			var lead [2]float64 // the leader's score on each window
+			offs := [...]int{(len(b)/2 - probeBytes/2) &^ 1, (len(b) - probeBytes) &^ 1}
+			for w, off := range offs {
+				lead[w], _ = rescue[0].score(m, math.Inf(-1), b[off:off+probeBytes])
+			}
+			for _, sc := range rescue[1:] {
+				for w, off := range offs {
+					if v, label := sc.score(m, math.Inf(-1), b[off:off+probeBytes]); label != "" && v >= lead[w]-2*abortMargin {
+						kept = append(kept, sc)
+						break
+					}
 				}
 			}
 		}

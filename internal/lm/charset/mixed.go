@@ -221,7 +221,7 @@ func (mu *mixedUnits) judge(i, j int, others []string, shown bool) (Segment, ver
 	}
 	best, second := -1, math.Inf(-1)
 	for k := range rs {
-		if r := rs[k]; r.split < len(u) && (!hasMulti(u[:r.split]) || !hasMulti(u[r.split:])) {
+		if r := rs[k]; r.split < len(u) && (isASCII(u[:r.split]) || isASCII(u[r.split:])) {
 			continue // a part of ASCII only reads the same in both
 		}
 		s, ok := scoreAs(m, ctx, u, rs[k], false)

@@ -127,7 +127,7 @@ func readRunes(a *acc, b []byte, enc string) int {
 		case t == nil:
 			r, n := utf8.DecodeRune(b[i:])
 			if r == utf8.RuneError && n == 1 {
-				n, _ = invalidUTF8(b[i:])
+				n, _ = utf8x.MaximalSubpart(b[i:])
 				lost()
 			} else {
 				a.add(r)
@@ -146,22 +146,6 @@ func readRunes(a *acc, b []byte, enc string) int {
 	}
 	a.kanaPen = 0
 	return bad
-}
-
-// invalidUTF8 returns the length of the sequence that does not decode at
-// the start of b: a lead byte and the continuation bytes after it that it
-// could take, or 1; lead reports the lead byte.
-func invalidUTF8(b []byte) (n int, lead bool) {
-	lead = b[0] >= 0xC2 && b[0] <= 0xF4
-	need := 0
-	if lead {
-		need = utf8x.SeqLen(b[0]) - 1
-	}
-	n = 1
-	for ; need > 0 && n < len(b) && b[n]&0xC0 == 0x80; need-- {
-		n++
-	}
-	return n, lead
 }
 
 // nonASCIIRunes counts the characters of b in enc that are not ASCII.
@@ -238,20 +222,10 @@ func cutUTF8(b []byte) bool {
 		r, size := utf8.DecodeRune(b[i:])
 		if r == utf8.RuneError && size == 1 {
 			n++
-			size, cut = invalidUTF8(b[i:])
+			size, cut = utf8x.MaximalSubpart(b[i:])
 			cut = cut && i+size == len(b)
 		}
 		i += size
 	}
 	return n == 1 && cut
-}
-
-// hasMulti reports whether b holds a byte of 0x80 or above.
-func hasMulti(b []byte) bool {
-	for _, c := range b {
-		if c >= 0x80 {
-			return true
-		}
-	}
-	return false
 }
