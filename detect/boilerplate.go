@@ -51,15 +51,21 @@ type bpHit struct {
 	// mid: a learned template that sits inside the text of pages (see
 	// SiteModel.lookup)
 	mid bool
-	// tail: a learned phrase glued after a paragraph (rule is
-	// learnedTailRule; see SiteModel.tailPhrase)
-	tail bool
+	// glued: a learned phrase glued after a paragraph (rule is
+	// learnedTailRule; see SiteModel.tailPhrase) or before one
+	// (learnedHeadRule; see SiteModel.headPhrase)
+	glued bool
 }
 
 // learnedTailRule is the rule of the phrases that a site model has learned
-// after paragraphs (bpHit.tail): a phrase glued to the end of a line,
-// anywhere on the page.
+// after paragraphs: a phrase glued to the end of a line, anywhere on the
+// page.
 var learnedTailRule = &bpRule{name: "learned", kind: "learned", zone: zoneAny, mode: modeEnd, weight: midConfidence}
+
+// learnedHeadRule is the rule of the phrases that a site model has learned
+// before paragraphs: a phrase glued to the start of a line, anywhere on
+// the page.
+var learnedHeadRule = &bpRule{name: "learned", kind: "learned", zone: zoneAny, mode: modeStart, weight: midConfidence}
 
 type bpLine struct {
 	start, end int // source offsets of the line, without '\n'
@@ -135,8 +141,13 @@ func BoilerplateDetail(s string, rules *BoilerplateRules, model *SiteModel) (rem
 			if model != nil {
 				if name, mid, ok := model.lookup(f); ok {
 					hits = append(hits, bpHit{learned: name, mid: mid})
-				} else if name, at, ok := model.tailPhrase(f); ok {
-					hits = append(hits, bpHit{rule: learnedTailRule, start: int(f.off[at]), end: len(text), learned: name, tail: true})
+				} else {
+					if name, at, ok := model.headPhrase(f); ok {
+						hits = append(hits, bpHit{rule: learnedHeadRule, start: int(f.off[0]), end: int(f.off[at]), learned: name, glued: true})
+					}
+					if name, at, ok := model.tailPhrase(f); ok {
+						hits = append(hits, bpHit{rule: learnedTailRule, start: int(f.off[at]), end: len(text), learned: name, glued: true})
+					}
 				}
 			}
 			if len(hits) > lo {
@@ -147,6 +158,7 @@ func BoilerplateDetail(s string, rules *BoilerplateRules, model *SiteModel) (rem
 		start = end + 1
 	}
 	if model != nil {
+		dropRepeatedHeads(lines)
 		dropRepeatedTemplates(lines)
 		dropSharedSentences(lines)
 		dropLoneTemplate(lines)
@@ -235,6 +247,41 @@ func dropRepeatedTemplates(lines []bpLine) {
 	}
 }
 
+// dropRepeatedHeads drops the learned phrases before a paragraph
+// (learnedHeadRule) that start more than one line of the document: a site
+// glues its phrase before one paragraph of a page, and the learner counts
+// none that starts several lines of a page (appendHeadPrints).
+func dropRepeatedHeads(lines []bpLine) {
+	var first string
+	several := false
+	for i := range lines {
+		for _, h := range lines[i].hits {
+			if h.rule != learnedHeadRule {
+				continue
+			}
+			if first == "" {
+				first = h.learned
+			} else {
+				several = true
+			}
+		}
+	}
+	if !several {
+		return
+	}
+	count := map[string]int{}
+	for i := range lines {
+		for _, h := range lines[i].hits {
+			if h.rule == learnedHeadRule {
+				count[h.learned]++
+			}
+		}
+	}
+	for i := range lines {
+		keepHits(&lines[i], func(h bpHit) bool { return h.rule != learnedHeadRule || count[h.learned] == 1 })
+	}
+}
+
 // maxTemplateSentences is the most sentences of one document that learned
 // templates may match, and maxTemplateSentenceHan the most Han characters
 // those sentences may hold (see dropSharedSentences).
@@ -276,7 +323,7 @@ func dropSharedSentences(lines []bpLine) {
 
 // ruleHit reports whether h is a rule's match (not a learned template's, nor
 // a learned phrase's).
-func ruleHit(h bpHit) bool { return h.rule != nil && !h.tail }
+func ruleHit(h bpHit) bool { return h.rule != nil && !h.glued }
 
 // learnedHit reports whether hs holds a learned match.
 func learnedHit(hs []bpHit) bool {
@@ -313,9 +360,9 @@ func sentenceEnd(r rune) bool {
 // template shows on a page in several places (header and footer), while a
 // sentence that a few documents happen to share shows once. A template
 // learned inside the text of pages (bpHit.mid) and a learned phrase after
-// a paragraph (bpHit.tail) count for nothing here and are dropped unless
-// the page shows the site's template at its edges: two learned edge
-// templates, or one and a rule's match.
+// or before a paragraph (bpHit.glued) count for nothing here and are
+// dropped unless the page shows the site's template at its edges: two
+// learned edge templates, or one and a rule's match.
 func dropLoneTemplate(lines []bpLine) {
 	var first string
 	distinct, ruled := 0, false
@@ -1061,7 +1108,7 @@ func phraseSpans(s string, ln *bpLine) []BoilerplateSpan {
 			continue
 		}
 		rule := h.rule.phraseRule
-		if h.tail {
+		if h.glued {
 			rule = h.learned
 		}
 		spans = append(spans, BoilerplateSpan{Span: Span{ln.start + st, ln.start + en}, Kind: h.rule.kind,

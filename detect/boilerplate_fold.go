@@ -200,12 +200,14 @@ func readingLen(s string) int {
 
 // folder folds lines into a reusable buffer.
 type folder struct {
-	b     []byte   // the folded line
-	off   []int32  // off[i]: offset in the line of the rune that produced b[i]; off[len(b)] = len(line)
-	runes int      // runes in b
-	line  string   // the line
-	slot  []byte   // scratch for titleFingerprint
-	whole []uint64 // scratch: the fingerprints of a document's whole lines
+	b          []byte      // the folded line
+	off        []int32     // off[i]: offset in the line of the rune that produced b[i]; off[len(b)] = len(line)
+	runes      int         // runes in b
+	line       string      // the line
+	slot       []byte      // scratch for titleFingerprint
+	whole      []uint64    // scratch: the fingerprints of a document's whole lines
+	heads      []headCand  // scratch: the head phrases of a line (see headPhrases)
+	headPrints []headPrint // scratch: those of a document's lines
 	// titles: the line has a 《 (see titleFingerprint)
 	titles bool
 	// budget is what is left of the line's matching steps.

@@ -34,7 +34,13 @@ import (
 // and the site suffix after the last '_' or '|' of a short line
 // (标题_某某网). And the text after a line's last sentence, when it is a
 // short phrase set apart by brackets or a mark, is a phrase that a site
-// glues after its paragraphs ((按此睇图辑), [已编辑于 2023-07-09]).
+// glues after its paragraphs ((按此睇图辑), [已编辑于 2023-07-09]); the start
+// of a line, when it offers the reader an action (a click, a fold to
+// open, a fee, a login) and the paragraph goes on after it, is one that a
+// site glues before them (点击阅读全文, 一键复制, 展开剩余23%; see
+// headPhrases). Of the starts of a line that the model holds, the longest
+// is the phrase, so that the paragraphs after it, whatever they share,
+// stay whole.
 //
 // A copy of a document already learnt (the same article, whatever its
 // furniture) is not learnt again; see Copies.
@@ -56,8 +62,10 @@ import (
 //   - a template that sat inside the text of its pages removes a line there
 //     only if it is a notice, 5 to 40 characters with 6 Han characters, not
 //     ended as a sentence, of two clauses unless 15% of the documents had
-//     it; and a learned phrase after a paragraph goes only if 15% of the
-//     documents had it; both only from a page that shows the site's
+//     it; and a learned phrase after or before a paragraph goes only if
+//     15% of the documents had it, and one before a paragraph only where
+//     it starts one line of the page (nor does the learner count one that
+//     starts several); all only from a page that shows the site's
 //     template at its edges.
 //
 // Memory is bounded: the fingerprint table holds at most MaxEntries
@@ -231,7 +239,7 @@ func (l *Learner) AddFingerprints(fps Fingerprints) { l.addPrints(fps.prints, fp
 // them with f, and returns them with the sketch of the document's lines.
 func appendPrints(ps []linePrint, doc string, f *folder) ([]linePrint, sketch) {
 	loadFold()
-	whole := f.whole[:0]
+	whole, heads := f.whole[:0], f.headPrints[:0]
 	total := strings.Count(doc, "\n") + 1
 	edgeN := max(6, total/5)
 	idx := -1
@@ -266,8 +274,13 @@ func appendPrints(ps []linePrint, doc string, f *folder) ([]linePrint, sketch) {
 		if fp, _, ok := tailFingerprint(f); ok {
 			ps = append(ps, linePrint{fp, edge, line})
 		}
+		f.heads = headPhrases(f.heads[:0], f, idx)
+		for _, c := range f.heads {
+			heads = append(heads, headPrint{c, line})
+		}
 	}
-	f.whole = whole
+	f.whole, f.headPrints = whole, heads
+	ps = appendHeadPrints(ps, heads)
 	return ps, docSketch(whole)
 }
 

@@ -172,6 +172,25 @@ func (m *SiteModel) tailPhrase(f *folder) (string, int, bool) {
 	return "learned:" + fpString(fp), at, true
 }
 
+// headPhrase returns the rule name of a learned phrase that the folded
+// line starts with, glued before its paragraph (see headPhrases), and the
+// folded offset where the paragraph begins. Of the line's candidates that
+// the model holds and that are common, it takes the longest: the phrase
+// goes on as long as the site's pages share it.
+func (m *SiteModel) headPhrase(f *folder) (string, int, bool) {
+	if m == nil || len(m.templates) == 0 {
+		return "", 0, false
+	}
+	f.heads = headPhrases(f.heads[:0], f, 0)
+	for k := len(f.heads) - 1; k >= 0; k-- {
+		c := f.heads[k]
+		if t, ok := m.templates[c.fp]; ok && m.common(t) {
+			return "learned:" + fpString(c.fp), c.at, true
+		}
+	}
+	return "", 0, false
+}
+
 // lookupShape is lookup without the test of numbered lines, which only
 // lines that match a template need.
 func (m *SiteModel) lookupShape(f *folder) (name string, mid, ok bool) {
