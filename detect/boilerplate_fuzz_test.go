@@ -72,6 +72,8 @@ func FuzzBoilerplate(f *testing.F) {
 	f.Add("發(fā)布日期：２０２０-01-01 閱讀次數(shù):1\n")
 	f.Add("标题_某某网\n本篇《标题》系某某网投稿，仅供参考。\n正文。\n关注某某网，每天推送好文\n正文。\n《》_|\n")
 	f.Add("第一段正文很长很长很长很长结束了。（按此睇圖輯）\n第二段。\n")
+	f.Add("您的位置:某某网 > 正文\n点击阅读全文第一段正文很长很长很长很长结束了。\n第二段。\n版权所有 某某网\n上一篇:x\n")
+	f.Add("展开剩余23%第一段正文很长很长很长结束了。\n一键复制第二段正文很长很长很长结束了。\n一键复制第三段正文很长很长很长结束了。\n")
 	f.Fuzz(func(t *testing.T, s string) {
 		if !utf8.ValidString(s) {
 			// Not the pipeline's input, but a public function: it must

@@ -63,8 +63,10 @@ import (
 //     only if it is a notice, 5 to 40 characters with 6 Han characters, not
 //     ended as a sentence, of two clauses unless 15% of the documents had
 //     it; and a learned phrase after or before a paragraph goes only if
-//     15% of the documents had it, and one before a paragraph only where
-//     it starts one line of the page (nor does the learner count one that
+//     15% of the documents had it, or half the documents that had one of
+//     the templates at their edges had it there too (a site's phrase in a
+//     run of many sites' pages), and one before a paragraph only where it
+//     starts one line of the page (nor does the learner count one that
 //     starts several); all only from a page that shows the site's
 //     template at its edges.
 //
@@ -72,7 +74,10 @@ import (
 // templates; when it is full, the templates seen in the fewest documents
 // are pruned (first the singletons), so counts of rare templates are lower
 // bounds. About 100 bytes per entry with the map's overhead (measured:
-// 1.5 MiB at MaxEntries 1<<14, 13 MiB at the default 1<<17). The sketches
+// 1.5 MiB at MaxEntries 1<<14, 13 MiB at the default 1<<17). The pairs of
+// a phrase glued to a paragraph and a line at the page's edges, which tell
+// a site's phrase in a run of many sites, are at most MaxEntries/4, pruned
+// alike (measured: 2.5 MiB at the default). The sketches
 // that tell copies take about 140 bytes per document, for at most
 // MaxEntries or 1<<16 documents (measured: 8.8 MiB) at a time.
 //
@@ -94,7 +99,10 @@ type Learner struct {
 	prints []linePrint // Add's fingerprints of a document, reused
 	seen   map[uint64]struct{}
 	pruned int
-	pages  pageMemory
+	// sites counts the documents that had a phrase (linePrint.phrase)
+	// and a line at their edges together (see countSites).
+	sites map[uint64]*sitePair
+	pages pageMemory
 }
 
 type learnEntry struct {
@@ -221,6 +229,10 @@ type linePrint struct {
 	fp   uint64
 	edge bool
 	line string
+	// whole: the fingerprint of the whole line (lineFingerprint); phrase:
+	// of a phrase glued after or before a paragraph (tailFingerprint,
+	// headPhrases)
+	whole, phrase bool
 }
 
 // FingerprintDoc returns the fingerprints of the lines of doc.
@@ -259,20 +271,20 @@ func appendPrints(ps []linePrint, doc string, f *folder) ([]linePrint, sketch) {
 		f.fold(line)
 		edge := idx < edgeN || total-1-idx < edgeN
 		if fp, ok := lineFingerprint(f); ok {
-			ps = append(ps, linePrint{fp, edge, line})
+			ps = append(ps, linePrint{fp: fp, edge: edge, line: line, whole: true})
 			whole = append(whole, fp)
 		}
 		if fp, ok := labelFingerprint(f); ok {
-			ps = append(ps, linePrint{fp, edge, line})
+			ps = append(ps, linePrint{fp: fp, edge: edge, line: line})
 		}
 		if fp, ok := titleFingerprint(f); ok {
-			ps = append(ps, linePrint{fp, edge, line})
+			ps = append(ps, linePrint{fp: fp, edge: edge, line: line})
 		}
 		if fp, ok := suffixFingerprint(f); ok {
-			ps = append(ps, linePrint{fp, edge, line})
+			ps = append(ps, linePrint{fp: fp, edge: edge, line: line})
 		}
 		if fp, _, ok := tailFingerprint(f); ok {
-			ps = append(ps, linePrint{fp, edge, line})
+			ps = append(ps, linePrint{fp: fp, edge: edge, line: line, phrase: true})
 		}
 		f.heads = headPhrases(f.heads[:0], f, idx)
 		for _, c := range f.heads {
@@ -301,6 +313,7 @@ func (l *Learner) addPrints(ps []linePrint, sk sketch) {
 	for _, p := range ps {
 		l.count(p.fp, id, p.edge, p.line)
 	}
+	l.countSites(ps)
 	if max := l.maxEntries(); len(l.tab) > max {
 		l.prune(max)
 	}
@@ -372,6 +385,7 @@ func (l *Learner) Model() *SiteModel {
 		t := siteTemplate{docs: int(e.docs), edge: int(e.edge), sample: e.sample}
 		m.templates[fp] = t
 	}
+	l.markSitePhrases(m)
 	return m
 }
 

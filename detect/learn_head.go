@@ -73,8 +73,8 @@ func runeSetOf(ws [][]byte, at func([]byte) rune) *runeSet {
 // not with its first two), and most characters end no phrase, which these
 // tell without comparing words.
 var (
-	actionFirst  = runeSetOf(headActions[:], func(w []byte) rune { return nextRune(w, 0) })
-	actionSecond = runeSetOf(headActions[:], func(w []byte) rune { _, n := utf8.DecodeRune(w); return nextRune(w, n) })
+	actionFirst  = runeSetOf(headActions[:], func(w []byte) rune { r, _ := foldedRune(w, 0); return r })
+	actionSecond = runeSetOf(headActions[:], func(w []byte) rune { _, n := foldedRune(w, 0); r, _ := foldedRune(w, n); return r })
 	endLast      = runeSetOf(headEnds[:], func(w []byte) rune { r, _ := utf8.DecodeLastRune(w); return r })
 )
 
@@ -82,14 +82,13 @@ var (
 // maxActionAt+1 characters of the folded line b.
 func headAction(b []byte) bool {
 	for i, n := 0, 0; i < len(b) && n <= maxActionAt; n++ {
-		r, size := rune(b[i]), 1
-		if r >= utf8.RuneSelf {
-			r, size = decodeRune3b(b, i)
-		}
-		if actionFirst.has(r) && i+size < len(b) && actionSecond.has(nextRune(b, i+size)) {
-			for _, w := range headActions {
-				if bytes.HasPrefix(b[i:], w) {
-					return true
+		r, size := foldedRune(b, i)
+		if actionFirst.has(r) && i+size < len(b) {
+			if r2, _ := foldedRune(b, i+size); actionSecond.has(r2) {
+				for _, w := range headActions {
+					if bytes.HasPrefix(b[i:], w) {
+						return true
+					}
 				}
 			}
 		}
@@ -98,13 +97,24 @@ func headAction(b []byte) bool {
 	return false
 }
 
-// nextRune returns the character of the folded line b at i.
-func nextRune(b []byte, i int) rune {
-	if b[i] < utf8.RuneSelf {
-		return rune(b[i])
+// foldedRune returns the character of the folded line b at i and its
+// length. A folded line is valid UTF-8 (fold writes whole characters
+// only), so a three-byte character, most of a Chinese line, needs no
+// checks.
+func foldedRune(b []byte, i int) (rune, int) {
+	if c := b[i]; c&0xF0 == 0xE0 && i+2 < len(b) {
+		return rune(c&0x0F)<<12 | rune(b[i+1]&0x3F)<<6 | rune(b[i+2]&0x3F), 3
 	}
-	r, _ := decodeRune3b(b, i)
-	return r
+	return foldedRuneOther(b, i)
+}
+
+// foldedRuneOther is foldedRune for the characters that are not three
+// bytes long, apart so that foldedRune is inlined.
+func foldedRuneOther(b []byte, i int) (rune, int) {
+	if c := b[i]; c < utf8.RuneSelf {
+		return rune(c), 1
+	}
+	return utf8.DecodeRune(b[i:])
 }
 
 // headCand is a prefix of a folded line that may be a phrase glued before
@@ -145,7 +155,7 @@ func headPhrases(dst []headCand, f *folder, line int) []headCand {
 		case c >= 'a' && c <= 'z', c >= '0' && c <= '9', c == '%':
 			r = rune(c)
 		case c >= 0x80:
-			r, size = decodeRune3b(b, i)
+			r, size = foldedRune(b, i)
 			if !isHan(r) {
 				return dst
 			}
@@ -205,7 +215,7 @@ next:
 				continue next // on another line too, or counted already
 			}
 		}
-		ps = append(ps, linePrint{c.fp, false, c.text})
+		ps = append(ps, linePrint{fp: c.fp, line: c.text, phrase: true})
 	}
 	return ps
 }
@@ -227,7 +237,7 @@ func appendHeadPrintsMap(ps []linePrint, cands []headPrint) []linePrint {
 	}
 	for _, c := range cands {
 		if first[c.fp] == c.line {
-			ps = append(ps, linePrint{c.fp, false, c.text})
+			ps = append(ps, linePrint{fp: c.fp, line: c.text, phrase: true})
 			first[c.fp] = -2 // counted
 		}
 	}

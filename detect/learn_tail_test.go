@@ -64,12 +64,12 @@ func TestLearnerTailPhrase(t *testing.T) {
 	assert.NotContains(t, out, "第42期", out)
 	assert.Equal(t, 6, strings.Count(out, "。\n"), "every paragraph stays, ended as it was")
 
-	// Five pages of forty-five documents are too few to tell a site's phrase
-	// from a phrase that documents share.
+	// Five pages of forty-five documents are fewer than 15%, but they are
+	// all the pages of the site's template (see TestSitePhrases).
 	for i := 0; i < 40; i++ {
 		l.Add(fmt.Sprintf("%s的另一篇文章,%s。\n%s。\n", words(i+500), words(i+600), words(i+700)))
 	}
 	m = l.Model()
 	out = applySpans(page, Boilerplate(page, nil, m))
-	assert.Contains(t, out, "（按此睇圖輯）", out)
+	assert.NotContains(t, out, "按此睇圖輯", out)
 }

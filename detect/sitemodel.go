@@ -56,6 +56,9 @@ type siteTemplate struct {
 	docs   int
 	edge   int // documents where it was within the first or last lines
 	sample string
+	// site: a phrase glued to a paragraph that half the pages of a site's
+	// template glue (see Learner.markSitePhrases)
+	site bool
 }
 
 // atEdges reports whether the template was within the first or last lines
@@ -88,6 +91,13 @@ func (m *SiteModel) common(t siteTemplate) bool {
 	return float64(t.docs) >= minCommonShare*float64(m.Docs)
 }
 
+// commonPhrase reports whether a phrase glued to a paragraph, template t,
+// is common (see common) or its site's: most pages of a site's template
+// glue it, though the run holds other sites' pages too.
+func (m *SiteModel) commonPhrase(t siteTemplate) bool {
+	return t.site || m.common(t)
+}
+
 // SiteModelFormat is the "format" value of a site model file.
 const SiteModelFormat = "hanfix-sitemodel"
 
@@ -100,6 +110,9 @@ type SiteTemplate struct {
 	Docs        int    `json:"docs"`
 	Edge        int    `json:"edge"`
 	Sample      string `json:"sample,omitempty"`
+	// Site marks a phrase glued to a paragraph that most pages of one of
+	// the group's templates glue (a site's phrase in a run of many sites).
+	Site bool `json:"site,omitempty"`
 }
 
 // Len returns the number of templates.
@@ -117,7 +130,7 @@ func (m *SiteModel) Templates() []SiteTemplate {
 	}
 	out := make([]SiteTemplate, 0, len(m.templates))
 	for fp, t := range m.templates {
-		out = append(out, SiteTemplate{Fingerprint: fpString(fp), Docs: t.docs, Edge: t.edge, Sample: t.sample})
+		out = append(out, SiteTemplate{Fingerprint: fpString(fp), Docs: t.docs, Edge: t.edge, Sample: t.sample, Site: t.site})
 	}
 	sort.Slice(out, func(i, j int) bool {
 		if out[i].Docs != out[j].Docs {
@@ -166,7 +179,7 @@ func (m *SiteModel) tailPhrase(f *folder) (string, int, bool) {
 	if !ok {
 		return "", 0, false
 	}
-	if t, ok := m.templates[fp]; !ok || !m.common(t) {
+	if t, ok := m.templates[fp]; !ok || !m.commonPhrase(t) {
 		return "", 0, false
 	}
 	return "learned:" + fpString(fp), at, true
@@ -184,7 +197,7 @@ func (m *SiteModel) headPhrase(f *folder) (string, int, bool) {
 	f.heads = headPhrases(f.heads[:0], f, 0)
 	for k := len(f.heads) - 1; k >= 0; k-- {
 		c := f.heads[k]
-		if t, ok := m.templates[c.fp]; ok && m.common(t) {
+		if t, ok := m.templates[c.fp]; ok && m.commonPhrase(t) {
 			return "learned:" + fpString(c.fp), c.at, true
 		}
 	}
@@ -349,7 +362,7 @@ func modelFromJSON(j *siteModelJSON) (*SiteModel, error) {
 		if t.Docs < 1 || t.Edge < 0 || t.Edge > t.Docs {
 			return nil, fmt.Errorf("template %d: docs %d, edge %d: want docs ≥ 1 and 0 ≤ edge ≤ docs", i, t.Docs, t.Edge)
 		}
-		m.templates[fp] = siteTemplate{docs: t.Docs, edge: t.Edge, sample: t.Sample}
+		m.templates[fp] = siteTemplate{docs: t.Docs, edge: t.Edge, sample: t.Sample, site: t.Site}
 	}
 	return m, nil
 }

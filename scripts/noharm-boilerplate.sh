@@ -23,7 +23,10 @@
 # DUP=K puts every document K times in a row into the run (the same page
 # crawled again), and REPOST=1 puts each copy after the first under the
 # furniture of another site (an article reposted): the copies must come
-# out as the first does. BIN=path checks another build of the CLI;
+# out as the first does. SITES=N (with SITE=1) gives each N documents in a
+# row furniture of a site of their own, all in one run: a run of many
+# sites' pages, where a site's template is on few of the run's pages.
+# BIN=path checks another build of the CLI;
 # DUMP=file keeps the cleaned JSON Lines with their reports.
 #
 # Usage: scripts/noharm-boilerplate.sh [WORKDIR]   (needs go and python3)
@@ -39,11 +42,21 @@ learn=-learn-run=false
 if [ "${LEARN:-}" = 1 ] || [ "${SITE:-}" = 1 ]; then
 	learn=-learn-run=true
 fi
-python3 - "$corpus" "$DIR/docs.jsonl" "${SITE:-}" "${DUP:-1}" "${REPOST:-}" <<'EOF'
+python3 - "$corpus" "$DIR/docs.jsonl" "${SITE:-}" "${DUP:-1}" "${REPOST:-}" "${SITES:-0}" <<'EOF'
 import json, sys
 corpus, out, site, dup, repost = sys.argv[1], sys.argv[2], sys.argv[3] == '1', int(sys.argv[4]), sys.argv[5] == '1'
+sites = int(sys.argv[6])
 HEAD = '当前位置：首页 > 技术文档 > 正文\n发布时间：2023-05-01　来源：示例文档网\n'
 TAIL = '本文由示例文档网整理发布，转载请注明出处。\nCopyright © 2023 示例文档网 版权所有\n'
+SITE_HEAD = '当前位置：首页 > 技术文档 > 正文\n发布时间：2023-05-01　来源：{}网\n'
+SITE_TAIL = '本文由{}网整理发布，转载请注明出处。\nCopyright © 2023 {}网 版权所有\n'
+
+
+def site_name(k):
+    """The name of site k: three Han characters, 1,200 names."""
+    return '甲乙丙丁戊己庚辛壬癸'[k % 10] + '子丑寅卯辰巳午未申酉戌亥'[k // 10 % 12] + '金木水火土山川田风云'[k // 120 % 10]
+
+
 # The furniture of the other sites that REPOST=1 puts the copies under.
 OTHERS = [('您现在的位置：资料中心 > 软件手册\n更新日期：2022-11-19 作者：佚名\n',
            '免责声明：本站资料来源于网络，仅供学习参考，如有侵权请联系删除。\n© 2015-2023 某某资料站\n'),
@@ -59,6 +72,9 @@ with open(out, 'w', encoding='utf-8') as w:
             if text:
                 for k in range(dup):
                     head, tail = HEAD, TAIL
+                    if sites:
+                        name = site_name(n // sites)
+                        head, tail = SITE_HEAD.format(name), SITE_TAIL.format(name, name)
                     if repost and k > 0:
                         head, tail = OTHERS[(k - 1) % len(OTHERS)]
                     page = head + text + '\n' + tail if site else text + '\n'
@@ -84,11 +100,21 @@ if [ -n "${DUMP:-}" ]; then
 fi
 python3 - "$DIR/out.jsonl" "${SITE:-}" <<'EOF'
 import collections, json, sys
+
+
+def site_name(k):
+    return '甲乙丙丁戊己庚辛壬癸'[k % 10] + '子丑寅卯辰巳午未申酉戌亥'[k // 10 % 12] + '金木水火土山川田风云'[k // 120 % 10]
+
+
 furniture = {'当前位置：首页 > 技术文档 > 正文', '发布时间：2023-05-01　来源：示例文档网',
              '本文由示例文档网整理发布，转载请注明出处。', 'Copyright © 2023 示例文档网 版权所有',
              '您现在的位置：资料中心 > 软件手册', '更新日期：2022-11-19 作者：佚名',
              '免责声明：本站资料来源于网络，仅供学习参考，如有侵权请联系删除。', '© 2015-2023 某某资料站',
              '首页 › 教程 › Linux', '2021年03月07日 阅读(1532)', '上一篇：下一篇：', '转载请保留本文链接，谢谢。'}
+for k in range(1200):
+    name = site_name(k)
+    furniture |= {f'发布时间：2023-05-01　来源：{name}网', f'本文由{name}网整理发布，转载请注明出处。',
+                  f'Copyright © 2023 {name}网 版权所有'}
 site = sys.argv[2] == '1'
 count, examples = collections.Counter(), collections.defaultdict(list)
 gone = 0
