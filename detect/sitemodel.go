@@ -39,9 +39,13 @@ import (
 // of the label XOR 0x9e3779b97f4a7c15; docs is the number of documents
 // that had it, edge how many of them had it within the first or last
 // max(6, lines/5) lines; sample is one line that had it, for people reading
-// the file. A model written by SiteModel.WriteTo has one
-// group named "". Readers reject other formats and versions, and unknown
-// top-level fields are ignored so that later versions can add some.
+// the file. Other shapes (a title slot, a site suffix, a phrase glued after
+// or before a paragraph) are fingerprinted likewise, each XOR a salt of its
+// own; "site": true, which models before session 27 do not write, marks a
+// phrase that half the pages of one of the group's edge templates glue. A
+// model written by SiteModel.WriteTo has one group named "". Readers reject
+// other formats and versions, and unknown top-level fields are ignored so
+// that later versions can add some.
 type SiteModel struct {
 	// Docs is the number of documents the model was learned from.
 	Docs int
