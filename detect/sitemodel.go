@@ -41,7 +41,7 @@ import (
 // max(6, lines/5) lines; sample is one line that had it, for people reading
 // the file. Other shapes (a title slot, a site suffix, a phrase glued after
 // or before a paragraph) are fingerprinted likewise, each XOR a salt of its
-// own; "site": true, which models before session 27 do not write, marks a
+// own; "site": true (absent from older files: false) marks a
 // phrase that half the pages of one of the group's edge templates glue. A
 // model written by SiteModel.WriteTo has one group named "". Readers reject
 // other formats and versions, and unknown top-level fields are ignored so
