@@ -22,22 +22,23 @@ const (
 
 // headEnds are the words that end a site's phrase glued before a
 // paragraph, the object or the verb of a reader's action (点击阅读全文,
-// 会员免费查看, 一键复制, 展开全部, 继续阅读本文档, 向上滑动阅览), folded;
-// headActions are the words of the actions a page offers its reader
-// there: to click, unfold, pay, log in, subscribe, scan. A candidate must
-// end with one of headEnds and start with one of headActions (see
-// headAction). Paragraphs that
-// several documents start alike start with a clause (这个命令, 如果没有,
-// 您可以使用) and go on after such a word (要在文档中, 打开文档以):
-// without either list, runs of twenty Debian documents lost 1,364 such
-// starts to the learner (scripts/noharm-boilerplate.sh, SITE=1 BATCH=20);
-// with headEnds alone, 11 (要在文档, 打开文档, 适合人类阅读); with both, none.
+// 会员免费查看, 一键复制, 展开全部, 继续阅读本文档, 向上滑动阅览), folded. A
+// candidate must end with one of them and start with one of headActions.
+// Paragraphs that several documents start alike start with a clause (这个命令,
+// 如果没有, 您可以使用) and go on after such a word (要在文档中, 打开文档以):
+// without either list, runs of twenty Debian documents as pages of one site
+// lost 1,364 such starts to the learner (scripts/noharm-boilerplate.sh,
+// SITE=1 BATCH=20); with headEnds alone, 11 (要在文档, 打开文档, 适合人类阅读);
+// with both, none.
 var headEnds = [...][]byte{
 	[]byte("全文"), []byte("阅读"), []byte("阅览"), []byte("查看"), []byte("全部"),
 	[]byte("更多"), []byte("复制"), []byte("下载"), []byte("原文"), []byte("收起"),
 	[]byte("展开"), []byte("文档"), []byte("内容"), []byte("附件"), []byte("解锁"),
 }
 
+// headActions are the words of the actions that a page offers its reader
+// where it glues a phrase before a paragraph: to click, unfold, pay, log
+// in, subscribe, scan (see headAction), folded.
 var headActions = [...][]byte{
 	[]byte("点击"), []byte("展开"), []byte("收起"), []byte("会员"), []byte("vip"),
 	[]byte("免费"), []byte("付费"), []byte("解锁"), []byte("登录"), []byte("注册"),

@@ -66,6 +66,7 @@ func (l *Learner) countSites(ps []linePrint) {
 	}
 }
 
+// hasFP reports whether fps holds fp.
 func hasFP(fps []uint64, fp uint64) bool {
 	for _, x := range fps {
 		if x == fp {
