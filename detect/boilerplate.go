@@ -756,7 +756,8 @@ func classifyLines(lines []bpLine) {
 			if !lines[i].blank && !lines[i].removed {
 				k++
 			}
-			if lines[i].removed && k > 0 && listHead(&lines[i]) != nil && listFollows(lines, i) {
+			if lines[i].removed && k > 0 && (listHead(&lines[i]) != nil && listFollows(lines, i) ||
+				learnedListHead(&lines[i]) && bulletListFollows(lines, i)) {
 				// The items under a related-articles heading go with it
 				// (layoutRules): the lines above count from the heading.
 				k = 0
@@ -776,6 +777,11 @@ func classifyLines(lines []bpLine) {
 				if hit.rule != nil && hit.rule.list && !inTail {
 					// A list heading is in the tail when only list items follow.
 					inTail = listFollows(lines, i)
+				}
+				if hit.rule == nil && !hit.mid && !inTail {
+					// So is a site's template line when only bulleted list
+					// items follow (更多晨星報導 over ▸ titles).
+					inTail = bulletListFollows(lines, i)
 				}
 				if hit.rule == nil && hit.mid {
 					c = midConfidence
@@ -885,25 +891,27 @@ func layoutRules(s string, lines []bpLine) {
 		if !ln.removed || ln.kind == "layout" {
 			continue
 		}
-		lead := listHead(ln)
-		if lead == nil {
-			continue
-		}
-		// Only when everything below is list items or removed lines.
-		ok := true
-		for j := i + 1; j < n && ok; j++ {
-			if lines[j].blank || lines[j].removed {
+		kind := "learned"
+		if lead := listHead(ln); lead != nil {
+			kind = lead.kind
+			// Only when everything below is list items or removed lines.
+			ok := true
+			for j := i + 1; j < n && ok; j++ {
+				if lines[j].blank || lines[j].removed {
+					continue
+				}
+				ok = listItem(lines[j])
+			}
+			if !ok {
 				continue
 			}
-			ok = listItem(lines[j])
-		}
-		if !ok {
+		} else if !learnedListHead(ln) || !bulletListFollows(lines, i) {
 			continue
 		}
 		for j := i + 1; j < n; j++ {
 			if !lines[j].blank && !lines[j].removed {
 				lines[j].removed, lines[j].conf = true, 0.7
-				lines[j].kind, lines[j].rule = lead.kind, "line:"+lead.kind+"-list"
+				lines[j].kind, lines[j].rule = kind, "line:"+kind+"-list"
 			}
 		}
 	}
@@ -947,6 +955,57 @@ func listFollows(lines []bpLine, i int) bool {
 		}
 	}
 	return true
+}
+
+// learnedListHead reports whether ln was removed as a line of its site's
+// template (a learned whole-line template at the page's edges), which may
+// head a list of links (see bulletListFollows).
+func learnedListHead(ln *bpLine) bool {
+	if !ln.removed || !strings.HasPrefix(ln.rule, "learned:") {
+		return false
+	}
+	for _, h := range ln.hits {
+		if h.rule == nil && !h.mid {
+			return true
+		}
+	}
+	return false
+}
+
+// minBulletItems and maxBulletItems bound the items of a list of links
+// under a line of a site's template (see bulletListFollows).
+const (
+	minBulletItems = 2
+	maxBulletItems = 20
+)
+
+// bulletListFollows reports whether the kept lines after line i are
+// minBulletItems to maxBulletItems list items (see listItem) that each
+// start with a bullet (▸ • ※ …): the links a site lists under a heading of
+// its template (更多晨星報導). A heading the rules do not know is not
+// enough, as a list under a rule's heading is (listFollows): a document
+// may end with a list of its own under a line that pages share.
+func bulletListFollows(lines []bpLine, i int) bool {
+	n := 0
+	for j := i + 1; j < len(lines); j++ {
+		if lines[j].blank || lines[j].removed {
+			continue
+		}
+		if n++; n > maxBulletItems || !listItem(lines[j]) || !bulleted(lines[j].trimmed) {
+			return false
+		}
+	}
+	return n >= minBulletItems
+}
+
+// bulleted reports whether t starts with a bullet and a space or text:
+// ▸ ► ▶ • ● ○ ◆ ◇ ■ □ ▪ ※ ★ ☆ → ».
+func bulleted(t string) bool {
+	r, size := utf8.DecodeRuneInString(t)
+	if !strings.ContainsRune("▸►▶•●○◆◇■□▪※★☆→»", r) {
+		return false
+	}
+	return len(t) > size
 }
 
 // listItem reports whether a line looks like an item of a link list: short
