@@ -42,6 +42,8 @@ func FuzzReadSiteModel(f *testing.F) {
 	}
 	f.Add(buf.Bytes())
 	f.Add([]byte(`{"format":"hanfix-sitemodel","version":1,"groups":{"a":{"docs":1,"min_docs":1,"templates":[]}}}`))
+	f.Add([]byte(`{"format":"hanfix-sitemodel","version":1,"groups":{"":{"docs":9,"min_docs":3,"templates":[` +
+		`{"fp":"27f56bc6818a998d","docs":4,"edge":0,"site":true},{"fp":"9a15fac6c8f67a46","docs":4,"edge":4}]}}}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		ms, err := ReadSiteModels(bytes.NewReader(data))
 		if err != nil {
