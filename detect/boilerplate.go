@@ -740,9 +740,12 @@ const maxPasses = 64
 // lines removed so far until nothing changes.
 func classifyLines(lines []bpLine) {
 	n := len(lines)
-	d := make([]int, 2*n)
-	dHead, dTail := d[:n], d[n:]
+	d := make([]int, 3*n)
+	dHead, dTail, bullets := d[:n], d[n:2*n], d[2*n:]
 	for pass := 0; pass < maxPasses; pass++ {
+		// The lines after each line are as the pass found them: the
+		// loop below removes lines before the one it looks at only.
+		bulletItemsAfter(lines, bullets)
 		k := 0
 		for i := range lines {
 			dHead[i] = k
@@ -757,7 +760,7 @@ func classifyLines(lines []bpLine) {
 				k++
 			}
 			if lines[i].removed && k > 0 && (listHead(&lines[i]) != nil && listFollows(lines, i) ||
-				learnedListHead(&lines[i]) && bulletListFollows(lines, i)) {
+				learnedListHead(&lines[i]) && bulletList(bullets[i])) {
 				// The items under a related-articles heading go with it
 				// (layoutRules): the lines above count from the heading.
 				k = 0
@@ -781,7 +784,7 @@ func classifyLines(lines []bpLine) {
 				if hit.rule == nil && !hit.mid && !inTail {
 					// So is a site's template line when only bulleted list
 					// items follow (更多晨星報導 over ▸ titles).
-					inTail = bulletListFollows(lines, i)
+					inTail = bulletList(bullets[i])
 				}
 				if hit.rule == nil && hit.mid {
 					c = midConfidence
@@ -885,7 +888,9 @@ func layoutRules(s string, lines []bpLine) {
 			break
 		}
 	}
-	// Lists under a related-articles heading.
+	// Lists under a related-articles heading. after is bulletItemsAfter's,
+	// worked out again when a list goes.
+	var after []int
 	for i := 0; i < n; i++ {
 		ln := &lines[i]
 		if !ln.removed || ln.kind == "layout" {
@@ -905,14 +910,25 @@ func layoutRules(s string, lines []bpLine) {
 			if !ok {
 				continue
 			}
-		} else if !learnedListHead(ln) || !bulletListFollows(lines, i) {
+		} else if !learnedListHead(ln) {
 			continue
+		} else {
+			if after == nil {
+				after = make([]int, n)
+				bulletItemsAfter(lines, after)
+			}
+			if !bulletList(after[i]) {
+				continue
+			}
 		}
 		for j := i + 1; j < n; j++ {
 			if !lines[j].blank && !lines[j].removed {
 				lines[j].removed, lines[j].conf = true, 0.7
 				lines[j].kind, lines[j].rule = kind, "line:"+kind+"-list"
 			}
+		}
+		if after != nil {
+			bulletItemsAfter(lines, after)
 		}
 	}
 	blankLayout(lines)
@@ -959,7 +975,7 @@ func listFollows(lines []bpLine, i int) bool {
 
 // learnedListHead reports whether ln was removed as a line of its site's
 // template (a learned whole-line template at the page's edges), which may
-// head a list of links (see bulletListFollows).
+// head a list of links (see bulletList).
 func learnedListHead(ln *bpLine) bool {
 	if !ln.removed || !strings.HasPrefix(ln.rule, "learned:") {
 		return false
@@ -973,39 +989,47 @@ func learnedListHead(ln *bpLine) bool {
 }
 
 // minBulletItems and maxBulletItems bound the items of a list of links
-// under a line of a site's template (see bulletListFollows).
+// under a line of a site's template (see bulletList).
 const (
 	minBulletItems = 2
 	maxBulletItems = 20
 )
 
-// bulletListFollows reports whether the kept lines after line i are
-// minBulletItems to maxBulletItems list items (see listItem) that each
-// start with a bullet (▸ • ※ …): the links a site lists under a heading of
-// its template (更多晨星報導). A heading the rules do not know is not
-// enough, as a list under a rule's heading is (listFollows): a document
-// may end with a list of its own under a line that pages share.
-func bulletListFollows(lines []bpLine, i int) bool {
+// bulletItemsAfter sets after[i], for each line i, to the number of kept
+// lines after it when they are all bulleted list items (bulletItem), up to
+// maxBulletItems+1, and to -1 when they are not, in one pass from the end.
+func bulletItemsAfter(lines []bpLine, after []int) {
 	n := 0
-	for j := i + 1; j < len(lines); j++ {
-		if lines[j].blank || lines[j].removed {
+	for i := len(lines) - 1; i >= 0; i-- {
+		after[i] = n
+		if n < 0 || lines[i].blank || lines[i].removed {
 			continue
 		}
-		if n++; n > maxBulletItems || !listItem(lines[j]) || !bulleted(lines[j].trimmed) {
-			return false
+		if n > maxBulletItems || !bulletItem(lines[i]) {
+			n = -1
+		} else {
+			n++
 		}
 	}
-	return n >= minBulletItems
 }
 
-// bulleted reports whether t starts with a bullet and a space or text:
-// ▸ ► ▶ • ● ○ ◆ ◇ ■ □ ▪ ※ ★ ☆ → ».
-func bulleted(t string) bool {
-	r, size := utf8.DecodeRuneInString(t)
-	if !strings.ContainsRune("▸►▶•●○◆◇■□▪※★☆→»", r) {
-		return false
+// bulletList reports whether n items after a line (see bulletItemsAfter)
+// make a list of links under it: minBulletItems to maxBulletItems list
+// items that each start with a bullet (▸ • ※ …), the links a site lists
+// under a heading of its template (更多晨星報導). A heading the rules do not
+// know is not enough, as a list under a rule's heading is (listFollows): a
+// document may end with a list of its own under a line that pages share.
+func bulletList(n int) bool { return n >= minBulletItems && n <= maxBulletItems }
+
+// bulletItem reports whether a line is a list item that starts with a
+// bullet and a space or text: ▸ ► ▶ • ● ○ ◆ ◇ ■ □ ▪ ※ ★ ☆ → ».
+func bulletItem(ln bpLine) bool {
+	r, size := utf8.DecodeRuneInString(ln.trimmed)
+	switch r {
+	case '▸', '►', '▶', '•', '●', '○', '◆', '◇', '■', '□', '▪', '※', '★', '☆', '→', '»':
+		return len(ln.trimmed) > size && listItem(ln)
 	}
-	return len(t) > size
+	return false
 }
 
 // listItem reports whether a line looks like an item of a link list: short

@@ -2,10 +2,12 @@ package detect
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // bulletPage is page i of a site whose template ends each page with a
@@ -49,6 +51,48 @@ func TestBulletListUnderTemplate(t *testing.T) {
 		assert.NotContains(t, out, "著作權法", tc.name)
 		for _, it := range tc.items {
 			assert.Equal(t, !tc.gone, strings.Contains(out, it), "%s: %s\n%s", tc.name, it, out)
+		}
+	}
+}
+
+// TestBulletItemsAfter checks bulletItemsAfter, one pass from the end,
+// against a scan from each line.
+func TestBulletItemsAfter(t *testing.T) {
+	follows := func(lines []bpLine, i int) bool {
+		n := 0
+		for j := i + 1; j < len(lines); j++ {
+			if lines[j].blank || lines[j].removed {
+				continue
+			}
+			if n++; n > maxBulletItems || !bulletItem(lines[j]) {
+				return false
+			}
+		}
+		return n >= minBulletItems
+	}
+	kinds := []bpLine{
+		{trimmed: "▸ 老街的新店家", runes: 7},
+		{trimmed: "• 夜市美食", runes: 6},
+		{trimmed: "这是正文的一句话。", runes: 9},
+		{trimmed: "▸", runes: 1},
+		{blank: true},
+		{trimmed: "上一篇：标题", runes: 6, removed: true},
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for round := 0; round < 2000; round++ {
+		lines := make([]bpLine, rng.IntN(40))
+		for i := range lines {
+			// mostly items, so that long lists come up
+			k := rng.IntN(len(kinds) + 6)
+			if k >= len(kinds) {
+				k = 0
+			}
+			lines[i] = kinds[k]
+		}
+		after := make([]int, len(lines))
+		bulletItemsAfter(lines, after)
+		for i := range lines {
+			require.Equal(t, follows(lines, i), bulletList(after[i]), "round %d line %d", round, i)
 		}
 	}
 }
