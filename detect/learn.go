@@ -34,7 +34,9 @@ import (
 // and the site suffix after the last '_' or '|' of a short line
 // (标题_某某网). And the text after a line's last sentence, when it is a
 // short phrase set apart by brackets or a mark, is a phrase that a site
-// glues after its paragraphs ((按此睇图辑), [已编辑于 2023-07-09]); the start
+// glues after its paragraphs ((按此睇图辑), [已编辑于 2023-07-09]), also
+// with the names after its labels left out ((编辑:李娜) and (编辑:王芳) are
+// one phrase; see tailSlotFingerprint); the start
 // of a line, when it offers the reader an action (a click, a fold to
 // open, a fee, a login) and the paragraph goes on after it, is one that a
 // site glues before them (点击阅读全文, 一键复制, 展开剩余23%; see
@@ -283,8 +285,12 @@ func appendPrints(ps []linePrint, doc string, f *folder) ([]linePrint, sketch) {
 		if fp, ok := suffixFingerprint(f); ok {
 			ps = append(ps, linePrint{fp: fp, edge: edge, line: line})
 		}
-		if fp, _, ok := tailFingerprint(f); ok {
+		if fp, at, ok := tailFingerprint(f); ok {
 			ps = append(ps, linePrint{fp: fp, edge: edge, line: line, phrase: true})
+			var slot uint64
+			if slot, f.slot, ok = tailSlotFingerprint(f, at, f.slot); ok {
+				ps = append(ps, linePrint{fp: slot, edge: edge, line: line, phrase: true})
+			}
 		}
 		f.heads = headPhrases(f.heads[:0], f, idx)
 		for _, c := range f.heads {

@@ -17,7 +17,7 @@ const tailSalt = 0x510e527fade682d1
 // Bounds of a phrase glued after a paragraph that the learner counts.
 const (
 	minTailRunes     = 4
-	maxTailRunes     = 20
+	maxTailRunes     = 32
 	minTailHan       = 2
 	minTailParagraph = 8 // Han characters of the paragraph before it
 )
@@ -79,6 +79,57 @@ func tailFingerprint(f *folder) (uint64, int, bool) {
 	}
 	fp, _ := fingerprint(f.b[at:])
 	return fp ^ tailSalt, at, true
+}
+
+// tailSlotSalt separates the fingerprints of tail phrases with their names
+// left out (see tailSlotFingerprint).
+const tailSlotSalt = 0x3c6ef372fe94f82b
+
+// Bounds of a name after a label in a phrase glued after a paragraph (see
+// tailSlotFingerprint), in Han characters.
+const (
+	minSlotHan = 2
+	maxSlotHan = 4
+)
+
+// tailSlotFingerprint returns the fingerprint of the phrase after the
+// folded line's last sentence that begins at at (see tailPhrase) with each
+// name after a label left out: a run of minSlotHan to maxSlotHan Han
+// characters right after a ':', up to the next mark, bracket or space
+// ((滨江新闻网编辑:李娜) and (编辑:杨帆)2119 are (滨江新闻网编辑:) and
+// (编辑:)# on every page of their sites). ok is false when the phrase has
+// no such name.
+func tailSlotFingerprint(f *folder, at int, buf []byte) (uint64, []byte, bool) {
+	b := f.b
+	buf = buf[:0]
+	names := 0
+	for i := at; i < len(b); {
+		c := b[i]
+		buf = append(buf, c)
+		i++
+		if c != ':' {
+			continue
+		}
+		j, han := i, 0
+		for j < len(b) && han <= maxSlotHan && (j == i || !f.gap(j)) {
+			r, size := foldedRune(b, j)
+			if !isHan(r) {
+				break
+			}
+			j += size
+			han++
+		}
+		if han >= minSlotHan && han <= maxSlotHan {
+			buf = append(buf, '*')
+			names++
+			i = j
+		}
+	}
+	if names == 0 {
+		return 0, buf, false
+	}
+	fp, _ := fingerprint(buf)
+	return fp ^ tailSlotSalt, buf, true
 }
 
 // setApart reports whether r, the first character of a phrase, sets the

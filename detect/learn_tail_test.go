@@ -20,12 +20,13 @@ func TestTailPhrase(t *testing.T) {
 		{para + "[已编辑于 2023-07-09]", "[已编辑于2023-07-09]"},
 		{para + "…展开全部", "…展开全部"},
 		{para + "点击下载附件(12 KB)", "点击下载附件(12kb)"},
-		{para + "如果给出了", ""},  // the next sentence's start: bare text
-		{para + "例如：", ""},    // a lead-in
-		{para + "(y/N)", ""},  // no Han characters
-		{para + "参见", ""},     // too short
-		{"短句。（按此睇圖輯）", ""},    // no paragraph before it
-		{"没有句号的一行文字没有句号", ""}, // no sentence end
+		{para + "点击下载附件(6313 KB, 下载次数: 6313)", "点击下载附件(6313kb,下载次数:6313)"}, // 24 characters
+		{para + "如果给出了", ""},                                               // the next sentence's start: bare text
+		{para + "例如：", ""},                                                 // a lead-in
+		{para + "(y/N)", ""},                                               // no Han characters
+		{para + "参见", ""},                                                  // too short
+		{"短句。（按此睇圖輯）", ""},                                                 // no paragraph before it
+		{"没有句号的一行文字没有句号", ""},                                              // no sentence end
 		{para, ""},
 	} {
 		f.fold(tc.line)
@@ -72,4 +73,56 @@ func TestLearnerTailPhrase(t *testing.T) {
 	m = l.Model()
 	out = applySpans(page, Boilerplate(page, nil, m))
 	assert.NotContains(t, out, "按此睇圖輯", out)
+}
+
+func TestTailSlotFingerprint(t *testing.T) {
+	f := new(folder)
+	loadFold()
+	const para = "这是一段很长的正文内容在这里结束。"
+	fp := func(line string) (uint64, bool) {
+		f.fold(para + line)
+		at, ok := tailPhrase(f)
+		if !ok {
+			return 0, false
+		}
+		h, _, ok := tailSlotFingerprint(f, at, nil)
+		return h, ok
+	}
+	for _, tc := range []struct{ a, b string }{
+		{"（滨江新闻网编辑：李娜）", "（滨江新闻网编辑：王芳）"},
+		{"（編輯：杨帆）2119", "（編輯：刘洋）776"},
+		{"（文字：张三　摄影：李四）", "（文字：欧阳明　摄影：王五）"},
+	} {
+		a, okA := fp(tc.a)
+		b, okB := fp(tc.b)
+		assert.True(t, okA && okB, "%s / %s", tc.a, tc.b)
+		assert.Equal(t, a, b, "%s / %s", tc.a, tc.b)
+	}
+	for _, line := range []string{
+		"（按此睇圖輯）",           // no label
+		"（来源：中华人民共和国）",      // seven characters: no name
+		"（编辑：李）",            // one
+		"[已编辑于 2023-07-09]", // no Han characters after the ':'
+	} {
+		_, ok := fp(line)
+		assert.False(t, ok, line)
+	}
+	a, _ := fp("（编辑：李娜）")
+	b, _ := fp("（审核：李娜）")
+	assert.NotEqual(t, a, b, "the labels stay")
+}
+
+func TestLearnerTailPhraseNames(t *testing.T) {
+	names := []string{"李娜", "王芳", "张伟", "刘洋", "陈静", "杨帆"}
+	page := func(i int) string {
+		return strings.Replace(tailPage(i), "（按此睇圖輯）", "（滨江新闻网编辑："+names[i%len(names)]+"）", 1)
+	}
+	l := NewLearner()
+	for i := 0; i < 5; i++ {
+		l.Add(page(i))
+	}
+	p := page(42)
+	out := applySpans(p, Boilerplate(p, nil, l.Model()))
+	assert.NotContains(t, out, "滨江新闻网编辑", out)
+	assert.Equal(t, 6, strings.Count(out, "。\n"), "every paragraph stays, ended as it was")
 }

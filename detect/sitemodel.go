@@ -183,10 +183,16 @@ func (m *SiteModel) tailPhrase(f *folder) (string, int, bool) {
 	if !ok {
 		return "", 0, false
 	}
-	if t, ok := m.templates[fp]; !ok || !m.commonPhrase(t) {
-		return "", 0, false
+	if t, ok := m.templates[fp]; ok && m.commonPhrase(t) {
+		return "learned:" + fpString(fp), at, true
 	}
-	return "learned:" + fpString(fp), at, true
+	var slot uint64
+	if slot, f.slot, ok = tailSlotFingerprint(f, at, f.slot); ok {
+		if t, ok := m.templates[slot]; ok && m.commonPhrase(t) {
+			return "learned:" + fpString(slot), at, true
+		}
+	}
+	return "", 0, false
 }
 
 // headPhrase returns the rule name of a learned phrase that the folded
