@@ -74,8 +74,8 @@ func runeSetOf(ws [][]byte, at func([]byte) rune) *runeSet {
 // not with its first two), and most characters end no phrase, which these
 // tell without comparing words.
 var (
-	actionFirst  = runeSetOf(headActions[:], func(w []byte) rune { r, _ := foldedRune(w, 0); return r })
-	actionSecond = runeSetOf(headActions[:], func(w []byte) rune { _, n := foldedRune(w, 0); r, _ := foldedRune(w, n); return r })
+	actionFirst  = runeSetOf(headActions[:], func(w []byte) rune { r, _ := decodeRune3b(w, 0); return r })
+	actionSecond = runeSetOf(headActions[:], func(w []byte) rune { _, n := decodeRune3b(w, 0); r, _ := decodeRune3b(w, n); return r })
 	endLast      = runeSetOf(headEnds[:], func(w []byte) rune { r, _ := utf8.DecodeLastRune(w); return r })
 )
 
@@ -83,9 +83,9 @@ var (
 // maxActionAt+1 characters of the folded line b.
 func headAction(b []byte) bool {
 	for i, n := 0, 0; i < len(b) && n <= maxActionAt; n++ {
-		r, size := foldedRune(b, i)
+		r, size := decodeRune3b(b, i)
 		if actionFirst.has(r) && i+size < len(b) {
-			if r2, _ := foldedRune(b, i+size); actionSecond.has(r2) {
+			if r2, _ := decodeRune3b(b, i+size); actionSecond.has(r2) {
 				for _, w := range headActions {
 					if bytes.HasPrefix(b[i:], w) {
 						return true
@@ -96,26 +96,6 @@ func headAction(b []byte) bool {
 		i += size
 	}
 	return false
-}
-
-// foldedRune returns the character of the folded line b at i and its
-// length. A folded line is valid UTF-8 (fold writes whole characters
-// only), so a three-byte character, most of a Chinese line, needs no
-// checks.
-func foldedRune(b []byte, i int) (rune, int) {
-	if c := b[i]; c&0xF0 == 0xE0 && i+2 < len(b) {
-		return rune(c&0x0F)<<12 | rune(b[i+1]&0x3F)<<6 | rune(b[i+2]&0x3F), 3
-	}
-	return foldedRuneOther(b, i)
-}
-
-// foldedRuneOther is foldedRune for the characters that are not three
-// bytes long, apart so that foldedRune is inlined.
-func foldedRuneOther(b []byte, i int) (rune, int) {
-	if c := b[i]; c < utf8.RuneSelf {
-		return rune(c), 1
-	}
-	return utf8.DecodeRune(b[i:])
 }
 
 // headCand is a prefix of a folded line that may be a phrase glued before
@@ -156,7 +136,7 @@ func headPhrases(dst []headCand, f *folder, line int) []headCand {
 		case c >= 'a' && c <= 'z', c >= '0' && c <= '9', c == '%':
 			r = rune(c)
 		case c >= 0x80:
-			r, size = foldedRune(b, i)
+			r, size = decodeRune3b(b, i)
 			if !isHan(r) {
 				return dst
 			}

@@ -112,7 +112,7 @@ func tailSlotFingerprint(f *folder, at int, buf []byte) (uint64, []byte, bool) {
 		}
 		j, han := i, 0
 		for j < len(b) && han <= maxSlotHan && (j == i || !f.gap(j)) {
-			r, size := foldedRune(b, j)
+			r, size := decodeRune3b(b, j)
 			if !isHan(r) {
 				break
 			}
