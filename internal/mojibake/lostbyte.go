@@ -130,7 +130,7 @@ func restoreLost(dst []lostFill, text string, end int, bs []byte, bpos, tpos, lo
 		if isHan(w.prev) && isHan(w.prev2) {
 			win.ctx = m.TrigramContext(w.prev2, w.prev)
 		}
-		ps := punctScorer{m: m, pm: pm, open: w.open, sent: w.sent, memo: &cache.punct}
+		ps := punctScorer{m: m, pm: pm, open: w.open, sent: w.sent}
 		pair := len(pos) == 2 && rc.Orig != "utf8" && pos[1] == pos[0]+1
 		var try func(j int)
 		try = func(j int) {

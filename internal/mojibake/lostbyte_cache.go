@@ -40,9 +40,6 @@ type stretchCache struct {
 	// Traditional text): a character of the other script is an unlikely
 	// restoration.
 	script int
-	// punct answers the punctuation statistics' questions; it does not
-	// depend on the stretch, and build keeps it.
-	punct punctMemo
 }
 
 // wordPairBit marks the key of a word's pair in stretchCache.pairs.

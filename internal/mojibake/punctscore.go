@@ -14,9 +14,6 @@ type punctScorer struct {
 	pm   *lm.PunctStats
 	open brackets    // the brackets open on the line
 	sent lm.Sentence // whether the sentence so far asks a question
-	// memo, when not nil, answers pm's Before and After (pm must then
-	// be lm.DefaultPunct, see punctMemo).
-	memo *punctMemo
 }
 
 // pair returns the log-probability of r after prev and reads r. Where
@@ -27,18 +24,9 @@ type punctScorer struct {
 func (s *punctScorer) pair(prev, r rune) (lp, bigram float64, haveBigram bool) {
 	switch {
 	case s.pm.IsMark(r):
-		if s.memo != nil {
-			lp = s.memo.before(s.pm, prev, r)
-		} else {
-			lp = s.pm.Before(prev, r)
-		}
-		lp += s.pm.Question(r, s.sent.Question())
+		lp = s.pm.Before(prev, r) + s.pm.Question(r, s.sent.Question())
 	case s.pm.IsMark(prev):
-		if s.memo != nil {
-			lp = s.memo.after(s.pm, prev, r)
-		} else {
-			lp = s.pm.After(prev, r)
-		}
+		lp = s.pm.After(prev, r)
 	default:
 		bigram, haveBigram = s.m.Bigram(prev, r), true
 		lp = bigram
