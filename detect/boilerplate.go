@@ -479,6 +479,9 @@ func (rs *BoilerplateRules) lineHits(f *folder, text string, hits []bpHit) []bpH
 			continue
 		}
 		r, pat := rs.ref(le.ref)
+		if r.max > 0 && f.runes > r.max && !r.mode.phrase() {
+			continue // add would drop the match
+		}
 		pos := d
 		if r.mode == modeStart {
 			pos = 0

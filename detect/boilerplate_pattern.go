@@ -20,12 +20,13 @@ type tokKind uint8
 const (
 	tLit   tokKind = iota // literal folded text
 	tAny                  // {*}: any text, shortest first, at most maxAnyBytes unless last
-	tNum                  // {n}: one or more ASCII digits
+	tNum                  // {n}: one or more ASCII digits, with groups of three after commas (1,204)
 	tDate                 // {date}: a date or time: digits and - / . : 年 月 日 号 时 分 秒
 	tName                 // {name}: 1 to 12 characters without clause punctuation (see nameStop)
 	tKV                   // {kv}: two or more key=digits pairs joined by & , or ;
 	tQuery                // {query}: two or more key=value pairs joined by &, as in a URL
 	tSep                  // {sep}: a separator: one of : ] > | / - · or a space, or the end of the line
+	tTools                // {tools}: a row of buttons and counters (see toolsEnds)
 )
 
 type token struct {
@@ -36,10 +37,11 @@ type token struct {
 // maxAnyBytes bounds a {*} that is not the last token of a pattern.
 const maxAnyBytes = 400
 
-var wildcards = map[string]tokKind{"*": tAny, "n": tNum, "date": tDate, "name": tName, "kv": tKV, "query": tQuery, "sep": tSep}
+var wildcards = map[string]tokKind{"*": tAny, "n": tNum, "date": tDate, "name": tName, "kv": tKV, "query": tQuery, "sep": tSep, "tools": tTools}
 
 // parsePattern parses pattern source text: literal text with {*}, {n},
-// {date}, {name}, {kv}, {query} and {sep} wildcards; "{{" and "}}" stand for literal braces.
+// {date}, {name}, {kv}, {query}, {sep} and {tools} wildcards; "{{" and "}}"
+// stand for literal braces.
 // Literal text is folded.
 func parsePattern(src string) (pattern, error) {
 	var p pattern
@@ -73,7 +75,10 @@ func parsePattern(src string) (pattern, error) {
 			name := src[i+1 : i+j]
 			k, ok := wildcards[name]
 			if !ok {
-				return p, fmt.Errorf("unknown wildcard {%s}: want {*}, {n}, {date}, {name}, {kv}, {query} or {sep}", name)
+				return p, fmt.Errorf("unknown wildcard {%s}: want {*}, {n}, {date}, {name}, {kv}, {query}, {sep} or {tools}", name)
+			}
+			if k == tTools {
+				loadTools()
 			}
 			flush()
 			i += j + 1
@@ -151,6 +156,8 @@ func (p pattern) maxLen() (int, bool) {
 			n += maxAnyBytes
 		case tNum, tDate:
 			n += maxNumSteps * 3 // a digit or a separator of up to three bytes a step
+		case tTools:
+			n += maxToolsBytes
 		case tName:
 			n += 12 * utf8.UTFMax
 		case tSep:
@@ -240,6 +247,8 @@ func matchToks(toks []token, f *folder, i int, needEnd bool, budget *int) (int, 
 		for j < len(b) && n < len(ends) {
 			if b[j] >= '0' && b[j] <= '9' {
 				j++
+			} else if t.kind == tNum && thousands(b, j) {
+				j += 4
 			} else if t.kind == tDate && dateSepLen(b[j:]) > 0 {
 				j += dateSepLen(b[j:])
 			} else {
@@ -281,6 +290,18 @@ func matchToks(toks []token, f *folder, i int, needEnd bool, budget *int) (int, 
 		}
 		if f.gap(i) {
 			return matchToks(rest, f, i, needEnd, budget)
+		}
+		return 0, false
+	case tTools:
+		if i >= len(b) || !isDigit(b[i]) && len(toolsAt(b, i)) == 0 {
+			return 0, false
+		}
+		var buf [16]int
+		ends := toolsEnds(b, i, buf[:0])
+		for k := len(ends) - 1; k >= 0; k-- { // longest first
+			if e, ok := matchToks(rest, f, ends[k], needEnd, budget); ok {
+				return e, true
+			}
 		}
 		return 0, false
 	case tKV:
@@ -333,6 +354,14 @@ func keyValuePairs(b []byte, i int, value func(byte) bool, joins string) (int, b
 }
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+// thousands reports whether a group of a number's thousands starts at byte
+// j of the folded line b, after a digit: a comma and three digits, the
+// last of the number (1,204 and 356,789, not the list 1,2 or 1,2345).
+func thousands(b []byte, j int) bool {
+	return j > 0 && isDigit(b[j-1]) && j+3 < len(b) && b[j] == ',' && isDigit(b[j+1]) && isDigit(b[j+2]) && isDigit(b[j+3]) &&
+		(j+4 == len(b) || !isDigit(b[j+4]))
+}
 
 // isQueryValue reports whether c may stand in the value of a URL's query
 // string: a letter, a digit or one of _ . - %.
