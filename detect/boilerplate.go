@@ -420,7 +420,7 @@ func (rs *BoilerplateRules) lineHits(f *folder, text string, hits []bpHit) []bpH
 		return hits
 	}
 	add := func(r *bpRule, fs, fe int) {
-		if r.max > 0 && f.runes > r.max && !r.mode.phrase() {
+		if r.max > 0 && f.runes > r.max {
 			return
 		}
 		if r.notNext != "" && fe < len(b) {
@@ -475,13 +475,13 @@ func (rs *BoilerplateRules) lineHits(f *folder, text string, hits []bpHit) []bpH
 		}
 	}
 	for _, le := range rs.loose {
+		if le.max > 0 && f.runes > le.max {
+			continue // add would drop the match
+		}
 		if len(le.need) == 1 && bytes.IndexByte(b, le.need[0]) < 0 || len(le.need) > 1 && !bytes.Contains(b, le.need) {
 			continue
 		}
 		r, pat := rs.ref(le.ref)
-		if r.max > 0 && f.runes > r.max && !r.mode.phrase() {
-			continue // add would drop the match
-		}
 		pos := d
 		if r.mode == modeStart {
 			pos = 0

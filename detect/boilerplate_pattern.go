@@ -26,7 +26,8 @@ const (
 	tKV                   // {kv}: two or more key=digits pairs joined by & , or ;
 	tQuery                // {query}: two or more key=value pairs joined by &, as in a URL
 	tSep                  // {sep}: a separator: one of : ] > | / - · or a space, or the end of the line
-	tTools                // {tools}: a row of buttons and counters (see toolsEnds)
+	tTools                // {tools}: a row of buttons and counters (see toolRow)
+	tLinks                // {links}: a row of header or footer links (see linkRow)
 )
 
 type token struct {
@@ -37,11 +38,11 @@ type token struct {
 // maxAnyBytes bounds a {*} that is not the last token of a pattern.
 const maxAnyBytes = 400
 
-var wildcards = map[string]tokKind{"*": tAny, "n": tNum, "date": tDate, "name": tName, "kv": tKV, "query": tQuery, "sep": tSep, "tools": tTools}
+var wildcards = map[string]tokKind{"*": tAny, "n": tNum, "date": tDate, "name": tName, "kv": tKV, "query": tQuery, "sep": tSep, "tools": tTools, "links": tLinks}
 
 // parsePattern parses pattern source text: literal text with {*}, {n},
-// {date}, {name}, {kv}, {query}, {sep} and {tools} wildcards; "{{" and "}}"
-// stand for literal braces.
+// {date}, {name}, {kv}, {query}, {sep}, {tools} and {links} wildcards; "{{"
+// and "}}" stand for literal braces.
 // Literal text is folded.
 func parsePattern(src string) (pattern, error) {
 	var p pattern
@@ -75,10 +76,7 @@ func parsePattern(src string) (pattern, error) {
 			name := src[i+1 : i+j]
 			k, ok := wildcards[name]
 			if !ok {
-				return p, fmt.Errorf("unknown wildcard {%s}: want {*}, {n}, {date}, {name}, {kv}, {query}, {sep} or {tools}", name)
-			}
-			if k == tTools {
-				loadTools()
+				return p, fmt.Errorf("unknown wildcard {%s}: want {*}, {n}, {date}, {name}, {kv}, {query}, {sep}, {tools} or {links}", name)
 			}
 			flush()
 			i += j + 1
@@ -156,8 +154,8 @@ func (p pattern) maxLen() (int, bool) {
 			n += maxAnyBytes
 		case tNum, tDate:
 			n += maxNumSteps * 3 // a digit or a separator of up to three bytes a step
-		case tTools:
-			n += maxToolsBytes
+		case tTools, tLinks:
+			n += maxRowBytes
 		case tName:
 			n += 12 * utf8.UTFMax
 		case tSep:
@@ -292,12 +290,16 @@ func matchToks(toks []token, f *folder, i int, needEnd bool, budget *int) (int, 
 			return matchToks(rest, f, i, needEnd, budget)
 		}
 		return 0, false
-	case tTools:
-		if i >= len(b) || !isDigit(b[i]) && len(toolsAt(b, i)) == 0 {
+	case tTools, tLinks:
+		row := toolRow
+		if t.kind == tLinks {
+			row = linkRow
+		}
+		if !row.mayStart(b, i) {
 			return 0, false
 		}
 		var buf [16]int
-		ends := toolsEnds(b, i, buf[:0])
+		ends := row.ends(b, i, buf[:0])
 		for k := len(ends) - 1; k >= 0; k-- { // longest first
 			if e, ok := matchToks(rest, f, ends[k], needEnd, budget); ok {
 				return e, true

@@ -38,8 +38,8 @@ type BoilerplateRules struct {
 }
 
 // longFloats indexes the floating rules that can match a line with more
-// than runes folded runes: the phrase rules and the rules without a max
-// (lineHits drops the matches of the others on such a line). Most of the
+// than runes folded runes: the rules without a max (lineHits drops the
+// matches of the others on such a line). Most of the
 // text is in such lines, and most floating rules have a max, so that
 // lineHits looks at few rules there; and where those rules all end at the
 // end of the line within tail bytes, or begin with ASCII (headOnly), it
@@ -49,7 +49,7 @@ type BoilerplateRules struct {
 // dropped, so a line that used to run out of it could now get a further
 // hit.
 type longFloats struct {
-	runes int // the largest max of a contains or suffix rule
+	runes int // the largest max of a floating rule (contains, suffix, end, infix)
 	asc   [128][]floatEntry
 	bmp   [][]floatEntry // by BoilerplateRules.floatIdx, as floatBMP
 	supp  map[rune][]floatEntry
@@ -392,7 +392,7 @@ func (rs *BoilerplateRules) indexLong() {
 	lg := &rs.long
 	lg.headOnly = true
 	for _, r := range rs.rules {
-		if r.weight > 0 && r.max > 0 && (r.mode == modeContains || r.mode == modeSuffix) {
+		if r.weight > 0 && r.max > 0 && (r.mode == modeContains || r.mode == modeSuffix || r.mode.phrase()) {
 			lg.runes = max(lg.runes, r.max)
 		}
 	}
@@ -411,7 +411,7 @@ func (rs *BoilerplateRules) indexLong() {
 	keep := func(ents []floatEntry, ascii bool) []floatEntry {
 		var out []floatEntry
 		for _, fe := range ents {
-			if r, _ := rs.ref(fe.ref); r.max > 0 && !r.mode.phrase() {
+			if r, _ := rs.ref(fe.ref); r.max > 0 {
 				continue
 			}
 			out = append(out, fe)
@@ -453,6 +453,7 @@ func (rs *BoilerplateRules) indexLong() {
 type looseEntry struct {
 	ref  int32
 	need []byte // nil: no literal to look for
+	max  int    // the rule's max, copied here to pass over long lines at once
 }
 
 // index adds entry x of a rule of mode m with pattern p.
@@ -470,7 +471,7 @@ func (rs *BoilerplateRules) index(x int32, m mode, p pattern) {
 					}
 				}
 			}
-			rs.loose = append(rs.loose, looseEntry{x, need})
+			rs.loose = append(rs.loose, looseEntry{ref: x, need: need, max: rs.rules[x>>2].max})
 			return
 		}
 		c, _ := utf8.DecodeRuneInString(lit)

@@ -89,10 +89,22 @@ func TestBoilerplateRules(t *testing.T) {
 		{"encyclopedia section buttons", "标题\n" + body + "历史沿革\n播报编辑\n" + body, "标题\n" + body + "历史沿革\n" + body, "line:toolbar:line:播报编辑"},
 		{"news tail with a correction button and a related list", body + "【我要纠错】 责任编辑：刘洋\n分享到：\n相关稿件\n", body, "line:toolbar:contains:[我要纠错]"},
 		{"app prompt in a tail", body + "不用抽 不用搶 現在用APP看新聞 保證天天中獎　點我下載APP　按我看活動辦法\n相關新聞\n氣象署：週末天氣轉晴\n", body, "line:app:contains:点我下载app"},
+		{"encyclopedia page", "长江\n维基百科，自由的百科全书\n跳到导航 跳到搜索\n" + body + "名称[编辑]\n" + body +
+			"取自“https://zh.wikipedia.org/w/index.php?title=长江&oldid=12345678”\n分类：中国河流亚洲河流\n本页面最后修订于2026年5月1日 (星期五) 12:34。\n" +
+			"本站的全部文字在知识共享 署名-相同方式共享 4.0协议之条款下提供，附加条款亦可能应用。\n隐私政策 关于维基百科 免责声明 开发者 手机版视图\n",
+			"长江\n" + body + "名称\n" + body, "line:header:line:维基百科,自由的百科全书"},
+		{"an edit button in a help text", body + "選擇 [插入] - [目錄與索引] - [參考文獻條目]，並按一下 [編輯]\n" + body, body + "選擇 [插入] - [目錄與索引] - [參考文獻條目]，並按一下 [編輯]\n" + body, ""},
+		{"forum thread", "楼主：快乐的小鱼\n发表于 2026-2-3 10:21:45\n来自 iPhone客户端\n" + body + "热心网友 发表于 2026-2-3 10:35:02\n" + body +
+			"使用道具 举报\n高级模式\n您需要登录后才可以回帖 登录 | 立即注册\n本版积分规则\n", body + body, "line:meta:line:楼主:{name}"},
+		{"published in a list item", body + "论文发表于2020年5月\n", body + "论文发表于2020年5月\n", ""},
+		{"footer link row", body + "关于我们 联系我们 隐私政策 网站地图\n主办单位：某某市人民政府办公室\n网站标识码：1100000088\n", body, "line:footer:line:{links}"},
+		{"news tail with the next article", body + "阅读下一篇：\n返回顶部\n新华网\nCopyright © 2000-2026 XINHUANET.com All Rights Reserved.\n制作单位：新华网股份有限公司\n",
+			body + "新华网\n", "line:nav:prefix:阅读下一篇"},
 		// Rows of the same words that are prose, or name other things.
 		{"button words in prose", body + "分享是一种美德\n", body + "分享是一种美德\n", ""},
 		{"social networks in a sentence", body + "微信 微博 QQ 是常用的社交软件。\n", body + "微信 微博 QQ 是常用的社交软件。\n", ""},
 		{"a menu path", body + "点击 确定\n", body + "点击 确定\n", ""},
+		{"a sentence about the site's pages", body + "登录和注册的页面见下文。\n", body + "登录和注册的页面见下文。\n", ""},
 		{"review site furniture", body + "喜欢 · 回应 · 推荐 · 收藏\n2人推荐\n查看更多评论\n", body, "line:toolbar:contains:喜欢·回应"},
 		{"follow on LINE", body + "加入LINE好友 看更多新聞\n", body, "line:follow:contains:加入line好友"},
 		{"news site footer", body + "新闻热线：0575-86120000　违法和不良信息举报：jubao@example.cn\n", body, "line:footer:prefix:新闻热线:"},

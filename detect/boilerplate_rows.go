@@ -6,22 +6,36 @@ import (
 	"unicode/utf8"
 )
 
-// The {tools} wildcard: a row of a page's buttons and counters (分享 收藏
-// 点赞 在看, 阅读 2.1万, 已赞过 已踩过, 收藏0 分享 淘帖0 支持 反对). Sites
-// write these rows in ever new combinations, so the rules name the words,
-// not the rows: a row matches when it is made of nothing but toolLabels,
-// counts and separators, with at least two labels, or one label and a
-// count. Lines are folded before they are matched (Traditional as
-// Simplified, letters lower-cased, spaces dropped), so the labels are
-// written folded and "分享 收藏" arrives as 分享收藏.
+// The {tools} and {links} wildcards: a row of a page's buttons and
+// counters (分享 收藏 点赞 在看, 阅读 2.1万, 已赞过 已踩过, 收藏0 分享 淘帖0
+// 支持 反对), or of the links of its header or footer (隐私政策 关于我们
+// 免责声明 手机版). Sites write these rows in ever new combinations, so the
+// rules name the words, not the rows: a row matches when it is made of
+// nothing but the words of its list, separators and, for {tools}, counts,
+// with at least two words, or ({tools}) one word and a count. Lines are
+// folded before they are matched (Traditional as Simplified, letters
+// lower-cased, spaces dropped), so the words are written folded and
+// "分享 收藏" arrives as 分享收藏.
 
-// toolLabels are the words of the rows, folded: buttons (share, like,
-// comment, report, print) and the words around counts (阅读量, 条评论,
-// 人赞同). Words that also head content (推荐, 更多, 展开全文) or are
-// rules of their own with lists under them (推荐阅读) are left out, and
-// so is every word that reads as content alone: a row needs two of these
+// rowWords is the word list of a kind of row, indexed on first use.
+type rowWords struct {
+	words  []string
+	counts bool // counts may stand between the words
+	once   sync.Once
+	// byRune holds, for each first character, the folded words that
+	// start with it, longest first; first has bit c set for each such
+	// character c of the BMP, for a quick test before the map.
+	byRune map[rune][]string
+	first  [0x10000 / 64]uint64
+}
+
+// toolRow holds the words of button and counter rows ({tools}): buttons
+// (share, like, comment, report, print) and the words around counts
+// (阅读量, 条评论, 人赞同). Words that also head content (推荐, 更多, 展开全文)
+// or are rules of their own with lists under them (推荐阅读) are left out,
+// and every word here may read as content alone: a row needs two of them
 // or a count.
-var toolLabels = []string{
+var toolRow = &rowWords{counts: true, words: []string{
 	"分享", "分享到", "收藏", "已收藏", "加入收藏", "点赞", "赞", "已赞", "赞过", "已赞过", "踩", "已踩过",
 	"在看", "评论", "条评论", "写评论", "发表评论", "添加评论", "转发", "举报", "喜欢", "回复",
 	"赞同", "反对", "支持", "收起", "写留言", "留言", "申请转载", "打赏", "赞赏", "私信", "纠错",
@@ -29,55 +43,67 @@ var toolLabels = []string{
 	"人浏览", "点击", "点击量", "点击数", "次点击", "人赞同", "人点赞", "人收藏", "人喜欢", "人推荐",
 	"人看过", "关注者", "被浏览", "点赞数", "收藏数", "评论数", "转发数", "分享数", "复制链接",
 	"微博", "新浪微博", "微信", "朋友圈", "qq", "qq空间", "facebook", "twitter", "line",
-	"淘帖", "打印", "关闭", "按赞", "列印", "检举", "回应",
-}
+	"淘帖", "使用道具", "打印", "关闭", "按赞", "列印", "检举", "回应",
+}}
 
-var (
-	toolsOnce sync.Once
-	// toolsByRune holds, for each first character, the folded labels
-	// that start with it, longest first.
-	toolsByRune map[rune][]string
-)
+// linkRow holds the words of header and footer link rows ({links}): the
+// pages about the site, its policies, its other versions and the account.
+var linkRow = &rowWords{words: []string{
+	"首页", "关于我们", "关于本站", "联系我们", "联系方式", "隐私政策", "隐私权政策", "隐私保护",
+	"免责声明", "网站声明", "法律声明", "版权声明", "使用条款", "服务条款", "用户协议", "网站地图",
+	"网站导航", "广告服务", "广告合作", "商务合作", "意见反馈", "意见建议", "帮助中心", "加入我们",
+	"招聘信息", "人才招聘", "友情链接", "投稿", "在线投稿", "rss", "手机版", "手机版视图", "电脑版",
+	"客户端", "开发者", "会员中心", "登录", "注册", "立即注册", "返回顶部", "回到顶部", "设为首页",
+	"关于维基百科", "cookie声明",
+}}
 
-func loadTools() {
-	toolsOnce.Do(func() {
+// index returns the words that may start at byte at of the folded line.
+func (w *rowWords) index(b []byte, at int) []string {
+	w.once.Do(func() {
 		m := map[rune][]string{}
-		for _, w := range toolLabels {
-			f := foldString(w)
+		for _, word := range w.words {
+			f := foldString(word)
 			c, _ := utf8.DecodeRuneInString(f)
 			m[c] = append(m[c], f)
+			if c < 0x10000 {
+				w.first[c>>6] |= 1 << (c & 63)
+			}
 		}
 		for _, ws := range m {
 			slices.SortFunc(ws, func(a, b string) int { return len(b) - len(a) })
 		}
-		toolsByRune = m
+		w.byRune = m
 	})
-}
-
-// toolsAt returns the labels that may start at byte at of the folded line.
-func toolsAt(b []byte, at int) []string {
 	c, _ := decodeRune3b(b, at)
-	return toolsByRune[c]
+	if c < 0x10000 && w.first[c>>6]&(1<<(c&63)) == 0 {
+		return nil
+	}
+	return w.byRune[c]
 }
 
-// maxToolsBytes bounds the folded bytes a {tools} row may span: a row is
-// a short line.
-const maxToolsBytes = 240
+// mayStart reports whether a row may start at byte i of the folded line:
+// with a word of the list or a count.
+func (w *rowWords) mayStart(b []byte, i int) bool {
+	return i < len(b) && (w.counts && isDigit(b[i]) || len(w.index(b, i)) > 0)
+}
 
-// toolsEnds returns the ends, in increasing order, of the matches of
-// {tools} that start at byte i of the folded line b, appended to ends.
+// maxRowBytes bounds the folded bytes a row may span: a row is
+// a short line.
+const maxRowBytes = 240
+
+// ends returns the ends, in increasing order, of the rows of w that
+// start at byte i of the folded line b, appended to ends.
 // It tries every way of reading the bytes as labels, counts and
 // separators (the labels overlap: 赞 and 赞同), tracking for each byte
 // whether a reading reaches it with no, one or two or more labels and
 // with or without a count.
-func toolsEnds(b []byte, i int, ends []int) []int {
-	if len(b)-i > maxToolsBytes {
-		b = b[:i+maxToolsBytes]
+func (w *rowWords) ends(b []byte, i int, ends []int) []int {
+	if len(b)-i > maxRowBytes {
+		b = b[:i+maxRowBytes]
 	}
-	loadTools()
 	// state bits: labels (0, 1, 2+) × count seen (no, yes): bit
 	// labels*2+count.
-	var reach [maxToolsBytes + 1]uint8
+	var reach [maxRowBytes + 1]uint8
 	n := len(b) - i
 	reach[0] = 1 // no labels, no count
 	far := 0     // the furthest byte a reading has reached
@@ -93,7 +119,7 @@ func toolsEnds(b []byte, i int, ends []int) []int {
 			far = max(far, k+sz)
 		}
 		// A count adds a count.
-		if e := toolCount(b, at); e > at {
+		if e := toolCount(b, at); w.counts && e > at {
 			var add uint8
 			for s := range 6 {
 				if st&(1<<s) != 0 {
@@ -104,8 +130,8 @@ func toolsEnds(b []byte, i int, ends []int) []int {
 			far = max(far, e-i)
 		}
 		// A label adds a label.
-		for _, w := range toolsAt(b, at) {
-			if len(w) > n-k || string(b[at:at+len(w)]) != w {
+		for _, word := range w.index(b, at) {
+			if len(word) > n-k || string(b[at:at+len(word)]) != word {
 				continue
 			}
 			var add uint8
@@ -115,8 +141,8 @@ func toolsEnds(b []byte, i int, ends []int) []int {
 					add |= 1 << (min(labels+1, 2)<<1 | count)
 				}
 			}
-			reach[k+len(w)] |= add
-			far = max(far, k+len(w))
+			reach[k+len(word)] |= add
+			far = max(far, k+len(word))
 		}
 	}
 	// Done: two labels (bits 4, 5), or one label and a count (bit 3).

@@ -52,6 +52,23 @@ func TestToolsPattern(t *testing.T) {
 	}
 }
 
+func TestLinksPattern(t *testing.T) {
+	for _, tc := range []struct {
+		line string
+		want bool
+	}{
+		{"关于我们 | 联系我们 | 隐私政策", true},
+		{"隐私政策 关于维基百科 免责声明 开发者 手机版视图", true},
+		{"登录 | 立即注册", true},
+		{"首頁 ‧ 關於我們", true}, // ‧ folds to ·
+		{"登录 3", false},     // no counts in a link row
+		{"关于我们", false},
+		{"关于我们的故事", false},
+	} {
+		assert.Equal(t, tc.want, matchesLine(t, "{links}", tc.line), tc.line)
+	}
+}
+
 func TestToolCount(t *testing.T) {
 	for _, tc := range []struct {
 		in   string
