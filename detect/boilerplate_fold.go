@@ -287,7 +287,8 @@ func readsAsSentence(b []byte) bool {
 	return sentenceEnd(r) && hanCountBytes(b, minSentenceHan) >= minSentenceHan
 }
 
-// fold folds line into f.b and f.off.
+// fold folds line into f.b and f.off. The fold tables must be loaded
+// (loadFold).
 func (f *folder) fold(line string) {
 	// The folded form is never longer than the line.
 	if cap(f.b) < len(line) {
