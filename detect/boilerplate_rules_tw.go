@@ -3,7 +3,7 @@
 package detect
 
 // defaultRulesTW maps the pattern of every default rule to its OpenCC
-// s2twp form, "" when that is the pattern itself (542 patterns; see
+// s2twp form, "" when that is the pattern itself (555 patterns; see
 // defaultTaiwanVariant).
 var defaultRulesTW = map[string]string{
 	"(原标题:{*})":                          "(原標題:{*})",
@@ -73,6 +73,7 @@ var defaultRulesTW = map[string]string{
 	"{name}>{name}>{name}":               "",
 	"{name}>{name}>{name}>{name}":        "",
 	"{name}>{name}>{name}>{name}>{name}": "",
+	"{name}app下载":                        "{name}app下載",
 	"{name}|{name}|{name}":               "",
 	"{name}|{name}|{name}|{name}":        "",
 	"{name}|{name}|{name}|{name}|{name}": "",
@@ -94,6 +95,9 @@ var defaultRulesTW = map[string]string{
 	"|隐私政策":                                     "|隱私政策",
 	"©":                                         "",
 	"…展开全部":                                     "…展開全部",
+	"※发信站:":                                     "※發信站:",
+	"※文章网址:":                                    "※文章網址:",
+	"※编辑:":                                      "※編輯:",
 	"一键分享":                                      "一鍵分享",
 	"一键收藏":                                      "一鍵收藏",
 	"上一则{sep}":                                  "上一則{sep}",
@@ -117,6 +121,7 @@ var defaultRulesTW = map[string]string{
 	"下载{*}app":                                  "下載{*}app",
 	"下载客户端":                                     "下載客戶端",
 	"下载时间:{date}":                               "下載時間:{date}",
+	"不代表{name}立场":                               "不代表{name}立場",
 	"不代表本站立场":                                   "不代表本站立場",
 	"不代表本站观点":                                   "不代表本站觀點",
 	"不代表本网观点":                                   "不代表本網觀點",
@@ -195,6 +200,7 @@ var defaultRulesTW = map[string]string{
 	"原文来自:":                                     "原文來自:",
 	"原文网址:":                                     "原文網址:",
 	"原文链接:":                                     "原文連結:",
+	"原标题:":                                      "原標題:",
 	"友情链接":                                      "友情連結",
 	"友情链接:":                                     "友情連結:",
 	"发布于{date}":                                 "釋出於{date}",
@@ -216,6 +222,7 @@ var defaultRulesTW = map[string]string{
 	"商业转载请联系作者":                                 "商業轉載請聯絡作者",
 	"商务合作:":                                     "商務合作:",
 	"喜欢·回应":                                     "喜歡·回應",
+	"嘘{name}:{*}{n}/{n}{n}:{n}":                 "噓{name}:{*}{n}/{n}{n}:{n}",
 	"回到顶部":                                      "回到頂部",
 	"回复{n}#的帖子":                                 "回覆{n}#的帖子",
 	"回复{sep}举报":                                 "回覆{sep}舉報",
@@ -247,6 +254,7 @@ var defaultRulesTW = map[string]string{
 	"导航:主页":                                     "導航:主頁",
 	"导航:首页":                                     "導航:首頁",
 	"小字号":                                       "小字號",
+	"小礼物走一走":                                    "小禮物走一走",
 	"展开全文":                                      "展開全文",
 	"展开全部":                                      "展開全部",
 	"展开剩余{n}%":                                  "展開剩餘{n}%",
@@ -287,6 +295,7 @@ var defaultRulesTW = map[string]string{
 	"打印本页":                                      "列印本頁",
 	"打开app":                                     "開啟app",
 	"打开app{name}全文":                             "開啟app{name}全文",
+	"打开{name}查看精彩图片":                            "開啟{name}檢視精彩圖片",
 	"扫一扫":                                       "掃一掃",
 	"扫一扫{*}关注":                                  "掃一掃{*}關注",
 	"扫描二维码{*}关注":                                "掃描二維碼{*}關注",
@@ -300,6 +309,7 @@ var defaultRulesTW = map[string]string{
 	"投稿信箱:":                                     "",
 	"投稿邮箱:":                                     "投稿郵箱:",
 	"投诉邮箱:":                                     "投訴郵箱:",
+	"推{name}:{*}{n}/{n}{n}:{n}":                 "",
 	"推荐阅读":                                      "推薦閱讀",
 	"推荐阅读:":                                     "推薦閱讀:",
 	"提交时间:{date}":                               "提交時間:{date}",
@@ -323,6 +333,7 @@ var defaultRulesTW = map[string]string{
 	"星标本号":                                      "星標本號",
 	"更多>>":                                      "",
 	"更多{*}>>":                                   "",
+	"更多{name}{n}篇":                              "",
 	"更多{name}报导":                                "更多{name}報導",
 	"更多{name}报道":                                "更多{name}報道",
 	"更多精彩内容":                                    "更多精彩內容",
@@ -522,6 +533,8 @@ var defaultRulesTW = map[string]string{
 	"返回目录":                                      "返回目錄",
 	"返回顶部":                                      "返回頂部",
 	"返回首页":                                      "返回首頁",
+	"还没有人赞赏,支持一下":                               "還沒有人讚賞,支援一下",
+	"这篇影评可能有剧透":                                 "這篇影評可能有劇透",
 	"违法和不良信息举报":                                 "違法和不良資訊舉報",
 	"追踪我们的":                                     "追蹤我們的",
 	"遵循{*}版权协议":                                 "遵循{*}版權協議",

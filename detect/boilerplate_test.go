@@ -100,6 +100,12 @@ func TestBoilerplateRules(t *testing.T) {
 		{"footer link row", body + "关于我们 联系我们 隐私政策 网站地图\n主办单位：某某市人民政府办公室\n网站标识码：1100000088\n", body, "line:footer:line:{links}"},
 		{"news tail with the next article", body + "阅读下一篇：\n返回顶部\n新华网\nCopyright © 2000-2026 XINHUANET.com All Rights Reserved.\n制作单位：新华网股份有限公司\n",
 			body + "新华网\n", "line:nav:prefix:阅读下一篇"},
+		{"review site tail", body + "这篇影评可能有剧透\n128 有用 3 没用 12 回应\n> 更多影评 2048 篇\n", body, "line:notice:line:这篇影评可能有剧透"},
+		{"blog tip jar", body + "赞赏支持\n还没有人赞赏，支持一下\n", body, "line:toolbar:line:{tools}"},
+		{"bulletin board signature and pushes", "標題\n" + body + "※ 發信站: 批踢踢實業坊(ptt.cc), 來自: 1.2.3.4 (臺灣)\n※ 文章網址: https://www.ptt.cc/bbs/Test/M.1.A.ABC.html\n推 user1: 氣壓低吧 05/02 10:12\n噓 user3: 不是吧 05/02 10:15\n",
+			"標題\n" + body, "line:meta:prefix:※发信站:"},
+		{"portal repost head and tail", "标题\n原标题：多地推进老旧小区改造\n" + body + "本文来自澎湃新闻，仅代表作者观点，不代表网易立场。\n网易新闻 APP 下载\n打开网易新闻 查看精彩图片\n", "标题\n" + body, "line:repost:prefix:原标题:"},
+		{"a push in prose", body + "推进改革的时间表定在05/02 10:00\n", body + "推进改革的时间表定在05/02 10:00\n", ""},
 		// Rows of the same words that are prose, or name other things.
 		{"button words in prose", body + "分享是一种美德\n", body + "分享是一种美德\n", ""},
 		{"social networks in a sentence", body + "微信 微博 QQ 是常用的社交软件。\n", body + "微信 微博 QQ 是常用的社交软件。\n", ""},
