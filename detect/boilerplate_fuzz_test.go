@@ -13,6 +13,7 @@ func FuzzParseBoilerplateRules(f *testing.F) {
 	f.Add("kind any line {kv}\n")
 	f.Add("a edge prefix w=0.5 max=3 name=x -- {n}{date}{name}{*}abc\n")
 	f.Add("x any contains {{}}\n")
+	f.Add("toolbar edge line {tools}\nfooter any line max=9 {links}\ny any end max=5 [编辑]\nz any prefix {tools}{n}{links}\n")
 	f.Fuzz(func(t *testing.T, text string) {
 		rs, err := ParseBoilerplateRules(strings.NewReader(text))
 		if err != nil {
@@ -22,7 +23,7 @@ func FuzzParseBoilerplateRules(f *testing.F) {
 			return
 		}
 		// Whatever parsed must run safely on text.
-		for _, s := range []string{text, "标题\n正文。\n上一篇:x\nbook=1,ebook=2"} {
+		for _, s := range []string{text, "标题\n正文。\n上一篇:x\nbook=1,ebook=2", "名称[编辑]\n分享 收藏 阅读 1,204\n关于我们 | 隐私政策\n"} {
 			if !utf8.ValidString(s) {
 				continue
 			}
