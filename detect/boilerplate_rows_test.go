@@ -34,7 +34,7 @@ func TestRowPatterns(t *testing.T) {
 		{"{tools}", "已赞过 已踩过", true},
 		{"{tools}", "评论 收起", true},
 		{"{tools}", "喜欢 · 收藏 · 申请转载", true},
-		{"{tools}", "​赞同 1024​​63 条评论", true}, // zero-width spaces, as scraped
+		{"{tools}", "\u200b赞同 1024\u200b\u200b63 条评论", true}, // zero-width spaces, as scraped
 		{"{tools}", "關注者 1,204 被瀏覽 356,789", true},
 		{"{tools}", "按讚 留言 分享", true},
 		{"{tools}", "分享到：微信 微博 QQ空间", true},
