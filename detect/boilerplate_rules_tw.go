@@ -3,7 +3,7 @@
 package detect
 
 // defaultRulesTW maps the pattern of every default rule to its OpenCC
-// s2twp form, "" when that is the pattern itself (555 patterns; see
+// s2twp form, "" when that is the pattern itself (566 patterns; see
 // defaultTaiwanVariant).
 var defaultRulesTW = map[string]string{
 	"(原标题:{*})":                          "(原標題:{*})",
@@ -156,6 +156,7 @@ var defaultRulesTW = map[string]string{
 	"你现在的位置":                                    "你現在的位置",
 	"你的位置:":                                     "",
 	"侵权请联系":                                     "侵權請聯絡",
+	"信息来源:":                                     "資訊來源:",
 	"修改时间:{date}":                               "修改時間:{date}",
 	"倒序浏览":                                      "倒序瀏覽",
 	"免责声明:":                                     "免責宣告:",
@@ -204,6 +205,7 @@ var defaultRulesTW = map[string]string{
 	"友情链接":                                      "友情連結",
 	"友情链接:":                                     "友情連結:",
 	"发布于{date}":                                 "釋出於{date}",
+	"发布单位:":                                     "釋出單位:",
 	"发布日期:{date}":                               "釋出日期:{date}",
 	"发布时间:{date}":                               "釋出時間:{date}",
 	"发布者:":                                      "釋出者:",
@@ -246,7 +248,9 @@ var defaultRulesTW = map[string]string{
 	"字号:大中小":                                    "字號:大中小",
 	"字号:小中大":                                    "字號:小中大",
 	"字级:小中大":                                    "字級:小中大",
+	"审校:{name}":                                 "審校:{name}",
 	"审核:{name}":                                 "稽核:{name}",
+	"审核:{name}校对:{name}":                        "稽核:{name}校對:{name}",
 	"客服qq:":                                     "",
 	"客服电话:":                                     "客服電話:",
 	"导航:{*}/":                                   "導航:{*}/",
@@ -472,14 +476,19 @@ var defaultRulesTW = map[string]string{
 	"禁止转载":                                      "禁止轉載",
 	"稿件来源:":                                     "稿件來源:",
 	"精彩推荐":                                      "精彩推薦",
+	"终审:{name}":                                 "終審:{name}",
 	"经作者同意转载":                                   "經作者同意轉載",
 	"经授权转载":                                     "經授權轉載",
 	"继续滑动看下一个":                                  "繼續滑動看下一個",
 	"继续阅读":                                      "繼續閱讀",
 	"维基百科,自由的百科全书":                              "維基百科,自由的百科全書",
+	"编审:{name}":                                 "編審:{name}",
+	"编审:{name}校对:{name}":                        "編審:{name}校對:{name}",
 	"编者按:本文主要从":                                 "編者按:本文主要從",
 	"编辑:{name}":                                 "編輯:{name}",
+	"编辑:{name}审校:{name}":                        "編輯:{name}審校:{name}",
 	"编辑:{name}审核:{name}":                        "編輯:{name}稽核:{name}",
+	"编辑:{name}校对:{name}":                        "編輯:{name}校對:{name}",
 	"编辑于{date}":                                 "編輯於{date}",
 	"编辑播报":                                      "編輯播報",
 	"编辑时间:{date}":                               "編輯時間:{date}",
@@ -489,6 +498,7 @@ var defaultRulesTW = map[string]string{
 	"网站导航":                                      "網站導航",
 	"网站标识码":                                     "網站標識碼",
 	"网站首页>":                                     "網站首頁>",
+	"美编:{name}":                                 "美編:{name}",
 	"翻译于{date}发布":                               "翻譯於{date}釋出",
 	"联系qq:":                                     "聯絡qq:",
 	"联系我们|":                                     "聯絡我們|",
@@ -511,6 +521,7 @@ var defaultRulesTW = map[string]string{
 	"请往下继续阅读":                                   "請往下繼續閱讀",
 	"责任编辑:{name}":                               "責任編輯:{name}",
 	"责任编辑:{name}审核:{name}":                      "責任編輯:{name}稽核:{name}",
+	"责任编辑{sep}{name}":                           "責任編輯{sep}{name}",
 	"责编:{name}":                                 "責編:{name}",
 	"购买后{name}查看剩余内容":                           "購買後{name}檢視剩餘內容",
 	"购买后查看":                                     "購買後檢視",

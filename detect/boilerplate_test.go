@@ -106,6 +106,8 @@ func TestBoilerplateRules(t *testing.T) {
 			"標題\n" + body, "line:meta:prefix:※发信站:"},
 		{"portal repost head and tail", "标题\n原标题：多地推进老旧小区改造\n" + body + "本文来自澎湃新闻，仅代表作者观点，不代表网易立场。\n网易新闻 APP 下载\n打开网易新闻 查看精彩图片\n", "标题\n" + body, "line:repost:prefix:原标题:"},
 		{"a push in prose", body + "推进改革的时间表定在05/02 10:00\n", body + "推进改革的时间表定在05/02 10:00\n", ""},
+		{"editor credits without a colon, and in pairs", body + "责任编辑 张三\n编审：王芳 校对：李雷\n信息来源：办公室\n", body, "line:editor:line:责任编辑{sep}{name}"},
+		{"an editor's heading in a help text", body + "编辑 - 查找和替换\n", body + "编辑 - 查找和替换\n", ""},
 		// Rows of the same words that are prose, or name other things.
 		{"button words in prose", body + "分享是一种美德\n", body + "分享是一种美德\n", ""},
 		{"social networks in a sentence", body + "微信 微博 QQ 是常用的社交软件。\n", body + "微信 微博 QQ 是常用的社交软件。\n", ""},
