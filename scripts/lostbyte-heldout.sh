@@ -49,7 +49,7 @@ DIR=$(mktemp -d "${TMPDIR:-/tmp}/hanfix-lostbyte.XXXXXX")
 trap '[ -n "${KEEP:-}" ] || rm -rf "$DIR"' EXIT INT TERM
 
 mkdir -p "$DIR/train"
-python3 - "$corpus" "$DIR" <<'EOF'
+PYTHONPATH=$ROOT/scripts python3 - "$corpus" "$DIR" <<'EOF'
 import json, re, sys
 corpus, out = sys.argv[1], sys.argv[2]
 near = re.compile(r'[\u4e00-\u9fff] ?[A-Za-z0-9_]|[A-Za-z0-9_] ?[\u4e00-\u9fff]')
@@ -67,14 +67,7 @@ for name in ['man.txt', 'plain.txt', 'mo.txt', 'html.txt']:
             w.write(line)
 open(f'{out}/train/packages.txt', 'w').write(open(f'{corpus}/packages.txt').read())
 test = test[:6000]
-def garble(s, orig, wrong, errors='replace'):
-    try:
-        return s.encode(orig).decode(wrong, errors=errors)
-    except UnicodeEncodeError:
-        return s
-readings = {'utf8-as-gb18030': ('utf-8', 'gb18030'), 'utf8-as-gbk': ('utf-8', 'gbk'), 'big5-as-gb2312': ('big5', 'gb2312'),
-            'gbk-as-big5hkscs': ('gbk', 'big5hkscs'), 'gbk-as-big5': ('gbk', 'big5'),
-            'utf8-as-cp1252': ('utf-8', 'cp1252')}
+from misreadings import READINGS as readings, garble
 with open(f'{out}/orig.jsonl', 'w') as fo:
     for i, s in enumerate(test):
         fo.write(json.dumps({'id': i, 'text': s}, ensure_ascii=False) + '\n')

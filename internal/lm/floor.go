@@ -62,6 +62,11 @@ func floor(r rune) float64 {
 		return -5.5
 	case r == 0x3000:
 		return -7
+	case r >= 0x301D && r <= 0x301F:
+		// 〝〞〟, double prime quotation marks: rare in Chinese text, and
+		// in UTF-8 the neighbours of 、 (E3 80 9D against E3 80 81)
+		// that a lost last byte makes a candidate for it.
+		return -13
 	case r >= 0x3003 && r <= 0x303F:
 		return -9
 	case r >= 0xFF10 && r <= 0xFF19: // fullwidth digits

@@ -27,16 +27,33 @@ import (
 // characters and marks themselves, and classes for the rest (line
 // boundary, Latin letter, digit, space, other).
 //
-// Probabilities are the counts smoothed towards a back-off with weight
-// punctPrior: before a mark, the pooled Han contexts for a Han character
-// (and the whole corpus otherwise); after a mark, the character model's
-// Unigram for a Han character and the pooled marks otherwise. They are on
+// Probabilities are the counts smoothed towards a back-off: before a mark,
+// with weight punctPrior, the pooled Han contexts for a Han character (and
+// the whole corpus otherwise); after a mark, with the weight of the number
+// of distinct tokens seen after it (Witten-Bell: a mark followed by many
+// kinds of token is followed by unseen ones too), the character model's
+// Unigram for a Han character and the pooled marks otherwise. Neither goes
+// more than punctShiftFloor below its back-off: the corpus is
+// documentation, and other text puts marks where it does not. They are on
 // the scale of the character model's Bigram and can stand in for it.
 
 const punctMagic = "HPM1\n"
 
 // punctPrior is the weight (in counts) of the back-off distribution.
 const punctPrior = 10
+
+// punctShiftFloor bounds, in nats, how far below its back-off the counts
+// of one context may put a mark (Before) or a token after a mark (After).
+// The counts come from documentation, where 设 is mostly 设置 and is
+// followed by 、 about once in a million: that says little of 建设、 in
+// the news, and a lost-byte search that believed it put 」 or 〝 for the
+// 、 of 建设、 (E3 80 81 against E3 80 8D or 9D).
+const punctShiftFloor = 2.3
+
+// punctShiftScale is exp(-punctShiftFloor), the bound as a factor of the
+// back-off's probability: the bound costs a multiplication, not a second
+// logarithm.
+var punctShiftScale = math.Exp(-punctShiftFloor)
 
 // Token runes of the classes (tools/genpunct writes the same).
 const (
@@ -99,6 +116,7 @@ type punctContext struct {
 // are in PunctStats.counts, under tokenKey(mark, token).
 type punctAfter struct {
 	total int
+	types int // the distinct tokens after the mark
 }
 
 // markKey is the key in PunctStats.counts of the count of the mark of
@@ -270,7 +288,7 @@ func ParsePunct(data []byte, m *Model) (*PunctStats, error) {
 			}
 		}
 		poolTotal += total
-		p.after[k] = punctAfter{total: total}
+		p.after[k] = punctAfter{total: total, types: count}
 	}
 	if bad || len(body) != 0 {
 		return nil, fmt.Errorf("parse punctuation statistics: truncated or trailing data: %w", errFormat)
@@ -372,7 +390,7 @@ func (p *PunctStats) Before(prev, mark rune) float64 {
 	if !ok {
 		return math.Log(base)
 	}
-	return math.Log((float64(p.markCount(c, k)) + punctPrior*base) / (float64(c.total) + punctPrior))
+	return math.Log(max((float64(p.markCount(c, k))+punctPrior*base)/(float64(c.total)+punctPrior), base*punctShiftScale))
 }
 
 // After returns log P(next | mark), the probability that running text puts
@@ -394,7 +412,9 @@ func (p *PunctStats) After(mark, next rune) float64 {
 		}
 	}
 	n, _ := p.counts.Get(tokenKey(k, t))
-	return math.Log((float64(n) + punctPrior*base) / (float64(p.after[k].total) + punctPrior))
+	a := &p.after[k]
+	w := float64(max(a.types, punctPrior))
+	return math.Log(max((float64(n)+w*base)/(float64(a.total)+w), base*punctShiftScale))
 }
 
 // markCount returns how often the mark of index k followed the context c.

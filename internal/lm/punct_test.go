@@ -75,6 +75,22 @@ func TestPunctChoices(t *testing.T) {
 	assert.Zero(t, p.Question('中', true))
 }
 
+// TestPunctDomainShift checks the bound of the counts of one context
+// (punctShiftFloor): documentation rarely writes 、 after 设 (设置), news
+// writes 建设、 all the time, and a mark after a character never counted
+// after it in the corpus costs at most the bound below the back-off.
+func TestPunctDomainShift(t *testing.T) {
+	p, m := DefaultPunct(), Default()
+	k, _ := p.markIndex('、')
+	assert.GreaterOrEqual(t, p.Before('设', '、'), math.Log(p.hanPool[k])-punctShiftFloor-1e-9)
+	assert.Greater(t, p.Before('设', '、'), p.Before('设', '」')-1, "建设、 against 建设」")
+	for _, next := range []rune{'坚', '组', '县', '企'} {
+		assert.GreaterOrEqual(t, p.After('、', next), m.Unigram(next)-punctShiftFloor-1e-9, "、%c", next)
+	}
+	// 〝〞〟 are rare in Chinese text, far below 、 and 」.
+	assert.Less(t, m.Unigram('〝'), m.Unigram('」')-5)
+}
+
 func TestSentenceQuestion(t *testing.T) {
 	p := DefaultPunct()
 	for _, c := range []struct {
