@@ -67,32 +67,19 @@ for name in ['man.txt', 'plain.txt', 'mo.txt', 'html.txt']:
             w.write(line)
 open(f'{out}/train/packages.txt', 'w').write(open(f'{corpus}/packages.txt').read())
 test = test[:6000]
-from misreadings import READINGS as readings, garble
-with open(f'{out}/orig.jsonl', 'w') as fo:
-    for i, s in enumerate(test):
-        fo.write(json.dumps({'id': i, 'text': s}, ensure_ascii=False) + '\n')
-for name, (orig, wrong) in readings.items():
-    with open(f'{out}/{name}.jsonl', 'w') as f:
-        for i, s in enumerate(test):
-            f.write(json.dumps({'id': i, 'text': garble(s, orig, wrong)}, ensure_ascii=False) + '\n')
+from misreadings import READINGS as readings, garble, write_jsonl, write_readings
+write_readings(out, test)
 ignoring = {'ignore-utf8-as-gbk': ('utf-8', 'gbk'), 'ignore-utf8-as-gb18030': ('utf-8', 'gb18030'),
             'ignore-gbk-as-big5hkscs': ('gbk', 'big5hkscs'), 'ignore-gbk-as-big5': ('gbk', 'big5'),
             'ignore-big5-as-gbk': ('big5', 'gbk'),
             'ignore-utf8-as-cp1252': ('utf-8', 'cp1252')}
 for name, (orig, wrong) in ignoring.items():
-    with open(f'{out}/{name}.jsonl', 'w') as f:
-        for i, s in enumerate(test):
-            f.write(json.dumps({'id': i, 'text': garble(s, orig, wrong, 'ignore')}, ensure_ascii=False) + '\n')
+    write_jsonl(f'{out}/{name}.jsonl', [garble(s, orig, wrong, 'ignore') for s in test])
 # Readers that write '?' for each byte they fail on (PHP's
 # mb_convert_encoding, MySQL's conversions): Python's readers with
 # errors="replace", each U+FFFD then made '?'.
-for name, (orig, wrong) in readings.items():
-    with open(f'{out}/question-{name}.jsonl', 'w') as f:
-        for i, s in enumerate(test):
-            f.write(json.dumps({'id': i, 'text': garble(s, orig, wrong).replace('\ufffd', '?')}, ensure_ascii=False) + '\n')
-with open(f'{out}/question-big5-as-gbk.jsonl', 'w') as f:
-    for i, s in enumerate(test):
-        f.write(json.dumps({'id': i, 'text': garble(s, 'big5', 'gbk').replace('\ufffd', '?')}, ensure_ascii=False) + '\n')
+for name, (orig, wrong) in list(readings.items()) + [('big5-as-gbk', ('big5', 'gbk'))]:
+    write_jsonl(f'{out}/question-{name}.jsonl', [garble(s, orig, wrong).replace('\ufffd', '?') for s in test])
 print(f'test lines: {len(test)}')
 EOF
 
@@ -110,25 +97,11 @@ for bin in "$DIR/hanfix" ${BASE_BIN:-}; do
 for k in utf8-as-gb18030 utf8-as-gbk big5-as-gb2312 gbk-as-big5hkscs gbk-as-big5 utf8-as-cp1252; do
 	"$bin" -jsonl -to keep "$DIR/$k.jsonl" > "$DIR/$k.out"
 	"$bin" -jsonl -to keep "$DIR/$k.out" > "$DIR/$k.out2"
-	python3 - "$DIR" "$k" "$bin" <<'EOF'
-import json, sys
+	PYTHONPATH=$ROOT/scripts python3 - "$DIR" "$k" "$bin" <<'EOF'
+import sys
+from misreadings import report_lost
 d, k, b = sys.argv[1], sys.argv[2], sys.argv[3]
-orig = [json.loads(l)['text'] for l in open(f'{d}/orig.jsonl')]
-garbled = [json.loads(l)['text'] for l in open(f'{d}/{k}.jsonl')]
-out = [json.loads(l)['text'] for l in open(f'{d}/{k}.out')]
-twice = sum(a != json.loads(l)['text'] for a, l in zip(out, open(f'{d}/{k}.out2')))
-n = exact = kept = wrong = 0
-for o, g, r in zip(orig, garbled, out):
-    if '\ufffd' not in g:
-        continue
-    n += 1
-    if r == o:
-        exact += 1
-    elif '\ufffd' in r:
-        kept += 1
-    else:
-        wrong += 1
-print(f'{b.replace(d + "/", "")} {k}: {n} lines with U+FFFD: restored exactly {exact}, still with U+FFFD {kept}, wrong {wrong}; cleaned twice: {twice} lines change')
+print(b.replace(d + "/", ""), report_lost(d, k))
 EOF
 done
 for k in ignore-utf8-as-gbk ignore-utf8-as-gb18030 ignore-gbk-as-big5hkscs ignore-gbk-as-big5 ignore-big5-as-gbk ignore-utf8-as-cp1252 \

@@ -36,43 +36,12 @@ for f in sorted(glob.glob(os.path.join(gold, '*.txt'))):
         if sum('\u4e00' <= c <= '\u9fff' for c in l) >= 12:
             lines.append(l)
 lines = list(dict.fromkeys(lines))
-from misreadings import READINGS as readings, garble
-with open(f'{out}/orig.jsonl', 'w') as fo:
-    for i, s in enumerate(lines):
-        fo.write(json.dumps({'id': i, 'text': s}, ensure_ascii=False) + '\n')
-for name, (o, w) in readings.items():
-    with open(f'{out}/{name}.jsonl', 'w') as f:
-        for i, s in enumerate(lines):
-            f.write(json.dumps({'id': i, 'text': garble(s, o, w)}, ensure_ascii=False) + '\n')
+from misreadings import write_readings
+write_readings(out, lines)
 print(f'othergenre: {len(lines)} lines of {gold}')
 PY
 for k in utf8-as-gb18030 utf8-as-gbk big5-as-gb2312 gbk-as-big5hkscs gbk-as-big5 utf8-as-cp1252; do
 	"$BIN" -jsonl -learn-run=false -fix -boilerplate -to keep "$DIR/$k.jsonl" > "$DIR/$k.out"
 	"$BIN" -jsonl -learn-run=false -fix -boilerplate -to keep "$DIR/$k.out" > "$DIR/$k.out2"
-	python3 - "$DIR" "$k" <<'PY'
-import difflib, json, sys
-d, k = sys.argv[1], sys.argv[2]
-read = lambda p: [json.loads(l)['text'] for l in open(p)]
-orig, garbled, out, out2 = read(f'{d}/orig.jsonl'), read(f'{d}/{k}.jsonl'), read(f'{d}/{k}.out'), read(f'{d}/{k}.out2')
-n = exact = kept = wrong = chars = clines = 0
-for o, g, r in zip(orig, garbled, out):
-    if '\ufffd' not in g:
-        continue
-    n += 1
-    if r == o:
-        exact += 1
-        continue
-    if '\ufffd' in r:
-        kept += 1
-    else:
-        wrong += 1
-    w = 0
-    for op, a1, a2, b1, b2 in difflib.SequenceMatcher(None, o, r, autojunk=False).get_opcodes():
-        if op in ('replace', 'insert'):
-            w += sum(1 for c in r[b1:b2] if c != '\ufffd' and ('\u3000' <= c <= '\u9fff' or '\uff00' <= c <= '\uffef') and c not in g)
-    chars += w
-    clines += w > 0
-twice = sum(a != b for a, b in zip(out, out2))
-print(f'{k}: {n} lines with U+FFFD: restored exactly {exact}, still with U+FFFD {kept}, wrong {wrong}; wrong characters put in {chars} (in {clines} lines); cleaned twice: {twice} lines change')
-PY
+	PYTHONPATH=$ROOT/scripts python3 -c 'import sys; from misreadings import report_lost; print(report_lost(sys.argv[1], sys.argv[2]))' "$DIR" "$k"
 done
