@@ -98,16 +98,16 @@ func benchmarkDocs(b *testing.B, opts Options, docs [][]byte, size int) {
 	cputime.ReportRate(b, cpu0, runs*size)
 }
 
-// seedDocsDir holds seed-like documents, one per file, many more than the
-// seeds: the CLI's throughput workload. It is made outside the repository;
-// the benchmark skips without it.
-const seedDocsDir = "/tmp/tp/text"
-
 // BenchmarkPipelineSeedDocs measures the pipeline as the CLI runs it with
-// -to simp (no change list, no findings) on the documents in seedDocsDir, one document
+// -to simp (no change list, no findings) on 110 seed-like documents (about
+// 5 MB, testshared.SeedDocs: the CLI's throughput workload), one document
 // per call, raw bytes in.
 func BenchmarkPipelineSeedDocs(b *testing.B) {
-	docs, size := readDocs(b, seedDocsDir)
+	docs := testshared.SeedDocs(b, 110)
+	size := 0
+	for _, d := range docs {
+		size += len(d)
+	}
 	benchmarkDocs(b, Options{Target: TargetSimplified, OmitChanges: true, OmitFindings: true}, docs, size)
 }
 

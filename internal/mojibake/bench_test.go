@@ -172,23 +172,16 @@ func BenchmarkFindAdversarial(b *testing.B) {
 	benchFind(b, s)
 }
 
-// BenchmarkFindSeedDocs is Find on documents as the CLI sees them: each
-// file of /tmp/tp/text (110 documents, 5 MB, cut from the seeds) in turn.
-// It is skipped where that directory does not exist.
+// BenchmarkFindSeedDocs is Find on documents as the CLI sees them: 110
+// documents cut from the seeds (about 5 MB, testshared.SeedDocs), each in
+// turn.
 func BenchmarkFindSeedDocs(b *testing.B) {
-	names, _ := filepath.Glob("/tmp/tp/text/*.txt")
-	if len(names) == 0 {
-		b.Skip("no documents in /tmp/tp/text")
-	}
-	docs := make([]string, len(names))
+	raw := testshared.SeedDocs(b, 110)
+	docs := make([]string, len(raw))
 	n := 0
-	for i, name := range names {
-		raw, err := os.ReadFile(name)
-		if err != nil {
-			b.Fatal(err)
-		}
-		docs[i] = string(raw)
-		n += len(raw)
+	for i, d := range raw {
+		docs[i] = string(d)
+		n += len(d)
 	}
 	benchDocs(b, docs, n)
 }
