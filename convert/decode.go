@@ -12,6 +12,7 @@ import (
 	"golang.org/x/text/encoding/ianaindex"
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/encoding/unicode/utf32"
 	"golang.org/x/text/transform"
 
 	"github.com/hanfix/hanfix/internal/lm/charset"
@@ -61,7 +62,7 @@ type DecodeResult struct {
 }
 
 // acceptedNames is quoted by the unknown-encoding error.
-const acceptedNames = "utf-8, utf-16le, utf-16be, gbk, gb18030, big5, hz-gb-2312, shift_jis, euc-jp, " +
+const acceptedNames = "utf-8, utf-16le, utf-16be, utf-32le, utf-32be, gbk, gb18030, big5, hz-gb-2312, shift_jis, euc-jp, " +
 	"iso-2022-jp, euc-kr, windows-1252 and their WHATWG or IANA aliases (gb2312, cp936, big5-hkscs, " +
 	"sjis, ks_c_5601-1987, latin1, …)"
 
@@ -70,6 +71,12 @@ const acceptedNames = "utf-8, utf-16le, utf-16be, gbk, gb18030, big5, hz-gb-2312
 func lookupEncoding(name string) (encoding.Encoding, string, error) {
 	label := strings.ToLower(strings.TrimSpace(name))
 	switch label {
+	case "utf-32", "utf32", "utf-32le", "utf32le", "ucs-4", "ucs-4le":
+		// Not in the WHATWG index; "utf-32" is little-endian unless a
+		// byte order mark says otherwise, as "utf-16" is there.
+		return unicodeEncodings["utf-32le"], "utf-32le", nil
+	case "utf-32be", "utf32be", "ucs-4be":
+		return unicodeEncodings["utf-32be"], "utf-32be", nil
 	case "hz-gb-2312", "hz", "hz-gb2312", "hzgb2312":
 		// WHATWG maps HZ to the replacement encoding; x/text still has it.
 		return simplifiedchinese.HZGB2312, "hz-gb-2312", nil
@@ -106,6 +113,8 @@ var boms = map[string][]byte{
 	"utf-8":    {0xEF, 0xBB, 0xBF},
 	"utf-16le": {0xFF, 0xFE},
 	"utf-16be": {0xFE, 0xFF},
+	"utf-32le": {0xFF, 0xFE, 0x00, 0x00},
+	"utf-32be": {0x00, 0x00, 0xFE, 0xFF},
 	"gb18030":  {0x84, 0x31, 0x95, 0x33},
 }
 
@@ -114,16 +123,20 @@ var unicodeEncodings = map[string]encoding.Encoding{
 	"utf-8":    unicode.UTF8,
 	"utf-16le": unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM),
 	"utf-16be": unicode.UTF16(unicode.BigEndian, unicode.IgnoreBOM),
+	"utf-32le": utf32.UTF32(utf32.LittleEndian, utf32.IgnoreBOM),
+	"utf-32be": utf32.UTF32(utf32.BigEndian, utf32.IgnoreBOM),
 }
 
 // Decode decodes b from the named encoding to UTF-8 with golang.org/x/text.
 //
 // The name is a WHATWG label (utf-8, gbk, gb2312, gb18030, big5, shift_jis,
-// euc-jp, euc-kr, utf-16le, windows-1252, …) or an IANA name; an unknown name
-// gives an error wrapping ErrUnknownEncoding that lists the accepted names.
-// A byte order mark of the encoding at the start of b is skipped; as in the
-// WHATWG decode algorithm, a UTF-8 or UTF-16 byte order mark overrides the
-// name (UTF-16 bytes with a BOM decode as UTF-16 even when called "gbk").
+// euc-jp, euc-kr, utf-16le, windows-1252, …), utf-32le, utf-32be or utf-32
+// (little-endian without a mark), or an IANA name; an unknown name gives an
+// error wrapping ErrUnknownEncoding that lists the accepted names. A byte
+// order mark of the encoding at the start of b is skipped; as in the WHATWG
+// decode algorithm, a UTF-8 or UTF-16 byte order mark, and here a UTF-32
+// one, overrides the name (UTF-16 bytes with a BOM decode as UTF-16 even
+// when called "gbk").
 //
 // Nothing is dropped: every invalid or truncated sequence becomes one U+FFFD
 // and is reported with its byte offset in b. GBK decodes as GB18030, its
@@ -145,9 +158,13 @@ func Decode(b []byte, name string) (string, []DecodeError, error) {
 // decodeAll decodes b, fast when nothing is wrong, precisely otherwise.
 func decodeAll(b []byte, e encoding.Encoding, canon string) (string, []DecodeError) {
 	// WHATWG BOM sniffing: a Unicode byte order mark overrides the label.
-	for _, name := range [...]string{"utf-8", "utf-16le", "utf-16be"} {
-		if name != canon && bytes.HasPrefix(b, boms[name]) {
-			e, canon = unicodeEncodings[name], name
+	// UTF-32LE's mark begins with UTF-16LE's: it is tried first, and
+	// the encoding's own mark keeps it.
+	for _, name := range [...]string{"utf-8", "utf-32le", "utf-32be", "utf-16le", "utf-16be"} {
+		if bytes.HasPrefix(b, boms[name]) {
+			if name != canon {
+				e, canon = unicodeEncodings[name], name
+			}
 			break
 		}
 	}

@@ -8,16 +8,22 @@ import (
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/htmlindex"
 	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/unicode/utf32"
 
 	"github.com/hanfix/hanfix/convert"
 )
 
 var fuzzEncodings = []string{"utf-8", "utf-16le", "utf-16be", "gbk", "gb18030", "big5", "hz-gb-2312",
-	"shift_jis", "euc-jp", "iso-2022-jp", "euc-kr", "windows-1252"}
+	"shift_jis", "euc-jp", "iso-2022-jp", "euc-kr", "windows-1252", "utf-32le", "utf-32be"}
 
 func fuzzEncoding(t *testing.T, name string) encoding.Encoding {
-	if name == "hz-gb-2312" {
+	switch name {
+	case "hz-gb-2312":
 		return simplifiedchinese.HZGB2312
+	case "utf-32le":
+		return utf32.UTF32(utf32.LittleEndian, utf32.IgnoreBOM)
+	case "utf-32be":
+		return utf32.UTF32(utf32.BigEndian, utf32.IgnoreBOM)
 	}
 	e, err := htmlindex.Get(name)
 	if err != nil {
@@ -69,7 +75,7 @@ func FuzzDecode(f *testing.F) {
 		if ref, err := e.NewDecoder().String(enc); err != nil || ref != s {
 			return // the encoding itself does not round-trip s
 		}
-		for _, bom := range []string{"\xef\xbb\xbf", "\xff\xfe", "\xfe\xff"} {
+		for _, bom := range []string{"\xef\xbb\xbf", "\xff\xfe", "\xfe\xff", "\x00\x00\xfe\xff"} {
 			if strings.HasPrefix(enc, bom) {
 				return // a Unicode byte order mark overrides the name
 			}

@@ -55,6 +55,12 @@ func TestDecode(t *testing.T) {
 		{"nul bytes in gbk", "gbk", []byte("a\x00\xd6\xd0"), "a\x00中", nil},
 		{"bom overrides label", "gbk", []byte{0xff, 0xfe, 0x2d, 0x4e}, "中", nil},
 		{"utf-16 label with be bom", "utf-16", []byte{0xfe, 0xff, 0x4e, 0x2d}, "中", nil},
+		{"utf-32le", "utf-32le", []byte{0x2d, 0x4e, 0, 0, 0x87, 0x65, 0, 0}, "中文", nil},
+		{"utf-32be bom", "utf-32be", []byte{0, 0, 0xfe, 0xff, 0, 0, 0x4e, 0x2d}, "中", nil},
+		{"utf-32 label, no bom", "utf-32", []byte{0x2d, 0x4e, 0, 0}, "中", nil},
+		{"utf-32le bom overrides utf-16le", "utf-16le", []byte{0xff, 0xfe, 0, 0, 0x2d, 0x4e, 0, 0}, "中", nil},
+		{"utf-32 beyond U+10FFFF", "utf-32le", []byte{0x2d, 0x4e, 0, 0, 0, 0, 0x11, 0}, "中\ufffd", []convert.DecodeError{{Offset: 4, Len: 4}}},
+		{"utf-32 truncated", "utf-32be", []byte{0, 0, 0x4e, 0x2d, 0, 0}, "中\ufffd", []convert.DecodeError{{Offset: 4, Len: 2, Truncated: true}}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -90,6 +96,9 @@ func TestDecodeAuto(t *testing.T) {
 	}{
 		{"utf-8 bom", []byte("\xef\xbb\xbf中文"), "utf-8", "中文", 3},
 		{"utf-16le bom", []byte{0xff, 0xfe, 0x2d, 0x4e, 0x87, 0x65}, "utf-16le", "中文", 2},
+		{"utf-32le bom", []byte{0xff, 0xfe, 0, 0, 0x2d, 0x4e, 0, 0, 0x87, 0x65, 0, 0}, "utf-32le", "中文", 4},
+		{"utf-32le", []byte{0x2d, 0x4e, 0, 0, 0x87, 0x65, 0, 0, 0x0a, 0, 0, 0}, "utf-32le", "中文\n", 0},
+		{"utf-32be", []byte{0, 0, 0x4e, 0x2d, 0, 0, 0x65, 0x87, 0, 0, 0, 0x41}, "utf-32be", "中文A", 0},
 		{"gbk", []byte{0xd6, 0xd0, 0xbb, 0xaa, 0xc8, 0xcb, 0xc3, 0xf1, 0xb9, 0xb2, 0xba, 0xcd, 0xb9, 0xfa}, "gbk", "中华人民共和国", 0},
 		{"ascii", []byte("hello"), "utf-8", "hello", 0},
 	}

@@ -6,7 +6,8 @@ import "github.com/hanfix/hanfix/internal/lm/charset"
 // encoding of a byte string, how sure the detector is, and the runners-up.
 type EncodingResult struct {
 	// Encoding is the WHATWG name of the encoding: "utf-8", "utf-16le",
-	// "utf-16be", "gbk", "gb18030", "big5", "hz-gb-2312", "iso-2022-jp",
+	// "utf-16be", "utf-32le", "utf-32be" (which WHATWG does not name),
+	// "gbk", "gb18030", "big5", "hz-gb-2312", "iso-2022-jp",
 	// "shift_jis", "euc-jp", "euc-kr" or "windows-1252" (which is also the
 	// WHATWG answer for ISO-8859-1). Pure ASCII is reported as "utf-8".
 	Encoding string `json:"encoding"`
@@ -14,7 +15,8 @@ type EncodingResult struct {
 	// right.
 	Confidence float64 `json:"confidence"`
 	// BOMLen is the length of the byte order mark at the start of the input
-	// (3 for UTF-8, 2 for UTF-16, 4 for GB18030), 0 if there is none.
+	// (3 for UTF-8, 2 for UTF-16, 4 for UTF-32 and GB18030), 0 if there is
+	// none.
 	// Decoders should skip it.
 	BOMLen int `json:"bom_len,omitempty"`
 	// Candidates lists the encodings that were tried, best first, with
@@ -46,7 +48,13 @@ type EncodingCandidate struct {
 //
 // It decides in this order, stopping at the first answer:
 //
-//  1. a byte order mark (UTF-8, UTF-16LE/BE, GB18030): confidence 1;
+//  1. a byte order mark (UTF-8, UTF-32LE/BE, UTF-16LE/BE, GB18030):
+//     confidence 1 (FF FE 00 00 is UTF-32LE, not UTF-16LE text that
+//     starts with NUL);
+//     Then UTF-32 without a mark: whole four-byte units, each a scalar value
+//     that is no binary control character, which no other encoding
+//     writes (see charset's utf32Shape): confidence 1−10⁻ᵏ for k units,
+//     k at most 12;
 //  2. pure ASCII without NUL or other binary control bytes (which UTF-16
 //     has): "utf-8", since every ASCII-compatible encoding decodes it the
 //     same, unless it has HZ (~{ … ~}) or ISO-2022-JP escapes, which go to

@@ -39,6 +39,8 @@ const (
 	encUTF8       = "utf-8"
 	encUTF16LE    = "utf-16le"
 	encUTF16BE    = "utf-16be"
+	encUTF32LE    = "utf-32le"
+	encUTF32BE    = "utf-32be"
 	encGBK        = "gbk"
 	encGB18030    = "gb18030"
 	encBig5       = "big5"
@@ -59,6 +61,12 @@ func Detect(b []byte) Result {
 	}
 	if r, ok := bomEncoding(b); ok {
 		return r
+	}
+	if len(b) >= 8 && (b[0] == 0 || b[1] == 0 || b[2] == 0 || b[3] == 0) {
+		// Only UTF-16 and UTF-32 put NUL bytes among the first four.
+		if enc, n := utf32Shape(b); n > 0 {
+			return Result{Encoding: enc, Confidence: 1 - math.Pow(10, -float64(min(n, 12)))}
+		}
 	}
 	if valid, controls := scanUTF8(b); !controls {
 		if k, ok := validUTF8(b, valid); ok {
@@ -109,6 +117,11 @@ func bomEncoding(b []byte) (Result, bool) {
 	switch {
 	case len(b) >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF:
 		return Result{Encoding: encUTF8, Confidence: 1, BOMLen: 3}, true
+	case len(b) >= 4 && b[0] == 0xFF && b[1] == 0xFE && b[2] == 0 && b[3] == 0:
+		// Before UTF-16LE, whose mark begins the same.
+		return Result{Encoding: encUTF32LE, Confidence: 1, BOMLen: 4}, true
+	case len(b) >= 4 && b[0] == 0 && b[1] == 0 && b[2] == 0xFE && b[3] == 0xFF:
+		return Result{Encoding: encUTF32BE, Confidence: 1, BOMLen: 4}, true
 	case len(b) >= 2 && b[0] == 0xFF && b[1] == 0xFE:
 		return Result{Encoding: encUTF16LE, Confidence: 1, BOMLen: 2}, true
 	case len(b) >= 2 && b[0] == 0xFE && b[1] == 0xFF:
