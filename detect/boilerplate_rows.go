@@ -93,16 +93,16 @@ const maxRowBytes = 240
 
 // ends returns the ends, in increasing order, of the rows of w that
 // start at byte i of the folded line b, appended to ends.
-// It tries every way of reading the bytes as labels, counts and
-// separators (the labels overlap: 赞 and 赞同), tracking for each byte
-// whether a reading reaches it with no, one or two or more labels and
+// It tries every way of reading the bytes as words, counts and
+// separators (the words overlap: 赞 and 赞同), tracking for each byte
+// whether a reading reaches it with no, one or two or more words and
 // with or without a count.
 func (w *rowWords) ends(b []byte, i int, ends []int) []int {
 	if len(b)-i > maxRowBytes {
 		b = b[:i+maxRowBytes]
 	}
-	// state bits: labels (0, 1, 2+) × count seen (no, yes): bit
-	// labels*2+count.
+	// state bits: words (0, 1, 2+) × count seen (no, yes): bit
+	// words*2+count.
 	var reach [maxRowBytes + 1]uint8
 	n := len(b) - i
 	reach[0] = 1 // no labels, no count
@@ -114,22 +114,24 @@ func (w *rowWords) ends(b []byte, i int, ends []int) []int {
 		}
 		at := i + k
 		// A separator keeps the state.
-		if sz := toolSep(b, at); sz > 0 {
+		if sz := rowSep(b, at); sz > 0 {
 			reach[k+sz] |= st
 			far = max(far, k+sz)
 		}
 		// A count adds a count.
-		if e := toolCount(b, at); w.counts && e > at {
-			var add uint8
-			for s := range 6 {
-				if st&(1<<s) != 0 {
-					add |= 1 << (s | 1)
+		if w.counts {
+			if e := rowCount(b, at); e > at {
+				var add uint8
+				for s := range 6 {
+					if st&(1<<s) != 0 {
+						add |= 1 << (s | 1)
+					}
 				}
+				reach[e-i] |= add
+				far = max(far, e-i)
 			}
-			reach[e-i] |= add
-			far = max(far, e-i)
 		}
-		// A label adds a label.
+		// A word adds a word.
 		for _, word := range w.index(b, at) {
 			if len(word) > n-k || string(b[at:at+len(word)]) != word {
 				continue
@@ -137,15 +139,15 @@ func (w *rowWords) ends(b []byte, i int, ends []int) []int {
 			var add uint8
 			for s := range 6 {
 				if st&(1<<s) != 0 {
-					labels, count := s>>1, s&1
-					add |= 1 << (min(labels+1, 2)<<1 | count)
+					words, count := s>>1, s&1
+					add |= 1 << (min(words+1, 2)<<1 | count)
 				}
 			}
 			reach[k+len(word)] |= add
 			far = max(far, k+len(word))
 		}
 	}
-	// Done: two labels (bits 4, 5), or one label and a count (bit 3).
+	// Done: two words (bits 4, 5), or one word and a count (bit 3).
 	const done = 1<<4 | 1<<5 | 1<<3
 	for k := 1; k <= far; k++ {
 		if reach[k]&done != 0 && !splitsWord(b, i+k) {
@@ -167,9 +169,9 @@ func splitsWord(b []byte, j int) bool {
 
 func wordByte(c byte) bool { return c >= 'a' && c <= 'z' || isDigit(c) }
 
-// toolSep returns the length of a separator between the items of a row at
+// rowSep returns the length of a separator between the items of a row at
 // byte at of the folded line (0: none): | / · • : , ( ) [ ] - _ 、 ・.
-func toolSep(b []byte, at int) int {
+func rowSep(b []byte, at int) int {
 	switch b[at] {
 	case '|', '/', ':', ',', '(', ')', '[', ']', '-', '_', '\'':
 		return 1
@@ -182,10 +184,10 @@ func toolSep(b []byte, at int) int {
 	return 0
 }
 
-// toolCount returns the end of a count at byte at of the folded line (at:
+// rowCount returns the end of a count at byte at of the folded line (at:
 // none): digits, with groups of three after commas (1,204) and a decimal
 // part (2.1), then at most one of 万 千 亿 k w and an optional +.
-func toolCount(b []byte, at int) int {
+func rowCount(b []byte, at int) int {
 	j := at
 	for j < len(b) && isDigit(b[j]) {
 		j++

@@ -61,7 +61,7 @@ func TestRowPatterns(t *testing.T) {
 	}
 }
 
-func TestToolCount(t *testing.T) {
+func TestRowCount(t *testing.T) {
 	for _, tc := range []struct {
 		in   string
 		want int // the bytes of the count
@@ -78,7 +78,7 @@ func TestToolCount(t *testing.T) {
 		{"5.", 1},
 		{"x", 0},
 	} {
-		assert.Equal(t, tc.want, toolCount([]byte(tc.in), 0), tc.in)
+		assert.Equal(t, tc.want, rowCount([]byte(tc.in), 0), tc.in)
 	}
 }
 
