@@ -78,6 +78,12 @@ const jointMargin = 4.0
 // them (涓�涓�, 3).
 const maxJointGap = 3
 
+// nextGap is how far (bytes) the U+FFFD of the next character may be from
+// one restored alone for the choice to be checked against the two chosen
+// together: the next character of UTF-8 (坚持, E5 9D 9A E6 8C 81 with 9D
+// and 81 lost, 4).
+const nextGap = 4
+
 // maxLostBytes is the most bytes restoreLost chooses at once: a group, or
 // two lone U+FFFD restored together.
 const maxLostBytes = max(maxLostGroup, 2)
@@ -195,6 +201,20 @@ func restoreLost(dst []lostFill, text string, end int, bs []byte, bpos, tpos, lo
 			dst = append(dst, lostFill{at: tpos[ks[j]], b: bestB[j]})
 		}
 	}
+	// byteRange returns the bytes that may stand at q of UTF-8 after a
+	// lost byte at p: a continuation byte if the character whose lead is
+	// the last one between p and q reaches q, else a lead.
+	byteRange := func(p, q int) [2]int {
+		for l := q - 1; l > p; l-- {
+			if bs[l] >= 0xC0 {
+				if l+utf8x.SeqLen(bs[l]) > q {
+					return [2]int{0x80, 0xBF}
+				}
+				break
+			}
+		}
+		return [2]int{0xC2, 0xF4}
+	}
 	// The groups of consecutive U+FFFD: first rune, count.
 	type group struct{ k0, n int }
 	var groups []group
@@ -276,7 +296,18 @@ func restoreLost(dst []lostFill, text string, end int, bs []byte, bpos, tpos, lo
 			// scripts/lostbyte-heldout.sh unrestored, for none wrong.)
 			margin = jointMargin
 		}
-		if !math.IsInf(best, -1) && best-second >= margin {
+		clear := !math.IsInf(best, -1) && best-second >= margin
+		// The next character may have lost a byte too (nextGap). Then
+		// this one was scored without it, its bytes unknown, where a
+		// common character wins alone: 做 for the 坚 of 坚持, both read
+		// as windows-1252 with a U+FFFD (E5 9D 9A E6 8C 81 against E5 81
+		// 9A). Such a choice stands only if the two chosen together
+		// (below) agree with it.
+		next := rc.Orig == "utf8" && n == 1 && gi+1 < len(groups) && groups[gi+1].n == 1
+		if next && clear && bpos[groups[gi+1].k0]-p > nextGap {
+			next = false
+		}
+		if clear && !next {
 			if n == 1 && rc.Orig != "utf8" && w.i == p && wholeCharLost(orig, bs, p, bestB[0], m) {
 				continue
 			}
@@ -287,34 +318,47 @@ func restoreLost(dst []lostFill, text string, end int, bs []byte, bpos, tpos, lo
 		// byte (一个 read as 涓�涓�): the first alone is no clear choice
 		// (一 or 上 before an unknown character), and the second cannot be
 		// read without the first. They are chosen together.
-		if rc.Orig != "utf8" || n != 1 || gi+1 >= len(groups) || groups[gi+1].n != 1 {
+		if !next {
 			continue
 		}
+		alone := bestB[0] // the choice of this byte alone, if clear
 		k1 := groups[gi+1].k0
 		q := bpos[k1]
-		if q-p > maxJointGap {
+		if !clear && q-p > maxJointGap {
 			continue
 		}
-		// The byte at q continues the character whose lead is the last
-		// one between p and q, if that character reaches q; else it
-		// starts one.
-		rq := [2]int{0xC2, 0xF4}
-		for l := q - 1; l > p; l-- {
-			if bs[l] >= 0xC0 {
-				if l+utf8x.SeqLen(bs[l]) > q {
-					rq = [2]int{0x80, 0xBF}
-				}
-				break
-			}
-		}
+		rq := byteRange(p, q)
 		pos, ks, rng = append(pos, q), append(ks, k1), append(rng, rq)
 		best, second = search(pos, rng, readerSaw(q), tpos[k1+1])
 		if debugShift {
 			fmt.Printf("lost groups at %d and %d best=%.1f second=%.1f bytes=% X\n", p, q, best, second, string(bestB[:2]))
 		}
-		if !math.IsInf(best, -1) && best-second >= jointMargin {
+		switch {
+		case !math.IsInf(best, -1) && best-second >= jointMargin:
+			b0, b1 := bestB[0], bestB[1]
+			if gi+2 < len(groups) && groups[gi+2].n == 1 && bpos[groups[gi+2].k0]-q <= nextGap {
+				// The character after the pair lost a byte too: the
+				// second of the pair was chosen without it (要做 for
+				// the 要坚 of 要坚持), and stands only if the next pair
+				// agrees with it.
+				k2 := groups[gi+2].k0
+				r := bpos[k2]
+				bs[p] = b0
+				next := [maxLostBytes]int{q, r}
+				nextRng := [maxLostBytes][2]int{rq, byteRange(q, r)}
+				nb, _ := search(next[:2], nextRng[:2], readerSaw(r), tpos[k2+1])
+				bs[p] = 0xFF
+				if math.IsInf(nb, -1) || bestB[0] != b1 {
+					bestB[0] = b0
+					fill(pos[:1], ks[:1]) // the second is chosen with the next
+					break
+				}
+			}
+			bestB[0], bestB[1] = b0, b1
 			fill(pos, ks)
 			gi++
+		case clear && !math.IsInf(best, -1) && bestB[0] == alone:
+			fill(pos[:1], ks[:1]) // the pair's likeliest agrees with it
 		}
 	}
 	return dst

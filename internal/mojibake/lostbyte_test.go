@@ -275,6 +275,24 @@ func TestLostEnumerationComma(t *testing.T) {
 	assert.GreaterOrEqual(t, commas, 5)
 }
 
+// TestLostNextCharacter reads 坚持 as strict windows-1252: 坚 (E5 9D 9A)
+// and 持 (E6 8C 81) each lose a byte. Scored alone, with 持 unknown, 做
+// (E5 81 9A) wins for 坚; chosen together, 坚持 does. A choice alone stands
+// only where the pair agrees with it.
+func TestLostNextCharacter(t *testing.T) {
+	for _, s := range []string{
+		"我们必须坚持以人民为中心的发展思想。",
+		"要坚持把发展作为第一要务。",
+		"如果不坚持经常学习，就会落后于时代。",
+	} {
+		garbled := readFailing(t, "cp1252", encodeAll(t, "utf8", s))
+		out := applySpans(garbled, Find(garbled))
+		assert.NotContains(t, out, "做持", s)
+		var n lostOutcomes
+		n.add(t, s, "utf8", "cp1252")
+	}
+}
+
 // Every codec reads an ASCII byte as itself, whatever follows it, and
 // reads no other byte as the start of an ASCII character, as readsAs
 // assumes.
