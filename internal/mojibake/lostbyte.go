@@ -344,9 +344,9 @@ func restoreLost(dst []lostFill, text string, end int, bs []byte, bpos, tpos, lo
 				k2 := groups[gi+2].k0
 				r := bpos[k2]
 				bs[p] = b0
-				next := [maxLostBytes]int{q, r}
-				nextRng := [maxLostBytes][2]int{rq, byteRange(q, r)}
-				nb, _ := search(next[:2], nextRng[:2], readerSaw(r), tpos[k2+1])
+				after := [maxLostBytes]int{q, r}
+				afterRng := [maxLostBytes][2]int{rq, byteRange(q, r)}
+				nb, _ := search(after[:2], afterRng[:2], readerSaw(r), tpos[k2+1])
 				bs[p] = 0xFF
 				if math.IsInf(nb, -1) || bestB[0] != b1 {
 					bestB[0] = b0
