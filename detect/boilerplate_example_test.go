@@ -14,6 +14,7 @@ func ExampleBoilerplate() {
 		"加强机关党务干部队伍建设调研报告\n" +
 		"会员免费查看机关党务干部是机关党建工作的策划者。\n" +
 		"上一篇:党组织建设面临问题思考\n" +
+		"阅读 2.1万 · 分享 收藏 点赞\n" +
 		"Copyright © 2010-2018 www.example.com All Rights Reserved."
 	for _, sp := range detect.Boilerplate(page, nil, nil) {
 		fmt.Printf("%-6v %-10s %q\n", sp.Line, sp.Kind, strings.TrimSpace(page[sp.Span.Start:sp.Span.End]))
@@ -22,6 +23,7 @@ func ExampleBoilerplate() {
 	// true   breadcrumb "您的位置:某某网 > 调研报告 > 正文"
 	// false  paywall    "会员免费查看"
 	// true   nav        "上一篇:党组织建设面临问题思考"
+	// true   toolbar    "阅读 2.1万 · 分享 收藏 点赞"
 	// true   copyright  "Copyright © 2010-2018 www.example.com All Rights Reserved."
 }
 
