@@ -3,7 +3,7 @@
 package detect
 
 // defaultRulesTW maps the pattern of every default rule to its OpenCC
-// s2twp form, "" when that is the pattern itself (566 patterns; see
+// s2twp form, "" when that is the pattern itself (560 patterns; see
 // defaultTaiwanVariant).
 var defaultRulesTW = map[string]string{
 	"(原标题:{*})":                          "(原標題:{*})",
@@ -127,9 +127,6 @@ var defaultRulesTW = map[string]string{
 	"不代表本网观点":                                   "不代表本網觀點",
 	"不得转载":                                      "不得轉載",
 	"与本站无关":                                     "與本站無關",
-	"主办:":                                       "主辦:",
-	"主办单位:":                                     "主辦單位:",
-	"主管单位:":                                     "主管單位:",
 	"主页>":                                       "主頁>",
 	"举报":                                        "舉報",
 	"举报/反馈":                                     "舉報/反饋",
@@ -186,7 +183,6 @@ var defaultRulesTW = map[string]string{
 	"分类:":                                       "分類:",
 	"刊登时间:{date}":                               "刊登時間:{date}",
 	"创建时间:{date}":                               "建立時間:{date}",
-	"制作单位:":                                     "製作單位:",
 	"前一篇:":                                      "",
 	"剩余{*}未读":                                   "剩餘{*}未讀",
 	"剩余{n}%内容{name}查看":                          "剩餘{n}%內容{name}檢視",
@@ -308,7 +304,6 @@ var defaultRulesTW = map[string]string{
 	"扫码下载{*}客户端":                                "掃碼下載{*}客戶端",
 	"扫码关注":                                      "掃碼關注",
 	"扫码关注{name}查看全文":                            "掃碼關注{name}檢視全文",
-	"承办单位:":                                     "承辦單位:",
 	"技术支持:":                                     "技術支援:",
 	"投稿信箱:":                                     "",
 	"投稿邮箱:":                                     "投稿郵箱:",
@@ -571,5 +566,4 @@ var defaultRulesTW = map[string]string{
 	"首页/":                                       "首頁/",
 	"首页>":                                       "首頁>",
 	"首页{sep}上一页":                                "首頁{sep}上一頁",
-	"高级模式":                                      "高階模式",
 }

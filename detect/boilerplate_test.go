@@ -95,11 +95,15 @@ func TestBoilerplateRules(t *testing.T) {
 			"长江\n" + body + "名称\n" + body, "line:header:line:维基百科,自由的百科全书"},
 		{"an edit button in a help text", body + "選擇 [插入] - [目錄與索引] - [參考文獻條目]，並按一下 [編輯]\n" + body, body + "選擇 [插入] - [目錄與索引] - [參考文獻條目]，並按一下 [編輯]\n" + body, ""},
 		{"forum thread", "楼主：快乐的小鱼\n发表于 2026-2-3 10:21:45\n来自 iPhone客户端\n" + body + "热心网友 发表于 2026-2-3 10:35:02\n" + body +
-			"使用道具 举报\n高级模式\n您需要登录后才可以回帖 登录 | 立即注册\n本版积分规则\n", body + body, "line:meta:line:楼主:{name}"},
+			"使用道具 举报\n您需要登录后才可以回帖 登录 | 立即注册\n本版积分规则\n", body + body, "line:meta:line:楼主:{name}"},
 		{"published in a list item", body + "论文发表于2020年5月\n", body + "论文发表于2020年5月\n", ""},
-		{"footer link row", body + "关于我们 联系我们 隐私政策 网站地图\n主办单位：某某市人民政府办公室\n网站标识码：1100000088\n", body, "line:footer:line:{links}"},
-		{"news tail with the next article", body + "阅读下一篇：\n返回顶部\n新华网\nCopyright © 2000-2026 XINHUANET.com All Rights Reserved.\n制作单位：新华网股份有限公司\n",
-			body + "新华网\n", "line:nav:prefix:阅读下一篇"},
+		{"footer link row", body + "关于我们 联系我们 隐私政策 网站地图\n网站标识码：1100000088\n", body, "line:footer:line:{links}"},
+		// The organisers of an event are its notice's content, not a
+		// site's footer.
+		{"a help page's heading", "高级模式\n" + body, "高级模式\n" + body, ""},
+		{"event organisers", body + "主办单位：中国计算机学会\n承办单位：某某大学\n", body + "主办单位：中国计算机学会\n承办单位：某某大学\n", ""},
+		{"news tail with the next article", body + "阅读下一篇：\n返回顶部\nCopyright © 2000-2026 XINHUANET.com All Rights Reserved.\n",
+			body, "line:nav:prefix:阅读下一篇"},
 		{"review site tail", body + "这篇影评可能有剧透\n128 有用 3 没用 12 回应\n> 更多影评 2048 篇\n", body, "line:notice:line:这篇影评可能有剧透"},
 		{"blog tip jar", body + "赞赏支持\n还没有人赞赏，支持一下\n", body, "line:toolbar:line:{tools}"},
 		{"bulletin board signature and pushes", "標題\n" + body + "※ 發信站: 批踢踢實業坊(ptt.cc), 來自: 1.2.3.4 (臺灣)\n※ 文章網址: https://www.ptt.cc/bbs/Test/M.1.A.ABC.html\n推 user1: 氣壓低吧 05/02 10:12\n噓 user3: 不是吧 05/02 10:15\n",
