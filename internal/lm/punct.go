@@ -116,7 +116,9 @@ type punctContext struct {
 // are in PunctStats.counts, under tokenKey(mark, token).
 type punctAfter struct {
 	total int
-	types int // the distinct tokens after the mark
+	// weight is the weight of the back-off: the number of distinct
+	// tokens seen after the mark (Witten-Bell), at least punctPrior.
+	weight float64
 }
 
 // markKey is the key in PunctStats.counts of the count of the mark of
@@ -288,7 +290,7 @@ func ParsePunct(data []byte, m *Model) (*PunctStats, error) {
 			}
 		}
 		poolTotal += total
-		p.after[k] = punctAfter{total: total, types: count}
+		p.after[k] = punctAfter{total: total, weight: float64(max(count, punctPrior))}
 	}
 	if bad || len(body) != 0 {
 		return nil, fmt.Errorf("parse punctuation statistics: truncated or trailing data: %w", errFormat)
@@ -413,8 +415,7 @@ func (p *PunctStats) After(mark, next rune) float64 {
 	}
 	n, _ := p.counts.Get(tokenKey(k, t))
 	a := &p.after[k]
-	w := float64(max(a.types, punctPrior))
-	return math.Log(max((float64(n)+w*base)/(float64(a.total)+w), base*punctShiftScale))
+	return math.Log(max((float64(n)+a.weight*base)/(float64(a.total)+a.weight), base*punctShiftScale))
 }
 
 // markCount returns how often the mark of index k followed the context c.
