@@ -201,3 +201,29 @@ func TestBig5ReaderFails(t *testing.T) {
 	assert.Equal(t, big5HKSCSReader, lostReader(recoding{"gbk", "big5"}, "絞"+string(hk)))
 	assert.Equal(t, "cp950", lostReader(recoding{"gbk", "cp950"}, "絞"+string(hk)))
 }
+
+// Where a repair through the cp950 reader and one through x/text's Big5
+// overlap on ETEN characters that read better through cp950, the Big5 one
+// is not taken, even when it gains more by covering more: it repairs 强
+// (GBK C7 BF, Ч through cp950) as 萀 (C8 4C, where x/text's Big5 writes
+// Ч). The same text read by an HKSCS reader keeps its Big5 repairs.
+func TestCP950ShadowsBig5(t *testing.T) {
+	orig := "一是加强组织领导，明确工作责任；二是强化监督检查，认真落实考评制度；三是切实改进工作作风，提高服务质量，确保各项任务按期完成。\n"
+	garbled := readFailing(t, "cp950", encodeAll(t, "gbk", orig))
+	out := applySpans(garbled, Find(garbled))
+	for _, r := range out {
+		if isHan(r) && !strings.ContainsRune(orig, r) && !strings.ContainsRune(garbled, r) {
+			t.Errorf("%q put into %q", r, out)
+		}
+	}
+	assert.Contains(t, out, "一是加强组织领导，明确工作责任；")
+	assert.Contains(t, out, "是强化监督检查，认真落实考评制度；")
+
+	hk := readFailing(t, big5HKSCSReader, encodeAll(t, "gbk", orig))
+	out = applySpans(hk, Find(hk))
+	for _, r := range out {
+		if isHan(r) && !strings.ContainsRune(orig, r) && !strings.ContainsRune(hk, r) {
+			t.Errorf("HKSCS reader: %q put into %q", r, out)
+		}
+	}
+}

@@ -453,6 +453,7 @@ type recodeScratch struct {
 	picks  []int
 	picked []bool
 	taken  []stretch
+	cp950  []stretch // the candidates through the cp950 reader (cp950Cands)
 }
 
 var recodeScratchPool = sync.Pool{New: func() any { return new(recodeScratch) }}
