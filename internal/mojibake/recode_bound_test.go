@@ -12,6 +12,7 @@ import (
 
 	"github.com/hanfix/hanfix/internal/lm"
 	"github.com/hanfix/hanfix/internal/testshared"
+	"github.com/stretchr/testify/assert"
 )
 
 // TestBigramNotPositive checks what gainBound's proof takes of the
@@ -105,23 +106,69 @@ func TestRecodeGainBound(t *testing.T) {
 // development set and random text.
 func TestFindRecodesSkipping(t *testing.T) {
 	for _, text := range recodeBoundTexts(t) {
-		if !Suspicious(text) {
-			continue
+		checkFindRecodesSkipping(t, text)
+	}
+}
+
+// FuzzFindRecodesSkipping is TestFindRecodesSkipping on any text.
+func FuzzFindRecodesSkipping(f *testing.F) {
+	for _, s := range []string{
+		"鍙戝睍鎴樼暐锛屽ぇ閮芥湁璇︾粏鐨勮鏄庛\uFFFD\uFFFD\n",
+		"鍙戝睍鎴樼暐鏄庛\uFFFD\uFFFD\n\n如果",
+		"ä¸\u00adæ–‡ä¸\u00adæ–‡?\n",
+		"翩\uFFFD庠げ\uFFFD蚰奪燴﹝膘蕾翩",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(checkFindRecodesSkipping)
+}
+
+// checkFindRecodesSkipping checks that findRecodes finds in text what it
+// finds without skipping dominated stretches.
+func checkFindRecodesSkipping(t *testing.T, text string) {
+	if !Suspicious(text) {
+		return
+	}
+	var got, want *analyzer
+	for _, skip := range []bool{true, false} {
+		a, release := shiftedAnalyzer(text)
+		a.findRecodesSkipping(skip)
+		release()
+		if skip {
+			got = a
+		} else {
+			want = a
 		}
-		var got, want *analyzer
-		for _, skip := range []bool{true, false} {
-			a, release := shiftedAnalyzer(text)
-			a.findRecodesSkipping(skip)
-			release()
-			if skip {
-				got = a
-			} else {
-				want = a
-			}
-		}
-		if !reflect.DeepEqual(got.spans, want.spans) || !reflect.DeepEqual(got.recoded, want.recoded) || got.unsure != want.unsure {
-			t.Fatalf("%q: skipping found %+v, without %+v", text, got.spans, want.spans)
-		}
+	}
+	if !reflect.DeepEqual(got.spans, want.spans) || !reflect.DeepEqual(got.recoded, want.recoded) || got.unsure != want.unsure {
+		t.Fatalf("%q: skipping found %+v, without %+v", text, got.spans, want.spans)
+	}
+}
+
+// A candidate meets every candidate of a stretch when what of the
+// stretch lies outside it is ASCII other than '?'.
+func TestMeetsEveryCand(t *testing.T) {
+	text := "ab鏄庛\uFFFD\uFFFD\n\n如果?x"
+	a := &analyzer{text: text}
+	i := strings.Index(text, "鏄")
+	nl := strings.Index(text, "\n")
+	ru := strings.Index(text, "如")
+	q := strings.Index(text, "?")
+	for _, tc := range []struct {
+		name  string
+		c, st stretch
+		want  bool
+	}{
+		{"contains", stretch{0, len(text)}, stretch{i, nl}, true},
+		{"leaves ASCII out at both ends", stretch{i, nl}, stretch{0, nl + 2}, true},
+		{"leaves a line end out", stretch{i, nl}, stretch{i, nl + 1}, true},
+		{"leaves Han out", stretch{i, nl}, stretch{i, ru + 3}, false},
+		{"leaves a question mark out", stretch{ru, q}, stretch{ru, q + 1}, false},
+		{"no overlap", stretch{0, 2}, stretch{i, nl}, false},
+		{"touches only", stretch{0, i}, stretch{i, nl}, false},
+	} {
+		c := recodeCand{start: tc.c.i, end: tc.c.j}
+		assert.Equal(t, tc.want, a.meetsEveryCand(c, tc.st), tc.name)
 	}
 }
 

@@ -172,7 +172,7 @@ func (a *analyzer) dominate(jobs []recodeJob, bounds *[len(recodings) + 1]int, j
 			continue
 		}
 		for ci, c := range rj[k].cands {
-			if c.start <= j.st.i && j.st.j <= c.end && c.gain > best {
+			if c.gain > best && a.meetsEveryCand(c, j.st) {
 				best, bj, bc = c.gain, bounds[r]+k, ci
 			}
 		}
@@ -184,6 +184,31 @@ func (a *analyzer) dominate(jobs []recodeJob, bounds *[len(recodings) + 1]int, j
 		return false
 	}
 	j.dom, j.domCand = bj, bc
+	return true
+}
+
+// meetsEveryCand reports whether the candidate c meets every candidate
+// that recodeStretch can find in the stretch st: c overlaps st, and what
+// of st lies outside c is ASCII other than '?'. A candidate lies inside
+// its stretch, and holds a byte that is not such ASCII: every recoding
+// reads ASCII as itself, so that a segment of ASCII alone is an identical
+// unit, which recodeStretch trims from the ends of its segments; only a
+// '?' may stand for a lost byte (questionLost). (A stretch often ends
+// with the line end that a candidate leaves out: 。 lost before it.)
+func (a *analyzer) meetsEveryCand(c recodeCand, st stretch) bool {
+	if c.start >= st.j || st.i >= c.end {
+		return false
+	}
+	return plainASCII(a.text[st.i:max(st.i, c.start)]) && plainASCII(a.text[min(c.end, st.j):st.j])
+}
+
+// plainASCII reports whether s is ASCII without '?'.
+func plainASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf || s[i] == '?' {
+			return false
+		}
+	}
 	return true
 }
 
