@@ -44,6 +44,7 @@ var toolRow = &rowWords{counts: true, words: []string{
 	"人看过", "关注者", "被浏览", "点赞数", "收藏数", "评论数", "转发数", "分享数", "复制链接",
 	"微博", "新浪微博", "微信", "朋友圈", "qq", "qq空间", "facebook", "twitter", "line",
 	"淘帖", "使用道具", "打印", "关闭", "按赞", "列印", "检举", "回应", "有用", "没用",
+	"点评", "我要分享", "查看数", "回帖数", "复制本帖链接", "关注问题", "写回答", "邀请回答", "好问题",
 }}
 
 // linkRow holds the words of header and footer link rows ({links}): the

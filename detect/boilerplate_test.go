@@ -98,6 +98,11 @@ func TestBoilerplateRules(t *testing.T) {
 			"使用道具 举报\n您需要登录后才可以回帖 登录 | 立即注册\n本版积分规则\n", body + body, "line:meta:line:楼主:{name}"},
 		{"published in a list item", body + "论文发表于2020年5月\n", body + "论文发表于2020年5月\n", ""},
 		{"footer link row", body + "关于我们 联系我们 隐私政策 网站地图\n网站标识码：1100000088\n", body, "line:footer:line:{links}"},
+		{"answer head row", "关注问题 写回答 邀请回答 好问题 3272 添加评论 分享\n李娜\n新闻动态等 2 个话题下的优秀答主\n9958 人赞同了该回答\n" + body + "查看其余2273条回答\n" + body,
+			"李娜\n" + body + body, "line:toolbar:line:{tools}"},
+		{"thread counters", "查看数: 7688　|　回帖数: 7688　[复制本帖链接]\n" + body + "点评 收藏 分享 举报\n您尚未登录，需要登录后才能回帖　登录 | 注册\n", body, "line:toolbar:line:{tools}"},
+		{"scraped article tail", body + "— THE END —\n长按下方二维码，一起成为读者\n本页文章由某某阁自动抓取自微信公众平台，著作权属原公众号所有。\n", body, "line:editor:line:theend-"},
+		{"reviewer in brackets", body + "（审核：高建民）\n", body, "line:editor:line:(审核:{name})"},
 		// The organisers of an event are its notice's content, not a
 		// site's footer.
 		{"a help page's heading", "高级模式\n" + body, "高级模式\n" + body, ""},

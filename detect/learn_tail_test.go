@@ -115,7 +115,7 @@ func TestTailSlotFingerprint(t *testing.T) {
 func TestLearnerTailPhraseNames(t *testing.T) {
 	names := []string{"李娜", "王芳", "张伟", "刘洋", "陈静", "杨帆"}
 	page := func(i int) string {
-		return strings.Replace(tailPage(i), "（按此睇圖輯）", "（滨江新闻网编辑："+names[i%len(names)]+"）", 1)
+		return strings.Replace(tailPage(i), "（按此睇圖輯）", "（滨江新闻网摄影："+names[i%len(names)]+"）", 1)
 	}
 	l := NewLearner()
 	for i := 0; i < 5; i++ {
@@ -123,6 +123,6 @@ func TestLearnerTailPhraseNames(t *testing.T) {
 	}
 	p := page(42)
 	out := applySpans(p, Boilerplate(p, nil, l.Model()))
-	assert.NotContains(t, out, "滨江新闻网编辑", out)
+	assert.NotContains(t, out, "滨江新闻网摄影", out)
 	assert.Equal(t, 6, strings.Count(out, "。\n"), "every paragraph stays, ended as it was")
 }
