@@ -83,8 +83,12 @@ func (w *rowWords) index(b []byte, at int) []string {
 }
 
 // mayStart reports whether a row may start at byte i of the folded line:
-// with a word of the list or a count.
+// with a word of the list or a count, or with an opening bracket before
+// one (【打印】【关闭】 folds to [打印][关闭]).
 func (w *rowWords) mayStart(b []byte, i int) bool {
+	if i < len(b) && (b[i] == '[' || b[i] == '(') {
+		i++
+	}
 	return i < len(b) && (w.counts && isDigit(b[i]) || len(w.index(b, i)) > 0)
 }
 

@@ -3,7 +3,7 @@
 package detect
 
 // defaultRulesTW maps the pattern of every default rule to its OpenCC
-// s2twp form, "" when that is the pattern itself (576 patterns; see
+// s2twp form, "" when that is the pattern itself (579 patterns; see
 // defaultTaiwanVariant).
 var defaultRulesTW = map[string]string{
 	"(原文于{date}发表于{name})":               "(原文於{date}發表於{name})",
@@ -116,6 +116,7 @@ var defaultRulesTW = map[string]string{
 	"上一页{sep}":                                  "上一頁{sep}",
 	"上传时间:{date}":                               "上傳時間:{date}",
 	"上篇:":                                       "",
+	"上篇范文:":                                     "上篇範文:",
 	"下一则{sep}":                                  "下一則{sep}",
 	"下一条{sep}":                                  "下一條{sep}",
 	"下一章:":                                      "",
@@ -124,6 +125,7 @@ var defaultRulesTW = map[string]string{
 	"下一页:":                                      "下一頁:",
 	"下一页{sep}":                                  "下一頁{sep}",
 	"下篇:":                                       "",
+	"下篇范文:":                                     "下篇範文:",
 	"下载app{name}全文":                             "下載app{name}全文",
 	"下载{*}app":                                  "下載{*}app",
 	"下载客户端":                                     "下載客戶端",
@@ -528,6 +530,7 @@ var defaultRulesTW = map[string]string{
 	"试读结束":                                      "試讀結束",
 	"话题下的优秀答主":                                  "話題下的優秀答主",
 	"该回答已被{name}采纳":                             "該回答已被{name}採納",
+	"请勿整篇照搬":                                    "請勿整篇照搬",
 	"请往下继续阅读":                                   "請往下繼續閱讀",
 	"责任编辑:{name}":                               "責任編輯:{name}",
 	"责任编辑:{name}审核:{name}":                      "責任編輯:{name}稽核:{name}",

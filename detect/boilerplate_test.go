@@ -103,6 +103,9 @@ func TestBoilerplateRules(t *testing.T) {
 		{"thread counters", "查看数: 7688　|　回帖数: 7688　[复制本帖链接]\n" + body + "点评 收藏 分享 举报\n您尚未登录，需要登录后才能回帖　登录 | 注册\n", body, "line:toolbar:line:{tools}"},
 		{"scraped article tail", body + "— THE END —\n长按下方二维码，一起成为读者\n本页文章由某某阁自动抓取自微信公众平台，著作权属原公众号所有。\n", body, "line:editor:line:theend-"},
 		{"reviewer in brackets", body + "（审核：高建民）\n", body, "line:editor:line:(审核:{name})"},
+		{"button row in brackets", body + "【我要分享】　【打印】　【关闭】\n", body, "line:toolbar:line:{tools}"},
+		{"sample-essay site's links", body + "本篇《标题》系某某范文库会员投稿，仅供写作参考，请勿整篇照搬。\n上篇范文：标题一\n下篇范文：标题二\n", body, "line:notice:contains:请勿整篇照搬"},
+		{"one button in brackets is no row", body + "【关闭】\n", body + "【关闭】\n", ""},
 		// The organisers of an event are its notice's content, not a
 		// site's footer.
 		{"a help page's heading", "高级模式\n" + body, "高级模式\n" + body, ""},
