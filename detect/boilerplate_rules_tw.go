@@ -3,7 +3,7 @@
 package detect
 
 // defaultRulesTW maps the pattern of every default rule to its OpenCC
-// s2twp form, "" when that is the pattern itself (581 patterns; see
+// s2twp form, "" when that is the pattern itself (579 patterns; see
 // defaultTaiwanVariant).
 var defaultRulesTW = map[string]string{
 	"(原文于{date}发表于{name})":               "(原文於{date}發表於{name})",
@@ -81,8 +81,6 @@ var defaultRulesTW = map[string]string{
 	"{name}>{name}>{name}>{name}":        "",
 	"{name}>{name}>{name}>{name}>{name}": "",
 	"{name}app下载":                        "{name}app下載",
-	"{name}{n}-{n}-{date}:{n}":           "",
-	"{name}{n}/{n}/{date}:{n}":           "",
 	"{name}|{name}|{name}":               "",
 	"{name}|{name}|{name}|{name}":        "",
 	"{name}|{name}|{name}|{name}|{name}": "",

@@ -106,8 +106,6 @@ func TestBoilerplateRules(t *testing.T) {
 		{"button row in brackets", body + "【我要分享】　【打印】　【关闭】\n", body, "line:toolbar:line:{tools}"},
 		{"sample-essay site's links", body + "本篇《标题》系某某范文库会员投稿，仅供写作参考，请勿整篇照搬。\n上篇范文：标题一\n下篇范文：标题二\n", body, "line:notice:contains:请勿整篇照搬"},
 		{"one button in brackets is no row", body + "【关闭】\n", body + "【关闭】\n", ""},
-		{"source and time of day at the top", "标题\n滨江新闻网　2023-02-28 12:37:57\n" + body, "标题\n" + body, "line:meta:line:{name}{n}-{n}-{date}:{n}"},
-		{"a dated title stays", "2023-02-28 会议纪要\n" + body, "2023-02-28 会议纪要\n" + body, ""},
 		// The organisers of an event are its notice's content, not a
 		// site's footer.
 		{"a help page's heading", "高级模式\n" + body, "高级模式\n" + body, ""},
