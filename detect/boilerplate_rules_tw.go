@@ -3,7 +3,7 @@
 package detect
 
 // defaultRulesTW maps the pattern of every default rule to its OpenCC
-// s2twp form, "" when that is the pattern itself (579 patterns; see
+// s2twp form, "" when that is the pattern itself (581 patterns; see
 // defaultTaiwanVariant).
 var defaultRulesTW = map[string]string{
 	"(原文于{date}发表于{name})":               "(原文於{date}發表於{name})",
@@ -196,6 +196,7 @@ var defaultRulesTW = map[string]string{
 	"前一篇:":                                      "",
 	"剩余{*}未读":                                   "剩餘{*}未讀",
 	"剩余{n}%内容{name}查看":                          "剩餘{n}%內容{name}檢視",
+	"剩余{n}%内容付费后可查看":                            "剩餘{n}%內容付費後可檢視",
 	"加入line好友":                                  "",
 	"加入书签":                                      "加入書籤",
 	"加入收藏":                                      "",
@@ -528,6 +529,7 @@ var defaultRulesTW = map[string]string{
 	"评论时间:{date}":                               "評論時間:{date}",
 	"词条图册":                                      "詞條圖冊",
 	"试读结束":                                      "試讀結束",
+	"试读结束,购买后继续阅读":                              "試讀結束,購買後繼續閱讀",
 	"话题下的优秀答主":                                  "話題下的優秀答主",
 	"该回答已被{name}采纳":                             "該回答已被{name}採納",
 	"请勿整篇照搬":                                    "請勿整篇照搬",
