@@ -200,6 +200,12 @@ func TestBig5ReaderFails(t *testing.T) {
 	hk, _ := big5Codec{}.decode(pair)
 	assert.Equal(t, big5HKSCSReader, lostReader(recoding{"gbk", "big5"}, "絞"+string(hk)))
 	assert.Equal(t, "cp950", lostReader(recoding{"gbk", "cp950"}, "絞"+string(hk)))
+	// Ч, which a cp950 reader writes for GBK's 强 (C7 BF), is at C8 4C in
+	// x/text's Big5, a row of HKSCS: no sign of an HKSCS reader, since a
+	// cp950 reader writes it too.
+	assert.Equal(t, "big5", lostReader(recoding{"gbk", "big5"}, "絞Ч"))
+	assert.False(t, hkscsShown("絞Ч"))
+	assert.True(t, hkscsShown("絞"+string(hk)))
 }
 
 // Where a repair through the cp950 reader and one through x/text's Big5

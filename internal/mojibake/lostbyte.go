@@ -377,8 +377,10 @@ func restoreLost(dst []lostFill, text string, end int, bs []byte, bpos, tpos, lo
 // readers only where it shows one (failsOneByte): a WHATWG reader drops
 // two bytes for one U+FFFD, a whole character of Big5, and the text after
 // it reads in step. Likewise for Big5 readers: Python's big5 and cp950
-// fail on the rows of HKSCS, unless garbled holds a character of those
-// rows (big5HKSCSReader).
+// fail on the rows of HKSCS, unless garbled holds a character that only a
+// reader of those rows writes (hkscsShown, big5HKSCSReader; not the ETEN
+// characters that x/text's Big5 writes in those rows and cp950 elsewhere,
+// such as Ч for GBK's 强).
 func lostReader(rc recoding, garbled string) string {
 	switch rc.Wrong {
 	case "gbk":
@@ -404,14 +406,8 @@ func lostReader(rc recoding, garbled string) string {
 			return gb2312Reader
 		}
 	case "big5":
-		var b [4]byte
-		for _, r := range garbled {
-			if r < 0x80 {
-				continue
-			}
-			if bs, ok := (big5Codec{}).appendRune(b[:0], r); ok && len(bs) == 2 && cp950Lacks(uint16(bs[0])<<8|uint16(bs[1])) {
-				return big5HKSCSReader
-			}
+		if hkscsShown(garbled) {
+			return big5HKSCSReader
 		}
 	}
 	return rc.Wrong
