@@ -312,6 +312,43 @@ func init() {
 
 // codecNamed returns codecs[name] without the look-up in the map, which
 // costs more than the encoding of a short hop.
+// wrongCodecNamed is codecNamed for a wrong codec, the one a misreading
+// read the original bytes with and a repair encodes the garbled text
+// with: for Big5 it is big5WrongCodec.
+func wrongCodecNamed(name string) codec {
+	if name == "big5" {
+		return big5WrongCodec{}
+	}
+	return codecNamed(name)
+}
+
+// big5WrongCodec is Big5 as the wrong codec of a misreading: x/text's
+// Big5, but writing 十, which standard Big5 has twice (A2 CC and A4 51),
+// at its first code, where the Big5 encoders write the second. In GBK
+// read as Big5, bytes a Big5 reader read as 十 were A2 CC: A4 51 is a
+// user-defined (private-use) code of GBK, which text does not hold, nor,
+// out of step, a character's last byte before one's first (a first byte
+// of GBK is never 51), while 、 (A1 A2) or any
+// character ending in A2 before one of row CC (体 提 题 天 通) gives A2 CC,
+// which the encoders' A4 51 turned into ·Q (、提 read back). Both codes
+// read as 十, so a repair still reproduces the garbled text. (卅, at A2 CE
+// and A4 CA, keeps the encoders' code: out of step, 证失 gives A4 CA as
+// often as 、务 gives A2 CE.) As the original codec (Big5 text read as
+// GBK), Big5 is big5Codec: Big5 text writes 十 at A4 51.
+type big5WrongCodec struct{}
+
+func (big5WrongCodec) name() string                                 { return "big5" }
+func (big5WrongCodec) appendRune(dst []byte, r rune) ([]byte, bool) { return appendWrongBig5(dst, r) }
+func (big5WrongCodec) decode(b []byte) (rune, int)                  { return big5Codec{}.decode(b) }
+
+// appendWrongBig5 is big5WrongCodec.appendRune.
+func appendWrongBig5(dst []byte, r rune) ([]byte, bool) {
+	if r == 0x5341 { // 十
+		return append(dst, 0xA2, 0xCC), true
+	}
+	return big5Codec{}.appendRune(dst, r)
+}
+
 func codecNamed(name string) codec {
 	switch name {
 	case "utf8":

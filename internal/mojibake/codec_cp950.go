@@ -61,7 +61,7 @@ func (cp950Codec) appendRune(dst []byte, r rune) ([]byte, bool) {
 		}
 	}
 	n := len(dst)
-	dst, ok := big5Codec{}.appendRune(dst, r)
+	dst, ok := appendWrongBig5(dst, r)
 	if ok && len(dst) == n+2 {
 		code := uint16(dst[n])<<8 | uint16(dst[n+1])
 		if _, moved := m.dec[code]; moved || cp950Lacks(code) {

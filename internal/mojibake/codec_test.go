@@ -96,3 +96,41 @@ func TestBig5HKSCS2004Gaps(t *testing.T) {
 		})
 	}
 }
+
+// 十, which standard Big5 has at A2 CC and A4 51, is written at A2 CC
+// when Big5 is the wrong codec (GBK read as Big5, out of step after a
+// lost byte: 、提 is A1 A2 CC E1), and at A4 51 when Big5 is the original
+// codec (Big5 text). A hop and its undoing agree.
+func TestBig5WrongTen(t *testing.T) {
+	b, ok := appendWrongBig5(nil, '十')
+	require.True(t, ok)
+	assert.Equal(t, []byte{0xA2, 0xCC}, b)
+	b, ok = big5Codec{}.appendRune(nil, '十')
+	require.True(t, ok)
+	assert.Equal(t, []byte{0xA4, 0x51}, b)
+	r, n := big5WrongCodec{}.decode([]byte{0xA2, 0xCC})
+	assert.Equal(t, '十', r)
+	assert.Equal(t, 2, n)
+
+	gbkOfA2CC, _ := gbkCodec{}.decode([]byte{0xA2, 0xCC})
+	rep, ok := recodeString("十", recoding{"gbk", "big5"})
+	require.True(t, ok)
+	assert.Equal(t, string(gbkOfA2CC), rep)
+	back, ok := invertChain(rep, []recoding{{"gbk", "big5"}})
+	require.True(t, ok)
+	assert.Equal(t, "十", back)
+	// Undoing Big5 text read as GBK writes 十 at A4 51, as Big5 text has
+	// it.
+	gbkOfA451, _ := gbkCodec{}.decode([]byte{0xA4, 0x51})
+	undone, ok := undoString("十", recoding{Orig: "gbk", Wrong: "big5"})
+	require.True(t, ok)
+	assert.Equal(t, string(gbkOfA451), undone)
+
+	for _, orig := range []string{
+		"加强人员培训、提高服务质量，认真做好日常维护工作。\n",
+		"要求全体人员认真学习、提高认识，确保各项任务按时完成。\n",
+	} {
+		garbled := readFailing(t, "cp950", encodeAll(t, "gbk", orig))
+		assert.Equal(t, orig, applySpans(garbled, Find(garbled)), "%q", garbled)
+	}
+}

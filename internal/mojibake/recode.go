@@ -70,9 +70,27 @@ func recodeFilled(s string, rc recoding, fills []Fill) (string, bool) {
 // allocates nothing.
 var hopBufs = sync.Pool{New: func() any { return new(hopBuf) }}
 
+// undoString is recodeString for a hop undone: s, a hop's repair, is
+// encoded with the hop's original codec (rc.Wrong here) as the text was
+// written, and decoded with its wrong codec (rc.Orig here). It differs
+// from recodeString only where Big5 is rc.Wrong: the original codec
+// writes 十 where Big5 text has it, not where big5WrongCodec does.
+func undoString(s string, rc recoding) (string, bool) {
+	hb := hopBufs.Get().(*hopBuf)
+	hb.undo = true
+	out, ok := hb.recode(s, rc, nil)
+	hb.undo = false
+	hopBufs.Put(hb)
+	return out, ok
+}
+
 // hopBuf holds the bytes of a hop in the wrong codec (bs) and, unless the
-// original codec is UTF-8, the UTF-8 of their decoding (out).
-type hopBuf struct{ bs, out []byte }
+// original codec is UTF-8, the UTF-8 of their decoding (out); with undo,
+// the hop is one undone (undoString).
+type hopBuf struct {
+	bs, out []byte
+	undo    bool
+}
 
 // recode is recodeFilled with the buffers of hb.
 func (hb *hopBuf) recode(s string, rc recoding, fills []Fill) (string, bool) {
@@ -84,7 +102,10 @@ func (hb *hopBuf) recode(s string, rc recoding, fills []Fill) (string, bool) {
 
 // recodeAny is recode for any hop.
 func (hb *hopBuf) recodeAny(s string, rc recoding, fills []Fill) (string, bool) {
-	wrong, isCP1252, isGBK, isBig5 := codecNamed(rc.Wrong), rc.Wrong == "cp1252", rc.Wrong == "gbk", rc.Wrong == "big5"
+	wrong, isCP1252, isGBK, isBig5 := wrongCodecNamed(rc.Wrong), rc.Wrong == "cp1252", rc.Wrong == "gbk", rc.Wrong == "big5" && !hb.undo
+	if hb.undo {
+		wrong = codecNamed(rc.Wrong)
+	}
 	bs := hb.bs[:0]
 	d := hopDecoder{orig: codecNamed(rc.Orig), utf8: rc.Orig == "utf8", out: hb.out[:0]}
 	// fail keeps the buffers, as they have grown, for the next hop.
@@ -146,7 +167,7 @@ func (hb *hopBuf) recodeAny(s string, rc recoding, fills []Fill) (string, bool) 
 		case isGBK:
 			bs, ok = gbkCodec{}.appendRune(bs, r)
 		case isBig5:
-			bs, ok = big5Codec{}.appendRune(bs, r)
+			bs, ok = appendWrongBig5(bs, r)
 		default:
 			bs, ok = wrong.appendRune(bs, r)
 		}

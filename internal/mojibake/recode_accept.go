@@ -254,7 +254,7 @@ func invertFilled(s string, chain []recoding, fills []Fill) (string, bool) {
 func invertChain(s string, chain []recoding) (string, bool) {
 	for i := len(chain) - 1; i >= 0; i-- {
 		var ok bool
-		if s, ok = recodeString(s, recoding{Orig: chain[i].Wrong, Wrong: chain[i].Orig}); !ok {
+		if s, ok = undoString(s, recoding{Orig: chain[i].Wrong, Wrong: chain[i].Orig}); !ok {
 			return "", false
 		}
 	}

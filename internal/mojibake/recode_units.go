@@ -134,7 +134,7 @@ func recodeUnits(text string, start, end int, rc recoding, sc *recodeScratch) []
 // decodeUnits does not change them; restoreUnits restores lost bytes into
 // sc.bs.
 func encodeWrong(text string, start, end int, rc recoding, sc *recodeScratch) {
-	wrong := codecNamed(rc.Wrong)
+	wrong := wrongCodecNamed(rc.Wrong)
 	// At most one rune and one byte of the wrong codec per byte of text.
 	n0 := end - start + 1
 	if cap(sc.pos) < 2*n0 {
@@ -205,7 +205,7 @@ func encodeWrong(text string, start, end int, rc recoding, sc *recodeScratch) {
 		case gbkCodec:
 			bs, ok = gbkCodec{}.appendRune(bs, r)
 		case big5Codec:
-			bs, ok = big5Codec{}.appendRune(bs, r)
+			bs, ok = appendWrongBig5(bs, r)
 		default:
 			bs, ok = wrong.appendRune(bs, r)
 		}

@@ -61,7 +61,7 @@ func recodedRunBy(m *lm.Model, body, repair string, margin float64) (recoding, b
 	// most on the stack.
 	var bb, ob [96]byte
 	for _, rc := range recodedRunHops {
-		bs, ok := appendEncoded(bb[:0], body, codecNamed(rc.Wrong))
+		bs, ok := appendEncoded(bb[:0], body, wrongCodecNamed(rc.Wrong))
 		if !ok {
 			continue
 		}
