@@ -310,8 +310,6 @@ func init() {
 	codecs["cp950"] = cp950Codec{}
 }
 
-// codecNamed returns codecs[name] without the look-up in the map, which
-// costs more than the encoding of a short hop.
 // wrongCodecNamed is codecNamed for a wrong codec, the one a misreading
 // read the original bytes with and a repair encodes the garbled text
 // with: for Big5 it is big5WrongCodec.
@@ -328,9 +326,9 @@ func wrongCodecNamed(name string) codec {
 // read as Big5, bytes a Big5 reader read as 十 were A2 CC: A4 51 is a
 // user-defined (private-use) code of GBK, which text does not hold, nor,
 // out of step, a character's last byte before one's first (a first byte
-// of GBK is never 51), while 、 (A1 A2) or any
-// character ending in A2 before one of row CC (体 提 题 天 通) gives A2 CC,
-// which the encoders' A4 51 turned into ·Q (、提 read back). Both codes
+// of GBK is never 51), while 、 (A1 A2) or any character ending in A2
+// before one of row CC (体 提 题 天 通) gives A2 CC, which the encoders'
+// A4 51 turned into ·Q (、提 read back). Both codes
 // read as 十, so a repair still reproduces the garbled text. (卅, at A2 CE
 // and A4 CA, keeps the encoders' code: out of step, 证失 gives A4 CA as
 // often as 、务 gives A2 CE.) As the original codec (Big5 text read as
@@ -349,6 +347,8 @@ func appendWrongBig5(dst []byte, r rune) ([]byte, bool) {
 	return big5Codec{}.appendRune(dst, r)
 }
 
+// codecNamed returns codecs[name] without the look-up in the map, which
+// costs more than the encoding of a short hop.
 func codecNamed(name string) codec {
 	switch name {
 	case "utf8":
