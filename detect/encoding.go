@@ -50,11 +50,10 @@ type EncodingCandidate struct {
 //
 //  1. a byte order mark (UTF-8, UTF-32LE/BE, UTF-16LE/BE, GB18030):
 //     confidence 1 (FF FE 00 00 is UTF-32LE, not UTF-16LE text that
-//     starts with NUL);
-//     Then UTF-32 without a mark: whole four-byte units, each a scalar value
-//     that is no binary control character, which no other encoding
-//     writes (see charset's utf32Shape): confidence 1−10⁻ᵏ for k units,
-//     k at most 12;
+//     starts with NUL); then UTF-32 without a mark: whole four-byte units,
+//     each a scalar value that is no binary control character, which no
+//     other encoding writes (see charset's utf32Shape): confidence 1−10⁻ᵏ
+//     for k units, k at most 12;
 //  2. pure ASCII without NUL or other binary control bytes (which UTF-16
 //     has): "utf-8", since every ASCII-compatible encoding decodes it the
 //     same, unless it has HZ (~{ … ~}) or ISO-2022-JP escapes, which go to

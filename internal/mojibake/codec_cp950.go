@@ -4,6 +4,7 @@ package mojibake
 
 import (
 	"sync"
+	"unicode/utf8"
 
 	"github.com/hanfix/hanfix/internal/lm"
 )
@@ -140,6 +141,71 @@ func (a *analyzer) cp950Stands(c recodeCand) bool {
 	lc, _ := lpText(a.sc, prev, c.repair, next)
 	lb, _ := lpText(a.sc, prev, alt, next)
 	return lc-lb >= cp950Margin
+}
+
+// cp950Cands returns the candidates of found through the cp950 reader
+// (recoding gbk<-cp950), which stand (cp950Stands), as stretches in sc.
+func (a *analyzer) cp950Cands(found []recodeCand, sc *recodeScratch) []stretch {
+	out := sc.cp950[:0]
+	for _, c := range found {
+		if len(c.chain) > 0 && c.chain[0] == (recoding{"gbk", "cp950"}) {
+			out = append(out, stretch{c.start, c.end})
+		}
+	}
+	sc.cp950 = out
+	return out
+}
+
+// shadowedByCP950 reports whether c, a candidate through x/text's Big5
+// reader (recoding gbk<-big5), overlaps a candidate through the cp950
+// reader (cands, from cp950Cands) where the text they share holds
+// characters of the ETEN extensions that read, through cp950, as more
+// probable GBK characters than through x/text's Big5 (cp950Likely). The
+// two readers read such a character from different bytes: there the text
+// was read by a cp950 reader, and c repairs the character wrong (强, GBK
+// C7 BF, is Ч through cp950, which x/text's Big5 writes as C8 4C, GBK's
+// 萀). c may still gain more than the cp950 candidate, by covering more
+// text (guessing the lost bytes that the cp950 candidate leaves); it is
+// then not taken, and the text only c covers stays as it is (reported)
+// unless another candidate repairs it. Where the shared characters read
+// better through x/text's Big5, or c's text holds a character that only
+// a reader of the rows of HKSCS writes (hkscsShown), c is taken as
+// before: GBK read by an HKSCS reader holds ETEN characters too, from
+// other bytes (キ, through cp950 荅, is 签 through Big5).
+func (a *analyzer) shadowedByCP950(c recodeCand, cands []stretch) bool {
+	if len(cands) == 0 || len(c.chain) == 0 || c.chain[0] != (recoding{"gbk", "big5"}) {
+		return false
+	}
+	for _, st := range cands {
+		lo, hi := max(st.i, c.start), min(st.j, c.end)
+		if lo < hi && cp950Likely(a.text[lo:hi]) {
+			return !hkscsShown(a.text[c.start:c.end])
+		}
+	}
+	return false
+}
+
+// hkscsShown reports whether s, text misread as Big5, holds a character
+// that a cp950 reader never writes and x/text's Big5 reads from a code
+// that cp950 lacks (cp950Lacks: the rows of HKSCS and a few more): then a
+// reader of those rows (WHATWG's, Python's big5hkscs) read s, not a cp950
+// one, which fails there. GBK text read so holds them often: 人 任 认 入
+// are GBK's row C8.
+func hkscsShown(s string) bool {
+	m := cp950()
+	var b [4]byte
+	for _, r := range s {
+		if r < 0x80 || r == utf8.RuneError {
+			continue
+		}
+		if _, ok := m.enc[r]; ok {
+			continue
+		}
+		if bs, ok := (big5Codec{}).appendRune(b[:0], r); ok && len(bs) == 2 && cp950Lacks(uint16(bs[0])<<8|uint16(bs[1])) {
+			return true
+		}
+	}
+	return false
 }
 
 // cjkWrong reports whether the wrong codec wrong reads bytes as GBK or

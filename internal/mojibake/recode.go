@@ -60,7 +60,7 @@ func recodeString(s string, rc recoding) (string, bool) {
 // recodeFilled is recodeString with dropped bytes restored.
 func recodeFilled(s string, rc recoding, fills []Fill) (string, bool) {
 	hb := hopBufs.Get().(*hopBuf)
-	out, ok := hb.recode(s, rc, fills)
+	out, ok := hb.recode(s, rc, fills, false)
 	hopBufs.Put(hb)
 	return out, ok
 }
@@ -77,35 +77,28 @@ var hopBufs = sync.Pool{New: func() any { return new(hopBuf) }}
 // writes 十 where Big5 text has it, not where big5WrongCodec does.
 func undoString(s string, rc recoding) (string, bool) {
 	hb := hopBufs.Get().(*hopBuf)
-	hb.undo = true
-	out, ok := hb.recode(s, rc, nil)
-	hb.undo = false
+	out, ok := hb.recode(s, rc, nil, true)
 	hopBufs.Put(hb)
 	return out, ok
 }
 
 // hopBuf holds the bytes of a hop in the wrong codec (bs) and, unless the
-// original codec is UTF-8, the UTF-8 of their decoding (out); with undo,
-// the hop is one undone (undoString).
-type hopBuf struct {
-	bs, out []byte
-	undo    bool
-}
+// original codec is UTF-8, the UTF-8 of their decoding (out).
+type hopBuf struct{ bs, out []byte }
 
-// recode is recodeFilled with the buffers of hb.
-func (hb *hopBuf) recode(s string, rc recoding, fills []Fill) (string, bool) {
+// recode is recodeFilled with the buffers of hb, or with undo undoString.
+func (hb *hopBuf) recode(s string, rc recoding, fills []Fill, undo bool) (string, bool) {
 	if rc.Orig == "utf8" && (rc.Wrong == "cp1252" || rc.Wrong == "latin1") {
 		return hb.recodeByteUTF8(s, rc.Wrong == "cp1252", fills)
 	}
-	return hb.recodeAny(s, rc, fills)
+	return hb.recodeAny(s, rc, fills, undo)
 }
 
-// recodeAny is recode for any hop.
-func (hb *hopBuf) recodeAny(s string, rc recoding, fills []Fill) (string, bool) {
-	wrong, isCP1252, isGBK, isBig5 := wrongCodecNamed(rc.Wrong), rc.Wrong == "cp1252", rc.Wrong == "gbk", rc.Wrong == "big5" && !hb.undo
-	if hb.undo {
-		wrong = codecNamed(rc.Wrong)
-	}
+// recodeAny is recode for any hop. Big5 in rc.Wrong is big5WrongCodec,
+// unless the hop is undone (undoString), where it is the codec the text
+// was written in.
+func (hb *hopBuf) recodeAny(s string, rc recoding, fills []Fill, undo bool) (string, bool) {
+	wrong, isCP1252, isGBK, isBig5 := codecNamed(rc.Wrong), rc.Wrong == "cp1252", rc.Wrong == "gbk", rc.Wrong == "big5" && !undo
 	bs := hb.bs[:0]
 	d := hopDecoder{orig: codecNamed(rc.Orig), utf8: rc.Orig == "utf8", out: hb.out[:0]}
 	// fail keeps the buffers, as they have grown, for the next hop.

@@ -71,7 +71,7 @@ func (a *analyzer) recodeStretch(start, end int, rc recoding, sc *recodeScratch)
 	sc.steps = sc.steps[:0]
 	var encodable func(rune) bool
 	if rc.Orig != "utf8" {
-		wrongCodec := wrongCodecNamed(rc.Wrong)
+		wrongCodec := codecNamed(rc.Wrong)
 		encodable = func(r rune) bool {
 			var b [4]byte
 			_, ok := wrongCodec.appendRune(b[:0], r)

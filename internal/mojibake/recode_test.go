@@ -57,7 +57,7 @@ func TestRecodeByteUTF8(t *testing.T) {
 				fills = append(fills, Fill{At: n, B: 0x81})
 			}
 			got, gotOK := hb.recodeByteUTF8(s, rc.Wrong == "cp1252", fills)
-			want, wantOK := hb.recodeAny(s, rc, fills)
+			want, wantOK := hb.recodeAny(s, rc, fills, false)
 			if got != want || gotOK != wantOK {
 				t.Fatalf("%q %v fills %v: got %q %v, want %q %v", s, rc, fills, got, gotOK, want, wantOK)
 			}

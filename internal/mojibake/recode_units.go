@@ -134,7 +134,7 @@ func recodeUnits(text string, start, end int, rc recoding, sc *recodeScratch) []
 // decodeUnits does not change them; restoreUnits restores lost bytes into
 // sc.bs.
 func encodeWrong(text string, start, end int, rc recoding, sc *recodeScratch) {
-	wrong := wrongCodecNamed(rc.Wrong)
+	wrong := codecNamed(rc.Wrong) // Big5 writes as big5WrongCodec below
 	// At most one rune and one byte of the wrong codec per byte of text.
 	n0 := end - start + 1
 	if cap(sc.pos) < 2*n0 {
