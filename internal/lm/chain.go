@@ -21,7 +21,7 @@ func (c *Chain) Add(r rune) float64 {
 	m := c.m
 	ri := -1
 	if r >= 0 && r < 0x10000 {
-		ri = int(m.idx[r]) - 1
+		ri = int(m.bmp[r].idx) - 1
 	} else if r >= 0x10000 {
 		ri = m.lookup(r)
 	}

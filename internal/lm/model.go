@@ -11,19 +11,27 @@ import (
 // hand-written class rules for everything else. A Model is immutable and
 // safe for concurrent use.
 type Model struct {
-	uni      [0x10000]float32 // Unigram of every BMP rune (statistics or class floor)
-	idx      [0x10000]uint16  // vocabulary index + 1 of BMP runes, 0 when unmodelled
-	supp     map[rune]uint16  // vocabulary index + 1 of supplementary runes
-	runes    []rune           // vocabulary, increasing
-	vuni     []float32        // Unigram by vocabulary index
-	simp     []float32        // P(r) in the Simplified dictionary by index
-	trad     []float32        // P(r) in the Traditional dictionary by index
-	back     []float32        // log back-off weight by index
-	rowStart []uint32         // successors of index i are succ[rowStart[i]:rowStart[i+1]]
-	succ     []uint16         // successor indices, increasing within a row
-	succQ    []uint8          // quantised log P(b|a) of each successor
-	stored   pairFilter       // the pairs of succ, for quick misses
-	tri      triples          // counts of three Han characters in a row (Trigram)
+	bmp      [0x10000]runeEntry // every BMP rune
+	supp     map[rune]uint16    // vocabulary index + 1 of supplementary runes
+	runes    []rune             // vocabulary, increasing
+	vuni     []float32          // Unigram by vocabulary index
+	simp     []float32          // P(r) in the Simplified dictionary by index
+	trad     []float32          // P(r) in the Traditional dictionary by index
+	back     []float32          // log back-off weight by index
+	rowStart []uint32           // successors of index i are succ[rowStart[i]:rowStart[i+1]]
+	succ     []uint16           // successor indices, increasing within a row
+	succQ    []uint8            // quantised log P(b|a) of each successor
+	stored   pairFilter         // the pairs of succ, for quick misses
+	tri      triples            // counts of three Han characters in a row (Trigram)
+}
+
+// runeEntry is what the model holds of one BMP rune. Bigram looks up
+// both characters of a pair, and the back-off estimate of a pair that
+// is not stored needs the Unigram of the second: in one entry, that
+// reads one cache line where two arrays read two.
+type runeEntry struct {
+	uni float32 // Unigram (statistics or class floor)
+	idx uint16  // vocabulary index + 1, 0 when unmodelled
 }
 
 var (
@@ -72,7 +80,7 @@ func newModel(n int) *Model {
 		back:     make([]float32, n),
 		rowStart: make([]uint32, n+1),
 	}
-	fillFloors(&m.uni)
+	fillFloors(&m.bmp)
 	return m
 }
 
@@ -87,8 +95,7 @@ func (m *Model) addRune(i int, r rune, qC, qS, qT, qB uint8) {
 	}
 	m.back[i] = -float32(qB) / backoffScale
 	if r < 0x10000 {
-		m.idx[r] = uint16(i + 1)
-		m.uni[r] = m.vuni[i]
+		m.bmp[r] = runeEntry{uni: m.vuni[i], idx: uint16(i + 1)}
 	} else {
 		m.supp[r] = uint16(i + 1)
 	}
@@ -97,7 +104,7 @@ func (m *Model) addRune(i int, r rune, qC, qS, qT, qB uint8) {
 // lookup returns the vocabulary index of r, or -1.
 func (m *Model) lookup(r rune) int {
 	if r >= 0 && r < 0x10000 {
-		return int(m.idx[r]) - 1
+		return int(m.bmp[r].idx) - 1
 	}
 	if i, ok := m.supp[r]; ok {
 		return int(i) - 1
@@ -112,7 +119,7 @@ func (m *Model) lookup(r rune) int {
 // U+FFFD score very low.
 func (m *Model) Unigram(r rune) float64 {
 	if r >= 0 && r < 0x10000 {
-		return float64(m.uni[r])
+		return float64(m.bmp[r].uni)
 	}
 	return m.unigramSupp(r)
 }
@@ -126,6 +133,15 @@ func (m *Model) unigramSupp(r rune) float64 {
 	return floor(r)
 }
 
+// uniAt returns the Unigram of b, of vocabulary index ib: for a BMP rune
+// from its entry, which the caller has just read for the index.
+func (m *Model) uniAt(b rune, ib int) float32 {
+	if uint32(b) < 0x10000 {
+		return m.bmp[b].uni
+	}
+	return m.vuni[ib]
+}
+
 // Bigram returns log P(b|a). Pairs seen inside dictionary words use the
 // interpolated estimate; other pairs of modelled characters back off to
 // Unigram(b) times the back-off weight of a, which keeps unseen pairs of
@@ -136,7 +152,7 @@ func (m *Model) Bigram(a, b rune) float64 {
 	if uint32(a) < 0x10000 && uint32(b) < 0x10000 {
 		// The indices of BMP runes without lookup's map of the others:
 		// with no call to make, none of the arguments is spilled.
-		return m.bigram(a, int(m.idx[a])-1, b, int(m.idx[b])-1)
+		return m.bigram(a, int(m.bmp[a].idx)-1, b, int(m.bmp[b].idx)-1)
 	}
 	return m.bigram(a, m.lookup(a), b, m.lookup(b))
 }
@@ -148,7 +164,7 @@ func (m *Model) bigram(a rune, ia int, b rune, ib int) float64 {
 		}
 		p := &m.stored.rows[ia]
 		if !p.mayHave(m.stored.words, ib) {
-			return float64(p.back + m.vuni[ib])
+			return float64(p.back + m.uniAt(b, ib))
 		}
 		row := m.succ[p.start : p.start+uint32(p.n)]
 		t := uint16(ib)
@@ -164,7 +180,7 @@ func (m *Model) bigram(a rune, ia int, b rune, ib int) float64 {
 		if lo < len(row) && row[lo] == t {
 			return float64(qlp[m.succQ[int(p.start)+lo]])
 		}
-		return float64(p.back + m.vuni[ib])
+		return float64(p.back + m.uniAt(b, ib))
 	}
 	if a >= 0 && a < 0x80 && b >= 0 && b < 0x80 {
 		return asciiBigram(byte(a), byte(b))

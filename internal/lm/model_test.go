@@ -205,11 +205,11 @@ func TestFloorBlocks(t *testing.T) {
 			}
 		}
 	}
-	var u [0x10000]float32
+	var u [0x10000]runeEntry
 	fillFloors(&u)
 	for r := range u {
-		if u[r] != float32(floor(rune(r))) {
-			t.Fatalf("fillFloors: %U: %v, floor: %v", r, u[r], floor(rune(r)))
+		if u[r].uni != float32(floor(rune(r))) {
+			t.Fatalf("fillFloors: %U: %v, floor: %v", r, u[r].uni, floor(rune(r)))
 		}
 	}
 }

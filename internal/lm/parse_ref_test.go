@@ -226,8 +226,8 @@ func refNewModel(n int) *Model {
 		back:     make([]float32, n),
 		rowStart: make([]uint32, n+1),
 	}
-	for r := range m.uni {
-		m.uni[r] = float32(floor(rune(r)))
+	for r := range m.bmp {
+		m.bmp[r].uni = float32(floor(rune(r)))
 	}
 	return m
 }
@@ -243,8 +243,7 @@ func refAddRune(m *Model, i int, r rune, qC, qS, qT, qB uint8) {
 	}
 	m.back[i] = -float32(qB) / backoffScale
 	if r < 0x10000 {
-		m.idx[r] = uint16(i + 1)
-		m.uni[r] = m.vuni[i]
+		m.bmp[r] = runeEntry{uni: m.vuni[i], idx: uint16(i + 1)}
 	} else {
 		m.supp[r] = uint16(i + 1)
 	}

@@ -16,7 +16,7 @@ func (m *Model) After(a rune) Row { return Row{m, a, m.lookup(a)} }
 func (r Row) Bigram(b rune) float64 {
 	if uint32(b) < 0x10000 {
 		// b's index without lookup's map, as in Model.Bigram.
-		return r.m.bigram(r.a, r.ia, b, int(r.m.idx[b])-1)
+		return r.m.bigram(r.a, r.ia, b, int(r.m.bmp[b].idx)-1)
 	}
 	return r.m.bigram(r.a, r.ia, b, r.m.lookup(b))
 }

@@ -202,7 +202,7 @@ func (m *Model) TrigramFrom(a, b, c rune, bigram float64) (lp float64, ok bool) 
 func (m *Model) TrigramContext(a, b rune) int {
 	if uint32(a) < 0x10000 && uint32(b) < 0x10000 {
 		// The indices without lookup's map, as in Bigram.
-		ia, ib := int(m.idx[a])-1, int(m.idx[b])-1
+		ia, ib := int(m.bmp[a].idx)-1, int(m.bmp[b].idx)-1
 		if ia < 0 || ib < 0 {
 			return -1
 		}
