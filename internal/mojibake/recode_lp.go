@@ -49,9 +49,8 @@ func lpAdd(sc *shiftScorer, lp float64, prev rune, s string, terms *[]float64) (
 			}
 		}
 		i += w
-		e, k := bg.entry(p, r) // bg.Bigram(p, r), inlined
-		t := e.lp
-		if e.key != k {
+		t, ok := bg.lookup(p, r) // bg.Bigram(p, r), inlined
+		if !ok {
 			t = bg.miss(p, r)
 		}
 		x := 0.0 // sc.scriptLP(r)

@@ -86,9 +86,8 @@ func (s *shiftScorer) dropSelect(sel *dropSel, dc *dropChoices, prev rune, si in
 			continue
 		}
 		c1 := gr.c1
-		e, k := s.bg.entry(prev, c1) // s.bg.Bigram(prev, c1), inlined
-		lp := e.lp
-		if e.key != k {
+		lp, ok := s.bg.lookup(prev, c1) // s.bg.Bigram(prev, c1), inlined
+		if !ok {
 			lp = s.bg.miss(prev, c1)
 		}
 		// charLP(prev, c1, ha != 0), its terms of c1 alone computed once

@@ -268,9 +268,8 @@ func (s *shiftScorer) dropStepFinal(h shiftHyp, at int, last byte) []shiftHyp {
 	for gi := range fd.groups {
 		gr := &fd.groups[gi]
 		c1 := gr.c
-		e, key := s.bg.entry(h.prev, c1) // s.bg.Bigram(h.prev, c1), inlined
-		b := e.lp
-		if e.key != key {
+		b, ok := s.bg.lookup(h.prev, c1) // s.bg.Bigram(h.prev, c1), inlined
+		if !ok {
 			b = s.bg.miss(h.prev, c1)
 		}
 		// charLP(h.prev, c1, true), its terms of c1 alone but the

@@ -13,9 +13,8 @@ import (
 // charLP scores c after prev, penalising characters the document annotates
 // everywhere else (an annotated character inside a run would have broken it).
 func (s *shiftScorer) charLP(prev, c rune, inner bool) float64 {
-	e, k := s.bg.entry(prev, c) // s.bg.Bigram(prev, c), inlined
-	lp := e.lp
-	if e.key != k {
+	lp, ok := s.bg.lookup(prev, c) // s.bg.Bigram(prev, c), inlined
+	if !ok {
 		lp = s.bg.miss(prev, c)
 	}
 	s.settleScript()
