@@ -158,9 +158,9 @@ var floorBlocks = [...]struct{ lo, hi rune }{
 	{0xFB00, 0xFE2F}, // alphabetic presentation forms to combining half marks
 }
 
-// fillFloors sets the Unigram of t[r] to floor(r) for every BMP rune, a block of
-// floorBlocks at a time where it can: 4.0M fewer instructions at start-up
-// than asking floor about each of the 65,536 runes.
+// fillFloors sets the Unigram of t[r] to floor(r) for every BMP rune, a
+// block of floorBlocks at a time where it can: 4.0M fewer instructions at
+// start-up than asking floor about each of the 65,536 runes.
 func fillFloors(t *[0x10000]runeEntry) {
 	r := rune(0)
 	for _, b := range floorBlocks {
