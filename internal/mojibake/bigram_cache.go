@@ -47,7 +47,10 @@ const (
 )
 
 // noPairKey is the key of the pair of surrogates U+D800 U+D800, which
-// decoding never yields: the key of an entry that holds no pair yet.
+// decoding never yields: the key of an entry that holds no pair yet. (The
+// cache's callers score decoded text, so no look-up asks for it; the
+// empty entries hold the pair's own score all the same, which a float32
+// keeps exactly: TestBigramCacheExact.)
 const noPairKey = 0xD800_D800
 
 // bigramCachePool keeps the caches of finished analyses, with their
@@ -73,22 +76,6 @@ func putBigramCache(c *bigramCache) {
 	if c != nil {
 		bigramCachePool.Put(c)
 	}
-}
-
-// pairKey packs the pair (a, b) into one key, a in the high half.
-func pairKey(a, b rune) uint64 {
-	return uint64(uint32(a))<<32 | uint64(uint32(b))
-}
-
-// bmpPairKey packs the pair (a, b) of BMP runes into 32 bits, a in the
-// high half; ok is false when a or b is not a BMP rune (negative runes
-// included), whose pairs the cache does not keep. A pair of surrogates
-// has a key, noPairKey among them, but no look-up asks for one: the
-// cache's callers score decoded text, which holds none (and the empty
-// entries hold the pair's own score all the same, which a float32 keeps
-// exactly: TestBigramCacheExact).
-func bmpPairKey(a, b rune) (k uint32, ok bool) {
-	return uint32(a)<<16 | uint32(b)&0xFFFF, uint32(a)|uint32(b) < 0x10000
 }
 
 // Bigram returns c.m.Bigram(a, b).

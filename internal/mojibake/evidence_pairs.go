@@ -30,8 +30,8 @@ type pairTable struct {
 	wide  map[uint64]uint32 // the pairs beyond the BMP by pairKey, nil when none
 }
 
-// pairSlot is a pair of BMP characters a, b, packed as a<<16|b (nonzero,
-// as a is), and its count.
+// pairSlot is a pair of BMP characters a, b, packed as bmpPairKey packs
+// it (nonzero, as a is), and its count.
 type pairSlot struct{ key, n uint32 }
 
 // init empties the table, with room for hint pairs.
@@ -82,13 +82,14 @@ func (t *pairTable) slot(key uint32) int {
 
 // get returns the count of the pair (a, b).
 func (t *pairTable) get(a, b rune) uint32 {
-	if uint32(a)|uint32(b) >= 0x10000 {
+	key, bmp := bmpPairKey(a, b)
+	if !bmp {
 		return t.wide[pairKey(a, b)]
 	}
 	if len(t.slots) == 0 {
 		return 0
 	}
-	key, mask := uint32(a)<<16|uint32(b), len(t.slots)-1
+	mask := len(t.slots) - 1
 	for i := t.slot(key); ; i = (i + 1) & mask {
 		switch s := t.slots[i]; s.key {
 		case key:
@@ -102,14 +103,15 @@ func (t *pairTable) get(a, b rune) uint32 {
 // add counts the pair (a, b), a ≠ 0. A table that holds all the pairs it
 // takes grows first.
 func (t *pairTable) add(a, b rune) {
-	if uint32(a)|uint32(b) >= 0x10000 {
+	key, bmp := bmpPairKey(a, b)
+	if !bmp {
 		t.addWide(a, b)
 		return
 	}
 	if len(t.order) == cap(t.order) {
 		t.grow()
 	}
-	key, mask := uint32(a)<<16|uint32(b), len(t.slots)-1
+	mask := len(t.slots) - 1
 	i := t.slot(key)
 	for ; t.slots[i].key != 0; i = (i + 1) & mask {
 		if t.slots[i].key == key {
