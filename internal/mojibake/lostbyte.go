@@ -98,8 +98,9 @@ type lostFill struct {
 // 0xFF at the byte offsets of the runes listed in lostRunes, indexes into
 // bpos/tpos) where the mechanism and the model leave one clear choice. It
 // returns the fills made, appended to dst. cache holds the buffers of the
-// stretch's cache model (see stretchCache), which it builds anew.
-func restoreLost(dst []lostFill, text string, end int, bs []byte, bpos, tpos, lostRunes []int, rc recoding, cache *stretchCache) []lostFill {
+// stretch's cache model (see stretchCache), which it builds anew, and memo
+// the punctuation statistics' values asked before (nil for none).
+func restoreLost(dst []lostFill, text string, end int, bs []byte, bpos, tpos, lostRunes []int, rc recoding, cache *stretchCache, memo *punctMemo) []lostFill {
 	orig := codecs[rc.Orig]
 	m := lm.Default()
 	next := firstRune(text[end:])
@@ -136,7 +137,7 @@ func restoreLost(dst []lostFill, text string, end int, bs []byte, bpos, tpos, lo
 		if isHan(w.prev) && isHan(w.prev2) {
 			win.ctx = m.TrigramContext(w.prev2, w.prev)
 		}
-		ps := punctScorer{m: m, pm: pm, open: w.open, sent: w.sent}
+		ps := punctScorer{m: m, pm: pm, open: w.open, sent: w.sent, memo: memo}
 		pair := len(pos) == 2 && rc.Orig != "utf8" && pos[1] == pos[0]+1
 		var try func(j int)
 		try = func(j int) {

@@ -14,6 +14,8 @@ type punctScorer struct {
 	pm   *lm.PunctStats
 	open brackets    // the brackets open on the line
 	sent lm.Sentence // whether the sentence so far asks a question
+	// memo remembers the statistics' look-ups; nil asks them each time.
+	memo *punctMemo
 }
 
 // pair returns the log-probability of r after prev and reads r. Where
@@ -24,9 +26,18 @@ type punctScorer struct {
 func (s *punctScorer) pair(prev, r rune) (lp, bigram float64, haveBigram bool) {
 	switch {
 	case s.pm.IsMark(r):
-		lp = s.pm.Before(prev, r) + s.pm.Question(r, s.sent.Question())
+		if s.memo != nil {
+			lp = s.memo.beforeMark(s.pm, prev, r)
+		} else {
+			lp = s.pm.Before(prev, r)
+		}
+		lp += s.pm.Question(r, s.sent.Question())
 	case s.pm.IsMark(prev):
-		lp = s.pm.After(prev, r)
+		if s.memo != nil {
+			lp = s.memo.afterMark(s.pm, prev, r)
+		} else {
+			lp = s.pm.After(prev, r)
+		}
 	default:
 		bigram, haveBigram = s.m.Bigram(prev, r), true
 		lp = bigram

@@ -246,7 +246,10 @@ func (sc *recodeScratch) restoreUnits(text string, end int, rc recoding) bool {
 	for _, k := range sc.lostRunes {
 		sc.bs[sc.bpos[k]] = 0xFF
 	}
-	sc.lost = restoreLost(sc.lost[:0], text, end, sc.bs, sc.bpos, sc.tpos, sc.lostRunes, rc, &sc.cache)
+	if sc.punct == nil {
+		sc.punct = new(punctMemo)
+	}
+	sc.lost = restoreLost(sc.lost[:0], text, end, sc.bs, sc.bpos, sc.tpos, sc.lostRunes, rc, &sc.cache, sc.punct)
 	for _, k := range sc.lostRunes {
 		if q := sc.bpos[k]; sc.bs[q] == 0xFF && text[sc.tpos[k]] == '?' {
 			sc.bs[q] = '?'
@@ -433,8 +436,11 @@ type recodeScratch struct {
 	lostRunes []int
 	lost      []lostFill
 	cache     stretchCache // restoreLost's
-	stepRun   []int        // outOfStep's
-	steps     []stretch    // outOfStep's marked text
+	// punct is restoreLost's memo of the punctuation statistics, kept
+	// from one stretch and document to the next (see punctMemo).
+	punct   *punctMemo
+	stepRun []int     // outOfStep's
+	steps   []stretch // outOfStep's marked text
 	// from[k] is the unit of the cut before restoreUnits (in the old
 	// buffers) that unit k is, -1 for none; empty when the units were
 	// cut only once, or once unitGains has taken over the scores of
