@@ -8,6 +8,8 @@ import (
 
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/traditionalchinese"
+
+	"github.com/hanfix/hanfix/internal/utf8x"
 )
 
 // A codec is one of the byte encodings mojibake moves between. Encoding and
@@ -33,6 +35,11 @@ func (utf8Codec) appendRune(dst []byte, r rune) ([]byte, bool) {
 	return utf8.AppendRune(dst, r), true
 }
 func (utf8Codec) decode(b []byte) (rune, int) {
+	// Chinese text first: a three-byte sequence from U+1000 up is
+	// valid by its form (see utf8x.Decode3).
+	if r, ok := utf8x.Decode3(b, 0); ok {
+		return r, 3
+	}
 	r, n := utf8.DecodeRune(b)
 	if r == utf8.RuneError && n <= 1 {
 		return 0, 0

@@ -10,8 +10,8 @@ import "unicode/utf8"
 // Decode3 decodes the valid three-byte sequence at s[i], reporting false
 // when s[i:] does not start with one (other lengths, invalid or truncated
 // sequences, surrogates and the overlong-prone E0 lead byte, which callers
-// send to utf8.DecodeRuneInString).
-func Decode3(s string, i int) (rune, bool) {
+// send to utf8.DecodeRuneInString). s is a string or a byte slice.
+func Decode3[T string | []byte](s T, i int) (rune, bool) {
 	// i >= len(s)-2 rather than i+2 >= len(s): the compiler then drops
 	// the bounds checks of s[i+1] and s[i+2].
 	if i >= len(s)-2 {
@@ -27,8 +27,8 @@ func Decode3(s string, i int) (rune, bool) {
 // Decode2 decodes the valid two-byte sequence at s[i] (U+0080–U+07FF:
 // Latin-1 and the rest of the European scripts, what UTF-8 read as
 // windows-1252 turns into), reporting false when s[i:] does not start
-// with one.
-func Decode2(s string, i int) (rune, bool) {
+// with one. s is a string or a byte slice.
+func Decode2[T string | []byte](s T, i int) (rune, bool) {
 	if i >= len(s)-1 { // see Decode3
 		return 0, false
 	}
