@@ -35,8 +35,8 @@ func (utf8Codec) appendRune(dst []byte, r rune) ([]byte, bool) {
 	return utf8.AppendRune(dst, r), true
 }
 func (utf8Codec) decode(b []byte) (rune, int) {
-	// Chinese text first: a three-byte sequence from U+1000 up is
-	// valid by its form (see utf8x.Decode3).
+	// Chinese text first: the three-byte sequences of U+1000 and up
+	// (surrogates aside) are valid by their form (utf8x.Decode3).
 	if r, ok := utf8x.Decode3(b, 0); ok {
 		return r, 3
 	}

@@ -22,7 +22,8 @@ type punctMemo struct {
 	before, after [punctMemoSlots]punctMemoEnt
 }
 
-// punctMemoSlots is the size of each table: 1,024 entries of 16 bytes.
+// punctMemoSlots is the size of each table, 1,024 entries of 16 bytes,
+// and punctMemoBits the bits of a slot's index.
 const (
 	punctMemoBits  = 10
 	punctMemoSlots = 1 << punctMemoBits

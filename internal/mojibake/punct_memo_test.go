@@ -61,8 +61,9 @@ func TestPunctMemoEmpty(t *testing.T) {
 	assert.Zero(t, key)
 	assert.False(t, lm.DefaultPunct().IsMark(-1))
 	var memo punctMemo
-	for _, e := range memo.before {
-		assert.Zero(t, e.key)
+	for i := range memo.before {
+		assert.Zero(t, memo.before[i].key)
+		assert.Zero(t, memo.after[i].key)
 	}
 }
 
