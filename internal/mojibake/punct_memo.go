@@ -52,8 +52,14 @@ func (t *punctMemo) afterMark(pm *lm.PunctStats, mark, next rune) float64 {
 }
 
 // value returns pm.After(a, b) with after, else pm.Before(a, b), from
-// its table if there.
+// its table if there. A nil memo asks the statistics each time.
 func (t *punctMemo) value(pm *lm.PunctStats, a, b rune, after bool) float64 {
+	if t == nil {
+		if after {
+			return pm.After(a, b)
+		}
+		return pm.Before(a, b)
+	}
 	key, slot := punctMemoKey(a, b)
 	e := &t.before[slot]
 	if after {

@@ -35,11 +35,14 @@ func TestPunctMemoExact(t *testing.T) {
 	require.GreaterOrEqual(t, len(marks), 10, "the statistics count the common marks")
 	runes := append(append([]rune(nil), punctMemoRunes...), marks...)
 	memo := new(punctMemo)
+	var none *punctMemo // asks the statistics each time
 	for pass := range 3 {
 		for _, m := range marks {
 			for _, r := range runes {
 				assert.Equal(t, math.Float64bits(pm.Before(r, m)), math.Float64bits(memo.beforeMark(pm, r, m)), "pass %d: Before(%U, %U)", pass, r, m)
 				assert.Equal(t, math.Float64bits(pm.After(m, r)), math.Float64bits(memo.afterMark(pm, m, r)), "pass %d: After(%U, %U)", pass, m, r)
+				assert.Equal(t, math.Float64bits(pm.Before(r, m)), math.Float64bits(none.beforeMark(pm, r, m)), "nil memo: Before(%U, %U)", r, m)
+				assert.Equal(t, math.Float64bits(pm.After(m, r)), math.Float64bits(none.afterMark(pm, m, r)), "nil memo: After(%U, %U)", m, r)
 			}
 		}
 		if pass == 1 {

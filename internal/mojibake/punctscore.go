@@ -26,18 +26,9 @@ type punctScorer struct {
 func (s *punctScorer) pair(prev, r rune) (lp, bigram float64, haveBigram bool) {
 	switch {
 	case s.pm.IsMark(r):
-		if s.memo != nil {
-			lp = s.memo.beforeMark(s.pm, prev, r)
-		} else {
-			lp = s.pm.Before(prev, r)
-		}
-		lp += s.pm.Question(r, s.sent.Question())
+		lp = s.memo.beforeMark(s.pm, prev, r) + s.pm.Question(r, s.sent.Question())
 	case s.pm.IsMark(prev):
-		if s.memo != nil {
-			lp = s.memo.afterMark(s.pm, prev, r)
-		} else {
-			lp = s.pm.After(prev, r)
-		}
+		lp = s.memo.afterMark(s.pm, prev, r)
 	default:
 		bigram, haveBigram = s.m.Bigram(prev, r), true
 		lp = bigram
