@@ -3,6 +3,7 @@ package normalize
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/hanfix/hanfix/convert"
@@ -19,6 +20,41 @@ import (
 // run enough iterations (-benchtime 40x) for it to fade.
 func BenchmarkPipelineSeeds(b *testing.B) {
 	benchmarkPipelineBytes(b, Options{Target: TargetSimplified})
+}
+
+// BenchmarkPipelineLarge measures the pipeline as the CLI runs it (no
+// change list, no findings) on one large document, the seeds joined ten
+// times over (3 MB): whole, on one core, and in sections of 1 MB
+// (Options.SectionSize), on every core.
+func BenchmarkPipelineLarge(b *testing.B) {
+	var one []byte
+	raw, _ := seedDocs(b)
+	for _, d := range raw {
+		one = append(one, d...)
+	}
+	text := strings.Repeat(string(one), 10)
+	for _, bc := range []struct {
+		name    string
+		section int
+	}{{"whole", 0}, {"sections", 1 << 20}} {
+		b.Run(bc.name, func(b *testing.B) {
+			n, err := New(Options{Target: TargetSimplified, OmitChanges: true, OmitFindings: true, SectionSize: bc.section})
+			if err != nil {
+				b.Fatal(err)
+			}
+			n.String(text) // first-use tables outside the timing
+			b.SetBytes(int64(len(text)))
+			b.ReportAllocs()
+			cpu0, runs := cputime.Now(), 0
+			for b.Loop() {
+				if _, _, err := n.String(text); err != nil {
+					b.Fatal(err)
+				}
+				runs++
+			}
+			cputime.ReportRate(b, cpu0, runs*len(text))
+		})
+	}
 }
 
 // BenchmarkPipelineClean measures the pipeline with target auto on clean

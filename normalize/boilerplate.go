@@ -48,7 +48,7 @@ func (Boilerplate) Kind() Kind { return KindBoilerplate }
 
 // Edits returns one deletion per boilerplate line or phrase.
 func (b Boilerplate) Edits(text string, doc *Doc) ([]Edit, []Finding) {
-	spans, weak := detect.BoilerplateDetail(text, b.rules, b.model)
+	spans, weak := b.detect(text, doc)
 	var findings []Finding
 	for _, w := range weak {
 		findings = append(findings, Finding{Kind: KindBoilerplate, Start: w.Span.Start, End: w.Span.End,
@@ -93,6 +93,50 @@ func (b Boilerplate) Edits(text string, doc *Doc) ([]Edit, []Finding) {
 		edits = append(edits, Edit{Start: sp.Span.Start, End: sp.Span.End, Reason: reason, Rule: sp.Rule, Confidence: sp.Confidence})
 	}
 	return edits, findings
+}
+
+// detect returns what detect.BoilerplateDetail finds in text. The edges of
+// a section of a larger document (Doc.midStart, Doc.midEnd) are not the
+// edges of a page, where the rules of the head and the tail apply (a
+// publication date, a row of links): there the detector sees midLines, two
+// lines of plain prose, as the text before or after, so that it finds in
+// the section what it would find in the middle of a page.
+func (b Boilerplate) detect(text string, doc *Doc) (spans, weak []detect.BoilerplateSpan) {
+	if doc == nil || !doc.midStart && !doc.midEnd {
+		return detect.BoilerplateDetail(text, b.rules, b.model)
+	}
+	pre, post := "", ""
+	if doc.midStart {
+		pre = midLines
+	}
+	if doc.midEnd {
+		post = midLines
+		if !strings.HasSuffix(text, "\n") {
+			post = "\n" + midLines
+		}
+	}
+	spans, weak = detect.BoilerplateDetail(pre+text+post, b.rules, b.model)
+	return clipSpans(spans, len(pre), len(text)), clipSpans(weak, len(pre), len(text))
+}
+
+// midLines stands for the text beyond an edge of a section (see
+// Boilerplate.detect): two lines that no rule matches, which count as
+// kept lines of the page.
+const midLines = "上文从略。\n下文从略。\n"
+
+// clipSpans moves spans, found in a text that holds the text at off for n
+// bytes, into that text: it drops the spans outside it and clips the rest
+// to it. It filters in place.
+func clipSpans(spans []detect.BoilerplateSpan, off, n int) []detect.BoilerplateSpan {
+	out := spans[:0]
+	for _, sp := range spans {
+		sp.Span.Start = max(sp.Span.Start-off, 0)
+		sp.Span.End = min(sp.Span.End-off, n)
+		if sp.Span.Start < sp.Span.End {
+			out = append(out, sp)
+		}
+	}
+	return out
 }
 
 // offersTrim reports whether the boilerplate stage st would remove

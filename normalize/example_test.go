@@ -31,3 +31,30 @@ func ExampleApply() {
 	fmt.Println(out, len(changes), changes[0].Reason)
 	// Output: 中文 1 zero-width character removed
 }
+
+// A large document is cleaned in sections, several at a time; the report
+// gives its changes at their offsets in the whole text. (Real sections are
+// megabytes long: the CLI's are 4 MB.)
+func ExampleOptions_sectionSize() {
+	n, err := normalize.New(normalize.Options{Target: normalize.TargetSimplified, SectionSize: 32})
+	if err != nil {
+		log.Fatal(err)
+	}
+	clean, rep, err := n.String("黨的建設(shè)工作\n機關黨建\n基層黨組織\n")
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Print(clean)
+	for _, c := range rep.Changes {
+		fmt.Printf("%s %d-%d %q -> %q\n", c.Kind, c.Start, c.End, c.Before, c.After)
+	}
+	// Output:
+	// 党的建设工作
+	// 机关党建
+	// 基层党组织
+	// annotation 12-18 "(shè)" -> ""
+	// script 0-3 "黨" -> "党"
+	// script 9-12 "設" -> "设"
+	// script 25-34 "機關黨" -> "机关党"
+	// script 41-53 "層黨組織" -> "层党组织"
+}

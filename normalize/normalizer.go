@@ -145,13 +145,24 @@ func invalidUTF8Error(s string) error {
 // run passes text through the stages and records the changes, mapped back
 // to offsets in the pipeline's input text. Without want.changes the report
 // gets no change list (Options.OmitChanges), only the counts; without
-// want.findings no findings (Options.OmitFindings).
+// want.findings no findings (Options.OmitFindings). A text longer than
+// Options.SectionSize is cleaned in sections (runSections).
 func (n *Normalizer) run(text string, rep *Report, want reportParts) string {
+	if cuts := sectionCuts(text, n.opts.SectionSize); len(cuts) > 0 {
+		return n.runSections(text, cuts, rep, want)
+	}
+	return n.runDoc(text, &Doc{Report: rep}, want)
+}
+
+// runDoc is run on text as one document, doc its Report and where it lies
+// in a larger document (Doc.midStart, Doc.midEnd).
+func (n *Normalizer) runDoc(text string, doc *Doc, want reportParts) string {
 	changes := want.changes
+	rep := doc.Report
 	// The text is valid UTF-8 (String checks it, decoding produces it) and
 	// stays so (checkEdits; a stage that applies its own edits writes
 	// valid UTF-8 only).
-	doc := &Doc{Report: rep, Opts: &n.opts, validText: true, noReasons: !changes, noFindings: !want.findings}
+	doc.Opts, doc.validText, doc.noReasons, doc.noFindings = &n.opts, true, !changes, !want.findings
 	// The edits of each stage are kept, and turned into changes once all
 	// stages have run: Report.Changes is then allocated once, at its size,
 	// and each stage's changes are mapped back with one linear walk per

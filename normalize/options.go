@@ -119,6 +119,23 @@ type Options struct {
 	// time and most of its memory on them. The text and the counts are the
 	// same. Analyze and AnalyzeBytes ignore it.
 	OmitFindings bool
+	// SectionSize, when positive, cleans a document of more than
+	// SectionSize bytes in sections of about SectionSize bytes or less,
+	// cut at line breaks, several at a time: a large file is then cleaned
+	// on every core, and the pipeline's working memory follows the size of
+	// a section instead of the document's. Each section is cleaned as a
+	// document of its own, so what the pipeline judges over a whole
+	// document it judges over each section: the pattern of its readings,
+	// its majority script (TargetAuto), the boilerplate at its head and
+	// tail, the evidence for its mojibake repairs. The report joins the
+	// sections' reports, with offsets in the whole text. A cut with no line
+	// break within half a section of it is left out, so a text of one line
+	// is cleaned whole. 0 cleans every document whole. The CLI cleans in
+	// sections of 4 MB (-section).
+	SectionSize int
+	// SectionWorkers is how many sections are cleaned at a time; 0 means
+	// GOMAXPROCS.
+	SectionWorkers int
 }
 
 func (o Options) fixes() Fix {

@@ -66,13 +66,17 @@ type Doc struct {
 	// output, to tell whether a conversion chain would go on (see
 	// Script.chainsAgain).
 	chainProbe bool
+	// midStart and midEnd say that the text starts, or ends, inside a
+	// larger document (a section of it, see Options.SectionSize) rather
+	// than at the head or the tail of a page (see Boilerplate.detect).
+	midStart, midEnd bool
 }
 
 // wouldEdit reports whether stage st would edit text, the output of a
 // pass. It asks with a Doc of its own, so that the question leaves the
 // document's report and state alone.
 func (d *Doc) wouldEdit(st Stage, text string) bool {
-	edits, _ := st.Edits(text, &Doc{Opts: d.Opts, validText: true, noReasons: true, noFindings: true})
+	edits, _ := st.Edits(text, &Doc{Opts: d.Opts, validText: true, noReasons: true, noFindings: true, midStart: d.midStart, midEnd: d.midEnd})
 	return len(edits) > 0
 }
 

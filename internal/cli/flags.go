@@ -38,6 +38,7 @@ type config struct {
 	learnRun        bool
 	maxLine         byteSize
 	maxDoc          byteSize
+	section         memSize
 	memLimit        memSize
 	version         bool
 	files           []string
@@ -98,7 +99,8 @@ func (s *byteSize) Set(v string) error {
 	return nil
 }
 
-// memSize is a byteSize flag that also accepts 0, for "none".
+// memSize is a byteSize flag that also accepts 0, for "none" (-mem-limit)
+// or "whole" (-section).
 type memSize byteSize
 
 func (s *memSize) String() string { return formatSize(int64(*s)) }
@@ -146,6 +148,7 @@ func newFlagSet(c *config) *flag.FlagSet {
 	fs.Usage = func() {}
 	c.maxLine = 256 << 20
 	c.maxDoc = 256 << 20
+	c.section = defaultSection
 	c.memLimit = 150 << 20
 	fs.StringVar(&c.to, "to", "auto", "target `SCRIPT`: auto|simp|trad|tw|hk|keep; keep = no conversion, auto = unify a\nmixed document to its majority script")
 	fs.StringVar(&c.convert, "convert", "", "pure OpenCC conversion with `CONFIG`; no other fix runs. CONFIG is one of\n"+strings.Join(convert.Configs(), ", "))
@@ -168,6 +171,7 @@ func newFlagSet(c *config) *flag.FlagSet {
 	fs.StringVar(&c.fix, "fix", "", "comma-separated `LIST` of fixes to add (name or +name) or remove (-name)\nfrom the defaults; names: "+strings.Join(fixNames(), ", "))
 	fs.Var(&c.maxLine, "max-line", "longest JSON Lines line accepted (`SIZE`)")
 	fs.Var(&c.maxDoc, "max-doc", "largest text-mode document accepted (`SIZE`)")
+	fs.Var(&c.section, "section", "a document over `SIZE` is cleaned in sections of about SIZE or less, cut at line\nbreaks, on every core, each section as a document of its own (0 = whole)")
 	fs.Var(&c.memLimit, "mem-limit", "soft memory limit for the Go heap (`SIZE`, 0 = none): the garbage collector\nworks harder near it, which keeps many documents in flight from growing the\nprocess; in text mode a file over 1 MB raises it by 6 times its size while it\nis cleaned (part of what cleaning it holds); the GOMEMLIMIT environment\nvariable, when set, replaces the default")
 	fs.BoolVar(&c.version, "version", false, "print the version and exit")
 	return fs
@@ -322,6 +326,13 @@ func (c *config) parseFixes() error {
 	return nil
 }
 
+// defaultSection is the default of -section. Sections of 4 MB hold
+// enough text for the judgements made over a whole document (the five
+// seeds concatenated 100 times come out as when cleaned whole but for two
+// prev/next links at a cut), and a 30 MB file is cleaned on two cores in
+// 0.8 s instead of 1.3–1.6 s.
+const defaultSection = 4 << 20
+
 // options returns the normalize options of the command line.
 func (c *config) options() normalize.Options {
 	return normalize.Options{
@@ -334,5 +345,8 @@ func (c *config) options() normalize.Options {
 		// uses Analyze, which always builds them).
 		OmitChanges:  !c.report,
 		OmitFindings: !c.report,
+		SectionSize:  int(c.section),
+		// A document's sections take the workers that documents would.
+		SectionWorkers: c.jobs,
 	}
 }

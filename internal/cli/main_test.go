@@ -85,6 +85,7 @@ func TestErrors(t *testing.T) {
 		{"bad size", "", []string{"-max-line", "lots"}, 2, "want a positive size"},
 		{"zero -max-line", "", []string{"-max-line", "0"}, 2, "want a positive size"},
 		{"bad -mem-limit", "", []string{"-mem-limit", "-5"}, 2, "want a positive size"},
+		{"bad -section", "", []string{"-section", "half"}, 2, "want a positive size"},
 		{"convert with -to", "", []string{"-convert", "s2t", "-to", "simp"}, 2, "-convert cannot be combined with -to"},
 		{"empty -field", "", []string{"-jsonl", "-field", ""}, 2, "-field: want a field name"},
 		{"-model file missing", "", []string{"-jsonl", "-model", filepath.Join(dir, "no.model")}, 1, "no.model: no such file"},
@@ -256,12 +257,39 @@ func TestTextMode(t *testing.T) {
 			{"-keep-boilerplate"}, {"-conservative"}, {"-fix", "fullwidth-ascii,cjk-punct,space-comma"},
 			{"-fix", "-annotations,+hygiene"}, {"-encoding", "utf-8"}, {"-to", "simp"}, {"-to", "trad"},
 			{"-to", "tw"}, {"-to", "hk"}, {"-to", "auto"}, {"-learn-run=false"}, {"-mem-limit", "0"}, {"-mem-limit", "1G"},
+			{"-section", "0"}, {"-section", "64K"},
 		} {
 			r := runMain(t, clean, args...)
 			assert.Equal(t, 0, r.code, "%v: %s", args, r.stderr)
 			assert.True(t, utf8.ValidString(r.stdout))
 		}
 	})
+}
+
+// TestSections: a document over -section is cleaned in sections, each
+// on its own: the output is the same as when it is cleaned whole (for the
+// text below, whose sections judge alike), and -report gives the offsets
+// of the changes in the whole document.
+func TestSections(t *testing.T) {
+	page := "機關黨建工作\n" + clean
+	doc := strings.Repeat(page, 40)
+	whole := runMain(t, doc, "-to", "simp", "-section", "0", "-report")
+	require.Equal(t, 0, whole.code, whole.stderr)
+	var wholeRep reportJSON
+	require.NoError(t, json.Unmarshal([]byte(whole.stderr), &wholeRep), whole.stderr)
+	for _, args := range [][]string{{"-section", "512"}, {"-section", "512", "-j", "1"}, {"-section", "1K", "-j", "3"}} {
+		r := runMain(t, doc, append([]string{"-to", "simp", "-report"}, args...)...)
+		require.Equal(t, 0, r.code, r.stderr)
+		assert.Equal(t, whole.stdout, r.stdout, "%v", args)
+		var rep reportJSON
+		require.NoError(t, json.Unmarshal([]byte(r.stderr), &rep), r.stderr)
+		require.Len(t, rep.Changes, 40, "%v", args)
+		for i, c := range rep.Changes {
+			assert.Equal(t, c.Before, doc[c.Start:c.End], "change %d", i)
+		}
+		assert.Equal(t, wholeRep.Script, rep.Script)
+		assert.Equal(t, wholeRep.Counts, rep.Counts)
+	}
 }
 
 func TestEncoding(t *testing.T) {

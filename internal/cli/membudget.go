@@ -32,6 +32,19 @@ const heapPerByte = 6
 // heapPerByte times its size is a small part of the default limit.
 const largeDoc = 1 << 20
 
+// heapWeight is the number of bytes that a text-mode document of n bytes
+// counts for in the memory budget. A document cleaned in sections
+// (-section) holds about half of what a whole one does, its text in and
+// out and its sections' outputs, for the pipeline works on a few sections
+// at a time: the 30 MB file above is cleaned in 0.59–0.69 s under a limit
+// of 240 MB, as fast as under 330 MB, and in 0.76 s under 150 MB.
+func (c *config) heapWeight(n int) int {
+	if c.section > 0 && int64(n) > int64(c.section) {
+		return n / 2
+	}
+	return n
+}
+
 // enter accounts for a document of n bytes that starts being cleaned.
 func (m *memBudget) enter(n int) { m.add(int64(n)) }
 

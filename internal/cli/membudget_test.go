@@ -33,3 +33,14 @@ func TestMemBudget(t *testing.T) {
 	assert.Equal(t, int64(base), limit())
 	none.leave(8 << 20)
 }
+
+// TestHeapWeight: a document cleaned in sections counts for half of its
+// bytes.
+func TestHeapWeight(t *testing.T) {
+	c := &config{section: 4 << 20}
+	assert.Equal(t, 3<<20, c.heapWeight(3<<20))
+	assert.Equal(t, 4<<20, c.heapWeight(4<<20))
+	assert.Equal(t, 5<<19, c.heapWeight(5<<20))
+	c.section = 0
+	assert.Equal(t, 30<<20, c.heapWeight(30<<20))
+}

@@ -46,8 +46,9 @@ func (r *runner) textWork(j *textJob) {
 	// A file is one document, read whole: its cleaning may take the memory
 	// it needs (see memBudget). JSON Lines keep to the limit, whatever
 	// their lines.
-	r.mem.enter(len(j.data))
-	defer r.mem.leave(len(j.data))
+	w := r.cfg.heapWeight(len(j.data))
+	r.mem.enter(w)
+	defer r.mem.leave(w)
 	j.err = protect(func() error {
 		if r.cfg.detect {
 			a, err := r.analyzeDoc(r.norm, j.data, false)
