@@ -67,7 +67,8 @@ type Report struct {
 	// Counts holds the number of changes per kind.
 	Counts map[Kind]int `json:"counts"`
 	// Changes lists the applied edits in pipeline order, and within a stage
-	// in text order.
+	// in text order; for a document cleaned in sections
+	// (Options.SectionSize), the changes of each section so in turn.
 	Changes []Change `json:"changes"`
 	// Findings lists what was noticed and left alone.
 	Findings []Finding `json:"findings,omitempty"`

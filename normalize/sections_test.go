@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -181,29 +182,28 @@ func TestSectionsCleanText(t *testing.T) {
 }
 
 // TestSectionsReport: each section's changes and findings are moved to
-// offsets in the whole text, and its counts added up.
+// offsets in the whole text, and its counts added up. Only the first
+// section starts at the head of the page, where the breadcrumb goes; the
+// others start inside the document, as the whole document sees them.
 func TestSectionsReport(t *testing.T) {
 	const page = "主页>新闻\n機關黨建(jiàn)工作\n锟斤拷锟斤拷\n"
 	text := strings.Repeat(page, 4)
 	n, err := New(Options{Target: TargetSimplified, SectionSize: len(page)})
 	require.NoError(t, err)
 	require.Equal(t, []int{len(page), 2 * len(page), 3 * len(page)}, sectionCuts(text, len(page)))
+	whole, err := New(Options{Target: TargetSimplified})
+	require.NoError(t, err)
+	want, wantRep, err := whole.String(text)
+	require.NoError(t, err)
+
 	out, rep, err := n.String(text)
 	require.NoError(t, err)
-	one, oneRep, err := n.String(page)
-	require.NoError(t, err)
-	require.NotEmpty(t, oneRep.Changes)
-	require.NotEmpty(t, oneRep.Findings)
-	// The first section is a page of its own but for its tail, the others
-	// start inside the document: their heads are not a page's head.
-	assert.Equal(t, strings.Count(out, "锟斤拷"), 4*strings.Count(one, "锟斤拷"))
-	for k, c := range oneRep.Counts {
-		assert.GreaterOrEqual(t, rep.Counts[k], c, k)
-	}
+	assert.Equal(t, want, out)
+	assert.Equal(t, map[Kind]int{KindBoilerplate: 1, KindScript: 4}, rep.Counts)
+	sameList(t, changeFacts(wantRep.Changes), changeFacts(rep.Changes))
+	sameList(t, findingFacts(wantRep.Findings), findingFacts(rep.Findings))
 	for _, c := range rep.Changes {
-		if c.Kind == KindScript || c.Kind == KindAnnotation {
-			assert.Equal(t, c.Before, text[c.Start:c.End], "%+v", c)
-		}
+		assert.Equal(t, c.Before, text[c.Start:c.End], "%+v", c)
 	}
 	found := 0
 	for _, f := range rep.Findings {
@@ -297,4 +297,51 @@ func TestBoilerplateSectionEdges(t *testing.T) {
 			assert.Empty(t, edits, "a section's edge")
 		})
 	}
+}
+
+// FuzzSections cleans text in sections of 1 to 64 bytes: no panic, valid
+// UTF-8 out, every change and finding inside the text, the counts those
+// of the changes; and a piece of clean text comes out as it went in
+// (target auto: the clean texts are each in one script).
+func FuzzSections(f *testing.F) {
+	f.Add("建設(shè)發(fā)展(zhǎn)\n文件?!秾嵤┮庖姟穼ψセ鶎狱h建\n鍙戝睍\n", uint8(8), uint(0), uint(200))
+	f.Add("您的位置:网站 > 总结报告 > 正文\n正文内容。\n时间:2022-10-14 06:06:00\n首页|新闻|体育|财经|娱乐\n", uint8(20), uint(1), uint(300))
+	f.Add("\ufeffa\r\nb\x00\n\n\n锟斤拷\n", uint8(1), uint(2), uint(1<<20))
+	f.Fuzz(func(t *testing.T, s string, size uint8, off, n uint) {
+		opts := Options{Target: TargetSimplified, SectionSize: int(size%64) + 1, SectionWorkers: 2}
+		norm, err := New(opts)
+		require.NoError(t, err)
+		out, rep, err := norm.String(s)
+		if !utf8.ValidString(s) {
+			require.Error(t, err)
+			return
+		}
+		require.NoError(t, err)
+		require.True(t, utf8.ValidString(out), "%q", out)
+		counts := map[Kind]int{}
+		for _, c := range rep.Changes {
+			require.True(t, 0 <= c.Start && c.Start <= c.End && c.End <= len(s), "%+v in %q", c, s)
+			counts[c.Kind]++
+		}
+		for k, c := range rep.Counts {
+			require.Equal(t, c, counts[k], "%s in %q", k, s)
+		}
+		for _, fd := range rep.Findings {
+			require.True(t, 0 <= fd.Start && fd.Start <= fd.End && fd.End <= len(s), "%+v in %q", fd, s)
+		}
+
+		clean := cleanTexts[off%uint(len(cleanTexts))]
+		end := min(len(clean), int(n%uint(len(clean)+1)))
+		for end > 0 && end < len(clean) && !utf8.RuneStart(clean[end]) {
+			end--
+		}
+		clean = clean[:end]
+		opts.Target = TargetAuto
+		norm, err = New(opts)
+		require.NoError(t, err)
+		got, rep, err := norm.String(clean)
+		require.NoError(t, err)
+		require.Equal(t, clean, got)
+		require.False(t, rep.Changed())
+	})
 }
