@@ -134,7 +134,8 @@ strips scraper boilerplate and converts between Simplified and Traditional.
 FILEs or stdin ("-"): raw bytes in any supported encoding, optionally gzip or
 zstd (recognised by magic bytes). Cleaned UTF-8 goes to stdout, or to -o FILE
 (gzip or zstd compressed when FILE ends in .gz or .zst). In text mode each
-FILE is one document; with -jsonl every line is one document.
+FILE is one document (one over -section is cleaned in sections, each as a
+document of its own); with -jsonl every line is one document.
 
 Exit status: 0 success, 1 input or output error, 2 usage error.
 
