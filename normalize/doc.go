@@ -46,4 +46,12 @@
 // a change's Before is the text as its stage saw it.
 //
 // The pipeline is idempotent: cleaning clean output changes nothing.
+//
+// # Large documents
+//
+// A document runs through the stages on one goroutine. With
+// Options.SectionSize, a document larger than that is cut at line breaks
+// into sections, which are cleaned as documents of their own on several
+// goroutines and joined, output and report; the edges of a section count
+// as the middle of a page for the boilerplate rules.
 package normalize
