@@ -3,7 +3,6 @@ package normalize
 import (
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/hanfix/hanfix/convert"
@@ -27,12 +26,7 @@ func BenchmarkPipelineSeeds(b *testing.B) {
 // times over (3 MB): whole, on one core, and in sections of 1 MB
 // (Options.SectionSize), on every core.
 func BenchmarkPipelineLarge(b *testing.B) {
-	var one []byte
-	raw, _ := seedDocs(b)
-	for _, d := range raw {
-		one = append(one, d...)
-	}
-	text := strings.Repeat(string(one), 10)
+	text := seedsJoined(b, 10)
 	for _, bc := range []struct {
 		name    string
 		section int
@@ -76,14 +70,14 @@ func BenchmarkPipelineClean(b *testing.B) {
 }
 
 // seedDocs returns the seed documents, raw, and their total size.
-func seedDocs(b *testing.B) ([][]byte, int) {
+func seedDocs(b testing.TB) ([][]byte, int) {
 	corpus := testshared.Dir(b, "corpus")
 	return readDocs(b, filepath.Join(corpus, "seeds"))
 }
 
 // readDocs returns the *.txt documents of dir, raw, and their total size;
 // it skips b when there are none.
-func readDocs(b *testing.B, dir string) ([][]byte, int) {
+func readDocs(b testing.TB, dir string) ([][]byte, int) {
 	paths, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
 	var docs [][]byte
 	size := 0

@@ -2,8 +2,6 @@ package normalize
 
 import (
 	"cmp"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -13,7 +11,6 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/hanfix/hanfix/detect"
-	"github.com/hanfix/hanfix/internal/testshared"
 )
 
 func TestSectionCuts(t *testing.T) {
@@ -72,18 +69,14 @@ func FuzzSectionCuts(f *testing.F) {
 }
 
 // seedsJoined returns the seed documents joined k times over, as one text.
-func seedsJoined(t *testing.T, k int) string {
-	t.Helper()
-	paths, err := filepath.Glob(filepath.Join(testshared.Dir(t, "corpus"), "seeds", "*.txt"))
-	require.NoError(t, err)
-	require.NotEmpty(t, paths)
-	var one strings.Builder
-	for _, p := range paths {
-		b, err := os.ReadFile(p)
-		require.NoError(t, err)
-		one.Write(b)
+func seedsJoined(tb testing.TB, k int) string {
+	tb.Helper()
+	docs, size := seedDocs(tb)
+	one := make([]byte, 0, size)
+	for _, d := range docs {
+		one = append(one, d...)
 	}
-	return strings.Repeat(one.String(), k)
+	return strings.Repeat(string(one), k)
 }
 
 // TestSectionsSameAsWhole cleans the seeds joined four times over (1.2 MB)
