@@ -1,6 +1,7 @@
 package normalize
 
 import (
+	"math"
 	"runtime"
 	"strings"
 	"sync"
@@ -155,8 +156,8 @@ func joinSections(secs []section, rep *Report) string {
 // joinScripts returns the script summary of a document cleaned in
 // sections: the script the sections agree on (ScriptNone aside), or
 // mixed when they do not; the shares and the confidence averaged over
-// the sections, weighted by their length; and machine-converted when a
-// section is. It returns nil when no section has a summary (no script
+// the sections, weighted by their length (to four decimals); and
+// machine-converted when a section is. It returns nil when no section has a summary (no script
 // stage).
 func joinScripts(secs []section) *ScriptSummary {
 	var (
@@ -189,8 +190,11 @@ func joinScripts(secs []section) *ScriptSummary {
 	if !found {
 		return nil
 	}
-	sum.Simplified /= weight
-	sum.Traditional /= weight
-	sum.Confidence /= weight
+	sum.Simplified = round4(sum.Simplified / weight)
+	sum.Traditional = round4(sum.Traditional / weight)
+	sum.Confidence = round4(sum.Confidence / weight)
 	return &sum
 }
+
+// round4 rounds x to four decimals, as detect.Script gives its shares.
+func round4(x float64) float64 { return math.Round(x*1e4) / 1e4 }
