@@ -15,11 +15,11 @@ import (
 // increasing order, none at 0 or at len(text). It returns nil when text
 // is not longer than size, or size is not positive.
 //
-// The text is cut into ⌈len/size⌉ sections of equal length, each cut
-// moved forward to just after the next line break (not at all when one
-// ends there), or back to the one before it when there is none within
-// half a section; a cut with neither is left out, and its two sections
-// are one.
+// The text is cut into ⌈len/size⌉ sections of equal length. Each cut
+// moves forward to just after the next line break (it stays where a line
+// break is just before it), or back to just after the one before it when
+// there is none within half a section; a cut with neither is left out,
+// and its two sections are one.
 func sectionCuts(text string, size int) []int {
 	if size <= 0 || len(text) <= size {
 		return nil
@@ -33,11 +33,11 @@ func sectionCuts(text string, size int) []int {
 		if want <= last {
 			continue
 		}
-		cut := -1
+		cut, lo := -1, max(last, want-reach)
 		if j := strings.IndexByte(text[want-1:min(len(text), want+reach)], '\n'); j >= 0 {
 			cut = want + j // just after the line break at want-1+j
-		} else if j := strings.LastIndexByte(text[max(last, want-reach):want], '\n'); j >= 0 {
-			cut = max(last, want-reach) + j + 1
+		} else if j := strings.LastIndexByte(text[lo:want], '\n'); j >= 0 {
+			cut = lo + j + 1
 		}
 		if cut > last && cut < len(text) {
 			cuts = append(cuts, cut)
