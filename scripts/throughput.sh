@@ -9,10 +9,13 @@
 # consecutive lines of one seed, the seed chosen with probability
 # proportional to its size, so that the mix of damage is that of the seeds
 # and no document is a copy of another. The same documents are written as
-# one JSON Lines file and as one text file per document. Then it runs
+# one JSON Lines file, as one text file per document, and joined as one
+# large text file (one document, which the CLI cleans in sections of 4 MB
+# on every core). Then it runs
 #
 #   /usr/bin/time -v hanfix -to simp DIR/*.txt > /dev/null
 #   /usr/bin/time -v hanfix -jsonl -to simp -j 2 < docs.jsonl > /dev/null
+#   /usr/bin/time -v hanfix -to simp all.txt > /dev/null
 #
 # and prints, for each run, MB/s of input over wall-clock time and over
 # CPU time (user + system; on a shared, loaded machine the CPU figure is
@@ -84,13 +87,17 @@ TEXT_BYTES=$(cat "$DIR"/text/*.txt | wc -c)
 JSONL_BYTES=$TEXT_BYTES # the field text cleaned; JSON quoting not counted
 echo "throughput: $(nproc) CPUs, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 
+cat "$DIR"/text/*.txt >"$DIR/all.txt"
+
 status=0
 /usr/bin/time -v -o "$DIR/text.time" "$DIR/hanfix" -to simp "$DIR"/text/*.txt >/dev/null 2>"$DIR/text.err" || status=1
 /usr/bin/time -v -o "$DIR/jsonl.time" "$DIR/hanfix" -jsonl -to simp -j 2 <"$DIR/docs.jsonl" >/dev/null 2>"$DIR/jsonl.err" || status=1
+/usr/bin/time -v -o "$DIR/all.time" "$DIR/hanfix" -to simp "$DIR/all.txt" >/dev/null 2>"$DIR/all.err" || status=1
 if [ "$status" != 0 ]; then
 	echo "throughput: a run failed:" >&2
-	cat "$DIR/text.err" "$DIR/jsonl.err" >&2
+	cat "$DIR/text.err" "$DIR/jsonl.err" "$DIR/all.err" >&2
 	exit 1
 fi
 report "hanfix -to simp (text files)" "$TEXT_BYTES" "$DIR/text.time"
 report "hanfix -jsonl -to simp -j 2" "$JSONL_BYTES" "$DIR/jsonl.time"
+report "hanfix -to simp (one file)" "$TEXT_BYTES" "$DIR/all.time"
