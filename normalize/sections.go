@@ -3,6 +3,7 @@ package normalize
 import (
 	"math"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -124,12 +125,8 @@ func joinSections(secs []section, rep *Report) string {
 		changes += len(secs[i].rep.Changes)
 		findings += len(secs[i].rep.Findings)
 	}
-	if changes > 0 {
-		rep.Changes = append(make([]Change, 0, len(rep.Changes)+changes), rep.Changes...)
-	}
-	if findings > 0 {
-		rep.Findings = append(make([]Finding, 0, len(rep.Findings)+findings), rep.Findings...)
-	}
+	rep.Changes = slices.Grow(rep.Changes, changes)
+	rep.Findings = slices.Grow(rep.Findings, findings)
 	var b strings.Builder
 	b.Grow(size)
 	for i := range secs {
@@ -157,8 +154,8 @@ func joinSections(secs []section, rep *Report) string {
 // sections: the script the sections agree on (ScriptNone aside), or
 // mixed when they do not; the shares and the confidence averaged over
 // the sections, weighted by their length (to four decimals); and
-// machine-converted when a section is. It returns nil when no section has a summary (no script
-// stage).
+// machine-converted when a section is. It returns nil when no section
+// has a summary (no script stage).
 func joinScripts(secs []section) *ScriptSummary {
 	var (
 		sum    ScriptSummary
