@@ -303,3 +303,12 @@ func DecodeAuto(b []byte) (DecodeResult, error) {
 	}
 	return DecodeResult{Text: text, Encoding: r.Encoding, Confidence: r.Confidence, BOMLen: r.BOMLen, Errors: errs}, nil
 }
+
+// EncodingName returns the canonical name under which Decode knows the
+// encoding label (a WHATWG label, utf-32 or an IANA name): "gbk" for
+// "GB2312", "utf-16le" for "utf-16". An unknown label gives an error
+// wrapping ErrUnknownEncoding.
+func EncodingName(label string) (string, error) {
+	_, canon, err := lookupEncoding(label)
+	return canon, err
+}

@@ -52,3 +52,14 @@ func ExampleDecodeAuto_mixed() {
 	// 本文来源：新华社
 	// gbk: bytes 49-65, text "本文来源：新华社"
 }
+
+func ExampleEncodingName() {
+	for _, label := range []string{"GB2312", "utf-16", "latin1"} {
+		name, _ := convert.EncodingName(label)
+		fmt.Println(label, "→", name)
+	}
+	// Output:
+	// GB2312 → gbk
+	// utf-16 → utf-16le
+	// latin1 → windows-1252
+}

@@ -136,3 +136,30 @@ func TestDecodeGBUserDefinedAreas(t *testing.T) {
 		}
 	}
 }
+
+func TestEncodingName(t *testing.T) {
+	cases := []struct{ label, want string }{
+		{"utf-8", "utf-8"},
+		{"UTF8", "utf-8"},
+		{"GB2312", "gbk"},
+		{"cp936", "gbk"},
+		{"gb18030", "gb18030"},
+		{"big5-hkscs", "big5"},
+		{"utf-16", "utf-16le"},
+		{"UTF-16BE", "utf-16be"},
+		{"utf-32", "utf-32le"},
+		{"ucs-4be", "utf-32be"},
+		{"hz", "hz-gb-2312"},
+		{"latin1", "windows-1252"},
+		{" Shift_JIS ", "shift_jis"},
+	}
+	for _, tc := range cases {
+		got, err := convert.EncodingName(tc.label)
+		require.NoError(t, err, tc.label)
+		assert.Equal(t, tc.want, got, tc.label)
+	}
+	for _, bad := range []string{"", "klingon", "replacement"} {
+		_, err := convert.EncodingName(bad)
+		assert.ErrorIs(t, err, convert.ErrUnknownEncoding, bad)
+	}
+}

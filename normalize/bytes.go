@@ -23,20 +23,32 @@ func (n *Normalizer) Bytes(raw []byte) (string, *Report, error) {
 
 // bytes is Bytes, with the report parts of want.
 func (n *Normalizer) bytes(raw []byte, want reportParts) (string, *Report, error) {
+	text, rep, err := n.decode(raw, n.opts.Encoding, want)
+	if err != nil {
+		return "", nil, fmt.Errorf("normalize: %w", err)
+	}
+	return n.run(text, rep, want), rep, nil
+}
+
+// decode decodes raw from the encoding enc, or the detected one when enc
+// is "", and starts its report: the encoding, the decoding errors, and
+// (with want.changes) the changes of the parts in another encoding. It
+// rejects text that is not text (checkBinary).
+func (n *Normalizer) decode(raw []byte, enc string, want reportParts) (string, *Report, error) {
 	var (
 		text string
 		rep  = &Report{Counts: map[Kind]int{}}
 	)
-	if n.opts.Encoding != "" {
-		t, errs, err := convert.Decode(raw, n.opts.Encoding)
+	if enc != "" {
+		t, errs, err := convert.Decode(raw, enc)
 		if err != nil {
-			return "", nil, fmt.Errorf("normalize: %w", err)
+			return "", nil, err
 		}
-		text, rep.Encoding, rep.EncodingConfidence, rep.DecodeErrors = t, n.opts.Encoding, 1, errs
+		text, rep.Encoding, rep.EncodingConfidence, rep.DecodeErrors = t, enc, 1, errs
 	} else {
 		r, err := convert.DecodeAuto(raw)
 		if err != nil {
-			return "", nil, fmt.Errorf("normalize: %w", err)
+			return "", nil, err
 		}
 		text, rep.Encoding, rep.EncodingConfidence, rep.DecodeErrors = r.Text, r.Encoding, r.Confidence, r.Errors
 		if len(r.Segments) > 0 {
@@ -52,7 +64,7 @@ func (n *Normalizer) bytes(raw []byte, want reportParts) (string, *Report, error
 	if err := checkBinary(text); err != nil {
 		return "", nil, err
 	}
-	return n.run(text, rep, want), rep, nil
+	return text, rep, nil
 }
 
 // checkBinary rejects text in which more than one rune in eight is a NUL
@@ -93,7 +105,7 @@ func checkBinary(text string) error {
 	}
 	// A control character is one byte, and never part of another rune.
 	if runes := utf8.RuneCountInString(text); controls*8 > runes {
-		return fmt.Errorf("normalize: %w: %d of %d characters are control characters (the first at byte %d); if it is text, name its encoding", ErrBinary, controls, runes, first)
+		return fmt.Errorf("%w: %d of %d characters are control characters (the first at byte %d); if it is text, name its encoding", ErrBinary, controls, runes, first)
 	}
 	return nil
 }

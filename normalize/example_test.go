@@ -3,6 +3,8 @@ package normalize_test
 import (
 	"fmt"
 	"log"
+	"os"
+	"strings"
 
 	"github.com/hanfix/hanfix/normalize"
 )
@@ -57,4 +59,29 @@ func ExampleOptions_sectionSize() {
 	// script 9-12 "設" -> "设"
 	// script 25-34 "機關黨" -> "机关党"
 	// script 41-53 "層黨組織" -> "层党组织"
+}
+
+// Stream cleans input of any length in bounded memory: here sections of
+// about 32 bytes, read as GBK, each reported as it is written.
+func ExampleNormalizer_Stream() {
+	n, err := normalize.New(normalize.Options{Target: normalize.TargetSimplified, SectionSize: 32})
+	if err != nil {
+		log.Fatal(err)
+	}
+	gbk := "\xfch\xb5\xc4\xbd\xa8\xd4O(sh\xa8\xa8)\xb9\xa4\xd7\xf7\n" + // 黨的建設(shè)工作, in GBK
+		"\x99C\xeaP\xfch\xbd\xa8\n" + // 機關黨建
+		"\xbb\xf9\x8c\xd3\xfch\xbdM\xbf\x97\n" // 基層黨組織
+	err = n.Stream(os.Stdout, strings.NewReader(gbk), func(s *normalize.Section) error {
+		fmt.Printf("section %d: bytes %d-%d, %s, %d changes\n", s.Index, s.RawStart, s.RawStart+int64(s.RawLen), s.Report.Encoding, len(s.Report.Changes))
+		return nil
+	})
+	if err != nil {
+		log.Fatal(err)
+	}
+	// Output:
+	// 党的建设工作
+	// 机关党建
+	// section 0: bytes 0-28, gbk, 4 changes
+	// 基层党组织
+	// section 1: bytes 28-39, gbk, 1 changes
 }

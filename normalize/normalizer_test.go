@@ -207,7 +207,7 @@ func TestCheckBinary(t *testing.T) {
 			}
 		}
 		if controls > 0 && controls*8 > runes {
-			return fmt.Errorf("normalize: %w: %d of %d characters are control characters (the first at byte %d); if it is text, name its encoding", ErrBinary, controls, runes, first)
+			return fmt.Errorf("%w: %d of %d characters are control characters (the first at byte %d); if it is text, name its encoding", ErrBinary, controls, runes, first)
 		}
 		return nil
 	}
