@@ -137,20 +137,25 @@ func putReader(br *bufio.Reader) {
 	readerPool.Put(br)
 }
 
-// readWhole reads all of rd, at most max bytes; sizeHint preallocates.
-func readWhole(rd io.Reader, max int64, sizeHint int64) ([]byte, error) {
+// readUpTo reads all of rd when it holds at most max bytes. Otherwise it
+// stops after max+1 bytes, returns them and more, and leaves the rest in
+// rd. sizeHint preallocates.
+func readUpTo(rd io.Reader, max int64, sizeHint int64) (data []byte, more bool, err error) {
 	var buf bytes.Buffer
 	if sizeHint > 0 && sizeHint < max {
 		buf.Grow(int(sizeHint) + 512)
 	}
 	n, err := buf.ReadFrom(io.LimitReader(rd, max+1))
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
-	if n > max {
-		return nil, fmt.Errorf("document is larger than -max-doc %s (raise -max-doc, or split it)", formatSize(max))
-	}
-	return buf.Bytes(), nil
+	return buf.Bytes(), n > max, nil
+}
+
+// errTooLarge is the error for a document over -max-doc that is not
+// streamed.
+func errTooLarge(max int64) error {
+	return fmt.Errorf("document is larger than -max-doc %s (raise -max-doc, or split it)", formatSize(max))
 }
 
 // lineReader reads lines of any length up to max bytes.

@@ -13,6 +13,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/hanfix/hanfix/normalize"
 	"github.com/klauspost/compress/zstd"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -71,7 +72,9 @@ func TestErrors(t *testing.T) {
 		{"raw invalid UTF-8 outside the text", "{\"id\":\"\xff\",\"text\":\"a\"}\n", []string{"-jsonl"}, 1, "stdin:1: malformed JSON: invalid UTF-8"},
 		{"raw control character", "{\"text\":\"a\x01\"}\n", []string{"-jsonl"}, 1, "stdin:1: malformed JSON"},
 		{"line too long", "{\"text\":\"" + strings.Repeat("x", 2000) + "\"}\n", []string{"-jsonl", "-max-line", "1K"}, 1, "stdin:1: line too long: line is longer than -max-line 1K"},
-		{"document too large", strings.Repeat("x", 2000), []string{"-max-doc", "1K"}, 1, "stdin: document is larger than -max-doc 1K"},
+		{"document too large to analyse", strings.Repeat("x", 2000), []string{"-max-doc", "1K", "-detect"}, 1, "stdin: document is larger than -max-doc 1K"},
+		{"document too large to clean whole", strings.Repeat("x", 2000), []string{"-max-doc", "1K", "-section", "0"}, 1, "stdin: document is larger than -max-doc 1K (raise -max-doc, or split it)"},
+		{"streamed line too long", "a\n" + strings.Repeat("x", 70000), []string{"-max-doc", "1K", "-section", "1K"}, 1, "stdin: normalize: stream: no line break in 8192 bytes"},
 		{"detect without the field", "{\"id\":1}\n", []string{"-jsonl", "-detect"}, 1, `stdin:1: no field "text" to analyse`},
 		{"truncated gzip", string(gzipBytes(t, strings.Repeat(clean, 50))[:40]), nil, 1, "gzip"},
 		{"unknown -to", "", []string{"-to", "no-such-script", good}, 2, `-to: unknown target script "no-such-script"`},
@@ -290,6 +293,86 @@ func TestSections(t *testing.T) {
 		assert.Equal(t, wholeRep.Script, rep.Script)
 		assert.Equal(t, wholeRep.Counts, rep.Counts)
 	}
+}
+
+// TestStream: a document over -max-doc is cleaned as it is read, in
+// sections of -section, from stdin, a file or a compressed file, with as
+// many workers as -j: the output and what the report says are those of
+// the document cleaned whole, and -report gives a line per section.
+func TestStream(t *testing.T) {
+	page := "機關黨建工作\n" + clean
+	doc := strings.Repeat(page, 40) // 4.4 KB
+	whole := runMain(t, doc, "-to", "simp", "-section", "0", "-report")
+	require.Equal(t, 0, whole.code, whole.stderr)
+	var wholeRep reportJSON
+	require.NoError(t, json.Unmarshal([]byte(whole.stderr), &wholeRep), whole.stderr)
+	dir := t.TempDir()
+	file := writeFile(t, dir, "doc.txt", []byte(doc))
+	gz := writeFile(t, dir, "doc.txt.gz", gzipBytes(t, doc))
+	for _, args := range [][]string{
+		{"-max-doc", "1K", "-section", "512"},
+		{"-max-doc", "1K", "-section", "512", file},
+		{"-max-doc", "1K", "-section", "512", gz},
+		{"-max-doc", "1K", "-section", "512", "-j", "1"},
+		{"-max-doc", "4K", "-section", "1K", "-j", "3"},
+	} {
+		r := runMain(t, doc, append([]string{"-to", "simp", "-report"}, args...)...)
+		require.Equal(t, 0, r.code, r.stderr)
+		assert.Equal(t, whole.stdout, r.stdout, "%v", args)
+		lines := strings.Split(strings.TrimSuffix(r.stderr, "\n"), "\n")
+		require.Greater(t, len(lines), 3, "%v", args)
+		counts := map[normalize.Kind]int{}
+		changes := 0
+		for i, line := range lines {
+			var sec struct {
+				reportJSON
+				Section   int `json:"section"`
+				RawStart  int `json:"raw_start"`
+				TextStart int `json:"text_start"`
+			}
+			require.NoError(t, json.Unmarshal([]byte(line), &sec), line)
+			assert.Equal(t, i, sec.Section)
+			assert.Equal(t, sec.RawStart, sec.TextStart, "UTF-8 in, no byte order mark")
+			assert.Equal(t, wholeRep.Script, sec.Script)
+			for _, c := range sec.Changes {
+				assert.Equal(t, c.Before, doc[c.Start:c.End], "%v: %+v", args, c)
+			}
+			for k, c := range sec.Counts {
+				counts[k] += c
+			}
+			changes += len(sec.Changes)
+		}
+		assert.Equal(t, wholeRep.Counts, counts, "%v", args)
+		assert.Equal(t, len(wholeRep.Changes), changes, "%v", args)
+	}
+
+	// Files before and after a streamed one keep their order; -stats
+	// counts the streamed file once.
+	small := writeFile(t, dir, "small.txt", []byte("機關\n"))
+	r := runMain(t, "", "-to", "simp", "-max-doc", "1K", "-section", "512", "-stats", small, file, small)
+	require.Equal(t, 0, r.code, r.stderr)
+	assert.Equal(t, "机关\n"+whole.stdout+"机关\n", r.stdout)
+	assert.Contains(t, r.stderr, fmt.Sprintf(`{"documents":3,"changed":3,"bytes_in":%d,`, len(doc)+2*len("機關\n")))
+}
+
+// TestStreamError: a section that cannot be decoded stops its document
+// there, with the sections before it written, and the run goes on to the
+// next file.
+func TestStreamError(t *testing.T) {
+	dir := t.TempDir()
+	doc := strings.Repeat(clean, 20) + strings.Repeat("\x00\x01\x02\n", 100) + strings.Repeat(clean, 20)
+	file := writeFile(t, dir, "doc.txt", []byte(doc))
+	small := writeFile(t, dir, "small.txt", []byte(clean))
+	r := runMain(t, "", "-max-doc", "1K", "-section", "512", file, small)
+	assert.Equal(t, 1, r.code)
+	oneLineMsg(t, r, "doc.txt: normalize: stream: section ")
+	assert.Contains(t, r.stderr, "input is binary")
+	require.True(t, strings.HasSuffix(r.stdout, clean))
+	head := strings.TrimSuffix(r.stdout, clean)
+	// The sections before the bad one: the clean text, and the control
+	// characters of a section with a few of them taken out.
+	assert.True(t, strings.HasPrefix(head, strings.Repeat(clean, 20)), "%q", head)
+	assert.Less(t, len(head), len(doc)/2)
 }
 
 func TestEncoding(t *testing.T) {
@@ -594,8 +677,8 @@ func TestJSONLRawBytesInText(t *testing.T) {
 	assert.True(t, strings.HasPrefix(r.stdout, "{\"id\":1,\"text\":\"汉字，中文\",\"hanfix\":{\"encoding\":\"gbk\""), r.stdout)
 }
 
-// FuzzCLIInput feeds arbitrary bytes to Main in text and JSON Lines modes:
-// no panic, exit status 0 or 1, a message on stderr for 1, and valid UTF-8
+// FuzzCLIInput feeds arbitrary bytes to Main in text and JSON Lines modes
+// (in text mode, also streamed in sections of 16 bytes): no panic, exit status 0 or 1, a message on stderr for 1, and valid UTF-8
 // output for 0.
 func FuzzCLIInput(f *testing.F) {
 	f.Add([]byte(clean), false)
@@ -609,7 +692,7 @@ func FuzzCLIInput(f *testing.F) {
 	recoverPanics = false
 	defer func() { recoverPanics = old }()
 	f.Fuzz(func(t *testing.T, data []byte, jsonlMode bool) {
-		for _, args := range [][]string{{"-to", "keep", "-j", "2"}, {"-to", "simp", "-skip-bad", "-report"}} {
+		for _, args := range [][]string{{"-to", "keep", "-j", "2"}, {"-to", "simp", "-skip-bad", "-report"}, {"-to", "simp", "-max-doc", "64", "-section", "16", "-report"}} {
 			if jsonlMode {
 				args = append(args, "-jsonl")
 			}

@@ -45,6 +45,13 @@ func (c *config) heapWeight(n int) int {
 	return n
 }
 
+// streamWeight is the number of bytes that a streamed text-mode document
+// (one over -max-doc) counts for in the memory budget: Stream holds about
+// one section per worker and two more, read and written.
+func (c *config) streamWeight() int {
+	return (c.jobs + 2) * int(c.section) / 2
+}
+
 // enter accounts for a document of n bytes that starts being cleaned.
 func (m *memBudget) enter(n int) { m.add(int64(n)) }
 

@@ -1,6 +1,9 @@
 package cli
 
 import (
+	"fmt"
+	"io"
+
 	"github.com/hanfix/hanfix/internal/jsonl"
 	"github.com/hanfix/hanfix/normalize"
 )
@@ -15,6 +18,11 @@ type textJob struct {
 	rep     *normalize.Report
 	line    []byte // -detect: the JSON line
 	changed bool
+	// stream, for a document over -max-doc, reads it (data holds what was
+	// read before that was known, if anything); textConsume cleans it in
+	// sections as it reads, and closes it with closeSrc.
+	stream   io.Reader
+	closeSrc func()
 }
 
 // runText cleans (or analyses) each source as one document.
@@ -22,15 +30,15 @@ func (r *runner) runText() error {
 	return runOrdered(r.cfg.jobs, 2*r.cfg.jobs, maxInFlight,
 		func(emit func(*textJob, int64) bool) {
 			for _, s := range r.sources {
-				j := &textJob{src: s}
-				rd, closeSrc, err := r.openSource(s)
-				if err != nil {
-					j.err = err
-				} else {
-					j.data, j.err = readWhole(rd, int64(r.cfg.maxDoc), s.size)
-					closeSrc()
+				j := r.readText(s)
+				w := int64(len(j.data))
+				if j.stream != nil {
+					w = maxInFlight // it runs alone
 				}
-				if !emit(j, int64(len(j.data))) {
+				if !emit(j, w) {
+					if j.closeSrc != nil {
+						j.closeSrc()
+					}
 					return
 				}
 			}
@@ -39,8 +47,58 @@ func (r *runner) runText() error {
 		r.textConsume)
 }
 
+// readText reads the document of s whole, or opens it for streaming
+// when it is larger than -max-doc and may be streamed (streams).
+func (r *runner) readText(s source) *textJob {
+	j := &textJob{src: s}
+	rd, closeSrc, err := r.openSource(s)
+	if err != nil {
+		j.err = err
+		return j
+	}
+	max := int64(r.cfg.maxDoc)
+	if r.streams() && s.size > max {
+		j.stream, j.closeSrc = rd, closeSrc
+		return j
+	}
+	data, more, err := readUpTo(rd, max, s.size)
+	switch {
+	case err != nil:
+		j.err = err
+	case more && r.streams():
+		// Compressed, or read from stdin: its size shows only now.
+		j.stream, j.closeSrc = io.MultiReader(&prefixReader{data}, rd), closeSrc
+		return j
+	case more:
+		j.err = errTooLarge(max)
+	default:
+		j.data = data
+	}
+	closeSrc()
+	return j
+}
+
+// streams reports whether a text-mode document over -max-doc is cleaned
+// as a stream (normalize.Normalizer.Stream), not refused: unless it is
+// analysed (-detect) or cleaned whole (-section 0).
+func (r *runner) streams() bool { return !r.cfg.detect && r.cfg.section > 0 }
+
+// prefixReader reads the bytes read before a document was found to be
+// streamed, and lets them go once they are read.
+type prefixReader struct{ b []byte }
+
+func (p *prefixReader) Read(dst []byte) (int, error) {
+	if len(p.b) == 0 {
+		p.b = nil
+		return 0, io.EOF
+	}
+	n := copy(dst, p.b)
+	p.b = p.b[n:]
+	return n, nil
+}
+
 func (r *runner) textWork(j *textJob) {
-	if j.err != nil {
+	if j.err != nil || j.stream != nil {
 		return
 	}
 	// A file is one document, read whole: its cleaning may take the memory
@@ -81,6 +139,9 @@ func (r *runner) textWork(j *textJob) {
 func (r *runner) textConsume(j *textJob) error {
 	r.prog.docs.Add(1)
 	r.st.Documents++
+	if j.stream != nil {
+		return r.textStream(j)
+	}
 	r.st.BytesIn += int64(len(j.data))
 	if j.err != nil {
 		r.st.Errors++
@@ -113,3 +174,61 @@ func (r *runner) textConsume(j *textJob) error {
 	}
 	return nil
 }
+
+// textStream cleans the document of j, larger than -max-doc, as it reads
+// it: in sections of -section, written as each is done. A section that
+// fails (binary, or a line longer than 8 sections) stops the document
+// there, after the sections before it.
+func (r *runner) textStream(j *textJob) error {
+	defer j.closeSrc()
+	w := r.cfg.streamWeight()
+	r.mem.enter(w)
+	defer r.mem.leave(w)
+	var (
+		writeErr error
+		changed  bool
+	)
+	out := writerFunc(func(p []byte) (int, error) {
+		n, err := r.out.Write(p)
+		if err != nil {
+			writeErr = err
+		}
+		return n, err
+	})
+	err := protect(func() error {
+		return r.norm.Stream(out, j.stream, func(sec *normalize.Section) error {
+			r.st.BytesIn += int64(sec.RawLen)
+			r.st.addCounts(sec.Report.Counts)
+			changed = changed || sec.Report.Changed()
+			if !r.cfg.report {
+				return nil
+			}
+			line := append([]byte(`{"file":`), jsonl.AppendQuote(nil, j.src.name)...)
+			line = fmt.Appendf(line, `,"section":%d,"raw_start":%d,"text_start":%d,`, sec.Index, sec.RawStart, sec.TextStart)
+			rj := appendReport(nil, sec.Report)
+			line = append(line, rj[1:]...)
+			if _, err := r.stderr.Write(append(line, '\n')); err != nil {
+				writeErr = err
+				return err
+			}
+			return nil
+		})
+	})
+	if changed {
+		r.st.Changed++
+	}
+	if writeErr != nil {
+		return writeErr
+	}
+	if err != nil {
+		r.st.Errors++
+		r.failed = true
+		r.warn("%s: %v", j.src.name, err)
+	}
+	return nil
+}
+
+// writerFunc is an io.Writer that calls itself.
+type writerFunc func([]byte) (int, error)
+
+func (f writerFunc) Write(p []byte) (int, error) { return f(p) }
