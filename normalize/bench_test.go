@@ -1,6 +1,8 @@
 package normalize
 
 import (
+	"bytes"
+	"io"
 	"os"
 	"path/filepath"
 	"testing"
@@ -49,6 +51,27 @@ func BenchmarkPipelineLarge(b *testing.B) {
 			cputime.ReportRate(b, cpu0, runs*len(text))
 		})
 	}
+}
+
+// BenchmarkStream streams the 3 MB of BenchmarkPipelineLarge through
+// Stream in sections of 1 MB, from a reader to io.Discard.
+func BenchmarkStream(b *testing.B) {
+	text := []byte(seedsJoined(b, 10))
+	n, err := New(Options{Target: TargetSimplified, OmitChanges: true, OmitFindings: true, SectionSize: 1 << 20})
+	if err != nil {
+		b.Fatal(err)
+	}
+	n.String(string(text)) // first-use tables outside the timing
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	cpu0, runs := cputime.Now(), 0
+	for b.Loop() {
+		if err := n.Stream(io.Discard, bytes.NewReader(text), nil); err != nil {
+			b.Fatal(err)
+		}
+		runs++
+	}
+	cputime.ReportRate(b, cpu0, runs*len(text))
 }
 
 // BenchmarkPipelineClean measures the pipeline with target auto on clean

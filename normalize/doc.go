@@ -53,5 +53,7 @@
 // Options.SectionSize, a document larger than that is cut at line breaks
 // into sections, which are cleaned as documents of their own on several
 // goroutines and joined, output and report; the edges of a section count
-// as the middle of a page for the boilerplate rules.
+// as the middle of a page for the boilerplate rules. Normalizer.Stream
+// cleans input of any length the same way as it reads it, holding a few
+// sections at a time.
 package normalize

@@ -179,16 +179,16 @@ func (s *streamer) cut(carry []byte, first bool) (raw, rest []byte, last bool, e
 	from, limit := 0, s.size
 	for {
 		buf = grow(buf, limit)
-		k, rerr := io.ReadFull(s.src, buf[len(buf):limit])
+		k, rerr := fill(s.src, buf[len(buf):limit])
 		buf = buf[:len(buf)+k]
-		if rerr != nil && !errors.Is(rerr, io.EOF) && !errors.Is(rerr, io.ErrUnexpectedEOF) {
+		if rerr != nil && rerr != io.EOF {
 			return nil, nil, false, fmt.Errorf("normalize: stream: read: %w", rerr)
 		}
 		if first {
 			s.setEncoding(buf)
 			first = false
 		}
-		if rerr != nil {
+		if rerr == io.EOF {
 			return buf, nil, true, nil // the end of the input
 		}
 		if c := s.lastBreak(buf, from); c > 0 {
@@ -223,6 +223,21 @@ func (s *streamer) tail(rest []byte) ([]byte, bool) {
 	}
 	s.src.Discard(len(p))
 	return p, true
+}
+
+// fill reads into all of buf, unless the input ends first (io.EOF) or a
+// read fails. Unlike io.ReadFull, it passes on io.ErrUnexpectedEOF from r
+// (a truncated compressed stream) as the error it is.
+func fill(r io.Reader, buf []byte) (int, error) {
+	n := 0
+	for n < len(buf) {
+		k, err := r.Read(buf[n:])
+		n += k
+		if err != nil {
+			return n, err
+		}
+	}
+	return n, nil
 }
 
 // grow returns b with a capacity of at least n.

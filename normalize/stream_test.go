@@ -266,6 +266,13 @@ func TestStreamErrors(t *testing.T) {
 		assert.True(t, strings.HasPrefix(text, out.String()), "the sections before the error are written")
 		assert.NotEmpty(t, out.String())
 	})
+	t.Run("truncated", func(t *testing.T) {
+		// A decompressor's io.ErrUnexpectedEOF is an error, not the end.
+		var out strings.Builder
+		err := n.Stream(&out, io.MultiReader(strings.NewReader(text), iotest.ErrReader(io.ErrUnexpectedEOF)), nil)
+		require.ErrorIs(t, err, io.ErrUnexpectedEOF)
+		assert.ErrorContains(t, err, "normalize: stream: read: unexpected EOF")
+	})
 	t.Run("binary section", func(t *testing.T) {
 		var out strings.Builder
 		in := text + strings.Repeat("\x00\x01\x02\n", 10) + text

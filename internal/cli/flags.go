@@ -135,7 +135,8 @@ FILEs or stdin ("-"): raw bytes in any supported encoding, optionally gzip or
 zstd (recognised by magic bytes). Cleaned UTF-8 goes to stdout, or to -o FILE
 (gzip or zstd compressed when FILE ends in .gz or .zst). In text mode each
 FILE is one document (one over -section is cleaned in sections, each as a
-document of its own); with -jsonl every line is one document.
+document of its own; one over -max-doc is cleaned as it is read, in bounded
+memory); with -jsonl every line is one document.
 
 Exit status: 0 success, 1 input or output error, 2 usage error.
 

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"bufio"
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -137,19 +136,74 @@ func putReader(br *bufio.Reader) {
 	readerPool.Put(br)
 }
 
-// readUpTo reads all of rd when it holds at most max bytes. Otherwise it
-// stops after max+1 bytes, returns them and more, and leaves the rest in
-// rd. sizeHint preallocates.
-func readUpTo(rd io.Reader, max int64, sizeHint int64) (data []byte, more bool, err error) {
-	var buf bytes.Buffer
+// readUpTo reads all of rd when it holds at most max bytes, and returns
+// it as data. Otherwise it stops after max+1 bytes and returns them as
+// prefix, a reader that lets each part of them go once it is read; the
+// rest stays in rd. sizeHint, the size of a file, sizes the first read.
+//
+// It reads in chunks of up to 16 MB, not into one buffer that doubles: a
+// document found too large for data is held once, not in a buffer of
+// twice its size.
+func readUpTo(rd io.Reader, max int64, sizeHint int64) (data []byte, prefix io.Reader, err error) {
+	lr := io.LimitReader(rd, max+1)
+	size := int64(64 << 10)
 	if sizeHint > 0 && sizeHint < max {
-		buf.Grow(int(sizeHint) + 512)
+		size = sizeHint + 512 // the whole file in one read, and EOF
 	}
-	n, err := buf.ReadFrom(io.LimitReader(rd, max+1))
-	if err != nil {
-		return nil, false, err
+	var (
+		chunks [][]byte
+		total  int64
+	)
+	buf := make([]byte, 0, min(size, max+1))
+	for {
+		if len(buf) == cap(buf) && total <= max {
+			chunks = append(chunks, buf)
+			size = min(2*size, readChunk)
+			buf = make([]byte, 0, min(size, max+1-total))
+		}
+		// Not io.ReadFull: it would take a truncated compressed stream's
+		// io.ErrUnexpectedEOF for the end of the input.
+		k, rerr := lr.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+k]
+		total += int64(k)
+		if rerr == io.EOF {
+			break
+		}
+		if rerr != nil {
+			return nil, nil, rerr
+		}
 	}
-	return buf.Bytes(), n > max, nil
+	chunks = append(chunks, buf)
+	if total > max {
+		return nil, &chunkReader{chunks: chunks}, nil
+	}
+	if len(chunks) == 1 {
+		return chunks[0], nil, nil
+	}
+	data = make([]byte, 0, total)
+	for _, c := range chunks {
+		data = append(data, c...)
+	}
+	return data, nil, nil
+}
+
+// readChunk is the largest chunk readUpTo reads at once.
+const readChunk = 16 << 20
+
+// chunkReader reads chunks in turn, and drops each once it is read.
+type chunkReader struct{ chunks [][]byte }
+
+func (c *chunkReader) Read(p []byte) (int, error) {
+	for len(c.chunks) > 0 && len(c.chunks[0]) == 0 {
+		c.chunks[0] = nil
+		c.chunks = c.chunks[1:]
+	}
+	if len(c.chunks) == 0 {
+		return 0, io.EOF
+	}
+	n := copy(p, c.chunks[0])
+	c.chunks[0] = c.chunks[0][n:]
+	return n, nil
 }
 
 // errTooLarge is the error for a document over -max-doc that is not

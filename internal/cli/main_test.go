@@ -77,6 +77,7 @@ func TestErrors(t *testing.T) {
 		{"streamed line too long", "a\n" + strings.Repeat("x", 70000), []string{"-max-doc", "1K", "-section", "1K"}, 1, "stdin: normalize: stream: no line break in 8192 bytes"},
 		{"detect without the field", "{\"id\":1}\n", []string{"-jsonl", "-detect"}, 1, `stdin:1: no field "text" to analyse`},
 		{"truncated gzip", string(gzipBytes(t, strings.Repeat(clean, 50))[:40]), nil, 1, "gzip"},
+		{"truncated gzip, streamed", string(gzipBytes(t, strings.Repeat(clean, 50))[:60]), []string{"-max-doc", "16", "-section", "16"}, 1, "stdin: normalize: stream: read: gzip: truncated stream: unexpected EOF"},
 		{"unknown -to", "", []string{"-to", "no-such-script", good}, 2, `-to: unknown target script "no-such-script"`},
 		{"unknown -convert", "", []string{"-convert", "xyz"}, 2, `-convert "xyz": unknown configuration`},
 		{"-j 0", "", []string{"-j", "0"}, 2, "-j 0: want at least 1 worker"},

@@ -61,15 +61,15 @@ func (r *runner) readText(s source) *textJob {
 		j.stream, j.closeSrc = rd, closeSrc
 		return j
 	}
-	data, more, err := readUpTo(rd, max, s.size)
+	data, prefix, err := readUpTo(rd, max, s.size)
 	switch {
 	case err != nil:
 		j.err = err
-	case more && r.streams():
+	case prefix != nil && r.streams():
 		// Compressed, or read from stdin: its size shows only now.
-		j.stream, j.closeSrc = io.MultiReader(&prefixReader{data}, rd), closeSrc
+		j.stream, j.closeSrc = io.MultiReader(prefix, rd), closeSrc
 		return j
-	case more:
+	case prefix != nil:
 		j.err = errTooLarge(max)
 	default:
 		j.data = data
@@ -82,20 +82,6 @@ func (r *runner) readText(s source) *textJob {
 // as a stream (normalize.Normalizer.Stream), not refused: unless it is
 // analysed (-detect) or cleaned whole (-section 0).
 func (r *runner) streams() bool { return !r.cfg.detect && r.cfg.section > 0 }
-
-// prefixReader reads the bytes read before a document was found to be
-// streamed, and lets them go once they are read.
-type prefixReader struct{ b []byte }
-
-func (p *prefixReader) Read(dst []byte) (int, error) {
-	if len(p.b) == 0 {
-		p.b = nil
-		return 0, io.EOF
-	}
-	n := copy(dst, p.b)
-	p.b = p.b[n:]
-	return n, nil
-}
 
 func (r *runner) textWork(j *textJob) {
 	if j.err != nil || j.stream != nil {
