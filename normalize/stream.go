@@ -170,13 +170,14 @@ func (s *streamer) read() {
 
 // cut reads the next section: it returns the section's bytes, the bytes
 // read after it (the next section's start), and whether it is the last.
-// carry, the bytes read after the section before, is shorter than a
-// section. first says that it is the first section, whose bytes choose
+// carry is the bytes read after the section before (at most a section and
+// a code unit or two). first says that it is the first section, whose bytes choose
 // the stream's encoding and code units (setEncoding).
 func (s *streamer) cut(carry []byte, first bool) (raw, rest []byte, last bool, err error) {
-	buf := make([]byte, len(carry), s.size)
+	limit := max(s.size, len(carry))
+	buf := make([]byte, len(carry), limit)
 	copy(buf, carry)
-	from, limit := 0, s.size
+	from := 0
 	for {
 		buf = grow(buf, limit)
 		k, rerr := fill(s.src, buf[len(buf):limit])

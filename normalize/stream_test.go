@@ -192,6 +192,36 @@ func TestStreamEncodings(t *testing.T) {
 	}
 }
 
+// TestStreamWideCuts streams UTF-16 and UTF-32 text with lines of many
+// lengths, CR, LF and CRLF, in sections of 8 to 48 bytes: every cut falls
+// on a code unit just after a line break, and the text comes out whole.
+func TestStreamWideCuts(t *testing.T) {
+	var b strings.Builder
+	for i := range 60 {
+		b.WriteString(strings.Repeat("字a", i%7))
+		b.WriteString([]string{"\n", "\r\n", "\r"}[i%3])
+	}
+	text := b.String()
+	for _, e := range []encoding.Encoding{
+		unicode.UTF16(unicode.LittleEndian, unicode.UseBOM), unicode.UTF16(unicode.BigEndian, unicode.IgnoreBOM),
+		utf32.UTF32(utf32.LittleEndian, utf32.UseBOM), utf32.UTF32(utf32.BigEndian, utf32.IgnoreBOM),
+	} {
+		raw, err := e.NewEncoder().Bytes([]byte(text))
+		require.NoError(t, err)
+		for size := 8; size <= 48; size++ { // a line of UTF-32 is up to 56 bytes: 8 sections
+			n, err := New(Options{Fixes: FixAnnotations, SectionSize: size, SectionWorkers: 2})
+			require.NoError(t, err)
+			out, secs, err := stream(t, n, raw)
+			require.NoError(t, err, "%v size %d", e, size)
+			require.Equal(t, text, out, "%v size %d", e, size)
+			checkSections(t, secs, len(raw), len(text))
+			for _, s := range secs {
+				require.Empty(t, s.Report.DecodeErrors, "%v size %d section %d", e, size, s.Index)
+			}
+		}
+	}
+}
+
 // TestStreamCuts: where the sections end, for inputs of a few lines.
 func TestStreamCuts(t *testing.T) {
 	cases := []struct {
@@ -323,6 +353,7 @@ func FuzzStream(f *testing.F) {
 	f.Add([]byte("建設(shè)發(fā)展(zhǎn)\n文件?!秾嵤┮庖姟穼ψセ鶎狱h建\n鍙戝睍\n"), uint8(8), uint(0), uint(200))
 	f.Add([]byte("\xff\xfea\x00\r\x00\n\x00b\x00"), uint8(2), uint(1), uint(300))
 	f.Add([]byte("\xd6\xd0\xce\xc4\r\n\xb9\xfa\xbc\xd2\n\x00\n"), uint8(3), uint(2), uint(1<<20))
+	f.Add([]byte("\xff\xfe\x00\x00a\x00\x00\x00b\x00\x00\x00c\x00\x00\x00\r\x00\x00\x00\n\x00\x00\x00d\x00\x00\x00\r\x00\x00\x00e\x00\x00\x00"), uint8(6), uint(3), uint(7))
 	f.Fuzz(func(t *testing.T, raw []byte, size uint8, off, k uint) {
 		n, err := New(Options{Target: TargetSimplified, SectionSize: int(size%64) + 1, SectionWorkers: 2})
 		require.NoError(t, err)
