@@ -257,13 +257,14 @@ func grow(b []byte, n int) []byte {
 // CRLF is never cut in two.
 func (s *streamer) lastBreak(b []byte, from int) int {
 	if s.unit == 1 {
-		if i := bytes.LastIndexByte(b[from:], '\n'); i >= 0 {
-			return from + i + 1
-		}
-		for i := len(b) - 2; i >= from; i-- {
+		lf := from + bytes.LastIndexByte(b[from:], '\n') // from-1 when none
+		for i := len(b) - 2; i > lf && i >= from; i-- {
 			if b[i] == '\r' && b[i+1] != '\n' {
-				return i + 1
+				return i + 1 // a CR after the last LF
 			}
+		}
+		if lf >= from {
+			return lf + 1
 		}
 		return 0
 	}

@@ -240,6 +240,7 @@ func TestStreamCuts(t *testing.T) {
 		{"long line grows", "abcdefghij\nk\n", 4, []int{11, 2}},
 		{"crlf kept whole", "abc\r\ndef\r\n", 4, []int{5, 5}},
 		{"cr alone", "ab\rcd\ref\rg", 4, []int{3, 3, 4}},
+		{"cr after lf", "a\nb\rcd\ne\n", 4, []int{2, 2, 3, 2}},
 		{"cr at the end of a read", "abc\rd\nefgh\n", 4, []int{6, 5}},
 		{"cr before lf at the end of a read", "abc\r\nd\nefg\n", 4, []int{7, 4}},
 	}
