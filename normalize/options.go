@@ -129,8 +129,8 @@ type Options struct {
 	// its majority script (TargetAuto), the boilerplate at its head and
 	// tail, the evidence for its mojibake repairs. The report joins the
 	// sections' reports, with offsets in the whole text. A cut with no line
-	// break within half a section of it is left out, so a text of one line
-	// is cleaned whole. 0 cleans every document whole. The CLI cleans in
+	// break (LF, or else a CR alone) within half a section of it is left
+	// out, so a text of one line is cleaned whole. 0 cleans every document whole. The CLI cleans in
 	// sections of 4 MB (-section).
 	SectionSize int
 	// SectionWorkers is how many sections are cleaned at a time; 0 means

@@ -20,7 +20,8 @@ import (
 // moves forward to just after the next line break (it stays where a line
 // break is just before it), or back to just after the one before it when
 // there is none within half a section; a cut with neither is left out,
-// and its two sections are one.
+// and its two sections are one. Text with no LF in reach is cut after a CR
+// alone, the line end of old Mac files.
 func sectionCuts(text string, size int) []int {
 	if size <= 0 || len(text) <= size {
 		return nil
@@ -34,11 +35,13 @@ func sectionCuts(text string, size int) []int {
 		if want <= last {
 			continue
 		}
-		cut, lo := -1, max(last, want-reach)
-		if j := strings.IndexByte(text[want-1:min(len(text), want+reach)], '\n'); j >= 0 {
+		cut, lo, hi := -1, max(last, want-reach), min(len(text), want+reach)
+		if j := strings.IndexByte(text[want-1:hi], '\n'); j >= 0 {
 			cut = want + j // just after the line break at want-1+j
 		} else if j := strings.LastIndexByte(text[lo:want], '\n'); j >= 0 {
 			cut = lo + j + 1
+		} else {
+			cut = crCut(text, lo, want, hi)
 		}
 		if cut > last && cut < len(text) {
 			cuts = append(cuts, cut)
@@ -46,6 +49,25 @@ func sectionCuts(text string, size int) []int {
 		}
 	}
 	return cuts
+}
+
+// crCut is sectionCuts' cut for text whose lines end in CR alone (old Mac
+// files): just after the first lone CR in text[want-1:hi], or else the
+// last in text[lo:want]; -1 when there is none. A CR before an LF is not a
+// line end of its own.
+func crCut(text string, lo, want, hi int) int {
+	lone := func(i int) bool { return text[i] == '\r' && (i+1 == len(text) || text[i+1] != '\n') }
+	for i := want - 1; i < hi; i++ {
+		if lone(i) {
+			return i + 1
+		}
+	}
+	for i := want - 1; i >= lo; i-- {
+		if lone(i) {
+			return i + 1
+		}
+	}
+	return -1
 }
 
 // section is one section of a document cleaned in sections: its bounds in

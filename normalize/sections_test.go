@@ -31,6 +31,10 @@ func TestSectionCuts(t *testing.T) {
 		{"one line", strings.Repeat("a", 100), 10, nil},
 		{"line break at the end only", strings.Repeat("a", 30) + "\n", 16, nil},
 		{"equal sections", lines, 13 * 25, []int{325, 650, 975}},
+		{"lines ending in CR", strings.ReplaceAll(lines, "\n", "\r"), 13 * 25, []int{325, 650, 975}},
+		{"CR before", strings.Repeat("b", 10) + "\r" + strings.Repeat("c", 21), 16, []int{11}},
+		{"CRLF is one line end", strings.Repeat("b", 15) + "\r\n" + strings.Repeat("c", 15), 16, []int{17}},
+		{"CR before CRLF", strings.Repeat("b", 5) + "\r" + strings.Repeat("c", 9) + "\r\n" + strings.Repeat("c", 15), 16, []int{17}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got := sectionCuts(tc.text, tc.size)
@@ -53,7 +57,9 @@ func checkCuts(t *testing.T, text string, size int, cuts []int) {
 	for _, c := range cuts {
 		require.Greater(t, c, last, "cuts %v", cuts)
 		require.Less(t, c, len(text))
-		require.Equal(t, byte('\n'), text[c-1], "cut %d", c)
+		lf := text[c-1] == '\n'
+		cr := text[c-1] == '\r' && text[c] != '\n'
+		require.True(t, lf || cr, "cut %d after %q", c, text[c-1])
 		last = c
 	}
 }
@@ -63,6 +69,7 @@ func FuzzSectionCuts(f *testing.F) {
 	f.Add(strings.Repeat("line\n", 50), 7)
 	f.Add("\n\n\n\n", 1)
 	f.Add("建設(shè)\n黨建\n", 5)
+	f.Add("a\rb\r\nc\rd\r", 2)
 	f.Fuzz(func(t *testing.T, text string, size int) {
 		checkCuts(t, text, size, sectionCuts(text, size))
 	})
