@@ -53,6 +53,7 @@ func TestErrors(t *testing.T) {
 	dir := t.TempDir()
 	good := writeFile(t, dir, "good.txt", []byte(clean))
 	bad := writeFile(t, dir, "bad.jsonl", []byte("{\"text\":\"a\"}\n{\"text\":\"b\"}\n{\"text\": \"c\"\n"))
+	big := writeFile(t, dir, "big.txt", []byte(strings.Repeat(clean, 20)))
 	tests := []struct {
 		name  string
 		stdin string
@@ -73,6 +74,7 @@ func TestErrors(t *testing.T) {
 		{"raw control character", "{\"text\":\"a\x01\"}\n", []string{"-jsonl"}, 1, "stdin:1: malformed JSON"},
 		{"line too long", "{\"text\":\"" + strings.Repeat("x", 2000) + "\"}\n", []string{"-jsonl", "-max-line", "1K"}, 1, "stdin:1: line too long: line is longer than -max-line 1K"},
 		{"document too large to analyse", strings.Repeat("x", 2000), []string{"-max-doc", "1K", "-detect"}, 1, "stdin: document is larger than -max-doc 1K"},
+		{"file too large to analyse", "", []string{"-max-doc", "1K", "-detect", big}, 1, "big.txt: document is larger than -max-doc 1K"},
 		{"document too large to clean whole", strings.Repeat("x", 2000), []string{"-max-doc", "1K", "-section", "0"}, 1, "stdin: document is larger than -max-doc 1K (raise -max-doc, or split it)"},
 		{"streamed line too long", "a\n" + strings.Repeat("x", 70000), []string{"-max-doc", "1K", "-section", "1K"}, 1, "stdin: normalize: stream: no line break in 8192 bytes"},
 		{"detect without the field", "{\"id\":1}\n", []string{"-jsonl", "-detect"}, 1, `stdin:1: no field "text" to analyse`},

@@ -18,9 +18,9 @@ type textJob struct {
 	rep     *normalize.Report
 	line    []byte // -detect: the JSON line
 	changed bool
-	// stream, for a document over -max-doc, reads it (data holds what was
-	// read before that was known, if anything); textConsume cleans it in
-	// sections as it reads, and closes it with closeSrc.
+	// stream, for a document over -max-doc, reads it (from the start: what
+	// was read before its size showed comes first); textConsume cleans it
+	// in sections as it reads, and closes it with closeSrc.
 	stream   io.Reader
 	closeSrc func()
 }
@@ -57,8 +57,14 @@ func (r *runner) readText(s source) *textJob {
 		return j
 	}
 	max := int64(r.cfg.maxDoc)
-	if r.streams() && s.size > max {
-		j.stream, j.closeSrc = rd, closeSrc
+	if s.size > max {
+		// A file, compressed or not, whose size shows at once.
+		if r.streams() {
+			j.stream, j.closeSrc = rd, closeSrc
+			return j
+		}
+		closeSrc()
+		j.err = errTooLarge(max)
 		return j
 	}
 	data, prefix, err := readUpTo(rd, max, s.size)
