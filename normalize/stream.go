@@ -54,7 +54,7 @@ type Section struct {
 //
 // The encoding is detected in each section, unless Options.Encoding names
 // it or the input is UTF-16 or UTF-32 (by its byte order mark or its
-// first section): then every section is decoded in it, and a UTF-16 or
+// first 64 KB): then every section is decoded in it, and a UTF-16 or
 // UTF-32 input is cut at its own line breaks. A Unicode byte order mark
 // at the start overrides Options.Encoding, as in Bytes.
 //
@@ -136,12 +136,16 @@ type streamJob struct {
 func (s *streamer) read() {
 	defer close(s.order)
 	defer close(s.work)
+	// The first 64 KB choose the encoding and the code units, whatever
+	// the section size; a read error shows again in the first cut.
+	head, _ := s.src.Peek(s.src.Size())
+	s.setEncoding(head)
 	var (
 		carry []byte
 		pos   int64
 	)
 	for i := 0; ; i++ {
-		raw, rest, last, err := s.cut(carry, i == 0)
+		raw, rest, last, err := s.cut(carry)
 		j := &streamJob{sec: Section{Index: i, RawStart: pos, RawLen: len(raw)}, raw: raw, last: last, done: make(chan struct{})}
 		if err != nil {
 			j.err = err
@@ -171,9 +175,8 @@ func (s *streamer) read() {
 // cut reads the next section: it returns the section's bytes, the bytes
 // read after it (the next section's start), and whether it is the last.
 // carry is the bytes read after the section before (at most a section and
-// a code unit or two). first says that it is the first section, whose bytes choose
-// the stream's encoding and code units (setEncoding).
-func (s *streamer) cut(carry []byte, first bool) (raw, rest []byte, last bool, err error) {
+// a code unit or two).
+func (s *streamer) cut(carry []byte) (raw, rest []byte, last bool, err error) {
 	limit := max(s.size, len(carry))
 	buf := make([]byte, len(carry), limit)
 	copy(buf, carry)
@@ -184,10 +187,6 @@ func (s *streamer) cut(carry []byte, first bool) (raw, rest []byte, last bool, e
 		buf = buf[:len(buf)+k]
 		if rerr != nil && rerr != io.EOF {
 			return nil, nil, false, fmt.Errorf("normalize: stream: read: %w", rerr)
-		}
-		if first {
-			s.setEncoding(buf)
-			first = false
 		}
 		if rerr == io.EOF {
 			return buf, nil, true, nil // the end of the input
@@ -294,7 +293,7 @@ func (s *streamer) lastBreak(b []byte, from int) int {
 	return 0
 }
 
-// setEncoding chooses, from the first section's bytes, the encoding of the
+// setEncoding chooses, from the input's first bytes, the encoding of the
 // sections (s.enc: Options.Encoding as given, or "" to detect it in each)
 // and the width and order of the stream's code units.
 func (s *streamer) setEncoding(first []byte) {
@@ -303,7 +302,7 @@ func (s *streamer) setEncoding(first []byte) {
 	if s.enc != "" {
 		canon, _ = convert.EncodingName(s.enc) // New checked it
 	}
-	r := charset.Detect(first[:min(len(first), 64<<10)])
+	r := charset.Detect(first)
 	switch {
 	case r.BOMLen > 0 && r.Encoding != canon && r.Encoding != "gb18030" && (s.enc != "" || isWide(r.Encoding)):
 		// A Unicode byte order mark overrides the name, as in Decode;

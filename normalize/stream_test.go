@@ -222,6 +222,25 @@ func TestStreamWideCuts(t *testing.T) {
 	}
 }
 
+// TestStreamTinySections: the encoding is chosen on the input's first
+// bytes, not on a first section too short to show a byte order mark.
+func TestStreamTinySections(t *testing.T) {
+	text := strings.Repeat("a\n字\n", 20)
+	raw, err := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewEncoder().Bytes([]byte(text))
+	require.NoError(t, err)
+	for size := 1; size <= 4; size++ {
+		n, err := New(Options{Fixes: FixAnnotations, SectionSize: size})
+		require.NoError(t, err)
+		out, secs, err := stream(t, n, raw)
+		require.NoError(t, err, "size %d", size)
+		require.Equal(t, text, out, "size %d", size)
+		checkSections(t, secs, len(raw), len(text))
+		for _, s := range secs {
+			require.Equal(t, "utf-16le", s.Report.Encoding)
+		}
+	}
+}
+
 // TestStreamCuts: where the sections end, for inputs of a few lines.
 func TestStreamCuts(t *testing.T) {
 	cases := []struct {
