@@ -12,6 +12,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/hanfix/hanfix/convert"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"golang.org/x/text/encoding"
@@ -35,8 +36,9 @@ func stream(t *testing.T, n *Normalizer, raw []byte) (string, []Section, error) 
 	return out.String(), secs, err
 }
 
-// checkSections checks that secs tile raw and the decoded text, in order,
-// and that their reports' offsets lie in the whole text.
+// checkSections checks that secs tile raw and the decoded text (of textLen
+// bytes, unless negative), in order, and that their reports' offsets lie in
+// the whole text.
 func checkSections(t *testing.T, secs []Section, rawLen, textLen int) {
 	t.Helper()
 	var raw, text int64
@@ -58,7 +60,9 @@ func checkSections(t *testing.T, secs []Section, rawLen, textLen int) {
 		text += int64(s.TextLen)
 	}
 	require.Equal(t, int64(rawLen), raw)
-	require.Equal(t, int64(textLen), text)
+	if textLen >= 0 {
+		require.Equal(t, int64(textLen), text)
+	}
 }
 
 // joinedReport joins the sections' reports as runSections joins a
@@ -239,6 +243,27 @@ func TestStreamTinySections(t *testing.T) {
 			require.Equal(t, "utf-16le", s.Report.Encoding)
 		}
 	}
+}
+
+// TestStreamDecodeErrors: bytes that do not decode are listed with their
+// offsets in the whole input, a truncated character at its end too.
+func TestStreamDecodeErrors(t *testing.T) {
+	line := "\xd6\xd0\xce\xc4\xd0\xc5\xcf\xa2\xb4\xa6\xc0\xed\xa1\xa3\n" // 中文信息处理。 in GBK
+	raw := []byte(strings.Repeat(line, 30) + "\xd6\xd0\xff\xce\xc4\n" + strings.Repeat(line, 30) + "\xd6")
+	bad, end := 30*len(line)+2, len(raw)-1
+	n, err := New(Options{Encoding: "gbk", SectionSize: 64})
+	require.NoError(t, err)
+	_, secs, err := stream(t, n, raw)
+	require.NoError(t, err)
+	checkSections(t, secs, len(raw), -1)
+	var errs []convert.DecodeError
+	for _, s := range secs {
+		errs = append(errs, s.Report.DecodeErrors...)
+	}
+	require.Len(t, errs, 2)
+	assert.Equal(t, bad, errs[0].Offset)
+	assert.Equal(t, end, errs[1].Offset)
+	assert.True(t, errs[1].Truncated)
 }
 
 // TestStreamCuts: where the sections end, for inputs of a few lines.
