@@ -86,12 +86,17 @@ func (n *Normalizer) Stream(dst io.Writer, src io.Reader, each func(*Section) er
 		wg.Go(s.worker)
 	}
 	wg.Go(s.read)
-	err := s.write(dst, each)
-	close(s.quit)
-	for range s.order {
-		// Let the reader see quit; the workers finish what they hold.
-	}
-	wg.Wait()
+	err := func() error {
+		// Deferred, so that a panic in dst or each stops the goroutines too.
+		defer func() {
+			close(s.quit)
+			for range s.order {
+				// Let the reader see quit; the workers finish what they hold.
+			}
+			wg.Wait()
+		}()
+		return s.write(dst, each)
+	}()
 	if s.panicked != nil {
 		panic(s.panicked)
 	}

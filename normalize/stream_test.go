@@ -392,6 +392,22 @@ func TestStreamPanic(t *testing.T) {
 	})
 }
 
+// TestStreamPanicInEach: a panic in each goes up to the caller, and the
+// stream's goroutines end.
+func TestStreamPanicInEach(t *testing.T) {
+	n, err := New(Options{SectionSize: 16, SectionWorkers: 2})
+	require.NoError(t, err)
+	before := runtime.NumGoroutine()
+	require.PanicsWithValue(t, "each failed", func() {
+		_ = n.Stream(io.Discard, strings.NewReader(strings.Repeat("第一行。\n", 100)), func(*Section) error { panic("each failed") })
+	})
+	deadline := time.Now().Add(5 * time.Second)
+	for runtime.NumGoroutine() > before && time.Now().Before(deadline) {
+		time.Sleep(10 * time.Millisecond)
+	}
+	assert.LessOrEqual(t, runtime.NumGoroutine(), before)
+}
+
 // FuzzStream streams bytes in sections of 1 to 64 bytes: no panic; either
 // an error or valid UTF-8 out, with sections that tile the input and
 // reports inside them; and a piece of clean text comes out as it went in.
