@@ -66,9 +66,10 @@ func checkSections(t *testing.T, secs []Section, rawLen, textLen int) {
 	}
 }
 
-// joinedReport joins the sections' reports as runSections joins a
-// document's.
-func joinedReport(secs []Section) *Report {
+// sameReports checks that the reports of secs, joined as runSections joins
+// a document's, count, change and find what want does.
+func sameReports(t *testing.T, want *Report, secs []Section) {
+	t.Helper()
 	rep := &Report{Counts: map[Kind]int{}}
 	for _, s := range secs {
 		for k, c := range s.Report.Counts {
@@ -77,7 +78,9 @@ func joinedReport(secs []Section) *Report {
 		rep.Changes = append(rep.Changes, s.Report.Changes...)
 		rep.Findings = append(rep.Findings, s.Report.Findings...)
 	}
-	return rep
+	assert.Equal(t, want.Counts, rep.Counts)
+	sameList(t, changeFacts(want.Changes), changeFacts(rep.Changes))
+	sameList(t, findingFacts(want.Findings), findingFacts(rep.Findings))
 }
 
 // TestStreamSameAsWhole streams the seeds joined four times over (1.2 MB)
@@ -98,10 +101,7 @@ func TestStreamSameAsWhole(t *testing.T) {
 	require.Equal(t, want, got)
 	require.Len(t, secs, 2)
 	checkSections(t, secs, len(text), len(text))
-	rep := joinedReport(secs)
-	assert.Equal(t, wantRep.Counts, rep.Counts)
-	sameList(t, changeFacts(wantRep.Changes), changeFacts(rep.Changes))
-	sameList(t, findingFacts(wantRep.Findings), findingFacts(rep.Findings))
+	sameReports(t, wantRep, secs)
 	for _, s := range secs {
 		assert.Equal(t, "utf-8", s.Report.Encoding)
 		if s.Index < len(secs)-1 {
@@ -131,10 +131,8 @@ func TestStreamReport(t *testing.T) {
 	assert.Equal(t, want, out)
 	require.Len(t, secs, 4)
 	checkSections(t, secs, len(text), len(text))
-	rep := joinedReport(secs)
-	assert.Equal(t, map[Kind]int{KindBoilerplate: 1, KindScript: 4}, rep.Counts)
-	sameList(t, changeFacts(wantRep.Changes), changeFacts(rep.Changes))
-	sameList(t, findingFacts(wantRep.Findings), findingFacts(rep.Findings))
+	assert.Equal(t, map[Kind]int{KindBoilerplate: 1, KindScript: 4}, wantRep.Counts)
+	sameReports(t, wantRep, secs)
 }
 
 // TestStreamEncodings streams text saved in other encodings, in sections
@@ -186,9 +184,7 @@ func TestStreamEncodings(t *testing.T) {
 			require.True(t, got == want, "the output differs from the whole document's")
 			assert.GreaterOrEqual(t, len(secs), 9)
 			checkSections(t, secs, len(tc.raw), len(tc.text))
-			rep := joinedReport(secs)
-			assert.Equal(t, wantRep.Counts, rep.Counts)
-			sameList(t, changeFacts(wantRep.Changes), changeFacts(rep.Changes))
+			sameReports(t, wantRep, secs)
 			for _, s := range secs {
 				require.Equal(t, tc.want, s.Report.Encoding, "section %d", s.Index)
 				require.Empty(t, s.Report.DecodeErrors, "section %d", s.Index)
