@@ -1,6 +1,7 @@
 package normalize
 
 import (
+	"io"
 	"sort"
 	"strings"
 
@@ -47,6 +48,20 @@ func (n *Normalizer) AnalyzeBytes(raw []byte) (*Analysis, error) {
 		return nil, err
 	}
 	return analysisOf(rep), nil
+}
+
+// AnalyzeStream is AnalyzeBytes for input of any length, in bounded
+// memory: it reads and analyses src in sections as Stream cleans it, and
+// calls each with every section and its analysis, in order (the offsets
+// in the section's report are in the whole input). An error from each
+// stops it, and it returns the errors that Stream returns.
+func (n *Normalizer) AnalyzeStream(src io.Reader, each func(*Section, *Analysis) error) error {
+	return n.stream(io.Discard, src, func(s *Section) error {
+		if each == nil {
+			return nil
+		}
+		return each(s, analysisOf(s.Report))
+	}, allParts)
 }
 
 // analysisOf summarises rep, a report with its changes and findings.

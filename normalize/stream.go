@@ -71,6 +71,11 @@ type Section struct {
 // Stream after the sections before it are written. A panic while a
 // section is cleaned is raised again in the caller's goroutine.
 func (n *Normalizer) Stream(dst io.Writer, src io.Reader, each func(*Section) error) error {
+	return n.stream(dst, src, each, n.parts())
+}
+
+// stream is Stream, with the report parts of want.
+func (n *Normalizer) stream(dst io.Writer, src io.Reader, each func(*Section) error, want reportParts) error {
 	size := n.opts.SectionSize
 	if size <= 0 {
 		size = DefaultStreamSection
@@ -79,7 +84,7 @@ func (n *Normalizer) Stream(dst io.Writer, src io.Reader, each func(*Section) er
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	s := &streamer{n: n, src: bufio.NewReaderSize(src, 64<<10), size: size, want: n.parts(),
+	s := &streamer{n: n, src: bufio.NewReaderSize(src, 64<<10), size: size, want: want,
 		work: make(chan *streamJob, workers), order: make(chan *streamJob, workers+1), quit: make(chan struct{})}
 	var wg sync.WaitGroup
 	for range workers {

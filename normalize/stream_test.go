@@ -114,6 +114,39 @@ func TestStreamSameAsWhole(t *testing.T) {
 	assert.Equal(t, got, again, "idempotent")
 }
 
+// TestAnalyzeStream analyses the text of TestStreamSameAsWhole as a
+// stream: the sections' counts add up to the whole document's, and the
+// Normalizer's OmitChanges does not thin the reports the counts come from.
+func TestAnalyzeStream(t *testing.T) {
+	text := seedsJoined(t, 4)
+	whole, err := New(Options{Target: TargetSimplified})
+	require.NoError(t, err)
+	want, err := whole.AnalyzeBytes([]byte(text))
+	require.NoError(t, err)
+	require.Positive(t, want.Annotations)
+	require.Positive(t, want.Mojibake)
+	require.Positive(t, want.BoilerplateLines)
+
+	n, err := New(Options{Target: TargetSimplified, SectionSize: len(text)/2 + 1, OmitChanges: true, OmitFindings: true})
+	require.NoError(t, err)
+	var got Analysis
+	var secs []Section
+	require.NoError(t, n.AnalyzeStream(strings.NewReader(text), func(s *Section, a *Analysis) error {
+		secs = append(secs, *s)
+		assert.Equal(t, want.Script, a.Script)
+		got.Annotations += a.Annotations
+		got.Mojibake += a.Mojibake
+		got.BoilerplateLines += a.BoilerplateLines
+		return nil
+	}))
+	require.Len(t, secs, 2)
+	checkSections(t, secs, len(text), len(text))
+	assert.Equal(t, want.Annotations, got.Annotations)
+	assert.Equal(t, want.Mojibake, got.Mojibake)
+	assert.Equal(t, want.BoilerplateLines, got.BoilerplateLines)
+	require.NoError(t, n.AnalyzeStream(strings.NewReader(text), nil), "each may be nil")
+}
+
 // TestStreamReport: the page of TestSectionsReport in sections of one page
 // each: the same output and report as the whole text.
 func TestStreamReport(t *testing.T) {

@@ -172,7 +172,7 @@ func newFlagSet(c *config) *flag.FlagSet {
 	fs.BoolVar(&c.conservative, "conservative", false, "convert characters with several counterparts (干/幹/乾) only inside known\nphrases, and apply mojibake repairs only when every guessed byte is a clear\nchoice; report the rest")
 	fs.StringVar(&c.fix, "fix", "", "comma-separated `LIST` of fixes to add (name or +name) or remove (-name)\nfrom the defaults; names: "+strings.Join(fixNames(), ", "))
 	fs.Var(&c.maxLine, "max-line", "longest JSON Lines line accepted (`SIZE`)")
-	fs.Var(&c.maxDoc, "max-doc", "largest text-mode document read whole (`SIZE`); a larger one is cleaned as it is\nread, in -section sections, in bounded memory (refused with -detect or -section 0)")
+	fs.Var(&c.maxDoc, "max-doc", "largest text-mode document read whole (`SIZE`); a larger one is cleaned as it is\nread, in -section sections, in bounded memory (refused with -section 0); -detect\nthen gives a line per section")
 	fs.Var(&c.section, "section", "a document over `SIZE` is cleaned in sections of about SIZE or less, cut at line\nbreaks, on every core, each section as a document of its own (0 = whole)")
 	fs.Var(&c.memLimit, "mem-limit", "soft memory limit for the Go heap (`SIZE`, 0 = none): the garbage collector\nworks harder near it, which keeps many documents in flight from growing the\nprocess; in text mode a file over 1 MB raises it by 6 times its size while it\nis cleaned (part of what cleaning it holds), 3 times for a file over -section;\nthe GOMEMLIMIT environment variable, when set, replaces the default")
 	fs.BoolVar(&c.version, "version", false, "print the version and exit")

@@ -73,8 +73,8 @@ func TestErrors(t *testing.T) {
 		{"raw invalid UTF-8 outside the text", "{\"id\":\"\xff\",\"text\":\"a\"}\n", []string{"-jsonl"}, 1, "stdin:1: malformed JSON: invalid UTF-8"},
 		{"raw control character", "{\"text\":\"a\x01\"}\n", []string{"-jsonl"}, 1, "stdin:1: malformed JSON"},
 		{"line too long", "{\"text\":\"" + strings.Repeat("x", 2000) + "\"}\n", []string{"-jsonl", "-max-line", "1K"}, 1, "stdin:1: line too long: line is longer than -max-line 1K"},
-		{"document too large to analyse", strings.Repeat("x", 2000), []string{"-max-doc", "1K", "-detect"}, 1, "stdin: document is larger than -max-doc 1K"},
-		{"file too large to analyse", "", []string{"-max-doc", "1K", "-detect", big}, 1, "big.txt: document is larger than -max-doc 1K"},
+		{"document too large to analyse whole", strings.Repeat("x", 2000), []string{"-max-doc", "1K", "-detect", "-section", "0"}, 1, "stdin: document is larger than -max-doc 1K"},
+		{"file too large to clean whole", "", []string{"-max-doc", "1K", "-section", "0", big}, 1, "big.txt: document is larger than -max-doc 1K"},
 		{"document too large to clean whole", strings.Repeat("x", 2000), []string{"-max-doc", "1K", "-section", "0"}, 1, "stdin: document is larger than -max-doc 1K (raise -max-doc, or split it)"},
 		{"streamed line too long", "a\n" + strings.Repeat("x", 70000), []string{"-max-doc", "1K", "-section", "1K"}, 1, "stdin: normalize: stream: no line break in 8192 bytes"},
 		{"detect without the field", "{\"id\":1}\n", []string{"-jsonl", "-detect"}, 1, `stdin:1: no field "text" to analyse`},
@@ -356,6 +356,49 @@ func TestStream(t *testing.T) {
 	require.Equal(t, 0, r.code, r.stderr)
 	assert.Equal(t, "机关\n"+whole.stdout+"机关\n", r.stdout)
 	assert.Contains(t, r.stderr, fmt.Sprintf(`{"documents":3,"changed":3,"bytes_in":%d,`, len(doc)+2*len("機關\n")))
+}
+
+// TestStreamDetect: -detect on a document over -max-doc gives a line per
+// section, whose counts add up to those of the document analysed whole.
+func TestStreamDetect(t *testing.T) {
+	page := "黨的建設(shè)工作\n" + clean
+	doc := strings.Repeat(page, 40)
+	whole := runMain(t, doc, "-detect", "-section", "0")
+	require.Equal(t, 0, whole.code, whole.stderr)
+	var want normalize.Analysis
+	require.NoError(t, json.Unmarshal([]byte(whole.stdout), &want), whole.stdout)
+	require.Equal(t, 40, want.Annotations)
+
+	r := runMain(t, doc, "-detect", "-max-doc", "1K", "-section", "512")
+	require.Equal(t, 0, r.code, r.stderr)
+	lines := strings.Split(strings.TrimSuffix(r.stdout, "\n"), "\n")
+	require.Greater(t, len(lines), 3)
+	annotations, raw := 0, 0
+	for i, line := range lines {
+		var sec struct {
+			normalize.Analysis
+			File     string `json:"file"`
+			Section  int    `json:"section"`
+			RawStart int    `json:"raw_start"`
+		}
+		require.NoError(t, json.Unmarshal([]byte(line), &sec), line)
+		assert.Equal(t, "stdin", sec.File)
+		assert.Equal(t, i, sec.Section)
+		assert.Equal(t, want.Script, sec.Script)
+		assert.Equal(t, "utf-8", sec.Encoding)
+		assert.GreaterOrEqual(t, sec.RawStart, raw)
+		raw = sec.RawStart
+		annotations += sec.Annotations
+	}
+	assert.Equal(t, want.Annotations, annotations)
+
+	// A section that fails ends the document with an error line.
+	r = runMain(t, doc+strings.Repeat("\x01\x02\x03\n", 200), "-detect", "-max-doc", "1K", "-section", "512")
+	assert.Equal(t, 1, r.code)
+	oneLineMsg(t, r, "stdin: normalize: stream: section ")
+	lines = strings.Split(strings.TrimSuffix(r.stdout, "\n"), "\n")
+	assert.Contains(t, lines[len(lines)-1], `"error":"normalize: stream: section `)
+	assert.Contains(t, lines[0], `"section":0`)
 }
 
 // TestStreamError: a section that cannot be decoded stops its document

@@ -85,9 +85,9 @@ func (r *runner) readText(s source) *textJob {
 }
 
 // streams reports whether a text-mode document over -max-doc is cleaned
-// as a stream (normalize.Normalizer.Stream), not refused: unless it is
-// analysed (-detect) or cleaned whole (-section 0).
-func (r *runner) streams() bool { return !r.cfg.detect && r.cfg.section > 0 }
+// or analysed as a stream (normalize.Normalizer.Stream, AnalyzeStream),
+// not refused: unless documents are cleaned whole (-section 0).
+func (r *runner) streams() bool { return r.cfg.section > 0 }
 
 func (r *runner) textWork(j *textJob) {
 	if j.err != nil || j.stream != nil {
@@ -187,6 +187,9 @@ func (r *runner) textStream(j *textJob) error {
 		}
 		return n, err
 	})
+	if r.cfg.detect {
+		return r.detectStream(j)
+	}
 	err := protect(func() error {
 		return r.norm.Stream(out, j.stream, func(sec *normalize.Section) error {
 			r.st.BytesIn += int64(sec.RawLen)
@@ -216,6 +219,36 @@ func (r *runner) textStream(j *textJob) error {
 		r.st.Errors++
 		r.failed = true
 		r.warn("%s: %v", j.src.name, err)
+	}
+	return nil
+}
+
+// detectStream is textStream for -detect: a JSON line for each section,
+// with its index and offsets, and a line with the error that stops it, if
+// one does.
+func (r *runner) detectStream(j *textJob) error {
+	var writeErr error
+	err := protect(func() error {
+		return r.norm.AnalyzeStream(j.stream, func(sec *normalize.Section, a *normalize.Analysis) error {
+			r.st.BytesIn += int64(sec.RawLen)
+			line := append([]byte(`{"file":`), jsonl.AppendQuote(nil, j.src.name)...)
+			line = fmt.Appendf(line, `,"section":%d,"raw_start":%d,"text_start":%d,`, sec.Index, sec.RawStart, sec.TextStart)
+			line = analysisMembers(line, a)
+			writeErr = r.writeOut(append(line, '}', '\n'))
+			return writeErr
+		})
+	})
+	if writeErr != nil {
+		return writeErr
+	}
+	if err != nil {
+		r.st.Errors++
+		r.failed = true
+		r.warn("%s: %v", j.src.name, err)
+		line := append([]byte(`{"file":`), jsonl.AppendQuote(nil, j.src.name)...)
+		line = append(line, `,"error":`...)
+		line = jsonl.AppendQuote(line, oneLine(err.Error()))
+		return r.writeOut(append(line, '}', '\n'))
 	}
 	return nil
 }
