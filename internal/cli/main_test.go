@@ -724,7 +724,8 @@ func TestJSONLRawBytesInText(t *testing.T) {
 }
 
 // FuzzCLIInput feeds arbitrary bytes to Main in text and JSON Lines modes
-// (in text mode, also streamed in sections of 16 bytes): no panic, exit status 0 or 1, a message on stderr for 1, and valid UTF-8
+// (in text mode, also streamed in sections of 16 bytes, cleaned and
+// analysed): no panic, exit status 0 or 1, a message on stderr for 1, and valid UTF-8
 // output for 0.
 func FuzzCLIInput(f *testing.F) {
 	f.Add([]byte(clean), false)
@@ -738,7 +739,7 @@ func FuzzCLIInput(f *testing.F) {
 	recoverPanics = false
 	defer func() { recoverPanics = old }()
 	f.Fuzz(func(t *testing.T, data []byte, jsonlMode bool) {
-		for _, args := range [][]string{{"-to", "keep", "-j", "2"}, {"-to", "simp", "-skip-bad", "-report"}, {"-to", "simp", "-max-doc", "64", "-section", "16", "-report"}} {
+		for _, args := range [][]string{{"-to", "keep", "-j", "2"}, {"-to", "simp", "-skip-bad", "-report"}, {"-to", "simp", "-max-doc", "64", "-section", "16", "-report"}, {"-detect", "-max-doc", "64", "-section", "16"}} {
 			if jsonlMode {
 				args = append(args, "-jsonl")
 			}
