@@ -43,7 +43,8 @@ func TestStreamMemory(t *testing.T) {
 	require.NoError(t, err)
 	para := cleanSample(4 << 10)
 	total := (32 << 20) / len(para) * len(para) // whole paragraphs
-	_, _, err = n.String(para)                  // the models, loaded before the baseline
+	// The models are loaded before the baseline is taken.
+	_, _, err = n.String(para)
 	require.NoError(t, err)
 	live := func() int64 {
 		runtime.GC()
