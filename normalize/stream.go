@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"runtime"
+	"slices"
 	"sync"
 
 	"github.com/hanfix/hanfix/convert"
@@ -192,7 +193,7 @@ func (s *streamer) cut(carry []byte) (raw, rest []byte, last bool, err error) {
 	copy(buf, carry)
 	from := 0
 	for {
-		buf = grow(buf, limit)
+		buf = slices.Grow(buf, limit-len(buf))
 		k, rerr := fill(s.src, buf[len(buf):limit])
 		buf = buf[:len(buf)+k]
 		if rerr != nil && rerr != io.EOF {
@@ -248,16 +249,6 @@ func fill(r io.Reader, buf []byte) (int, error) {
 		}
 	}
 	return n, nil
-}
-
-// grow returns b with a capacity of at least n.
-func grow(b []byte, n int) []byte {
-	if cap(b) >= n {
-		return b
-	}
-	c := make([]byte, len(b), n)
-	copy(c, b)
-	return c
 }
 
 // lastBreak returns the offset just after the last line break of b at or

@@ -136,16 +136,7 @@ func (r *runner) textConsume(j *textJob) error {
 	}
 	r.st.BytesIn += int64(len(j.data))
 	if j.err != nil {
-		r.st.Errors++
-		r.failed = true
-		r.warn("%s: %v", j.src.name, j.err)
-		if r.cfg.detect {
-			line := append([]byte(`{"file":`), jsonl.AppendQuote(nil, j.src.name)...)
-			line = append(line, `,"error":`...)
-			line = jsonl.AppendQuote(line, oneLine(j.err.Error()))
-			return r.writeOut(append(line, '}', '\n'))
-		}
-		return nil
+		return r.docFailed(j, j.err)
 	}
 	if r.cfg.detect {
 		return r.writeOut(j.line)
@@ -176,8 +167,11 @@ func (r *runner) textStream(j *textJob) error {
 	w := r.cfg.streamWeight()
 	r.mem.enter(w)
 	defer r.mem.leave(w)
+	if r.cfg.detect {
+		return r.detectStream(j)
+	}
 	var (
-		writeErr error
+		writeErr error // of the output, which ends the run
 		changed  bool
 	)
 	out := writerFunc(func(p []byte) (int, error) {
@@ -187,9 +181,6 @@ func (r *runner) textStream(j *textJob) error {
 		}
 		return n, err
 	})
-	if r.cfg.detect {
-		return r.detectStream(j)
-	}
 	err := protect(func() error {
 		return r.norm.Stream(out, j.stream, func(sec *normalize.Section) error {
 			r.st.BytesIn += int64(sec.RawLen)
@@ -198,8 +189,7 @@ func (r *runner) textStream(j *textJob) error {
 			if !r.cfg.report {
 				return nil
 			}
-			line := append([]byte(`{"file":`), jsonl.AppendQuote(nil, j.src.name)...)
-			line = fmt.Appendf(line, `,"section":%d,"raw_start":%d,"text_start":%d,`, sec.Index, sec.RawStart, sec.TextStart)
+			line := appendSectionHead(nil, j.src.name, sec)
 			rj := appendReport(nil, sec.Report)
 			line = append(line, rj[1:]...)
 			if _, err := r.stderr.Write(append(line, '\n')); err != nil {
@@ -216,9 +206,7 @@ func (r *runner) textStream(j *textJob) error {
 		return writeErr
 	}
 	if err != nil {
-		r.st.Errors++
-		r.failed = true
-		r.warn("%s: %v", j.src.name, err)
+		return r.docFailed(j, err)
 	}
 	return nil
 }
@@ -231,8 +219,7 @@ func (r *runner) detectStream(j *textJob) error {
 	err := protect(func() error {
 		return r.norm.AnalyzeStream(j.stream, func(sec *normalize.Section, a *normalize.Analysis) error {
 			r.st.BytesIn += int64(sec.RawLen)
-			line := append([]byte(`{"file":`), jsonl.AppendQuote(nil, j.src.name)...)
-			line = fmt.Appendf(line, `,"section":%d,"raw_start":%d,"text_start":%d,`, sec.Index, sec.RawStart, sec.TextStart)
+			line := appendSectionHead(nil, j.src.name, sec)
 			line = analysisMembers(line, a)
 			writeErr = r.writeOut(append(line, '}', '\n'))
 			return writeErr
@@ -242,15 +229,33 @@ func (r *runner) detectStream(j *textJob) error {
 		return writeErr
 	}
 	if err != nil {
-		r.st.Errors++
-		r.failed = true
-		r.warn("%s: %v", j.src.name, err)
-		line := append([]byte(`{"file":`), jsonl.AppendQuote(nil, j.src.name)...)
-		line = append(line, `,"error":`...)
-		line = jsonl.AppendQuote(line, oneLine(err.Error()))
-		return r.writeOut(append(line, '}', '\n'))
+		return r.docFailed(j, err)
 	}
 	return nil
+}
+
+// docFailed counts and reports the error that failed the document of j
+// (with -detect, also as its line of output). It returns only an error of
+// the output, which ends the run.
+func (r *runner) docFailed(j *textJob, err error) error {
+	r.st.Errors++
+	r.failed = true
+	r.warn("%s: %v", j.src.name, err)
+	if !r.cfg.detect {
+		return nil
+	}
+	line := append([]byte(`{"file":`), jsonl.AppendQuote(nil, j.src.name)...)
+	line = append(line, `,"error":`...)
+	line = jsonl.AppendQuote(line, oneLine(err.Error()))
+	return r.writeOut(append(line, '}', '\n'))
+}
+
+// appendSectionHead appends the opening of a section's JSON line to dst:
+// the file's name, the section's index and its offsets, and a comma.
+func appendSectionHead(dst []byte, name string, sec *normalize.Section) []byte {
+	dst = append(dst, `{"file":`...)
+	dst = jsonl.AppendQuote(dst, name)
+	return fmt.Appendf(dst, `,"section":%d,"raw_start":%d,"text_start":%d,`, sec.Index, sec.RawStart, sec.TextStart)
 }
 
 // writerFunc is an io.Writer that calls itself.
