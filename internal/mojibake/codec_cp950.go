@@ -39,6 +39,11 @@ func etenBlock(r rune) bool {
 	return r>>8 == 0x04 || r>>8 == 0x24 || r>>8 == 0x30
 }
 
+// inETEN reports whether code lies in C6A1–C7FC, where cp950ETEN has all
+// its codes (TestETENRange): a test before the look-up in cp950Maps.dec,
+// which most codes of CJK text fail.
+func inETEN(code uint16) bool { return code >= 0xC6A1 && code <= 0xC7FC }
+
 func cp950() *cp950Maps {
 	cp950Once.Do(func() {
 		cp950Map.dec = make(map[uint16]rune, len(cp950ETEN))
@@ -65,7 +70,11 @@ func (cp950Codec) appendRune(dst []byte, r rune) ([]byte, bool) {
 	dst, ok := appendWrongBig5(dst, r)
 	if ok && len(dst) == n+2 {
 		code := uint16(dst[n])<<8 | uint16(dst[n+1])
-		if _, moved := m.dec[code]; moved || cp950Lacks(code) {
+		moved := false
+		if inETEN(code) {
+			_, moved = m.dec[code]
+		}
+		if moved || cp950Lacks(code) {
 			// x/text writes r at a code that cp950 reads as another
 			// character or not at all, and cp950 has r nowhere.
 			return dst[:n], false
@@ -90,8 +99,10 @@ func cp950Lacks(code uint16) bool {
 func (cp950Codec) decode(b []byte) (rune, int) {
 	if len(b) >= 2 && b[0] >= 0x80 {
 		code := uint16(b[0])<<8 | uint16(b[1])
-		if r, ok := cp950().dec[code]; ok {
-			return r, 2
+		if inETEN(code) {
+			if r, ok := cp950().dec[code]; ok {
+				return r, 2
+			}
 		}
 		if cp950Lacks(code) {
 			return 0, 0

@@ -149,6 +149,16 @@ func TestETENBlocks(t *testing.T) {
 	}
 }
 
+// inETEN covers the codes of cp950ETEN, which cp950Codec looks up only
+// there.
+func TestETENRange(t *testing.T) {
+	for _, p := range cp950ETEN {
+		assert.True(t, inETEN(p[0]), "%04X", p[0])
+	}
+	assert.False(t, inETEN(0xC6A0))
+	assert.False(t, inETEN(0xC7FD))
+}
+
 // GBK read by Python's big5 reader (cp950: the ETEN extensions, no HKSCS):
 // 器 其 前 期 启 请 (GBK rows C6 and C7) read as kana and are repaired
 // through cp950 (through x/text's Big5, ん was 莦). 然 (C8 BB, a row the

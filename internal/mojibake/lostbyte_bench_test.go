@@ -33,3 +33,28 @@ func BenchmarkFindLostBytes(b *testing.B) {
 	}
 	benchDocs(b, docs, n)
 }
+
+// denseLost is Traditional prose (the gold of seed 001, its characters
+// that Big5 writes) encoded as Big5 and read by Python's gbk reader with
+// errors="replace", about n bytes of it: a page that says nothing of its
+// charset read as GBK. That reader fails on GBK's user-defined areas,
+// where Big5 keeps its commonest characters (一 is A4 40), so that more
+// than a quarter of the characters are U+FFFD: the densest damage the
+// lost-byte search meets, and the slowest text for Find per byte.
+func denseLost(b *testing.B, n int) string {
+	var keep []rune
+	for _, r := range readShared(b, "corpus", "gold/001_a8a28db1f456a665.txt") {
+		if r == '\n' || r >= 0x80 && big5().enc[r] != 0 {
+			keep = append(keep, r)
+		}
+		if len(keep) >= n/2 {
+			break
+		}
+	}
+	return readFailing(b, "gbk", encodeAll(b, "big5", string(keep)))
+}
+
+// BenchmarkFindDenseLost is Find on denseLost text, 20 KB.
+func BenchmarkFindDenseLost(b *testing.B) {
+	benchFind(b, denseLost(b, 20000))
+}

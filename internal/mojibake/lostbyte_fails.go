@@ -189,16 +189,28 @@ func big5Compat() *[0x8000 / 64]uint64 {
 }
 
 // failTable holds, for each byte after a lost one (index 256: the end of
-// the text), the bytes 0x80–0xFE a reader fails on before it.
-type failTable [257][]byte
+// the text), the bytes 0x80–0xFE a reader fails on before it, in order
+// and as a set.
+type failTable struct {
+	lists [257][]byte
+	sets  [257][4]uint64
+}
 
 // before returns the bytes on which the reader fails when next follows
 // them (-1: nothing follows).
 func (t *failTable) before(next int) []byte {
 	if next < 0 {
-		return t[256]
+		return t.lists[256]
 	}
-	return t[next]
+	return t.lists[next]
+}
+
+// failsBefore reports whether x is one of before(next).
+func (t *failTable) failsBefore(x byte, next int) bool {
+	if next < 0 {
+		next = 256
+	}
+	return t.sets[next][x>>6]>>(x&63)&1 != 0
 }
 
 var (
@@ -223,7 +235,8 @@ func failTableOf(wrong string) *failTable {
 				for x := 0x80; x <= 0xFE; x++ {
 					two[0] = byte(x)
 					if wrongFails(name, in, 0) {
-						t[nb] = append(t[nb], byte(x))
+						t.lists[nb] = append(t.lists[nb], byte(x))
+						t.sets[nb][x>>6] |= 1 << (x & 63)
 					}
 				}
 			}
