@@ -2,6 +2,7 @@ package mojibake
 
 import (
 	"fmt"
+	"math"
 	"math/rand"
 	"os"
 	"path/filepath"
@@ -13,6 +14,7 @@ import (
 	"github.com/hanfix/hanfix/internal/lm"
 	"github.com/hanfix/hanfix/internal/testshared"
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // TestBigramNotPositive checks what gainBound's proof takes of the
@@ -168,7 +170,7 @@ func TestMeetsEveryCand(t *testing.T) {
 		{"touches only", stretch{0, i}, stretch{i, nl}, false},
 	} {
 		c := recodeCand{start: tc.c.i, end: tc.c.j}
-		assert.Equal(t, tc.want, a.meetsEveryCand(c, tc.st), tc.name)
+		assert.Equal(t, tc.want, a.meetsEveryCand(&c, tc.st), tc.name)
 	}
 }
 
@@ -292,4 +294,55 @@ func BenchmarkFindManyShortCJK(b *testing.B) {
 		fmt.Fprintf(&sb, "item %d %s = %d\n", k, words[k%len(words)], k)
 	}
 	benchFind(b, readFailing(b, big5HKSCSReader, encodeAll(b, "gbk", sb.String())))
+}
+
+// dominating finds, through the candidates sorted by start, the candidate
+// that a look at every candidate of the containing jobs finds: random
+// jobs with disjoint candidates (sorted), overlapping ones (every one
+// looked at), ties of gain and stretches anywhere.
+func TestDominating(t *testing.T) {
+	rng := rand.New(rand.NewSource(5))
+	text := strings.Repeat("ab", 200) // ASCII: a candidate that overlaps meets every one
+	a := &analyzer{text: text}
+	for n := range 3000 {
+		var jobs []recodeJob
+		var bounds [len(recodings) + 1]int
+		for r := range recodings {
+			bounds[r] = len(jobs)
+			at := 0
+			for at < len(text)-20 && rng.Intn(3) > 0 {
+				st := stretch{at, min(len(text), at+10+rng.Intn(150))}
+				jb := recodeJob{st: st, rc: recodings[r], dom: -1}
+				for c := st.i; c < st.j-1 && len(jb.cands) < 12; c += 1 + rng.Intn(12) {
+					e := min(st.j, c+1+rng.Intn(10))
+					jb.cands = append(jb.cands, recodeCand{start: c, end: e, gain: float64(rng.Intn(6))})
+					if n%5 != 0 {
+						c = e // disjoint
+					}
+				}
+				rng.Shuffle(len(jb.cands), func(x, y int) { jb.cands[x], jb.cands[y] = jb.cands[y], jb.cands[x] })
+				jobs = append(jobs, jb)
+				at = st.j + rng.Intn(20)
+			}
+		}
+		bounds[len(recodings)] = len(jobs)
+		i := rng.Intn(len(text) - 1)
+		j := &recodeJob{st: stretch{i, i + 1 + rng.Intn(min(60, len(text)-i-1)+1)}}
+		// Every candidate of the job that contains j's stretch, in order.
+		want, wj, wc := math.Inf(-1), -1, -1
+		for r := range recodings {
+			for k := bounds[r]; k < bounds[r+1]; k++ {
+				if jobs[k].st.i > j.st.i || jobs[k].st.j < j.st.j {
+					continue
+				}
+				for ci := range jobs[k].cands {
+					if c := &jobs[k].cands[ci]; c.gain > want && a.meetsEveryCand(c, j.st) {
+						want, wj, wc = c.gain, k, ci
+					}
+				}
+			}
+		}
+		got, gj, gc := a.dominating(jobs, &bounds, j)
+		require.Equal(t, []any{want, wj, wc}, []any{got, gj, gc}, "case %d: stretch %v", n, j.st)
+	}
 }

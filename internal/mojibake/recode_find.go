@@ -110,11 +110,18 @@ type recodeJob struct {
 	// dominates the stretch; -1 for none.
 	dom, domCand int
 	off          int // the index of the first candidate in selectRecodes' list
+	// byStart lists the indexes of cands by their start, and disjoint
+	// tells that no two of them overlap; both are made when dominate
+	// first asks (sorted).
+	byStart  []int32
+	sorted   bool
+	disjoint bool
 }
 
 // run finds the candidates of the job's stretch.
 func (j *recodeJob) run(a *analyzer, sc *recodeScratch) {
 	j.dom, j.cands, j.steps = -1, nil, nil
+	j.byStart, j.sorted = nil, false
 	if j.rc.Wrong == "cp1252" || a.recodeProbe(j.st.i, j.st.j, j.rc, sc) {
 		j.cands = a.recodeStretch(j.st.i, j.st.j, j.rc, sc)
 		if len(sc.steps) > 0 {
@@ -163,20 +170,7 @@ func (a *analyzer) runJobs(jobs []recodeJob, bounds *[len(recodings) + 1]int, sk
 // up to there the selection, which decides each candidate by the ones
 // taken before it, is the same with the stretch's candidates or without.
 func (a *analyzer) dominate(jobs []recodeJob, bounds *[len(recodings) + 1]int, j *recodeJob) bool {
-	best, bj, bc := math.Inf(-1), -1, -1
-	for r := range recodings {
-		rj := jobs[bounds[r]:bounds[r+1]]
-		// The last stretch that starts at j's or before.
-		k := sort.Search(len(rj), func(k int) bool { return rj[k].st.i > j.st.i }) - 1
-		if k < 0 || rj[k].st.j < j.st.j {
-			continue
-		}
-		for ci, c := range rj[k].cands {
-			if c.gain > best && a.meetsEveryCand(c, j.st) {
-				best, bj, bc = c.gain, bounds[r]+k, ci
-			}
-		}
-	}
+	best, bj, bc := a.dominating(jobs, bounds, j)
 	if bj < 0 {
 		return false
 	}
@@ -187,6 +181,68 @@ func (a *analyzer) dominate(jobs []recodeJob, bounds *[len(recodings) + 1]int, j
 	return true
 }
 
+// dominating returns the candidate that dominate weighs for j: of the
+// candidates of the jobs whose stretch contains j's that meet every
+// candidate of j's stretch, the one that gains most, the first among
+// equals (in the order of the recodings and of the job's candidates);
+// its gain, job and index in the job's candidates, or -1 for none.
+func (a *analyzer) dominating(jobs []recodeJob, bounds *[len(recodings) + 1]int, j *recodeJob) (best float64, bj, bc int) {
+	best, bj, bc = math.Inf(-1), -1, -1
+	for r := range recodings {
+		rj := jobs[bounds[r]:bounds[r+1]]
+		// The last stretch that starts at j's or before.
+		k := sort.Search(len(rj), func(k int) bool { return rj[k].st.i > j.st.i }) - 1
+		if k < 0 || rj[k].st.j < j.st.j {
+			continue
+		}
+		cj := &rj[k]
+		if cj.sortByStart(); !cj.disjoint {
+			for ci := range cj.cands {
+				if c := &cj.cands[ci]; c.gain > best && a.meetsEveryCand(c, j.st) {
+					best, bj, bc = c.gain, bounds[r]+k, ci
+				}
+			}
+			continue
+		}
+		// The candidates that overlap the stretch, the only ones that
+		// can meet every candidate of it, are a run of byStart: the best
+		// of them, the first in cands among equals, as the loop above
+		// finds it.
+		x := sort.Search(len(cj.byStart), func(x int) bool { return cj.cands[cj.byStart[x]].end > j.st.i })
+		for ; x < len(cj.byStart); x++ {
+			ci := int(cj.byStart[x])
+			c := &cj.cands[ci]
+			if c.start >= j.st.j {
+				break
+			}
+			better := c.gain > best || c.gain == best && bj == bounds[r]+k && ci < bc
+			if better && a.meetsEveryCand(c, j.st) {
+				best, bj, bc = c.gain, bounds[r]+k, ci
+			}
+		}
+	}
+	return best, bj, bc
+}
+
+// sortByStart makes j.byStart and j.disjoint, once.
+func (j *recodeJob) sortByStart() {
+	if j.sorted {
+		return
+	}
+	j.sorted = true
+	j.byStart = j.byStart[:0]
+	for ci := range j.cands {
+		j.byStart = append(j.byStart, int32(ci))
+	}
+	slices.SortFunc(j.byStart, func(x, y int32) int { return cmp.Compare(j.cands[x].start, j.cands[y].start) })
+	j.disjoint = true
+	for x := 1; x < len(j.byStart); x++ {
+		if j.cands[j.byStart[x-1]].end > j.cands[j.byStart[x]].start {
+			j.disjoint = false
+		}
+	}
+}
+
 // meetsEveryCand reports whether the candidate c meets every candidate
 // that recodeStretch can find in the stretch st: c overlaps st, and what
 // of st lies outside c is ASCII other than '?'. A candidate lies inside
@@ -195,7 +251,7 @@ func (a *analyzer) dominate(jobs []recodeJob, bounds *[len(recodings) + 1]int, j
 // unit, which recodeStretch trims from the ends of its segments; only a
 // '?' may stand for a lost byte (questionLost). (A stretch often ends
 // with the line end that a candidate leaves out: 。 lost before it.)
-func (a *analyzer) meetsEveryCand(c recodeCand, st stretch) bool {
+func (a *analyzer) meetsEveryCand(c *recodeCand, st stretch) bool {
 	if c.start >= st.j || st.i >= c.end {
 		return false
 	}
