@@ -77,16 +77,18 @@ func Find(text string) []Span {
 		for i, st := range starts {
 			wins[i] = window{st, st + len(spans[i].Repair)}
 		}
+		idx := newSpanIndex(spans, starts, wins)
 		found := findNear(out, near, rev)
 		// The repairs that meet an applied one and that a second
 		// cleaning would find too (see foundWithoutPrior), all asked at
 		// once: nil when the evidence has no prior.
-		offered := foundWithoutPrior(out, found, wins, rev)
+		offered := foundWithoutPrior(out, found, idx, rev)
+		var meet []int // the spans r meets
 		for _, r := range found {
 			if !r.Repairable {
 				continue
 			}
-			a, b := mapBack(r.Start, starts, spans, text), mapBack(r.End, starts, spans, text)
+			a, b := idx.back(r.Start, spans, text), idx.back(r.End, spans, text)
 			// met: r overlaps a span; reportsOnly: all it overlaps are
 			// reports (nothing applied) inside it, which r, a repair of
 			// the text around them, supersedes (a U+FFFD whose byte r
@@ -99,7 +101,8 @@ func Find(text string) []Span {
 			// and withdrawn, since ?K then read as 。並, and then found as
 			// ，並且不要).
 			met, reportsOnly := false, !slices.Contains(withdrawn, withdrawal{window{a, b}, r.Repair})
-			for i := range spans {
+			meet = idx.meeting(meet[:0], spans, &r, a, b)
+			for _, i := range meet {
 				sp := &spans[i]
 				if overlaps(r, sp, wins[i], a, b) {
 					met = true
@@ -121,7 +124,7 @@ func Find(text string) []Span {
 					if superseded == nil {
 						superseded = make([]bool, len(spans))
 					}
-					for i := range spans {
+					for _, i := range meet {
 						superseded[i] = superseded[i] || overlaps(r, &spans[i], wins[i], a, b)
 					}
 				}
@@ -171,7 +174,7 @@ func offeredAgain(offered map[window]string, r *Span) bool {
 
 // foundWithoutPrior returns, when rev, the evidence of out, has a prior
 // (see codecPrior), the repairs of found that meet one of the applied
-// repairs (wins; lo is -1 for one not applied) and that the analysis of
+// repairs (idx.meetsApplied) and that the analysis of
 // out finds also without the prior: their repair by their extent. It
 // returns nil when rev has no prior.
 //
@@ -182,20 +185,14 @@ func offeredAgain(offered map[window]string, r *Span) bool {
 // the 。) is offered to no second cleaning, and must not withdraw the
 // repair it meets: the second cleaning would make that repair. One
 // analysis, of the windows of all such repairs, answers for all.
-func foundWithoutPrior(out string, found []Span, wins []window, rev *evidence) map[window]string {
+func foundWithoutPrior(out string, found []Span, idx *spanIndex, rev *evidence) map[window]string {
 	if rev.prior == (recoding{}) {
 		return nil
 	}
 	var ws []window
 	for _, r := range found {
-		if !r.Repairable {
-			continue
-		}
-		for _, w := range wins {
-			if w.lo >= 0 && r.Start < w.hi && w.lo < r.End {
-				ws = append(ws, window{r.Start, r.End})
-				break
-			}
+		if r.Repairable && idx.meetsApplied(r.Start, r.End) {
+			ws = append(ws, window{r.Start, r.End})
 		}
 	}
 	offered := make(map[window]string, len(ws))
