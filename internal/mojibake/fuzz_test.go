@@ -20,6 +20,9 @@ func FuzzMojibake(f *testing.F) {
 		// Reports that the repairs of the rest change (searchedAgain,
 		// TestFindMakesTheRepairsOfASecondCleaning).
 		"蝜扢离賸庥挋皈 俴庥恞鍔﹝", "\uFFFD汗w\uFFFD]陪\uFFFD夹非\uFFFDw\uFFFD邯弧c6 \uFFFDn砰",
+		// Big5 read by Python's gbk: a quarter U+FFFD, some in pairs
+		// (pairLeads).
+		"и\uFFFD歃aよ\uFFFDu\uFFFD@ぃ,\uFFFD@\uFFFD歃齑N修\uFFFDu\uFFFD@,硄琿\uFFFD氦u\uFFFD@и稰\uFFFD\uFFFD,玡иいみ\uFFFD\uFFFD",
 		// GBK read by cp950, out of step: 十 from A2 CC (TestBig5WrongTen).
 		"\u6a13\u0427\ufffd\u5231\u63ac\u9692\u7a97\u5341\u5ece\u847d\ufffd\u6622\u7a90\u8b1b\u311b\ufffd\u73b8\u7bcb\u9dc5\u880d\u689c\ufffd\u5cce\u8a98\u99b1\u91ec\ufe5d\n",
 	} {
