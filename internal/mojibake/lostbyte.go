@@ -148,9 +148,9 @@ func restoreLost(dst []lostFill, text string, end int, bs []byte, bpos, tpos, lo
 		// The first bytes of a pair that commonPair lets through are
 		// listed rather than tried one by one (see pairLeads).
 		var leads pairLeads
-		var afterBuf, leadBuf [0x80]byte
+		var leadBuf [0x80]byte
 		if pair && ctab != nil {
-			leads.reset(ctab, bs, win.ws, p, afterBuf[:])
+			leads.reset(ctab, bs, win.ws, p)
 		}
 		var try func(j int)
 		try = func(j int) {

@@ -114,14 +114,17 @@ type pairLeads struct {
 	t     *charTable
 	bs    []byte
 	p     int
-	ok    bool   // the characters before the one that holds p are common
-	split bool   // x0 ends the character at p-1
-	after []byte // with split, the bytes x0 that make (bs[p-1], x0) common
+	ok    bool // the characters before the one that holds p are common
+	split bool // x0 ends the character at p-1
+	// With split, the bytes x0 that make (bs[p-1], x0) common are
+	// after[:nAfter] (an array, not a slice of one: the search keeps l
+	// on its stack).
+	after  [0x7F]byte
+	nAfter int
 }
 
-// reset readies l for the pair at p and p+1 of bs, in the window from ws;
-// buf is memory for after.
-func (l *pairLeads) reset(t *charTable, bs []byte, ws, p int, buf []byte) {
+// reset readies l for the pair at p and p+1 of bs, in the window from ws.
+func (l *pairLeads) reset(t *charTable, bs []byte, ws, p int) {
 	*l = pairLeads{t: t, bs: bs, p: p, ok: true}
 	i := ws
 	for i+1 < p {
@@ -140,10 +143,11 @@ func (l *pairLeads) reset(t *charTable, bs []byte, ws, p int, buf []byte) {
 			l.ok = v&charCommon != 0
 			return
 		}
-		l.split, l.after = true, buf[:0]
+		l.split = true
 		for x0 := 0x80; x0 <= 0xFE; x0++ {
 			if t.v[b<<8|x0]&charCommon != 0 {
-				l.after = append(l.after, byte(x0))
+				l.after[l.nAfter] = byte(x0)
+				l.nAfter++
 			}
 		}
 	}
@@ -161,7 +165,7 @@ func (l *pairLeads) appendLeads(dst []byte, next int, fails *failTable, lo, hi i
 	// Whether the character that x1 starts is common, asked only when
 	// a character ends at p.
 	nextOK := func() bool { return l.t.commonFrom(l.bs, l.p+1, l.p+1) }
-	xs := l.after
+	xs := l.after[:l.nAfter]
 	if l.split {
 		if !nextOK() {
 			return dst

@@ -56,7 +56,7 @@ func TestPairLeads(t *testing.T) {
 		{gbkCodec{}, "big5"}, {gbkCodec{}, big5HKSCSReader}, {gbkCodec{}, "cp950"},
 		{big5Codec{}, "gbk"}, {big5Codec{}, gb18030Reader}, {big5Codec{}, gb2312Reader},
 	}
-	var buf, after [0x80]byte
+	var buf [0x80]byte
 	for _, tc := range cases {
 		tab, fails := charTableOf(tc.orig), failTableOf(tc.reader)
 		require.NotNil(t, fails, tc.reader)
@@ -80,7 +80,7 @@ func TestPairLeads(t *testing.T) {
 				lo, hi = 0x80+rng.IntN(0x40), 0xC0+rng.IntN(0x3F)
 			}
 			var l pairLeads
-			l.reset(tab, bs, ws, p, after[:])
+			l.reset(tab, bs, ws, p)
 			for x1 := 0x80; x1 <= 0xFE; x1++ {
 				bs[p+1] = byte(x1)
 				var want []byte
@@ -116,7 +116,7 @@ func TestPairLeadsOneByteLead(t *testing.T) {
 		tab.leads[b1] = append([]byte{0x80}, tab.leads[b1]...)
 	}
 	fails := failTableOf("big5")
-	var buf, after [0x80]byte
+	var buf [0x80]byte
 	for _, bs := range [][]byte{
 		{0xA4, 0xFF, 0xFF, 0xA4, 0x40}, // a pair between two characters
 		{0xA4, 0xFF, 0xFF, 0xFF, 0x40},
@@ -128,7 +128,7 @@ func TestPairLeadsOneByteLead(t *testing.T) {
 			p = 0
 		}
 		var l pairLeads
-		l.reset(&tab, bs, p, p, after[:])
+		l.reset(&tab, bs, p, p)
 		for x1 := 0x80; x1 <= 0xFE; x1++ {
 			bs[p+1] = byte(x1)
 			var want []byte

@@ -313,8 +313,10 @@ func TestDominating(t *testing.T) {
 			for at < len(text)-20 && rng.Intn(3) > 0 {
 				st := stretch{at, min(len(text), at+10+rng.Intn(150))}
 				jb := recodeJob{st: st, rc: recodings[r], dom: -1}
-				for c := st.i; c < st.j-1 && len(jb.cands) < 12; c += 1 + rng.Intn(12) {
-					e := min(st.j, c+1+rng.Intn(10))
+				// Up to 40 candidates: more than linearCands, which are
+				// sorted, or fewer, looked at one by one.
+				for c := st.i; c < st.j-1 && len(jb.cands) < 40; c += 1 + rng.Intn(3) {
+					e := min(st.j, c+1+rng.Intn(4))
 					jb.cands = append(jb.cands, recodeCand{start: c, end: e, gain: float64(rng.Intn(6))})
 					if n%5 != 0 {
 						c = e // disjoint

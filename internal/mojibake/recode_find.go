@@ -196,7 +196,7 @@ func (a *analyzer) dominating(jobs []recodeJob, bounds *[len(recodings) + 1]int,
 			continue
 		}
 		cj := &rj[k]
-		if cj.sortByStart(); !cj.disjoint {
+		if len(cj.cands) <= linearCands || !cj.sortByStart() {
 			for ci := range cj.cands {
 				if c := &cj.cands[ci]; c.gain > best && a.meetsEveryCand(c, j.st) {
 					best, bj, bc = c.gain, bounds[r]+k, ci
@@ -224,10 +224,15 @@ func (a *analyzer) dominating(jobs []recodeJob, bounds *[len(recodings) + 1]int,
 	return best, bj, bc
 }
 
-// sortByStart makes j.byStart and j.disjoint, once.
-func (j *recodeJob) sortByStart() {
+// linearCands is how many candidates dominating looks at one by one
+// rather than sorted (sortByStart): the few of most jobs need no sort.
+const linearCands = 16
+
+// sortByStart makes j.byStart and j.disjoint, once, and reports
+// j.disjoint.
+func (j *recodeJob) sortByStart() bool {
 	if j.sorted {
-		return
+		return j.disjoint
 	}
 	j.sorted = true
 	j.byStart = j.byStart[:0]
@@ -241,6 +246,7 @@ func (j *recodeJob) sortByStart() {
 			j.disjoint = false
 		}
 	}
+	return j.disjoint
 }
 
 // meetsEveryCand reports whether the candidate c meets every candidate
