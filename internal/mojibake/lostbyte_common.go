@@ -117,8 +117,8 @@ type pairLeads struct {
 	ok    bool // the characters before the one that holds p are common
 	split bool // x0 ends the character at p-1
 	// With split, the bytes x0 that make (bs[p-1], x0) common are
-	// after[:nAfter] (an array, not a slice of one: the search keeps l
-	// on its stack).
+	// after[:nAfter] (an array, not a slice of memory of the search's,
+	// which would move that memory to the heap).
 	after  [0x7F]byte
 	nAfter int
 }
